@@ -1,0 +1,78 @@
+import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, Logger } from '@nestjs/common';
+import type { ErrorBody, ErrorCode } from '@yishi/contracts';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from './domain-error';
+import { codeForStatus, statusForCode } from './error-status';
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  table?: string;
+}
+
+/** Messages for errors that do not come from our own services, per code. */
+const GENERIC_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  MALFORMED_REQUEST: 'The request could not be read: check that the body is valid JSON.',
+  PAYLOAD_TOO_LARGE: 'The request body is too large.',
+  ROUTE_NOT_FOUND: 'There is no such address in the API.',
+  METHOD_NOT_ALLOWED: 'This address does not accept that method.',
+  UNSUPPORTED_MEDIA_TYPE: 'Send the request body as application/json.',
+  SERVICE_UNAVAILABLE: 'The service is not available right now; try again shortly.',
+  INTERNAL_ERROR: 'Something went wrong on our side. Nothing you sent was lost; please try again, and tell the staff if it happens again.',
+};
+
+/**
+ * The one exception filter: every error leaves the API as `{ code, message, details }`.
+ * Unknown errors are logged with the request id and answered with a 500 that reveals nothing.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request & { id?: unknown }>();
+    const body = this.toBody(exception);
+    const status = statusForCode(body.code);
+    if (status >= 500 && body.code !== 'SERVICE_UNAVAILABLE') {
+      this.logger.error({ err: exception, requestId: request.id, path: request.url }, 'unhandled error');
+    }
+    if (response.headersSent) {
+      return;
+    }
+    response.status(status).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      return { code: exception.code, message: exception.message, details: exception.details };
+    }
+    if (exception instanceof QueryFailedError) {
+      const pg = exception.driverError as PgError;
+      if (pg.code?.startsWith('23')) {
+        return {
+          code: 'CONFLICT',
+          message: 'The change conflicts with data already saved; nothing was changed.',
+          details: { constraint: pg.constraint ?? null },
+        };
+      }
+      return { code: 'INTERNAL_ERROR', message: GENERIC_MESSAGES.INTERNAL_ERROR!, details: null };
+    }
+    if (exception instanceof HttpException) {
+      const code = codeForStatus(exception.getStatus());
+      const response = exception.getResponse();
+      const details = code === 'SERVICE_UNAVAILABLE' && typeof response === 'object' ? (response as Record<string, unknown>) : null;
+      return { code, message: GENERIC_MESSAGES[code] ?? exception.message, details };
+    }
+    const status = (exception as { status?: unknown; statusCode?: unknown } | null)?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      // body-parser and other middleware errors (malformed JSON, too large, bad charset).
+      const code = codeForStatus(status);
+      return { code, message: GENERIC_MESSAGES[code] ?? 'The request could not be processed.', details: null };
+    }
+    return { code: 'INTERNAL_ERROR', message: GENERIC_MESSAGES.INTERNAL_ERROR!, details: null };
+  }
+}

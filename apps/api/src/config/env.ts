@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The folder holding Yishi's package.json, found from this file both in sources and in `dist/`. */
+function findWorkspaceRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'yishi') {
+      return dir;
+    }
+    if (path.dirname(dir) === dir) {
+      return process.cwd();
+    }
+  }
+}
+
+export const WORKSPACE_ROOT = findWorkspaceRoot(__dirname);
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/**
+ * Every environment variable Yishi reads, validated once at start-up. The README's configuration
+ * table lists the same variables; an invalid value stops the start with a message naming it.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  EMBEDDED_PG_DIR: z.string().min(1).default(path.join(WORKSPACE_ROOT, '.data', 'postgres')),
+  EMBEDDED_PG_PORT: port.default(0),
+  DEMO_DATA: booleanString.default(true),
+  WEB_DIST: z.string().min(1).default(path.join(WORKSPACE_ROOT, 'dist', 'web')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 100kb or 1mb')
+    .default('100kb'),
+  TRUST_PROXY: booleanString.default(false),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment: ${problems.join('; ')}`);
+  }
+}
+
+/** Parses the environment; empty strings count as unset so `PORT= npm start` means the default. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new InvalidEnvironmentError(
+      result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message} (got ${JSON.stringify(cleaned[String(issue.path[0])] ?? null)})`),
+    );
+  }
+  return result.data;
+}
+
+/** Nest injection token for the validated environment. */
+export const ENV = Symbol('ENV');

@@ -1,0 +1,14 @@
+import { AuditEntry } from '../audit/entities/audit-entry.entity';
+import { OrgNode } from '../organizations/entities/org-node.entity';
+import { Building } from '../rolls/entities/building.entity';
+import { ExclusiveUnit } from '../rolls/entities/exclusive-unit.entity';
+import { Household } from '../rolls/entities/household.entity';
+import { Member } from '../rolls/entities/member.entity';
+import { Owner } from '../rolls/entities/owner.entity';
+import { Ownership } from '../rolls/entities/ownership.entity';
+import { Tenant } from '../rolls/entities/tenant.entity';
+import { RoleGrant } from '../users/entities/role-grant.entity';
+import { User } from '../users/entities/user.entity';
+
+/** Every entity of the schema, listed once for the app, the migration CLI and the tests. */
+export const ENTITIES = [OrgNode, User, RoleGrant, AuditEntry, Household, Member, Building, ExclusiveUnit, Owner, Ownership, Tenant];

@@ -1,0 +1,56 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { OrgNode } from '../../organizations/entities/org-node.entity';
+import { User } from '../../users/entities/user.entity';
+
+export const OWNER_KINDS = ['person', 'developer'] as const;
+export type OwnerKind = (typeof OWNER_KINDS)[number];
+
+/**
+ * An owner (业主) on a compound's roll. One owner of several units is one record; the developer
+ * holding unsold or undelivered units is one record of kind `developer` (counted as one person).
+ */
+@Entity('owner')
+@Index('owner_one_developer_per_compound', ['unitId'], { unique: true, where: `"kind" = 'developer'` })
+@Index('owner_id_hash_unique', ['unitId', 'idNumberHash'], { unique: true, where: `"id_number_hash" IS NOT NULL` })
+@Check('owner_kind_valid', `"kind" IN ('person', 'developer')`)
+@Check('owner_name_not_blank', `length(btrim("name")) > 0`)
+@Check('owner_phone_format', `"phone" IS NULL OR "phone" ~ '^1[3-9][0-9]{9}$'`)
+@Check('owner_id_last4_format', `"id_last4" IS NULL OR "id_last4" ~ '^[0-9A-Z]{4}$'`)
+@Check('owner_id_parts_together', `("id_number_hash" IS NULL) = ("id_last4" IS NULL)`)
+export class Owner {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('owner_unit_idx')
+  @Column({ name: 'unit_id', type: 'uuid' })
+  unitId!: string;
+
+  @ManyToOne(() => OrgNode, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'owner_unit_fk' })
+  unit?: OrgNode;
+
+  @Column({ type: 'text', default: 'person' })
+  kind!: OwnerKind;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
+
+  @Column({ name: 'id_number_hash', type: 'text', nullable: true })
+  idNumberHash!: string | null;
+
+  @Column({ name: 'id_last4', type: 'text', nullable: true })
+  idLast4!: string | null;
+
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'owner_user_fk' })
+  user?: User | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,44 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { OrgNode } from '../../organizations/entities/org-node.entity';
+import { User } from '../../users/entities/user.entity';
+import { ExclusiveUnit } from './exclusive-unit.entity';
+
+/** A tenant (租户): comments on the compound's matters but does not vote on owners' matters. */
+@Entity('tenant')
+@Check('tenant_name_not_blank', `length(btrim("name")) > 0`)
+@Check('tenant_phone_format', `"phone" IS NULL OR "phone" ~ '^1[3-9][0-9]{9}$'`)
+export class Tenant {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('tenant_unit_idx')
+  @Column({ name: 'unit_id', type: 'uuid' })
+  unitId!: string;
+
+  @ManyToOne(() => OrgNode, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'tenant_unit_fk' })
+  unit?: OrgNode;
+
+  @Column({ name: 'exclusive_unit_id', type: 'uuid' })
+  exclusiveUnitId!: string;
+
+  @ManyToOne(() => ExclusiveUnit, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'exclusive_unit_id', foreignKeyConstraintName: 'tenant_exclusive_unit_fk' })
+  exclusiveUnit?: ExclusiveUnit;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
+
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'tenant_user_fk' })
+  user?: User | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

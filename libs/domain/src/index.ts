@@ -1,0 +1,2 @@
+export * from './civil-capacity';
+export * from './area';

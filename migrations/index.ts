@@ -1,0 +1,5 @@
+// Every migration, in order. A new migration is generated with `npm run db:generate -- <Name>`,
+// read, completed by hand where TypeORM cannot express a rule (triggers), and added here.
+import { Foundation1795669365800 } from './1795669365800-Foundation';
+
+export const MIGRATIONS = [Foundation1795669365800];
