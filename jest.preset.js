@@ -22,5 +22,6 @@ module.exports = {
   moduleNameMapper: {
     '^@yishi/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
     '^@yishi/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
+    '^@yishi/migrations$': path.join(__dirname, 'migrations/index.ts'),
   },
 };

@@ -1,6 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { MIGRATIONS } from '../../../../migrations';
+import { MIGRATIONS } from '@yishi/migrations';
 import { ENTITIES } from './entities';
 
 /**

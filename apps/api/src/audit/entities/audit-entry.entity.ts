@@ -42,10 +42,10 @@ export class AuditEntry {
   entityId!: string | null;
 
   @Column({ type: 'jsonb', nullable: true })
-  before!: unknown;
+  before!: Record<string, unknown> | null;
 
   @Column({ type: 'jsonb', nullable: true })
-  after!: unknown;
+  after!: Record<string, unknown> | null;
 
   @Column({ name: 'request_id', type: 'text', nullable: true })
   requestId!: string | null;
