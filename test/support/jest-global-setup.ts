@@ -1,0 +1,14 @@
+import type { TestServer } from './postgres';
+import { createTemplate, startTestServer } from './postgres';
+
+declare global {
+  var __YISHI_TEST_SERVER__: TestServer | undefined;
+}
+
+/** Starts (or reaches) PostgreSQL once per Jest run and builds the migrated template database. */
+export default async function globalSetup(): Promise<void> {
+  const server = await startTestServer();
+  globalThis.__YISHI_TEST_SERVER__ = server;
+  process.env['YISHI_TEST_ADMIN_URL'] = server.adminUrl;
+  process.env['YISHI_TEST_TEMPLATE'] = await createTemplate(server.adminUrl);
+}
