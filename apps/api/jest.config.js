@@ -8,8 +8,8 @@ module.exports = {
   displayName: 'api',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
-  globalSetup: path.join(__dirname, '../../test/support/jest-global-setup.ts'),
-  globalTeardown: path.join(__dirname, '../../test/support/jest-global-teardown.ts'),
+  globalSetup: path.join(__dirname, 'test/jest-global-setup.ts'),
+  globalTeardown: path.join(__dirname, 'test/jest-global-teardown.ts'),
   testTimeout: 60_000,
   maxWorkers: 2,
 };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createEmptyDatabase, dropDatabase } from '../../../test/support/postgres';
+import { createEmptyDatabase, dropDatabase } from '../test/postgres';
 import { freePort } from './database/embedded-postgres';
 import { runBuiltApi } from '../test/run-built-api';
 

@@ -6,7 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { DataSource as DataSourceToken } from 'typeorm';
-import { cloneDatabase, dropDatabase } from '../../../test/support/postgres';
+import { cloneDatabase, dropDatabase } from './postgres';
 import { createApp } from '../src/app.factory';
 import type { Env } from '../src/config/env';
 import { loadEnv } from '../src/config/env';

@@ -47,3 +47,9 @@ export interface UnitStats {
   /** Compound: total exclusive floor area in 1/100 m². */
   totalAreaCentiM2?: number;
 }
+
+/**
+ * Dates with legal effect (ages, notice periods, deadlines) are calendar dates in China Standard
+ * Time, whatever the server's own time zone.
+ */
+export const LEGAL_TIME_ZONE = 'Asia/Shanghai';

@@ -1,4 +1,4 @@
-import { ageOn, hasFullCivilCapacityByAge, parseIsoDate } from './civil-capacity';
+import { ageOn, calendarDateIn, hasFullCivilCapacityByAge, parseIsoDate } from './civil-capacity';
 
 describe('full civil capacity by age (Civil Code arts. 17, 201-202)', () => {
   it('is reached the day after the 18th birthday, not on it', () => {
@@ -22,5 +22,13 @@ describe('full civil capacity by age (Civil Code arts. 17, 201-202)', () => {
     expect(() => parseIsoDate('2026-02-29')).toThrow(RangeError);
     expect(() => parseIsoDate('2026-13-01')).toThrow(RangeError);
     expect(() => parseIsoDate('26-1-1')).toThrow(RangeError);
+  });
+});
+
+describe('the legal calendar date', () => {
+  it('is the date in China Standard Time, not the server’s', () => {
+    // 2026-11-26 17:30 UTC is already 27 November in Foshan.
+    expect(calendarDateIn('Asia/Shanghai', new Date('2026-11-26T17:30:00Z'))).toBe('2026-11-27');
+    expect(calendarDateIn('Asia/Shanghai', new Date('2026-11-26T15:59:59Z'))).toBe('2026-11-26');
   });
 });

@@ -58,3 +58,8 @@ export function ageOn(birthDate: string, on: string): number {
 export function hasFullCivilCapacityByAge(birthDate: string, on: string): boolean {
   return ageOn(birthDate, on) >= AGE_OF_MAJORITY;
 }
+
+/** Today's calendar date in a given IANA time zone, as YYYY-MM-DD. */
+export function calendarDateIn(timeZone: string, at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}

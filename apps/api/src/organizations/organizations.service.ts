@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrgTreeNode, UnitStats } from '@yishi/contracts';
+import { LEGAL_TIME_ZONE } from '@yishi/contracts';
 import { DataSource } from 'typeorm';
 import { OrgNode } from './entities/org-node.entity';
 
@@ -22,7 +23,8 @@ export class OrganizationsService {
 
   /**
    * The whole organization tree with each unit's roll figures, sorted by kind and name.
-   * Full capacity is counted as in `libs/domain` (of age from the day after the 18th birthday).
+   * Full capacity is counted as in `libs/domain` (of age from the day after the 18th birthday,
+   * today being the date in China Standard Time); a test holds the SQL and the library together.
    */
   async tree(): Promise<OrgTreeNode[]> {
     const [nodes, stats] = await Promise.all([
@@ -32,12 +34,14 @@ export class OrganizationsService {
                (SELECT count(*) FROM household h WHERE h.unit_id = n.id) AS households,
                (SELECT count(*) FROM member m WHERE m.unit_id = n.id) AS members,
                (SELECT count(*) FROM member m WHERE m.unit_id = n.id
-                  AND (m.birth_date + interval '18 years')::date < current_date) AS full_capacity,
+                  AND (m.birth_date + interval '18 years')::date < (now() AT TIME ZONE $1)::date) AS full_capacity,
                (SELECT count(*) FROM building b WHERE b.unit_id = n.id) AS buildings,
                (SELECT count(*) FROM exclusive_unit e WHERE e.unit_id = n.id) AS exclusive_units,
                (SELECT coalesce(sum(e.area_centi_m2), 0) FROM exclusive_unit e WHERE e.unit_id = n.id) AS total_area
           FROM org_node n
-         WHERE n.kind IN ('cooperative', 'compound')`),
+         WHERE n.kind IN ('cooperative', 'compound')`,
+        [LEGAL_TIME_ZONE],
+      ),
     ]);
     const statsByUnit = new Map(stats.map((row) => [row.unit_id, row]));
     const byId = new Map<string, OrgTreeNode>();

@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import type { RunningPostgres } from '../../apps/api/src/database/embedded-postgres';
-import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
-import { runMigrations } from '../../apps/api/src/database/migrate';
+import type { RunningPostgres } from '../src/database/embedded-postgres';
+import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { runMigrations } from '../src/database/migrate';
 
 export interface TestServer {
   /** A URL with rights to create and drop databases. */

@@ -1,0 +1,140 @@
+import { Client } from 'pg';
+import { createEmptyDatabase, dropDatabase } from '../../test/postgres';
+import { createTestDatabase } from '../../test/test-app';
+import { createDataSource } from './data-source';
+import { runMigrations } from './migrate';
+
+/** The rules PostgreSQL itself enforces, whoever writes to it. */
+describe('schema rules enforced by PostgreSQL', () => {
+  let db: { url: string; drop(): Promise<void> };
+  let pg: Client;
+  const ids: Record<string, string> = {};
+
+  const insert = async (sql: string, params: unknown[] = []): Promise<string> => {
+    const res = await pg.query<{ id: string }>(`${sql} RETURNING id`, params);
+    return res.rows[0]!.id;
+  };
+  const violation = async (sql: string, params: unknown[] = []): Promise<{ code?: string; constraint?: string }> => {
+    try {
+      await pg.query(sql, params);
+    } catch (error) {
+      return error as { code?: string; constraint?: string };
+    }
+    throw new Error(`expected PostgreSQL to refuse: ${sql}`);
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    ids['street'] = await insert(`INSERT INTO org_node (kind, code, name) VALUES ('street', 's', '街道')`);
+    ids['community'] = await insert(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('community', 'c', '社区', $1)`, [ids['street']]);
+    ids['coopA'] = await insert(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('cooperative', 'coop-a', '甲社', $1)`, [ids['community']]);
+    ids['coopB'] = await insert(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('cooperative', 'coop-b', '乙社', $1)`, [ids['community']]);
+    ids['compound'] = await insert(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('compound', 'cmp', '小区', $1)`, [ids['community']]);
+    ids['householdB'] = await insert(`INSERT INTO household (unit_id, number) VALUES ($1, 'B-1')`, [ids['coopB']]);
+  });
+  afterAll(async () => {
+    await pg.end();
+    await db.drop();
+  });
+
+  it('keeps the tree the right way up', async () => {
+    expect(await violation(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('compound', 'x1', '错', $1)`, [ids['street']])).toMatchObject({
+      code: '23514',
+      constraint: 'org_node_parent_kind',
+    });
+    expect(await violation(`INSERT INTO org_node (kind, code, name) VALUES ('community', 'x2', '无上级')`)).toMatchObject({ code: '23514' });
+    expect(await violation(`UPDATE org_node SET kind = 'compound' WHERE id = $1`, [ids['coopA']])).toMatchObject({
+      constraint: 'org_node_kind_immutable',
+    });
+    expect(await violation(`INSERT INTO org_node (kind, code, name) VALUES ('street', 'S P A C E', '街道')`)).toMatchObject({
+      constraint: 'org_node_code_format',
+    });
+  });
+
+  it('keeps roll rows in a unit of the right kind and in the same unit as what they point at', async () => {
+    expect(await violation(`INSERT INTO household (unit_id, number) VALUES ($1, 'H-1')`, [ids['compound']])).toMatchObject({
+      constraint: 'household_unit_kind',
+    });
+    expect(await violation(`INSERT INTO building (unit_id, name) VALUES ($1, '1栋')`, [ids['coopA']])).toMatchObject({
+      constraint: 'building_unit_kind',
+    });
+    expect(
+      await violation(`INSERT INTO member (unit_id, household_id, name, birth_date) VALUES ($1, $2, '张三', '1960-01-01')`, [ids['coopA'], ids['householdB']]),
+    ).toMatchObject({ constraint: 'member_household_id_same_unit' });
+  });
+
+  it('allows one household head and one designated voter per unit', async () => {
+    await pg.query(`INSERT INTO member (unit_id, household_id, name, birth_date, is_household_head) VALUES ($1, $2, '李一', '1960-01-01', true)`, [
+      ids['coopB'],
+      ids['householdB'],
+    ]);
+    expect(
+      await violation(`INSERT INTO member (unit_id, household_id, name, birth_date, is_household_head) VALUES ($1, $2, '李二', '1962-01-01', true)`, [
+        ids['coopB'],
+        ids['householdB'],
+      ]),
+    ).toMatchObject({ code: '23505', constraint: 'member_one_head_per_household' });
+
+    const flat = await insert(`INSERT INTO exclusive_unit (unit_id, number, kind, area_centi_m2, area_source) VALUES ($1, '1-101', 'dwelling', 8956, 'register')`, [
+      ids['compound'],
+    ]);
+    const [wife, husband] = [
+      await insert(`INSERT INTO owner (unit_id, name) VALUES ($1, '苏女士')`, [ids['compound']]),
+      await insert(`INSERT INTO owner (unit_id, name) VALUES ($1, '林先生')`, [ids['compound']]),
+    ];
+    await pg.query(`INSERT INTO ownership (unit_id, exclusive_unit_id, owner_id, is_designated_voter) VALUES ($1, $2, $3, true)`, [ids['compound'], flat, wife]);
+    expect(
+      await violation(`INSERT INTO ownership (unit_id, exclusive_unit_id, owner_id, is_designated_voter) VALUES ($1, $2, $3, true)`, [ids['compound'], flat, husband]),
+    ).toMatchObject({ constraint: 'ownership_one_designated_voter' });
+    expect(
+      await violation(`INSERT INTO exclusive_unit (unit_id, number, kind, area_centi_m2, area_source) VALUES ($1, '1-102', 'dwelling', 0, 'register')`, [ids['compound']]),
+    ).toMatchObject({ constraint: 'exclusive_unit_area_positive' });
+  });
+
+  it('never lets anyone change or remove the audit trail', async () => {
+    const id = await insert(`INSERT INTO audit_entry (action, entity_type, node_id) VALUES ('roll.import', 'household', $1)`, [ids['coopA']]);
+    expect(await violation(`UPDATE audit_entry SET action = 'roll.nothing' WHERE id = $1`, [id])).toMatchObject({ code: '42501' });
+    expect(await violation(`DELETE FROM audit_entry WHERE id = $1`, [id])).toMatchObject({ code: '42501' });
+    expect(await violation(`TRUNCATE audit_entry`)).toMatchObject({ code: '42501' });
+    const rows = await pg.query(`SELECT action FROM audit_entry WHERE id = $1`, [id]);
+    expect(rows.rows).toEqual([{ action: 'roll.import' }]);
+  });
+});
+
+describe('migrations', () => {
+  it('apply to an empty database, revert completely and apply again', async () => {
+    const adminUrl = process.env['YISHI_TEST_ADMIN_URL']!;
+    const database = await createEmptyDatabase(adminUrl, 'yishi_mig');
+    try {
+      expect((await runMigrations(database.url)).length).toBeGreaterThan(0);
+      expect(await runMigrations(database.url)).toEqual([]);
+      const ds = await createDataSource(database.url).initialize();
+      try {
+        while ((await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM schema_migration`))[0]!.n > 0) {
+          await ds.undoLastMigration({ transaction: 'each' });
+        }
+        const tables = await ds.query<unknown[]>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migration'`);
+        expect(tables).toEqual([]);
+      } finally {
+        await ds.destroy();
+      }
+      expect((await runMigrations(database.url)).length).toBeGreaterThan(0);
+    } finally {
+      await dropDatabase(adminUrl, database.name);
+    }
+  });
+
+  it('match the entities: generating a migration now would find nothing to change', async () => {
+    const db = await createTestDatabase();
+    const ds = await createDataSource(db.url).initialize();
+    try {
+      const pending = await ds.driver.createSchemaBuilder().log();
+      expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
+  });
+});
