@@ -28,7 +28,6 @@ const port = z.coerce.number().int().min(0).max(65535);
  * table lists the same variables; an invalid value stops the start with a message naming it.
  */
 export const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),
   DATABASE_URL: z
