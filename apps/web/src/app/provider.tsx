@@ -1,0 +1,35 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { i18n as I18n } from 'i18next';
+import type { ReactNode } from 'react';
+import { useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { ApiError } from '../lib/api-client';
+
+const MAX_RETRIES = 2;
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 60 * 1000,
+        // Retry a dropped connection or a busy server; a 4xx will not get better by asking again.
+        retry: (failureCount, error) => failureCount < MAX_RETRIES && (!(error instanceof ApiError) || error.transient),
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+interface AppProviderProps {
+  i18n: I18n;
+  children: ReactNode;
+}
+
+export function AppProvider({ i18n, children }: AppProviderProps) {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from '@jest/globals';
+import { ERROR_CODES } from '@yishi/contracts';
+import { CLIENT_ERROR_CODES } from '../lib/api-client';
+import { resources } from './resources';
+
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+/** Every leaf key, with plural suffixes folded into their base key. */
+function keys(tree: object, prefix = ''): Set<string> {
+  const found = new Set<string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'object' && value !== null) {
+      for (const nested of keys(value as object, path)) found.add(nested);
+    } else {
+      found.add(path.replace(PLURAL_SUFFIX, ''));
+    }
+  }
+  return found;
+}
+
+describe('translation resources', () => {
+  it('have the same keys in Chinese and English', () => {
+    expect([...keys(resources.en.translation)].sort()).toEqual([...keys(resources['zh-CN'].translation)].sort());
+  });
+
+  it('translate every error code of the API and of the client, in both languages', () => {
+    for (const code of [...ERROR_CODES, ...CLIENT_ERROR_CODES]) {
+      expect(resources['zh-CN'].translation.errors[code]).toMatch(/\S/);
+      expect(resources.en.translation.errors[code]).toMatch(/\S/);
+    }
+  });
+
+  it('give English both plural forms wherever it has one', () => {
+    const raw = JSON.stringify(resources.en.translation);
+    for (const match of raw.matchAll(/"(\w+)_one"/g)) {
+      expect(raw).toContain(`"${match[1]}_other"`);
+    }
+  });
+});
