@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
@@ -55,7 +56,18 @@ export class AppModule {
               ServeStaticModule.forRoot({
                 rootPath: env.WEB_DIST,
                 exclude: ['/api/{*rest}'],
-                serveStaticOptions: { index: 'index.html', maxAge: '1h' },
+                serveStaticOptions: {
+                  index: 'index.html',
+                  cacheControl: false,
+                  // Built assets carry a content hash and never change; the page that names them
+                  // must be revalidated, or a phone could keep loading files a release removed.
+                  setHeaders: (res: ServerResponse, file: string) => {
+                    res.setHeader(
+                      'Cache-Control',
+                      file.endsWith('.html') ? 'no-cache' : /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+                    );
+                  },
+                },
               }),
             ]
           : []),
