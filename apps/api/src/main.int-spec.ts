@@ -123,3 +123,34 @@ describe('starting Yishi (the built API, as `npm start` runs it)', () => {
     }
   });
 });
+
+// Only root has to hand PostgreSQL to another user; for anyone else there is nothing to relocate.
+const asRoot = os.userInfo().uid === 0 ? it : it.skip;
+
+describe('starting Yishi as root from a folder other users cannot enter', () => {
+  asRoot('keeps the data where the postgres user can reach them, behind a symlink, and starts again from it', async () => {
+    const hidden = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-hidden-'));
+    expect(fs.statSync(hidden).mode & 0o777).toBe(0o700);
+    const dir = path.join(hidden, '.data', 'postgres');
+    const env = { PORT: String(await freePort()), EMBEDDED_PG_DIR: dir };
+    let target = '';
+    try {
+      const first = runBuiltApi(env);
+      await first.waitFor(/Press Ctrl-C/);
+      expect(fs.lstatSync(dir).isSymbolicLink()).toBe(true);
+      target = fs.realpathSync(dir);
+      expect(target.startsWith('/var/lib/yishi/data-')).toBe(true);
+      expect(first.output()).toContain(`(→ ${target})`);
+      first.child.kill('SIGINT');
+      expect(await first.exited).toBe(0);
+
+      const second = runBuiltApi(env);
+      expect(await second.waitFor(/Press Ctrl-C/)).toContain('Demo data already present');
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    } finally {
+      fs.rmSync(hidden, { recursive: true, force: true });
+      if (target) fs.rmSync(target, { recursive: true, force: true });
+    }
+  });
+});

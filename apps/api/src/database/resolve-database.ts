@@ -23,7 +23,9 @@ export async function resolveDatabase(env: Env): Promise<ResolvedDatabase> {
     const migrationsApplied = await runMigrations(url);
     return {
       url,
-      description: embedded ? `embedded PostgreSQL, data in ${env.EMBEDDED_PG_DIR}` : `PostgreSQL at ${redactUrl(url)}`,
+      description: embedded
+        ? `embedded PostgreSQL, data in ${env.EMBEDDED_PG_DIR}${embedded.dataDir === env.EMBEDDED_PG_DIR ? '' : ` (→ ${embedded.dataDir})`}`
+        : `PostgreSQL at ${redactUrl(url)}`,
       embedded,
       migrationsApplied,
     };
