@@ -33,3 +33,39 @@ export interface ErrorBody {
   message: string;
   details: Record<string, unknown> | null;
 }
+
+/**
+ * The code for an HTTP status when no `{ code }` body says more: errors raised by the framework
+ * or its middleware on the server, and on the client a proxy's page or an unreachable API.
+ * Null for a status with no code of its own (the caller picks its fallback).
+ */
+export function errorCodeForStatus(status: number): ErrorCode | null {
+  switch (status) {
+    case 400:
+      return 'MALFORMED_REQUEST';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'ROUTE_NOT_FOUND';
+    case 405:
+      return 'METHOD_NOT_ALLOWED';
+    case 409:
+      return 'CONFLICT';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    case 422:
+      return 'VALIDATION_FAILED';
+    case 429:
+      return 'TOO_MANY_REQUESTS';
+    case 502:
+    case 503:
+    case 504:
+      return 'SERVICE_UNAVAILABLE';
+    default:
+      return status >= 500 ? 'INTERNAL_ERROR' : null;
+  }
+}

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@yishi/contracts';
+import { errorCodeForStatus } from '@yishi/contracts';
 
 /** The HTTP status of each error code: exhaustive, so a new code cannot ship without one. */
 export function statusForCode(code: ErrorCode): number {
@@ -32,28 +33,5 @@ export function statusForCode(code: ErrorCode): number {
 
 /** The code for a status raised by the framework or a library rather than by our services. */
 export function codeForStatus(status: number): ErrorCode {
-  switch (status) {
-    case 400:
-      return 'MALFORMED_REQUEST';
-    case 401:
-      return 'UNAUTHENTICATED';
-    case 403:
-      return 'FORBIDDEN';
-    case 404:
-      return 'ROUTE_NOT_FOUND';
-    case 405:
-      return 'METHOD_NOT_ALLOWED';
-    case 409:
-      return 'CONFLICT';
-    case 413:
-      return 'PAYLOAD_TOO_LARGE';
-    case 415:
-      return 'UNSUPPORTED_MEDIA_TYPE';
-    case 429:
-      return 'TOO_MANY_REQUESTS';
-    case 503:
-      return 'SERVICE_UNAVAILABLE';
-    default:
-      return status >= 500 ? 'INTERNAL_ERROR' : 'MALFORMED_REQUEST';
-  }
+  return errorCodeForStatus(status) ?? 'MALFORMED_REQUEST';
 }

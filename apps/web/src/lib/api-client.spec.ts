@@ -12,7 +12,7 @@ describe('toApiError', () => {
 
   it('falls back to the HTTP status when the body is not an API error body', () => {
     expect(toApiError('<html>Bad Gateway</html>', 502).code).toBe('SERVICE_UNAVAILABLE');
-    expect(toApiError(undefined, 404).code).toBe('NOT_FOUND');
+    expect(toApiError(undefined, 404).code).toBe('ROUTE_NOT_FOUND');
     expect(toApiError(null, 500).code).toBe('INTERNAL_ERROR');
     expect(toApiError({}, 418).code).toBe('UNKNOWN_ERROR');
   });

@@ -3,7 +3,7 @@
  * OpenAPI document (`npm run api:client`), so a changed endpoint breaks this build, not a phone.
  */
 import type { ErrorCode } from '@yishi/contracts';
-import { ERROR_CODES } from '@yishi/contracts';
+import { ERROR_CODES, errorCodeForStatus } from '@yishi/contracts';
 import createClient from 'openapi-fetch';
 import type { paths } from '../api/schema';
 
@@ -42,38 +42,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** What a bare HTTP status means when the body is not ours (a proxy's page, an old server). */
-function codeForStatus(status: number): AppErrorCode {
-  switch (status) {
-    case 400:
-      return 'MALFORMED_REQUEST';
-    case 401:
-      return 'UNAUTHENTICATED';
-    case 403:
-      return 'FORBIDDEN';
-    case 404:
-      return 'NOT_FOUND';
-    case 405:
-      return 'METHOD_NOT_ALLOWED';
-    case 409:
-      return 'CONFLICT';
-    case 413:
-      return 'PAYLOAD_TOO_LARGE';
-    case 415:
-      return 'UNSUPPORTED_MEDIA_TYPE';
-    case 422:
-      return 'VALIDATION_FAILED';
-    case 429:
-      return 'TOO_MANY_REQUESTS';
-    case 502:
-    case 503:
-    case 504:
-      return 'SERVICE_UNAVAILABLE';
-    default:
-      return status >= 500 ? 'INTERNAL_ERROR' : 'UNKNOWN_ERROR';
-  }
-}
-
 /** Turns an error response (`{ code, message, details }` from the API, or anything else) into an ApiError. */
 export function toApiError(body: unknown, status: number): ApiError {
   if (isRecord(body) && isErrorCode(body['code'])) {
@@ -81,7 +49,8 @@ export function toApiError(body: unknown, status: number): ApiError {
     const details = isRecord(body['details']) ? body['details'] : null;
     return new ApiError(body['code'], status, message, details);
   }
-  const code = codeForStatus(status);
+  // A bare status (a proxy's page, an old server): the shared mapping, else unknown.
+  const code = errorCodeForStatus(status) ?? 'UNKNOWN_ERROR';
   return new ApiError(code, status, `HTTP ${status}`);
 }
 
