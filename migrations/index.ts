@@ -1,5 +1,6 @@
 // Every migration, in order. A new migration is generated with `npm run db:generate -- <Name>`,
 // read, completed by hand where TypeORM cannot express a rule (triggers), and added here.
 import { Foundation1795669365800 } from './1795669365800-Foundation';
+import { Accounts1795671771526 } from './1795671771526-Accounts';
 
-export const MIGRATIONS = [Foundation1795669365800];
+export const MIGRATIONS = [Foundation1795669365800, Accounts1795671771526];

@@ -1,14 +1,19 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppOptions } from './app.module';
 import { AppModule } from './app.module';
+import { requestContext } from './common/request-context';
 
 export const API_PREFIX = 'api';
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -34,8 +39,17 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
   app.flushLogs();
   app.set('trust proxy', options.env.TRUST_PROXY);
   app.disable('x-powered-by');
+  // JSON only: no urlencoded or multipart parser, so a cross-site HTML form cannot deliver a body.
   app.useBodyParser('json', { limit: options.env.BODY_LIMIT });
-  app.useBodyParser('urlencoded', { limit: options.env.BODY_LIMIT, extended: false });
+  app.use(cookieParser());
+  // Every request gets an id (a sane X-Request-Id from the client, or a new one): it is echoed
+  // back, logged with each line by pino, and stored with each audit entry.
+  app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
+    const incoming = req.get('x-request-id');
+    req.id = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.setHeader('X-Request-Id', req.id);
+    requestContext.run({ requestId: req.id, ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null }, next);
+  });
   app.use(
     helmet({
       contentSecurityPolicy: {

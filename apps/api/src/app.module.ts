@@ -14,21 +14,28 @@ import { createValidationPipe } from './common/validation';
 import type { Env } from './config/env';
 import { ENV } from './config/env';
 import { dataSourceOptions } from './database/data-source';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import type { AppSecret } from './config/app-secret';
+import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
+import { InvitationsModule } from './invitations/invitations.module';
+import { MeModule } from './me/me.module';
+import { RolesModule } from './roles/roles.module';
 import { OrganizationsModule } from './organizations/organizations.module';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export interface AppOptions {
   env: Env;
   databaseUrl: string;
+  /** APP_SECRET, or the generated key kept in .data (resolved once by the caller). */
+  secret: AppSecret;
   /** Skip connecting to PostgreSQL (used to print the OpenAPI document). */
   withoutDatabase?: boolean;
 }
 
 @Module({})
 export class AppModule {
-  static register({ env, databaseUrl, withoutDatabase = false }: AppOptions): DynamicModule {
+  static register({ env, databaseUrl, secret, withoutDatabase = false }: AppOptions): DynamicModule {
     const serveWeb = fs.existsSync(path.join(env.WEB_DIST, 'index.html'));
     return {
       module: AppModule,
@@ -38,12 +45,8 @@ export class AppModule {
           pinoHttp: [
             {
             level: env.LOG_LEVEL,
-            genReqId: (req, res) => {
-              const incoming = req.headers['x-request-id'];
-              const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-              res.setHeader('X-Request-Id', id);
-              return id;
-            },
+            // The request-id middleware in app.factory.ts has already set req.id.
+            genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
             autoLogging: { ignore: (req) => req.url === '/api/health' },
             },
@@ -71,8 +74,14 @@ export class AppModule {
               }),
             ]
           : []),
+        CoreModule.register(env, secret),
+        AuthModule,
         HealthModule,
         OrganizationsModule,
+        InvitationsModule,
+        RolesModule,
+        MeModule,
+        AuditModule,
       ],
       providers: [
         { provide: ENV, useValue: env },

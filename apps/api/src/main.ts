@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
 import { StartupError } from './common/startup-error';
+import { resolveAppSecret } from './config/app-secret';
 import type { Env } from './config/env';
 import { InvalidEnvironmentError, loadEnv } from './config/env';
 import type { ResolvedDatabase } from './database/resolve-database';
@@ -33,6 +34,7 @@ function banner(env: Env, address: string, database: ResolvedDatabase, seeded: b
     `  Yishi 议事 is running: ${address}/`,
     `  API documentation:    ${address}/api/docs`,
     `  Database:             ${database.description}`,
+    `  SMS:                  codes are written to this log (no SMS gateway configured)`,
   ];
   if (env.DEMO_DATA) {
     lines.push(
@@ -63,7 +65,7 @@ async function main(): Promise<void> {
     });
   }
   try {
-    app = await createApp({ env, databaseUrl: database.url });
+    app = await createApp({ env, databaseUrl: database.url, secret: resolveAppSecret(env) });
     const seeded = env.DEMO_DATA ? (await seedDemoData(app.get(DataSource))).seeded : false;
     await app.listen(env.PORT, env.HOST);
     const server = app.getHttpServer() as net.Server;

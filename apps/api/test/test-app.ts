@@ -9,7 +9,10 @@ import { DataSource as DataSourceToken } from 'typeorm';
 import { cloneDatabase, dropDatabase } from './postgres';
 import { createApp } from '../src/app.factory';
 import type { Env } from '../src/config/env';
+import type { AppSecret } from '../src/config/app-secret';
 import { loadEnv } from '../src/config/env';
+
+export const TEST_SECRET: AppSecret = { key: Buffer.from('yishi-test-secret-0123456789abcdef', 'utf8'), source: 'test' };
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -39,7 +42,7 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 export async function startTestApp(overrides: Partial<Env> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const env: Env = { ...loadEnv({}), LOG_LEVEL: 'silent', DEMO_DATA: false, PORT: 0, ...overrides };
-  const app = await createApp({ env, databaseUrl: database.url });
+  const app = await createApp({ env, databaseUrl: database.url, secret: TEST_SECRET });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return {

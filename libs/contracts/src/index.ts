@@ -1,2 +1,3 @@
 export * from './organization';
 export * from './errors';
+export * from './auth';

@@ -1,2 +1,3 @@
 export * from './civil-capacity';
 export * from './area';
+export * from './permissions';

@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const target = process.argv[2];
   if (!target) throw new Error('usage: openapi <output.json>');
   const env = { ...loadEnv(), LOG_LEVEL: 'silent' as const };
-  const app = await createApp({ env, databaseUrl: 'postgres://unused/unused', withoutDatabase: true });
+  const app = await createApp({ env, databaseUrl: 'postgres://unused/unused', withoutDatabase: true, secret: { key: Buffer.alloc(32), source: 'none' } });
   await app.init();
   const document = buildOpenApiDocument(app);
   fs.mkdirSync(path.dirname(target), { recursive: true });

@@ -43,6 +43,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (response.headersSent) {
       return;
     }
+    const retryAfter = body.details?.['retryAfterSeconds'];
+    if (status === 429 && typeof retryAfter === 'number') {
+      response.setHeader('Retry-After', String(retryAfter));
+    }
     response.status(status).json(body);
   }
 

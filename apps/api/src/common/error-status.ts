@@ -6,10 +6,16 @@ export function statusForCode(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
     case 'MALFORMED_REQUEST':
+    case 'PASSWORD_TOO_WEAK':
+    case 'INVALID_SMS_CODE':
+    case 'INVALID_INVITATION':
       return 400;
     case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
       return 401;
     case 'FORBIDDEN':
+    case 'CSRF_FAILED':
+    case 'ACCOUNT_DISABLED':
       return 403;
     case 'NOT_FOUND':
     case 'ROUTE_NOT_FOUND':
@@ -17,6 +23,7 @@ export function statusForCode(code: ErrorCode): number {
     case 'METHOD_NOT_ALLOWED':
       return 405;
     case 'CONFLICT':
+    case 'PHONE_TAKEN':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

@@ -44,6 +44,13 @@ export const envSchema = z.object({
     .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 100kb or 1mb')
     .default('100kb'),
   TRUST_PROXY: booleanString.default(false),
+  /**
+   * Key for the keyed hashes of identity numbers, SMS codes and invitation codes. Unset, Yishi
+   * keeps a generated one in .data/app-secret (fine for one machine; set it for a deployment).
+   */
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Where one-time SMS codes go. `log` writes them to the log (no SMS gateway is wired yet). */
+  SMS_PROVIDER: z.enum(['log']).default('log'),
 });
 
 export type Env = z.infer<typeof envSchema>;

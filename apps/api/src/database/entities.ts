@@ -1,4 +1,8 @@
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
+import { AuthSession } from '../auth/entities/auth-session.entity';
+import { PhoneVerification } from '../auth/entities/phone-verification.entity';
+import { RateLimitBucket } from '../auth/entities/rate-limit-bucket.entity';
+import { Invitation } from '../invitations/entities/invitation.entity';
 import { OrgNode } from '../organizations/entities/org-node.entity';
 import { Building } from '../rolls/entities/building.entity';
 import { ExclusiveUnit } from '../rolls/entities/exclusive-unit.entity';
@@ -11,4 +15,20 @@ import { RoleGrant } from '../users/entities/role-grant.entity';
 import { User } from '../users/entities/user.entity';
 
 /** Every entity of the schema, listed once for the app, the migration CLI and the tests. */
-export const ENTITIES = [OrgNode, User, RoleGrant, AuditEntry, Household, Member, Building, ExclusiveUnit, Owner, Ownership, Tenant];
+export const ENTITIES = [
+  OrgNode,
+  User,
+  RoleGrant,
+  AuditEntry,
+  Household,
+  Member,
+  Building,
+  ExclusiveUnit,
+  Owner,
+  Ownership,
+  Tenant,
+  AuthSession,
+  RateLimitBucket,
+  PhoneVerification,
+  Invitation,
+];

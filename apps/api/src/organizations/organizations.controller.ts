@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
+import { Public } from '../auth/access.decorators';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OrgTreeNodeDto } from './dto/org-tree.dto';
 import { OrganizationsService } from './organizations.service';
 
 @ApiTags('organizations')
+@Public()
 @Controller('organizations')
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}

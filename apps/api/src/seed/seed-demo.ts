@@ -1,6 +1,6 @@
-import { hash } from '@node-rs/argon2';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
+import { hashPassword } from '../auth/password-hash';
 import { OrgNode } from '../organizations/entities/org-node.entity';
 import { Building } from '../rolls/entities/building.entity';
 import { ExclusiveUnit } from '../rolls/entities/exclusive-unit.entity';
@@ -20,11 +20,6 @@ const SEED_LOCK = 7_301_944_128_002;
 export interface SeedResult {
   seeded: boolean;
   counts: Record<string, number>;
-}
-
-/** argon2id with the library's defaults (m=19 MiB, t=2, p=1), as accounts will use. */
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, { algorithm: 2 });
 }
 
 /**

@@ -4,6 +4,108 @@
  */
 
 export interface paths {
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in on this browser, with the CSRF token for writes */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with a phone number and password (throttled per number and address) */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sms-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a one-time sign-up code to a mobile number */
+        post: operations["requestSmsCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an account with the SMS code, optionally linking it by an invitation code */
+        post: operations["signup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out on this browser */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out on every device */
+        post: operations["logoutEverywhere"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -38,12 +140,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units/{unitId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue invitation letters (codes shown once, for printing) */
+        post: operations["issueInvitations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link an account to a roll entry in person */
+        post: operations["linkInPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link my account by the code of an invitation letter */
+        post: operations["redeemInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nodes/{nodeId}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Roles granted on a node */
+        get: operations["listRoles"];
+        put?: never;
+        /** Grant a role on a node (admins grant any; staff grant convenor, building head, observer, resident) */
+        post: operations["grantRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a role grant */
+        delete: operations["revokeRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/roll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My household and my units, as the rolls record them */
+        get: operations["getMyRoll"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nodes/{nodeId}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail of a node and everything below it, newest first */
+        get: operations["listAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
+        Role: "admin" | "staff" | "convenor" | "building_head" | "observer" | "resident";
+        /** @enum {string} */
         OrgNodeKind: "street" | "community" | "cooperative" | "compound";
+        RoleGrantViewDto: {
+            /** Format: uuid */
+            id: string;
+            role: components["schemas"]["Role"];
+            /** Format: uuid */
+            nodeId: string;
+            nodeName: string;
+            nodeKind: components["schemas"]["OrgNodeKind"];
+            /** Format: uuid */
+            buildingId: string | null;
+            buildingName: string | null;
+        };
+        SessionUserDto: {
+            /** Format: uuid */
+            id: string;
+            phone: string;
+            displayName: string;
+            grants: components["schemas"]["RoleGrantViewDto"][];
+        };
+        SessionStateDto: {
+            user: components["schemas"]["SessionUserDto"] | null;
+            /** @description Send back in X-CSRF-Token on every write */
+            csrfToken: string | null;
+        };
+        LoginDto: {
+            /** @example 13800000011 */
+            phone: string;
+            /** @example yishi-demo-2026 */
+            password: string;
+        };
+        SmsCodeRequestDto: {
+            /** @example 13900000001 */
+            phone: string;
+            /**
+             * @example signup
+             * @enum {string}
+             */
+            purpose: "signup";
+        };
+        SmsCodeSentDto: {
+            /** @description Seconds the code stays valid */
+            expiresInSeconds: number;
+            /** @description Seconds before another code may be requested */
+            resendAfterSeconds: number;
+        };
+        SignupDto: {
+            /** @example 13900000001 */
+            phone: string;
+            /**
+             * @description The 6-digit code sent by SMS
+             * @example 123456
+             */
+            smsCode: string;
+            /** @description At least 8 characters, not a common password, not the phone number */
+            password: string;
+            /** @description The code printed on an invitation letter; links the account to its roll entry */
+            invitationCode?: string;
+            /** @description How to call the person; taken from the roll when an invitation code is given */
+            displayName?: string;
+        };
         UnitStatsDto: {
             /** @description Cooperative: households on the roll */
             households?: number;
@@ -69,6 +353,156 @@ export interface components {
             children: components["schemas"]["OrgTreeNodeDto"][];
             stats?: components["schemas"]["UnitStatsDto"];
         };
+        IssueInvitationsDto: {
+            /**
+             * Format: uuid
+             * @description Only this household (cooperative)
+             */
+            householdId?: string;
+            /**
+             * Format: uuid
+             * @description Only this building (compound)
+             */
+            buildingId?: string;
+            /** @description Also issue new letters to people holding a live one (their old codes stop working) */
+            reissue?: boolean;
+        };
+        /** @enum {string} */
+        PersonType: "member" | "owner" | "tenant";
+        LetterPersonDto: {
+            personType: components["schemas"]["PersonType"];
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            /** @example 4821 0937 5512 */
+            code: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        LetterSheetDto: {
+            key: string;
+            /** @description Household number or exclusive-unit number */
+            label: string;
+            place: string | null;
+            people: components["schemas"]["LetterPersonDto"][];
+        };
+        IssuedLettersDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** @enum {string} */
+            unitKind: "cooperative" | "compound";
+            issued: number;
+            sheets: components["schemas"]["LetterSheetDto"][];
+        };
+        LinkInPersonDto: {
+            personType: components["schemas"]["PersonType"];
+            /** Format: uuid */
+            personId: string;
+            /** @example 13900000001 */
+            phone: string;
+        };
+        RedeemInvitationDto: {
+            /** @example 4821 0937 5512 */
+            code: string;
+        };
+        NodeRoleDto: {
+            /** Format: uuid */
+            id: string;
+            role: components["schemas"]["Role"];
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            phone: string;
+            /** Format: uuid */
+            buildingId: string | null;
+            buildingName: string | null;
+            /** Format: date-time */
+            grantedAt: string;
+            grantedByName: string | null;
+        };
+        GrantRoleDto: {
+            /**
+             * @description The account to grant the role to (it must exist)
+             * @example 13900000001
+             */
+            phone: string;
+            role: components["schemas"]["Role"];
+            /**
+             * Format: uuid
+             * @description For a building head: the building of the compound
+             */
+            buildingId?: string;
+        };
+        HouseholdMemberDto: {
+            name: string;
+            isHouseholdHead: boolean;
+            isHouseholdRepresentative: boolean;
+            isMemberRepresentative: boolean;
+            /** @description Of age and so of full civil capacity today */
+            fullCapacity: boolean;
+            /** @description This is me */
+            isMe: boolean;
+        };
+        MyHouseholdDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: uuid */
+            householdId: string;
+            householdNumber: string;
+            address: string | null;
+            members: components["schemas"]["HouseholdMemberDto"][];
+        };
+        /** @enum {string} */
+        ExclusiveUnitKind: "dwelling" | "parking" | "shop";
+        /** @enum {string} */
+        AreaSource: "register" | "survey" | "contract";
+        MyExclusiveUnitDto: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            buildingName: string | null;
+            kind: components["schemas"]["ExclusiveUnitKind"];
+            /** @description Floor area in 1/100 m² */
+            areaCentiM2: number;
+            areaSource: components["schemas"]["AreaSource"];
+            /** @enum {string} */
+            relation: "owner" | "tenant";
+            /** @description The other owners of a co-owned unit */
+            coOwners: string[];
+            /** @description I cast this unit’s vote (sole owner, or the designated co-owner) */
+            iVote: boolean;
+        };
+        MyCompoundDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            units: components["schemas"]["MyExclusiveUnitDto"][];
+        };
+        MyRollDto: {
+            households: components["schemas"]["MyHouseholdDto"][];
+            compounds: components["schemas"]["MyCompoundDto"][];
+        };
+        AuditEntryDto: {
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            actorId: string | null;
+            actorName: string | null;
+            nodeId: string | null;
+            nodeName: string | null;
+            action: string;
+            entityType: string;
+            entityId: string | null;
+            before: Record<string, never> | null;
+            after: Record<string, never> | null;
+            requestId: string | null;
+        };
+        AuditPageDto: {
+            entries: components["schemas"]["AuditEntryDto"][];
+            next: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -78,6 +512,128 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionStateDto"];
+                };
+            };
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionStateDto"];
+                };
+            };
+        };
+    };
+    requestSmsCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsCodeRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsCodeSentDto"];
+                };
+            };
+        };
+    };
+    signup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionStateDto"];
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    logoutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;
@@ -241,6 +797,186 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrgTreeNodeDto"][];
+                };
+            };
+        };
+    };
+    issueInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueInvitationsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedLettersDto"];
+                };
+            };
+        };
+    };
+    linkInPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkInPersonDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    redeemInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedeemInvitationDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeRoleDto"][];
+                };
+            };
+        };
+    };
+    grantRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantRoleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeRoleDto"];
+                };
+            };
+        };
+    };
+    revokeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMyRoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyRollDto"];
+                };
+            };
+        };
+    };
+    listAudit: {
+        parameters: {
+            query?: {
+                /** @description Return entries older than this id (from `next`) */
+                before?: string;
+                limit?: number;
+                /** @description Only this action or family, e.g. `role` or `role.grant` */
+                action?: string;
+            };
+            header?: never;
+            path: {
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
                 };
             };
         };

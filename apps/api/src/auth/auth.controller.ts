@@ -1,0 +1,90 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SESSION_COOKIE } from '@yishi/contracts';
+import type { Request, Response } from 'express';
+import type { Actor } from '../common/actor';
+import type { User } from '../users/entities/user.entity';
+import { CurrentActor, OptionalActor, Public, SignedIn } from './access.decorators';
+import { AuthService } from './auth.service';
+import { LoginDto, SessionStateDto, SignupDto, SmsCodeRequestDto, SmsCodeSentDto } from './dto/auth.dto';
+import { LocalAuthGuard } from './local.strategy';
+import { SESSION_TTL_SECONDS } from './session.service';
+
+function setSessionCookie(req: Request, res: Response, token: string): void {
+  res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.secure,
+    path: '/',
+    maxAge: SESSION_TTL_SECONDS * 1000,
+  });
+}
+
+function clearSessionCookie(req: Request, res: Response): void {
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' });
+}
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Get('session')
+  @Public()
+  @ApiOperation({ operationId: 'getSession', summary: 'Who is signed in on this browser, with the CSRF token for writes' })
+  @ApiOkResponse({ type: SessionStateDto })
+  session(@OptionalActor() actor: Actor | null): Promise<SessionStateDto> {
+    return this.auth.currentState(actor);
+  }
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(LocalAuthGuard)
+  @ApiOperation({ operationId: 'login', summary: 'Sign in with a phone number and password (throttled per number and address)' })
+  @ApiOkResponse({ type: SessionStateDto })
+  async login(@Body() _body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionStateDto> {
+    const { token, state } = await this.auth.signIn(req.user as User);
+    setSessionCookie(req, res, token);
+    return state;
+  }
+
+  @Post('sms-code')
+  @Public()
+  @HttpCode(202)
+  @ApiOperation({ operationId: 'requestSmsCode', summary: 'Send a one-time sign-up code to a mobile number' })
+  @ApiAcceptedResponse({ type: SmsCodeSentDto })
+  requestSmsCode(@Body() body: SmsCodeRequestDto): Promise<SmsCodeSentDto> {
+    return this.auth.requestSmsCode(body.phone);
+  }
+
+  @Post('signup')
+  @Public()
+  @ApiOperation({ operationId: 'signup', summary: 'Create an account with the SMS code, optionally linking it by an invitation code' })
+  @ApiOkResponse({ type: SessionStateDto })
+  async signup(@Body() body: SignupDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionStateDto> {
+    const { token, state } = await this.auth.signUp(body);
+    setSessionCookie(req, res, token);
+    return state;
+  }
+
+  @Post('logout')
+  @SignedIn()
+  @HttpCode(204)
+  @ApiOperation({ operationId: 'logout', summary: 'Sign out on this browser' })
+  @ApiNoContentResponse()
+  async logout(@CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.signOut(actor);
+    clearSessionCookie(req, res);
+  }
+
+  @Post('logout-everywhere')
+  @SignedIn()
+  @HttpCode(204)
+  @ApiOperation({ operationId: 'logoutEverywhere', summary: 'Sign out on every device' })
+  @ApiNoContentResponse()
+  async logoutEverywhere(@CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.signOutEverywhere(actor);
+    clearSessionCookie(req, res);
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { InvitationsModule } from '../invitations/invitations.module';
+import { AccessGuard } from './access.guard';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LocalAuthGuard, LocalStrategy } from './local.strategy';
+import { SessionCookieStrategy } from './session-cookie.strategy';
+import { SessionService } from './session.service';
+
+@Module({
+  imports: [PassportModule, InvitationsModule],
+  controllers: [AuthController],
+  providers: [AuthService, SessionService, SessionCookieStrategy, LocalStrategy, LocalAuthGuard, { provide: APP_GUARD, useClass: AccessGuard }],
+})
+export class AuthModule {}

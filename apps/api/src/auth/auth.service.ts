@@ -1,0 +1,239 @@
+import { randomInt } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { verify } from '@node-rs/argon2';
+import type { OrgNodeKind, Role, SessionState } from '@yishi/contracts';
+import { DataSource, IsNull, MoreThan, QueryFailedError } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import { equalStrings, keyedHash } from '../common/keyed-hash';
+import { currentRequest } from '../common/request-context';
+import type { AppSecret } from '../config/app-secret';
+import { APP_SECRET } from '../config/app-secret';
+import { InvitationsService } from '../invitations/invitations.service';
+import { SmsProvider } from '../sms/sms-provider';
+import { User } from '../users/entities/user.entity';
+import type { SignupDto } from './dto/auth.dto';
+import { PhoneVerification } from './entities/phone-verification.entity';
+import { hashPassword } from './password-hash';
+import { passwordProblem } from './password-policy';
+import { RateLimitService } from './rate-limit.service';
+import { SessionService } from './session.service';
+
+const SMS_CODE_TTL_SECONDS = 600;
+const SMS_RESEND_SECONDS = 60;
+const SMS_MAX_ATTEMPTS = 5;
+const MINUTES = 60;
+const HOUR = 3600;
+const DAY = 24 * HOUR;
+
+/** A hash nobody's password matches, verified when the phone is unknown so timing tells nothing. */
+const DUMMY_HASH = hashPassword('no account has this password');
+
+const PASSWORD_MESSAGES = {
+  too_short: 'The password needs at least 8 characters.',
+  too_long: 'The password may have at most 128 characters.',
+  common: 'This password is too common and easy to guess: choose another.',
+  one_character: 'A password of one repeated character is too easy to guess.',
+  contains_phone: 'The password must not contain your phone number.',
+} as const;
+
+export interface SignedIn {
+  token: string;
+  state: SessionState;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionService,
+    private readonly limits: RateLimitService,
+    private readonly invitations: InvitationsService,
+    private readonly audit: AuditService,
+    private readonly sms: SmsProvider,
+    @Inject(APP_SECRET) private readonly secret: AppSecret,
+  ) {}
+
+  private ip(): string {
+    return currentRequest().ip ?? 'unknown';
+  }
+
+  /**
+   * Checks a phone number and password (used by the passport-local strategy). Failures are
+   * throttled per number and per address, and an unknown number costs as much time as a known one.
+   */
+  async verifyCredentials(phone: string, password: string): Promise<User> {
+    await this.limits.hit({ key: `login:ip:${this.ip()}`, max: 30, windowSeconds: 15 * MINUTES });
+    const failures = { key: `login-fail:phone:${phone}`, max: 5, windowSeconds: 15 * MINUTES };
+    await this.limits.check(failures);
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.phone = :phone', { phone })
+      .getOne();
+    const ok = await verify(user?.passwordHash ?? (await DUMMY_HASH), password).catch(() => false);
+    if (!user || !user.passwordHash || !ok) {
+      await this.limits.hit(failures);
+      throw new DomainError('INVALID_CREDENTIALS', 'The phone number or the password is wrong.');
+    }
+    if (user.disabledAt) {
+      throw new DomainError('ACCOUNT_DISABLED', 'This account has been disabled; the community staff can help.');
+    }
+    return user;
+  }
+
+  async signIn(user: User): Promise<SignedIn> {
+    return this.dataSource.transaction(async (m) => {
+      const { token, session } = await this.sessions.open(m, user.id);
+      return { token, state: await this.state(m, user.id, session.csrfToken) };
+    });
+  }
+
+  /** Sends a sign-up code by SMS. A number that already has an account is told so instead. */
+  async requestSmsCode(phone: string): Promise<{ expiresInSeconds: number; resendAfterSeconds: number }> {
+    await this.limits.hit({ key: `sms:ip:${this.ip()}`, max: 20, windowSeconds: HOUR });
+    await this.limits.hit({ key: `sms:phone:${phone}`, max: 1, windowSeconds: SMS_RESEND_SECONDS });
+    await this.limits.hit({ key: `sms-day:phone:${phone}`, max: 5, windowSeconds: DAY });
+    if (await this.dataSource.getRepository(User).existsBy({ phone })) {
+      await this.sms.send(phone, '【议事】这个手机号已经注册了议事账号，请直接登录。如不是您本人操作，请忽略。');
+    } else {
+      const code = String(randomInt(1_000_000)).padStart(6, '0');
+      await this.dataSource.getRepository(PhoneVerification).insert({
+        phone,
+        purpose: 'signup',
+        codeHash: keyedHash(this.secret.key, 'sms', `${phone}:${code}`),
+        expiresAt: new Date(Date.now() + SMS_CODE_TTL_SECONDS * 1000),
+      });
+      await this.sms.send(phone, `【议事】验证码 ${code}，${SMS_CODE_TTL_SECONDS / 60} 分钟内有效。请勿告诉他人。`);
+    }
+    return { expiresInSeconds: SMS_CODE_TTL_SECONDS, resendAfterSeconds: SMS_RESEND_SECONDS };
+  }
+
+  /**
+   * Creates an account from a verified phone number, and with an invitation code links it to its
+   * roll entry — all in one transaction: a wrong invitation code leaves the SMS code usable.
+   */
+  async signUp(input: SignupDto): Promise<SignedIn> {
+    await this.limits.hit({ key: `signup:ip:${this.ip()}`, max: 10, windowSeconds: HOUR });
+    const problem = passwordProblem(input.password, input.phone);
+    if (problem) throw new DomainError('PASSWORD_TOO_WEAK', PASSWORD_MESSAGES[problem], { reason: problem });
+    if (!input.invitationCode && !input.displayName?.trim()) {
+      throw new DomainError('VALIDATION_FAILED', 'Give a name to be called by, or the code of your invitation letter.', {
+        fields: [{ field: 'displayName', reasons: ['isNotEmpty'], message: 'displayName is needed without an invitation code' }],
+      });
+    }
+    const inviteFailures = [
+      { key: `invite-fail:ip:${this.ip()}`, max: 10, windowSeconds: HOUR },
+      { key: `invite-fail:phone:${input.phone}`, max: 5, windowSeconds: HOUR },
+    ];
+    if (input.invitationCode) for (const limit of inviteFailures) await this.limits.check(limit);
+    const verification = await this.checkSmsCode(input.phone, input.smsCode);
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        const user = await this.createUser(m, input.phone, input.displayName?.trim() || input.phone, passwordHash);
+        await m.getRepository(PhoneVerification).update({ id: verification.id }, { consumedAt: new Date() });
+        if (input.invitationCode) {
+          const linked = await this.invitations.redeem(m, input.invitationCode, user);
+          if (!input.displayName?.trim()) {
+            const [person] = await m.query<{ name: string }[]>(`SELECT name FROM ${linked.personType} WHERE id = $1`, [linked.personId]);
+            await m.getRepository(User).update({ id: user.id }, { displayName: person!.name });
+          }
+        }
+        await this.audit.record(m, {
+          actor: user,
+          nodeId: null,
+          action: 'account.create',
+          entityType: 'app_user',
+          entityId: user.id,
+          after: { phone: user.phone, viaInvitation: !!input.invitationCode },
+        });
+        const { token, session } = await this.sessions.open(m, user.id);
+        return { token, state: await this.state(m, user.id, session.csrfToken) };
+      });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'INVALID_INVITATION') {
+        for (const limit of inviteFailures) await this.limits.hit(limit);
+      }
+      throw error;
+    }
+  }
+
+  private async checkSmsCode(phone: string, code: string): Promise<PhoneVerification> {
+    const repo = this.dataSource.getRepository(PhoneVerification);
+    const latest = await repo.findOne({
+      where: { phone, purpose: 'signup', consumedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      order: { createdAt: 'DESC' },
+    });
+    if (!latest || latest.attempts >= SMS_MAX_ATTEMPTS) {
+      throw new DomainError('INVALID_SMS_CODE', 'The SMS code has expired or was tried too often: ask for a new one.');
+    }
+    if (!equalStrings(latest.codeHash, keyedHash(this.secret.key, 'sms', `${phone}:${code}`))) {
+      await repo.increment({ id: latest.id }, 'attempts', 1);
+      throw new DomainError('INVALID_SMS_CODE', 'The SMS code is wrong.', { attemptsLeft: SMS_MAX_ATTEMPTS - latest.attempts - 1 });
+    }
+    return latest;
+  }
+
+  private async createUser(m: EntityManager, phone: string, displayName: string, passwordHash: string): Promise<User> {
+    try {
+      return await m.getRepository(User).save({ phone, displayName, passwordHash, disabledAt: null });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'app_user_phone_unique') {
+        throw new DomainError('PHONE_TAKEN', 'This phone number already has an account: sign in instead.');
+      }
+      throw error;
+    }
+  }
+
+  async signOut(actor: Actor): Promise<void> {
+    await this.dataSource.transaction((m) => this.sessions.revoke(m, actor.sessionId));
+  }
+
+  async signOutEverywhere(actor: Actor): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const revoked = await this.sessions.revokeAll(m, actor.id);
+      await this.audit.record(m, { actor, nodeId: null, action: 'account.sign_out_everywhere', entityType: 'app_user', entityId: actor.id, after: { revoked } });
+      return revoked;
+    });
+  }
+
+  /** What the web app knows about the signed-in person: name, phone, roles with node names. */
+  async state(m: EntityManager, userId: string, csrfToken: string): Promise<SessionState> {
+    const user = await m.getRepository(User).findOneByOrFail({ id: userId });
+    const grants = await m.query<
+      { id: string; role: Role; node_id: string; node_name: string; node_kind: OrgNodeKind; building_id: string | null; building_name: string | null }[]
+    >(
+      `SELECT g.id, g.role, g.node_id, n.name AS node_name, n.kind AS node_kind, g.building_id, b.name AS building_name
+         FROM role_grant g JOIN org_node n ON n.id = g.node_id LEFT JOIN building b ON b.id = g.building_id
+        WHERE g.user_id = $1 ORDER BY n.kind, n.name, g.role`,
+      [userId],
+    );
+    return {
+      user: {
+        id: user.id,
+        phone: user.phone,
+        displayName: user.displayName,
+        grants: grants.map((g) => ({
+          id: g.id,
+          role: g.role,
+          nodeId: g.node_id,
+          nodeName: g.node_name,
+          nodeKind: g.node_kind,
+          buildingId: g.building_id,
+          buildingName: g.building_name,
+        })),
+      },
+      csrfToken,
+    };
+  }
+
+  async currentState(actor: Actor | null): Promise<SessionState> {
+    if (!actor) return { user: null, csrfToken: null };
+    return this.state(this.dataSource.manager, actor.id, actor.csrfToken);
+  }
+}

@@ -1,0 +1,28 @@
+import type { DynamicModule } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { AuditService } from './audit/audit.service';
+import { RateLimitService } from './auth/rate-limit.service';
+import type { AppSecret } from './config/app-secret';
+import { APP_SECRET } from './config/app-secret';
+import type { Env } from './config/env';
+import { PermissionsService } from './permissions/permissions.service';
+import { LogSmsProvider, SmsProvider } from './sms/sms-provider';
+
+/** What every feature uses: permission checks, the audit trail, rate limits, the secret, SMS. */
+@Global()
+@Module({})
+export class CoreModule {
+  static register(env: Env, secret: AppSecret): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        PermissionsService,
+        AuditService,
+        RateLimitService,
+        { provide: APP_SECRET, useValue: secret },
+        { provide: SmsProvider, useFactory: (): SmsProvider => { switch (env.SMS_PROVIDER) { case 'log': return new LogSmsProvider(); } } },
+      ],
+      exports: [PermissionsService, AuditService, RateLimitService, APP_SECRET, SmsProvider],
+    };
+  }
+}

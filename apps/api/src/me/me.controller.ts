@@ -1,0 +1,20 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../common/actor';
+import { CurrentActor, SignedIn } from '../auth/access.decorators';
+import { MyRollDto } from './me.dto';
+import { MeService } from './me.service';
+
+@ApiTags('me')
+@Controller('me')
+export class MeController {
+  constructor(private readonly me: MeService) {}
+
+  @Get('roll')
+  @SignedIn()
+  @ApiOperation({ operationId: 'getMyRoll', summary: 'My household and my units, as the rolls record them' })
+  @ApiOkResponse({ type: MyRollDto })
+  roll(@CurrentActor() actor: Actor): Promise<MyRollDto> {
+    return this.me.roll(actor);
+  }
+}

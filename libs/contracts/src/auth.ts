@@ -1,0 +1,52 @@
+import type { OrgNodeKind, Role } from './organization';
+
+/**
+ * What a role may do, named per action. Routes declare the action they need; services check it
+ * against the organization tree with `can(actor, action, node)`.
+ */
+export const ACTIONS = [
+  /** See a unit's roll: households, members, buildings, units, owners, tenants. */
+  'roll.read',
+  /** Import, edit and export a unit's roll. */
+  'roll.write',
+  /** Issue and print invitation letters, link an account to a roll entry in person. */
+  'invitation.manage',
+  /** Print the letters of one's own building (building heads deliver them). */
+  'invitation.print',
+  /** Grant and revoke roles below one's own. */
+  'role.manage',
+  /** Read the audit trail of a node. */
+  'audit.read',
+  /** Create streets, communities and units. */
+  'org.manage',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Where a session's CSRF token travels on every cookie-authenticated write. */
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** The cookie that carries the session token (httpOnly; the web app never reads it). */
+export const SESSION_COOKIE = 'yishi_session';
+
+export interface RoleGrantView {
+  id: string;
+  role: Role;
+  nodeId: string;
+  nodeName: string;
+  nodeKind: OrgNodeKind;
+  buildingId: string | null;
+  buildingName: string | null;
+}
+
+export interface SessionUser {
+  id: string;
+  phone: string;
+  displayName: string;
+  grants: RoleGrantView[];
+}
+
+export interface SessionState {
+  user: SessionUser | null;
+  /** Send back in the `X-CSRF-Token` header on every write while signed in. */
+  csrfToken: string | null;
+}

@@ -1,0 +1,66 @@
+import type { Grant } from './permissions';
+import { can, canGrant, hasAnyRole } from './permissions';
+
+// street → community → compound A, compound B
+const street = 'street';
+const community = 'community';
+const compoundA = ['compound-a', community, street];
+const compoundB = ['compound-b', community, street];
+const otherCommunity = ['compound-c', 'community-2', street];
+
+const grant = (role: Grant['role'], nodeId: string, buildingId: string | null = null): Grant => ({ role, nodeId, buildingId });
+
+describe('permissions on the organization tree', () => {
+  it('lets a role hold for everything below the node it was granted on', () => {
+    const streetStaff = [grant('staff', street)];
+    expect(can(streetStaff, 'roll.write', { ancestry: compoundA })).toBe(true);
+    expect(can(streetStaff, 'roll.write', { ancestry: otherCommunity })).toBe(true);
+  });
+
+  it('never lets a role reach a sibling unit', () => {
+    const convenorA = [grant('convenor', 'compound-a')];
+    expect(can(convenorA, 'roll.read', { ancestry: compoundA })).toBe(true);
+    expect(can(convenorA, 'roll.read', { ancestry: compoundB })).toBe(false);
+    expect(hasAnyRole(convenorA, { ancestry: compoundB })).toBe(false);
+  });
+
+  it('keeps a community’s staff inside their community', () => {
+    const communityStaff = [grant('staff', community)];
+    expect(can(communityStaff, 'audit.read', { ancestry: compoundB })).toBe(true);
+    expect(can(communityStaff, 'audit.read', { ancestry: otherCommunity })).toBe(false);
+    expect(can(communityStaff, 'org.manage', { ancestry: compoundB })).toBe(false);
+  });
+
+  it('lets observers read the roll and the audit trail but change nothing', () => {
+    const observer = [grant('observer', 'compound-a')];
+    expect(can(observer, 'audit.read', { ancestry: compoundA })).toBe(true);
+    expect(can(observer, 'roll.read', { ancestry: compoundA })).toBe(true);
+    expect(can(observer, 'roll.write', { ancestry: compoundA })).toBe(false);
+    expect(can(observer, 'role.manage', { ancestry: compoundA })).toBe(false);
+  });
+
+  it('limits a building head to the letters of their own building', () => {
+    const head = [grant('building_head', 'compound-a', 'building-1')];
+    expect(can(head, 'invitation.print', { ancestry: compoundA, buildingId: 'building-1' })).toBe(true);
+    expect(can(head, 'invitation.print', { ancestry: compoundA, buildingId: 'building-2' })).toBe(false);
+    expect(can(head, 'invitation.print', { ancestry: compoundA })).toBe(false);
+    expect(can(head, 'roll.read', { ancestry: compoundA, buildingId: 'building-1' })).toBe(false);
+  });
+
+  it('gives residents no administrative action', () => {
+    const resident = [grant('resident', 'compound-a')];
+    for (const action of ['roll.read', 'roll.write', 'invitation.manage', 'audit.read', 'role.manage'] as const) {
+      expect(can(resident, action, { ancestry: compoundA })).toBe(false);
+    }
+    expect(hasAnyRole(resident, { ancestry: compoundA })).toBe(true);
+  });
+
+  it('lets staff grant only roles below their own, and only admins grant staff', () => {
+    const communityStaff = [grant('staff', community)];
+    expect(canGrant(communityStaff, 'convenor', { ancestry: compoundA })).toBe(true);
+    expect(canGrant(communityStaff, 'staff', { ancestry: compoundA })).toBe(false);
+    expect(canGrant(communityStaff, 'admin', { ancestry: compoundA })).toBe(false);
+    expect(canGrant([grant('admin', street)], 'staff', { ancestry: [community, street] })).toBe(true);
+    expect(canGrant([grant('convenor', 'compound-a')], 'resident', { ancestry: compoundA })).toBe(false);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Who may do what on which node. Roles are granted on a node of the tree (street → community →
+ * unit) and hold for everything below it; a building head's grant is further limited to one
+ * building. This is the one place the role → action table lives; the API's `can()` feeds it the
+ * actor's grants and the node's ancestry.
+ */
+import type { Action, Role } from '@yishi/contracts';
+
+export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
+  admin: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'org.manage'],
+  staff: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read'],
+  convenor: ['roll.read', 'invitation.print'],
+  observer: ['roll.read', 'audit.read'],
+  building_head: ['invitation.print'],
+  resident: [],
+};
+
+/** Roles each role may grant (on nodes where it holds `role.manage`). */
+export const GRANTABLE_ROLES: Readonly<Record<Role, readonly Role[]>> = {
+  admin: ['admin', 'staff', 'convenor', 'building_head', 'observer', 'resident'],
+  staff: ['convenor', 'building_head', 'observer', 'resident'],
+  convenor: [],
+  observer: [],
+  building_head: [],
+  resident: [],
+};
+
+export interface Grant {
+  role: Role;
+  nodeId: string;
+  /** Only for building heads: the one building the grant covers. */
+  buildingId: string | null;
+}
+
+export interface Target {
+  /** The node itself first, then its parent, up to the street. */
+  ancestry: readonly string[];
+  /** The building the action is about, when it is about one (e.g. one building's letters). */
+  buildingId?: string | null;
+}
+
+/** The grants of `grants` that reach the target node (on it or above it). */
+export function grantsReaching(grants: readonly Grant[], target: Target): Grant[] {
+  const path = new Set(target.ancestry);
+  return grants.filter((g) => path.has(g.nodeId));
+}
+
+function coversBuilding(grant: Grant, target: Target): boolean {
+  if (grant.buildingId === null) return true;
+  return target.buildingId !== undefined && target.buildingId === grant.buildingId;
+}
+
+/** True when some grant reaching the target allows the action there. */
+export function can(grants: readonly Grant[], action: Action, target: Target): boolean {
+  return grantsReaching(grants, target).some((g) => ROLE_ACTIONS[g.role].includes(action) && coversBuilding(g, target));
+}
+
+/** True when the actor may grant `role` on the target node. */
+export function canGrant(grants: readonly Grant[], role: Role, target: Target): boolean {
+  return grantsReaching(grants, target).some(
+    (g) => g.buildingId === null && ROLE_ACTIONS[g.role].includes('role.manage') && GRANTABLE_ROLES[g.role].includes(role),
+  );
+}
+
+/** Whether the actor has any role on or above the node: if not, the node is none of their business. */
+export function hasAnyRole(grants: readonly Grant[], target: Target): boolean {
+  return grantsReaching(grants, target).length > 0;
+}
