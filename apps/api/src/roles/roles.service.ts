@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
@@ -36,8 +36,8 @@ export class RolesService {
       if (!user) {
         throw new DomainError('NOT_FOUND', 'No account uses this phone number: the person signs up first.', { field: 'phone' });
       }
-      const existing = await m.getRepository(RoleGrant).findOneBy({ userId: user.id, nodeId, role: input.role, buildingId: input.buildingId ?? undefined });
-      if (existing && (existing.buildingId ?? null) === (input.buildingId ?? null)) {
+      const existing = await m.getRepository(RoleGrant).findOneBy({ userId: user.id, nodeId, role: input.role, buildingId: input.buildingId ?? IsNull() });
+      if (existing) {
         throw new DomainError('CONFLICT', 'This person already holds this role here.', { grantId: existing.id });
       }
       const saved = await m.getRepository(RoleGrant).save({ userId: user.id, nodeId, role: input.role, buildingId: input.buildingId ?? null, grantedBy: actor.id });

@@ -1,0 +1,128 @@
+import type { ErrorBody, SessionState } from '@yishi/contracts';
+import { HttpSession } from '../../test/http-session';
+import type { TestApp } from '../../test/test-app';
+import { startTestApp } from '../../test/test-app';
+import type { MyRollDto } from '../me/me.dto';
+import { DEMO_PASSWORD } from '../seed/demo-data';
+import { seedDemoData } from '../seed/seed-demo';
+import { SmsProvider } from '../sms/sms-provider';
+import type { IssuedLettersDto } from './dto/invitations.dto';
+
+describe('invitation letters and real-name linking', () => {
+  let t: TestApp;
+  let units: { nancun: string; yushuian: string };
+  let staff: HttpSession;
+  const sms: { phone: string; text: string }[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedDemoData(t.dataSource);
+    jest.spyOn(t.app.get(SmsProvider), 'send').mockImplementation((phone: string, text: string) => {
+      sms.push({ phone, text });
+      return Promise.resolve();
+    });
+    const rows = await t.dataSource.query<{ code: string; id: string }[]>(`SELECT code, id FROM org_node WHERE code IN ('nancun', 'yushuian')`);
+    units = Object.fromEntries(rows.map((r) => [r.code, r.id])) as typeof units;
+    staff = await HttpSession.signedIn(t.baseUrl, '13800000003', DEMO_PASSWORD); // 中区社区 staff
+  });
+  afterAll(() => t.close());
+
+  async function signUp(phone: string, invitationCode: string): Promise<{ status: number; body: SessionState | ErrorBody; browser: HttpSession }> {
+    const browser = new HttpSession(t.baseUrl);
+    await browser.post('/api/auth/sms-code', { phone, purpose: 'signup' });
+    const smsCode = /验证码 (\d{6})/.exec(sms.filter((m) => m.phone === phone).at(-1)!.text)![1]!;
+    const res = await browser.post<SessionState | ErrorBody>('/api/auth/signup', { phone, smsCode, password: 'river-lantern-88', invitationCode });
+    if (res.status === 201) browser.csrfToken = (res.body as SessionState).csrfToken;
+    return { ...res, browser };
+  }
+
+  it('prints one sheet per household, with a code for every adult member not yet signed up', async () => {
+    const res = await staff.post<IssuedLettersDto>(`/api/units/${units.nancun}/invitations`, {});
+    expect(res.status).toBe(200);
+    const { sheets, issued } = res.body;
+    expect(sheets.length).toBe(40);
+    const adultsWithoutAccount = await t.dataSource.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM member WHERE user_id IS NULL AND (birth_date + interval '18 years')::date < (now() AT TIME ZONE 'Asia/Shanghai')::date`,
+    );
+    expect(issued).toBe(Number(adultsWithoutAccount[0]!.n));
+    const people = sheets.flatMap((s) => s.people);
+    expect(people.every((p) => /^\d{4} \d{4} \d{4}$/.test(p.code))).toBe(true);
+    expect(new Set(people.map((p) => p.code)).size).toBe(people.length);
+    // Codes are stored only as keyed hashes.
+    const stored = await t.dataSource.query<{ code_hash: string }[]>(`SELECT code_hash FROM invitation`);
+    expect(stored.some((s) => people.some((p) => s.code_hash.includes(p.code.replace(/ /g, ''))))).toBe(false);
+    // Asking again prints nobody twice unless a reissue is asked for.
+    expect((await staff.post<IssuedLettersDto>(`/api/units/${units.nancun}/invitations`, {})).body.issued).toBe(0);
+  });
+
+  it('links the account at sign-up, shows the household, and refuses a second use of the code', async () => {
+    const letters = await staff.post<IssuedLettersDto>(`/api/units/${units.nancun}/invitations`, { reissue: true });
+    const sheet = letters.body.sheets.find((s) => s.label === 'NC-003')!;
+    const person = sheet.people[0]!;
+
+    const first = await signUp('13912345001', person.code.replace(/ /g, '-'));
+    expect(first.status).toBe(201);
+    const state = first.body as SessionState;
+    expect(state.user).toMatchObject({ displayName: person.name, grants: [expect.objectContaining({ role: 'resident', nodeName: '南村经济社' })] });
+    const roll = await first.browser.get<MyRollDto>('/api/me/roll');
+    expect(roll.body.households).toHaveLength(1);
+    expect(roll.body.households[0]).toMatchObject({ householdNumber: 'NC-003', unitName: '南村经济社' });
+    expect(roll.body.households[0]!.members.find((m) => m.isMe)?.name).toBe(person.name);
+
+    const second = await signUp('13912345002', person.code);
+    expect(second.status).toBe(400);
+    expect((second.body as ErrorBody).code).toBe('INVALID_INVITATION');
+    // The failed sign-up created no account, and its SMS code still works with a good letter.
+    expect(await t.dataSource.query(`SELECT 1 FROM app_user WHERE phone = '13912345002'`)).toEqual([]);
+
+    const audit = await t.dataSource.query<{ action: string }[]>(`SELECT action FROM audit_entry WHERE entity_id = $1`, [person.personId]);
+    expect(audit.map((a) => a.action)).toEqual(['roll.link']);
+  });
+
+  it('lets a building head print only the letters of their own building', async () => {
+    const head = await HttpSession.signedIn(t.baseUrl, '13800000007', DEMO_PASSWORD);
+    const [own, other] = await t.dataSource.query<{ id: string; name: string }[]>(`SELECT id, name FROM building ORDER BY name`);
+    const mine = await head.post<IssuedLettersDto>(`/api/units/${units.yushuian}/invitations`, { buildingId: own!.id });
+    expect(mine.status).toBe(200);
+    expect(mine.body.sheets.length).toBeGreaterThan(50);
+    expect(mine.body.sheets.every((s) => s.place === own!.name)).toBe(true);
+    // Owners of several units appear on each of their units' sheets with one code.
+    const codesByPerson = new Map<string, Set<string>>();
+    for (const p of mine.body.sheets.flatMap((s) => s.people)) codesByPerson.set(p.personId, (codesByPerson.get(p.personId) ?? new Set()).add(p.code));
+    expect([...codesByPerson.values()].every((codes) => codes.size === 1)).toBe(true);
+
+    expect((await head.post<ErrorBody>(`/api/units/${units.yushuian}/invitations`, { buildingId: other!.id })).status).toBe(403);
+    expect((await head.post<ErrorBody>(`/api/units/${units.yushuian}/invitations`, {})).status).toBe(403);
+    expect((await head.post<ErrorBody>(`/api/units/${units.nancun}/invitations`, {})).status).toBe(404);
+  });
+
+  it('throttles guessing of invitation codes by a signed-in person', async () => {
+    const resident = await HttpSession.signedIn(t.baseUrl, '13800000014', DEMO_PASSWORD);
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i += 1) statuses.push((await resident.post('/api/me/invitations', { code: `0000 0000 000${i}` })).status);
+    expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+  });
+
+  it('lets staff link an account in person, and says what to do when the person has no account', async () => {
+    const [owner] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT o.id FROM owner o WHERE o.unit_id = $1 AND o.kind = 'person' AND o.user_id IS NULL ORDER BY o.name LIMIT 1`,
+      [units.yushuian],
+    );
+    const daxuStaff = await HttpSession.signedIn(t.baseUrl, '13800000004', DEMO_PASSWORD);
+    const missing = await daxuStaff.post<ErrorBody>(`/api/units/${units.yushuian}/links`, { personType: 'owner', personId: owner!.id, phone: '13912345999' });
+    expect(missing.status).toBe(404);
+    expect(missing.body.message).toMatch(/signs up first/);
+
+    const newcomer = new HttpSession(t.baseUrl);
+    await newcomer.post('/api/auth/sms-code', { phone: '13912345003', purpose: 'signup' });
+    const smsCode = /验证码 (\d{6})/.exec(sms.filter((m) => m.phone === '13912345003').at(-1)!.text)![1]!;
+    expect((await newcomer.post('/api/auth/signup', { phone: '13912345003', smsCode, password: 'river-lantern-88', displayName: '新业主' })).status).toBe(201);
+    const linked = await daxuStaff.post(`/api/units/${units.yushuian}/links`, { personType: 'owner', personId: owner!.id, phone: '13912345003' });
+    expect(linked.status).toBe(204);
+    const roll = await (await HttpSession.signedIn(t.baseUrl, '13912345003', 'river-lantern-88')).get<MyRollDto>('/api/me/roll');
+    expect(roll.body.compounds[0]?.unitName).toBe('御水岸');
+    // 中区社区's staff cannot link people of 大圩社区.
+    expect((await staff.post(`/api/units/${units.yushuian}/links`, { personType: 'owner', personId: owner!.id, phone: '13912345003' })).status).toBe(404);
+  });
+});
