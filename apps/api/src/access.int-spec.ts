@@ -1,0 +1,153 @@
+/**
+ * Walks the whole route table. Every route declares its access rule; anonymous callers get 401
+ * on everything not public; and every role of another compound (under another community) gets
+ * 403 or 404 — never 2xx, never 500 — on compound A's data and actions, while A's own staff
+ * succeed with the same request (so the refusal is about who asks, not a broken request).
+ *
+ * A new route must be added to CASES below, or this test fails.
+ */
+import type { ErrorBody } from '@yishi/contracts';
+import type { ApiResponse } from '../test/http-session';
+import { HttpSession } from '../test/http-session';
+import type { RouteInfo } from '../test/route-table';
+import { routeTable } from '../test/route-table';
+import type { TestApp } from '../test/test-app';
+import { startTestApp } from '../test/test-app';
+import { hashPassword } from './auth/password-hash';
+import { DEMO_PASSWORD } from './seed/demo-data';
+import { seedDemoData } from './seed/seed-demo';
+
+interface Ctx {
+  /** 御水岸 (compound A) and its parts. */
+  unitA: string;
+  communityA: string;
+  buildingA: string;
+  ownerA: string;
+  grantA: string;
+}
+
+type Case =
+  /** Acts only on the caller's own account: nothing of another unit to reach. */
+  | { self: true }
+  | { request: (ctx: Ctx) => { path: string; body?: unknown } };
+
+const CASES: Record<string, Case> = {
+  'POST /api/auth/logout': { self: true },
+  'POST /api/auth/logout-everywhere': { self: true },
+  'GET /api/me/roll': { self: true },
+  'POST /api/me/invitations': { self: true },
+  'GET /api/nodes/:nodeId/audit': { request: (c) => ({ path: `/api/nodes/${c.unitA}/audit` }) },
+  'GET /api/nodes/:nodeId/roles': { request: (c) => ({ path: `/api/nodes/${c.unitA}/roles` }) },
+  'POST /api/nodes/:nodeId/roles': { request: (c) => ({ path: `/api/nodes/${c.unitA}/roles`, body: { phone: '13800000014', role: 'observer' } }) },
+  'DELETE /api/roles/:grantId': { request: (c) => ({ path: `/api/roles/${c.grantA}` }) },
+  'POST /api/units/:unitId/invitations': { request: (c) => ({ path: `/api/units/${c.unitA}/invitations`, body: { buildingId: c.buildingA } }) },
+  'POST /api/units/:unitId/links': {
+    request: (c) => ({ path: `/api/units/${c.unitA}/links`, body: { personType: 'owner', personId: c.ownerA, phone: '13800000014' } }),
+  },
+};
+
+const OUTSIDER_PHONES = { staff: '13700000001', convenor: '13700000002', building_head: '13700000003', observer: '13700000004', resident: '13700000005' };
+
+describe('access rules across the whole route table', () => {
+  let t: TestApp;
+  let routes: RouteInfo[];
+  let ctx: Ctx;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedDemoData(t.dataSource);
+    routes = routeTable(t.app);
+    // Compound B, under another community of the same street, with one person in every role.
+    const q = async <T>(sql: string, params: unknown[] = []): Promise<T> => (await t.dataSource.query<T[]>(sql, params))[0]!;
+    const street = await q<{ id: string }>(`SELECT id FROM org_node WHERE code = 'guicheng'`);
+    const communityB = await q<{ id: string }>(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('community', 'pingzhou', '平洲社区', $1) RETURNING id`, [street.id]);
+    const unitB = await q<{ id: string }>(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('compound', 'cuihuyuan', '翠湖苑', $1) RETURNING id`, [communityB.id]);
+    const buildingB = await q<{ id: string }>(`INSERT INTO building (unit_id, name) VALUES ($1, '1座') RETURNING id`, [unitB.id]);
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    for (const [role, phone] of Object.entries(OUTSIDER_PHONES)) {
+      const user = await q<{ id: string }>(`INSERT INTO app_user (phone, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [phone, `翠湖苑 ${role}`, passwordHash]);
+      await t.dataSource.query(`INSERT INTO role_grant (user_id, node_id, role, building_id) VALUES ($1, $2, $3, $4)`, [
+        user.id,
+        role === 'staff' ? communityB.id : unitB.id,
+        role,
+        role === 'building_head' ? buildingB.id : null,
+      ]);
+    }
+    const a = await q<{ unit: string; community: string }>(`SELECT id AS unit, parent_id AS community FROM org_node WHERE code = 'yushuian'`);
+    const resident = await q<{ id: string }>(
+      `SELECT g.id FROM role_grant g JOIN app_user u ON u.id = g.user_id WHERE u.phone = '13800000013' AND g.role = 'resident'`,
+    );
+    ctx = {
+      unitA: a.unit,
+      communityA: a.community,
+      buildingA: (await q<{ id: string }>(`SELECT id FROM building WHERE unit_id = $1 AND name = '1栋'`, [a.unit])).id,
+      ownerA: (await q<{ id: string }>(`SELECT id FROM owner WHERE unit_id = $1 AND kind = 'person' AND user_id IS NULL ORDER BY name LIMIT 1`, [a.unit])).id,
+      grantA: resident.id,
+    };
+  });
+  afterAll(() => t.close());
+
+  it('finds the routes it walks', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(15);
+    expect(routes.map((r) => r.key)).toContain('GET /api/organizations/tree');
+  });
+
+  it('has an access rule on every route', () => {
+    expect(routes.filter((r) => !r.rule).map((r) => `${r.key} (${r.handler})`)).toEqual([]);
+  });
+
+  it('has a case here for every route that is not public', () => {
+    const missing = routes.filter((r) => r.rule?.kind !== 'public' && !CASES[r.key]).map((r) => r.key);
+    expect(missing).toEqual([]);
+    const stale = Object.keys(CASES).filter((key) => !routes.some((r) => r.key === key));
+    expect(stale).toEqual([]);
+  });
+
+  it('answers 401 to an anonymous caller on every route that is not public', async () => {
+    const anonymous = new HttpSession(t.baseUrl);
+    const wrong: string[] = [];
+    for (const route of routes.filter((r) => r.rule?.kind !== 'public')) {
+      const c = CASES[route.key];
+      const path = c && 'request' in c ? c.request(ctx).path : route.path.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
+      const body = c && 'request' in c ? c.request(ctx).body : undefined;
+      const res = await anonymous.request<ErrorBody>(route.method, path, route.method === 'GET' ? undefined : (body ?? {}));
+      if (res.status !== 401 || res.body.code !== 'UNAUTHENTICATED') wrong.push(`${route.key} → ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('refuses every role of another compound on compound A, and lets A’s staff through with the same request', async () => {
+    const permissionRoutes = routes.filter((r) => r.rule?.kind === 'permission');
+    expect(permissionRoutes.length).toBeGreaterThan(0);
+    const outsiders = await Promise.all(
+      Object.entries(OUTSIDER_PHONES).map(async ([role, phone]) => ({ role, session: await HttpSession.signedIn(t.baseUrl, phone, DEMO_PASSWORD) })),
+    );
+    const wrong: string[] = [];
+    for (const route of permissionRoutes) {
+      const c = CASES[route.key]!;
+      if (!('request' in c)) continue;
+      const { path, body } = c.request(ctx);
+      for (const { role, session } of outsiders) {
+        const res: ApiResponse<ErrorBody> = await session.request<ErrorBody>(route.method, path, route.method === 'GET' ? undefined : (body ?? {}));
+        if (res.status !== 403 && res.status !== 404) wrong.push(`${role}: ${route.key} → ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+
+    // The same requests from 大圩社区's staff (A's community) succeed.
+    const staffA = await HttpSession.signedIn(t.baseUrl, '13800000004', DEMO_PASSWORD);
+    const refused: string[] = [];
+    for (const route of permissionRoutes) {
+      const c = CASES[route.key]!;
+      if (!('request' in c)) continue;
+      const { path, body } = c.request(ctx);
+      if (route.key === 'POST /api/units/:unitId/links') {
+        // Linking needs the account to exist; the staff member links the tenant's account.
+        await t.dataSource.query(`UPDATE owner SET user_id = NULL WHERE id = $1`, [ctx.ownerA]);
+      }
+      const res = await staffA.request(route.method, path, route.method === 'GET' ? undefined : (body ?? {}));
+      if (res.status >= 300) refused.push(`${route.key} → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+    }
+    expect(refused).toEqual([]);
+  });
+});
