@@ -1,0 +1,53 @@
+/**
+ * `npm run recount -- <folder> [--json]`: verifies a closed vote's recount kit and recounts it
+ * from the files alone (docs/recount-format.md). Exit 0 when everything matches result.json,
+ * 1 with the first discrepancy, 2 on a usage or file error. All logic is in @yishi/domain; this
+ * file only reads the folder and prints.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { RecountFiles } from '@yishi/domain';
+import { recount } from '@yishi/domain';
+import { EXIT_USAGE, formatReport } from './print';
+
+/** The files a recount folder may hold; anything else in the folder is left alone. */
+export const KIT_FILES = ['vote.json', 'electorate.json', 'ballots.jsonl', 'roll.jsonl', 'box.jsonl', 'result.json'];
+
+const USAGE = 'usage: npm run recount -- <folder> [--json]\n';
+
+export function readFolder(folder: string): RecountFiles {
+  const present = new Set(readdirSync(folder));
+  const files: Record<string, string> = {};
+  for (const name of KIT_FILES) {
+    if (present.has(name)) {
+      // Exact bytes as UTF-8: a byte that is not UTF-8 becomes U+FFFD and breaks the chain, as it should.
+      files[name] = readFileSync(join(folder, name), 'utf8');
+    }
+  }
+  return files;
+}
+
+export function main(argv: string[]): number {
+  const args = argv.filter((a) => a !== '--json');
+  const json = argv.includes('--json');
+  if (args.length !== 1 || args[0] === '--help' || args[0] === '-h') {
+    process.stderr.write(USAGE);
+    return EXIT_USAGE;
+  }
+  // Under `npm run`, the working directory is the repository; INIT_CWD is where the user typed.
+  const folder = resolve(process.env.INIT_CWD ?? process.cwd(), args[0] as string);
+  try {
+    if (!statSync(folder).isDirectory()) throw new Error('not a folder');
+  } catch (error) {
+    process.stderr.write(`recount: cannot read the folder ${folder}: ${(error as Error).message}\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  const printed = formatReport(recount(readFolder(folder)), { json });
+  process.stdout.write(printed.stdout);
+  process.stderr.write(printed.stderr);
+  return printed.exitCode;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

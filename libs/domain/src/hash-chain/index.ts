@@ -1,0 +1,3 @@
+export * from './canonical-json';
+export * from './sha256';
+export * from './chain';

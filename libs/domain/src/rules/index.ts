@@ -1,0 +1,2 @@
+export * from './rule-sets';
+export * from './matters';
