@@ -38,7 +38,9 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries change far less often than the app: a separate chunk stays cached across releases.
-        codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/ }] },
+        // Only the libraries the first page needs ($initial): a library used by the staff console
+        // alone (the letters' QR codes) stays in the console's chunk, off residents' phones.
+        codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'] }] },
       },
     },
   },

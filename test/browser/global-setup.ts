@@ -13,6 +13,12 @@ import { Client } from 'pg';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MAIN = path.join(ROOT, 'dist/api/apps/api/src/main.js');
+/**
+ * Everything the server prints goes here too (Playwright's output folder, emptied before each
+ * run), so a failure can be read afterwards, and tests can read what only the log carries: the
+ * log SMS provider writes sign-up codes there (`SMS to <phone>: 【议事】验证码 NNNNNN…`).
+ */
+export const SERVER_LOG = path.join(ROOT, 'test-results/browser/server.log');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -56,7 +62,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     env['EMBEDDED_PG_DIR'] = path.join(folder, 'pg');
   }
 
+  fs.mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
+  const log = fs.createWriteStream(SERVER_LOG, { flags: 'w' });
   const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
@@ -76,10 +86,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     });
   });
   process.env['YISHI_E2E_BASE_URL'] = `http://127.0.0.1:${port}`;
+  process.env['YISHI_E2E_SERVER_LOG'] = SERVER_LOG;
 
   return async () => {
     child.kill('SIGTERM');
     const code = await exited;
+    await new Promise<void>((resolve) => log.end(resolve));
     if (serverUrl && database) await admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
     if (folder) fs.rmSync(folder, { recursive: true, force: true });
     if (code !== 0) throw new Error(`Yishi did not stop cleanly (exit ${code}):\n${output}`);

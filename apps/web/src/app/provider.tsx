@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { ApiError } from '../lib/api-client';
+import { connectApiToSession } from '../lib/auth';
 
 const MAX_RETRIES = 2;
 
@@ -25,8 +26,15 @@ interface AppProviderProps {
   children: ReactNode;
 }
 
+/** The query client, connected to the API client: writes carry its session's CSRF token. */
+function createConnectedQueryClient(): QueryClient {
+  const queryClient = createQueryClient();
+  connectApiToSession(queryClient);
+  return queryClient;
+}
+
 export function AppProvider({ i18n, children }: AppProviderProps) {
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(createConnectedQueryClient);
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>

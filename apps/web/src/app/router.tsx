@@ -1,14 +1,29 @@
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout } from '../components/layout/app-layout';
 import { AppErrorRoute } from './routes/app-error';
+import { RequireAuth, RequireConsole } from './routes/guards';
 import { HomeRoute } from './routes/home';
+import { LoginRoute } from './routes/login';
+import { MeRoute } from './routes/me';
 import { NotFoundRoute } from './routes/not-found';
+import { SignupRoute } from './routes/signup';
 
 /*
- * Resident routes are few and small, so they ship in the main bundle. The convenor/staff console,
- * when it comes, goes behind `lazy` so a resident's phone never downloads it.
+ * Resident routes are few and small, so they ship in the main bundle. The staff console is one
+ * chunk of its own (every page below comes from the same module): React.lazy components render
+ * only past RequireConsole, so a resident's phone never downloads it, not even by typing /console.
+ * (A route `lazy` would be fetched while matching, before any guard could say no.)
  */
+const consolePages = () => import('./routes/console/console');
+const ConsoleHome = lazy(() => consolePages().then((m) => ({ default: m.ConsoleHomeRoute })));
+const ConsoleNode = lazy(() => consolePages().then((m) => ({ default: m.ConsoleNodeRoute })));
+const ConsoleNodeIndex = lazy(() => consolePages().then((m) => ({ default: m.ConsoleNodeIndexRoute })));
+const ConsoleLetters = lazy(() => consolePages().then((m) => ({ default: m.ConsoleLettersRoute })));
+const ConsoleRoles = lazy(() => consolePages().then((m) => ({ default: m.ConsoleRolesRoute })));
+const ConsoleAudit = lazy(() => consolePages().then((m) => ({ default: m.ConsoleAuditRoute })));
+
 export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
@@ -19,6 +34,31 @@ export const routes: RouteObject[] = [
         errorElement: <AppErrorRoute />,
         children: [
           { index: true, element: <HomeRoute /> },
+          { path: 'login', element: <LoginRoute /> },
+          { path: 'signup', element: <SignupRoute /> },
+          {
+            element: <RequireAuth />,
+            children: [
+              { path: 'me', element: <MeRoute /> },
+              {
+                path: 'console',
+                element: <RequireConsole />,
+                children: [
+                  { index: true, element: <ConsoleHome /> },
+                  {
+                    path: 'nodes/:nodeId',
+                    element: <ConsoleNode />,
+                    children: [
+                      { index: true, element: <ConsoleNodeIndex /> },
+                      { path: 'letters', element: <ConsoleLetters /> },
+                      { path: 'roles', element: <ConsoleRoles /> },
+                      { path: 'audit', element: <ConsoleAudit /> },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

@@ -1,8 +1,11 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
+import { hasConsoleAccess } from '../../lib/access';
+import { useSession } from '../../lib/auth';
 import { LanguageSwitch } from '../language-switch';
 import { LargeTextToggle } from '../large-text-toggle';
+import { AccountMenu } from './account-menu';
 import './layout.css';
 
 export const MAIN_ID = 'main';
@@ -17,8 +20,29 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
   }
 }
 
+/** Signed out: 登录 and 注册; signed in: the name with its menu; nothing while the session loads. */
+function AccountArea() {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (session.isPending) return null;
+  const user = session.data?.user;
+  if (user) return <AccountMenu user={user} />;
+  return (
+    <div className="account-links">
+      <Link to="/login" className="button button--secondary">
+        {t('auth.login.link')}
+      </Link>
+      <Link to="/signup" className="button button--primary">
+        {t('auth.signup.link')}
+      </Link>
+    </div>
+  );
+}
+
 export function AppLayout() {
   const { t } = useTranslation();
+  const session = useSession();
+  const user = session.data?.user;
   return (
     <div className="app">
       <a className="skip-link" href={`#${MAIN_ID}`} onClick={skipToMain}>
@@ -42,7 +66,22 @@ export function AppLayout() {
                 {t('layout.home')}
               </NavLink>
             </li>
+            {user && (
+              <li>
+                <NavLink to="/me" className="site-nav__link">
+                  {t('layout.me')}
+                </NavLink>
+              </li>
+            )}
+            {user && hasConsoleAccess(user.grants) && (
+              <li>
+                <NavLink to="/console" className="site-nav__link">
+                  {t('layout.console')}
+                </NavLink>
+              </li>
+            )}
           </ul>
+          <AccountArea />
         </nav>
       </header>
       <main id={MAIN_ID} className="container site-main" tabIndex={-1}>

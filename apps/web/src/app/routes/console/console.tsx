@@ -1,0 +1,169 @@
+/**
+ * The staff console's pages: one module, loaded as its own chunk (React.lazy in router.tsx) only
+ * past the console guard. The pages compose the features: the organization tree (where a node
+ * sits), invitations, roles and audit; what a page shows follows the person's grants.
+ */
+import { isUnitKind } from '@yishi/contracts';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
+import { QueryError } from '../../../components/query-error';
+import { ConsoleNodeList } from '../../../features/console/components/console-node-list';
+import type { ConsoleGrant, Located, NodeSections, Section } from '../../../features/console/utils/console-nodes';
+import { consoleNodes, locate, nodeSections, openSections, unitsBelow } from '../../../features/console/utils/console-nodes';
+import { AuditLog } from '../../../features/audit/components/audit-log';
+import { IssueLetters } from '../../../features/invitations/components/issue-letters';
+import { useOrganizationTree } from '../../../features/organizations/api/get-organization-tree';
+import { RolesPanel } from '../../../features/roles/components/roles-panel';
+import { useSession } from '../../../lib/auth';
+import { useDocumentTitle } from '../../../lib/document-title';
+import './console-pages.css';
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="notice" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+function useConsoleGrants(): { userId: string; grants: ConsoleGrant[] } {
+  const user = useSession().data?.user;
+  return { userId: user?.id ?? '', grants: user?.grants ?? [] };
+}
+
+/** /console: the organizations I work on. */
+export function ConsoleHomeRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('app.pageTitle', { page: t('console.title') }));
+  const { grants } = useConsoleGrants();
+  const tree = useOrganizationTree();
+  return (
+    <>
+      <header className="page-header">
+        <h1 className="page-title">{t('console.title')}</h1>
+        <p className="page-header__intro">{t('console.home.intro')}</p>
+      </header>
+      {tree.isPending && <Loading />}
+      {tree.isError && <QueryError error={tree.error} retrying={tree.isFetching} onRetry={() => void tree.refetch()} />}
+      {tree.isSuccess && <ConsoleNodeList nodes={consoleNodes(grants, tree.data)} />}
+    </>
+  );
+}
+
+export interface NodeContext {
+  located: Located;
+  sections: NodeSections;
+  grants: ConsoleGrant[];
+  userId: string;
+}
+
+const SECTION_PATHS: Record<Section, string> = { letters: 'letters', roles: 'roles', audit: 'audit' };
+
+/** /console/nodes/:nodeId: a node's name, where it sits, and the sections my roles open. */
+export function ConsoleNodeRoute() {
+  const { t } = useTranslation();
+  const { nodeId = '' } = useParams();
+  const { grants, userId } = useConsoleGrants();
+  const tree = useOrganizationTree();
+  const located = tree.data ? locate(tree.data, nodeId) : null;
+  useDocumentTitle(t('app.pageTitle', { page: located ? located.node.name : t('console.title') }));
+
+  if (tree.isPending) return <Loading />;
+  if (tree.isError) return <QueryError error={tree.error} retrying={tree.isFetching} onRetry={() => void tree.refetch()} />;
+  const sections = located ? nodeSections(grants, located) : null;
+  const open = sections ? openSections(sections) : [];
+  if (!located || !sections || open.length === 0) {
+    return (
+      <section className="message-page" aria-labelledby="node-missing-title">
+        <h1 id="node-missing-title">{t('console.node.notFoundTitle')}</h1>
+        <p>{t('console.node.notFoundBody')}</p>
+        <Link to="/console" className="button button--primary">
+          {t('console.node.back')}
+        </Link>
+      </section>
+    );
+  }
+  const { node, parents } = located;
+  const units = isUnitKind(node.kind) ? [] : unitsBelow(node);
+  const context: NodeContext = { located, sections, grants, userId };
+  return (
+    <>
+      <header className="page-header no-print">
+        <nav aria-label={t('console.node.breadcrumbs')} className="breadcrumbs">
+          <ol>
+            <li>
+              <Link to="/console">{t('console.title')}</Link>
+            </li>
+            {parents.map((parent) => (
+              <li key={parent.id}>{parent.name}</li>
+            ))}
+          </ol>
+        </nav>
+        <p className="page-header__kind">{t(`organizations.kind.${node.kind}`)}</p>
+        <h1 className="page-title">{node.name}</h1>
+      </header>
+      {units.length > 0 && (
+        <section className="section no-print" aria-labelledby="node-units-title">
+          <h2 className="section__title" id="node-units-title">
+            {t('console.home.units')}
+          </h2>
+          <ul className="unit-links">
+            {units.map((unit) => (
+              <li key={unit.id}>
+                <Link to={`/console/nodes/${unit.id}`} className="button button--secondary">
+                  {unit.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <nav className="tabs no-print" aria-label={t('console.node.sections')}>
+        <ul className="tabs__list">
+          {open.map((section) => (
+            <li key={section}>
+              <NavLink to={SECTION_PATHS[section]} className="tabs__link">
+                {t(`console.section.${section}`)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="tab-panel">
+        <Outlet context={context} />
+      </div>
+    </>
+  );
+}
+
+/** /console/nodes/:nodeId: opens the first section the person may use. */
+export function ConsoleNodeIndexRoute() {
+  const { sections } = useOutletContext<NodeContext>();
+  const first = openSections(sections)[0] ?? 'audit';
+  return <Navigate to={SECTION_PATHS[first]} replace />;
+}
+
+function SectionClosed() {
+  const { t } = useTranslation();
+  return <p className="notice">{t('console.node.sectionClosed')}</p>;
+}
+
+export function ConsoleLettersRoute() {
+  const { located, sections } = useOutletContext<NodeContext>();
+  const { node } = located;
+  if (sections.letters.length === 0 || !isUnitKind(node.kind)) return <SectionClosed />;
+  return <IssueLetters key={node.id} unitId={node.id} unitName={node.name} unitKind={node.kind} scopes={sections.letters} />;
+}
+
+export function ConsoleRolesRoute() {
+  const { located, sections, grants, userId } = useOutletContext<NodeContext>();
+  if (!sections.roles) return <SectionClosed />;
+  return <RolesPanel key={located.node.id} nodeId={located.node.id} nodeName={located.node.name} ancestry={located.ancestry} me={userId} grants={grants} />;
+}
+
+export function ConsoleAuditRoute() {
+  const { located, sections } = useOutletContext<NodeContext>();
+  if (!sections.audit) return <SectionClosed />;
+  return <AuditLog key={located.node.id} nodeId={located.node.id} />;
+}

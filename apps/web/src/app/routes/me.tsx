@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { AccountPanel } from '../../features/me/components/account-panel';
+import { LinkInvitationForm } from '../../features/me/components/link-invitation-form';
+import { MyRoll } from '../../features/me/components/my-roll';
+import { useSession } from '../../lib/auth';
+import { useDocumentTitle } from '../../lib/document-title';
+import { normaliseInvitationCode } from '../../lib/invitation-code';
+
+/** My page: my household and units as the rolls record them, linking a letter, signing out. */
+export function MeRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('app.pageTitle', { page: t('me.title') }));
+  const [params] = useSearchParams();
+  const user = useSession().data?.user;
+  if (!user) return null;
+  return (
+    <>
+      <header className="page-header">
+        <h1 className="page-title">{t('me.title')}</h1>
+        <p className="page-header__intro">{t('me.greeting', { name: user.displayName })}</p>
+      </header>
+      <MyRoll />
+      <section className="section" aria-labelledby="link-letter">
+        <h2 className="section__title" id="link-letter">
+          {t('me.link.heading')}
+        </h2>
+        <p className="section__intro">{t('me.link.intro')}</p>
+        <LinkInvitationForm initialCode={normaliseInvitationCode(params.get('code') ?? '') ?? ''} />
+      </section>
+      <section className="section" aria-labelledby="my-account">
+        <h2 className="section__title" id="my-account">
+          {t('me.account.heading')}
+        </h2>
+        <AccountPanel user={user} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from '@jest/globals';
+import type { ConsoleGrant, TreeNode } from './console-nodes';
+import { consoleNodes, locate, nodeSections, openSections, unitsBelow } from './console-nodes';
+
+const node = (id: string, kind: TreeNode['kind'], children: TreeNode[] = []): TreeNode => ({ id, kind, code: id, name: id, children });
+const tree: TreeNode[] = [
+  node('street', 'street', [node('zhongqu', 'community', [node('nancun', 'cooperative')]), node('daxu', 'community', [node('yushuian', 'compound')])]),
+];
+
+const grant = (role: ConsoleGrant['role'], nodeId: string, buildingId: string | null = null, buildingName: string | null = null): ConsoleGrant => ({
+  id: `${role}-${nodeId}-${buildingId ?? ''}`,
+  role,
+  nodeId,
+  nodeName: nodeId,
+  nodeKind: locate(tree, nodeId)!.node.kind,
+  buildingId,
+  buildingName,
+});
+
+const sectionsOn = (grants: ConsoleGrant[], nodeId: string) => nodeSections(grants, locate(tree, nodeId)!);
+
+describe('locate', () => {
+  it('finds a node with its ancestry, nearest first, and its parents for breadcrumbs', () => {
+    const found = locate(tree, 'nancun')!;
+    expect(found.ancestry).toEqual(['nancun', 'zhongqu', 'street']);
+    expect(found.parents.map((p) => p.id)).toEqual(['street', 'zhongqu']);
+    expect(locate(tree, 'nowhere')).toBeNull();
+  });
+
+  it('lists the units at or below a node', () => {
+    expect(unitsBelow(tree[0]!).map((n) => n.id)).toEqual(['nancun', 'yushuian']);
+    expect(unitsBelow(locate(tree, 'nancun')!.node).map((n) => n.id)).toEqual(['nancun']);
+  });
+});
+
+describe('consoleNodes', () => {
+  it('lists each node I hold a console role on once, with the units below a community', () => {
+    const nodes = consoleNodes([grant('staff', 'zhongqu'), grant('resident', 'nancun'), grant('observer', 'nancun'), grant('convenor', 'nancun')], tree);
+    expect(nodes.map((n) => [n.nodeId, n.roles.map((r) => r.role), n.units.map((u) => u.id)])).toEqual([
+      ['zhongqu', ['staff'], ['nancun']],
+      ['nancun', ['convenor', 'observer'], []],
+    ]);
+  });
+
+  it('leaves a resident with nothing', () => {
+    expect(consoleNodes([grant('resident', 'nancun')], tree)).toEqual([]);
+  });
+});
+
+describe('nodeSections', () => {
+  it('opens everything to community staff on a unit below, and roles and audit on the community', () => {
+    const staff = [grant('staff', 'zhongqu')];
+    expect(sectionsOn(staff, 'nancun')).toEqual({ letters: [{ kind: 'unit' }], roles: true, audit: true });
+    expect(sectionsOn(staff, 'zhongqu')).toEqual({ letters: [], roles: true, audit: true });
+    expect(openSections(sectionsOn(staff, 'zhongqu'))).toEqual(['roles', 'audit']);
+  });
+
+  it('opens nothing on a unit of another community', () => {
+    expect(openSections(sectionsOn([grant('staff', 'zhongqu')], 'yushuian'))).toEqual([]);
+  });
+
+  it('gives a building head the letters of their building only', () => {
+    const head = [grant('building_head', 'yushuian', 'b1', '1栋'), grant('resident', 'yushuian')];
+    expect(sectionsOn(head, 'yushuian')).toEqual({ letters: [{ kind: 'building', buildingId: 'b1', buildingName: '1栋' }], roles: false, audit: false });
+  });
+
+  it('gives a convenor the whole unit’s letters, and an observer the audit trail', () => {
+    expect(openSections(sectionsOn([grant('convenor', 'nancun')], 'nancun'))).toEqual(['letters']);
+    expect(openSections(sectionsOn([grant('observer', 'nancun')], 'nancun'))).toEqual(['audit']);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * The console's map of the organization: which nodes the signed-in person works on (from their
+ * grants), where each sits in the tree (its ancestry, for `can()` of `@yishi/domain`), and which
+ * sections of a node page their roles open. The API enforces all of it again.
+ */
+import type { OrgNodeKind, Role } from '@yishi/contracts';
+import { isUnitKind } from '@yishi/contracts';
+import { can, grantsReaching } from '@yishi/domain';
+import type { components } from '../../../api/schema';
+import type { GrantLike } from '../../../lib/access';
+import { byRoleRank, isConsoleGrant } from '../../../lib/access';
+
+export type TreeNode = components['schemas']['OrgTreeNodeDto'];
+
+export interface ConsoleGrant extends GrantLike {
+  id: string;
+  nodeName: string;
+  nodeKind: OrgNodeKind;
+  buildingName: string | null;
+}
+
+export interface Located {
+  node: TreeNode;
+  /** The node itself first, then its parent, up to the street (as `can()` wants it). */
+  ancestry: string[];
+  /** Street → … → parent (for breadcrumbs). */
+  parents: TreeNode[];
+}
+
+/** Finds a node in the tree with its ancestry; null when it is not there. */
+export function locate(tree: readonly TreeNode[], nodeId: string): Located | null {
+  const walk = (nodes: readonly TreeNode[], parents: TreeNode[]): Located | null => {
+    for (const node of nodes) {
+      if (node.id === nodeId) return { node, parents, ancestry: [node.id, ...parents.map((p) => p.id).reverse()] };
+      const found = walk(node.children, [...parents, node]);
+      if (found) return found;
+    }
+    return null;
+  };
+  return walk(tree, []);
+}
+
+/** The units (cooperatives and compounds) at or below a node, in tree order. */
+export function unitsBelow(node: TreeNode): TreeNode[] {
+  if (isUnitKind(node.kind)) return [node];
+  return node.children.flatMap(unitsBelow);
+}
+
+export interface ConsoleNode {
+  nodeId: string;
+  nodeName: string;
+  nodeKind: OrgNodeKind;
+  /** My console roles on this node (building heads with their building). */
+  roles: { role: Role; buildingName: string | null }[];
+  /** For a street or community: the units below it, each opening its own page. */
+  units: TreeNode[];
+}
+
+/**
+ * The nodes I hold a console role on, one entry per node, in the order of the grants (the API
+ * sorts them by kind and name), with the units below streets and communities.
+ */
+export function consoleNodes(grants: readonly ConsoleGrant[], tree: readonly TreeNode[]): ConsoleNode[] {
+  const byNode = new Map<string, ConsoleNode>();
+  for (const grant of grants.filter(isConsoleGrant)) {
+    const entry = byNode.get(grant.nodeId) ?? {
+      nodeId: grant.nodeId,
+      nodeName: grant.nodeName,
+      nodeKind: grant.nodeKind,
+      roles: [],
+      units: [],
+    };
+    entry.roles.push({ role: grant.role, buildingName: grant.buildingName });
+    byNode.set(grant.nodeId, entry);
+  }
+  for (const entry of byNode.values()) {
+    entry.roles.sort(byRoleRank);
+    const located = isUnitKind(entry.nodeKind) ? null : locate(tree, entry.nodeId);
+    entry.units = located ? unitsBelow(located.node) : [];
+  }
+  return [...byNode.values()];
+}
+
+/** Whose letters may be printed: the whole unit, or one building (a building head's). */
+export type LetterScope = { kind: 'unit' } | { kind: 'building'; buildingId: string; buildingName: string | null };
+
+export interface NodeSections {
+  letters: LetterScope[];
+  roles: boolean;
+  audit: boolean;
+}
+
+export const SECTION_ORDER = ['letters', 'roles', 'audit'] as const;
+export type Section = (typeof SECTION_ORDER)[number];
+
+/** What my roles open on a node: letters (units only), roles, audit. */
+export function nodeSections(grants: readonly ConsoleGrant[], located: Pick<Located, 'node' | 'ancestry'>): NodeSections {
+  const target = { ancestry: located.ancestry };
+  const letters: LetterScope[] = [];
+  if (isUnitKind(located.node.kind)) {
+    if (can(grants, 'invitation.print', target)) letters.push({ kind: 'unit' });
+    const reaching = new Set(grantsReaching(grants, target));
+    for (const grant of grants) {
+      if (!reaching.has(grant) || grant.buildingId === null) continue;
+      const building = grant.buildingId;
+      if (!can(grants, 'invitation.print', { ...target, buildingId: building })) continue;
+      if (!letters.some((scope) => scope.kind === 'building' && scope.buildingId === building)) {
+        letters.push({ kind: 'building', buildingId: building, buildingName: grant.buildingName });
+      }
+    }
+  }
+  return { letters, roles: can(grants, 'role.manage', target), audit: can(grants, 'audit.read', target) };
+}
+
+/** The sections a node page shows, in order. */
+export function openSections(sections: NodeSections): Section[] {
+  return SECTION_ORDER.filter((section) => (section === 'letters' ? sections.letters.length > 0 : sections[section]));
+}

@@ -1,0 +1,259 @@
+/**
+ * Accounts in the browser, at phone size: staff print invitation letters, a resident signs up
+ * with a letter's code and sees their household, the code works once; wrong passwords and
+ * throttling are told in Chinese; the console stays closed (and undownloaded) for residents;
+ * "sign out on all devices" reaches the other devices.
+ */
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+
+const PASSWORD = 'yishi-demo-2026';
+const STAFF_ZHONGQU = '13800000003';
+const RESIDENT_NANCUN = '13800000011';
+
+const baseUrl = (): string => {
+  const url = process.env['YISHI_E2E_BASE_URL'];
+  if (!url) throw new Error('the global setup did not start Yishi');
+  return url;
+};
+
+/** The last sign-up code the log SMS provider wrote for `phone`, or null. */
+function lastSmsCode(phone: string): string | null {
+  const file = process.env['YISHI_E2E_SERVER_LOG'];
+  if (!file) throw new Error('the global setup did not capture the server log');
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const codes = [...text.matchAll(new RegExp(`SMS to ${phone}: 【议事】验证码 (\\d{6})`, 'g'))];
+  return codes.at(-1)?.[1] ?? null;
+}
+
+async function smsCodeFor(phone: string): Promise<string> {
+  await expect.poll(() => lastSmsCode(phone), { timeout: 10_000, message: `no SMS code for ${phone} in the server log` }).not.toBeNull();
+  return lastSmsCode(phone)!;
+}
+
+/** Problems a person would not see but that break the page: script errors, refused requests. */
+function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    // The API's refusals (401, 403, 429) are logged by the browser as failed loads: expected here.
+    if (message.type() === 'error' && !/status of (40[0-9]|429)/.test(message.text())) problems.push(message.text());
+  });
+  return problems;
+}
+
+async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
+async function signIn(page: Page, phone: string, password = PASSWORD): Promise<void> {
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+/** A fresh browser profile (no cookies), at the suite's phone settings. */
+async function freshContext(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  return { context, page: await context.newPage() };
+}
+
+/** Sign-up through both steps, with the SMS code read from the server log. */
+async function signUpWithLetter(page: Page, code: string, phone: string): Promise<void> {
+  await page.goto(`${baseUrl()}/signup?code=${code}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('注册');
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await expect(page.getByText(/验证码已发送到 \d{3}\*{4}\d{4}/)).toBeVisible();
+  await expect(page.getByRole('button', { name: /秒后可重新获取/ })).toBeDisabled();
+  // The code from the letter's QR code is filled in, in groups of four as printed.
+  await expect(page.getByLabel('邀请码（选填）')).toHaveValue(code.replace(/(\d{4})(?=\d)/g, '$1 '));
+  // With an invitation code, the name comes from the roll: no name field.
+  await expect(page.getByLabel('您的称呼')).toHaveCount(0);
+  await page.getByLabel('短信验证码').fill(await smsCodeFor(phone));
+  await page.getByLabel('设置密码').fill('lantern-river-42');
+  await page.getByRole('button', { name: '注册', exact: true }).click();
+}
+
+test('staff print letters; a resident signs up with a code and sees the household; the code works only once', async ({ page, browser }) => {
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, STAFF_ZHONGQU);
+  await expect(page).toHaveURL(/\/console$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('工作台');
+  await expect(page.getByRole('button', { name: /中区社区 黄敏/ })).toBeVisible();
+
+  await page.getByRole('link', { name: /南村经济社/ }).click();
+  await expect(page).toHaveURL(/\/console\/nodes\/[\w-]+\/letters$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('南村经济社');
+  await expect(page.getByRole('link', { name: '角色' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '审计' })).toBeVisible();
+  await page.getByRole('button', { name: '生成邀请函' }).click();
+
+  const alert = page.getByRole('alert').filter({ hasText: '已生成' });
+  await expect(alert).toContainText(/已生成 \d+ 个邀请码，共 \d+ 页/);
+  await expect(alert).toContainText('只在这里显示这一次');
+  await expect(alert.getByRole('button', { name: '打印' })).toBeVisible();
+  const sheets = page.locator('.letter-sheet');
+  const sheetCount = await sheets.count();
+  expect(sheetCount).toBeGreaterThan(10);
+  const first = sheets.first();
+  await expect(first).toContainText('南村经济社');
+  await expect(first).toContainText(/户号 NC-\d{3}/);
+  await expect(first).toContainText(/有效期至 \d{4}年\d{1,2}月\d{1,2}日/);
+  await expect(first).toContainText(`打开 ${baseUrl()}`);
+  await expect(first.locator('svg[role=img]').first()).toBeVisible();
+  await expectNoHorizontalScroll(page);
+
+  // The letter's person, household and code, as a building head would hand them over.
+  const person = first.locator('.letter-person').first();
+  const name = (await person.locator('.letter-person__name').evaluate((el) => el.firstChild?.textContent ?? '')).trim();
+  const household = ((await first.locator('.letter-sheet__label span').first().textContent()) ?? '').trim();
+  const code = (await person.locator('.letter-person__code').getAttribute('data-code')) ?? '';
+  expect(code).toMatch(/^\d{12}$/);
+  await expect(person.locator('.letter-person__code')).toHaveText(code.replace(/(\d{4})(?=\d)/g, '$1 '));
+
+  // Leaving with unprinted letters asks first.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页' }).click();
+  const leave = page.getByRole('dialog', { name: '邀请函还没有打印' });
+  await expect(leave).toBeVisible();
+  await leave.getByRole('button', { name: '留在本页' }).click();
+  await expect(leave).toBeHidden();
+  await expect(page).toHaveURL(/\/letters$/);
+
+  // On paper: one A5 page per letter, nothing of the site around them. (Printing counts as
+  // printed: leaving no longer asks.)
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.getByRole('button', { name: '生成邀请函' })).toBeHidden();
+  await expect(first).toBeVisible();
+  const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+  const pages = [...pdf.matchAll(/\/Type\s*\/Page[^s]/g)].length;
+  expect(pages).toBe(sheetCount);
+  const [, width, height] = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf) ?? [];
+  expect(Math.round((Number(width) * 25.4) / 72)).toBe(148);
+  expect(Math.round((Number(height) * 25.4) / 72)).toBe(210);
+  await page.emulateMedia({ media: 'screen' });
+
+  // A resident, on their own phone, opens the letter's QR code and signs up.
+  const resident = await freshContext(browser);
+  const residentProblems = watchConsole(resident.page);
+  await signUpWithLetter(resident.page, code, '13900000021');
+  await expect(resident.page).toHaveURL(/\/me$/);
+  await expect(resident.page.getByRole('heading', { name: '我的家庭' })).toBeVisible();
+  await expect(resident.page.getByRole('heading', { name: household })).toBeVisible();
+  const me = resident.page.locator('.member--me');
+  await expect(me).toHaveCount(1);
+  await expect(me).toContainText(name);
+  await expect(me).toContainText('我');
+  await expect(resident.page.getByRole('button', { name: new RegExp(name) })).toBeVisible();
+  await expectNoHorizontalScroll(resident.page);
+  await resident.context.close();
+
+  // Someone else tries the same code: refused, in Chinese, at the code's field.
+  const other = await freshContext(browser);
+  await signUpWithLetter(other.page, code, '13900000022');
+  const field = other.page.getByLabel('邀请码（选填）');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toBeFocused();
+  await expect(other.page.getByText('邀请码无效：可能输错、已用过或已过期。')).toBeVisible();
+  await expect(other.page).toHaveURL(/\/signup/);
+  await other.context.close();
+
+  // The audit trail shows the letters and the link, in words.
+  await page.getByRole('link', { name: '审计' }).click();
+  await expect(page).toHaveURL(/\/audit$/);
+  await expect(page.locator('.audit-entry').filter({ hasText: '签发邀请函' }).first()).toBeVisible();
+  await expect(page.locator('.audit-entry').filter({ hasText: '关联名册' }).first()).toContainText('邀请函');
+  expect(problems).toEqual([]);
+  expect(residentProblems).toEqual([]);
+});
+
+test('a wrong password is refused in Chinese, and repeated failures say how long to wait', async ({ page }) => {
+  await page.goto(`${baseUrl()}/login`);
+  await expect(page.getByLabel('手机号')).toHaveAttribute('inputmode', 'numeric');
+  await expect(page.getByLabel('手机号')).toHaveAttribute('autocomplete', 'username');
+  await expect(page.getByLabel('密码', { exact: true })).toHaveAttribute('autocomplete', 'current-password');
+
+  // Nothing typed: the errors sit at their fields and the first one has the focus.
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByLabel('手机号')).toBeFocused();
+  await expect(page.getByText('请输入手机号。')).toBeVisible();
+
+  await signIn(page, '13800000014', 'not-the-password');
+  const refused = page.getByRole('alert');
+  await expect(refused).toHaveText('手机号或密码不正确。');
+  await expect(refused).toBeFocused();
+
+  await page.getByRole('button', { name: '显示密码' }).click();
+  await expect(page.getByLabel('密码', { exact: true })).toHaveAttribute('type', 'text');
+  await expect(page.getByRole('button', { name: '显示密码' })).toHaveAttribute('aria-pressed', 'true');
+
+  for (let attempt = 2; attempt <= 5; attempt += 1) {
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await expect(page.getByRole('alert')).toHaveText('手机号或密码不正确。');
+  }
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText(/^操作太频繁了，请 \d+ 分钟后再试。$/);
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test('a resident is sent to sign in and back, sees their household, and cannot open the console', async ({ page }) => {
+  const consoleChunks: string[] = [];
+  page.on('request', (request) => {
+    if (/\/assets\/console-[\w-]+\.(js|css)$/.test(request.url())) consoleChunks.push(request.url());
+  });
+  await page.goto(`${baseUrl()}/me`);
+  await expect(page).toHaveURL(/\/login\?next=%2Fme$/);
+  await expect(page.getByText('请先登录，登录后会回到您刚才要打开的页面。')).toBeVisible();
+  await signIn(page, RESIDENT_NANCUN);
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.getByRole('heading', { name: '我的家庭' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '户号 NC-007' })).toBeVisible();
+  const me = page.locator('.member--me');
+  await expect(me).toContainText('户代表');
+  await expect(page.locator('.member').filter({ hasText: '户主' })).toHaveCount(1);
+  await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '工作台' })).toHaveCount(0);
+
+  await page.goto(`${baseUrl()}/console`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('无法打开工作台');
+  await page.goto(`${baseUrl()}/console/nodes/00000000-0000-4000-8000-000000000000/roles`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('无法打开工作台');
+  expect(consoleChunks).toEqual([]);
+  await expectNoHorizontalScroll(page);
+});
+
+test('"sign out on all devices" signs out the other phone too, which then asks to sign in again', async ({ page, browser }) => {
+  const phone = '13800000012';
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, phone);
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.getByRole('heading', { name: '我的房产' })).toBeVisible();
+  await expect(page.getByText(/㎡/).first()).toBeVisible();
+
+  const second = await freshContext(browser);
+  await second.page.goto(`${baseUrl()}/login`);
+  await signIn(second.page, phone);
+  await expect(second.page).toHaveURL(/\/me$/);
+
+  await page.getByRole('button', { name: '在所有设备上退出' }).click();
+  await page.getByRole('button', { name: '确定，全部退出' }).click();
+  await expect(page).toHaveURL(`${baseUrl()}/`);
+  await expect(page.getByRole('link', { name: '登录' })).toBeVisible();
+
+  // The other phone still shows its page; its next request is refused, and it asks to sign in.
+  await second.page.getByLabel('邀请码', { exact: true }).fill('1234 5678 9012');
+  await second.page.getByRole('button', { name: '关联', exact: true }).click();
+  await expect(second.page).toHaveURL(/\/login\?next=%2Fme$/);
+  await expect(second.page.getByRole('link', { name: '登录' })).toBeVisible();
+  await second.context.close();
+});
