@@ -2,5 +2,6 @@
 // read, completed by hand where TypeORM cannot express a rule (triggers), and added here.
 import { Foundation1795669365800 } from './1795669365800-Foundation';
 import { Accounts1795671771526 } from './1795671771526-Accounts';
+import { RollRevisions1795672541935 } from './1795672541935-RollRevisions';
 
-export const MIGRATIONS = [Foundation1795669365800, Accounts1795671771526];
+export const MIGRATIONS = [Foundation1795669365800, Accounts1795671771526, RollRevisions1795672541935];

@@ -13,6 +13,7 @@ import type { RouteInfo } from '../test/route-table';
 import { routeTable } from '../test/route-table';
 import type { TestApp } from '../test/test-app';
 import { startTestApp } from '../test/test-app';
+import { download, upload } from '../test/rolls';
 import { hashPassword } from './auth/password-hash';
 import { DEMO_PASSWORD } from './seed/demo-data';
 import { seedDemoData } from './seed/seed-demo';
@@ -24,12 +25,23 @@ interface Ctx {
   buildingA: string;
   ownerA: string;
   grantA: string;
+  /** A cooperative in A's community (rolls of households). */
+  cooperativeA: string;
+  /** A pending roll import of compound A that changes nothing (its own export), and that file. */
+  importA: string;
+  rollFileA: Buffer;
 }
 
 type Case =
   /** Acts only on the caller's own account: nothing of another unit to reach. */
   | { self: true }
-  | { request: (ctx: Ctx) => { path: string; body?: unknown } };
+  | { request: (ctx: Ctx) => { path: string; body?: unknown; file?: { name: string; bytes: Buffer } } };
+
+/** The request of a case: JSON, or a multipart upload when the case has a file. */
+function send(session: HttpSession, method: string, request: { path: string; body?: unknown; file?: { name: string; bytes: Buffer } }): Promise<ApiResponse<ErrorBody>> {
+  if (request.file) return upload<ErrorBody>(session, request.path, request.file);
+  return session.request<ErrorBody>(method, request.path, method === 'GET' ? undefined : (request.body ?? {}));
+}
 
 const CASES: Record<string, Case> = {
   'POST /api/auth/logout': { self: true },
@@ -44,6 +56,14 @@ const CASES: Record<string, Case> = {
   'POST /api/units/:unitId/links': {
     request: (c) => ({ path: `/api/units/${c.unitA}/links`, body: { personType: 'owner', personId: c.ownerA, phone: '13800000014' } }),
   },
+  'GET /api/units/:unitId/roll/households': { request: (c) => ({ path: `/api/units/${c.cooperativeA}/roll/households` }) },
+  'GET /api/units/:unitId/roll/exclusive-units': { request: (c) => ({ path: `/api/units/${c.unitA}/roll/exclusive-units` }) },
+  'GET /api/units/:unitId/roll/revisions': { request: (c) => ({ path: `/api/units/${c.unitA}/roll/revisions` }) },
+  'POST /api/units/:unitId/roll/imports': { request: (c) => ({ path: `/api/units/${c.unitA}/roll/imports`, file: { name: 'roll.csv', bytes: c.rollFileA } }) },
+  'GET /api/units/:unitId/roll/imports/:importId': { request: (c) => ({ path: `/api/units/${c.unitA}/roll/imports/${c.importA}` }) },
+  'POST /api/units/:unitId/roll/imports/:importId/commit': { request: (c) => ({ path: `/api/units/${c.unitA}/roll/imports/${c.importA}/commit` }) },
+  'GET /api/units/:unitId/roll/export': { request: (c) => ({ path: `/api/units/${c.unitA}/roll/export?format=csv` }) },
+  'GET /api/units/:unitId/roll/template': { request: (c) => ({ path: `/api/units/${c.unitA}/roll/template?format=csv` }) },
 };
 
 const OUTSIDER_PHONES = { staff: '13700000001', convenor: '13700000002', building_head: '13700000003', observer: '13700000004', resident: '13700000005' };
@@ -62,7 +82,8 @@ describe('access rules across the whole route table', () => {
     const street = await q<{ id: string }>(`SELECT id FROM org_node WHERE code = 'guicheng'`);
     const communityB = await q<{ id: string }>(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('community', 'pingzhou', '平洲社区', $1) RETURNING id`, [street.id]);
     const unitB = await q<{ id: string }>(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('compound', 'cuihuyuan', '翠湖苑', $1) RETURNING id`, [communityB.id]);
-    const buildingB = await q<{ id: string }>(`INSERT INTO building (unit_id, name) VALUES ($1, '1座') RETURNING id`, [unitB.id]);
+    const revisionB = await q<{ id: string }>(`INSERT INTO roll_revision (unit_id, number, source, summary) VALUES ($1, 1, 'seed', '{}') RETURNING id`, [unitB.id]);
+    const buildingB = await q<{ id: string }>(`INSERT INTO building (unit_id, name, added_revision_id) VALUES ($1, '1座', $2) RETURNING id`, [unitB.id, revisionB.id]);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const [role, phone] of Object.entries(OUTSIDER_PHONES)) {
       const user = await q<{ id: string }>(`INSERT INTO app_user (phone, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [phone, `翠湖苑 ${role}`, passwordHash]);
@@ -83,7 +104,13 @@ describe('access rules across the whole route table', () => {
       buildingA: (await q<{ id: string }>(`SELECT id FROM building WHERE unit_id = $1 AND name = '1栋'`, [a.unit])).id,
       ownerA: (await q<{ id: string }>(`SELECT id FROM owner WHERE unit_id = $1 AND kind = 'person' AND user_id IS NULL ORDER BY name LIMIT 1`, [a.unit])).id,
       grantA: resident.id,
+      cooperativeA: (await q<{ id: string }>(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('cooperative', 'daxu-coop', '大圩经济社', $1) RETURNING id`, [a.community])).id,
+      importA: '',
+      rollFileA: Buffer.alloc(0),
     };
+    const staffOfA = await HttpSession.signedIn(t.baseUrl, '13800000004', DEMO_PASSWORD);
+    ctx.rollFileA = (await download(staffOfA, `/api/units/${a.unit}/roll/export?format=csv`)).bytes;
+    ctx.importA = (await upload<{ importId: string }>(staffOfA, `/api/units/${a.unit}/roll/imports`, { name: 'roll.csv', bytes: ctx.rollFileA })).body.importId;
   });
   afterAll(() => t.close());
 
@@ -109,8 +136,7 @@ describe('access rules across the whole route table', () => {
     for (const route of routes.filter((r) => r.rule?.kind !== 'public')) {
       const c = CASES[route.key];
       const path = c && 'request' in c ? c.request(ctx).path : route.path.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
-      const body = c && 'request' in c ? c.request(ctx).body : undefined;
-      const res = await anonymous.request<ErrorBody>(route.method, path, route.method === 'GET' ? undefined : (body ?? {}));
+      const res = await send(anonymous, route.method, c && 'request' in c ? { ...c.request(ctx), path } : { path });
       if (res.status !== 401 || res.body.code !== 'UNAUTHENTICATED') wrong.push(`${route.key} → ${res.status}`);
     }
     expect(wrong).toEqual([]);
@@ -126,9 +152,8 @@ describe('access rules across the whole route table', () => {
     for (const route of permissionRoutes) {
       const c = CASES[route.key]!;
       if (!('request' in c)) continue;
-      const { path, body } = c.request(ctx);
       for (const { role, session } of outsiders) {
-        const res: ApiResponse<ErrorBody> = await session.request<ErrorBody>(route.method, path, route.method === 'GET' ? undefined : (body ?? {}));
+        const res = await send(session, route.method, c.request(ctx));
         if (res.status !== 403 && res.status !== 404) wrong.push(`${role}: ${route.key} → ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
       }
     }
@@ -140,12 +165,11 @@ describe('access rules across the whole route table', () => {
     for (const route of permissionRoutes) {
       const c = CASES[route.key]!;
       if (!('request' in c)) continue;
-      const { path, body } = c.request(ctx);
       if (route.key === 'POST /api/units/:unitId/links') {
         // Linking needs the account to exist; the staff member links the tenant's account.
         await t.dataSource.query(`UPDATE owner SET user_id = NULL WHERE id = $1`, [ctx.ownerA]);
       }
-      const res = await staffA.request(route.method, path, route.method === 'GET' ? undefined : (body ?? {}));
+      const res = await send(staffA, route.method, c.request(ctx));
       if (res.status >= 300) refused.push(`${route.key} → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
     }
     expect(refused).toEqual([]);

@@ -23,6 +23,7 @@ import { InvitationsModule } from './invitations/invitations.module';
 import { MeModule } from './me/me.module';
 import { RolesModule } from './roles/roles.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { RollsModule } from './rolls/rolls.module';
 
 export interface AppOptions {
   env: Env;
@@ -82,6 +83,7 @@ export class AppModule {
         RolesModule,
         MeModule,
         AuditModule,
+        RollsModule,
       ],
       providers: [
         { provide: ENV, useValue: env },

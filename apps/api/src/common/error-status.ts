@@ -9,6 +9,7 @@ export function statusForCode(code: ErrorCode): number {
     case 'PASSWORD_TOO_WEAK':
     case 'INVALID_SMS_CODE':
     case 'INVALID_INVITATION':
+    case 'ROLL_FILE_UNREADABLE':
       return 400;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
@@ -24,6 +25,8 @@ export function statusForCode(code: ErrorCode): number {
       return 405;
     case 'CONFLICT':
     case 'PHONE_TAKEN':
+    case 'ROLL_CHANGED':
+    case 'ROLL_IMPORT_CLOSED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

@@ -10,6 +10,8 @@ import { Household } from '../rolls/entities/household.entity';
 import { Member } from '../rolls/entities/member.entity';
 import { Owner } from '../rolls/entities/owner.entity';
 import { Ownership } from '../rolls/entities/ownership.entity';
+import { RollImport } from '../rolls/entities/roll-import.entity';
+import { RollRevision } from '../rolls/entities/roll-revision.entity';
 import { Tenant } from '../rolls/entities/tenant.entity';
 import { RoleGrant } from '../users/entities/role-grant.entity';
 import { User } from '../users/entities/user.entity';
@@ -20,6 +22,7 @@ export const ENTITIES = [
   User,
   RoleGrant,
   AuditEntry,
+  RollRevision,
   Household,
   Member,
   Building,
@@ -31,4 +34,5 @@ export const ENTITIES = [
   RateLimitBucket,
   PhoneVerification,
   Invitation,
+  RollImport,
 ];

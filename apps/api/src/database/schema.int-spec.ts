@@ -32,7 +32,10 @@ describe('schema rules enforced by PostgreSQL', () => {
     ids['coopA'] = await insert(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('cooperative', 'coop-a', '甲社', $1)`, [ids['community']]);
     ids['coopB'] = await insert(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('cooperative', 'coop-b', '乙社', $1)`, [ids['community']]);
     ids['compound'] = await insert(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('compound', 'cmp', '小区', $1)`, [ids['community']]);
-    ids['householdB'] = await insert(`INSERT INTO household (unit_id, number) VALUES ($1, 'B-1')`, [ids['coopB']]);
+    for (const unit of ['coopA', 'coopB', 'compound']) {
+      ids[`rev:${unit}`] = await insert(`INSERT INTO roll_revision (unit_id, number, source, summary) VALUES ($1, 1, 'seed', '{}')`, [ids[unit]]);
+    }
+    ids['householdB'] = await insert(`INSERT INTO household (unit_id, number, added_revision_id) VALUES ($1, 'B-1', $2)`, [ids['coopB'], ids['rev:coopB']]);
   });
   afterAll(async () => {
     await pg.end();
@@ -66,30 +69,34 @@ describe('schema rules enforced by PostgreSQL', () => {
   });
 
   it('allows one household head and one designated voter per unit', async () => {
-    await pg.query(`INSERT INTO member (unit_id, household_id, name, birth_date, is_household_head) VALUES ($1, $2, '李一', '1960-01-01', true)`, [
+    await pg.query(`INSERT INTO member (unit_id, household_id, name, birth_date, is_household_head, added_revision_id) VALUES ($1, $2, '李一', '1960-01-01', true, $3)`, [
       ids['coopB'],
       ids['householdB'],
+      ids['rev:coopB'],
     ]);
     expect(
-      await violation(`INSERT INTO member (unit_id, household_id, name, birth_date, is_household_head) VALUES ($1, $2, '李二', '1962-01-01', true)`, [
+      await violation(`INSERT INTO member (unit_id, household_id, name, birth_date, is_household_head, added_revision_id) VALUES ($1, $2, '李二', '1962-01-01', true, $3)`, [
         ids['coopB'],
         ids['householdB'],
+        ids['rev:coopB'],
       ]),
     ).toMatchObject({ code: '23505', constraint: 'member_one_head_per_household' });
 
-    const flat = await insert(`INSERT INTO exclusive_unit (unit_id, number, kind, area_centi_m2, area_source) VALUES ($1, '1-101', 'dwelling', 8956, 'register')`, [
+    const rev = ids['rev:compound'];
+    const flat = await insert(`INSERT INTO exclusive_unit (unit_id, number, kind, area_centi_m2, area_source, added_revision_id) VALUES ($1, '1-101', 'dwelling', 8956, 'register', $2)`, [
       ids['compound'],
+      rev,
     ]);
     const [wife, husband] = [
-      await insert(`INSERT INTO owner (unit_id, name) VALUES ($1, '苏女士')`, [ids['compound']]),
-      await insert(`INSERT INTO owner (unit_id, name) VALUES ($1, '林先生')`, [ids['compound']]),
+      await insert(`INSERT INTO owner (unit_id, name, added_revision_id) VALUES ($1, '苏女士', $2)`, [ids['compound'], rev]),
+      await insert(`INSERT INTO owner (unit_id, name, added_revision_id) VALUES ($1, '林先生', $2)`, [ids['compound'], rev]),
     ];
-    await pg.query(`INSERT INTO ownership (unit_id, exclusive_unit_id, owner_id, is_designated_voter) VALUES ($1, $2, $3, true)`, [ids['compound'], flat, wife]);
+    await pg.query(`INSERT INTO ownership (unit_id, exclusive_unit_id, owner_id, is_designated_voter, added_revision_id) VALUES ($1, $2, $3, true, $4)`, [ids['compound'], flat, wife, rev]);
     expect(
-      await violation(`INSERT INTO ownership (unit_id, exclusive_unit_id, owner_id, is_designated_voter) VALUES ($1, $2, $3, true)`, [ids['compound'], flat, husband]),
+      await violation(`INSERT INTO ownership (unit_id, exclusive_unit_id, owner_id, is_designated_voter, added_revision_id) VALUES ($1, $2, $3, true, $4)`, [ids['compound'], flat, husband, rev]),
     ).toMatchObject({ constraint: 'ownership_one_designated_voter' });
     expect(
-      await violation(`INSERT INTO exclusive_unit (unit_id, number, kind, area_centi_m2, area_source) VALUES ($1, '1-102', 'dwelling', 0, 'register')`, [ids['compound']]),
+      await violation(`INSERT INTO exclusive_unit (unit_id, number, kind, area_centi_m2, area_source, added_revision_id) VALUES ($1, '1-102', 'dwelling', 0, 'register', $2)`, [ids['compound'], rev]),
     ).toMatchObject({ constraint: 'exclusive_unit_area_positive' });
   });
 

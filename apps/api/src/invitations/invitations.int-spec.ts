@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from '../seed/demo-data';
 import { seedDemoData } from '../seed/seed-demo';
 import { SmsProvider } from '../sms/sms-provider';
 import type { IssuedLettersDto } from './dto/invitations.dto';
+import { download, upload } from '../../test/rolls';
 
 describe('invitation letters and real-name linking', () => {
   let t: TestApp;
@@ -125,4 +126,31 @@ describe('invitation letters and real-name linking', () => {
     // 中区社区's staff cannot link people of 大圩社区.
     expect((await staff.post(`/api/units/${units.yushuian}/links`, { personType: 'owner', personId: owner!.id, phone: '13912345003' })).status).toBe(404);
   });
+
+  it('voids the letter of a person a roll import removes: the code is refused like any wrong code', async () => {
+    const letters = await staff.post<IssuedLettersDto>(`/api/units/${units.nancun}/invitations`, { reissue: true });
+    const sheet = letters.body.sheets.find((s) => s.label === 'NC-012' && s.people.length > 1)!;
+    const leaver = sheet.people.find((p) => p !== sheet.people[0])!;
+    // Export the roll, drop the leaver's row, import the rest.
+    const exported = await download(staff, `/api/units/${units.nancun}/roll/export?format=csv`);
+    const lines = exported.bytes.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+    const kept = lines.filter((line) => !line.includes(`,${leaver.name},`));
+    expect(kept.length).toBe(lines.length - 1);
+    const preview = await upload<{ importId: string; valid: boolean }>(staff, `/api/units/${units.nancun}/roll/imports`, {
+      name: 'roll.csv',
+      bytes: Buffer.from(kept.join('\r\n') + '\r\n', 'utf8'),
+      type: 'text/csv',
+    });
+    expect(preview.body.valid).toBe(true);
+    expect((await staff.post(`/api/units/${units.nancun}/roll/imports/${preview.body.importId}/commit`)).status).toBe(200);
+
+    const refused = await signUp('13912345004', leaver.code);
+    expect(refused.status).toBe(400);
+    expect((refused.body as ErrorBody).code).toBe('INVALID_INVITATION');
+    const [invitation] = await t.dataSource.query<{ revoked: boolean }[]>(`SELECT revoked_at IS NOT NULL AS revoked FROM invitation WHERE member_id = $1 AND used_at IS NULL ORDER BY created_at DESC LIMIT 1`, [leaver.personId]);
+    expect(invitation!.revoked).toBe(true);
+    // Everyone else on the sheet keeps a working letter.
+    expect((await signUp('13912345005', sheet.people[0]!.code)).status).toBe(201);
+  });
 });
+

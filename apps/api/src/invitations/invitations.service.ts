@@ -145,7 +145,7 @@ export class InvitationsService {
         `SELECT 'member' AS person_type, mb.id AS person_id, mb.name, h.id AS sheet_key, h.number AS label, h.address AS place,
                 EXISTS (SELECT 1 FROM invitation i WHERE i.member_id = mb.id AND i.used_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()) AS has_live
            FROM member mb JOIN household h ON h.id = mb.household_id
-          WHERE mb.unit_id = $1 AND mb.user_id IS NULL
+          WHERE mb.unit_id = $1 AND mb.user_id IS NULL AND mb.removed_revision_id IS NULL
             AND (mb.birth_date + interval '18 years')::date < (now() AT TIME ZONE $3)::date
             AND ($2::uuid IS NULL OR h.id = $2::uuid)
           ORDER BY h.number, mb.is_household_head DESC, mb.birth_date`,
@@ -161,13 +161,14 @@ export class InvitationsService {
            FROM owner o JOIN ownership s ON s.owner_id = o.id JOIN exclusive_unit e ON e.id = s.exclusive_unit_id
            LEFT JOIN building b ON b.id = e.building_id
           WHERE o.unit_id = $1 AND o.kind = 'person' AND o.user_id IS NULL AND ($2::uuid IS NULL OR e.building_id = $2::uuid)
+            AND o.removed_revision_id IS NULL AND s.removed_revision_id IS NULL
          UNION ALL
          SELECT 'tenant', t.id, t.name, e.id::text, e.number, b.name,
                 EXISTS (SELECT 1 FROM invitation i WHERE i.tenant_id = t.id AND i.used_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()),
                 e.number, 1
            FROM tenant t JOIN exclusive_unit e ON e.id = t.exclusive_unit_id
            LEFT JOIN building b ON b.id = e.building_id
-          WHERE t.unit_id = $1 AND t.user_id IS NULL AND ($2::uuid IS NULL OR e.building_id = $2::uuid)
+          WHERE t.unit_id = $1 AND t.user_id IS NULL AND ($2::uuid IS NULL OR e.building_id = $2::uuid) AND t.removed_revision_id IS NULL
        ) people
        ORDER BY place NULLS LAST, sort_unit, sort_kind, name`,
       [unit.id, request.buildingId ?? null],
@@ -188,6 +189,14 @@ export class InvitationsService {
     }
     const personType: PersonType = invitation.memberId ? 'member' : invitation.ownerId ? 'owner' : 'tenant';
     const personId = (invitation.memberId ?? invitation.ownerId ?? invitation.tenantId)!;
+    const [current] = await m.query<{ removed: boolean }[]>(
+      `SELECT removed_revision_id IS NOT NULL AS removed FROM ${PERSON_TABLE[personType]} WHERE id = $1`,
+      [personId],
+    );
+    if (!current || current.removed) {
+      // The person has left the roll since the letter was printed: the letter is void.
+      throw new DomainError('INVALID_INVITATION', 'This invitation letter is no longer valid: the person it was printed for is no longer on the roll. Ask the community staff.');
+    }
     await this.link(m, { personType, personId, unitId: invitation.unitId, userId: user.id, actor: user, via: 'invitation' });
     await m.getRepository(Invitation).update({ id: invitation.id }, { usedAt: new Date(), usedBy: user.id });
     return { unitId: invitation.unitId, personType, personId };
@@ -234,7 +243,7 @@ export class InvitationsService {
   ): Promise<void> {
     const table = PERSON_TABLE[link.personType];
     const rows = await m.query<{ id: string; name: string; user_id: string | null }[]>(
-      `SELECT id, name, user_id FROM ${table} WHERE id = $1 AND unit_id = $2 FOR UPDATE`,
+      `SELECT id, name, user_id FROM ${table} WHERE id = $1 AND unit_id = $2 AND removed_revision_id IS NULL FOR UPDATE`,
       [link.personId, link.unitId],
     );
     const person = rows[0];

@@ -79,7 +79,7 @@ describe('GET /api/organizations/tree', () => {
     const births = [shift(0), shift(-1), shift(1), '2008-02-29', '2004-02-29'];
     const household = await t.dataSource.getRepository(Household).findOneByOrFail({ number: 'NC-001' });
     await t.dataSource.getRepository(Member).insert(
-      births.map((birthDate, i) => ({ unitId: household.unitId, householdId: household.id, name: `边界测试${i}`, birthDate })),
+      births.map((birthDate, i) => ({ unitId: household.unitId, householdId: household.id, name: `边界测试${i}`, birthDate, addedRevisionId: household.addedRevisionId })),
     );
     const after = find((await request(t.baseUrl).get('/api/organizations/tree')).body as OrgTreeNode[], '南村经济社')!;
     expect(after.stats!.fullCapacityMembers! - before).toBe(births.filter((b) => hasFullCivilCapacityByAge(b, today)).length);

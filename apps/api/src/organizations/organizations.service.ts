@@ -22,7 +22,8 @@ export class OrganizationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The whole organization tree with each unit's roll figures, sorted by kind and name.
+   * The whole organization tree with each unit's current roll figures (rows not removed by a
+   * later roll revision), sorted by kind and name.
    * Full capacity is counted as in `libs/domain` (of age from the day after the 18th birthday,
    * today being the date in China Standard Time); a test holds the SQL and the library together.
    */
@@ -31,13 +32,13 @@ export class OrganizationsService {
       this.dataSource.getRepository(OrgNode).find({ order: { name: 'ASC' } }),
       this.dataSource.query<StatsRow[]>(`
         SELECT n.id AS unit_id,
-               (SELECT count(*) FROM household h WHERE h.unit_id = n.id) AS households,
-               (SELECT count(*) FROM member m WHERE m.unit_id = n.id) AS members,
-               (SELECT count(*) FROM member m WHERE m.unit_id = n.id
+               (SELECT count(*) FROM household h WHERE h.unit_id = n.id AND h.removed_revision_id IS NULL) AS households,
+               (SELECT count(*) FROM member m WHERE m.unit_id = n.id AND m.removed_revision_id IS NULL) AS members,
+               (SELECT count(*) FROM member m WHERE m.unit_id = n.id AND m.removed_revision_id IS NULL
                   AND (m.birth_date + interval '18 years')::date < (now() AT TIME ZONE $1)::date) AS full_capacity,
-               (SELECT count(*) FROM building b WHERE b.unit_id = n.id) AS buildings,
-               (SELECT count(*) FROM exclusive_unit e WHERE e.unit_id = n.id) AS exclusive_units,
-               (SELECT coalesce(sum(e.area_centi_m2), 0) FROM exclusive_unit e WHERE e.unit_id = n.id) AS total_area
+               (SELECT count(*) FROM building b WHERE b.unit_id = n.id AND b.removed_revision_id IS NULL) AS buildings,
+               (SELECT count(*) FROM exclusive_unit e WHERE e.unit_id = n.id AND e.removed_revision_id IS NULL) AS exclusive_units,
+               (SELECT coalesce(sum(e.area_centi_m2), 0) FROM exclusive_unit e WHERE e.unit_id = n.id AND e.removed_revision_id IS NULL) AS total_area
           FROM org_node n
          WHERE n.kind IN ('cooperative', 'compound')`,
         [LEGAL_TIME_ZONE],

@@ -8,6 +8,7 @@ import { Household } from '../rolls/entities/household.entity';
 import { Member } from '../rolls/entities/member.entity';
 import { Owner } from '../rolls/entities/owner.entity';
 import { Ownership } from '../rolls/entities/ownership.entity';
+import { RollRevision } from '../rolls/entities/roll-revision.entity';
 import { Tenant } from '../rolls/entities/tenant.entity';
 import { RoleGrant } from '../users/entities/role-grant.entity';
 import { User } from '../users/entities/user.entity';
@@ -66,14 +67,24 @@ async function writeDemoData(m: EntityManager, data: DemoData): Promise<Record<s
     userIds.set(account.phone, user.id);
   }
 
+  // Each unit's roll starts as its revision 1 (source `seed`); later imports add revisions.
+  const memberCount = data.cooperative.households.reduce((n, h) => n + h.members.length, 0);
+  const ownershipCount = data.compound.owners.reduce((n, o) => n + o.units.length, 0);
+  const revision = async (unitId: string, counts: Record<string, number>): Promise<string> =>
+    (await m.getRepository(RollRevision).save({ unitId, number: 1, source: 'seed', fileName: null, fileSha256: null, summary: { counts }, createdBy: null })).id;
+
   // Cooperative roll.
   const cooperativeId = nodeIds.get(data.cooperative.unit)!;
+  const cooperativeRevision = await revision(cooperativeId, { households: data.cooperative.households.length, members: memberCount });
   const members: Partial<Member>[] = [];
   for (const household of data.cooperative.households) {
-    const saved = await m.getRepository(Household).save({ unitId: cooperativeId, number: household.number, address: household.address });
+    const saved = await m
+      .getRepository(Household)
+      .save({ unitId: cooperativeId, number: household.number, address: household.address, addedRevisionId: cooperativeRevision });
     for (const member of household.members) {
       members.push({
         unitId: cooperativeId,
+        addedRevisionId: cooperativeRevision,
         householdId: saved.id,
         name: member.name,
         birthDate: member.birthDate,
@@ -89,14 +100,22 @@ async function writeDemoData(m: EntityManager, data: DemoData): Promise<Record<s
 
   // Compound roll.
   const compoundId = nodeIds.get(data.compound.unit)!;
+  const compoundRevision = await revision(compoundId, {
+    buildings: data.compound.buildings.length,
+    exclusiveUnits: data.compound.units.length,
+    owners: data.compound.owners.length,
+    ownerships: ownershipCount,
+    tenants: data.compound.tenants.length,
+  });
   const buildingIds = new Map<string, string>();
   for (const name of data.compound.buildings) {
-    const saved = await m.getRepository(Building).save({ unitId: compoundId, name });
+    const saved = await m.getRepository(Building).save({ unitId: compoundId, name, addedRevisionId: compoundRevision });
     buildingIds.set(name, saved.id);
   }
   const unitRows = await m.getRepository(ExclusiveUnit).insert(
     data.compound.units.map((u) => ({
       unitId: compoundId,
+      addedRevisionId: compoundRevision,
       buildingId: u.building ? buildingIds.get(u.building)! : null,
       number: u.number,
       kind: u.kind,
@@ -108,6 +127,7 @@ async function writeDemoData(m: EntityManager, data: DemoData): Promise<Record<s
   const ownerRows = await m.getRepository(Owner).insert(
     data.compound.owners.map((o) => ({
       unitId: compoundId,
+      addedRevisionId: compoundRevision,
       kind: o.kind,
       name: o.name,
       phone: o.phone,
@@ -117,6 +137,7 @@ async function writeDemoData(m: EntityManager, data: DemoData): Promise<Record<s
   const ownerships = data.compound.owners.flatMap((o, i) =>
     o.units.map((u) => ({
       unitId: compoundId,
+      addedRevisionId: compoundRevision,
       ownerId: String(ownerRows.identifiers[i]!['id']),
       exclusiveUnitId: unitIds.get(u.number)!,
       isDesignatedVoter: u.designatedVoter,
@@ -126,6 +147,7 @@ async function writeDemoData(m: EntityManager, data: DemoData): Promise<Record<s
   await m.getRepository(Tenant).insert(
     data.compound.tenants.map((t) => ({
       unitId: compoundId,
+      addedRevisionId: compoundRevision,
       exclusiveUnitId: unitIds.get(t.unit)!,
       name: t.name,
       phone: t.phone,

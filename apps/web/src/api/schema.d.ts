@@ -260,6 +260,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units/{unitId}/roll/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cooperative’s households with their members, searchable and paginated */
+        get: operations["listRollHouseholds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/roll/exclusive-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A compound’s exclusive units with owners and tenants, searchable and paginated */
+        get: operations["listRollExclusiveUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/roll/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roll’s revisions, newest first */
+        get: operations["listRollRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/roll/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a roll file (.xlsx or .csv): every problem by row and column, or what committing would change. Saves nothing to the roll. */
+        post: operations["previewRollImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/roll/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A previewed import again */
+        get: operations["getRollImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/roll/imports/{importId}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply a previewed import as one new roll revision (409 when the roll changed since the preview) */
+        post: operations["commitRollImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/roll/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current roll in the import’s columns (identity numbers as their last four) */
+        get: operations["exportRoll"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/roll/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An empty roll file for this kind of unit, with notes on each column */
+        get: operations["getRollTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -502,6 +638,227 @@ export interface components {
         AuditPageDto: {
             entries: components["schemas"]["AuditEntryDto"][];
             next: string | null;
+        };
+        /** @enum {string} */
+        UnitKind: "cooperative" | "compound";
+        RollUnitDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["UnitKind"];
+        };
+        /** @enum {string} */
+        RollRevisionSource: "import" | "edit" | "seed";
+        /** @enum {string} */
+        RollKind: "household" | "member" | "building" | "exclusive_unit" | "owner" | "ownership" | "tenant";
+        RollKindCountsDto: {
+            kind: components["schemas"]["RollKind"];
+            added: number;
+            changed: number;
+            removed: number;
+            unchanged: number;
+        };
+        RollRevisionSummaryDto: {
+            /** @description Rows on the roll after this revision, per kind (households, members, buildings, exclusiveUnits, owners, ownerships, tenants) */
+            counts: {
+                [key: string]: number;
+            };
+            changes?: components["schemas"]["RollKindCountsDto"][];
+            note?: string;
+        };
+        RollRevisionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description 1, 2, 3, … within the unit */
+            number: number;
+            source: components["schemas"]["RollRevisionSource"];
+            fileName: string | null;
+            /** @description SHA-256 of the imported file (hex) */
+            fileSha256: string | null;
+            summary: components["schemas"]["RollRevisionSummaryDto"];
+            createdById: string | null;
+            createdByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RollMemberDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date */
+            birthDate: string;
+            /** @description Of age and so of full civil capacity today */
+            fullCapacity: boolean;
+            isHouseholdHead: boolean;
+            isHouseholdRepresentative: boolean;
+            isMemberRepresentative: boolean;
+            phone: string | null;
+            /** @description Last four characters of the identity number */
+            idLast4: string | null;
+            /** @description An account is linked to this entry (实名) */
+            linked: boolean;
+            /** @description An invitation letter with a live code is out */
+            liveInvitation: boolean;
+        };
+        RollHouseholdDto: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            address: string | null;
+            members: components["schemas"]["RollMemberDto"][];
+        };
+        RollHouseholdPageDto: {
+            unit: components["schemas"]["RollUnitDto"];
+            /** @description The roll’s latest revision */
+            revision: components["schemas"]["RollRevisionDto"] | null;
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["RollHouseholdDto"][];
+        };
+        RollBuildingDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            exclusiveUnits: number;
+        };
+        /** @enum {string} */
+        OwnerKind: "person" | "developer";
+        RollOwnerDto: {
+            /**
+             * Format: uuid
+             * @description The owner (the same person across their units)
+             */
+            id: string;
+            /** Format: uuid */
+            ownershipId: string;
+            kind: components["schemas"]["OwnerKind"];
+            name: string;
+            phone: string | null;
+            idLast4: string | null;
+            /** @description Casts this unit’s vote (sole owner, or the designated co-owner) */
+            isDesignatedVoter: boolean;
+            /** @description How many units of the compound this owner holds */
+            unitCount: number;
+            linked: boolean;
+            liveInvitation: boolean;
+        };
+        RollTenantDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            phone: string | null;
+            linked: boolean;
+            liveInvitation: boolean;
+        };
+        RollExclusiveUnitDto: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            buildingId: string | null;
+            buildingName: string | null;
+            kind: components["schemas"]["ExclusiveUnitKind"];
+            /** @description Floor area in 1/100 m² */
+            areaCentiM2: number;
+            areaSource: components["schemas"]["AreaSource"];
+            owners: components["schemas"]["RollOwnerDto"][];
+            tenants: components["schemas"]["RollTenantDto"][];
+        };
+        RollExclusiveUnitPageDto: {
+            unit: components["schemas"]["RollUnitDto"];
+            revision: components["schemas"]["RollRevisionDto"] | null;
+            /** @description Every current building, for a filter */
+            buildings: components["schemas"]["RollBuildingDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["RollExclusiveUnitDto"][];
+        };
+        RollRevisionListDto: {
+            items: components["schemas"]["RollRevisionDto"][];
+            /** @description Pass as `before` for older revisions; null at the end */
+            next: number | null;
+        };
+        RollUploadDto: {
+            /**
+             * Format: binary
+             * @description The roll as .xlsx or .csv (UTF-8 or GB18030), at most 10 MB
+             */
+            file: string;
+        };
+        /** @enum {string} */
+        RollFileFormat: "csv" | "xlsx";
+        /** @enum {string} */
+        RollProblemCode: "FILE_EMPTY" | "HEADER_NOT_FOUND" | "WRONG_ROLL_KIND" | "COLUMN_MISSING" | "COLUMN_DUPLICATE" | "TOO_MANY_ROWS" | "REQUIRED" | "TEXT_TOO_LONG" | "CELL_ERROR" | "INVALID_YES_NO" | "INVALID_CHOICE" | "INVALID_DATE" | "INVALID_BIRTH_DATE" | "INVALID_ID_NUMBER" | "ID_NUMBER_AS_NUMBER" | "ID_BIRTH_DATE_MISMATCH" | "INVALID_PHONE" | "INVALID_AREA" | "DUPLICATE_ID_NUMBER" | "DUPLICATE_PERSON" | "INCONSISTENT_PERSON" | "INCONSISTENT_HOUSEHOLD" | "HOUSEHOLD_HEAD_COUNT" | "HOUSEHOLD_REPRESENTATIVE_COUNT" | "REPRESENTATIVE_NOT_OF_AGE" | "INCONSISTENT_UNIT" | "UNIT_WITHOUT_OWNER" | "DESIGNATED_VOTER_COUNT" | "SOLE_OWNER_NOT_VOTER" | "DUPLICATE_OWNERSHIP" | "DUPLICATE_TENANT" | "TENANT_CANNOT_VOTE" | "DEVELOPER_NOT_OWNER" | "DEVELOPER_WITH_ID_NUMBER" | "DEVELOPER_NAME_MISMATCH" | "DEVELOPER_MARKED_AS_PERSON" | "DEVELOPER_CO_OWNED" | "ID_LAST4_UNKNOWN" | "ID_LAST4_MISMATCH" | "PERSON_AMBIGUOUS" | "COLUMN_UNKNOWN" | "SAME_NAME_MERGED" | "TENANT_ID_IGNORED";
+        RollProblemDto: {
+            /** @description Row as numbered in Excel (the header is row 1 in a file that starts with it) */
+            row: number;
+            /** @description The column’s header as in the file */
+            column: string | null;
+            code: components["schemas"]["RollProblemCode"];
+            /** @description Reason in Chinese (zh-CN) */
+            reason: string;
+            /** @description Reason in English */
+            reasonEn: string;
+        };
+        /** @enum {string} */
+        RollChangeOp: "add" | "change" | "remove";
+        RollChangeDto: {
+            kind: components["schemas"]["RollKind"];
+            op: components["schemas"]["RollChangeOp"];
+            /** @description e.g. `NC-007 陈志伟`, `2-803` */
+            label: string;
+            /** @description Changed fields, e.g. `phone`, `isHouseholdHead`, `idNumber` */
+            fields: string[];
+            /** @description A person to be removed has a linked account */
+            linked: boolean;
+            /** @description A person to be removed holds a live invitation code */
+            liveInvitation: boolean;
+        };
+        RollImportPreviewDto: {
+            /**
+             * Format: uuid
+             * @description Commit this id; null when the file has problems
+             */
+            importId: string | null;
+            /** Format: uuid */
+            unitId: string;
+            unitKind: components["schemas"]["UnitKind"];
+            /** @description True when the file has no problems (warnings allowed) */
+            valid: boolean;
+            /** @description Committed already */
+            committed: boolean;
+            fileName: string;
+            fileSha256: string;
+            format: components["schemas"]["RollFileFormat"];
+            /** @description Text encoding of a CSV file (utf-8, gb18030) */
+            encoding: string | null;
+            /** @description Data rows read (below the header) */
+            dataRows: number;
+            /** @description Problems that stop the import (at most 1000 listed) */
+            problems: components["schemas"]["RollProblemDto"][];
+            /** @description How many problems there are in all */
+            problemCount: number;
+            /** @description Warnings: the import may go ahead */
+            warnings: components["schemas"]["RollProblemDto"][];
+            /** @description The roll revision the preview compares with */
+            baseRevision: number | null;
+            /** @description Committing would change the roll */
+            hasChanges: boolean;
+            summary: components["schemas"]["RollKindCountsDto"][];
+            /** @description What would change (at most 1000 listed) */
+            changes: components["schemas"]["RollChangeDto"][];
+            changesTruncated: boolean;
+            /** @description People to be removed who have an account linked or a live invitation */
+            linkedPeopleRemoved: number;
+            /** Format: date-time */
+            expiresAt: string | null;
+        };
+        RollImportCommitDto: {
+            /** @description The new revision; null when the file changed nothing */
+            revision: components["schemas"]["RollRevisionDto"] | null;
+            summary: components["schemas"]["RollKindCountsDto"][];
         };
     };
     responses: never;
@@ -977,6 +1334,202 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+        };
+    };
+    listRollHouseholds: {
+        parameters: {
+            query?: {
+                /** @description Text to look for in numbers, names, addresses, phone numbers, or the last four of an identity number */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RollHouseholdPageDto"];
+                };
+            };
+        };
+    };
+    listRollExclusiveUnits: {
+        parameters: {
+            query?: {
+                /** @description Text to look for in numbers, names, addresses, phone numbers, or the last four of an identity number */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description Only this building’s units */
+                buildingId?: string;
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RollExclusiveUnitPageDto"];
+                };
+            };
+        };
+    };
+    listRollRevisions: {
+        parameters: {
+            query?: {
+                /** @description Revisions older than this number (from `next`) */
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RollRevisionListDto"];
+                };
+            };
+        };
+    };
+    previewRollImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["RollUploadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RollImportPreviewDto"];
+                };
+            };
+        };
+    };
+    getRollImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RollImportPreviewDto"];
+                };
+            };
+        };
+    };
+    commitRollImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RollImportCommitDto"];
+                };
+            };
+        };
+    };
+    exportRoll: {
+        parameters: {
+            query?: {
+                format?: components["schemas"]["RollFileFormat"];
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    getRollTemplate: {
+        parameters: {
+            query?: {
+                format?: components["schemas"]["RollFileFormat"];
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };

@@ -1,9 +1,10 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrgNode } from '../../organizations/entities/org-node.entity';
+import { RollRevision } from './roll-revision.entity';
 
-/** A building (楼栋) of a residential compound. */
+/** A building (楼栋) of a residential compound. Names are unique among the current roll's buildings. */
 @Entity('building')
-@Unique('building_name_unique', ['unitId', 'name'])
+@Index('building_name_unique', ['unitId', 'name'], { unique: true, where: `"removed_revision_id" IS NULL` })
 @Check('building_name_not_blank', `length(btrim("name")) > 0`)
 export class Building {
   @PrimaryGeneratedColumn('uuid')
@@ -19,6 +20,22 @@ export class Building {
   /** e.g. `1栋` */
   @Column({ type: 'text' })
   name!: string;
+
+  /** The revision that put this row on the roll. */
+  @Column({ name: 'added_revision_id', type: 'uuid' })
+  addedRevisionId!: string;
+
+  @ManyToOne(() => RollRevision, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'added_revision_id', foreignKeyConstraintName: 'building_added_revision_fk' })
+  addedRevision?: RollRevision;
+
+  /** The revision that took this row off the roll; null while it is on the current roll. */
+  @Column({ name: 'removed_revision_id', type: 'uuid', nullable: true })
+  removedRevisionId!: string | null;
+
+  @ManyToOne(() => RollRevision, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'removed_revision_id', foreignKeyConstraintName: 'building_removed_revision_fk' })
+  removedRevision?: RollRevision | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

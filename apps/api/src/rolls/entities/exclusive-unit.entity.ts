@@ -1,11 +1,12 @@
 import type { AreaSource, ExclusiveUnitKind } from '@yishi/contracts';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrgNode } from '../../organizations/entities/org-node.entity';
+import { RollRevision } from './roll-revision.entity';
 import { Building } from './building.entity';
 
 /** An exclusive unit (专有部分) of a compound: a dwelling, a parking space or a shop. */
 @Entity('exclusive_unit')
-@Unique('exclusive_unit_number_unique', ['unitId', 'number'])
+@Index('exclusive_unit_number_unique', ['unitId', 'number'], { unique: true, where: `"removed_revision_id" IS NULL` })
 @Check('exclusive_unit_kind_valid', `"kind" IN ('dwelling', 'parking', 'shop')`)
 @Check('exclusive_unit_area_source_valid', `"area_source" IN ('register', 'survey', 'contract')`)
 @Check('exclusive_unit_area_positive', `"area_centi_m2" > 0`)
@@ -44,6 +45,22 @@ export class ExclusiveUnit {
 
   @Column({ name: 'area_source', type: 'text' })
   areaSource!: AreaSource;
+
+  /** The revision that put this row on the roll. */
+  @Column({ name: 'added_revision_id', type: 'uuid' })
+  addedRevisionId!: string;
+
+  @ManyToOne(() => RollRevision, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'added_revision_id', foreignKeyConstraintName: 'exclusive_unit_added_revision_fk' })
+  addedRevision?: RollRevision;
+
+  /** The revision that took this row off the roll; null while it is on the current roll. */
+  @Column({ name: 'removed_revision_id', type: 'uuid', nullable: true })
+  removedRevisionId!: string | null;
+
+  @ManyToOne(() => RollRevision, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'removed_revision_id', foreignKeyConstraintName: 'exclusive_unit_removed_revision_fk' })
+  removedRevision?: RollRevision | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,9 +1,10 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrgNode } from '../../organizations/entities/org-node.entity';
+import { RollRevision } from './roll-revision.entity';
 
 /** A household (户) on a cooperative's roll. */
 @Entity('household')
-@Unique('household_number_unique', ['unitId', 'number'])
+@Index('household_number_unique', ['unitId', 'number'], { unique: true, where: `"removed_revision_id" IS NULL` })
 @Check('household_number_not_blank', `length(btrim("number")) > 0`)
 export class Household {
   @PrimaryGeneratedColumn('uuid')
@@ -23,6 +24,22 @@ export class Household {
 
   @Column({ type: 'text', nullable: true })
   address!: string | null;
+
+  /** The revision that put this row on the roll. */
+  @Column({ name: 'added_revision_id', type: 'uuid' })
+  addedRevisionId!: string;
+
+  @ManyToOne(() => RollRevision, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'added_revision_id', foreignKeyConstraintName: 'household_added_revision_fk' })
+  addedRevision?: RollRevision;
+
+  /** The revision that took this row off the roll; null while it is on the current roll. */
+  @Column({ name: 'removed_revision_id', type: 'uuid', nullable: true })
+  removedRevisionId!: string | null;
+
+  @ManyToOne(() => RollRevision, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'removed_revision_id', foreignKeyConstraintName: 'household_removed_revision_fk' })
+  removedRevision?: RollRevision | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrgNode } from '../../organizations/entities/org-node.entity';
+import { RollRevision } from './roll-revision.entity';
 import { User } from '../../users/entities/user.entity';
 import { Household } from './household.entity';
 
@@ -8,9 +9,10 @@ import { Household } from './household.entity';
  * an identity number is never stored, only a keyed hash and its last four characters.
  */
 @Entity('member')
-@Index('member_one_head_per_household', ['householdId'], { unique: true, where: `"is_household_head"` })
-@Index('member_one_representative_per_household', ['householdId'], { unique: true, where: `"is_household_representative"` })
-@Index('member_id_hash_unique', ['unitId', 'idNumberHash'], { unique: true, where: `"id_number_hash" IS NOT NULL` })
+@Index('member_one_head_per_household', ['householdId'], { unique: true, where: `"is_household_head" AND "removed_revision_id" IS NULL` })
+@Index('member_one_representative_per_household', ['householdId'], { unique: true, where: `"is_household_representative" AND "removed_revision_id" IS NULL` })
+@Index('member_id_hash_unique', ['unitId', 'idNumberHash'], { unique: true, where: `"id_number_hash" IS NOT NULL AND "removed_revision_id" IS NULL` })
+@Index('member_natural_key_unique', ['householdId', 'name', 'birthDate'], { unique: true, where: `"removed_revision_id" IS NULL` })
 @Check('member_name_not_blank', `length(btrim("name")) > 0`)
 @Check('member_phone_format', `"phone" IS NULL OR "phone" ~ '^1[3-9][0-9]{9}$'`)
 @Check('member_id_last4_format', `"id_last4" IS NULL OR "id_last4" ~ '^[0-9]{3}[0-9X]$'`)
@@ -70,6 +72,22 @@ export class Member {
   @ManyToOne(() => User, { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'member_user_fk' })
   user?: User | null;
+
+  /** The revision that put this row on the roll. */
+  @Column({ name: 'added_revision_id', type: 'uuid' })
+  addedRevisionId!: string;
+
+  @ManyToOne(() => RollRevision, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'added_revision_id', foreignKeyConstraintName: 'member_added_revision_fk' })
+  addedRevision?: RollRevision;
+
+  /** The revision that took this row off the roll; null while it is on the current roll. */
+  @Column({ name: 'removed_revision_id', type: 'uuid', nullable: true })
+  removedRevisionId!: string | null;
+
+  @ManyToOne(() => RollRevision, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'removed_revision_id', foreignKeyConstraintName: 'member_removed_revision_fk' })
+  removedRevision?: RollRevision | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

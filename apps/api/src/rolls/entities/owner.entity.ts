@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrgNode } from '../../organizations/entities/org-node.entity';
+import { RollRevision } from './roll-revision.entity';
 import { User } from '../../users/entities/user.entity';
 
 export const OWNER_KINDS = ['person', 'developer'] as const;
@@ -10,8 +11,8 @@ export type OwnerKind = (typeof OWNER_KINDS)[number];
  * holding unsold or undelivered units is one record of kind `developer` (counted as one person).
  */
 @Entity('owner')
-@Index('owner_one_developer_per_compound', ['unitId'], { unique: true, where: `"kind" = 'developer'` })
-@Index('owner_id_hash_unique', ['unitId', 'idNumberHash'], { unique: true, where: `"id_number_hash" IS NOT NULL` })
+@Index('owner_one_developer_per_compound', ['unitId'], { unique: true, where: `"kind" = 'developer' AND "removed_revision_id" IS NULL` })
+@Index('owner_id_hash_unique', ['unitId', 'idNumberHash'], { unique: true, where: `"id_number_hash" IS NOT NULL AND "removed_revision_id" IS NULL` })
 @Check('owner_kind_valid', `"kind" IN ('person', 'developer')`)
 @Check('owner_name_not_blank', `length(btrim("name")) > 0`)
 @Check('owner_phone_format', `"phone" IS NULL OR "phone" ~ '^1[3-9][0-9]{9}$'`)
@@ -50,6 +51,22 @@ export class Owner {
   @ManyToOne(() => User, { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'owner_user_fk' })
   user?: User | null;
+
+  /** The revision that put this row on the roll. */
+  @Column({ name: 'added_revision_id', type: 'uuid' })
+  addedRevisionId!: string;
+
+  @ManyToOne(() => RollRevision, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'added_revision_id', foreignKeyConstraintName: 'owner_added_revision_fk' })
+  addedRevision?: RollRevision;
+
+  /** The revision that took this row off the roll; null while it is on the current roll. */
+  @Column({ name: 'removed_revision_id', type: 'uuid', nullable: true })
+  removedRevisionId!: string | null;
+
+  @ManyToOne(() => RollRevision, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'removed_revision_id', foreignKeyConstraintName: 'owner_removed_revision_fk' })
+  removedRevision?: RollRevision | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

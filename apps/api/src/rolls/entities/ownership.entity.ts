@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrgNode } from '../../organizations/entities/org-node.entity';
+import { RollRevision } from './roll-revision.entity';
 import { ExclusiveUnit } from './exclusive-unit.entity';
 import { Owner } from './owner.entity';
 
@@ -8,8 +9,8 @@ import { Owner } from './owner.entity';
  * voter among them (at most one is enforced by a unique index).
  */
 @Entity('ownership')
-@Unique('ownership_unique', ['exclusiveUnitId', 'ownerId'])
-@Index('ownership_one_designated_voter', ['exclusiveUnitId'], { unique: true, where: `"is_designated_voter"` })
+@Index('ownership_unique', ['exclusiveUnitId', 'ownerId'], { unique: true, where: `"removed_revision_id" IS NULL` })
+@Index('ownership_one_designated_voter', ['exclusiveUnitId'], { unique: true, where: `"is_designated_voter" AND "removed_revision_id" IS NULL` })
 export class Ownership {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -39,6 +40,22 @@ export class Ownership {
 
   @Column({ name: 'is_designated_voter', type: 'boolean', default: true })
   isDesignatedVoter!: boolean;
+
+  /** The revision that put this row on the roll. */
+  @Column({ name: 'added_revision_id', type: 'uuid' })
+  addedRevisionId!: string;
+
+  @ManyToOne(() => RollRevision, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'added_revision_id', foreignKeyConstraintName: 'ownership_added_revision_fk' })
+  addedRevision?: RollRevision;
+
+  /** The revision that took this row off the roll; null while it is on the current roll. */
+  @Column({ name: 'removed_revision_id', type: 'uuid', nullable: true })
+  removedRevisionId!: string | null;
+
+  @ManyToOne(() => RollRevision, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'removed_revision_id', foreignKeyConstraintName: 'ownership_removed_revision_fk' })
+  removedRevision?: RollRevision | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

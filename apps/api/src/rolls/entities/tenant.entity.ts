@@ -1,10 +1,12 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrgNode } from '../../organizations/entities/org-node.entity';
+import { RollRevision } from './roll-revision.entity';
 import { User } from '../../users/entities/user.entity';
 import { ExclusiveUnit } from './exclusive-unit.entity';
 
 /** A tenant (租户): comments on the compound's matters but does not vote on owners' matters. */
 @Entity('tenant')
+@Index('tenant_name_per_unit_unique', ['exclusiveUnitId', 'name'], { unique: true, where: `"removed_revision_id" IS NULL` })
 @Check('tenant_name_not_blank', `length(btrim("name")) > 0`)
 @Check('tenant_phone_format', `"phone" IS NULL OR "phone" ~ '^1[3-9][0-9]{9}$'`)
 export class Tenant {
@@ -38,6 +40,22 @@ export class Tenant {
   @ManyToOne(() => User, { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'tenant_user_fk' })
   user?: User | null;
+
+  /** The revision that put this row on the roll. */
+  @Column({ name: 'added_revision_id', type: 'uuid' })
+  addedRevisionId!: string;
+
+  @ManyToOne(() => RollRevision, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'added_revision_id', foreignKeyConstraintName: 'tenant_added_revision_fk' })
+  addedRevision?: RollRevision;
+
+  /** The revision that took this row off the roll; null while it is on the current roll. */
+  @Column({ name: 'removed_revision_id', type: 'uuid', nullable: true })
+  removedRevisionId!: string | null;
+
+  @ManyToOne(() => RollRevision, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'removed_revision_id', foreignKeyConstraintName: 'tenant_removed_revision_fk' })
+  removedRevision?: RollRevision | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
