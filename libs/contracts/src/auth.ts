@@ -19,6 +19,16 @@ export const ACTIONS = [
   'audit.read',
   /** Create streets, communities and units. */
   'org.manage',
+  /** Read the consultations, topics, drafts and comments of a unit. */
+  'consultation.read',
+  /** Open and run consultations: drafts, phases, briefings, screening of topics. */
+  'consultation.manage',
+  /** Raise a topic, second one, comment, sign up for a briefing. */
+  'participate',
+  /** Record what arrived offline: topics and opinions on paper, at visits, by phone. */
+  'offline.record',
+  /** Hide abusive comments (with a reason) and answer opinions officially. */
+  'comment.moderate',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -1,3 +1,4 @@
 export * from './organization';
 export * from './errors';
 export * from './auth';
+export * from './consultations';

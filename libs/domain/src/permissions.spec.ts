@@ -37,6 +37,8 @@ describe('permissions on the organization tree', () => {
     expect(can(observer, 'roll.read', { ancestry: compoundA })).toBe(true);
     expect(can(observer, 'roll.write', { ancestry: compoundA })).toBe(false);
     expect(can(observer, 'role.manage', { ancestry: compoundA })).toBe(false);
+    expect(can(observer, 'consultation.read', { ancestry: compoundA })).toBe(true);
+    expect(can(observer, 'participate', { ancestry: compoundA })).toBe(false);
   });
 
   it('limits a building head to the letters of their own building', () => {
@@ -45,11 +47,16 @@ describe('permissions on the organization tree', () => {
     expect(can(head, 'invitation.print', { ancestry: compoundA, buildingId: 'building-2' })).toBe(false);
     expect(can(head, 'invitation.print', { ancestry: compoundA })).toBe(false);
     expect(can(head, 'roll.read', { ancestry: compoundA, buildingId: 'building-1' })).toBe(false);
+    // Reading the compound's consultations and bringing in paper opinions is not limited to one building.
+    expect(can(head, 'consultation.read', { ancestry: compoundA })).toBe(true);
+    expect(can(head, 'offline.record', { ancestry: compoundA })).toBe(true);
   });
 
-  it('gives residents no administrative action', () => {
+  it('gives residents no administrative action, only reading and taking part', () => {
     const resident = [grant('resident', 'compound-a')];
-    for (const action of ['roll.read', 'roll.write', 'invitation.manage', 'audit.read', 'role.manage'] as const) {
+    expect(can(resident, 'consultation.read', { ancestry: compoundA })).toBe(true);
+    expect(can(resident, 'participate', { ancestry: compoundA })).toBe(true);
+    for (const action of ['roll.read', 'roll.write', 'invitation.manage', 'audit.read', 'role.manage', 'consultation.manage', 'comment.moderate', 'offline.record'] as const) {
       expect(can(resident, action, { ancestry: compoundA })).toBe(false);
     }
     expect(hasAnyRole(resident, { ancestry: compoundA })).toBe(true);

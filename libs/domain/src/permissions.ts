@@ -6,13 +6,16 @@
  */
 import type { Action, Role } from '@yishi/contracts';
 
+const RUN_CONSULTATIONS: readonly Action[] = ['consultation.read', 'consultation.manage', 'participate', 'offline.record', 'comment.moderate'];
+
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
-  admin: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'org.manage'],
-  staff: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read'],
-  convenor: ['roll.read', 'invitation.print'],
-  observer: ['roll.read', 'audit.read'],
-  building_head: ['invitation.print'],
-  resident: [],
+  admin: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'org.manage', ...RUN_CONSULTATIONS],
+  staff: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', ...RUN_CONSULTATIONS],
+  convenor: ['roll.read', 'invitation.print', ...RUN_CONSULTATIONS],
+  /** The supervisory committee reads everything and changes nothing. */
+  observer: ['roll.read', 'audit.read', 'consultation.read'],
+  building_head: ['invitation.print', 'consultation.read', 'participate', 'offline.record'],
+  resident: ['consultation.read', 'participate'],
 };
 
 /** Roles each role may grant (on nodes where it holds `role.manage`). */
@@ -45,14 +48,17 @@ export function grantsReaching(grants: readonly Grant[], target: Target): Grant[
   return grants.filter((g) => path.has(g.nodeId));
 }
 
-function coversBuilding(grant: Grant, target: Target): boolean {
-  if (grant.buildingId === null) return true;
+/** Actions a building head may take only for their own building; the rest hold compound-wide. */
+const BUILDING_SCOPED: readonly Action[] = ['invitation.print'];
+
+function coversBuilding(grant: Grant, action: Action, target: Target): boolean {
+  if (grant.buildingId === null || !BUILDING_SCOPED.includes(action)) return true;
   return target.buildingId !== undefined && target.buildingId === grant.buildingId;
 }
 
 /** True when some grant reaching the target allows the action there. */
 export function can(grants: readonly Grant[], action: Action, target: Target): boolean {
-  return grantsReaching(grants, target).some((g) => ROLE_ACTIONS[g.role].includes(action) && coversBuilding(g, target));
+  return grantsReaching(grants, target).some((g) => ROLE_ACTIONS[g.role].includes(action) && coversBuilding(g, action, target));
 }
 
 /** True when the actor may grant `role` on the target node. */

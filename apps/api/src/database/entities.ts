@@ -1,3 +1,19 @@
+import { Briefing } from '../briefings/entities/briefing.entity';
+import { BriefingSignup } from '../briefings/entities/briefing-signup.entity';
+import { Comment } from '../comments/entities/comment.entity';
+import { CommentReport } from '../comments/entities/comment-report.entity';
+import { OfficialReply } from '../comments/entities/official-reply.entity';
+import { Clause } from '../consultations/entities/clause.entity';
+import { Consultation } from '../consultations/entities/consultation.entity';
+import { ConsultationPhasePlan } from '../consultations/entities/consultation-phase.entity';
+import { ConsultationUnit } from '../consultations/entities/consultation-unit.entity';
+import { DraftVersion } from '../consultations/entities/draft-version.entity';
+import { VersionAttachment } from '../consultations/entities/version-attachment.entity';
+import { Notification } from '../notifications/entities/notification.entity';
+import { StoredFile } from '../storage/entities/stored-file.entity';
+import { Topic } from '../topics/entities/topic.entity';
+import { TopicPhoto } from '../topics/entities/topic-photo.entity';
+import { TopicSecond } from '../topics/entities/topic-second.entity';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
 import { AuthSession } from '../auth/entities/auth-session.entity';
 import { PhoneVerification } from '../auth/entities/phone-verification.entity';
@@ -35,4 +51,20 @@ export const ENTITIES = [
   PhoneVerification,
   Invitation,
   RollImport,
+  StoredFile,
+  Consultation,
+  ConsultationUnit,
+  ConsultationPhasePlan,
+  DraftVersion,
+  Clause,
+  VersionAttachment,
+  Topic,
+  TopicSecond,
+  TopicPhoto,
+  Comment,
+  CommentReport,
+  OfficialReply,
+  Briefing,
+  BriefingSignup,
+  Notification,
 ];
