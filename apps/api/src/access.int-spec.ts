@@ -15,6 +15,7 @@ import type { TestApp } from '../test/test-app';
 import { startTestApp } from '../test/test-app';
 import { download, upload } from '../test/rolls';
 import { hashPassword } from './auth/password-hash';
+import { publishSimpleVersion } from '../test/consultations';
 import { DEMO_PASSWORD } from './seed/demo-data';
 import { seedDemoData } from './seed/seed-demo';
 
@@ -30,6 +31,8 @@ interface Ctx {
   /** A pending roll import of compound A that changes nothing (its own export), and that file. */
   importA: string;
   rollFileA: Buffer;
+  /** A consultation of compound A, open for comments. */
+  consultationA: string;
 }
 
 type Case =
@@ -64,6 +67,13 @@ const CASES: Record<string, Case> = {
   'POST /api/units/:unitId/roll/imports/:importId/commit': { request: (c) => ({ path: `/api/units/${c.unitA}/roll/imports/${c.importA}/commit` }) },
   'GET /api/units/:unitId/roll/export': { request: (c) => ({ path: `/api/units/${c.unitA}/roll/export?format=csv` }) },
   'GET /api/units/:unitId/roll/template': { request: (c) => ({ path: `/api/units/${c.unitA}/roll/template?format=csv` }) },
+  'GET /api/me/notifications': { self: true },
+  'POST /api/me/notifications/read': { self: true },
+  'POST /api/nodes/:nodeId/consultations': { request: (c) => ({ path: `/api/nodes/${c.unitA}/consultations`, body: { title: '外人不得开启', ruleSet: 'cc278-ordinary' } }) },
+  'GET /api/units/:unitId/consultations': { request: (c) => ({ path: `/api/units/${c.unitA}/consultations` }) },
+  'GET /api/consultations/:id': { request: (c) => ({ path: `/api/consultations/${c.consultationA}` }) },
+  'PATCH /api/consultations/:id': { request: (c) => ({ path: `/api/consultations/${c.consultationA}`, body: { summary: '改过的说明' } }) },
+  'POST /api/consultations/:id/phase': { request: (c) => ({ path: `/api/consultations/${c.consultationA}/phase`, body: { to: 'revision' } }) },
 };
 
 const OUTSIDER_PHONES = { staff: '13700000001', convenor: '13700000002', building_head: '13700000003', observer: '13700000004', resident: '13700000005' };
@@ -107,10 +117,14 @@ describe('access rules across the whole route table', () => {
       cooperativeA: (await q<{ id: string }>(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('cooperative', 'daxu-coop', '大圩经济社', $1) RETURNING id`, [a.community])).id,
       importA: '',
       rollFileA: Buffer.alloc(0),
+      consultationA: '',
     };
     const staffOfA = await HttpSession.signedIn(t.baseUrl, '13800000004', DEMO_PASSWORD);
     ctx.rollFileA = (await download(staffOfA, `/api/units/${a.unit}/roll/export?format=csv`)).bytes;
     ctx.importA = (await upload<{ importId: string }>(staffOfA, `/api/units/${a.unit}/roll/imports`, { name: 'roll.csv', bytes: ctx.rollFileA })).body.importId;
+    ctx.consultationA = (await staffOfA.post<{ id: string }>(`/api/nodes/${a.unit}/consultations`, { title: '御水岸议事', ruleSet: 'cc278-ordinary' })).body.id;
+    await publishSimpleVersion(t, ctx.consultationA, '13800000004');
+    await staffOfA.post(`/api/consultations/${ctx.consultationA}/phase`, { to: 'comment' });
   });
   afterAll(() => t.close());
 

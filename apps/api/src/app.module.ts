@@ -12,15 +12,17 @@ import pino from 'pino';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation';
 import type { Env } from './config/env';
-import { ENV } from './config/env';
 import { dataSourceOptions } from './database/data-source';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppSecret } from './config/app-secret';
+import { ConsultationsModule } from './consultations/consultations.module';
 import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MeModule } from './me/me.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { StorageModule } from './storage/storage.module';
 import { RolesModule } from './roles/roles.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RollsModule } from './rolls/rolls.module';
@@ -76,17 +78,19 @@ export class AppModule {
             ]
           : []),
         CoreModule.register(env, secret),
+        StorageModule.register(env),
+        NotificationsModule,
         AuthModule,
         HealthModule,
         OrganizationsModule,
         InvitationsModule,
         RolesModule,
         MeModule,
+        ConsultationsModule,
         AuditModule,
         RollsModule,
       ],
       providers: [
-        { provide: ENV, useValue: env },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],

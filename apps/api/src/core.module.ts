@@ -5,10 +5,12 @@ import { RateLimitService } from './auth/rate-limit.service';
 import type { AppSecret } from './config/app-secret';
 import { APP_SECRET } from './config/app-secret';
 import type { Env } from './config/env';
+import { ENV } from './config/env';
+import { JobsService } from './jobs/jobs.service';
 import { PermissionsService } from './permissions/permissions.service';
 import { LogSmsProvider, SmsProvider } from './sms/sms-provider';
 
-/** What every feature uses: permission checks, the audit trail, rate limits, the secret, SMS. */
+/** What every feature uses: permission checks, the audit trail, rate limits, scheduled jobs, the secret, SMS. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -19,10 +21,12 @@ export class CoreModule {
         PermissionsService,
         AuditService,
         RateLimitService,
+        JobsService,
+        { provide: ENV, useValue: env },
         { provide: APP_SECRET, useValue: secret },
         { provide: SmsProvider, useFactory: (): SmsProvider => { switch (env.SMS_PROVIDER) { case 'log': return new LogSmsProvider(); } } },
       ],
-      exports: [PermissionsService, AuditService, RateLimitService, APP_SECRET, SmsProvider],
+      exports: [PermissionsService, AuditService, RateLimitService, JobsService, ENV, APP_SECRET, SmsProvider],
     };
   }
 }

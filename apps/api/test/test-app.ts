@@ -41,7 +41,7 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 
 export async function startTestApp(overrides: Partial<Env> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const env: Env = { ...loadEnv({}), LOG_LEVEL: 'error', DEMO_DATA: false, PORT: 0, ...overrides };
+  const env: Env = { ...loadEnv({}), LOG_LEVEL: 'error', DEMO_DATA: false, PORT: 0, JOBS: false, ...overrides };
   const app = await createApp({ env, databaseUrl: database.url, secret: TEST_SECRET });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

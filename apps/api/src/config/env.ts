@@ -44,11 +44,15 @@ export const envSchema = z.object({
     .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 100kb or 1mb')
     .default('100kb'),
   TRUST_PROXY: booleanString.default(false),
+  /** Run scheduled work (phase changes, reminders, closing votes) in this instance. */
+  JOBS: booleanString.default(true),
   /**
    * Key for the keyed hashes of identity numbers, SMS codes and invitation codes. Unset, Yishi
    * keeps a generated one in .data/app-secret (fine for one machine; set it for a deployment).
    */
   APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Where uploaded photos and attachments are kept (the local-folder storage). */
+  STORAGE_DIR: z.string().min(1).default(path.join(WORKSPACE_ROOT, '.data', 'uploads')),
   /** Where one-time SMS codes go. `log` writes them to the log (no SMS gateway is wired yet). */
   SMS_PROVIDER: z.enum(['log']).default('log'),
 });

@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/api/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My inbox, newest first */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark some or all of my notifications read */
+        post: operations["markNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/session": {
         parameters: {
             query?: never;
@@ -243,6 +277,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/nodes/{nodeId}/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a consultation on a unit, or on a community for several units */
+        post: operations["createConsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The consultations of a unit, newest first */
+        get: operations["listConsultations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A consultation with its phases and what I may do in it */
+        get: operations["getConsultation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the title, summary or planned phase dates */
+        patch: operations["updateConsultation"];
+        trace?: never;
+    };
+    "/api/consultations/{id}/phase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move to another phase (going back needs a reason) */
+        post: operations["changeConsultationPhase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/nodes/{nodeId}/audit": {
         parameters: {
             query?: never;
@@ -400,6 +503,33 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        NotificationKind: "topic_screened" | "consultation_opened" | "phase_changed" | "comment_replied" | "comment_hidden" | "comment_period_ending";
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            /** @description Values for wording the message (titles, outcomes, dates) */
+            params: Record<string, never>;
+            /** @description Path of the page it leads to */
+            link: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        InboxPageDto: {
+            items: components["schemas"]["NotificationDto"][];
+            unread: number;
+            next: string | null;
+        };
+        MarkReadDto: {
+            /** @description Notifications to mark read; omit to mark all read */
+            ids?: string[];
+        };
+        MarkedReadDto: {
+            marked: number;
+        };
         /** @enum {string} */
         Role: "admin" | "staff" | "convenor" | "building_head" | "observer" | "resident";
         /** @enum {string} */
@@ -619,6 +749,106 @@ export interface components {
         MyRollDto: {
             households: components["schemas"]["MyHouseholdDto"][];
             compounds: components["schemas"]["MyCompoundDto"][];
+        };
+        /**
+         * @description The rule under which the competent body will decide
+         * @enum {string}
+         */
+        RuleSetId: "cc278-ordinary" | "cc278-major" | "rceo-27" | "rceo-28" | "rceo-15" | "vcl-22" | "vcl-26" | "vcl-28" | "lml-63" | "simple-majority";
+        /** @enum {string} */
+        ConsultationPhase: "draft" | "briefing" | "comment" | "revision" | "voting" | "notice" | "follow_up";
+        PhasePlanDto: {
+            phase: components["schemas"]["ConsultationPhase"];
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt?: string;
+        };
+        CreateConsultationDto: {
+            /** @example 南村地块土地整理方案 */
+            title: string;
+            /** @description What the matter is about, in a few sentences */
+            summary?: string;
+            /** @description The rule under which the competent body will decide */
+            ruleSet: components["schemas"]["RuleSetId"];
+            /** @description Units concerned (default: the node itself, when it is a unit) */
+            unitIds?: string[];
+            /** @description Planned dates; the consultation moves on when the next phase starts */
+            phases?: components["schemas"]["PhasePlanDto"][];
+        };
+        ConsultationUnitDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "cooperative" | "compound";
+        };
+        PhasePlanViewDto: {
+            phase: components["schemas"]["ConsultationPhase"];
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string | null;
+        };
+        MyConsultationRightsDto: {
+            canManage: boolean;
+            canParticipate: boolean;
+            canRecordOffline: boolean;
+            canModerate: boolean;
+        };
+        ConsultationDetailDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            summary: string;
+            ruleSet: components["schemas"]["RuleSetId"];
+            phase: components["schemas"]["ConsultationPhase"];
+            /** Format: date-time */
+            phaseChangedAt: string;
+            /** Format: uuid */
+            ownerNodeId: string;
+            ownerNodeName: string;
+            units: components["schemas"]["ConsultationUnitDto"][];
+            /** @description Number of the latest published draft version */
+            currentVersion: number | null;
+            commentCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            phases: components["schemas"]["PhasePlanViewDto"][];
+            /** @description The competent body, in Chinese and English */
+            bodyZh: string;
+            bodyEn: string;
+            me: components["schemas"]["MyConsultationRightsDto"];
+        };
+        ConsultationSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            summary: string;
+            ruleSet: components["schemas"]["RuleSetId"];
+            phase: components["schemas"]["ConsultationPhase"];
+            /** Format: date-time */
+            phaseChangedAt: string;
+            /** Format: uuid */
+            ownerNodeId: string;
+            ownerNodeName: string;
+            units: components["schemas"]["ConsultationUnitDto"][];
+            /** @description Number of the latest published draft version */
+            currentVersion: number | null;
+            commentCount: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UpdateConsultationDto: {
+            title?: string;
+            summary?: string;
+            /** @description Replaces the whole plan */
+            phases?: components["schemas"]["PhasePlanDto"][];
+        };
+        ChangePhaseDto: {
+            to: components["schemas"]["ConsultationPhase"];
+            /** @description Required when going back to an earlier phase (recorded in the audit trail) */
+            reason?: string;
         };
         AuditEntryDto: {
             id: string;
@@ -869,6 +1099,53 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description Older than this notification (from `next`) */
+                before?: string;
+                limit?: number;
+                unreadOnly?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxPageDto"];
+                };
+            };
+        };
+    };
+    markNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedReadDto"];
+                };
+            };
+        };
+    };
     getSession: {
         parameters: {
             query?: never;
@@ -1307,6 +1584,125 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyRollDto"];
+                };
+            };
+        };
+    };
+    createConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConsultationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDetailDto"];
+                };
+            };
+        };
+    };
+    listConsultations: {
+        parameters: {
+            query?: {
+                phase?: components["schemas"]["ConsultationPhase"];
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationSummaryDto"][];
+                };
+            };
+        };
+    };
+    getConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDetailDto"];
+                };
+            };
+        };
+    };
+    updateConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConsultationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDetailDto"];
+                };
+            };
+        };
+    };
+    changeConsultationPhase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePhaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDetailDto"];
                 };
             };
         };

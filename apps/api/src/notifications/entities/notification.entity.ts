@@ -6,6 +6,7 @@ import { User } from '../../users/entities/user.entity';
 @Entity('notification')
 @Index('notification_user_idx', ['userId', 'createdAt'])
 @Index('notification_unread_idx', ['userId'], { where: `"read_at" IS NULL` })
+@Index('notification_outbox_idx', ['createdAt'], { where: `"delivered_at" IS NULL` })
 @Check('notification_kind_valid', `"kind" IN ('topic_screened', 'consultation_opened', 'phase_changed', 'comment_replied', 'comment_hidden', 'comment_period_ending')`)
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
@@ -34,4 +35,8 @@ export class Notification {
 
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
   readAt!: Date | null;
+
+  /** When the other channels (SMS, WeChat) were told; null while waiting in the outbox. */
+  @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
+  deliveredAt!: Date | null;
 }

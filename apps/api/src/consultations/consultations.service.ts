@@ -1,0 +1,347 @@
+import type { OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CONSULTATION_PHASES } from '@yishi/contracts';
+import type { ConsultationPhase } from '@yishi/contracts';
+import { RULE_SETS } from '@yishi/domain';
+import type { RuleSetId } from '@yishi/domain';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import { JobsService } from '../jobs/jobs.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { PermissionsService } from '../permissions/permissions.service';
+import type { ConsultationGrants } from './consultation-access.service';
+import { ConsultationAccess } from './consultation-access.service';
+import type {
+  ChangePhaseDto,
+  ConsultationDetailDto,
+  ConsultationSummaryDto,
+  CreateConsultationDto,
+  PhasePlanDto,
+  UpdateConsultationDto,
+} from './dto/consultation.dto';
+import { ConsultationPhasePlan } from './entities/consultation-phase.entity';
+import { ConsultationUnit } from './entities/consultation-unit.entity';
+import { Consultation } from './entities/consultation.entity';
+
+const PHASE_INDEX = new Map(CONSULTATION_PHASES.map((p, i) => [p, i]));
+const REMINDER_BEFORE_MS = 24 * 3600 * 1000;
+
+/** The phases at or after which residents must have a published draft to read. */
+function needsPublishedDraft(phase: ConsultationPhase): boolean {
+  return PHASE_INDEX.get(phase)! >= PHASE_INDEX.get('briefing')!;
+}
+
+/**
+ * Consultations: opened on a node for one or several units, planned in phases, moved forward by
+ * date (a job) or by their convenor, and back only with a reason. Residents of the units are told
+ * when one opens and when its phase changes.
+ */
+@Injectable()
+export class ConsultationsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly permissions: PermissionsService,
+    private readonly access: ConsultationAccess,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly jobs: JobsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({ name: 'consultations.phases', everyMs: 60_000, run: async () => void (await this.advanceByDate()) });
+    this.jobs.register({ name: 'consultations.reminders', everyMs: 5 * 60_000, run: async () => void (await this.remindCommentPeriodEnding()) });
+  }
+
+  async create(actor: Actor, nodeId: string, input: CreateConsultationDto): Promise<ConsultationDetailDto> {
+    const id = await this.dataSource.transaction((m) => this.createInTransaction(m, actor, nodeId, input));
+    return this.detail(actor, id);
+  }
+
+  /** Also used by topic screening ("accept into a new consultation"). Returns the new id. */
+  async createInTransaction(m: EntityManager, actor: Actor, nodeId: string, input: CreateConsultationDto): Promise<string> {
+    await this.permissions.assert(actor, 'consultation.manage', { nodeId }, m);
+    const node = (await m.query<{ kind: string }[]>(`SELECT kind FROM org_node WHERE id = $1`, [nodeId]))[0]!;
+    const unitIds = input.unitIds ?? (node.kind === 'cooperative' || node.kind === 'compound' ? [nodeId] : []);
+    if (unitIds.length === 0) {
+      throw validation('unitIds', 'A consultation opened on a street or community names the units it concerns.');
+    }
+    await this.assertUnitsFit(m, nodeId, unitIds, input.ruleSet);
+    const phases = checkPlan(input.phases ?? []);
+    const consultation = await m.getRepository(Consultation).save({
+      ownerNodeId: nodeId,
+      title: input.title.trim(),
+      summary: input.summary?.trim() ?? '',
+      ruleSet: input.ruleSet,
+      phase: 'draft',
+      createdBy: actor.id,
+      commentReminderSentAt: null,
+    });
+    await m.getRepository(ConsultationUnit).insert(unitIds.map((unitId) => ({ consultationId: consultation.id, unitId })));
+    await this.savePlan(m, consultation.id, phases);
+    await this.audit.record(m, {
+      actor,
+      nodeId,
+      action: 'consultation.create',
+      entityType: 'consultation',
+      entityId: consultation.id,
+      after: { title: consultation.title, ruleSet: consultation.ruleSet, unitIds, phases: phases.map((p) => p.phase) },
+    });
+    return consultation.id;
+  }
+
+  /** The units must lie under the node, and be of the kind the rule set's body decides for. */
+  private async assertUnitsFit(m: EntityManager, nodeId: string, unitIds: string[], ruleSet: RuleSetId): Promise<void> {
+    const rows = await m.query<{ id: string; kind: string; under: boolean }[]>(
+      `SELECT n.id, n.kind,
+              EXISTS (WITH RECURSIVE up AS (SELECT id, parent_id FROM org_node WHERE id = n.id
+                                            UNION ALL SELECT o.id, o.parent_id FROM org_node o JOIN up ON o.id = up.parent_id)
+                      SELECT 1 FROM up WHERE up.id = $2) AS under
+         FROM org_node n WHERE n.id = ANY($1::uuid[])`,
+      [unitIds, nodeId],
+    );
+    const bad = unitIds.filter((id) => {
+      const row = rows.find((r) => r.id === id);
+      return !row || !row.under || (row.kind !== 'cooperative' && row.kind !== 'compound');
+    });
+    if (bad.length) throw validation('unitIds', 'Every unit must be a cooperative or compound under the node the consultation is opened on.', { unitIds: bad });
+    const electorate = RULE_SETS[ruleSet].electorate;
+    const wrongKind = rows.filter((r) => (electorate === 'compound' && r.kind !== 'compound') || (electorate === 'persons' && r.kind !== 'cooperative'));
+    if (wrongKind.length) {
+      throw validation('ruleSet', `The rule set ${ruleSet} is for ${electorate === 'compound' ? 'owners of a compound' : 'members of a cooperative or village'}, not for every unit named.`, {
+        unitIds: wrongKind.map((r) => r.id),
+      });
+    }
+  }
+
+  private async savePlan(m: EntityManager, consultationId: string, phases: PhasePlanDto[]): Promise<void> {
+    await m.getRepository(ConsultationPhasePlan).delete({ consultationId });
+    if (phases.length) {
+      await m.getRepository(ConsultationPhasePlan).insert(
+        phases.map((p) => ({ consultationId, phase: p.phase, startsAt: new Date(p.startsAt), endsAt: p.endsAt ? new Date(p.endsAt) : null })),
+      );
+    }
+  }
+
+  async listForUnit(actor: Actor, unitId: string, phase?: ConsultationPhase): Promise<ConsultationSummaryDto[]> {
+    await this.permissions.assert(actor, 'consultation.read', { nodeId: unitId });
+    const ids = await this.dataSource.query<{ id: string; owner_node_id: string; phase: ConsultationPhase }[]>(
+      `SELECT c.id, c.owner_node_id, c.phase FROM consultation c JOIN consultation_unit cu ON cu.consultation_id = c.id
+        WHERE cu.unit_id = $1 AND ($2::text IS NULL OR c.phase = $2) ORDER BY c.created_at DESC`,
+      [unitId, phase ?? null],
+    );
+    const visible: string[] = [];
+    for (const row of ids) {
+      if (row.phase !== 'draft' || (await this.permissions.can(actor, 'consultation.manage', { nodeId: row.owner_node_id }))) visible.push(row.id);
+    }
+    return this.summaries(visible);
+  }
+
+  async detail(actor: Actor, id: string): Promise<ConsultationDetailDto> {
+    const grants = await this.access.grants(actor, id);
+    const [summary] = await this.summaries([id]);
+    const plan = await this.dataSource.getRepository(ConsultationPhasePlan).find({ where: { consultationId: id } });
+    plan.sort((a, b) => PHASE_INDEX.get(a.phase)! - PHASE_INDEX.get(b.phase)!);
+    const body = RULE_SETS[grants.consultation.ruleSet].body;
+    return {
+      ...summary!,
+      phases: plan.map((p) => ({ phase: p.phase, startsAt: p.startsAt.toISOString(), endsAt: p.endsAt?.toISOString() ?? null })),
+      bodyZh: body['zh-CN'],
+      bodyEn: body.en,
+      me: rights(grants),
+    };
+  }
+
+  async update(actor: Actor, id: string, input: UpdateConsultationDto): Promise<ConsultationDetailDto> {
+    await this.dataSource.transaction(async (m) => {
+      const { consultation } = await this.access.require(actor, id, 'canManage', m, true);
+      const before = { title: consultation.title, summary: consultation.summary };
+      if (input.title !== undefined) consultation.title = input.title.trim();
+      if (input.summary !== undefined) consultation.summary = input.summary.trim();
+      await m.getRepository(Consultation).update({ id }, { title: consultation.title, summary: consultation.summary });
+      if (input.phases) await this.savePlan(m, id, checkPlan(input.phases));
+      await this.audit.record(m, {
+        actor,
+        nodeId: consultation.ownerNodeId,
+        action: 'consultation.update',
+        entityType: 'consultation',
+        entityId: id,
+        before,
+        after: { title: consultation.title, summary: consultation.summary, phases: input.phases?.map((p) => p.phase) ?? null },
+      });
+    });
+    return this.detail(actor, id);
+  }
+
+  /** The convenor moves the consultation on, or back with a reason (audited either way). */
+  async changePhase(actor: Actor, id: string, input: ChangePhaseDto): Promise<ConsultationDetailDto> {
+    await this.dataSource.transaction(async (m) => {
+      const grants = await this.access.require(actor, id, 'canManage', m, true);
+      const from = grants.consultation.phase;
+      if (from === input.to) throw new DomainError('CONFLICT', `The consultation is already in the ${from} phase.`, { phase: from });
+      const back = PHASE_INDEX.get(input.to)! < PHASE_INDEX.get(from)!;
+      if (back && !input.reason?.trim()) {
+        throw validation('reason', 'Going back to an earlier phase needs a reason; it is recorded in the audit trail.');
+      }
+      await this.moveTo(m, grants, input.to, actor, back ? input.reason!.trim() : null);
+    });
+    return this.detail(actor, id);
+  }
+
+  private async moveTo(m: EntityManager, grants: ConsultationGrants, to: ConsultationPhase, actor: Actor | null, reason: string | null): Promise<void> {
+    const { consultation, unitIds } = grants;
+    if (needsPublishedDraft(to)) {
+      const [published] = await m.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM draft_version WHERE consultation_id = $1 AND published_at IS NOT NULL`, [consultation.id]);
+      if (!published!.n) {
+        throw new DomainError('CONFLICT', 'Publish a version of the draft before opening the consultation to residents.', { phase: to });
+      }
+    }
+    const from = consultation.phase;
+    await m.getRepository(Consultation).update({ id: consultation.id }, { phase: to, phaseChangedAt: new Date() });
+    await this.audit.record(m, {
+      actor,
+      nodeId: consultation.ownerNodeId,
+      action: reason ? 'consultation.phase_back' : 'consultation.phase',
+      entityType: 'consultation',
+      entityId: consultation.id,
+      before: { phase: from },
+      after: { phase: to, reason, automatic: actor === null },
+    });
+    const link = `/consultations/${consultation.id}`;
+    const params = { consultationId: consultation.id, title: consultation.title, from, to };
+    await this.notifications.notifyUnits(m, unitIds, from === 'draft' ? 'consultation_opened' : 'phase_changed', params, link, actor?.id ?? null);
+  }
+
+  /** The job: move each consultation on to the latest phase whose planned start has come. */
+  async advanceByDate(now = new Date()): Promise<number> {
+    const due = await this.dataSource.query<{ id: string; phase: ConsultationPhase }[]>(
+      `SELECT c.id, (array_agg(p.phase ORDER BY array_position($2::text[], p.phase) DESC))[1] AS phase
+         FROM consultation c JOIN consultation_phase p ON p.consultation_id = c.id
+        WHERE p.starts_at <= $1 AND array_position($2::text[], p.phase) > array_position($2::text[], c.phase)
+        GROUP BY c.id`,
+      [now, CONSULTATION_PHASES],
+    );
+    let moved = 0;
+    for (const row of due) {
+      await this.dataSource.transaction(async (m) => {
+        const consultation = await m.getRepository(Consultation).findOne({ where: { id: row.id }, lock: { mode: 'pessimistic_write' } });
+        if (!consultation || PHASE_INDEX.get(consultation.phase)! >= PHASE_INDEX.get(row.phase)!) return;
+        const units = await m.query<{ unit_id: string }[]>(`SELECT unit_id FROM consultation_unit WHERE consultation_id = $1`, [row.id]);
+        const grants: ConsultationGrants = {
+          consultation,
+          unitIds: units.map((u) => u.unit_id),
+          canManage: true,
+          canParticipate: false,
+          canRecordOffline: false,
+          canModerate: false,
+        };
+        try {
+          await this.moveTo(m, grants, row.phase, null, null);
+          moved += 1;
+        } catch (error) {
+          // Without a published draft the date cannot open it: it stays where it is, for the convenor to see.
+          if (!(error instanceof DomainError)) throw error;
+        }
+      });
+    }
+    return moved;
+  }
+
+  /** The job: one reminder per consultation a day before its comment period ends. */
+  async remindCommentPeriodEnding(now = new Date()): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const claimed = await m.query<{ id: string; title: string; ends_at: Date }[]>(
+        // (A CTE, because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
+        `WITH claimed AS (
+           UPDATE consultation c SET comment_reminder_sent_at = $1
+             FROM consultation_phase p
+            WHERE p.consultation_id = c.id AND p.phase = 'comment' AND c.phase = 'comment'
+              AND c.comment_reminder_sent_at IS NULL AND p.ends_at IS NOT NULL
+              AND p.ends_at > $1 AND p.ends_at <= $2
+           RETURNING c.id, c.title, p.ends_at)
+         SELECT * FROM claimed`,
+        [now, new Date(now.getTime() + REMINDER_BEFORE_MS)],
+      );
+      for (const c of claimed) {
+        const units = await m.query<{ unit_id: string }[]>(`SELECT unit_id FROM consultation_unit WHERE consultation_id = $1`, [c.id]);
+        await this.notifications.notifyUnits(
+          m,
+          units.map((u) => u.unit_id),
+          'comment_period_ending',
+          { consultationId: c.id, title: c.title, endsAt: c.ends_at.toISOString() },
+          `/consultations/${c.id}`,
+        );
+      }
+      return claimed.length;
+    });
+  }
+
+  private async summaries(ids: string[]): Promise<ConsultationSummaryDto[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        title: string;
+        summary: string;
+        rule_set: RuleSetId;
+        phase: ConsultationPhase;
+        phase_changed_at: Date;
+        owner_node_id: string;
+        owner_node_name: string;
+        created_at: Date;
+        units: { id: string; name: string; kind: 'cooperative' | 'compound' }[];
+        current_version: number | null;
+        comment_count: number;
+      }[]
+    >(
+      `SELECT c.id, c.title, c.summary, c.rule_set, c.phase, c.phase_changed_at, c.owner_node_id, o.name AS owner_node_name, c.created_at,
+              (SELECT json_agg(json_build_object('id', n.id, 'name', n.name, 'kind', n.kind) ORDER BY n.name)
+                 FROM consultation_unit cu JOIN org_node n ON n.id = cu.unit_id WHERE cu.consultation_id = c.id) AS units,
+              (SELECT max(number) FROM draft_version v WHERE v.consultation_id = c.id AND v.published_at IS NOT NULL) AS current_version,
+              (SELECT count(*)::int FROM comment k WHERE k.consultation_id = c.id AND k.hidden_at IS NULL) AS comment_count
+         FROM consultation c JOIN org_node o ON o.id = c.owner_node_id
+        WHERE c.id = ANY($1::uuid[])
+        ORDER BY c.created_at DESC`,
+      [ids],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      summary: r.summary,
+      ruleSet: r.rule_set,
+      phase: r.phase,
+      phaseChangedAt: r.phase_changed_at.toISOString(),
+      ownerNodeId: r.owner_node_id,
+      ownerNodeName: r.owner_node_name,
+      units: r.units,
+      currentVersion: r.current_version,
+      commentCount: r.comment_count,
+      createdAt: r.created_at.toISOString(),
+    }));
+  }
+}
+
+export function rights(grants: ConsultationGrants): ConsultationDetailDto['me'] {
+  return { canManage: grants.canManage, canParticipate: grants.canParticipate, canRecordOffline: grants.canRecordOffline, canModerate: grants.canModerate };
+}
+
+function validation(field: string, message: string, extra: Record<string, unknown> = {}): DomainError {
+  return new DomainError('VALIDATION_FAILED', message, { fields: [{ field, reasons: ['invalid'], message }], ...extra });
+}
+
+/** Each phase at most once, in the order of the phases, with dates that follow one another. */
+function checkPlan(phases: PhasePlanDto[]): PhasePlanDto[] {
+  const sorted = [...phases].sort((a, b) => PHASE_INDEX.get(a.phase)! - PHASE_INDEX.get(b.phase)!);
+  for (let i = 0; i < sorted.length; i += 1) {
+    const p = sorted[i]!;
+    if (i > 0 && sorted[i - 1]!.phase === p.phase) throw validation('phases', `The phase ${p.phase} is planned twice.`);
+    if (p.endsAt && new Date(p.endsAt) <= new Date(p.startsAt)) throw validation('phases', `The ${p.phase} phase must end after it starts.`);
+    if (i > 0 && new Date(p.startsAt) < new Date(sorted[i - 1]!.startsAt)) {
+      throw validation('phases', `The ${p.phase} phase cannot start before the ${sorted[i - 1]!.phase} phase.`);
+    }
+  }
+  return sorted;
+}

@@ -1,0 +1,88 @@
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Env } from '../config/env';
+import { ENV } from '../config/env';
+
+export interface Job {
+  /** Stable name; also the advisory-lock key, so one instance at a time runs it. */
+  name: string;
+  /** How often to look for due work. */
+  everyMs: number;
+  /**
+   * Does whatever is due now. It must decide what is due from rows in PostgreSQL (deadlines are
+   * data), and claim each piece of work with a conditional UPDATE, so that a restart or a second
+   * instance never does it twice.
+   */
+  run(): Promise<void>;
+}
+
+/**
+ * Scheduled work without a scheduler: each instance polls; a session advisory lock per job lets
+ * only one instance run a job at a time. Deadlines live in the database, so work due while every
+ * instance was down is done at the next start.
+ */
+@Injectable()
+export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(JobsService.name);
+  private readonly jobs = new Map<string, Job>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private running = new Set<Promise<unknown>>();
+  private started = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
+
+  register(job: Job): void {
+    if (this.jobs.has(job.name)) throw new Error(`job ${job.name} is registered twice`);
+    this.jobs.set(job.name, job);
+    if (this.started) this.schedule(job);
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.env.JOBS) return;
+    this.started = true;
+    for (const job of this.jobs.values()) this.schedule(job);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.started = false;
+    this.timers.forEach((t) => clearInterval(t));
+    await Promise.allSettled([...this.running]);
+  }
+
+  private schedule(job: Job): void {
+    const tick = (): void => {
+      const run = this.runOnce(job.name).catch((error: unknown) => this.logger.error({ err: error, job: job.name }, 'job failed'));
+      this.running.add(run);
+      void run.finally(() => this.running.delete(run));
+    };
+    setImmediate(tick);
+    const timer = setInterval(tick, job.everyMs);
+    timer.unref();
+    this.timers.push(timer);
+  }
+
+  /** Runs a job now if no other instance is running it; returns whether it ran. */
+  async runOnce(name: string): Promise<boolean> {
+    const job = this.jobs.get(name);
+    if (!job) throw new Error(`no job named ${name}`);
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [`yishi-job:${name}`])) as [{ locked: boolean }];
+      if (!locked) return false;
+      try {
+        await job.run();
+        return true;
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`yishi-job:${name}`]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+}
