@@ -4,85 +4,8 @@
  * throttling are told in Chinese; the console stays closed (and undownloaded) for residents;
  * "sign out on all devices" reaches the other devices.
  */
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-
-const PASSWORD = 'yishi-demo-2026';
-const STAFF_ZHONGQU = '13800000003';
-const RESIDENT_NANCUN = '13800000011';
-
-const baseUrl = (): string => {
-  const url = process.env['YISHI_E2E_BASE_URL'];
-  if (!url) throw new Error('the global setup did not start Yishi');
-  return url;
-};
-
-/** The last sign-up code the log SMS provider wrote for `phone`, or null. */
-function lastSmsCode(phone: string): string | null {
-  const file = process.env['YISHI_E2E_SERVER_LOG'];
-  if (!file) throw new Error('the global setup did not capture the server log');
-  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  const codes = [...text.matchAll(new RegExp(`SMS to ${phone}: 【议事】验证码 (\\d{6})`, 'g'))];
-  return codes.at(-1)?.[1] ?? null;
-}
-
-async function smsCodeFor(phone: string): Promise<string> {
-  await expect.poll(() => lastSmsCode(phone), { timeout: 10_000, message: `no SMS code for ${phone} in the server log` }).not.toBeNull();
-  return lastSmsCode(phone)!;
-}
-
-/** Problems a person would not see but that break the page: script errors, refused requests. */
-function watchConsole(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => {
-    // The API's refusals (401, 403, 429) are logged by the browser as failed loads: expected here.
-    if (message.type() === 'error' && !/status of (40[0-9]|429)/.test(message.text())) problems.push(message.text());
-  });
-  return problems;
-}
-
-async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-}
-
-async function signIn(page: Page, phone: string, password = PASSWORD): Promise<void> {
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-}
-
-/** A fresh browser profile (no cookies), at the suite's phone settings. */
-async function freshContext(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 740 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  return { context, page: await context.newPage() };
-}
-
-/** Sign-up through both steps, with the SMS code read from the server log. */
-async function signUpWithLetter(page: Page, code: string, phone: string): Promise<void> {
-  await page.goto(`${baseUrl()}/signup?code=${code}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('注册');
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByRole('button', { name: '获取验证码' }).click();
-  await expect(page.getByText(/验证码已发送到 \d{3}\*{4}\d{4}/)).toBeVisible();
-  await expect(page.getByRole('button', { name: /秒后可重新获取/ })).toBeDisabled();
-  // The code from the letter's QR code is filled in, in groups of four as printed.
-  await expect(page.getByLabel('邀请码（选填）')).toHaveValue(code.replace(/(\d{4})(?=\d)/g, '$1 '));
-  // With an invitation code, the name comes from the roll: no name field.
-  await expect(page.getByLabel('您的称呼')).toHaveCount(0);
-  await page.getByLabel('短信验证码').fill(await smsCodeFor(phone));
-  await page.getByLabel('设置密码').fill('lantern-river-42');
-  await page.getByRole('button', { name: '注册', exact: true }).click();
-}
+import { baseUrl, expectNoHorizontalScroll, freshContext, RESIDENT_NANCUN, signIn, signUpWithLetter, STAFF_ZHONGQU, watchConsole } from './support';
 
 test('staff print letters; a resident signs up with a code and sees the household; the code works only once', async ({ page, browser }) => {
   const problems = watchConsole(page);
@@ -93,8 +16,11 @@ test('staff print letters; a resident signs up with a code and sees the househol
   await expect(page.getByRole('button', { name: /中区社区 黄敏/ })).toBeVisible();
 
   await page.getByRole('link', { name: /南村经济社/ }).click();
-  await expect(page).toHaveURL(/\/console\/nodes\/[\w-]+\/letters$/);
+  // A unit's page opens on its roll; the letters are one tab away.
+  await expect(page).toHaveURL(/\/console\/nodes\/[\w-]+\/roll$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('南村经济社');
+  await page.getByRole('link', { name: '邀请函', exact: true }).click();
+  await expect(page).toHaveURL(/\/console\/nodes\/[\w-]+\/letters$/);
   await expect(page.getByRole('link', { name: '角色' })).toBeVisible();
   await expect(page.getByRole('link', { name: '审计' })).toBeVisible();
   await page.getByRole('button', { name: '生成邀请函' }).click();

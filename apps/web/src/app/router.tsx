@@ -20,6 +20,9 @@ const consolePages = () => import('./routes/console/console');
 const ConsoleHome = lazy(() => consolePages().then((m) => ({ default: m.ConsoleHomeRoute })));
 const ConsoleNode = lazy(() => consolePages().then((m) => ({ default: m.ConsoleNodeRoute })));
 const ConsoleNodeIndex = lazy(() => consolePages().then((m) => ({ default: m.ConsoleNodeIndexRoute })));
+const ConsoleRoll = lazy(() => consolePages().then((m) => ({ default: m.ConsoleRollRoute })));
+const ConsoleRollImport = lazy(() => consolePages().then((m) => ({ default: m.ConsoleRollImportRoute })));
+const ConsoleRollRevisions = lazy(() => consolePages().then((m) => ({ default: m.ConsoleRollRevisionsRoute })));
 const ConsoleLetters = lazy(() => consolePages().then((m) => ({ default: m.ConsoleLettersRoute })));
 const ConsoleRoles = lazy(() => consolePages().then((m) => ({ default: m.ConsoleRolesRoute })));
 const ConsoleAudit = lazy(() => consolePages().then((m) => ({ default: m.ConsoleAuditRoute })));
@@ -50,6 +53,9 @@ export const routes: RouteObject[] = [
                     element: <ConsoleNode />,
                     children: [
                       { index: true, element: <ConsoleNodeIndex /> },
+                      { path: 'roll', element: <ConsoleRoll /> },
+                      { path: 'roll/import', element: <ConsoleRollImport /> },
+                      { path: 'roll/revisions', element: <ConsoleRollRevisions /> },
                       { path: 'letters', element: <ConsoleLetters /> },
                       { path: 'roles', element: <ConsoleRoles /> },
                       { path: 'audit', element: <ConsoleAudit /> },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ERROR_CODES } from '@yishi/contracts';
 import { CLIENT_ERROR_CODES } from '../lib/api-client';
+import { consoleResources } from './console-resources';
 import { resources } from './resources';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
@@ -24,6 +25,15 @@ describe('translation resources', () => {
     expect([...keys(resources.en.translation)].sort()).toEqual([...keys(resources['zh-CN'].translation)].sort());
   });
 
+  it('have the same keys in Chinese and English for the console', () => {
+    expect([...keys(consoleResources.en)].sort()).toEqual([...keys(consoleResources['zh-CN'])].sort());
+  });
+
+  it('never define a key in both the main and the console files (the console would silently win)', () => {
+    const main = keys(resources['zh-CN'].translation);
+    expect([...keys(consoleResources['zh-CN'])].filter((key) => main.has(key))).toEqual([]);
+  });
+
   it('translate every error code of the API and of the client, in both languages', () => {
     for (const code of [...ERROR_CODES, ...CLIENT_ERROR_CODES]) {
       expect(resources['zh-CN'].translation.errors[code]).toMatch(/\S/);
@@ -32,9 +42,10 @@ describe('translation resources', () => {
   });
 
   it('give English both plural forms wherever it has one', () => {
-    const raw = JSON.stringify(resources.en.translation);
-    for (const match of raw.matchAll(/"(\w+)_one"/g)) {
-      expect(raw).toContain(`"${match[1]}_other"`);
+    for (const raw of [JSON.stringify(resources.en.translation), JSON.stringify(consoleResources.en)]) {
+      for (const match of raw.matchAll(/"(\w+)_one"/g)) {
+        expect(raw).toContain(`"${match[1]}_other"`);
+      }
     }
   });
 });

@@ -184,6 +184,25 @@ export function connectSession(hooks: SessionHooks): void {
   currentHooks = hooks;
 }
 
-/** Same origin: the API serves this app, and Vite's dev server proxies `/api` to it. */
-export const apiClient = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
-apiClient.use(sessionMiddleware(() => currentHooks));
+export interface ApiClientOptions {
+  /** Only for tests: where requests go (the app uses the page's own origin). */
+  baseUrl?: string;
+  fetch?: (request: Request) => Promise<Response>;
+  /** Only for tests: the session to use instead of the app's. */
+  hooks?: () => SessionHooks;
+}
+
+/**
+ * The client as the app configures it: same origin (the API serves this app, and Vite's dev
+ * server proxies `/api` to it), the session cookie on every request, and the session middleware,
+ * so every write, JSON or multipart, carries the CSRF token.
+ */
+export function createApiClient(options: ApiClientOptions = {}) {
+  const client = createClient<paths>({ baseUrl: options.baseUrl ?? '', credentials: 'same-origin', ...(options.fetch ? { fetch: options.fetch } : {}) });
+  client.use(sessionMiddleware(options.hooks ?? (() => currentHooks)));
+  return client;
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export const apiClient: ApiClient = createApiClient();

@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration, useMatch } from 'react-router';
 import { hasConsoleAccess } from '../../lib/access';
 import { useSession } from '../../lib/auth';
 import { LanguageSwitch } from '../language-switch';
@@ -43,13 +43,15 @@ export function AppLayout() {
   const { t } = useTranslation();
   const session = useSession();
   const user = session.data?.user;
+  // The staff console's tables (the roll) use a wide screen; residents' pages keep a reading width.
+  const container = useMatch('/console/*') ? 'container container--wide' : 'container';
   return (
     <div className="app">
       <a className="skip-link" href={`#${MAIN_ID}`} onClick={skipToMain}>
         {t('layout.skipToContent')}
       </a>
       <header className="site-header">
-        <div className="container site-header__bar">
+        <div className={`${container} site-header__bar`}>
           <Link to="/" className="brand">
             <img className="brand__logo" src="/favicon.svg" alt="" width="32" height="32" />
             <span className="brand__name">{t('app.name')}</span>
@@ -59,7 +61,7 @@ export function AppLayout() {
             <LargeTextToggle />
           </div>
         </div>
-        <nav className="container site-nav" aria-label={t('layout.mainNavigation')}>
+        <nav className={`${container} site-nav`} aria-label={t('layout.mainNavigation')}>
           <ul className="site-nav__list">
             <li>
               <NavLink to="/" end className="site-nav__link">
@@ -84,7 +86,7 @@ export function AppLayout() {
           <AccountArea />
         </nav>
       </header>
-      <main id={MAIN_ID} className="container site-main" tabIndex={-1}>
+      <main id={MAIN_ID} className={`${container} site-main`} tabIndex={-1}>
         <Outlet />
       </main>
       <ScrollRestoration />

@@ -1,11 +1,12 @@
 /**
  * The staff console's pages: one module, loaded as its own chunk (React.lazy in router.tsx) only
  * past the console guard. The pages compose the features: the organization tree (where a node
- * sits), invitations, roles and audit; what a page shows follows the person's grants.
+ * sits), the roll, invitations, roles and audit; what a page shows follows the person's grants.
  */
 import { isUnitKind } from '@yishi/contracts';
+import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useOutletContext, useParams, useSearchParams } from 'react-router';
 import { QueryError } from '../../../components/query-error';
 import { ConsoleNodeList } from '../../../features/console/components/console-node-list';
 import type { ConsoleGrant, Located, NodeSections, Section } from '../../../features/console/utils/console-nodes';
@@ -14,9 +15,17 @@ import { AuditLog } from '../../../features/audit/components/audit-log';
 import { IssueLetters } from '../../../features/invitations/components/issue-letters';
 import { useOrganizationTree } from '../../../features/organizations/api/get-organization-tree';
 import { RolesPanel } from '../../../features/roles/components/roles-panel';
+import { useRollBuildings } from '../../../features/rolls/api/list-exclusive-units';
+import { RollImport } from '../../../features/rolls/components/roll-import';
+import { RollList } from '../../../features/rolls/components/roll-list';
+import { RollRevisions } from '../../../features/rolls/components/roll-revisions';
+import { addConsoleTranslations } from '../../../i18n/console-resources';
 import { useSession } from '../../../lib/auth';
 import { useDocumentTitle } from '../../../lib/document-title';
 import './console-pages.css';
+
+// The console's words arrive with its chunk, before any of its pages renders.
+addConsoleTranslations(i18next);
 
 function Loading() {
   const { t } = useTranslation();
@@ -58,7 +67,9 @@ export interface NodeContext {
   userId: string;
 }
 
-const SECTION_PATHS: Record<Section, string> = { letters: 'letters', roles: 'roles', audit: 'audit' };
+const SECTION_PATHS: Record<Section, string> = { roll: 'roll', letters: 'letters', roles: 'roles', audit: 'audit' };
+
+const nodePath = (nodeId: string, path: string): string => `/console/nodes/${nodeId}/${path}`;
 
 /** /console/nodes/:nodeId: a node's name, where it sits, and the sections my roles open. */
 export function ConsoleNodeRoute() {
@@ -149,17 +160,110 @@ function SectionClosed() {
   return <p className="notice">{t('console.node.sectionClosed')}</p>;
 }
 
-export function ConsoleLettersRoute() {
+/** 名册 · 导入名册 · 版本记录: the pages of the roll section. */
+function RollPages({ nodeId, write }: { nodeId: string; write: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t('roll.pages.label')}>
+      <ul className="subnav">
+        <li>
+          <NavLink to={nodePath(nodeId, 'roll')} end className="subnav__link">
+            {t('roll.pages.list')}
+          </NavLink>
+        </li>
+        {write && (
+          <li>
+            <NavLink to={nodePath(nodeId, 'roll/import')} className="subnav__link">
+              {t('roll.pages.import')}
+            </NavLink>
+          </li>
+        )}
+        <li>
+          <NavLink to={nodePath(nodeId, 'roll/revisions')} className="subnav__link">
+            {t('roll.pages.revisions')}
+          </NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+/** /console/nodes/:nodeId/roll: search the roll; staff link residents in person and print a household's letters. */
+export function ConsoleRollRoute() {
+  const { t } = useTranslation();
   const { located, sections } = useOutletContext<NodeContext>();
   const { node } = located;
+  if (!sections.roll || !isUnitKind(node.kind)) return <SectionClosed />;
+  const wholeUnitLetters = sections.letters.some((scope) => scope.kind === 'unit');
+  const lettersHref =
+    node.kind === 'cooperative' && wholeUnitLetters
+      ? (household: { id: string; number: string }) => `${nodePath(node.id, 'letters')}?${new URLSearchParams({ household: household.id, number: household.number }).toString()}`
+      : null;
+  return (
+    <>
+      <RollPages nodeId={node.id} write={sections.roll.write} />
+      <h2 className="section__title">{t('roll.list.heading')}</h2>
+      <RollList key={node.id} unitId={node.id} unitKind={node.kind} canLink={sections.roll.link} householdLettersHref={lettersHref} />
+    </>
+  );
+}
+
+export function ConsoleRollImportRoute() {
+  const { located, sections } = useOutletContext<NodeContext>();
+  const { node } = located;
+  if (!sections.roll?.write || !isUnitKind(node.kind)) return <SectionClosed />;
+  return (
+    <>
+      <RollPages nodeId={node.id} write />
+      <RollImport key={node.id} unitId={node.id} unitKind={node.kind} listHref={nodePath(node.id, 'roll')} revisionsHref={nodePath(node.id, 'roll/revisions')} />
+    </>
+  );
+}
+
+export function ConsoleRollRevisionsRoute() {
+  const { located, sections } = useOutletContext<NodeContext>();
+  const { node } = located;
+  if (!sections.roll || !isUnitKind(node.kind)) return <SectionClosed />;
+  return (
+    <>
+      <RollPages nodeId={node.id} write={sections.roll.write} />
+      <RollRevisions key={node.id} unitId={node.id} />
+    </>
+  );
+}
+
+export function ConsoleLettersRoute() {
+  const { located, sections } = useOutletContext<NodeContext>();
+  const [params] = useSearchParams();
+  const { node } = located;
+  const wholeUnit = sections.letters.some((scope) => scope.kind === 'unit');
+  // Staff printing for the whole compound may pick one building (the roll lists them).
+  const buildings = useRollBuildings(node.id, node.kind === 'compound' && wholeUnit && sections.roll !== null);
   if (sections.letters.length === 0 || !isUnitKind(node.kind)) return <SectionClosed />;
-  return <IssueLetters key={node.id} unitId={node.id} unitName={node.name} unitKind={node.kind} scopes={sections.letters} />;
+  // A household chosen on the roll («为此户打印邀请函»): ?household=<id>&number=<户号>.
+  const householdId = params.get('household');
+  const household = node.kind === 'cooperative' && householdId ? { id: householdId, number: params.get('number') ?? '' } : null;
+  return (
+    <IssueLetters
+      key={`${node.id}:${household?.id ?? ''}`}
+      unitId={node.id}
+      unitName={node.name}
+      unitKind={node.kind}
+      scopes={sections.letters}
+      buildings={buildings.data ?? null}
+      household={household}
+      householdPickerHref={sections.roll ? nodePath(node.id, 'roll') : null}
+    />
+  );
 }
 
 export function ConsoleRolesRoute() {
   const { located, sections, grants, userId } = useOutletContext<NodeContext>();
+  const { node } = located;
+  // A building head is granted for one building of a compound: its roll lists them.
+  const buildings = useRollBuildings(node.id, sections.roles && node.kind === 'compound' && sections.roll !== null);
   if (!sections.roles) return <SectionClosed />;
-  return <RolesPanel key={located.node.id} nodeId={located.node.id} nodeName={located.node.name} ancestry={located.ancestry} me={userId} grants={grants} />;
+  return <RolesPanel key={node.id} nodeId={node.id} nodeName={node.name} ancestry={located.ancestry} me={userId} grants={grants} buildings={buildings.data ?? null} />;
 }
 
 export function ConsoleAuditRoute() {

@@ -1,19 +1,14 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { TFunction } from 'i18next';
-import { createInstance } from 'i18next';
-import { i18nOptions } from '../../../i18n/resources';
+import { translator } from '../../../i18n/testing';
 import { actionName, auditFields, fieldValue } from './describe-audit';
 
 let zh: TFunction;
 let en: TFunction;
 
 beforeAll(async () => {
-  const zhI18n = createInstance();
-  const enI18n = createInstance();
-  await zhI18n.init(i18nOptions('zh-CN'));
-  await enI18n.init(i18nOptions('en'));
-  zh = zhI18n.getFixedT('zh-CN');
-  en = enI18n.getFixedT('en');
+  zh = await translator('zh-CN', { console: true });
+  en = await translator('en', { console: true });
 });
 
 describe('actionName', () => {

@@ -50,8 +50,9 @@ describe('consoleNodes', () => {
 describe('nodeSections', () => {
   it('opens everything to community staff on a unit below, and roles and audit on the community', () => {
     const staff = [grant('staff', 'zhongqu')];
-    expect(sectionsOn(staff, 'nancun')).toEqual({ letters: [{ kind: 'unit' }], roles: true, audit: true });
-    expect(sectionsOn(staff, 'zhongqu')).toEqual({ letters: [], roles: true, audit: true });
+    expect(sectionsOn(staff, 'nancun')).toEqual({ roll: { write: true, link: true }, letters: [{ kind: 'unit' }], roles: true, audit: true });
+    expect(openSections(sectionsOn(staff, 'nancun'))).toEqual(['roll', 'letters', 'roles', 'audit']);
+    expect(sectionsOn(staff, 'zhongqu')).toEqual({ roll: null, letters: [], roles: true, audit: true });
     expect(openSections(sectionsOn(staff, 'zhongqu'))).toEqual(['roles', 'audit']);
   });
 
@@ -61,11 +62,13 @@ describe('nodeSections', () => {
 
   it('gives a building head the letters of their building only', () => {
     const head = [grant('building_head', 'yushuian', 'b1', '1栋'), grant('resident', 'yushuian')];
-    expect(sectionsOn(head, 'yushuian')).toEqual({ letters: [{ kind: 'building', buildingId: 'b1', buildingName: '1栋' }], roles: false, audit: false });
+    expect(sectionsOn(head, 'yushuian')).toEqual({ roll: null, letters: [{ kind: 'building', buildingId: 'b1', buildingName: '1栋' }], roles: false, audit: false });
   });
 
-  it('gives a convenor the whole unit’s letters, and an observer the audit trail', () => {
-    expect(openSections(sectionsOn([grant('convenor', 'nancun')], 'nancun'))).toEqual(['letters']);
-    expect(openSections(sectionsOn([grant('observer', 'nancun')], 'nancun'))).toEqual(['audit']);
+  it('gives a convenor the roll to read and the whole unit’s letters, and an observer the roll and the audit trail', () => {
+    expect(openSections(sectionsOn([grant('convenor', 'nancun')], 'nancun'))).toEqual(['roll', 'letters']);
+    expect(sectionsOn([grant('convenor', 'nancun')], 'nancun').roll).toEqual({ write: false, link: false });
+    expect(openSections(sectionsOn([grant('observer', 'nancun')], 'nancun'))).toEqual(['roll', 'audit']);
+    expect(sectionsOn([grant('observer', 'nancun')], 'nancun').roll).toEqual({ write: false, link: false });
   });
 });

@@ -84,20 +84,34 @@ export function consoleNodes(grants: readonly ConsoleGrant[], tree: readonly Tre
 /** Whose letters may be printed: the whole unit, or one building (a building head's). */
 export type LetterScope = { kind: 'unit' } | { kind: 'building'; buildingId: string; buildingName: string | null };
 
+/** What I may do with a unit's roll (名册) beyond reading it. */
+export interface RollAccess {
+  /** Import a file, download the export (staff, admins). */
+  write: boolean;
+  /** Link a resident to their roll entry in person (现场实名). */
+  link: boolean;
+}
+
 export interface NodeSections {
+  /** The roll section (units only, for roll.read), or null. */
+  roll: RollAccess | null;
   letters: LetterScope[];
   roles: boolean;
   audit: boolean;
 }
 
-export const SECTION_ORDER = ['letters', 'roles', 'audit'] as const;
+export const SECTION_ORDER = ['roll', 'letters', 'roles', 'audit'] as const;
 export type Section = (typeof SECTION_ORDER)[number];
 
-/** What my roles open on a node: letters (units only), roles, audit. */
+/** What my roles open on a node: the roll and letters (units only), roles, audit. */
 export function nodeSections(grants: readonly ConsoleGrant[], located: Pick<Located, 'node' | 'ancestry'>): NodeSections {
   const target = { ancestry: located.ancestry };
   const letters: LetterScope[] = [];
+  let roll: RollAccess | null = null;
   if (isUnitKind(located.node.kind)) {
+    if (can(grants, 'roll.read', target)) {
+      roll = { write: can(grants, 'roll.write', target), link: can(grants, 'invitation.manage', target) };
+    }
     if (can(grants, 'invitation.print', target)) letters.push({ kind: 'unit' });
     const reaching = new Set(grantsReaching(grants, target));
     for (const grant of grants) {
@@ -109,10 +123,20 @@ export function nodeSections(grants: readonly ConsoleGrant[], located: Pick<Loca
       }
     }
   }
-  return { letters, roles: can(grants, 'role.manage', target), audit: can(grants, 'audit.read', target) };
+  return { roll, letters, roles: can(grants, 'role.manage', target), audit: can(grants, 'audit.read', target) };
 }
 
 /** The sections a node page shows, in order. */
 export function openSections(sections: NodeSections): Section[] {
-  return SECTION_ORDER.filter((section) => (section === 'letters' ? sections.letters.length > 0 : sections[section]));
+  return SECTION_ORDER.filter((section) => {
+    switch (section) {
+      case 'roll':
+        return sections.roll !== null;
+      case 'letters':
+        return sections.letters.length > 0;
+      case 'roles':
+      case 'audit':
+        return sections[section];
+    }
+  });
 }

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBlocker } from 'react-router';
+import { Link, useBlocker } from 'react-router';
 import { FormAlert } from '../../../components/form/form-alert';
 import { SelectField } from '../../../components/form/select-field';
 import { errorMessage } from '../../../lib/api-client';
@@ -11,18 +11,27 @@ import type { IssuedLetters, IssueRequest } from '../api/issue-invitations';
 import { useIssueInvitations } from '../api/issue-invitations';
 import { usePrintPage } from '../hooks/use-print-page';
 import { codeCount, letterPages } from '../utils/letter-pages';
+import type { GrantedScope, IssueScope, ScopeExtras } from '../utils/letter-scopes';
+import { initialScopeKey, issueRequestFor, letterScopes, scopeKey } from '../utils/letter-scopes';
 import { LetterSheetView } from './letter-sheet';
 import './letters.css';
-
-/** Whose letters: the whole unit, or one building (a building head's own). */
-export type IssueScope = { kind: 'unit' } | { kind: 'building'; buildingId: string; buildingName: string | null };
 
 interface IssueLettersProps {
   unitId: string;
   unitName: string;
   unitKind: 'cooperative' | 'compound';
-  scopes: IssueScope[];
+  /** What the person's roles open: the whole unit, or their own buildings. */
+  scopes: GrantedScope[];
+  /** A compound's buildings from its roll, to print one building's letters. */
+  buildings?: ScopeExtras['buildings'];
+  /** A cooperative's household chosen on the roll, to print its letters only. */
+  household?: ScopeExtras['household'];
+  /** Where to choose one household (the roll), or null. */
+  householdPickerHref?: string | null;
 }
+
+/** More choices than this: a select (a compound's buildings) instead of radio buttons. */
+const MAX_RADIOS = 3;
 
 const A5_PAGE = '@page { size: A5 portrait; margin: 0; }';
 
@@ -92,10 +101,11 @@ function LeaveGuard({ active }: { active: boolean }) {
  * Issue and print invitation letters for a unit. The codes exist only in the answer (the API
  * stores hashes), so the page says so loudly, offers 打印 at once, and asks before leaving.
  */
-export function IssueLetters({ unitId, unitName, unitKind, scopes }: IssueLettersProps) {
+export function IssueLetters({ unitId, unitName, unitKind, scopes, buildings = null, household = null, householdPickerHref = null }: IssueLettersProps) {
   const { t } = useTranslation();
   const issue = useIssueInvitations(unitId);
-  const [scopeIndex, setScopeIndex] = useState(0);
+  const options = letterScopes(scopes, { unitKind, buildings, household });
+  const [selected, setSelected] = useState(() => initialScopeKey(options));
   const [reissue, setReissue] = useState(false);
   const [language, setLanguage] = useState<Language>('zh-CN');
   const [letters, setLetters] = useState<IssuedLetters | null>(null);
@@ -114,12 +124,12 @@ export function IssueLetters({ unitId, unitName, unitKind, scopes }: IssueLetter
     return () => window.removeEventListener('afterprint', done);
   }, [letters]);
 
-  const scope = scopes[scopeIndex] ?? scopes[0];
+  const scope = options.find((option) => scopeKey(option) === selected) ?? options[0];
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     if (issue.isPending || !scope) return;
-    const request: IssueRequest = { ...(scope.kind === 'building' ? { buildingId: scope.buildingId } : {}), ...(reissue ? { reissue: true } : {}) };
+    const request: IssueRequest = issueRequestFor(scope, reissue);
     issue.mutate(request, {
       onSuccess: (issued) => {
         setLetters(issued);
@@ -131,10 +141,20 @@ export function IssueLetters({ unitId, unitName, unitKind, scopes }: IssueLetter
     });
   };
 
-  const scopeName = (option: IssueScope): string =>
-    option.kind === 'unit'
-      ? t(unitKind === 'cooperative' ? 'letters.scope.wholeCooperative' : 'letters.scope.wholeCompound', { name: unitName })
-      : t('letters.scope.building', { name: option.buildingName ?? '' });
+  const scopeName = (option: IssueScope): string => {
+    switch (option.kind) {
+      case 'unit':
+        return t(unitKind === 'cooperative' ? 'letters.scope.wholeCooperative' : 'letters.scope.wholeCompound', { name: unitName });
+      case 'household':
+        return t('letters.scope.household', { number: option.householdNumber });
+      case 'building':
+        if (option.mine) return t('letters.scope.building', { name: option.buildingName ?? '' });
+        return option.exclusiveUnits === null
+          ? t('letters.scope.otherBuilding', { name: option.buildingName ?? '' })
+          : t('letters.scope.buildingWithUnits', { name: option.buildingName ?? '', count: option.exclusiveUnits });
+    }
+  };
+  const offerHouseholdPicker = unitKind === 'cooperative' && !household && householdPickerHref !== null && options.some((option) => option.kind === 'unit');
 
   const codes = letters ? codeCount(letters.sheets) : 0;
   const pages = letters ? letterPages(letters.sheets).length : 0;
@@ -147,22 +167,35 @@ export function IssueLetters({ unitId, unitName, unitKind, scopes }: IssueLetter
           {t('letters.issue.heading')}
         </h2>
         <p className="section__intro">{t(unitKind === 'cooperative' ? 'letters.issue.introCooperative' : 'letters.issue.introCompound')}</p>
-        {scopes.length > 1 ? (
+        {options.length > MAX_RADIOS && scope && (
+          <SelectField label={t('letters.scope.legend')} hint={t('letters.scope.pickHint')} name="scope" value={scopeKey(scope)} onChange={(event) => setSelected(event.target.value)}>
+            {options.map((option) => (
+              <option key={scopeKey(option)} value={scopeKey(option)}>
+                {scopeName(option)}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        {options.length > 1 && options.length <= MAX_RADIOS && (
           <fieldset className="choice-group">
             <legend className="field__label">{t('letters.scope.legend')}</legend>
-            {scopes.map((option, index) => (
-              <label key={option.kind === 'unit' ? 'unit' : option.buildingId} className="choice">
-                <input type="radio" name="scope" checked={index === scopeIndex} onChange={() => setScopeIndex(index)} />
+            {options.map((option) => (
+              <label key={scopeKey(option)} className="choice">
+                <input type="radio" name="scope" checked={scope !== undefined && scopeKey(option) === scopeKey(scope)} onChange={() => setSelected(scopeKey(option))} />
                 <span>{scopeName(option)}</span>
               </label>
             ))}
           </fieldset>
-        ) : (
-          scope && (
-            <p>
-              <span className="field__label">{t('letters.scope.legend')}</span> {scopeName(scope)}
-            </p>
-          )
+        )}
+        {options.length === 1 && scope && (
+          <p>
+            <span className="field__label">{t('letters.scope.legend')}</span> {scopeName(scope)}
+          </p>
+        )}
+        {offerHouseholdPicker && householdPickerHref && (
+          <p className="field__hint">
+            {t('letters.scope.oneHouseholdHint')} <Link to={householdPickerHref}>{t('letters.scope.chooseHousehold')}</Link>
+          </p>
         )}
         <div className={`choice-box${reissue ? ' choice-box--warning' : ''}`}>
           <label className="choice">

@@ -12,11 +12,12 @@ import { ApiError, errorMessage } from '../../../lib/api-client';
 import { currentLanguage } from '../../../i18n';
 import { formatDateTime, formatPhone } from '../../../lib/format';
 import { useFocusFirstError } from '../../../lib/forms';
+import { isMainlandMobile, normalisePhone } from '../../../lib/phone';
 import { useGrantRole } from '../api/grant-role';
 import type { NodeRole } from '../api/list-roles';
 import { useRoles } from '../api/list-roles';
 import { useRevokeRole } from '../api/revoke-role';
-import { canRevoke, grantableRoles } from '../utils/grantable';
+import { canRevoke, grantableRoles, grantableWithBuildings } from '../utils/grantable';
 import './roles.css';
 
 interface RolesPanelProps {
@@ -27,9 +28,14 @@ interface RolesPanelProps {
   /** The signed-in person's id and grants (to show only what they may do). */
   me: string;
   grants: readonly Grant[];
+  /** A compound's buildings (from its roll), to grant 楼长 for one of them; null elsewhere. */
+  buildings?: readonly Building[] | null;
 }
 
-const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
+interface Building {
+  id: string;
+  name: string;
+}
 
 function RoleRow({ grant, revocable, nodeId }: { grant: NodeRole; revocable: boolean; nodeId: string }) {
   const { t, i18n } = useTranslation();
@@ -74,12 +80,14 @@ function RoleRow({ grant, revocable, nodeId }: { grant: NodeRole; revocable: boo
   );
 }
 
-function GrantForm({ nodeId, roles }: { nodeId: string; roles: Role[] }) {
+function GrantForm({ nodeId, roles, buildings, buildingHeadElsewhere }: { nodeId: string; roles: Role[]; buildings: readonly Building[]; buildingHeadElsewhere: boolean }) {
   const { t } = useTranslation();
   const grant = useGrantRole(nodeId);
   const form = useRef<HTMLFormElement>(null);
   const [phone, setPhone] = useState('');
   const [role, setRole] = useState<Role>(roles[0] ?? 'resident');
+  const [buildingId, setBuildingId] = useState('');
+  const [buildingError, setBuildingError] = useState<string | null>(null);
   const [phoneError, setPhoneError] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -91,18 +99,25 @@ function GrantForm({ nodeId, roles }: { nodeId: string; roles: Role[] }) {
     if (grant.isPending) return;
     setAlert(null);
     setDone(null);
-    const number = phone.replace(/[\s-]/g, '');
-    if (!MAINLAND_MOBILE.test(number)) {
-      setPhoneError(t(number ? 'auth.errors.phoneInvalid' : 'auth.errors.phoneRequired'));
+    const number = normalisePhone(phone);
+    const needsBuilding = role === 'building_head';
+    const phoneProblem = isMainlandMobile(number) ? null : t(number ? 'auth.errors.phoneInvalid' : 'auth.errors.phoneRequired');
+    const buildingProblem = needsBuilding && !buildings.some((b) => b.id === buildingId) ? t('roles.grant.buildingRequired') : null;
+    setPhoneError(phoneProblem);
+    setBuildingError(buildingProblem);
+    if (phoneProblem || buildingProblem) {
       setAttempt((n) => n + 1);
       return;
     }
-    setPhoneError(null);
     grant.mutate(
-      { phone: number, role },
+      { phone: number, role, ...(needsBuilding ? { buildingId } : {}) },
       {
         onSuccess: (granted) => {
-          setDone(t('roles.grant.done', { name: granted.displayName, role: t(roleNameKey(granted.role)) }));
+          setDone(
+            granted.buildingName
+              ? t('roles.grant.doneInBuilding', { name: granted.displayName, role: t(roleNameKey(granted.role)), building: granted.buildingName })
+              : t('roles.grant.done', { name: granted.displayName, role: t(roleNameKey(granted.role)) }),
+          );
           setPhone('');
         },
         onError: (error) => {
@@ -134,13 +149,29 @@ function GrantForm({ nodeId, roles }: { nodeId: string; roles: Role[] }) {
         onChange={(event) => setPhone(event.target.value)}
         error={phoneError}
       />
-      <SelectField label={t('roles.grant.role')} hint={t('roles.grant.buildingHeadLater')} name="role" value={role} onChange={(event) => setRole(event.target.value as Role)}>
+      <SelectField
+        label={t('roles.grant.role')}
+        hint={buildingHeadElsewhere ? t('roles.grant.buildingHeadOnCompound') : undefined}
+        name="role"
+        value={role}
+        onChange={(event) => setRole(event.target.value as Role)}
+      >
         {roles.map((option) => (
           <option key={option} value={option}>
             {t(roleNameKey(option))} — {t(`roles.describe.${option}`)}
           </option>
         ))}
       </SelectField>
+      {role === 'building_head' && (
+        <SelectField label={t('roles.grant.building')} hint={t('roles.grant.buildingHint')} name="buildingId" value={buildingId} onChange={(event) => setBuildingId(event.target.value)} error={buildingError}>
+          <option value="">{t('roles.grant.buildingPlaceholder')}</option>
+          {buildings.map((building) => (
+            <option key={building.id} value={building.id}>
+              {building.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
       <button type="submit" className="button button--primary" aria-disabled={grant.isPending}>
         {grant.isPending ? t('roles.grant.submitting') : t('roles.grant.submit')}
       </button>
@@ -149,10 +180,11 @@ function GrantForm({ nodeId, roles }: { nodeId: string; roles: Role[] }) {
 }
 
 /** The roles granted on a node: list, revoke (with a confirmation), grant by phone number. */
-export function RolesPanel({ nodeId, nodeName, ancestry, me, grants }: RolesPanelProps) {
+export function RolesPanel({ nodeId, nodeName, ancestry, me, grants, buildings = null }: RolesPanelProps) {
   const { t } = useTranslation();
   const roles = useRoles(nodeId);
-  const offered = grantableRoles(grants, ancestry);
+  const pickable = buildings !== null && buildings.length > 0;
+  const offered = grantableRoles(grants, ancestry, { buildings: pickable });
   return (
     <div className="stack">
       <h2 className="section__title">{t('roles.heading')}</h2>
@@ -173,7 +205,7 @@ export function RolesPanel({ nodeId, nodeName, ancestry, me, grants }: RolesPane
             ))}
           </ul>
         ))}
-      {offered.length > 0 && <GrantForm nodeId={nodeId} roles={offered} />}
+      {offered.length > 0 && <GrantForm nodeId={nodeId} roles={offered} buildings={buildings ?? []} buildingHeadElsewhere={!pickable && grantableWithBuildings(grants, ancestry)} />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Grant } from '@yishi/domain';
-import { canRevoke, grantableRoles } from './grantable';
+import { canRevoke, grantableRoles, grantableWithBuildings } from './grantable';
 
 const STREET = 'street';
 const COMMUNITY = 'community';
@@ -17,6 +17,13 @@ describe('grantableRoles', () => {
   it('lets staff grant below their own level, on their node and below it', () => {
     expect(grantableRoles([grant('staff', COMMUNITY)], ancestry)).toEqual(['convenor', 'observer', 'resident']);
     expect(grantableRoles([grant('staff', COMMUNITY)], [COMMUNITY, STREET])).toEqual(['convenor', 'observer', 'resident']);
+  });
+
+  it('offers building head where buildings can be picked (a compound)', () => {
+    expect(grantableRoles([grant('staff', COMMUNITY)], ancestry, { buildings: true })).toEqual(['convenor', 'building_head', 'observer', 'resident']);
+    expect(grantableRoles([grant('admin', STREET)], ancestry, { buildings: true })).toContain('building_head');
+    expect(grantableWithBuildings([grant('staff', COMMUNITY)], ancestry)).toBe(true);
+    expect(grantableWithBuildings([grant('convenor', UNIT)], ancestry)).toBe(false);
   });
 
   it('gives nothing to other roles, or on a node out of reach', () => {

@@ -12,11 +12,16 @@ import { canGrant } from '@yishi/domain';
 export const ROLES_NEEDING_A_BUILDING: readonly Role[] = ['building_head'];
 
 /**
- * Roles offered in the grant form, most powerful first. A building head is left out until the
- * buildings of a compound can be listed (the grant needs a building id).
+ * Roles offered in the grant form, most powerful first. A building head needs a building: the
+ * role is offered only where buildings can be picked (a compound whose roll lists them).
  */
-export function grantableRoles(grants: readonly Grant[], ancestry: readonly string[]): Role[] {
-  return ROLES.filter((role) => !ROLES_NEEDING_A_BUILDING.includes(role) && canGrant(grants, role, { ancestry }));
+export function grantableRoles(grants: readonly Grant[], ancestry: readonly string[], options: { buildings: boolean } = { buildings: false }): Role[] {
+  return ROLES.filter((role) => (options.buildings || !ROLES_NEEDING_A_BUILDING.includes(role)) && canGrant(grants, role, { ancestry }));
+}
+
+/** Whether a role needing a building could be granted here if buildings could be picked (to say where). */
+export function grantableWithBuildings(grants: readonly Grant[], ancestry: readonly string[]): boolean {
+  return ROLES_NEEDING_A_BUILDING.some((role) => canGrant(grants, role, { ancestry }));
 }
 
 /** Whether to offer 撤销 for a grant: I may grant its role here, and it is not my own admin or staff role. */
