@@ -33,15 +33,32 @@ interface Ctx {
   rollFileA: Buffer;
   /** A consultation of compound A, open for comments. */
   consultationA: string;
+  /** Comments: a consultation of A kept in its comment phase, a resident's comment there (to report and answer), one to hide, one hidden. */
+  commentsA: { consultation: string; comment: string; toHide: string; hidden: string };
+  /** Drafts: a consultation of A with version 1 published and version 2 being edited (with two attachments). */
+  draftsA: string;
+  draftAttachmentA: string;
+  draftAttachmentToRemoveA: string;
+  /** Drafts: a consultation of A with no version yet, and one whose version 1 is ready to publish. */
+  draftsNewA: string;
+  draftsToPublishA: string;
+  /** Topics of compound A: an open one, an offline one with a photo of the paper, and three to screen. */
+  topicsA: { open: string; offline: string; photo: string; toAccept: string; toMerge: string; toDecline: string };
+  /** Briefings on consultationA: one to sign up for, edit and record, one to cancel. */
+  briefingsA: { open: string; toCancel: string };
 }
 
 type Case =
   /** Acts only on the caller's own account: nothing of another unit to reach. */
   | { self: true }
-  | { request: (ctx: Ctx) => { path: string; body?: unknown; file?: { name: string; bytes: Buffer } } };
+  | { request: (ctx: Ctx) => { path: string; body?: unknown; file?: { name: string; bytes: Buffer; fields?: Record<string, string> } } };
 
 /** The request of a case: JSON, or a multipart upload when the case has a file. */
-function send(session: HttpSession, method: string, request: { path: string; body?: unknown; file?: { name: string; bytes: Buffer } }): Promise<ApiResponse<ErrorBody>> {
+function send(
+  session: HttpSession,
+  method: string,
+  request: { path: string; body?: unknown; file?: { name: string; bytes: Buffer; fields?: Record<string, string> } },
+): Promise<ApiResponse<ErrorBody>> {
   if (request.file) return upload<ErrorBody>(session, request.path, request.file);
   return session.request<ErrorBody>(method, request.path, method === 'GET' ? undefined : (request.body ?? {}));
 }
@@ -74,7 +91,70 @@ const CASES: Record<string, Case> = {
   'GET /api/consultations/:id': { request: (c) => ({ path: `/api/consultations/${c.consultationA}` }) },
   'PATCH /api/consultations/:id': { request: (c) => ({ path: `/api/consultations/${c.consultationA}`, body: { summary: '改过的说明' } }) },
   'POST /api/consultations/:id/phase': { request: (c) => ({ path: `/api/consultations/${c.consultationA}/phase`, body: { to: 'revision' } }) },
+  'GET /api/consultations/:id/comments': { request: (c) => ({ path: `/api/consultations/${c.commentsA.consultation}/comments` }) },
+  'POST /api/consultations/:id/comments': { request: (c) => ({ path: `/api/consultations/${c.commentsA.consultation}/comments`, body: { body: '外人不得评论' } }) },
+  'POST /api/consultations/:id/offline-comments': {
+    request: (c) => ({
+      path: `/api/consultations/${c.commentsA.consultation}/offline-comments`,
+      body: { body: '纸质意见', channel: 'paper', collectorName: '楼长', collectedOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()), anonymous: true },
+    }),
+  },
+  'POST /api/comments/:commentId/reports': { request: (c) => ({ path: `/api/comments/${c.commentsA.comment}/reports`, body: { reason: '外人举报' } }) },
+  'GET /api/comments/:commentId/reports': { request: (c) => ({ path: `/api/comments/${c.commentsA.comment}/reports` }) },
+  'POST /api/comments/:commentId/hide': { request: (c) => ({ path: `/api/comments/${c.commentsA.toHide}/hide`, body: { reason: '外人隐藏' } }) },
+  'POST /api/comments/:commentId/unhide': { request: (c) => ({ path: `/api/comments/${c.commentsA.hidden}/unhide` }) },
+  'PUT /api/comments/:commentId/official-reply': { request: (c) => ({ path: `/api/comments/${c.commentsA.comment}/official-reply`, body: { outcome: 'noted', reason: '已收悉' } }) },
+  'GET /api/consultations/:id/adoption-report': { request: (c) => ({ path: `/api/consultations/${c.commentsA.consultation}/adoption-report` }) },
+  'GET /api/consultations/:id/adoption-report/xlsx': { request: (c) => ({ path: `/api/consultations/${c.commentsA.consultation}/adoption-report/xlsx` }) },
+  'POST /api/consultations/:id/versions': { request: (c) => ({ path: `/api/consultations/${c.draftsNewA}/versions` }) },
+  'GET /api/consultations/:id/versions': { request: (c) => ({ path: `/api/consultations/${c.draftsA}/versions` }) },
+  'GET /api/consultations/:id/versions/:number': { request: (c) => ({ path: `/api/consultations/${c.draftsA}/versions/2` }) },
+  'PUT /api/consultations/:id/versions/:number': {
+    request: (c) => ({ path: `/api/consultations/${c.draftsA}/versions/2`, body: { title: '御水岸草案（修订稿）', clauses: [{ body: '第一条 修改后的正文。' }] } }),
+  },
+  'POST /api/consultations/:id/versions/:number/publish': { request: (c) => ({ path: `/api/consultations/${c.draftsToPublishA}/versions/1/publish` }) },
+  'GET /api/consultations/:id/versions/:number/diff': { request: (c) => ({ path: `/api/consultations/${c.draftsA}/versions/2/diff` }) },
+  'POST /api/consultations/:id/versions/:number/attachments': {
+    request: (c) => ({ path: `/api/consultations/${c.draftsA}/versions/2/attachments`, file: { name: 'plan.pdf', bytes: DRAFT_PDF, fields: { title: '规划图' } } }),
+  },
+  'GET /api/consultations/:id/versions/:number/attachments/:fileId': {
+    request: (c) => ({ path: `/api/consultations/${c.draftsA}/versions/2/attachments/${c.draftAttachmentA}` }),
+  },
+  'DELETE /api/consultations/:id/versions/:number/attachments/:fileId': {
+    request: (c) => ({ path: `/api/consultations/${c.draftsA}/versions/2/attachments/${c.draftAttachmentToRemoveA}` }),
+  },
+  'POST /api/units/:unitId/topics': { request: (c) => ({ path: `/api/units/${c.unitA}/topics`, body: { title: '外人不得提议题' } }) },
+  'POST /api/units/:unitId/topics/offline': {
+    request: (c) => ({ path: `/api/units/${c.unitA}/topics/offline`, body: { channel: 'hotline', title: '热线来电', collectorName: '热线', collectedOn: '2026-01-05', anonymous: true } }),
+  },
+  'GET /api/units/:unitId/topics': { request: (c) => ({ path: `/api/units/${c.unitA}/topics` }) },
+  'GET /api/topics/:id': { request: (c) => ({ path: `/api/topics/${c.topicsA.open}` }) },
+  'POST /api/topics/:id/photos': { request: (c) => ({ path: `/api/topics/${c.topicsA.offline}/photos`, file: { name: 'paper.jpg', bytes: PAPER_JPEG } }) },
+  'GET /api/topics/:id/photos/:fileId': { request: (c) => ({ path: `/api/topics/${c.topicsA.offline}/photos/${c.topicsA.photo}` }) },
+  'PUT /api/topics/:id/second': { request: (c) => ({ path: `/api/topics/${c.topicsA.open}/second` }) },
+  'DELETE /api/topics/:id/second': { request: (c) => ({ path: `/api/topics/${c.topicsA.open}/second` }) },
+  'POST /api/topics/:id/accept': {
+    request: (c) => ({ path: `/api/topics/${c.topicsA.toAccept}/accept`, body: { newConsultation: { title: '由议题开启', ruleSet: 'cc278-ordinary' } } }),
+  },
+  'POST /api/topics/:id/merge': { request: (c) => ({ path: `/api/topics/${c.topicsA.toMerge}/merge`, body: { intoTopicId: c.topicsA.open } }) },
+  'POST /api/topics/:id/decline': { request: (c) => ({ path: `/api/topics/${c.topicsA.toDecline}/decline`, body: { reason: '不属于业主共同决定事项' } }) },
+  'POST /api/consultations/:id/briefings': {
+    request: (c) => ({ path: `/api/consultations/${c.consultationA}/briefings`, body: { startsAt: '2099-01-01T01:00:00Z', endsAt: '2099-01-01T03:00:00Z', place: '会所', capacity: 10 } }),
+  },
+  'GET /api/consultations/:id/briefings': { request: (c) => ({ path: `/api/consultations/${c.consultationA}/briefings` }) },
+  'PATCH /api/briefings/:id': { request: (c) => ({ path: `/api/briefings/${c.briefingsA.open}`, body: { notes: '请提前十分钟到场' } }) },
+  'POST /api/briefings/:id/cancel': { request: (c) => ({ path: `/api/briefings/${c.briefingsA.toCancel}/cancel`, body: { reason: '改期' } }) },
+  'PUT /api/briefings/:id/signup': { request: (c) => ({ path: `/api/briefings/${c.briefingsA.open}/signup` }) },
+  'DELETE /api/briefings/:id/signup': { request: (c) => ({ path: `/api/briefings/${c.briefingsA.open}/signup` }) },
+  'GET /api/briefings/:id/signups': { request: (c) => ({ path: `/api/briefings/${c.briefingsA.open}/signups` }) },
+  'POST /api/briefings/:id/attendance': { request: (c) => ({ path: `/api/briefings/${c.briefingsA.open}/attendance`, body: { walkIns: 2 } }) },
 };
+
+/** The first bytes of a JPEG: enough for the upload's type sniffing. */
+const PAPER_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]);
+
+/** A minimal PDF for the draft attachment cases. */
+const DRAFT_PDF = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
 
 const OUTSIDER_PHONES = { staff: '13700000001', convenor: '13700000002', building_head: '13700000003', observer: '13700000004', resident: '13700000005' };
 
@@ -118,6 +198,14 @@ describe('access rules across the whole route table', () => {
       importA: '',
       rollFileA: Buffer.alloc(0),
       consultationA: '',
+      commentsA: { consultation: '', comment: '', toHide: '', hidden: '' },
+      draftsA: '',
+      draftAttachmentA: '',
+      draftAttachmentToRemoveA: '',
+      draftsNewA: '',
+      draftsToPublishA: '',
+      topicsA: { open: '', offline: '', photo: '', toAccept: '', toMerge: '', toDecline: '' },
+      briefingsA: { open: '', toCancel: '' },
     };
     const staffOfA = await HttpSession.signedIn(t.baseUrl, '13800000004', DEMO_PASSWORD);
     ctx.rollFileA = (await download(staffOfA, `/api/units/${a.unit}/roll/export?format=csv`)).bytes;
@@ -125,6 +213,43 @@ describe('access rules across the whole route table', () => {
     ctx.consultationA = (await staffOfA.post<{ id: string }>(`/api/nodes/${a.unit}/consultations`, { title: '御水岸议事', ruleSet: 'cc278-ordinary' })).body.id;
     await publishSimpleVersion(t, ctx.consultationA, '13800000004');
     await staffOfA.post(`/api/consultations/${ctx.consultationA}/phase`, { to: 'comment' });
+    // Comments: a consultation of A that stays in its comment phase, with a resident's comments, one of them hidden.
+    const commentsOfA = (await staffOfA.post<{ id: string }>(`/api/nodes/${a.unit}/consultations`, { title: '御水岸意见征集', ruleSet: 'cc278-ordinary' })).body.id;
+    await publishSimpleVersion(t, commentsOfA, '13800000004');
+    await staffOfA.post(`/api/consultations/${commentsOfA}/phase`, { to: 'comment' });
+    const commenterOfA = await HttpSession.signedIn(t.baseUrl, '13800000012', DEMO_PASSWORD);
+    const commentOfA = async (body: string): Promise<string> => (await commenterOfA.post<{ id: string }>(`/api/consultations/${commentsOfA}/comments`, { body })).body.id;
+    ctx.commentsA = { consultation: commentsOfA, comment: await commentOfA('整体同意'), toHide: await commentOfA('待隐藏的意见'), hidden: await commentOfA('已隐藏的意见') };
+    await staffOfA.post(`/api/comments/${ctx.commentsA.hidden}/hide`, { reason: '重复内容' });
+    // Drafts: version 1 published and open for comments, version 2 being edited with two attachments.
+    const openA = async (title: string): Promise<string> => (await staffOfA.post<{ id: string }>(`/api/nodes/${a.unit}/consultations`, { title, ruleSet: 'cc278-ordinary' })).body.id;
+    const oneClause = { title: '御水岸草案', clauses: [{ body: '第一条 正文。' }] };
+    ctx.draftsA = await openA('御水岸草案');
+    await staffOfA.post(`/api/consultations/${ctx.draftsA}/versions`);
+    await staffOfA.request('PUT', `/api/consultations/${ctx.draftsA}/versions/1`, oneClause);
+    await staffOfA.post(`/api/consultations/${ctx.draftsA}/versions/1/publish`);
+    await staffOfA.post(`/api/consultations/${ctx.draftsA}/phase`, { to: 'comment' });
+    await staffOfA.post(`/api/consultations/${ctx.draftsA}/versions`);
+    const attachA = async (title: string): Promise<string> =>
+      (await upload<{ fileId: string }>(staffOfA, `/api/consultations/${ctx.draftsA}/versions/2/attachments`, { name: 'plan.pdf', bytes: DRAFT_PDF, fields: { title } })).body.fileId;
+    ctx.draftAttachmentA = await attachA('规划图');
+    ctx.draftAttachmentToRemoveA = await attachA('旧图');
+    ctx.draftsNewA = await openA('御水岸新议事');
+    ctx.draftsToPublishA = await openA('御水岸待发布草案');
+    await staffOfA.post(`/api/consultations/${ctx.draftsToPublishA}/versions`);
+    await staffOfA.request('PUT', `/api/consultations/${ctx.draftsToPublishA}/versions/1`, oneClause);
+    // Topics of compound A (a resident's, and one staff recorded offline with a photo of the paper) and briefings.
+    const residentOfA = await HttpSession.signedIn(t.baseUrl, '13800000013', DEMO_PASSWORD);
+    const topicOfA = async (title: string): Promise<string> => (await residentOfA.post<{ id: string }>(`/api/units/${a.unit}/topics`, { title })).body.id;
+    for (const key of ['open', 'toAccept', 'toMerge', 'toDecline'] as const) ctx.topicsA[key] = await topicOfA(`御水岸议题 ${key}`);
+    ctx.topicsA.offline = (
+      await staffOfA.post<{ id: string }>(`/api/units/${a.unit}/topics/offline`, { channel: 'suggestion_box', title: '意见箱纸条', collectorName: '楼长', collectedOn: '2026-01-05', anonymous: true })
+    ).body.id;
+    ctx.topicsA.photo = (await upload<{ photos: { fileId: string }[] }>(staffOfA, `/api/topics/${ctx.topicsA.offline}/photos`, { name: 'paper.jpg', bytes: PAPER_JPEG })).body.photos[0]!.fileId;
+    const briefingOfA = async (): Promise<string> =>
+      (await staffOfA.post<{ id: string }>(`/api/consultations/${ctx.consultationA}/briefings`, { startsAt: '2099-01-01T01:00:00Z', endsAt: '2099-01-01T03:00:00Z', place: '御水岸会所', capacity: 20 }))
+        .body.id;
+    ctx.briefingsA = { open: await briefingOfA(), toCancel: await briefingOfA() };
   });
   afterAll(() => t.close());
 

@@ -16,6 +16,7 @@ import { dataSourceOptions } from './database/data-source';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppSecret } from './config/app-secret';
+import { CommentsModule } from './comments/comments.module';
 import { ConsultationsModule } from './consultations/consultations.module';
 import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
@@ -26,6 +27,8 @@ import { StorageModule } from './storage/storage.module';
 import { RolesModule } from './roles/roles.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RollsModule } from './rolls/rolls.module';
+import { TopicsModule } from './topics/topics.module';
+import { BriefingsModule } from './briefings/briefings.module';
 
 export interface AppOptions {
   env: Env;
@@ -87,8 +90,11 @@ export class AppModule {
         RolesModule,
         MeModule,
         ConsultationsModule,
+        CommentsModule,
         AuditModule,
         RollsModule,
+        TopicsModule,
+        BriefingsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

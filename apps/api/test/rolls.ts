@@ -81,9 +81,10 @@ export function cookieOf(session: HttpSession): string {
 export async function upload<T = unknown>(
   session: HttpSession,
   path: string,
-  file: { name: string; bytes: Buffer; type?: string },
+  file: { name: string; bytes: Buffer; type?: string; fields?: Record<string, string> },
 ): Promise<ApiResponse<T>> {
   const form = new FormData();
+  for (const [name, value] of Object.entries(file.fields ?? {})) form.append(name, value);
   form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name);
   const res = await fetch(`${session.baseUrl}${path}`, {
     method: 'POST',

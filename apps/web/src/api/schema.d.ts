@@ -346,6 +346,249 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/consultations/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The versions I may read (those who run it also see the one being edited) */
+        get: operations["listDraftVersions"];
+        put?: never;
+        /** Start the next version: empty for the first, else a copy of the latest published one */
+        post: operations["createDraftVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A version with its clauses and attachments */
+        get: operations["getDraftVersion"];
+        /** Replace the title, preamble, change note and clauses of the version being edited (409 once published) */
+        put: operations["updateDraftVersion"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/versions/{number}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the version being edited; from then on its text never changes */
+        post: operations["publishDraftVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/versions/{number}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clause by clause, what this version changed from the previous one and why */
+        get: operations["getDraftVersionDiff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/versions/{number}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a PDF or a photo, with a title, to the version being edited */
+        post: operations["addDraftAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/versions/{number}/attachments/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The attached file itself, for anyone who may read the version */
+        get: operations["downloadDraftAttachment"];
+        put?: never;
+        post?: never;
+        /** Take an attachment off the version being edited */
+        delete: operations["removeDraftAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Comments of a consultation, newest first, with replies, official answers and counts per place */
+        get: operations["listComments"];
+        put?: never;
+        /** Comment on the current version (whole draft or one clause) or reply to a comment, during the comment period. Rate-limited; comments cannot be edited or deleted afterwards. */
+        post: operations["createComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/offline-comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter an opinion received on paper, at a briefing, by phone… (comment and revision phases) */
+        post: operations["recordOfflineComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/comments/{commentId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The abuse reports on a comment, for moderators (reporters are not named) */
+        get: operations["listCommentReports"];
+        put?: never;
+        /** Report abuse in a comment (once per person) */
+        post: operations["reportComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/comments/{commentId}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hide a comment with a reason its author (and everyone, instead of the text) sees */
+        post: operations["hideComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/comments/{commentId}/unhide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show a hidden comment again */
+        post: operations["unhideComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/comments/{commentId}/official-reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Answer an opinion officially (adopted / partly adopted / not adopted / noted); answering again replaces the answer */
+        put: operations["replyToComment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/adoption-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The adoption report (意见采纳情况说明): every opinion by clause with its answer, and totals */
+        get: operations["getAdoptionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/adoption-report/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The adoption report as an XLSX workbook */
+        get: operations["exportAdoptionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/nodes/{nodeId}/audit": {
         parameters: {
             query?: never;
@@ -493,6 +736,265 @@ export interface paths {
         get: operations["getRollTemplate"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The topics of a unit, newest first, by status and channel */
+        get: operations["listTopics"];
+        put?: never;
+        /** Raise a topic in my unit (photos are added afterwards, one at a time) */
+        post: operations["submitTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/topics/offline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter a topic received offline: channel, collector, date, the resident’s name or anonymous */
+        post: operations["recordOfflineTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A topic with its seconds, photos and screening decision */
+        get: operations["getTopic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a photo (at most three) while the topic is open: its online author, or for an offline topic those who record offline input */
+        post: operations["addTopicPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/{id}/photos/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo of a topic */
+        get: operations["getTopicPhoto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/{id}/second": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Second (附议) a topic of my unit: once, not my own, while it is open */
+        put: operations["secondTopic"];
+        post?: never;
+        /** Withdraw my second while the topic is open */
+        delete: operations["withdrawTopicSecond"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Screening: accept into an existing consultation of the unit, or into a new one */
+        post: operations["acceptTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Screening: merge into another open or accepted topic of the unit (its seconds carry over) */
+        post: operations["mergeTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Screening: decline with a reason that is shown publicly */
+        post: operations["declineTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/briefings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The briefing sessions of a consultation with seats taken and whether I signed up */
+        get: operations["listBriefings"];
+        put?: never;
+        /** Schedule a briefing session: time, place, capacity */
+        post: operations["createBriefing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the time, place, capacity (not below the seats taken) or notes */
+        patch: operations["updateBriefing"];
+        trace?: never;
+    };
+    "/api/briefings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a session (kept, marked cancelled) */
+        post: operations["cancelBriefing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefings/{id}/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sign me up (409 with details.reason `full` when no seat is left) */
+        put: operations["signUpForBriefing"];
+        post?: never;
+        /** Withdraw my sign-up before the session starts */
+        delete: operations["withdrawBriefingSignup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefings/{id}/signups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who signed up and who came (for those who run it or record attendance) */
+        get: operations["listBriefingSignups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefings/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark signed-up people present (or not) and count the walk-ins */
+        post: operations["recordBriefingAttendance"];
         delete?: never;
         options?: never;
         head?: never;
@@ -850,6 +1352,425 @@ export interface components {
             /** @description Required when going back to an earlier phase (recorded in the audit trail) */
             reason?: string;
         };
+        ClauseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description 第N条 */
+            number: number;
+            heading: string | null;
+            body: string;
+            /** Format: uuid */
+            previousClauseId: string | null;
+            /** @description Its number in the previous version */
+            previousNumber: number | null;
+            changeReason: string | null;
+        };
+        VersionAttachmentDto: {
+            /** Format: uuid */
+            fileId: string;
+            title: string;
+            /** @enum {string} */
+            mime: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+            sizeBytes: number;
+            /** @description The name the file had when it was uploaded */
+            originalName: string;
+            /** @description Where to download it (API path) */
+            url: string;
+        };
+        VersionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            consultationId: string;
+            number: number;
+            title: string;
+            preamble: string;
+            changeNote: string | null;
+            published: boolean;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Whether I may still change it (its convenor, before it is published) */
+            editable: boolean;
+            clauses: components["schemas"]["ClauseDto"][];
+            attachments: components["schemas"]["VersionAttachmentDto"][];
+        };
+        VersionSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            title: string;
+            published: boolean;
+            /** Format: date-time */
+            publishedAt: string | null;
+            clauseCount: number;
+            attachmentCount: number;
+        };
+        ClauseInputDto: {
+            /**
+             * Format: uuid
+             * @description A clause of this version to keep under its id (links to it stay valid); omit for a new clause
+             */
+            id?: string;
+            /**
+             * @description Optional heading, one line
+             * @example 垃圾分类
+             */
+            heading?: string | null;
+            /** @example 生活垃圾每周清运一次。 */
+            body: string;
+            /**
+             * Format: uuid
+             * @description The clause of the previous version this one continues (each at most once); omitted or null: a new clause. Send it back as read, or continuity is lost
+             */
+            previousClauseId?: string | null;
+            /** @description Why it changed from the clause it continues */
+            changeReason?: string | null;
+        };
+        UpdateVersionDto: {
+            /** @example 人居环境整治长效管理机制自治公约（草案） */
+            title: string;
+            /** @description Text before the first article (default: none) */
+            preamble?: string;
+            /** @description What changed from the previous version and why (needed to publish version 2 and later) */
+            changeNote?: string | null;
+            clauses: components["schemas"]["ClauseInputDto"][];
+        };
+        /** @enum {string} */
+        DiffOp: "equal" | "insert" | "delete";
+        DiffSegmentDto: {
+            op: components["schemas"]["DiffOp"];
+            text: string;
+        };
+        /** @enum {string} */
+        ClauseDiffStatus: "unchanged" | "changed" | "added" | "removed";
+        ClauseDiffDto: {
+            status: components["schemas"]["ClauseDiffStatus"];
+            /** @description Number in this version (null when removed) */
+            number: number | null;
+            /** @description Number in the previous version (null when added) */
+            previousNumber: number | null;
+            /** @description Continued under another number (not a change by itself) */
+            renumbered: boolean;
+            /** Format: uuid */
+            clauseId: string | null;
+            /** Format: uuid */
+            previousClauseId: string | null;
+            /** @description As it now reads (a removed clause: as it read) */
+            heading: string | null;
+            body: string;
+            changeReason: string | null;
+            /** @description Character diff of the heading, when changed */
+            headingDiff: components["schemas"]["DiffSegmentDto"][] | null;
+            /** @description Character diff of the body, when changed */
+            bodyDiff: components["schemas"]["DiffSegmentDto"][] | null;
+        };
+        ClauseDiffCountsDto: {
+            unchanged: number;
+            changed: number;
+            added: number;
+            removed: number;
+            renumbered: number;
+        };
+        VersionDiffDto: {
+            number: number;
+            /** @description The version compared with (null for the first) */
+            previousNumber: number | null;
+            title: string;
+            previousTitle: string | null;
+            /** @description What changed and why, in the convenor’s words */
+            changeNote: string | null;
+            /** @description Character diff of the preamble, when changed */
+            preambleDiff: components["schemas"]["DiffSegmentDto"][] | null;
+            clauses: components["schemas"]["ClauseDiffDto"][];
+            counts: components["schemas"]["ClauseDiffCountsDto"];
+        };
+        AttachmentUploadDto: {
+            /** @example 地块规划图 */
+            title: string;
+            /**
+             * Format: binary
+             * @description A PDF or a photo (JPEG, PNG, WebP), at most 10 MB
+             */
+            file: string;
+        };
+        /** @enum {string} */
+        IntakeChannel: "online" | "suggestion_box" | "field_visit" | "hotline" | "building_head" | "meeting" | "briefing" | "paper";
+        OfflineProvenanceDto: {
+            collectorName: string;
+            /** Format: date */
+            collectedOn: string;
+            /** @description Who entered it */
+            recordedByName: string;
+        };
+        /** @enum {string} */
+        ReplyOutcome: "adopted" | "partly_adopted" | "not_adopted" | "noted";
+        LinkedClauseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            versionId: string;
+            versionNumber: number;
+            number: number;
+            heading: string | null;
+        };
+        OfficialReplyDto: {
+            outcome: components["schemas"]["ReplyOutcome"];
+            reason: string;
+            linkedClause: components["schemas"]["LinkedClauseDto"] | null;
+            /** @description Who gave (or last changed) the answer */
+            repliedByName: string;
+            /** Format: date-time */
+            repliedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CommentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            consultationId: string;
+            /** Format: uuid */
+            versionId: string;
+            versionNumber: number;
+            /**
+             * Format: uuid
+             * @description Null: on the whole draft
+             */
+            clauseId: string | null;
+            clauseNumber: number | null;
+            /** Format: uuid */
+            parentId: string | null;
+            /** @description Plain text; null when hidden (except for its author and moderators) */
+            body: string | null;
+            /** @description The writer (online) or the resident named on an offline opinion; null when anonymous */
+            authorName: string | null;
+            /** @description No name is shown (an offline opinion given anonymously) */
+            anonymous: boolean;
+            channel: components["schemas"]["IntakeChannel"];
+            /** @description How an offline opinion arrived; null online */
+            offline: components["schemas"]["OfflineProvenanceDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description I wrote it */
+            mine: boolean;
+            reportedByMe: boolean;
+            hidden: boolean;
+            /** Format: date-time */
+            hiddenAt: string | null;
+            /** @description Why it was hidden, shown to everyone in place of the text */
+            hiddenReason: string | null;
+            /** @description Abuse reports (moderators only; null for others) */
+            reportCount: number | null;
+        };
+        ThreadDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            consultationId: string;
+            /** Format: uuid */
+            versionId: string;
+            versionNumber: number;
+            /**
+             * Format: uuid
+             * @description Null: on the whole draft
+             */
+            clauseId: string | null;
+            clauseNumber: number | null;
+            /** Format: uuid */
+            parentId: string | null;
+            /** @description Plain text; null when hidden (except for its author and moderators) */
+            body: string | null;
+            /** @description The writer (online) or the resident named on an offline opinion; null when anonymous */
+            authorName: string | null;
+            /** @description No name is shown (an offline opinion given anonymously) */
+            anonymous: boolean;
+            channel: components["schemas"]["IntakeChannel"];
+            /** @description How an offline opinion arrived; null online */
+            offline: components["schemas"]["OfflineProvenanceDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description I wrote it */
+            mine: boolean;
+            reportedByMe: boolean;
+            hidden: boolean;
+            /** Format: date-time */
+            hiddenAt: string | null;
+            /** @description Why it was hidden, shown to everyone in place of the text */
+            hiddenReason: string | null;
+            /** @description Abuse reports (moderators only; null for others) */
+            reportCount: number | null;
+            officialReply: components["schemas"]["OfficialReplyDto"] | null;
+            /** @description Replies, oldest first */
+            replies: components["schemas"]["CommentDto"][];
+        };
+        CommentPlaceCountDto: {
+            /** Format: uuid */
+            versionId: string;
+            versionNumber: number;
+            /** Format: uuid */
+            clauseId: string | null;
+            clauseNumber: number | null;
+            /** @description Top-level comments (hidden ones included) */
+            comments: number;
+            replies: number;
+        };
+        CommentPageDto: {
+            /** @description Top-level comments, newest first, each with its replies */
+            items: components["schemas"]["ThreadDto"][];
+            /** @description Pass as `before` for the next page */
+            next: string | null;
+            /** @description Counts per place (whole draft, each clause) of the version asked for, or of all versions */
+            counts: components["schemas"]["CommentPlaceCountDto"][];
+        };
+        CreateCommentDto: {
+            /** @description Plain text, at most 1000 characters; never rendered as HTML */
+            body: string;
+            /**
+             * Format: uuid
+             * @description A clause of the current version; omit for the whole draft (or for a reply)
+             */
+            clauseId?: string;
+            /**
+             * Format: uuid
+             * @description Answer this top-level comment (same version and place)
+             */
+            parentId?: string;
+            /**
+             * Format: uuid
+             * @description The version the writer read: refused with 409 when a newer one has been published meanwhile
+             */
+            versionId?: string;
+        };
+        /** @enum {string} */
+        OfflineChannel: "suggestion_box" | "field_visit" | "hotline" | "building_head" | "meeting" | "briefing" | "paper";
+        CreateOfflineCommentDto: {
+            /** @description The opinion as received, plain text, at most 1000 characters */
+            body: string;
+            channel: components["schemas"]["OfflineChannel"];
+            /** @description Who collected it (building head, staff member…), at most 50 characters */
+            collectorName: string;
+            /**
+             * Format: date
+             * @description When it was collected (not in the future)
+             * @example 2026-05-12
+             */
+            collectedOn: string;
+            /**
+             * @description The resident asked not to be named (or gave no name)
+             * @default false
+             */
+            anonymous: boolean;
+            /** @description The resident's name; required unless anonymous, at most 50 characters */
+            residentName?: string | null;
+            /**
+             * Format: uuid
+             * @description A clause of that version; omit for the whole draft
+             */
+            clauseId?: string;
+            /**
+             * Format: uuid
+             * @description The published version it is about (default: the current one)
+             */
+            versionId?: string;
+        };
+        ReportCommentDto: {
+            /** @description What is wrong with it; at most 500 characters */
+            reason: string;
+        };
+        CommentReportItemDto: {
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CommentReportListDto: {
+            count: number;
+            /** @description Newest first; reporters are not named */
+            items: components["schemas"]["CommentReportItemDto"][];
+        };
+        HideCommentDto: {
+            /** @description Shown to the author and, in place of the text, to everyone; at most 500 characters */
+            reason: string;
+        };
+        UnhideCommentDto: {
+            /** @description Why it is shown again (recorded in the audit trail); at most 500 characters */
+            reason?: string;
+        };
+        OfficialReplyInputDto: {
+            outcome: components["schemas"]["ReplyOutcome"];
+            /** @description Why, in words residents understand; at most 1000 characters */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The clause of a later published version that carries the change
+             */
+            linkedClauseId?: string | null;
+        };
+        AdoptionTotalsDto: {
+            total: number;
+            adopted: number;
+            partly_adopted: number;
+            not_adopted: number;
+            noted: number;
+            /** @description Not answered yet (待答复) */
+            pending: number;
+            /** @description Of the total, received offline */
+            offline: number;
+        };
+        AdoptionReportItemDto: {
+            /** @description Running number in the report (序号) */
+            seq: number;
+            /** Format: uuid */
+            commentId: string;
+            /** @description The opinion; null when it was hidden (see hiddenReason) */
+            body: string | null;
+            hidden: boolean;
+            hiddenReason: string | null;
+            /** @description Null when anonymous */
+            authorName: string | null;
+            anonymous: boolean;
+            channel: components["schemas"]["IntakeChannel"];
+            /** @description Offline: who collected it */
+            collectorName: string | null;
+            /**
+             * Format: date
+             * @description Offline: when it was collected
+             */
+            collectedOn: string | null;
+            /**
+             * Format: date-time
+             * @description When it was written (online) or entered (offline)
+             */
+            createdAt: string;
+            /** @description Null: 待答复 (no answer yet) */
+            reply: components["schemas"]["OfficialReplyDto"] | null;
+        };
+        AdoptionReportSectionDto: {
+            /** Format: uuid */
+            versionId: string;
+            versionNumber: number;
+            versionTitle: string;
+            /**
+             * Format: uuid
+             * @description Null: opinions on the whole draft (listed first)
+             */
+            clauseId: string | null;
+            clauseNumber: number | null;
+            clauseHeading: string | null;
+            items: components["schemas"]["AdoptionReportItemDto"][];
+        };
+        AdoptionReportDto: {
+            /** Format: uuid */
+            consultationId: string;
+            title: string;
+            phase: components["schemas"]["ConsultationPhase"];
+            /** Format: date-time */
+            generatedAt: string;
+            totals: components["schemas"]["AdoptionTotalsDto"];
+            /** @description By version, then the whole draft first, then 第1条, 第2条… */
+            sections: components["schemas"]["AdoptionReportSectionDto"][];
+        };
         AuditEntryDto: {
             id: string;
             /** Format: date-time */
@@ -1089,6 +2010,224 @@ export interface components {
             /** @description The new revision; null when the file changed nothing */
             revision: components["schemas"]["RollRevisionDto"] | null;
             summary: components["schemas"]["RollKindCountsDto"][];
+        };
+        CreateTopicDto: {
+            /** @example 小区东门晚上太暗，建议加装路灯 */
+            title: string;
+            /** @description The matter in the resident’s words (plain text, line breaks kept) */
+            body?: string;
+            /**
+             * @description Hide my name from everyone who reads the topic
+             * @default false
+             */
+            anonymous: boolean;
+        };
+        /** @enum {string} */
+        TopicStatus: "open" | "accepted" | "merged" | "declined";
+        TopicOfflineDto: {
+            collectorName: string | null;
+            /** Format: date */
+            collectedOn: string;
+            /** @description Who entered it */
+            recordedByName: string;
+        };
+        TopicPhotoDto: {
+            /** Format: uuid */
+            fileId: string;
+            position: number;
+            /** @enum {string} */
+            mime: "image/jpeg" | "image/png" | "image/webp";
+            /** @description Where to download it */
+            url: string;
+        };
+        TopicDecisionDto: {
+            /** @enum {string} */
+            outcome: "accepted" | "merged" | "declined";
+            /** @description Why it was declined, or a note on acceptance or merging (public) */
+            reason: string | null;
+            /** Format: uuid */
+            consultationId: string | null;
+            /** @description Null while the consultation is still a draft you cannot read */
+            consultationTitle: string | null;
+            /** Format: uuid */
+            mergedIntoId: string | null;
+            mergedIntoTitle: string | null;
+            /** Format: date-time */
+            screenedAt: string;
+            screenedByName: string | null;
+        };
+        MyTopicRightsDto: {
+            canSecond: boolean;
+            canAddPhotos: boolean;
+            canScreen: boolean;
+        };
+        TopicDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            title: string;
+            body: string;
+            channel: components["schemas"]["IntakeChannel"];
+            status: components["schemas"]["TopicStatus"];
+            /** @description The submitter gave no name (or asked to hide it): no name is shown to anyone */
+            anonymous: boolean;
+            /** @description Who raised it: the online author, or the name given offline; null when anonymous */
+            submitterName: string | null;
+            /** @description I submitted it online */
+            mine: boolean;
+            /** @description Provenance of a topic received offline */
+            offline: components["schemas"]["TopicOfflineDto"] | null;
+            /** @description Residents seconding it (including those carried over from topics merged into it) */
+            secondCount: number;
+            secondedByMe: boolean;
+            photos: components["schemas"]["TopicPhotoDto"][];
+            decision: components["schemas"]["TopicDecisionDto"] | null;
+            /** @description Topics merged into this one */
+            mergedTopicCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            me: components["schemas"]["MyTopicRightsDto"];
+        };
+        RecordOfflineTopicDto: {
+            /** @description How it reached us */
+            channel: components["schemas"]["OfflineChannel"];
+            title: string;
+            /** @description What the paper or the caller said */
+            body?: string;
+            /**
+             * @description Who collected it, as written on the paper
+             * @example 1栋楼长 潘志明
+             */
+            collectorName: string;
+            /**
+             * Format: date
+             * @description The day it was collected (not in the future)
+             * @example 2026-11-20
+             */
+            collectedOn: string;
+            /** @description The resident’s name; leave out when anonymous */
+            residentName?: string;
+            /**
+             * @description The resident did not give a name
+             * @default false
+             */
+            anonymous: boolean;
+        };
+        TopicPageDto: {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["TopicDto"][];
+        };
+        TopicPhotoUploadDto: {
+            /**
+             * Format: binary
+             * @description One photo (JPEG, PNG or WebP), at most 10 MB
+             */
+            file: string;
+        };
+        TopicSecondStateDto: {
+            /** Format: uuid */
+            topicId: string;
+            secondCount: number;
+            secondedByMe: boolean;
+        };
+        AcceptTopicDto: {
+            /**
+             * Format: uuid
+             * @description An existing consultation of the topic’s unit, not past its comment period
+             */
+            consultationId?: string;
+            /** @description Or a new consultation, opened on the topic’s unit in the same step */
+            newConsultation?: components["schemas"]["CreateConsultationDto"];
+            /** @description A note shown with the decision */
+            note?: string;
+        };
+        MergeTopicDto: {
+            /**
+             * Format: uuid
+             * @description An open or accepted topic of the same unit
+             */
+            intoTopicId: string;
+            /** @description A note shown with the decision */
+            note?: string;
+        };
+        DeclineTopicDto: {
+            /** @description Why, in words residents understand: shown publicly with the topic */
+            reason: string;
+        };
+        CreateBriefingDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @example 南村经济社党支部组织生活馆 */
+            place: string;
+            /** @description Seats that can be signed up for */
+            capacity: number;
+            /** @description What to bring, who speaks, how to get there */
+            notes?: string;
+        };
+        MyBriefingDto: {
+            signedUp: boolean;
+            attended: boolean;
+        };
+        BriefingDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            consultationId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            place: string;
+            capacity: number;
+            notes: string;
+            /** @description Seats signed up for */
+            taken: number;
+            /** @description Signed-up people recorded present */
+            attended: number;
+            /** @description People who came without signing up */
+            walkIns: number;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            mine: components["schemas"]["MyBriefingDto"];
+        };
+        UpdateBriefingDto: {
+            /** Format: date-time */
+            startsAt?: string;
+            /** Format: date-time */
+            endsAt?: string;
+            place?: string;
+            /** @description Not below the seats already taken */
+            capacity?: number;
+            notes?: string;
+        };
+        CancelBriefingDto: {
+            /** @description Why (recorded in the audit trail) */
+            reason?: string;
+        };
+        BriefingSignupDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** Format: date-time */
+            signedUpAt: string;
+            /** Format: date-time */
+            attendedAt: string | null;
+        };
+        RecordAttendanceDto: {
+            /** @description Signed-up people who came */
+            present?: string[];
+            /** @description Signed-up people marked present by mistake */
+            absent?: string[];
+            /** @description People who came without signing up (replaces the count) */
+            walkIns?: number;
         };
     };
     responses: never;
@@ -1707,6 +2846,463 @@ export interface operations {
             };
         };
     };
+    listDraftVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionSummaryDto"][];
+                };
+            };
+        };
+    };
+    createDraftVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionDto"];
+                };
+            };
+        };
+    };
+    getDraftVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionDto"];
+                };
+            };
+        };
+    };
+    updateDraftVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateVersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionDto"];
+                };
+            };
+        };
+    };
+    publishDraftVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionDto"];
+                };
+            };
+        };
+    };
+    getDraftVersionDiff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionDiffDto"];
+                };
+            };
+        };
+    };
+    addDraftAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AttachmentUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionAttachmentDto"];
+                };
+            };
+        };
+    };
+    downloadDraftAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+        };
+    };
+    removeDraftAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listComments: {
+        parameters: {
+            query?: {
+                /** @description Only comments on this published version */
+                versionId?: string;
+                /** @description Only comments on this clause */
+                clauseId?: string;
+                /** @description Only comments on the whole draft (not on a clause) */
+                wholeDraft?: boolean;
+                /** @description Older than this top-level comment (from `next`) */
+                before?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPageDto"];
+                };
+            };
+        };
+    };
+    createComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadDto"];
+                };
+            };
+        };
+    };
+    recordOfflineComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOfflineCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadDto"];
+                };
+            };
+        };
+    };
+    listCommentReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentReportListDto"];
+                };
+            };
+        };
+    };
+    reportComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadDto"];
+                };
+            };
+        };
+    };
+    hideComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HideCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadDto"];
+                };
+            };
+        };
+    };
+    unhideComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnhideCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadDto"];
+                };
+            };
+        };
+    };
+    replyToComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfficialReplyInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadDto"];
+                };
+            };
+        };
+    };
+    getAdoptionReport: {
+        parameters: {
+            query?: {
+                /** @description Only the opinions on this published version (default: all versions) */
+                versionId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionReportDto"];
+                };
+            };
+        };
+    };
+    exportAdoptionReport: {
+        parameters: {
+            query?: {
+                /** @description Only the opinions on this published version (default: all versions) */
+                versionId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
     listAudit: {
         parameters: {
             query?: {
@@ -1926,6 +3522,455 @@ export interface operations {
                 content: {
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    listTopics: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["TopicStatus"];
+                channel?: components["schemas"]["IntakeChannel"];
+                /** @description Only the topics I submitted */
+                mine?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicPageDto"];
+                };
+            };
+        };
+    };
+    submitTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTopicDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicDto"];
+                };
+            };
+        };
+    };
+    recordOfflineTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordOfflineTopicDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicDto"];
+                };
+            };
+        };
+    };
+    getTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicDto"];
+                };
+            };
+        };
+    };
+    addTopicPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["TopicPhotoUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicDto"];
+                };
+            };
+        };
+    };
+    getTopicPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+        };
+    };
+    secondTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicSecondStateDto"];
+                };
+            };
+        };
+    };
+    withdrawTopicSecond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicSecondStateDto"];
+                };
+            };
+        };
+    };
+    acceptTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptTopicDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicDto"];
+                };
+            };
+        };
+    };
+    mergeTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeTopicDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicDto"];
+                };
+            };
+        };
+    };
+    declineTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineTopicDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicDto"];
+                };
+            };
+        };
+    };
+    listBriefings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingDto"][];
+                };
+            };
+        };
+    };
+    createBriefing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBriefingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingDto"];
+                };
+            };
+        };
+    };
+    updateBriefing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBriefingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingDto"];
+                };
+            };
+        };
+    };
+    cancelBriefing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelBriefingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingDto"];
+                };
+            };
+        };
+    };
+    signUpForBriefing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingDto"];
+                };
+            };
+        };
+    };
+    withdrawBriefingSignup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingDto"];
+                };
+            };
+        };
+    };
+    listBriefingSignups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingSignupDto"][];
+                };
+            };
+        };
+    };
+    recordBriefingAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingDto"];
                 };
             };
         };

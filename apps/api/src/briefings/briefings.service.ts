@@ -1,0 +1,314 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import type { ConsultationGrants } from '../consultations/consultation-access.service';
+import { ConsultationAccess } from '../consultations/consultation-access.service';
+import type { BriefingDto, BriefingSignupDto, CancelBriefingDto, CreateBriefingDto, RecordAttendanceDto, UpdateBriefingDto } from './dto/briefing.dto';
+import { Briefing } from './entities/briefing.entity';
+
+interface BriefingRow {
+  id: string;
+  consultation_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  place: string;
+  capacity: number;
+  notes: string;
+  walk_ins: number;
+  cancelled_at: Date | null;
+  created_at: Date;
+  taken: number;
+  attended: number;
+  signed_up: boolean;
+  attended_me: boolean;
+}
+
+/**
+ * Briefings (宣讲) on a consultation: those who run it schedule sessions, residents of its units
+ * sign up (never beyond capacity: a trigger counts under the briefing's row lock), and those who
+ * run it or record offline input mark who came and count the walk-ins.
+ *
+ * Cancelling tells nobody yet: no notification kind fits a cancelled session, and adding one is
+ * a schema change (the kind is checked by the database).
+ */
+@Injectable()
+export class BriefingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ConsultationAccess,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, consultationId: string, input: CreateBriefingDto): Promise<BriefingDto> {
+    const startsAt = new Date(input.startsAt);
+    const endsAt = new Date(input.endsAt);
+    checkTimes(startsAt, endsAt);
+    const id = await this.dataSource.transaction(async (m) => {
+      const { consultation } = await this.access.require(actor, consultationId, 'canManage', m);
+      const briefing = await m.getRepository(Briefing).save({
+        consultationId,
+        startsAt,
+        endsAt,
+        place: input.place,
+        capacity: input.capacity,
+        notes: input.notes ?? '',
+        walkIns: 0,
+        cancelledAt: null,
+        createdBy: actor.id,
+      });
+      await this.audit.record(m, {
+        actor,
+        nodeId: consultation.ownerNodeId,
+        action: 'briefing.create',
+        entityType: 'briefing',
+        entityId: briefing.id,
+        after: { consultationId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), place: briefing.place, capacity: briefing.capacity },
+      });
+      return briefing.id;
+    });
+    return this.view(actor, id);
+  }
+
+  async list(actor: Actor, consultationId: string): Promise<BriefingDto[]> {
+    await this.access.grants(actor, consultationId);
+    return this.rows(actor, `b.consultation_id = $1 ORDER BY b.starts_at, b.id`, [consultationId]);
+  }
+
+  async update(actor: Actor, briefingId: string, input: UpdateBriefingDto): Promise<BriefingDto> {
+    await this.dataSource.transaction(async (m) => {
+      const { briefing, grants } = await this.locked(m, actor, briefingId, 'canManage');
+      assertNotCancelled(briefing);
+      const before = snapshot(briefing);
+      const startsAt = input.startsAt ? new Date(input.startsAt) : briefing.startsAt;
+      const endsAt = input.endsAt ? new Date(input.endsAt) : briefing.endsAt;
+      checkTimes(startsAt, endsAt);
+      if (input.capacity !== undefined) {
+        const taken = await this.taken(m, briefingId);
+        if (input.capacity < taken) {
+          throw new DomainError('CONFLICT', `${taken} people have signed up: the capacity cannot go below that.`, { reason: 'below_taken', taken });
+        }
+      }
+      const changes = {
+        startsAt,
+        endsAt,
+        place: input.place ?? briefing.place,
+        capacity: input.capacity ?? briefing.capacity,
+        notes: input.notes ?? briefing.notes,
+      };
+      await m.getRepository(Briefing).update({ id: briefingId }, changes);
+      await this.audit.record(m, {
+        actor,
+        nodeId: grants.consultation.ownerNodeId,
+        action: 'briefing.update',
+        entityType: 'briefing',
+        entityId: briefingId,
+        before,
+        after: snapshot({ ...briefing, ...changes }),
+      });
+    });
+    return this.view(actor, briefingId);
+  }
+
+  async cancel(actor: Actor, briefingId: string, input: CancelBriefingDto): Promise<BriefingDto> {
+    await this.dataSource.transaction(async (m) => {
+      const { briefing, grants } = await this.locked(m, actor, briefingId, 'canManage');
+      assertNotCancelled(briefing);
+      const cancelledAt = new Date();
+      await m.getRepository(Briefing).update({ id: briefingId }, { cancelledAt });
+      await this.audit.record(m, {
+        actor,
+        nodeId: grants.consultation.ownerNodeId,
+        action: 'briefing.cancel',
+        entityType: 'briefing',
+        entityId: briefingId,
+        before: { ...snapshot(briefing), cancelledAt: null },
+        after: { cancelledAt: cancelledAt.toISOString(), reason: input.reason ?? null, signedUp: await this.taken(m, briefingId) },
+      });
+    });
+    return this.view(actor, briefingId);
+  }
+
+  /** Signs the actor up (idempotent). The capacity trigger decides under concurrency: 409 `full`. */
+  async signUp(actor: Actor, briefingId: string): Promise<BriefingDto> {
+    await this.dataSource.transaction(async (m) => {
+      const { briefing } = await this.locked(m, actor, briefingId, 'canParticipate');
+      assertNotCancelled(briefing);
+      if (briefing.startsAt <= new Date()) throw new DomainError('CONFLICT', 'This briefing has already started.', { reason: 'started' });
+      const [existing] = await m.query<unknown[]>(`SELECT 1 FROM briefing_signup WHERE briefing_id = $1 AND user_id = $2`, [briefingId, actor.id]);
+      if (existing) return;
+      try {
+        await m.query(`INSERT INTO briefing_signup (briefing_id, user_id) VALUES ($1, $2)`, [briefingId, actor.id]);
+      } catch (error) {
+        if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'briefing_signup_capacity') {
+          throw new DomainError('CONFLICT', 'This briefing is full.', { reason: 'full', capacity: briefing.capacity });
+        }
+        throw error;
+      }
+    });
+    return this.view(actor, briefingId);
+  }
+
+  /** Withdraws the actor's sign-up before the session starts (idempotent). */
+  async withdraw(actor: Actor, briefingId: string): Promise<BriefingDto> {
+    await this.dataSource.transaction(async (m) => {
+      const { briefing } = await this.locked(m, actor, briefingId, null);
+      if (briefing.startsAt <= new Date() && !briefing.cancelledAt) {
+        throw new DomainError('CONFLICT', 'This briefing has already started: the sign-up is now the attendance record.', { reason: 'started' });
+      }
+      await m.query(`DELETE FROM briefing_signup WHERE briefing_id = $1 AND user_id = $2`, [briefingId, actor.id]);
+    });
+    return this.view(actor, briefingId);
+  }
+
+  async signups(actor: Actor, briefingId: string): Promise<BriefingSignupDto[]> {
+    const briefing = await this.dataSource.getRepository(Briefing).findOne({ where: { id: briefingId } });
+    if (!briefing) throw notFound(briefingId);
+    await this.rights(actor, briefingId, briefing.consultationId, 'canRecordOffline');
+    const rows = await this.dataSource.query<{ user_id: string; display_name: string; created_at: Date; attended_at: Date | null }[]>(
+      `SELECT s.user_id, u.display_name, s.created_at, s.attended_at
+         FROM briefing_signup s JOIN app_user u ON u.id = s.user_id
+        WHERE s.briefing_id = $1 ORDER BY s.created_at, s.user_id`,
+      [briefingId],
+    );
+    return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, signedUpAt: r.created_at.toISOString(), attendedAt: r.attended_at?.toISOString() ?? null }));
+  }
+
+  /** Marks signed-up people present (or not) and sets the walk-in count. */
+  async recordAttendance(actor: Actor, briefingId: string, input: RecordAttendanceDto): Promise<BriefingDto> {
+    const present = input.present ?? [];
+    const absent = input.absent ?? [];
+    const both = present.filter((id) => absent.includes(id));
+    if (both.length) throw validation('absent', 'A person cannot be marked both present and absent.', { userIds: both });
+    await this.dataSource.transaction(async (m) => {
+      const { briefing, grants } = await this.locked(m, actor, briefingId, 'canRecordOffline');
+      assertNotCancelled(briefing);
+      const named = [...present, ...absent];
+      if (named.length) {
+        const found = await m.query<{ user_id: string }[]>(`SELECT user_id FROM briefing_signup WHERE briefing_id = $1 AND user_id = ANY($2::uuid[])`, [briefingId, named]);
+        const unknown = named.filter((id) => !found.some((f) => f.user_id === id));
+        if (unknown.length) throw validation('present', 'Only people who signed up can be marked; count the others as walk-ins.', { userIds: unknown });
+      }
+      const before = { attended: await this.attendedCount(m, briefingId), walkIns: briefing.walkIns };
+      if (present.length) {
+        await m.query(`UPDATE briefing_signup SET attended_at = now() WHERE briefing_id = $1 AND user_id = ANY($2::uuid[]) AND attended_at IS NULL`, [briefingId, present]);
+      }
+      if (absent.length) {
+        await m.query(`UPDATE briefing_signup SET attended_at = NULL WHERE briefing_id = $1 AND user_id = ANY($2::uuid[])`, [briefingId, absent]);
+      }
+      if (input.walkIns !== undefined) await m.getRepository(Briefing).update({ id: briefingId }, { walkIns: input.walkIns });
+      await this.audit.record(m, {
+        actor,
+        nodeId: grants.consultation.ownerNodeId,
+        action: 'briefing.attendance',
+        entityType: 'briefing',
+        entityId: briefingId,
+        before,
+        after: { attended: await this.attendedCount(m, briefingId), walkIns: input.walkIns ?? briefing.walkIns, present, absent },
+      });
+    });
+    return this.view(actor, briefingId);
+  }
+
+  // --- Helpers -------------------------------------------------------------------------------
+
+  /**
+   * The briefing, locked FOR UPDATE (the capacity trigger takes the same lock, so sign-ups,
+   * capacity changes and cancelling happen one after another), and the actor's rights on its
+   * consultation: 404 if they may not read it, 403 without `flag`.
+   */
+  private async locked(
+    m: EntityManager,
+    actor: Actor,
+    briefingId: string,
+    flag: 'canManage' | 'canParticipate' | 'canRecordOffline' | null,
+  ): Promise<{ briefing: Briefing; grants: ConsultationGrants }> {
+    const briefing = await m.getRepository(Briefing).findOne({ where: { id: briefingId }, lock: { mode: 'pessimistic_write' } });
+    if (!briefing) throw notFound(briefingId);
+    const grants = await this.rights(actor, briefingId, briefing.consultationId, flag, m);
+    return { briefing, grants };
+  }
+
+  /** The actor's rights on the briefing's consultation; not being able to read it is a 404 about the briefing. */
+  private async rights(
+    actor: Actor,
+    briefingId: string,
+    consultationId: string,
+    flag: 'canManage' | 'canParticipate' | 'canRecordOffline' | null,
+    m?: EntityManager,
+  ): Promise<ConsultationGrants> {
+    try {
+      return flag ? await this.access.require(actor, consultationId, flag, m) : await this.access.grants(actor, consultationId, m);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') throw notFound(briefingId);
+      throw error;
+    }
+  }
+
+  private async taken(m: EntityManager, briefingId: string): Promise<number> {
+    const [row] = await m.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM briefing_signup WHERE briefing_id = $1`, [briefingId]);
+    return row!.n;
+  }
+
+  private async attendedCount(m: EntityManager, briefingId: string): Promise<number> {
+    const [row] = await m.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM briefing_signup WHERE briefing_id = $1 AND attended_at IS NOT NULL`, [briefingId]);
+    return row!.n;
+  }
+
+  private async view(actor: Actor, briefingId: string): Promise<BriefingDto> {
+    const [row] = await this.rows(actor, `b.id = $1`, [briefingId]);
+    return row!;
+  }
+
+  private async rows(actor: Actor, where: string, params: unknown[]): Promise<BriefingDto[]> {
+    const me = `$${params.length + 1}::uuid`;
+    const rows = await this.dataSource.query<BriefingRow[]>(
+      `SELECT b.id, b.consultation_id, b.starts_at, b.ends_at, b.place, b.capacity, b.notes, b.walk_ins, b.cancelled_at, b.created_at,
+              (SELECT count(*)::int FROM briefing_signup s WHERE s.briefing_id = b.id) AS taken,
+              (SELECT count(*)::int FROM briefing_signup s WHERE s.briefing_id = b.id AND s.attended_at IS NOT NULL) AS attended,
+              EXISTS (SELECT 1 FROM briefing_signup s WHERE s.briefing_id = b.id AND s.user_id = ${me}) AS signed_up,
+              EXISTS (SELECT 1 FROM briefing_signup s WHERE s.briefing_id = b.id AND s.user_id = ${me} AND s.attended_at IS NOT NULL) AS attended_me
+         FROM briefing b
+        WHERE ${where}`,
+      [...params, actor.id],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      consultationId: r.consultation_id,
+      startsAt: r.starts_at.toISOString(),
+      endsAt: r.ends_at.toISOString(),
+      place: r.place,
+      capacity: r.capacity,
+      notes: r.notes,
+      taken: r.taken,
+      attended: r.attended,
+      walkIns: r.walk_ins,
+      cancelledAt: r.cancelled_at?.toISOString() ?? null,
+      createdAt: r.created_at.toISOString(),
+      mine: { signedUp: r.signed_up, attended: r.attended_me },
+    }));
+  }
+}
+
+function snapshot(b: Pick<Briefing, 'startsAt' | 'endsAt' | 'place' | 'capacity' | 'notes'>): Record<string, unknown> {
+  return { startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), place: b.place, capacity: b.capacity, notes: b.notes };
+}
+
+function checkTimes(startsAt: Date, endsAt: Date): void {
+  if (endsAt <= startsAt) throw validation('endsAt', 'A briefing ends after it starts.');
+}
+
+function assertNotCancelled(briefing: Briefing): void {
+  if (briefing.cancelledAt) throw new DomainError('CONFLICT', 'This briefing has been cancelled.', { reason: 'cancelled' });
+}
+
+function notFound(briefingId: string): DomainError {
+  return new DomainError('NOT_FOUND', 'There is no such briefing, or it is not open to you.', { briefingId });
+}
+
+function validation(field: string, message: string, extra: Record<string, unknown> = {}): DomainError {
+  return new DomainError('VALIDATION_FAILED', message, { fields: [{ field, reasons: ['invalid'], message }], ...extra });
+}

@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { LEGAL_TIME_ZONE, REPLY_OUTCOMES } from '@yishi/contracts';
+import type { IntakeChannel, ReplyOutcome } from '@yishi/contracts';
+import { calendarDateIn } from '@yishi/domain';
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../common/actor';
+import { ConsultationAccess } from '../consultations/consultation-access.service';
+import { neutraliseFormula } from '../rolls/import/cells';
+import { authorName, officialReply, selectComments } from './comment-rows';
+import type { AdoptionReportDto, AdoptionReportSectionDto, AdoptionTotalsDto } from './dto/adoption-report.dto';
+
+export interface ReportDownload {
+  fileName: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+export const OUTCOME_LABELS: Record<ReplyOutcome, string> = {
+  adopted: '采纳',
+  partly_adopted: '部分采纳',
+  not_adopted: '不予采纳',
+  noted: '已知悉',
+};
+export const PENDING_LABEL = '待答复';
+export const HIDDEN_LABEL = '此意见已被隐藏';
+
+export const CHANNEL_LABELS: Record<IntakeChannel, string> = {
+  online: '网上提交',
+  paper: '书面意见',
+  briefing: '宣讲会',
+  suggestion_box: '意见箱',
+  field_visit: '实地走访',
+  hotline: '热线电话',
+  building_head: '楼长收集',
+  meeting: '会议',
+};
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The adoption report (意见采纳情况说明): every top-level opinion, online or offline, by version
+ * and place (the whole draft first, then 第1条, 第2条…), with its provenance and its official
+ * answer or 待答复, and totals per outcome. It is published to the residents: whoever may read
+ * the consultation may read it, and a hidden opinion shows why it was hidden instead of its text
+ * (for moderators too: this is the public document).
+ */
+@Injectable()
+export class AdoptionReportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ConsultationAccess,
+  ) {}
+
+  async report(actor: Actor, consultationId: string, versionId?: string): Promise<AdoptionReportDto> {
+    const m = this.dataSource.manager;
+    const { consultation } = await this.access.grants(actor, consultationId, m);
+    const rows = await selectComments(
+      m,
+      consultationId,
+      actor.id,
+      'c.parent_id IS NULL AND ($3::uuid IS NULL OR c.version_id = $3)',
+      [versionId ?? null],
+      'v.number, cl.number NULLS FIRST, c.created_at, c.id',
+    );
+    const totals: AdoptionTotalsDto = { total: 0, adopted: 0, partly_adopted: 0, not_adopted: 0, noted: 0, pending: 0, offline: 0 };
+    const sections: AdoptionReportSectionDto[] = [];
+    for (const row of rows) {
+      let section = sections.at(-1);
+      if (!section || section.versionId !== row.version_id || section.clauseId !== row.clause_id) {
+        section = {
+          versionId: row.version_id,
+          versionNumber: row.version_number,
+          versionTitle: row.version_title,
+          clauseId: row.clause_id,
+          clauseNumber: row.clause_number,
+          clauseHeading: row.clause_heading,
+          items: [],
+        };
+        sections.push(section);
+      }
+      const hidden = row.hidden_at !== null;
+      totals.total += 1;
+      totals[row.outcome ?? 'pending'] += 1;
+      if (row.channel !== 'online') totals.offline += 1;
+      section.items.push({
+        seq: totals.total,
+        commentId: row.id,
+        body: hidden ? null : row.body,
+        hidden,
+        hiddenReason: row.hidden_reason,
+        authorName: authorName(row),
+        anonymous: row.is_anonymous,
+        channel: row.channel,
+        collectorName: row.collector_name,
+        collectedOn: row.collected_on,
+        createdAt: row.created_at.toISOString(),
+        reply: officialReply(row),
+      });
+    }
+    return { consultationId, title: consultation.title, phase: consultation.phase, generatedAt: new Date().toISOString(), totals, sections };
+  }
+
+  /**
+   * The same report as a workbook to print or archive. Every text cell goes through the roll
+   * export's formula guard: an opinion typed as `=HYPERLINK(…)` stays text in any spreadsheet.
+   */
+  async xlsx(actor: Actor, consultationId: string, versionId?: string): Promise<ReportDownload> {
+    const report = await this.report(actor, consultationId, versionId);
+    const text = (value: string): string => neutraliseFormula(value);
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = 'Yishi 议事';
+    const sheet = workbook.addWorksheet('意见采纳情况说明', {
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      views: [{ state: 'frozen', ySplit: 4 }],
+    });
+    const headers = ['序号', '版本', '条款', '意见内容', '提出人', '来源', '收集人', '日期', '答复结果', '答复理由', '修改后条款'];
+    const widths = [6, 8, 12, 50, 12, 10, 12, 12, 10, 50, 14];
+    sheet.columns = widths.map((width, i) => ({ key: String(i), width, style: { alignment: { vertical: 'top', wrapText: true } } }));
+
+    const title = sheet.addRow([text(`${report.title} 意见采纳情况说明`)]);
+    title.font = { bold: true, size: 14 };
+    sheet.mergeCells(1, 1, 1, headers.length);
+    const t = report.totals;
+    const summary = [
+      `共收到意见 ${t.total} 条（其中线下 ${t.offline} 条）`,
+      ...REPLY_OUTCOMES.map((o) => `${OUTCOME_LABELS[o]} ${t[o]} 条`),
+      `${PENDING_LABEL} ${t.pending} 条`,
+    ].join('，');
+    sheet.addRow([text(`${summary}。生成于 ${calendarDateIn(LEGAL_TIME_ZONE, new Date(report.generatedAt))}。`)]);
+    sheet.mergeCells(2, 1, 2, headers.length);
+    sheet.addRow([]);
+    const header = sheet.addRow(headers.map(text));
+    header.font = { bold: true };
+
+    for (const section of report.sections) {
+      const place = section.clauseNumber === null ? '整体意见' : `第${section.clauseNumber}条`;
+      for (const item of section.items) {
+        const reply = item.reply;
+        const linked = reply?.linkedClause ? `第${reply.linkedClause.versionNumber}版 第${reply.linkedClause.number}条` : '';
+        const date = item.collectedOn ?? calendarDateIn(LEGAL_TIME_ZONE, new Date(item.createdAt));
+        sheet.addRow([
+          item.seq,
+          ...[
+            `第${section.versionNumber}版`,
+            place,
+            item.hidden ? `${HIDDEN_LABEL}（原因：${item.hiddenReason ?? ''}）` : (item.body ?? ''),
+            item.authorName ?? '匿名',
+            CHANNEL_LABELS[item.channel],
+            item.collectorName ?? '',
+            date,
+            reply ? OUTCOME_LABELS[reply.outcome] : PENDING_LABEL,
+            reply?.reason ?? '',
+            linked,
+          ].map(text),
+        ]);
+      }
+    }
+    const today = calendarDateIn(LEGAL_TIME_ZONE);
+    return {
+      fileName: `意见采纳情况说明-${safeFileName(report.title)}-${today}.xlsx`,
+      contentType: XLSX_TYPE,
+      bytes: Buffer.from(await workbook.xlsx.writeBuffer()),
+    };
+  }
+}
+
+/** A title as part of a file name: no path separators or characters Windows refuses. */
+function safeFileName(title: string): string {
+  return [...title.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '_')].slice(0, 60).join('').trim() || '议事';
+}

@@ -1,0 +1,43 @@
+import type { ConsultationPhase } from '@yishi/contracts';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import type { ConsultationAccess, ConsultationGrants } from '../consultations/consultation-access.service';
+import { Comment } from './entities/comment.entity';
+
+export function commentNotFound(commentId: string): DomainError {
+  return new DomainError('NOT_FOUND', 'There is no such comment, or it is not open to you.', { commentId });
+}
+
+/**
+ * A comment and the reader's rights in its consultation: 404 for a comment of a consultation the
+ * actor may not read (whether or not it exists), 403 when `flag` is asked for and missing.
+ */
+export async function commentWithGrants(
+  access: ConsultationAccess,
+  actor: Actor,
+  commentId: string,
+  m: EntityManager,
+  options: { flag?: 'canModerate' | 'canParticipate'; lock?: boolean } = {},
+): Promise<{ comment: Comment; grants: ConsultationGrants }> {
+  const comment = await m.getRepository(Comment).findOne({ where: { id: commentId }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  if (!comment) throw commentNotFound(commentId);
+  let grants: ConsultationGrants;
+  try {
+    grants = options.flag ? await access.require(actor, comment.consultationId, options.flag, m) : await access.grants(actor, comment.consultationId, m);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'NOT_FOUND') throw commentNotFound(commentId);
+    throw error;
+  }
+  return { comment, grants };
+}
+
+/**
+ * The consultation's phase, read under a share lock: a phase change waits for the comments being
+ * written, and a comment is never taken in a phase that has just ended. Comments do not wait for
+ * one another.
+ */
+export async function phaseForWriting(m: EntityManager, consultationId: string): Promise<ConsultationPhase> {
+  const [row] = await m.query<{ phase: ConsultationPhase }[]>(`SELECT phase FROM consultation WHERE id = $1 FOR SHARE`, [consultationId]);
+  return row!.phase;
+}

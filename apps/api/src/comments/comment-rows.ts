@@ -1,0 +1,138 @@
+import type { IntakeChannel, ReplyOutcome } from '@yishi/contracts';
+import type { EntityManager } from 'typeorm';
+import type { CommentDto, OfficialReplyDto } from './dto/comment.dto';
+
+/** One comment as read for display, with its place, provenance, official reply and report counts. */
+export interface CommentRow {
+  id: string;
+  consultation_id: string;
+  version_id: string;
+  version_number: number;
+  version_title: string;
+  clause_id: string | null;
+  clause_number: number | null;
+  clause_heading: string | null;
+  parent_id: string | null;
+  author_id: string | null;
+  author_name: string | null;
+  body: string;
+  channel: IntakeChannel;
+  collector_name: string | null;
+  collected_on: string | null;
+  recorder_name: string | null;
+  resident_name: string | null;
+  is_anonymous: boolean;
+  hidden_at: Date | null;
+  hidden_reason: string | null;
+  created_at: Date;
+  report_count: number;
+  reported_by_me: boolean;
+  outcome: ReplyOutcome | null;
+  reply_reason: string | null;
+  linked_clause_id: string | null;
+  linked_version_id: string | null;
+  linked_version_number: number | null;
+  linked_clause_number: number | null;
+  linked_clause_heading: string | null;
+  replier_name: string | null;
+  replied_at: Date | null;
+  reply_updated_at: Date | null;
+}
+
+/**
+ * Comments of one consultation matching `where` (SQL on alias `c`; `$1` is the consultation, `$2`
+ * the reader), in `order`. Parameters from `$3` on are `params`.
+ */
+export async function selectComments(
+  m: EntityManager,
+  consultationId: string,
+  readerId: string,
+  where: string,
+  params: unknown[],
+  order: string,
+  limit?: number,
+): Promise<CommentRow[]> {
+  return m.query<CommentRow[]>(
+    `SELECT c.id, c.consultation_id, c.version_id, v.number AS version_number, v.title AS version_title,
+            c.clause_id, cl.number AS clause_number, cl.heading AS clause_heading, c.parent_id,
+            c.author_id, au.display_name AS author_name, c.body, c.channel, c.collector_name, c.collected_on::text AS collected_on,
+            rb.display_name AS recorder_name, c.resident_name, c.is_anonymous, c.hidden_at, c.hidden_reason, c.created_at,
+            (SELECT count(*)::int FROM comment_report r WHERE r.comment_id = c.id) AS report_count,
+            EXISTS (SELECT 1 FROM comment_report r WHERE r.comment_id = c.id AND r.user_id = $2) AS reported_by_me,
+            o.outcome, o.reason AS reply_reason, o.linked_clause_id, lc.version_id AS linked_version_id, lv.number AS linked_version_number,
+            lc.number AS linked_clause_number, lc.heading AS linked_clause_heading, ob.display_name AS replier_name,
+            o.replied_at, o.updated_at AS reply_updated_at
+       FROM comment c
+       JOIN draft_version v ON v.id = c.version_id
+       LEFT JOIN clause cl ON cl.id = c.clause_id
+       LEFT JOIN app_user au ON au.id = c.author_id
+       LEFT JOIN app_user rb ON rb.id = c.recorded_by
+       LEFT JOIN official_reply o ON o.comment_id = c.id
+       LEFT JOIN clause lc ON lc.id = o.linked_clause_id
+       LEFT JOIN draft_version lv ON lv.id = lc.version_id
+       LEFT JOIN app_user ob ON ob.id = o.replied_by
+      WHERE c.consultation_id = $1 AND (${where})
+      ORDER BY ${order}
+      ${limit === undefined ? '' : `LIMIT ${Math.trunc(limit)}`}`,
+    [consultationId, readerId, ...params],
+  );
+}
+
+/** The name a comment goes by: the writer's, or the resident named on an offline opinion; null when anonymous. */
+export function authorName(row: CommentRow): string | null {
+  if (row.is_anonymous) return null;
+  return row.channel === 'online' ? row.author_name : row.resident_name;
+}
+
+export function officialReply(row: CommentRow): OfficialReplyDto | null {
+  if (!row.outcome) return null;
+  return {
+    outcome: row.outcome,
+    reason: row.reply_reason!,
+    linkedClause: row.linked_clause_id
+      ? {
+          id: row.linked_clause_id,
+          versionId: row.linked_version_id!,
+          versionNumber: row.linked_version_number!,
+          number: row.linked_clause_number!,
+          heading: row.linked_clause_heading,
+        }
+      : null,
+    repliedByName: row.replier_name ?? '',
+    repliedAt: row.replied_at!.toISOString(),
+    updatedAt: row.reply_updated_at!.toISOString(),
+  };
+}
+
+/**
+ * A comment as one reader sees it: the text of a hidden comment only for its author and the
+ * moderators (everyone else sees that it was hidden, and why); report counts for moderators only.
+ */
+export function toCommentDto(row: CommentRow, reader: { id: string; canModerate: boolean }): CommentDto {
+  const mine = row.author_id !== null && row.author_id === reader.id;
+  const hidden = row.hidden_at !== null;
+  return {
+    id: row.id,
+    consultationId: row.consultation_id,
+    versionId: row.version_id,
+    versionNumber: row.version_number,
+    clauseId: row.clause_id,
+    clauseNumber: row.clause_number,
+    parentId: row.parent_id,
+    body: !hidden || mine || reader.canModerate ? row.body : null,
+    authorName: authorName(row),
+    anonymous: row.is_anonymous,
+    channel: row.channel,
+    offline:
+      row.channel === 'online'
+        ? null
+        : { collectorName: row.collector_name ?? '', collectedOn: row.collected_on ?? '', recordedByName: row.recorder_name ?? '' },
+    createdAt: row.created_at.toISOString(),
+    mine,
+    reportedByMe: row.reported_by_me,
+    hidden,
+    hiddenAt: row.hidden_at?.toISOString() ?? null,
+    hiddenReason: row.hidden_reason,
+    reportCount: reader.canModerate ? row.report_count : null,
+  };
+}

@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CONSULTATION_PHASES, INTAKE_CHANNELS } from '@yishi/contracts';
+import type { ConsultationPhase, IntakeChannel } from '@yishi/contracts';
+import { IsOptional, IsUUID } from 'class-validator';
+import { OfficialReplyDto } from './comment.dto';
+
+export class AdoptionReportQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the opinions on this published version (default: all versions)' })
+  @IsOptional()
+  @IsUUID()
+  versionId?: string;
+}
+
+export class AdoptionReportItemDto {
+  @ApiProperty({ description: 'Running number in the report (序号)' }) seq!: number;
+  @ApiProperty({ format: 'uuid' }) commentId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The opinion; null when it was hidden (see hiddenReason)' }) body!: string | null;
+  @ApiProperty() hidden!: boolean;
+  @ApiProperty({ type: String, nullable: true }) hiddenReason!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null when anonymous' }) authorName!: string | null;
+  @ApiProperty() anonymous!: boolean;
+  @ApiProperty({ enum: INTAKE_CHANNELS, enumName: 'IntakeChannel' }) channel!: IntakeChannel;
+  @ApiProperty({ type: String, nullable: true, description: 'Offline: who collected it' }) collectorName!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: 'Offline: when it was collected' }) collectedOn!: string | null;
+  @ApiProperty({ format: 'date-time', description: 'When it was written (online) or entered (offline)' }) createdAt!: string;
+  @ApiProperty({ type: OfficialReplyDto, nullable: true, description: 'Null: 待答复 (no answer yet)' }) reply!: OfficialReplyDto | null;
+}
+
+export class AdoptionReportSectionDto {
+  @ApiProperty({ format: 'uuid' }) versionId!: string;
+  @ApiProperty() versionNumber!: number;
+  @ApiProperty() versionTitle!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null: opinions on the whole draft (listed first)' }) clauseId!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) clauseNumber!: number | null;
+  @ApiProperty({ type: String, nullable: true }) clauseHeading!: string | null;
+  @ApiProperty({ type: [AdoptionReportItemDto] }) items!: AdoptionReportItemDto[];
+}
+
+export class AdoptionTotalsDto {
+  @ApiProperty() total!: number;
+  @ApiProperty() adopted!: number;
+  @ApiProperty() partly_adopted!: number;
+  @ApiProperty() not_adopted!: number;
+  @ApiProperty() noted!: number;
+  @ApiProperty({ description: 'Not answered yet (待答复)' }) pending!: number;
+  @ApiProperty({ description: 'Of the total, received offline' }) offline!: number;
+}
+
+export class AdoptionReportDto {
+  @ApiProperty({ format: 'uuid' }) consultationId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: CONSULTATION_PHASES, enumName: 'ConsultationPhase' }) phase!: ConsultationPhase;
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+  @ApiProperty({ type: AdoptionTotalsDto }) totals!: AdoptionTotalsDto;
+  @ApiProperty({ type: [AdoptionReportSectionDto], description: 'By version, then the whole draft first, then 第1条, 第2条…' })
+  sections!: AdoptionReportSectionDto[];
+}
