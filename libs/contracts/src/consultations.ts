@@ -24,6 +24,8 @@ export const NOTIFICATION_KINDS = [
   'comment_replied',
   'comment_hidden',
   'comment_period_ending',
+  'draft_published',
+  'briefing_cancelled',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

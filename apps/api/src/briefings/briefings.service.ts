@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import type { ConsultationGrants } from '../consultations/consultation-access.service';
@@ -41,6 +42,7 @@ export class BriefingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ConsultationAccess,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(actor: Actor, consultationId: string, input: CreateBriefingDto): Promise<BriefingDto> {
@@ -128,6 +130,14 @@ export class BriefingsService {
         before: { ...snapshot(briefing), cancelledAt: null },
         after: { cancelledAt: cancelledAt.toISOString(), reason: input.reason ?? null, signedUp: await this.taken(m, briefingId) },
       });
+      const signedUp = await m.query<{ user_id: string }[]>(`SELECT user_id FROM briefing_signup WHERE briefing_id = $1`, [briefingId]);
+      await this.notifications.notify(
+        m,
+        signedUp.map((r) => r.user_id),
+        'briefing_cancelled',
+        { consultationId: grants.consultation.id, title: grants.consultation.title, briefingId, place: briefing.place, startsAt: briefing.startsAt.toISOString(), reason: input.reason ?? null },
+        `/consultations/${grants.consultation.id}`,
+      );
     });
     return this.view(actor, briefingId);
   }

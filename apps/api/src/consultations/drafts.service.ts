@@ -8,6 +8,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { PlainTextRule } from '../common/plain-text';
 import { invalidField, optionalPlainText, plainText } from '../common/plain-text';
 import { StoredFile } from '../storage/entities/stored-file.entity';
@@ -73,6 +74,7 @@ export class DraftsService {
     private readonly access: ConsultationAccess,
     private readonly audit: AuditService,
     private readonly files: StoredFilesService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** The versions I may read: published ones, and the one being edited for those who run it. */
@@ -272,8 +274,17 @@ export class DraftsService {
         entityId: version.id,
         after: { consultationId, number, title: version.title, clauses, changeNote: version.changeNote },
       });
-      // Residents are not told here: no notification kind says "a new version was published"
-      // (phase_changed would tell them something untrue), and the kinds are fixed in contracts.
+      // Residents read the draft from the briefing phase on: tell them a new text is out.
+      if (grants.consultation.phase !== 'draft') {
+        await this.notifications.notifyUnits(
+          m,
+          grants.unitIds,
+          'draft_published',
+          { consultationId, title: grants.consultation.title, number, versionTitle: version.title },
+          `/consultations/${consultationId}?version=${number}`,
+          actor.id,
+        );
+      }
     });
     return this.get(actor, consultationId, number);
   }

@@ -1006,7 +1006,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        NotificationKind: "topic_screened" | "consultation_opened" | "phase_changed" | "comment_replied" | "comment_hidden" | "comment_period_ending";
+        NotificationKind: "topic_screened" | "consultation_opened" | "phase_changed" | "comment_replied" | "comment_hidden" | "comment_period_ending" | "draft_published" | "briefing_cancelled";
         NotificationDto: {
             /** Format: uuid */
             id: string;

@@ -7,7 +7,10 @@ import { User } from '../../users/entities/user.entity';
 @Index('notification_user_idx', ['userId', 'createdAt'])
 @Index('notification_unread_idx', ['userId'], { where: `"read_at" IS NULL` })
 @Index('notification_outbox_idx', ['createdAt'], { where: `"delivered_at" IS NULL` })
-@Check('notification_kind_valid', `"kind" IN ('topic_screened', 'consultation_opened', 'phase_changed', 'comment_replied', 'comment_hidden', 'comment_period_ending')`)
+@Check(
+  'notification_kind_valid',
+  `"kind" IN ('topic_screened', 'consultation_opened', 'phase_changed', 'comment_replied', 'comment_hidden', 'comment_period_ending', 'draft_published', 'briefing_cancelled')`,
+)
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
