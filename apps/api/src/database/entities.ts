@@ -1,3 +1,12 @@
+import { Ballot } from '../votes/entities/ballot.entity';
+import { BallotPaper } from '../votes/entities/ballot-paper.entity';
+import { ProxyAuthorization } from '../votes/entities/proxy-authorization.entity';
+import { VoteBox, VoteBoxIntake } from '../votes/entities/vote-box.entity';
+import { VoteCast } from '../votes/entities/vote-cast.entity';
+import { VoteMark } from '../votes/entities/vote-mark.entity';
+import { VoteObjection } from '../votes/entities/vote-objection.entity';
+import { VoteVoter } from '../votes/entities/vote-voter.entity';
+import { Vote } from '../votes/entities/vote.entity';
 import { Briefing } from '../briefings/entities/briefing.entity';
 import { BriefingSignup } from '../briefings/entities/briefing-signup.entity';
 import { Comment } from '../comments/entities/comment.entity';
@@ -67,4 +76,14 @@ export const ENTITIES = [
   Briefing,
   BriefingSignup,
   Notification,
+  Vote,
+  VoteVoter,
+  VoteCast,
+  Ballot,
+  VoteMark,
+  VoteBox,
+  VoteBoxIntake,
+  BallotPaper,
+  ProxyAuthorization,
+  VoteObjection,
 ];

@@ -1,0 +1,161 @@
+import type { RuleSetId } from '@yishi/domain';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Consultation } from '../../consultations/entities/consultation.entity';
+import { OrgNode } from '../../organizations/entities/org-node.entity';
+import { User } from '../../users/entities/user.entity';
+
+export const VOTE_STATUSES = ['scheduled', 'open', 'counting', 'closed', 'final', 'cancelled'] as const;
+export type VoteStatus = (typeof VOTE_STATUSES)[number];
+
+/**
+ * A vote (表决) of a unit's competent body under a rule set: scheduled (announced), open (the
+ * electorate frozen, ballots accepted between opens_at and closes_at), counting (past closes_at,
+ * online ballots refused, paper ballots still being entered and confirmed), closed (tallied; the
+ * provisional notice and its objection window), final (the final notice), or cancelled.
+ */
+@Entity('vote')
+@Index('vote_unit_idx', ['unitId', 'createdAt'])
+@Index('vote_due_idx', ['status', 'closesAt'])
+@Check('vote_status_valid', `"status" IN ('scheduled', 'open', 'counting', 'closed', 'final', 'cancelled')`)
+@Check('vote_secrecy_valid', `"secrecy" IN ('named', 'secret')`)
+@Check('vote_question_kind_valid', `"question_kind" IN ('motion', 'options')`)
+@Check('vote_options_with_kind', `("question_kind" = 'options') = ("options" IS NOT NULL)`)
+@Check('vote_window_order', `"closes_at" > "opens_at"`)
+@Check('vote_title_length', `length(btrim("title")) BETWEEN 1 AND 300`)
+@Check('vote_proxy_cap_range', `"proxy_cap" BETWEEN 1 AND 100`)
+@Check('vote_objection_days_range', `"objection_days" BETWEEN 0 AND 60`)
+@Check(
+  'vote_rule_set_valid',
+  `"rule_set" IN ('cc278-ordinary', 'cc278-major', 'rceo-27', 'rceo-28', 'rceo-15', 'vcl-22', 'vcl-26', 'vcl-28', 'lml-63', 'simple-majority')`,
+)
+@Check('vote_frozen_when_open', `"status" = 'scheduled' OR "status" = 'cancelled' OR ("vote_json" IS NOT NULL AND "electorate_json" IS NOT NULL AND "opened_at" IS NOT NULL)`)
+@Check('vote_result_when_closed', `"status" NOT IN ('closed', 'final') OR ("result_json" IS NOT NULL AND "closed_at" IS NOT NULL)`)
+export class Vote {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** The unit whose body decides (a compound's owners, a cooperative's members). */
+  @Column({ name: 'unit_id', type: 'uuid' })
+  unitId!: string;
+
+  @ManyToOne(() => OrgNode, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'vote_unit_fk' })
+  unit?: OrgNode;
+
+  /** The consultation the vote decides, or null for a stand-alone informal poll. */
+  @Column({ name: 'consultation_id', type: 'uuid', nullable: true })
+  consultationId!: string | null;
+
+  @ManyToOne(() => Consultation, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'consultation_id', foreignKeyConstraintName: 'vote_consultation_fk' })
+  consultation?: Consultation | null;
+
+  /** What is decided, as residents read it (Chinese). */
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ name: 'title_en', type: 'text', nullable: true })
+  titleEn!: string | null;
+
+  /** The motion or question put to the vote. */
+  @Column({ type: 'text' })
+  question!: string;
+
+  @Column({ name: 'question_en', type: 'text', nullable: true })
+  questionEn!: string | null;
+
+  @Column({ name: 'question_kind', type: 'text', default: 'motion' })
+  questionKind!: 'motion' | 'options';
+
+  /** For a poll: `[{ id, label: { 'zh-CN', en } }]`. */
+  @Column({ type: 'jsonb', nullable: true })
+  options!: { id: string; label: { 'zh-CN': string; en: string } }[] | null;
+
+  @Column({ name: 'rule_set', type: 'text' })
+  ruleSet!: RuleSetId;
+
+  @Column({ name: 'matter_kinds', type: 'text', array: true, default: () => `'{}'` })
+  matterKinds!: string[];
+
+  /** For lml-63: which body consents and whether the RCEO Law applies. */
+  @Column({ type: 'jsonb', nullable: true })
+  lml63!: { body: 'members' | 'representatives'; rceoApplies: boolean } | null;
+
+  @Column({ type: 'text', default: 'named' })
+  secrecy!: 'named' | 'secret';
+
+  /** Named online ballots may be changed until close. */
+  @Column({ name: 'allow_change', type: 'boolean', default: true })
+  allowChange!: boolean;
+
+  @Column({ name: 'opens_at', type: 'timestamptz' })
+  opensAt!: Date;
+
+  @Column({ name: 'closes_at', type: 'timestamptz' })
+  closesAt!: Date;
+
+  @Column({ type: 'text', default: 'scheduled' })
+  status!: VoteStatus;
+
+  /** Residents may watch turnout while the vote is open (convenors always can). */
+  @Column({ name: 'turnout_public', type: 'boolean', default: false })
+  turnoutPublic!: boolean;
+
+  /** Most principals one agent may vote for. */
+  @Column({ name: 'proxy_cap', type: 'integer', default: 1 })
+  proxyCap!: number;
+
+  /** Days between the provisional result and the final notice, for objections (询异). */
+  @Column({ name: 'objection_days', type: 'integer', default: 7 })
+  objectionDays!: number;
+
+  @Column({ name: 'created_by', type: 'uuid' })
+  createdBy!: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'vote_created_by_fk' })
+  creator?: User;
+
+  /** When it was announced: the notice period runs from here. */
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'opened_at', type: 'timestamptz', nullable: true })
+  openedAt!: Date | null;
+
+  /** Why it opened before the notice period ran out (audited). */
+  @Column({ name: 'early_reason', type: 'text', nullable: true })
+  earlyReason!: string | null;
+
+  /** The recount kit's vote.json, fixed at opening (the chains' genesis hashes it). */
+  @Column({ name: 'vote_json', type: 'text', nullable: true })
+  voteJson!: string | null;
+
+  /** The recount kit's electorate.json: the electorate frozen at opening, with pseudonyms. */
+  @Column({ name: 'electorate_json', type: 'text', nullable: true })
+  electorateJson!: string | null;
+
+  /** Head and length of the sealed part of the ballots chain (named) or the roll chain (secret). */
+  @Column({ name: 'chain_head', type: 'text', nullable: true })
+  chainHead!: string | null;
+
+  @Column({ name: 'chain_length', type: 'integer', default: 0 })
+  chainLength!: number;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  /** The recount kit's result.json, published with the provisional notice. */
+  @Column({ name: 'result_json', type: 'text', nullable: true })
+  resultJson!: string | null;
+
+  /** The secret ballot box, sealed at close in ballot-id order (box.jsonl). */
+  @Column({ name: 'box_jsonl', type: 'text', nullable: true })
+  boxJsonl!: string | null;
+
+  @Column({ name: 'final_at', type: 'timestamptz', nullable: true })
+  finalAt!: Date | null;
+
+  @Column({ name: 'cancelled_reason', type: 'text', nullable: true })
+  cancelledReason!: string | null;
+}
