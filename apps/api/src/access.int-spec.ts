@@ -17,6 +17,7 @@ import { download, upload } from '../test/rolls';
 import { hashPassword } from './auth/password-hash';
 import { publishSimpleVersion } from '../test/consultations';
 import { DEMO_PASSWORD } from './seed/demo-data';
+import { SealingService } from './votes/sealing.service';
 import { seedDemoData } from './seed/seed-demo';
 
 interface Ctx {
@@ -33,6 +34,8 @@ interface Ctx {
   rollFileA: Buffer;
   /** A consultation of compound A, open for comments. */
   consultationA: string;
+  /** Votes of compound A: scheduled (to open), scheduled (to cancel), open, and counted with an objection. */
+  votesA: { scheduled: string; toCancel: string; open: string; closed: string; objection: string };
   /** Comments: a consultation of A kept in its comment phase, a resident's comment there (to report and answer), one to hide, one hidden. */
   commentsA: { consultation: string; comment: string; toHide: string; hidden: string };
   /** Drafts: a consultation of A with version 1 published and version 2 being edited (with two attachments). */
@@ -64,6 +67,22 @@ function send(
 }
 
 const CASES: Record<string, Case> = {
+  'POST /api/units/:unitId/votes': {
+    request: (c) => ({ path: `/api/units/${c.unitA}/votes`, body: { title: '外人不得发起', question: '是否同意？', ruleSet: 'cc278-ordinary', opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 3600_000).toISOString() } }),
+  },
+  'GET /api/units/:unitId/votes': { request: (c) => ({ path: `/api/units/${c.unitA}/votes` }) },
+  'GET /api/votes/:id': { request: (c) => ({ path: `/api/votes/${c.votesA.open}` }) },
+  'POST /api/votes/:id/open': { request: (c) => ({ path: `/api/votes/${c.votesA.scheduled}/open`, body: { reason: '提前开启的理由' } }) },
+  'POST /api/votes/:id/cancel': { request: (c) => ({ path: `/api/votes/${c.votesA.toCancel}/cancel`, body: { reason: '取消的理由' } }) },
+  // Casting is checked against the frozen electorate, not roles: see votes.int-spec.ts.
+  'POST /api/votes/:id/ballots': { request: (c) => ({ path: `/api/votes/${c.votesA.open}/ballots`, body: { choice: 'approve' } }) },
+  'GET /api/votes/:id/turnout': { request: (c) => ({ path: `/api/votes/${c.votesA.open}/turnout` }) },
+  'GET /api/votes/:id/board': { request: (c) => ({ path: `/api/votes/${c.votesA.open}/board` }) },
+  'GET /api/votes/:id/result': { request: (c) => ({ path: `/api/votes/${c.votesA.closed}/result` }) },
+  'GET /api/votes/:id/recount-kit': { request: (c) => ({ path: `/api/votes/${c.votesA.closed}/recount-kit` }) },
+  'POST /api/votes/:id/objections': { request: (c) => ({ path: `/api/votes/${c.votesA.closed}/objections`, body: { body: '异议内容' } }) },
+  'GET /api/votes/:id/objections': { request: (c) => ({ path: `/api/votes/${c.votesA.closed}/objections` }) },
+  'POST /api/objections/:id/answer': { request: (c) => ({ path: `/api/objections/${c.votesA.objection}/answer`, body: { answer: '已核实，维持结果' } }) },
   'POST /api/auth/logout': { self: true },
   'POST /api/auth/logout-everywhere': { self: true },
   'GET /api/me/roll': { self: true },
@@ -198,6 +217,7 @@ describe('access rules across the whole route table', () => {
       importA: '',
       rollFileA: Buffer.alloc(0),
       consultationA: '',
+      votesA: { scheduled: '', toCancel: '', open: '', closed: '', objection: '' },
       commentsA: { consultation: '', comment: '', toHide: '', hidden: '' },
       draftsA: '',
       draftAttachmentA: '',
@@ -211,6 +231,27 @@ describe('access rules across the whole route table', () => {
     ctx.rollFileA = (await download(staffOfA, `/api/units/${a.unit}/roll/export?format=csv`)).bytes;
     ctx.importA = (await upload<{ importId: string }>(staffOfA, `/api/units/${a.unit}/roll/imports`, { name: 'roll.csv', bytes: ctx.rollFileA })).body.importId;
     ctx.consultationA = (await staffOfA.post<{ id: string }>(`/api/nodes/${a.unit}/consultations`, { title: '御水岸议事', ruleSet: 'cc278-ordinary' })).body.id;
+    // Votes of A in each state the routes need.
+    const vote = async (closesInMs: number): Promise<string> =>
+      (
+        await staffOfA.post<{ id: string }>(`/api/units/${a.unit}/votes`, {
+          title: '表决',
+          question: '是否同意？',
+          ruleSet: 'cc278-ordinary',
+          opensAt: new Date().toISOString(),
+          closesAt: new Date(Date.now() + closesInMs).toISOString(),
+        })
+      ).body.id;
+    ctx.votesA.scheduled = await vote(3600_000);
+    ctx.votesA.toCancel = await vote(3600_000);
+    ctx.votesA.open = await vote(3600_000);
+    await staffOfA.post(`/api/votes/${ctx.votesA.open}/open`, { reason: '测试' });
+    ctx.votesA.closed = await vote(1500);
+    await staffOfA.post(`/api/votes/${ctx.votesA.closed}/open`, { reason: '测试' });
+    await new Promise((r) => setTimeout(r, 1600));
+    await t.app.get(SealingService).closeDue();
+    const ownerOfA = await HttpSession.signedIn(t.baseUrl, '13800000012', DEMO_PASSWORD);
+    ctx.votesA.objection = (await ownerOfA.post<{ id: string }>(`/api/votes/${ctx.votesA.closed}/objections`, { body: '有异议' })).body.id;
     await publishSimpleVersion(t, ctx.consultationA, '13800000004');
     await staffOfA.post(`/api/consultations/${ctx.consultationA}/phase`, { to: 'comment' });
     // Comments: a consultation of A that stays in its comment phase, with a resident's comments, one of them hidden.

@@ -24,6 +24,7 @@ import { InvitationsModule } from './invitations/invitations.module';
 import { MeModule } from './me/me.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { StorageModule } from './storage/storage.module';
+import { VotesModule } from './votes/votes.module';
 import { RolesModule } from './roles/roles.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RollsModule } from './rolls/rolls.module';
@@ -90,6 +91,7 @@ export class AppModule {
         RolesModule,
         MeModule,
         ConsultationsModule,
+        VotesModule,
         CommentsModule,
         AuditModule,
         RollsModule,

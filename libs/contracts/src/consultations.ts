@@ -26,6 +26,9 @@ export const NOTIFICATION_KINDS = [
   'comment_period_ending',
   'draft_published',
   'briefing_cancelled',
+  'vote_opened',
+  'vote_result',
+  'vote_final',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

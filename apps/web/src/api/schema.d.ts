@@ -451,6 +451,195 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units/{unitId}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The votes of a unit, newest first */
+        get: operations["listVotes"];
+        put?: never;
+        /** Announce a vote of the unit’s body under a rule set (the notice period starts) */
+        post: operations["createVote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A vote, and the voters I may cast for in it */
+        get: operations["getVote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open now: freeze the electorate (before the notice period ends only with a reason) */
+        post: operations["openVote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a scheduled or open vote, with a reason */
+        post: operations["cancelVote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cast (or, where allowed, change) my ballot online; returns the receipt */
+        post: operations["castBallot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/turnout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live turnout against the rule’s thresholds (no choices revealed) */
+        get: operations["getVoteTurnout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bulletin board: every receipt in the chain */
+        get: operations["getVoteBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published result: every figure, the explanation, the chain heads */
+        get: operations["getVoteResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/recount-kit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The recount kit (zip) of a counted vote: run `npm run recount -- <folder>` on it */
+        get: operations["downloadRecountKit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Objections to the result and their answers */
+        get: operations["listObjections"];
+        put?: never;
+        /** Object to the provisional result while it is on notice */
+        post: operations["objectToResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/objections/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer an objection (the final notice waits for every answer) */
+        post: operations["answerObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consultations/{id}/comments": {
         parameters: {
             query?: never;
@@ -1006,7 +1195,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        NotificationKind: "topic_screened" | "consultation_opened" | "phase_changed" | "comment_replied" | "comment_hidden" | "comment_period_ending" | "draft_published" | "briefing_cancelled";
+        NotificationKind: "topic_screened" | "consultation_opened" | "phase_changed" | "comment_replied" | "comment_hidden" | "comment_period_ending" | "draft_published" | "briefing_cancelled" | "vote_opened" | "vote_result" | "vote_final";
         NotificationDto: {
             /** Format: uuid */
             id: string;
@@ -1494,6 +1683,215 @@ export interface components {
              * @description A PDF or a photo (JPEG, PNG, WebP), at most 10 MB
              */
             file: string;
+        };
+        Lml63Dto: {
+            /** @enum {string} */
+            body: "members" | "representatives";
+            rceoApplies: boolean;
+        };
+        PollOptionDto: {
+            /**
+             * @description Short id, unique in the poll
+             * @example a
+             */
+            id: string;
+            /** @example 12月7日（周日）上午 */
+            label: string;
+            /** @example Sunday 7 December, morning */
+            labelEn?: string;
+        };
+        CreateVoteDto: {
+            /** @example 御水岸地下车库充电设施管理办法表决 */
+            title: string;
+            titleEn?: string;
+            /** @example 是否同意《地下车库充电设施管理办法》？ */
+            question: string;
+            questionEn?: string;
+            ruleSet: components["schemas"]["RuleSetId"];
+            /** @description Kinds of matter decided: a body may not decide some (refused before any vote) */
+            matterKinds?: ("charter" | "membership" | "land-contracting" | "homestead" | "share-quantification" | "compensation-distribution" | "merger-or-split" | "repair-fund-raising" | "rebuilding" | "common-parts-use" | "non-member-rights" | "commercial-construction-land" | "other")[];
+            lml63?: components["schemas"]["Lml63Dto"];
+            /** @description A poll (simple-majority only): the options to choose from */
+            options?: components["schemas"]["PollOptionDto"][];
+            /**
+             * @default named
+             * @enum {string}
+             */
+            secrecy: "named" | "secret";
+            /**
+             * @description Named online ballots may be changed until close
+             * @default true
+             */
+            allowChange: boolean;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /**
+             * @description Residents may watch turnout while it is open
+             * @default false
+             */
+            turnoutPublic: boolean;
+            /**
+             * @description Most principals one agent may vote for
+             * @default 1
+             */
+            proxyCap: number;
+            /**
+             * @description Days for objections after the provisional result
+             * @default 7
+             */
+            objectionDays: number;
+            /**
+             * Format: uuid
+             * @description The consultation this vote decides
+             */
+            consultationId?: string;
+        };
+        VoteOptionViewDto: {
+            id: string;
+            label: string;
+            labelEn: string;
+        };
+        /** @enum {string} */
+        VoteStatus: "scheduled" | "open" | "counting" | "closed" | "final" | "cancelled";
+        MyVoterDto: {
+            voterId: string;
+            /** @description Whose vote: my own roll entry, or a principal I hold a written proxy for */
+            name: string;
+            /** @enum {string} */
+            as: "self" | "proxy";
+            /** @description Units (compound) this vote covers */
+            unitLabels: string[];
+            voted: boolean;
+            /** @description Named votes: my counted choice */
+            choice: string | null;
+            /** @enum {string|null} */
+            channel: "online" | "paper" | "meeting" | null;
+            /** @description Receipt code to find on the bulletin board */
+            receipt: string | null;
+            /** @description An online ballot a paper ballot superseded */
+            supersededReceipt: string | null;
+            /** @description I may cast (again) now */
+            canCast: boolean;
+        };
+        VoteDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: uuid */
+            consultationId: string | null;
+            title: string;
+            question: string;
+            /** @enum {string} */
+            questionKind: "motion" | "options";
+            options: components["schemas"]["VoteOptionViewDto"][] | null;
+            ruleSet: components["schemas"]["RuleSetId"];
+            /** @enum {string} */
+            secrecy: "named" | "secret";
+            allowChange: boolean;
+            status: components["schemas"]["VoteStatus"];
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date-time */
+            announcedAt: string;
+            turnoutPublic: boolean;
+            proxyCap: number;
+            objectionDays: number;
+            /**
+             * Format: date-time
+             * @description End of the objection window
+             */
+            objectionUntil: string | null;
+            /** @description The verdict once tallied */
+            passed: boolean | null;
+            /** @description Head of the ballot chain, published at close */
+            closingHash: string | null;
+            /** @description The deciding body, in Chinese */
+            bodyZh: string;
+            bodyEn: string;
+            /** @description The voters I may cast for in this vote */
+            myVoters: components["schemas"]["MyVoterDto"][];
+            /** @description I run it (open, close, paper ballots, proxies) */
+            canManage: boolean;
+            /** @description Legal notice in days before opening (15 owners, 10 member assembly) */
+            noticeDays: number | null;
+        };
+        VoteSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: uuid */
+            consultationId: string | null;
+            title: string;
+            question: string;
+            /** @enum {string} */
+            questionKind: "motion" | "options";
+            options: components["schemas"]["VoteOptionViewDto"][] | null;
+            ruleSet: components["schemas"]["RuleSetId"];
+            /** @enum {string} */
+            secrecy: "named" | "secret";
+            allowChange: boolean;
+            status: components["schemas"]["VoteStatus"];
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date-time */
+            announcedAt: string;
+            turnoutPublic: boolean;
+            proxyCap: number;
+            objectionDays: number;
+            /**
+             * Format: date-time
+             * @description End of the objection window
+             */
+            objectionUntil: string | null;
+            /** @description The verdict once tallied */
+            passed: boolean | null;
+            /** @description Head of the ballot chain, published at close */
+            closingHash: string | null;
+        };
+        OpenVoteDto: {
+            /** @description Required when opening before the legal notice period has run (recorded in the audit trail) */
+            reason?: string;
+        };
+        CancelVoteDto: {
+            reason: string;
+        };
+        CastDto: {
+            /**
+             * @description "approve", "oppose", "abstain", or an option id of a poll
+             * @example approve
+             */
+            choice: string;
+            /** @description Which of my voters (when I hold several roll entries or vote as an agent); default: my own */
+            voterId?: string;
+        };
+        CastReceiptDto: {
+            /** @description Your receipt: find it on the bulletin board of the vote */
+            receipt: string;
+            voterId: string;
+            /** Format: date-time */
+            castAt: string;
+            /** @description False when the same ballot was already recorded (a retried submit) */
+            changed: boolean;
+        };
+        ObjectionDto: {
+            body: string;
+        };
+        CreatedIdDto: {
+            /** Format: uuid */
+            id: string;
+        };
+        AnswerDto: {
+            answer: string;
         };
         /** @enum {string} */
         IntakeChannel: "online" | "suggestion_box" | "field_visit" | "hotline" | "building_head" | "meeting" | "briefing" | "paper";
@@ -3044,6 +3442,295 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listVotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteSummaryDto"][];
+                };
+            };
+        };
+    };
+    createVote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVoteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteDetailDto"];
+                };
+            };
+        };
+    };
+    getVote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteDetailDto"];
+                };
+            };
+        };
+    };
+    openVote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenVoteDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    cancelVote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelVoteDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    castBallot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CastDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CastReceiptDto"];
+                };
+            };
+        };
+    };
+    getVoteTurnout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    getVoteBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    getVoteResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    downloadRecountKit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listObjections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown[];
+                };
+            };
+        };
+    };
+    objectToResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedIdDto"];
+                };
+            };
+        };
+    };
+    answerObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerDto"];
+            };
+        };
         responses: {
             204: {
                 headers: {

@@ -1,0 +1,221 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MATTER_KINDS, RULE_SET_IDS } from '@yishi/domain';
+import type { MatterKind, RuleSetId } from '@yishi/domain';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { PlainText } from '../../common/plain-text';
+import { VOTE_STATUSES } from '../entities/vote.entity';
+import type { VoteStatus } from '../entities/vote.entity';
+
+export class PollOptionDto {
+  @ApiProperty({ example: 'a', description: 'Short id, unique in the poll' })
+  @Matches(/^[a-z0-9-]{1,20}$/)
+  id!: string;
+
+  @ApiProperty({ example: '12月7日（周日）上午' })
+  @PlainText(1, 100)
+  label!: string;
+
+  @ApiPropertyOptional({ example: 'Sunday 7 December, morning' })
+  @IsOptional()
+  @PlainText(1, 100)
+  labelEn?: string;
+}
+
+export class Lml63Dto {
+  @ApiProperty({ enum: ['members', 'representatives'] })
+  @IsIn(['members', 'representatives'])
+  body!: 'members' | 'representatives';
+
+  @ApiProperty()
+  @IsBoolean()
+  rceoApplies!: boolean;
+}
+
+export class CreateVoteDto {
+  @ApiProperty({ example: '御水岸地下车库充电设施管理办法表决' })
+  @PlainText(1, 300)
+  title!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @PlainText(1, 300)
+  titleEn?: string;
+
+  @ApiProperty({ example: '是否同意《地下车库充电设施管理办法》？' })
+  @PlainText(1, 1000, { multiLine: true })
+  question!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @PlainText(1, 1000, { multiLine: true })
+  questionEn?: string;
+
+  @ApiProperty({ enum: RULE_SET_IDS, enumName: 'RuleSetId' })
+  @IsIn(RULE_SET_IDS)
+  ruleSet!: RuleSetId;
+
+  @ApiPropertyOptional({ enum: MATTER_KINDS, isArray: true, description: 'Kinds of matter decided: a body may not decide some (refused before any vote)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(MATTER_KINDS, { each: true })
+  matterKinds?: MatterKind[];
+
+  @ApiPropertyOptional({ type: Lml63Dto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => Lml63Dto)
+  lml63?: Lml63Dto;
+
+  @ApiPropertyOptional({ type: [PollOptionDto], description: 'A poll (simple-majority only): the options to choose from' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => PollOptionDto)
+  options?: PollOptionDto[];
+
+  @ApiPropertyOptional({ enum: ['named', 'secret'], default: 'named' })
+  @IsOptional()
+  @IsIn(['named', 'secret'])
+  secrecy?: 'named' | 'secret';
+
+  @ApiPropertyOptional({ default: true, description: 'Named online ballots may be changed until close' })
+  @IsOptional()
+  @IsBoolean()
+  allowChange?: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  @IsDateString({ strict: true })
+  opensAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  @IsDateString({ strict: true })
+  closesAt!: string;
+
+  @ApiPropertyOptional({ default: false, description: 'Residents may watch turnout while it is open' })
+  @IsOptional()
+  @IsBoolean()
+  turnoutPublic?: boolean;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 100, description: 'Most principals one agent may vote for' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  proxyCap?: number;
+
+  @ApiPropertyOptional({ default: 7, minimum: 0, maximum: 60, description: 'Days for objections after the provisional result' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  objectionDays?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The consultation this vote decides' })
+  @IsOptional()
+  @IsUUID()
+  consultationId?: string;
+}
+
+export class OpenVoteDto {
+  @ApiPropertyOptional({ description: 'Required when opening before the legal notice period has run (recorded in the audit trail)' })
+  @IsOptional()
+  @PlainText(2, 500)
+  reason?: string;
+}
+
+export class CancelVoteDto {
+  @ApiProperty()
+  @PlainText(2, 500)
+  reason!: string;
+}
+
+export class CastDto {
+  @ApiProperty({ description: '"approve", "oppose", "abstain", or an option id of a poll', example: 'approve' })
+  @IsString()
+  @Length(1, 20)
+  choice!: string;
+
+  @ApiPropertyOptional({ description: 'Which of my voters (when I hold several roll entries or vote as an agent); default: my own' })
+  @IsOptional()
+  @Matches(/^v-[0-9a-f]{8,}$/)
+  voterId?: string;
+}
+
+export class VoteOptionViewDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() labelEn!: string;
+}
+
+export class VoteSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() unitName!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) consultationId!: string | null;
+  @ApiProperty() title!: string;
+  @ApiProperty() question!: string;
+  @ApiProperty({ enum: ['motion', 'options'] }) questionKind!: 'motion' | 'options';
+  @ApiProperty({ type: [VoteOptionViewDto], nullable: true }) options!: VoteOptionViewDto[] | null;
+  @ApiProperty({ enum: RULE_SET_IDS, enumName: 'RuleSetId' }) ruleSet!: RuleSetId;
+  @ApiProperty({ enum: ['named', 'secret'] }) secrecy!: 'named' | 'secret';
+  @ApiProperty() allowChange!: boolean;
+  @ApiProperty({ enum: VOTE_STATUSES, enumName: 'VoteStatus' }) status!: VoteStatus;
+  @ApiProperty({ format: 'date-time' }) opensAt!: string;
+  @ApiProperty({ format: 'date-time' }) closesAt!: string;
+  @ApiProperty({ format: 'date-time' }) announcedAt!: string;
+  @ApiProperty() turnoutPublic!: boolean;
+  @ApiProperty() proxyCap!: number;
+  @ApiProperty() objectionDays!: number;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'End of the objection window' }) objectionUntil!: string | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'The verdict once tallied' }) passed!: boolean | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Head of the ballot chain, published at close' }) closingHash!: string | null;
+}
+
+export class MyVoterDto {
+  @ApiProperty() voterId!: string;
+  @ApiProperty({ description: 'Whose vote: my own roll entry, or a principal I hold a written proxy for' }) name!: string;
+  @ApiProperty({ enum: ['self', 'proxy'] }) as!: 'self' | 'proxy';
+  @ApiProperty({ type: [String], description: 'Units (compound) this vote covers' }) unitLabels!: string[];
+  @ApiProperty() voted!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Named votes: my counted choice' }) choice!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['online', 'paper', 'meeting'] }) channel!: 'online' | 'paper' | 'meeting' | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Receipt code to find on the bulletin board' }) receipt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'An online ballot a paper ballot superseded' }) supersededReceipt!: string | null;
+  @ApiProperty({ description: 'I may cast (again) now' }) canCast!: boolean;
+}
+
+export class VoteDetailDto extends VoteSummaryDto {
+  @ApiProperty({ description: 'The deciding body, in Chinese' }) bodyZh!: string;
+  @ApiProperty() bodyEn!: string;
+  @ApiProperty({ type: [MyVoterDto], description: 'The voters I may cast for in this vote' }) myVoters!: MyVoterDto[];
+  @ApiProperty({ description: 'I run it (open, close, paper ballots, proxies)' }) canManage!: boolean;
+  @ApiProperty({ type: Number, nullable: true, description: 'Legal notice in days before opening (15 owners, 10 member assembly)' }) noticeDays!: number;
+}
+
+export class CastReceiptDto {
+  @ApiProperty({ description: 'Your receipt: find it on the bulletin board of the vote' }) receipt!: string;
+  @ApiProperty() voterId!: string;
+  @ApiProperty({ format: 'date-time' }) castAt!: string;
+  @ApiProperty({ description: 'False when the same ballot was already recorded (a retried submit)' }) changed!: boolean;
+}
