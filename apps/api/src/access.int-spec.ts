@@ -18,6 +18,7 @@ import { hashPassword } from './auth/password-hash';
 import { publishSimpleVersion } from '../test/consultations';
 import { DEMO_PASSWORD } from './seed/demo-data';
 import { SealingService } from './votes/sealing.service';
+import { createCooperative, signIn } from '../test/vote-fixtures';
 import { seedDemoData } from './seed/seed-demo';
 
 interface Ctx {
@@ -49,6 +50,8 @@ interface Ctx {
   topicsA: { open: string; offline: string; photo: string; toAccept: string; toMerge: string; toDecline: string };
   /** Briefings on consultationA: one to sign up for, edit and record, one to cancel. */
   briefingsA: { open: string; toCancel: string };
+  /** Paper ballots and proxies on an open vote of A: a voter without a paper, papers in each state, an accepted proxy; an rceo-27 vote of a cooperative of A's community for check-ins. */
+  papersA: { vote: string; voter: string; issued: number; toEnter: number; disputed: number; toVoid: number; toReissue: number; principal: string; proxy: string; meeting: string; member: string };
 }
 
 type Case =
@@ -82,6 +85,23 @@ const CASES: Record<string, Case> = {
   'GET /api/votes/:id/recount-kit': { request: (c) => ({ path: `/api/votes/${c.votesA.closed}/recount-kit` }) },
   'POST /api/votes/:id/objections': { request: (c) => ({ path: `/api/votes/${c.votesA.closed}/objections`, body: { body: '异议内容' } }) },
   'GET /api/votes/:id/objections': { request: (c) => ({ path: `/api/votes/${c.votesA.closed}/objections` }) },
+  'GET /api/votes/:id/voters': { request: (c) => ({ path: `/api/votes/${c.papersA.vote}/voters?q=1-1` }) },
+  'POST /api/votes/:id/papers': { request: (c) => ({ path: `/api/votes/${c.papersA.vote}/papers`, body: { voterIds: [c.papersA.voter] } }) },
+  'GET /api/votes/:id/papers': { request: (c) => ({ path: `/api/votes/${c.papersA.vote}/papers` }) },
+  'GET /api/votes/:id/papers/print': { request: (c) => ({ path: `/api/votes/${c.papersA.vote}/papers/print?group=1栋` }) },
+  'POST /api/votes/:id/papers/returned': { request: (c) => ({ path: `/api/votes/${c.papersA.vote}/papers/returned`, body: { serials: [c.papersA.issued] } }) },
+  'POST /api/votes/:id/papers/:serial/entries': {
+    request: (c) => ({ path: `/api/votes/${c.papersA.vote}/papers/${c.papersA.toEnter}/entries`, file: { name: 'paper.jpg', bytes: PAPER_JPEG, fields: { choice: 'approve' } } }),
+  },
+  'POST /api/votes/:id/papers/:serial/resolve': { request: (c) => ({ path: `/api/votes/${c.papersA.vote}/papers/${c.papersA.disputed}/resolve`, body: { choice: 'approve', note: '核对选票原件' } }) },
+  'POST /api/votes/:id/papers/:serial/void': { request: (c) => ({ path: `/api/votes/${c.papersA.vote}/papers/${c.papersA.toVoid}/void`, body: { reason: '选票污损' } }) },
+  'POST /api/votes/:id/papers/:serial/reissue': { request: (c) => ({ path: `/api/votes/${c.papersA.vote}/papers/${c.papersA.toReissue}/reissue`, body: { reason: '选票遗失' } }) },
+  'GET /api/votes/:id/papers/:serial/scan': { request: (c) => ({ path: `/api/votes/${c.papersA.vote}/papers/${c.papersA.disputed}/scan` }) },
+  'POST /api/votes/:id/check-ins': { request: (c) => ({ path: `/api/votes/${c.papersA.meeting}/check-ins`, body: { voterIds: [c.papersA.member] } }) },
+  'POST /api/votes/:id/proxies': { request: (c) => ({ path: `/api/votes/${c.papersA.vote}/proxies`, body: { principalVoterId: c.papersA.principal, agentName: '亲属', written: false } }) },
+  'GET /api/votes/:id/proxies': { request: (c) => ({ path: `/api/votes/${c.papersA.vote}/proxies` }) },
+  'POST /api/votes/:id/proxies/:proxyId/revoke': { request: (c) => ({ path: `/api/votes/${c.papersA.vote}/proxies/${c.papersA.proxy}/revoke`, body: { reason: '委托人撤回' } }) },
+  'GET /api/votes/:id/proxies/:proxyId/scan': { request: (c) => ({ path: `/api/votes/${c.papersA.vote}/proxies/${c.papersA.proxy}/scan` }) },
   'POST /api/objections/:id/answer': { request: (c) => ({ path: `/api/objections/${c.votesA.objection}/answer`, body: { answer: '已核实，维持结果' } }) },
   'POST /api/auth/logout': { self: true },
   'POST /api/auth/logout-everywhere': { self: true },
@@ -226,6 +246,7 @@ describe('access rules across the whole route table', () => {
       draftsToPublishA: '',
       topicsA: { open: '', offline: '', photo: '', toAccept: '', toMerge: '', toDecline: '' },
       briefingsA: { open: '', toCancel: '' },
+      papersA: { vote: '', voter: '', issued: 0, toEnter: 0, disputed: 0, toVoid: 0, toReissue: 0, principal: '', proxy: '', meeting: '', member: '' },
     };
     const staffOfA = await HttpSession.signedIn(t.baseUrl, '13800000004', DEMO_PASSWORD);
     ctx.rollFileA = (await download(staffOfA, `/api/units/${a.unit}/roll/export?format=csv`)).bytes;
@@ -291,6 +312,28 @@ describe('access rules across the whole route table', () => {
       (await staffOfA.post<{ id: string }>(`/api/consultations/${ctx.consultationA}/briefings`, { startsAt: '2099-01-01T01:00:00Z', endsAt: '2099-01-01T03:00:00Z', place: '御水岸会所', capacity: 20 }))
         .body.id;
     ctx.briefingsA = { open: await briefingOfA(), toCancel: await briefingOfA() };
+    // Paper ballots and proxies of A: papers issued (one entered by the convenor and read differently by street staff), a proxy with its scan.
+    ctx.papersA.vote = await vote(3600_000);
+    await staffOfA.post(`/api/votes/${ctx.papersA.vote}/open`, { reason: '测试' });
+    const paperVoters = (
+      await t.dataSource.query<{ voter_id: string }[]>(`SELECT voter_id FROM vote_voter WHERE vote_id = $1 AND unit_labels <@ ARRAY['1-101', '1-102', '1-103', '1-201', '1-202', '1-203', '1-302', '1-303'] ORDER BY voter_id`, [ctx.papersA.vote])
+    ).map((r) => r.voter_id);
+    ctx.papersA.voter = paperVoters[0]!;
+    ctx.papersA.principal = paperVoters[7]!;
+    const papersOfA = (await staffOfA.post<{ issued: { serial: number; voterId: string }[] }>(`/api/votes/${ctx.papersA.vote}/papers`, { voterIds: paperVoters.slice(1, 6) })).body.issued.map((p) => p.serial);
+    [ctx.papersA.issued, ctx.papersA.toEnter, ctx.papersA.disputed, ctx.papersA.toVoid, ctx.papersA.toReissue] = papersOfA as [number, number, number, number, number];
+    const convenorOfA = await signIn(t.dataSource, t.baseUrl, '13800000006');
+    await upload(convenorOfA, `/api/votes/${ctx.papersA.vote}/papers/${ctx.papersA.disputed}/entries`, { name: 'paper.jpg', bytes: PAPER_JPEG, fields: { choice: 'approve' } });
+    await upload(await signIn(t.dataSource, t.baseUrl, '13800000002'), `/api/votes/${ctx.papersA.vote}/papers/${ctx.papersA.disputed}/entries`, { name: 'paper.jpg', bytes: PAPER_JPEG, fields: { choice: 'oppose' } });
+    ctx.papersA.proxy = (
+      await upload<{ id: string }>(convenorOfA, `/api/votes/${ctx.papersA.vote}/proxies`, { name: '委托书.jpg', bytes: PAPER_JPEG, fields: { principalVoterId: paperVoters[6]!, agentPhone: '13800000014', written: 'true' } })
+    ).body.id;
+    const meetingUnit = await createCooperative(t.dataSource, { code: 'daxu-coop-2', name: '大圩第二经济社', parent: 'daxu', households: [{ number: 'DX-001', members: [{ key: 'head', name: '黄一', birthDate: '1970-01-01' }] }] });
+    ctx.papersA.meeting = (
+      await staffOfA.post<{ id: string }>(`/api/units/${meetingUnit.unitId}/votes`, { title: '成员大会表决', question: '是否同意？', ruleSet: 'rceo-27', opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 3600_000).toISOString() })
+    ).body.id;
+    await staffOfA.post(`/api/votes/${ctx.papersA.meeting}/open`, { reason: '测试' });
+    ctx.papersA.member = (await t.dataSource.query<{ voter_id: string }[]>(`SELECT voter_id FROM vote_voter WHERE vote_id = $1`, [ctx.papersA.meeting]))[0]!.voter_id;
   });
   afterAll(() => t.close());
 
@@ -353,5 +396,6 @@ describe('access rules across the whole route table', () => {
       if (res.status >= 300) refused.push(`${route.key} → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
     }
     expect(refused).toEqual([]);
-  });
+    // Six callers walk every route: the table grows with every feature.
+  }, 180_000);
 });

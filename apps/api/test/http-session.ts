@@ -54,6 +54,14 @@ export class HttpSession {
     return session;
   }
 
+  /** A session whose token and CSRF token were written straight into auth_session (load tests). */
+  static withToken(baseUrl: string, token: string, csrfToken: string): HttpSession {
+    const session = new HttpSession(baseUrl);
+    session.cookie = token;
+    session.csrfToken = csrfToken;
+    return session;
+  }
+
   get hasCookie(): boolean {
     return this.cookie !== null;
   }

@@ -53,88 +53,187 @@ export class CastingService {
   ) {}
 
   async castOnline(actor: Actor, voteId: string, rawChoice: string, voterId?: string): Promise<CastReceiptDto> {
-    return this.dataSource.transaction(async (m) => {
-      const [vote] = await m.query<Pick<Vote, 'id' | 'status' | 'secrecy' | 'allowChange' | 'questionKind' | 'options'>[] & { opens_at: Date; closes_at: Date }[]>(
-        `SELECT id, status, secrecy, allow_change AS "allowChange", question_kind AS "questionKind", options, opens_at, closes_at FROM vote WHERE id = $1 FOR KEY SHARE`,
-        [voteId],
-      );
-      if (!vote) throw notFound(voteId);
-      const now = Date.now();
-      if (vote.status === 'scheduled' || now < vote.opens_at.getTime()) throw conflict('not_open_yet', 'Voting has not opened yet.');
-      if (vote.status !== 'open' || now >= vote.closes_at.getTime()) throw conflict('closed', 'Voting has closed.');
-      const choice = parseChoice(vote, rawChoice);
-      if (!choice) {
-        throw new DomainError('VALIDATION_FAILED', 'This is not one of the choices of the vote.', { fields: [{ field: 'choice', reasons: ['isIn'], message: 'choice is not offered' }] });
-      }
-      const me = await this.resolveVoter(m, voteId, actor.id, voterId);
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${voteId}:${me.voterId}`]);
-      const at = new Date().toISOString();
-      if (vote.secrecy === 'secret') {
-        const [marked] = await m.query<unknown[]>(`SELECT 1 FROM vote_mark WHERE vote_id = $1 AND voter_id = $2`, [voteId, me.voterId]);
-        if (marked) throw conflict('already_voted', 'A secret ballot, once cast, is final: this voter has already voted.');
-        const ballot = newBallotId();
-        await m.query(`INSERT INTO vote_mark (vote_id, voter_id, channel, proxy) VALUES ($1, $2, 'online', $3)`, [voteId, me.voterId, me.proxy ? JSON.stringify(me.proxy) : null]);
-        await m.query(`INSERT INTO vote_box_intake (vote_id, ballot_id, choice) VALUES ($1, $2, $3)`, [voteId, ballot, JSON.stringify(choice)]);
-        await appendCast(m, voteId, { kind: 'mark', voter: me.voterId, channel: 'online', proxy: me.proxy, at });
-        return { receipt: ballot, voterId: me.voterId, castAt: at, changed: true };
-      }
-      const [existing] = await m.query<{ choice: Choice; channel: Channel; receipt: string; cast_at: Date; proxy: ProxyMark | null }[]>(
-        `SELECT choice, channel, receipt, cast_at, proxy FROM ballot WHERE vote_id = $1 AND voter_id = $2`,
-        [voteId, me.voterId],
-      );
-      if (existing?.channel === 'paper') {
-        throw conflict('paper_supersedes', 'A paper ballot was entered for this voter; it is the one that counts, and online casting is closed for them.');
-      }
-      if (existing && sameChoice(existing.choice, choice) && sameProxy(existing.proxy, me.proxy)) {
-        return { receipt: existing.receipt, voterId: me.voterId, castAt: existing.cast_at.toISOString(), changed: false };
-      }
-      if (existing && !vote.allowChange) throw conflict('change_not_allowed', 'This vote does not allow changing a ballot once cast.');
-      const receipt = newBallotId();
-      await m.query(
-        `INSERT INTO ballot (vote_id, voter_id, choice, channel, proxy, receipt, cast_at, cast_by, casts)
-         VALUES ($1, $2, $3, 'online', $4, $5, $6, $7, 1)
-         ON CONFLICT (vote_id, voter_id) DO UPDATE
-           SET choice = EXCLUDED.choice, channel = 'online', proxy = EXCLUDED.proxy, receipt = EXCLUDED.receipt,
-               cast_at = EXCLUDED.cast_at, cast_by = EXCLUDED.cast_by, casts = ballot.casts + 1`,
-        [voteId, me.voterId, JSON.stringify(choice), me.proxy ? JSON.stringify(me.proxy) : null, receipt, at, actor.id],
-      );
-      await appendCast(m, voteId, { kind: 'cast', ballot: receipt, voter: me.voterId, choice, channel: 'online', proxy: me.proxy, at });
-      return { receipt, voterId: me.voterId, castAt: at, changed: true };
-    });
+    return this.dataSource.transaction((m) => castTransaction((sql, params) => m.query(sql, params), this.secret.key, { userId: actor.id, voteId, rawChoice, voterId }));
   }
+}
 
-  /**
-   * The voter the actor casts for: their own roll entry (by the account linked to it), or a
-   * principal who gave them an accepted written proxy (then the ballot carries the proxy).
-   */
-  private async resolveVoter(m: EntityManager, voteId: string, userId: string, voterId?: string): Promise<{ voterId: string; proxy: ProxyMark | null }> {
-    const rows = await m.query<{ voter_id: string; agent_voter_id: string | null; agent_user_id: string | null }[]>(
-      `SELECT v.voter_id, NULL AS agent_voter_id, NULL::uuid AS agent_user_id
-         FROM vote_voter v
-         LEFT JOIN owner o ON v.person_type = 'owner' AND o.id = v.person_id
-         LEFT JOIN member mb ON v.person_type = 'member' AND mb.id = v.person_id
-        WHERE v.vote_id = $1 AND coalesce(o.user_id, mb.user_id) = $2 AND ($3::text IS NULL OR v.voter_id = $3)
-       UNION ALL
-       SELECT p.principal_voter_id, p.agent_voter_id, p.agent_user_id
-         FROM proxy_authorization p
-        WHERE p.vote_id = $1 AND p.agent_user_id = $2 AND p.status = 'accepted' AND p.revoked_at IS NULL AND ($3::text IS NULL OR p.principal_voter_id = $3)`,
-      [voteId, userId, voterId ?? null],
-    );
-    const own = rows.filter((r) => r.agent_user_id === null);
-    const pick = voterId ? rows[0] : own.length === 1 ? own[0] : rows.length === 1 ? rows[0] : undefined;
-    if (!pick) {
-      if (rows.length > 1) {
-        throw new DomainError('VALIDATION_FAILED', 'You may vote for more than one voter here: say which (voterId).', {
-          fields: [{ field: 'voterId', reasons: ['isNotEmpty'], message: 'voterId is needed' }],
-          voterIds: rows.map((r) => r.voter_id),
-        });
-      }
-      throw new DomainError('FORBIDDEN', 'You are not on the electorate of this vote (it was frozen when voting opened), and hold no proxy for it.', { reason: 'not_eligible' });
-    }
-    // An agent off the roll (owners may authorise anyone) appears under a pseudonym of their account.
-    const agent = pick.agent_user_id ? (pick.agent_voter_id ?? pseudonym(this.secret.key, voteId, 'agent', pick.agent_user_id)) : null;
-    return { voterId: pick.voter_id, proxy: agent ? { agent, written: true } : null };
+/** One query in the caller's transaction: an EntityManager's `query`, or a `pg` client's (the benchmark). */
+export type TxQuery = <T = unknown>(sql: string, params?: unknown[]) => Promise<T[]>;
+
+export interface CastInput {
+  userId: string;
+  voteId: string;
+  rawChoice: string;
+  voterId?: string;
+}
+
+/**
+ * The cast transaction itself, inside a transaction the caller opened: the API runs it through
+ * TypeORM, `npm run bench:cast` runs the very same statements through `pg` to measure what the
+ * HTTP layer costs on top.
+ *
+ * The cast's time is taken once the vote row is held (FOR KEY SHARE) and checked against the
+ * closing time: the closer's FOR UPDATE waits for this transaction, so a cast accepted here is in
+ * the count, and its `at` is never after `closesAt` (the recount refuses a line that is).
+ */
+export async function castTransaction(q: TxQuery, secret: Buffer, input: CastInput): Promise<CastReceiptDto> {
+  const { userId, voteId, rawChoice, voterId } = input;
+  const vote = await lockVoteForCast(q, voteId);
+  if (!vote) throw notFound(voteId);
+  const now = new Date();
+  if (vote.status === 'scheduled' || now < vote.opens_at) throw conflict('not_open_yet', 'Voting has not opened yet.');
+  if (vote.status !== 'open' || now >= vote.closes_at) throw conflict('closed', 'Voting has closed.');
+  const choice = parseChoice(vote, rawChoice);
+  if (!choice) {
+    throw new DomainError('VALIDATION_FAILED', 'This is not one of the choices of the vote.', { fields: [{ field: 'choice', reasons: ['isIn'], message: 'choice is not offered' }] });
   }
+  const me = await resolveVoter(q, secret, voteId, userId, voterId);
+  await lockVoter(q, voteId, me.voterId);
+  const at = now.toISOString();
+  if (vote.secrecy === 'secret') {
+    const ballot = await castSecret(q, { voteId, voterId: me.voterId, choice, channel: 'online', proxy: me.proxy, at });
+    return { receipt: ballot, voterId: me.voterId, castAt: at, changed: true };
+  }
+  const existing = await namedBallotOf(q, voteId, me.voterId);
+  if (existing?.channel === 'paper') {
+    throw conflict('paper_supersedes', 'A paper ballot was entered for this voter; it is the one that counts, and online casting is closed for them.');
+  }
+  if (existing && sameChoice(existing.choice, choice) && sameProxy(existing.proxy, me.proxy)) {
+    return { receipt: existing.receipt, voterId: me.voterId, castAt: existing.cast_at.toISOString(), changed: false };
+  }
+  if (existing && !vote.allowChange) throw conflict('change_not_allowed', 'This vote does not allow changing a ballot once cast.');
+  const receipt = await castNamed(q, { voteId, voterId: me.voterId, choice, channel: 'online', proxy: me.proxy, at, castBy: userId, supersededReceipt: null });
+  return { receipt, voterId: me.voterId, castAt: at, changed: true };
+}
+
+/**
+ * The voter the actor casts for: their own roll entry (by the account linked to it), or a
+ * principal who gave them an accepted written proxy (then the ballot carries the proxy).
+ */
+async function resolveVoter(q: TxQuery, secret: Buffer, voteId: string, userId: string, voterId?: string): Promise<{ voterId: string; proxy: ProxyMark | null }> {
+  const rows = await q<{ voter_id: string; agent_voter_id: string | null; agent_user_id: string | null }>(
+    // From the account to its roll entries, then into the frozen electorate by its unique
+    // (vote, person) index: never a walk over the whole electorate of a large compound.
+    `SELECT v.voter_id, NULL AS agent_voter_id, NULL::uuid AS agent_user_id
+       FROM owner o JOIN vote_voter v ON v.vote_id = $1 AND v.person_type = 'owner' AND v.person_id = o.id
+      WHERE o.user_id = $2 AND ($3::text IS NULL OR v.voter_id = $3)
+     UNION ALL
+     SELECT v.voter_id, NULL, NULL
+       FROM member mb JOIN vote_voter v ON v.vote_id = $1 AND v.person_type = 'member' AND v.person_id = mb.id
+      WHERE mb.user_id = $2 AND ($3::text IS NULL OR v.voter_id = $3)
+     UNION ALL
+     SELECT p.principal_voter_id, p.agent_voter_id, p.agent_user_id
+       FROM proxy_authorization p
+      WHERE p.vote_id = $1 AND p.agent_user_id = $2 AND p.status = 'accepted' AND p.revoked_at IS NULL AND ($3::text IS NULL OR p.principal_voter_id = $3)`,
+    [voteId, userId, voterId ?? null],
+  );
+  const own = rows.filter((r) => r.agent_user_id === null);
+  const pick = voterId ? rows[0] : own.length === 1 ? own[0] : rows.length === 1 ? rows[0] : undefined;
+  if (!pick) {
+    if (rows.length > 1) {
+      throw new DomainError('VALIDATION_FAILED', 'You may vote for more than one voter here: say which (voterId).', {
+        fields: [{ field: 'voterId', reasons: ['isNotEmpty'], message: 'voterId is needed' }],
+        voterIds: rows.map((r) => r.voter_id),
+      });
+    }
+    throw new DomainError('FORBIDDEN', 'You are not on the electorate of this vote (it was frozen when voting opened), and hold no proxy for it.', { reason: 'not_eligible' });
+  }
+  // An agent off the roll (owners may authorise anyone) appears under a pseudonym of their account.
+  const agent = pick.agent_user_id ? (pick.agent_voter_id ?? pseudonym(secret, voteId, 'agent', pick.agent_user_id)) : null;
+  return { voterId: pick.voter_id, proxy: agent ? { agent, written: true } : null };
+}
+
+/** An EntityManager's query as a TxQuery, for the shared cast statements below. */
+export function txQuery(m: EntityManager): TxQuery {
+  return (sql, params) => m.query(sql, params);
+}
+
+/** The vote row as a cast reads it. */
+export type CastVoteRow = Pick<Vote, 'id' | 'status' | 'secrecy' | 'allowChange' | 'questionKind' | 'options'> & { opens_at: Date; closes_at: Date };
+
+/**
+ * Holds the vote row FOR KEY SHARE for the rest of the cast's transaction: the sealer's updates do
+ * not disturb it, and the closer's FOR UPDATE waits until the cast has committed. Every write of a
+ * ballot (online, paper, check-in) takes it first.
+ */
+export async function lockVoteForCast(q: TxQuery, voteId: string): Promise<CastVoteRow | undefined> {
+  const [vote] = await q<CastVoteRow>(
+    `SELECT id, status, secrecy, allow_change AS "allowChange", question_kind AS "questionKind", options, opens_at, closes_at FROM vote WHERE id = $1 FOR KEY SHARE`,
+    [voteId],
+  );
+  return vote;
+}
+
+/** Serialises what is cast for one voter of a vote (never the whole vote): a retry never counts twice. */
+export async function lockVoter(q: TxQuery, voteId: string, voterId: string): Promise<void> {
+  await q(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${voteId}:${voterId}`]);
+}
+
+export interface NamedBallotRow {
+  choice: Choice;
+  channel: Channel;
+  receipt: string;
+  cast_at: Date;
+  proxy: ProxyMark | null;
+}
+
+/** A named vote's counted ballot of one voter, if any (read under the voter's lock). */
+export async function namedBallotOf(q: TxQuery, voteId: string, voterId: string): Promise<NamedBallotRow | undefined> {
+  const [row] = await q<NamedBallotRow>(`SELECT choice, channel, receipt, cast_at, proxy FROM ballot WHERE vote_id = $1 AND voter_id = $2`, [voteId, voterId]);
+  return row;
+}
+
+/** Whether a secret vote's roll already marks the voter (read under the voter's lock). */
+export async function isMarked(q: TxQuery, voteId: string, voterId: string): Promise<boolean> {
+  const [marked] = await q(`SELECT 1 FROM vote_mark WHERE vote_id = $1 AND voter_id = $2`, [voteId, voterId]);
+  return !!marked;
+}
+
+export interface CastWrite {
+  voteId: string;
+  voterId: string;
+  choice: Choice;
+  channel: Channel;
+  proxy: ProxyMark | null;
+  /** When the ballot was cast (a paper ballot: when it came back), inside the voting period. */
+  at: string;
+}
+
+/**
+ * A named ballot: the voter's one counted ballot upserted (by primary key) and the cast appended
+ * to the log the sealer chains. A paper ballot names the online receipt it superseded. Call under
+ * lockVoteForCast and lockVoter. Returns the receipt.
+ */
+export async function castNamed(q: TxQuery, cast: CastWrite & { castBy: string | null; supersededReceipt: string | null }): Promise<string> {
+  const receipt = newBallotId();
+  await q(
+    `INSERT INTO ballot (vote_id, voter_id, choice, channel, proxy, receipt, cast_at, cast_by, casts, superseded_receipt)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9)
+     ON CONFLICT (vote_id, voter_id) DO UPDATE
+       SET choice = EXCLUDED.choice, channel = EXCLUDED.channel, proxy = EXCLUDED.proxy, receipt = EXCLUDED.receipt,
+           cast_at = EXCLUDED.cast_at, cast_by = EXCLUDED.cast_by, casts = ballot.casts + 1, superseded_receipt = EXCLUDED.superseded_receipt`,
+    [cast.voteId, cast.voterId, JSON.stringify(cast.choice), cast.channel, cast.proxy ? JSON.stringify(cast.proxy) : null, receipt, cast.at, cast.castBy, cast.supersededReceipt],
+  );
+  await appendCastQ(q, cast.voteId, { kind: 'cast', ballot: receipt, voter: cast.voterId, choice: cast.choice, channel: cast.channel, proxy: cast.proxy, at: cast.at });
+  return receipt;
+}
+
+/**
+ * A secret ballot: refused if the voter is already marked (a secret ballot is final), else the
+ * roll marked, the choice put in the intake the mixer empties into the box, and the mark appended
+ * to the log. Call under lockVoteForCast and lockVoter. Returns the ballot id (the receipt in the box).
+ */
+export async function castSecret(q: TxQuery, cast: CastWrite): Promise<string> {
+  if (await isMarked(q, cast.voteId, cast.voterId)) throw conflict('already_voted', 'A secret ballot, once cast, is final: this voter has already voted.');
+  const ballot = newBallotId();
+  await q(`INSERT INTO vote_mark (vote_id, voter_id, channel, proxy) VALUES ($1, $2, $3, $4)`, [cast.voteId, cast.voterId, cast.channel, cast.proxy ? JSON.stringify(cast.proxy) : null]);
+  await q(`INSERT INTO vote_box_intake (vote_id, ballot_id, choice) VALUES ($1, $2, $3)`, [cast.voteId, ballot, JSON.stringify(cast.choice)]);
+  await appendCastQ(q, cast.voteId, { kind: 'mark', voter: cast.voterId, channel: cast.channel, proxy: cast.proxy, at: cast.at });
+  return ballot;
+}
+
+async function appendCastQ(q: TxQuery, voteId: string, entry: Record<string, unknown>): Promise<void> {
+  await q(`INSERT INTO vote_cast (vote_id, entry) VALUES ($1, $2)`, [voteId, JSON.stringify(entry)]);
 }
 
 /** Appends an entry to the vote's cast log; the sealer gives it its place in the chain. */
@@ -142,10 +241,10 @@ export async function appendCast(m: EntityManager, voteId: string, entry: Record
   await m.query(`INSERT INTO vote_cast (vote_id, entry) VALUES ($1, $2)`, [voteId, JSON.stringify(entry)]);
 }
 
-function sameChoice(a: Choice, b: Choice): boolean {
+export function sameChoice(a: Choice, b: Choice): boolean {
   return typeof a === 'string' || typeof b === 'string' ? a === b : a.option === b.option;
 }
 
-function sameProxy(a: ProxyMark | null, b: ProxyMark | null): boolean {
+export function sameProxy(a: ProxyMark | null, b: ProxyMark | null): boolean {
   return (a === null && b === null) || (a !== null && b !== null && a.agent === b.agent && a.written === b.written);
 }

@@ -151,6 +151,9 @@ export class SealingService implements OnModuleInit {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`seal:${voteId}`]);
       const vote = await m.getRepository(Vote).findOne({ where: { id: voteId }, lock: { mode: 'pessimistic_write' } });
       if (!vote || vote.status !== 'counting') return false;
+      // A paper returned in time and not yet settled keeps the count waiting (checked again under the lock).
+      const [unsettled] = await m.query<unknown[]>(`SELECT 1 FROM ballot_paper WHERE vote_id = $1 AND status IN ('returned', 'entered', 'disputed') LIMIT 1`, [voteId]);
+      if (unsettled) return false;
       await this.mix(voteId, true, m);
       await this.seal(voteId, m);
       const sealed = await m.getRepository(Vote).findOneByOrFail({ id: voteId });

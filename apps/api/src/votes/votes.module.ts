@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
 import { CastingService } from './casting.service';
+import { PaperController } from './paper.controller';
+import { PaperService } from './paper.service';
+import { ProxiesController } from './proxies.controller';
+import { ProxiesService } from './proxies.service';
 import { ResultsService } from './results.service';
 import { SealingService } from './sealing.service';
 import { VotesController } from './votes.controller';
 import { VotesService } from './votes.service';
 
 @Module({
-  controllers: [VotesController],
-  providers: [VotesService, CastingService, SealingService, ResultsService],
+  controllers: [VotesController, PaperController, ProxiesController],
+  providers: [VotesService, CastingService, SealingService, ResultsService, PaperService, ProxiesService],
   exports: [VotesService, CastingService, SealingService],
 })
 export class VotesModule {}

@@ -229,6 +229,9 @@ export class VotesService implements OnModuleInit {
     if (!vote) throw notFound(voteId);
     const canManage = await this.permissions.can(actor, 'consultation.manage', { nodeId: vote.unitId }, m);
     if (canManage || (await this.permissions.can(actor, 'consultation.read', { nodeId: vote.unitId }, m))) return { vote, canManage };
+    // An owner's agent may be anyone with an account: holding an accepted proxy, they see the vote they cast in.
+    const [agent] = await m.query<unknown[]>(`SELECT 1 FROM proxy_authorization WHERE vote_id = $1 AND agent_user_id = $2 AND status = 'accepted' AND revoked_at IS NULL LIMIT 1`, [voteId, actor.id]);
+    if (agent) return { vote, canManage: false };
     throw notFound(voteId);
   }
 

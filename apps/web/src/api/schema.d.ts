@@ -640,6 +640,229 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/votes/{id}/voters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The frozen electorate for staff: find a voter to issue a paper, record a proxy or check in */
+        get: operations["listVoteVoters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/papers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Papers with issued / returned / entered / confirmed / disputed counts per building or household */
+        get: operations["listBallotPapers"];
+        put?: never;
+        /** Issue numbered ballot papers: to everyone, per building or household, or to listed voters (one live paper per voter) */
+        post: operations["issueBallotPapers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/papers/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What to print, per building or household: serial, voter, units, verification code */
+        get: operations["printBallotPapers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/papers/returned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark papers as back (before voting closes) */
+        post: operations["markBallotPapersReturned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/papers/{serial}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter what a paper says: the first entry keeps the scan; a second, different person enters it independently — equal readings count it, different ones dispute it */
+        post: operations["enterBallotPaper"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/papers/{serial}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Settle a disputed paper (a third person or the convenor), with a note */
+        post: operations["resolveBallotPaper"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/papers/{serial}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a paper that has not been counted (lost, spoilt, or refused), with a reason */
+        post: operations["voidBallotPaper"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/papers/{serial}/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a paper not yet entered and issue the voter a new one */
+        post: operations["reissueBallotPaper"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/papers/{serial}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kept scan of a paper */
+        get: operations["getBallotPaperScan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Voters who signed in at the meeting (签到): attendance, for the rules that count it */
+        post: operations["recordCheckIns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/proxies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The proxy list of a vote: principal, agent, written or not, accepted or refused and why */
+        get: operations["listProxies"];
+        put?: never;
+        /** Record a proxy with the scan of the authorisation: accepted, or rejected with the reason the rule set gives */
+        post: operations["recordProxy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/proxies/{proxyId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an accepted proxy (ballots already cast under it stay) */
+        post: operations["revokeProxy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/proxies/{proxyId}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kept scan of a written authorisation */
+        get: operations["getProxyScan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consultations/{id}/comments": {
         parameters: {
             query?: never;
@@ -1892,6 +2115,304 @@ export interface components {
         };
         AnswerDto: {
             answer: string;
+        };
+        VoteVoterDto: {
+            voterId: string;
+            name: string;
+            group: string;
+            unitLabels: string[];
+            /** @description Serial of the live ballot paper */
+            paperSerial: number | null;
+            /** @enum {string|null} */
+            paperStatus: "issued" | "returned" | "entered" | "confirmed" | "disputed" | "void" | null;
+            /** @description Has a counted ballot (named) or is marked on the roll (secret) */
+            voted: boolean;
+            /** @enum {string|null} */
+            channel: "online" | "paper" | "meeting" | null;
+            /** @description Signed in at the meeting */
+            checkedIn: boolean;
+        };
+        IssuePapersDto: {
+            /** @description Every voter of the electorate */
+            all?: boolean;
+            /**
+             * @description Buildings (compound) or households (cooperative), as the voters list names them
+             * @example [
+             *       "1栋"
+             *     ]
+             */
+            groups?: string[];
+            /** @description Listed voters */
+            voterIds?: string[];
+        };
+        /** @enum {string} */
+        PaperStatus: "issued" | "returned" | "entered" | "confirmed" | "disputed" | "void";
+        PersonRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        PaperReadingsDto: {
+            /** @description The first entry (shown once the paper is disputed or settled, never to the second enterer before they enter) */
+            first: string | null;
+            second: string | null;
+        };
+        PaperProxyDto: {
+            /** @description The agent as the chain names them (a voter id, or a pseudonym of someone off the roll) */
+            agent: string;
+            written: boolean;
+        };
+        PaperDto: {
+            serial: number;
+            /** @description Printed on the paper and checked at entry */
+            code: string;
+            voterId: string;
+            name: string;
+            /** @description Building (compound) or household (cooperative) */
+            group: string;
+            unitLabels: string[];
+            status: components["schemas"]["PaperStatus"];
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            returnedAt: string | null;
+            enteredBy: components["schemas"]["PersonRefDto"] | null;
+            /** Format: date-time */
+            enteredAt: string | null;
+            /** @description The second, independent entry */
+            confirmedBy: components["schemas"]["PersonRefDto"] | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** @description Named votes: both readings once disputed or settled; secret votes: only while disputed */
+            readings: components["schemas"]["PaperReadingsDto"] | null;
+            /** @description Named votes: the counted choice once confirmed */
+            choice: string | null;
+            /** @description The proxy of the first entry (hidden until the paper is settled or disputed) */
+            proxy: components["schemas"]["PaperProxyDto"] | null;
+            hasScan: boolean;
+            /** @description Why it was disputed, voided, and how it was settled */
+            note: string | null;
+            resolvedBy: components["schemas"]["PersonRefDto"] | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+        };
+        SkippedVoterDto: {
+            voterId: string;
+            name: string;
+            /** @description "has_paper", "already_voted" (secret), or the reason the ballot would not count (e.g. "not-designated-co-owner", "no-full-capacity") */
+            reason: string;
+        };
+        IssueResultDto: {
+            issued: components["schemas"]["PaperDto"][];
+            skipped: components["schemas"]["SkippedVoterDto"][];
+        };
+        PaperCountsDto: {
+            /** @description Live papers handed out (not void) */
+            issued: number;
+            /** @description Of those, back (returned, entered, confirmed or disputed) */
+            returned: number;
+            /** @description Entered at least once */
+            entered: number;
+            confirmed: number;
+            disputed: number;
+            /** @description Voided papers (reissued, spoilt, refused) */
+            void: number;
+        };
+        PaperGroupCountsDto: {
+            /** @description Live papers handed out (not void) */
+            issued: number;
+            /** @description Of those, back (returned, entered, confirmed or disputed) */
+            returned: number;
+            /** @description Entered at least once */
+            entered: number;
+            confirmed: number;
+            disputed: number;
+            /** @description Voided papers (reissued, spoilt, refused) */
+            void: number;
+            /** @description Building (compound) or household (cooperative) */
+            group: string;
+            /** @description Voters of the electorate in it */
+            voters: number;
+        };
+        PaperListDto: {
+            totals: components["schemas"]["PaperCountsDto"];
+            groups: components["schemas"]["PaperGroupCountsDto"][];
+            papers: components["schemas"]["PaperDto"][];
+        };
+        PrintChoiceDto: {
+            id: string;
+            label: string;
+        };
+        PrintPaperDto: {
+            serial: number;
+            code: string;
+            name: string;
+            unitLabels: string[];
+            status: components["schemas"]["PaperStatus"];
+        };
+        PrintGroupDto: {
+            group: string;
+            papers: components["schemas"]["PrintPaperDto"][];
+        };
+        PaperPrintDto: {
+            /** Format: uuid */
+            voteId: string;
+            unitName: string;
+            title: string;
+            question: string;
+            choices: components["schemas"]["PrintChoiceDto"][];
+            /** @enum {string} */
+            secrecy: "named" | "secret";
+            /**
+             * Format: date-time
+             * @description Papers must be back before voting closes
+             */
+            closesAt: string;
+            groups: components["schemas"]["PrintGroupDto"][];
+        };
+        ReturnPapersDto: {
+            /** @description Serial numbers of the papers that came back */
+            serials: number[];
+        };
+        ReturnResultDto: {
+            returned: number[];
+            /** @description Already back (returned, entered, confirmed or disputed) */
+            already: number[];
+        };
+        PaperEntryUploadDto: {
+            /**
+             * @description What the paper says: "approve", "oppose", "abstain", or an option id of a poll
+             * @example approve
+             */
+            choice: string;
+            /**
+             * Format: uuid
+             * @description The recorded proxy the paper was signed under (by the agent), if any
+             */
+            proxyId?: string;
+            /**
+             * @description The verification code printed on the paper, checked when given
+             * @example 3FA9C2
+             */
+            code?: string;
+            /**
+             * Format: binary
+             * @description The scan of the paper (PDF or photo, at most 10 MB): required with the first entry, kept
+             */
+            file?: string;
+        };
+        PaperEntryResultDto: {
+            serial: number;
+            /**
+             * @description entered: waiting for a second person; confirmed: counted; disputed: the two entries differ; void: settled as spoilt
+             * @enum {string}
+             */
+            status: "entered" | "confirmed" | "disputed" | "void";
+            /** @description Named votes, once confirmed: the ballot’s receipt */
+            receipt: string | null;
+            /** @description The online ballot this paper superseded */
+            supersededReceipt: string | null;
+        };
+        ResolvePaperDto: {
+            /**
+             * @description What the paper says, as decided: a choice of the vote, or "spoilt" (the paper does not count)
+             * @example oppose
+             */
+            choice: string;
+            /**
+             * Format: uuid
+             * @description The recorded proxy the paper was signed under, if any
+             */
+            proxyId?: string | null;
+            /** @description Why: what the paper shows (kept with the paper and in the audit trail) */
+            note: string;
+        };
+        PaperReasonDto: {
+            /**
+             * @description Why (kept with the paper and in the audit trail)
+             * @example 选票遗失
+             */
+            reason: string;
+        };
+        CheckInDto: {
+            /** @description Voters who signed the attendance sheet (签到) at the meeting */
+            voterIds: string[];
+        };
+        CheckInResultDto: {
+            checkedIn: string[];
+            /** @description Already signed in (a check-in counts once) */
+            already: string[];
+            /** @description Voters signed in so far */
+            attendance: number;
+        };
+        RecordProxyUploadDto: {
+            /** @description Who gives the proxy (委托人): a voter of this vote */
+            principalVoterId: string;
+            /** @description The agent (受托人), when they are a voter of this vote */
+            agentVoterId?: string;
+            /**
+             * @description Owners only: an agent off the roll, by the phone of their account (they then vote online for the principal)
+             * @example 13900000001
+             */
+            agentPhone?: string;
+            /** @description The agent as written on the authorisation (default: their name on the roll or account); alone, an agent off the roll without an account, who votes on paper */
+            agentName?: string;
+            /** @description A signed written authorisation was produced (its scan is then required) */
+            written: boolean;
+            /**
+             * Format: binary
+             * @description The scan of the written authorisation (PDF or photo, at most 10 MB); required when written
+             */
+            file?: string;
+        };
+        ProxyDto: {
+            /** Format: uuid */
+            id: string;
+            principalName: string;
+            agentName: string;
+            written: boolean;
+            /** @enum {string} */
+            status: "accepted" | "rejected";
+            /**
+             * @description Why the rule set refuses it (the reason the count gives)
+             * @enum {string|null}
+             */
+            rejectionReason: "not-in-electorate" | "no-full-capacity" | "not-adult" | "not-representative" | "not-designated-co-owner" | "co-owned-without-designated-voter" | "invalid-choice" | "proxy-not-allowed" | "proxy-not-written" | "proxy-agent-is-principal" | "proxy-agent-not-on-roll" | "proxy-agent-no-full-capacity" | "proxy-agent-other-household" | null;
+            reasonZh: string | null;
+            reasonEn: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description Staff only: the principal’s voter id */
+            principalVoterId: string | null;
+            /** @description Staff only: the agent’s voter id when on the roll */
+            agentVoterId: string | null;
+            /** @description Staff only: the agent can vote online (has an account) */
+            agentHasAccount: boolean | null;
+            /** @description Staff only: the scan of the authorisation is kept */
+            hasScan: boolean | null;
+            /** @description Staff only: who recorded it */
+            recordedBy: string | null;
+        };
+        ProxyListDto: {
+            /**
+             * @description What the rule set allows
+             * @enum {string}
+             */
+            regime: "written" | "written-same-household" | "none";
+            /** @description Why the list is published, and what the rule allows (Chinese) */
+            basisZh: string;
+            basisEn: string;
+            proxyCap: number;
+            proxies: components["schemas"]["ProxyDto"][];
+        };
+        RevokeProxyDto: {
+            /**
+             * @description Why (kept in the audit trail)
+             * @example 委托人撤回委托
+             */
+            reason: string;
         };
         /** @enum {string} */
         IntakeChannel: "online" | "suggestion_box" | "field_visit" | "hotline" | "building_head" | "meeting" | "briefing" | "paper";
@@ -3737,6 +4258,386 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    listVoteVoters: {
+        parameters: {
+            query?: {
+                /** @description A name, unit or household to look for */
+                q?: string;
+                /** @description One building or household */
+                group?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteVoterDto"][];
+                };
+            };
+        };
+    };
+    listBallotPapers: {
+        parameters: {
+            query?: {
+                /** @description One building or household */
+                group?: string;
+                status?: "issued" | "returned" | "entered" | "confirmed" | "disputed" | "void";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaperListDto"];
+                };
+            };
+        };
+    };
+    issueBallotPapers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssuePapersDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueResultDto"];
+                };
+            };
+        };
+    };
+    printBallotPapers: {
+        parameters: {
+            query?: {
+                /** @description One building or household */
+                group?: string;
+                status?: "issued" | "returned" | "entered" | "confirmed" | "disputed" | "void";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaperPrintDto"];
+                };
+            };
+        };
+    };
+    markBallotPapersReturned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnPapersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnResultDto"];
+                };
+            };
+        };
+    };
+    enterBallotPaper: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                serial: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["PaperEntryUploadDto"];
+                "application/json": components["schemas"]["PaperEntryUploadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaperEntryResultDto"];
+                };
+            };
+        };
+    };
+    resolveBallotPaper: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                serial: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolvePaperDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaperEntryResultDto"];
+                };
+            };
+        };
+    };
+    voidBallotPaper: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                serial: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaperReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaperDto"];
+                };
+            };
+        };
+    };
+    reissueBallotPaper: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                serial: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaperReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaperDto"];
+                };
+            };
+        };
+    };
+    getBallotPaperScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                serial: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+        };
+    };
+    recordCheckIns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResultDto"];
+                };
+            };
+        };
+    };
+    listProxies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProxyListDto"];
+                };
+            };
+        };
+    };
+    recordProxy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["RecordProxyUploadDto"];
+                "application/json": components["schemas"]["RecordProxyUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProxyDto"];
+                };
+            };
+        };
+    };
+    revokeProxy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                proxyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeProxyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProxyDto"];
+                };
+            };
+        };
+    };
+    getProxyScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                proxyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
             };
         };
     };

@@ -1,0 +1,337 @@
+/**
+ * `npm run bench:cast`: how fast the built API takes ballots, next to the cast transaction alone.
+ *
+ * In a database of its own (DATABASE_URL's server, or an embedded one) it seeds a compound of
+ * 20,000 flats and owners with signed-in sessions, starts the built API (`dist/api`, jobs on: the
+ * sealer chains the casts as it does in production), opens a vote, and then, at 50 and at 200
+ * concurrent voters, each voter casting once:
+ *
+ *   - pg:   the cast transaction (`castTransaction`, the very statements the API runs) straight
+ *           through `pg`, on a pool of 20 connections like the API's;
+ *   - HTTP: POST /api/votes/:id/ballots with the voter's session cookie and CSRF token, over
+ *           keep-alive connections: session lookup, guard, validation, the same transaction, JSON.
+ *
+ * It prints ballots per second, p50 and p99 latency of each, and HTTP as a share of pg. The aim:
+ * at least 50%, and p99 under 100 ms at 200 voters. Client, API and PostgreSQL share this
+ * machine's cores: compare the ratio within one run, not absolute figures across machines.
+ *
+ * Environment: BENCH_UNITS (20000), BENCH_BALLOTS per run (3000), BENCH_LOG_LEVEL of the API
+ * (info, the deployment default), DATABASE_URL (else embedded PostgreSQL), BENCH_KEEP_DATABASE=1 to
+ * keep the database afterwards (for EXPLAIN and profiling; drop it by hand).
+ */
+import 'reflect-metadata';
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CSRF_HEADER, SESSION_COOKIE } from '@yishi/contracts';
+import { Client, Pool } from 'pg';
+import type { RunningPostgres } from '../database/embedded-postgres';
+import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import { runMigrations } from '../database/migrate';
+import { castTransaction } from '../votes/casting.service';
+import type { SignedInAccount, SyntheticVoter } from './synthetic-compound';
+import { runOn, seedSyntheticCompound } from './synthetic-compound';
+
+const UNITS = Number(process.env['BENCH_UNITS'] ?? 20_000);
+const BALLOTS = Number(process.env['BENCH_BALLOTS'] ?? 3000);
+const WARM_UP = 400;
+const CONCURRENCY = [50, 200];
+/** The API's pool (apps/api/src/database/data-source.ts): the direct runs get the same. */
+const POOL_SIZE = 20;
+const CHOICES = ['approve', 'oppose', 'abstain'] as const;
+const MAIN = path.resolve(__dirname, '../main.js');
+
+interface RunResult {
+  ok: number;
+  errors: Map<string, number>;
+  seconds: number;
+  latencies: number[];
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/** `concurrency` workers take voters off the list until it is empty; each voter casts once. */
+async function drive(voters: SyntheticVoter[], concurrency: number, cast: (voter: SyntheticVoter, choice: string) => Promise<void>): Promise<RunResult> {
+  let next = 0;
+  const latencies: number[] = [];
+  const errors = new Map<string, number>();
+  let ok = 0;
+  const started = performance.now();
+  const worker = async (): Promise<void> => {
+    while (next < voters.length) {
+      const i = next++;
+      const t0 = performance.now();
+      try {
+        await cast(voters[i]!, CHOICES[i % 3]!);
+        ok += 1;
+      } catch (error) {
+        const key = error instanceof Error ? error.message.slice(0, 120) : String(error);
+        errors.set(key, (errors.get(key) ?? 0) + 1);
+      }
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { ok, errors, seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b) };
+}
+
+function castOverHttp(agent: http.Agent, base: URL, voteId: string) {
+  return (voter: SignedInAccount, choice: string): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const body = JSON.stringify({ choice });
+      const req = http.request(
+        {
+          agent,
+          host: base.hostname,
+          port: base.port,
+          method: 'POST',
+          path: `/api/votes/${voteId}/ballots`,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            accept: 'application/json',
+            cookie: `${SESSION_COOKIE}=${voter.token}`,
+            [CSRF_HEADER]: voter.csrfToken,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            if (res.statusCode === 200) resolve();
+            else reject(new Error(`HTTP ${res.statusCode}: ${Buffer.concat(chunks).toString('utf8').slice(0, 200)}`));
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+}
+
+function castThroughPg(pool: Pool, secret: Buffer, voteId: string) {
+  return async (voter: SignedInAccount, choice: string): Promise<void> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      try {
+        await castTransaction(runOn(client), secret, { userId: voter.userId, voteId, rawChoice: choice });
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      client.release();
+    }
+  };
+}
+
+/** A JSON request as the convenor (creating and opening the vote). */
+async function asConvenor<T>(base: URL, account: SignedInAccount, method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(new URL(route, base), {
+    method,
+    headers: { 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${account.token}`, [CSRF_HEADER]: account.csrfToken },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+function startApi(env: Record<string, string>, logFile: string): { child: ChildProcess; url: Promise<URL> } {
+  if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (npx nx run api:build).`);
+  const out = fs.openSync(logFile, 'w');
+  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env }, stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  const url = new Promise<URL>((resolve, reject) => {
+    const deadline = Date.now() + 60_000;
+    const poll = (): void => {
+      const text = fs.readFileSync(logFile, 'utf8');
+      const match = /is running: (http:\/\/[^\s/]+)\//.exec(text);
+      if (match) return resolve(new URL(match[1]!));
+      if (child.exitCode !== null || Date.now() > deadline) return reject(new Error(`The API did not start:\n${text}`));
+      setTimeout(poll, 100);
+    };
+    poll();
+  });
+  return { child, url };
+}
+
+function row(cells: (string | number)[], widths: number[]): string {
+  return cells.map((c, i) => (i < 2 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  ');
+}
+
+const ms = (x: number): string => x.toFixed(1);
+const perSecond = (r: RunResult): number => r.ok / r.seconds;
+
+async function main(): Promise<void> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-bench-'));
+  fs.chmodSync(work, 0o755);
+  let embedded: RunningPostgres | null = null;
+  let api: ChildProcess | null = null;
+  let adminUrl = process.env['DATABASE_URL'];
+  const database = `yishi_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  try {
+    if (!adminUrl) {
+      log('starting an embedded PostgreSQL…');
+      embedded = await startEmbeddedPostgres({ dir: path.join(work, 'pg'), port: 0 });
+      adminUrl = embedded.url;
+    }
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${database}`);
+    const server = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${database}`;
+    const databaseUrl = url.toString();
+    log(`database ${database}: migrating…`);
+    await runMigrations(databaseUrl);
+
+    log(`seeding ${UNITS.toLocaleString('en')} flats, owners and signed-in sessions…`);
+    const seedStarted = performance.now();
+    const seeder = new Client({ connectionString: databaseUrl });
+    await seeder.connect();
+    const compound = await seedSyntheticCompound(runOn(seeder), { units: UNITS, code: 'bench-cast' });
+    await seeder.query('ANALYZE');
+    await seeder.end();
+    log(`  seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+
+    const secret = randomBytes(32).toString('hex');
+    const started = startApi(
+      { DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: '0', DEMO_DATA: 'false', JOBS: 'true', APP_SECRET: secret, LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'info', STORAGE_DIR: path.join(work, 'uploads'), WEB_DIST: path.join(work, 'no-web') },
+      path.join(work, 'api.log'),
+    );
+    api = started.child;
+    const base = await started.url;
+    log(`API (pid ${api.pid}) at ${base.origin}`);
+
+    const now = Date.now();
+    const created = await asConvenor<{ id: string }>(base, compound.convenor, 'POST', `/api/units/${compound.unitId}/votes`, {
+      title: '压力测试表决',
+      question: '是否同意？',
+      ruleSet: 'cc278-ordinary',
+      opensAt: new Date(now).toISOString(),
+      closesAt: new Date(now + 3 * 3600_000).toISOString(),
+    });
+    if (created.status !== 201) throw new Error(`creating the vote: ${created.status} ${JSON.stringify(created.body)}`);
+    const voteId = created.body.id;
+    const opened = await asConvenor(base, compound.convenor, 'POST', `/api/votes/${voteId}/open`, { reason: '基准测试' });
+    if (opened.status !== 204) throw new Error(`opening the vote: ${opened.status} ${JSON.stringify(opened.body)}`);
+
+    const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(...CONCURRENCY) });
+    const pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE });
+    const overHttp = castOverHttp(agent, base, voteId);
+    const throughPg = castThroughPg(pool, Buffer.from(secret, 'utf8'), voteId);
+
+    const needed = 2 * WARM_UP + CONCURRENCY.length * 2 * BALLOTS;
+    if (needed > compound.voters.length) throw new Error(`BENCH_UNITS must be at least ${needed} for BENCH_BALLOTS=${BALLOTS}`);
+    let taken = 0;
+    const take = (n: number): SyntheticVoter[] => compound.voters.slice(taken, (taken += n));
+
+    log('warming up…');
+    await drive(take(WARM_UP), 50, throughPg);
+    await drive(take(WARM_UP), 50, overHttp);
+
+    const results: { concurrency: number; pg: RunResult; http: RunResult }[] = [];
+    for (const concurrency of CONCURRENCY) {
+      log(`${concurrency} voters: pg…`);
+      const pg = await drive(take(BALLOTS), concurrency, throughPg);
+      log(`${concurrency} voters: HTTP…`);
+      const viaHttp = await drive(take(BALLOTS), concurrency, overHttp);
+      results.push({ concurrency, pg, http: viaHttp });
+    }
+
+    // The sealer (a job of the API) chains every cast within about a second.
+    const check = new Client({ connectionString: databaseUrl });
+    await check.connect();
+    const sealStarted = performance.now();
+    let unsealed = -1;
+    while (performance.now() - sealStarted < 30_000) {
+      unsealed = Number((await check.query<{ n: string }>(`SELECT count(*) AS n FROM vote_cast WHERE vote_id = $1 AND seq IS NULL`, [voteId])).rows[0]!.n);
+      if (unsealed === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const sealWait = (performance.now() - sealStarted) / 1000;
+    const [counts] = (
+      await check.query<{ ballots: string; sealed: string }>(
+        `SELECT (SELECT count(*) FROM ballot WHERE vote_id = $1) AS ballots, (SELECT count(*) FROM vote_cast WHERE vote_id = $1 AND seq IS NOT NULL) AS sealed`,
+        [voteId],
+      )
+    ).rows;
+    await check.end();
+    await pool.end();
+    agent.destroy();
+
+    const accepted = 2 * WARM_UP + results.reduce((n, r) => n + r.pg.ok + r.http.ok, 0) - (0 as number);
+    const widths = [8, 22, 10, 8, 8, 7];
+    const out: string[] = [];
+    out.push('');
+    out.push(`bench:cast — ${UNITS.toLocaleString('en')}-flat compound, one open cc278-ordinary vote; PostgreSQL ${server}${embedded ? ' (embedded)' : ''}; Node ${process.version}; ${os.cpus().length} CPUs shared by client, API and database`);
+    out.push(`each run: ${BALLOTS.toLocaleString('en')} voters casting once (first ballots); pg and the API each use a pool of ${POOL_SIZE} connections; API log level ${process.env['BENCH_LOG_LEVEL'] ?? 'info'}`);
+    out.push('');
+    out.push(row(['voters', 'path', 'ballots/s', 'p50 ms', 'p99 ms', 'errors'], widths));
+    for (const r of results) {
+      for (const [name, x] of [
+        ['pg (cast transaction)', r.pg],
+        ['HTTP API', r.http],
+      ] as const) {
+        const errors = [...x.errors.values()].reduce((a, b) => a + b, 0);
+        out.push(row([r.concurrency, name, Math.round(perSecond(x)).toLocaleString('en'), ms(quantile(x.latencies, 0.5)), ms(quantile(x.latencies, 0.99)), errors], widths));
+      }
+      out.push(row(['', 'HTTP / pg', `${((100 * perSecond(r.http)) / perSecond(r.pg)).toFixed(1)}%`, '', '', ''], widths));
+    }
+    const at200 = results.find((r) => r.concurrency === 200);
+    if (at200) {
+      const ratio = perSecond(at200.http) / perSecond(at200.pg);
+      const p99 = quantile(at200.http.latencies, 0.99);
+      out.push('');
+      out.push(`aim at 200 voters: HTTP ≥ 50% of pg — ${ratio >= 0.5 ? 'met' : 'MISSED'} (${(100 * ratio).toFixed(1)}%); p99 < 100 ms — ${p99 < 100 ? 'met' : 'MISSED'} (${ms(p99)} ms)`);
+    }
+    out.push(
+      `integrity: ${counts!.ballots} ballot rows for ${accepted} accepted casts; ${counts!.sealed} sealed in the chain, ${unsealed} left unsealed ${unsealed === 0 ? `(sealer caught up ${sealWait.toFixed(1)} s after the last cast)` : 'after 30 s'}`,
+    );
+    for (const r of results) {
+      for (const [name, x] of [
+        ['pg', r.pg],
+        ['HTTP', r.http],
+      ] as const) {
+        for (const [message, n] of x.errors) out.push(`  ${r.concurrency} voters, ${name}: ${n} × ${message}`);
+      }
+    }
+    process.stdout.write(`${out.join('\n')}\n`);
+    if (Number(counts!.ballots) !== accepted || unsealed !== 0) process.exitCode = 1;
+  } finally {
+    if (api && api.exitCode === null) {
+      const exited = new Promise((r) => api!.once('exit', r));
+      api.kill('SIGTERM');
+      await exited;
+    }
+    if (adminUrl && !embedded && process.env['BENCH_KEEP_DATABASE'] === '1') {
+      log(`kept the database ${database}`);
+    } else if (adminUrl) {
+      const admin = new Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.end();
+    }
+    await embedded?.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}
