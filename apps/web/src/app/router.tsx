@@ -2,13 +2,19 @@ import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout } from '../components/layout/app-layout';
+import { InboxBell } from '../features/notifications/components/inbox-bell';
 import { AppErrorRoute } from './routes/app-error';
+import { ConsultationRoute } from './routes/consultation';
+import { ConsultationReportRoute } from './routes/consultation-report';
 import { RequireAuth, RequireConsole } from './routes/guards';
 import { HomeRoute } from './routes/home';
+import { InboxRoute } from './routes/inbox';
 import { LoginRoute } from './routes/login';
 import { MeRoute } from './routes/me';
 import { NotFoundRoute } from './routes/not-found';
 import { SignupRoute } from './routes/signup';
+import { NewTopicRoute, TopicRoute, UnitTopicsRoute } from './routes/topics';
+import { UnitRoute } from './routes/unit';
 
 /*
  * Resident routes are few and small, so they ship in the main bundle. The staff console is one
@@ -26,10 +32,18 @@ const ConsoleRollRevisions = lazy(() => consolePages().then((m) => ({ default: m
 const ConsoleLetters = lazy(() => consolePages().then((m) => ({ default: m.ConsoleLettersRoute })));
 const ConsoleRoles = lazy(() => consolePages().then((m) => ({ default: m.ConsoleRolesRoute })));
 const ConsoleAudit = lazy(() => consolePages().then((m) => ({ default: m.ConsoleAuditRoute })));
+const ConsoleConsultations = lazy(() => consolePages().then((m) => ({ default: m.ConsoleConsultationsRoute })));
+const ConsoleNewConsultation = lazy(() => consolePages().then((m) => ({ default: m.ConsoleNewConsultationRoute })));
+const ConsoleTopics = lazy(() => consolePages().then((m) => ({ default: m.ConsoleTopicsRoute })));
+const ConsoleConsultation = lazy(() => consolePages().then((m) => ({ default: m.ConsoleConsultationRoute })));
+const ConsoleConsultationOverview = lazy(() => consolePages().then((m) => ({ default: m.ConsoleConsultationOverviewRoute })));
+const ConsoleConsultationDraft = lazy(() => consolePages().then((m) => ({ default: m.ConsoleConsultationDraftRoute })));
+const ConsoleConsultationOpinions = lazy(() => consolePages().then((m) => ({ default: m.ConsoleConsultationOpinionsRoute })));
+const ConsoleConsultationBriefings = lazy(() => consolePages().then((m) => ({ default: m.ConsoleConsultationBriefingsRoute })));
 
 export const routes: RouteObject[] = [
   {
-    element: <AppLayout />,
+    element: <AppLayout navExtras={<InboxBell />} />,
     errorElement: <AppErrorRoute />,
     children: [
       {
@@ -43,6 +57,14 @@ export const routes: RouteObject[] = [
             element: <RequireAuth />,
             children: [
               { path: 'me', element: <MeRoute /> },
+              // Residents' matters: the inbox, consultations, the adoption report, topics.
+              { path: 'inbox', element: <InboxRoute /> },
+              { path: 'consultations/:consultationId', element: <ConsultationRoute /> },
+              { path: 'consultations/:consultationId/report', element: <ConsultationReportRoute /> },
+              { path: 'units/:unitId', element: <UnitRoute /> },
+              { path: 'units/:unitId/topics', element: <UnitTopicsRoute /> },
+              { path: 'units/:unitId/topics/new', element: <NewTopicRoute /> },
+              { path: 'topics/:topicId', element: <TopicRoute /> },
               {
                 path: 'console',
                 element: <RequireConsole />,
@@ -59,6 +81,19 @@ export const routes: RouteObject[] = [
                       { path: 'letters', element: <ConsoleLetters /> },
                       { path: 'roles', element: <ConsoleRoles /> },
                       { path: 'audit', element: <ConsoleAudit /> },
+                      { path: 'consultations', element: <ConsoleConsultations /> },
+                      { path: 'consultations/new', element: <ConsoleNewConsultation /> },
+                      { path: 'topics', element: <ConsoleTopics /> },
+                    ],
+                  },
+                  {
+                    path: 'consultations/:consultationId',
+                    element: <ConsoleConsultation />,
+                    children: [
+                      { index: true, element: <ConsoleConsultationOverview /> },
+                      { path: 'draft', element: <ConsoleConsultationDraft /> },
+                      { path: 'opinions', element: <ConsoleConsultationOpinions /> },
+                      { path: 'briefings', element: <ConsoleConsultationBriefings /> },
                     ],
                   },
                 ],

@@ -14,7 +14,17 @@ export interface GrantLike {
 }
 
 /** Actions that are done in the staff console. */
-export const CONSOLE_ACTIONS: readonly Action[] = ['invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'roll.read'];
+export const CONSOLE_ACTIONS: readonly Action[] = [
+  'invitation.manage',
+  'invitation.print',
+  'role.manage',
+  'audit.read',
+  'roll.read',
+  // Running consultations: screening, drafts, replies, and what arrived on paper.
+  'consultation.manage',
+  'offline.record',
+  'comment.moderate',
+];
 
 /** A grant that opens the console: any role allowing a console action (not `resident`). */
 export function isConsoleGrant(grant: Pick<GrantLike, 'role'>): boolean {

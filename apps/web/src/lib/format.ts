@@ -56,3 +56,27 @@ export function formatDateTime(iso: string, language: Language): string | null {
   const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
   return language === 'zh-CN' ? `${date} ${time}` : `${date}, ${time}`;
 }
+
+/** The time of day in China: 「09:05」. */
+function timeInChina(iso: string): string {
+  const { hour, minute } = partsInChina(new Date(iso));
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/**
+ * A session from start to end: 「2026年3月8日 09:00–11:00」 on one day, both moments in full when
+ * it runs over midnight. Null for an unreadable date.
+ */
+export function formatDateTimeRange(startIso: string, endIso: string, language: Language): string | null {
+  const start = formatDateTime(startIso, language);
+  const end = formatDateTime(endIso, language);
+  if (start === null || end === null) return null;
+  return formatDate(startIso, language) === formatDate(endIso, language) ? `${start}–${timeInChina(endIso)}` : `${start} – ${end}`;
+}
+
+/** A file's size as people read it: 「860 KB」, 「2.4 MB」. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

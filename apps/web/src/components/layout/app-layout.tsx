@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useMatch } from 'react-router';
 import { hasConsoleAccess } from '../../lib/access';
@@ -39,7 +39,12 @@ function AccountArea() {
   );
 }
 
-export function AppLayout() {
+interface AppLayoutProps {
+  /** Items for the signed-in navigation that the app composes in (the inbox bell). */
+  navExtras?: ReactNode;
+}
+
+export function AppLayout({ navExtras }: AppLayoutProps = {}) {
   const { t } = useTranslation();
   const session = useSession();
   const user = session.data?.user;
@@ -75,6 +80,7 @@ export function AppLayout() {
                 </NavLink>
               </li>
             )}
+            {user && navExtras && <li>{navExtras}</li>}
             {user && hasConsoleAccess(user.grants) && (
               <li>
                 <NavLink to="/console" className="site-nav__link">

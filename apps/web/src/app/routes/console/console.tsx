@@ -24,6 +24,9 @@ import { useSession } from '../../../lib/auth';
 import { useDocumentTitle } from '../../../lib/document-title';
 import './console-pages.css';
 
+// The pages for running consultations (议事, 议题, a consultation's own page), in this chunk too.
+export * from './consultation-pages';
+
 // The console's words arrive with its chunk, before any of its pages renders.
 addConsoleTranslations(i18next);
 
@@ -67,7 +70,7 @@ export interface NodeContext {
   userId: string;
 }
 
-const SECTION_PATHS: Record<Section, string> = { roll: 'roll', letters: 'letters', roles: 'roles', audit: 'audit' };
+const SECTION_PATHS: Record<Section, string> = { roll: 'roll', letters: 'letters', consultations: 'consultations', topics: 'topics', roles: 'roles', audit: 'audit' };
 
 const nodePath = (nodeId: string, path: string): string => `/console/nodes/${nodeId}/${path}`;
 

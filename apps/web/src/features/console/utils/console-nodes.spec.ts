@@ -50,10 +50,18 @@ describe('consoleNodes', () => {
 describe('nodeSections', () => {
   it('opens everything to community staff on a unit below, and roles and audit on the community', () => {
     const staff = [grant('staff', 'zhongqu')];
-    expect(sectionsOn(staff, 'nancun')).toEqual({ roll: { write: true, link: true }, letters: [{ kind: 'unit' }], roles: true, audit: true });
-    expect(openSections(sectionsOn(staff, 'nancun'))).toEqual(['roll', 'letters', 'roles', 'audit']);
-    expect(sectionsOn(staff, 'zhongqu')).toEqual({ roll: null, letters: [], roles: true, audit: true });
-    expect(openSections(sectionsOn(staff, 'zhongqu'))).toEqual(['roles', 'audit']);
+    const running = { manage: true, recordOffline: true, moderate: true };
+    expect(sectionsOn(staff, 'nancun')).toEqual({
+      roll: { write: true, link: true },
+      letters: [{ kind: 'unit' }],
+      consultations: running,
+      topics: running,
+      roles: true,
+      audit: true,
+    });
+    expect(openSections(sectionsOn(staff, 'nancun'))).toEqual(['roll', 'letters', 'consultations', 'topics', 'roles', 'audit']);
+    expect(sectionsOn(staff, 'zhongqu')).toEqual({ roll: null, letters: [], consultations: running, topics: null, roles: true, audit: true });
+    expect(openSections(sectionsOn(staff, 'zhongqu'))).toEqual(['consultations', 'roles', 'audit']);
   });
 
   it('opens nothing on a unit of another community', () => {
@@ -62,13 +70,28 @@ describe('nodeSections', () => {
 
   it('gives a building head the letters of their building only', () => {
     const head = [grant('building_head', 'yushuian', 'b1', '1栋'), grant('resident', 'yushuian')];
-    expect(sectionsOn(head, 'yushuian')).toEqual({ roll: null, letters: [{ kind: 'building', buildingId: 'b1', buildingName: '1栋' }], roles: false, audit: false });
+    const offline = { manage: false, recordOffline: true, moderate: false };
+    expect(sectionsOn(head, 'yushuian')).toEqual({
+      roll: null,
+      letters: [{ kind: 'building', buildingId: 'b1', buildingName: '1栋' }],
+      consultations: offline,
+      topics: offline,
+      roles: false,
+      audit: false,
+    });
   });
 
-  it('gives a convenor the roll to read and the whole unit’s letters, and an observer the roll and the audit trail', () => {
-    expect(openSections(sectionsOn([grant('convenor', 'nancun')], 'nancun'))).toEqual(['roll', 'letters']);
+  it('gives a convenor the roll to read, the whole unit’s letters and the consultations to run, and an observer the roll and the audit trail', () => {
+    expect(openSections(sectionsOn([grant('convenor', 'nancun')], 'nancun'))).toEqual(['roll', 'letters', 'consultations', 'topics']);
     expect(sectionsOn([grant('convenor', 'nancun')], 'nancun').roll).toEqual({ write: false, link: false });
     expect(openSections(sectionsOn([grant('observer', 'nancun')], 'nancun'))).toEqual(['roll', 'audit']);
     expect(sectionsOn([grant('observer', 'nancun')], 'nancun').roll).toEqual({ write: false, link: false });
+  });
+
+  it('opens consultations but no topics on a community, for those who run them', () => {
+    const community = sectionsOn([grant('staff', 'daxu')], 'daxu');
+    expect(community.consultations).toEqual({ manage: true, recordOffline: true, moderate: true });
+    expect(community.topics).toBeNull();
+    expect(sectionsOn([grant('observer', 'nancun')], 'nancun').consultations).toBeNull();
   });
 });

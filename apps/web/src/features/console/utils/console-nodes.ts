@@ -92,18 +92,32 @@ export interface RollAccess {
   link: boolean;
 }
 
+/** What I may do in the 议事 (consultations) and 议题 (topics) sections of a node. */
+export interface ConsultationRights {
+  /** Open consultations here (发起议事), run them, screen topics. */
+  manage: boolean;
+  /** Enter topics and opinions that arrived offline (paper, visits, hotline…). */
+  recordOffline: boolean;
+  /** Answer opinions officially and hide abusive ones. */
+  moderate: boolean;
+}
+
 export interface NodeSections {
   /** The roll section (units only, for roll.read), or null. */
   roll: RollAccess | null;
   letters: LetterScope[];
+  /** 议事: the consultations of the node's units, for those who run them or bring in offline input; else null. */
+  consultations: ConsultationRights | null;
+  /** 议题: a unit's topics and their screening (units only), for the same people; else null. */
+  topics: ConsultationRights | null;
   roles: boolean;
   audit: boolean;
 }
 
-export const SECTION_ORDER = ['roll', 'letters', 'roles', 'audit'] as const;
+export const SECTION_ORDER = ['roll', 'letters', 'consultations', 'topics', 'roles', 'audit'] as const;
 export type Section = (typeof SECTION_ORDER)[number];
 
-/** What my roles open on a node: the roll and letters (units only), roles, audit. */
+/** What my roles open on a node: the roll, letters and topics (units only), consultations, roles, audit. */
 export function nodeSections(grants: readonly ConsoleGrant[], located: Pick<Located, 'node' | 'ancestry'>): NodeSections {
   const target = { ancestry: located.ancestry };
   const letters: LetterScope[] = [];
@@ -123,7 +137,20 @@ export function nodeSections(grants: readonly ConsoleGrant[], located: Pick<Loca
       }
     }
   }
-  return { roll, letters, roles: can(grants, 'role.manage', target), audit: can(grants, 'audit.read', target) };
+  const rights: ConsultationRights = {
+    manage: can(grants, 'consultation.manage', target),
+    recordOffline: can(grants, 'offline.record', target),
+    moderate: can(grants, 'comment.moderate', target),
+  };
+  const consultations = rights.manage || rights.recordOffline || rights.moderate ? rights : null;
+  return {
+    roll,
+    letters,
+    consultations,
+    topics: isUnitKind(located.node.kind) ? consultations : null,
+    roles: can(grants, 'role.manage', target),
+    audit: can(grants, 'audit.read', target),
+  };
 }
 
 /** The sections a node page shows, in order. */
@@ -134,6 +161,9 @@ export function openSections(sections: NodeSections): Section[] {
         return sections.roll !== null;
       case 'letters':
         return sections.letters.length > 0;
+      case 'consultations':
+      case 'topics':
+        return sections[section] !== null;
       case 'roles':
       case 'audit':
         return sections[section];

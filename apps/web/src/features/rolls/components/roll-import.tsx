@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { ChangeEvent, FormEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +29,8 @@ interface RollImportProps {
   revisionsHref: string;
 }
 
-type TFn = ReturnType<typeof useTranslation>['t'];
+/** (`TFunction`, not `TFunction`: with the app's many keys the latter trips TS2589.) */
+type TFn = TFunction;
 
 function fileProblemMessage(problem: FileProblem, t: TFn): string {
   switch (problem.kind) {

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { FormEvent } from 'react';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -116,13 +117,13 @@ function GroupTitle({ group }: { group: RollGroupView }) {
 }
 
 /** A household's address, or a unit's building, kind and area. */
-function groupFacts(group: RollGroupView, t: ReturnType<typeof useTranslation>['t']): string[] {
+function groupFacts(group: RollGroupView, t: TFunction): string[] {
   if (group.unit) {
     const { buildingName, kind, area, areaSource } = group.unit;
     return [
       ...(buildingName ? [buildingName] : []),
-      t(`me.unitKind.${kind}`),
-      t('roll.group.area', { area, source: t(`me.areaSource.${areaSource}`) }),
+      t(`me.unitKind.${kind}` as const),
+      t('roll.group.area', { area, source: t(`me.areaSource.${areaSource}` as const) }),
     ];
   }
   return group.address ? [group.address] : [];

@@ -1,0 +1,19 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { components } from '../../../api/schema';
+import { apiClient, unwrap } from '../../../lib/api-client';
+import { briefingsKey } from './keys';
+
+export type Briefing = components['schemas']['BriefingDto'];
+
+/** `GET /api/consultations/{id}/briefings`: the sessions with seats taken, attendance and walk-ins. */
+export function listBriefings(consultationId: string, signal?: AbortSignal): Promise<Briefing[]> {
+  return unwrap(apiClient.GET('/api/consultations/{id}/briefings', { params: { path: { id: consultationId } }, signal }));
+}
+
+export function getBriefingsQueryOptions(consultationId: string) {
+  return queryOptions({ queryKey: briefingsKey(consultationId), queryFn: ({ signal }) => listBriefings(consultationId, signal), staleTime: 0 });
+}
+
+export function useBriefings(consultationId: string) {
+  return useQuery(getBriefingsQueryOptions(consultationId));
+}

@@ -1,0 +1,174 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { QueryError } from '../../../components/query-error';
+import { currentLanguage } from '../../../i18n';
+import { clausePath } from '../../../lib/consultation-links';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import type { AdoptionReport as Report, AdoptionReportItem, AdoptionReportSection } from '../api/get-adoption-report';
+import { adoptionReportXlsxUrl, useAdoptionReport } from '../api/get-adoption-report';
+import { reportVersions } from '../utils/report';
+import { OutcomeLabel } from './official-reply';
+import './comments.css';
+
+function Totals({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const { totals } = report;
+  const rows = [
+    ['adopted', totals.adopted],
+    ['partly_adopted', totals.partly_adopted],
+    ['not_adopted', totals.not_adopted],
+    ['noted', totals.noted],
+  ] as const;
+  return (
+    <section className="report-totals" aria-labelledby="report-totals-title">
+      <h2 className="section__title" id="report-totals-title">
+        {t('report.totals.title')}
+      </h2>
+      <p className="report-totals__summary">{t('report.totals.summary', { count: totals.total, offline: totals.offline })}</p>
+      <table className="report-totals__table">
+        <caption className="visually-hidden">{t('report.totals.caption')}</caption>
+        <tbody>
+          {rows.map(([outcome, value]) => (
+            <tr key={outcome}>
+              <th scope="row">
+                <OutcomeLabel outcome={outcome} />
+              </th>
+              <td>{t('report.totals.items', { count: value })}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{t('report.pending')}</th>
+            <td>{t('report.totals.items', { count: totals.pending })}</td>
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Item({ item, consultationId }: { item: AdoptionReportItem; consultationId: string }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const source =
+    item.channel === 'online'
+      ? t('report.source.online')
+      : t('report.source.offline', {
+          channel: t(`intakeChannel.${item.channel}`),
+          collector: item.collectorName ?? t('report.source.unknownCollector'),
+          date: item.collectedOn ? (formatDate(`${item.collectedOn}T12:00:00+08:00`, language) ?? item.collectedOn) : '',
+        });
+  const linked = item.reply?.linkedClause ?? null;
+  return (
+    <li className="report-item">
+      <article aria-label={t('report.itemLabel', { seq: item.seq })}>
+        <p className="report-item__seq">{t('report.seq', { seq: item.seq })}</p>
+        {item.hidden ? (
+          <p className="comment__hidden">{t('comments.hidden', { reason: item.hiddenReason ?? t('comments.noReason') })}</p>
+        ) : (
+          <p className="report-item__body">{item.body}</p>
+        )}
+        <dl className="facts report-item__facts">
+          <div className="facts__row">
+            <dt>{t('report.author')}</dt>
+            <dd>{item.anonymous || item.authorName === null ? t('comments.anonymous') : item.authorName}</dd>
+          </div>
+          <div className="facts__row">
+            <dt>{t('report.sourceLabel')}</dt>
+            <dd>{source}</dd>
+          </div>
+          <div className="facts__row">
+            <dt>{t('report.time')}</dt>
+            <dd>{formatDateTime(item.createdAt, language)}</dd>
+          </div>
+        </dl>
+        <div className={`report-item__reply${item.reply ? ` report-item__reply--${item.reply.outcome}` : ' report-item__reply--pending'}`}>
+          <p className="report-item__reply-title">
+            <span className="official-reply__label">{t('comments.official.label')}</span>
+            {item.reply ? <OutcomeLabel outcome={item.reply.outcome} /> : <span className="outcome">{t('report.pending')}</span>}
+          </p>
+          {item.reply && <p className="report-item__reason">{item.reply.reason}</p>}
+          {linked && (
+            <p className="official-reply__linked">
+              <Link to={clausePath(consultationId, linked.number, linked.versionNumber)}>
+                {t('comments.official.linkedClause', { version: linked.versionNumber, number: linked.number })}
+              </Link>
+            </p>
+          )}
+        </div>
+      </article>
+    </li>
+  );
+}
+
+function Section({ section, consultationId }: { section: AdoptionReportSection; consultationId: string }) {
+  const { t } = useTranslation();
+  const id = `report-${section.versionId}-${section.clauseId ?? 'whole'}`;
+  return (
+    <section className="report-section" aria-labelledby={id}>
+      <h3 className="report-section__title" id={id}>
+        {section.clauseNumber === null
+          ? t('report.wholeDraft')
+          : t('report.clause', { number: section.clauseNumber, heading: section.clauseHeading ? ` ${section.clauseHeading}` : '' })}
+        <span className="report-section__count">{t('report.sectionCount', { count: section.items.length })}</span>
+      </h3>
+      <ol className="report-items">
+        {section.items.map((item) => (
+          <Item key={item.commentId} item={item} consultationId={consultationId} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/**
+ * 意见采纳情况说明: every opinion — online and received offline — by version and clause, with its
+ * answer and the totals. Printable on A4; also downloadable as an Excel workbook.
+ */
+export function AdoptionReport({ consultationId, titleId }: { consultationId: string; titleId: string }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const report = useAdoptionReport(consultationId);
+  if (report.isPending) {
+    return (
+      <p className="notice" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  }
+  if (report.isError) return <QueryError error={report.error} retrying={report.isFetching} onRetry={() => void report.refetch()} />;
+  const data = report.data;
+  return (
+    <div className="adoption-report">
+      <header className="page-header">
+        <p className="page-header__kind">{data.title}</p>
+        <h1 className="page-title" id={titleId} tabIndex={-1}>
+          {t('report.title')}
+        </h1>
+        <p className="page-header__intro">{t('report.generatedAt', { date: formatDateTime(data.generatedAt, language) ?? '' })}</p>
+      </header>
+      <div className="button-row no-print report-actions">
+        <button type="button" className="button button--primary" onClick={() => window.print()}>
+          {t('report.print')}
+        </button>
+        <a className="button button--secondary" href={adoptionReportXlsxUrl(consultationId)} download>
+          {t('report.download')}
+        </a>
+      </div>
+      <Totals report={data} />
+      {data.sections.length === 0 ? (
+        <p className="notice">{t('report.empty')}</p>
+      ) : (
+        reportVersions(data.sections).map((version) => (
+          <section key={version.versionId} className="report-version" aria-labelledby={`report-version-${version.versionId}`}>
+            <h2 className="section__title" id={`report-version-${version.versionId}`}>
+              {t('report.version', { number: version.versionNumber, title: version.versionTitle })}
+            </h2>
+            {version.sections.map((section) => (
+              <Section key={`${section.versionId}-${section.clauseId ?? 'whole'}`} section={section} consultationId={consultationId} />
+            ))}
+          </section>
+        ))
+      )}
+    </div>
+  );
+}

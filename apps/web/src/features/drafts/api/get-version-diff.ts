@@ -1,0 +1,26 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { components } from '../../../api/schema';
+import { apiClient, unwrap } from '../../../lib/api-client';
+import { consultationKey } from '../../../lib/consultation-query-keys';
+
+export type VersionDiff = components['schemas']['VersionDiffDto'];
+export type ClauseDiff = components['schemas']['ClauseDiffDto'];
+export type DiffSegment = components['schemas']['DiffSegmentDto'];
+
+/** `GET /api/consultations/{id}/versions/{number}/diff`: clause by clause, what this version changed from the one before, and why. */
+export function getVersionDiff(consultationId: string, number: number, signal?: AbortSignal): Promise<VersionDiff> {
+  return unwrap(apiClient.GET('/api/consultations/{id}/versions/{number}/diff', { params: { path: { id: consultationId, number } }, signal }));
+}
+
+export function getVersionDiffQueryOptions(consultationId: string, number: number) {
+  return queryOptions({
+    queryKey: [...consultationKey(consultationId), 'versions', number, 'diff'],
+    queryFn: ({ signal }) => getVersionDiff(consultationId, number, signal),
+    staleTime: 10 * 60 * 1000,
+  });
+}
+
+/** Only for version 2 and later: the first has nothing to compare with. */
+export function useVersionDiff(consultationId: string, number: number | null) {
+  return useQuery({ ...getVersionDiffQueryOptions(consultationId, number ?? 0), enabled: number !== null && number > 1 });
+}

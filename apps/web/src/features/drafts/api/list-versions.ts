@@ -1,0 +1,23 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { components } from '../../../api/schema';
+import { apiClient, unwrap } from '../../../lib/api-client';
+import { consultationKey } from '../../../lib/consultation-query-keys';
+
+export type VersionSummary = components['schemas']['VersionSummaryDto'];
+
+/** `GET /api/consultations/{id}/versions`: the published versions of the draft (and, for those running it, the one being edited). */
+export function listVersions(consultationId: string, signal?: AbortSignal): Promise<VersionSummary[]> {
+  return unwrap(apiClient.GET('/api/consultations/{id}/versions', { params: { path: { id: consultationId } }, signal }));
+}
+
+export function getVersionsQueryOptions(consultationId: string) {
+  return queryOptions({
+    queryKey: [...consultationKey(consultationId), 'versions'],
+    queryFn: ({ signal }) => listVersions(consultationId, signal),
+  });
+}
+
+/** Only the published versions: what residents read and comment on. */
+export function usePublishedVersions(consultationId: string, enabled = true) {
+  return useQuery({ ...getVersionsQueryOptions(consultationId), enabled, select: (versions) => versions.filter((v) => v.published) });
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from '@jest/globals';
+import { translator } from '../../../i18n/testing';
+import { describeNotification } from './describe-notification';
+
+const CONSULTATION = '5b0d6c1e-1c2f-4f7e-9a51-0c8a3c1d2e3f';
+
+describe('notifications in words', () => {
+  it('word an official answer with its outcome, in both languages, and lead to the comment', async () => {
+    const notification = {
+      kind: 'comment_replied' as const,
+      params: { consultationId: CONSULTATION, title: '小区停车管理公约', commentId: 'c1', replyId: null, official: true, outcome: 'partly_adopted', updated: false },
+      link: `/consultations/${CONSULTATION}?comment=c1`,
+    };
+    const zh = describeNotification(notification, await translator('zh-CN'), 'zh-CN');
+    expect(zh.text).toBe('您对“小区停车管理公约”的意见收到正式答复：部分采纳。');
+    expect(zh.link).toBe(`/consultations/${CONSULTATION}?comment=c1`);
+    const en = describeNotification(notification, await translator('en'), 'en');
+    expect(en.text).toBe('Your opinion on “小区停车管理公约” has an official answer: Partly adopted.');
+  });
+
+  it('tell a neighbour’s reply from an official answer, and an updated answer from a new one', async () => {
+    const t = await translator('zh-CN');
+    const base = { consultationId: CONSULTATION, title: '公约', commentId: 'c1' };
+    expect(describeNotification({ kind: 'comment_replied', params: { ...base, official: false, outcome: null }, link: '/x' }, t, 'zh-CN').text).toBe('有人回复了您对“公约”的意见。');
+    expect(describeNotification({ kind: 'comment_replied', params: { ...base, official: true, outcome: 'adopted', updated: true }, link: '/x' }, t, 'zh-CN').text).toBe(
+      '您对“公约”的意见的正式答复已更新：采纳。',
+    );
+  });
+
+  it('word each screening outcome of a topic, with the public reason', async () => {
+    const t = await translator('zh-CN');
+    const topic = { topicId: 't1', title: '东门路灯', reason: null, consultationId: null, mergedIntoId: null, mergedIntoTitle: null };
+    expect(describeNotification({ kind: 'topic_screened', params: { ...topic, outcome: 'accepted' }, link: '/topics/t1' }, t, 'zh-CN').text).toContain('已被采纳');
+    expect(describeNotification({ kind: 'topic_screened', params: { ...topic, outcome: 'merged', mergedIntoTitle: '路灯' }, link: '/topics/t1' }, t, 'zh-CN').text).toContain('“路灯”');
+    expect(describeNotification({ kind: 'topic_screened', params: { ...topic, outcome: 'declined', reason: '不属于小区事务' }, link: '/topics/t1' }, t, 'zh-CN').text).toBe(
+      '您提的议题“东门路灯”未被采纳。理由：不属于小区事务',
+    );
+  });
+
+  it('name the phase a consultation opened in or moved to, and the day comments close', async () => {
+    const t = await translator('zh-CN');
+    const params = { consultationId: CONSULTATION, title: '公约', from: 'draft', to: 'comment' };
+    expect(describeNotification({ kind: 'consultation_opened', params, link: `/consultations/${CONSULTATION}` }, t, 'zh-CN').text).toBe('新的议事“公约”开始了，现在是征求意见阶段。');
+    expect(describeNotification({ kind: 'phase_changed', params: { ...params, from: 'comment', to: 'voting' }, link: '/c' }, t, 'zh-CN').text).toBe('“公约”进入表决阶段。');
+    expect(
+      describeNotification({ kind: 'comment_period_ending', params: { consultationId: CONSULTATION, title: '公约', endsAt: '2026-05-15T10:00:00.000Z' }, link: '/c' }, t, 'zh-CN').text,
+    ).toContain('2026年5月15日 18:00');
+  });
+
+  it('word a new version and a cancelled briefing', async () => {
+    const t = await translator('en');
+    expect(describeNotification({ kind: 'draft_published', params: { consultationId: CONSULTATION, title: 'Pact', number: 2, versionTitle: 'x' }, link: '/c' }, t, 'en').text).toBe(
+      'Version 2 of the draft of “Pact” is out.',
+    );
+    const cancelled = describeNotification(
+      { kind: 'briefing_cancelled', params: { consultationId: CONSULTATION, title: 'Pact', place: 'Hall', startsAt: '2026-05-15T02:00:00.000Z', reason: 'Rain' }, link: '/c' },
+      t,
+      'en',
+    );
+    expect(cancelled.text).toBe('The briefing on “Pact” you signed up for (15 May 2026, Hall) is cancelled. Reason: Rain');
+  });
+
+  it('never lead off the site, and still say something about an unknown or bare message', async () => {
+    const t = await translator('zh-CN');
+    expect(describeNotification({ kind: 'phase_changed', params: { consultationId: CONSULTATION }, link: '//evil.example/x' }, t, 'zh-CN')).toEqual({
+      text: '“（无标题）”有新的消息。',
+      link: `/consultations/${CONSULTATION}`,
+    });
+    expect(describeNotification({ kind: 'comment_hidden', params: {}, link: 'https://evil.example' }, t, 'zh-CN').link).toBe('/inbox');
+  });
+});
