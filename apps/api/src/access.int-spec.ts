@@ -82,6 +82,7 @@ const CASES: Record<string, Case> = {
   'GET /api/votes/:id/turnout': { request: (c) => ({ path: `/api/votes/${c.votesA.open}/turnout` }) },
   'GET /api/votes/:id/board': { request: (c) => ({ path: `/api/votes/${c.votesA.open}/board` }) },
   'GET /api/votes/:id/result': { request: (c) => ({ path: `/api/votes/${c.votesA.closed}/result` }) },
+  'GET /api/votes/:id/result/export': { request: (c) => ({ path: `/api/votes/${c.votesA.closed}/result/export?format=csv` }) },
   'GET /api/votes/:id/recount-kit': { request: (c) => ({ path: `/api/votes/${c.votesA.closed}/recount-kit` }) },
   'POST /api/votes/:id/objections': { request: (c) => ({ path: `/api/votes/${c.votesA.closed}/objections`, body: { body: '异议内容' } }) },
   'GET /api/votes/:id/objections': { request: (c) => ({ path: `/api/votes/${c.votesA.closed}/objections` }) },

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../common/actor';
 import { CurrentActor, Permission, SignedIn } from '../auth/access.decorators';
 import { PlainText } from '../common/plain-text';
-import { CancelVoteDto, CastDto, CastReceiptDto, CreateVoteDto, OpenVoteDto, VoteDetailDto, VoteSummaryDto } from './dto/vote.dto';
+import { CancelVoteDto, CastDto, CastReceiptDto, CreateVoteDto, OpenVoteDto, ResultExportQueryDto, VoteDetailDto, VoteSummaryDto } from './dto/vote.dto';
 import { CastingService } from './casting.service';
+import { ResultExportService } from './result-export.service';
 import { ResultsService } from './results.service';
 import { VotesService } from './votes.service';
 
@@ -28,6 +29,7 @@ export class VotesController {
     private readonly votes: VotesService,
     private readonly casting: CastingService,
     private readonly results: ResultsService,
+    private readonly exports: ResultExportService,
   ) {}
 
   @Post('units/:unitId/votes')
@@ -103,6 +105,23 @@ export class VotesController {
   @ApiOkResponse({ schema: { type: 'object' } })
   result(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<unknown> {
     return this.results.result(actor, id);
+  }
+
+  @Get('votes/:id/result/export')
+  @Permission('consultation.read')
+  @ApiOperation({
+    operationId: 'exportVoteResult',
+    summary: 'The published result as CSV (UTF-8 with BOM) or XLSX: every figure, the explanation, the closing hash, and for a named vote the counted ballots unit by unit',
+  })
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async exportResult(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ResultExportQueryDto): Promise<StreamableFile> {
+    const file = await this.exports.export(actor, id, query.format ?? 'xlsx');
+    return new StreamableFile(file.bytes, {
+      type: file.contentType,
+      length: file.bytes.length,
+      disposition: `attachment; filename="${file.asciiFileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    });
   }
 
   @Get('votes/:id/recount-kit')

@@ -4,6 +4,7 @@ import { PaperController } from './paper.controller';
 import { PaperService } from './paper.service';
 import { ProxiesController } from './proxies.controller';
 import { ProxiesService } from './proxies.service';
+import { ResultExportService } from './result-export.service';
 import { ResultsService } from './results.service';
 import { SealingService } from './sealing.service';
 import { VotesController } from './votes.controller';
@@ -11,7 +12,7 @@ import { VotesService } from './votes.service';
 
 @Module({
   controllers: [VotesController, PaperController, ProxiesController],
-  providers: [VotesService, CastingService, SealingService, ResultsService, PaperService, ProxiesService],
+  providers: [VotesService, CastingService, SealingService, ResultsService, ResultExportService, PaperService, ProxiesService],
   exports: [VotesService, CastingService, SealingService],
 })
 export class VotesModule {}

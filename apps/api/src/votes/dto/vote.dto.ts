@@ -219,3 +219,12 @@ export class CastReceiptDto {
   @ApiProperty({ format: 'date-time' }) castAt!: string;
   @ApiProperty({ description: 'False when the same ballot was already recorded (a retried submit)' }) changed!: boolean;
 }
+
+export const RESULT_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+
+export class ResultExportQueryDto {
+  @ApiPropertyOptional({ enum: RESULT_EXPORT_FORMATS, enumName: 'ResultExportFormat', default: 'xlsx' })
+  @IsOptional()
+  @IsIn(RESULT_EXPORT_FORMATS)
+  format?: (typeof RESULT_EXPORT_FORMATS)[number];
+}
