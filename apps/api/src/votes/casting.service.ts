@@ -112,15 +112,18 @@ export async function castTransaction(q: TxQuery, secret: Buffer, input: CastInp
  */
 async function resolveVoter(q: TxQuery, secret: Buffer, voteId: string, userId: string, voterId?: string): Promise<{ voterId: string; proxy: ProxyMark | null }> {
   const rows = await q<{ voter_id: string; agent_voter_id: string | null; agent_user_id: string | null }>(
-    // From the account to its roll entries, then into the frozen electorate by its unique
-    // (vote, person) index: never a walk over the whole electorate of a large compound.
-    `SELECT v.voter_id, NULL AS agent_voter_id, NULL::uuid AS agent_user_id
-       FROM owner o JOIN vote_voter v ON v.vote_id = $1 AND v.person_type = 'owner' AND v.person_id = o.id
-      WHERE o.user_id = $2 AND ($3::text IS NULL OR v.voter_id = $3)
-     UNION ALL
-     SELECT v.voter_id, NULL, NULL
-       FROM member mb JOIN vote_voter v ON v.vote_id = $1 AND v.person_type = 'member' AND v.person_id = mb.id
-      WHERE mb.user_id = $2 AND ($3::text IS NULL OR v.voter_id = $3)
+    // From the account to its roll entries (owner_user_idx, member_user_idx), then into the
+    // frozen electorate by its unique (vote, person) index. The electorate is looked up in a
+    // correlated subquery so that it is always that index probe: a join would leave the choice to
+    // the planner, and with the statistics of a vote opened a moment ago it may walk the whole
+    // electorate of a large compound instead (140 ms a cast at 20,000 flats).
+    `SELECT r.voter_id, NULL AS agent_voter_id, NULL::uuid AS agent_user_id
+       FROM (SELECT (SELECT v.voter_id FROM vote_voter v WHERE v.vote_id = $1 AND v.person_type = 'owner' AND v.person_id = o.id) AS voter_id
+               FROM owner o WHERE o.user_id = $2
+             UNION ALL
+             SELECT (SELECT v.voter_id FROM vote_voter v WHERE v.vote_id = $1 AND v.person_type = 'member' AND v.person_id = mb.id)
+               FROM member mb WHERE mb.user_id = $2) r
+      WHERE r.voter_id IS NOT NULL AND ($3::text IS NULL OR r.voter_id = $3)
      UNION ALL
      SELECT p.principal_voter_id, p.agent_voter_id, p.agent_user_id
        FROM proxy_authorization p

@@ -17,6 +17,7 @@ import { Household } from './household.entity';
 @Check('member_phone_format', `"phone" IS NULL OR "phone" ~ '^1[3-9][0-9]{9}$'`)
 @Check('member_id_last4_format', `"id_last4" IS NULL OR "id_last4" ~ '^[0-9]{3}[0-9X]$'`)
 @Check('member_id_parts_together', `("id_number_hash" IS NULL) = ("id_last4" IS NULL)`)
+@Index('member_user_idx', ['userId'], { where: `"user_id" IS NOT NULL` })
 export class Member {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -18,6 +18,7 @@ export type OwnerKind = (typeof OWNER_KINDS)[number];
 @Check('owner_phone_format', `"phone" IS NULL OR "phone" ~ '^1[3-9][0-9]{9}$'`)
 @Check('owner_id_last4_format', `"id_last4" IS NULL OR "id_last4" ~ '^[0-9A-Z]{4}$'`)
 @Check('owner_id_parts_together', `("id_number_hash" IS NULL) = ("id_last4" IS NULL)`)
+@Index('owner_user_idx', ['userId'], { where: `"user_id" IS NOT NULL` })
 export class Owner {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
