@@ -15,6 +15,9 @@ import { NotFoundRoute } from './routes/not-found';
 import { SignupRoute } from './routes/signup';
 import { NewTopicRoute, TopicRoute, UnitTopicsRoute } from './routes/topics';
 import { UnitRoute } from './routes/unit';
+import { VoteRoute } from './routes/vote';
+import { VoteBoardRoute } from './routes/vote-board';
+import { VoteResultRoute } from './routes/vote-result';
 
 /*
  * Resident routes are few and small, so they ship in the main bundle. The staff console is one
@@ -65,6 +68,10 @@ export const routes: RouteObject[] = [
               { path: 'units/:unitId/topics', element: <UnitTopicsRoute /> },
               { path: 'units/:unitId/topics/new', element: <NewTopicRoute /> },
               { path: 'topics/:topicId', element: <TopicRoute /> },
+              // Votes: the ballot, the bulletin board of receipts, the result notice.
+              { path: 'votes/:voteId', element: <VoteRoute /> },
+              { path: 'votes/:voteId/board', element: <VoteBoardRoute /> },
+              { path: 'votes/:voteId/result', element: <VoteResultRoute /> },
               {
                 path: 'console',
                 element: <RequireConsole />,

@@ -31,6 +31,7 @@ import { ClauseView } from '../../features/drafts/components/clause-view';
 import { VersionChanges } from '../../features/drafts/components/version-changes';
 import { VersionPicker } from '../../features/drafts/components/version-picker';
 import { clauseChange } from '../../features/drafts/utils/clauses';
+import { ConsultationVotes } from '../../features/votes/components/consultation-votes';
 import { currentLanguage } from '../../i18n';
 import type { ReaderLocation } from '../../lib/consultation-links';
 import { adoptionReportPath, consultationPath, readReaderLocation } from '../../lib/consultation-links';
@@ -171,6 +172,7 @@ function OverviewPage({ consultation, version, place, availability }: ReaderProp
           {t('consultationPage.toReport')}
         </Link>
       </nav>
+      <ConsultationVotes consultationId={consultation.id} unitIds={consultation.units.map((unit) => unit.id)} />
       <section className="section" aria-labelledby="phases-title">
         <h2 className="section__title" id="phases-title">
           {t('consultationPage.phases')}
@@ -265,6 +267,7 @@ export function ConsultationRoute() {
     return (
       <>
         <ConsultationHeader consultation={detail} titleId="consultation-title" />
+        <ConsultationVotes consultationId={detail.id} unitIds={detail.units.map((unit) => unit.id)} />
         <section className="section" aria-labelledby="phases-title">
           <h2 className="section__title" id="phases-title">
             {t('consultationPage.phases')}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { UnitConsultations } from '../../features/consultations/components/unit-consultations';
+import { UnitVotes } from '../../features/votes/components/unit-votes';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useMyUnitName } from '../../lib/my-units';
 
@@ -22,6 +23,13 @@ export function UnitRoute() {
         </h2>
         <p className="section__intro">{t('units.consultationsIntro')}</p>
         <UnitConsultations unitId={unitId} />
+      </section>
+      <section className="section" aria-labelledby="unit-votes">
+        <h2 className="section__title" id="unit-votes">
+          {t('votes.unit.title')}
+        </h2>
+        <p className="section__intro">{t('votes.unit.intro')}</p>
+        <UnitVotes unitId={unitId} />
       </section>
       <section className="section" aria-labelledby="unit-topics">
         <h2 className="section__title" id="unit-topics">

@@ -68,4 +68,25 @@ describe('notifications in words', () => {
     });
     expect(describeNotification({ kind: 'comment_hidden', params: {}, link: 'https://evil.example' }, t, 'zh-CN').link).toBe('/inbox');
   });
+
+  it('word a vote opening with its closing time, its count with the verdict, and its final notice, leading to the vote', async () => {
+    const t = await translator('zh-CN');
+    const vote = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+    const opened = describeNotification({ kind: 'vote_opened', params: { voteId: vote, title: '加装电梯', closesAt: '2026-05-15T10:00:00.000Z' }, link: `/votes/${vote}` }, t, 'zh-CN');
+    expect(opened).toEqual({ text: '“加装电梯”开始投票了，2026年5月15日 18:00 截止。', link: `/votes/${vote}` });
+    const counted = describeNotification({ kind: 'vote_result', params: { voteId: vote, title: '加装电梯', passed: false, objectionDays: 7 }, link: `/votes/${vote}/result` }, t, 'zh-CN');
+    expect(counted.text).toBe('“加装电梯”的计票结果已公示：未通过。');
+    expect(describeNotification({ kind: 'vote_result', params: { voteId: vote, title: '加装电梯', objectionAnswered: true }, link: '' }, t, 'zh-CN')).toEqual({
+      text: '您对“加装电梯”表决结果的异议已收到答复。',
+      link: `/votes/${vote}/result`,
+    });
+    const en = await translator('en');
+    expect(describeNotification({ kind: 'vote_final', params: { voteId: vote, title: 'Lift' }, link: '//evil.example' }, en, 'en')).toEqual({
+      text: 'The result of “Lift” is final.',
+      link: `/votes/${vote}/result`,
+    });
+    expect(describeNotification({ kind: 'vote_result', params: { voteId: vote, title: 'Lift', passed: true }, link: `/votes/${vote}/result` }, en, 'en').text).toBe(
+      'The count of “Lift” is published: passed.',
+    );
+  });
 });

@@ -38,8 +38,12 @@ function outcome(params: NotificationLike['params']): ReplyOutcome | null {
   return (REPLY_OUTCOMES as readonly unknown[]).includes(value) ? (value as ReplyOutcome) : null;
 }
 
-/** Where the message leads: the API's link when it is a path of this site, else the consultation or the inbox. */
+/** Where the message leads: the API's link when it is a path of this site, else the vote, the consultation or the inbox. */
 function linkOf(notification: NotificationLike): string {
+  const voteId = text(notification.params, 'voteId');
+  if (voteId && notification.kind.startsWith('vote_')) {
+    return safeNextPath(notification.link, notification.kind === 'vote_opened' ? `/votes/${encodeURIComponent(voteId)}` : `/votes/${encodeURIComponent(voteId)}/result`);
+  }
   const consultationId = text(notification.params, 'consultationId');
   return safeNextPath(notification.link, consultationId ? consultationPath(consultationId) : '/inbox');
 }
@@ -91,6 +95,18 @@ export function describeNotification(notification: NotificationLike, t: TFunctio
       const message = when ? t('inbox.kind.briefingCancelled', { title, when, place }) : t('inbox.kind.briefingCancelledPlain', { title });
       return { text: reason ? `${message}${t('inbox.reasonSuffix', { reason })}` : message, link };
     }
+    case 'vote_opened': {
+      const closesAt = text(params, 'closesAt');
+      const date = closesAt ? formatDateTime(closesAt, language) : null;
+      return { text: date ? t('votes.inbox.opened', { title, date }) : t('votes.inbox.openedPlain', { title }), link };
+    }
+    case 'vote_result': {
+      if (params['objectionAnswered'] === true) return { text: t('votes.inbox.objectionAnswered', { title }), link };
+      const passed = params['passed'];
+      return { text: t(passed === true ? 'votes.inbox.resultPassed' : passed === false ? 'votes.inbox.resultFailed' : 'votes.inbox.resultPlain', { title }), link };
+    }
+    case 'vote_final':
+      return { text: t('votes.inbox.final', { title }), link };
     default:
       // A kind this page does not know yet (a newer server): still a message, still a link.
       return { text: t('inbox.kind.generic', { title }), link };

@@ -1,0 +1,164 @@
+/**
+ * /votes/:voteId/result — the result notice (公示): provisional with its objection window, then
+ * final. Every figure (each condition's numerator, denominator, threshold and share; persons and
+ * area), the explanation in sentences, the verdict, the closing hash, the objections and their
+ * answers, and the files to check it all (recount kit, CSV, XLSX). Prints cleanly on A4.
+ */
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { QueryError } from '../../components/query-error';
+import { useVote } from '../../features/votes/api/get-vote';
+import { recountKitHref, resultExportHref, useVoteResult } from '../../features/votes/api/get-result';
+import { ConditionBar } from '../../features/votes/components/condition-bar';
+import { Objections } from '../../features/votes/components/objections';
+import { ResultFigures } from '../../features/votes/components/result-figures';
+import { VoteHeader } from '../../features/votes/components/vote-header';
+import { voteBoardPath, votePath } from '../../features/votes/utils/paths';
+import { verdictKey } from '../../features/votes/utils/verdict';
+import { weighsArea } from '../../features/votes/utils/rule-sentence';
+import { choiceLabel, objectionsOpen, voteStage } from '../../features/votes/utils/vote-state';
+import { currentLanguage } from '../../i18n';
+import { conflictReason } from '../../lib/api-problems';
+import { useDocumentTitle } from '../../lib/document-title';
+import { formatDateTime } from '../../lib/format';
+import './vote.css';
+
+export function VoteResultRoute() {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const { voteId = '' } = useParams();
+  const result = useVoteResult(voteId);
+  const detail = useVote(voteId);
+  useDocumentTitle(t('app.pageTitle', { page: t('votes.result.kind') }));
+
+  const back = (
+    <p className="page-header__kind reader-crumb no-print">
+      <Link to={votePath(voteId)}>{detail.data ? t('votes.backTo', { title: detail.data.title }) : t('votes.back')}</Link>
+    </p>
+  );
+  if (result.isPending) {
+    return (
+      <p className="notice" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  }
+  if (result.isError) {
+    if (conflictReason(result.error) === 'not_counted') {
+      return (
+        <div className="vote-page">
+          {back}
+          <h1 className="page-title">{t('votes.result.kind')}</h1>
+          <p className="notice notice--info">{t('votes.result.notCounted')}</p>
+        </div>
+      );
+    }
+    return <QueryError error={result.error} retrying={result.isFetching} onRetry={() => void result.refetch()} />;
+  }
+
+  const { vote, result: file, objectionUntil } = result.data;
+  const stage = voteStage(vote);
+  const summary = file.tally;
+  const optionLabel = (id: string): string => choiceLabel(vote, id, t, language);
+  const verdict = verdictKey(summary);
+  const objectionWindowOpen = objectionsOpen(stage, objectionUntil);
+  const header = detail.data ? { ...vote, bodyZh: detail.data.bodyZh, bodyEn: detail.data.bodyEn } : vote;
+
+  return (
+    <div className="vote-page vote-result">
+      {back}
+      <VoteHeader vote={header} stage={stage} titleId="result-title" kind={t('votes.result.kind')} />
+
+      <section className={`verdict verdict--${summary.passed ? 'passed' : 'failed'}`} aria-labelledby="verdict-title">
+        <h2 className="verdict__label" id="verdict-title">
+          {stage === 'final' ? t('votes.result.finalVerdict') : t('votes.result.provisionalVerdict')}
+        </h2>
+        <p className="verdict__value">{t(verdict, { option: summary.winningOption ? optionLabel(summary.winningOption) : '' })}</p>
+        <p className="verdict__note">
+          {stage === 'final'
+            ? t('votes.result.finalNote')
+            : t('votes.result.provisionalNote', { date: objectionUntil ? (formatDateTime(objectionUntil, language) ?? '') : '' })}
+        </p>
+      </section>
+
+      <section className="section" aria-labelledby="conditions-title">
+        <h2 className="section__title" id="conditions-title">
+          {t('votes.result.conditions')}
+        </h2>
+        <ul className="condition-list">
+          {summary.conditions.map((condition) => (
+            <ConditionBar key={`${condition.id}-${condition.source}`} condition={condition} counted />
+          ))}
+        </ul>
+      </section>
+
+      <section className="section" aria-labelledby="explanation-title">
+        <h2 className="section__title" id="explanation-title">
+          {t('votes.result.explanation')}
+        </h2>
+        <ol className="explanation">
+          {file.explanation[language].map((sentence, index) => (
+            <li key={index}>{sentence}</li>
+          ))}
+        </ol>
+      </section>
+
+      <section className="section" aria-labelledby="figures-title">
+        <h2 className="section__title" id="figures-title">
+          {t('votes.result.figures')}
+        </h2>
+        <ResultFigures figures={summary.figures} withArea={weighsArea(vote.ruleSet)} optionLabel={optionLabel} />
+      </section>
+
+      <section className="section" aria-labelledby="integrity-title">
+        <h2 className="section__title" id="integrity-title">
+          {t('votes.result.integrity')}
+        </h2>
+        <p className="section__intro">{t('votes.result.integrityIntro')}</p>
+        <dl className="facts">
+          <div className="facts__row">
+            <dt>{t('votes.result.closingHash')}</dt>
+            <dd className="hash" translate="no">
+              {vote.closingHash ?? '—'}
+            </dd>
+          </div>
+          {(['ballots', 'roll', 'box'] as const).map((name) => {
+            const chain = file.chains[name];
+            if (!chain) return null;
+            return (
+              <div className="facts__row" key={name}>
+                <dt>{t(`votes.result.chain.${name}`)}</dt>
+                <dd>
+                  {t('votes.result.chainLines', { count: chain.lines })}
+                  <span className="hash" translate="no">
+                    {chain.head}
+                  </span>
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+        <div className="button-row result-actions no-print">
+          <a href={recountKitHref(vote.id)} className="button button--secondary" download>
+            {t('votes.result.recountKit')}
+          </a>
+          <a href={resultExportHref(vote.id, 'csv')} className="button button--secondary" download>
+            {t('votes.result.csv')}
+          </a>
+          <a href={resultExportHref(vote.id, 'xlsx')} className="button button--secondary" download>
+            {t('votes.result.xlsx')}
+          </a>
+          <Link to={voteBoardPath(vote.id)} className="button button--secondary">
+            {t('votes.links.board')}
+          </Link>
+          <button type="button" className="button button--secondary" onClick={() => window.print()}>
+            {t('votes.result.print')}
+          </button>
+        </div>
+        <p className="section__intro no-print">{t('votes.result.recountHint')}</p>
+      </section>
+
+      <Objections voteId={vote.id} open={objectionWindowOpen} until={objectionUntil} />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ResultFile } from '@yishi/domain';
+import { apiClient, unwrap } from '../../../lib/api-client';
+import type { VoteSummary } from './list-unit-votes';
+import { voteKey } from './query-keys';
+
+/** The published result: the vote, result.json of the recount kit (every figure, the words), the objection window. */
+export interface VoteResult {
+  vote: VoteSummary;
+  result: ResultFile;
+  objectionUntil: string | null;
+}
+
+/** `GET /api/votes/{id}/result` (409 `not_counted` before the count). */
+export async function getResult(voteId: string, signal?: AbortSignal): Promise<VoteResult> {
+  return (await unwrap(apiClient.GET('/api/votes/{id}/result', { params: { path: { id: voteId } }, signal }))) as unknown as VoteResult;
+}
+
+export function useVoteResult(voteId: string) {
+  return useQuery(
+    queryOptions({
+      queryKey: [...voteKey(voteId), 'result'],
+      queryFn: ({ signal }) => getResult(voteId, signal),
+      retry: false,
+    }),
+  );
+}
+
+/** Where the files of a counted vote are downloaded from. */
+export const recountKitHref = (voteId: string): string => `/api/votes/${voteId}/recount-kit`;
+export const resultExportHref = (voteId: string, format: 'csv' | 'xlsx'): string => `/api/votes/${voteId}/result/export?format=${format}`;

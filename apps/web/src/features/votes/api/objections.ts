@@ -1,0 +1,36 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiClient, unwrap } from '../../../lib/api-client';
+import { voteKey } from './query-keys';
+
+export interface VoteObjection {
+  id: string;
+  body: string;
+  createdAt: string;
+  answer: string | null;
+  answeredAt: string | null;
+  mine: boolean;
+}
+
+const objectionsKey = (voteId: string) => [...voteKey(voteId), 'objections'] as const;
+
+/** `GET /api/votes/{id}/objections`: objections to the result and their answers. */
+export async function listObjections(voteId: string, signal?: AbortSignal): Promise<VoteObjection[]> {
+  return (await unwrap(apiClient.GET('/api/votes/{id}/objections', { params: { path: { id: voteId } }, signal }))) as VoteObjection[];
+}
+
+export function useObjections(voteId: string) {
+  return useQuery(queryOptions({ queryKey: objectionsKey(voteId), queryFn: ({ signal }) => listObjections(voteId, signal) }));
+}
+
+/** `POST /api/votes/{id}/objections` while the provisional result is on notice. */
+export function objectToResult(voteId: string, body: string): Promise<{ id: string }> {
+  return unwrap(apiClient.POST('/api/votes/{id}/objections', { params: { path: { id: voteId } }, body: { body } }));
+}
+
+export function useObjectToResult(voteId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => objectToResult(voteId, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: objectionsKey(voteId) }),
+  });
+}

@@ -1,0 +1,41 @@
+import type { Condition, ConditionSummary } from '@yishi/domain';
+import { useTranslation } from 'react-i18next';
+import { barPercent, formatAmount, formatPercent, thresholdPercent, thresholdText } from '../utils/figures';
+
+interface ConditionBarProps {
+  condition: Condition | ConditionSummary;
+  /** Live turnout (no verdict yet) or a counted result (met / not met). */
+  counted: boolean;
+}
+
+/**
+ * One condition of the rule as a bar with its words: what is counted, numerator / denominator,
+ * the share, and the threshold, which is also drawn as a line across the bar. The words carry it
+ * all; the bar is a picture of the same figures (hidden from screen readers).
+ */
+export function ConditionBar({ condition, counted }: ConditionBarProps) {
+  const { t } = useTranslation();
+  const fill = barPercent(condition.numerator, condition.denominator);
+  const line = thresholdPercent(condition.threshold);
+  const needed = thresholdText(condition.threshold, t);
+  return (
+    <li className={`condition${counted ? (condition.met ? ' condition--met' : ' condition--unmet') : ''}`}>
+      <p className="condition__name">
+        {t(`votes.condition.${condition.id}`)}
+        {counted && <span className="condition__verdict">{condition.met ? t('votes.condition.met') : t('votes.condition.unmet')}</span>}
+      </p>
+      <div className="condition__bar" aria-hidden="true">
+        <span className="condition__fill" style={{ width: `${fill}%` }} />
+        <span className="condition__line" style={{ left: `${line}%` }} />
+      </div>
+      <p className="condition__figures">
+        <strong className="condition__percent">{formatPercent(condition.percent)}</strong>{' '}
+        {t('votes.condition.fraction', {
+          numerator: formatAmount(condition.measure, condition.numerator, t),
+          denominator: formatAmount(condition.measure, condition.denominator, t),
+        })}
+      </p>
+      <p className="condition__needed">{t('votes.condition.needed', { threshold: needed })}</p>
+    </li>
+  );
+}

@@ -1,0 +1,44 @@
+import { useQueries } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { getUnitVotesQueryOptions } from '../api/list-unit-votes';
+import { votePath, voteResultPath } from '../utils/paths';
+import { hasResult, voteStage } from '../utils/vote-state';
+import { VoteStageBadge } from './vote-stage-badge';
+import './votes.css';
+
+/**
+ * The vote(s) deciding a consultation, read from the votes of its units: a link to each, with
+ * where it stands. Nothing at all while there is none (or the lists cannot be read).
+ */
+export function ConsultationVotes({ consultationId, unitIds }: { consultationId: string; unitIds: readonly string[] }) {
+  const { t } = useTranslation();
+  const lists = useQueries({ queries: unitIds.map((unitId) => ({ ...getUnitVotesQueryOptions(unitId), retry: false })) });
+  const seen = new Set<string>();
+  const votes = lists
+    .flatMap((list) => list.data ?? [])
+    .filter((vote) => vote.consultationId === consultationId && vote.status !== 'cancelled' && !seen.has(vote.id) && seen.add(vote.id));
+  if (votes.length === 0) return null;
+  return (
+    <section className="section consultation-votes" aria-labelledby="consultation-votes-title">
+      <h2 className="section__title" id="consultation-votes-title">
+        {t('votes.consultation.title')}
+      </h2>
+      <ul className="vote-list">
+        {votes.map((vote) => {
+          const stage = voteStage(vote);
+          return (
+            <li key={vote.id} className="vote-card">
+              <p className="vote-card__badges">
+                <VoteStageBadge stage={stage} />
+              </p>
+              <Link to={hasResult(stage) ? voteResultPath(vote.id) : votePath(vote.id)} className="vote-card__link">
+                {stage === 'open' ? t('votes.consultation.goVote', { title: vote.title }) : vote.title}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../../i18n';
+import { formatDateTime } from '../../../lib/format';
+import type { VoteSummary } from '../api/list-unit-votes';
+import { ruleSentence, ruleStatute } from '../utils/rule-sentence';
+import type { VoteStage } from '../utils/vote-state';
+import { VoteStageBadge } from './vote-stage-badge';
+
+interface VoteHeaderProps {
+  vote: VoteSummary & { bodyZh?: string; bodyEn?: string };
+  stage: VoteStage;
+  titleId: string;
+  /** Shown above the title (「表决」, 「表决结果公示」). */
+  kind: string;
+  headingRef?: Ref<HTMLHeadingElement>;
+}
+
+/** The vote's title, the question, who decides under which rule (in plain words), the window and how ballots are cast. */
+export function VoteHeader({ vote, stage, titleId, kind, headingRef }: VoteHeaderProps) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const body = language === 'zh-CN' ? vote.bodyZh : vote.bodyEn;
+  return (
+    <header className="page-header vote-header">
+      <p className="page-header__kind">
+        {kind}
+        {t('votes.separator')}
+        {vote.unitName}
+      </p>
+      <p className="vote-header__badges">
+        <VoteStageBadge stage={stage} />
+      </p>
+      <h1 className="page-title" id={titleId} ref={headingRef} tabIndex={-1}>
+        {vote.title}
+      </h1>
+      <p className="vote-question">{vote.question}</p>
+      <dl className="facts vote-facts">
+        {body && (
+          <div className="facts__row">
+            <dt>{t('votes.facts.body')}</dt>
+            <dd>{body}</dd>
+          </div>
+        )}
+        <div className="facts__row">
+          <dt>{t('votes.facts.rule')}</dt>
+          <dd>
+            <span className="vote-facts__rule">{ruleSentence(vote.ruleSet, vote.questionKind, t)}</span>
+            <span className="facts__aside vote-facts__statute">{t('votes.facts.statute', { statute: ruleStatute(vote.ruleSet, language) })}</span>
+          </dd>
+        </div>
+        <div className="facts__row">
+          <dt>{t('votes.facts.window')}</dt>
+          <dd>{t('votes.facts.windowValue', { opens: formatDateTime(vote.opensAt, language) ?? '', closes: formatDateTime(vote.closesAt, language) ?? '' })}</dd>
+        </div>
+        <div className="facts__row">
+          <dt>{t('votes.facts.ballot')}</dt>
+          <dd>{vote.secrecy === 'secret' ? t('votes.facts.secret') : vote.allowChange ? t('votes.facts.namedChangeable') : t('votes.facts.namedFinal')}</dd>
+        </div>
+      </dl>
+    </header>
+  );
+}

@@ -1,0 +1,296 @@
+/**
+ * A vote as the residents of 御水岸 live it, at phone size. The convenor (through the API)
+ * announces a named owners' vote that may be changed until close, and opens it before the
+ * 15-day notice has run, with a recorded reason. The owner hears of it in the inbox and votes in
+ * three taps (the message, a choice, the confirmation), sees the receipt and finds it on the
+ * bulletin board, then changes the ballot by keyboard; a tenant is told plainly they do not vote.
+ * A second vote closes seconds after opening: once the closing job has counted it, the result
+ * notice shows every figure, takes an objection and prints without the site around it.
+ *
+ * The votes and their titles are this test's own: the app is shared by the run.
+ */
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, request, test } from '@playwright/test';
+import { baseUrl, expectNoHorizontalScroll, freshContext, PASSWORD, signIn, watchConsole } from './support';
+
+/** Convenor of 御水岸 (owners' committee chair). */
+const CONVENOR_YUSHUIAN = '13800000006';
+/** Owner in 御水岸 of two flats, a shop and a parking space: one owner-person, one voter. */
+const OWNER_YUSHUIAN = '13800000012';
+/** Tenant of 1-301 in 御水岸: reads and comments, does not vote in an owners' vote. */
+const TENANT_YUSHUIAN = '13800000014';
+
+interface Session {
+  user: { grants: { role: string; nodeId: string; nodeName: string }[] } | null;
+  csrfToken: string | null;
+}
+
+interface Api {
+  api: APIRequestContext;
+  write: (method: 'POST' | 'PUT', path: string, data?: unknown) => Promise<unknown>;
+  unitId: string;
+}
+
+/** The API as one person: signed in on a request context of its own, writes carrying the CSRF token. */
+async function apiAs(phone: string): Promise<Api> {
+  const api = await request.newContext({ baseURL: baseUrl() });
+  const login = await api.post('/api/auth/login', { data: { phone, password: PASSWORD } });
+  expect(login.status()).toBe(200);
+  const session = (await login.json()) as Session;
+  const grant = session.user?.grants.find((g) => g.nodeName === '御水岸');
+  if (!grant || !session.csrfToken) throw new Error(`${phone} could not sign in to 御水岸`);
+  const csrf = session.csrfToken;
+  const write = async (method: 'POST' | 'PUT', path: string, data?: unknown): Promise<unknown> => {
+    const response = await api.fetch(path, { method, data: data ?? {}, headers: { 'x-csrf-token': csrf } });
+    if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
+    return response.status() === 204 ? null : response.json();
+  };
+  return { api, write, unitId: grant.nodeId };
+}
+
+/** Announces a named owners' vote (changes allowed until close, turnout public) and opens it now, before the notice has run. */
+async function openVote(convenor: Api, title: string, closesInMs: number): Promise<string> {
+  const now = Date.now();
+  const vote = (await convenor.write('POST', `/api/units/${convenor.unitId}/votes`, {
+    title,
+    question: '是否同意在2栋北侧增设电动自行车集中充电区？',
+    ruleSet: 'cc278-ordinary',
+    secrecy: 'named',
+    allowChange: true,
+    turnoutPublic: true,
+    opensAt: new Date(now).toISOString(),
+    closesAt: new Date(now + closesInMs).toISOString(),
+  })) as { id: string; status: string };
+  expect(vote.status).toBe('scheduled');
+  await convenor.write('POST', `/api/votes/${vote.id}/open`, { reason: '消防检查限期整改，业主大会决定提前开始投票。' });
+  return vote.id;
+}
+
+const inboxLink = (page: Page) => page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: /^消息/ });
+
+test('an owner votes from the inbox in three taps, finds the receipt on the board and changes the ballot; a tenant is not on the list', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const title = `2栋充电区表决 ${Date.now().toString(36)}`;
+  const convenor = await apiAs(CONVENOR_YUSHUIAN);
+  const voteId = await openVote(convenor, title, 2 * 24 * 3600_000);
+
+  const { context, page } = await freshContext(browser);
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, OWNER_YUSHUIAN);
+  await expect(page).toHaveURL(/\/me$/);
+  await inboxLink(page).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('消息');
+  await expectNoHorizontalScroll(page);
+
+  // From the message to a recorded ballot: tap the message, tap a choice, confirm.
+  let taps = 0;
+  const tap = async (target: ReturnType<Page['getByRole']>): Promise<void> => {
+    taps += 1;
+    await target.click();
+  };
+  await tap(page.getByRole('link', { name: new RegExp(`“${escapeRegExp(title)}”开始投票了，.*截止。`) }));
+  await expect(page).toHaveURL(new RegExp(`/votes/${voteId}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  // The question, who decides, the rule in plain words, the window and its countdown.
+  await expect(page.locator('.vote-question')).toHaveText('是否同意在2栋北侧增设电动自行车集中充电区？');
+  await expect(page.locator('.vote-facts')).toContainText('业主大会（一般事项）');
+  await expect(page.locator('.vote-facts')).toContainText('并经参与表决的专有部分面积过半数且参与表决人数过半数的业主同意');
+  await expect(page.locator('.vote-facts')).toContainText('记名投票：截止前可以更改');
+  await expect(page.locator('.vote-countdown')).toContainText(/距投票截止还有\s*[12] 天/);
+  const ballot = page.getByRole('region', { name: '我的选票' });
+  await expect(ballot).toContainText('截止前可以更改');
+  await expectNoHorizontalScroll(page);
+  await tap(ballot.getByRole('button', { name: '同意', exact: true }));
+  await expect(ballot.getByRole('heading', { name: '请确认您的选票' })).toBeFocused();
+  await tap(ballot.getByRole('button', { name: '确认投票：同意' }));
+  const recorded = ballot.getByRole('heading', { name: '您的选票已记录' });
+  await expect(recorded).toBeVisible();
+  expect(taps).toBeLessThanOrEqual(3);
+  await expect(recorded).toBeFocused();
+  await expect(ballot).toContainText('您投的是：同意');
+  const receipt = (await ballot.locator('.receipt__code').textContent())!.trim();
+  expect(receipt).toMatch(/^b-[0-9a-f]{12}$/);
+  await expectNoHorizontalScroll(page);
+
+  // Live turnout, public for this vote: area and headcount against the two-thirds line, in words.
+  const turnout = page.getByRole('region', { name: '实时参与情况' });
+  await expect(turnout).toContainText('参与表决的专有部分面积');
+  await expect(turnout).toContainText('参与表决的业主人数');
+  await expect(turnout).toContainText('要求：三分之二以上');
+  await expect(turnout).toContainText('已收到 1 张选票。');
+
+  // Large text at 360 px: the ballot and the receipt still fit.
+  await page.getByRole('button', { name: '大字模式' }).click();
+  await expectNoHorizontalScroll(page);
+  await page.getByRole('button', { name: '大字模式' }).click();
+
+  // The receipt on the bulletin board.
+  await ballot.getByRole('link', { name: '在公示栏查找' }).click();
+  await expect(page).toHaveURL(new RegExp(`/votes/${voteId}/board\\?receipt=${receipt}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('公示栏');
+  await expect(page.getByRole('status').filter({ hasText: '找到了' })).toContainText(`找到了：收据码 ${receipt} 在公示栏上。`);
+  await expect(page.locator('.board-list')).toContainText(receipt);
+  // A mistyped receipt is plainly not there.
+  const search = page.getByLabel('我的收据码');
+  await search.fill('b-000000000000');
+  await page.getByRole('button', { name: '查找' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '没有找到' })).toContainText('没有找到收据码 b-000000000000。', { timeout: 15_000 });
+  await expectNoHorizontalScroll(page);
+
+  // Change the ballot, by keyboard only.
+  await page.getByRole('link', { name: `返回“${title}”` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  const change = ballot.getByRole('button', { name: '更改选票' });
+  await change.focus();
+  await page.keyboard.press('Enter');
+  await expect(ballot.getByRole('heading', { name: '重新选择' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(ballot.getByRole('button', { name: /^同意/ })).toBeFocused();
+  await expect(ballot.getByRole('button', { name: /^同意/ })).toContainText('当前选择');
+  await page.keyboard.press('Tab');
+  await expect(ballot.getByRole('button', { name: '反对', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(ballot.getByRole('heading', { name: '请确认您的选票' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(ballot.getByRole('button', { name: '确认投票：反对' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(ballot.getByRole('heading', { name: '您的选票已记录' })).toBeFocused();
+  await expect(ballot).toContainText('您投的是：反对');
+  const second = (await ballot.locator('.receipt__code').textContent())!.trim();
+  expect(second).not.toBe(receipt);
+
+  // The new receipt is on the board (typed back in capitals), once sealed; the first is still
+  // there, marked as replaced by the later ballot.
+  await ballot.getByRole('link', { name: '在公示栏查找' }).click();
+  const found = page.getByRole('status').filter({ hasText: '找到了' });
+  await expect(found).toContainText(`找到了：收据码 ${second} 在公示栏上。`, { timeout: 15_000 });
+  await expect(found).not.toContainText('取代');
+  await page.getByLabel('我的收据码').fill(receipt.toUpperCase());
+  await page.getByRole('button', { name: '查找' }).click();
+  await expect(found).toContainText(`找到了：收据码 ${receipt} 在公示栏上。`);
+  await expect(found).toContainText('已被同一投票人后来投的选票取代');
+
+  // The unit's page lists the vote with where it stands.
+  await page.goto(`${baseUrl()}/units/${convenor.unitId}`);
+  const listed = page.getByRole('list', { name: '表决列表' }).getByRole('listitem').filter({ hasText: title });
+  await expect(listed).toContainText('投票中');
+  await listed.getByRole('link', { name: title }).click();
+  await expect(page).toHaveURL(new RegExp(`/votes/${voteId}$`));
+
+  expect(problems).toEqual([]);
+  await context.close();
+
+  // The tenant reads the vote but is told plainly they are not on the list, with no ballot.
+  const tenant = await freshContext(browser);
+  const tenantProblems = watchConsole(tenant.page);
+  await tenant.page.goto(`${baseUrl()}/login`);
+  await signIn(tenant.page, TENANT_YUSHUIAN);
+  await expect(tenant.page).toHaveURL(/\/me$/);
+  await tenant.page.goto(`${baseUrl()}/votes/${voteId}`);
+  await expect(tenant.page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(tenant.page.locator('.vote-not-eligible')).toContainText('您不在本次表决的投票人名单上');
+  await expect(tenant.page.getByRole('button', { name: '同意', exact: true })).toHaveCount(0);
+  await expectNoHorizontalScroll(tenant.page);
+  expect(tenantProblems).toEqual([]);
+  await tenant.context.close();
+  await convenor.api.dispose();
+});
+
+test('after the closing job counts a vote, the result notice shows every figure, takes an objection and prints on A4', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const title = `车位划线表决 ${Date.now().toString(36)}`;
+  const convenor = await apiAs(CONVENOR_YUSHUIAN);
+  // Closes 12 s from now: the closer runs every 5 s (sealing.service.ts), so it is counted within seconds after.
+  const voteId = await openVote(convenor, title, 12_000);
+  const owner = await apiAs(OWNER_YUSHUIAN);
+  const cast = (await owner.write('POST', `/api/votes/${voteId}/ballots`, { choice: 'approve' })) as { receipt: string };
+  await expect
+    .poll(async () => ((await (await convenor.api.get(`/api/votes/${voteId}`)).json()) as { status: string }).status, { timeout: 45_000, intervals: [1000] })
+    .toBe('closed');
+
+  const { context, page } = await freshContext(browser);
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, OWNER_YUSHUIAN);
+  await expect(page).toHaveURL(/\/me$/);
+  // The count is in the inbox, and leads to the notice.
+  await inboxLink(page).click();
+  await page.getByRole('link', { name: new RegExp(`“${escapeRegExp(title)}”的计票结果已公示：未通过。`) }).click();
+  await expect(page).toHaveURL(new RegExp(`/votes/${voteId}/result$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.locator('.vote-header')).toContainText('结果公示中');
+
+  // The verdict: one owner of many took part, so too few took part.
+  const verdict = page.getByRole('region', { name: '计票结果（公示中，尚未最终确定）' });
+  await expect(verdict).toContainText('未通过：参与表决未达到法定要求');
+  await expect(verdict).toContainText('异议期至');
+  // Each condition: what is counted, the share, numerator / denominator and the threshold.
+  const conditions = page.getByRole('region', { name: '各项条件' }).getByRole('listitem');
+  await expect(conditions).toHaveCount(4);
+  const area = conditions.filter({ hasText: '参与表决的专有部分面积' });
+  await expect(area).toContainText('✗ 未达到');
+  await expect(area).toContainText(/\d+\.\d\d%/);
+  await expect(area).toContainText(/（[\d,]+\.\d\d ㎡ \/ [\d,]+\.\d\d ㎡）/);
+  await expect(area).toContainText('要求：三分之二以上');
+  await expect(conditions.filter({ hasText: '参与表决的业主人数' })).toContainText(/（1 人 \/ \d+ 人）/);
+  // The explanation in sentences, every figure, the closing hash.
+  await expect(page.getByRole('region', { name: '结果说明' }).getByRole('listitem').first()).toContainText('参与表决的专有部分面积');
+  const figures = page.getByRole('region', { name: '全部数字' });
+  await expect(figures.getByRole('row', { name: /^参与表决/ })).toContainText('1');
+  await expect(figures).toContainText('网上 1 张，纸质 0 张，会议现场 0 张');
+  const integrity = page.getByRole('region', { name: '核验' });
+  await expect(integrity.locator('.hash').first()).toHaveText(/^[0-9a-f]{64}$/);
+  await expectNoHorizontalScroll(page);
+
+  // The files to check it: the recount kit and the exports.
+  const kit = await page.request.get(new URL((await page.getByRole('link', { name: '下载计票材料（zip）' }).getAttribute('href'))!, baseUrl()).toString());
+  expect(kit.status()).toBe(200);
+  expect(kit.headers()['content-type']).toContain('zip');
+  const csv = await page.request.get(new URL((await page.getByRole('link', { name: '下载 CSV' }).getAttribute('href'))!, baseUrl()).toString());
+  expect(csv.status()).toBe(200);
+  const xlsx = await page.request.get(new URL((await page.getByRole('link', { name: '下载 Excel 表格' }).getAttribute('href'))!, baseUrl()).toString());
+  expect(xlsx.status()).toBe(200);
+
+  // An objection while the notice runs: recorded, listed as mine and awaiting an answer.
+  const objection = `第${cast.receipt}号选票时间有误？（${Date.now().toString(36)}）`;
+  const objections = page.getByRole('region', { name: '异议' });
+  await objections.getByLabel('我的异议').fill(objection);
+  await objections.getByRole('button', { name: '提交异议' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '您的异议已提交' })).toBeVisible();
+  const mine = objections.getByRole('listitem').filter({ hasText: objection });
+  await expect(mine).toContainText('我提的');
+  await expect(mine).toContainText('待答复');
+
+  // Large text still fits.
+  await page.getByRole('button', { name: '大字模式' }).click();
+  await expectNoHorizontalScroll(page);
+  await page.getByRole('button', { name: '大字模式' }).click();
+
+  // On A4 paper: the notice only — no site header, no buttons, no form.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.getByRole('button', { name: '打印公示' })).toBeHidden();
+  await expect(page.getByRole('link', { name: '下载计票材料（zip）' })).toBeHidden();
+  await expect(objections.getByLabel('我的异议')).toBeHidden();
+  await expect(verdict).toBeVisible();
+  await expect(area).toBeVisible();
+  await expect(mine).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
+  // The ballot page now sends to the notice; the receipt is found on the board.
+  await page.goto(`${baseUrl()}/votes/${voteId}`);
+  await expect(page.locator('.vote-header')).toContainText('结果公示中');
+  await expect(page.getByRole('region', { name: '我的选票' })).toContainText('您投的是：同意');
+  await expect(page.getByRole('region', { name: '我的选票' })).toContainText('投票已截止，选票不能再更改。');
+  await expect(page.getByRole('link', { name: '查看表决结果公示' })).toBeVisible();
+
+  expect(problems).toEqual([]);
+  await context.close();
+  await owner.api.dispose();
+  await convenor.api.dispose();
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
