@@ -43,6 +43,14 @@ const ConsoleConsultationOverview = lazy(() => consolePages().then((m) => ({ def
 const ConsoleConsultationDraft = lazy(() => consolePages().then((m) => ({ default: m.ConsoleConsultationDraftRoute })));
 const ConsoleConsultationOpinions = lazy(() => consolePages().then((m) => ({ default: m.ConsoleConsultationOpinionsRoute })));
 const ConsoleConsultationBriefings = lazy(() => consolePages().then((m) => ({ default: m.ConsoleConsultationBriefingsRoute })));
+const ConsoleVotes = lazy(() => consolePages().then((m) => ({ default: m.ConsoleVotesRoute })));
+const ConsoleNewVote = lazy(() => consolePages().then((m) => ({ default: m.ConsoleNewVoteRoute })));
+const ConsoleVote = lazy(() => consolePages().then((m) => ({ default: m.ConsoleVoteRoute })));
+const ConsoleVoteOverview = lazy(() => consolePages().then((m) => ({ default: m.ConsoleVoteOverviewRoute })));
+const ConsoleVotePapers = lazy(() => consolePages().then((m) => ({ default: m.ConsoleVotePapersRoute })));
+const ConsoleVoteProxies = lazy(() => consolePages().then((m) => ({ default: m.ConsoleVoteProxiesRoute })));
+const ConsoleVoteObjections = lazy(() => consolePages().then((m) => ({ default: m.ConsoleVoteObjectionsRoute })));
+const ConsoleVotePrint = lazy(() => consolePages().then((m) => ({ default: m.ConsoleVotePrintRoute })));
 
 export const routes: RouteObject[] = [
   {
@@ -91,6 +99,8 @@ export const routes: RouteObject[] = [
                       { path: 'consultations', element: <ConsoleConsultations /> },
                       { path: 'consultations/new', element: <ConsoleNewConsultation /> },
                       { path: 'topics', element: <ConsoleTopics /> },
+                      { path: 'votes', element: <ConsoleVotes /> },
+                      { path: 'votes/new', element: <ConsoleNewVote /> },
                     ],
                   },
                   {
@@ -103,6 +113,17 @@ export const routes: RouteObject[] = [
                       { path: 'briefings', element: <ConsoleConsultationBriefings /> },
                     ],
                   },
+                  {
+                    path: 'votes/:voteId',
+                    element: <ConsoleVote />,
+                    children: [
+                      { index: true, element: <ConsoleVoteOverview /> },
+                      { path: 'papers', element: <ConsoleVotePapers /> },
+                      { path: 'proxies', element: <ConsoleVoteProxies /> },
+                      { path: 'objections', element: <ConsoleVoteObjections /> },
+                    ],
+                  },
+                  { path: 'votes/:voteId/print', element: <ConsoleVotePrint /> },
                 ],
               },
             ],

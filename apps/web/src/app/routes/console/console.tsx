@@ -22,10 +22,13 @@ import { RollRevisions } from '../../../features/rolls/components/roll-revisions
 import { addConsoleTranslations } from '../../../i18n/console-resources';
 import { useSession } from '../../../lib/auth';
 import { useDocumentTitle } from '../../../lib/document-title';
+import { VoteSectionTab } from './vote-pages';
 import './console-pages.css';
 
 // The pages for running consultations (议事, 议题, a consultation's own page), in this chunk too.
 export * from './consultation-pages';
+// The pages for running votes (表决), in this chunk too.
+export * from './vote-pages';
 
 // The console's words arrive with its chunk, before any of its pages renders.
 addConsoleTranslations(i18next);
@@ -142,6 +145,7 @@ export function ConsoleNodeRoute() {
               </NavLink>
             </li>
           ))}
+          <VoteSectionTab context={context} />
         </ul>
       </nav>
       <div className="tab-panel">

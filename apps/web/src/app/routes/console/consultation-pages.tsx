@@ -28,6 +28,7 @@ import { ScreeningQueue } from '../../../features/screening/components/screening
 import { useSession } from '../../../lib/auth';
 import { useDocumentTitle } from '../../../lib/document-title';
 import type { NodeContext } from './console';
+import { StartVoteLinks } from './vote-pages';
 
 function Loading() {
   const { t } = useTranslation();
@@ -226,6 +227,7 @@ export function ConsoleConsultationOverviewRoute() {
   return (
     <>
       <PhaseBar consultation={consultation} draftHref={`${consultationConsolePath(consultation.id)}/draft`} />
+      {consultation.me.canManage && <StartVoteLinks consultationId={consultation.id} units={consultation.units} />}
       <ConsultationFacts consultation={consultation} />
       {consultation.me.canManage && <ConsultationSettings key={consultation.id} consultation={consultation} />}
     </>

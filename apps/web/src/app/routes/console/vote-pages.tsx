@@ -1,0 +1,265 @@
+/**
+ * The console's pages for votes (part of the console chunk, re-exported by console.tsx): a node's
+ * 表决 section and 发起表决, and a vote's own page — 概况 (status, opening, turnout, outcome),
+ * 纸质选票 (issue, print, returns, blind double entry, disputes), 委托, 异议 — and the print
+ * sheet of ballot papers. What each shows follows the person's grants and the vote's `canManage`.
+ */
+import { isUnitKind } from '@yishi/contracts';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useNavigate, useOutletContext, useParams, useSearchParams } from 'react-router';
+import { QueryError } from '../../../components/query-error';
+import { unitsBelow } from '../../../features/console/utils/console-nodes';
+import { ObjectionsPanel } from '../../../features/vote-admin/components/objections-panel';
+import { PaperDesk } from '../../../features/vote-admin/components/paper-desk';
+import { PaperPrintSheet } from '../../../features/vote-admin/components/paper-print';
+import { ProxiesPanel } from '../../../features/vote-admin/components/proxies-panel';
+import { Loading, VoteStatusBadge } from '../../../features/vote-admin/components/vote-common';
+import type { VoteUnit } from '../../../features/vote-admin/components/vote-form';
+import { VoteForm } from '../../../features/vote-admin/components/vote-form';
+import { VoteList } from '../../../features/vote-admin/components/vote-list';
+import { VoteActions, VoteFacts, VoteOutcome, VoteTurnout } from '../../../features/vote-admin/components/vote-overview';
+import type { VoteDetail } from '../../../features/vote-admin/api/votes';
+import { useCreateVote, useVote } from '../../../features/vote-admin/api/votes';
+import { voteConsolePath, voteResidentPath, voteResultPath, voteRights } from '../../../features/vote-admin/utils/vote-rights';
+import { useDocumentTitle } from '../../../lib/document-title';
+import type { NodeContext } from './console';
+import './vote-pages.css';
+
+function SectionClosed() {
+  const { t } = useTranslation();
+  return <p className="notice">{t('console.node.sectionClosed')}</p>;
+}
+
+function voteUnits(context: NodeContext): VoteUnit[] {
+  return unitsBelow(context.located.node).flatMap((unit) => (isUnitKind(unit.kind) ? [{ id: unit.id, name: unit.name, kind: unit.kind }] : []));
+}
+
+/** The 表决 tab of a node page, for those who run or watch over its votes (console.tsx puts it among the sections). */
+export function VoteSectionTab({ context }: { context: NodeContext }) {
+  const { t } = useTranslation();
+  const rights = voteRights(context.grants, context.located.ancestry);
+  if (!rights.read || voteUnits(context).length === 0) return null;
+  return (
+    <li>
+      <NavLink to={`/console/nodes/${context.located.node.id}/votes`} className="tabs__link">
+        {t('voteAdmin.section')}
+      </NavLink>
+    </li>
+  );
+}
+
+/** /console/nodes/:nodeId/votes: the votes of the node's units, and 发起表决. */
+export function ConsoleVotesRoute() {
+  const { t } = useTranslation();
+  const context = useOutletContext<NodeContext>();
+  const { node } = context.located;
+  const rights = voteRights(context.grants, context.located.ancestry);
+  const units = voteUnits(context);
+  if (!rights.read || units.length === 0) return <SectionClosed />;
+  return (
+    <div className="stack">
+      <h2 className="section__title">{t('voteAdmin.list.heading')}</h2>
+      <p className="section__intro">{t('voteAdmin.list.intro')}</p>
+      {rights.manage && (
+        <div className="button-row">
+          <Link to="new" className="button button--primary">
+            {t('voteAdmin.list.create')}
+          </Link>
+        </div>
+      )}
+      <VoteList key={node.id} unitIds={units.map((unit) => unit.id)} showUnits={!isUnitKind(node.kind)} />
+    </div>
+  );
+}
+
+/** /console/nodes/:nodeId/votes/new[?consultation=<id>]: 发起表决, linked to a consultation when it came from one. */
+export function ConsoleNewVoteRoute() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const context = useOutletContext<NodeContext>();
+  const create = useCreateVote();
+  const rights = voteRights(context.grants, context.located.ancestry);
+  const units = voteUnits(context);
+  const consultationId = params.get('consultation');
+  if (!rights.manage || units.length === 0) return <SectionClosed />;
+  return (
+    <div className="stack">
+      <p className="no-print">
+        <Link to="..">{t('voteAdmin.list.back')}</Link>
+      </p>
+      <h2 className="section__title" id="new-vote-title">
+        {t('voteAdmin.form.heading')}
+      </h2>
+      <p className="section__intro">{t('voteAdmin.form.intro')}</p>
+      {consultationId && (
+        <p className="notice notice--info">
+          {t('voteAdmin.form.forConsultation')} <Link to={`/console/consultations/${consultationId}`}>{t('voteAdmin.facts.consultationLink')}</Link>
+        </p>
+      )}
+      <VoteForm
+        key={context.located.node.id}
+        units={units}
+        consultationId={consultationId}
+        pending={create.isPending}
+        error={create.error}
+        labelledBy="new-vote-title"
+        onSubmit={(unitId, body) => create.mutate({ unitId, body }, { onSuccess: (vote) => void navigate(voteConsolePath(vote.id)) })}
+      />
+    </div>
+  );
+}
+
+interface VoteContext {
+  vote: VoteDetail;
+}
+
+/** /console/votes/:voteId: where the vote belongs, its title and status, its pages. */
+export function ConsoleVoteRoute() {
+  const { t } = useTranslation();
+  const { voteId = '' } = useParams();
+  const vote = useVote(voteId);
+  useDocumentTitle(t('app.pageTitle', { page: vote.data?.title ?? t('voteAdmin.page.title') }));
+  if (vote.isPending) return <Loading />;
+  if (vote.isError) {
+    return (
+      <section className="message-page" aria-labelledby="vote-missing-title">
+        <h1 id="vote-missing-title">{t('voteAdmin.page.notFound')}</h1>
+        <QueryError error={vote.error} retrying={vote.isFetching} onRetry={() => void vote.refetch()} />
+        <p>
+          <Link to="/console" className="button button--secondary">
+            {t('console.node.back')}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  const data = vote.data;
+  const base = voteConsolePath(data.id);
+  const counted = data.status === 'closed' || data.status === 'final';
+  const context: VoteContext = { vote: data };
+  return (
+    <>
+      <header className="page-header no-print">
+        <nav aria-label={t('console.node.breadcrumbs')} className="breadcrumbs">
+          <ol>
+            <li>
+              <Link to="/console">{t('console.title')}</Link>
+            </li>
+            <li>
+              <Link to={`/console/nodes/${data.unitId}/votes`}>{data.unitName}</Link>
+            </li>
+          </ol>
+        </nav>
+        <p className="page-header__kind">
+          {t('voteAdmin.page.kind')} <VoteStatusBadge status={data.status} />
+        </p>
+        <h1 className="page-title">{data.title}</h1>
+        <p className="page-header__intro vote-page__links">
+          <Link to={voteResidentPath(data.id)}>{t('voteAdmin.page.residentView')}</Link>
+          {counted && <Link to={voteResultPath(data.id)}>{t('voteAdmin.outcome.notice')}</Link>}
+        </p>
+      </header>
+      <nav className="tabs no-print" aria-label={t('voteAdmin.page.sections')}>
+        <ul className="tabs__list">
+          <li>
+            <NavLink to={base} end className="tabs__link">
+              {t('voteAdmin.page.overview')}
+            </NavLink>
+          </li>
+          {data.canManage && (
+            <li>
+              <NavLink to={`${base}/papers`} className="tabs__link">
+                {t('voteAdmin.page.papers')}
+              </NavLink>
+            </li>
+          )}
+          <li>
+            <NavLink to={`${base}/proxies`} className="tabs__link">
+              {t('voteAdmin.page.proxies')}
+            </NavLink>
+          </li>
+          {counted && (
+            <li>
+              <NavLink to={`${base}/objections`} className="tabs__link">
+                {t('voteAdmin.page.objections')}
+              </NavLink>
+            </li>
+          )}
+        </ul>
+      </nav>
+      <div className="tab-panel">
+        <Outlet context={context} />
+      </div>
+    </>
+  );
+}
+
+/** 概况: status, opening and cancelling, live turnout with the denominators, the outcome. */
+export function ConsoleVoteOverviewRoute() {
+  const { vote } = useOutletContext<VoteContext>();
+  return (
+    <div className="stack vote-overview">
+      <VoteActions key={vote.id} vote={vote} />
+      <VoteOutcome vote={vote} />
+      <VoteTurnout vote={vote} />
+      <VoteFacts vote={vote} consultationHref={vote.consultationId ? `/console/consultations/${vote.consultationId}` : null} />
+    </div>
+  );
+}
+
+/** 纸质选票. */
+export function ConsoleVotePapersRoute() {
+  const { vote } = useOutletContext<VoteContext>();
+  if (!vote.canManage) return <SectionClosed />;
+  const base = voteConsolePath(vote.id);
+  return <PaperDesk key={vote.id} vote={vote} printHref={(group) => `${base}/print${group ? `?${new URLSearchParams({ group }).toString()}` : ''}`} />;
+}
+
+/** 委托. */
+export function ConsoleVoteProxiesRoute() {
+  const { vote } = useOutletContext<VoteContext>();
+  return <ProxiesPanel key={vote.id} vote={vote} />;
+}
+
+/** 异议 and the final notice. */
+export function ConsoleVoteObjectionsRoute() {
+  const { vote } = useOutletContext<VoteContext>();
+  return <ObjectionsPanel key={vote.id} vote={vote} />;
+}
+
+/** /console/votes/:voteId/print[?group=1栋]: the ballot papers to print, one per page. */
+export function ConsoleVotePrintRoute() {
+  const { t } = useTranslation();
+  const { voteId = '' } = useParams();
+  const [params] = useSearchParams();
+  useDocumentTitle(t('app.pageTitle', { page: t('voteAdmin.print.title') }));
+  return <PaperPrintSheet voteId={voteId} group={params.get('group')} backHref={`${voteConsolePath(voteId)}/papers`} />;
+}
+
+/** 发起表决 from a consultation's overview: a vote of each unit it concerns, linked to it. */
+export function StartVoteLinks({ consultationId, units }: { consultationId: string; units: readonly { id: string; name: string }[] }) {
+  const { t } = useTranslation();
+  if (units.length === 0) return null;
+  const query = new URLSearchParams({ consultation: consultationId }).toString();
+  return (
+    <section className="section no-print" aria-labelledby="start-vote-title">
+      <h2 className="section__title" id="start-vote-title">
+        {t('voteAdmin.fromConsultation.heading')}
+      </h2>
+      <p className="section__intro">{t('voteAdmin.fromConsultation.intro')}</p>
+      <div className="button-row">
+        {units.map((unit) => (
+          <Link key={unit.id} to={`/console/nodes/${unit.id}/votes/new?${query}`} className="button button--primary">
+            {units.length === 1 ? t('voteAdmin.fromConsultation.start') : t('voteAdmin.fromConsultation.startFor', { unit: unit.name })}
+          </Link>
+        ))}
+        {units.map((unit) => (
+          <Link key={`list-${unit.id}`} to={`/console/nodes/${unit.id}/votes`} className="button button--secondary">
+            {units.length === 1 ? t('voteAdmin.fromConsultation.list') : t('voteAdmin.fromConsultation.listFor', { unit: unit.name })}
+          </Link>
+        ))}
+      </div>
+    </section>
+  );
+}

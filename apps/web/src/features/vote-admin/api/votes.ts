@@ -1,0 +1,125 @@
+import { queryOptions, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Condition, Figures } from '@yishi/domain';
+import type { components } from '../../../api/schema';
+import { apiClient, unwrap } from '../../../lib/api-client';
+import { ALL_UNIT_VOTES_KEY, unitVotesKey, voteKey } from './keys';
+
+export type VoteSummary = components['schemas']['VoteSummaryDto'];
+export type VoteDetail = components['schemas']['VoteDetailDto'];
+export type VoteStatus = components['schemas']['VoteStatus'];
+export type CreateVoteInput = components['schemas']['CreateVoteDto'];
+
+/** `GET /api/votes/{id}/turnout`: who has taken part so far, against the rule's thresholds (no choices). */
+export interface Turnout {
+  status: VoteStatus;
+  conditions: Condition[];
+  figures: Figures;
+}
+
+/** `GET /api/votes/{id}/objections`. */
+export interface Objection {
+  id: string;
+  body: string;
+  createdAt: string;
+  answer: string | null;
+  answeredAt: string | null;
+  mine: boolean;
+}
+
+/** How often the console reads turnout again while a vote is open. */
+export const TURNOUT_REFRESH_MS = 5000;
+
+export function listUnitVotes(unitId: string, signal?: AbortSignal): Promise<VoteSummary[]> {
+  return unwrap(apiClient.GET('/api/units/{unitId}/votes', { params: { path: { unitId } }, signal }));
+}
+
+/** The votes of one or several units (a community's page), newest first. */
+export function useUnitsVotes(unitIds: readonly string[]) {
+  return useQueries({
+    queries: unitIds.map((unitId) =>
+      queryOptions({ queryKey: unitVotesKey(unitId), queryFn: ({ signal }) => listUnitVotes(unitId, signal), staleTime: 0 }),
+    ),
+    combine: (results) => {
+      const failed = results.find((result) => result.isError);
+      const done = results.every((result) => result.isSuccess);
+      return {
+        data: done ? results.flatMap((result) => result.data ?? []).sort((a, b) => b.announcedAt.localeCompare(a.announcedAt) || a.id.localeCompare(b.id)) : null,
+        isPending: results.some((result) => result.isPending),
+        isFetching: results.some((result) => result.isFetching),
+        error: failed?.error ?? null,
+        refetch: () => {
+          for (const result of results) if (result.isError) void result.refetch();
+        },
+      };
+    },
+  });
+}
+
+export function getVote(id: string, signal?: AbortSignal): Promise<VoteDetail> {
+  return unwrap(apiClient.GET('/api/votes/{id}', { params: { path: { id } }, signal }));
+}
+
+export function useVote(id: string) {
+  return useQuery({
+    queryKey: [...voteKey(id), 'detail'],
+    queryFn: ({ signal }) => getVote(id, signal),
+    staleTime: 0,
+    // The jobs open and close votes on time: a page left open follows them.
+    refetchInterval: (query) => (query.state.data && ['scheduled', 'open', 'counting', 'closed'].includes(query.state.data.status) ? 30_000 : false),
+  });
+}
+
+/** `POST /api/units/{unitId}/votes`: announces a vote (the notice period starts). */
+export function useCreateVote() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ unitId, body }: { unitId: string; body: CreateVoteInput }) => unwrap(apiClient.POST('/api/units/{unitId}/votes', { params: { path: { unitId } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ALL_UNIT_VOTES_KEY }),
+  });
+}
+
+function useVoteMutation<Input>(voteId: string, run: (input: Input) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: async () => {
+      await Promise.all([queryClient.invalidateQueries({ queryKey: voteKey(voteId) }), queryClient.invalidateQueries({ queryKey: ALL_UNIT_VOTES_KEY })]);
+    },
+  });
+}
+
+/** `POST /api/votes/{id}/open`: open now (freezes the electorate); before the notice has run, with a reason. */
+export function useOpenVote(voteId: string) {
+  return useVoteMutation(voteId, (reason: string | null) => unwrap(apiClient.POST('/api/votes/{id}/open', { params: { path: { id: voteId } }, body: reason ? { reason } : {} })));
+}
+
+export function useCancelVote(voteId: string) {
+  return useVoteMutation(voteId, (reason: string) => unwrap(apiClient.POST('/api/votes/{id}/cancel', { params: { path: { id: voteId } }, body: { reason } })));
+}
+
+/** Live turnout, read again every few seconds while the vote is open. */
+export function useTurnout(voteId: string, status: VoteStatus) {
+  const live = status === 'open';
+  return useQuery({
+    queryKey: [...voteKey(voteId), 'turnout'],
+    queryFn: async ({ signal }) => (await unwrap(apiClient.GET('/api/votes/{id}/turnout', { params: { path: { id: voteId } }, signal }))) as unknown as Turnout,
+    enabled: status !== 'scheduled' && status !== 'cancelled',
+    staleTime: 0,
+    refetchInterval: live ? TURNOUT_REFRESH_MS : false,
+  });
+}
+
+export function useObjections(voteId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...voteKey(voteId), 'objections'],
+    queryFn: async ({ signal }) => (await unwrap(apiClient.GET('/api/votes/{id}/objections', { params: { path: { id: voteId } }, signal }))) as unknown as Objection[],
+    enabled,
+    staleTime: 0,
+  });
+}
+
+export function useAnswerObjection(voteId: string) {
+  return useVoteMutation(voteId, ({ objectionId, answer }: { objectionId: string; answer: string }) =>
+    unwrap(apiClient.POST('/api/objections/{id}/answer', { params: { path: { id: objectionId } }, body: { answer } })),
+  );
+}

@@ -1,0 +1,231 @@
+/**
+ * The 发起表决 form as data: what is typed, its checks (the API's own, and the legal notice said
+ * before sending), and the request it becomes. Dates are typed in Beijing time.
+ */
+import type { UnitKind } from '@yishi/contracts';
+import type { RuleSetId } from '@yishi/domain';
+import { RULE_SET_IDS, RULE_SETS } from '@yishi/domain';
+import { fromChinaDateTimeInput, toChinaDateTimeInput } from '../../../lib/date-input';
+import type { FieldErrors } from '../../../lib/forms';
+
+export const TITLE_MAX = 300;
+export const QUESTION_MAX = 1000;
+export const OPTION_MAX = 100;
+export const OPTIONS_MIN = 2;
+export const OPTIONS_MAX = 20;
+export const PROXY_CAP_MAX = 100;
+export const OBJECTION_DAYS_MAX = 60;
+export const DEFAULT_VOTING_DAYS = 7;
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Days of notice before voting may open, by rule set (as the API counts them from the
+ * announcement): 15 for owners (业主大会议事规则), 10 for a member assembly (RCEO Law), none set
+ * by law for the others.
+ */
+export function noticeDaysOf(ruleSet: RuleSetId): number {
+  switch (ruleSet) {
+    case 'cc278-ordinary':
+    case 'cc278-major':
+      return 15;
+    case 'rceo-27':
+    case 'rceo-15':
+    case 'lml-63':
+      return 10;
+    default:
+      return 0;
+  }
+}
+
+/** When the notice of a vote announced at `announcedAt` has run. */
+export function noticeEnds(ruleSet: RuleSetId, announcedAt: Date): Date {
+  return new Date(announcedAt.getTime() + noticeDaysOf(ruleSet) * DAY_MS);
+}
+
+/** Whether a rule set's electorate can be drawn from a unit of this kind (owners of a compound, members of a cooperative). */
+export function ruleSetFitsUnit(ruleSet: RuleSetId, kind: UnitKind): boolean {
+  const electorate = RULE_SETS[ruleSet].electorate;
+  if (electorate === 'any') return true;
+  return electorate === 'compound' ? kind === 'compound' : kind === 'cooperative';
+}
+
+export function ruleSetsForUnit(kind: UnitKind): RuleSetId[] {
+  return RULE_SET_IDS.filter((ruleSet) => ruleSetFitsUnit(ruleSet, kind));
+}
+
+/** Owners vote by name: weighing by floor area needs to know whose ballot it is (Civil Code art. 278). */
+export const secretAllowed = (ruleSet: RuleSetId): boolean => !RULE_SETS[ruleSet].weightedByArea;
+
+/** Only an informal poll offers several options; a rule set decides a motion (同意 / 反对 / 弃权). */
+export const optionsAllowed = (ruleSet: RuleSetId): boolean => ruleSet === 'simple-majority';
+
+export interface VoteDraft {
+  title: string;
+  question: string;
+  ruleSet: RuleSetId | '';
+  /** A poll (simple majority only): several options instead of 同意 / 反对 / 弃权. */
+  poll: boolean;
+  options: string[];
+  secrecy: 'named' | 'secret';
+  allowChange: boolean;
+  /** `datetime-local` values, Beijing time. */
+  opensAt: string;
+  closesAt: string;
+  /**
+   * The convenor means to open before the legal notice has run: the vote then does not open by
+   * itself, and is opened on its page with a reason (recorded). Without it, such an opening is an error.
+   */
+  earlyOpening: boolean;
+  turnoutPublic: boolean;
+  proxyCap: string;
+  objectionDays: string;
+  lml63Body: 'members' | 'representatives';
+  lml63Rceo: boolean;
+}
+
+export type VoteField = 'title' | 'question' | 'ruleSet' | 'options' | 'secrecy' | 'opensAt' | 'closesAt' | 'proxyCap' | 'objectionDays';
+
+/** i18n keys of the problems the form finds itself (under voteAdmin.form.errors). */
+export type VoteFormError =
+  | 'titleRequired'
+  | 'titleTooLong'
+  | 'questionRequired'
+  | 'questionTooLong'
+  | 'ruleSetRequired'
+  | 'ruleSetDoesNotFit'
+  | 'optionsTooFew'
+  | 'optionsTooMany'
+  | 'optionTooLong'
+  | 'optionsRepeated'
+  | 'secretNotAllowed'
+  | 'dateInvalid'
+  | 'opensBeforeNotice'
+  | 'closesBeforeOpens'
+  | 'closesInPast'
+  | 'proxyCapInvalid'
+  | 'objectionDaysInvalid';
+
+/** The earliest lawful opening announced now, on the next quarter hour, and a default window. */
+export function defaultWindow(ruleSet: RuleSetId | '', now: Date = new Date()): { opensAt: string; closesAt: string } {
+  const earliest = ruleSet ? noticeEnds(ruleSet, now).getTime() : now.getTime();
+  const quarter = 15 * 60 * 1000;
+  // A few minutes for typing the rest of the form, then the next quarter hour.
+  const opens = Math.ceil((earliest + 10 * 60 * 1000) / quarter) * quarter;
+  return { opensAt: toChinaDateTimeInput(new Date(opens).toISOString()), closesAt: toChinaDateTimeInput(new Date(opens + DEFAULT_VOTING_DAYS * DAY_MS).toISOString()) };
+}
+
+export function emptyVote(ruleSet: RuleSetId | '' = '', now: Date = new Date()): VoteDraft {
+  return {
+    title: '',
+    question: '',
+    ruleSet,
+    poll: false,
+    options: ['', ''],
+    secrecy: 'named',
+    allowChange: true,
+    ...defaultWindow(ruleSet, now),
+    earlyOpening: false,
+    turnoutPublic: false,
+    proxyCap: '1',
+    objectionDays: '7',
+    lml63Body: 'members',
+    lml63Rceo: true,
+  };
+}
+
+const length = (text: string): number => [...text.trim()].length;
+
+function wholeNumber(text: string, min: number, max: number): number | null {
+  if (!/^\d{1,3}$/.test(text.trim())) return null;
+  const n = Number(text.trim());
+  return n >= min && n <= max ? n : null;
+}
+
+/** Whether the opening typed comes before the legal notice of a vote announced now has run. */
+export function opensBeforeNotice(draft: Pick<VoteDraft, 'opensAt'>, ruleSet: RuleSetId, now: Date = new Date()): boolean {
+  const opens = fromChinaDateTimeInput(draft.opensAt);
+  return opens !== null && new Date(opens) < noticeEnds(ruleSet, now);
+}
+
+/** The options of a poll as typed, without blank rows. */
+export const filledOptions = (draft: Pick<VoteDraft, 'options'>): string[] => draft.options.map((o) => o.trim()).filter(Boolean);
+
+/**
+ * The problems of a new vote for a unit of this kind, at `now`: the opening may not come before
+ * the notice has run (opening earlier is done on the vote's page, with a reason that is recorded).
+ */
+export function checkVote(draft: VoteDraft, unitKind: UnitKind, now: Date = new Date()): FieldErrors<VoteField> {
+  const errors: FieldErrors<VoteField> = {};
+  if (!length(draft.title)) errors.title = 'titleRequired';
+  else if (length(draft.title) > TITLE_MAX) errors.title = 'titleTooLong';
+  if (!length(draft.question)) errors.question = 'questionRequired';
+  else if (length(draft.question) > QUESTION_MAX) errors.question = 'questionTooLong';
+  const ruleSet = draft.ruleSet || null;
+  if (!ruleSet) errors.ruleSet = 'ruleSetRequired';
+  else if (!ruleSetFitsUnit(ruleSet, unitKind)) errors.ruleSet = 'ruleSetDoesNotFit';
+  if (ruleSet && optionsAllowed(ruleSet) && draft.poll) {
+    const options = filledOptions(draft);
+    if (options.length < OPTIONS_MIN) errors.options = 'optionsTooFew';
+    else if (options.length > OPTIONS_MAX) errors.options = 'optionsTooMany';
+    else if (options.some((o) => [...o].length > OPTION_MAX)) errors.options = 'optionTooLong';
+    else if (new Set(options).size !== options.length) errors.options = 'optionsRepeated';
+  }
+  if (ruleSet && draft.secrecy === 'secret' && !secretAllowed(ruleSet)) errors.secrecy = 'secretNotAllowed';
+  const opens = fromChinaDateTimeInput(draft.opensAt);
+  const closes = fromChinaDateTimeInput(draft.closesAt);
+  if (!opens) errors.opensAt = 'dateInvalid';
+  else if (ruleSet && opensBeforeNotice(draft, ruleSet, now) && !draft.earlyOpening) errors.opensAt = 'opensBeforeNotice';
+  if (!closes) errors.closesAt = 'dateInvalid';
+  else if (new Date(closes) <= now) errors.closesAt = 'closesInPast';
+  else if (opens && closes <= opens) errors.closesAt = 'closesBeforeOpens';
+  if (wholeNumber(draft.proxyCap, 1, PROXY_CAP_MAX) === null) errors.proxyCap = 'proxyCapInvalid';
+  if (wholeNumber(draft.objectionDays, 0, OBJECTION_DAYS_MAX) === null) errors.objectionDays = 'objectionDaysInvalid';
+  return errors;
+}
+
+export interface CreateVoteRequest {
+  title: string;
+  question: string;
+  ruleSet: RuleSetId;
+  options?: { id: string; label: string }[];
+  lml63?: { body: 'members' | 'representatives'; rceoApplies: boolean };
+  secrecy: 'named' | 'secret';
+  allowChange: boolean;
+  opensAt: string;
+  closesAt: string;
+  turnoutPublic: boolean;
+  proxyCap: number;
+  objectionDays: number;
+  consultationId?: string;
+}
+
+/** A poll's option ids: a, b, c … (stable, short, as the API wants them). */
+export const optionId = (index: number): string => (index < 26 ? String.fromCharCode(97 + index) : `o${index + 1}`);
+
+/** The request that announces the vote. Call after checkVote found nothing. */
+export function toCreateVoteRequest(draft: VoteDraft, consultationId: string | null): CreateVoteRequest {
+  const ruleSet = draft.ruleSet as RuleSetId;
+  const poll = optionsAllowed(ruleSet) && draft.poll;
+  return {
+    title: draft.title.trim(),
+    question: draft.question.trim(),
+    ruleSet,
+    ...(poll ? { options: filledOptions(draft).map((label, index) => ({ id: optionId(index), label })) } : {}),
+    ...(ruleSet === 'lml-63' ? { lml63: { body: draft.lml63Body, rceoApplies: draft.lml63Rceo } } : {}),
+    secrecy: secretAllowed(ruleSet) ? draft.secrecy : 'named',
+    // A secret ballot, once cast, is final.
+    allowChange: draft.secrecy === 'secret' && secretAllowed(ruleSet) ? false : draft.allowChange,
+    opensAt: fromChinaDateTimeInput(draft.opensAt)!,
+    closesAt: fromChinaDateTimeInput(draft.closesAt)!,
+    turnoutPublic: draft.turnoutPublic,
+    proxyCap: Number(draft.proxyCap.trim()),
+    objectionDays: Number(draft.objectionDays.trim()),
+    ...(consultationId ? { consultationId } : {}),
+  };
+}
+
+/** Where an API validation error about a field belongs in the form. */
+export function voteFieldOfPath(path: string): VoteField | null {
+  const top = path.split('.')[0] ?? '';
+  return (['title', 'question', 'ruleSet', 'options', 'secrecy', 'opensAt', 'closesAt', 'proxyCap', 'objectionDays'] as const).find((f) => f === top) ?? null;
+}

@@ -1,0 +1,240 @@
+/**
+ * A vote as the convenor and staff of 御水岸 run it, at phone size. The convenor announces a vote
+ * in the console (the form offers the owners' rules and sets the opening after the 15-day
+ * notice), then opens it early with a reason, which the audit trail keeps. An owner casts online
+ * through the API. The convenor issues a paper ballot to the designated co-owner of 2-803 (her
+ * husband is refused, with the count's own words) and enters it once, with the scan; entering it
+ * a second time himself is refused. A staff member of 大圩社区 — another person, as the API
+ * requires for the second entry (any other holder of consultation.manage on the unit) — signs in
+ * on a second phone and enters the same reading without being shown the first: the paper counts,
+ * and the console's counts and turnout show two participants and their floor area.
+ *
+ * The vote and its title are this test's own: the app is shared by the run.
+ */
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, request, test } from '@playwright/test';
+import { baseUrl, expectNoHorizontalScroll, freshContext, PASSWORD, signIn, STAFF_DAXU, watchConsole } from './support';
+
+/** Convenor of 御水岸 (owners' committee chair). */
+const CONVENOR_YUSHUIAN = '13800000006';
+/** Owner of two flats, a shop and a parking space in 御水岸: votes online. */
+const OWNER_ONLINE = '13800000012';
+/** The designated co-owner of 2-803: votes on paper. */
+const CO_OWNER_PAPER = '13800000013';
+
+/** A tiny JPEG (its magic bytes are what the server checks). */
+const SCAN_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
+
+interface Figures {
+  electorate: { persons: number; area: number | null };
+  participating: { persons: number; area: number | null };
+  ballots: { received: number; online: number; paper: number };
+}
+
+/** A resident signed in on a request context of their own; writes carry the CSRF token. */
+async function apiAs(phone: string): Promise<{ api: APIRequestContext; post: (path: string, data?: unknown) => Promise<unknown>; get: (path: string) => Promise<unknown> }> {
+  const api = await request.newContext({ baseURL: baseUrl() });
+  const login = await api.post('/api/auth/login', { data: { phone, password: PASSWORD } });
+  expect(login.status()).toBe(200);
+  const csrf = ((await login.json()) as { csrfToken: string | null }).csrfToken;
+  if (!csrf) throw new Error(`${phone} could not sign in`);
+  const post = async (path: string, data?: unknown): Promise<unknown> => {
+    const response = await api.post(path, { data: data ?? {}, headers: { 'x-csrf-token': csrf } });
+    if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
+    return response.json();
+  };
+  const get = async (path: string): Promise<unknown> => {
+    const response = await api.get(path);
+    if (!response.ok()) throw new Error(`GET ${path}: ${response.status()} ${await response.text()}`);
+    return response.json();
+  };
+  return { api, post, get };
+}
+
+/** 1/100 m² as the console says it. */
+const area = (hundredths: number): string => `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+
+const turnoutOf = async (page: Page, voteId: string): Promise<Figures> => {
+  const response = await page.request.get(`${baseUrl()}/api/votes/${voteId}/turnout`);
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { figures: Figures }).figures;
+};
+
+test('the convenor opens a vote early with a reason; a paper ballot entered by two staff counts beside an online one', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const title = `更换小区门禁系统 ${Date.now().toString(36)}`;
+  const reason = '业主大会已书面同意缩短公告期，门禁故障须尽快更换';
+
+  // The convenor, on a phone: the console, 御水岸, 表决, 发起表决.
+  const { context, page } = await freshContext(browser);
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, CONVENOR_YUSHUIAN);
+  await expect(page).toHaveURL(/\/console$/);
+  await page.getByRole('link', { name: /御水岸/ }).first().click();
+  await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '表决' }).click();
+  await expect(page).toHaveURL(/\/console\/nodes\/[\w-]+\/votes$/);
+  await expectNoHorizontalScroll(page);
+  await page.getByRole('link', { name: '发起表决' }).click();
+  await expect(page.getByRole('heading', { name: '发起表决' })).toBeVisible();
+
+  // Only the rules a compound's owners decide by are offered; the members' are not.
+  await expect(page.getByRole('radio', { name: /业主共同决定一般事项/ })).toBeVisible();
+  await expect(page.getByRole('radio', { name: /成员大会/ })).toHaveCount(0);
+  await page.getByLabel('表决标题').fill(title);
+  await page.getByLabel('表决事项').fill('是否同意更换小区门禁系统，费用从公共收益中列支？');
+  await page.getByRole('radio', { name: /业主共同决定一般事项/ }).check();
+  // The notice is explained, and the opening is set after it: 15 days.
+  await expect(page.getByText(/按规定须提前 15 天公告/)).toBeVisible();
+  // An owners' vote is named: the secret ballot cannot be chosen.
+  await expect(page.getByRole('radio', { name: /无记名投票/ })).toBeDisabled();
+  // The default opening is after the notice. Opening now is refused unless the convenor says
+  // they will open it early (on the vote's page, with a reason).
+  const opensField = page.getByLabel('开始投票', { exact: true });
+  const defaultOpening = await opensField.inputValue();
+  expect(new Date(`${defaultOpening}:00+08:00`).getTime()).toBeGreaterThan(Date.now() + 15 * 24 * 3600_000);
+  const nowInChina = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 16);
+  await opensField.fill(nowInChina);
+  await page.getByRole('button', { name: '发起表决并公告' }).click();
+  await expect(page.getByText(/须提前 15 天公告，最早 .+ 开始。如确需提前，请勾选下面的“提前开始”。/)).toBeVisible();
+  await expect(opensField).toBeFocused();
+  await page.getByRole('checkbox', { name: /^提前开始：开始时间早于法定公告期满/ }).check();
+  await expectNoHorizontalScroll(page);
+  await page.getByRole('button', { name: '发起表决并公告' }).click();
+
+  // The vote's page: announced, waiting for its notice.
+  await expect(page).toHaveURL(/\/console\/votes\/[\w-]+$/);
+  const voteId = /\/console\/votes\/([\w-]+)$/.exec(page.url())![1]!;
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.locator('.page-header')).toContainText('公告中');
+  await expect(page.getByText(/法定公告期 15 天/)).toBeVisible();
+  await expect(page.getByText(/开始时间已到，但法定公告期到 .+ 才期满/)).toBeVisible();
+  await expectNoHorizontalScroll(page);
+
+  // Opening early asks for a reason; an empty one is refused here.
+  await page.getByRole('button', { name: '立即开始投票' }).click();
+  await expect(page.getByText(/法定公告期（15 天）到 .+ 才期满/)).toBeVisible();
+  await page.getByRole('button', { name: '提前开始投票' }).click();
+  await expect(page.getByText('请填写理由（至少 2 个字）。')).toBeVisible();
+  await page.getByLabel('提前开始的理由').fill(reason);
+  await page.getByRole('button', { name: '提前开始投票' }).click();
+  await expect(page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: '已提前开始投票，理由已记录。' })).toBeVisible();
+  await expect(page.locator('.page-header')).toContainText('投票中');
+  await expect(page.getByRole('heading', { name: '实时参与情况' })).toBeVisible();
+  await expect(page.getByRole('meter', { name: '参与表决的专有部分面积' })).toBeVisible();
+  await expect(page.getByRole('meter', { name: '参与表决的业主人数' })).toBeVisible();
+  const frozen = await turnoutOf(page, voteId);
+  expect(frozen.participating.persons).toBe(0);
+  await expect(page.locator('.turnout-figures')).toContainText(`已参与 0 / 共 ${frozen.electorate.persons}`);
+  await expect(page.locator('.turnout-figures')).toContainText(`共 ${area(frozen.electorate.area!)} 平方米`);
+  await expectNoHorizontalScroll(page);
+
+  // The API recorded the reason: staff read it in the audit trail.
+  const staffApi = await apiAs(STAFF_DAXU);
+  const vote = (await staffApi.get(`/api/votes/${voteId}`)) as { unitId: string };
+  const audit = (await staffApi.get(`/api/nodes/${vote.unitId}/audit?action=vote.open_early`)) as { entries: { entityId: string; after: { reason: string } }[] };
+  expect(audit.entries.find((e) => e.entityId === voteId)?.after.reason).toBe(reason);
+
+  // An owner casts online (through the API, with the CSRF token); live turnout follows within seconds.
+  const owner = await apiAs(OWNER_ONLINE);
+  const receipt = (await owner.post(`/api/votes/${voteId}/ballots`, { choice: 'approve' })) as { receipt: string };
+  expect(receipt.receipt).toMatch(/^b-/);
+  const afterOnline = await turnoutOf(page, voteId);
+  expect(afterOnline.participating.persons).toBe(1);
+  await expect(page.locator('.turnout-figures')).toContainText(`已参与 1 / 共 ${frozen.electorate.persons}`, { timeout: 15_000 });
+  await expect(page.locator('.turnout-figures')).toContainText(`已参与 ${area(afterOnline.participating.area!)} / 共`);
+
+  // Paper ballots: the co-owners of 2-803, found by their unit. Only the designated one gets a paper.
+  const coOwner = await apiAs(CO_OWNER_PAPER);
+  const her = ((await coOwner.get(`/api/votes/${voteId}`)) as { myVoters: { name: string }[] }).myVoters[0]!.name;
+  await page.getByRole('navigation', { name: '表决栏目' }).getByRole('link', { name: '纸质选票' }).click();
+  await expect(page.getByRole('heading', { name: '纸质选票统计' })).toBeVisible();
+  await page.getByLabel('给一位选民发放').fill('2-803');
+  const found = page.getByRole('list', { name: '找到的选民' });
+  await expect(found.getByRole('listitem')).toHaveCount(2);
+  const husbandButton = found.getByRole('button', { name: /^给.+发放选票$/ }).filter({ hasNotText: her });
+  await husbandButton.click();
+  await expect(page.getByText('共有的专有部分只计指定的共有人所投的票')).toBeVisible();
+  await found.getByRole('button', { name: `给${her}发放选票` }).click();
+  await expect(page.getByText(/已发放 1 张，编号 \d+–\d+。/)).toBeVisible();
+  await expectNoHorizontalScroll(page);
+
+  // Her paper, with its serial and printed code, in the list of every paper; the print sheet has it too.
+  const paperRow = page.locator('.paper-row').filter({ hasText: her });
+  await expect(paperRow).toContainText('已发放');
+  const serial = /No\.(\d+)/.exec((await paperRow.locator('.paper-row__serial').textContent()) ?? '')![1]!;
+  const code = /校验码 ([0-9A-F]{6})/.exec((await paperRow.locator('.paper-row__code').textContent()) ?? '')![1]!;
+
+  // The first entry, with the scan.
+  const entry = page.getByRole('form', { name: '录入选票（两人分别录入）' });
+  await entry.getByLabel('选票编号').fill(serial);
+  await expect(entry.getByText(`${her}（2栋 2-803）的选票。 这是第一遍录入。`)).toBeVisible();
+  await entry.getByLabel('校验码').fill(code.toLowerCase());
+  await entry.getByRole('radio', { name: '同意' }).check();
+  await entry.getByLabel('选票扫描件或照片').setInputFiles({ name: 'paper.jpg', mimeType: 'image/jpeg', buffer: SCAN_JPEG });
+  await entry.getByRole('button', { name: '保存录入' }).click();
+  await expect(page.getByText(`第 ${serial} 号选票已录入第一遍，请另一位工作人员复核录入。`)).toBeVisible();
+  await expect(paperRow).toContainText('已录入一遍，待复核');
+  // Nothing of the reading stays on the screen, and the convenor cannot confirm his own entry.
+  await expect(entry.getByLabel('选票编号')).toHaveValue('');
+  await expect(paperRow).not.toContainText('计入');
+  await entry.getByLabel('选票编号').fill(serial);
+  await expect(entry.getByText(/这是第二遍录入（复核）/)).toBeVisible();
+  await entry.getByLabel('校验码').fill(code);
+  await entry.getByRole('radio', { name: '同意' }).check();
+  await entry.getByRole('button', { name: '保存录入' }).click();
+  await expect(entry.getByRole('alert')).toHaveText('第二遍须由另一位工作人员录入，您已录过第一遍。');
+  await expectNoHorizontalScroll(page);
+  expect(problems).toEqual([]);
+
+  // A staff member of 大圩社区 signs in on another phone and enters the paper blind.
+  const second = await freshContext(browser);
+  const staffProblems = watchConsole(second.page);
+  await second.page.goto(`${baseUrl()}/login`);
+  await signIn(second.page, STAFF_DAXU);
+  await expect(second.page).toHaveURL(/\/console$/);
+  await second.page.goto(`${baseUrl()}/console/votes/${voteId}/papers`);
+  await expect(second.page.getByRole('heading', { level: 1 })).toHaveText(title);
+  const staffRow = second.page.locator('.paper-row').filter({ hasText: her });
+  await expect(staffRow).toContainText('已录入一遍，待复核');
+  await expect(staffRow).not.toContainText('同意');
+  const staffEntry = second.page.getByRole('form', { name: '录入选票（两人分别录入）' });
+  await staffEntry.getByLabel('选票编号').fill(serial);
+  await expect(staffEntry.getByText(/这是第二遍录入（复核）/)).toBeVisible();
+  // The choices are offered unticked: the first reading is not shown.
+  await expect(staffEntry.getByRole('radio', { checked: true })).toHaveCount(0);
+  await staffEntry.getByLabel('校验码').fill(code);
+  await staffEntry.getByRole('radio', { name: '同意' }).check();
+  await staffEntry.getByRole('button', { name: '保存录入' }).click();
+  await expect(second.page.getByText(new RegExp(`第 ${serial} 号选票两遍一致，已计入。 回执 b-[0-9a-f]+。`))).toBeVisible();
+  await expect(staffRow).toContainText('两遍一致，已计入');
+  await expect(staffRow).toContainText('计入：同意');
+  // The counts of 2栋: one paper issued, back, entered and counted.
+  const building2 = second.page.locator('.paper-counts tbody tr').filter({ has: second.page.getByRole('rowheader', { name: '2栋' }) });
+  await expect(building2.locator('td')).toHaveText([/\d+/, '1', '1', '1', '1', '0']);
+  await expectNoHorizontalScroll(second.page);
+
+  // The turnout now counts both: two owners and their floor area, online and on paper.
+  const afterPaper = await turnoutOf(second.page, voteId);
+  expect(afterPaper.participating.persons).toBe(2);
+  expect(afterPaper.ballots).toMatchObject({ received: 2, online: 1, paper: 1 });
+  expect(afterPaper.participating.area!).toBeGreaterThan(afterOnline.participating.area!);
+  await second.page.getByRole('navigation', { name: '表决栏目' }).getByRole('link', { name: '概况' }).click();
+  const figures = second.page.locator('.turnout-figures');
+  await expect(figures).toContainText(`已参与 2 / 共 ${frozen.electorate.persons}`);
+  await expect(figures).toContainText(`已参与 ${area(afterPaper.participating.area!)} / 共 ${area(frozen.electorate.area!)} 平方米`);
+  await expect(figures).toContainText('共 2 张：网上 1，纸质 1，会场 0');
+  await expectNoHorizontalScroll(second.page);
+
+  // The convenor's page follows by itself.
+  await page.getByRole('navigation', { name: '表决栏目' }).getByRole('link', { name: '概况' }).click();
+  await expect(page.locator('.turnout-figures')).toContainText(`已参与 2 / 共 ${frozen.electorate.persons}`, { timeout: 15_000 });
+  // Against the threshold of the rule: two thirds of owners and of area must take part.
+  await expect(page.getByRole('meter', { name: '参与表决的业主人数' })).toHaveAttribute('aria-valuetext', /%，门槛 2\/3$/);
+
+  expect(problems).toEqual([]);
+  expect(staffProblems).toEqual([]);
+  await Promise.all([staffApi.api.dispose(), owner.api.dispose(), coOwner.api.dispose()]);
+  await second.context.close();
+  await context.close();
+});
