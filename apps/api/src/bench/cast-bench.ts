@@ -17,7 +17,8 @@
  *
  * Environment: BENCH_UNITS (20000), BENCH_BALLOTS per run (3000), BENCH_LOG_LEVEL of the API
  * (info, the deployment default), DATABASE_URL (else embedded PostgreSQL), BENCH_KEEP_DATABASE=1 to
- * keep the database afterwards (for EXPLAIN and profiling; drop it by hand).
+ * keep the database afterwards (for EXPLAIN and profiling; drop it by hand), BENCH_API_NODE_ARGS
+ * for the API's node only (`--cpu-prof --cpu-prof-dir=<folder>` writes a CPU profile of it).
  */
 import 'reflect-metadata';
 import type { ChildProcess } from 'node:child_process';
@@ -44,7 +45,8 @@ const CONCURRENCY = [50, 200];
 /** The API's pool (apps/api/src/database/data-source.ts): the direct runs get the same. */
 const POOL_SIZE = 20;
 const CHOICES = ['approve', 'oppose', 'abstain'] as const;
-const MAIN = path.resolve(__dirname, '../main.js');
+/** The built API this benchmark belongs to (dist/api). */
+const BUILT_API = path.resolve(__dirname, '../../../..');
 
 interface RunResult {
   ok: number;
@@ -146,10 +148,28 @@ async function asConvenor<T>(base: URL, account: SignedInAccount, method: string
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }
 
-function startApi(env: Record<string, string>, logFile: string): { child: ChildProcess; url: Promise<URL> } {
-  if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (npx nx run api:build).`);
+/**
+ * A private copy of the built API, next to dist/api (so its relative requires and node_modules
+ * resolve as before): another build rewriting dist/api while the benchmark runs must not pull
+ * files from under the API it measures.
+ */
+function snapshotBuiltApi(): string {
+  const main = path.join(BUILT_API, 'apps/api/src/main.js');
+  if (!fs.existsSync(main)) throw new Error(`${main} is missing: build the API first (npx nx run api:build).`);
+  const copy = path.join(path.dirname(BUILT_API), `.bench-api-${process.pid}`);
+  fs.rmSync(copy, { recursive: true, force: true });
+  fs.cpSync(BUILT_API, copy, { recursive: true, filter: (source) => !source.endsWith('.map') });
+  return copy;
+}
+
+function startApi(builtApi: string, env: Record<string, string>, logFile: string): { child: ChildProcess; url: Promise<URL> } {
   const out = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env }, stdio: ['ignore', out, out] });
+  // BENCH_API_NODE_ARGS go to the API's node only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it).
+  const nodeArgs = (process.env['BENCH_API_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(builtApi, 'apps/api/src/main.js')], {
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
+    stdio: ['ignore', out, out],
+  });
   fs.closeSync(out);
   const url = new Promise<URL>((resolve, reject) => {
     const deadline = Date.now() + 60_000;
@@ -173,6 +193,7 @@ const ms = (x: number): string => x.toFixed(1);
 const perSecond = (r: RunResult): number => r.ok / r.seconds;
 
 async function main(): Promise<void> {
+  const builtApi = snapshotBuiltApi();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-bench-'));
   fs.chmodSync(work, 0o755);
   let embedded: RunningPostgres | null = null;
@@ -180,6 +201,26 @@ async function main(): Promise<void> {
   let adminUrl = process.env['DATABASE_URL'];
   const database = `yishi_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  let cleaned: Promise<void> | null = null;
+  cleanUp = (): Promise<void> =>
+    (cleaned ??= (async () => {
+      if (api && api.exitCode === null) {
+        const exited = new Promise((r) => api!.once('exit', r));
+        api.kill('SIGTERM');
+        await exited;
+      }
+      if (adminUrl && !embedded && process.env['BENCH_KEEP_DATABASE'] === '1') {
+        log(`kept the database ${database}`);
+      } else if (adminUrl) {
+        const admin = new Client({ connectionString: adminUrl });
+        await admin.connect();
+        await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+        await admin.end();
+      }
+      await embedded?.stop();
+      fs.rmSync(work, { recursive: true, force: true });
+      fs.rmSync(builtApi, { recursive: true, force: true });
+    })());
   try {
     if (!adminUrl) {
       log('starting an embedded PostgreSQL…');
@@ -208,6 +249,7 @@ async function main(): Promise<void> {
 
     const secret = randomBytes(32).toString('hex');
     const started = startApi(
+      builtApi,
       { DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: '0', DEMO_DATA: 'false', JOBS: 'true', APP_SECRET: secret, LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'info', STORAGE_DIR: path.join(work, 'uploads'), WEB_DIST: path.join(work, 'no-web') },
       path.join(work, 'api.log'),
     );
@@ -311,25 +353,21 @@ async function main(): Promise<void> {
     process.stdout.write(`${out.join('\n')}\n`);
     if (Number(counts!.ballots) !== accepted || unsealed !== 0) process.exitCode = 1;
   } finally {
-    if (api && api.exitCode === null) {
-      const exited = new Promise((r) => api!.once('exit', r));
-      api.kill('SIGTERM');
-      await exited;
-    }
-    if (adminUrl && !embedded && process.env['BENCH_KEEP_DATABASE'] === '1') {
-      log(`kept the database ${database}`);
-    } else if (adminUrl) {
-      const admin = new Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await admin.end();
-    }
-    await embedded?.stop();
-    fs.rmSync(work, { recursive: true, force: true });
+    await cleanUp();
   }
 }
 
+/** Set by main: stops the API, drops the database, removes the copies. Safe to call twice. */
+let cleanUp: () => Promise<void> = async () => {};
+
 if (require.main === module) {
+  // Ctrl-C or a kill while it runs: leave no API process, database or copy behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`${signal}: cleaning up…\n`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
   main().catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
