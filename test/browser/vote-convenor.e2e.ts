@@ -9,7 +9,11 @@
  * on a second phone and enters the same reading without being shown the first: the paper counts,
  * and the console's counts and turnout show two participants and their floor area.
  *
- * The vote and its title are this test's own: the app is shared by the run.
+ * A second test settles a dispute: the convenor's first reading and the staff member's second
+ * differ; the staff member, having entered it, may not settle it; the convenor may, with a note.
+ * A proxy without a written authorisation is recorded and refused in the count's own words.
+ *
+ * The votes and their titles are these tests' own: the app is shared by the run.
  */
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, request, test } from '@playwright/test';
@@ -41,7 +45,7 @@ async function apiAs(phone: string): Promise<{ api: APIRequestContext; post: (pa
   const post = async (path: string, data?: unknown): Promise<unknown> => {
     const response = await api.post(path, { data: data ?? {}, headers: { 'x-csrf-token': csrf } });
     if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
-    return response.json();
+    return response.status() === 204 ? null : response.json();
   };
   const get = async (path: string): Promise<unknown> => {
     const response = await api.get(path);
@@ -236,5 +240,96 @@ test('the convenor opens a vote early with a reason; a paper ballot entered by t
   expect(staffProblems).toEqual([]);
   await Promise.all([staffApi.api.dispose(), owner.api.dispose(), coOwner.api.dispose()]);
   await second.context.close();
+  await context.close();
+});
+
+test('two different readings go to the dispute list, which the convenor settles; an unwritten proxy is refused in plain words', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const title = `外墙维修方案 ${Date.now().toString(36)}`;
+  // The convenor announces and opens the vote, issues one paper and enters it once, through the API.
+  const convenor = await apiAs(CONVENOR_YUSHUIAN);
+  const session = (await (await convenor.api.get('/api/auth/session')).json()) as { user: { grants: { role: string; nodeId: string; nodeName: string }[] }; csrfToken: string };
+  const unitId = session.user.grants.find((g) => g.role === 'convenor' && g.nodeName === '御水岸')!.nodeId;
+  const vote = (await convenor.post(`/api/units/${unitId}/votes`, {
+    title,
+    question: '是否同意外墙维修方案？',
+    ruleSet: 'cc278-ordinary',
+    opensAt: new Date().toISOString(),
+    closesAt: new Date(Date.now() + 3 * 24 * 3600_000).toISOString(),
+  })) as { id: string };
+  await convenor.post(`/api/votes/${vote.id}/open`, { reason: '外墙脱落危及安全，须尽快表决' });
+  const [voter] = (await convenor.get(`/api/votes/${vote.id}/voters?group=${encodeURIComponent('3栋')}&limit=1`)) as { voterId: string; name: string }[];
+  const issued = (await convenor.post(`/api/votes/${vote.id}/papers`, { voterIds: [voter!.voterId] })) as { issued: { serial: number; code: string }[] };
+  const paper = issued.issued[0]!;
+  const first = await convenor.api.post(`/api/votes/${vote.id}/papers/${paper.serial}/entries`, {
+    headers: { 'x-csrf-token': session.csrfToken },
+    multipart: { choice: 'approve', code: paper.code, file: { name: 'paper.jpg', mimeType: 'image/jpeg', buffer: SCAN_JPEG } },
+  });
+  expect(first.status()).toBe(200);
+
+  // Staff read the paper differently: it goes to the dispute list, with both readings shown now.
+  const staff = await freshContext(browser);
+  const staffProblems = watchConsole(staff.page);
+  await staff.page.goto(`${baseUrl()}/login`);
+  await signIn(staff.page, STAFF_DAXU);
+  await expect(staff.page).toHaveURL(/\/console$/);
+  await staff.page.goto(`${baseUrl()}/console/votes/${vote.id}/papers`);
+  const entry = staff.page.getByRole('form', { name: '录入选票（两人分别录入）' });
+  await entry.getByLabel('选票编号').fill(String(paper.serial));
+  await entry.getByLabel('校验码').fill(paper.code);
+  await entry.getByRole('radio', { name: '反对' }).check();
+  await entry.getByRole('button', { name: '保存录入' }).click();
+  await expect(staff.page.getByText(`第 ${paper.serial} 号选票两遍录入不一致，已列入争议，由第三人或召集人裁定。`)).toBeVisible();
+  const disputes = staff.page.getByRole('region', { name: '争议选票（1）' });
+  const dispute = disputes.getByRole('listitem').filter({ hasText: voter!.name });
+  await expect(dispute).toContainText(/第一遍\s*同意/);
+  await expect(dispute).toContainText(/第二遍\s*反对/);
+  await expect(dispute).toContainText('两次录入不一致：所选意见');
+  // Having entered it, the staff member may not settle it.
+  await dispute.getByRole('button', { name: '裁定' }).click();
+  await dispute.getByRole('radio', { name: '同意' }).check();
+  await dispute.getByLabel('裁定依据').fill('看错了，应为同意');
+  await dispute.getByRole('button', { name: '确认裁定' }).click();
+  await expect(dispute.getByRole('alert')).toHaveText('争议须由两位录入人以外的第三人或召集人裁定。');
+  await expectNoHorizontalScroll(staff.page);
+  expect(staffProblems).toEqual([]);
+
+  // The convenor settles it from the scan, with a note; the paper counts.
+  const { context, page } = await freshContext(browser);
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, CONVENOR_YUSHUIAN);
+  await expect(page).toHaveURL(/\/console$/);
+  await page.goto(`${baseUrl()}/console/votes/${vote.id}/papers`);
+  const mine = page.getByRole('region', { name: '争议选票（1）' }).getByRole('listitem').filter({ hasText: voter!.name });
+  await expect(mine.getByRole('link', { name: `查看第 ${paper.serial} 号选票扫描件` })).toHaveAttribute('href', `/api/votes/${vote.id}/papers/${paper.serial}/scan`);
+  await mine.getByRole('button', { name: '裁定' }).click();
+  await mine.getByRole('radio', { name: '同意' }).check();
+  await mine.getByLabel('裁定依据').fill('“反对”栏无勾选，“同意”栏勾选清楚');
+  await mine.getByRole('button', { name: '确认裁定' }).click();
+  await expect(page.getByRole('region', { name: '争议选票（0）' })).toContainText('没有争议选票。');
+  const row = page.locator('.paper-row').filter({ hasText: voter!.name });
+  await expect(row).toContainText('两遍一致，已计入');
+  await expect(row).toContainText('计入：同意');
+  await expect(row).toContainText('裁定：“反对”栏无勾选，“同意”栏勾选清楚');
+  await expectNoHorizontalScroll(page);
+
+  // A proxy without a written authorisation: recorded, and refused as the count would refuse it.
+  await page.getByRole('navigation', { name: '表决栏目' }).getByRole('link', { name: '委托' }).click();
+  await expect(page.getByText(/须有签字的书面委托书/)).toBeVisible();
+  await page.getByLabel('查找委托人').fill(voter!.name);
+  await page.getByRole('button', { name: `委托人：${voter!.name}` }).first().click();
+  await page.getByRole('radio', { name: /没有账号的人/ }).check();
+  await page.getByLabel('受托人姓名').fill('王建国');
+  await page.getByRole('checkbox', { name: /有签字的书面委托书/ }).uncheck();
+  await page.getByRole('button', { name: '登记并核对委托' }).click();
+  await expect(page.getByText(/已登记，但规则不予认可：王建国 不能代 .+ 投票。/)).toBeVisible();
+  const listed = page.getByRole('region', { name: '委托名单（1）' }).getByRole('listitem');
+  await expect(listed).toContainText('不予认可');
+  await expect(listed).toContainText('原因：委托未采用书面形式');
+  await expectNoHorizontalScroll(page);
+  expect(problems).toEqual([]);
+  await convenor.api.dispose();
+  await staff.context.close();
   await context.close();
 });
