@@ -3,7 +3,8 @@
  * announces a named owners' vote that may be changed until close, and opens it before the
  * 15-day notice has run, with a recorded reason. The owner hears of it in the inbox and votes in
  * three taps (the message, a choice, the confirmation), sees the receipt and finds it on the
- * bulletin board, then changes the ballot by keyboard; a tenant is told plainly they do not vote.
+ * bulletin board, then changes the ballot by keyboard; when staff enter a paper ballot for them, they
+ * see that it replaced the online one. A tenant is told plainly they do not vote.
  * A second vote closes seconds after opening: once the closing job has counted it, the result
  * notice shows every figure, takes an objection and prints without the site around it.
  *
@@ -17,8 +18,13 @@ import { baseUrl, expectNoHorizontalScroll, freshContext, PASSWORD, signIn, watc
 const CONVENOR_YUSHUIAN = '13800000006';
 /** Owner in 御水岸 of two flats, a shop and a parking space: one owner-person, one voter. */
 const OWNER_YUSHUIAN = '13800000012';
+/** Staff of 大圩社区, who enter paper ballots for 御水岸. */
+const STAFF_DAXU = '13800000004';
 /** Tenant of 1-301 in 御水岸: reads and comments, does not vote in an owners' vote. */
 const TENANT_YUSHUIAN = '13800000014';
+
+/** The start of a JPEG: enough for the kept scan of a paper ballot. */
+const SCAN_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 
 interface Session {
   user: { grants: { role: string; nodeId: string; nodeName: string }[] } | null;
@@ -28,6 +34,8 @@ interface Session {
 interface Api {
   api: APIRequestContext;
   write: (method: 'POST' | 'PUT', path: string, data?: unknown) => Promise<unknown>;
+  csrf: string;
+  /** 御水岸, when the person holds a role on it. */
   unitId: string;
 }
 
@@ -37,15 +45,16 @@ async function apiAs(phone: string): Promise<Api> {
   const login = await api.post('/api/auth/login', { data: { phone, password: PASSWORD } });
   expect(login.status()).toBe(200);
   const session = (await login.json()) as Session;
+  // A role on 御水岸 itself (convenor, resident); community staff hold theirs on 大圩社区.
   const grant = session.user?.grants.find((g) => g.nodeName === '御水岸');
-  if (!grant || !session.csrfToken) throw new Error(`${phone} could not sign in to 御水岸`);
+  if (!session.user || !session.csrfToken) throw new Error(`${phone} could not sign in`);
   const csrf = session.csrfToken;
   const write = async (method: 'POST' | 'PUT', path: string, data?: unknown): Promise<unknown> => {
     const response = await api.fetch(path, { method, data: data ?? {}, headers: { 'x-csrf-token': csrf } });
     if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
     return response.status() === 204 ? null : response.json();
   };
-  return { api, write, unitId: grant.nodeId };
+  return { api, write, csrf, unitId: grant?.nodeId ?? '' };
 }
 
 /** Announces a named owners' vote (changes allowed until close, turnout public) and opens it now, before the notice has run. */
@@ -68,7 +77,7 @@ async function openVote(convenor: Api, title: string, closesInMs: number): Promi
 
 const inboxLink = (page: Page) => page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: /^消息/ });
 
-test('an owner votes from the inbox in three taps, finds the receipt on the board and changes the ballot; a tenant is not on the list', async ({ browser }) => {
+test('an owner votes from the inbox in three taps, finds the receipt on the board, changes the ballot and sees a paper ballot replace it; a tenant is not on the list', async ({ browser }) => {
   test.setTimeout(120_000);
   const title = `2栋充电区表决 ${Date.now().toString(36)}`;
   const convenor = await apiAs(CONVENOR_YUSHUIAN);
@@ -177,6 +186,31 @@ test('an owner votes from the inbox in three taps, finds the receipt on the boar
   await expect(listed).toContainText('投票中');
   await listed.getByRole('link', { name: title }).click();
   await expect(page).toHaveURL(new RegExp(`/votes/${voteId}$`));
+
+  // Staff enter a paper ballot for the owner (one enters, a second confirms): it supersedes the
+  // online ballot, and the owner is told so, with the receipt that no longer counts.
+  const owner = await apiAs(OWNER_YUSHUIAN);
+  const voterId = ((await (await owner.api.get(`/api/votes/${voteId}`)).json()) as { myVoters: { voterId: string }[] }).myVoters[0]!.voterId;
+  const staff = await apiAs(STAFF_DAXU);
+  const issued = (await staff.write('POST', `/api/votes/${voteId}/papers`, { voterIds: [voterId] })) as { issued: { serial: number }[] };
+  const serial = issued.issued[0]!.serial;
+  await staff.write('POST', `/api/votes/${voteId}/papers/returned`, { serials: [serial] });
+  // The first entry keeps the scan of the paper.
+  const first = await staff.api.post(`/api/votes/${voteId}/papers/${serial}/entries`, {
+    headers: { 'x-csrf-token': staff.csrf },
+    multipart: { choice: 'approve', file: { name: 'paper.jpg', mimeType: 'image/jpeg', buffer: SCAN_JPEG } },
+  });
+  expect(first.status()).toBe(200);
+  expect(await convenor.write('POST', `/api/votes/${voteId}/papers/${serial}/entries`, { choice: 'approve' })).toMatchObject({ status: 'confirmed', supersededReceipt: second });
+  await page.reload();
+  await expect(ballot.getByText('您的纸质选票已取代网上选票')).toBeVisible();
+  await expect(ballot).toContainText(`您在网上投的票（收据码 ${second}）不再计入`);
+  await expect(ballot).toContainText('计入的选择：同意');
+  await expect(ballot.getByRole('button', { name: '更改选票' })).toHaveCount(0);
+  await expect(ballot.getByRole('button', { name: '同意', exact: true })).toHaveCount(0);
+  await expectNoHorizontalScroll(page);
+  await owner.api.dispose();
+  await staff.api.dispose();
 
   expect(problems).toEqual([]);
   await context.close();

@@ -12,7 +12,7 @@ import { useVote } from '../../features/votes/api/get-vote';
 import { BallotCard } from '../../features/votes/components/ballot-card';
 import { Countdown } from '../../features/votes/components/countdown';
 import { Turnout } from '../../features/votes/components/turnout';
-import { VoteHeader } from '../../features/votes/components/vote-header';
+import { VoteFacts, VoteHeader } from '../../features/votes/components/vote-header';
 import { voteBoardPath, voteResultPath } from '../../features/votes/utils/paths';
 import { hasResult, voteStage } from '../../features/votes/utils/vote-state';
 import { currentLanguage } from '../../i18n';
@@ -48,7 +48,7 @@ export function VoteRoute() {
 
   return (
     <div className="vote-page">
-      <VoteHeader vote={detail} stage={stage} titleId="vote-title" kind={t('votes.kind')} headingRef={heading} />
+      <VoteHeader vote={detail} stage={stage} titleId="vote-title" kind={t('votes.kind')} headingRef={heading} withFacts={false} />
 
       {stage === 'open' && <Countdown until={detail.closesAt} labelKey="votes.countdown.toClose" onPassed={reread} />}
       {(stage === 'announced' || stage === 'notYetOpen') && (
@@ -91,6 +91,13 @@ export function VoteRoute() {
           ))}
         </div>
       )}
+
+      <section className="section vote-about" aria-labelledby="vote-about-title">
+        <h2 className="section__title" id="vote-about-title">
+          {t('votes.facts.title')}
+        </h2>
+        <VoteFacts vote={detail} />
+      </section>
 
       <Turnout voteId={detail.id} enabled={turnoutShown} />
 

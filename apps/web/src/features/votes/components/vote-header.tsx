@@ -7,20 +7,54 @@ import { ruleSentence, ruleStatute } from '../utils/rule-sentence';
 import type { VoteStage } from '../utils/vote-state';
 import { VoteStageBadge } from './vote-stage-badge';
 
+type VoteLike = VoteSummary & { bodyZh?: string; bodyEn?: string };
+
 interface VoteHeaderProps {
-  vote: VoteSummary & { bodyZh?: string; bodyEn?: string };
+  vote: VoteLike;
   stage: VoteStage;
   titleId: string;
   /** Shown above the title (「表决」, 「表决结果公示」). */
   kind: string;
   headingRef?: Ref<HTMLHeadingElement>;
+  /** The facts under the question (the ballot page shows them after the ballot instead). */
+  withFacts?: boolean;
 }
 
-/** The vote's title, the question, who decides under which rule (in plain words), the window and how ballots are cast. */
-export function VoteHeader({ vote, stage, titleId, kind, headingRef }: VoteHeaderProps) {
+/** Who decides under which rule (in plain words), the window, and how ballots are cast. */
+export function VoteFacts({ vote }: { vote: VoteLike }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const body = language === 'zh-CN' ? vote.bodyZh : vote.bodyEn;
+  return (
+    <dl className="facts vote-facts">
+      {body && (
+        <div className="facts__row">
+          <dt>{t('votes.facts.body')}</dt>
+          <dd>{body}</dd>
+        </div>
+      )}
+      <div className="facts__row">
+        <dt>{t('votes.facts.rule')}</dt>
+        <dd>
+          <span className="vote-facts__rule">{ruleSentence(vote.ruleSet, vote.questionKind, t)}</span>
+          <span className="facts__aside vote-facts__statute">{t('votes.facts.statute', { statute: ruleStatute(vote.ruleSet, language) })}</span>
+        </dd>
+      </div>
+      <div className="facts__row">
+        <dt>{t('votes.facts.window')}</dt>
+        <dd>{t('votes.facts.windowValue', { opens: formatDateTime(vote.opensAt, language) ?? '', closes: formatDateTime(vote.closesAt, language) ?? '' })}</dd>
+      </div>
+      <div className="facts__row">
+        <dt>{t('votes.facts.ballot')}</dt>
+        <dd>{vote.secrecy === 'secret' ? t('votes.facts.secret') : vote.allowChange ? t('votes.facts.namedChangeable') : t('votes.facts.namedFinal')}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The vote's title and question, where it stands, and (unless shown elsewhere) its facts. */
+export function VoteHeader({ vote, stage, titleId, kind, headingRef, withFacts = true }: VoteHeaderProps) {
+  const { t } = useTranslation();
   return (
     <header className="page-header vote-header">
       <p className="page-header__kind">
@@ -35,29 +69,7 @@ export function VoteHeader({ vote, stage, titleId, kind, headingRef }: VoteHeade
         {vote.title}
       </h1>
       <p className="vote-question">{vote.question}</p>
-      <dl className="facts vote-facts">
-        {body && (
-          <div className="facts__row">
-            <dt>{t('votes.facts.body')}</dt>
-            <dd>{body}</dd>
-          </div>
-        )}
-        <div className="facts__row">
-          <dt>{t('votes.facts.rule')}</dt>
-          <dd>
-            <span className="vote-facts__rule">{ruleSentence(vote.ruleSet, vote.questionKind, t)}</span>
-            <span className="facts__aside vote-facts__statute">{t('votes.facts.statute', { statute: ruleStatute(vote.ruleSet, language) })}</span>
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('votes.facts.window')}</dt>
-          <dd>{t('votes.facts.windowValue', { opens: formatDateTime(vote.opensAt, language) ?? '', closes: formatDateTime(vote.closesAt, language) ?? '' })}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('votes.facts.ballot')}</dt>
-          <dd>{vote.secrecy === 'secret' ? t('votes.facts.secret') : vote.allowChange ? t('votes.facts.namedChangeable') : t('votes.facts.namedFinal')}</dd>
-        </div>
-      </dl>
+      {withFacts && <VoteFacts vote={vote} />}
     </header>
   );
 }
