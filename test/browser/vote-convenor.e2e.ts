@@ -328,6 +328,16 @@ test('two different readings go to the dispute list, which the convenor settles;
   await expect(listed).toContainText('不予认可');
   await expect(listed).toContainText('原因：委托未采用书面形式');
   await expectNoHorizontalScroll(page);
+
+  // From a consultation's overview, 发起表决 opens the form linked to it, titled after it.
+  const consultationTitle = `外墙维修议事 ${Date.now().toString(36)}`;
+  const consultation = (await convenor.post(`/api/nodes/${unitId}/consultations`, { title: consultationTitle, ruleSet: 'cc278-ordinary' })) as { id: string };
+  await page.goto(`${baseUrl()}/console/consultations/${consultation.id}`);
+  await page.getByRole('link', { name: '发起表决', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/console/nodes/${unitId}/votes/new\\?consultation=${consultation.id}`));
+  await expect(page.getByText('这项表决将关联到议事：')).toBeVisible();
+  await expect(page.getByLabel('表决标题')).toHaveValue(consultationTitle);
+  await expectNoHorizontalScroll(page);
   expect(problems).toEqual([]);
   await convenor.api.dispose();
   await staff.context.close();

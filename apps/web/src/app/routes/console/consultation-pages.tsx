@@ -227,7 +227,7 @@ export function ConsoleConsultationOverviewRoute() {
   return (
     <>
       <PhaseBar consultation={consultation} draftHref={`${consultationConsolePath(consultation.id)}/draft`} />
-      {consultation.me.canManage && <StartVoteLinks consultationId={consultation.id} units={consultation.units} />}
+      {consultation.me.canManage && <StartVoteLinks consultationId={consultation.id} title={consultation.title} units={consultation.units} />}
       <ConsultationFacts consultation={consultation} />
       {consultation.me.canManage && <ConsultationSettings key={consultation.id} consultation={consultation} />}
     </>

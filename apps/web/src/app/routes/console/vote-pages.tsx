@@ -72,7 +72,7 @@ export function ConsoleVotesRoute() {
   );
 }
 
-/** /console/nodes/:nodeId/votes/new[?consultation=<id>]: 发起表决, linked to a consultation when it came from one. */
+/** /console/nodes/:nodeId/votes/new[?consultation=<id>&title=<its title>]: 发起表决, linked to a consultation when it came from one. */
 export function ConsoleNewVoteRoute() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -101,6 +101,7 @@ export function ConsoleNewVoteRoute() {
         key={context.located.node.id}
         units={units}
         consultationId={consultationId}
+        initialTitle={consultationId ? (params.get('title') ?? '').slice(0, 300) : ''}
         pending={create.isPending}
         error={create.error}
         labelledBy="new-vote-title"
@@ -238,10 +239,10 @@ export function ConsoleVotePrintRoute() {
 }
 
 /** 发起表决 from a consultation's overview: a vote of each unit it concerns, linked to it. */
-export function StartVoteLinks({ consultationId, units }: { consultationId: string; units: readonly { id: string; name: string }[] }) {
+export function StartVoteLinks({ consultationId, title, units }: { consultationId: string; title: string; units: readonly { id: string; name: string }[] }) {
   const { t } = useTranslation();
   if (units.length === 0) return null;
-  const query = new URLSearchParams({ consultation: consultationId }).toString();
+  const query = new URLSearchParams({ consultation: consultationId, title }).toString();
   return (
     <section className="section no-print" aria-labelledby="start-vote-title">
       <h2 className="section__title" id="start-vote-title">

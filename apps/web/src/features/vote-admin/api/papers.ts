@@ -116,3 +116,8 @@ export function useReissuePaper(voteId: string) {
 
 /** Where a paper's kept scan is (opened in a new tab; the session cookie goes with it). */
 export const paperScanHref = (voteId: string, serial: number): string => `/api/votes/${voteId}/papers/${serial}/scan`;
+
+/** `POST /api/votes/{id}/check-ins`: voters who signed in at the meeting (签到), for the rules that count attendance. */
+export function useCheckIn(voteId: string) {
+  return usePaperMutation(voteId, (voterIds: string[]) => unwrap(apiClient.POST('/api/votes/{id}/check-ins', { params: { path: { id: voteId } }, body: { voterIds } })));
+}

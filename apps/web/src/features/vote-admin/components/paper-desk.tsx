@@ -1,3 +1,4 @@
+import { RULE_SETS } from '@yishi/domain';
 import type { TFunction } from 'i18next';
 import type { FormEvent } from 'react';
 import { useId, useRef, useState } from 'react';
@@ -16,7 +17,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useFocusFirstError } from '../../../lib/forms';
 import { checkFile, megabytes } from '../../../lib/upload';
 import type { IssueResult, Paper, PaperEntryResult, PaperList } from '../api/papers';
-import { paperScanHref, SCAN_EXTENSIONS, SCAN_MAX_BYTES, useEnterPaper, useIssuePapers, useMarkReturned, usePapers, useReissuePaper, useResolvePaper, useVoidPaper } from '../api/papers';
+import { paperScanHref, SCAN_EXTENSIONS, SCAN_MAX_BYTES, useCheckIn, useEnterPaper, useIssuePapers, useMarkReturned, usePapers, useReissuePaper, useResolvePaper, useVoidPaper } from '../api/papers';
 import { useProxies } from '../api/proxies';
 import type { VoteDetail } from '../api/votes';
 import { isPaperCode, normaliseCode, paperChoices, parseSerials } from '../utils/papers';
@@ -590,6 +591,47 @@ function PaperRows({ vote, papers }: { vote: VoteDetail; papers: Paper[] }) {
   );
 }
 
+/** 会场签到: for the rules that count those present (meetings), a voter signed in on the attendance sheet. */
+function CheckIns({ vote }: { vote: VoteDetail }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const checkIn = useCheckIn(vote.id);
+  const [done, setDone] = useState<{ name: string; attendance: number; already: boolean } | null>(null);
+  return (
+    <section className="section" aria-labelledby={titleId}>
+      <h3 className="subsection__title" id={titleId}>
+        {t('voteAdmin.checkIn.heading')}
+      </h3>
+      <p className="section__intro">{t('voteAdmin.checkIn.intro')}</p>
+      <LiveMessage tone="success">
+        {done && (done.already ? t('voteAdmin.checkIn.already', { name: done.name, count: done.attendance }) : t('voteAdmin.checkIn.done', { name: done.name, count: done.attendance }))}
+      </LiveMessage>
+      {checkIn.isError && <FormAlert>{conflictReason(checkIn.error) === 'attendance_not_counted' ? t('voteAdmin.checkIn.notCounted') : conflictReason(checkIn.error) === 'closed' ? t('voteAdmin.checkIn.closed') : errorMessage(checkIn.error, t)}</FormAlert>}
+      <VoterSearch
+        voteId={vote.id}
+        label={t('voteAdmin.checkIn.find')}
+        action={(voter) =>
+          voter.checkedIn ? (
+            <span className="badge">{t('voteAdmin.checkIn.present')}</span>
+          ) : (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              aria-disabled={checkIn.isPending}
+              onClick={() =>
+                !checkIn.isPending &&
+                checkIn.mutate([voter.voterId], { onSuccess: (result) => setDone({ name: voter.name, attendance: result.attendance, already: result.checkedIn.length === 0 }) })
+              }
+            >
+              {t('voteAdmin.checkIn.signIn', { name: voter.name })}
+            </button>
+          )
+        }
+      />
+    </section>
+  );
+}
+
 /** 纸质选票: counts per building, issuing and printing, returns, blind double entry, disputes, every paper. */
 export function PaperDesk({ vote, printHref }: { vote: VoteDetail; printHref: (group: string | null) => string }) {
   const { t } = useTranslation();
@@ -609,6 +651,7 @@ export function PaperDesk({ vote, printHref }: { vote: VoteDetail; printHref: (g
       </section>
       {vote.status === 'open' && <IssuePapers vote={vote} list={data} printHref={printHref} />}
       {vote.status === 'open' && <ReturnPapers vote={vote} />}
+      {vote.status === 'open' && RULE_SETS[vote.ruleSet].countsAttendance && <CheckIns vote={vote} />}
       {live ? <PaperEntry vote={vote} papers={data.papers} /> : <p className="notice">{t('voteAdmin.papers.noMoreEntries')}</p>}
       {live && <Disputes vote={vote} papers={data.papers} />}
       <PaperRows vote={vote} papers={data.papers} />

@@ -121,6 +121,7 @@ function RecordProxy({ vote }: { vote: VoteDetail }) {
           </>
         )}
       </LiveMessage>
+      <p className="section__intro">{t('voteAdmin.proxies.scope', { title: vote.title })}</p>
       <form ref={form} className="stack" noValidate onSubmit={submit} aria-labelledby={titleId}>
         {record.isError && <FormAlert>{recordError(record.error, t)}</FormAlert>}
         <div className={`field${errors.principal ? ' field--invalid' : ''}`}>

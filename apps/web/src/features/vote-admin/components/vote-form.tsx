@@ -60,6 +60,7 @@ function FieldError({ id, text }: { id: string; text: string | null }) {
 export function VoteForm({
   units,
   consultationId,
+  initialTitle = '',
   pending,
   error,
   onSubmit,
@@ -67,6 +68,8 @@ export function VoteForm({
 }: {
   units: readonly VoteUnit[];
   consultationId: string | null;
+  /** A title to start from (the consultation's, when the vote decides one). */
+  initialTitle?: string;
   pending: boolean;
   error: unknown;
   onSubmit: (unitId: string, request: CreateVoteRequest) => void;
@@ -77,7 +80,7 @@ export function VoteForm({
   const form = useRef<HTMLFormElement>(null);
   const ids = { ruleSet: useId(), options: useId(), secrecy: useId() };
   const [unitId, setUnitId] = useState(units.length === 1 ? units[0]!.id : '');
-  const [draft, setDraft] = useState<VoteDraft>(() => emptyVote());
+  const [draft, setDraft] = useState<VoteDraft>(() => ({ ...emptyVote(), title: initialTitle }));
   const [windowTouched, setWindowTouched] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const [attempt, setAttempt] = useState(0);
