@@ -12,6 +12,8 @@
  * A second test settles a dispute: the convenor's first reading and the staff member's second
  * differ; the staff member, having entered it, may not settle it; the convenor may, with a note.
  * A proxy without a written authorisation is recorded and refused in the count's own words.
+ * A third shows a counted poll: the provisional result with its closing hash, and an objection
+ * answered on the 异议 page.
  *
  * The votes and their titles are these tests' own: the app is shared by the run.
  */
@@ -341,5 +343,64 @@ test('two different readings go to the dispute list, which the convenor settles;
   expect(problems).toEqual([]);
   await convenor.api.dispose();
   await staff.context.close();
+  await context.close();
+});
+
+test('after close the convenor sees the provisional result and answers an objection on a phone', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const title = `议事会日期征询 ${Date.now().toString(36)}`;
+  const convenor = await apiAs(CONVENOR_YUSHUIAN);
+  const session = (await (await convenor.api.get('/api/auth/session')).json()) as { user: { grants: { role: string; nodeId: string; nodeName: string }[] } };
+  const unitId = session.user.grants.find((g) => g.role === 'convenor' && g.nodeName === '御水岸')!.nodeId;
+  // An informal poll (no notice) that closes in a few seconds.
+  const vote = (await convenor.post(`/api/units/${unitId}/votes`, {
+    title,
+    question: '议事会定在哪天？',
+    ruleSet: 'simple-majority',
+    options: [
+      { id: 'a', label: '周六上午' },
+      { id: 'b', label: '周日下午' },
+    ],
+    opensAt: new Date().toISOString(),
+    closesAt: new Date(Date.now() + 8000).toISOString(),
+    objectionDays: 3,
+  })) as { id: string };
+  await convenor.post(`/api/votes/${vote.id}/open`);
+  const owner = await apiAs(OWNER_ONLINE);
+  await owner.post(`/api/votes/${vote.id}/ballots`, { choice: 'a' });
+  await expect.poll(async () => ((await convenor.get(`/api/votes/${vote.id}`)) as { status: string }).status, { timeout: 60_000, intervals: [1000] }).toBe('closed');
+  const objection = '我当天在外地，未能及时看到通知，希望延长投票时间。';
+  await owner.post(`/api/votes/${vote.id}/objections`, { body: objection });
+
+  const { context, page } = await freshContext(browser);
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, CONVENOR_YUSHUIAN);
+  await expect(page).toHaveURL(/\/console$/);
+  await page.goto(`${baseUrl()}/console/votes/${vote.id}`);
+  await expect(page.locator('.page-header')).toContainText('结果公示中');
+  const outcome = page.getByRole('region', { name: '表决结果' });
+  await expect(outcome.locator('.vote-verdict')).toHaveText('通过');
+  await expect(outcome).toContainText(/结果公示中，.+ 前可以提出异议/);
+  await expect(outcome.locator('.vote-hash code')).toHaveText(/^[0-9a-f]{64}$/);
+  await expect(outcome.getByRole('link', { name: '查看结果公示' })).toHaveAttribute('href', `/votes/${vote.id}/result`);
+  // No opening or cancelling once counted.
+  await expect(page.getByRole('button', { name: '取消表决' })).toHaveCount(0);
+  await expectNoHorizontalScroll(page);
+
+  await page.getByRole('navigation', { name: '表决栏目' }).getByRole('link', { name: '异议' }).click();
+  const list = page.getByRole('region', { name: '异议（1）' });
+  await expect(list.getByRole('status')).toHaveText(/结果公示中，.+ 前接受异议。/);
+  const item = list.getByRole('listitem').filter({ hasText: objection });
+  await expect(item).toContainText('待答复');
+  await item.getByRole('button', { name: '答复' }).click();
+  await item.getByLabel('答复内容').fill('投票时间已在公告中载明，不能延长；您的意见已记录，下次征询将提前通知。');
+  await item.getByRole('button', { name: '发送答复' }).click();
+  await expect(item).toContainText(/\d{2}:\d{2} 答复/);
+  await expect(item).toContainText('投票时间已在公告中载明');
+  await expect(item).not.toContainText('待答复');
+  await expectNoHorizontalScroll(page);
+  expect(problems).toEqual([]);
+  await Promise.all([convenor.api.dispose(), owner.api.dispose()]);
   await context.close();
 });
