@@ -6,7 +6,9 @@
  * bulletin board, then changes the ballot by keyboard; when staff enter a paper ballot for them, they
  * see that it replaced the online one. A tenant is told plainly they do not vote.
  * A second vote closes seconds after opening: once the closing job has counted it, the result
- * notice shows every figure, takes an objection and prints without the site around it.
+ * notice shows every figure, takes an objection and prints without the site around it. A secret
+ * poll deciding a consultation is found from the consultation, says it is final before it is
+ * cast, and shows its receipt only once.
  *
  * The votes and their titles are this test's own: the app is shared by the run.
  */
@@ -322,6 +324,91 @@ test('after the closing job counts a vote, the result notice shows every figure,
   expect(problems).toEqual([]);
   await context.close();
   await owner.api.dispose();
+  await convenor.api.dispose();
+});
+
+test('a secret poll deciding a consultation: found from the consultation, final once cast, its receipt shown only once', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const stamp = Date.now().toString(36);
+  const convenor = await apiAs(CONVENOR_YUSHUIAN);
+  // A consultation open for comment on 御水岸, which the poll decides.
+  const consultation = (await convenor.write('POST', `/api/nodes/${convenor.unitId}/consultations`, {
+    title: `业主大会召开日期 ${stamp}`,
+    summary: '确定业主大会的召开日期。',
+    ruleSet: 'cc278-ordinary',
+  })) as { id: string };
+  await convenor.write('POST', `/api/consultations/${consultation.id}/versions`);
+  await convenor.write('PUT', `/api/consultations/${consultation.id}/versions/1`, {
+    title: '召开日期方案',
+    preamble: '请在两个日期中选择一个。',
+    clauses: [{ heading: '日期', body: '业主大会在下列日期之一召开。' }],
+  });
+  await convenor.write('POST', `/api/consultations/${consultation.id}/versions/1/publish`);
+  await convenor.write('POST', `/api/consultations/${consultation.id}/phase`, { to: 'comment' });
+  const title = `业主大会日期征询 ${stamp}`;
+  const now = Date.now();
+  const vote = (await convenor.write('POST', `/api/units/${convenor.unitId}/votes`, {
+    title,
+    question: '业主大会定在哪一天召开？',
+    ruleSet: 'simple-majority',
+    secrecy: 'secret',
+    options: [
+      { id: 'sat', label: '12月6日（周六）上午', labelEn: 'Saturday 6 December, morning' },
+      { id: 'sun', label: '12月7日（周日）上午', labelEn: 'Sunday 7 December, morning' },
+    ],
+    opensAt: new Date(now).toISOString(),
+    closesAt: new Date(now + 3600_000).toISOString(),
+    consultationId: consultation.id,
+  })) as { id: string };
+  await convenor.write('POST', `/api/votes/${vote.id}/open`, { reason: '日期须尽快确定，业委会决定提前开始征询。' });
+
+  const { context, page } = await freshContext(browser);
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, OWNER_YUSHUIAN);
+  await expect(page).toHaveURL(/\/me$/);
+  // The consultation leads to the vote that decides it.
+  await page.goto(`${baseUrl()}/consultations/${consultation.id}`);
+  await page.getByRole('region', { name: '表决' }).getByRole('link', { name: `去投票：${title}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/votes/${vote.id}$`));
+  await expect(page.locator('.vote-facts')).toContainText('得票超过所投票数（含弃权）一半的选项即为结果');
+  await expect(page.locator('.vote-facts')).toContainText('不记名投票：投出后不能更改');
+
+  // A choice among the options, then the confirmation, which says plainly that it is final.
+  const ballot = page.getByRole('region', { name: '我的选票' });
+  await expect(ballot.getByRole('button')).toHaveText(['12月6日（周六）上午', '12月7日（周日）上午', '弃权']);
+  await ballot.getByRole('button', { name: '12月6日（周六）上午' }).click();
+  await expect(ballot.locator('.ballot-confirm__final')).toHaveText('这是不记名投票：选票一经投出就不能更改，请确认后再投。');
+  await ballot.getByRole('button', { name: '确认投票：12月6日（周六）上午' }).click();
+  await expect(ballot.getByRole('heading', { name: '您的选票已记录' })).toBeFocused();
+  await expect(ballot).toContainText('不记名投票：系统不保存您选了什么，只记录您已投票。');
+  await expect(ballot).toContainText('不记名投票的收据码只显示这一次');
+  const receipt = (await ballot.locator('.receipt__code').textContent())!.trim();
+  expect(receipt).toMatch(/^b-[0-9a-f]{12}$/);
+  await expect(ballot.getByRole('button', { name: '更改选票' })).toHaveCount(0);
+  await expectNoHorizontalScroll(page);
+
+  // Secret ballots go into the box at close: the board says so, rather than a bare "not found".
+  await ballot.getByRole('link', { name: '在公示栏查找' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '没有找到' })).toContainText('不记名投票的选票在投票截止后才放入票箱公示', { timeout: 15_000 });
+
+  // Read again: recorded and final, the choice and the receipt kept nowhere to show.
+  await page.goto(`${baseUrl()}/votes/${vote.id}`);
+  await expect(ballot.getByRole('heading', { name: '您的选票已记录' })).toBeVisible();
+  await expect(ballot).toContainText('不记名投票的收据码只在投票后显示一次。');
+  await expect(ballot.locator('.receipt__code')).toHaveCount(0);
+  await expect(ballot.getByRole('button', { name: /12月6日/ })).toHaveCount(0);
+  await expect(ballot).not.toContainText(receipt);
+
+  // The same page in English.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('region', { name: 'My ballot' }).getByRole('heading', { name: 'Your ballot is recorded' })).toBeVisible();
+  await expect(page.locator('.vote-facts')).toContainText('Secret: cannot be changed once cast');
+  await expectNoHorizontalScroll(page);
+  await page.getByRole('button', { name: '中文' }).click();
+
+  expect(problems).toEqual([]);
+  await context.close();
   await convenor.api.dispose();
 });
 

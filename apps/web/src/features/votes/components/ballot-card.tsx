@@ -38,13 +38,20 @@ export function BallotCard({ vote, voter, named, stage }: BallotCardProps) {
   const headingId = `ballot-${voter.voterId}`;
   const secret = vote.secrecy === 'secret';
 
+  // Where the focus goes after each step, once the step is on screen: the confirmation, the
+  // recorded ballot, or the choices again (a keyboard or screen-reader user follows the ballot).
+  const [focus, setFocus] = useState<{ target: 'confirm' | 'recorded' | 'choices'; n: number } | null>(null);
+  const focusOn = (target: 'confirm' | 'recorded' | 'choices'): void => setFocus((previous) => ({ target, n: (previous?.n ?? 0) + 1 }));
   useEffect(() => {
-    if (step.kind === 'confirming') confirmHeading.current?.focus();
-  }, [step]);
+    if (!focus) return;
+    const headings = { confirm: confirmHeading, recorded: recordedHeading, choices: choicesHeading };
+    headings[focus.target].current?.focus();
+  }, [focus]);
 
   const choose = (choice: string): void => {
     setError(null);
     setStep({ kind: 'confirming', choice });
+    focusOn('confirm');
   };
 
   const confirm = (choice: string): void => {
@@ -56,11 +63,12 @@ export function BallotCard({ vote, voter, named, stage }: BallotCardProps) {
         onSuccess: (receipt) => {
           setJustCast(receipt);
           setStep({ kind: 'idle' });
-          window.setTimeout(() => recordedHeading.current?.focus(), 0);
+          focusOn('recorded');
         },
         onError: (failure) => {
           setError(castErrorMessage(failure, t));
           setStep({ kind: 'idle' });
+          focusOn(state === 'ballot' ? 'choices' : 'recorded');
         },
       },
     );
@@ -114,7 +122,14 @@ export function BallotCard({ vote, voter, named, stage }: BallotCardProps) {
             ))}
           </ul>
           {step.kind === 'choosing' && (
-            <button type="button" className="button button--secondary button--block" onClick={() => setStep({ kind: 'idle' })}>
+            <button
+              type="button"
+              className="button button--secondary button--block"
+              onClick={() => {
+                setStep({ kind: 'idle' });
+                focusOn('recorded');
+              }}
+            >
               {t('votes.ballot.keep')}
             </button>
           )}
@@ -139,7 +154,14 @@ export function BallotCard({ vote, voter, named, stage }: BallotCardProps) {
             <button type="button" className="button button--primary button--large button--block" onClick={() => confirm(step.choice)} aria-disabled={cast.isPending || undefined}>
               {cast.isPending ? t('votes.ballot.sending') : t('votes.ballot.confirm', { choice: label(step.choice) })}
             </button>
-            <button type="button" className="button button--secondary button--block" onClick={() => setStep({ kind: state === 'ballot' ? 'idle' : 'choosing' })}>
+            <button
+              type="button"
+              className="button button--secondary button--block"
+              onClick={() => {
+                setStep({ kind: state === 'ballot' ? 'idle' : 'choosing' });
+                focusOn('choices');
+              }}
+            >
               {t('votes.ballot.back')}
             </button>
           </div>
@@ -168,7 +190,7 @@ export function BallotCard({ vote, voter, named, stage }: BallotCardProps) {
                 onClick={() => {
                   setError(null);
                   setStep({ kind: 'choosing' });
-                  window.setTimeout(() => choicesHeading.current?.focus(), 0);
+                  focusOn('choices');
                 }}
               >
                 {t('votes.ballot.change')}
