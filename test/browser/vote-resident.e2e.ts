@@ -8,7 +8,8 @@
  * A second vote closes seconds after opening: once the closing job has counted it, the result
  * notice shows every figure, takes an objection and prints without the site around it. A secret
  * poll deciding a consultation is found from the consultation, says it is final before it is
- * cast, and shows its receipt only once.
+ * cast, and shows its receipt only once. A vote not open yet, and one cancelled under a
+ * resident's finger, say so plainly.
  *
  * The votes and their titles are this test's own: the app is shared by the run.
  */
@@ -406,6 +407,58 @@ test('a secret poll deciding a consultation: found from the consultation, final 
   await expect(page.locator('.vote-facts')).toContainText('Secret: cannot be changed once cast');
   await expectNoHorizontalScroll(page);
   await page.getByRole('button', { name: '中文' }).click();
+
+  expect(problems).toEqual([]);
+  await context.close();
+  await convenor.api.dispose();
+});
+
+test('a vote not open yet, and one cancelled while a resident has it on screen, are worded plainly', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const stamp = Date.now().toString(36);
+  const convenor = await apiAs(CONVENOR_YUSHUIAN);
+  const now = Date.now();
+  // Announced for tomorrow: the 15-day notice runs, nobody votes yet.
+  const later = (await convenor.write('POST', `/api/units/${convenor.unitId}/votes`, {
+    title: `外墙翻新表决 ${stamp}`,
+    question: '是否同意使用维修资金翻新外墙？',
+    ruleSet: 'cc278-major',
+    opensAt: new Date(now + 24 * 3600_000).toISOString(),
+    closesAt: new Date(now + 20 * 24 * 3600_000).toISOString(),
+  })) as { id: string };
+  const cancelledTitle = `快递柜选址表决 ${stamp}`;
+  const cancelled = await openVote(convenor, cancelledTitle, 24 * 3600_000);
+
+  const { context, page } = await freshContext(browser);
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, OWNER_YUSHUIAN);
+  await expect(page).toHaveURL(/\/me$/);
+  await page.goto(`${baseUrl()}/votes/${later.id}`);
+  await expect(page.locator('.vote-header')).toContainText('已公告·未开始');
+  await expect(page.locator('.vote-stage-note')).toContainText('投票将于');
+  await expect(page.locator('.vote-stage-note')).toContainText('到了开始时间，您会在“消息”里收到通知');
+  await expect(page.locator('.vote-facts')).toContainText('四分之三以上');
+  // Not "not eligible": nobody is on a list before voting opens.
+  await expect(page.locator('.vote-not-eligible')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: '我的选票' })).toHaveCount(0);
+  await page.goto(`${baseUrl()}/votes/${later.id}/result`);
+  await expect(page.locator('.notice')).toHaveText('结果还没有公布：投票截止、计票完成后在这里公示，届时会通知您。');
+  await expectNoHorizontalScroll(page);
+
+  // The convenor cancels while the owner is about to vote: the refusal leaves the page saying so.
+  await page.goto(`${baseUrl()}/votes/${cancelled}`);
+  const ballot = page.getByRole('region', { name: '我的选票' });
+  await ballot.getByRole('button', { name: '反对', exact: true }).click();
+  await convenor.write('POST', `/api/votes/${cancelled}/cancel`, { reason: '选址方案需重新论证。' });
+  await ballot.getByRole('button', { name: '确认投票：反对' }).click();
+  await expect(page.locator('.vote-stage-note')).toHaveText('本次表决已取消，不再投票。');
+  await expect(page.locator('.vote-header')).toContainText('已取消');
+  await expect(page.getByRole('button', { name: /^确认投票/ })).toHaveCount(0);
+  await page.goto(`${baseUrl()}/units/${convenor.unitId}`);
+  const listed = page.getByRole('list', { name: '表决列表' }).getByRole('listitem');
+  await expect(listed.filter({ hasText: cancelledTitle })).toContainText('已取消');
+  await expect(listed.filter({ hasText: `外墙翻新表决 ${stamp}` })).toContainText('开始投票');
 
   expect(problems).toEqual([]);
   await context.close();
