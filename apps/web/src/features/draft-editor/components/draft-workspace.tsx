@@ -80,7 +80,7 @@ export function DraftWorkspace({ consultationId, phase, canManage }: { consultat
   return (
     <section className="draft-workspace stack" aria-labelledby={headingId}>
       <h2 className="section__title" id={headingId}>
-        {t('convene.draft.heading')}
+        {t('convene.draft.workspaceHeading')}
       </h2>
       <p className="section__intro">{t('convene.draft.intro')}</p>
       {!open && <p className="notice notice--info">{t('convene.draft.closed')}</p>}

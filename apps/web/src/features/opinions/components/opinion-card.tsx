@@ -127,9 +127,9 @@ function ModerationForm({ consultationId, thread, onDone, onCancel }: { consulta
       setAttempt((n) => n + 1);
       return;
     }
-    const options = { onSuccess: onDone, onError: () => setAttempt((n) => n + 1) };
-    if (thread.hidden) unhide.mutate({ commentId: thread.id, reason: text || null }, options);
-    else hide.mutate({ commentId: thread.id, reason: text }, options);
+    // mutateAsync: the opinion may leave a filtered list (unmounting this form) while it refreshes.
+    const saved = thread.hidden ? unhide.mutateAsync({ commentId: thread.id, reason: text || null }) : hide.mutateAsync({ commentId: thread.id, reason: text });
+    saved.then(onDone, () => setAttempt((n) => n + 1));
   };
 
   return (

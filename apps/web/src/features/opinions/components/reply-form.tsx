@@ -66,7 +66,9 @@ export function ReplyForm({ consultationId, thread, existing, linkable, onDone, 
       setAttempt((n) => n + 1);
       return;
     }
-    reply.mutate({ commentId: thread.id, body: { outcome, reason: text, linkedClauseId: linked || null } }, { onSuccess: onDone, onError: () => setAttempt((n) => n + 1) });
+    // mutateAsync: with a filter such as 未答复 the opinion leaves the list (and this form unmounts)
+    // while it refreshes, which would drop per-call callbacks; the promise still settles.
+    reply.mutateAsync({ commentId: thread.id, body: { outcome, reason: text, linkedClauseId: linked || null } }).then(onDone, () => setAttempt((n) => n + 1));
   };
 
   return (

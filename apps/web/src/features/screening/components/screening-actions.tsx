@@ -54,10 +54,16 @@ function NoteField({ value, onChange, error }: { value: string; onChange: (value
 
 const noteProblem = (note: string, t: Translate): string | null => ([...note.trim()].length > LIMITS.reason ? t('convene.screening.noteTooLong', { max: LIMITS.reason }) : null);
 
+/** Where a screened topic went, when it joined a consultation (the notice links to it). */
+export interface ScreenedInto {
+  consultationId: string;
+  consultationTitle: string;
+}
+
 interface ActionProps {
   topic: Topic;
   unitId: string;
-  onDone: (message: string) => void;
+  onDone: (message: string, into?: ScreenedInto) => void;
   onCancel: () => void;
 }
 
@@ -74,7 +80,11 @@ export function AcceptForm({ topic, unitId, consultations, renderNewConsultation
   const [attempt, setAttempt] = useState(0);
   useFocusFirstError(form, attempt);
 
-  const done = (accepted: Topic): void => onDone(t('convene.screening.accepted', { title: accepted.decision?.consultationTitle ?? '' }));
+  const done = (accepted: Topic): void => {
+    const decision = accepted.decision;
+    const title = decision?.consultationTitle ?? '';
+    onDone(t('convene.screening.accepted', { title }), decision?.consultationId ? { consultationId: decision.consultationId, consultationTitle: title } : undefined);
+  };
 
   const submitExisting = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -85,7 +95,9 @@ export function AcceptForm({ topic, unitId, consultations, renderNewConsultation
       setAttempt((n) => n + 1);
       return;
     }
-    accept.mutate({ topicId: topic.id, body: { consultationId, ...(note.trim() ? { note: note.trim() } : {}) } }, { onSuccess: done, onError: () => setAttempt((n) => n + 1) });
+    // mutateAsync: the topic leaves the list (and this form unmounts) while the list refreshes,
+    // which would drop per-call callbacks; the promise still settles.
+    accept.mutateAsync({ topicId: topic.id, body: { consultationId, ...(note.trim() ? { note: note.trim() } : {}) } }).then(done, () => setAttempt((n) => n + 1));
   };
 
   const submitNew = (input: NewConsultationInput): void => {
@@ -93,7 +105,7 @@ export function AcceptForm({ topic, unitId, consultations, renderNewConsultation
     const problem = noteProblem(note, t);
     setNoteError(problem);
     if (problem) return;
-    accept.mutate({ topicId: topic.id, body: { newConsultation: input, ...(note.trim() ? { note: note.trim() } : {}) } }, { onSuccess: done });
+    accept.mutateAsync({ topicId: topic.id, body: { newConsultation: input, ...(note.trim() ? { note: note.trim() } : {}) } }).then(done, () => undefined);
   };
 
   return (
@@ -174,9 +186,9 @@ export function MergeForm({ topic, unitId, onDone, onCancel }: ActionProps) {
       setAttempt((n) => n + 1);
       return;
     }
-    merge.mutate(
-      { topicId: topic.id, body: { intoTopicId: into, ...(note.trim() ? { note: note.trim() } : {}) } },
-      { onSuccess: (merged) => onDone(t('convene.screening.merged', { title: merged.decision?.mergedIntoTitle ?? '' })), onError: () => setAttempt((n) => n + 1) },
+    merge.mutateAsync({ topicId: topic.id, body: { intoTopicId: into, ...(note.trim() ? { note: note.trim() } : {}) } }).then(
+      (merged) => onDone(t('convene.screening.merged', { title: merged.decision?.mergedIntoTitle ?? '' })),
+      () => setAttempt((n) => n + 1),
     );
   };
 
@@ -230,7 +242,10 @@ export function DeclineForm({ topic, unitId, onDone, onCancel }: ActionProps) {
       setAttempt((n) => n + 1);
       return;
     }
-    decline.mutate({ topicId: topic.id, reason: text }, { onSuccess: () => onDone(t('convene.screening.declined')), onError: () => setAttempt((n) => n + 1) });
+    decline.mutateAsync({ topicId: topic.id, reason: text }).then(
+      () => onDone(t('convene.screening.declined')),
+      () => setAttempt((n) => n + 1),
+    );
   };
 
   return (

@@ -2,7 +2,7 @@ import type { IntakeChannel, TopicStatus } from '@yishi/contracts';
 import { INTAKE_CHANNELS, TOPIC_STATUSES } from '@yishi/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { FormAlert } from '../../../components/form/form-alert';
 import { SelectField } from '../../../components/form/select-field';
 import { Pagination } from '../../../components/pagination';
@@ -11,7 +11,7 @@ import { useTopics } from '../api/list-topics';
 import type { TopicSearch } from '../api/list-topics';
 import { ALL, readTopicSearch, writeTopicSearch } from '../utils/topic-search';
 import { OfflineTopicForm } from './offline-topic-form';
-import type { ConsultationChoice, NewConsultationSlot } from './screening-actions';
+import type { ConsultationChoice, NewConsultationSlot, ScreenedInto } from './screening-actions';
 import type { TopicLinks } from './topic-card';
 import { TopicCard } from './topic-card';
 import './screening.css';
@@ -44,7 +44,7 @@ export function ScreeningQueue({ unitId, unitName, canManage, canRecordOffline, 
   const topics = useTopics(unitId, search);
   const [recording, setRecording] = useState(false);
   const [recorded, setRecorded] = useState<{ message: string; failed: string | null } | null>(null);
-  const [screened, setScreened] = useState<{ message: string; at: number } | null>(null);
+  const [screened, setScreened] = useState<{ message: string; into: ScreenedInto | null; at: number } | null>(null);
   const screenedRef = useRef<HTMLDivElement>(null);
 
   // A screened topic leaves the list of those waiting: the outcome is said, and focus goes there.
@@ -70,6 +70,11 @@ export function ScreeningQueue({ unitId, unitName, canManage, canRecordOffline, 
       {screened && (
         <div ref={screenedRef} className="notice notice--success" role="status" tabIndex={-1}>
           <p className="notice__text">{screened.message}</p>
+          {screened.into && (
+            <p className="notice__text">
+              <Link to={links.consultation(screened.into.consultationId)}>{t('convene.screening.openConsultation', { title: screened.into.consultationTitle })}</Link>
+            </p>
+          )}
         </div>
       )}
       {canRecordOffline && !recording && (
@@ -144,9 +149,9 @@ export function ScreeningQueue({ unitId, unitName, canManage, canRecordOffline, 
                     consultations={consultations}
                     renderNewConsultation={renderNewConsultation}
                     links={links}
-                    onScreened={(message) => {
+                    onScreened={(message, into) => {
                       setRecorded(null);
-                      setScreened({ message, at: Date.now() });
+                      setScreened({ message, into: into ?? null, at: Date.now() });
                     }}
                   />
                 </li>

@@ -11,7 +11,7 @@ import { megabytes } from '../../../lib/upload';
 import { PHOTO_MAX_BYTES, useAddTopicPhoto } from '../api/add-topic-photo';
 import type { Topic } from '../api/list-topics';
 import { photoProblem } from './offline-topic-form';
-import type { ConsultationChoice, NewConsultationSlot } from './screening-actions';
+import type { ConsultationChoice, NewConsultationSlot, ScreenedInto } from './screening-actions';
 import { AcceptForm, DeclineForm, MergeForm, screeningErrorMessage } from './screening-actions';
 
 export interface TopicLinks {
@@ -102,7 +102,7 @@ interface TopicCardProps {
   renderNewConsultation: NewConsultationSlot;
   links: TopicLinks;
   /** A screening decision was taken (the topic may leave the list shown): what to tell. */
-  onScreened: (message: string) => void;
+  onScreened: (message: string, into?: ScreenedInto) => void;
 }
 
 /** One topic in the queue: what it says, where it came from, its photos and seconds; 采纳 / 合并 / 不采纳 while open. */
@@ -111,9 +111,9 @@ export function TopicCard({ topic, unitId, canRecordOffline, consultations, rend
   const language = currentLanguage(i18n);
   const titleId = useId();
   const [mode, setMode] = useState<'view' | 'accept' | 'merge' | 'decline'>('view');
-  const finish = (message: string): void => {
+  const finish = (message: string, into?: ScreenedInto): void => {
     setMode('view');
-    onScreened(message);
+    onScreened(message, into);
   };
   const act = (next: typeof mode) => () => setMode(next);
   const offline = topic.offline;

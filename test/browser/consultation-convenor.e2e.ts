@@ -1,0 +1,296 @@
+/**
+ * A consultation as the convenor of 御水岸 runs it from the staff console, at phone size and by
+ * keyboard where it matters. A resident (through the API) raises a topic; the convenor finds it
+ * in the screening queue and accepts it into a new consultation opened there (title, scope, rule
+ * set, planned dates), writes a four-article draft, publishes it and opens the comment period.
+ * The resident's opinions on article 3 — one with markup that must stay text — are answered in
+ * the opinions workspace ("partly adopted", with a reason), which the resident's adoption report
+ * then shows; the convenor enters an opinion received on paper, hides an abusive one with a
+ * reason, and publishes version 2 with a changed article 3: version 1 stays, the diff shows why.
+ *
+ * The consultation, the topic and the texts are this test's own: the app is shared by the run.
+ */
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { expect, request, test } from '@playwright/test';
+import { baseUrl, expectNoHorizontalScroll, freshContext, PASSWORD, signIn, watchConsole } from './support';
+
+/** Convenor of 御水岸 (owners' committee chair): 邓卓. */
+const CONVENOR_YUSHUIAN = '13800000006';
+const CONVENOR_NAME = '邓卓';
+/** A resident of 御水岸: owner of two flats, a shop and a parking space. */
+const RESIDENT_YUSHUIAN = '13800000012';
+
+const XSS = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2">';
+
+interface Session {
+  user: { grants: { role: string; nodeId: string; nodeName: string }[] } | null;
+  csrfToken: string | null;
+}
+
+/** The API as the resident: a request context of its own, writes carrying the CSRF token. */
+async function residentApi(): Promise<{ api: APIRequestContext; get: (path: string) => Promise<unknown>; write: (path: string, data: unknown) => Promise<unknown>; unitId: string }> {
+  const api = await request.newContext({ baseURL: baseUrl() });
+  const login = await api.post('/api/auth/login', { data: { phone: RESIDENT_YUSHUIAN, password: PASSWORD } });
+  expect(login.status()).toBe(200);
+  const session = (await login.json()) as Session;
+  const grant = session.user?.grants.find((g) => g.nodeName === '御水岸');
+  if (!grant || !session.csrfToken) throw new Error('the resident of 御水岸 could not sign in');
+  const csrf = session.csrfToken;
+  const write = async (path: string, data: unknown): Promise<unknown> => {
+    const response = await api.post(path, { data, headers: { 'x-csrf-token': csrf } });
+    if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
+    return response.json();
+  };
+  const get = async (path: string): Promise<unknown> => {
+    const response = await api.get(path);
+    if (!response.ok()) throw new Error(`GET ${path}: ${response.status()} ${await response.text()}`);
+    return response.json();
+  };
+  return { api, get, write, unitId: grant.nodeId };
+}
+
+/** `YYYY-MM-DDTHH:mm` in Beijing time, as a datetime-local field takes it. */
+function beijingInput(date: Date): string {
+  return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
+}
+
+/** Uses a control by keyboard: focus it, check it took focus, press the key. */
+async function press(control: Locator, key = 'Enter'): Promise<void> {
+  await control.focus();
+  await expect(control).toBeFocused();
+  await control.press(key);
+}
+
+const CLAUSES = [
+  { heading: '适用范围', body: '本公约适用于御水岸小区全体业主和住户。' },
+  { heading: '车辆停放', body: '机动车应停放在划定的车位内，不得占用消防通道。' },
+  { heading: '电动车充电', body: '电动自行车应在集中充电区充电，禁止飞线充电。' },
+  { heading: '附则', body: '本公约经业主大会表决通过后施行。' },
+];
+const CLAUSE_3_V2 = '电动自行车应在集中充电区充电，禁止飞线充电；2栋北侧增设充电桩二十个。';
+
+/** A section of the unit's console page: 议事, 议题… */
+const sectionTab = (page: Page, name: string) => page.getByRole('navigation', { name: '栏目', exact: true }).getByRole('link', { name, exact: true });
+/** A page of the consultation: 概况, 草案, 意见, 宣讲. */
+const consultationTab = (page: Page, name: string) => page.getByRole('navigation', { name: '议事栏目' }).getByRole('link', { name, exact: true });
+const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
+
+test('the convenor screens a topic into a new consultation, drafts and publishes it, answers and moderates opinions, and publishes version 2', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const stamp = Date.now().toString(36);
+  const topicTitle = `2栋北侧电动车乱充电，建议集中管理（${stamp}）`;
+  const title = `电动车充电管理公约 ${stamp}`;
+
+  // The resident raises a topic through the API.
+  const resident = await residentApi();
+  await resident.write(`/api/units/${resident.unitId}/topics`, { title: topicTitle, body: '楼道里经常有人拉线充电，很危险。' });
+
+  // The convenor signs in on a phone and opens 御水岸's screening queue.
+  const { context, page } = await freshContext(browser);
+  page.setDefaultTimeout(15_000);
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, CONVENOR_YUSHUIAN);
+  await expect(page).toHaveURL(/\/console$/);
+  await page.getByRole('link', { name: /御水岸/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('御水岸');
+  await sectionTab(page, '议题').click();
+  await expect(page).toHaveURL(/\/console\/nodes\/[\w-]+\/topics$/);
+  const card = page.getByRole('article', { name: topicTitle });
+  await expect(card).toContainText('待筛选');
+  await expect(card).toContainText('网上');
+  await expectNoHorizontalScroll(page);
+
+  // 采纳 into a new consultation, opened from here: title, scope, rule set, planned dates.
+  await press(card.getByRole('button', { name: /^采纳/ }));
+  const accept = card.getByRole('group', { name: `采纳“${topicTitle}”` });
+  await accept.getByRole('radio', { name: '发起新的议事' }).check();
+  await accept.getByLabel('议事标题').fill(title);
+  await accept.getByLabel('简介（选填）').fill('规范小区电动车充电，消除火灾隐患。');
+  await expect(accept.locator('.consultation-form__units')).toHaveText('御水岸');
+  await accept.getByRole('radio', { name: /业主共同决定一般事项（双过半）/ }).check();
+  await accept.getByText('计划各阶段时间（选填）').click();
+  const day = 24 * 3600_000;
+  const now = Date.now();
+  await accept.getByRole('group', { name: '宣讲', exact: true }).getByLabel('开始时间').fill(beijingInput(new Date(now + 2 * day)));
+  await accept.getByRole('group', { name: '征求意见', exact: true }).getByLabel('开始时间').fill(beijingInput(new Date(now + 5 * day)));
+  await accept.getByRole('group', { name: '征求意见', exact: true }).getByLabel('结束时间（选填）').fill(beijingInput(new Date(now + 19 * day)));
+  await accept.getByLabel('说明（选填）').fill('与其他充电问题一并讨论。');
+  await expectNoHorizontalScroll(page);
+  await press(accept.getByRole('button', { name: '采纳并发起议事' }));
+  const screened = page.getByRole('status').filter({ hasText: `已采纳，并入议事“${title}”` });
+  await expect(screened).toBeVisible();
+  await expect(screened).toBeFocused();
+  await expect(card).toHaveCount(0);
+
+  // The new consultation, from the notice: in the draft phase, with its plan.
+  await screened.getByRole('link', { name: `打开议事“${title}”` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  const consultationId = /\/console\/consultations\/([\w-]+)/.exec(page.url())![1]!;
+  await expect(page.locator('.phase-step[aria-current="step"]')).toContainText('草拟');
+  await expect(page.locator('.phase-step').filter({ hasText: '征求意见' })).toContainText('计划');
+  await expectNoHorizontalScroll(page);
+
+  // 草案: version 1, four articles, by the editor's own buttons.
+  await consultationTab(page, '草案').click();
+  await press(page.getByRole('button', { name: '开始编写第1版' }));
+  const editor = page.getByRole('form', { name: '编写第1版' });
+  await editor.getByLabel('草案标题').fill(`${title}（草案）`);
+  for (const [index, clause] of CLAUSES.entries()) {
+    await press(editor.getByRole('button', { name: '添加一条' }));
+    const row = editor.getByRole('group', { name: `第${index + 1}条` });
+    await expect(row.getByLabel('条文')).toBeFocused();
+    await row.getByLabel('条文').fill(clause.body);
+    await row.getByLabel('标题（选填）').fill(clause.heading);
+  }
+  await expect(editor.getByRole('status')).toHaveText('有未保存的修改');
+  await press(editor.getByRole('button', { name: '保存', exact: true }));
+  await expect(editor.getByRole('status')).toHaveText('已保存。');
+  await expectNoHorizontalScroll(page);
+  await press(editor.getByRole('button', { name: '发布第1版' }));
+  await press(page.getByRole('button', { name: '确认发布第1版' }));
+  const v1 = page.getByRole('article', { name: `${title}（草案）` });
+  await expect(v1).toContainText('第1版');
+  await expect(v1.locator('.version-clause').nth(2)).toContainText(CLAUSES[2]!.body);
+
+  // 概况: forward through 宣讲 to 征求意见, each confirmed.
+  await consultationTab(page, '概况').click();
+  for (const phase of ['宣讲', '征求意见']) {
+    await press(page.getByRole('button', { name: `进入下一阶段：${phase}` }));
+    await press(page.getByRole('button', { name: '确认进入' }));
+    await expect(page.getByText(`已进入“${phase}”阶段，居民已收到通知。`)).toBeVisible();
+  }
+  await expect(page.locator('.phase-step[aria-current="step"]')).toContainText('征求意见');
+  await expect(page.locator('.page-header .phase-badge')).toHaveText('征求意见');
+  await expectNoHorizontalScroll(page);
+
+  // The resident comments on article 3 (once plainly, once with markup) and, abusively, on the whole draft.
+  const version1 = (await resident.get(`/api/consultations/${consultationId}/versions/1`)) as { id: string; clauses: { id: string; number: number }[] };
+  const clause3 = version1.clauses.find((clause) => clause.number === 3)!;
+  const plainOpinion = `建议在2栋北侧增设集中充电桩，并加装监控。（${stamp}）`;
+  const abusive = `写这个公约的人脑子进水了，滚出小区！（${stamp}）`;
+  const comment = (body: string, clauseId?: string) => resident.write(`/api/consultations/${consultationId}/comments`, { body, versionId: version1.id, ...(clauseId ? { clauseId } : {}) });
+  await comment(plainOpinion, clause3.id);
+  await comment(XSS, clause3.id);
+  await comment(abusive);
+
+  // 意见: by place, the markup shown as typed and never run.
+  await consultationTab(page, '意见').click();
+  await expect(page.getByRole('heading', { level: 2, name: '意见' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: '未答复（3）' })).toBeVisible();
+  const article3 = page.getByRole('region', { name: '第3条「电动车充电」' });
+  await expect(article3.getByRole('article')).toHaveCount(2);
+  await expect(article3.locator('.opinion__body').filter({ hasText: 'script' })).toHaveText(XSS);
+  await expect(page.locator('.opinions').locator('img, script')).toHaveCount(0);
+  expect(await pwned(page)).toBeUndefined();
+  await expectNoHorizontalScroll(page);
+
+  // 答复 the plain opinion: partly adopted, with a reason.
+  const reason = `同意增设充电桩，已列入修改稿；监控涉及隐私，须另行表决。（${stamp}）`;
+  const opinion = article3.getByRole('article').filter({ hasText: plainOpinion });
+  await press(opinion.getByRole('button', { name: /^答复/ }));
+  const replyForm = opinion.getByRole('form', { name: '答复意见' });
+  await press(replyForm.getByRole('radio', { name: '部分采纳' }), ' ');
+  await expect(replyForm.getByRole('radio', { name: '部分采纳' })).toBeChecked();
+  await replyForm.getByLabel('答复理由').fill(reason);
+  await press(replyForm.getByRole('button', { name: '提交答复' }));
+  await expect(opinion.getByRole('status').filter({ hasText: '答复已提交，提意见的人会收到通知。' })).toBeVisible();
+  await expect(opinion.locator('.official-reply')).toContainText('部分采纳');
+  await expect(opinion.locator('.official-reply')).toContainText(reason);
+  await expect(opinion.locator('.official-reply')).toContainText(`${CONVENOR_NAME} 答复于`);
+  await expect(page.getByRole('radio', { name: '已答复（1）' })).toBeVisible();
+
+  // 登记线下意见: on paper, collected by the head of building 1, about article 3.
+  const paperOpinion = `充电区要有人管，晚上十点后断电。（${stamp}）`;
+  await press(page.getByRole('button', { name: '登记线下意见' }));
+  const offline = page.getByRole('form', { name: '登记线下意见' });
+  await offline.getByLabel('来源').selectOption({ label: '书面' });
+  await offline.getByLabel('收集人').fill('1栋楼长 潘志明');
+  await offline.getByLabel('居民姓名').fill('王桂兰');
+  await offline.getByLabel('针对').selectOption({ label: '第3条「电动车充电」' });
+  await offline.getByLabel('意见内容').fill(paperOpinion);
+  await expectNoHorizontalScroll(page);
+  await press(offline.getByRole('button', { name: '登记意见' }));
+  await expect(page.getByRole('status').filter({ hasText: '已登记一条来自书面的意见。' })).toBeVisible();
+  const paper = article3.getByRole('article').filter({ hasText: paperOpinion });
+  await expect(paper).toContainText('王桂兰');
+  await expect(paper).toContainText('书面');
+  await expect(paper).toContainText(`1栋楼长 潘志明于`);
+  await expect(paper).toContainText(`${CONVENOR_NAME}录入`);
+
+  // 隐藏 the abusive one, with a reason everyone sees instead of its text.
+  const hideReason = '含有人身攻击，已隐藏。';
+  const rude = page.getByRole('region', { name: '整体草案' }).getByRole('article').filter({ hasText: abusive });
+  await press(rude.getByRole('button', { name: /^隐藏/ }));
+  const hideForm = rude.getByRole('form', { name: '隐藏意见' });
+  await hideForm.getByLabel('隐藏原因').fill(hideReason);
+  await press(hideForm.getByRole('button', { name: '确认隐藏' }));
+  await expect(rude.getByRole('status').filter({ hasText: '已隐藏，作者会收到通知。' })).toBeVisible();
+  await expect(rude).toContainText(`已隐藏原因：${hideReason}`);
+  await expect(page.getByRole('radio', { name: '已隐藏（1）' })).toBeVisible();
+  await expectNoHorizontalScroll(page);
+
+  // The resident's adoption report: the answer under article 3, the paper opinion, the hidden one's reason only.
+  const residentSide = await freshContext(browser);
+  const residentPage = residentSide.page;
+  const residentProblems = watchConsole(residentPage);
+  await residentPage.goto(`${baseUrl()}/login`);
+  await signIn(residentPage, RESIDENT_YUSHUIAN);
+  await expect(residentPage).toHaveURL(/\/me$/);
+  await residentPage.goto(`${baseUrl()}/consultations/${consultationId}/report`);
+  await expect(residentPage.getByRole('heading', { level: 1 })).toHaveText('意见采纳情况说明');
+  await expect(residentPage.locator('.report-totals__summary')).toHaveText('共收到意见 4 条，其中线下收集 1 条。');
+  const section = residentPage.getByRole('region', { name: /^第3条 电动车充电/ });
+  const answered = section.getByRole('listitem').filter({ hasText: plainOpinion });
+  await expect(answered).toContainText('部分采纳');
+  await expect(answered).toContainText(reason);
+  await expect(section.getByRole('listitem').filter({ hasText: paperOpinion })).toContainText('线下 · 书面意见 · 1栋楼长 潘志明收集');
+  await expect(section.locator('.report-item').filter({ hasText: 'script' })).toContainText(XSS);
+  await expect(residentPage.locator('main').locator('img, script')).toHaveCount(0);
+  await expect(residentPage.getByText(abusive)).toHaveCount(0);
+  await expect(residentPage.locator('main')).toContainText(hideReason);
+  expect(await pwned(residentPage)).toBeUndefined();
+  await expectNoHorizontalScroll(residentPage);
+
+  // 草案: version 2 changes article 3, with a reason and a change note; version 1 stays as it was.
+  await consultationTab(page, '草案').click();
+  await press(page.getByRole('button', { name: '编写第2版（从第1版复制）' }));
+  const editor2 = page.getByRole('form', { name: '编写第2版' });
+  await editor2.getByLabel('修改说明').fill('采纳居民意见，增设充电桩。');
+  const row3 = editor2.getByRole('group', { name: '第3条' });
+  await expect(row3.getByLabel('延续上一版的')).toHaveValue(clause3.id);
+  await row3.getByLabel('条文').fill(CLAUSE_3_V2);
+  await row3.getByLabel('修改理由（选填）').fill('采纳居民意见：2栋北侧增设充电桩。');
+  await press(editor2.getByRole('button', { name: '预览修改对照' }));
+  const preview = page.locator('.version-editor__diff');
+  await expect(preview).toBeFocused();
+  await expect(preview.locator('.diff-clause--changed')).toHaveCount(1);
+  await press(editor2.getByRole('button', { name: '发布第2版' }));
+  await press(page.getByRole('button', { name: '确认发布第2版' }));
+  const versions = page.getByRole('navigation', { name: '草案版本' });
+  await expect(versions.getByRole('link')).toHaveCount(2);
+  const v2 = page.getByRole('article', { name: `${title}（草案）` });
+  await expect(v2).toContainText('第2版');
+  await expect(v2.locator('.version-clause').nth(2)).toContainText(CLAUSE_3_V2);
+  await expect(v2.locator('.version-clause').nth(2)).toContainText('延续上一版第3条');
+  // The diff: article 3 changed, what was added marked, with the reason.
+  await press(v2.getByText('与第1版对照'));
+  const diff = v2.getByRole('region', { name: '第2版与第1版对照' });
+  await expect(diff).toContainText('新增 0 条，修改 1 条，删除 0 条，未改 3 条');
+  const changed = diff.locator('.diff-clause--changed');
+  await expect(changed).toContainText('第3条');
+  await expect(changed.locator('ins')).toContainText('2栋北侧增设充电桩二十个');
+  await expect(changed).toContainText('修改理由：采纳居民意见：2栋北侧增设充电桩。');
+  await expectNoHorizontalScroll(page);
+  // Version 1, unchanged.
+  await versions.getByRole('link', { name: /第1版/ }).click();
+  await expect(page).toHaveURL(/\?v=1$/);
+  await expect(page.getByRole('article', { name: `${title}（草案）` }).locator('.version-clause').nth(2)).toHaveText(new RegExp(CLAUSES[2]!.body));
+
+  expect(await pwned(page)).toBeUndefined();
+  expect(problems).toEqual([]);
+  expect(residentProblems).toEqual([]);
+  await residentSide.context.close();
+  await context.close();
+  await resident.api.dispose();
+});
