@@ -34,7 +34,7 @@ import { Client, Pool } from 'pg';
 import type { RunningPostgres } from '../database/embedded-postgres';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { runMigrations } from '../database/migrate';
-import { castTransaction } from '../votes/casting.service';
+import { castTransaction, onClient } from '../votes/casting.service';
 import type { SignedInAccount, SyntheticVoter } from './synthetic-compound';
 import { runOn, seedSyntheticCompound } from './synthetic-compound';
 
@@ -48,11 +48,45 @@ const CHOICES = ['approve', 'oppose', 'abstain'] as const;
 /** The built API this benchmark belongs to (dist/api). */
 const BUILT_API = path.resolve(__dirname, '../../../..');
 
+/** pg and HTTP take turns this many times per concurrency, so a change in the machine's load falls on both alike. */
+const ROUNDS = 3;
+
 interface RunResult {
   ok: number;
   errors: Map<string, number>;
   seconds: number;
   latencies: number[];
+  /** CPU time of this process (the client) and of the API process during the run. */
+  clientCpuMs: number;
+  apiCpuMs: number | null;
+}
+
+/** CPU time (user + system) of a process from /proc, in ms; null where there is no /proc. */
+function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime (fields 14 and 15 of the line) in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/** Several runs as one: counts and times added, latencies pooled. */
+function merge(runs: RunResult[]): RunResult {
+  const errors = new Map<string, number>();
+  for (const r of runs) for (const [k, n] of r.errors) errors.set(k, (errors.get(k) ?? 0) + n);
+  const api = runs.map((r) => r.apiCpuMs);
+  return {
+    ok: runs.reduce((n, r) => n + r.ok, 0),
+    errors,
+    seconds: runs.reduce((n, r) => n + r.seconds, 0),
+    latencies: runs.flatMap((r) => r.latencies).sort((a, b) => a - b),
+    clientCpuMs: runs.reduce((n, r) => n + r.clientCpuMs, 0),
+    apiCpuMs: api.every((x) => x !== null) ? api.reduce((n, x) => n + (x ?? 0), 0) : null,
+  };
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -61,8 +95,10 @@ function quantile(sorted: number[], q: number): number {
 }
 
 /** `concurrency` workers take voters off the list until it is empty; each voter casts once. */
-async function drive(voters: SyntheticVoter[], concurrency: number, cast: (voter: SyntheticVoter, choice: string) => Promise<void>): Promise<RunResult> {
+async function drive(voters: SyntheticVoter[], concurrency: number, cast: (voter: SyntheticVoter, choice: string) => Promise<void>, apiPid?: number): Promise<RunResult> {
   let next = 0;
+  const clientCpu = process.cpuUsage();
+  const apiCpu = processCpuMs(apiPid);
   const latencies: number[] = [];
   const errors = new Map<string, number>();
   let ok = 0;
@@ -82,7 +118,17 @@ async function drive(voters: SyntheticVoter[], concurrency: number, cast: (voter
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { ok, errors, seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b) };
+  const seconds = (performance.now() - started) / 1000;
+  const client = process.cpuUsage(clientCpu);
+  const apiAfter = processCpuMs(apiPid);
+  return {
+    ok,
+    errors,
+    seconds,
+    latencies: latencies.sort((a, b) => a - b),
+    clientCpuMs: (client.user + client.system) / 1000,
+    apiCpuMs: apiCpu === null || apiAfter === null ? null : apiAfter - apiCpu,
+  };
 }
 
 function castOverHttp(agent: http.Agent, base: URL, voteId: string) {
@@ -122,13 +168,14 @@ function castOverHttp(agent: http.Agent, base: URL, voteId: string) {
 function castThroughPg(pool: Pool, secret: Buffer, voteId: string) {
   return async (voter: SignedInAccount, choice: string): Promise<void> => {
     const client = await pool.connect();
+    const q = onClient(client);
     try {
-      await client.query('BEGIN');
+      await q('BEGIN');
       try {
-        await castTransaction(runOn(client), secret, { userId: voter.userId, voteId, rawChoice: choice });
-        await client.query('COMMIT');
+        await castTransaction(q, secret, { userId: voter.userId, voteId, rawChoice: choice });
+        await q('COMMIT');
       } catch (error) {
-        await client.query('ROLLBACK');
+        await q('ROLLBACK');
         throw error;
       }
     } finally {
@@ -286,11 +333,16 @@ async function main(): Promise<void> {
 
     const results: { concurrency: number; pg: RunResult; http: RunResult }[] = [];
     for (const concurrency of CONCURRENCY) {
-      log(`${concurrency} voters: pg…`);
-      const pg = await drive(take(BALLOTS), concurrency, throughPg);
-      log(`${concurrency} voters: HTTP…`);
-      const viaHttp = await drive(take(BALLOTS), concurrency, overHttp);
-      results.push({ concurrency, pg, http: viaHttp });
+      const pgRuns: RunResult[] = [];
+      const httpRuns: RunResult[] = [];
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const n = Math.floor(BALLOTS / ROUNDS) + (round < BALLOTS % ROUNDS ? 1 : 0);
+        log(`${concurrency} voters, round ${round + 1} of ${ROUNDS}: pg…`);
+        pgRuns.push(await drive(take(n), concurrency, throughPg, api?.pid));
+        log(`${concurrency} voters, round ${round + 1} of ${ROUNDS}: HTTP…`);
+        httpRuns.push(await drive(take(n), concurrency, overHttp, api?.pid));
+      }
+      results.push({ concurrency, pg: merge(pgRuns), http: merge(httpRuns) });
     }
 
     // The sealer (a job of the API) chains every cast within about a second.
@@ -315,22 +367,26 @@ async function main(): Promise<void> {
     agent.destroy();
 
     const accepted = 2 * WARM_UP + results.reduce((n, r) => n + r.pg.ok + r.http.ok, 0) - (0 as number);
-    const widths = [8, 22, 10, 8, 8, 7];
+    const widths = [8, 22, 10, 8, 8, 7, 12, 12];
+    const cpuPerBallot = (cpuMs: number | null, x: RunResult): string => (cpuMs === null || x.ok === 0 ? '—' : (cpuMs / x.ok).toFixed(2));
     const out: string[] = [];
     out.push('');
     out.push(`bench:cast — ${UNITS.toLocaleString('en')}-flat compound, one open cc278-ordinary vote; PostgreSQL ${server}${embedded ? ' (embedded)' : ''}; Node ${process.version}; ${os.cpus().length} CPUs shared by client, API and database`);
-    out.push(`each run: ${BALLOTS.toLocaleString('en')} voters casting once (first ballots); pg and the API each use a pool of ${POOL_SIZE} connections; API log level ${process.env['BENCH_LOG_LEVEL'] ?? 'info'}`);
+    out.push(
+      `each run: ${BALLOTS.toLocaleString('en')} voters casting once (first ballots), pg and HTTP taking turns in ${ROUNDS} rounds; pg and the API each use a pool of ${POOL_SIZE} connections; API log level ${process.env['BENCH_LOG_LEVEL'] ?? 'info'}`,
+    );
+    out.push('CPU columns: ms of CPU per ballot used by this client process and by the API process (on the pg path, only its sealer runs)');
     out.push('');
-    out.push(row(['voters', 'path', 'ballots/s', 'p50 ms', 'p99 ms', 'errors'], widths));
+    out.push(row(['voters', 'path', 'ballots/s', 'p50 ms', 'p99 ms', 'errors', 'client CPU', 'API CPU'], widths));
     for (const r of results) {
       for (const [name, x] of [
         ['pg (cast transaction)', r.pg],
         ['HTTP API', r.http],
       ] as const) {
         const errors = [...x.errors.values()].reduce((a, b) => a + b, 0);
-        out.push(row([r.concurrency, name, Math.round(perSecond(x)).toLocaleString('en'), ms(quantile(x.latencies, 0.5)), ms(quantile(x.latencies, 0.99)), errors], widths));
+        out.push(row([r.concurrency, name, Math.round(perSecond(x)).toLocaleString('en'), ms(quantile(x.latencies, 0.5)), ms(quantile(x.latencies, 0.99)), errors, cpuPerBallot(x.clientCpuMs, x), cpuPerBallot(x.apiCpuMs, x)], widths));
       }
-      out.push(row(['', 'HTTP / pg', `${((100 * perSecond(r.http)) / perSecond(r.pg)).toFixed(1)}%`, '', '', ''], widths));
+      out.push(row(['', 'HTTP / pg', `${((100 * perSecond(r.http)) / perSecond(r.pg)).toFixed(1)}%`, '', '', '', '', ''], widths));
     }
     const at200 = results.find((r) => r.concurrency === 200);
     if (at200) {
