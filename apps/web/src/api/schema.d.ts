@@ -588,6 +588,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/votes/{id}/result/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published result as CSV (UTF-8 with BOM) or XLSX: every figure, the explanation, the closing hash, and for a named vote the counted ballots unit by unit */
+        get: operations["exportVoteResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/votes/{id}/recount-kit": {
         parameters: {
             query?: never;
@@ -2106,6 +2123,8 @@ export interface components {
             /** @description False when the same ballot was already recorded (a retried submit) */
             changed: boolean;
         };
+        /** @enum {string} */
+        ResultExportFormat: "csv" | "xlsx";
         ObjectionDto: {
             body: string;
         };
@@ -4169,6 +4188,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    exportVoteResult: {
+        parameters: {
+            query?: {
+                format?: components["schemas"]["ResultExportFormat"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };
