@@ -117,6 +117,11 @@ export function VoteRoute() {
             {t('votes.links.consultation')}
           </Link>
         )}
+        {detail.canManage && (
+          <Link to={`/console/votes/${detail.id}`} className="vote-links__link">
+            {t('votes.links.console')}
+          </Link>
+        )}
         <Link to={`/units/${detail.unitId}`} className="vote-links__link">
           {t('votes.links.unit', { unit: detail.unitName })}
         </Link>
