@@ -25,8 +25,8 @@ import { baseUrl, expectNoHorizontalScroll, freshContext, PASSWORD, signIn, STAF
 const CONVENOR_YUSHUIAN = '13800000006';
 /** Owner of two flats, a shop and a parking space in 御水岸: votes online. */
 const OWNER_ONLINE = '13800000012';
-/** The designated co-owner of 2-803: votes on paper. */
-const CO_OWNER_PAPER = '13800000013';
+/** The co-owners of 2-803 (seeded): the wife (苏…) is the designated voter, the husband (林…) is not. */
+const CO_OWNED = '2-803';
 
 /** A tiny JPEG (its magic bytes are what the server checks). */
 const SCAN_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
@@ -55,6 +55,28 @@ async function apiAs(phone: string): Promise<{ api: APIRequestContext; post: (pa
     return response.json();
   };
   return { api, post, get };
+}
+
+/**
+ * The API as the person signed in on this page (its cookies), writes carrying the session's CSRF
+ * token: no second sign-in (the API allows 30 sign-ins from one address per 15 minutes, and the
+ * whole browser suite signs in from 127.0.0.1).
+ */
+async function apiOf(page: Page): Promise<{ post: (path: string, data?: unknown) => Promise<unknown>; get: (path: string) => Promise<unknown>; csrf: string }> {
+  const session = (await (await page.request.get(`${baseUrl()}/api/auth/session`)).json()) as { csrfToken: string | null };
+  const csrf = session.csrfToken;
+  if (!csrf) throw new Error('not signed in');
+  const post = async (path: string, data?: unknown): Promise<unknown> => {
+    const response = await page.request.post(`${baseUrl()}${path}`, { data: data ?? {}, headers: { 'x-csrf-token': csrf } });
+    if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
+    return response.status() === 204 ? null : response.json();
+  };
+  const get = async (path: string): Promise<unknown> => {
+    const response = await page.request.get(`${baseUrl()}${path}`);
+    if (!response.ok()) throw new Error(`GET ${path}: ${response.status()} ${await response.text()}`);
+    return response.json();
+  };
+  return { post, get, csrf };
 }
 
 /** 1/100 m² as the console says it. */
@@ -135,12 +157,6 @@ test('the convenor opens a vote early with a reason; a paper ballot entered by t
   await expect(page.locator('.turnout-figures')).toContainText(`共 ${area(frozen.electorate.area!)} 平方米`);
   await expectNoHorizontalScroll(page);
 
-  // The API recorded the reason: staff read it in the audit trail.
-  const staffApi = await apiAs(STAFF_DAXU);
-  const vote = (await staffApi.get(`/api/votes/${voteId}`)) as { unitId: string };
-  const audit = (await staffApi.get(`/api/nodes/${vote.unitId}/audit?action=vote.open_early`)) as { entries: { entityId: string; after: { reason: string } }[] };
-  expect(audit.entries.find((e) => e.entityId === voteId)?.after.reason).toBe(reason);
-
   // An owner casts online (through the API, with the CSRF token); live turnout follows within seconds.
   const owner = await apiAs(OWNER_ONLINE);
   const receipt = (await owner.post(`/api/votes/${voteId}/ballots`, { choice: 'approve' })) as { receipt: string };
@@ -151,17 +167,16 @@ test('the convenor opens a vote early with a reason; a paper ballot entered by t
   await expect(page.locator('.turnout-figures')).toContainText(`已参与 ${area(afterOnline.participating.area!)} / 共`);
 
   // Paper ballots: the co-owners of 2-803, found by their unit. Only the designated one gets a paper.
-  const coOwner = await apiAs(CO_OWNER_PAPER);
-  const her = ((await coOwner.get(`/api/votes/${voteId}`)) as { myVoters: { name: string }[] }).myVoters[0]!.name;
   await page.getByRole('navigation', { name: '表决栏目' }).getByRole('link', { name: '纸质选票' }).click();
   await expect(page.getByRole('heading', { name: '纸质选票统计' })).toBeVisible();
-  await page.getByLabel('给一位选民发放').fill('2-803');
+  await page.getByLabel('给一位选民发放').fill(CO_OWNED);
   const found = page.getByRole('list', { name: '找到的选民' });
   await expect(found.getByRole('listitem')).toHaveCount(2);
-  const husbandButton = found.getByRole('button', { name: /^给.+发放选票$/ }).filter({ hasNotText: her });
-  await husbandButton.click();
+  await found.getByRole('button', { name: /^给林.+发放选票$/ }).click();
   await expect(page.getByText('共有的专有部分只计指定的共有人所投的票')).toBeVisible();
-  await found.getByRole('button', { name: `给${her}发放选票` }).click();
+  const herButton = found.getByRole('button', { name: /^给苏.+发放选票$/ });
+  const her = /^给(.+)发放选票$/.exec((await herButton.textContent()) ?? '')![1]!;
+  await herButton.click();
   await expect(page.getByText(/已发放 1 张，编号 \d+–\d+。/)).toBeVisible();
   await expectNoHorizontalScroll(page);
 
@@ -199,6 +214,11 @@ test('the convenor opens a vote early with a reason; a paper ballot entered by t
   await second.page.goto(`${baseUrl()}/login`);
   await signIn(second.page, STAFF_DAXU);
   await expect(second.page).toHaveURL(/\/console$/);
+  // The API recorded the convenor's reason for opening early: staff read it in the audit trail.
+  const staffApi = await apiOf(second.page);
+  const unitId = ((await staffApi.get(`/api/votes/${voteId}`)) as { unitId: string }).unitId;
+  const audit = (await staffApi.get(`/api/nodes/${unitId}/audit?action=vote.open_early`)) as { entries: { entityId: string; after: { reason: string } }[] };
+  expect(audit.entries.find((e) => e.entityId === voteId)?.after.reason).toBe(reason);
   await second.page.goto(`${baseUrl()}/console/votes/${voteId}/papers`);
   await expect(second.page.getByRole('heading', { level: 1 })).toHaveText(title);
   const staffRow = second.page.locator('.paper-row').filter({ hasText: her });
@@ -240,7 +260,7 @@ test('the convenor opens a vote early with a reason; a paper ballot entered by t
 
   expect(problems).toEqual([]);
   expect(staffProblems).toEqual([]);
-  await Promise.all([staffApi.api.dispose(), owner.api.dispose(), coOwner.api.dispose()]);
+  await owner.api.dispose();
   await second.context.close();
   await context.close();
 });
@@ -248,9 +268,14 @@ test('the convenor opens a vote early with a reason; a paper ballot entered by t
 test('two different readings go to the dispute list, which the convenor settles; an unwritten proxy is refused in plain words', async ({ browser }) => {
   test.setTimeout(120_000);
   const title = `外墙维修方案 ${Date.now().toString(36)}`;
-  // The convenor announces and opens the vote, issues one paper and enters it once, through the API.
-  const convenor = await apiAs(CONVENOR_YUSHUIAN);
-  const session = (await (await convenor.api.get('/api/auth/session')).json()) as { user: { grants: { role: string; nodeId: string; nodeName: string }[] }; csrfToken: string };
+  // The convenor signs in, then announces and opens the vote, issues one paper and enters it once, through the API.
+  const { context, page } = await freshContext(browser);
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, CONVENOR_YUSHUIAN);
+  await expect(page).toHaveURL(/\/console$/);
+  const convenor = await apiOf(page);
+  const session = (await convenor.get('/api/auth/session')) as { user: { grants: { role: string; nodeId: string; nodeName: string }[] } };
   const unitId = session.user.grants.find((g) => g.role === 'convenor' && g.nodeName === '御水岸')!.nodeId;
   const vote = (await convenor.post(`/api/units/${unitId}/votes`, {
     title,
@@ -263,8 +288,8 @@ test('two different readings go to the dispute list, which the convenor settles;
   const [voter] = (await convenor.get(`/api/votes/${vote.id}/voters?group=${encodeURIComponent('3栋')}&limit=1`)) as { voterId: string; name: string }[];
   const issued = (await convenor.post(`/api/votes/${vote.id}/papers`, { voterIds: [voter!.voterId] })) as { issued: { serial: number; code: string }[] };
   const paper = issued.issued[0]!;
-  const first = await convenor.api.post(`/api/votes/${vote.id}/papers/${paper.serial}/entries`, {
-    headers: { 'x-csrf-token': session.csrfToken },
+  const first = await page.request.post(`${baseUrl()}/api/votes/${vote.id}/papers/${paper.serial}/entries`, {
+    headers: { 'x-csrf-token': convenor.csrf },
     multipart: { choice: 'approve', code: paper.code, file: { name: 'paper.jpg', mimeType: 'image/jpeg', buffer: SCAN_JPEG } },
   });
   expect(first.status()).toBe(200);
@@ -297,11 +322,6 @@ test('two different readings go to the dispute list, which the convenor settles;
   expect(staffProblems).toEqual([]);
 
   // The convenor settles it from the scan, with a note; the paper counts.
-  const { context, page } = await freshContext(browser);
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}/login`);
-  await signIn(page, CONVENOR_YUSHUIAN);
-  await expect(page).toHaveURL(/\/console$/);
   await page.goto(`${baseUrl()}/console/votes/${vote.id}/papers`);
   const mine = page.getByRole('region', { name: '争议选票（1）' }).getByRole('listitem').filter({ hasText: voter!.name });
   await expect(mine.getByRole('link', { name: `查看第 ${paper.serial} 号选票扫描件` })).toHaveAttribute('href', `/api/votes/${vote.id}/papers/${paper.serial}/scan`);
@@ -341,7 +361,6 @@ test('two different readings go to the dispute list, which the convenor settles;
   await expect(page.getByLabel('表决标题')).toHaveValue(consultationTitle);
   await expectNoHorizontalScroll(page);
   expect(problems).toEqual([]);
-  await convenor.api.dispose();
   await staff.context.close();
   await context.close();
 });
@@ -349,8 +368,13 @@ test('two different readings go to the dispute list, which the convenor settles;
 test('after close the convenor sees the provisional result and answers an objection on a phone', async ({ browser }) => {
   test.setTimeout(120_000);
   const title = `议事会日期征询 ${Date.now().toString(36)}`;
-  const convenor = await apiAs(CONVENOR_YUSHUIAN);
-  const session = (await (await convenor.api.get('/api/auth/session')).json()) as { user: { grants: { role: string; nodeId: string; nodeName: string }[] } };
+  const { context, page } = await freshContext(browser);
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, CONVENOR_YUSHUIAN);
+  await expect(page).toHaveURL(/\/console$/);
+  const convenor = await apiOf(page);
+  const session = (await convenor.get('/api/auth/session')) as { user: { grants: { role: string; nodeId: string; nodeName: string }[] } };
   const unitId = session.user.grants.find((g) => g.role === 'convenor' && g.nodeName === '御水岸')!.nodeId;
   // An informal poll (no notice) that closes in a few seconds.
   const vote = (await convenor.post(`/api/units/${unitId}/votes`, {
@@ -372,11 +396,6 @@ test('after close the convenor sees the provisional result and answers an object
   const objection = '我当天在外地，未能及时看到通知，希望延长投票时间。';
   await owner.post(`/api/votes/${vote.id}/objections`, { body: objection });
 
-  const { context, page } = await freshContext(browser);
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}/login`);
-  await signIn(page, CONVENOR_YUSHUIAN);
-  await expect(page).toHaveURL(/\/console$/);
   await page.goto(`${baseUrl()}/console/votes/${vote.id}`);
   await expect(page.locator('.page-header')).toContainText('结果公示中');
   const outcome = page.getByRole('region', { name: '表决结果' });
@@ -401,6 +420,6 @@ test('after close the convenor sees the provisional result and answers an object
   await expect(item).not.toContainText('待答复');
   await expectNoHorizontalScroll(page);
   expect(problems).toEqual([]);
-  await Promise.all([convenor.api.dispose(), owner.api.dispose()]);
+  await owner.api.dispose();
   await context.close();
 });
