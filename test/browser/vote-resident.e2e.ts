@@ -328,8 +328,8 @@ test('after the closing job counts a vote, the result notice shows every figure,
   await convenor.api.dispose();
 });
 
-test('a secret poll deciding a consultation: found from the consultation, final once cast, its receipt shown only once', async ({ browser }) => {
-  test.setTimeout(90_000);
+test('a secret poll deciding a consultation: found from the consultation, final once cast, its receipt shown only once and found in the box after close', async ({ browser }) => {
+  test.setTimeout(120_000);
   const stamp = Date.now().toString(36);
   const convenor = await apiAs(CONVENOR_YUSHUIAN);
   // A consultation open for comment on 御水岸, which the poll decides.
@@ -358,7 +358,8 @@ test('a secret poll deciding a consultation: found from the consultation, final 
       { id: 'sun', label: '12月7日（周日）上午', labelEn: 'Sunday 7 December, morning' },
     ],
     opensAt: new Date(now).toISOString(),
-    closesAt: new Date(now + 3600_000).toISOString(),
+    // Closes within the test: the box is published and the winner counted at close.
+    closesAt: new Date(now + 25_000).toISOString(),
     consultationId: consultation.id,
   })) as { id: string };
   await convenor.write('POST', `/api/votes/${vote.id}/open`, { reason: '日期须尽快确定，业委会决定提前开始征询。' });
@@ -407,6 +408,20 @@ test('a secret poll deciding a consultation: found from the consultation, final 
   await expect(page.locator('.vote-facts')).toContainText('Secret: cannot be changed once cast');
   await expectNoHorizontalScroll(page);
   await page.getByRole('button', { name: '中文' }).click();
+
+  // Once counted: the winning option, and the receipt found in the published box.
+  await expect
+    .poll(async () => ((await (await convenor.api.get(`/api/votes/${vote.id}`)).json()) as { status: string }).status, { timeout: 60_000, intervals: [1000] })
+    .toBe('closed');
+  await page.goto(`${baseUrl()}/votes/${vote.id}/result`);
+  await expect(page.locator('.verdict__value')).toHaveText('结果：12月6日（周六）上午');
+  await expect(page.getByRole('region', { name: '各项条件' })).toContainText('得票最多的选项“12月6日（周六）上午”');
+  await expect(page.getByRole('region', { name: '全部数字' }).getByRole('row', { name: /^12月6日/ })).toContainText('1');
+  await page.getByRole('link', { name: '公示栏（查询收据码）' }).click();
+  await page.getByLabel('我的收据码').fill(receipt);
+  await page.getByRole('button', { name: '查找' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '找到了' })).toContainText(`找到了：收据码 ${receipt} 在公示栏上。`);
+  await expectNoHorizontalScroll(page);
 
   expect(problems).toEqual([]);
   await context.close();

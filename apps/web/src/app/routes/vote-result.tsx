@@ -87,7 +87,7 @@ export function VoteResultRoute() {
         </h2>
         <ul className="condition-list">
           {summary.conditions.map((condition) => (
-            <ConditionBar key={`${condition.id}-${condition.source}`} condition={condition} counted />
+            <ConditionBar key={`${condition.id}-${condition.source}`} condition={condition} counted optionLabel={optionLabel} />
           ))}
         </ul>
       </section>

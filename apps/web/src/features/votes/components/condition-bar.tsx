@@ -6,6 +6,8 @@ interface ConditionBarProps {
   condition: Condition | ConditionSummary;
   /** Live turnout (no verdict yet) or a counted result (met / not met). */
   counted: boolean;
+  /** A poll option's label, for the option with most ballots. */
+  optionLabel?: (id: string) => string;
 }
 
 /**
@@ -13,15 +15,17 @@ interface ConditionBarProps {
  * the share, and the threshold, which is also drawn as a line across the bar. The words carry it
  * all; the bar is a picture of the same figures (hidden from screen readers).
  */
-export function ConditionBar({ condition, counted }: ConditionBarProps) {
+export function ConditionBar({ condition, counted, optionLabel }: ConditionBarProps) {
   const { t } = useTranslation();
   const fill = barPercent(condition.numerator, condition.denominator);
   const line = thresholdPercent(condition.threshold);
   const needed = thresholdText(condition.threshold, t);
+  const name =
+    condition.id === 'majority' && condition.option && optionLabel ? t('votes.condition.majorityOption', { option: optionLabel(condition.option) }) : t(`votes.condition.${condition.id}`);
   return (
     <li className={`condition${counted ? (condition.met ? ' condition--met' : ' condition--unmet') : ''}`}>
       <p className="condition__name">
-        {t(`votes.condition.${condition.id}`)}
+        {name}
         {counted && <span className="condition__verdict">{condition.met ? t('votes.condition.met') : t('votes.condition.unmet')}</span>}
       </p>
       <div className="condition__bar" aria-hidden="true">
