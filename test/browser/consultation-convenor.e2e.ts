@@ -61,6 +61,22 @@ async function press(control: Locator, key = 'Enter'): Promise<void> {
   await control.press(key);
 }
 
+/** Tabs forward from where focus is until `control` has it, as a keyboard user would: it must be close by. */
+async function tabTo(page: Page, control: Locator, most = 6): Promise<void> {
+  for (let presses = 0; presses < most; presses += 1) {
+    if (await control.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(control, `reached within ${most} presses of Tab`).toBeFocused();
+}
+
+/** Large text on, no sideways scrolling, large text off. */
+async function expectLargeTextFits(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '大字模式' }).click();
+  await expectNoHorizontalScroll(page);
+  await page.getByRole('button', { name: '大字模式' }).click();
+}
+
 const CLAUSES = [
   { heading: '适用范围', body: '本公约适用于御水岸小区全体业主和住户。' },
   { heading: '车辆停放', body: '机动车应停放在划定的车位内，不得占用消防通道。' },
@@ -102,8 +118,15 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await expectNoHorizontalScroll(page);
 
   // 采纳 into a new consultation, opened from here: title, scope, rule set, planned dates.
+  // Each action opens in place of the buttons, focus on its heading; cancelling returns to the button.
+  await press(card.getByRole('button', { name: /^不采纳/ }));
+  await expect(card.getByRole('heading', { name: `不采纳“${topicTitle}”` })).toBeFocused();
+  await tabTo(page, card.getByRole('button', { name: '取消' }));
+  await page.keyboard.press('Enter');
+  await expect(card.getByRole('button', { name: /^不采纳/ })).toBeFocused();
   await press(card.getByRole('button', { name: /^采纳/ }));
   const accept = card.getByRole('group', { name: `采纳“${topicTitle}”` });
+  await expect(accept.getByRole('heading', { name: `采纳“${topicTitle}”` })).toBeFocused();
   await accept.getByRole('radio', { name: '发起新的议事' }).check();
   await accept.getByLabel('议事标题').fill(title);
   await accept.getByLabel('简介（选填）').fill('规范小区电动车充电，消除火灾隐患。');
@@ -135,7 +158,9 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await consultationTab(page, '草案').click();
   await press(page.getByRole('button', { name: '开始编写第1版' }));
   const editor = page.getByRole('form', { name: '编写第1版' });
-  await editor.getByLabel('草案标题').fill(`${title}（草案）`);
+  await expect(editor.getByRole('heading', { name: '编写第1版' })).toBeFocused();
+  await tabTo(page, editor.getByLabel('草案标题'));
+  await page.keyboard.type(`${title}（草案）`);
   for (const [index, clause] of CLAUSES.entries()) {
     await press(editor.getByRole('button', { name: '添加一条' }));
     const row = editor.getByRole('group', { name: `第${index + 1}条` });
@@ -147,18 +172,28 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await press(editor.getByRole('button', { name: '保存', exact: true }));
   await expect(editor.getByRole('status')).toHaveText('已保存。');
   await expectNoHorizontalScroll(page);
+  await expectLargeTextFits(page);
   await press(editor.getByRole('button', { name: '发布第1版' }));
-  await press(page.getByRole('button', { name: '确认发布第1版' }));
+  await expect(page.getByText('确认发布第1版？')).toBeFocused();
+  await tabTo(page, page.getByRole('button', { name: '确认发布第1版' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '第1版已发布，文字不能再修改。' })).toBeFocused();
   const v1 = page.getByRole('article', { name: `${title}（草案）` });
   await expect(v1).toContainText('第1版');
   await expect(v1.locator('.version-clause').nth(2)).toContainText(CLAUSES[2]!.body);
 
   // 概况: forward through 宣讲 to 征求意见, each confirmed.
   await consultationTab(page, '概况').click();
+  await press(page.getByRole('button', { name: '进入下一阶段：宣讲' }));
   for (const phase of ['宣讲', '征求意见']) {
-    await press(page.getByRole('button', { name: `进入下一阶段：${phase}` }));
-    await press(page.getByRole('button', { name: '确认进入' }));
-    await expect(page.getByText(`已进入“${phase}”阶段，居民已收到通知。`)).toBeVisible();
+    await expect(page.getByText(`确认进入“${phase}”阶段？`)).toBeFocused();
+    await tabTo(page, page.getByRole('button', { name: '确认进入' }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: `已进入“${phase}”阶段，居民已收到通知。` })).toBeFocused();
+    if (phase === '宣讲') {
+      await tabTo(page, page.getByRole('button', { name: '进入下一阶段：征求意见' }));
+      await page.keyboard.press('Enter');
+    }
   }
   await expect(page.locator('.phase-step[aria-current="step"]')).toContainText('征求意见');
   await expect(page.locator('.page-header .phase-badge')).toHaveText('征求意见');
@@ -190,11 +225,15 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   const opinion = article3.getByRole('article').filter({ hasText: plainOpinion });
   await press(opinion.getByRole('button', { name: /^答复/ }));
   const replyForm = opinion.getByRole('form', { name: '答复意见' });
-  await press(replyForm.getByRole('radio', { name: '部分采纳' }), ' ');
+  // Focus on the first outcome; the arrow keys choose among them.
+  await expect(replyForm.getByRole('radio', { name: '采纳', exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
   await expect(replyForm.getByRole('radio', { name: '部分采纳' })).toBeChecked();
-  await replyForm.getByLabel('答复理由').fill(reason);
-  await press(replyForm.getByRole('button', { name: '提交答复' }));
-  await expect(opinion.getByRole('status').filter({ hasText: '答复已提交，提意见的人会收到通知。' })).toBeVisible();
+  await tabTo(page, replyForm.getByLabel('答复理由'));
+  await page.keyboard.type(reason);
+  await tabTo(page, replyForm.getByRole('button', { name: '提交答复' }));
+  await page.keyboard.press('Enter');
+  await expect(opinion.getByRole('status').filter({ hasText: '答复已提交，提意见的人会收到通知。' })).toBeFocused();
   await expect(opinion.locator('.official-reply')).toContainText('部分采纳');
   await expect(opinion.locator('.official-reply')).toContainText(reason);
   await expect(opinion.locator('.official-reply')).toContainText(`${CONVENOR_NAME} 答复于`);
@@ -204,6 +243,7 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   const paperOpinion = `充电区要有人管，晚上十点后断电。（${stamp}）`;
   await press(page.getByRole('button', { name: '登记线下意见' }));
   const offline = page.getByRole('form', { name: '登记线下意见' });
+  await expect(offline.getByRole('heading', { name: '登记线下意见' })).toBeFocused();
   await offline.getByLabel('来源').selectOption({ label: '书面' });
   await offline.getByLabel('收集人').fill('1栋楼长 潘志明');
   await offline.getByLabel('居民姓名').fill('王桂兰');
@@ -211,7 +251,7 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await offline.getByLabel('意见内容').fill(paperOpinion);
   await expectNoHorizontalScroll(page);
   await press(offline.getByRole('button', { name: '登记意见' }));
-  await expect(page.getByRole('status').filter({ hasText: '已登记一条来自书面的意见。' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '已登记一条来自书面的意见。' })).toBeFocused();
   const paper = article3.getByRole('article').filter({ hasText: paperOpinion });
   await expect(paper).toContainText('王桂兰');
   await expect(paper).toContainText('书面');
@@ -223,12 +263,15 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   const rude = page.getByRole('region', { name: '整体草案' }).getByRole('article').filter({ hasText: abusive });
   await press(rude.getByRole('button', { name: /^隐藏/ }));
   const hideForm = rude.getByRole('form', { name: '隐藏意见' });
-  await hideForm.getByLabel('隐藏原因').fill(hideReason);
-  await press(hideForm.getByRole('button', { name: '确认隐藏' }));
-  await expect(rude.getByRole('status').filter({ hasText: '已隐藏，作者会收到通知。' })).toBeVisible();
+  await expect(hideForm.getByLabel('隐藏原因')).toBeFocused();
+  await page.keyboard.type(hideReason);
+  await tabTo(page, hideForm.getByRole('button', { name: '确认隐藏' }));
+  await page.keyboard.press('Enter');
+  await expect(rude.getByRole('status').filter({ hasText: '已隐藏，作者会收到通知。' })).toBeFocused();
   await expect(rude).toContainText(`已隐藏原因：${hideReason}`);
   await expect(page.getByRole('radio', { name: '已隐藏（1）' })).toBeVisible();
   await expectNoHorizontalScroll(page);
+  await expectLargeTextFits(page);
 
   // The resident's adoption report: the answer under article 3, the paper opinion, the hidden one's reason only.
   const residentSide = await freshContext(browser);
@@ -256,6 +299,7 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await consultationTab(page, '草案').click();
   await press(page.getByRole('button', { name: '编写第2版（从第1版复制）' }));
   const editor2 = page.getByRole('form', { name: '编写第2版' });
+  await expect(editor2.getByRole('heading', { name: '编写第2版' })).toBeFocused();
   await editor2.getByLabel('修改说明').fill('采纳居民意见，增设充电桩。');
   const row3 = editor2.getByRole('group', { name: '第3条' });
   await expect(row3.getByLabel('延续上一版的')).toHaveValue(clause3.id);
@@ -267,6 +311,7 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await expect(preview.locator('.diff-clause--changed')).toHaveCount(1);
   await press(editor2.getByRole('button', { name: '发布第2版' }));
   await press(page.getByRole('button', { name: '确认发布第2版' }));
+  await expect(page.getByRole('status').filter({ hasText: '第2版已发布，文字不能再修改。' })).toBeFocused();
   const versions = page.getByRole('navigation', { name: '草案版本' });
   await expect(versions.getByRole('link')).toHaveCount(2);
   const v2 = page.getByRole('article', { name: `${title}（草案）` });

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ConsultationPhase } from '@yishi/contracts';
 import type { FormEvent } from 'react';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FormAlert } from '../../../components/form/form-alert';
@@ -53,6 +53,18 @@ export function PhaseBar({ consultation, draftHref }: { consultation: Consultati
   const [attempt, setAttempt] = useState(0);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   useFocusFirstError(backForm, attempt);
+  const panel = useRef<HTMLElement>(null);
+  // Where focus goes once drawn: the question just opened, the button of the one cancelled, or
+  // the word that the phase changed. The buttons vanish while a question is open.
+  const [focusTo, setFocusTo] = useState<'question' | 'next' | 'back' | 'outcome' | null>(null);
+  useEffect(() => {
+    if (focusTo === null) return;
+    const selector = focusTo === 'question' ? '[data-question]' : focusTo === 'outcome' ? '.phase-panel__outcome .notice' : `[data-action="${focusTo}"]`;
+    panel.current?.querySelector<HTMLElement>(selector)?.focus();
+    // The request is used once; clearing it renders nothing new.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setFocusTo(null);
+  }, [focusTo]);
 
   const current = consultation.phase;
   const next = nextPhase(current);
@@ -68,6 +80,7 @@ export function PhaseBar({ consultation, draftHref }: { consultation: Consultati
         onSuccess: () => {
           setOutcome({ kind: 'forward', to: next });
           setMode('idle');
+          setFocusTo('outcome');
         },
       },
     );
@@ -90,6 +103,7 @@ export function PhaseBar({ consultation, draftHref }: { consultation: Consultati
         onSuccess: () => {
           setOutcome({ kind: 'back', to, reason: text });
           setMode('idle');
+          setFocusTo('outcome');
           setReason('');
           setBackTo('');
         },
@@ -102,10 +116,16 @@ export function PhaseBar({ consultation, draftHref }: { consultation: Consultati
     change.reset();
     setOutcome(null);
     setMode(next);
+    setFocusTo('question');
+  };
+
+  const cancel = (): void => {
+    setFocusTo(mode === 'back' ? 'back' : 'next');
+    setMode('idle');
   };
 
   return (
-    <section className="phase-panel" aria-labelledby={titleId}>
+    <section ref={panel} className="phase-panel" aria-labelledby={titleId}>
       <h2 className="section__title" id={titleId}>
         {t('convene.phaseBar.heading')}
       </h2>
@@ -129,22 +149,27 @@ export function PhaseBar({ consultation, draftHref }: { consultation: Consultati
       <p className="phase-panel__now">
         {t('convene.phaseBar.now', { phase: t(`convene.phase.${current}`) })} {t(`convene.phaseHelp.${current}`)}
       </p>
-      {outcome?.kind === 'forward' && <FormAlert tone="success">{t('convene.phaseBar.movedForward', { phase: t(`convene.phase.${outcome.to}`) })}</FormAlert>}
-      {outcome?.kind === 'back' && (
-        <FormAlert tone="success">
-          <p>{t('convene.phaseBar.movedBack', { phase: t(`convene.phase.${outcome.to}`) })}</p>
-          <p className="phase-panel__reason">{t('convene.phaseBar.backReason', { reason: outcome.reason })}</p>
-        </FormAlert>
+      {outcome && (
+        <div className="phase-panel__outcome">
+          {outcome.kind === 'forward' ? (
+            <FormAlert tone="success">{t('convene.phaseBar.movedForward', { phase: t(`convene.phase.${outcome.to}`) })}</FormAlert>
+          ) : (
+            <FormAlert tone="success">
+              <p>{t('convene.phaseBar.movedBack', { phase: t(`convene.phase.${outcome.to}`) })}</p>
+              <p className="phase-panel__reason">{t('convene.phaseBar.backReason', { reason: outcome.reason })}</p>
+            </FormAlert>
+          )}
+        </div>
       )}
       {manage && mode === 'idle' && (
         <div className="button-row">
           {next && (
-            <button type="button" className="button button--primary" disabled={blocked} onClick={() => open('confirmNext')}>
+            <button type="button" className="button button--primary" data-action="next" disabled={blocked} onClick={() => open('confirmNext')}>
               {t('convene.phaseBar.next', { phase: t(`convene.phase.${next}`) })}
             </button>
           )}
           {earlier.length > 0 && (
-            <button type="button" className="button button--secondary" onClick={() => open('back')}>
+            <button type="button" className="button button--secondary" data-action="back" onClick={() => open('back')}>
               {t('convene.phaseBar.back')}
             </button>
           )}
@@ -158,14 +183,16 @@ export function PhaseBar({ consultation, draftHref }: { consultation: Consultati
       )}
       {manage && mode === 'confirmNext' && next && (
         <div className="confirm" role="group" aria-label={t('convene.phaseBar.confirmNext', { phase: t(`convene.phase.${next}`) })}>
-          <p>{t('convene.phaseBar.confirmNext', { phase: t(`convene.phase.${next}`) })}</p>
+          <p data-question tabIndex={-1}>
+            {t('convene.phaseBar.confirmNext', { phase: t(`convene.phase.${next}`) })}
+          </p>
           <p className="confirm__detail">{t('convene.phaseBar.residentsTold')}</p>
           {change.isError && <FormAlert>{phaseError(change.error, t, next)}</FormAlert>}
           <div className="button-row">
             <button type="button" className="button button--primary" aria-disabled={change.isPending} onClick={forward}>
               {change.isPending ? t('convene.phaseBar.moving') : t('convene.phaseBar.confirm')}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => setMode('idle')}>
+            <button type="button" className="button button--secondary" onClick={cancel}>
               {t('common.cancel')}
             </button>
           </div>
@@ -173,7 +200,9 @@ export function PhaseBar({ consultation, draftHref }: { consultation: Consultati
       )}
       {manage && mode === 'back' && (
         <form ref={backForm} className="stack phase-back" noValidate onSubmit={goBack} aria-label={t('convene.phaseBar.backHeading')}>
-          <h3 className="subsection__title">{t('convene.phaseBar.backHeading')}</h3>
+          <h3 className="subsection__title" data-question tabIndex={-1}>
+            {t('convene.phaseBar.backHeading')}
+          </h3>
           {change.isError && <FormAlert>{phaseError(change.error, t, null)}</FormAlert>}
           <SelectField label={t('convene.phaseBar.backTo')} name="backTo" value={backTo || earlier[0]} onChange={(event) => setBackTo(event.target.value as ConsultationPhase)}>
             {earlier.map((phase) => (
@@ -196,7 +225,7 @@ export function PhaseBar({ consultation, draftHref }: { consultation: Consultati
             <button type="submit" className="button button--primary" aria-disabled={change.isPending}>
               {change.isPending ? t('convene.phaseBar.moving') : t('convene.phaseBar.confirmBack')}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => setMode('idle')}>
+            <button type="button" className="button button--secondary" onClick={cancel}>
               {t('common.cancel')}
             </button>
           </div>

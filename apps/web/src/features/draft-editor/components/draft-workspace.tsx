@@ -1,6 +1,6 @@
 import type { ConsultationPhase } from '@yishi/contracts';
 import { CONSULTATION_PHASES } from '@yishi/contracts';
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { FormAlert } from '../../../components/form/form-alert';
@@ -71,10 +71,23 @@ export function DraftWorkspace({ consultationId, phase, canManage }: { consultat
   const open = draftingOpen(phase);
   const canStart = canManage && open && versions.isSuccess && (latest === null || latest.published);
   const nextNumber = (latest?.number ?? 0) + 1;
+  // The version just started (its editor takes focus: the start button is gone) or just published (said, and focused).
+  const [started, setStarted] = useState<number | null>(null);
+  const [published, setPublished] = useState<number | null>(null);
+  const publishedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (published !== null) publishedRef.current?.querySelector<HTMLElement>('.notice')?.focus();
+  }, [published]);
 
   const start = (): void => {
     if (create.isPending) return;
-    create.mutate(undefined, { onSuccess: (created) => setParams({ v: String(created.number) }) });
+    setPublished(null);
+    create.mutate(undefined, {
+      onSuccess: (created) => {
+        setStarted(created.number);
+        setParams({ v: String(created.number) });
+      },
+    });
   };
 
   return (
@@ -87,6 +100,11 @@ export function DraftWorkspace({ consultationId, phase, canManage }: { consultat
       {versions.isPending && <Loading />}
       {versions.isError && <QueryError error={versions.error} retrying={versions.isFetching} onRetry={() => void versions.refetch()} />}
       {versions.isSuccess && list.length === 0 && <p className="notice">{canManage ? t('convene.draft.noneYet') : t('convene.draft.noneToRead')}</p>}
+      {published !== null && published === selected && (
+        <div ref={publishedRef}>
+          <FormAlert tone="success">{t('convene.draft.publishedNotice', { number: published })}</FormAlert>
+        </div>
+      )}
       {list.length > 0 && <VersionList versions={list} selected={selected} />}
       {canStart && (
         <div className="stack">
@@ -110,7 +128,12 @@ export function DraftWorkspace({ consultationId, phase, canManage }: { consultat
               consultationId={consultationId}
               version={version.data}
               previous={previous.data ?? null}
-              onPublished={(number) => setParams({ v: String(number) })}
+              onPublished={(number) => {
+                setStarted(null);
+                setPublished(number);
+                setParams({ v: String(number) });
+              }}
+              focusOnMount={started === version.data.number}
             />
           )
         ) : (

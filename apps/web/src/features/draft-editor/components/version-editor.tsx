@@ -47,6 +47,8 @@ interface VersionEditorProps {
   /** The version before, whose clauses this one's may continue (null for version 1). */
   previous: Version | null;
   onPublished: (number: number) => void;
+  /** Put focus on the editor's heading once drawn (it was just started by a button that is now gone). */
+  focusOnMount?: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ interface VersionEditorProps {
  * reordered, each continuing a clause of the previous version or new — saved whole; the
  * 修改对照 of what is saved; attachments; and publishing, after which the text never changes.
  */
-export function VersionEditor({ consultationId, version, previous, onPublished }: VersionEditorProps) {
+export function VersionEditor({ consultationId, version, previous, onPublished, focusOnMount = false }: VersionEditorProps) {
   const { t } = useTranslation();
   const { number } = version;
   const update = useUpdateVersion(consultationId, number);
@@ -63,6 +65,9 @@ export function VersionEditor({ consultationId, version, previous, onPublished }
   const listRef = useRef<HTMLOListElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const diffRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const publishButton = useRef<HTMLButtonElement>(null);
+  const publishQuestion = useRef<HTMLParagraphElement>(null);
   const titleId = useId();
   const [form, setForm] = useState<DraftForm>(() => fromVersion(version));
   const [saved, setSaved] = useState<DraftForm>(() => fromVersion(version));
@@ -103,6 +108,17 @@ export function VersionEditor({ consultationId, version, previous, onPublished }
   useEffect(() => {
     if (showDiff) diffRef.current?.focus();
   }, [showDiff]);
+
+  useEffect(() => {
+    if (focusOnMount) headingRef.current?.focus();
+  }, [focusOnMount]);
+
+  // The question before publishing is read first; cancelling it returns to the publish button.
+  const [askedOnce, setAskedOnce] = useState(false);
+  useEffect(() => {
+    if (confirming) publishQuestion.current?.focus();
+    else if (askedOnce) publishButton.current?.focus();
+  }, [confirming, askedOnce]);
 
   const apiError = update.error ?? publish.error;
   const ownErrors: FieldErrors<DraftField> = check === 'publish' ? checkPublish(form, number) : check === 'save' ? checkDraft(form) : {};
@@ -169,18 +185,21 @@ export function VersionEditor({ consultationId, version, previous, onPublished }
       return;
     }
     setConfirming(true);
+    setAskedOnce(true);
   };
 
   const confirmPublish = (): void => {
     if (busy) return;
+    // mutateAsync: once published, the refreshed version is no longer editable and this editor
+    // unmounts, which would drop per-call callbacks; the promise still settles.
     const go = (): void =>
-      publish.mutate(undefined, {
-        onSuccess: () => {
+      void publish.mutateAsync().then(
+        () => {
           setConfirming(false);
           onPublished(number);
         },
-        onError: () => setAttempt((n) => n + 1),
-      });
+        () => setAttempt((n) => n + 1),
+      );
     if (dirty) save(go);
     else go();
   };
@@ -194,7 +213,7 @@ export function VersionEditor({ consultationId, version, previous, onPublished }
   return (
     <div className="version-editor stack">
       <form ref={formRef} className="stack" noValidate onSubmit={submit} aria-labelledby={titleId}>
-        <h3 className="subsection__title" id={titleId}>
+        <h3 className="subsection__title" id={titleId} ref={headingRef} tabIndex={-1}>
           {t('convene.draft.editing', { number })}
         </h3>
         <p className="section__intro">{number === 1 ? t('convene.draft.editingIntroFirst') : t('convene.draft.editingIntro', { previous: number - 1 })}</p>
@@ -277,7 +296,7 @@ export function VersionEditor({ consultationId, version, previous, onPublished }
             <button type="button" className="button button--secondary" aria-disabled={busy} onClick={preview}>
               {t('convene.draft.preview')}
             </button>
-            <button type="button" className="button button--secondary" aria-disabled={busy} onClick={askToPublish}>
+            <button ref={publishButton} type="button" className="button button--secondary" aria-disabled={busy} onClick={askToPublish}>
               {t('convene.draft.publish', { number })}
             </button>
           </div>
@@ -298,7 +317,9 @@ export function VersionEditor({ consultationId, version, previous, onPublished }
       )}
       {confirming && (
         <div className="confirm publish-confirm" role="group" aria-label={t('convene.draft.publishQuestion', { number })}>
-          <p>{t('convene.draft.publishQuestion', { number })}</p>
+          <p ref={publishQuestion} tabIndex={-1}>
+            {t('convene.draft.publishQuestion', { number })}
+          </p>
           <p className="publish-confirm__warning">{t('convene.draft.publishWarning')}</p>
           {dirty && <p className="confirm__detail">{t('convene.draft.publishSavesFirst')}</p>}
           <div className="button-row">

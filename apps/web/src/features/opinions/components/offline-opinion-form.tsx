@@ -1,7 +1,7 @@
 import type { OfflineChannel } from '@yishi/contracts';
 import { LIMITS } from '@yishi/contracts';
 import type { FormEvent } from 'react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form/form-alert';
 import { SelectField } from '../../../components/form/select-field';
@@ -48,6 +48,9 @@ export function OfflineOpinionForm({ consultationId, version, collectorDefault, 
   const [submitted, setSubmitted] = useState(false);
   const [attempt, setAttempt] = useState(0);
   useFocusFirstError(form, attempt);
+  // The form opens in place of the button that opened it: focus goes to its heading.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
 
   const check = (): FieldErrors<Field> => {
     const errors: FieldErrors<Field> = {};
@@ -97,7 +100,9 @@ export function OfflineOpinionForm({ consultationId, version, collectorDefault, 
 
   return (
     <form ref={form} className="stack offline-form" noValidate onSubmit={submit} aria-label={t('convene.offline.heading')}>
-      <h3 className="subsection__title">{t('convene.offline.heading')}</h3>
+      <h3 className="subsection__title" ref={heading} tabIndex={-1}>
+        {t('convene.offline.heading')}
+      </h3>
       <p className="section__intro">{t('convene.offline.intro', { number: version.number })}</p>
       {record.isError && <FormAlert>{opinionErrorMessage(record.error, t)}</FormAlert>}
       <SelectField label={t('convene.offline.channel')} name="channel" value={channel} onChange={(event) => setChannel(event.target.value as OfflineChannel | '')} error={errors.channel}>

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { LIMITS } from '@yishi/contracts';
 import type { FormEvent } from 'react';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form/form-alert';
 import { TextAreaField } from '../../../components/form/text-area-field';
@@ -178,14 +178,43 @@ export function OpinionCard({ consultationId, thread, canModerate, canReply, lin
   const titleId = useId();
   const [mode, setMode] = useState<'view' | 'reply' | 'moderate'>('view');
   const [done, setDone] = useState<string | null>(null);
+  const article = useRef<HTMLElement>(null);
+  // Where focus goes once the card has drawn: into the form just opened (its chosen or first
+  // control), back to the button of the one just cancelled, or to the word that it was saved.
+  // The buttons vanish while a form is open.
+  const [focusTo, setFocusTo] = useState<'form' | 'reply' | 'moderate' | 'done' | null>(null);
+  useEffect(() => {
+    if (focusTo === null) return;
+    const card = article.current;
+    let target: HTMLElement | null | undefined;
+    if (focusTo === 'form') {
+      const form = card?.querySelector('form');
+      target = form?.querySelector<HTMLElement>('input:checked') ?? form?.querySelector<HTMLElement>('input, textarea, select');
+    } else if (focusTo === 'done') target = card?.querySelector<HTMLElement>('.opinion__done .notice');
+    else target = card?.querySelector<HTMLElement>(`[data-action="${focusTo}"]`);
+    target?.focus();
+    // The request is used once; clearing it renders nothing new.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setFocusTo(null);
+  }, [focusTo]);
   const place = describePlace(thread, t);
+  const open = (next: 'reply' | 'moderate') => () => {
+    setDone(null);
+    setMode(next);
+    setFocusTo('form');
+  };
+  const cancel = (): void => {
+    if (mode !== 'view') setFocusTo(mode);
+    setMode('view');
+  };
   const finish = (message: string) => () => {
     setMode('view');
     setDone(message);
+    setFocusTo('done');
     onDone(message);
   };
   return (
-    <article className={`opinion${thread.hidden ? ' opinion--hidden' : ''}`} aria-labelledby={titleId}>
+    <article ref={article} className={`opinion${thread.hidden ? ' opinion--hidden' : ''}`} aria-labelledby={titleId}>
       <h4 className="visually-hidden" id={titleId}>
         {t('convene.opinions.cardTitle', { place, who: thread.anonymous || !thread.authorName ? t('convene.opinions.anonymous') : thread.authorName })}
       </h4>
@@ -206,30 +235,20 @@ export function OpinionCard({ consultationId, thread, canModerate, canReply, lin
         </details>
       )}
       <ReplyView thread={thread} />
-      {done && mode === 'view' && <FormAlert tone="success">{done}</FormAlert>}
+      {done && mode === 'view' && (
+        <div className="opinion__done">
+          <FormAlert tone="success">{done}</FormAlert>
+        </div>
+      )}
       {canModerate && mode === 'view' && (
         <div className="button-row opinion__actions">
           {canReply && (
-            <button
-              type="button"
-              className="button button--primary button--small"
-              onClick={() => {
-                setDone(null);
-                setMode('reply');
-              }}
-            >
+            <button type="button" className="button button--primary button--small" data-action="reply" onClick={open('reply')}>
               {thread.officialReply ? t('convene.opinions.editReply') : t('convene.opinions.reply')}
               <span className="visually-hidden">{t('convene.opinions.whose', { place })}</span>
             </button>
           )}
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => {
-              setDone(null);
-              setMode('moderate');
-            }}
-          >
+          <button type="button" className="button button--secondary button--small" data-action="moderate" onClick={open('moderate')}>
             {thread.hidden ? t('convene.opinions.unhide') : t('convene.opinions.hide')}
             <span className="visually-hidden">{t('convene.opinions.whose', { place })}</span>
           </button>
@@ -242,11 +261,11 @@ export function OpinionCard({ consultationId, thread, canModerate, canReply, lin
           existing={thread.officialReply}
           linkable={linkable}
           onDone={finish(t('convene.reply.done'))}
-          onCancel={() => setMode('view')}
+          onCancel={cancel}
         />
       )}
       {mode === 'moderate' && (
-        <ModerationForm consultationId={consultationId} thread={thread} onDone={finish(thread.hidden ? t('convene.moderate.unhidden') : t('convene.moderate.hidden'))} onCancel={() => setMode('view')} />
+        <ModerationForm consultationId={consultationId} thread={thread} onDone={finish(thread.hidden ? t('convene.moderate.unhidden') : t('convene.moderate.hidden'))} onCancel={cancel} />
       )}
     </article>
   );

@@ -1,6 +1,6 @@
 import type { ConsultationPhase } from '@yishi/contracts';
 import { CONSULTATION_PHASES } from '@yishi/contracts';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { components } from '../../../api/schema';
@@ -44,6 +44,11 @@ export function OpinionsWorkspace({ consultation, versions, reportHref, collecto
   // Said to screen readers even when the opinion just answered leaves the filtered list.
   const [announcement, setAnnouncement] = useState('');
   const offlineButton = useRef<HTMLButtonElement>(null);
+  const recordedRef = useRef<HTMLDivElement>(null);
+  // The form closes once the opinion is entered: focus goes to the word that it was.
+  useEffect(() => {
+    if (recorded) recordedRef.current?.querySelector<HTMLElement>('.notice')?.focus();
+  }, [recorded]);
   const current = versions.at(-1) ?? null;
   const phase = consultation.phase;
   const canReply = phaseIndex(phase) >= phaseIndex('comment');
@@ -84,7 +89,11 @@ export function OpinionsWorkspace({ consultation, versions, reportHref, collecto
         {announcement}
       </p>
       {!canReply && <p className="notice notice--info">{t('convene.opinions.notYet')}</p>}
-      {recorded && !recording && <FormAlert tone="success">{recorded}</FormAlert>}
+      {recorded && !recording && (
+        <div ref={recordedRef}>
+          <FormAlert tone="success">{recorded}</FormAlert>
+        </div>
+      )}
       {canRecord && !recording && (
         <div className="button-row">
           <button

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { OfflineChannel } from '@yishi/contracts';
 import { LIMITS } from '@yishi/contracts';
 import type { ChangeEvent, FormEvent } from 'react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FileField } from '../../../components/form/file-field';
 import { FormAlert } from '../../../components/form/form-alert';
@@ -61,6 +61,9 @@ export function OfflineTopicForm({ unitId, collectorDefault, onDone, onCancel }:
   const [submitted, setSubmitted] = useState(false);
   const [attempt, setAttempt] = useState(0);
   useFocusFirstError(form, attempt);
+  // The form opens in place of the button that opened it: focus goes to its heading.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
 
   const errors: FieldErrors<OfflineTopicField> = submitted ? checkOfflineTopic(draft, photos.length, today) : {};
   const text = (field: OfflineTopicField): string | null => {
@@ -112,7 +115,9 @@ export function OfflineTopicForm({ unitId, collectorDefault, onDone, onCancel }:
 
   return (
     <form ref={form} className="stack offline-topic-form" noValidate onSubmit={submit} aria-label={t('convene.topics.offlineHeading')}>
-      <h3 className="subsection__title">{t('convene.topics.offlineHeading')}</h3>
+      <h3 className="subsection__title" ref={heading} tabIndex={-1}>
+        {t('convene.topics.offlineHeading')}
+      </h3>
       {record.isError && <FormAlert>{errorMessage(record.error, t)}</FormAlert>}
       <SelectField label={t('convene.offline.channel')} name="channel" value={draft.channel} onChange={(event) => set('channel', event.target.value as OfflineChannel | '')} error={text('channel')}>
         <option value="">{t('convene.offline.channelPlaceholder')}</option>

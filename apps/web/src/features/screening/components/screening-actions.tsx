@@ -110,7 +110,7 @@ export function AcceptForm({ topic, unitId, consultations, renderNewConsultation
 
   return (
     <div className="stack screening-action" role="group" aria-label={t('convene.screening.acceptHeading', { title: topic.title })}>
-      <h4 className="screening-action__title">{t('convene.screening.acceptHeading', { title: topic.title })}</h4>
+      <h4 className="screening-action__title" tabIndex={-1}>{t('convene.screening.acceptHeading', { title: topic.title })}</h4>
       <fieldset className="choice-group">
         <legend className="field__label">{t('convene.screening.into')}</legend>
         <label className="choice">
@@ -194,7 +194,7 @@ export function MergeForm({ topic, unitId, onDone, onCancel }: ActionProps) {
 
   return (
     <form ref={form} className="stack screening-action" noValidate onSubmit={submit} aria-label={t('convene.screening.mergeHeading', { title: topic.title })}>
-      <h4 className="screening-action__title">{t('convene.screening.mergeHeading', { title: topic.title })}</h4>
+      <h4 className="screening-action__title" tabIndex={-1}>{t('convene.screening.mergeHeading', { title: topic.title })}</h4>
       {merge.isError && <FormAlert>{screeningErrorMessage(merge.error, t)}</FormAlert>}
       {targets.error !== null && <FormAlert>{errorMessage(targets.error, t)}</FormAlert>}
       {targets.data && options.length === 0 ? (
@@ -250,7 +250,7 @@ export function DeclineForm({ topic, unitId, onDone, onCancel }: ActionProps) {
 
   return (
     <form ref={form} className="stack screening-action" noValidate onSubmit={submit} aria-label={t('convene.screening.declineHeading', { title: topic.title })}>
-      <h4 className="screening-action__title">{t('convene.screening.declineHeading', { title: topic.title })}</h4>
+      <h4 className="screening-action__title" tabIndex={-1}>{t('convene.screening.declineHeading', { title: topic.title })}</h4>
       {decline.isError && <FormAlert>{screeningErrorMessage(decline.error, t)}</FormAlert>}
       <TextAreaField
         label={t('convene.screening.declineReason')}

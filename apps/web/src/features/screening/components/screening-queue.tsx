@@ -46,6 +46,17 @@ export function ScreeningQueue({ unitId, unitName, canManage, canRecordOffline, 
   const [recorded, setRecorded] = useState<{ message: string; failed: string | null } | null>(null);
   const [screened, setScreened] = useState<{ message: string; into: ScreenedInto | null; at: number } | null>(null);
   const screenedRef = useRef<HTMLDivElement>(null);
+  const recordedRef = useRef<HTMLDivElement>(null);
+  const offlineButton = useRef<HTMLButtonElement>(null);
+  const [offlineCancelled, setOfflineCancelled] = useState(0);
+
+  // The offline form closes: focus goes to the word that the topic was entered, or back to its button.
+  useEffect(() => {
+    if (recorded) recordedRef.current?.querySelector<HTMLElement>('.notice')?.focus();
+  }, [recorded]);
+  useEffect(() => {
+    if (offlineCancelled > 0) offlineButton.current?.focus();
+  }, [offlineCancelled]);
 
   // A screened topic leaves the list of those waiting: the outcome is said, and focus goes there.
   useEffect(() => {
@@ -62,10 +73,12 @@ export function ScreeningQueue({ unitId, unitName, canManage, canRecordOffline, 
       </h2>
       <p className="section__intro">{canManage ? t('convene.topics.intro', { unit: unitName }) : t('convene.topics.introOffline', { unit: unitName })}</p>
       {recorded && !recording && (
-        <FormAlert tone={recorded.failed ? 'error' : 'success'}>
-          <p>{recorded.message}</p>
-          {recorded.failed && <p>{recorded.failed}</p>}
-        </FormAlert>
+        <div ref={recordedRef}>
+          <FormAlert tone={recorded.failed ? 'error' : 'success'}>
+            <p>{recorded.message}</p>
+            {recorded.failed && <p>{recorded.failed}</p>}
+          </FormAlert>
+        </div>
       )}
       {screened && (
         <div ref={screenedRef} className="notice notice--success" role="status" tabIndex={-1}>
@@ -80,6 +93,7 @@ export function ScreeningQueue({ unitId, unitName, canManage, canRecordOffline, 
       {canRecordOffline && !recording && (
         <div className="button-row">
           <button
+            ref={offlineButton}
             type="button"
             className="button button--primary"
             onClick={() => {
@@ -96,7 +110,10 @@ export function ScreeningQueue({ unitId, unitName, canManage, canRecordOffline, 
         <OfflineTopicForm
           unitId={unitId}
           collectorDefault={collectorDefault}
-          onCancel={() => setRecording(false)}
+          onCancel={() => {
+            setRecording(false);
+            setOfflineCancelled((n) => n + 1);
+          }}
           onDone={(topic, failed) => {
             setRecording(false);
             setRecorded({ message: t('convene.topics.recorded', { title: topic.title, count: topic.photos.length }), failed });

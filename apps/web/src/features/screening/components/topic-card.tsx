@@ -1,6 +1,6 @@
 import { LIMITS } from '@yishi/contracts';
 import type { ChangeEvent, FormEvent } from 'react';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FileField } from '../../../components/form/file-field';
@@ -111,15 +111,35 @@ export function TopicCard({ topic, unitId, canRecordOffline, consultations, rend
   const language = currentLanguage(i18n);
   const titleId = useId();
   const [mode, setMode] = useState<'view' | 'accept' | 'merge' | 'decline'>('view');
+  const article = useRef<HTMLElement>(null);
+  // Where focus goes once the card has drawn: into the action just opened (its heading), or
+  // back to the button that opened the one just cancelled. The buttons vanish while an action is open.
+  const [focusTo, setFocusTo] = useState<'panel' | 'accept' | 'merge' | 'decline' | null>(null);
+  useEffect(() => {
+    if (focusTo === null) return;
+    const card = article.current;
+    const target = focusTo === 'panel' ? card?.querySelector<HTMLElement>('.screening-action__title') : card?.querySelector<HTMLElement>(`[data-action="${focusTo}"]`);
+    target?.focus();
+    // The request is used once; clearing it renders nothing new.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setFocusTo(null);
+  }, [focusTo]);
   const finish = (message: string, into?: ScreenedInto): void => {
     setMode('view');
     onScreened(message, into);
   };
-  const act = (next: typeof mode) => () => setMode(next);
+  const act = (next: 'accept' | 'merge' | 'decline') => () => {
+    setMode(next);
+    setFocusTo('panel');
+  };
+  const cancel = (): void => {
+    if (mode !== 'view') setFocusTo(mode);
+    setMode('view');
+  };
   const offline = topic.offline;
   const who = topic.anonymous || !topic.submitterName ? t('convene.opinions.anonymous') : topic.submitterName;
   return (
-    <article className={`topic-card topic-card--${topic.status}`} aria-labelledby={titleId}>
+    <article ref={article} className={`topic-card topic-card--${topic.status}`} aria-labelledby={titleId}>
       <h3 className="topic-card__title" id={titleId}>
         {topic.title}
       </h3>
@@ -157,25 +177,25 @@ export function TopicCard({ topic, unitId, canRecordOffline, consultations, rend
       </p>
       {topic.me.canScreen && mode === 'view' && (
         <div className="button-row topic-card__actions">
-          <button type="button" className="button button--primary button--small" onClick={act('accept')}>
+          <button type="button" className="button button--primary button--small" data-action="accept" onClick={act('accept')}>
             {t('convene.screening.accept')}
             <span className="visually-hidden">{topic.title}</span>
           </button>
-          <button type="button" className="button button--secondary button--small" onClick={act('merge')}>
+          <button type="button" className="button button--secondary button--small" data-action="merge" onClick={act('merge')}>
             {t('convene.screening.merge')}
             <span className="visually-hidden">{topic.title}</span>
           </button>
-          <button type="button" className="button button--secondary button--small" onClick={act('decline')}>
+          <button type="button" className="button button--secondary button--small" data-action="decline" onClick={act('decline')}>
             {t('convene.screening.decline')}
             <span className="visually-hidden">{topic.title}</span>
           </button>
         </div>
       )}
       {mode === 'accept' && (
-        <AcceptForm topic={topic} unitId={unitId} consultations={consultations} renderNewConsultation={renderNewConsultation} onDone={finish} onCancel={() => setMode('view')} />
+        <AcceptForm topic={topic} unitId={unitId} consultations={consultations} renderNewConsultation={renderNewConsultation} onDone={finish} onCancel={cancel} />
       )}
-      {mode === 'merge' && <MergeForm topic={topic} unitId={unitId} onDone={finish} onCancel={() => setMode('view')} />}
-      {mode === 'decline' && <DeclineForm topic={topic} unitId={unitId} onDone={finish} onCancel={() => setMode('view')} />}
+      {mode === 'merge' && <MergeForm topic={topic} unitId={unitId} onDone={finish} onCancel={cancel} />}
+      {mode === 'decline' && <DeclineForm topic={topic} unitId={unitId} onDone={finish} onCancel={cancel} />}
       {canRecordOffline && topic.channel !== 'online' && topic.status === 'open' && topic.photos.length < LIMITS.topicPhotos && mode === 'view' && (
         <details className="topic-card__more">
           <summary>{t('convene.topics.addPhoto')}</summary>
