@@ -9,7 +9,8 @@
  * notice shows every figure, takes an objection and prints without the site around it. A secret
  * poll deciding a consultation is found from the consultation, says it is final before it is
  * cast, and shows its receipt only once. A vote not open yet, and one cancelled under a
- * resident's finger, say so plainly.
+ * resident's finger, say so plainly. An owner holding a written proxy casts two ballots on one
+ * page, each saying whose it is.
  *
  * The votes and their titles are this test's own: the app is shared by the run.
  */
@@ -21,6 +22,8 @@ import { baseUrl, expectNoHorizontalScroll, freshContext, PASSWORD, signIn, watc
 const CONVENOR_YUSHUIAN = '13800000006';
 /** Owner in 御水岸 of two flats, a shop and a parking space: one owner-person, one voter. */
 const OWNER_YUSHUIAN = '13800000012';
+/** Co-owner and designated voter of 2-803 in 御水岸. */
+const CO_OWNER_YUSHUIAN = '13800000013';
 /** Staff of 大圩社区, who enter paper ballots for 御水岸. */
 const STAFF_DAXU = '13800000004';
 /** Tenant of 1-301 in 御水岸: reads and comments, does not vote in an owners' vote. */
@@ -60,15 +63,15 @@ async function apiAs(phone: string): Promise<Api> {
   return { api, write, csrf, unitId: grant?.nodeId ?? '' };
 }
 
-/** Announces a named owners' vote (changes allowed until close, turnout public) and opens it now, before the notice has run. */
-async function openVote(convenor: Api, title: string, closesInMs: number): Promise<string> {
+/** Announces a named owners' vote (by default changes allowed until close; turnout public) and opens it now, before the notice has run. */
+async function openVote(convenor: Api, title: string, closesInMs: number, allowChange = true): Promise<string> {
   const now = Date.now();
   const vote = (await convenor.write('POST', `/api/units/${convenor.unitId}/votes`, {
     title,
     question: '是否同意在2栋北侧增设电动自行车集中充电区？',
     ruleSet: 'cc278-ordinary',
     secrecy: 'named',
-    allowChange: true,
+    allowChange,
     turnoutPublic: true,
     opensAt: new Date(now).toISOString(),
     closesAt: new Date(now + closesInMs).toISOString(),
@@ -477,6 +480,58 @@ test('a vote not open yet, and one cancelled while a resident has it on screen, 
 
   expect(problems).toEqual([]);
   await context.close();
+  await convenor.api.dispose();
+});
+
+test('an owner holding a written proxy votes for the principal on the same page, each ballot saying whose it is and that it is final', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const title = `楼道照明改造表决 ${Date.now().toString(36)}`;
+  const convenor = await apiAs(CONVENOR_YUSHUIAN);
+  const voteId = await openVote(convenor, title, 24 * 3600_000, false);
+  const voterOf = async (phone: string): Promise<string> => {
+    const person = await apiAs(phone);
+    const detail = (await (await person.api.get(`/api/votes/${voteId}`)).json()) as { myVoters: { voterId: string }[] };
+    await person.api.dispose();
+    return detail.myVoters[0]!.voterId;
+  };
+  const principal = await apiAs(CO_OWNER_YUSHUIAN);
+  const principalVoterId = await voterOf(CO_OWNER_YUSHUIAN);
+  // The convenor records the signed authorisation: the co-owner of 2-803 gives the owner her vote.
+  const recorded = await convenor.api.post(`/api/votes/${voteId}/proxies`, {
+    headers: { 'x-csrf-token': convenor.csrf },
+    multipart: { principalVoterId, agentVoterId: await voterOf(OWNER_YUSHUIAN), written: 'true', file: { name: 'authorisation.jpg', mimeType: 'image/jpeg', buffer: SCAN_JPEG } },
+  });
+  expect(recorded.status()).toBe(201);
+  expect(await recorded.json()).toMatchObject({ status: 'accepted' });
+
+  const { context, page } = await freshContext(browser);
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, OWNER_YUSHUIAN);
+  await expect(page).toHaveURL(/\/me$/);
+  await page.goto(`${baseUrl()}/votes/${voteId}`);
+  const own = page.getByRole('region', { name: /（本人）的选票$/ });
+  const forPrincipal = page.getByRole('region', { name: /^代.+投票$/ });
+  await expect(own).toBeVisible();
+  await expect(forPrincipal).toContainText('您持有书面委托，代被委托人投票');
+  await expect(forPrincipal).toContainText('2-803');
+  // Changes are not allowed here: the confirmation says so before the ballot is cast.
+  await forPrincipal.getByRole('button', { name: '反对', exact: true }).click();
+  await expect(forPrincipal.locator('.ballot-confirm__final')).toHaveText('本次表决不允许更改：选票一经投出就不能更改，请确认后再投。');
+  await forPrincipal.getByRole('button', { name: '确认投票：反对' }).click();
+  await expect(forPrincipal.getByRole('heading', { name: '您的选票已记录' })).toBeFocused();
+  await expect(forPrincipal).toContainText('您投的是：反对');
+  await expect(forPrincipal.getByRole('button', { name: '更改选票' })).toHaveCount(0);
+  // The owner's own ballot is still to cast.
+  await expect(own.getByRole('button', { name: '同意', exact: true })).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  // The principal sees the ballot cast for her.
+  const hers = (await (await principal.api.get(`/api/votes/${voteId}`)).json()) as { myVoters: { voted: boolean; choice: string | null; canCast: boolean }[] };
+  expect(hers.myVoters[0]).toMatchObject({ voted: true, choice: 'oppose', canCast: false });
+
+  expect(problems).toEqual([]);
+  await context.close();
+  await principal.api.dispose();
   await convenor.api.dispose();
 });
 
