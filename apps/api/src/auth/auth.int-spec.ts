@@ -101,6 +101,30 @@ describe('accounts: sign-in, sessions, CSRF, throttling, sign-up', () => {
     expect(replay.body.code).toBe('UNAUTHENTICATED');
   });
 
+  it('refuses an expired session and a disabled account, and records use of a live session', async () => {
+    const expired = await HttpSession.signedIn(t.baseUrl, '13800000011', DEMO_PASSWORD);
+    const me = await expired.get<SessionState>('/api/auth/session');
+    expect(me.body.user).toMatchObject({ phone: '13800000011' });
+    await t.dataSource.query(`UPDATE auth_session SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM app_user WHERE phone = '13800000011')`);
+    expect((await expired.get<ErrorBody>('/api/me/roll')).status).toBe(401);
+
+    const disabled = await HttpSession.signedIn(t.baseUrl, '13800000008', DEMO_PASSWORD);
+    expect((await disabled.get('/api/me/roll')).status).toBe(200);
+    // Last used two hours ago: this use is recorded (at most hourly) and extends the session.
+    await t.dataSource.query(`UPDATE auth_session SET last_seen_at = now() - interval '2 hours' WHERE user_id = (SELECT id FROM app_user WHERE phone = '13800000008')`);
+    expect((await disabled.get('/api/me/roll')).status).toBe(200);
+    const [seen] = await t.dataSource.query<{ fresh: boolean }[]>(
+      `SELECT bool_and(last_seen_at > now() - interval '1 minute') AS fresh FROM auth_session WHERE user_id = (SELECT id FROM app_user WHERE phone = '13800000008')`,
+    );
+    expect(seen!.fresh).toBe(true);
+    await t.dataSource.query(`UPDATE app_user SET disabled_at = now() WHERE phone = '13800000008'`);
+    try {
+      expect((await disabled.get<ErrorBody>('/api/me/roll')).status).toBe(401);
+    } finally {
+      await t.dataSource.query(`UPDATE app_user SET disabled_at = NULL WHERE phone = '13800000008'`);
+    }
+  });
+
   it('signs out everywhere: every other device of the person loses its session', async () => {
     const phone = await HttpSession.signedIn(t.baseUrl, '13800000007', DEMO_PASSWORD);
     const desktop = await HttpSession.signedIn(t.baseUrl, '13800000007', DEMO_PASSWORD);
