@@ -15,9 +15,11 @@
  * A third shows a counted poll: the provisional result with its closing hash, and an objection
  * answered on the 异议 page.
  *
- * The votes and their titles are these tests' own: the app is shared by the run.
+ * The three people sign in once, for all three tests (sign-ins are throttled per address, and the
+ * whole browser suite signs in from 127.0.0.1). The votes and their titles are each test's own:
+ * the app is shared by the run.
  */
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, request, test } from '@playwright/test';
 import { baseUrl, expectNoHorizontalScroll, freshContext, PASSWORD, signIn, STAFF_DAXU, watchConsole } from './support';
 
@@ -88,17 +90,49 @@ const turnoutOf = async (page: Page, voteId: string): Promise<Figures> => {
   return ((await response.json()) as { figures: Figures }).figures;
 };
 
-test('the convenor opens a vote early with a reason; a paper ballot entered by two staff counts beside an online one', async ({ browser }) => {
+/** A phone with someone signed in, and what its page logged that a person would not see. */
+interface Phone {
+  context: BrowserContext;
+  page: Page;
+  problems: string[];
+}
+
+async function signedInPhone(browser: Browser, phone: string): Promise<Phone> {
+  const { context, page } = await freshContext(browser);
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, phone);
+  await expect(page).toHaveURL(/\/console$/);
+  return { context, page, problems };
+}
+
+test.describe.configure({ mode: 'serial' });
+
+let convenorPhone: Phone;
+let staffPhone: Phone;
+let owner: Awaited<ReturnType<typeof apiAs>>;
+
+test.beforeAll(async ({ browser }) => {
+  // The convenor on one phone, a staff member of 大圩社区 on another, and an owner through the API.
+  convenorPhone = await signedInPhone(browser, CONVENOR_YUSHUIAN);
+  staffPhone = await signedInPhone(browser, STAFF_DAXU);
+  owner = await apiAs(OWNER_ONLINE);
+});
+
+test.afterAll(async () => {
+  await owner.api.dispose();
+  await staffPhone.context.close();
+  await convenorPhone.context.close();
+});
+
+test('the convenor opens a vote early with a reason; a paper ballot entered by two staff counts beside an online one', async () => {
   test.setTimeout(180_000);
   const title = `更换小区门禁系统 ${Date.now().toString(36)}`;
   const reason = '业主大会已书面同意缩短公告期，门禁故障须尽快更换';
 
   // The convenor, on a phone: the console, 御水岸, 表决, 发起表决.
-  const { context, page } = await freshContext(browser);
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}/login`);
-  await signIn(page, CONVENOR_YUSHUIAN);
-  await expect(page).toHaveURL(/\/console$/);
+  const { page, problems } = convenorPhone;
+  await page.goto(`${baseUrl()}/console`);
   await page.getByRole('link', { name: /御水岸/ }).first().click();
   await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '表决' }).click();
   await expect(page).toHaveURL(/\/console\/nodes\/[\w-]+\/votes$/);
@@ -158,7 +192,6 @@ test('the convenor opens a vote early with a reason; a paper ballot entered by t
   await expectNoHorizontalScroll(page);
 
   // An owner casts online (through the API, with the CSRF token); live turnout follows within seconds.
-  const owner = await apiAs(OWNER_ONLINE);
   const receipt = (await owner.post(`/api/votes/${voteId}/ballots`, { choice: 'approve' })) as { receipt: string };
   expect(receipt.receipt).toMatch(/^b-/);
   const afterOnline = await turnoutOf(page, voteId);
@@ -208,12 +241,9 @@ test('the convenor opens a vote early with a reason; a paper ballot entered by t
   await expectNoHorizontalScroll(page);
   expect(problems).toEqual([]);
 
-  // A staff member of 大圩社区 signs in on another phone and enters the paper blind.
-  const second = await freshContext(browser);
-  const staffProblems = watchConsole(second.page);
-  await second.page.goto(`${baseUrl()}/login`);
-  await signIn(second.page, STAFF_DAXU);
-  await expect(second.page).toHaveURL(/\/console$/);
+  // A staff member of 大圩社区, signed in on another phone, enters the paper blind.
+  const second = staffPhone;
+  const staffProblems = staffPhone.problems;
   // The API recorded the convenor's reason for opening early: staff read it in the audit trail.
   const staffApi = await apiOf(second.page);
   const unitId = ((await staffApi.get(`/api/votes/${voteId}`)) as { unitId: string }).unitId;
@@ -260,20 +290,13 @@ test('the convenor opens a vote early with a reason; a paper ballot entered by t
 
   expect(problems).toEqual([]);
   expect(staffProblems).toEqual([]);
-  await owner.api.dispose();
-  await second.context.close();
-  await context.close();
 });
 
-test('two different readings go to the dispute list, which the convenor settles; an unwritten proxy is refused in plain words', async ({ browser }) => {
+test('two different readings go to the dispute list, which the convenor settles; an unwritten proxy is refused in plain words', async () => {
   test.setTimeout(120_000);
   const title = `外墙维修方案 ${Date.now().toString(36)}`;
-  // The convenor signs in, then announces and opens the vote, issues one paper and enters it once, through the API.
-  const { context, page } = await freshContext(browser);
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}/login`);
-  await signIn(page, CONVENOR_YUSHUIAN);
-  await expect(page).toHaveURL(/\/console$/);
+  // The convenor announces and opens the vote, issues one paper and enters it once, through the API.
+  const { page, problems } = convenorPhone;
   const convenor = await apiOf(page);
   const session = (await convenor.get('/api/auth/session')) as { user: { grants: { role: string; nodeId: string; nodeName: string }[] } };
   const unitId = session.user.grants.find((g) => g.role === 'convenor' && g.nodeName === '御水岸')!.nodeId;
@@ -295,11 +318,8 @@ test('two different readings go to the dispute list, which the convenor settles;
   expect(first.status()).toBe(200);
 
   // Staff read the paper differently: it goes to the dispute list, with both readings shown now.
-  const staff = await freshContext(browser);
-  const staffProblems = watchConsole(staff.page);
-  await staff.page.goto(`${baseUrl()}/login`);
-  await signIn(staff.page, STAFF_DAXU);
-  await expect(staff.page).toHaveURL(/\/console$/);
+  const staff = staffPhone;
+  const staffProblems = staffPhone.problems;
   await staff.page.goto(`${baseUrl()}/console/votes/${vote.id}/papers`);
   const entry = staff.page.getByRole('form', { name: '录入选票（两人分别录入）' });
   await entry.getByLabel('选票编号').fill(String(paper.serial));
@@ -361,18 +381,12 @@ test('two different readings go to the dispute list, which the convenor settles;
   await expect(page.getByLabel('表决标题')).toHaveValue(consultationTitle);
   await expectNoHorizontalScroll(page);
   expect(problems).toEqual([]);
-  await staff.context.close();
-  await context.close();
 });
 
-test('after close the convenor sees the provisional result and answers an objection on a phone', async ({ browser }) => {
+test('after close the convenor sees the provisional result and answers an objection on a phone', async () => {
   test.setTimeout(120_000);
   const title = `议事会日期征询 ${Date.now().toString(36)}`;
-  const { context, page } = await freshContext(browser);
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}/login`);
-  await signIn(page, CONVENOR_YUSHUIAN);
-  await expect(page).toHaveURL(/\/console$/);
+  const { page, problems } = convenorPhone;
   const convenor = await apiOf(page);
   const session = (await convenor.get('/api/auth/session')) as { user: { grants: { role: string; nodeId: string; nodeName: string }[] } };
   const unitId = session.user.grants.find((g) => g.role === 'convenor' && g.nodeName === '御水岸')!.nodeId;
@@ -390,7 +404,6 @@ test('after close the convenor sees the provisional result and answers an object
     objectionDays: 3,
   })) as { id: string };
   await convenor.post(`/api/votes/${vote.id}/open`);
-  const owner = await apiAs(OWNER_ONLINE);
   await owner.post(`/api/votes/${vote.id}/ballots`, { choice: 'a' });
   await expect.poll(async () => ((await convenor.get(`/api/votes/${vote.id}`)) as { status: string }).status, { timeout: 60_000, intervals: [1000] }).toBe('closed');
   const objection = '我当天在外地，未能及时看到通知，希望延长投票时间。';
@@ -420,6 +433,4 @@ test('after close the convenor sees the provisional result and answers an object
   await expect(item).not.toContainText('待答复');
   await expectNoHorizontalScroll(page);
   expect(problems).toEqual([]);
-  await owner.api.dispose();
-  await context.close();
 });
