@@ -81,6 +81,17 @@ async function openVote(convenor: Api, title: string, closesInMs: number, allowC
   return vote.id;
 }
 
+/** Every button and link on screen is big enough to tap (44 × 44 px at least). */
+async function expectBigTargets(page: Page): Promise<void> {
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, a[href]')]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => ({ text: el.textContent?.trim(), ...(el.getBoundingClientRect().toJSON() as { width: number; height: number }) }))
+      .filter((r) => r.height < 44 || r.width < 44),
+  );
+  expect(small).toEqual([]);
+}
+
 const inboxLink = (page: Page) => page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: /^消息/ });
 
 test('an owner votes from the inbox in three taps, finds the receipt on the board, changes the ballot and sees a paper ballot replace it; a tenant is not on the list', async ({ browser }) => {
@@ -116,6 +127,7 @@ test('an owner votes from the inbox in three taps, finds the receipt on the boar
   const ballot = page.getByRole('region', { name: '我的选票' });
   await expect(ballot).toContainText('截止前可以更改');
   await expectNoHorizontalScroll(page);
+  await expectBigTargets(page);
   await tap(ballot.getByRole('button', { name: '同意', exact: true }));
   await expect(ballot.getByRole('heading', { name: '请确认您的选票' })).toBeFocused();
   await tap(ballot.getByRole('button', { name: '确认投票：同意' }));
@@ -146,6 +158,7 @@ test('an owner votes from the inbox in three taps, finds the receipt on the boar
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('公示栏');
   await expect(page.getByRole('status').filter({ hasText: '找到了' })).toContainText(`找到了：收据码 ${receipt} 在公示栏上。`);
   await expect(page.locator('.board-list')).toContainText(receipt);
+  await expectBigTargets(page);
   // A mistyped receipt is plainly not there.
   const search = page.getByLabel('我的收据码');
   await search.fill('b-000000000000');
@@ -282,6 +295,7 @@ test('after the closing job counts a vote, the result notice shows every figure,
   const integrity = page.getByRole('region', { name: '核验' });
   await expect(integrity.locator('.hash').first()).toHaveText(/^[0-9a-f]{64}$/);
   await expectNoHorizontalScroll(page);
+  await expectBigTargets(page);
 
   // The files to check it: the recount kit and the exports.
   const kit = await page.request.get(new URL((await page.getByRole('link', { name: '下载计票材料（zip）' }).getAttribute('href'))!, baseUrl()).toString());
