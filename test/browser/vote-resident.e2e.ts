@@ -250,7 +250,7 @@ test('an owner votes from the inbox in three taps, finds the receipt on the boar
   await convenor.api.dispose();
 });
 
-test('after the closing job counts a vote, the result notice shows every figure, takes an objection and prints on A4', async ({ browser }) => {
+test('after the closing job counts a vote, the result notice shows every figure, takes an objection, shows its answer and prints on A4', async ({ browser }) => {
   test.setTimeout(120_000);
   const title = `车位划线表决 ${Date.now().toString(36)}`;
   const convenor = await apiAs(CONVENOR_YUSHUIAN);
@@ -315,6 +315,18 @@ test('after the closing job counts a vote, the result notice shows every figure,
   const mine = objections.getByRole('listitem').filter({ hasText: objection });
   await expect(mine).toContainText('我提的');
   await expect(mine).toContainText('待答复');
+
+  // The convenor answers it: the answer shows under the objection, and the inbox says so.
+  const listed = (await (await convenor.api.get(`/api/votes/${voteId}/objections`)).json()) as { id: string; body: string }[];
+  const answerText = '已核对：该选票在截止前投出，计入无误。';
+  await convenor.write('POST', `/api/objections/${listed.find((o) => o.body === objection)!.id}/answer`, { answer: answerText });
+  await page.reload();
+  await expect(mine).toContainText(answerText);
+  await expect(mine).toContainText('召集人答复');
+  await expect(mine).not.toContainText('待答复');
+  await inboxLink(page).click();
+  await page.getByRole('link', { name: new RegExp(`您对“${escapeRegExp(title)}”表决结果的异议已收到答复。`) }).click();
+  await expect(page).toHaveURL(new RegExp(`/votes/${voteId}/result$`));
 
   // Large text still fits.
   await page.getByRole('button', { name: '大字模式' }).click();
