@@ -132,7 +132,7 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await accept.getByLabel('简介（选填）').fill('规范小区电动车充电，消除火灾隐患。');
   await expect(accept.locator('.consultation-form__units')).toHaveText('御水岸');
   await accept.getByRole('radio', { name: /业主共同决定一般事项（双过半）/ }).check();
-  await accept.getByText('计划各阶段时间（选填）').click();
+  await press(accept.getByText('计划各阶段时间（选填）'));
   const day = 24 * 3600_000;
   const now = Date.now();
   await accept.getByRole('group', { name: '宣讲', exact: true }).getByLabel('开始时间').fill(beijingInput(new Date(now + 2 * day)));
@@ -198,6 +198,15 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await expect(page.locator('.phase-step[aria-current="step"]')).toContainText('征求意见');
   await expect(page.locator('.page-header .phase-badge')).toHaveText('征求意见');
   await expectNoHorizontalScroll(page);
+  // 御水岸's 议事 list has it, in its phase, with its version.
+  await page.getByRole('navigation', { name: '所在位置' }).getByRole('link', { name: '御水岸' }).click();
+  await expect(page).toHaveURL(/\/console\/nodes\/[\w-]+\/consultations$/);
+  const listed = page.locator('.consultation-card').filter({ has: page.getByRole('link', { name: title }) });
+  await expect(listed).toContainText('征求意见');
+  await expect(listed).toContainText('第1版');
+  await expectNoHorizontalScroll(page);
+  await listed.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 
   // The resident comments on article 3 (once plainly, once with markup) and, abusively, on the whole draft.
   const version1 = (await resident.get(`/api/consultations/${consultationId}/versions/1`)) as { id: string; clauses: { id: string; number: number }[] };
@@ -331,6 +340,19 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await versions.getByRole('link', { name: /第1版/ }).click();
   await expect(page).toHaveURL(/\?v=1$/);
   await expect(page.getByRole('article', { name: `${title}（草案）` }).locator('.version-clause').nth(2)).toHaveText(new RegExp(CLAUSES[2]!.body));
+
+  // The answer now points to the article of version 2 that carries the change; the report says so.
+  await consultationTab(page, '意见').click();
+  const answeredOpinion = page.getByRole('region', { name: '第1版 · 第3条「电动车充电」' }).getByRole('article').filter({ hasText: plainOpinion });
+  await press(answeredOpinion.getByRole('button', { name: /^修改答复/ }));
+  const editReply = answeredOpinion.getByRole('form', { name: '修改答复' });
+  await expect(editReply.getByRole('radio', { name: '部分采纳' })).toBeFocused();
+  await expect(editReply.getByLabel('答复理由')).toHaveValue(reason);
+  await editReply.getByLabel('修改体现在（选填）').selectOption({ label: '第2版第3条 电动车充电' });
+  await press(editReply.getByRole('button', { name: '提交答复' }));
+  await expect(answeredOpinion.locator('.official-reply')).toContainText('修改见第2版第3条「电动车充电」');
+  await residentPage.reload();
+  await expect(section.getByRole('listitem').filter({ hasText: plainOpinion }).getByRole('link', { name: '修改见第 2 版第3条' })).toBeVisible();
 
   expect(await pwned(page)).toBeUndefined();
   expect(problems).toEqual([]);

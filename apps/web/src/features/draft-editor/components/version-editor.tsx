@@ -14,7 +14,7 @@ import type { Version } from '../api/get-version';
 import { usePublishVersion } from '../api/publish-version';
 import { useUpdateVersion } from '../api/update-version';
 import type { DraftField, DraftForm, DraftProblem } from '../utils/draft-form';
-import { addClause, checkDraft, checkPublish, DRAFT_LIMITS, draftFieldOfPath, fromVersion, moveClause, removeClause, sameContent, toUpdateInput, updateClause } from '../utils/draft-form';
+import { addClause, checkDraft, checkPublish, continuable, DRAFT_LIMITS, draftFieldOfPath, fromVersion, moveClause, removeClause, sameContent, toUpdateInput, updateClause } from '../utils/draft-form';
 import { Attachments } from './attachments';
 import { ClauseEditor } from './clause-editor';
 import { DiffView } from './diff-view';
@@ -250,7 +250,7 @@ export function VersionEditor({ consultationId, version, previous, onPublished, 
               row={row}
               index={index}
               count={form.clauses.length}
-              previous={previous ? previous.clauses : null}
+              previous={previous ? continuable(form, index, previous.clauses) : null}
               errors={clauseErrors(index)}
               onChange={(changeOf) => change(updateClause(form, index, changeOf))}
               onMove={(delta) => {

@@ -99,7 +99,11 @@ function ReplyView({ thread }: { thread: Thread }) {
       <p className="official-reply__reason">{reply.reason}</p>
       {reply.linkedClause && (
         <p className="official-reply__link">
-          {t('convene.opinions.linkedClause', { version: reply.linkedClause.versionNumber, number: reply.linkedClause.number, heading: reply.linkedClause.heading ?? '' })}
+          {t('convene.opinions.linkedClause', {
+            version: reply.linkedClause.versionNumber,
+            number: reply.linkedClause.number,
+            heading: reply.linkedClause.heading ? t('convene.draft.quotedHeading', { heading: reply.linkedClause.heading }) : '',
+          })}
         </p>
       )}
     </div>
