@@ -11,7 +11,7 @@ import type { HttpSession } from '../../test/http-session';
 import { download, upload } from '../../test/rolls';
 import type { TestApp } from '../../test/test-app';
 import { startTestApp } from '../../test/test-app';
-import { createAccount, createCompound, SCAN_JPEG, signIn, voterIdOf } from '../../test/vote-fixtures';
+import { createAccount, createCompound, createCooperative, SCAN_JPEG, signIn, voterIdOf } from '../../test/vote-fixtures';
 import { seedDemoData } from '../seed/seed-demo';
 import type { VoteDetailDto } from './dto/vote.dto';
 import type { IssueResultDto, PaperEntryResultDto } from './dto/paper.dto';
@@ -53,7 +53,7 @@ async function sheets(bytes: Buffer): Promise<string[][][]> {
 function section(rows: string[][], header: string): string[][] {
   const start = rows.findIndex((r) => r[0] === header);
   expect(start).toBeGreaterThanOrEqual(0);
-  const end = rows.findIndex((r, i) => i > start && (r.every((c) => c === '') || ['汇总', '计票说明'].includes(r[0]!) || r[0]!.startsWith('逐户表决清单')));
+  const end = rows.findIndex((r, i) => i > start && (r.every((c) => c === '') || ['汇总', '计票说明'].includes(r[0]!) || r[0]!.startsWith('逐户表决清单') || r[0]!.startsWith('逐人表决清单')));
   return rows.slice(start + 1, end < 0 ? undefined : end);
 }
 
@@ -204,6 +204,53 @@ describe('result exports and live turnout', () => {
     expect(more).toEqual([]);
     expectNotice(notice!, published, 1, 'ballots');
     expect(list).toEqual([['楼栋', '房号', '专有部分面积（㎡）', '业主（名册姓名）', '选择', '投票方式', '受托代理人'], ...expectedList]);
+  });
+
+  it('lists the counted ballots of a cooperative member by member, by household', async () => {
+    const fixture = await createCooperative(t.dataSource, {
+      code: 'xihu-coop',
+      name: '西湖经济社',
+      parent: 'zhongqu',
+      households: [
+        { number: 'XH-002', members: [{ key: 'b1', name: '周一', birthDate: '1970-01-01', phone: '13900000311' }] },
+        {
+          number: 'XH-001',
+          members: [
+            { key: 'a1', name: '林二', birthDate: '1972-02-02', phone: '13900000312' },
+            { key: 'a2', name: '林三', birthDate: '1990-03-03', phone: '13900000313' },
+          ],
+        },
+      ],
+    });
+    const staff = await signIn(t.dataSource, t.baseUrl, '13800000003');
+    const closesAt = new Date(Date.now() + 3600_000);
+    const created = await staff.post<VoteDetailDto>(`/api/units/${fixture.unitId}/votes`, {
+      title: '集体林地承包方案',
+      question: '是否同意集体林地承包方案？',
+      ruleSet: 'rceo-27',
+      opensAt: new Date().toISOString(),
+      closesAt: closesAt.toISOString(),
+    });
+    const voteId = created.body.id;
+    expect((await staff.post(`/api/votes/${voteId}/open`, { reason: '测试导出' })).status).toBe(204);
+    for (const [phone, choice] of [
+      ['13900000311', 'oppose'],
+      ['13900000313', 'approve'],
+    ] as const) {
+      expect((await (await signIn(t.dataSource, t.baseUrl, phone)).post(`/api/votes/${voteId}/ballots`, { choice })).status).toBe(200);
+    }
+    expect(await sealing().closeDue(new Date(closesAt.getTime() + 1000))).toBe(1);
+    const member = await signIn(t.dataSource, t.baseUrl, '13900000312');
+    const published = (await member.get<{ result: Published }>(`/api/votes/${voteId}/result`)).body.result;
+    const csv = await download(member, `/api/votes/${voteId}/result/export?format=csv`);
+    expect(csv.status).toBe(200);
+    const rows: string[][] = parse(csv.bytes.toString('utf8'), { bom: true, relax_column_count: true });
+    expectNotice(rows, published, 0, 'ballots');
+    expect(section(rows, '逐人表决清单（计入的选票）')).toEqual([
+      ['户号', '成员（名册姓名）', '选择', '投票方式', '受托代理人'],
+      ['XH-001', '林三', '同意', '线上', ''],
+      ['XH-002', '周一', '反对', '线上', ''],
+    ]);
   });
 
   it('never lists who chose what on a secret vote, and says so in the file', async () => {
