@@ -28,6 +28,9 @@ import '../../../components/data-table.css';
 
 const PAPER_COUNTS = ['issued', 'returned', 'entered', 'confirmed', 'disputed'] as const;
 
+/** Papers listed at once (a compound issues hundreds): the filters narrow the list. */
+const PAPER_ROWS_MAX = 200;
+
 function choiceLabel(vote: VoteDetail, choice: string | null, t: TFunction): string {
   if (choice === null) return '—';
   if (choice === 'spoilt') return t('voteAdmin.choice.spoilt');
@@ -268,6 +271,7 @@ function entryOutcome(result: PaperEntryResult, t: TFunction): string {
 function PaperEntry({ vote, papers }: { vote: VoteDetail; papers: Paper[] }) {
   const { t } = useTranslation();
   const titleId = useId();
+  const choiceErrorId = useId();
   const form = useRef<HTMLFormElement>(null);
   const enter = useEnterPaper(vote.id);
   const proxies = useProxies(vote.id, true);
@@ -341,9 +345,14 @@ function PaperEntry({ vote, papers }: { vote: VoteDetail; papers: Paper[] }) {
           </p>
         )}
         <TextField label={t('voteAdmin.entry.code')} hint={t('voteAdmin.entry.codeHint')} name="code" autoComplete="off" autoCapitalize="characters" maxLength={8} value={code} onChange={(event) => setCode(event.target.value)} error={errors.code ?? null} />
-        <fieldset className={`field choice-group${errors.choice ? ' field--invalid' : ''}`}>
+        <fieldset className={`field choice-group${errors.choice ? ' field--invalid' : ''}`} aria-describedby={errors.choice ? choiceErrorId : undefined}>
           <legend className="field__label">{t('voteAdmin.entry.choice')}</legend>
-          {errors.choice && <p className="field__error">{errors.choice}</p>}
+          {errors.choice && (
+            <p className="field__error" id={choiceErrorId}>
+              <span className="visually-hidden">{t('form.errorPrefix')}</span>
+              {errors.choice}
+            </p>
+          )}
           {choices.map((c, index) => (
             <label key={c.id} className="choice">
               <input type="radio" name="paper-choice" value={c.id} checked={choice === c.id} onChange={() => setChoice(c.id)} aria-invalid={errors.choice && index === 0 ? true : undefined} />
@@ -581,9 +590,12 @@ function PaperRows({ vote, papers }: { vote: VoteDetail; papers: Paper[] }) {
           ))}
         </SelectField>
       </div>
-      <p role="status">{t('voteAdmin.papers.shown', { count: shown.length })}</p>
+      <p role="status">
+        {t('voteAdmin.papers.shown', { count: shown.length })}
+        {shown.length > PAPER_ROWS_MAX && ` ${t('voteAdmin.papers.firstOnly', { max: PAPER_ROWS_MAX })}`}
+      </p>
       <ul className="paper-rows" aria-labelledby={titleId}>
-        {shown.slice(0, 200).map((paper) => (
+        {shown.slice(0, PAPER_ROWS_MAX).map((paper) => (
           <PaperRow key={paper.serial} vote={vote} paper={paper} />
         ))}
       </ul>
