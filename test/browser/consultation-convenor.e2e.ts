@@ -278,6 +278,7 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await page.keyboard.press('Enter');
   await expect(rude.getByRole('status').filter({ hasText: '已隐藏，作者会收到通知。' })).toBeFocused();
   await expect(rude).toContainText(`已隐藏原因：${hideReason}`);
+  await expect(rude).toContainText('已隐藏，无需答复。');
   await expect(page.getByRole('radio', { name: '已隐藏（1）' })).toBeVisible();
   await expectNoHorizontalScroll(page);
   await expectLargeTextFits(page);

@@ -89,7 +89,8 @@ function Reports({ consultationId, thread }: { consultationId: string; thread: T
 function ReplyView({ thread }: { thread: Thread }) {
   const { t, i18n } = useTranslation();
   const reply = thread.officialReply;
-  if (!reply) return <p className="opinion__pending">{t('convene.opinions.pending')}</p>;
+  // A hidden opinion needs no answer (the 未答复 filter leaves it out too).
+  if (!reply) return thread.hidden ? <p className="opinion__no-reply">{t('convene.opinions.hiddenNoReply')}</p> : <p className="opinion__pending">{t('convene.opinions.pending')}</p>;
   return (
     <div className={`official-reply official-reply--${reply.outcome}`}>
       <p className="official-reply__head">
