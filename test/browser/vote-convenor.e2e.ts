@@ -266,8 +266,9 @@ test('the convenor opens a vote early with a reason; a paper ballot entered by t
   await expect(staffRow).toContainText('两遍一致，已计入');
   await expect(staffRow).toContainText('计入：同意');
   // The counts of 2栋: one paper issued, back, entered and counted.
-  const building2 = second.page.locator('.paper-counts tbody tr').filter({ has: second.page.getByRole('rowheader', { name: '2栋' }) });
-  await expect(building2.locator('td')).toHaveText([/\d+/, '1', '1', '1', '1', '0']);
+  const building2 = second.page.getByRole('list', { name: '各楼栋或户的选票发放、收回和录入数' }).getByRole('listitem').filter({ has: second.page.getByText('2栋', { exact: true }) });
+  await expect(building2.locator('dd')).toHaveText([/\d+/, '1', '1', '1', '1', '0']);
+  await expect(building2.locator('dt')).toHaveText(['选民', '已发放', '已收回', '已录入', '已计入', '争议']);
   await expectNoHorizontalScroll(second.page);
 
   // The turnout now counts both: two owners and their floor area, online and on paper.

@@ -15,6 +15,7 @@ import { ApiError, errorMessage } from '../../../lib/api-client';
 import { conflictReason, invalidFieldPaths } from '../../../lib/api-problems';
 import { formatDateTime } from '../../../lib/format';
 import { useFocusFirstError } from '../../../lib/forms';
+import { useMediaQuery } from '../../../lib/use-media-query';
 import { checkFile, megabytes } from '../../../lib/upload';
 import type { IssueResult, Paper, PaperEntryResult, PaperList } from '../api/papers';
 import { paperScanHref, SCAN_EXTENSIONS, SCAN_MAX_BYTES, useCheckIn, useEnterPaper, useIssuePapers, useMarkReturned, usePapers, useReissuePaper, useResolvePaper, useVoidPaper } from '../api/papers';
@@ -39,7 +40,33 @@ function choiceLabel(vote: VoteDetail, choice: string | null, t: TFunction): str
   return option.key ? t(option.key as 'voteAdmin.choice.approve') : (option.label ?? choice);
 }
 
-/** Issued / returned / entered per building or household, and in all. */
+/** Issued / returned / entered per building or household, and in all: a card each on a phone. */
+function PaperCountCards({ list }: { list: PaperList }) {
+  const { t } = useTranslation();
+  const rows = [...list.groups.map((g) => ({ name: g.group, voters: g.voters, counts: g })), { name: t('voteAdmin.papers.total'), voters: list.groups.reduce((sum, g) => sum + g.voters, 0), counts: list.totals }];
+  return (
+    <ul className="paper-count-cards" aria-label={t('voteAdmin.papers.countsCaption')}>
+      {rows.map((row, index) => (
+        <li key={row.name} className={`paper-count-card${index === rows.length - 1 ? ' paper-count-card--total' : ''}`}>
+          <p className="paper-count-card__name">{row.name}</p>
+          <dl className="paper-count-card__figures">
+            <div>
+              <dt>{t('voteAdmin.papers.voters')}</dt>
+              <dd>{row.voters}</dd>
+            </div>
+            {PAPER_COUNTS.map((key) => (
+              <div key={key}>
+                <dt>{t(`voteAdmin.papers.count.${key}`)}</dt>
+                <dd>{row.counts[key]}</dd>
+              </div>
+            ))}
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function PaperCountsTable({ list }: { list: PaperList }) {
   const { t } = useTranslation();
   return (
@@ -649,6 +676,7 @@ export function PaperDesk({ vote, printHref }: { vote: VoteDetail; printHref: (g
   const { t } = useTranslation();
   const live = vote.status === 'open' || vote.status === 'counting';
   const list = usePapers(vote.id, live);
+  const wide = useMediaQuery('(min-width: 48em)');
   if (vote.status === 'scheduled' || vote.status === 'cancelled') return <p className="notice">{t('voteAdmin.papers.notOpen')}</p>;
   if (list.isPending) return <Loading />;
   if (list.isError) return <QueryError error={list.error} retrying={list.isFetching} onRetry={() => void list.refetch()} />;
@@ -659,7 +687,7 @@ export function PaperDesk({ vote, printHref }: { vote: VoteDetail; printHref: (g
         <h2 className="section__title" id="paper-counts-title">
           {t('voteAdmin.papers.countsHeading')}
         </h2>
-        <PaperCountsTable list={data} />
+        {wide ? <PaperCountsTable list={data} /> : <PaperCountCards list={data} />}
       </section>
       {vote.status === 'open' && <IssuePapers vote={vote} list={data} printHref={printHref} />}
       {vote.status === 'open' && <ReturnPapers vote={vote} />}
