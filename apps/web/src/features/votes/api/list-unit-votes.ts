@@ -18,6 +18,6 @@ export function getUnitVotesQueryOptions(unitId: string) {
   });
 }
 
-export function useUnitVotes(unitId: string, enabled = true) {
-  return useQuery({ ...getUnitVotesQueryOptions(unitId), enabled });
+export function useUnitVotes(unitId: string) {
+  return useQuery(getUnitVotesQueryOptions(unitId));
 }
