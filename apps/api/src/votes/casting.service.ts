@@ -115,8 +115,9 @@ export interface CastInput {
  */
 export async function castTransaction(q: TxQuery, secret: Buffer, input: CastInput): Promise<CastReceiptDto> {
   const { userId, voteId, rawChoice, voterId } = input;
-  const vote = await lockVoteForCast(q, voteId);
-  if (!vote) throw notFound(voteId);
+  const locked = await lockVoteAndFindCasters(q, voteId, userId, voterId);
+  if (!locked) throw notFound(voteId);
+  const { vote } = locked;
   const now = new Date();
   if (vote.status === 'scheduled' || now < vote.opens_at) throw conflict('not_open_yet', 'Voting has not opened yet.');
   if (vote.status !== 'open' || now >= vote.closes_at) throw conflict('closed', 'Voting has closed.');
@@ -124,8 +125,16 @@ export async function castTransaction(q: TxQuery, secret: Buffer, input: CastInp
   if (!choice) {
     throw new DomainError('VALIDATION_FAILED', 'This is not one of the choices of the vote.', { fields: [{ field: 'choice', reasons: ['isIn'], message: 'choice is not offered' }] });
   }
-  const me = await resolveVoter(q, secret, voteId, userId, voterId);
+  const me = pickVoter(locked.casters, secret, voteId, voterId);
   await lockVoter(q, voteId, me.voterId);
+  if (me.agentUserId) {
+    // Revoking a proxy takes this voter's lock too: under it, the proxy must still stand.
+    const [standing] = await q(
+      `SELECT 1 FROM proxy_authorization WHERE vote_id = $1 AND principal_voter_id = $2 AND agent_user_id = $3 AND status = 'accepted' AND revoked_at IS NULL`,
+      [voteId, me.voterId, me.agentUserId],
+    );
+    if (!standing) throw notEligible();
+  }
   const at = now.toISOString();
   if (vote.secrecy === 'secret') {
     const ballot = await castSecret(q, { voteId, voterId: me.voterId, choice, channel: 'online', proxy: me.proxy, at });
@@ -143,18 +152,21 @@ export async function castTransaction(q: TxQuery, secret: Buffer, input: CastInp
   return { receipt, voterId: me.voterId, castAt: at, changed: true };
 }
 
+interface CasterRow {
+  voter_id: string;
+  agent_voter_id: string | null;
+  agent_user_id: string | null;
+}
+
 /**
- * The voter the actor casts for: their own roll entry (by the account linked to it), or a
- * principal who gave them an accepted written proxy (then the ballot carries the proxy).
+ * Whom the account ($2) may cast for in the vote ($1), optionally only voter $3: its own roll
+ * entries (by the account linked to them, owner_user_idx / member_user_idx), then into the frozen
+ * electorate by its unique (vote, person) index, and the principals of its accepted proxies. The
+ * electorate is looked up in a correlated subquery so that it is always that index probe: a join
+ * would leave the choice to the planner, and with the statistics of a vote opened a moment ago it
+ * may walk the whole electorate of a large compound instead (140 ms a cast at 20,000 flats).
  */
-async function resolveVoter(q: TxQuery, secret: Buffer, voteId: string, userId: string, voterId?: string): Promise<{ voterId: string; proxy: ProxyMark | null }> {
-  const rows = await q<{ voter_id: string; agent_voter_id: string | null; agent_user_id: string | null }>(
-    // From the account to its roll entries (owner_user_idx, member_user_idx), then into the
-    // frozen electorate by its unique (vote, person) index. The electorate is looked up in a
-    // correlated subquery so that it is always that index probe: a join would leave the choice to
-    // the planner, and with the statistics of a vote opened a moment ago it may walk the whole
-    // electorate of a large compound instead (140 ms a cast at 20,000 flats).
-    `SELECT r.voter_id, NULL AS agent_voter_id, NULL::uuid AS agent_user_id
+const CASTERS_SQL = `SELECT r.voter_id, NULL AS agent_voter_id, NULL::uuid AS agent_user_id
        FROM (SELECT (SELECT v.voter_id FROM vote_voter v WHERE v.vote_id = $1 AND v.person_type = 'owner' AND v.person_id = o.id) AS voter_id
                FROM owner o WHERE o.user_id = $2
              UNION ALL
@@ -164,9 +176,13 @@ async function resolveVoter(q: TxQuery, secret: Buffer, voteId: string, userId: 
      UNION ALL
      SELECT p.principal_voter_id, p.agent_voter_id, p.agent_user_id
        FROM proxy_authorization p
-      WHERE p.vote_id = $1 AND p.agent_user_id = $2 AND p.status = 'accepted' AND p.revoked_at IS NULL AND ($3::text IS NULL OR p.principal_voter_id = $3)`,
-    [voteId, userId, voterId ?? null],
-  );
+      WHERE p.vote_id = $1 AND p.agent_user_id = $2 AND p.status = 'accepted' AND p.revoked_at IS NULL AND ($3::text IS NULL OR p.principal_voter_id = $3)`;
+
+/**
+ * The voter the actor casts for: their own roll entry, or a principal who gave them an accepted
+ * written proxy (then the ballot carries the proxy).
+ */
+function pickVoter(rows: CasterRow[], secret: Buffer, voteId: string, voterId?: string): { voterId: string; proxy: ProxyMark | null; agentUserId: string | null } {
   const own = rows.filter((r) => r.agent_user_id === null);
   const pick = voterId ? rows[0] : own.length === 1 ? own[0] : rows.length === 1 ? rows[0] : undefined;
   if (!pick) {
@@ -176,11 +192,31 @@ async function resolveVoter(q: TxQuery, secret: Buffer, voteId: string, userId: 
         voterIds: rows.map((r) => r.voter_id),
       });
     }
-    throw new DomainError('FORBIDDEN', 'You are not on the electorate of this vote (it was frozen when voting opened), and hold no proxy for it.', { reason: 'not_eligible' });
+    throw notEligible();
   }
   // An agent off the roll (owners may authorise anyone) appears under a pseudonym of their account.
   const agent = pick.agent_user_id ? (pick.agent_voter_id ?? pseudonym(secret, voteId, 'agent', pick.agent_user_id)) : null;
-  return { voterId: pick.voter_id, proxy: agent ? { agent, written: true } : null };
+  return { voterId: pick.voter_id, proxy: agent ? { agent, written: true } : null, agentUserId: pick.agent_user_id };
+}
+
+function notEligible(): DomainError {
+  return new DomainError('FORBIDDEN', 'You are not on the electorate of this vote (it was frozen when voting opened), and hold no proxy for it.', { reason: 'not_eligible' });
+}
+
+/**
+ * The vote row held FOR KEY SHARE (as lockVoteForCast) and, in the same statement, whom the
+ * account may cast for: one round trip instead of two on the hot path.
+ */
+async function lockVoteAndFindCasters(q: TxQuery, voteId: string, userId: string, voterId?: string): Promise<{ vote: CastVoteRow; casters: CasterRow[] } | undefined> {
+  const [row] = await q<CastVoteRow & { casters: CasterRow[] }>(
+    `SELECT id, status, secrecy, allow_change AS "allowChange", question_kind AS "questionKind", options, opens_at, closes_at,
+            (SELECT coalesce(json_agg(c), '[]'::json) FROM (${CASTERS_SQL}) c) AS casters
+       FROM vote WHERE id = $1 FOR KEY SHARE`,
+    [voteId, userId, voterId ?? null],
+  );
+  if (!row) return undefined;
+  const { casters, ...vote } = row;
+  return { vote, casters };
 }
 
 /** An EntityManager's query as a TxQuery, for the shared cast statements below. */

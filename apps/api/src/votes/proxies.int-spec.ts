@@ -183,4 +183,34 @@ describe('proxies: recorded with the scan, checked against the rule set, capped,
     const mismatch = await upload<ErrorBody>(as.ncStaff!, `/api/votes/${voteId}/papers/${otherPaper!.serial}/entries`, { name: 'p.jpg', bytes: SCAN_JPEG, fields: { choice: 'approve', proxyId: refused.body.id } });
     expect(mismatch.status).toBe(400);
   });
+
+  it('refuses a cast by an agent whose proxy is revoked while the cast waits for the voter', async () => {
+    const voteId = await openVote(as.convenor!, yushuian, { ruleSet: 'cc278-ordinary' });
+    const owner = await myVoter(as.owner!, voteId);
+    const proxy = await record(as.staff!, voteId, { principalVoterId: owner, agentPhone: '13900000302' });
+    expect(proxy.body.status).toBe('accepted');
+    // A revocation in progress holds the principal's lock (as ProxiesService.revoke does) ...
+    const runner = t.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${voteId}:${owner}`]);
+      await runner.query(`UPDATE proxy_authorization SET revoked_at = now() WHERE id = $1`, [proxy.body.id]);
+      // ... while the agent casts: the cast finds the proxy standing, then waits for the lock.
+      const cast = as.nephew!.post<ErrorBody>(`/api/votes/${voteId}/ballots`, { choice: 'approve', voterId: owner });
+      for (let i = 0; i < 100; i += 1) {
+        const [waiting] = await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+        if (waiting!.n > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await runner.commitTransaction();
+      const refused = await cast;
+      expect(refused.status).toBe(403);
+      expect(refused.body.details).toMatchObject({ reason: 'not_eligible' });
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect(await t.dataSource.query(`SELECT 1 FROM ballot WHERE vote_id = $1`, [voteId])).toEqual([]);
+  });
 });
