@@ -131,7 +131,14 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await accept.getByLabel('议事标题').fill(title);
   await accept.getByLabel('简介（选填）').fill('规范小区电动车充电，消除火灾隐患。');
   await expect(accept.locator('.consultation-form__units')).toHaveText('御水岸');
-  await accept.getByRole('radio', { name: /业主共同决定一般事项（双过半）/ }).check();
+  // Without a rule set it is refused before sending, focus on the first choice, the error read with it.
+  await press(accept.getByRole('button', { name: '采纳并发起议事' }));
+  const firstRule = accept.getByRole('radio', { name: /业主共同决定一般事项（双过半）/ });
+  await expect(firstRule).toBeFocused();
+  await expect(accept.getByRole('group', { name: '表决规则' })).toHaveAccessibleDescription(/请选择表决规则。/);
+  await page.keyboard.press('Space');
+  await expect(firstRule).toBeChecked();
+  await expect(accept.getByText('请选择表决规则。')).toHaveCount(0);
   await press(accept.getByText('计划各阶段时间（选填）'));
   const day = 24 * 3600_000;
   const now = Date.now();
@@ -310,7 +317,6 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await press(page.getByRole('button', { name: '编写第2版（从第1版复制）' }));
   const editor2 = page.getByRole('form', { name: '编写第2版' });
   await expect(editor2.getByRole('heading', { name: '编写第2版' })).toBeFocused();
-  await editor2.getByLabel('修改说明').fill('采纳居民意见，增设充电桩。');
   const row3 = editor2.getByRole('group', { name: '第3条' });
   await expect(row3.getByLabel('延续上一版的')).toHaveValue(clause3.id);
   await row3.getByLabel('条文').fill(CLAUSE_3_V2);
@@ -319,6 +325,11 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   const preview = page.locator('.version-editor__diff');
   await expect(preview).toBeFocused();
   await expect(preview.locator('.diff-clause--changed')).toHaveCount(1);
+  // Version 2 is not published without a change note: focus goes to it.
+  await press(editor2.getByRole('button', { name: '发布第2版' }));
+  await expect(editor2.getByLabel('修改说明')).toBeFocused();
+  await expect(editor2.getByLabel('修改说明')).toHaveAccessibleDescription(/发布前请写明这一版改了什么、为什么改。/);
+  await page.keyboard.type('采纳居民意见，增设充电桩。');
   await press(editor2.getByRole('button', { name: '发布第2版' }));
   await press(page.getByRole('button', { name: '确认发布第2版' }));
   await expect(page.getByRole('status').filter({ hasText: '第2版已发布，文字不能再修改。' })).toBeFocused();

@@ -80,7 +80,8 @@ export function PlanFields({
 }) {
   const { t } = useTranslation();
   const filled = PLANNED_PHASES.some((phase) => plan[phase].start || plan[phase].end);
-  const invalid = hasErrors(errors);
+  // Only the plan's own errors open it (the object passed may hold the whole form's).
+  const invalid = PLANNED_PHASES.some((phase) => Boolean(errors[`plan.${phase}.start`] ?? errors[`plan.${phase}.end`]));
   const [open, setOpen] = useState(filled);
   const set = (phase: PlannedPhase, part: 'start' | 'end', value: string): void => onChange({ ...plan, [phase]: { ...plan[phase], [part]: value } });
   return (
