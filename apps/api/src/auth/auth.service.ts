@@ -12,6 +12,8 @@ import { equalStrings, keyedHash } from '../common/keyed-hash';
 import { currentRequest } from '../common/request-context';
 import type { AppSecret } from '../config/app-secret';
 import { APP_SECRET } from '../config/app-secret';
+import type { Env } from '../config/env';
+import { ENV } from '../config/env';
 import { InvitationsService } from '../invitations/invitations.service';
 import { SmsProvider } from '../sms/sms-provider';
 import { User } from '../users/entities/user.entity';
@@ -55,6 +57,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly sms: SmsProvider,
     @Inject(APP_SECRET) private readonly secret: AppSecret,
+    @Inject(ENV) private readonly env: Env,
   ) {}
 
   private ip(): string {
@@ -66,7 +69,7 @@ export class AuthService {
    * throttled per number and per address, and an unknown number costs as much time as a known one.
    */
   async verifyCredentials(phone: string, password: string): Promise<User> {
-    await this.limits.hit({ key: `login:ip:${this.ip()}`, max: 30, windowSeconds: 15 * MINUTES });
+    await this.limits.hit({ key: `login:ip:${this.ip()}`, max: this.env.LOGIN_ATTEMPTS_PER_ADDRESS, windowSeconds: 15 * MINUTES });
     const failures = { key: `login-fail:phone:${phone}`, max: 5, windowSeconds: 15 * MINUTES };
     await this.limits.check(failures);
     const user = await this.dataSource

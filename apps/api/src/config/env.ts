@@ -44,6 +44,11 @@ export const envSchema = z.object({
     .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 100kb or 1mb')
     .default('100kb'),
   TRUST_PROXY: booleanString.default(false),
+  /**
+   * Sign-in attempts allowed per client address in 15 minutes (per phone number it is 5 failures).
+   * Raise it where many residents share one address: a community hall's Wi-Fi, a carrier's NAT.
+   */
+  LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Run scheduled work (phase changes, reminders, closing votes) in this instance. */
   JOBS: booleanString.default(true),
   /**

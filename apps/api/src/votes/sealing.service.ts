@@ -101,10 +101,16 @@ export class SealingService implements OnModuleInit {
    * Moves waiting secret ballots into the box, in random order, in a transaction of its own:
    * only when a batch has gathered (so no single ballot can be matched to the mark written with
    * it), or everything when `all` (at close).
+   *
+   * The periodic mixer skips ballots another mixer holds; the count at close (`all`) waits for
+   * them instead, so a mixer running at the same moment can never leave a ballot out of the box.
    */
   async mix(voteId: string, all: boolean, m?: EntityManager): Promise<number> {
     const run = async (tx: EntityManager): Promise<number> => {
-      const waiting = await tx.query<{ ballot_id: string; choice: Choice }[]>(`SELECT ballot_id, choice FROM vote_box_intake WHERE vote_id = $1 FOR UPDATE SKIP LOCKED`, [voteId]);
+      const waiting = await tx.query<{ ballot_id: string; choice: Choice }[]>(
+        `SELECT ballot_id, choice FROM vote_box_intake WHERE vote_id = $1 FOR UPDATE${all ? '' : ' SKIP LOCKED'}`,
+        [voteId],
+      );
       if (waiting.length === 0 || (!all && waiting.length < MIX_BATCH)) return 0;
       for (let i = waiting.length - 1; i > 0; i -= 1) {
         const j = randomInt(i + 1);
@@ -155,6 +161,16 @@ export class SealingService implements OnModuleInit {
       const [unsettled] = await m.query<unknown[]>(`SELECT 1 FROM ballot_paper WHERE vote_id = $1 AND status IN ('returned', 'entered', 'disputed') LIMIT 1`, [voteId]);
       if (unsettled) return false;
       await this.mix(voteId, true, m);
+      // Every secret ballot is in the box before counting: as many ballots as marks, none waiting.
+      const [box] = await m.query<{ waiting: number; boxed: number; marked: number }[]>(
+        `SELECT (SELECT count(*)::int FROM vote_box_intake WHERE vote_id = $1) AS waiting,
+                (SELECT count(*)::int FROM vote_box WHERE vote_id = $1) AS boxed,
+                (SELECT count(*)::int FROM vote_mark WHERE vote_id = $1) AS marked`,
+        [voteId],
+      );
+      if (box && (box.waiting > 0 || box.boxed !== box.marked)) {
+        throw new Error(`vote ${voteId}: the ballot box holds ${box.boxed} ballots (${box.waiting} waiting) for ${box.marked} marks; not counted`);
+      }
       await this.seal(voteId, m);
       const sealed = await m.getRepository(Vote).findOneByOrFail({ id: voteId });
       const entries = await m.query<{ entry: Record<string, unknown> }[]>(`SELECT entry FROM vote_cast WHERE vote_id = $1 ORDER BY seq`, [voteId]);
