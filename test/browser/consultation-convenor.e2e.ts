@@ -321,6 +321,13 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await expect(row3.getByLabel('延续上一版的')).toHaveValue(clause3.id);
   await row3.getByLabel('条文').fill(CLAUSE_3_V2);
   await row3.getByLabel('修改理由（选填）').fill('采纳居民意见：2栋北侧增设充电桩。');
+  // Leaving with unsaved changes asks first, the question read at once; staying keeps them.
+  await press(consultationTab(page, '概况'));
+  await expect(page.getByText('草案有未保存的修改，离开会丢失这些修改。')).toBeFocused();
+  await tabTo(page, page.getByRole('button', { name: '留下继续编辑' }));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/draft\?v=2$/);
+  await expect(row3.getByLabel('条文')).toHaveValue(CLAUSE_3_V2);
   await press(editor2.getByRole('button', { name: '预览修改对照' }));
   const preview = page.locator('.version-editor__diff');
   await expect(preview).toBeFocused();

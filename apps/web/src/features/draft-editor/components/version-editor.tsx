@@ -68,6 +68,7 @@ export function VersionEditor({ consultationId, version, previous, onPublished, 
   const headingRef = useRef<HTMLHeadingElement>(null);
   const publishButton = useRef<HTMLButtonElement>(null);
   const publishQuestion = useRef<HTMLParagraphElement>(null);
+  const leaveQuestion = useRef<HTMLParagraphElement>(null);
   const titleId = useId();
   const [form, setForm] = useState<DraftForm>(() => fromVersion(version));
   const [saved, setSaved] = useState<DraftForm>(() => fromVersion(version));
@@ -83,6 +84,12 @@ export function VersionEditor({ consultationId, version, previous, onPublished, 
   const dirty = !sameContent(form, saved);
   const busy = update.isPending || publish.isPending;
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search));
+
+  // Leaving for another page of the app with unsaved changes: the question is read at once
+  // (it is drawn under the form, far from the link that was followed).
+  useEffect(() => {
+    if (blocker.state === 'blocked') leaveQuestion.current?.focus();
+  }, [blocker.state]);
 
   // Leaving the page with unsaved changes: the browser asks first.
   useEffect(() => {
@@ -304,7 +311,9 @@ export function VersionEditor({ consultationId, version, previous, onPublished, 
       </form>
       {blocker.state === 'blocked' && (
         <div className="confirm" role="alertdialog" aria-label={t('convene.draft.leaveQuestion')}>
-          <p>{t('convene.draft.leaveQuestion')}</p>
+          <p ref={leaveQuestion} tabIndex={-1}>
+            {t('convene.draft.leaveQuestion')}
+          </p>
           <div className="button-row">
             <button type="button" className="button button--primary" onClick={() => blocker.reset()}>
               {t('convene.draft.stay')}
