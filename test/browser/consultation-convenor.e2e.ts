@@ -215,6 +215,23 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await listed.getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 
+  // 宣讲: a session at the party branch's activity room, thirty seats.
+  await consultationTab(page, '宣讲').click();
+  await press(page.getByRole('button', { name: '安排宣讲' }));
+  const briefingForm = page.getByRole('form', { name: '安排一场宣讲' });
+  await expect(briefingForm.getByRole('heading', { name: '安排一场宣讲' })).toBeFocused();
+  const briefingStart = new Date(now + 3 * day);
+  await briefingForm.getByLabel('开始时间').fill(beijingInput(briefingStart));
+  await briefingForm.getByLabel('结束时间').fill(beijingInput(new Date(briefingStart.getTime() + 2 * 3600_000)));
+  await briefingForm.getByLabel('地点').fill('御水岸党支部组织生活馆');
+  await briefingForm.getByLabel('名额').fill('30');
+  await expectNoHorizontalScroll(page);
+  await press(briefingForm.getByRole('button', { name: '安排', exact: true }));
+  await expect(page.getByRole('status').filter({ hasText: '已安排。居民可以报名了。' })).toBeFocused();
+  const session = page.locator('.briefing').filter({ hasText: '御水岸党支部组织生活馆' });
+  await expect(session).toContainText('0/30 人，还剩 30 个名额');
+  await expect(session).toContainText('未开始');
+
   // The resident comments on article 3 (once plainly, once with markup) and, abusively, on the whole draft.
   const version1 = (await resident.get(`/api/consultations/${consultationId}/versions/1`)) as { id: string; clauses: { id: string; number: number }[] };
   const clause3 = version1.clauses.find((clause) => clause.number === 3)!;

@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form/form-alert';
 import { TextAreaField } from '../../../components/form/text-area-field';
@@ -24,6 +24,9 @@ interface BriefingFormProps {
 export function BriefingForm({ initial, heading, submitLabel, pending, error, onSubmit, onCancel }: BriefingFormProps) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
+  // The form opens in place of the button that opened it: focus goes to its heading.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
   const [draft, setDraft] = useState<BriefingDraft>(initial);
   const [submitted, setSubmitted] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -48,7 +51,9 @@ export function BriefingForm({ initial, heading, submitLabel, pending, error, on
 
   return (
     <form ref={form} className="stack briefing-form" noValidate onSubmit={submit} aria-label={heading}>
-      <h3 className="subsection__title">{heading}</h3>
+      <h3 className="subsection__title" ref={headingRef} tabIndex={-1}>
+        {heading}
+      </h3>
       {error && <FormAlert>{error}</FormAlert>}
       <div className="briefing-form__times">
         <TextField label={t('convene.briefings.start')} type="datetime-local" name="start" value={draft.start} onChange={(event) => set('start', event.target.value)} error={text('start')} />

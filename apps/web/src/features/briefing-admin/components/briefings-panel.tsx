@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { LIMITS } from '@yishi/contracts';
 import type { FormEvent } from 'react';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form/form-alert';
 import { TextAreaField } from '../../../components/form/text-area-field';
@@ -41,6 +41,9 @@ function CancelForm({ consultationId, briefing, onDone, onCancel }: { consultati
   const cancel = useCancelBriefing(consultationId);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // The question opens in place of the button that opened it: focus goes to it.
+  const question = useRef<HTMLParagraphElement>(null);
+  useEffect(() => question.current?.focus(), []);
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     if (cancel.isPending) return;
@@ -54,7 +57,9 @@ function CancelForm({ consultationId, briefing, onDone, onCancel }: { consultati
   };
   return (
     <form className="stack confirm" noValidate onSubmit={submit} aria-label={t('convene.briefings.cancelQuestion')}>
-      <p>{t('convene.briefings.cancelQuestion')}</p>
+      <p ref={question} tabIndex={-1}>
+        {t('convene.briefings.cancelQuestion')}
+      </p>
       {briefing.taken > 0 && <p className="confirm__detail">{t('convene.briefings.cancelTells', { count: briefing.taken })}</p>}
       {cancel.isError && <FormAlert>{briefingError(cancel.error, t)}</FormAlert>}
       <TextAreaField label={t('convene.briefings.cancelReason')} name="cancelReason" rows={2} maxChars={LIMITS.reason} value={reason} onChange={(event) => setReason(event.target.value)} error={error} />
@@ -77,13 +82,32 @@ function BriefingCard({ consultationId, briefing, canManage, canRecord }: { cons
   const titleId = useId();
   const [mode, setMode] = useState<'view' | 'edit' | 'cancel'>('view');
   const [done, setDone] = useState<string | null>(null);
+  const article = useRef<HTMLElement>(null);
+  // Back to the button of the form just closed, or to the word that it was saved.
+  const [focusTo, setFocusTo] = useState<'edit' | 'cancel' | 'done' | null>(null);
+  useEffect(() => {
+    if (focusTo === null) return;
+    article.current?.querySelector<HTMLElement>(focusTo === 'done' ? '.briefing__done .notice' : `[data-action="${focusTo}"]`)?.focus();
+    // The request is used once; clearing it renders nothing new.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setFocusTo(null);
+  }, [focusTo]);
+  const close = (): void => {
+    if (mode !== 'view') setFocusTo(mode);
+    setMode('view');
+  };
+  const finish = (message: string): void => {
+    setMode('view');
+    setDone(message);
+    setFocusTo('done');
+  };
   const timing = briefingTiming(briefing);
   const cancelled = briefing.cancelledAt !== null;
   const start = formatDateTime(briefing.startsAt, language) ?? '';
   const end = formatDateTime(briefing.endsAt, language) ?? '';
   const seatsLeft = Math.max(0, briefing.capacity - briefing.taken);
   return (
-    <article className={`briefing${cancelled ? ' briefing--cancelled' : ''}`} aria-labelledby={titleId}>
+    <article ref={article} className={`briefing${cancelled ? ' briefing--cancelled' : ''}`} aria-labelledby={titleId}>
       <h3 className="briefing__title" id={titleId}>
         {t('convene.briefings.when', { start, end })}
       </h3>
@@ -106,14 +130,18 @@ function BriefingCard({ consultationId, briefing, canManage, canRecord }: { cons
         </div>
       </dl>
       {briefing.notes && <p className="briefing__notes">{briefing.notes}</p>}
-      {done && mode === 'view' && <FormAlert tone="success">{done}</FormAlert>}
+      {done && mode === 'view' && (
+        <div className="briefing__done">
+          <FormAlert tone="success">{done}</FormAlert>
+        </div>
+      )}
       {canManage && !cancelled && mode === 'view' && (
         <div className="button-row">
-          <button type="button" className="button button--secondary button--small" onClick={() => setMode('edit')}>
+          <button type="button" className="button button--secondary button--small" data-action="edit" onClick={() => setMode('edit')}>
             {t('convene.briefings.edit')}
             <span className="visually-hidden">{t('convene.briefings.when', { start, end })}</span>
           </button>
-          <button type="button" className="button button--secondary button--small" onClick={() => setMode('cancel')}>
+          <button type="button" className="button button--secondary button--small" data-action="cancel" onClick={() => setMode('cancel')}>
             {t('convene.briefings.cancel')}
             <span className="visually-hidden">{t('convene.briefings.when', { start, end })}</span>
           </button>
@@ -126,22 +154,14 @@ function BriefingCard({ consultationId, briefing, canManage, canRecord }: { cons
           submitLabel={t('convene.briefings.saveChanges')}
           pending={update.isPending}
           error={briefingError(update.error, t)}
-          onCancel={() => setMode('view')}
+          onCancel={close}
           onSubmit={(request) => {
             const changes = changedFields(briefing, briefingDraftOf(request));
             if (Object.keys(changes).length === 0) {
-              setMode('view');
+              close();
               return;
             }
-            update.mutate(
-              { briefingId: briefing.id, body: changes },
-              {
-                onSuccess: () => {
-                  setMode('view');
-                  setDone(t('convene.briefings.saved'));
-                },
-              },
-            );
+            update.mutate({ briefingId: briefing.id, body: changes }, { onSuccess: () => finish(t('convene.briefings.saved')) });
           }}
         />
       )}
@@ -149,11 +169,8 @@ function BriefingCard({ consultationId, briefing, canManage, canRecord }: { cons
         <CancelForm
           consultationId={consultationId}
           briefing={briefing}
-          onCancel={() => setMode('view')}
-          onDone={() => {
-            setMode('view');
-            setDone(t('convene.briefings.cancelDone'));
-          }}
+          onCancel={close}
+          onDone={() => finish(t('convene.briefings.cancelDone'))}
         />
       )}
       {(canManage || canRecord) && <Attendance consultationId={consultationId} briefing={briefing} canRecord={canRecord} />}
@@ -170,6 +187,15 @@ export function BriefingsPanel({ consultationId, canManage, canRecord }: { consu
   const addButton = useRef<HTMLButtonElement>(null);
   const [adding, setAdding] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+  const [closed, setClosed] = useState(0);
+  // The form closes: focus goes to the word that the briefing was scheduled, or back to its button.
+  useEffect(() => {
+    if (done) doneRef.current?.querySelector<HTMLElement>('.notice')?.focus();
+  }, [done]);
+  useEffect(() => {
+    if (closed > 0) addButton.current?.focus();
+  }, [closed]);
   const list = [...(briefings.data ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   return (
     <section className="briefings stack" aria-labelledby={headingId}>
@@ -177,7 +203,11 @@ export function BriefingsPanel({ consultationId, canManage, canRecord }: { consu
         {t('convene.briefings.heading')}
       </h2>
       <p className="section__intro">{t('convene.briefings.intro')}</p>
-      {done && !adding && <FormAlert tone="success">{done}</FormAlert>}
+      {done && !adding && (
+        <div ref={doneRef}>
+          <FormAlert tone="success">{done}</FormAlert>
+        </div>
+      )}
       {canManage && !adding && (
         <div className="button-row">
           <button
@@ -201,7 +231,10 @@ export function BriefingsPanel({ consultationId, canManage, canRecord }: { consu
           submitLabel={t('convene.briefings.schedule')}
           pending={create.isPending}
           error={briefingError(create.error, t)}
-          onCancel={() => setAdding(false)}
+          onCancel={() => {
+            setAdding(false);
+            setClosed((n) => n + 1);
+          }}
           onSubmit={(request) =>
             create.mutate(request, {
               onSuccess: () => {
