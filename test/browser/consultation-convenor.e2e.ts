@@ -390,6 +390,32 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await residentPage.reload();
   await expect(section.getByRole('listitem').filter({ hasText: plainOpinion }).getByRole('link', { name: '修改见第 2 版第3条' })).toBeVisible();
 
+  // The workbook downloads; the report opens from the workspace too.
+  const workbook = await page.request.get(new URL((await page.getByRole('link', { name: '下载 Excel' }).getAttribute('href'))!, baseUrl()).toString());
+  expect(workbook.status()).toBe(200);
+  expect(workbook.headers()['content-type']).toContain('spreadsheetml');
+  await page.getByRole('link', { name: '意见采纳情况说明' }).click();
+  await expect(page).toHaveURL(new RegExp(`/consultations/${consultationId}/report$`));
+  await expect(page.locator('.report-totals__summary')).toHaveText('共收到意见 4 条，其中线下收集 1 条。');
+  await page.goBack();
+
+  // Going back a phase takes a reason, said with the outcome.
+  await consultationTab(page, '概况').click();
+  await press(page.getByRole('button', { name: '退回…' }));
+  const back = page.getByRole('form', { name: '退回到之前的阶段' });
+  await expect(back.getByRole('heading', { name: '退回到之前的阶段' })).toBeFocused();
+  await tabTo(page, back.getByRole('button', { name: '确认退回' }));
+  await page.keyboard.press('Enter');
+  await expect(back.getByLabel('退回原因')).toBeFocused();
+  await expect(back.getByLabel('退回原因')).toHaveAccessibleDescription(/请写明退回的原因/);
+  await back.getByLabel('退回到').selectOption({ label: '宣讲' });
+  await back.getByLabel('退回原因').fill('宣讲会人数不足，再开一场。');
+  await press(back.getByRole('button', { name: '确认退回' }));
+  const movedBack = page.getByRole('status').filter({ hasText: '已退回到“宣讲”阶段。' });
+  await expect(movedBack).toBeFocused();
+  await expect(movedBack).toContainText('退回原因：宣讲会人数不足，再开一场。（已记入审计记录）');
+  await expect(page.locator('.phase-step[aria-current="step"]')).toContainText('宣讲');
+
   expect(await pwned(page)).toBeUndefined();
   expect(problems).toEqual([]);
   expect(residentProblems).toEqual([]);
