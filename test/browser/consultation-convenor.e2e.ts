@@ -71,10 +71,10 @@ async function tabTo(page: Page, control: Locator, most = 6): Promise<void> {
 }
 
 /** Large text on, no sideways scrolling, large text off. */
-async function expectLargeTextFits(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '大字模式' }).click();
+async function expectLargeTextFits(page: Page, button = '大字模式'): Promise<void> {
+  await page.getByRole('button', { name: button }).click();
   await expectNoHorizontalScroll(page);
-  await page.getByRole('button', { name: '大字模式' }).click();
+  await page.getByRole('button', { name: button }).click();
 }
 
 const CLAUSES = [
@@ -306,6 +306,15 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await expect(page.getByRole('radio', { name: '已隐藏（1）' })).toBeVisible();
   await expectNoHorizontalScroll(page);
   await expectLargeTextFits(page);
+  // In English too, nothing runs off the side.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Opinions' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Hidden (1)' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'The whole draft' }).getByRole('article').filter({ hasText: abusive })).toContainText(`Reason: ${hideReason}`);
+  await expectNoHorizontalScroll(page);
+  await expectLargeTextFits(page, 'Large text');
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '意见' })).toBeVisible();
 
   // The resident's adoption report: the answer under article 3, the paper opinion, the hidden one's reason only.
   const residentSide = await freshContext(browser);
