@@ -179,6 +179,19 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await press(editor.getByRole('button', { name: '保存', exact: true }));
   await expect(editor.getByRole('status')).toHaveText('已保存。');
   await expectNoHorizontalScroll(page);
+  // An attachment: a PDF with a title taken from its name; removing asks first, cancelling keeps it.
+  const upload = page.getByRole('form', { name: '添加附件' });
+  await upload.getByLabel('文件').setInputFiles({ name: '充电区平面图.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+  await expect(upload.getByLabel('附件标题')).toHaveValue('充电区平面图');
+  await press(upload.getByRole('button', { name: '上传附件' }));
+  await expect(upload.getByRole('status').filter({ hasText: '已添加附件“充电区平面图”。' })).toBeVisible();
+  const attachment = page.locator('.attachment').filter({ hasText: '充电区平面图' });
+  await expect(attachment).toContainText('PDF');
+  await press(attachment.getByRole('button', { name: /^移除/ }));
+  await expect(attachment.getByText('从这一版移除附件“充电区平面图”？')).toBeFocused();
+  await tabTo(page, attachment.getByRole('button', { name: '取消' }));
+  await page.keyboard.press('Enter');
+  await expect(attachment.getByRole('button', { name: /^移除/ })).toBeFocused();
   await expectLargeTextFits(page);
   await press(editor.getByRole('button', { name: '发布第1版' }));
   await expect(page.getByText('确认发布第1版？')).toBeFocused();
@@ -188,6 +201,9 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   const v1 = page.getByRole('article', { name: `${title}（草案）` });
   await expect(v1).toContainText('第1版');
   await expect(v1.locator('.version-clause').nth(2)).toContainText(CLAUSES[2]!.body);
+  const pdf = await page.request.get(new URL((await v1.getByRole('link', { name: '充电区平面图' }).getAttribute('href'))!, baseUrl()).toString());
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
 
   // 概况: forward through 宣讲 to 征求意见, each confirmed.
   await consultationTab(page, '概况').click();

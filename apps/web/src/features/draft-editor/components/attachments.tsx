@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ChangeEvent, FormEvent } from 'react';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FileField } from '../../../components/form/file-field';
 import { FormAlert } from '../../../components/form/form-alert';
@@ -46,8 +46,24 @@ function AttachmentRow({ attachment, removable, consultationId, number }: { atta
   const { t } = useTranslation();
   const remove = useRemoveAttachment(consultationId, number);
   const [confirming, setConfirming] = useState(false);
+  const row = useRef<HTMLLIElement>(null);
+  // The question replaces the remove button: focus goes to it, and back to the button on cancel.
+  const [asked, setAsked] = useState(false);
+  useEffect(() => {
+    if (confirming) row.current?.querySelector<HTMLElement>('.confirm > p')?.focus();
+    else if (asked) row.current?.querySelector<HTMLElement>('[data-action="remove"]')?.focus();
+  }, [confirming, asked]);
+  const removeNow = (): void => {
+    if (remove.isPending) return;
+    // Once removed the row is gone: focus goes to the list's heading.
+    const heading = row.current?.closest('.attachments')?.querySelector<HTMLElement>('.subsection__title');
+    remove.mutateAsync(attachment.fileId).then(
+      () => heading?.focus(),
+      () => undefined,
+    );
+  };
   return (
-    <li className="attachment">
+    <li ref={row} className="attachment">
       <a href={attachment.url} className="attachment__link" target="_blank" rel="noopener">
         {attachment.title}
       </a>
@@ -55,17 +71,25 @@ function AttachmentRow({ attachment, removable, consultationId, number }: { atta
         {describeFile(attachment, t)} · {attachment.originalName}
       </span>
       {removable && !confirming && (
-        <button type="button" className="button button--secondary button--small" onClick={() => setConfirming(true)}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          data-action="remove"
+          onClick={() => {
+            setConfirming(true);
+            setAsked(true);
+          }}
+        >
           {t('convene.attachments.remove')}
           <span className="visually-hidden">{attachment.title}</span>
         </button>
       )}
       {confirming && (
         <div className="confirm" role="group" aria-label={t('convene.attachments.removeQuestion', { title: attachment.title })}>
-          <p>{t('convene.attachments.removeQuestion', { title: attachment.title })}</p>
+          <p tabIndex={-1}>{t('convene.attachments.removeQuestion', { title: attachment.title })}</p>
           {remove.isError && <FormAlert>{uploadError(remove.error, t)}</FormAlert>}
           <div className="button-row">
-            <button type="button" className="button button--primary" aria-disabled={remove.isPending} onClick={() => !remove.isPending && remove.mutate(attachment.fileId)}>
+            <button type="button" className="button button--primary" aria-disabled={remove.isPending} onClick={removeNow}>
               {t('convene.attachments.removeConfirm')}
             </button>
             <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
@@ -160,7 +184,7 @@ export function Attachments({ consultationId, number, attachments, editable }: {
   const titleId = useId();
   return (
     <section className="attachments" aria-labelledby={titleId}>
-      <h3 className="subsection__title" id={titleId}>
+      <h3 className="subsection__title" id={titleId} tabIndex={-1}>
         {t('convene.attachments.heading', { count: attachments.length })}
       </h3>
       {attachments.length === 0 ? (
