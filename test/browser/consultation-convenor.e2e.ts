@@ -100,6 +100,8 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   // The resident raises a topic through the API.
   const resident = await residentApi();
   await resident.write(`/api/units/${resident.unitId}/topics`, { title: topicTitle, body: '楼道里经常有人拉线充电，很危险。' });
+  const secondTitle = `电动车充电桩太少，晚上排队（${stamp}）`;
+  await resident.write(`/api/units/${resident.unitId}/topics`, { title: secondTitle });
 
   // The convenor signs in on a phone and opens 御水岸's screening queue.
   const { context, page } = await freshContext(browser);
@@ -153,8 +155,20 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await expect(screened).toBeFocused();
   await expect(card).toHaveCount(0);
 
+  // The second topic joins the consultation just opened, now among the existing ones.
+  const second = page.getByRole('article', { name: secondTitle });
+  await press(second.getByRole('button', { name: /^采纳/ }));
+  const acceptSecond = second.getByRole('group', { name: `采纳“${secondTitle}”` });
+  await expect(acceptSecond.getByRole('radio', { name: '已有的议事' })).toBeChecked();
+  await expect(acceptSecond.getByLabel('议事', { exact: true })).toHaveValue(/.+/);
+  await acceptSecond.getByLabel('议事', { exact: true }).selectOption({ label: `${title}（草拟）` });
+  await press(acceptSecond.getByRole('button', { name: '确认采纳' }));
+  const screenedSecond = page.getByRole('status').filter({ hasText: `已采纳，并入议事“${title}”` });
+  await expect(screenedSecond).toBeFocused();
+  await expect(second).toHaveCount(0);
+
   // The new consultation, from the notice: in the draft phase, with its plan.
-  await screened.getByRole('link', { name: `打开议事“${title}”` }).click();
+  await screenedSecond.getByRole('link', { name: `打开议事“${title}”` }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   const consultationId = /\/console\/consultations\/([\w-]+)/.exec(page.url())![1]!;
   await expect(page.locator('.phase-step[aria-current="step"]')).toContainText('草拟');
