@@ -1,14 +1,17 @@
 /**
  * A consultation as the convenor of 御水岸 runs it from the staff console, at phone size and by
- * keyboard where it matters. A resident (through the API) raises a topic; the convenor finds it
- * in the screening queue and accepts it into a new consultation opened there (title, scope, rule
- * set, planned dates), writes a four-article draft, publishes it and opens the comment period.
- * The resident's opinions on article 3 — one with markup that must stay text — are answered in
- * the opinions workspace ("partly adopted", with a reason), which the resident's adoption report
- * then shows; the convenor enters an opinion received on paper, hides an abusive one with a
- * reason, and publishes version 2 with a changed article 3: version 1 stays, the diff shows why.
+ * keyboard where it matters (focus goes into what opens, back on cancel, to the word that it was
+ * done). A resident (through the API) raises two topics; the convenor finds them in the screening
+ * queue, accepts the first into a new consultation opened there (title, scope, rule set, planned
+ * dates) and the second into that one, writes a four-article draft with a PDF attached, publishes
+ * it, schedules a briefing and opens the comment period. The resident's opinions on article 3 —
+ * one with markup that must stay text and never run — are answered in the opinions workspace
+ * ("partly adopted", with a reason), which the resident's adoption report then shows; the convenor
+ * enters an opinion received on paper, hides an abusive one with a reason, and publishes version 2
+ * with a changed article 3: version 1 stays, the diff shows what changed and why, and the answer
+ * points to the new article. Going back a phase takes a reason. Large text and English fit too.
  *
- * The consultation, the topic and the texts are this test's own: the app is shared by the run.
+ * The consultation, the topics and the texts are this test's own: the app is shared by the run.
  */
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, request, test } from '@playwright/test';
