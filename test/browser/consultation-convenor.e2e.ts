@@ -465,3 +465,47 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await context.close();
   await resident.api.dispose();
 });
+
+test('the convenor opens a consultation from the 议事 section: a plan that ends before it starts is refused at the field, then the draft awaits', async ({ browser }) => {
+  const title = `御水岸加装电梯方案 ${Date.now().toString(36)}`;
+  const { context, page } = await freshContext(browser);
+  page.setDefaultTimeout(15_000);
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, CONVENOR_YUSHUIAN);
+  await expect(page).toHaveURL(/\/console$/);
+  await page.getByRole('link', { name: /御水岸/ }).first().click();
+  await sectionTab(page, '议事').click();
+  await press(page.getByRole('link', { name: '发起议事' }));
+  const form = page.getByRole('form', { name: '发起议事' });
+  await form.getByLabel('议事标题').fill(title);
+  await form.getByRole('radio', { name: /业主共同决定筹集维修资金等重大事项（双四分之三）/ }).check();
+  await press(form.getByText('计划各阶段时间（选填）'));
+  const comment = form.getByRole('group', { name: '征求意见', exact: true });
+  const start = new Date(Date.now() + 10 * 24 * 3600_000);
+  await comment.getByLabel('开始时间').fill(beijingInput(start));
+  await comment.getByLabel('结束时间（选填）').fill(beijingInput(new Date(start.getTime() - 3600_000)));
+  await expectNoHorizontalScroll(page);
+  await press(form.getByRole('button', { name: '发起议事' }));
+  const end = comment.getByLabel('结束时间（选填）');
+  await expect(end).toBeFocused();
+  await expect(end).toHaveAccessibleDescription(/结束时间要晚于开始时间。/);
+  await end.fill(beijingInput(new Date(start.getTime() + 14 * 24 * 3600_000)));
+  await press(form.getByRole('button', { name: '发起议事' }));
+
+  // Opened in the draft phase, on its draft page, waiting for version 1.
+  await expect(page).toHaveURL(/\/console\/consultations\/[\w-]+\/draft$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.locator('.page-header .phase-badge')).toHaveText('草拟');
+  await expect(page.getByRole('heading', { level: 2, name: '草案' })).toBeVisible();
+  await expect(page.getByText('还没有草案。点击下面的按钮开始编写第1版。')).toBeVisible();
+  await expect(page.getByRole('button', { name: '开始编写第1版' })).toBeVisible();
+  await consultationTab(page, '概况').click();
+  await expect(page.locator('.phase-step').filter({ hasText: '征求意见' })).toContainText('计划');
+  await expect(page.getByRole('button', { name: '进入下一阶段：宣讲' })).toBeDisabled();
+  await expect(page.getByText('先发布一版草案，才能进入“宣讲”阶段。')).toBeVisible();
+  await expectNoHorizontalScroll(page);
+
+  expect(problems).toEqual([]);
+  await context.close();
+});
