@@ -139,10 +139,12 @@ function BriefingCard({ consultationId, briefing, canManage, canRecord }: { cons
         <div className="button-row">
           <button type="button" className="button button--secondary button--small" data-action="edit" onClick={() => setMode('edit')}>
             {t('convene.briefings.edit')}
+            {' '}
             <span className="visually-hidden">{t('convene.briefings.when', { start, end })}</span>
           </button>
           <button type="button" className="button button--secondary button--small" data-action="cancel" onClick={() => setMode('cancel')}>
             {t('convene.briefings.cancel')}
+            {' '}
             <span className="visually-hidden">{t('convene.briefings.when', { start, end })}</span>
           </button>
         </div>

@@ -81,6 +81,7 @@ function AttachmentRow({ attachment, removable, consultationId, number }: { atta
           }}
         >
           {t('convene.attachments.remove')}
+          {' '}
           <span className="visually-hidden">{attachment.title}</span>
         </button>
       )}

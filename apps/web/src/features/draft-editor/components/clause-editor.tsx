@@ -85,18 +85,22 @@ export function ClauseEditor({ row, index, count, previous, errors, onChange, on
         <div className="button-row clause-editor__tools">
           <button type="button" className="button button--secondary button--small" data-action="up" disabled={index === 0} onClick={() => onMove(-1)}>
             {t('convene.draft.moveUp')}
+            {' '}
             <span className="visually-hidden">{name}</span>
           </button>
           <button type="button" className="button button--secondary button--small" data-action="down" disabled={index === count - 1} onClick={() => onMove(1)}>
             {t('convene.draft.moveDown')}
+            {' '}
             <span className="visually-hidden">{name}</span>
           </button>
           <button type="button" className="button button--secondary button--small" onClick={onInsertAfter}>
             {t('convene.draft.insertAfter')}
+            {' '}
             <span className="visually-hidden">{name}</span>
           </button>
           <button type="button" className="button button--secondary button--small" onClick={onRemove}>
             {t('convene.draft.remove')}
+            {' '}
             <span className="visually-hidden">{name}</span>
           </button>
         </div>

@@ -179,14 +179,17 @@ export function TopicCard({ topic, unitId, canRecordOffline, consultations, rend
         <div className="button-row topic-card__actions">
           <button type="button" className="button button--primary button--small" data-action="accept" onClick={act('accept')}>
             {t('convene.screening.accept')}
+            {' '}
             <span className="visually-hidden">{topic.title}</span>
           </button>
           <button type="button" className="button button--secondary button--small" data-action="merge" onClick={act('merge')}>
             {t('convene.screening.merge')}
+            {' '}
             <span className="visually-hidden">{topic.title}</span>
           </button>
           <button type="button" className="button button--secondary button--small" data-action="decline" onClick={act('decline')}>
             {t('convene.screening.decline')}
+            {' '}
             <span className="visually-hidden">{topic.title}</span>
           </button>
         </div>
