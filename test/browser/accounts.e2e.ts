@@ -115,7 +115,9 @@ test('a wrong password is refused in Chinese, and repeated failures say how long
   await expect(page.getByLabel('手机号')).toBeFocused();
   await expect(page.getByText('请输入手机号。')).toBeVisible();
 
-  await signIn(page, '13800000014', 'not-the-password');
+  // A number with no account (refused exactly like a wrong password), so the lock-out below
+  // touches no account another test signs in with.
+  await signIn(page, '13900000099', 'not-the-password');
   const refused = page.getByRole('alert');
   await expect(refused).toHaveText('手机号或密码不正确。');
   await expect(refused).toBeFocused();
