@@ -8,6 +8,7 @@ import { isUnitKind } from '@yishi/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate, useOutletContext, useParams } from 'react-router';
 import { QueryError } from '../../../components/query-error';
+import { ConsoleMissing } from '../../../features/console/components/console-missing';
 import { BriefingsPanel } from '../../../features/briefing-admin/components/briefings-panel';
 import { useConsultation } from '../../../features/consultation-admin/api/get-consultation';
 import type { ConsultationDetail } from '../../../features/consultation-admin/api/get-consultation';
@@ -153,19 +154,7 @@ export function ConsoleConsultationRoute() {
   const consultation = useConsultation(consultationId);
   useDocumentTitle(t('app.pageTitle', { page: consultation.data?.title ?? t('convene.page.title') }));
   if (consultation.isPending) return <Loading />;
-  if (consultation.isError) {
-    return (
-      <section className="message-page" aria-labelledby="consultation-missing-title">
-        <h1 id="consultation-missing-title">{t('convene.page.notFound')}</h1>
-        <QueryError error={consultation.error} retrying={consultation.isFetching} onRetry={() => void consultation.refetch()} />
-        <p>
-          <Link to="/console" className="button button--secondary">
-            {t('console.node.back')}
-          </Link>
-        </p>
-      </section>
-    );
-  }
+  if (consultation.isError) return <ConsoleMissing title={t('convene.page.notFound')} query={consultation} />;
   const data = consultation.data;
   const base = consultationConsolePath(data.id);
   const context: ConsultationContext = { consultation: data };

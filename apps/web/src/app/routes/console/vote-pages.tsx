@@ -7,7 +7,7 @@
 import { isUnitKind } from '@yishi/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate, useOutletContext, useParams, useSearchParams } from 'react-router';
-import { QueryError } from '../../../components/query-error';
+import { ConsoleMissing } from '../../../features/console/components/console-missing';
 import { unitsBelow } from '../../../features/console/utils/console-nodes';
 import { ObjectionsPanel } from '../../../features/vote-admin/components/objections-panel';
 import { PaperDesk } from '../../../features/vote-admin/components/paper-desk';
@@ -122,19 +122,7 @@ export function ConsoleVoteRoute() {
   const vote = useVote(voteId);
   useDocumentTitle(t('app.pageTitle', { page: vote.data?.title ?? t('voteAdmin.page.title') }));
   if (vote.isPending) return <Loading />;
-  if (vote.isError) {
-    return (
-      <section className="message-page" aria-labelledby="vote-missing-title">
-        <h1 id="vote-missing-title">{t('voteAdmin.page.notFound')}</h1>
-        <QueryError error={vote.error} retrying={vote.isFetching} onRetry={() => void vote.refetch()} />
-        <p>
-          <Link to="/console" className="button button--secondary">
-            {t('console.node.back')}
-          </Link>
-        </p>
-      </section>
-    );
-  }
+  if (vote.isError) return <ConsoleMissing title={t('voteAdmin.page.notFound')} query={vote} />;
   const data = vote.data;
   const base = voteConsolePath(data.id);
   const counted = data.status === 'closed' || data.status === 'final';
