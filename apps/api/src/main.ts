@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import net from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
 import { StartupError } from './common/startup-error';
 import { resolveAppSecret } from './config/app-secret';
@@ -66,7 +65,8 @@ async function main(): Promise<void> {
   }
   try {
     app = await createApp({ env, databaseUrl: database.url, secret: resolveAppSecret(env) });
-    const seeded = env.DEMO_DATA ? (await seedDemoData(app.get(DataSource))).seeded : false;
+    // With the app, the seed also opens the demo consultation and votes through the API's services.
+    const seeded = env.DEMO_DATA ? (await seedDemoData(app)).seeded : false;
     await app.listen(env.PORT, env.HOST);
     const server = app.getHttpServer() as net.Server;
     const { port } = server.address() as net.AddressInfo;

@@ -70,6 +70,47 @@ export interface DemoData {
   compound: { unit: string; buildings: string[]; units: DemoExclusiveUnit[]; owners: DemoOwner[]; tenants: DemoTenant[] };
 }
 
+/**
+ * What is going on in the demo street, so that a newcomer finds a consultation to read and a vote
+ * to cast in: written through the API's own services (see seed-demo.ts), with every date relative
+ * to the moment of seeding. Accounts are named by phone; clauses by their number (1-based).
+ */
+export interface DemoActivity {
+  consultation: {
+    unit: string;
+    convenor: string;
+    title: string;
+    summary: string;
+    draft: { title: string; preamble: string; clauses: { heading: string; body: string }[] };
+    /** The comment period: from the seeding to this many days later (then revision for a week). */
+    commentDays: number;
+    comments: { author: string; clause: number; body: string; reply?: { outcome: 'partly_adopted'; reason: string } }[];
+    offline: { recordedBy: string; clause: number; channel: 'building_head'; residentName: string; body: string };
+    briefing: { inDays: number; startsAtChinaTime: string; hours: number; place: string; capacity: number; notes: string };
+  };
+  compoundVote: {
+    unit: string;
+    convenor: string;
+    title: string;
+    titleEn: string;
+    question: string;
+    questionEn: string;
+    days: number;
+    earlyReason: string;
+  };
+  cooperativeVote: {
+    unit: string;
+    convenor: string;
+    title: string;
+    titleEn: string;
+    question: string;
+    questionEn: string;
+    /** Opens after the 10-day notice of a member assembly, and stays open this long. */
+    opensInDays: number;
+    days: number;
+  };
+}
+
 /** mulberry32: a small, well-known deterministic generator. */
 function generator(seed: number): () => number {
   let a = seed >>> 0;
@@ -249,3 +290,69 @@ export function buildDemoData(): DemoData {
     compound: { unit: COMPOUND, buildings, units, owners, tenants },
   };
 }
+
+export const DEMO_ACTIVITY: DemoActivity = {
+  consultation: {
+    unit: COMPOUND,
+    convenor: '13800000006',
+    title: '电动自行车停放与充电管理公约',
+    summary: '楼道和电梯内停放、充电的电动自行车是火灾隐患。业委会拟订本公约，规定集中停放、集中充电和违规处理，征求全体业主和住户意见后提交业主大会表决。',
+    draft: {
+      title: '御水岸小区电动自行车停放与充电管理公约（草案）',
+      preamble: '为消除电动自行车在楼道、电梯内停放和充电带来的火灾隐患，维护全体业主和住户的生命财产安全，根据《消防法》和本小区管理规约，制定本公约。',
+      clauses: [
+        { heading: '禁止行为', body: '禁止在楼道、楼梯间、电梯前室、疏散通道和安全出口停放电动自行车或为其充电；禁止携带电动自行车及其电池进入电梯；禁止从住宅内私拉电线充电。' },
+        { heading: '集中停放', body: '电动自行车在地下车库B区和1栋北侧非机动车棚集中停放。每户登记的电动自行车不超过两辆，登记后发放停车标识。' },
+        { heading: '集中充电', body: '在1栋北侧和3栋东侧各设一处集中充电点，共60个充电口，按电量刷卡计费，每度电收费不超过1元，收入全部计入小区公共收益。' },
+        { heading: '巡查与劝导', body: '物业服务企业每日巡查楼道和电梯前室，发现违规停放的，先行劝导并通知车主在24小时内移走；逾期不移的，移至集中停放点并在楼栋公告栏公示。' },
+        { heading: '实施与修改', body: '本公约经业主大会表决通过后公布施行，由业委会监督执行；修改本公约须经业主大会表决。' },
+      ],
+    },
+    commentDays: 14,
+    comments: [
+      {
+        author: '13800000012',
+        clause: 3,
+        body: '建议在2栋附近也设一处充电点，2栋住户推车到1栋北侧太远；充电价格应当在充电点公示。',
+        reply: { outcome: 'partly_adopted', reason: '采纳公示价格的建议，修改稿将写明在每个充电点公示收费标准；2栋附近没有符合消防间距的场地，暂不增设充电点，已请物业研究在2栋南侧增设车棚的可行性。' },
+      },
+      { author: '13800000014', clause: 2, body: '租户的电动自行车也能登记吗？我在1栋住，希望车棚晚上有照明和监控。' },
+      { author: '13800000012', clause: 4, body: '24小时的期限太短，出差的业主可能来不及处理，建议改为48小时，并同时电话通知车主。' },
+    ],
+    offline: {
+      recordedBy: '13800000007',
+      clause: 1,
+      channel: 'building_head',
+      residentName: '1栋 梁婆婆',
+      body: '家里老人用的电动三轮车能不能在首层大堂旁边留个位置？推去车库不方便。',
+    },
+    briefing: {
+      inDays: 3,
+      startsAtChinaTime: '19:30',
+      hours: 1.5,
+      place: '大圩社区组织生活馆',
+      capacity: 60,
+      notes: '业委会主任讲解公约草案，消防站工作人员讲解电动自行车火灾案例，现场可提意见。',
+    },
+  },
+  compoundVote: {
+    unit: COMPOUND,
+    convenor: '13800000006',
+    title: '是否同意更换小区门禁系统',
+    titleEn: 'Replace the compound’s access control system?',
+    question: '是否同意将小区各楼栋和大门的门禁更换为刷卡加人脸识别的门禁系统，费用约18万元，从小区公共收益中支付？',
+    questionEn: 'Do you agree to replace the access control at every building and the gates with a card and face recognition system, costing about 180,000 yuan, paid from the compound’s common income?',
+    days: 14,
+    earlyReason: '现有门禁已多次故障，业主大会筹备组在上月业主座谈会上已公示更换方案，经业委会会议决定提前开启投票。',
+  },
+  cooperativeVote: {
+    unit: COOPERATIVE,
+    convenor: '13800000005',
+    title: '南村经济社2026年度集体收益分配方案',
+    titleEn: 'Nancun cooperative: distributing the 2026 collective income',
+    question: '是否同意2026年度集体经营收益提取30%作为公积公益金，其余70%按成员人数平均分配？',
+    questionEn: 'Do you agree to set aside 30% of the 2026 collective income as the common reserve and welfare fund, and distribute the remaining 70% equally among members?',
+    opensInDays: 11,
+    days: 7,
+  },
+};

@@ -1,9 +1,11 @@
 import { hasFullCivilCapacityByAge } from '@yishi/domain';
 import { verify } from '@node-rs/argon2';
 import type { DataSource } from 'typeorm';
-import { createTestDatabase } from '../../test/test-app';
+import { HttpSession } from '../../test/http-session';
+import type { TestApp } from '../../test/test-app';
+import { createTestDatabase, startTestApp } from '../../test/test-app';
 import { createDataSource } from '../database/data-source';
-import { buildDemoData, DEMO_PASSWORD } from './demo-data';
+import { buildDemoData, DEMO_ACTIVITY, DEMO_PASSWORD } from './demo-data';
 import { seedDemoData } from './seed-demo';
 
 describe('demo data', () => {
@@ -100,5 +102,104 @@ describe('demo data', () => {
     expect(rows.map((r) => r.phone)).toEqual(buildDemoData().accounts.map((a) => a.phone).sort());
     expect(rows[0]!.password_hash).toMatch(/^\$argon2id\$/);
     expect(await verify(rows[0]!.password_hash, DEMO_PASSWORD)).toBe(true);
+  });
+});
+
+describe('demo activity, written at start-up through the API services', () => {
+  let t: TestApp;
+  let seededAt: number;
+  let seconds: number;
+  const DAY_MS = 24 * 3600 * 1000;
+  const compoundId = async (): Promise<string> => (await t.dataSource.query<{ id: string }[]>(`SELECT id FROM org_node WHERE code = 'yushuian'`))[0]!.id;
+  const cooperativeId = async (): Promise<string> => (await t.dataSource.query<{ id: string }[]>(`SELECT id FROM org_node WHERE code = 'nancun'`))[0]!.id;
+  const signedIn = (phone: string): Promise<HttpSession> => HttpSession.signedIn(t.baseUrl, phone, DEMO_PASSWORD);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    seededAt = Date.now();
+    const result = await seedDemoData(t.app);
+    seconds = (Date.now() - seededAt) / 1000;
+    expect(result.seeded).toBe(true);
+    expect(result.counts).toMatchObject({ consultations: 1, votes: 2, comments: 4, officialReplies: 1, briefings: 1 });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('is written once, and a second start adds nothing', async () => {
+    const tables = ['consultation', 'draft_version', 'clause', 'comment', 'official_reply', 'briefing', 'vote', 'vote_voter', 'ballot', 'notification', 'audit_entry'];
+    const count = async (table: string): Promise<number> => Number((await t.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+    const before = await Promise.all(tables.map(count));
+    expect((await seedDemoData(t.app)).seeded).toBe(false);
+    expect(await Promise.all(tables.map(count))).toEqual(before);
+    // Fast enough not to be noticed at start-up (the street itself takes most of it).
+    expect(seconds).toBeLessThan(15);
+  });
+
+  it('opens a consultation in 御水岸 for comment: a published draft, opinions online and offline, one answered, and a briefing to come', async () => {
+    const chair = await signedIn('13800000006');
+    const [listed] = (await chair.get<{ id: string; title: string; phase: string; currentVersion: number; commentCount: number }[]>(`/api/units/${await compoundId()}/consultations`)).body;
+    expect(listed).toMatchObject({ title: DEMO_ACTIVITY.consultation.title, phase: 'comment', currentVersion: 1, commentCount: 4 });
+
+    const version = (await chair.get<{ published: boolean; clauses: { number: number; heading: string }[] }>(`/api/consultations/${listed!.id}/versions/1`)).body;
+    expect(version.published).toBe(true);
+    expect(version.clauses.length).toBeGreaterThanOrEqual(4);
+    expect(version.clauses.length).toBeLessThanOrEqual(6);
+
+    const page = (
+      await chair.get<{ items: { clauseNumber: number | null; channel: string; authorName: string | null; offline: { collectorName: string } | null; officialReply: { outcome: string; reason: string } | null }[] }>(
+        `/api/consultations/${listed!.id}/comments`,
+      )
+    ).body;
+    expect(page.items).toHaveLength(4);
+    expect(page.items.every((c) => c.clauseNumber !== null)).toBe(true);
+    const answered = page.items.filter((c) => c.officialReply);
+    expect(answered).toHaveLength(1);
+    expect(answered[0]!.officialReply).toMatchObject({ outcome: 'partly_adopted', reason: DEMO_ACTIVITY.consultation.comments[0]!.reply!.reason });
+    const offline = page.items.filter((c) => c.channel !== 'online');
+    expect(offline).toEqual([expect.objectContaining({ channel: 'building_head', authorName: DEMO_ACTIVITY.consultation.offline.residentName })]);
+    expect(offline[0]!.offline!.collectorName).toBe(buildDemoData().accounts.find((a) => a.phone === '13800000007')!.displayName);
+
+    // The owner who wrote the answered opinion is told so in the inbox, as after a real answer.
+    const owner = await signedIn('13800000012');
+    const inbox = (await owner.get<{ items: { kind: string; params: Record<string, unknown> }[] }>('/api/me/notifications')).body.items;
+    expect(inbox.map((n) => n.kind)).toEqual(expect.arrayContaining(['consultation_opened', 'comment_replied', 'vote_opened']));
+
+    const [briefing] = (await owner.get<{ place: string; capacity: number; startsAt: string; cancelledAt: string | null }[]>(`/api/consultations/${listed!.id}/briefings`)).body;
+    expect(briefing).toMatchObject({ place: '大圩社区组织生活馆', capacity: DEMO_ACTIVITY.consultation.briefing.capacity, cancelledAt: null });
+    expect(new Date(briefing!.startsAt).getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('has an open named vote in 御水岸 the owner can cast in right after signing in, with nobody having voted for the demo accounts', async () => {
+    const owner = await signedIn('13800000012');
+    const votes = (await owner.get<{ id: string; title: string; status: string; ruleSet: string; secrecy: string; turnoutPublic: boolean; opensAt: string; closesAt: string }[]>(`/api/units/${await compoundId()}/votes`)).body;
+    expect(votes).toHaveLength(1);
+    const vote = votes[0]!;
+    expect(vote).toMatchObject({ title: DEMO_ACTIVITY.compoundVote.title, status: 'open', ruleSet: 'cc278-ordinary', secrecy: 'named', turnoutPublic: true });
+    expect(new Date(vote.opensAt).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(Math.abs(new Date(vote.closesAt).getTime() - (seededAt + 14 * DAY_MS))).toBeLessThan(60_000);
+
+    const detail = (await owner.get<{ myVoters: { canCast: boolean; voted: boolean; unitLabels: string[] }[] }>(`/api/votes/${vote.id}`)).body;
+    expect(detail.myVoters).toEqual([expect.objectContaining({ canCast: true, voted: false })]);
+    expect(detail.myVoters[0]!.unitLabels).toHaveLength(4);
+
+    // Opened before the 15-day notice ran, so with its reason on record; the electorate is frozen.
+    const [row] = await t.dataSource.query<{ early_reason: string; voters: number; ballots: number }[]>(
+      `SELECT v.early_reason, (SELECT count(*)::int FROM vote_voter w WHERE w.vote_id = v.id) AS voters, (SELECT count(*)::int FROM ballot b WHERE b.vote_id = v.id) AS ballots FROM vote v WHERE v.id = $1`,
+      [vote.id],
+    );
+    expect(row).toEqual({ early_reason: DEMO_ACTIVITY.compoundVote.earlyReason, voters: Number((await t.dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM owner'))[0]!.n), ballots: 0 });
+
+    // The owner really can vote: the ballot counts and the receipt comes back.
+    const cast = await owner.post<{ receipt: string }>(`/api/votes/${vote.id}/ballots`, { choice: 'approve' });
+    expect(cast.status).toBe(200);
+    expect(cast.body.receipt).toBeTruthy();
+  });
+
+  it('announces a member-assembly vote in 南村经济社, scheduled after its 10-day notice, which the convenor sees', async () => {
+    const convenor = await signedIn('13800000005');
+    const votes = (await convenor.get<{ title: string; status: string; ruleSet: string; opensAt: string }[]>(`/api/units/${await cooperativeId()}/votes`)).body;
+    expect(votes).toEqual([expect.objectContaining({ title: DEMO_ACTIVITY.cooperativeVote.title, status: 'scheduled', ruleSet: 'rceo-27' })]);
+    expect(new Date(votes[0]!.opensAt).getTime()).toBeGreaterThan(seededAt + 10 * DAY_MS);
   });
 });

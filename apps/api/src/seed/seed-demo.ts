@@ -1,6 +1,16 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { INestApplicationContext } from '@nestjs/common';
+import { LEGAL_TIME_ZONE } from '@yishi/contracts';
+import { calendarDateIn } from '@yishi/domain';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
 import { hashPassword } from '../auth/password-hash';
+import { BriefingsService } from '../briefings/briefings.service';
+import { CommentsService } from '../comments/comments.service';
+import { ModerationService } from '../comments/moderation.service';
+import type { Actor } from '../common/actor';
+import { ConsultationsService } from '../consultations/consultations.service';
+import { DraftsService } from '../consultations/drafts.service';
 import { OrgNode } from '../organizations/entities/org-node.entity';
 import { Building } from '../rolls/entities/building.entity';
 import { ExclusiveUnit } from '../rolls/entities/exclusive-unit.entity';
@@ -12,8 +22,9 @@ import { RollRevision } from '../rolls/entities/roll-revision.entity';
 import { Tenant } from '../rolls/entities/tenant.entity';
 import { RoleGrant } from '../users/entities/role-grant.entity';
 import { User } from '../users/entities/user.entity';
-import type { DemoData } from './demo-data';
-import { buildDemoData, DEMO_PASSWORD, STREET } from './demo-data';
+import { VotesService } from '../votes/votes.service';
+import type { DemoActivity, DemoData } from './demo-data';
+import { buildDemoData, DEMO_ACTIVITY, DEMO_PASSWORD, STREET } from './demo-data';
 
 /** Any fixed number shared by every instance, so two starting together seed once. */
 const SEED_LOCK = 7_301_944_128_002;
@@ -23,11 +34,24 @@ export interface SeedResult {
   counts: Record<string, number>;
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+
 /**
- * Writes the demo street once, in one transaction. When the street already exists nothing is
- * touched, so restarting never duplicates or overwrites what people changed since.
+ * Writes the demo street once: its people and rolls in one transaction. When the street already
+ * exists nothing is touched, so restarting never duplicates or overwrites what people changed
+ * since. Given the running app (as at start-up), the instance that wrote the street then also
+ * sets its life going — a consultation open for comment, an open vote, a vote announced — through
+ * the API's own services (see seedDemoActivity); given only a DataSource, just the street.
  */
-export async function seedDemoData(dataSource: DataSource, data: DemoData = buildDemoData()): Promise<SeedResult> {
+export async function seedDemoData(source: DataSource | INestApplicationContext, data: DemoData = buildDemoData()): Promise<SeedResult> {
+  const app = source instanceof DataSource ? null : source;
+  const dataSource = app ? app.get(DataSource) : (source as DataSource);
+  const result = await seedDemoStreet(dataSource, data);
+  if (result.seeded && app) Object.assign(result.counts, await seedDemoActivity(app));
+  return result;
+}
+
+async function seedDemoStreet(dataSource: DataSource, data: DemoData): Promise<SeedResult> {
   return dataSource.transaction(async (m) => {
     await m.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
     if (await m.getRepository(OrgNode).existsBy({ code: STREET })) {
@@ -178,4 +202,109 @@ async function writeDemoData(m: EntityManager, data: DemoData): Promise<Record<s
     tenants: data.compound.tenants.length,
     roleGrants: grants.length,
   };
+}
+
+/**
+ * The demo street's current business, written as its people would through the API — the same
+ * services, so permissions, audit entries, notifications, the frozen electorate and the vote's
+ * recount file are exactly what the app itself makes. Runs once, right after the street is written
+ * by the same instance (which alone got past the seed lock with an empty database). Each service
+ * commits on its own, as it does for a request. Dates are relative to now.
+ */
+export async function seedDemoActivity(app: INestApplicationContext, activity: DemoActivity = DEMO_ACTIVITY, now = new Date()): Promise<Record<string, number>> {
+  const dataSource = app.get(DataSource);
+  const users = await dataSource.query<{ id: string; phone: string; display_name: string }[]>(`SELECT id, phone, display_name FROM app_user`);
+  const actor = (phone: string): Actor => {
+    const user = users.find((u) => u.phone === phone);
+    if (!user) throw new Error(`demo activity: no account ${phone}`);
+    return { id: user.id, phone: user.phone, displayName: user.display_name, sessionId: 'demo-seed', csrfToken: '' };
+  };
+  const units = await dataSource.query<{ id: string; code: string }[]>(`SELECT id, code FROM org_node`);
+  const unitId = (code: string): string => units.find((u) => u.code === code)!.id;
+  const at = (days: number): string => new Date(now.getTime() + days * DAY_MS).toISOString();
+
+  const consultations = app.get(ConsultationsService, { strict: false });
+  const drafts = app.get(DraftsService, { strict: false });
+  const comments = app.get(CommentsService, { strict: false });
+  const moderation = app.get(ModerationService, { strict: false });
+  const briefings = app.get(BriefingsService, { strict: false });
+  const votes = app.get(VotesService, { strict: false });
+
+  // 御水岸: a convention drafted by the owners' committee, open for comment, with a briefing to come.
+  const c = activity.consultation;
+  const convenor = actor(c.convenor);
+  const consultation = await consultations.create(convenor, unitId(c.unit), {
+    title: c.title,
+    summary: c.summary,
+    ruleSet: 'cc278-ordinary',
+    phases: [
+      { phase: 'comment', startsAt: at(0), endsAt: at(c.commentDays) },
+      { phase: 'revision', startsAt: at(c.commentDays), endsAt: at(c.commentDays + 7) },
+    ],
+  });
+  await drafts.create(convenor, consultation.id);
+  const version = await drafts.update(convenor, consultation.id, 1, { title: c.draft.title, preamble: c.draft.preamble, clauses: c.draft.clauses });
+  await drafts.publish(convenor, consultation.id, 1);
+  await consultations.changePhase(convenor, consultation.id, { to: 'comment' });
+  const clauseId = (n: number): string => version.clauses.find((x) => x.number === n)!.id;
+  let replies = 0;
+  for (const comment of c.comments) {
+    const thread = await comments.create(actor(comment.author), consultation.id, { body: comment.body, clauseId: clauseId(comment.clause) });
+    if (comment.reply) {
+      await moderation.reply(convenor, thread.id, { outcome: comment.reply.outcome, reason: comment.reply.reason });
+      replies += 1;
+    }
+  }
+  const head = actor(c.offline.recordedBy);
+  await comments.recordOffline(head, consultation.id, {
+    body: c.offline.body,
+    channel: c.offline.channel,
+    collectorName: head.displayName,
+    collectedOn: calendarDateIn(LEGAL_TIME_ZONE, now),
+    residentName: c.offline.residentName,
+    clauseId: clauseId(c.offline.clause),
+  });
+  // On the evening of the day `inDays` from now, China time (UTC+8, no daylight saving).
+  const day = calendarDateIn(LEGAL_TIME_ZONE, new Date(now.getTime() + c.briefing.inDays * DAY_MS));
+  const startsAt = new Date(`${day}T${c.briefing.startsAtChinaTime}:00+08:00`);
+  await briefings.create(convenor, consultation.id, {
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + c.briefing.hours * 3600 * 1000).toISOString(),
+    place: c.briefing.place,
+    capacity: c.briefing.capacity,
+    notes: c.briefing.notes,
+  });
+
+  // 御水岸: a named vote of the owners, open now for two weeks (before the notice has run, with the reason on record).
+  const v = activity.compoundVote;
+  const compoundVote = await votes.create(actor(v.convenor), unitId(v.unit), {
+    title: v.title,
+    titleEn: v.titleEn,
+    question: v.question,
+    questionEn: v.questionEn,
+    ruleSet: 'cc278-ordinary',
+    secrecy: 'named',
+    allowChange: true,
+    opensAt: at(0),
+    closesAt: at(v.days),
+    turnoutPublic: true,
+  });
+  await votes.open(actor(v.convenor), compoundVote.id, v.earlyReason);
+
+  // 南村经济社: a member assembly announced with its 10-day notice; the job opens it when the time comes.
+  const k = activity.cooperativeVote;
+  await votes.create(actor(k.convenor), unitId(k.unit), {
+    title: k.title,
+    titleEn: k.titleEn,
+    question: k.question,
+    questionEn: k.questionEn,
+    ruleSet: 'rceo-27',
+    secrecy: 'named',
+    allowChange: true,
+    opensAt: at(k.opensInDays),
+    closesAt: at(k.opensInDays + k.days),
+    turnoutPublic: true,
+  });
+
+  return { consultations: 1, clauses: c.draft.clauses.length, comments: c.comments.length + 1, officialReplies: replies, briefings: 1, votes: 2 };
 }
