@@ -11,6 +11,7 @@ import { QueryError } from '../../../components/query-error';
 import { ConsoleNodeList } from '../../../features/console/components/console-node-list';
 import type { ConsoleGrant, Located, NodeSections, Section } from '../../../features/console/utils/console-nodes';
 import { consoleNodes, locate, nodeSections, openSections, unitsBelow } from '../../../features/console/utils/console-nodes';
+import { ConsoleTabs, SectionClosed } from '../../../features/console/components/console-page';
 import { AuditLog } from '../../../features/audit/components/audit-log';
 import { IssueLetters } from '../../../features/invitations/components/issue-letters';
 import { useOrganizationTree } from '../../../features/organizations/api/get-organization-tree';
@@ -22,7 +23,6 @@ import { RollRevisions } from '../../../features/rolls/components/roll-revisions
 import { addConsoleTranslations } from '../../../i18n/console-resources';
 import { useSession } from '../../../lib/auth';
 import { useDocumentTitle } from '../../../lib/document-title';
-import { VoteSectionTab } from './vote-pages';
 import './console-pages.css';
 
 // The pages for running consultations (议事, 议题, a consultation's own page), in this chunk too.
@@ -73,7 +73,7 @@ export interface NodeContext {
   userId: string;
 }
 
-const SECTION_PATHS: Record<Section, string> = { roll: 'roll', letters: 'letters', consultations: 'consultations', topics: 'topics', roles: 'roles', audit: 'audit' };
+const SECTION_PATHS: Record<Section, string> = { roll: 'roll', letters: 'letters', consultations: 'consultations', topics: 'topics', roles: 'roles', audit: 'audit', votes: 'votes' };
 
 const nodePath = (nodeId: string, path: string): string => `/console/nodes/${nodeId}/${path}`;
 
@@ -136,18 +136,7 @@ export function ConsoleNodeRoute() {
           </ul>
         </section>
       )}
-      <nav className="tabs no-print" aria-label={t('console.node.sections')}>
-        <ul className="tabs__list">
-          {open.map((section) => (
-            <li key={section}>
-              <NavLink to={SECTION_PATHS[section]} className="tabs__link">
-                {t(`console.section.${section}`)}
-              </NavLink>
-            </li>
-          ))}
-          <VoteSectionTab context={context} />
-        </ul>
-      </nav>
+      <ConsoleTabs label={t('console.node.sections')} tabs={open.map((section) => ({ to: SECTION_PATHS[section], label: t(`console.section.${section}`) }))} />
       <div className="tab-panel">
         <Outlet context={context} />
       </div>
@@ -160,11 +149,6 @@ export function ConsoleNodeIndexRoute() {
   const { sections } = useOutletContext<NodeContext>();
   const first = openSections(sections)[0] ?? 'audit';
   return <Navigate to={SECTION_PATHS[first]} replace />;
-}
-
-function SectionClosed() {
-  const { t } = useTranslation();
-  return <p className="notice">{t('console.node.sectionClosed')}</p>;
 }
 
 /** 名册 · 导入名册 · 版本记录: the pages of the roll section. */

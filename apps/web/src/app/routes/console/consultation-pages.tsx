@@ -6,9 +6,9 @@
  */
 import { isUnitKind } from '@yishi/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useNavigate, useOutletContext, useParams } from 'react-router';
+import { Link, Outlet, useNavigate, useOutletContext, useParams } from 'react-router';
 import { QueryError } from '../../../components/query-error';
-import { ConsoleMissing } from '../../../features/console/components/console-missing';
+import { ConsoleMissing, ConsoleSubjectHeader, ConsoleTabs, SectionClosed } from '../../../features/console/components/console-page';
 import { BriefingsPanel } from '../../../features/briefing-admin/components/briefings-panel';
 import { useConsultation } from '../../../features/consultation-admin/api/get-consultation';
 import type { ConsultationDetail } from '../../../features/consultation-admin/api/get-consultation';
@@ -38,11 +38,6 @@ function Loading() {
       {t('common.loading')}
     </p>
   );
-}
-
-function SectionClosed() {
-  const { t } = useTranslation();
-  return <p className="notice">{t('console.node.sectionClosed')}</p>;
 }
 
 /** The units a node's consultations concern: the unit itself, or those below a community or street. */
@@ -160,49 +155,29 @@ export function ConsoleConsultationRoute() {
   const context: ConsultationContext = { consultation: data };
   return (
     <>
-      <header className="page-header no-print">
-        <nav aria-label={t('console.node.breadcrumbs')} className="breadcrumbs">
-          <ol>
-            <li>
-              <Link to="/console">{t('console.title')}</Link>
-            </li>
-            <li>
-              <Link to={`/console/nodes/${data.ownerNodeId}/consultations`}>{data.ownerNodeName}</Link>
-            </li>
-          </ol>
-        </nav>
-        <p className="page-header__kind">
-          {t('convene.page.kind')} <PhaseBadge phase={data.phase} />
-        </p>
-        <h1 className="page-title">{data.title}</h1>
-        <p className="page-header__intro">
-          <Link to={residentConsultationPath(data.id)}>{t('convene.page.residentView')}</Link>
-        </p>
-      </header>
-      <nav className="tabs no-print" aria-label={t('convene.page.sections')}>
-        <ul className="tabs__list">
-          <li>
-            <NavLink to={base} end className="tabs__link">
-              {t('convene.page.overview')}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to={`${base}/draft`} className="tabs__link">
-              {t('convene.page.draft')}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to={`${base}/opinions`} className="tabs__link">
-              {t('convene.page.opinions')}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to={`${base}/briefings`} className="tabs__link">
-              {t('convene.page.briefings')}
-            </NavLink>
-          </li>
-        </ul>
-      </nav>
+      <ConsoleSubjectHeader
+        parent={{ to: `/console/nodes/${data.ownerNodeId}/consultations`, name: data.ownerNodeName }}
+        kind={
+          <>
+            {t('convene.page.kind')} <PhaseBadge phase={data.phase} />
+          </>
+        }
+        title={data.title}
+        links={
+          <p className="page-header__intro">
+            <Link to={residentConsultationPath(data.id)}>{t('convene.page.residentView')}</Link>
+          </p>
+        }
+      />
+      <ConsoleTabs
+        label={t('convene.page.sections')}
+        tabs={[
+          { to: base, label: t('convene.page.overview'), end: true },
+          { to: `${base}/draft`, label: t('convene.page.draft') },
+          { to: `${base}/opinions`, label: t('convene.page.opinions') },
+          { to: `${base}/briefings`, label: t('convene.page.briefings') },
+        ]}
+      />
       <div className="tab-panel">
         <Outlet context={context} />
       </div>

@@ -6,8 +6,9 @@
  */
 import { isUnitKind } from '@yishi/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useNavigate, useOutletContext, useParams, useSearchParams } from 'react-router';
-import { ConsoleMissing } from '../../../features/console/components/console-missing';
+import { Link, Outlet, useNavigate, useOutletContext, useParams, useSearchParams } from 'react-router';
+import type { ConsoleTab } from '../../../features/console/components/console-page';
+import { ConsoleMissing, ConsoleSubjectHeader, ConsoleTabs, SectionClosed } from '../../../features/console/components/console-page';
 import { unitsBelow } from '../../../features/console/utils/console-nodes';
 import { ObjectionsPanel } from '../../../features/vote-admin/components/objections-panel';
 import { PaperDesk } from '../../../features/vote-admin/components/paper-desk';
@@ -20,32 +21,13 @@ import { VoteList } from '../../../features/vote-admin/components/vote-list';
 import { VoteActions, VoteFacts, VoteOutcome, VoteTurnout } from '../../../features/vote-admin/components/vote-overview';
 import type { VoteDetail } from '../../../features/vote-admin/api/votes';
 import { useCreateVote, useVote } from '../../../features/vote-admin/api/votes';
-import { voteConsolePath, voteResidentPath, voteResultPath, voteRights } from '../../../features/vote-admin/utils/vote-rights';
+import { voteConsolePath, voteResidentPath, voteResultPath } from '../../../features/vote-admin/utils/vote-rights';
 import { useDocumentTitle } from '../../../lib/document-title';
 import type { NodeContext } from './console';
 import './vote-pages.css';
 
-function SectionClosed() {
-  const { t } = useTranslation();
-  return <p className="notice">{t('console.node.sectionClosed')}</p>;
-}
-
 function voteUnits(context: NodeContext): VoteUnit[] {
   return unitsBelow(context.located.node).flatMap((unit) => (isUnitKind(unit.kind) ? [{ id: unit.id, name: unit.name, kind: unit.kind }] : []));
-}
-
-/** The 表决 tab of a node page, for those who run or watch over its votes (console.tsx puts it among the sections). */
-export function VoteSectionTab({ context }: { context: NodeContext }) {
-  const { t } = useTranslation();
-  const rights = voteRights(context.grants, context.located.ancestry);
-  if (!rights.read || voteUnits(context).length === 0) return null;
-  return (
-    <li>
-      <NavLink to={`/console/nodes/${context.located.node.id}/votes`} className="tabs__link">
-        {t('voteAdmin.section')}
-      </NavLink>
-    </li>
-  );
 }
 
 /** /console/nodes/:nodeId/votes: the votes of the node's units, and 发起表决. */
@@ -53,9 +35,9 @@ export function ConsoleVotesRoute() {
   const { t } = useTranslation();
   const context = useOutletContext<NodeContext>();
   const { node } = context.located;
-  const rights = voteRights(context.grants, context.located.ancestry);
+  const rights = context.sections.votes;
+  if (!rights) return <SectionClosed />;
   const units = voteUnits(context);
-  if (!rights.read || units.length === 0) return <SectionClosed />;
   return (
     <div className="stack">
       <h2 className="section__title">{t('voteAdmin.list.heading')}</h2>
@@ -79,10 +61,9 @@ export function ConsoleNewVoteRoute() {
   const [params] = useSearchParams();
   const context = useOutletContext<NodeContext>();
   const create = useCreateVote();
-  const rights = voteRights(context.grants, context.located.ancestry);
   const units = voteUnits(context);
   const consultationId = params.get('consultation');
-  if (!rights.manage || units.length === 0) return <SectionClosed />;
+  if (!context.sections.votes?.manage) return <SectionClosed />;
   return (
     <div className="stack">
       <p className="no-print">
@@ -127,56 +108,30 @@ export function ConsoleVoteRoute() {
   const base = voteConsolePath(data.id);
   const counted = data.status === 'closed' || data.status === 'final';
   const context: VoteContext = { vote: data };
+  const voteTabs: ConsoleTab[] = [
+    { to: base, label: t('voteAdmin.page.overview'), end: true },
+    ...(data.canManage ? [{ to: `${base}/papers`, label: t('voteAdmin.page.papers') }] : []),
+    { to: `${base}/proxies`, label: t('voteAdmin.page.proxies') },
+    ...(counted ? [{ to: `${base}/objections`, label: t('voteAdmin.page.objections') }] : []),
+  ];
   return (
     <>
-      <header className="page-header no-print">
-        <nav aria-label={t('console.node.breadcrumbs')} className="breadcrumbs">
-          <ol>
-            <li>
-              <Link to="/console">{t('console.title')}</Link>
-            </li>
-            <li>
-              <Link to={`/console/nodes/${data.unitId}/votes`}>{data.unitName}</Link>
-            </li>
-          </ol>
-        </nav>
-        <p className="page-header__kind">
-          {t('voteAdmin.page.kind')} <VoteStatusBadge status={data.status} />
-        </p>
-        <h1 className="page-title">{data.title}</h1>
-        <p className="page-header__intro vote-page__links">
-          <Link to={voteResidentPath(data.id)}>{t('voteAdmin.page.residentView')}</Link>
-          {counted && <Link to={voteResultPath(data.id)}>{t('voteAdmin.outcome.notice')}</Link>}
-        </p>
-      </header>
-      <nav className="tabs no-print" aria-label={t('voteAdmin.page.sections')}>
-        <ul className="tabs__list">
-          <li>
-            <NavLink to={base} end className="tabs__link">
-              {t('voteAdmin.page.overview')}
-            </NavLink>
-          </li>
-          {data.canManage && (
-            <li>
-              <NavLink to={`${base}/papers`} className="tabs__link">
-                {t('voteAdmin.page.papers')}
-              </NavLink>
-            </li>
-          )}
-          <li>
-            <NavLink to={`${base}/proxies`} className="tabs__link">
-              {t('voteAdmin.page.proxies')}
-            </NavLink>
-          </li>
-          {counted && (
-            <li>
-              <NavLink to={`${base}/objections`} className="tabs__link">
-                {t('voteAdmin.page.objections')}
-              </NavLink>
-            </li>
-          )}
-        </ul>
-      </nav>
+      <ConsoleSubjectHeader
+        parent={{ to: `/console/nodes/${data.unitId}/votes`, name: data.unitName }}
+        kind={
+          <>
+            {t('voteAdmin.page.kind')} <VoteStatusBadge status={data.status} />
+          </>
+        }
+        title={data.title}
+        links={
+          <p className="page-header__intro vote-page__links">
+            <Link to={voteResidentPath(data.id)}>{t('voteAdmin.page.residentView')}</Link>
+            {counted && <Link to={voteResultPath(data.id)}>{t('voteAdmin.outcome.notice')}</Link>}
+          </p>
+        }
+      />
+      <ConsoleTabs label={t('voteAdmin.page.sections')} tabs={voteTabs} />
       <div className="tab-panel">
         <Outlet context={context} />
       </div>

@@ -58,10 +58,11 @@ describe('nodeSections', () => {
       topics: running,
       roles: true,
       audit: true,
+      votes: { manage: true, read: true },
     });
-    expect(openSections(sectionsOn(staff, 'nancun'))).toEqual(['roll', 'letters', 'consultations', 'topics', 'roles', 'audit']);
-    expect(sectionsOn(staff, 'zhongqu')).toEqual({ roll: null, letters: [], consultations: running, topics: null, roles: true, audit: true });
-    expect(openSections(sectionsOn(staff, 'zhongqu'))).toEqual(['consultations', 'roles', 'audit']);
+    expect(openSections(sectionsOn(staff, 'nancun'))).toEqual(['roll', 'letters', 'consultations', 'topics', 'roles', 'audit', 'votes']);
+    expect(sectionsOn(staff, 'zhongqu')).toEqual({ roll: null, letters: [], consultations: running, topics: null, roles: true, audit: true, votes: { manage: true, read: true } });
+    expect(openSections(sectionsOn(staff, 'zhongqu'))).toEqual(['consultations', 'roles', 'audit', 'votes']);
   });
 
   it('opens nothing on a unit of another community', () => {
@@ -78,13 +79,15 @@ describe('nodeSections', () => {
       topics: offline,
       roles: false,
       audit: false,
+      votes: null,
     });
   });
 
   it('gives a convenor the roll to read, the whole unit’s letters and the consultations to run, and an observer the roll and the audit trail', () => {
-    expect(openSections(sectionsOn([grant('convenor', 'nancun')], 'nancun'))).toEqual(['roll', 'letters', 'consultations', 'topics']);
+    expect(openSections(sectionsOn([grant('convenor', 'nancun')], 'nancun'))).toEqual(['roll', 'letters', 'consultations', 'topics', 'votes']);
     expect(sectionsOn([grant('convenor', 'nancun')], 'nancun').roll).toEqual({ write: false, link: false });
-    expect(openSections(sectionsOn([grant('observer', 'nancun')], 'nancun'))).toEqual(['roll', 'audit']);
+    expect(openSections(sectionsOn([grant('observer', 'nancun')], 'nancun'))).toEqual(['roll', 'audit', 'votes']);
+    expect(sectionsOn([grant('observer', 'nancun')], 'nancun').votes).toEqual({ manage: false, read: true });
     expect(sectionsOn([grant('observer', 'nancun')], 'nancun').roll).toEqual({ write: false, link: false });
   });
 

@@ -9,6 +9,8 @@ import { can, grantsReaching } from '@yishi/domain';
 import type { components } from '../../../api/schema';
 import type { GrantLike } from '../../../lib/access';
 import { byRoleRank, isConsoleGrant } from '../../../lib/access';
+import type { VoteRights } from '../../vote-admin/utils/vote-rights';
+import { voteRights } from '../../vote-admin/utils/vote-rights';
 
 export type TreeNode = components['schemas']['OrgTreeNodeDto'];
 
@@ -112,9 +114,11 @@ export interface NodeSections {
   topics: ConsultationRights | null;
   roles: boolean;
   audit: boolean;
+  /** 表决: the votes of the node's units, for those who run them or watch over them; else null. */
+  votes: VoteRights | null;
 }
 
-export const SECTION_ORDER = ['roll', 'letters', 'consultations', 'topics', 'roles', 'audit'] as const;
+export const SECTION_ORDER = ['roll', 'letters', 'consultations', 'topics', 'roles', 'audit', 'votes'] as const;
 export type Section = (typeof SECTION_ORDER)[number];
 
 /** What my roles open on a node: the roll, letters and topics (units only), consultations, roles, audit. */
@@ -143,6 +147,7 @@ export function nodeSections(grants: readonly ConsoleGrant[], located: Pick<Loca
     moderate: can(grants, 'comment.moderate', target),
   };
   const consultations = rights.manage || rights.recordOffline || rights.moderate ? rights : null;
+  const votes = voteRights(grants, located.ancestry);
   return {
     roll,
     letters,
@@ -150,6 +155,7 @@ export function nodeSections(grants: readonly ConsoleGrant[], located: Pick<Loca
     topics: isUnitKind(located.node.kind) ? consultations : null,
     roles: can(grants, 'role.manage', target),
     audit: can(grants, 'audit.read', target),
+    votes: votes.read && unitsBelow(located.node).length > 0 ? votes : null,
   };
 }
 
@@ -163,6 +169,7 @@ export function openSections(sections: NodeSections): Section[] {
         return sections.letters.length > 0;
       case 'consultations':
       case 'topics':
+      case 'votes':
         return sections[section] !== null;
       case 'roles':
       case 'audit':
