@@ -4,6 +4,7 @@
  * figure of a tally can be worked out by hand, with accounts for the people who vote online.
  */
 import { randomBytes } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
 import type { DataSource } from 'typeorm';
 import { sha256 } from '../src/common/keyed-hash';
 import { OrgNode } from '../src/organizations/entities/org-node.entity';
@@ -151,3 +152,8 @@ export async function voterIdOf(dataSource: DataSource, voteId: string, name: st
 
 /** The first bytes of a JPEG: enough for the upload's type sniffing (a scan of a paper). */
 export const SCAN_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+
+/** The files of a downloaded recount kit (a zip with one folder), by file name. */
+export function kitFiles(zip: Buffer): Record<string, string> {
+  return Object.fromEntries(Object.entries(unzipSync(new Uint8Array(zip))).map(([name, bytes]) => [name.split('/').pop()!, strFromU8(bytes)]));
+}

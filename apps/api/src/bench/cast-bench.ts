@@ -38,9 +38,9 @@ import { Client, Pool } from 'pg';
 import type { RunningPostgres } from '../database/embedded-postgres';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { runMigrations } from '../database/migrate';
-import { castTransaction, onClient } from '../votes/casting.service';
+import { castOnConnection, onClient } from '../votes/casting.service';
 import type { SignedInAccount, SyntheticVoter } from './synthetic-compound';
-import { runOn, seedSyntheticCompound } from './synthetic-compound';
+import { seedSyntheticCompound } from './synthetic-compound';
 
 const UNITS = Number(process.env['BENCH_UNITS'] ?? 20_000);
 const BALLOTS = Number(process.env['BENCH_BALLOTS'] ?? 3000);
@@ -172,19 +172,7 @@ function castOverHttp(agent: http.Agent, base: URL, voteId: string) {
 function castThroughPg(pool: Pool, secret: Buffer, voteId: string) {
   return async (voter: SignedInAccount, choice: string): Promise<void> => {
     const client = await pool.connect();
-    const q = onClient(client);
-    try {
-      await q('BEGIN');
-      try {
-        await castTransaction(q, secret, { userId: voter.userId, voteId, rawChoice: choice });
-        await q('COMMIT');
-      } catch (error) {
-        await q('ROLLBACK');
-        throw error;
-      }
-    } finally {
-      client.release();
-    }
+    await castOnConnection(client, (error) => client.release(error), secret, { userId: voter.userId, voteId, rawChoice: choice });
   };
 }
 
@@ -293,7 +281,7 @@ async function main(): Promise<void> {
     const seedStarted = performance.now();
     const seeder = new Client({ connectionString: databaseUrl });
     await seeder.connect();
-    const compound = await seedSyntheticCompound(runOn(seeder), { units: UNITS, code: 'bench-cast' });
+    const compound = await seedSyntheticCompound(onClient(seeder), { units: UNITS, code: 'bench-cast' });
     await seeder.query('ANALYZE');
     await seeder.end();
     log(`  seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);

@@ -7,17 +7,12 @@
  * The sessions are real `auth_session` rows (the cookie token's SHA-256, a CSRF token), so every
  * request goes through the same session lookup and CSRF check as a resident's phone.
  */
-import type { ClientBase, QueryResultRow } from 'pg';
 import { randomBytes } from 'node:crypto';
 import { sha256 } from '../common/keyed-hash';
+import type { TxQuery } from '../votes/casting.service';
 
-/** Runs one statement and returns its rows (a `pg` client or a TypeORM DataSource, adapted). */
-export type RunSql = <T = unknown>(sql: string, params?: unknown[]) => Promise<T[]>;
-
-/** A `pg` client's query as RunSql (rows only). */
-export function runOn(client: ClientBase): RunSql {
-  return async <T>(sql: string, params?: unknown[]): Promise<T[]> => (await client.query<T & QueryResultRow>(sql, params)).rows;
-}
+/** Runs one statement and returns its rows: a `pg` client through `onClient` (votes/casting.service). */
+export type RunSql = TxQuery;
 
 export interface SignedInAccount {
   userId: string;

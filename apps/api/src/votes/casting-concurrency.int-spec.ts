@@ -5,15 +5,16 @@
  */
 import type { ErrorBody } from '@yishi/contracts';
 import { recount } from '@yishi/domain';
-import { strFromU8, unzipSync } from 'fflate';
 import { Client } from 'pg';
 import type { ApiResponse } from '../../test/http-session';
 import { HttpSession } from '../../test/http-session';
 import { download } from '../../test/rolls';
+import { kitFiles } from '../../test/vote-fixtures';
 import type { TestApp } from '../../test/test-app';
 import { startTestApp } from '../../test/test-app';
 import type { SyntheticCompound, SyntheticVoter } from '../bench/synthetic-compound';
-import { runOn, seedSyntheticCompound } from '../bench/synthetic-compound';
+import { seedSyntheticCompound } from '../bench/synthetic-compound';
+import { onClient } from './casting.service';
 import type { CastReceiptDto, VoteDetailDto } from './dto/vote.dto';
 import { SealingService } from './sealing.service';
 
@@ -38,7 +39,7 @@ describe('casting under load', () => {
     t = await startTestApp();
     pg = new Client({ connectionString: t.databaseUrl });
     await pg.connect();
-    compound = await seedSyntheticCompound(runOn(pg), { units: 900, code: 'load-900', perBuilding: 100 });
+    compound = await seedSyntheticCompound(onClient(pg), { units: 900, code: 'load-900', perBuilding: 100 });
     convenor = HttpSession.withToken(t.baseUrl, compound.convenor.token, compound.convenor.csrfToken);
   });
   afterAll(async () => {
@@ -108,7 +109,7 @@ describe('casting under load', () => {
 
     const kit = await download(convenor, `/api/votes/${voteId}/recount-kit`);
     expect(kit.status).toBe(200);
-    const files = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(kit.bytes))).map(([name, bytes]) => [name.split('/').pop()!, strFromU8(bytes)]));
+    const files = kitFiles(kit.bytes);
     const report = recount(files);
     expect(report.discrepancy).toBeNull();
     expect(report.ok).toBe(true);

@@ -62,24 +62,31 @@ export class CastingService {
   async castOnline(actor: Actor, voteId: string, rawChoice: string, voterId?: string): Promise<CastReceiptDto> {
     const driver = this.dataSource.driver as unknown as { obtainMasterConnection(): Promise<[PoolClient, (error?: Error) => void]> };
     const [client, release] = await driver.obtainMasterConnection();
-    const q = onClient(client);
-    let broken: Error | undefined;
+    return castOnConnection(client, release, this.secret.key, { userId: actor.id, voteId, rawChoice, voterId });
+  }
+}
+
+/**
+ * The cast transaction on a pooled connection, which it releases: the API's (castOnline) and the
+ * benchmark's own. A connection that cannot even roll back is dropped from the pool, not reused.
+ */
+export async function castOnConnection(client: PoolClient, release: (error?: Error) => void, secret: Buffer, input: CastInput): Promise<CastReceiptDto> {
+  const q = onClient(client);
+  let broken: Error | undefined;
+  try {
+    await q('BEGIN');
     try {
-      await q('BEGIN');
-      try {
-        const receipt = await castTransaction(q, this.secret.key, { userId: actor.id, voteId, rawChoice, voterId });
-        await q('COMMIT');
-        return receipt;
-      } catch (error) {
-        // A connection that cannot even roll back is dropped from the pool, not reused.
-        await q('ROLLBACK').catch((rollbackError: unknown) => {
-          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-        });
-        throw error;
-      }
-    } finally {
-      release(broken);
+      const receipt = await castTransaction(q, secret, input);
+      await q('COMMIT');
+      return receipt;
+    } catch (error) {
+      await q('ROLLBACK').catch((rollbackError: unknown) => {
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
+      throw error;
     }
+  } finally {
+    release(broken);
   }
 }
 
@@ -308,17 +315,13 @@ export async function castSecret(q: TxQuery, cast: CastWrite): Promise<string> {
   const ballot = newBallotId();
   await q(`INSERT INTO vote_mark (vote_id, voter_id, channel, proxy) VALUES ($1, $2, $3, $4)`, [cast.voteId, cast.voterId, cast.channel, cast.proxy ? JSON.stringify(cast.proxy) : null]);
   await q(`INSERT INTO vote_box_intake (vote_id, ballot_id, choice) VALUES ($1, $2, $3)`, [cast.voteId, ballot, JSON.stringify(cast.choice)]);
-  await appendCastQ(q, cast.voteId, { kind: 'mark', voter: cast.voterId, channel: cast.channel, proxy: cast.proxy, at: cast.at });
+  await appendCast(q, cast.voteId, { kind: 'mark', voter: cast.voterId, channel: cast.channel, proxy: cast.proxy, at: cast.at });
   return ballot;
 }
 
-async function appendCastQ(q: TxQuery, voteId: string, entry: Record<string, unknown>): Promise<void> {
-  await q(`INSERT INTO vote_cast (vote_id, entry) VALUES ($1, $2)`, [voteId, JSON.stringify(entry)]);
-}
-
 /** Appends an entry to the vote's cast log; the sealer gives it its place in the chain. */
-export async function appendCast(m: EntityManager, voteId: string, entry: Record<string, unknown>): Promise<void> {
-  await m.query(`INSERT INTO vote_cast (vote_id, entry) VALUES ($1, $2)`, [voteId, JSON.stringify(entry)]);
+export async function appendCast(q: TxQuery, voteId: string, entry: Record<string, unknown>): Promise<void> {
+  await q(`INSERT INTO vote_cast (vote_id, entry) VALUES ($1, $2)`, [voteId, JSON.stringify(entry)]);
 }
 
 export function sameChoice(a: Choice, b: Choice): boolean {

@@ -12,12 +12,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ErrorBody } from '@yishi/contracts';
 import { recount } from '@yishi/domain';
-import { strFromU8, unzipSync } from 'fflate';
 import type { HttpSession } from '../../test/http-session';
 import { download, upload } from '../../test/rolls';
 import type { TestApp } from '../../test/test-app';
 import { startTestApp } from '../../test/test-app';
-import { createAccount, createCompound, createCooperative, SCAN_JPEG, signIn, voterIdOf } from '../../test/vote-fixtures';
+import { createAccount, createCompound, createCooperative, kitFiles, SCAN_JPEG, signIn, voterIdOf } from '../../test/vote-fixtures';
 import { seedDemoData } from '../seed/seed-demo';
 import type { CastReceiptDto, VoteDetailDto } from './dto/vote.dto';
 import type { IssueResultDto, PaperEntryResultDto, PaperListDto, PaperPrintDto } from './dto/paper.dto';
@@ -77,7 +76,7 @@ describe('decisions end to end: online, paper and proxy ballots in one tally, an
   const recountKit = async (session: HttpSession, voteId: string, published: PublishedResult): Promise<void> => {
     const kit = await download(session, `/api/votes/${voteId}/recount-kit`);
     expect(kit.status).toBe(200);
-    const files = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(kit.bytes))).map(([name, bytes]) => [name.split('/').pop()!, strFromU8(bytes)]));
+    const files = kitFiles(kit.bytes);
     const report = recount(files);
     expect(report.discrepancy).toBeNull();
     expect(report.ok).toBe(true);

@@ -533,7 +533,7 @@ export class PaperService {
       ).map((r) => r.voter);
       const at = new Date(now).toISOString();
       const fresh = sorted.filter((v) => !already.includes(v));
-      for (const voter of fresh) await appendCast(m, voteId, { kind: 'check-in', voter, at });
+      for (const voter of fresh) await appendCast(txQuery(m), voteId, { kind: 'check-in', voter, at });
       const [{ n }] = (await m.query<{ n: number }[]>(`SELECT count(DISTINCT entry->>'voter')::int AS n FROM vote_cast WHERE vote_id = $1 AND entry->>'kind' = 'check-in'`, [voteId])) as [{ n: number }];
       await this.audit.record(m, { actor, nodeId: vote.unitId, action: 'vote.check_in', entityType: 'vote', entityId: voteId, after: { voters: fresh.length, attendance: n } });
       return { checkedIn: fresh, already: already.sort(), attendance: n };

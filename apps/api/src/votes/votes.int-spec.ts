@@ -1,8 +1,8 @@
 import type { ErrorBody } from '@yishi/contracts';
 import { recount } from '@yishi/domain';
-import { strFromU8, unzipSync } from 'fflate';
 import { HttpSession } from '../../test/http-session';
 import { download } from '../../test/rolls';
+import { kitFiles } from '../../test/vote-fixtures';
 import type { TestApp } from '../../test/test-app';
 import { startTestApp } from '../../test/test-app';
 import type { AuditPageDto } from '../audit/audit.controller';
@@ -140,7 +140,7 @@ describe('votes: opening, online ballots, the chain, closing and the recount', (
 
     const kit = await download(as.owner!, `/api/votes/${vote.id}/recount-kit`);
     expect(kit.status).toBe(200);
-    const files = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(kit.bytes))).map(([name, bytes]) => [name.split('/').pop()!, strFromU8(bytes)]));
+    const files = kitFiles(kit.bytes);
     expect(Object.keys(files).sort()).toEqual(['ballots.jsonl', 'electorate.json', 'result.json', 'vote.json']);
     const report = recount(files);
     expect(report.discrepancy).toBeNull();
@@ -189,7 +189,7 @@ describe('votes: opening, online ballots, the chain, closing and the recount', (
     const result = await as.owner!.get<{ result: { tally: { winningOption: string | null } } }>(`/api/votes/${id}/result`);
     expect(result.status).toBe(200);
     const kit = await download(as.owner!, `/api/votes/${id}/recount-kit`);
-    const files = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(kit.bytes))).map(([name, bytes]) => [name.split('/').pop()!, strFromU8(bytes)]));
+    const files = kitFiles(kit.bytes);
     expect(recount(files).ok).toBe(true);
     expect(files['box.jsonl']).toContain(cast.body.receipt);
     expect(files['roll.jsonl']).not.toContain(cast.body.receipt);
