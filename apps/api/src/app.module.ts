@@ -38,11 +38,13 @@ export interface AppOptions {
   secret: AppSecret;
   /** Skip connecting to PostgreSQL (used to print the OpenAPI document). */
   withoutDatabase?: boolean;
+  /** This process's share of DB_POOL_SIZE (all of it when one process serves). */
+  poolSize?: number;
 }
 
 @Module({})
 export class AppModule {
-  static register({ env, databaseUrl, secret, withoutDatabase = false }: AppOptions): DynamicModule {
+  static register({ env, databaseUrl, secret, withoutDatabase = false, poolSize = env.DB_POOL_SIZE }: AppOptions): DynamicModule {
     const serveWeb = fs.existsSync(path.join(env.WEB_DIST, 'index.html'));
     return {
       module: AppModule,
@@ -54,13 +56,18 @@ export class AppModule {
             level: env.LOG_LEVEL,
             // The request-id middleware in app.factory.ts has already set req.id.
             genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            // What a request line needs, and no headers: those carry the session cookie and the
+            // CSRF token, which no log should hold (and serialising them cost more than the rest).
+            serializers: {
+              req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+            },
             autoLogging: { ignore: (req) => req.url === '/api/health' },
             },
             pino.destination({ dest: 1, sync: true }),
           ],
         }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), manualInitialization: withoutDatabase }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, poolSize), manualInitialization: withoutDatabase }),
         ...(serveWeb
           ? [
               ServeStaticModule.forRoot({

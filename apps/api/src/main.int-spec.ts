@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createEmptyDatabase, dropDatabase } from '../test/postgres';
 import { freePort } from './database/embedded-postgres';
+import type { RunningApi } from '../test/run-built-api';
 import { runBuiltApi } from '../test/run-built-api';
 
 /** Errors meant for a person: one line, no stack trace. */
@@ -18,6 +20,26 @@ function tempParent(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-start-'));
   fs.chmodSync(dir, 0o755);
   return dir;
+}
+
+function getStatus(port: number, route: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: route, agent: false, headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      })
+      .on('error', reject);
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function refusesConnections(port: number): Promise<boolean> {
@@ -119,6 +141,56 @@ describe('starting Yishi (the built API, as `npm start` runs it)', () => {
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);
     } finally {
+      await dropDatabase(adminUrl, database.name);
+    }
+  });
+
+  it('serves from several processes with API_WORKERS, replaces one that dies, and stops them all', async () => {
+    const adminUrl = process.env['YISHI_TEST_ADMIN_URL']!;
+    const database = await createEmptyDatabase(adminUrl, 'yishi_workers');
+    let run: RunningApi | undefined;
+    try {
+      const port = await freePort();
+      const api = (run = runBuiltApi({ PORT: String(port), DATABASE_URL: database.url, API_WORKERS: '2', LOG_LEVEL: 'info' }));
+      const banner = await api.waitFor(/Press Ctrl-C/);
+      expect(banner).toContain('HTTP processes:       2 (API_WORKERS), sharing 20 database connections');
+      expect(banner).toContain('Demo data created');
+      // Each request on a connection of its own: the cluster hands connections to the workers in turn.
+      const servedBy = async (): Promise<number[]> => {
+        const before = api.output().length;
+        for (let i = 0; i < 6; i += 1) expect(await getStatus(port, '/api/organizations/tree')).toBe(200);
+        return [...api.output().slice(before).matchAll(/"pid":(\d+)[^\n]*"url":"\/api\/organizations\/tree"/g)].map((m) => Number(m[1]));
+      };
+      const workers = new Set(await servedBy());
+      expect(workers.size).toBe(2);
+      expect(workers.has(api.child.pid!)).toBe(false);
+
+      // A request line says which request and how it ended, never the session cookie or CSRF token it came with.
+      const before = api.output().length;
+      expect(await getStatus(port, '/api/me/roll', { cookie: 'yishi_session=cookie-value-never-logged-0123', 'x-csrf-token': 'csrf-token-never-logged' })).toBe(401);
+      const line = await api.waitFor(/"url":"\/api\/me\/roll"/).then((out) => JSON.parse(/^.*"url":"\/api\/me\/roll".*$/m.exec(out.slice(before))![0]) as Record<string, unknown>);
+      expect(line).toMatchObject({ req: { method: 'GET', url: '/api/me/roll' }, res: { statusCode: 401 } });
+      expect(Object.keys(line['req'] as object).sort()).toEqual(['id', 'method', 'url']);
+      expect(api.output()).not.toMatch(/never-logged/);
+
+      const [victim] = [...workers];
+      process.kill(victim!, 'SIGKILL');
+      await api.waitFor(new RegExp(`worker ${victim} stopped \\(SIGKILL\\); starting another`));
+      // The replacement joins the rotation once it listens; meanwhile the other worker serves alone.
+      let after = new Set<number>();
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline && after.size < 2; ) after = new Set(await servedBy());
+      expect(after.size).toBe(2);
+      expect(after.has(victim!)).toBe(false);
+
+      api.child.kill('SIGTERM');
+      expect(await api.exited).toBe(0);
+      expect(await refusesConnections(port)).toBe(true);
+      for (const pid of [...workers, ...after]) expect(isAlive(pid)).toBe(false);
+    } finally {
+      if (run?.child.exitCode === null) {
+        run.child.kill('SIGTERM');
+        await run.exited;
+      }
       await dropDatabase(adminUrl, database.name);
     }
   });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import net from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from './app.factory';
@@ -35,6 +36,7 @@ function banner(env: Env, address: string, database: ResolvedDatabase, seeded: b
     `  Database:             ${database.description}`,
     `  SMS:                  codes are written to this log (no SMS gateway configured)`,
   ];
+  if (env.API_WORKERS > 1) lines.push(`  HTTP processes:       ${env.API_WORKERS} (API_WORKERS), sharing ${env.DB_POOL_SIZE} database connections`);
   if (env.DEMO_DATA) {
     lines.push(
       '',
@@ -46,16 +48,30 @@ function banner(env: Env, address: string, database: ResolvedDatabase, seeded: b
   return lines.join('\n');
 }
 
+/** The address to print for a listening server. */
+function printableAddress(env: Env, port: number): string {
+  const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  return `http://${host}:${port}`;
+}
+
+/** This process's share of the API's database connections. */
+function poolShare(env: Env): number {
+  return Math.max(2, Math.floor(env.DB_POOL_SIZE / env.API_WORKERS));
+}
+
 async function main(): Promise<void> {
   const env = loadEnv();
+  if (cluster.isWorker) return serveAsWorker(env);
   await assertPortFree(env.HOST, env.PORT);
   const database = await resolveDatabase(env);
   let app: NestExpressApplication | undefined;
+  let workers: Workers | undefined;
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string): Promise<void> =>
     (stopping ??= (async () => {
       process.stdout.write(`\n  ${signal}: stopping Yishi…\n`);
       await app?.close().catch(() => undefined);
+      await workers?.stop();
       await database.embedded?.stop().catch(() => undefined);
     })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -64,17 +80,117 @@ async function main(): Promise<void> {
     });
   }
   try {
-    app = await createApp({ env, databaseUrl: database.url, secret: resolveAppSecret(env) });
-    // With the app, the seed also opens the demo consultation and votes through the API's services.
-    const seeded = env.DEMO_DATA ? (await seedDemoData(app)).seeded : false;
-    await app.listen(env.PORT, env.HOST);
-    const server = app.getHttpServer() as net.Server;
-    const { port } = server.address() as net.AddressInfo;
-    const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
-    process.stdout.write(banner(env, `http://${host}:${port}`, database, seeded));
+    const secret = resolveAppSecret(env);
+    let seeded = false;
+    let port: number;
+    if (env.API_WORKERS === 1) {
+      app = await createApp({ env, databaseUrl: database.url, secret });
+      // With the app, the seed also opens the demo consultation and votes through the API's services.
+      if (env.DEMO_DATA) seeded = (await seedDemoData(app)).seeded;
+      await app.listen(env.PORT, env.HOST);
+      port = (app.getHttpServer().address() as net.AddressInfo).port;
+    } else {
+      if (env.DEMO_DATA) {
+        // The seed runs once, here, through an app of its own, before any worker serves.
+        app = await createApp({ env, databaseUrl: database.url, secret, poolSize: 2 });
+        seeded = (await seedDemoData(app)).seeded;
+        await app.close();
+        app = undefined;
+      }
+      workers = new Workers(env, database.url);
+      port = await workers.start();
+    }
+    process.stdout.write(banner(env, printableAddress(env, port), database, seeded));
   } catch (error) {
     await shutdown('error');
     throw error;
+  }
+}
+
+/**
+ * A worker process: the app on the database the primary prepared, listening on the port the
+ * workers share (Node's cluster hands the connections round). It stops on the primary's SIGTERM
+ * and on Ctrl-C, which reaches every process of the terminal.
+ */
+async function serveAsWorker(env: Env): Promise<void> {
+  const app = await createApp({ env, databaseUrl: env.DATABASE_URL!, secret: resolveAppSecret(env), poolSize: poolShare(env) });
+  let closing: Promise<void> | undefined;
+  const close = (): void => {
+    closing ??= app
+      .close()
+      .catch(() => undefined)
+      .then(() => process.exit(0));
+  };
+  process.on('SIGINT', close);
+  process.on('SIGTERM', close);
+  await app.listen(env.PORT, env.HOST);
+}
+
+/**
+ * The worker processes of the primary (API_WORKERS > 1): all must listen before Yishi counts as
+ * started; one that dies afterwards is replaced; stopping waits for every one to close.
+ * Only the first runs the scheduled work (JOBS), which is safe with several but needs one.
+ */
+class Workers {
+  private stopping = false;
+  /** Each live worker's place (by cluster id): the replacement of the first runs the jobs too. */
+  private readonly places = new Map<number, number>();
+
+  constructor(
+    private readonly env: Env,
+    private readonly databaseUrl: string,
+  ) {}
+
+  private fork(place: number): void {
+    const worker = cluster.fork({ DATABASE_URL: this.databaseUrl, JOBS: place === 0 && this.env.JOBS ? 'true' : 'false' });
+    this.places.set(worker.id, place);
+  }
+
+  /** Resolves with the shared port once every worker listens; rejects when one exits first. */
+  start(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      let listening = 0;
+      let started = false;
+      cluster.on('listening', (_worker, address) => {
+        listening += 1;
+        if (!started && listening === this.env.API_WORKERS) {
+          started = true;
+          resolve(address.port);
+        }
+      });
+      cluster.on('exit', (worker, code, signal) => {
+        const place = this.places.get(worker.id) ?? 0;
+        this.places.delete(worker.id);
+        if (this.stopping) return;
+        if (!started) {
+          reject(new StartupError(`a worker process could not start (exit ${code ?? signal}); its message is above.`));
+          return;
+        }
+        // A second's pause, so a worker that cannot live (the database gone) does not spin.
+        process.stderr.write(`yishi: worker ${worker.process.pid} stopped (${code ?? signal}); starting another\n`);
+        setTimeout(() => this.stopping || this.fork(place), 1000);
+      });
+      for (let place = 0; place < this.env.API_WORKERS; place += 1) this.fork(place);
+    });
+  }
+
+  /** Asks every worker to close and waits (SIGKILL after 10 s). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(
+      Object.values(cluster.workers ?? {}).map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            if (!worker || worker.isDead()) return resolve();
+            const kill = setTimeout(() => worker.process.kill('SIGKILL'), 10_000);
+            worker.once('exit', () => {
+              clearTimeout(kill);
+              resolve();
+            });
+            worker.process.kill('SIGTERM');
+          }),
+      ),
+    );
   }
 }
 

@@ -13,14 +13,15 @@
  *
  * The two take turns in rounds, so a change in the machine's load falls on both alike. It prints
  * ballots per second, p50 and p99 latency of each, HTTP as a share of pg, and the CPU time per
- * ballot of this client and of the API process (where the difference between the paths is spent).
+ * ballot of this client and of the API's processes (where the difference between the paths is spent).
  * The aim: at least 50%, and p99 under 100 ms at 200 voters. Client, API and PostgreSQL share this
  * machine's cores: compare the ratio within one run, not absolute figures across machines. The
  * voters cast back to back, so latency is about voters ÷ ballots per second: p99 under 100 ms at
  * 200 voters needs well over 2,000 ballots per second from the whole machine.
  *
  * Environment: BENCH_UNITS (20000), BENCH_BALLOTS per run (3000), BENCH_LOG_LEVEL of the API
- * (info, the deployment default), DATABASE_URL (else embedded PostgreSQL), BENCH_KEEP_DATABASE=1 to
+ * (info, the deployment default), BENCH_API_WORKERS (auto: one HTTP process per core, as the API is
+ * deployed on a server of its own; its pool of 20 is shared among them), DATABASE_URL (else embedded PostgreSQL), BENCH_KEEP_DATABASE=1 to
  * keep the database afterwards (for EXPLAIN and profiling; drop it by hand), BENCH_API_NODE_ARGS
  * for the API's node only (`--cpu-prof --cpu-prof-dir=<folder>` writes a CPU profile of it).
  */
@@ -48,6 +49,8 @@ const WARM_UP = 400;
 const CONCURRENCY = [50, 200];
 /** The API's pool (apps/api/src/database/data-source.ts): the direct runs get the same. */
 const POOL_SIZE = 20;
+/** HTTP processes of the API (API_WORKERS): one per core, as on a server of its own. */
+const API_WORKERS = process.env['BENCH_API_WORKERS'] ?? 'auto';
 const CHOICES = ['approve', 'oppose', 'abstain'] as const;
 /** The built API this benchmark belongs to (dist/api). */
 const BUILT_API = path.resolve(__dirname, '../../../..');
@@ -65,14 +68,28 @@ interface RunResult {
   apiCpuMs: number | null;
 }
 
-/** CPU time (user + system) of a process from /proc, in ms; null where there is no /proc. */
+/** CPU time (user + system) of a process and its children (the API's workers) from /proc, in ms; null where there is no /proc. */
 function processCpuMs(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime (fields 14 and 15 of the line) in clock ticks of 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    // Each /proc/<pid>/stat: after the command in parentheses, field 4 is the parent, 14 and 15
+    // utime and stime in clock ticks of 10 ms.
+    const stat = (id: string): string[] => {
+      const text = fs.readFileSync(`/proc/${id}/stat`, 'utf8');
+      return text.slice(text.lastIndexOf(')') + 2).split(' ');
+    };
+    const cpu = (fields: string[]): number => (Number(fields[11]) + Number(fields[12])) * 10;
+    let total = cpu(stat(String(pid)));
+    for (const id of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(id) || id === String(pid)) continue;
+      try {
+        const fields = stat(id);
+        if (fields[1] === String(pid)) total += cpu(fields);
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return total;
   } catch {
     return null;
   }
@@ -289,7 +306,7 @@ async function main(): Promise<void> {
     const secret = randomBytes(32).toString('hex');
     const started = startApi(
       builtApi,
-      { DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: '0', DEMO_DATA: 'false', JOBS: 'true', APP_SECRET: secret, LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'info', STORAGE_DIR: path.join(work, 'uploads'), WEB_DIST: path.join(work, 'no-web') },
+      { DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: '0', DEMO_DATA: 'false', JOBS: 'true', API_WORKERS, DB_POOL_SIZE: String(POOL_SIZE), APP_SECRET: secret, LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'info', STORAGE_DIR: path.join(work, 'uploads'), WEB_DIST: path.join(work, 'no-web') },
       path.join(work, 'api.log'),
     );
     api = started.child;
@@ -365,9 +382,9 @@ async function main(): Promise<void> {
     out.push('');
     out.push(`bench:cast — ${UNITS.toLocaleString('en')}-flat compound, one open cc278-ordinary vote; PostgreSQL ${server}${embedded ? ' (embedded)' : ''}; Node ${process.version}; ${os.cpus().length} CPUs shared by client, API and database`);
     out.push(
-      `each run: ${BALLOTS.toLocaleString('en')} voters casting once (first ballots), pg and HTTP taking turns in ${ROUNDS} rounds; pg and the API each use a pool of ${POOL_SIZE} connections; API log level ${process.env['BENCH_LOG_LEVEL'] ?? 'info'}`,
+      `each run: ${BALLOTS.toLocaleString('en')} voters casting once (first ballots), pg and HTTP taking turns in ${ROUNDS} rounds; pg and the API each use a pool of ${POOL_SIZE} connections; the API serves from ${API_WORKERS === 'auto' ? os.availableParallelism() : API_WORKERS} processes (API_WORKERS=${API_WORKERS}), log level ${process.env['BENCH_LOG_LEVEL'] ?? 'info'}`,
     );
-    out.push('CPU columns: ms of CPU per ballot used by this client process and by the API process (on the pg path, only its sealer runs)');
+    out.push('CPU columns: ms of CPU per ballot used by this client process and by the API processes (on the pg path, only its sealer runs)');
     out.push('');
     out.push(row(['voters', 'path', 'ballots/s', 'p50 ms', 'p99 ms', 'errors', 'client CPU', 'API CPU'], widths));
     for (const r of results) {

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { InvalidEnvironmentError, loadEnv } from './env';
 
 describe('environment validation', () => {
@@ -23,5 +24,15 @@ describe('environment validation', () => {
 
   it('treats an empty value as unset', () => {
     expect(loadEnv({ PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('runs one HTTP process unless told more, and one per core for auto', () => {
+    expect(loadEnv({}).API_WORKERS).toBe(1);
+    expect(loadEnv({ API_WORKERS: '3' }).API_WORKERS).toBe(3);
+    expect(loadEnv({ API_WORKERS: 'auto' }).API_WORKERS).toBe(os.availableParallelism());
+    expect(() => loadEnv({ API_WORKERS: '0' })).toThrow(/API_WORKERS/);
+    expect(() => loadEnv({ API_WORKERS: 'many' })).toThrow(/API_WORKERS must be auto or a whole number/);
+    expect(loadEnv({}).DB_POOL_SIZE).toBe(20);
+    expect(() => loadEnv({ DB_POOL_SIZE: '1' })).toThrow(/DB_POOL_SIZE/);
   });
 });

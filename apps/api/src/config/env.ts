@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -51,6 +52,17 @@ export const envSchema = z.object({
   LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Run scheduled work (phase changes, reminders, closing votes) in this instance. */
   JOBS: booleanString.default(true),
+  /**
+   * How many processes serve HTTP: `1`, a number, or `auto` (one per core). Node runs each on
+   * one core; on a server of its own the API wants one per core. They share the port and the
+   * database pool below; only the first runs the scheduled work.
+   */
+  API_WORKERS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(1).max(64)], { message: 'must be auto or a whole number from 1 to 64' })
+    .default(1)
+    .transform((n) => (n === 'auto' ? os.availableParallelism() : n)),
+  /** Connections to PostgreSQL the API opens at most, all workers together. */
+  DB_POOL_SIZE: z.coerce.number().int().min(2).max(1000).default(20),
   /**
    * Key for the keyed hashes of identity numbers, SMS codes and invitation codes. Unset, Yishi
    * keeps a generated one in .data/app-secret (fine for one machine; set it for a deployment).

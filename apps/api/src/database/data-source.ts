@@ -3,11 +3,14 @@ import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '@yishi/migrations';
 import { ENTITIES } from './entities';
 
+/** Connections one API process opens at most (DB_POOL_SIZE shares this among the workers). */
+export const DEFAULT_POOL_SIZE = 20;
+
 /**
  * The one definition of Yishi's TypeORM DataSource, used by the API, the migration CLI and the
  * tests. The schema only ever changes through the migrations in `migrations/`.
  */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = DEFAULT_POOL_SIZE): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -21,7 +24,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     installExtensions: false,
     migrationsRun: false,
     applicationName: 'yishi',
-    extra: { max: 20 },
+    extra: { max: poolSize },
   };
 }
 
