@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { sha256 } from '../common/keyed-hash';
 import { currentRequest } from '../common/request-context';
+import { pooledQuery } from '../database/pooled';
 import { User } from '../users/entities/user.entity';
 import { AuthSession } from './entities/auth-session.entity';
 
@@ -38,15 +39,15 @@ export class SessionService {
   /** The actor behind a cookie token, or null when it is unknown, revoked, expired or disabled. */
   async actorFor(token: string): Promise<Actor | null> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-    // Every signed-in request comes through here: one plain statement, not a query builder with
-    // a relation (which cost more CPU than anything else the API did for a ballot).
-    const [session] = await this.dataSource.query<
-      { id: string; csrf_token: string; last_seen_at: Date; expires_at: Date; user_id: string; phone: string; display_name: string; disabled_at: Date | null }[]
-    >(
+    // Every signed-in request comes through here: one plain statement straight through `pg`, not
+    // a query builder with a relation (which cost more CPU than anything else the API did for a ballot).
+    const [session] = await pooledQuery<{ id: string; csrf_token: string; last_seen_at: Date; expires_at: Date; user_id: string; phone: string; display_name: string; disabled_at: Date | null }>(
+      this.dataSource,
       `SELECT s.id, s.csrf_token, s.last_seen_at, s.expires_at, u.id AS user_id, u.phone, u.display_name, u.disabled_at
          FROM auth_session s JOIN app_user u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL`,
       [sha256(token)],
+      'yishi-session-lookup',
     );
     const now = Date.now();
     if (!session || session.expires_at.getTime() <= now || session.disabled_at) return null;

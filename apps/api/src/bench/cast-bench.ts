@@ -39,7 +39,8 @@ import { Client, Pool } from 'pg';
 import type { RunningPostgres } from '../database/embedded-postgres';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { runMigrations } from '../database/migrate';
-import { castOnConnection, onClient } from '../votes/casting.service';
+import { onClient } from '../database/pooled';
+import { castOnConnection } from '../votes/casting.service';
 import type { SignedInAccount, SyntheticVoter } from './synthetic-compound';
 import { seedSyntheticCompound } from './synthetic-compound';
 

@@ -14,7 +14,7 @@ import type { TestApp } from '../../test/test-app';
 import { startTestApp } from '../../test/test-app';
 import type { SyntheticCompound, SyntheticVoter } from '../bench/synthetic-compound';
 import { seedSyntheticCompound } from '../bench/synthetic-compound';
-import { onClient } from './casting.service';
+import { onClient } from '../database/pooled';
 import type { CastReceiptDto, VoteDetailDto } from './dto/vote.dto';
 import { SealingService } from './sealing.service';
 

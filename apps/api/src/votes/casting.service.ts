@@ -3,12 +3,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MOTION_CHOICES } from '@yishi/domain';
 import type { Choice } from '@yishi/domain';
-import type { ClientBase, PoolClient, QueryResultRow } from 'pg';
-import { DataSource, QueryFailedError } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import type { AppSecret } from '../config/app-secret';
+import type { TxQuery } from '../database/pooled';
+import { onClient, pooledConnection } from '../database/pooled';
 import { APP_SECRET } from '../config/app-secret';
 import type { CastReceiptDto } from './dto/vote.dto';
 import { pseudonym } from './electorate-snapshot';
@@ -53,15 +55,9 @@ export class CastingService {
     @Inject(APP_SECRET) private readonly secret: AppSecret,
   ) {}
 
-  /**
-   * The hot path runs on a connection of the API's own pool (TypeORM's), straight through `pg`:
-   * the same statements in the same transaction, without TypeORM's per-query machinery
-   * (events, logging hooks, a query runner per transaction), which cost more CPU than the
-   * statements themselves. Errors surface as TypeORM's QueryFailedError, as everywhere else.
-   */
+  /** The hot path, on a connection of the API's own pool straight through `pg` (see pooledConnection). */
   async castOnline(actor: Actor, voteId: string, rawChoice: string, voterId?: string): Promise<CastReceiptDto> {
-    const driver = this.dataSource.driver as unknown as { obtainMasterConnection(): Promise<[PoolClient, (error?: Error) => void]> };
-    const [client, release] = await driver.obtainMasterConnection();
+    const [client, release] = await pooledConnection(this.dataSource);
     return castOnConnection(client, release, this.secret.key, { userId: actor.id, voteId, rawChoice, voterId });
   }
 }
@@ -89,20 +85,6 @@ export async function castOnConnection(client: PoolClient, release: (error?: Err
     release(broken);
   }
 }
-
-/** A `pg` client's query as a TxQuery, failing with TypeORM's QueryFailedError (which the API's error filter maps). */
-export function onClient(client: ClientBase): TxQuery {
-  return async <T>(sql: string, params?: unknown[]): Promise<T[]> => {
-    try {
-      return (await client.query<T & QueryResultRow>(sql, params)).rows;
-    } catch (error) {
-      throw new QueryFailedError(sql, params, error as Error);
-    }
-  };
-}
-
-/** One query in the caller's transaction: an EntityManager's `query`, or a `pg` client's (the benchmark). */
-export type TxQuery = <T = unknown>(sql: string, params?: unknown[]) => Promise<T[]>;
 
 export interface CastInput {
   userId: string;
