@@ -12,10 +12,14 @@
  * A second test settles a dispute: the convenor's first reading and the staff member's second
  * differ; the staff member, having entered it, may not settle it; the convenor may, with a note.
  * A proxy without a written authorisation is recorded and refused in the count's own words.
- * A third shows a counted poll: the provisional result with its closing hash, and an objection
+ * A third reissues a spoilt paper with a reason (the old serial void, only the new one on the
+ * print sheet) and voids the new one; then records a written proxy, lets the agent vote for the
+ * principal, revokes it with a reason, and the agent's next cast is refused while the ballot
+ * cast under the proxy still counts and reaches the board.
+ * A fourth shows a counted poll: the provisional result with its closing hash, and an objection
  * answered on the 异议 page.
  *
- * The three people sign in once, for all three tests (sign-ins are throttled per address, and the
+ * The three people sign in once, for all the tests (sign-ins are throttled per address, and the
  * whole browser suite signs in from 127.0.0.1). The votes and their titles are each test's own:
  * the app is shared by the run.
  */
@@ -40,7 +44,7 @@ interface Figures {
 }
 
 /** A resident signed in on a request context of their own; writes carry the CSRF token. */
-async function apiAs(phone: string): Promise<{ api: APIRequestContext; post: (path: string, data?: unknown) => Promise<unknown>; get: (path: string) => Promise<unknown> }> {
+async function apiAs(phone: string): Promise<{ api: APIRequestContext; csrf: string; post: (path: string, data?: unknown) => Promise<unknown>; get: (path: string) => Promise<unknown> }> {
   const api = await request.newContext({ baseURL: baseUrl() });
   const login = await api.post('/api/auth/login', { data: { phone, password: PASSWORD } });
   expect(login.status()).toBe(200);
@@ -56,7 +60,7 @@ async function apiAs(phone: string): Promise<{ api: APIRequestContext; post: (pa
     if (!response.ok()) throw new Error(`GET ${path}: ${response.status()} ${await response.text()}`);
     return response.json();
   };
-  return { api, post, get };
+  return { api, csrf, post, get };
 }
 
 /**
@@ -381,6 +385,103 @@ test('two different readings go to the dispute list, which the convenor settles;
   await expect(page.getByText('这项表决将关联到议事：')).toBeVisible();
   await expect(page.getByLabel('表决标题')).toHaveValue(consultationTitle);
   await expectNoHorizontalScroll(page);
+  expect(problems).toEqual([]);
+});
+
+test('a spoilt paper is reissued and only valid papers print; a revoked proxy stops the agent, and the ballot cast before stands', async () => {
+  test.setTimeout(120_000);
+  const title = `电梯维修资金使用 ${Date.now().toString(36)}`;
+  const { page, problems } = convenorPhone;
+  const convenor = await apiOf(page);
+  const session = (await convenor.get('/api/auth/session')) as { user: { grants: { role: string; nodeId: string; nodeName: string }[] } };
+  const unitId = session.user.grants.find((g) => g.role === 'convenor' && g.nodeName === '御水岸')!.nodeId;
+  const vote = (await convenor.post(`/api/units/${unitId}/votes`, {
+    title,
+    question: '是否同意使用专项维修资金维修 3 栋电梯？',
+    ruleSet: 'cc278-ordinary',
+    opensAt: new Date().toISOString(),
+    closesAt: new Date(Date.now() + 3 * 24 * 3600_000).toISOString(),
+  })) as { id: string };
+  await convenor.post(`/api/votes/${vote.id}/open`, { reason: '电梯停运，须尽快表决' });
+  // Two owners of 3栋: one gets a paper, the other authorises an agent.
+  const [holder, principal] = (await convenor.get(`/api/votes/${vote.id}/voters?group=${encodeURIComponent('3栋')}&limit=2`)) as { voterId: string; name: string }[];
+
+  // A paper for the first, issued at the desk.
+  await page.goto(`${baseUrl()}/console/votes/${vote.id}/papers`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await page.getByLabel('给一位选民发放').fill(holder!.name);
+  await page.getByRole('list', { name: '找到的选民' }).getByRole('button', { name: `给${holder!.name}发放选票` }).click();
+  const issued = await page.getByText(/已发放 1 张，编号 \d+–\d+。/).textContent();
+  const spoilt = Number(/编号 (\d+)–/.exec(issued ?? '')![1]);
+  const rowOf = (serial: number) => page.locator('.paper-row').filter({ has: page.locator('.paper-row__serial', { hasText: new RegExp(`^No\\.${serial}$`) }) });
+  await expect(rowOf(spoilt)).toContainText('已发放');
+
+  // The owner spoilt it: the convenor reissues it with a reason. The old serial is void, a new one issued.
+  await rowOf(spoilt).getByRole('button', { name: '作废并补发' }).click();
+  await rowOf(spoilt).getByRole('button', { name: '确认补发' }).click();
+  await expect(rowOf(spoilt).getByText('请填写理由（至少 2 个字）。')).toBeVisible();
+  await rowOf(spoilt).getByLabel(`补发的理由（第 ${spoilt} 号将作废）`).fill('业主填错，交回原票');
+  await rowOf(spoilt).getByRole('button', { name: '确认补发' }).click();
+  await expect(rowOf(spoilt).locator('.badge')).toHaveText('已作废');
+  await expect(rowOf(spoilt)).toContainText('作废并补发：业主填错，交回原票');
+  const reissued = spoilt + 1;
+  await expect(rowOf(reissued)).toContainText(holder!.name);
+  await expect(rowOf(reissued).locator('.badge')).toHaveText('已发放');
+  await expectNoHorizontalScroll(page);
+
+  // Only the valid paper prints: the new serial, on a page of its own; the void one is gone.
+  await page.getByRole('link', { name: '打印全部有效选票' }).click();
+  await expect(page).toHaveURL(new RegExp(`/console/votes/${vote.id}/print$`));
+  await expect(page.getByText('共 1 张选票，每张一页。')).toBeVisible();
+  const sheet = page.getByRole('article', { name: `第 ${reissued} 号选票` });
+  await expect(sheet).toContainText(title);
+  await expect(sheet).toContainText(holder!.name);
+  await expect(sheet).toContainText(`No.${reissued}`);
+  await expect(page.getByRole('article', { name: `第 ${spoilt} 号选票` })).toHaveCount(0);
+  await expectNoHorizontalScroll(page);
+  await page.getByRole('link', { name: '返回纸质选票' }).click();
+
+  // The reissued paper is voided too (the owner chose to vote online): nothing is left to enter.
+  await rowOf(reissued).getByRole('button', { name: '作废', exact: true }).click();
+  await rowOf(reissued).getByLabel(`作废第 ${reissued} 号选票的理由`).fill('业主改为网上投票');
+  await rowOf(reissued).getByRole('button', { name: '确认作废' }).click();
+  await expect(rowOf(reissued).locator('.badge')).toHaveText('已作废');
+  await expect(rowOf(reissued).getByRole('button')).toHaveCount(0);
+
+  // The second owner authorises the online owner in writing; the agent votes for them.
+  await page.getByRole('navigation', { name: '表决栏目' }).getByRole('link', { name: '委托' }).click();
+  await page.getByLabel('查找委托人').fill(principal!.name);
+  await page.getByRole('button', { name: `委托人：${principal!.name}` }).first().click();
+  await page.getByRole('radio', { name: /不在名册上、有账号的人/ }).check();
+  await page.getByLabel('受托人手机号').fill(OWNER_ONLINE);
+  await expect(page.getByRole('checkbox', { name: /有签字的书面委托书/ })).toBeChecked();
+  await page.getByLabel('委托书扫描件或照片').setInputFiles({ name: 'authorisation.jpg', mimeType: 'image/jpeg', buffer: SCAN_JPEG });
+  await page.getByRole('button', { name: '登记并核对委托' }).click();
+  await expect(page.getByText(new RegExp(`已登记：.+ 代 ${principal!.name} 投票。`))).toBeVisible();
+  const proxy = page.getByRole('region', { name: '委托名单（1）' }).getByRole('listitem');
+  await expect(proxy.locator('.badge')).toHaveText('认可');
+  const cast = (await owner.post(`/api/votes/${vote.id}/ballots`, { choice: 'approve', voterId: principal!.voterId })) as { receipt: string; voterId: string };
+  expect(cast.voterId).toBe(principal!.voterId);
+
+  // The principal takes the authorisation back: revoked with a reason, the agent can no longer vote for them.
+  await proxy.getByRole('button', { name: '撤销委托' }).click();
+  await expect(proxy.getByText('撤销后受托人不能再代为投票；已投的票仍然有效。')).toBeVisible();
+  await proxy.getByLabel('撤销的理由').fill('委托人本人书面撤回委托');
+  await proxy.getByRole('button', { name: '确认撤销' }).click();
+  await expect(proxy.locator('.badge')).toHaveText('已撤销');
+  await expect(proxy.getByRole('button', { name: '撤销委托' })).toHaveCount(0);
+  await expectNoHorizontalScroll(page);
+  const refused = await owner.api.post(`/api/votes/${vote.id}/ballots`, {
+    data: { choice: 'oppose', voterId: principal!.voterId },
+    headers: { 'x-csrf-token': owner.csrf },
+  });
+  expect(refused.status()).toBe(403);
+  expect(((await refused.json()) as { details: { reason: string } }).details.reason).toBe('not_eligible');
+  // The ballot cast while the proxy stood is still the principal's counted ballot, and its
+  // receipt reaches the public board once the sealer has chained it (within seconds).
+  const figures = await turnoutOf(page, vote.id);
+  expect(figures.ballots).toMatchObject({ received: 1, online: 1, paper: 0 });
+  await expect.poll(async () => JSON.stringify(await owner.get(`/api/votes/${vote.id}/board`)), { timeout: 15_000 }).toContain(cast.receipt);
   expect(problems).toEqual([]);
 });
 
