@@ -7,5 +7,6 @@ import { Consultations1795675318360 } from './1795675318360-Consultations';
 import { NotificationKinds1795677652603 } from './1795677652603-NotificationKinds';
 import { Votes1795677910184 } from './1795677910184-Votes';
 import { VoterLookupIndexes1795682742110 } from './1795682742110-VoterLookupIndexes';
+import { CheckInIndex1795690000000 } from './1795690000000-CheckInIndex';
 
-export const MIGRATIONS = [Foundation1795669365800, Accounts1795671771526, RollRevisions1795672541935, Consultations1795675318360, NotificationKinds1795677652603, Votes1795677910184, VoterLookupIndexes1795682742110];
+export const MIGRATIONS = [Foundation1795669365800, Accounts1795671771526, RollRevisions1795672541935, Consultations1795675318360, NotificationKinds1795677652603, Votes1795677910184, VoterLookupIndexes1795682742110, CheckInIndex1795690000000];

@@ -409,6 +409,9 @@ test('a spoilt paper is reissued and only valid papers print; a revoked proxy st
   // A paper for the first, issued at the desk.
   await page.goto(`${baseUrl()}/console/votes/${vote.id}/papers`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  // Owners decide by ballots, not by who came to a meeting: no attendance sheet here.
+  await expect(page.getByRole('region', { name: '纸质选票统计' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '会场签到' })).toHaveCount(0);
   await page.getByLabel('给一位选民发放').fill(holder!.name);
   await page.getByRole('list', { name: '找到的选民' }).getByRole('button', { name: `给${holder!.name}发放选票` }).click();
   const issued = await page.getByText(/已发放 1 张，编号 \d+–\d+。/).textContent();

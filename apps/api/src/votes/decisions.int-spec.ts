@@ -404,6 +404,11 @@ describe('decisions end to end: online, paper and proxy ballots in one tally, an
     expect(checkIns.status).toBe(200);
     expect(checkIns.body.attendance).toBe(4);
     expect((await staff.post<{ already: string[] }>(`/api/votes/${voteId}/check-ins`, { voterIds: [id.m9] })).body.already).toEqual([id.m9]);
+    // Live turnout counts those signed in as the count will: 陈大文, 陈太, 王六 (ballots) and 王七, 赵九,
+    // 李四 (present); the minor 陈小明 does not count. 6 of all 8 members against the two-thirds line.
+    const live = await staff.get<{ conditions: { id: string; numerator: number; denominator: number; met: boolean }[]; figures: { participating: { persons: number } } }>(`/api/votes/${voteId}/turnout`);
+    expect(live.body.figures.participating.persons).toBe(6);
+    expect(live.body.conditions.find((c) => c.id === 'attendance')).toMatchObject({ numerator: 6, denominator: 8, met: true });
 
     expect(await sealing().closeDue(new Date(closesAt.getTime() + 1000))).toBe(0);
     const enter = async (who: HttpSession, voterId: string, choice: string, extra: Record<string, string> = {}): Promise<PaperEntryResultDto> => {

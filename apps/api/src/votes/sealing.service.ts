@@ -230,13 +230,18 @@ export class SealingService implements OnModuleInit {
   async turnout(vote: Vote): Promise<TallyResult> {
     const electorate = (JSON.parse(vote.electorateJson!) as ElectorateFileJson).electorate;
     const definition = { ruleSet: vote.ruleSet, question: vote.questionKind === 'options' ? { kind: 'options' as const, options: vote.options! } : { kind: 'motion' as const }, matterKinds: [], lml63: vote.lml63 };
+    // Those signed in at the meeting count toward attendance as they will in the count (where the
+    // rule counts attendance; the tally ignores them elsewhere, and anyone it would not count).
+    const checkIns = (
+      await this.dataSource.query<{ voter: string }[]>(`SELECT DISTINCT entry->>'voter' AS voter FROM vote_cast WHERE vote_id = $1 AND entry->>'kind' = 'check-in'`, [vote.id])
+    ).map((r) => r.voter);
     if (vote.secrecy === 'named') {
       const ballots = await this.dataSource.query<{ voter_id: string; channel: 'online' | 'paper' | 'meeting'; proxy: { agent: string; written: boolean } | null }[]>(
         `SELECT voter_id, channel, proxy FROM ballot WHERE vote_id = $1`,
         [vote.id],
       );
       // Every participant counted as abstaining: turnout without revealing how anyone voted.
-      return tally({ vote: definition, electorate, casting: { secrecy: 'named', ballots: ballots.map((b) => ({ voter: b.voter_id, choice: 'abstain', channel: b.channel, proxy: b.proxy })) }, checkIns: [] });
+      return tally({ vote: definition, electorate, casting: { secrecy: 'named', ballots: ballots.map((b) => ({ voter: b.voter_id, choice: 'abstain', channel: b.channel, proxy: b.proxy })) }, checkIns });
     }
     const marks = await this.dataSource.query<{ voter_id: string; channel: 'online' | 'paper' | 'meeting'; proxy: { agent: string; written: boolean } | null }[]>(
       `SELECT voter_id, channel, proxy FROM vote_mark WHERE vote_id = $1`,
@@ -246,7 +251,7 @@ export class SealingService implements OnModuleInit {
       vote: definition,
       electorate,
       casting: { secrecy: 'secret', marks: marks.map((x) => ({ voter: x.voter_id, channel: x.channel, proxy: x.proxy })), box: marks.map((_, i) => ({ ballotId: `t-${i}`, choice: 'abstain' as const })) },
-      checkIns: [],
+      checkIns,
     });
   }
 }

@@ -9,6 +9,7 @@ import { Vote } from './vote.entity';
 @Entity('vote_cast')
 @Index('vote_cast_seq_unique', ['voteId', 'seq'], { unique: true, where: `"seq" IS NOT NULL` })
 @Index('vote_cast_unsealed_idx', ['voteId', 'id'], { where: `"seq" IS NULL` })
+@Index('vote_cast_check_in_idx', ['voteId'], { where: `("entry" ->> 'kind') = 'check-in'` })
 @Check('vote_cast_sealed_together', `("seq" IS NULL) = ("line" IS NULL) AND ("seq" IS NULL) = ("line_hash" IS NULL)`)
 export class VoteCast {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })

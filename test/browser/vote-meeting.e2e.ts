@@ -1,0 +1,92 @@
+/**
+ * A cooperative's member assembly, where the rule (rceo-27) counts those present: the 南村
+ * convenor opens a vote and, on a phone at the meeting, signs members in from the paper desk as
+ * they sign the attendance sheet. Each counts once, however often they are signed in, and the
+ * live attendance condition follows. (An owners' vote counts ballots only: its desk has no
+ * attendance sheet, as vote-convenor.e2e checks.)
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { baseUrl, expectNoHorizontalScroll, freshContext, signIn, watchConsole } from './support';
+
+/** Convenor of 南村经济社 (branch secretary), a member. */
+const CONVENOR_NANCUN = '13800000005';
+
+interface Condition {
+  id: string;
+  numerator: number;
+  denominator: number;
+}
+
+/** The API as the person signed in on this page, writes carrying the session's CSRF token. */
+async function apiOf(page: Page): Promise<{ post: (path: string, data?: unknown) => Promise<unknown>; get: (path: string) => Promise<unknown>; unitOf: (name: string) => string }> {
+  const session = (await (await page.request.get(`${baseUrl()}/api/auth/session`)).json()) as { csrfToken: string; user: { grants: { role: string; nodeId: string; nodeName: string }[] } };
+  const post = async (path: string, data?: unknown): Promise<unknown> => {
+    const response = await page.request.post(`${baseUrl()}${path}`, { data: data ?? {}, headers: { 'x-csrf-token': session.csrfToken } });
+    if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
+    return response.status() === 204 ? null : response.json();
+  };
+  const get = async (path: string): Promise<unknown> => {
+    const response = await page.request.get(`${baseUrl()}${path}`);
+    if (!response.ok()) throw new Error(`GET ${path}: ${response.status()} ${await response.text()}`);
+    return response.json();
+  };
+  const unitOf = (name: string): string => session.user.grants.find((g) => g.role === 'convenor' && g.nodeName === name)!.nodeId;
+  return { post, get, unitOf };
+}
+
+test('at a member assembly the convenor signs members in on a phone, each counted once toward the two-thirds present', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { context, page } = await freshContext(browser);
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, CONVENOR_NANCUN);
+  await expect(page).toHaveURL(/\/console$/);
+  const api = await apiOf(page);
+
+  const title = `成员大会：集体厂房出租 ${Date.now().toString(36)}`;
+  const vote = (await api.post(`/api/units/${api.unitOf('南村经济社')}/votes`, {
+    title,
+    question: '是否同意将集体厂房出租给桂城五金厂，租期五年？',
+    ruleSet: 'rceo-27',
+    opensAt: new Date().toISOString(),
+    closesAt: new Date(Date.now() + 3 * 24 * 3600_000).toISOString(),
+  })) as { id: string };
+  await api.post(`/api/votes/${vote.id}/open`, { reason: '成员大会今晚召开，公告已张贴' });
+  const [first, second] = (await api.get(`/api/votes/${vote.id}/voters?limit=2`)) as { voterId: string; name: string }[];
+  const attendance = async (): Promise<Condition | undefined> =>
+    ((await api.get(`/api/votes/${vote.id}/turnout`)) as { conditions: Condition[] }).conditions.find((c) => c.id === 'attendance');
+  const before = await attendance();
+  expect(before).toMatchObject({ numerator: 0 });
+
+  await page.goto(`${baseUrl()}/console/votes/${vote.id}/papers`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  const sheet = page.getByRole('region', { name: '会场签到' });
+  await expect(sheet).toContainText('这条规则按出席人数计算');
+  await expectNoHorizontalScroll(page);
+
+  // The first member signs the sheet and is signed in here.
+  await sheet.getByLabel('查找到会的选民').fill(first!.name);
+  await sheet.getByRole('button', { name: `${first!.name} 签到` }).click();
+  await expect(sheet.getByText(`${first!.name} 已签到。目前到会 1 人。`)).toBeVisible();
+  // Found again, she shows as present, with no button to count her twice.
+  await sheet.getByLabel('查找到会的选民').fill('');
+  await sheet.getByLabel('查找到会的选民').fill(first!.name);
+  await expect(sheet.getByRole('list', { name: '找到的选民' }).getByRole('listitem').filter({ hasText: first!.name }).first()).toContainText('已签到');
+  await expect(sheet.getByRole('button', { name: `${first!.name} 签到` })).toHaveCount(0);
+
+  // A second member; the live attendance condition counts both, against the whole membership.
+  await sheet.getByLabel('查找到会的选民').fill(second!.name);
+  await sheet.getByRole('button', { name: `${second!.name} 签到` }).click();
+  await expect(sheet.getByText(`${second!.name} 已签到。目前到会 2 人。`)).toBeVisible();
+  await expect.poll(async () => (await attendance())?.numerator, { timeout: 15_000 }).toBe(2);
+  expect((await attendance())?.denominator).toBe(before!.denominator);
+  await expectNoHorizontalScroll(page);
+
+  // Signing the first in again through the API changes nothing: each member counts once.
+  const again = (await api.post(`/api/votes/${vote.id}/check-ins`, { voterIds: [first!.voterId] })) as { attendance: number; checkedIn: string[] };
+  expect(again).toMatchObject({ attendance: 2, checkedIn: [] });
+
+  expect(problems).toEqual([]);
+  await context.close();
+});
