@@ -259,7 +259,7 @@ describe('decisions end to end: online, paper and proxy ballots in one tally, an
     await enter(staff, id.a302, 'approve');
     expect((await enter(second, id.a302, 'oppose')).body.status).toBe('disputed');
     const disputes = await third.get<PaperListDto>(`/api/votes/${voteId}/papers?status=disputed`);
-    expect(disputes.body.papers[0]).toMatchObject({ readings: { first: 'approve', second: 'oppose' }, note: '两次录入不一致：所选意见' });
+    expect(disputes.body.papers[0]).toMatchObject({ readings: { first: 'approve', second: 'oppose' }, disputedOn: ['choice'], resolution: null });
     const serialA302 = paperOf(id.a302).serial;
     const byEnterer = await staff.post<ErrorBody>(`/api/votes/${voteId}/papers/${serialA302}/resolve`, { choice: 'approve', note: '我看是同意' });
     expect(byEnterer.status).toBe(403);

@@ -170,13 +170,15 @@ describe('paper ballots: issued against the roll, entered twice, disputes settle
     await sealing.closeDue(new Date(vote.closesAt.getTime() + 2000));
     expect(await status()).toBe('counting'); // c still waits for its second entry
     const voided = await as.street!.post<PaperDto>(`/api/votes/${vote.id}/papers/${c.serial}/void`, { reason: '选票污损无法辨认' });
-    expect(voided.body).toMatchObject({ status: 'void', note: '作废：选票污损无法辨认' });
+    expect(voided.body).toMatchObject({ status: 'void', voidKind: 'void', voidReason: '选票污损无法辨认', disputedOn: [], resolution: null });
     await sealing.closeDue(new Date(vote.closesAt.getTime() + 3000));
     expect(await status()).toBe('closed');
 
     const settledA = (await as.street!.get<PaperListDto>(`/api/votes/${vote.id}/papers`)).body.papers.find((p) => p.serial === a.serial)!;
     expect(settledA).toMatchObject({ status: 'confirmed', choice: 'approve', resolvedBy: { name: '御水岸业委会 邓卓' } });
-    expect(settledA.note).toBe('两次录入不一致：所选意见\n裁定：“弃权”栏的勾已划去，确认为同意');
+    expect(settledA).toMatchObject({ disputedOn: ['choice'], resolution: '“弃权”栏的勾已划去，确认为同意', voidKind: null });
+    const spoiltB = (await as.street!.get<PaperListDto>(`/api/votes/${vote.id}/papers`)).body.papers.find((p) => p.serial === b.serial)!;
+    expect(spoiltB).toMatchObject({ status: 'void', voidKind: 'spoilt', voidReason: null, disputedOn: ['choice'], resolution: '两栏都打勾，废票' });
     const result = await as.owner!.get<{ result: { tally: { figures: { ballots: { paper: number; received: number } } } } }>(`/api/votes/${vote.id}/result`);
     expect(result.body.result.tally.figures.ballots).toMatchObject({ paper: 1, received: 1 });
     const resolve = await as.street!.get<AuditPageDto>(`/api/nodes/${yushuian}/audit?action=paper.resolve`);
@@ -197,7 +199,7 @@ describe('paper ballots: issued against the roll, entered twice, disputes settle
     expect((await as.staff!.post<ErrorBody>(`/api/votes/${vote.id}/papers/returned`, { serials: [paper!.serial] })).body.details).toMatchObject({ reason: 'paper_void' });
     const list = (await as.staff!.get<PaperListDto>(`/api/votes/${vote.id}/papers`)).body;
     expect(list.totals).toMatchObject({ issued: 1, void: 1 });
-    expect(list.papers.find((p) => p.serial === paper!.serial)).toMatchObject({ status: 'void', note: '作废并补发：业主称选票遗失' });
+    expect(list.papers.find((p) => p.serial === paper!.serial)).toMatchObject({ status: 'void', voidKind: 'reissued', voidReason: '业主称选票遗失' });
     await enter(as.staff!, vote.id, fresh.body, { choice: 'oppose' });
     expect((await as.staff!.post<ErrorBody>(`/api/votes/${vote.id}/papers/${fresh.body.serial}/reissue`, { reason: '再补发' })).body.details).toMatchObject({ reason: 'paper_in_entry' });
     // Meeting check-ins are for rules that count attendance: owners' votes count ballots only.

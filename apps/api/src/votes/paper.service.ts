@@ -35,7 +35,7 @@ import type {
   VoterListQueryDto,
   VoteVoterDto,
 } from './dto/paper.dto';
-import type { PaperStatus } from './entities/ballot-paper.entity';
+import type { PaperDisputeField, PaperStatus, PaperVoidKind } from './entities/ballot-paper.entity';
 import type { Vote } from './entities/vote.entity';
 import { proxyAgentId } from './proxies.service';
 import { rejectionsOf } from './vote-rules';
@@ -55,13 +55,16 @@ interface PaperRow {
   confirmed_at: Date | null;
   proxy: ProxyMark | null;
   scan_file_id: string | null;
-  dispute_note: string | null;
+  void_kind: PaperVoidKind | null;
+  void_reason: string | null;
+  disputed_on: PaperDisputeField[];
+  resolution_note: string | null;
   resolved_by: string | null;
   resolved_at: Date | null;
 }
 
 const PAPER_COLUMNS = `p.serial, p.voter_id, p.status, p.issued_at, p.returned_at, p.entered_choice, p.entered_by, p.entered_at, p.confirmed_choice,
-  p.confirmed_by, p.confirmed_at, p.proxy, p.scan_file_id, p.dispute_note, p.resolved_by, p.resolved_at`;
+  p.confirmed_by, p.confirmed_at, p.proxy, p.scan_file_id, p.void_kind, p.void_reason, p.disputed_on, p.resolution_note, p.resolved_by, p.resolved_at`;
 
 const MAX_SERIAL = 2_147_483_647;
 
@@ -231,7 +234,7 @@ export class PaperService {
       if (paper.status !== 'issued' && paper.status !== 'returned') {
         throw conflict('paper_in_entry', `Paper No. ${serial} is ${paper.status}: only a paper that has not been entered can be reissued.`, { status: paper.status });
       }
-      await m.query(`UPDATE ballot_paper SET status = 'void', dispute_note = $3 WHERE vote_id = $1 AND serial = $2`, [voteId, serial, `作废并补发：${reason}`]);
+      await m.query(`UPDATE ballot_paper SET status = 'void', void_kind = 'reissued', void_reason = $3 WHERE vote_id = $1 AND serial = $2`, [voteId, serial, reason]);
       const [{ next }] = (await m.query<{ next: number }[]>(`SELECT coalesce(max(serial), 0) + 1 AS next FROM ballot_paper WHERE vote_id = $1`, [voteId])) as [{ next: number }];
       await m.query(`INSERT INTO ballot_paper (vote_id, serial, voter_id, status, issued_by) VALUES ($1, $2, $3, 'issued', $4)`, [voteId, next, paper.voter_id, actor.id]);
       await this.audit.record(m, { actor, nodeId: vote.unitId, action: 'paper.reissue', entityType: 'vote', entityId: voteId, before: { serial, status: paper.status }, after: { serial: next, reason } });
@@ -247,7 +250,7 @@ export class PaperService {
       if (paper.status !== 'issued' && paper.status !== 'returned' && paper.status !== 'entered') {
         throw conflict(paper.status === 'disputed' ? 'disputed' : 'paper_settled', `Paper No. ${serial} is ${paper.status}${paper.status === 'disputed' ? ': settle the dispute (it may be settled as spoilt)' : ''}.`, { status: paper.status });
       }
-      await m.query(`UPDATE ballot_paper SET status = 'void', dispute_note = $3 WHERE vote_id = $1 AND serial = $2`, [voteId, serial, `作废：${reason}`]);
+      await m.query(`UPDATE ballot_paper SET status = 'void', void_kind = 'void', void_reason = $3 WHERE vote_id = $1 AND serial = $2`, [voteId, serial, reason]);
       await this.forgetChoices(m, vote, serial);
       await this.audit.record(m, { actor, nodeId: vote.unitId, action: 'paper.void', entityType: 'vote', entityId: voteId, before: { serial, status: paper.status }, after: { status: 'void', reason } });
       return (await this.toDtos(m, vote, await this.paperRows(m, voteId, { serials: [serial] })))[0]!;
@@ -375,10 +378,10 @@ export class PaperService {
             await m.query(`UPDATE ballot_paper SET scan_file_id = $3 WHERE vote_id = $1 AND serial = $2`, [voteId, serial, file.id]);
           }
           if (!agree) {
-            const what = [!sameChoice(paper.entered_choice!, choice) ? '所选意见' : null, !sameProxy(paper.proxy, proxy) ? '委托' : null].filter(Boolean).join('、');
+            const differs: PaperDisputeField[] = [...(sameChoice(paper.entered_choice!, choice) ? [] : ['choice' as const]), ...(sameProxy(paper.proxy, proxy) ? [] : ['proxy' as const])];
             await m.query(
-              `UPDATE ballot_paper SET status = 'disputed', confirmed_choice = $3, confirmed_by = $4, confirmed_at = now(), dispute_note = $5 WHERE vote_id = $1 AND serial = $2`,
-              [voteId, serial, JSON.stringify(choice), actor.id, `两次录入不一致：${what}`],
+              `UPDATE ballot_paper SET status = 'disputed', confirmed_choice = $3, confirmed_by = $4, confirmed_at = now(), disputed_on = $5 WHERE vote_id = $1 AND serial = $2`,
+              [voteId, serial, JSON.stringify(choice), actor.id, differs],
             );
             await this.audit.record(m, {
               actor,
@@ -386,7 +389,7 @@ export class PaperService {
               action: 'paper.dispute',
               entityType: 'vote',
               entityId: voteId,
-              after: { serial, differs: what, ...(vote.secrecy === 'named' ? { first: paper.entered_choice, second: choice, firstProxy: paper.proxy, secondProxy: proxy } : {}) },
+              after: { serial, differs, ...(vote.secrecy === 'named' ? { first: paper.entered_choice, second: choice, firstProxy: paper.proxy, secondProxy: proxy } : {}) },
             });
             return { serial, status: 'disputed', receipt: null, supersededReceipt: null };
           }
@@ -422,10 +425,9 @@ export class PaperService {
       if ((actor.id === paper.entered_by || actor.id === paper.confirmed_by) && !(await this.isConvenor(m, actor, vote.unitId))) {
         throw new DomainError('FORBIDDEN', 'A dispute is settled by a third person, or by the convenor.', { reason: 'third_person_required' });
       }
-      const note = `${paper.dispute_note ?? ''}\n裁定：${input.note}`.trim();
       const readings = vote.secrecy === 'named' ? { first: paper.entered_choice, second: paper.confirmed_choice } : {};
       if (input.choice === 'spoilt') {
-        await m.query(`UPDATE ballot_paper SET status = 'void', dispute_note = $3, resolved_by = $4, resolved_at = now() WHERE vote_id = $1 AND serial = $2`, [voteId, serial, note, actor.id]);
+        await m.query(`UPDATE ballot_paper SET status = 'void', void_kind = 'spoilt', resolution_note = $3, resolved_by = $4, resolved_at = now() WHERE vote_id = $1 AND serial = $2`, [voteId, serial, input.note, actor.id]);
         await this.forgetChoices(m, vote, serial);
         await this.audit.record(m, { actor, nodeId: vote.unitId, action: 'paper.resolve', entityType: 'vote', entityId: voteId, after: { serial, outcome: 'spoilt', note: input.note, ...readings } });
         return { serial, status: 'void', receipt: null, supersededReceipt: null };
@@ -434,7 +436,7 @@ export class PaperService {
       if (!choice) throw invalid('choice', 'isIn', 'This is not one of the choices of the vote (or "spoilt").');
       const proxy = input.proxyId ? await this.proxyOnPaper(m, vote, paper.voter_id, input.proxyId) : null;
       const cast = await this.castPaper(m, vote, paper, choice, proxy, actor);
-      await m.query(`UPDATE ballot_paper SET status = 'confirmed', dispute_note = $3, resolved_by = $4, resolved_at = now() WHERE vote_id = $1 AND serial = $2`, [voteId, serial, note, actor.id]);
+      await m.query(`UPDATE ballot_paper SET status = 'confirmed', resolution_note = $3, resolved_by = $4, resolved_at = now() WHERE vote_id = $1 AND serial = $2`, [voteId, serial, input.note, actor.id]);
       await this.forgetChoices(m, vote, serial);
       await this.audit.record(m, {
         actor,
@@ -589,7 +591,10 @@ export class PaperService {
         choice: choiceText(counted.get(r.voter_id) ?? null),
         proxy: r.status === 'entered' ? null : r.proxy,
         hasScan: r.scan_file_id !== null,
-        note: r.dispute_note,
+        voidKind: r.void_kind,
+        voidReason: r.void_reason,
+        disputedOn: r.disputed_on,
+        resolution: r.resolution_note,
         resolvedBy: ref(r.resolved_by),
         resolvedAt: r.resolved_at?.toISOString() ?? null,
       };

@@ -2181,6 +2181,16 @@ export interface components {
             agent: string;
             written: boolean;
         };
+        /**
+         * @description Why it is void: voided, voided and reissued, or settled as spoilt
+         * @enum {string}
+         */
+        PaperVoidKind: "void" | "reissued" | "spoilt";
+        /**
+         * @description What the two readings disagreed on (kept once settled)
+         * @enum {string}
+         */
+        PaperDisputeField: "choice" | "proxy";
         PaperDto: {
             serial: number;
             /** @description Printed on the paper and checked at entry */
@@ -2209,8 +2219,14 @@ export interface components {
             /** @description The proxy of the first entry (hidden until the paper is settled or disputed) */
             proxy: components["schemas"]["PaperProxyDto"] | null;
             hasScan: boolean;
-            /** @description Why it was disputed, voided, and how it was settled */
-            note: string | null;
+            /** @description Why it is void: voided, voided and reissued, or settled as spoilt */
+            voidKind: components["schemas"]["PaperVoidKind"] | null;
+            /** @description The reason given for voiding or reissuing it */
+            voidReason: string | null;
+            /** @description What the two readings disagreed on (kept once settled) */
+            disputedOn: components["schemas"]["PaperDisputeField"][];
+            /** @description The note of whoever settled the dispute */
+            resolution: string | null;
             resolvedBy: components["schemas"]["PersonRefDto"] | null;
             /** Format: date-time */
             resolvedAt: string | null;

@@ -3,8 +3,8 @@ import { LIMITS } from '@yishi/contracts';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { PlainText } from '../../common/plain-text';
-import { PAPER_STATUSES } from '../entities/ballot-paper.entity';
-import type { PaperStatus } from '../entities/ballot-paper.entity';
+import { PAPER_DISPUTE_FIELDS, PAPER_STATUSES, PAPER_VOID_KINDS } from '../entities/ballot-paper.entity';
+import type { PaperDisputeField, PaperStatus, PaperVoidKind } from '../entities/ballot-paper.entity';
 
 const VOTER_ID = /^v-[0-9a-f]{8,}$/;
 
@@ -178,7 +178,10 @@ export class PaperDto {
   @ApiProperty({ type: PaperProxyDto, nullable: true, description: 'The proxy of the first entry (hidden until the paper is settled or disputed)' })
   proxy!: PaperProxyDto | null;
   @ApiProperty() hasScan!: boolean;
-  @ApiProperty({ type: String, nullable: true, description: 'Why it was disputed, voided, and how it was settled' }) note!: string | null;
+  @ApiProperty({ enum: PAPER_VOID_KINDS, enumName: 'PaperVoidKind', nullable: true, description: 'Why it is void: voided, voided and reissued, or settled as spoilt' }) voidKind!: PaperVoidKind | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The reason given for voiding or reissuing it' }) voidReason!: string | null;
+  @ApiProperty({ enum: PAPER_DISPUTE_FIELDS, enumName: 'PaperDisputeField', isArray: true, description: 'What the two readings disagreed on (kept once settled)' }) disputedOn!: PaperDisputeField[];
+  @ApiProperty({ type: String, nullable: true, description: 'The note of whoever settled the dispute' }) resolution!: string | null;
   @ApiProperty({ type: PersonRefDto, nullable: true }) resolvedBy!: PersonRefDto | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) resolvedAt!: string | null;
 }

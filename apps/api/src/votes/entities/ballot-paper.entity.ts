@@ -6,6 +6,12 @@ import { Vote } from './vote.entity';
 
 export const PAPER_STATUSES = ['issued', 'returned', 'entered', 'confirmed', 'disputed', 'void'] as const;
 export type PaperStatus = (typeof PAPER_STATUSES)[number];
+/** Why a paper is void: voided by staff, voided and reissued, or settled as spoilt from the dispute list. */
+export const PAPER_VOID_KINDS = ['void', 'reissued', 'spoilt'] as const;
+export type PaperVoidKind = (typeof PAPER_VOID_KINDS)[number];
+/** What two readings of a paper disagreed on. */
+export const PAPER_DISPUTE_FIELDS = ['choice', 'proxy'] as const;
+export type PaperDisputeField = (typeof PAPER_DISPUTE_FIELDS)[number];
 
 /**
  * A numbered ballot paper issued against the roll to one voter, returned, then entered by one
@@ -17,6 +23,10 @@ export type PaperStatus = (typeof PAPER_STATUSES)[number];
 @Check('ballot_paper_serial_positive', `"serial" >= 1`)
 @Check('ballot_paper_two_people', `"confirmed_by" IS NULL OR "confirmed_by" <> "entered_by"`)
 @Check('ballot_paper_entered_together', `("entered_by" IS NULL) = ("entered_choice" IS NULL)`)
+@Check('ballot_paper_void_kind_valid', `"void_kind" IS NULL OR "void_kind" IN ('void', 'reissued', 'spoilt')`)
+@Check('ballot_paper_void_explained', `("status" = 'void') = ("void_kind" IS NOT NULL) AND ("void_kind" IS NULL OR "void_kind" = 'spoilt' OR "void_reason" IS NOT NULL)`)
+@Check('ballot_paper_disputed_on_valid', `"disputed_on" <@ ARRAY['choice', 'proxy']::text[] AND ("status" <> 'disputed' OR cardinality("disputed_on") > 0)`)
+@Check('ballot_paper_resolved_together', `("resolved_by" IS NULL) = ("resolution_note" IS NULL)`)
 export class BallotPaper {
   @PrimaryColumn({ name: 'vote_id', type: 'uuid' })
   voteId!: string;
@@ -93,9 +103,21 @@ export class BallotPaper {
   @JoinColumn({ name: 'scan_file_id', foreignKeyConstraintName: 'ballot_paper_scan_fk' })
   scan?: StoredFile | null;
 
-  /** Why it is disputed, and how the dispute was resolved. */
-  @Column({ name: 'dispute_note', type: 'text', nullable: true })
-  disputeNote!: string | null;
+  /** Why it is void (null while it is not). */
+  @Column({ name: 'void_kind', type: 'text', nullable: true })
+  voidKind!: PaperVoidKind | null;
+
+  /** The reason staff gave for voiding or reissuing it. */
+  @Column({ name: 'void_reason', type: 'text', nullable: true })
+  voidReason!: string | null;
+
+  /** What the two readings disagreed on, once they did (kept after the dispute is settled). */
+  @Column({ name: 'disputed_on', type: 'text', array: true, default: () => "'{}'" })
+  disputedOn!: PaperDisputeField[];
+
+  /** The note of whoever settled the dispute. */
+  @Column({ name: 'resolution_note', type: 'text', nullable: true })
+  resolutionNote!: string | null;
 
   @Column({ name: 'resolved_by', type: 'uuid', nullable: true })
   resolvedBy!: string | null;

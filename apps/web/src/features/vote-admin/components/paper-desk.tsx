@@ -21,7 +21,7 @@ import type { IssueResult, Paper, PaperEntryResult, PaperList } from '../api/pap
 import { paperScanHref, SCAN_EXTENSIONS, SCAN_MAX_BYTES, useCheckIn, useEnterPaper, useIssuePapers, useMarkReturned, usePapers, useReissuePaper, useResolvePaper, useVoidPaper } from '../api/papers';
 import { useProxies } from '../api/proxies';
 import type { VoteDetail } from '../api/votes';
-import { isPaperCode, normaliseCode, paperChoices, parseSerials } from '../utils/papers';
+import { isPaperCode, normaliseCode, paperChoices, paperNotes, parseSerials } from '../utils/papers';
 import { rejectionText } from '../utils/reasons';
 import { Loading, ReasonForm } from './vote-common';
 import { VoterSearch } from './voter-search';
@@ -424,6 +424,7 @@ function Dispute({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
   const [choiceError, setChoiceError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const choices = [...paperChoices(vote), { id: 'spoilt', key: 'voteAdmin.choice.spoilt', label: null }];
+  const notes = paperNotes(paper, t);
   return (
     <li className="dispute">
       <p className="dispute__title">
@@ -442,10 +443,16 @@ function Dispute({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
             {choiceLabel(vote, paper.readings?.second ?? null, t)} <span className="facts__aside">{paper.confirmedBy?.name}</span>
           </dd>
         </div>
-        {paper.note && (
+        {notes.length > 0 && (
           <div className="facts__row">
             <dt>{t('voteAdmin.disputes.note')}</dt>
-            <dd className="dispute__note">{paper.note}</dd>
+            <dd className="dispute__note">
+              {notes.map((line) => (
+                <span key={line} className="dispute__note-line">
+                  {line}
+                </span>
+              ))}
+            </dd>
           </div>
         )}
       </dl>
@@ -531,6 +538,7 @@ function PaperRow({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
   const [mode, setMode] = useState<'idle' | 'void' | 'reissue'>('idle');
   const canVoid = paper.status === 'issued' || paper.status === 'returned' || paper.status === 'entered';
   const canReissue = vote.status === 'open' && (paper.status === 'issued' || paper.status === 'returned');
+  const notes = paperNotes(paper, t);
   return (
     <li className={`paper-row paper-row--${paper.status}`}>
       <p className="paper-row__head">
@@ -546,7 +554,11 @@ function PaperRow({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
         {paper.confirmedBy && paper.status !== 'disputed' && ` ${t('voteAdmin.papers.confirmedBy', { name: paper.confirmedBy.name })}`}
         {paper.choice && ` ${t('voteAdmin.papers.counted', { choice: choiceLabel(vote, paper.choice, t) })}`}
       </p>
-      {paper.note && <p className="paper-row__note">{paper.note}</p>}
+      {notes.map((line) => (
+        <p key={line} className="paper-row__note">
+          {line}
+        </p>
+      ))}
       {mode === 'idle' && (canVoid || canReissue) && (
         <div className="button-row">
           {canReissue && (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { isPaperCode, normaliseCode, paperChoices, paperNextStep, parseSerials } from './papers';
+import { translator } from '../../../i18n/testing';
+import { isPaperCode, normaliseCode, paperChoices, paperNextStep, paperNotes, parseSerials } from './papers';
 
 describe('parseSerials', () => {
   it('reads lists and ranges as staff write them, each serial once', () => {
@@ -34,5 +35,21 @@ describe('paper choices and codes', () => {
     expect(paperNextStep('entered')).toBe('second-entry');
     expect(paperNextStep('disputed')).toBe('settle');
     expect(paperNextStep('confirmed')).toBe('done');
+  });
+});
+
+describe('paperNotes', () => {
+  const blank = { disputedOn: [] as ('choice' | 'proxy')[], resolution: null, voidKind: null, voidReason: null };
+
+  it('tells a paper’s story in Chinese, and the same in English', async () => {
+    const zh = await translator('zh-CN', { console: true });
+    const en = await translator('en', { console: true });
+    const settled = { ...blank, disputedOn: ['choice', 'proxy'] as ('choice' | 'proxy')[], resolution: '“弃权”栏的勾已划去' };
+    expect(paperNotes(settled, zh)).toEqual(['两次录入不一致：所选意见、委托', '裁定：“弃权”栏的勾已划去']);
+    expect(paperNotes(settled, en)).toEqual(['The two entries differ in the choice and the proxy', 'Settled: “弃权”栏的勾已划去']);
+    expect(paperNotes({ ...blank, disputedOn: ['choice'], voidKind: 'spoilt', resolution: '两栏都打勾' }, zh)).toEqual(['两次录入不一致：所选意见', '裁定为废票', '裁定：两栏都打勾']);
+    expect(paperNotes({ ...blank, voidKind: 'reissued', voidReason: '业主填错' }, zh)).toEqual(['作废并补发：业主填错']);
+    expect(paperNotes({ ...blank, voidKind: 'void', voidReason: 'torn' }, en)).toEqual(['Voided: torn']);
+    expect(paperNotes(blank, en)).toEqual([]);
   });
 });

@@ -2,6 +2,9 @@
  * Paper ballots as the desk handles them: serial numbers typed as lists and ranges, the choices a
  * paper may carry, and what a paper's state means for the next step.
  */
+import type { TFunction } from 'i18next';
+import type { Paper } from '../api/papers';
+
 export const SERIALS_MAX = 5000;
 const MAX_SERIAL = 2_147_483_647;
 
@@ -64,4 +67,20 @@ export function paperNextStep(status: string): 'hand-out' | 'first-entry' | 'sec
     default:
       return 'done';
   }
+}
+
+/**
+ * A paper's story in the reader's language, a line each: what the two readings disagreed on, how
+ * the dispute was settled, why the paper is void (voided, reissued, or settled as spoilt).
+ */
+export function paperNotes(paper: Pick<Paper, 'disputedOn' | 'resolution' | 'voidKind' | 'voidReason'>, t: TFunction): string[] {
+  const lines: string[] = [];
+  if (paper.disputedOn.length > 0) {
+    const what = paper.disputedOn.map((field) => t(`voteAdmin.papers.notes.field.${field}`)).join(t('voteAdmin.papers.notes.fieldSeparator'));
+    lines.push(t('voteAdmin.papers.notes.disputedOn', { what }));
+  }
+  if (paper.voidKind === 'spoilt') lines.push(t('voteAdmin.papers.notes.spoilt'));
+  if (paper.resolution !== null) lines.push(t('voteAdmin.papers.notes.resolution', { note: paper.resolution }));
+  if (paper.voidKind === 'void' || paper.voidKind === 'reissued') lines.push(t(`voteAdmin.papers.notes.${paper.voidKind}`, { reason: paper.voidReason ?? '' }));
+  return lines;
 }
