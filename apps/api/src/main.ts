@@ -148,6 +148,8 @@ class Workers {
 
   /** Resolves with the shared port once every worker listens; rejects when one exits first. */
   start(): Promise<number> {
+    // Workers run this file itself, not what started the primary (`npm start` builds first).
+    cluster.setupPrimary({ exec: __filename });
     return new Promise((resolve, reject) => {
       let listening = 0;
       let started = false;
