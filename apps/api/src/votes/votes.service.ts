@@ -1,7 +1,7 @@
 import type { OnModuleInit } from '@nestjs/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RuleSetId, VoteFile } from '@yishi/domain';
+import type { VoteFile } from '@yishi/domain';
 import { assertMayDecide, electorateSha256, FormatError, prettyJson, readElectorateFile, RECOUNT_FORMAT, RECOUNT_FORMAT_VERSION, RULE_SETS } from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -20,28 +20,6 @@ import { VoteVoter } from './entities/vote-voter.entity';
 import { Vote } from './entities/vote.entity';
 
 const DAY_MS = 24 * 3600 * 1000;
-
-/**
- * Notice before voting opens, per rule set: 15 days for owners (业主大会议事规则), 10 days for a
- * member assembly (RCEO Law); none is set by law for the others.
- */
-export function noticeDays(ruleSet: RuleSetId): number {
-  switch (ruleSet) {
-    case 'cc278-ordinary':
-    case 'cc278-major':
-      return 15;
-    case 'rceo-27':
-    case 'rceo-15':
-    case 'lml-63':
-      return 10;
-    case 'rceo-28':
-    case 'vcl-22':
-    case 'vcl-26':
-    case 'vcl-28':
-    case 'simple-majority':
-      return 0;
-  }
-}
 
 function conflict(reason: string, message: string, extra: Record<string, unknown> = {}): DomainError {
   return new DomainError('CONFLICT', message, { reason, ...extra });
@@ -146,10 +124,10 @@ export class VotesService implements OnModuleInit {
       if (vote.status !== 'scheduled') throw conflict('not_scheduled', `The vote is ${vote.status}, not waiting to open.`);
       const now = new Date();
       if (now >= vote.closesAt) throw conflict('past_close', 'The voting period has already ended; cancel this vote and announce a new one.');
-      const noticeEnds = new Date(vote.createdAt.getTime() + noticeDays(vote.ruleSet) * DAY_MS);
+      const noticeEnds = new Date(vote.createdAt.getTime() + RULE_SETS[vote.ruleSet].noticeDays * DAY_MS);
       const early = now < noticeEnds;
       if (early && !reason) {
-        throw invalid('reason', `The ${noticeDays(vote.ruleSet)}-day notice runs until ${noticeEnds.toISOString()}; opening earlier needs a reason, which is recorded.`, { noticeEnds: noticeEnds.toISOString() });
+        throw invalid('reason', `The ${RULE_SETS[vote.ruleSet].noticeDays}-day notice runs until ${noticeEnds.toISOString()}; opening earlier needs a reason, which is recorded.`, { noticeEnds: noticeEnds.toISOString() });
       }
       const snapshot = await snapshotElectorate(m, this.secret.key, vote.id, vote.unitId, vote.ruleSet, now);
       const electorateFile = { snapshotAt: snapshot.snapshotAt, electorate: snapshot.electorate };
@@ -244,7 +222,7 @@ export class VotesService implements OnModuleInit {
   async detail(actor: Actor, voteId: string): Promise<VoteDetailDto> {
     const { vote, canManage } = await this.visible(actor, voteId);
     const body = RULE_SETS[vote.ruleSet].body;
-    return { ...(await this.summary(vote)), bodyZh: body['zh-CN'], bodyEn: body.en, myVoters: await this.myVoters(actor, vote), canManage, noticeDays: noticeDays(vote.ruleSet) };
+    return { ...(await this.summary(vote)), bodyZh: body['zh-CN'], bodyEn: body.en, myVoters: await this.myVoters(actor, vote), canManage, noticeDays: RULE_SETS[vote.ruleSet].noticeDays };
   }
 
   /** The voters the actor may cast for: their own roll entries, and principals of their accepted proxies. */

@@ -41,6 +41,11 @@ export interface RuleSetInfo {
   weightedByArea: boolean;
   /** Whether those present without a ballot count (meeting rules), so check-ins matter. */
   countsAttendance: boolean;
+  /**
+   * Days of notice between announcing a vote and opening it: 15 for owners (业主大会议事规则),
+   * 10 for a member assembly (RCEO Law); 0 where the law sets none.
+   */
+  noticeDays: number;
 }
 
 const CC278: Localized = {
@@ -56,6 +61,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     electorate: 'compound',
     weightedByArea: true,
     countsAttendance: false,
+    noticeDays: 15,
   },
   'cc278-major': {
     id: 'cc278-major',
@@ -67,6 +73,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     electorate: 'compound',
     weightedByArea: true,
     countsAttendance: false,
+    noticeDays: 15,
   },
   'rceo-27': {
     id: 'rceo-27',
@@ -75,6 +82,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     electorate: 'persons',
     weightedByArea: false,
     countsAttendance: true,
+    noticeDays: 10,
   },
   'rceo-28': {
     id: 'rceo-28',
@@ -83,6 +91,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     electorate: 'persons',
     weightedByArea: false,
     countsAttendance: false,
+    noticeDays: 0,
   },
   'rceo-15': {
     id: 'rceo-15',
@@ -97,6 +106,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     electorate: 'persons',
     weightedByArea: false,
     countsAttendance: true,
+    noticeDays: 10,
   },
   'vcl-22': {
     id: 'vcl-22',
@@ -105,6 +115,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     electorate: 'persons',
     weightedByArea: false,
     countsAttendance: true,
+    noticeDays: 0,
   },
   'vcl-26': {
     id: 'vcl-26',
@@ -113,6 +124,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     electorate: 'persons',
     weightedByArea: false,
     countsAttendance: true,
+    noticeDays: 0,
   },
   'vcl-28': {
     id: 'vcl-28',
@@ -121,6 +133,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     electorate: 'persons',
     weightedByArea: false,
     countsAttendance: true,
+    noticeDays: 0,
   },
   'lml-63': {
     id: 'lml-63',
@@ -133,6 +146,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     weightedByArea: false,
     // Counts attendance when the RCEO member-assembly rule also applies (see Lml63Parameters).
     countsAttendance: true,
+    noticeDays: 10,
   },
   'simple-majority': {
     id: 'simple-majority',
@@ -141,6 +155,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     electorate: 'any',
     weightedByArea: false,
     countsAttendance: false,
+    noticeDays: 0,
   },
 };
 

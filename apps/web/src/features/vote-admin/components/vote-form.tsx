@@ -20,7 +20,6 @@ import {
   checkVote,
   defaultWindow,
   emptyVote,
-  noticeDaysOf,
   noticeEnds,
   OPTION_MAX,
   OPTIONS_MAX,
@@ -110,7 +109,7 @@ export function VoteForm({
     const key = errors[field];
     if (!key) return null;
     if (key === 'opensBeforeNotice' && ruleSet) {
-      return t('voteAdmin.form.errors.opensBeforeNotice', { days: noticeDaysOf(ruleSet), date: formatDateTime(noticeEnds(ruleSet, new Date()).toISOString(), language) ?? '' });
+      return t('voteAdmin.form.errors.opensBeforeNotice', { days: RULE_SETS[ruleSet].noticeDays, date: formatDateTime(noticeEnds(ruleSet, new Date()).toISOString(), language) ?? '' });
     }
     return t(`voteAdmin.form.errors.${key}` as 'voteAdmin.form.errors.rejected');
   };
@@ -126,7 +125,7 @@ export function VoteForm({
     onSubmit(unit.id, toCreateVoteRequest(draft, consultationId));
   };
 
-  const notice = ruleSet ? noticeDaysOf(ruleSet) : null;
+  const notice = ruleSet ? RULE_SETS[ruleSet].noticeDays : null;
   const opens = fromChinaDateTimeInput(draft.opensAt);
   const poll = ruleSet !== null && optionsAllowed(ruleSet) && draft.poll;
 
@@ -170,7 +169,7 @@ export function VoteForm({
               <span className="rule-set__name">{t(`convene.ruleSet.${id}.name`)}</span>
               <span className="rule-set__explain">{t(`convene.ruleSet.${id}.explain`)}</span>
               <span className="rule-set__source">{t('convene.ruleSetSource', { body: RULE_SETS[id].body[language], statute: RULE_SETS[id].statute[language] })}</span>
-              <span className="rule-set__notice">{noticeDaysOf(id) > 0 ? t('voteAdmin.form.noticeDays', { count: noticeDaysOf(id) }) : t('voteAdmin.form.noNotice')}</span>
+              <span className="rule-set__notice">{RULE_SETS[id].noticeDays > 0 ? t('voteAdmin.form.noticeDays', { count: RULE_SETS[id].noticeDays }) : t('voteAdmin.form.noNotice')}</span>
             </span>
           </label>
         ))}

@@ -18,28 +18,9 @@ export const OBJECTION_DAYS_MAX = 60;
 export const DEFAULT_VOTING_DAYS = 7;
 const DAY_MS = 24 * 3600 * 1000;
 
-/**
- * Days of notice before voting may open, by rule set (as the API counts them from the
- * announcement): 15 for owners (业主大会议事规则), 10 for a member assembly (RCEO Law), none set
- * by law for the others.
- */
-export function noticeDaysOf(ruleSet: RuleSetId): number {
-  switch (ruleSet) {
-    case 'cc278-ordinary':
-    case 'cc278-major':
-      return 15;
-    case 'rceo-27':
-    case 'rceo-15':
-    case 'lml-63':
-      return 10;
-    default:
-      return 0;
-  }
-}
-
 /** When the notice of a vote announced at `announcedAt` has run. */
 export function noticeEnds(ruleSet: RuleSetId, announcedAt: Date): Date {
-  return new Date(announcedAt.getTime() + noticeDaysOf(ruleSet) * DAY_MS);
+  return new Date(announcedAt.getTime() + RULE_SETS[ruleSet].noticeDays * DAY_MS);
 }
 
 /** Whether a rule set's electorate can be drawn from a unit of this kind (owners of a compound, members of a cooperative). */
