@@ -6,6 +6,15 @@
  */
 export const consultationKey = (consultationId: string) => ['consultation', consultationId] as const;
 
+/**
+ * A consultation's draft: the list of versions, each version, each version's diff. The resident
+ * pages and the console's editor read the same addresses under these keys, so they share what is
+ * cached and the editor's changes refresh what residents see.
+ */
+export const versionsKey = (consultationId: string) => [...consultationKey(consultationId), 'versions'] as const;
+export const versionKey = (consultationId: string, number: number) => [...versionsKey(consultationId), number] as const;
+export const versionDiffKey = (consultationId: string, number: number) => [...versionKey(consultationId, number), 'diff'] as const;
+
 /** The consultations of a unit (each unit's list; a community's page reads several). */
 export const unitConsultationsKey = (unitId: string) => ['unit-consultations', unitId] as const;
 

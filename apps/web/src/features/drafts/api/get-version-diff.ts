@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import { consultationKey } from '../../../lib/consultation-query-keys';
+import { versionDiffKey } from '../../../lib/consultation-query-keys';
 
 export type VersionDiff = components['schemas']['VersionDiffDto'];
 export type ClauseDiff = components['schemas']['ClauseDiffDto'];
@@ -14,7 +14,7 @@ export function getVersionDiff(consultationId: string, number: number, signal?: 
 
 export function getVersionDiffQueryOptions(consultationId: string, number: number) {
   return queryOptions({
-    queryKey: [...consultationKey(consultationId), 'versions', number, 'diff'],
+    queryKey: versionDiffKey(consultationId, number),
     queryFn: ({ signal }) => getVersionDiff(consultationId, number, signal),
     staleTime: 10 * 60 * 1000,
   });

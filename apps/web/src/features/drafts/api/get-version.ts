@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import { consultationKey } from '../../../lib/consultation-query-keys';
+import { versionKey } from '../../../lib/consultation-query-keys';
 
 export type DraftVersion = components['schemas']['VersionDto'];
 export type Clause = components['schemas']['ClauseDto'];
@@ -14,7 +14,7 @@ export function getVersion(consultationId: string, number: number, signal?: Abor
 
 export function getVersionQueryOptions(consultationId: string, number: number) {
   return queryOptions({
-    queryKey: [...consultationKey(consultationId), 'versions', number],
+    queryKey: versionKey(consultationId, number),
     queryFn: ({ signal }) => getVersion(consultationId, number, signal),
     // A published version never changes.
     staleTime: 10 * 60 * 1000,

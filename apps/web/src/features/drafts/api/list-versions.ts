@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import { consultationKey } from '../../../lib/consultation-query-keys';
+import { versionsKey } from '../../../lib/consultation-query-keys';
 
 export type VersionSummary = components['schemas']['VersionSummaryDto'];
 
@@ -12,7 +12,7 @@ export function listVersions(consultationId: string, signal?: AbortSignal): Prom
 
 export function getVersionsQueryOptions(consultationId: string) {
   return queryOptions({
-    queryKey: [...consultationKey(consultationId), 'versions'],
+    queryKey: versionsKey(consultationId),
     queryFn: ({ signal }) => listVersions(consultationId, signal),
   });
 }
