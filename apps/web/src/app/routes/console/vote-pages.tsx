@@ -21,7 +21,7 @@ import { VoteList } from '../../../features/vote-admin/components/vote-list';
 import { VoteActions, VoteFacts, VoteOutcome, VoteTurnout } from '../../../features/vote-admin/components/vote-overview';
 import type { VoteDetail } from '../../../features/vote-admin/api/votes';
 import { useCreateVote, useVote } from '../../../features/vote-admin/api/votes';
-import { voteConsolePath, voteResidentPath, voteResultPath } from '../../../features/vote-admin/utils/vote-rights';
+import { voteConsolePath, voteResidentPath, voteResultPath } from '../../../features/vote-admin/utils/vote-paths';
 import { useDocumentTitle } from '../../../lib/document-title';
 import type { NodeContext } from './console';
 import './vote-pages.css';

@@ -91,6 +91,12 @@ describe('nodeSections', () => {
     expect(sectionsOn([grant('observer', 'nancun')], 'nancun').roll).toEqual({ write: false, link: false });
   });
 
+  it('keeps the votes of a unit from a resident, and from staff of another community', () => {
+    expect(sectionsOn([grant('resident', 'yushuian')], 'yushuian').votes).toBeNull();
+    expect(sectionsOn([grant('staff', 'zhongqu')], 'yushuian').votes).toBeNull();
+    expect(sectionsOn([grant('staff', 'daxu')], 'yushuian').votes).toEqual({ manage: true, read: true });
+  });
+
   it('opens consultations but no topics on a community, for those who run them', () => {
     const community = sectionsOn([grant('staff', 'daxu')], 'daxu');
     expect(community.consultations).toEqual({ manage: true, recordOffline: true, moderate: true });

@@ -9,8 +9,6 @@ import { can, grantsReaching } from '@yishi/domain';
 import type { components } from '../../../api/schema';
 import type { GrantLike } from '../../../lib/access';
 import { byRoleRank, isConsoleGrant } from '../../../lib/access';
-import type { VoteRights } from '../../vote-admin/utils/vote-rights';
-import { voteRights } from '../../vote-admin/utils/vote-rights';
 
 export type TreeNode = components['schemas']['OrgTreeNodeDto'];
 
@@ -104,6 +102,12 @@ export interface ConsultationRights {
   moderate: boolean;
 }
 
+/** The console's 表决 section: announce, open, cancel, papers, proxies, objections (manage), or read only. */
+export interface VoteRights {
+  manage: boolean;
+  read: boolean;
+}
+
 export interface NodeSections {
   /** The roll section (units only, for roll.read), or null. */
   roll: RollAccess | null;
@@ -147,7 +151,10 @@ export function nodeSections(grants: readonly ConsoleGrant[], located: Pick<Loca
     moderate: can(grants, 'comment.moderate', target),
   };
   const consultations = rights.manage || rights.recordOffline || rights.moderate ? rights : null;
-  const votes = voteRights(grants, located.ancestry);
+  const manageVotes = can(grants, 'consultation.manage', target);
+  // Those who run votes, and the supervisory committee that watches over them (it reads the audit
+  // trail too); building heads hand out papers through staff, residents vote on their own pages.
+  const votes: VoteRights = { manage: manageVotes, read: manageVotes || (can(grants, 'consultation.read', target) && can(grants, 'audit.read', target)) };
   return {
     roll,
     letters,

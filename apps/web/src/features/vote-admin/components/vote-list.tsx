@@ -4,7 +4,7 @@ import { QueryError } from '../../../components/query-error';
 import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { useUnitsVotes } from '../api/votes';
-import { voteConsolePath } from '../utils/vote-rights';
+import { voteConsolePath } from '../utils/vote-paths';
 import { Loading, VoteStatusBadge } from './vote-common';
 
 /** The votes of one unit or of the units below a community, newest first, each opening its page. */

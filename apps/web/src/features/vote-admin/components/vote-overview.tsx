@@ -13,7 +13,7 @@ import type { Turnout, VoteDetail } from '../api/votes';
 import { useCancelVote, useOpenVote, useTurnout } from '../api/votes';
 import { formatArea, participation, turnoutBars } from '../utils/turnout';
 import { noticeEnds } from '../utils/vote-form';
-import { voteResultPath } from '../utils/vote-rights';
+import { voteResultPath } from '../utils/vote-paths';
 import { ReasonForm, useNow } from './vote-common';
 
 function useWhen() {
