@@ -13,9 +13,9 @@
  *
  * The consultation, the topics and the texts are this test's own: the app is shared by the run.
  */
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { expect, request, test } from '@playwright/test';
-import { baseUrl, expectNoHorizontalScroll, freshContext, PASSWORD, signIn, watchConsole } from './support';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { apiAs, baseUrl, expectNoHorizontalScroll, freshContext, signIn, watchConsole } from './support';
 
 /** Convenor of 御水岸 (owners' committee chair): 邓卓. */
 const CONVENOR_YUSHUIAN = '13800000006';
@@ -24,33 +24,6 @@ const CONVENOR_NAME = '邓卓';
 const RESIDENT_YUSHUIAN = '13800000012';
 
 const XSS = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2">';
-
-interface Session {
-  user: { grants: { role: string; nodeId: string; nodeName: string }[] } | null;
-  csrfToken: string | null;
-}
-
-/** The API as the resident: a request context of its own, writes carrying the CSRF token. */
-async function residentApi(): Promise<{ api: APIRequestContext; get: (path: string) => Promise<unknown>; write: (path: string, data: unknown) => Promise<unknown>; unitId: string }> {
-  const api = await request.newContext({ baseURL: baseUrl() });
-  const login = await api.post('/api/auth/login', { data: { phone: RESIDENT_YUSHUIAN, password: PASSWORD } });
-  expect(login.status()).toBe(200);
-  const session = (await login.json()) as Session;
-  const grant = session.user?.grants.find((g) => g.nodeName === '御水岸');
-  if (!grant || !session.csrfToken) throw new Error('the resident of 御水岸 could not sign in');
-  const csrf = session.csrfToken;
-  const write = async (path: string, data: unknown): Promise<unknown> => {
-    const response = await api.post(path, { data, headers: { 'x-csrf-token': csrf } });
-    if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
-    return response.json();
-  };
-  const get = async (path: string): Promise<unknown> => {
-    const response = await api.get(path);
-    if (!response.ok()) throw new Error(`GET ${path}: ${response.status()} ${await response.text()}`);
-    return response.json();
-  };
-  return { api, get, write, unitId: grant.nodeId };
-}
 
 /** `YYYY-MM-DDTHH:mm` in Beijing time, as a datetime-local field takes it. */
 function beijingInput(date: Date): string {
@@ -101,10 +74,11 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   const title = `电动车充电管理公约 ${stamp}`;
 
   // The resident raises a topic through the API.
-  const resident = await residentApi();
-  await resident.write(`/api/units/${resident.unitId}/topics`, { title: topicTitle, body: '楼道里经常有人拉线充电，很危险。' });
+  const resident = await apiAs(RESIDENT_YUSHUIAN);
+  const yushuian = resident.nodeNamed('御水岸');
+  await resident.post(`/api/units/${yushuian}/topics`, { title: topicTitle, body: '楼道里经常有人拉线充电，很危险。' });
   const secondTitle = `电动车充电桩太少，晚上排队（${stamp}）`;
-  await resident.write(`/api/units/${resident.unitId}/topics`, { title: secondTitle });
+  await resident.post(`/api/units/${yushuian}/topics`, { title: secondTitle });
 
   // The convenor signs in on a phone and opens 御水岸's screening queue.
   const { context, page } = await freshContext(browser);
@@ -266,11 +240,11 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await expect(session).toContainText('未开始');
 
   // The resident comments on article 3 (once plainly, once with markup) and, abusively, on the whole draft.
-  const version1 = (await resident.get(`/api/consultations/${consultationId}/versions/1`)) as { id: string; clauses: { id: string; number: number }[] };
+  const version1 = await resident.get<{ id: string; clauses: { id: string; number: number }[] }>(`/api/consultations/${consultationId}/versions/1`);
   const clause3 = version1.clauses.find((clause) => clause.number === 3)!;
   const plainOpinion = `建议在2栋北侧增设集中充电桩，并加装监控。（${stamp}）`;
   const abusive = `写这个公约的人脑子进水了，滚出小区！（${stamp}）`;
-  const comment = (body: string, clauseId?: string) => resident.write(`/api/consultations/${consultationId}/comments`, { body, versionId: version1.id, ...(clauseId ? { clauseId } : {}) });
+  const comment = (body: string, clauseId?: string) => resident.post(`/api/consultations/${consultationId}/comments`, { body, versionId: version1.id, ...(clauseId ? { clauseId } : {}) });
   await comment(plainOpinion, clause3.id);
   await comment(XSS, clause3.id);
   await comment(abusive);

@@ -8,9 +8,9 @@
  *
  * The consultation, its title and its texts are this test's own: the app is shared by the run.
  */
-import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, request, test } from '@playwright/test';
-import { baseUrl, expectNoHorizontalScroll, freshContext, PASSWORD, signIn, watchConsole } from './support';
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { apiAs, baseUrl, expectNoHorizontalScroll, freshContext, signIn, watchConsole } from './support';
 
 /** Convenor of 御水岸 (owners' committee chair). */
 const CONVENOR_YUSHUIAN = '13800000006';
@@ -18,28 +18,6 @@ const CONVENOR_YUSHUIAN = '13800000006';
 const RESIDENT_YUSHUIAN = '13800000012';
 
 const XSS = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2">';
-
-interface Session {
-  user: { grants: { role: string; nodeId: string; nodeName: string }[] } | null;
-  csrfToken: string | null;
-}
-
-/** The API as the convenor: signed in on a request context of its own, writes carrying the CSRF token. */
-async function convenorApi(): Promise<{ api: APIRequestContext; write: (method: 'POST' | 'PUT', path: string, data?: unknown) => Promise<unknown>; unitId: string }> {
-  const api = await request.newContext({ baseURL: baseUrl() });
-  const login = await api.post('/api/auth/login', { data: { phone: CONVENOR_YUSHUIAN, password: PASSWORD } });
-  expect(login.status()).toBe(200);
-  const session = (await login.json()) as Session;
-  const grant = session.user?.grants.find((g) => g.role === 'convenor' && g.nodeName === '御水岸');
-  if (!grant || !session.csrfToken) throw new Error('the convenor of 御水岸 could not sign in');
-  const csrf = session.csrfToken;
-  const write = async (method: 'POST' | 'PUT', path: string, data?: unknown): Promise<unknown> => {
-    const response = await api.fetch(path, { method, data: data ?? {}, headers: { 'x-csrf-token': csrf } });
-    if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
-    return response.json();
-  };
-  return { api, write, unitId: grant.nodeId };
-}
 
 const CLAUSES = [
   { heading: '适用范围', body: '本公约适用于御水岸小区全体业主和住户。' },
@@ -58,18 +36,19 @@ test('a resident reads article 3 from the inbox, comments on it safely, and foll
   const reason = '同意增设充电桩，已列入修改稿；监控涉及隐私，须另行表决。';
 
   // The convenor opens the consultation through the API: a draft of four articles, published, open for comment.
-  const convenor = await convenorApi();
-  const consultation = (await convenor.write('POST', `/api/nodes/${convenor.unitId}/consultations`, {
+  const convenor = await apiAs(CONVENOR_YUSHUIAN);
+  const yushuian = convenor.nodeNamed('御水岸', 'convenor');
+  const consultation = await convenor.write<{ id: string }>('POST', `/api/nodes/${yushuian}/consultations`, {
     title,
     summary: '规范小区电动车停放和充电，消除火灾隐患。',
     ruleSet: 'cc278-ordinary',
-  })) as { id: string };
+  });
   await convenor.write('POST', `/api/consultations/${consultation.id}/versions`);
-  const version = (await convenor.write('PUT', `/api/consultations/${consultation.id}/versions/1`, {
+  const version = await convenor.write<{ clauses: { id: string; number: number }[] }>('PUT', `/api/consultations/${consultation.id}/versions/1`, {
     title: `${title}（草案）`,
     preamble: '为维护小区公共安全，制定本公约。',
     clauses: CLAUSES,
-  })) as { clauses: { id: string; number: number }[] };
+  });
   await convenor.write('POST', `/api/consultations/${consultation.id}/versions/1/publish`);
   await convenor.write('POST', `/api/consultations/${consultation.id}/phase`, { to: 'comment' });
   const startsAt = new Date(Date.now() + 3 * 24 * 3600_000);

@@ -1,11 +1,12 @@
 /**
  * What the browser tests share: the address of the app the global setup started, the SMS codes
  * the log provider wrote, signing in and up as a person would, a fresh phone, and the checks
- * every page should pass (no script errors, no sideways scrolling at 360 px).
+ * every page should pass (no script errors, no sideways scrolling at 360 px), and the API as one
+ * person for what a test sets up or checks behind the screen.
  */
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { expect } from '@playwright/test';
+import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
+import { expect, request } from '@playwright/test';
 
 export const PASSWORD = 'yishi-demo-2026';
 /** Staff of 中区社区, whose unit is 南村经济社 (a cooperative). */
@@ -99,4 +100,61 @@ export async function signUpWithoutLetter(page: Page, phone: string, name: strin
   await page.getByLabel('设置密码').fill('lantern-river-42');
   await page.getByLabel('您的称呼').fill(name);
   await page.getByRole('button', { name: '注册', exact: true }).click();
+}
+
+/** The API as one person: writes carry the session's CSRF token; a refused request throws with its status and body. */
+export interface PersonApi {
+  /** The request context, whose cookies are the person's session. */
+  api: APIRequestContext;
+  csrf: string;
+  /** The node of the person's role (of `role`, when given) on the node named `name`, e.g. 御水岸. */
+  nodeNamed(name: string, role?: string): string;
+  get<T = unknown>(path: string): Promise<T>;
+  post<T = unknown>(path: string, data?: unknown): Promise<T>;
+  write<T = unknown>(method: 'POST' | 'PUT', path: string, data?: unknown): Promise<T>;
+}
+
+interface Session {
+  user: { grants: { role: string; nodeId: string; nodeName: string }[] } | null;
+  csrfToken: string | null;
+}
+
+function personApi(api: APIRequestContext, session: Session, who: string): PersonApi {
+  if (!session.user || !session.csrfToken) throw new Error(`${who} is not signed in`);
+  const { user, csrfToken: csrf } = session;
+  const body = async <T>(what: string, response: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> => {
+    if (!response.ok()) throw new Error(`${what}: ${response.status()} ${await response.text()}`);
+    return (response.status() === 204 ? null : await response.json()) as T;
+  };
+  const write = async <T>(method: 'POST' | 'PUT', path: string, data?: unknown): Promise<T> =>
+    body<T>(`${method} ${path}`, await api.fetch(`${baseUrl()}${path}`, { method, data: data ?? {}, headers: { 'x-csrf-token': csrf } }));
+  return {
+    api,
+    csrf,
+    nodeNamed(name, role) {
+      const grant = user.grants.find((g) => g.nodeName === name && (!role || g.role === role));
+      if (!grant) throw new Error(`${who} holds no ${role ?? 'role'} on ${name}`);
+      return grant.nodeId;
+    },
+    get: async <T>(path: string) => body<T>(`GET ${path}`, await api.get(`${baseUrl()}${path}`)),
+    post: <T>(path: string, data?: unknown) => write<T>('POST', path, data),
+    write,
+  };
+}
+
+/** The API as `phone`, signed in on a request context of its own (dispose of `api` afterwards). */
+export async function apiAs(phone: string, password = PASSWORD): Promise<PersonApi> {
+  const api = await request.newContext({ baseURL: baseUrl() });
+  const login = await api.post('/api/auth/login', { data: { phone, password } });
+  expect(login.status()).toBe(200);
+  return personApi(api, (await login.json()) as Session, phone);
+}
+
+/**
+ * The API as whoever is signed in on this page (its cookies): no second sign-in, which matters as
+ * sign-ins are throttled per address and the whole suite signs in from 127.0.0.1.
+ */
+export async function apiOf(page: Page): Promise<PersonApi> {
+  const session = (await (await page.request.get(`${baseUrl()}/api/auth/session`)).json()) as Session;
+  return personApi(page.request, session, 'the person on this page');
 }

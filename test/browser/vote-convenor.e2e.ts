@@ -23,9 +23,10 @@
  * whole browser suite signs in from 127.0.0.1). The votes and their titles are each test's own:
  * the app is shared by the run.
  */
-import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
-import { expect, request, test } from '@playwright/test';
-import { baseUrl, expectNoHorizontalScroll, freshContext, PASSWORD, signIn, STAFF_DAXU, watchConsole } from './support';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import type { PersonApi } from './support';
+import { apiAs, apiOf, baseUrl, expectNoHorizontalScroll, freshContext, signIn, STAFF_DAXU, watchConsole } from './support';
 
 /** Convenor of 御水岸 (owners' committee chair). */
 const CONVENOR_YUSHUIAN = '13800000006';
@@ -43,46 +44,17 @@ interface Figures {
   ballots: { received: number; online: number; paper: number };
 }
 
-/** A resident signed in on a request context of their own; writes carry the CSRF token. */
-async function apiAs(phone: string): Promise<{ api: APIRequestContext; csrf: string; post: (path: string, data?: unknown) => Promise<unknown>; get: (path: string) => Promise<unknown> }> {
-  const api = await request.newContext({ baseURL: baseUrl() });
-  const login = await api.post('/api/auth/login', { data: { phone, password: PASSWORD } });
-  expect(login.status()).toBe(200);
-  const csrf = ((await login.json()) as { csrfToken: string | null }).csrfToken;
-  if (!csrf) throw new Error(`${phone} could not sign in`);
-  const post = async (path: string, data?: unknown): Promise<unknown> => {
-    const response = await api.post(path, { data: data ?? {}, headers: { 'x-csrf-token': csrf } });
-    if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
-    return response.status() === 204 ? null : response.json();
-  };
-  const get = async (path: string): Promise<unknown> => {
-    const response = await api.get(path);
-    if (!response.ok()) throw new Error(`GET ${path}: ${response.status()} ${await response.text()}`);
-    return response.json();
-  };
-  return { api, csrf, post, get };
-}
-
-/**
- * The API as the person signed in on this page (its cookies), writes carrying the session's CSRF
- * token: no second sign-in (the API allows 30 sign-ins from one address per 15 minutes, and the
- * whole browser suite signs in from 127.0.0.1).
- */
-async function apiOf(page: Page): Promise<{ post: (path: string, data?: unknown) => Promise<unknown>; get: (path: string) => Promise<unknown>; csrf: string }> {
-  const session = (await (await page.request.get(`${baseUrl()}/api/auth/session`)).json()) as { csrfToken: string | null };
-  const csrf = session.csrfToken;
-  if (!csrf) throw new Error('not signed in');
-  const post = async (path: string, data?: unknown): Promise<unknown> => {
-    const response = await page.request.post(`${baseUrl()}${path}`, { data: data ?? {}, headers: { 'x-csrf-token': csrf } });
-    if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
-    return response.status() === 204 ? null : response.json();
-  };
-  const get = async (path: string): Promise<unknown> => {
-    const response = await page.request.get(`${baseUrl()}${path}`);
-    if (!response.ok()) throw new Error(`GET ${path}: ${response.status()} ${await response.text()}`);
-    return response.json();
-  };
-  return { post, get, csrf };
+/** An owners' vote on 御水岸 (cc278-ordinary, three days), announced and opened at once with a reason. */
+async function openOwnersVote(convenor: PersonApi, title: string, question: string, reason: string): Promise<string> {
+  const vote = await convenor.post<{ id: string }>(`/api/units/${convenor.nodeNamed('御水岸', 'convenor')}/votes`, {
+    title,
+    question,
+    ruleSet: 'cc278-ordinary',
+    opensAt: new Date().toISOString(),
+    closesAt: new Date(Date.now() + 3 * 24 * 3600_000).toISOString(),
+  });
+  await convenor.post(`/api/votes/${vote.id}/open`, { reason });
+  return vote.id;
 }
 
 /** 1/100 m² as the console says it. */
@@ -114,7 +86,7 @@ test.describe.configure({ mode: 'serial' });
 
 let convenorPhone: Phone;
 let staffPhone: Phone;
-let owner: Awaited<ReturnType<typeof apiAs>>;
+let owner: PersonApi;
 
 test.beforeAll(async ({ browser }) => {
   // The convenor on one phone, a staff member of 大圩社区 on another, and an owner through the API.
@@ -196,7 +168,7 @@ test('the convenor opens a vote early with a reason; a paper ballot entered by t
   await expectNoHorizontalScroll(page);
 
   // An owner casts online (through the API, with the CSRF token); live turnout follows within seconds.
-  const receipt = (await owner.post(`/api/votes/${voteId}/ballots`, { choice: 'approve' })) as { receipt: string };
+  const receipt = await owner.post<{ receipt: string }>(`/api/votes/${voteId}/ballots`, { choice: 'approve' });
   expect(receipt.receipt).toMatch(/^b-/);
   const afterOnline = await turnoutOf(page, voteId);
   expect(afterOnline.participating.persons).toBe(1);
@@ -250,8 +222,8 @@ test('the convenor opens a vote early with a reason; a paper ballot entered by t
   const staffProblems = staffPhone.problems;
   // The API recorded the convenor's reason for opening early: staff read it in the audit trail.
   const staffApi = await apiOf(second.page);
-  const unitId = ((await staffApi.get(`/api/votes/${voteId}`)) as { unitId: string }).unitId;
-  const audit = (await staffApi.get(`/api/nodes/${unitId}/audit?action=vote.open_early`)) as { entries: { entityId: string; after: { reason: string } }[] };
+  const unitId = (await staffApi.get<{ unitId: string }>(`/api/votes/${voteId}`)).unitId;
+  const audit = await staffApi.get<{ entries: { entityId: string; after: { reason: string } }[] }>(`/api/nodes/${unitId}/audit?action=vote.open_early`);
   expect(audit.entries.find((e) => e.entityId === voteId)?.after.reason).toBe(reason);
   await second.page.goto(`${baseUrl()}/console/votes/${voteId}/papers`);
   await expect(second.page.getByRole('heading', { level: 1 })).toHaveText(title);
@@ -303,18 +275,10 @@ test('two different readings go to the dispute list, which the convenor settles;
   // The convenor announces and opens the vote, issues one paper and enters it once, through the API.
   const { page, problems } = convenorPhone;
   const convenor = await apiOf(page);
-  const session = (await convenor.get('/api/auth/session')) as { user: { grants: { role: string; nodeId: string; nodeName: string }[] } };
-  const unitId = session.user.grants.find((g) => g.role === 'convenor' && g.nodeName === '御水岸')!.nodeId;
-  const vote = (await convenor.post(`/api/units/${unitId}/votes`, {
-    title,
-    question: '是否同意外墙维修方案？',
-    ruleSet: 'cc278-ordinary',
-    opensAt: new Date().toISOString(),
-    closesAt: new Date(Date.now() + 3 * 24 * 3600_000).toISOString(),
-  })) as { id: string };
-  await convenor.post(`/api/votes/${vote.id}/open`, { reason: '外墙脱落危及安全，须尽快表决' });
-  const [voter] = (await convenor.get(`/api/votes/${vote.id}/voters?group=${encodeURIComponent('3栋')}&limit=1`)) as { voterId: string; name: string }[];
-  const issued = (await convenor.post(`/api/votes/${vote.id}/papers`, { voterIds: [voter!.voterId] })) as { issued: { serial: number; code: string }[] };
+  const unitId = convenor.nodeNamed('御水岸', 'convenor');
+  const vote = { id: await openOwnersVote(convenor, title, '是否同意外墙维修方案？', '外墙脱落危及安全，须尽快表决') };
+  const [voter] = await convenor.get<{ voterId: string; name: string }[]>(`/api/votes/${vote.id}/voters?group=${encodeURIComponent('3栋')}&limit=1`);
+  const issued = await convenor.post<{ issued: { serial: number; code: string }[] }>(`/api/votes/${vote.id}/papers`, { voterIds: [voter!.voterId] });
   const paper = issued.issued[0]!;
   const first = await page.request.post(`${baseUrl()}/api/votes/${vote.id}/papers/${paper.serial}/entries`, {
     headers: { 'x-csrf-token': convenor.csrf },
@@ -378,7 +342,7 @@ test('two different readings go to the dispute list, which the convenor settles;
 
   // From a consultation's overview, 发起表决 opens the form linked to it, titled after it.
   const consultationTitle = `外墙维修议事 ${Date.now().toString(36)}`;
-  const consultation = (await convenor.post(`/api/nodes/${unitId}/consultations`, { title: consultationTitle, ruleSet: 'cc278-ordinary' })) as { id: string };
+  const consultation = await convenor.post<{ id: string }>(`/api/nodes/${unitId}/consultations`, { title: consultationTitle, ruleSet: 'cc278-ordinary' });
   await page.goto(`${baseUrl()}/console/consultations/${consultation.id}`);
   await page.getByRole('link', { name: '发起表决', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/console/nodes/${unitId}/votes/new\\?consultation=${consultation.id}`));
@@ -393,18 +357,9 @@ test('a spoilt paper is reissued and only valid papers print; a revoked proxy st
   const title = `电梯维修资金使用 ${Date.now().toString(36)}`;
   const { page, problems } = convenorPhone;
   const convenor = await apiOf(page);
-  const session = (await convenor.get('/api/auth/session')) as { user: { grants: { role: string; nodeId: string; nodeName: string }[] } };
-  const unitId = session.user.grants.find((g) => g.role === 'convenor' && g.nodeName === '御水岸')!.nodeId;
-  const vote = (await convenor.post(`/api/units/${unitId}/votes`, {
-    title,
-    question: '是否同意使用专项维修资金维修 3 栋电梯？',
-    ruleSet: 'cc278-ordinary',
-    opensAt: new Date().toISOString(),
-    closesAt: new Date(Date.now() + 3 * 24 * 3600_000).toISOString(),
-  })) as { id: string };
-  await convenor.post(`/api/votes/${vote.id}/open`, { reason: '电梯停运，须尽快表决' });
+  const vote = { id: await openOwnersVote(convenor, title, '是否同意使用专项维修资金维修 3 栋电梯？', '电梯停运，须尽快表决') };
   // Two owners of 3栋: one gets a paper, the other authorises an agent.
-  const [holder, principal] = (await convenor.get(`/api/votes/${vote.id}/voters?group=${encodeURIComponent('3栋')}&limit=2`)) as { voterId: string; name: string }[];
+  const [holder, principal] = await convenor.get<{ voterId: string; name: string }[]>(`/api/votes/${vote.id}/voters?group=${encodeURIComponent('3栋')}&limit=2`);
 
   // A paper for the first, issued at the desk.
   await page.goto(`${baseUrl()}/console/votes/${vote.id}/papers`);
@@ -463,7 +418,7 @@ test('a spoilt paper is reissued and only valid papers print; a revoked proxy st
   await expect(page.getByText(new RegExp(`已登记：.+ 代 ${principal!.name} 投票。`))).toBeVisible();
   const proxy = page.getByRole('region', { name: '委托名单（1）' }).getByRole('listitem');
   await expect(proxy.locator('.badge')).toHaveText('认可');
-  const cast = (await owner.post(`/api/votes/${vote.id}/ballots`, { choice: 'approve', voterId: principal!.voterId })) as { receipt: string; voterId: string };
+  const cast = await owner.post<{ receipt: string; voterId: string }>(`/api/votes/${vote.id}/ballots`, { choice: 'approve', voterId: principal!.voterId });
   expect(cast.voterId).toBe(principal!.voterId);
 
   // The principal takes the authorisation back: revoked with a reason, the agent can no longer vote for them.
@@ -493,10 +448,9 @@ test('after close the convenor sees the provisional result and answers an object
   const title = `议事会日期征询 ${Date.now().toString(36)}`;
   const { page, problems } = convenorPhone;
   const convenor = await apiOf(page);
-  const session = (await convenor.get('/api/auth/session')) as { user: { grants: { role: string; nodeId: string; nodeName: string }[] } };
-  const unitId = session.user.grants.find((g) => g.role === 'convenor' && g.nodeName === '御水岸')!.nodeId;
+  const unitId = convenor.nodeNamed('御水岸', 'convenor');
   // An informal poll (no notice) that closes in a few seconds.
-  const vote = (await convenor.post(`/api/units/${unitId}/votes`, {
+  const vote = await convenor.post<{ id: string }>(`/api/units/${unitId}/votes`, {
     title,
     question: '议事会定在哪天？',
     ruleSet: 'simple-majority',
@@ -507,10 +461,10 @@ test('after close the convenor sees the provisional result and answers an object
     opensAt: new Date().toISOString(),
     closesAt: new Date(Date.now() + 8000).toISOString(),
     objectionDays: 3,
-  })) as { id: string };
+  });
   await convenor.post(`/api/votes/${vote.id}/open`);
   await owner.post(`/api/votes/${vote.id}/ballots`, { choice: 'a' });
-  await expect.poll(async () => ((await convenor.get(`/api/votes/${vote.id}`)) as { status: string }).status, { timeout: 60_000, intervals: [1000] }).toBe('closed');
+  await expect.poll(async () => (await convenor.get<{ status: string }>(`/api/votes/${vote.id}`)).status, { timeout: 60_000, intervals: [1000] }).toBe('closed');
   const objection = '我当天在外地，未能及时看到通知，希望延长投票时间。';
   await owner.post(`/api/votes/${vote.id}/objections`, { body: objection });
 

@@ -5,9 +5,8 @@
  * live attendance condition follows. (An owners' vote counts ballots only: its desk has no
  * attendance sheet, as vote-convenor.e2e checks.)
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { baseUrl, expectNoHorizontalScroll, freshContext, signIn, watchConsole } from './support';
+import { apiOf, baseUrl, expectNoHorizontalScroll, freshContext, signIn, watchConsole } from './support';
 
 /** Convenor of 南村经济社 (branch secretary), a member. */
 const CONVENOR_NANCUN = '13800000005';
@@ -16,23 +15,6 @@ interface Condition {
   id: string;
   numerator: number;
   denominator: number;
-}
-
-/** The API as the person signed in on this page, writes carrying the session's CSRF token. */
-async function apiOf(page: Page): Promise<{ post: (path: string, data?: unknown) => Promise<unknown>; get: (path: string) => Promise<unknown>; unitOf: (name: string) => string }> {
-  const session = (await (await page.request.get(`${baseUrl()}/api/auth/session`)).json()) as { csrfToken: string; user: { grants: { role: string; nodeId: string; nodeName: string }[] } };
-  const post = async (path: string, data?: unknown): Promise<unknown> => {
-    const response = await page.request.post(`${baseUrl()}${path}`, { data: data ?? {}, headers: { 'x-csrf-token': session.csrfToken } });
-    if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
-    return response.status() === 204 ? null : response.json();
-  };
-  const get = async (path: string): Promise<unknown> => {
-    const response = await page.request.get(`${baseUrl()}${path}`);
-    if (!response.ok()) throw new Error(`GET ${path}: ${response.status()} ${await response.text()}`);
-    return response.json();
-  };
-  const unitOf = (name: string): string => session.user.grants.find((g) => g.role === 'convenor' && g.nodeName === name)!.nodeId;
-  return { post, get, unitOf };
 }
 
 test('at a member assembly the convenor signs members in on a phone, each counted once toward the two-thirds present', async ({ browser }) => {
@@ -45,17 +27,17 @@ test('at a member assembly the convenor signs members in on a phone, each counte
   const api = await apiOf(page);
 
   const title = `成员大会：集体厂房出租 ${Date.now().toString(36)}`;
-  const vote = (await api.post(`/api/units/${api.unitOf('南村经济社')}/votes`, {
+  const vote = await api.post<{ id: string }>(`/api/units/${api.nodeNamed('南村经济社', 'convenor')}/votes`, {
     title,
     question: '是否同意将集体厂房出租给桂城五金厂，租期五年？',
     ruleSet: 'rceo-27',
     opensAt: new Date().toISOString(),
     closesAt: new Date(Date.now() + 3 * 24 * 3600_000).toISOString(),
-  })) as { id: string };
+  });
   await api.post(`/api/votes/${vote.id}/open`, { reason: '成员大会今晚召开，公告已张贴' });
-  const [first, second] = (await api.get(`/api/votes/${vote.id}/voters?limit=2`)) as { voterId: string; name: string }[];
+  const [first, second] = await api.get<{ voterId: string; name: string }[]>(`/api/votes/${vote.id}/voters?limit=2`);
   const attendance = async (): Promise<Condition | undefined> =>
-    ((await api.get(`/api/votes/${vote.id}/turnout`)) as { conditions: Condition[] }).conditions.find((c) => c.id === 'attendance');
+    (await api.get<{ conditions: Condition[] }>(`/api/votes/${vote.id}/turnout`)).conditions.find((c) => c.id === 'attendance');
   const before = await attendance();
   expect(before).toMatchObject({ numerator: 0 });
 
@@ -84,7 +66,7 @@ test('at a member assembly the convenor signs members in on a phone, each counte
   await expectNoHorizontalScroll(page);
 
   // Signing the first in again through the API changes nothing: each member counts once.
-  const again = (await api.post(`/api/votes/${vote.id}/check-ins`, { voterIds: [first!.voterId] })) as { attendance: number; checkedIn: string[] };
+  const again = await api.post<{ attendance: number; checkedIn: string[] }>(`/api/votes/${vote.id}/check-ins`, { voterIds: [first!.voterId] });
   expect(again).toMatchObject({ attendance: 2, checkedIn: [] });
 
   expect(problems).toEqual([]);

@@ -14,9 +14,10 @@
  *
  * The votes and their titles are this test's own: the app is shared by the run.
  */
-import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, request, test } from '@playwright/test';
-import { baseUrl, expectNoHorizontalScroll, freshContext, PASSWORD, signIn, watchConsole } from './support';
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import type { PersonApi } from './support';
+import { apiAs, baseUrl, expectNoHorizontalScroll, freshContext, signIn, STAFF_DAXU, watchConsole } from './support';
 
 /** Convenor of 御水岸 (owners' committee chair). */
 const CONVENOR_YUSHUIAN = '13800000006';
@@ -24,49 +25,16 @@ const CONVENOR_YUSHUIAN = '13800000006';
 const OWNER_YUSHUIAN = '13800000012';
 /** Co-owner and designated voter of 2-803 in 御水岸. */
 const CO_OWNER_YUSHUIAN = '13800000013';
-/** Staff of 大圩社区, who enter paper ballots for 御水岸. */
-const STAFF_DAXU = '13800000004';
 /** Tenant of 1-301 in 御水岸: reads and comments, does not vote in an owners' vote. */
 const TENANT_YUSHUIAN = '13800000014';
 
 /** The start of a JPEG: enough for the kept scan of a paper ballot. */
 const SCAN_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 
-interface Session {
-  user: { grants: { role: string; nodeId: string; nodeName: string }[] } | null;
-  csrfToken: string | null;
-}
-
-interface Api {
-  api: APIRequestContext;
-  write: (method: 'POST' | 'PUT', path: string, data?: unknown) => Promise<unknown>;
-  csrf: string;
-  /** 御水岸, when the person holds a role on it. */
-  unitId: string;
-}
-
-/** The API as one person: signed in on a request context of its own, writes carrying the CSRF token. */
-async function apiAs(phone: string): Promise<Api> {
-  const api = await request.newContext({ baseURL: baseUrl() });
-  const login = await api.post('/api/auth/login', { data: { phone, password: PASSWORD } });
-  expect(login.status()).toBe(200);
-  const session = (await login.json()) as Session;
-  // A role on 御水岸 itself (convenor, resident); community staff hold theirs on 大圩社区.
-  const grant = session.user?.grants.find((g) => g.nodeName === '御水岸');
-  if (!session.user || !session.csrfToken) throw new Error(`${phone} could not sign in`);
-  const csrf = session.csrfToken;
-  const write = async (method: 'POST' | 'PUT', path: string, data?: unknown): Promise<unknown> => {
-    const response = await api.fetch(path, { method, data: data ?? {}, headers: { 'x-csrf-token': csrf } });
-    if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
-    return response.status() === 204 ? null : response.json();
-  };
-  return { api, write, csrf, unitId: grant?.nodeId ?? '' };
-}
-
 /** Announces a named owners' vote (by default changes allowed until close; turnout public) and opens it now, before the notice has run. */
-async function openVote(convenor: Api, title: string, closesInMs: number, allowChange = true): Promise<string> {
+async function openVote(convenor: PersonApi, title: string, closesInMs: number, allowChange = true): Promise<string> {
   const now = Date.now();
-  const vote = (await convenor.write('POST', `/api/units/${convenor.unitId}/votes`, {
+  const vote = await convenor.write<{ id: string; status: string }>('POST', `/api/units/${convenor.nodeNamed('御水岸')}/votes`, {
     title,
     question: '是否同意在2栋北侧增设电动自行车集中充电区？',
     ruleSet: 'cc278-ordinary',
@@ -75,7 +43,7 @@ async function openVote(convenor: Api, title: string, closesInMs: number, allowC
     turnoutPublic: true,
     opensAt: new Date(now).toISOString(),
     closesAt: new Date(now + closesInMs).toISOString(),
-  })) as { id: string; status: string };
+  });
   expect(vote.status).toBe('scheduled');
   await convenor.write('POST', `/api/votes/${vote.id}/open`, { reason: '消防检查限期整改，业主大会决定提前开始投票。' });
   return vote.id;
@@ -200,7 +168,7 @@ test('an owner votes from the inbox in three taps, finds the receipt on the boar
   await expect(found).toContainText('已被同一投票人后来投的选票取代');
 
   // The unit's page lists the vote with where it stands.
-  await page.goto(`${baseUrl()}/units/${convenor.unitId}`);
+  await page.goto(`${baseUrl()}/units/${convenor.nodeNamed('御水岸')}`);
   const listed = page.getByRole('list', { name: '表决列表' }).getByRole('listitem').filter({ hasText: title });
   await expect(listed).toContainText('投票中');
   await listed.getByRole('link', { name: title }).click();
@@ -211,7 +179,7 @@ test('an owner votes from the inbox in three taps, finds the receipt on the boar
   const owner = await apiAs(OWNER_YUSHUIAN);
   const voterId = ((await (await owner.api.get(`/api/votes/${voteId}`)).json()) as { myVoters: { voterId: string }[] }).myVoters[0]!.voterId;
   const staff = await apiAs(STAFF_DAXU);
-  const issued = (await staff.write('POST', `/api/votes/${voteId}/papers`, { voterIds: [voterId] })) as { issued: { serial: number }[] };
+  const issued = await staff.write<{ issued: { serial: number }[] }>('POST', `/api/votes/${voteId}/papers`, { voterIds: [voterId] });
   const serial = issued.issued[0]!.serial;
   await staff.write('POST', `/api/votes/${voteId}/papers/returned`, { serials: [serial] });
   // The first entry keeps the scan of the paper.
@@ -257,7 +225,7 @@ test('after the closing job counts a vote, the result notice shows every figure,
   // Closes 12 s from now: the closer runs every 5 s (sealing.service.ts), so it is counted within seconds after.
   const voteId = await openVote(convenor, title, 12_000);
   const owner = await apiAs(OWNER_YUSHUIAN);
-  const cast = (await owner.write('POST', `/api/votes/${voteId}/ballots`, { choice: 'approve' })) as { receipt: string };
+  const cast = await owner.write<{ receipt: string }>('POST', `/api/votes/${voteId}/ballots`, { choice: 'approve' });
   await expect
     .poll(async () => ((await (await convenor.api.get(`/api/votes/${voteId}`)).json()) as { status: string }).status, { timeout: 45_000, intervals: [1000] })
     .toBe('closed');
@@ -362,11 +330,11 @@ test('a secret poll deciding a consultation: found from the consultation, final 
   const stamp = Date.now().toString(36);
   const convenor = await apiAs(CONVENOR_YUSHUIAN);
   // A consultation open for comment on 御水岸, which the poll decides.
-  const consultation = (await convenor.write('POST', `/api/nodes/${convenor.unitId}/consultations`, {
+  const consultation = await convenor.write<{ id: string }>('POST', `/api/nodes/${convenor.nodeNamed('御水岸')}/consultations`, {
     title: `业主大会召开日期 ${stamp}`,
     summary: '确定业主大会的召开日期。',
     ruleSet: 'cc278-ordinary',
-  })) as { id: string };
+  });
   await convenor.write('POST', `/api/consultations/${consultation.id}/versions`);
   await convenor.write('PUT', `/api/consultations/${consultation.id}/versions/1`, {
     title: '召开日期方案',
@@ -377,7 +345,7 @@ test('a secret poll deciding a consultation: found from the consultation, final 
   await convenor.write('POST', `/api/consultations/${consultation.id}/phase`, { to: 'comment' });
   const title = `业主大会日期征询 ${stamp}`;
   const now = Date.now();
-  const vote = (await convenor.write('POST', `/api/units/${convenor.unitId}/votes`, {
+  const vote = await convenor.write<{ id: string }>('POST', `/api/units/${convenor.nodeNamed('御水岸')}/votes`, {
     title,
     question: '业主大会定在哪一天召开？',
     ruleSet: 'simple-majority',
@@ -390,7 +358,7 @@ test('a secret poll deciding a consultation: found from the consultation, final 
     // Closes within the test: the box is published and the winner counted at close.
     closesAt: new Date(now + 25_000).toISOString(),
     consultationId: consultation.id,
-  })) as { id: string };
+  });
   await convenor.write('POST', `/api/votes/${vote.id}/open`, { reason: '日期须尽快确定，业委会决定提前开始征询。' });
 
   const { context, page } = await freshContext(browser);
@@ -463,13 +431,13 @@ test('a vote not open yet, and one cancelled while a resident has it on screen, 
   const convenor = await apiAs(CONVENOR_YUSHUIAN);
   const now = Date.now();
   // Announced for tomorrow: the 15-day notice runs, nobody votes yet.
-  const later = (await convenor.write('POST', `/api/units/${convenor.unitId}/votes`, {
+  const later = await convenor.write<{ id: string }>('POST', `/api/units/${convenor.nodeNamed('御水岸')}/votes`, {
     title: `外墙翻新表决 ${stamp}`,
     question: '是否同意使用维修资金翻新外墙？',
     ruleSet: 'cc278-major',
     opensAt: new Date(now + 24 * 3600_000).toISOString(),
     closesAt: new Date(now + 20 * 24 * 3600_000).toISOString(),
-  })) as { id: string };
+  });
   const cancelledTitle = `快递柜选址表决 ${stamp}`;
   const cancelled = await openVote(convenor, cancelledTitle, 24 * 3600_000);
 
@@ -499,7 +467,7 @@ test('a vote not open yet, and one cancelled while a resident has it on screen, 
   await expect(page.locator('.vote-stage-note')).toHaveText('本次表决已取消，不再投票。');
   await expect(page.locator('.vote-header')).toContainText('已取消');
   await expect(page.getByRole('button', { name: /^确认投票/ })).toHaveCount(0);
-  await page.goto(`${baseUrl()}/units/${convenor.unitId}`);
+  await page.goto(`${baseUrl()}/units/${convenor.nodeNamed('御水岸')}`);
   const listed = page.getByRole('list', { name: '表决列表' }).getByRole('listitem');
   await expect(listed.filter({ hasText: cancelledTitle })).toContainText('已取消');
   await expect(listed.filter({ hasText: `外墙翻新表决 ${stamp}` })).toContainText('开始投票');
