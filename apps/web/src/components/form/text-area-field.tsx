@@ -1,6 +1,6 @@
 import type { ReactNode, Ref, TextareaHTMLAttributes } from 'react';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { FieldFrame, useFieldIds } from './field-frame';
 
 interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'aria-invalid' | 'aria-describedby'> {
   label: ReactNode;
@@ -13,37 +13,19 @@ interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaEle
 
 /** A labelled multi-line box, with hint, error and an optional character count tied to it. */
 export function TextAreaField({ label, hint, error, maxChars, className, ref, value, ...textarea }: TextAreaFieldProps) {
-  const { t } = useTranslation();
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const countId = `${id}-count`;
+  const countId = `${useId()}-count`;
   const length = typeof value === 'string' ? [...value].length : 0;
-  const describedBy = [error ? errorId : null, hint ? hintId : null, maxChars ? countId : null].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldIds({ hint, error }, [maxChars ? countId : null]);
   return (
-    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={errorId}>
-          <span className="visually-hidden">{t('form.errorPrefix')}</span>
-          {error}
-        </p>
-      )}
+    <FieldFrame label={label} hint={hint} error={error} className={className} ids={ids}>
       <div className="field__control">
-        <textarea ref={ref} id={id} className="field__input field__textarea" aria-invalid={error ? true : undefined} aria-describedby={describedBy} value={value} {...textarea} />
+        <textarea ref={ref} className="field__input field__textarea" {...ids.control} value={value} {...textarea} />
       </div>
       {maxChars !== undefined && (
         <p className={`field__count${length > maxChars ? ' field__count--over' : ''}`} id={countId}>
           {length}/{maxChars}
         </p>
       )}
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,6 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
-import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { FieldFrame, useFieldIds } from './field-frame';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'aria-invalid' | 'aria-describedby'> {
   label: ReactNode;
@@ -18,31 +17,13 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
  * error and the hint; `aria-invalid` lets the form move focus to the first field in error.
  */
 export function TextField({ label, hint, error, addon, className, ref, ...input }: TextFieldProps) {
-  const { t } = useTranslation();
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldIds({ hint, error });
   return (
-    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={errorId}>
-          <span className="visually-hidden">{t('form.errorPrefix')}</span>
-          {error}
-        </p>
-      )}
+    <FieldFrame label={label} hint={hint} error={error} className={className} ids={ids}>
       <div className="field__control">
-        <input ref={ref} id={id} className="field__input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+        <input ref={ref} className="field__input" {...ids.control} {...input} />
         {addon}
       </div>
-    </div>
+    </FieldFrame>
   );
 }
