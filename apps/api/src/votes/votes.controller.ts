@@ -5,6 +5,7 @@ import type { Actor } from '../common/actor';
 import { CurrentActor, Permission, SignedIn } from '../auth/access.decorators';
 import { PlainText } from '../common/plain-text';
 import { CancelVoteDto, CastDto, CastReceiptDto, CreateVoteDto, OpenVoteDto, ResultExportQueryDto, VoteDetailDto, VoteSummaryDto } from './dto/vote.dto';
+import { VoteBoardDto, VoteObjectionDto, VoteResultDto, VoteTurnoutDto } from './dto/results.dto';
 import { CastingService } from './casting.service';
 import { ResultExportService } from './result-export.service';
 import { ResultsService } from './results.service';
@@ -86,24 +87,24 @@ export class VotesController {
   @Get('votes/:id/turnout')
   @Permission('consultation.read')
   @ApiOperation({ operationId: 'getVoteTurnout', summary: 'Live turnout against the rule’s thresholds (no choices revealed)' })
-  @ApiOkResponse({ schema: { type: 'object' } })
-  turnout(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<unknown> {
+  @ApiOkResponse({ type: VoteTurnoutDto })
+  turnout(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VoteTurnoutDto> {
     return this.results.turnout(actor, id);
   }
 
   @Get('votes/:id/board')
   @Permission('consultation.read')
   @ApiOperation({ operationId: 'getVoteBoard', summary: 'The bulletin board: every receipt in the chain' })
-  @ApiOkResponse({ schema: { type: 'object' } })
-  board(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<unknown> {
+  @ApiOkResponse({ type: VoteBoardDto })
+  board(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VoteBoardDto> {
     return this.results.board(actor, id);
   }
 
   @Get('votes/:id/result')
   @Permission('consultation.read')
   @ApiOperation({ operationId: 'getVoteResult', summary: 'The published result: every figure, the explanation, the chain heads' })
-  @ApiOkResponse({ schema: { type: 'object' } })
-  result(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<unknown> {
+  @ApiOkResponse({ type: VoteResultDto })
+  result(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VoteResultDto> {
     return this.results.result(actor, id);
   }
 
@@ -146,8 +147,8 @@ export class VotesController {
   @Get('votes/:id/objections')
   @Permission('consultation.read')
   @ApiOperation({ operationId: 'listObjections', summary: 'Objections to the result and their answers' })
-  @ApiOkResponse({ schema: { type: 'array' } })
-  objections(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<unknown> {
+  @ApiOkResponse({ type: [VoteObjectionDto] })
+  objections(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VoteObjectionDto[]> {
     return this.results.objections(actor, id);
   }
 
