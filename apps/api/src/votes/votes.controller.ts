@@ -10,6 +10,7 @@ import { CastingService } from './casting.service';
 import { ResultExportService } from './result-export.service';
 import { ResultsService } from './results.service';
 import { VotesService } from './votes.service';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 class ObjectionDto {
   @ApiProperty() @PlainText(1, 2000, { multiLine: true }) body!: string;
@@ -62,6 +63,7 @@ export class VotesController {
   @HttpCode(204)
   @ApiOperation({ operationId: 'openVote', summary: 'Open now: freeze the electorate (before the notice period ends only with a reason)' })
   @ApiNoContentResponse()
+  @ApiErrors('CONFLICT')
   open(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: OpenVoteDto): Promise<void> {
     return this.votes.open(actor, id, body.reason ?? null);
   }
@@ -71,6 +73,7 @@ export class VotesController {
   @HttpCode(204)
   @ApiOperation({ operationId: 'cancelVote', summary: 'Cancel a scheduled or open vote, with a reason' })
   @ApiNoContentResponse()
+  @ApiErrors('CONFLICT')
   cancel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CancelVoteDto): Promise<void> {
     return this.votes.cancel(actor, id, body.reason);
   }
@@ -80,6 +83,7 @@ export class VotesController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'castBallot', summary: 'Cast (or, where allowed, change) my ballot online; returns the receipt' })
   @ApiOkResponse({ type: CastReceiptDto })
+  @ApiErrors('FORBIDDEN', 'CONFLICT')
   cast(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CastDto): Promise<CastReceiptDto> {
     return this.casting.castOnline(actor, id, body.choice, body.voterId);
   }
@@ -88,6 +92,7 @@ export class VotesController {
   @Permission('consultation.read')
   @ApiOperation({ operationId: 'getVoteTurnout', summary: 'Live turnout against the rule’s thresholds (no choices revealed)' })
   @ApiOkResponse({ type: VoteTurnoutDto })
+  @ApiErrors('CONFLICT')
   turnout(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VoteTurnoutDto> {
     return this.results.turnout(actor, id);
   }
@@ -104,6 +109,7 @@ export class VotesController {
   @Permission('consultation.read')
   @ApiOperation({ operationId: 'getVoteResult', summary: 'The published result: every figure, the explanation, the chain heads' })
   @ApiOkResponse({ type: VoteResultDto })
+  @ApiErrors('CONFLICT')
   result(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VoteResultDto> {
     return this.results.result(actor, id);
   }
@@ -116,6 +122,7 @@ export class VotesController {
   })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiErrors('CONFLICT')
   async exportResult(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ResultExportQueryDto): Promise<StreamableFile> {
     const file = await this.exports.export(actor, id, query.format ?? 'xlsx');
     return new StreamableFile(file.bytes, {
@@ -129,6 +136,8 @@ export class VotesController {
   @Permission('consultation.read')
   @ApiOperation({ operationId: 'downloadRecountKit', summary: 'The recount kit (zip) of a counted vote: run `npm run recount -- <folder>` on it' })
   @ApiProduces('application/zip')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiErrors('CONFLICT')
   async kit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
     const { fileName, bytes } = await this.results.kit(actor, id);
     res.setHeader('Content-Type', 'application/zip');
@@ -140,6 +149,7 @@ export class VotesController {
   @Permission('participate')
   @ApiOperation({ operationId: 'objectToResult', summary: 'Object to the provisional result while it is on notice' })
   @ApiCreatedResponse({ type: CreatedIdDto })
+  @ApiErrors('CONFLICT')
   object(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ObjectionDto): Promise<CreatedIdDto> {
     return this.results.object(actor, id, body.body);
   }
@@ -157,6 +167,7 @@ export class VotesController {
   @HttpCode(204)
   @ApiOperation({ operationId: 'answerObjection', summary: 'Answer an objection (the final notice waits for every answer)' })
   @ApiNoContentResponse()
+  @ApiErrors('CONFLICT')
   answer(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AnswerDto): Promise<void> {
     return this.results.answer(actor, id, body.answer);
   }
