@@ -70,12 +70,14 @@ const MEANING: Record<ErrorCode, string> = {
   INTERNAL_ERROR: 'something failed on the server',
 };
 
-interface Route {
+export interface Route {
   method: string;
   /** As in the document: `/api/votes/{id}/board`. */
   path: string;
   rule: AccessRule | undefined;
   declared: ErrorCode[];
+  /** The controller method, for reading the rest of its metadata. */
+  handler: object;
 }
 
 function join(...parts: (string | string[] | undefined)[]): string {
@@ -107,6 +109,7 @@ export function apiRoutes(app: INestApplication, prefix: string): Route[] {
           path: join(prefix, base, path),
           rule: (Reflect.getMetadata(ACCESS_RULE, handler) as AccessRule | undefined) ?? classRule,
           declared: [...classErrors, ...((Reflect.getMetadata(API_ERRORS, handler) as ErrorCode[] | undefined) ?? [])],
+          handler,
         });
       }
     }
