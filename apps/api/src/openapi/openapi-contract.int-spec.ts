@@ -49,7 +49,7 @@ function schemas(value: unknown, at: string, found: { at: string; schema: Schema
     const here = `${at}.${key}`;
     if (!child || typeof child !== 'object') continue;
     if (key === 'schema' || key === 'items' || (key === 'additionalProperties' && !Array.isArray(child)) || /\.(properties|schemas)$/.test(at)) {
-      found.push({ at: here, schema: child as SchemaObject });
+      found.push({ at: here, schema: child });
     }
     schemas(child, here, found);
   }
