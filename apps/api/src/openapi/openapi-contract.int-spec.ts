@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { RequestMethod } from '@nestjs/common';
@@ -204,6 +205,23 @@ describe('the OpenAPI document a client developer reads', () => {
       if (parameters.some((p) => p.in === 'path')) expect({ key, has404: '404' in operation.responses }).toEqual({ key, has404: true });
       if (operation.requestBody) expect({ key, has400: '400' in operation.responses }).toEqual({ key, has400: true });
     }
+  });
+
+  it('answers an anonymous caller 401 UNAUTHENTICATED on every non-public route, as each documents', async () => {
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const mismatches: string[] = [];
+    for (const { key, method, path: p, operation } of operations(document)) {
+      if (operation.security?.length === 0) continue; // public: answers anyone (and may touch the database, which this app has not)
+      const url = `http://127.0.0.1:${port}${p.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000001')}`;
+      const res = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
+      const body = (await res.json()) as { code?: string };
+      const documented = (operation.responses['401'] as ResponseObject | undefined)?.description ?? '';
+      if (res.status !== 401 || body.code !== 'UNAUTHENTICATED' || !documented.includes('`UNAUTHENTICATED`')) {
+        mismatches.push(`${key}: answered ${res.status} ${String(body.code)}, documents ${documented || 'no 401'}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 
   it('names every enum: a client gets a type for each set of values', () => {
