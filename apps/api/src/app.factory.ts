@@ -11,19 +11,28 @@ import { Logger } from 'nestjs-pino';
 import type { AppOptions } from './app.module';
 import { AppModule } from './app.module';
 import { requestContext } from './common/request-context';
+import { completeDocument, OPENAPI_TAGS } from './openapi/contract';
+import { ErrorBody, FieldProblem } from './openapi/error-body.dto';
 
 export const API_PREFIX = 'api';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
+  const builder = new DocumentBuilder()
     .setTitle('Yishi (议事) API')
-    .setDescription('Community consultation and lawful voting. Every error is `{ code, message, details }`.')
+    .setDescription(
+      'Community consultation and lawful voting. Every error is an `ErrorBody` `{ code, message, details }` with a stable `code`; ' +
+        'each operation lists the codes it can answer. Sign in (POST /api/auth/login) to get the session cookie; every write through ' +
+        'a session also sends its CSRF token in the X-CSRF-Token header.',
+    )
     .setVersion('0.1.0')
-    .build();
-  return SwaggerModule.createDocument(app, config, {
+    .addServer('/', 'This Yishi server (the paths include /api)');
+  for (const [name, description] of OPENAPI_TAGS) builder.addTag(name, description);
+  const document = SwaggerModule.createDocument(app, builder.build(), {
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+    extraModels: [ErrorBody, FieldProblem],
   });
+  return completeDocument(document, app, API_PREFIX);
 }
 
 /**

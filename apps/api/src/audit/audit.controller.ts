@@ -37,8 +37,8 @@ class AuditEntryDto {
   @ApiProperty() action!: string;
   @ApiProperty() entityType!: string;
   @ApiProperty({ type: String, nullable: true }) entityId!: string | null;
-  @ApiProperty({ type: Object, nullable: true }) before!: Record<string, unknown> | null;
-  @ApiProperty({ type: Object, nullable: true }) after!: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The thing before the change, as recorded' }) before!: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The thing after the change, as recorded' }) after!: Record<string, unknown> | null;
   @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
 }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SESSION_COOKIE } from '@yishi/contracts';
 import type { Request, Response } from 'express';
 import type { Actor } from '../common/actor';
@@ -9,6 +9,7 @@ import { AuthService } from './auth.service';
 import { LoginDto, SessionStateDto, SignupDto, SmsCodeRequestDto, SmsCodeSentDto } from './dto/auth.dto';
 import { LocalAuthGuard } from './local.strategy';
 import { SESSION_TTL_SECONDS } from './session.service';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 function setSessionCookie(req: Request, res: Response, token: string): void {
   res.cookie(SESSION_COOKIE, token, {
@@ -43,6 +44,7 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @ApiOperation({ operationId: 'login', summary: 'Sign in with a phone number and password (throttled per number and address)' })
   @ApiOkResponse({ type: SessionStateDto })
+  @ApiErrors('INVALID_CREDENTIALS', 'ACCOUNT_DISABLED', 'TOO_MANY_REQUESTS')
   async login(@Body() _body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionStateDto> {
     const { token, state } = await this.auth.signIn(req.user as User);
     setSessionCookie(req, res, token);
@@ -54,6 +56,7 @@ export class AuthController {
   @HttpCode(202)
   @ApiOperation({ operationId: 'requestSmsCode', summary: 'Send a one-time sign-up code to a mobile number' })
   @ApiAcceptedResponse({ type: SmsCodeSentDto })
+  @ApiErrors('TOO_MANY_REQUESTS')
   requestSmsCode(@Body() body: SmsCodeRequestDto): Promise<SmsCodeSentDto> {
     return this.auth.requestSmsCode(body.phone);
   }
@@ -61,7 +64,8 @@ export class AuthController {
   @Post('signup')
   @Public()
   @ApiOperation({ operationId: 'signup', summary: 'Create an account with the SMS code, optionally linking it by an invitation code' })
-  @ApiOkResponse({ type: SessionStateDto })
+  @ApiCreatedResponse({ type: SessionStateDto })
+  @ApiErrors('PASSWORD_TOO_WEAK', 'INVALID_SMS_CODE', 'INVALID_INVITATION', 'PHONE_TAKEN', 'TOO_MANY_REQUESTS')
   async signup(@Body() body: SignupDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionStateDto> {
     const { token, state } = await this.auth.signUp(body);
     setSessionCookie(req, res, token);

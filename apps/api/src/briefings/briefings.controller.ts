@@ -4,6 +4,7 @@ import { CurrentActor, Permission } from '../auth/access.decorators';
 import type { Actor } from '../common/actor';
 import { BriefingsService } from './briefings.service';
 import { BriefingDto, BriefingSignupDto, CancelBriefingDto, CreateBriefingDto, RecordAttendanceDto, UpdateBriefingDto } from './dto/briefing.dto';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 /** Briefings (宣讲): sessions on a consultation, sign-ups within capacity, attendance. */
 @ApiTags('briefings')
@@ -31,6 +32,7 @@ export class BriefingsController {
   @Permission('consultation.manage')
   @ApiOperation({ operationId: 'updateBriefing', summary: 'Change the time, place, capacity (not below the seats taken) or notes' })
   @ApiOkResponse({ type: BriefingDto })
+  @ApiErrors('CONFLICT')
   update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateBriefingDto): Promise<BriefingDto> {
     return this.briefings.update(actor, id, body);
   }
@@ -40,6 +42,7 @@ export class BriefingsController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'cancelBriefing', summary: 'Cancel a session (kept, marked cancelled)' })
   @ApiOkResponse({ type: BriefingDto })
+  @ApiErrors('CONFLICT')
   cancel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CancelBriefingDto): Promise<BriefingDto> {
     return this.briefings.cancel(actor, id, body);
   }
@@ -48,6 +51,7 @@ export class BriefingsController {
   @Permission('participate')
   @ApiOperation({ operationId: 'signUpForBriefing', summary: 'Sign me up (409 with details.reason `full` when no seat is left)' })
   @ApiOkResponse({ type: BriefingDto })
+  @ApiErrors('CONFLICT')
   signUp(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<BriefingDto> {
     return this.briefings.signUp(actor, id);
   }
@@ -56,6 +60,7 @@ export class BriefingsController {
   @Permission('participate')
   @ApiOperation({ operationId: 'withdrawBriefingSignup', summary: 'Withdraw my sign-up before the session starts' })
   @ApiOkResponse({ type: BriefingDto })
+  @ApiErrors('CONFLICT')
   withdraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<BriefingDto> {
     return this.briefings.withdraw(actor, id);
   }
@@ -73,6 +78,7 @@ export class BriefingsController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'recordBriefingAttendance', summary: 'Mark signed-up people present (or not) and count the walk-ins' })
   @ApiOkResponse({ type: BriefingDto })
+  @ApiErrors('CONFLICT')
   attendance(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RecordAttendanceDto): Promise<BriefingDto> {
     return this.briefings.recordAttendance(actor, id, body);
   }

@@ -19,6 +19,7 @@ import {
   UnhideCommentDto,
 } from './dto/comment.dto';
 import { ModerationService } from './moderation.service';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 function download(file: ReportDownload): StreamableFile {
   const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
@@ -58,6 +59,7 @@ export class CommentsController {
     summary: 'Comment on the current version (whole draft or one clause) or reply to a comment, during the comment period. Rate-limited; comments cannot be edited or deleted afterwards.',
   })
   @ApiCreatedResponse({ type: ThreadDto })
+  @ApiErrors('CONFLICT', 'TOO_MANY_REQUESTS')
   create(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CreateCommentDto): Promise<ThreadDto> {
     return this.comments.create(actor, id, body);
   }
@@ -66,6 +68,7 @@ export class CommentsController {
   @Permission('offline.record')
   @ApiOperation({ operationId: 'recordOfflineComment', summary: 'Enter an opinion received on paper, at a briefing, by phone… (comment and revision phases)' })
   @ApiCreatedResponse({ type: ThreadDto })
+  @ApiErrors('CONFLICT')
   recordOffline(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CreateOfflineCommentDto): Promise<ThreadDto> {
     return this.comments.recordOffline(actor, id, body);
   }
@@ -74,6 +77,7 @@ export class CommentsController {
   @Permission('consultation.read')
   @ApiOperation({ operationId: 'reportComment', summary: 'Report abuse in a comment (once per person)' })
   @ApiCreatedResponse({ type: ThreadDto })
+  @ApiErrors('CONFLICT')
   report(@CurrentActor() actor: Actor, @Param('commentId', ParseUUIDPipe) commentId: string, @Body() body: ReportCommentDto): Promise<ThreadDto> {
     return this.moderation.report(actor, commentId, body);
   }
@@ -91,6 +95,7 @@ export class CommentsController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'hideComment', summary: 'Hide a comment with a reason its author (and everyone, instead of the text) sees' })
   @ApiOkResponse({ type: ThreadDto })
+  @ApiErrors('CONFLICT')
   hide(@CurrentActor() actor: Actor, @Param('commentId', ParseUUIDPipe) commentId: string, @Body() body: HideCommentDto): Promise<ThreadDto> {
     return this.moderation.hide(actor, commentId, body);
   }
@@ -100,6 +105,7 @@ export class CommentsController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'unhideComment', summary: 'Show a hidden comment again' })
   @ApiOkResponse({ type: ThreadDto })
+  @ApiErrors('CONFLICT')
   unhide(@CurrentActor() actor: Actor, @Param('commentId', ParseUUIDPipe) commentId: string, @Body() body: UnhideCommentDto): Promise<ThreadDto> {
     return this.moderation.unhide(actor, commentId, body);
   }
@@ -108,6 +114,7 @@ export class CommentsController {
   @Permission('comment.moderate')
   @ApiOperation({ operationId: 'replyToComment', summary: 'Answer an opinion officially (adopted / partly adopted / not adopted / noted); answering again replaces the answer' })
   @ApiOkResponse({ type: ThreadDto })
+  @ApiErrors('CONFLICT')
   reply(@CurrentActor() actor: Actor, @Param('commentId', ParseUUIDPipe) commentId: string, @Body() body: OfficialReplyInputDto): Promise<ThreadDto> {
     return this.moderation.reply(actor, commentId, body);
   }

@@ -7,6 +7,7 @@ import type { Actor } from '../common/actor';
 import { CurrentActor, Permission } from '../auth/access.decorators';
 import { ConsultationsService } from './consultations.service';
 import { ChangePhaseDto, ConsultationDetailDto, ConsultationSummaryDto, CreateConsultationDto, UpdateConsultationDto } from './dto/consultation.dto';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 export class ConsultationListQueryDto {
   @ApiPropertyOptional({ enum: CONSULTATION_PHASES, enumName: 'ConsultationPhase' })
@@ -57,6 +58,7 @@ export class ConsultationsController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'changeConsultationPhase', summary: 'Move to another phase (going back needs a reason)' })
   @ApiOkResponse({ type: ConsultationDetailDto })
+  @ApiErrors('CONFLICT')
   changePhase(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ChangePhaseDto): Promise<ConsultationDetailDto> {
     return this.consultations.changePhase(actor, id, body);
   }

@@ -18,6 +18,7 @@ import type { Upload } from '../storage/stored-files.service';
 import { uploadLimits } from '../storage/stored-files.service';
 import { DraftsService } from './drafts.service';
 import { AttachmentFieldsDto, AttachmentUploadDto, UpdateVersionDto, VersionAttachmentDto, VersionDiffDto, VersionDto, VersionSummaryDto } from './dto/drafts.dto';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 /** A version number in the path: anything but an integer names no version. */
 const VersionNumber = new ParseIntPipe({ exceptionFactory: () => new DomainError('NOT_FOUND', 'There is no such version of the draft.') });
@@ -32,6 +33,7 @@ export class DraftsController {
   @Permission('consultation.manage')
   @ApiOperation({ operationId: 'createDraftVersion', summary: 'Start the next version: empty for the first, else a copy of the latest published one' })
   @ApiCreatedResponse({ type: VersionDto })
+  @ApiErrors('CONFLICT')
   create(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VersionDto> {
     return this.drafts.create(actor, id);
   }
@@ -56,6 +58,7 @@ export class DraftsController {
   @Permission('consultation.manage')
   @ApiOperation({ operationId: 'updateDraftVersion', summary: 'Replace the title, preamble, change note and clauses of the version being edited (409 once published)' })
   @ApiOkResponse({ type: VersionDto })
+  @ApiErrors('CONFLICT')
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -70,6 +73,7 @@ export class DraftsController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'publishDraftVersion', summary: 'Publish the version being edited; from then on its text never changes' })
   @ApiOkResponse({ type: VersionDto })
+  @ApiErrors('CONFLICT')
   publish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('number', VersionNumber) number: number): Promise<VersionDto> {
     return this.drafts.publish(actor, id, number);
   }
@@ -89,6 +93,7 @@ export class DraftsController {
   @ApiBody({ type: AttachmentUploadDto })
   @ApiOperation({ operationId: 'addDraftAttachment', summary: 'Attach a PDF or a photo, with a title, to the version being edited' })
   @ApiCreatedResponse({ type: VersionAttachmentDto })
+  @ApiErrors('CONFLICT')
   addAttachment(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -119,6 +124,7 @@ export class DraftsController {
   @HttpCode(204)
   @ApiOperation({ operationId: 'removeDraftAttachment', summary: 'Take an attachment off the version being edited' })
   @ApiNoContentResponse()
+  @ApiErrors('CONFLICT')
   removeAttachment(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -3,6 +3,7 @@ import { Public } from '../auth/access.decorators';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { HealthCheckResult } from '@nestjs/terminus';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 @ApiTags('health')
 @Public()
@@ -16,6 +17,7 @@ export class HealthController {
   @Get()
   @HealthCheck()
   @ApiOperation({ operationId: 'getHealth', summary: 'Liveness and database reachability' })
+  @ApiErrors('SERVICE_UNAVAILABLE')
   check(): Promise<HealthCheckResult> {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 3000 })]);
   }

@@ -4,6 +4,7 @@ import type { Actor } from '../common/actor';
 import { CurrentActor, Permission, SignedIn } from '../auth/access.decorators';
 import { IssueInvitationsDto, IssuedLettersDto, LinkInPersonDto, RedeemInvitationDto } from './dto/invitations.dto';
 import { InvitationsService } from './invitations.service';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 @ApiTags('invitations')
 @Controller()
@@ -24,6 +25,7 @@ export class InvitationsController {
   @HttpCode(204)
   @ApiOperation({ operationId: 'linkInPerson', summary: 'Link an account to a roll entry in person' })
   @ApiNoContentResponse()
+  @ApiErrors('CONFLICT')
   link(@CurrentActor() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string, @Body() body: LinkInPersonDto): Promise<void> {
     return this.invitations.linkInPerson(actor, unitId, body);
   }
@@ -33,6 +35,7 @@ export class InvitationsController {
   @HttpCode(204)
   @ApiOperation({ operationId: 'redeemInvitation', summary: 'Link my account by the code of an invitation letter' })
   @ApiNoContentResponse()
+  @ApiErrors('INVALID_INVITATION', 'CONFLICT', 'TOO_MANY_REQUESTS')
   async redeem(@CurrentActor() actor: Actor, @Body() body: RedeemInvitationDto): Promise<void> {
     await this.invitations.redeemForActor(actor, body.code);
   }

@@ -27,7 +27,7 @@ export class MyExclusiveUnitDto {
   @ApiProperty({ enum: EXCLUSIVE_UNIT_KINDS, enumName: 'ExclusiveUnitKind' }) kind!: ExclusiveUnitKind;
   @ApiProperty({ description: 'Floor area in 1/100 m²' }) areaCentiM2!: number;
   @ApiProperty({ enum: AREA_SOURCES, enumName: 'AreaSource' }) areaSource!: AreaSource;
-  @ApiProperty({ enum: ['owner', 'tenant'] }) relation!: 'owner' | 'tenant';
+  @ApiProperty({ enum: ['owner', 'tenant'], enumName: 'UnitRelation' }) relation!: 'owner' | 'tenant';
   @ApiProperty({ type: [String], description: 'The other owners of a co-owned unit' }) coOwners!: string[];
   @ApiProperty({ description: 'I cast this unit’s vote (sole owner, or the designated co-owner)' }) iVote!: boolean;
 }

@@ -42,7 +42,12 @@ export class MarkReadDto {
 class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: NOTIFICATION_KINDS, enumName: 'NotificationKind' }) kind!: NotificationKind;
-  @ApiProperty({ type: Object, description: 'Values for wording the message (titles, outcomes, dates)' }) params!: Record<string, string | number | boolean | null>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    description: 'Values for wording the message (titles, outcomes, dates)',
+  })
+  params!: Record<string, string | number | boolean | null>;
   @ApiProperty({ description: 'Path of the page it leads to' }) link!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) readAt!: string | null;

@@ -4,6 +4,7 @@ import type { Actor } from '../common/actor';
 import { CurrentActor, Permission } from '../auth/access.decorators';
 import { GrantRoleDto, NodeRoleDto } from './roles.dto';
 import { RolesService } from './roles.service';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 @ApiTags('roles')
 @Controller()
@@ -22,6 +23,7 @@ export class RolesController {
   @Permission('role.manage')
   @ApiOperation({ operationId: 'grantRole', summary: 'Grant a role on a node (admins grant any; staff grant convenor, building head, observer, resident)' })
   @ApiCreatedResponse({ type: NodeRoleDto })
+  @ApiErrors('CONFLICT')
   grant(@CurrentActor() actor: Actor, @Param('nodeId', ParseUUIDPipe) nodeId: string, @Body() body: GrantRoleDto): Promise<NodeRoleDto> {
     return this.roles.grant(actor, nodeId, body);
   }
@@ -31,6 +33,7 @@ export class RolesController {
   @HttpCode(204)
   @ApiOperation({ operationId: 'revokeRole', summary: 'Revoke a role grant' })
   @ApiNoContentResponse()
+  @ApiErrors('CONFLICT')
   revoke(@CurrentActor() actor: Actor, @Param('grantId', ParseUUIDPipe) grantId: string): Promise<void> {
     return this.roles.revoke(actor, grantId);
   }

@@ -20,6 +20,7 @@ import { RollExportService } from './roll-export.service';
 import type { RollUpload } from './roll-import.service';
 import { RollImportService, ROLL_FILE_MAX_BYTES } from './roll-import.service';
 import { RollsService } from './rolls.service';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 const FILE_RESPONSE = { schema: { type: 'string', format: 'binary' } } as const;
 
@@ -81,6 +82,7 @@ export class RollsController {
     summary: 'Upload a roll file (.xlsx or .csv): every problem by row and column, or what committing would change. Saves nothing to the roll.',
   })
   @ApiOkResponse({ type: RollImportPreviewDto })
+  @ApiErrors('ROLL_FILE_UNREADABLE', 'UNSUPPORTED_MEDIA_TYPE')
   preview(
     @CurrentActor() actor: Actor,
     @Param('unitId', ParseUUIDPipe) unitId: string,
@@ -107,6 +109,7 @@ export class RollsController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'commitRollImport', summary: 'Apply a previewed import as one new roll revision (409 when the roll changed since the preview)' })
   @ApiOkResponse({ type: RollImportCommitDto })
+  @ApiErrors('ROLL_CHANGED', 'ROLL_IMPORT_CLOSED')
   commit(
     @CurrentActor() actor: Actor,
     @Param('unitId', ParseUUIDPipe) unitId: string,

@@ -19,6 +19,7 @@ import {
   TopicSecondStateDto,
 } from './dto/topic.dto';
 import { TopicsService } from './topics.service';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 /** Topics (议题): intake online and offline, seconding, photos, and screening. */
 @ApiTags('topics')
@@ -30,6 +31,7 @@ export class TopicsController {
   @Permission('participate')
   @ApiOperation({ operationId: 'submitTopic', summary: 'Raise a topic in my unit (photos are added afterwards, one at a time)' })
   @ApiCreatedResponse({ type: TopicDto })
+  @ApiErrors('TOO_MANY_REQUESTS')
   submit(@CurrentActor() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string, @Body() body: CreateTopicDto): Promise<TopicDto> {
     return this.topics.submit(actor, unitId, body);
   }
@@ -68,6 +70,7 @@ export class TopicsController {
     summary: 'Add a photo (at most three) while the topic is open: its online author, or for an offline topic those who record offline input',
   })
   @ApiCreatedResponse({ type: TopicDto })
+  @ApiErrors('CONFLICT')
   addPhoto(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: Upload | undefined): Promise<TopicDto> {
     return this.topics.addPhoto(actor, id, file);
   }
@@ -90,6 +93,7 @@ export class TopicsController {
   @Permission('participate')
   @ApiOperation({ operationId: 'secondTopic', summary: 'Second (附议) a topic of my unit: once, not my own, while it is open' })
   @ApiOkResponse({ type: TopicSecondStateDto })
+  @ApiErrors('CONFLICT')
   second(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TopicSecondStateDto> {
     return this.topics.second(actor, id, true);
   }
@@ -98,6 +102,7 @@ export class TopicsController {
   @Permission('participate')
   @ApiOperation({ operationId: 'withdrawTopicSecond', summary: 'Withdraw my second while the topic is open' })
   @ApiOkResponse({ type: TopicSecondStateDto })
+  @ApiErrors('CONFLICT')
   withdrawSecond(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TopicSecondStateDto> {
     return this.topics.second(actor, id, false);
   }
@@ -107,6 +112,7 @@ export class TopicsController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'acceptTopic', summary: 'Screening: accept into an existing consultation of the unit, or into a new one' })
   @ApiOkResponse({ type: TopicDto })
+  @ApiErrors('CONFLICT')
   accept(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AcceptTopicDto): Promise<TopicDto> {
     return this.topics.accept(actor, id, body);
   }
@@ -116,6 +122,7 @@ export class TopicsController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'mergeTopic', summary: 'Screening: merge into another open or accepted topic of the unit (its seconds carry over)' })
   @ApiOkResponse({ type: TopicDto })
+  @ApiErrors('CONFLICT')
   merge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: MergeTopicDto): Promise<TopicDto> {
     return this.topics.merge(actor, id, body);
   }
@@ -125,6 +132,7 @@ export class TopicsController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'declineTopic', summary: 'Screening: decline with a reason that is shown publicly' })
   @ApiOkResponse({ type: TopicDto })
+  @ApiErrors('CONFLICT')
   decline(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: DeclineTopicDto): Promise<TopicDto> {
     return this.topics.decline(actor, id, body);
   }

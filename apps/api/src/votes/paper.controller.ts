@@ -26,6 +26,7 @@ import {
   VoteVoterDto,
 } from './dto/paper.dto';
 import { PaperService } from './paper.service';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 /** Paper ballots: issue against the frozen roll, print, mark returned, enter twice, settle disputes; and meeting check-ins. */
 @ApiTags('votes')
@@ -45,6 +46,7 @@ export class PaperController {
   @Permission('consultation.manage')
   @ApiOperation({ operationId: 'issueBallotPapers', summary: 'Issue numbered ballot papers: to everyone, per building or household, or to listed voters (one live paper per voter)' })
   @ApiCreatedResponse({ type: IssueResultDto })
+  @ApiErrors('CONFLICT')
   issue(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: IssuePapersDto): Promise<IssueResultDto> {
     return this.papers.issue(actor, id, body);
   }
@@ -70,6 +72,7 @@ export class PaperController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'markBallotPapersReturned', summary: 'Mark papers as back (before voting closes)' })
   @ApiOkResponse({ type: ReturnResultDto })
+  @ApiErrors('CONFLICT')
   returned(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReturnPapersDto): Promise<ReturnResultDto> {
     return this.papers.markReturned(actor, id, body.serials);
   }
@@ -85,6 +88,7 @@ export class PaperController {
     summary: 'Enter what a paper says: the first entry keeps the scan; a second, different person enters it independently — equal readings count it, different ones dispute it',
   })
   @ApiOkResponse({ type: PaperEntryResultDto })
+  @ApiErrors('CONFLICT')
   enter(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -100,6 +104,7 @@ export class PaperController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'resolveBallotPaper', summary: 'Settle a disputed paper (a third person or the convenor), with a note' })
   @ApiOkResponse({ type: PaperEntryResultDto })
+  @ApiErrors('CONFLICT')
   resolve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('serial', ParseIntPipe) serial: number, @Body() body: ResolvePaperDto): Promise<PaperEntryResultDto> {
     return this.papers.resolve(actor, id, serial, body);
   }
@@ -109,6 +114,7 @@ export class PaperController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'voidBallotPaper', summary: 'Void a paper that has not been counted (lost, spoilt, or refused), with a reason' })
   @ApiOkResponse({ type: PaperDto })
+  @ApiErrors('CONFLICT')
   voidPaper(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('serial', ParseIntPipe) serial: number, @Body() body: PaperReasonDto): Promise<PaperDto> {
     return this.papers.voidPaper(actor, id, serial, body.reason);
   }
@@ -117,6 +123,7 @@ export class PaperController {
   @Permission('consultation.manage')
   @ApiOperation({ operationId: 'reissueBallotPaper', summary: 'Void a paper not yet entered and issue the voter a new one' })
   @ApiCreatedResponse({ type: PaperDto })
+  @ApiErrors('CONFLICT')
   reissue(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('serial', ParseIntPipe) serial: number, @Body() body: PaperReasonDto): Promise<PaperDto> {
     return this.papers.reissue(actor, id, serial, body.reason);
   }
@@ -135,6 +142,7 @@ export class PaperController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'recordCheckIns', summary: 'Voters who signed in at the meeting (签到): attendance, for the rules that count it' })
   @ApiOkResponse({ type: CheckInResultDto })
+  @ApiErrors('CONFLICT')
   checkIn(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CheckInDto): Promise<CheckInResultDto> {
     return this.papers.checkIn(actor, id, body.voterIds);
   }

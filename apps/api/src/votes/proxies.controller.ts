@@ -8,6 +8,7 @@ import type { Upload } from '../storage/stored-files.service';
 import { uploadLimits } from '../storage/stored-files.service';
 import { ProxyDto, ProxyListDto, RecordProxyFieldsDto, RecordProxyUploadDto, RevokeProxyDto } from './dto/proxy.dto';
 import { ProxiesService } from './proxies.service';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 /** Proxies (委托): recorded with the scan of the authorisation, checked against the rule set, revoked; the list is public to the vote's readers. */
 @ApiTags('votes')
@@ -22,6 +23,7 @@ export class ProxiesController {
   @ApiBody({ type: RecordProxyUploadDto })
   @ApiOperation({ operationId: 'recordProxy', summary: 'Record a proxy with the scan of the authorisation: accepted, or rejected with the reason the rule set gives' })
   @ApiCreatedResponse({ type: ProxyDto })
+  @ApiErrors('CONFLICT')
   record(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: Upload | undefined, @Body() body: RecordProxyFieldsDto): Promise<ProxyDto> {
     return this.proxies.record(actor, id, body, file);
   }
@@ -39,6 +41,7 @@ export class ProxiesController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'revokeProxy', summary: 'Revoke an accepted proxy (ballots already cast under it stay)' })
   @ApiOkResponse({ type: ProxyDto })
+  @ApiErrors('CONFLICT')
   revoke(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('proxyId', ParseUUIDPipe) proxyId: string, @Body() body: RevokeProxyDto): Promise<ProxyDto> {
     return this.proxies.revoke(actor, id, proxyId, body.reason);
   }

@@ -1,26 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { TallyResult } from '@yishi/domain';
+import type { Channel, ResultFile } from '@yishi/domain';
 import { zipSync, strToU8 } from 'fflate';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { NotificationsService } from '../notifications/notifications.service';
+import type { VoteBoardDto, VoteObjectionDto, VoteResultDto, VoteTurnoutDto } from './dto/results.dto';
 import { VoteObjection } from './entities/vote-objection.entity';
 import type { Vote } from './entities/vote.entity';
 import { SealingService } from './sealing.service';
 import { VotesService } from './votes.service';
 
 const DAY_MS = 24 * 3600 * 1000;
-
-export interface BoardEntry {
-  seq: number | null;
-  receipt: string;
-  channel: string | null;
-  at: string | null;
-  superseded: boolean;
-}
 
 /**
  * What a vote publishes: live turnout while it runs, the bulletin board of receipts, the result
@@ -36,7 +29,7 @@ export class ResultsService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async turnout(actor: Actor, voteId: string): Promise<{ status: string; conditions: TallyResult['conditions']; figures: TallyResult['figures'] }> {
+  async turnout(actor: Actor, voteId: string): Promise<VoteTurnoutDto> {
     const { vote, canManage } = await this.votes.visible(actor, voteId);
     if (!canManage && !vote.turnoutPublic) throw new DomainError('FORBIDDEN', 'The convenor has not made turnout public for this vote.', { reason: 'turnout_private' });
     if (vote.status === 'scheduled' || vote.status === 'cancelled') throw new DomainError('CONFLICT', 'The vote has not opened.', { reason: 'not_open' });
@@ -45,7 +38,7 @@ export class ResultsService {
   }
 
   /** Every receipt: named votes as sealed in the chain (superseded casts marked), secret votes the box after close. */
-  async board(actor: Actor, voteId: string): Promise<{ chainHead: string | null; chainLength: number; entries: BoardEntry[] }> {
+  async board(actor: Actor, voteId: string): Promise<VoteBoardDto> {
     const { vote } = await this.votes.visible(actor, voteId);
     if (vote.secrecy === 'secret') {
       const box = vote.boxJsonl
@@ -56,7 +49,7 @@ export class ResultsService {
         : [];
       return { chainHead: vote.chainHead, chainLength: vote.chainLength, entries: box.map((b) => ({ seq: b.seq, receipt: b.ballot, channel: null, at: null, superseded: false })) };
     }
-    const rows = await this.dataSource.query<{ seq: number; receipt: string; channel: string; at: string; voter: string }[]>(
+    const rows = await this.dataSource.query<{ seq: number; receipt: string; channel: Channel; at: string; voter: string }[]>(
       `SELECT seq, entry->>'ballot' AS receipt, entry->>'channel' AS channel, entry->>'at' AS at, entry->>'voter' AS voter
          FROM vote_cast WHERE vote_id = $1 AND seq IS NOT NULL AND entry->>'kind' = 'cast' ORDER BY seq`,
       [voteId],
@@ -70,10 +63,10 @@ export class ResultsService {
     };
   }
 
-  async result(actor: Actor, voteId: string): Promise<{ vote: Awaited<ReturnType<VotesService['summary']>>; result: unknown; objectionUntil: string | null }> {
+  async result(actor: Actor, voteId: string): Promise<VoteResultDto> {
     const { vote } = await this.votes.visible(actor, voteId);
     const published = this.requireResult(vote);
-    return { vote: await this.votes.summary(vote), result: JSON.parse(published) as unknown, objectionUntil: new Date(vote.closedAt!.getTime() + vote.objectionDays * DAY_MS).toISOString() };
+    return { vote: await this.votes.summary(vote), result: JSON.parse(published) as ResultFile, objectionUntil: new Date(vote.closedAt!.getTime() + vote.objectionDays * DAY_MS).toISOString() };
   }
 
   /** The recount kit as a zip: vote.json, electorate.json, the chain(s) and result.json. */
@@ -107,7 +100,7 @@ export class ResultsService {
     });
   }
 
-  async objections(actor: Actor, voteId: string): Promise<{ id: string; body: string; createdAt: string; answer: string | null; answeredAt: string | null; mine: boolean }[]> {
+  async objections(actor: Actor, voteId: string): Promise<VoteObjectionDto[]> {
     await this.votes.visible(actor, voteId);
     const rows = await this.dataSource.getRepository(VoteObjection).find({ where: { voteId }, order: { createdAt: 'ASC' } });
     return rows.map((o) => ({ id: o.id, body: o.body, createdAt: o.createdAt.toISOString(), answer: o.answer, answeredAt: o.answeredAt?.toISOString() ?? null, mine: o.userId === actor.id }));

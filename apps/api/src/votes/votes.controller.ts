@@ -5,10 +5,12 @@ import type { Actor } from '../common/actor';
 import { CurrentActor, Permission, SignedIn } from '../auth/access.decorators';
 import { PlainText } from '../common/plain-text';
 import { CancelVoteDto, CastDto, CastReceiptDto, CreateVoteDto, OpenVoteDto, ResultExportQueryDto, VoteDetailDto, VoteSummaryDto } from './dto/vote.dto';
+import { VoteBoardDto, VoteObjectionDto, VoteResultDto, VoteTurnoutDto } from './dto/results.dto';
 import { CastingService } from './casting.service';
 import { ResultExportService } from './result-export.service';
 import { ResultsService } from './results.service';
 import { VotesService } from './votes.service';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 class ObjectionDto {
   @ApiProperty() @PlainText(1, 2000, { multiLine: true }) body!: string;
@@ -61,6 +63,7 @@ export class VotesController {
   @HttpCode(204)
   @ApiOperation({ operationId: 'openVote', summary: 'Open now: freeze the electorate (before the notice period ends only with a reason)' })
   @ApiNoContentResponse()
+  @ApiErrors('CONFLICT')
   open(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: OpenVoteDto): Promise<void> {
     return this.votes.open(actor, id, body.reason ?? null);
   }
@@ -70,6 +73,7 @@ export class VotesController {
   @HttpCode(204)
   @ApiOperation({ operationId: 'cancelVote', summary: 'Cancel a scheduled or open vote, with a reason' })
   @ApiNoContentResponse()
+  @ApiErrors('CONFLICT')
   cancel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CancelVoteDto): Promise<void> {
     return this.votes.cancel(actor, id, body.reason);
   }
@@ -79,6 +83,7 @@ export class VotesController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'castBallot', summary: 'Cast (or, where allowed, change) my ballot online; returns the receipt' })
   @ApiOkResponse({ type: CastReceiptDto })
+  @ApiErrors('FORBIDDEN', 'CONFLICT')
   cast(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CastDto): Promise<CastReceiptDto> {
     return this.casting.castOnline(actor, id, body.choice, body.voterId);
   }
@@ -86,24 +91,26 @@ export class VotesController {
   @Get('votes/:id/turnout')
   @Permission('consultation.read')
   @ApiOperation({ operationId: 'getVoteTurnout', summary: 'Live turnout against the rule’s thresholds (no choices revealed)' })
-  @ApiOkResponse({ schema: { type: 'object' } })
-  turnout(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<unknown> {
+  @ApiOkResponse({ type: VoteTurnoutDto })
+  @ApiErrors('CONFLICT')
+  turnout(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VoteTurnoutDto> {
     return this.results.turnout(actor, id);
   }
 
   @Get('votes/:id/board')
   @Permission('consultation.read')
   @ApiOperation({ operationId: 'getVoteBoard', summary: 'The bulletin board: every receipt in the chain' })
-  @ApiOkResponse({ schema: { type: 'object' } })
-  board(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<unknown> {
+  @ApiOkResponse({ type: VoteBoardDto })
+  board(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VoteBoardDto> {
     return this.results.board(actor, id);
   }
 
   @Get('votes/:id/result')
   @Permission('consultation.read')
   @ApiOperation({ operationId: 'getVoteResult', summary: 'The published result: every figure, the explanation, the chain heads' })
-  @ApiOkResponse({ schema: { type: 'object' } })
-  result(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<unknown> {
+  @ApiOkResponse({ type: VoteResultDto })
+  @ApiErrors('CONFLICT')
+  result(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VoteResultDto> {
     return this.results.result(actor, id);
   }
 
@@ -115,6 +122,7 @@ export class VotesController {
   })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiErrors('CONFLICT')
   async exportResult(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ResultExportQueryDto): Promise<StreamableFile> {
     const file = await this.exports.export(actor, id, query.format ?? 'xlsx');
     return new StreamableFile(file.bytes, {
@@ -128,6 +136,8 @@ export class VotesController {
   @Permission('consultation.read')
   @ApiOperation({ operationId: 'downloadRecountKit', summary: 'The recount kit (zip) of a counted vote: run `npm run recount -- <folder>` on it' })
   @ApiProduces('application/zip')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiErrors('CONFLICT')
   async kit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
     const { fileName, bytes } = await this.results.kit(actor, id);
     res.setHeader('Content-Type', 'application/zip');
@@ -139,6 +149,7 @@ export class VotesController {
   @Permission('participate')
   @ApiOperation({ operationId: 'objectToResult', summary: 'Object to the provisional result while it is on notice' })
   @ApiCreatedResponse({ type: CreatedIdDto })
+  @ApiErrors('CONFLICT')
   object(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ObjectionDto): Promise<CreatedIdDto> {
     return this.results.object(actor, id, body.body);
   }
@@ -146,8 +157,8 @@ export class VotesController {
   @Get('votes/:id/objections')
   @Permission('consultation.read')
   @ApiOperation({ operationId: 'listObjections', summary: 'Objections to the result and their answers' })
-  @ApiOkResponse({ schema: { type: 'array' } })
-  objections(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<unknown> {
+  @ApiOkResponse({ type: [VoteObjectionDto] })
+  objections(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VoteObjectionDto[]> {
     return this.results.objections(actor, id);
   }
 
@@ -156,6 +167,7 @@ export class VotesController {
   @HttpCode(204)
   @ApiOperation({ operationId: 'answerObjection', summary: 'Answer an objection (the final notice waits for every answer)' })
   @ApiNoContentResponse()
+  @ApiErrors('CONFLICT')
   answer(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AnswerDto): Promise<void> {
     return this.results.answer(actor, id, body.answer);
   }

@@ -24,7 +24,7 @@ export class SmsCodeRequestDto {
   @Matches(MAINLAND_MOBILE, { message: MOBILE_MESSAGE })
   phone!: string;
 
-  @ApiProperty({ enum: ['signup'], example: 'signup' })
+  @ApiProperty({ enum: ['signup'], enumName: 'SmsCodePurpose', example: 'signup' })
   @IsIn(['signup'])
   purpose!: 'signup';
 }

@@ -105,7 +105,7 @@ export class ChangePhaseDto {
 export class ConsultationUnitDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['cooperative', 'compound'] }) kind!: 'cooperative' | 'compound';
+  @ApiProperty({ enum: ['cooperative', 'compound'], enumName: 'UnitKind' }) kind!: 'cooperative' | 'compound';
 }
 
 export class PhasePlanViewDto {

@@ -111,7 +111,7 @@ export class ClauseDto {
 export class VersionAttachmentDto {
   @ApiProperty({ format: 'uuid' }) fileId!: string;
   @ApiProperty() title!: string;
-  @ApiProperty({ enum: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] }) mime!: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+  @ApiProperty({ enum: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'], enumName: 'AttachmentMime' }) mime!: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
   @ApiProperty() sizeBytes!: number;
   @ApiProperty({ description: 'The name the file had when it was uploaded' }) originalName!: string;
   @ApiProperty({ description: 'Where to download it (API path)' }) url!: string;

@@ -39,7 +39,7 @@ export class LetterSheetDto implements LetterSheet {
 export class IssuedLettersDto implements IssuedLetters {
   @ApiProperty({ format: 'uuid' }) unitId!: string;
   @ApiProperty() unitName!: string;
-  @ApiProperty({ enum: ['cooperative', 'compound'] }) unitKind!: 'cooperative' | 'compound';
+  @ApiProperty({ enum: ['cooperative', 'compound'], enumName: 'UnitKind' }) unitKind!: 'cooperative' | 'compound';
   @ApiProperty() issued!: number;
   @ApiProperty({ type: [LetterSheetDto] }) sheets!: LetterSheetDto[];
 }

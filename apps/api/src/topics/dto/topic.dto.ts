@@ -139,7 +139,7 @@ export class TopicPhotoUploadDto {
 export class TopicPhotoDto {
   @ApiProperty({ format: 'uuid' }) fileId!: string;
   @ApiProperty({ minimum: 1, maximum: 3 }) position!: number;
-  @ApiProperty({ enum: ['image/jpeg', 'image/png', 'image/webp'] }) mime!: string;
+  @ApiProperty({ enum: ['image/jpeg', 'image/png', 'image/webp'], enumName: 'PhotoMime' }) mime!: string;
   @ApiProperty({ description: 'Where to download it' }) url!: string;
 }
 
@@ -150,7 +150,7 @@ export class TopicOfflineDto {
 }
 
 export class TopicDecisionDto {
-  @ApiProperty({ enum: ['accepted', 'merged', 'declined'] }) outcome!: Exclude<TopicStatus, 'open'>;
+  @ApiProperty({ enum: ['accepted', 'merged', 'declined'], enumName: 'TopicOutcome' }) outcome!: Exclude<TopicStatus, 'open'>;
   @ApiProperty({ type: String, nullable: true, description: 'Why it was declined, or a note on acceptance or merging (public)' }) reason!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) consultationId!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Null while the consultation is still a draft you cannot read' }) consultationTitle!: string | null;

@@ -113,7 +113,7 @@ export class PaperListQueryDto {
   @Length(1, 100)
   group?: string;
 
-  @ApiPropertyOptional({ enum: PAPER_STATUSES })
+  @ApiPropertyOptional({ enum: PAPER_STATUSES, enumName: 'PaperStatus' })
   @IsOptional()
   @IsIn(PAPER_STATUSES)
   status?: PaperStatus;
@@ -225,7 +225,7 @@ export class ReturnResultDto {
 
 export class PaperEntryResultDto {
   @ApiProperty() serial!: number;
-  @ApiProperty({ enum: ['entered', 'confirmed', 'disputed', 'void'], description: 'entered: waiting for a second person; confirmed: counted; disputed: the two entries differ; void: settled as spoilt' })
+  @ApiProperty({ enum: ['entered', 'confirmed', 'disputed', 'void'], enumName: 'PaperEntryStatus', description: 'entered: waiting for a second person; confirmed: counted; disputed: the two entries differ; void: settled as spoilt' })
   status!: 'entered' | 'confirmed' | 'disputed' | 'void';
   @ApiProperty({ type: String, nullable: true, description: 'Named votes, once confirmed: the ballot’s receipt' }) receipt!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The online ballot this paper superseded' }) supersededReceipt!: string | null;
@@ -255,7 +255,7 @@ export class PaperPrintDto {
   @ApiProperty() title!: string;
   @ApiProperty() question!: string;
   @ApiProperty({ type: [PrintChoiceDto] }) choices!: PrintChoiceDto[];
-  @ApiProperty({ enum: ['named', 'secret'] }) secrecy!: 'named' | 'secret';
+  @ApiProperty({ enum: ['named', 'secret'], enumName: 'Secrecy' }) secrecy!: 'named' | 'secret';
   @ApiProperty({ format: 'date-time', description: 'Papers must be back before voting closes' }) closesAt!: string;
   @ApiProperty({ type: [PrintGroupDto] }) groups!: PrintGroupDto[];
 }
@@ -266,9 +266,9 @@ export class VoteVoterDto {
   @ApiProperty() group!: string;
   @ApiProperty({ type: [String] }) unitLabels!: string[];
   @ApiProperty({ type: Number, nullable: true, description: 'Serial of the live ballot paper' }) paperSerial!: number | null;
-  @ApiProperty({ type: String, nullable: true, enum: PAPER_STATUSES }) paperStatus!: PaperStatus | null;
+  @ApiProperty({ nullable: true, enum: PAPER_STATUSES, enumName: 'PaperStatus' }) paperStatus!: PaperStatus | null;
   @ApiProperty({ description: 'Has a counted ballot (named) or is marked on the roll (secret)' }) voted!: boolean;
-  @ApiProperty({ type: String, nullable: true, enum: ['online', 'paper', 'meeting'] }) channel!: 'online' | 'paper' | 'meeting' | null;
+  @ApiProperty({ nullable: true, enum: ['online', 'paper', 'meeting'], enumName: 'Channel' }) channel!: 'online' | 'paper' | 'meeting' | null;
   @ApiProperty({ description: 'Signed in at the meeting' }) checkedIn!: boolean;
 }
 

@@ -53,8 +53,8 @@ export class ProxyDto {
   @ApiProperty() principalName!: string;
   @ApiProperty() agentName!: string;
   @ApiProperty() written!: boolean;
-  @ApiProperty({ enum: ['accepted', 'rejected'] }) status!: 'accepted' | 'rejected';
-  @ApiProperty({ type: String, nullable: true, enum: REJECTION_REASONS, description: 'Why the rule set refuses it (the reason the count gives)' }) rejectionReason!: RejectionReason | null;
+  @ApiProperty({ enum: ['accepted', 'rejected'], enumName: 'ProxyStatus' }) status!: 'accepted' | 'rejected';
+  @ApiProperty({ nullable: true, enum: REJECTION_REASONS, enumName: 'RejectionReason', description: 'Why the rule set refuses it (the reason the count gives)' }) rejectionReason!: RejectionReason | null;
   @ApiProperty({ type: String, nullable: true }) reasonZh!: string | null;
   @ApiProperty({ type: String, nullable: true }) reasonEn!: string | null;
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
@@ -67,7 +67,7 @@ export class ProxyDto {
 }
 
 export class ProxyListDto {
-  @ApiProperty({ enum: ['written', 'written-same-household', 'none'], description: 'What the rule set allows' }) regime!: 'written' | 'written-same-household' | 'none';
+  @ApiProperty({ enum: ['written', 'written-same-household', 'none'], enumName: 'ProxyRegime', description: 'What the rule set allows' }) regime!: 'written' | 'written-same-household' | 'none';
   @ApiProperty({ description: 'Why the list is published, and what the rule allows (Chinese)' }) basisZh!: string;
   @ApiProperty() basisEn!: string;
   @ApiProperty() proxyCap!: number;

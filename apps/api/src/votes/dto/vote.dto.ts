@@ -40,7 +40,7 @@ export class PollOptionDto {
 }
 
 export class Lml63Dto {
-  @ApiProperty({ enum: ['members', 'representatives'] })
+  @ApiProperty({ enum: ['members', 'representatives'], enumName: 'Lml63Body' })
   @IsIn(['members', 'representatives'])
   body!: 'members' | 'representatives';
 
@@ -72,7 +72,7 @@ export class CreateVoteDto {
   @IsIn(RULE_SET_IDS)
   ruleSet!: RuleSetId;
 
-  @ApiPropertyOptional({ enum: MATTER_KINDS, isArray: true, description: 'Kinds of matter decided: a body may not decide some (refused before any vote)' })
+  @ApiPropertyOptional({ enum: MATTER_KINDS, enumName: 'MatterKind', isArray: true, description: 'Kinds of matter decided: a body may not decide some (refused before any vote)' })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -94,7 +94,7 @@ export class CreateVoteDto {
   @Type(() => PollOptionDto)
   options?: PollOptionDto[];
 
-  @ApiPropertyOptional({ enum: ['named', 'secret'], default: 'named' })
+  @ApiPropertyOptional({ enum: ['named', 'secret'], enumName: 'Secrecy', default: 'named' })
   @IsOptional()
   @IsIn(['named', 'secret'])
   secrecy?: 'named' | 'secret';
@@ -175,10 +175,10 @@ export class VoteSummaryDto {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) consultationId!: string | null;
   @ApiProperty() title!: string;
   @ApiProperty() question!: string;
-  @ApiProperty({ enum: ['motion', 'options'] }) questionKind!: 'motion' | 'options';
+  @ApiProperty({ enum: ['motion', 'options'], enumName: 'QuestionKind' }) questionKind!: 'motion' | 'options';
   @ApiProperty({ type: [VoteOptionViewDto], nullable: true }) options!: VoteOptionViewDto[] | null;
   @ApiProperty({ enum: RULE_SET_IDS, enumName: 'RuleSetId' }) ruleSet!: RuleSetId;
-  @ApiProperty({ enum: ['named', 'secret'] }) secrecy!: 'named' | 'secret';
+  @ApiProperty({ enum: ['named', 'secret'], enumName: 'Secrecy' }) secrecy!: 'named' | 'secret';
   @ApiProperty() allowChange!: boolean;
   @ApiProperty({ enum: VOTE_STATUSES, enumName: 'VoteStatus' }) status!: VoteStatus;
   @ApiProperty({ format: 'date-time' }) opensAt!: string;
@@ -195,11 +195,11 @@ export class VoteSummaryDto {
 export class MyVoterDto {
   @ApiProperty() voterId!: string;
   @ApiProperty({ description: 'Whose vote: my own roll entry, or a principal I hold a written proxy for' }) name!: string;
-  @ApiProperty({ enum: ['self', 'proxy'] }) as!: 'self' | 'proxy';
+  @ApiProperty({ enum: ['self', 'proxy'], enumName: 'VotingAs' }) as!: 'self' | 'proxy';
   @ApiProperty({ type: [String], description: 'Units (compound) this vote covers' }) unitLabels!: string[];
   @ApiProperty() voted!: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'Named votes: my counted choice' }) choice!: string | null;
-  @ApiProperty({ type: String, nullable: true, enum: ['online', 'paper', 'meeting'] }) channel!: 'online' | 'paper' | 'meeting' | null;
+  @ApiProperty({ nullable: true, enum: ['online', 'paper', 'meeting'], enumName: 'Channel' }) channel!: 'online' | 'paper' | 'meeting' | null;
   @ApiProperty({ type: String, nullable: true, description: 'Receipt code to find on the bulletin board' }) receipt!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'An online ballot a paper ballot superseded' }) supersededReceipt!: string | null;
   @ApiProperty({ description: 'I may cast (again) now' }) canCast!: boolean;
@@ -210,7 +210,7 @@ export class VoteDetailDto extends VoteSummaryDto {
   @ApiProperty() bodyEn!: string;
   @ApiProperty({ type: [MyVoterDto], description: 'The voters I may cast for in this vote' }) myVoters!: MyVoterDto[];
   @ApiProperty({ description: 'I run it (open, close, paper ballots, proxies)' }) canManage!: boolean;
-  @ApiProperty({ type: Number, nullable: true, description: 'Legal notice in days before opening (15 owners, 10 member assembly)' }) noticeDays!: number;
+  @ApiProperty({ type: 'integer', description: 'Legal notice in days before opening (15 owners, 10 member assembly)' }) noticeDays!: number;
 }
 
 export class CastReceiptDto {

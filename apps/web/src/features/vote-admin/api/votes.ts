@@ -1,5 +1,4 @@
 import { queryOptions, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Condition, Figures } from '@yishi/domain';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
 import { ALL_UNIT_VOTES_KEY, unitVotesKey, voteKey } from './keys';
@@ -10,21 +9,10 @@ export type VoteStatus = components['schemas']['VoteStatus'];
 export type CreateVoteInput = components['schemas']['CreateVoteDto'];
 
 /** `GET /api/votes/{id}/turnout`: who has taken part so far, against the rule's thresholds (no choices). */
-export interface Turnout {
-  status: VoteStatus;
-  conditions: Condition[];
-  figures: Figures;
-}
+export type Turnout = components['schemas']['VoteTurnoutDto'];
 
 /** `GET /api/votes/{id}/objections`. */
-export interface Objection {
-  id: string;
-  body: string;
-  createdAt: string;
-  answer: string | null;
-  answeredAt: string | null;
-  mine: boolean;
-}
+export type Objection = components['schemas']['VoteObjectionDto'];
 
 /** How often the console reads turnout again while a vote is open. */
 export const TURNOUT_REFRESH_MS = 5000;
@@ -102,7 +90,7 @@ export function useTurnout(voteId: string, status: VoteStatus) {
   const live = status === 'open';
   return useQuery({
     queryKey: [...voteKey(voteId), 'turnout'],
-    queryFn: async ({ signal }) => (await unwrap(apiClient.GET('/api/votes/{id}/turnout', { params: { path: { id: voteId } }, signal }))) as unknown as Turnout,
+    queryFn: ({ signal }): Promise<Turnout> => unwrap(apiClient.GET('/api/votes/{id}/turnout', { params: { path: { id: voteId } }, signal })),
     enabled: status !== 'scheduled' && status !== 'cancelled',
     staleTime: 0,
     refetchInterval: live ? TURNOUT_REFRESH_MS : false,
@@ -112,7 +100,7 @@ export function useTurnout(voteId: string, status: VoteStatus) {
 export function useObjections(voteId: string, enabled: boolean) {
   return useQuery({
     queryKey: [...voteKey(voteId), 'objections'],
-    queryFn: async ({ signal }) => (await unwrap(apiClient.GET('/api/votes/{id}/objections', { params: { path: { id: voteId } }, signal }))) as unknown as Objection[],
+    queryFn: ({ signal }): Promise<Objection[]> => unwrap(apiClient.GET('/api/votes/{id}/objections', { params: { path: { id: voteId } }, signal })),
     enabled,
     staleTime: 0,
   });

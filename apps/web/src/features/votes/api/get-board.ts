@@ -1,26 +1,17 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
 import { voteKey } from './query-keys';
 
-export interface BoardEntry {
-  seq: number | null;
-  receipt: string;
-  channel: string | null;
-  at: string | null;
-  /** A named voter's earlier cast, replaced by a later one. */
-  superseded: boolean;
-}
+/** One receipt on the board (`superseded`: a named voter's earlier cast, replaced by a later one). */
+export type BoardEntry = components['schemas']['BoardEntryDto'];
 
 /** The bulletin board: every receipt sealed in the vote's chain, and the chain's head. */
-export interface VoteBoard {
-  chainHead: string | null;
-  chainLength: number;
-  entries: BoardEntry[];
-}
+export type VoteBoard = components['schemas']['VoteBoardDto'];
 
 /** `GET /api/votes/{id}/board`. */
 export async function getBoard(voteId: string, signal?: AbortSignal): Promise<VoteBoard> {
-  return (await unwrap(apiClient.GET('/api/votes/{id}/board', { params: { path: { id: voteId } }, signal }))) as unknown as VoteBoard;
+  return unwrap(apiClient.GET('/api/votes/{id}/board', { params: { path: { id: voteId } }, signal }));
 }
 
 export function useBoard(voteId: string) {

@@ -1,19 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ResultFile } from '@yishi/domain';
+import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import type { VoteSummary } from './list-unit-votes';
 import { voteKey } from './query-keys';
 
 /** The published result: the vote, result.json of the recount kit (every figure, the words), the objection window. */
-export interface VoteResult {
-  vote: VoteSummary;
-  result: ResultFile;
-  objectionUntil: string | null;
-}
+export type VoteResult = components['schemas']['VoteResultDto'];
 
 /** `GET /api/votes/{id}/result` (409 `not_counted` before the count). */
 export async function getResult(voteId: string, signal?: AbortSignal): Promise<VoteResult> {
-  return (await unwrap(apiClient.GET('/api/votes/{id}/result', { params: { path: { id: voteId } }, signal }))) as unknown as VoteResult;
+  return unwrap(apiClient.GET('/api/votes/{id}/result', { params: { path: { id: voteId } }, signal }));
 }
 
 export function useVoteResult(voteId: string) {

@@ -1,18 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Condition, Figures } from '@yishi/domain';
+import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
 import { voteKey } from './query-keys';
 
 /** Live turnout: the quorum conditions (who took part, against the threshold), never a choice. */
-export interface VoteTurnout {
-  status: string;
-  conditions: Condition[];
-  figures: Figures;
-}
+export type VoteTurnout = components['schemas']['VoteTurnoutDto'];
 
 /** `GET /api/votes/{id}/turnout` (403 `turnout_private` unless the convenor made it public). */
 export async function getTurnout(voteId: string, signal?: AbortSignal): Promise<VoteTurnout> {
-  return (await unwrap(apiClient.GET('/api/votes/{id}/turnout', { params: { path: { id: voteId } }, signal }))) as unknown as VoteTurnout;
+  return unwrap(apiClient.GET('/api/votes/{id}/turnout', { params: { path: { id: voteId } }, signal }));
 }
 
 export function useTurnout(voteId: string, enabled: boolean) {

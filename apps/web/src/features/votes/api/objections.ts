@@ -1,21 +1,15 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
 import { voteKey } from './query-keys';
 
-export interface VoteObjection {
-  id: string;
-  body: string;
-  createdAt: string;
-  answer: string | null;
-  answeredAt: string | null;
-  mine: boolean;
-}
+export type VoteObjection = components['schemas']['VoteObjectionDto'];
 
 const objectionsKey = (voteId: string) => [...voteKey(voteId), 'objections'] as const;
 
 /** `GET /api/votes/{id}/objections`: objections to the result and their answers. */
 export async function listObjections(voteId: string, signal?: AbortSignal): Promise<VoteObjection[]> {
-  return (await unwrap(apiClient.GET('/api/votes/{id}/objections', { params: { path: { id: voteId } }, signal }))) as VoteObjection[];
+  return unwrap(apiClient.GET('/api/votes/{id}/objections', { params: { path: { id: voteId } }, signal }));
 }
 
 export function useObjections(voteId: string) {

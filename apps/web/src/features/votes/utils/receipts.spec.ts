@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import type { BoardEntry } from '../api/get-board';
 import { findReceipt, normalizeReceipt } from './receipts';
 
-const entries = [
+const entries: BoardEntry[] = [
   { seq: 1, receipt: 'b-0a1b2c3d4e5f', channel: 'online', at: '2026-05-01T01:00:00Z', superseded: true },
   { seq: 2, receipt: 'b-99aa88bb77cc', channel: 'online', at: '2026-05-01T02:00:00Z', superseded: false },
 ];
