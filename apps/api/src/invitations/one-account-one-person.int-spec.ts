@@ -130,8 +130,11 @@ describe('one account is one person', () => {
   it('keeps one person per account in the database itself', async () => {
     const [mine] = await t.dataSource.query<{ user_id: string }[]>(`SELECT user_id FROM owner WHERE user_id = (SELECT id FROM app_user WHERE phone = '13800000007')`);
     const [other] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM owner WHERE unit_id = $1 AND kind = 'person' AND user_id IS NULL LIMIT 1`, [yushuian]);
-    const refused = await t.dataSource.query(`UPDATE owner SET user_id = $1 WHERE id = $2`, [mine!.user_id, other!.id]).catch((error: { driverError?: { constraint?: string } }) => error);
-    expect((refused as { driverError?: { constraint?: string } }).driverError?.constraint).toBe('owner_one_per_account');
+    const refused: unknown = await t.dataSource.query(`UPDATE owner SET user_id = $1 WHERE id = $2`, [mine!.user_id, other!.id]).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect((refused as { driverError?: { constraint?: string } } | null)?.driverError?.constraint).toBe('owner_one_per_account');
   });
 
   it('links at sign-up with the number the roll holds, and tells that number', async () => {
