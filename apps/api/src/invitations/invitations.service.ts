@@ -457,6 +457,11 @@ export class InvitationsService {
   private async linkLetter(m: EntityManager, invitation: Invitation, personType: PersonType, personId: string, user: { id: string; phone: string }, how: string): Promise<(() => Promise<void>) | null> {
     const notice = await this.link(m, { personType, personId, unitId: invitation.unitId, userId: user.id, userPhone: user.phone, actor: user, via: `invitation:${how}` });
     await m.getRepository(Invitation).update({ id: invitation.id }, { usedAt: new Date(), usedBy: user.id });
+    // Someone who signed up with the letter gave no name: they are called as the roll calls them.
+    await m.query(`UPDATE app_user SET display_name = p.name FROM ${PERSON_TABLE[personType]} p WHERE app_user.id = $1 AND app_user.display_name = app_user.phone AND p.id = $2`, [
+      user.id,
+      personId,
+    ]);
     return notice;
   }
 

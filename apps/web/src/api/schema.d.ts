@@ -183,7 +183,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue invitation letters (codes shown once, for printing) */
+        /**
+         * Issue invitation letters: the answer is the printable sheet
+         * @description Creates one-time codes for the people chosen and answers with the A5 letters as an HTML page to print. The codes appear nowhere else: no JSON answer carries them and only keyed hashes are stored. The printing is kept (who printed which letters) in the audit trail. The header Yishi-Letters says how many letters the sheet holds.
+         */
         post: operations["issueInvitations"];
         delete?: never;
         options?: never;
@@ -208,6 +211,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units/{unitId}/links/{personType}/{personId}/unlink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo the link between an account and a roll entry (audited; the account and the roll phone are told) */
+        post: operations["unlinkPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/invitations/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a letter is for, and how to prove it is mine (links nothing) */
+        post: operations["checkInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/invitations/phone-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a one-time code to the phone number the roll holds for the letter's person */
+        post: operations["sendInvitationPhoneCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/invitations": {
         parameters: {
             query?: never;
@@ -217,7 +271,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Link my account by the code of an invitation letter */
+        /**
+         * Link my account by an invitation letter, with proof it is mine
+         * @description Proof: my verified phone number is the one the roll holds, or phoneCode (sent to the roll phone), or idNumber (the whole identity number the roll holds). One account is one person: an account linked to another person of the same roll is refused (ONE_PERSON_PER_ACCOUNT). Five wrong proofs revoke the letter.
+         */
         post: operations["redeemInvitation"];
         delete?: never;
         options?: never;
@@ -1435,7 +1492,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        NotificationKind: "topic_screened" | "consultation_opened" | "phase_changed" | "comment_replied" | "comment_hidden" | "comment_period_ending" | "draft_published" | "briefing_cancelled" | "vote_opened" | "vote_result" | "vote_final";
+        NotificationKind: "topic_screened" | "consultation_opened" | "phase_changed" | "comment_replied" | "comment_hidden" | "comment_period_ending" | "draft_published" | "briefing_cancelled" | "vote_opened" | "vote_result" | "vote_final" | "roll_unlinked";
         NotificationDto: {
             /** Format: uuid */
             id: string;
@@ -1520,10 +1577,20 @@ export interface components {
             smsCode: string;
             /** @description At least 8 characters, not a common password, not the phone number */
             password: string;
-            /** @description The code printed on an invitation letter; links the account to its roll entry */
+            /** @description The code printed on an invitation letter; links the account to its roll entry when the phone number is the one the roll holds */
             invitationCode?: string;
             /** @description How to call the person; taken from the roll when an invitation code is given */
             displayName?: string;
+        };
+        SignupResultDto: {
+            user: components["schemas"]["SessionUserDto"] | null;
+            /** @description Send back in X-CSRF-Token on every write */
+            csrfToken: string | null;
+            /**
+             * @description The invitation code given: linked (the number is the one the roll holds), proof_needed (the account exists unlinked; prove the letter is yours at POST /api/me/invitations), or null without a code
+             * @enum {string|null}
+             */
+            invitation: "linked" | "proof_needed" | null;
         };
         UnitStatsDto: {
             /** @description Cooperative: households on the roll */
@@ -1563,35 +1630,14 @@ export interface components {
             buildingId?: string;
             /** @description Also issue new letters to people holding a live one (their old codes stop working) */
             reissue?: boolean;
+            /**
+             * @description Language of the printed letters (zh-CN unless asked otherwise)
+             * @enum {string}
+             */
+            language?: "zh-CN" | "en";
         };
         /** @enum {string} */
         PersonType: "member" | "owner" | "tenant";
-        LetterPersonDto: {
-            personType: components["schemas"]["PersonType"];
-            /** Format: uuid */
-            personId: string;
-            name: string;
-            /** @example 4821 0937 5512 */
-            code: string;
-            /** Format: date-time */
-            expiresAt: string;
-        };
-        LetterSheetDto: {
-            key: string;
-            /** @description Household number or exclusive-unit number */
-            label: string;
-            place: string | null;
-            people: components["schemas"]["LetterPersonDto"][];
-        };
-        IssuedLettersDto: {
-            /** Format: uuid */
-            unitId: string;
-            unitName: string;
-            /** @enum {string} */
-            unitKind: "cooperative" | "compound";
-            issued: number;
-            sheets: components["schemas"]["LetterSheetDto"][];
-        };
         LinkInPersonDto: {
             personType: components["schemas"]["PersonType"];
             /** Format: uuid */
@@ -1599,9 +1645,60 @@ export interface components {
             /** @example 13900000001 */
             phone: string;
         };
+        UnlinkDto: {
+            /** @description Why the link is undone (kept in the audit trail and told to the person) */
+            reason: string;
+        };
+        UnlinkResultDto: {
+            /** @description Open votes in which a ballot was cast online through this link (it stays; a paper ballot of the person supersedes it) */
+            openVotesWithBallot: number;
+        };
+        LetterCodeDto: {
+            /** @example 4821 0937 5512 */
+            code: string;
+        };
+        ProofMethodsDto: {
+            /** @description The account's verified phone number is the one the roll holds: nothing more to prove */
+            phoneMatches: boolean;
+            /**
+             * @description The roll's phone number, masked, where a code can be sent
+             * @example 138****0011
+             */
+            rollPhone: string | null;
+            /** @description The roll holds an identity number to check against */
+            idNumber: boolean;
+        };
+        LetterCheckDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            personType: components["schemas"]["PersonType"];
+            /** @description Household number, or the exclusive units of the person */
+            label: string;
+            methods: components["schemas"]["ProofMethodsDto"];
+        };
+        LinkCodeSentDto: {
+            /**
+             * @description The number the code went to, masked
+             * @example 138****0011
+             */
+            sentTo: string;
+            expiresInSeconds: number;
+            resendAfterSeconds: number;
+        };
         RedeemInvitationDto: {
             /** @example 4821 0937 5512 */
             code: string;
+            /**
+             * @description The whole identity number (18 characters) the roll holds for the person
+             * @example 99010119520315001X
+             */
+            idNumber?: string;
+            /**
+             * @description The 6-digit code sent to the phone number the roll holds (POST /api/me/invitations/phone-code)
+             * @example 123456
+             */
+            phoneCode?: string;
         };
         NodeRoleDto: {
             /** Format: uuid */
@@ -3322,7 +3419,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionStateDto"];
+                    "application/json": components["schemas"]["SignupResultDto"];
                 };
             };
         };
@@ -3543,12 +3640,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The printable letters (HTML, no script) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IssuedLettersDto"];
+                    "text/html": string;
                 };
             };
         };
@@ -3573,6 +3671,79 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    unlinkPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+                personId: string;
+                personType: "member" | "owner" | "tenant";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnlinkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnlinkResultDto"];
+                };
+            };
+        };
+    };
+    checkInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterCheckDto"];
+                };
+            };
+        };
+    };
+    sendInvitationPhoneCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkCodeSentDto"];
+                };
             };
         };
     };
