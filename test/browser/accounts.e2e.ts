@@ -4,10 +4,11 @@
  * throttling are told in Chinese; the console stays closed (and undownloaded) for residents;
  * "sign out on all devices" reaches the other devices.
  */
+import type { Frame } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { baseUrl, expectNoHorizontalScroll, freshContext, RESIDENT_NANCUN, signIn, signUpWithLetter, STAFF_ZHONGQU, watchConsole } from './support';
+import { apiOf, baseUrl, expectNoHorizontalScroll, freshContext, RESIDENT_NANCUN, signIn, signUpWithLetter, smsCodeFor, STAFF_ZHONGQU, watchConsole } from './support';
 
-test('staff print letters; a resident signs up with a code and sees the household; the code works only once', async ({ page, browser }) => {
+test('staff print letters; a resident signs up with a code, proves it is theirs and sees the household; the code works only once', async ({ page, browser }) => {
   const problems = watchConsole(page);
   await page.goto(`${baseUrl()}/login`);
   await signIn(page, STAFF_ZHONGQU);
@@ -26,10 +27,12 @@ test('staff print letters; a resident signs up with a code and sees the househol
   await page.getByRole('button', { name: '生成邀请函' }).click();
 
   const alert = page.getByRole('alert').filter({ hasText: '已生成' });
-  await expect(alert).toContainText(/已生成 \d+ 个邀请码，共 \d+ 页/);
-  await expect(alert).toContainText('只在这里显示这一次');
+  await expect(alert).toContainText(/已生成 \d+ 个邀请码。/);
+  await expect(alert).toContainText('邀请码只印在这份邀请函上');
   await expect(alert.getByRole('button', { name: '打印' })).toBeVisible();
-  const sheets = page.locator('.letter-sheet');
+  // The letters are the sheet the API printed, in a frame of their own: the codes are nowhere else.
+  const letters = page.frameLocator('iframe[title="邀请函预览"]');
+  const sheets = letters.locator('.letter-sheet');
   const sheetCount = await sheets.count();
   expect(sheetCount).toBeGreaterThan(10);
   const first = sheets.first();
@@ -56,25 +59,46 @@ test('staff print letters; a resident signs up with a code and sees the househol
   await expect(leave).toBeHidden();
   await expect(page).toHaveURL(/\/letters$/);
 
-  // On paper: one A5 page per letter, nothing of the site around them. (Printing counts as
-  // printed: leaving no longer asks.)
-  await page.emulateMedia({ media: 'print' });
-  await expect(page.locator('.site-header')).toBeHidden();
-  await expect(page.getByRole('button', { name: '生成邀请函' })).toBeHidden();
-  await expect(first).toBeVisible();
-  const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+  // On paper (打印 prints the frame's document alone): one A5 page per letter.
+  const frame = page.frames().find((f: Frame) => f.url() === 'about:srcdoc');
+  expect(frame).toBeDefined();
+  const paper = await page.context().newPage();
+  await paper.setContent(await frame!.content());
+  await paper.emulateMedia({ media: 'print' });
+  const pdf = (await paper.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+  await paper.close();
   const pages = [...pdf.matchAll(/\/Type\s*\/Page[^s]/g)].length;
   expect(pages).toBe(sheetCount);
   const [, width, height] = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf) ?? [];
   expect(Math.round((Number(width) * 25.4) / 72)).toBe(148);
   expect(Math.round((Number(height) * 25.4) / 72)).toBe(210);
-  await page.emulateMedia({ media: 'screen' });
 
-  // A resident, on their own phone, opens the letter's QR code and signs up.
+  // The phone number the roll holds for the letter's person, as staff see it on the roll.
+  const roll = await (await apiOf(page)).get<{ items: { members: { name: string; phone: string | null }[] }[] }>(
+    `/api/units/${/\/console\/nodes\/([\w-]+)\//.exec(page.url())![1]}/roll/households?q=${encodeURIComponent(name)}`,
+  );
+  const rollPhone = roll.items.flatMap((h) => h.members).find((m) => m.name === name)!.phone!;
+
+  // A resident, on their own phone, opens the letter's QR code and signs up with another number:
+  // the account is made, and the letter waits on 「我的」 for proof that it is theirs.
   const resident = await freshContext(browser);
   const residentProblems = watchConsole(resident.page);
   await signUpWithLetter(resident.page, code, '13900000021');
-  await expect(resident.page).toHaveURL(/\/me$/);
+  await expect(resident.page).toHaveURL(/\/me\?code=\d{12}&proof=1/);
+  await expect(resident.page.getByRole('status').filter({ hasText: '账号已注册' })).toBeVisible();
+  await resident.page.getByRole('button', { name: '下一步' }).click();
+  await expect(resident.page.getByText(`这封邀请函是给 南村经济社 ${household.replace('户号 ', '')} 的成员的。`)).toBeVisible();
+  const masked = `${rollPhone.slice(0, 3)}****${rollPhone.slice(-4)}`;
+  await expect(resident.page.getByText(`发验证码到名册登记的手机 ${masked}`)).toBeVisible();
+  // Linking without proof is refused at the first way the roll offers.
+  await resident.page.getByRole('button', { name: '关联', exact: true }).click();
+  await expect(resident.page.getByLabel('短信验证码')).toHaveAttribute('aria-invalid', 'true');
+  await expect(resident.page.getByLabel('短信验证码')).toBeFocused();
+  await resident.page.getByRole('button', { name: '发送验证码' }).click();
+  await expect(resident.page.getByRole('status').filter({ hasText: `验证码已发到 ${masked}` })).toBeVisible();
+  await resident.page.getByLabel('短信验证码').fill(await smsCodeFor(rollPhone));
+  await resident.page.getByRole('button', { name: '关联', exact: true }).click();
+  await expect(resident.page.getByText('关联成功！')).toBeVisible();
   await expect(resident.page.getByRole('heading', { name: '我的家庭' })).toBeVisible();
   await expect(resident.page.getByRole('heading', { name: household })).toBeVisible();
   const me = resident.page.locator('.member--me');
@@ -95,8 +119,9 @@ test('staff print letters; a resident signs up with a code and sees the househol
   await expect(other.page).toHaveURL(/\/signup/);
   await other.context.close();
 
-  // The audit trail shows the letters and the link, in words.
+  // The audit trail shows the letters and the link, in words. (Nobody pressed 打印 here: leaving asks.)
   await page.getByRole('link', { name: '审计' }).click();
+  await page.getByRole('dialog', { name: '邀请函还没有打印' }).getByRole('button', { name: '仍然离开' }).click();
   await expect(page).toHaveURL(/\/audit$/);
   await expect(page.locator('.audit-entry').filter({ hasText: '签发邀请函' }).first()).toBeVisible();
   await expect(page.locator('.audit-entry').filter({ hasText: '关联名册' }).first()).toContainText('邀请函');

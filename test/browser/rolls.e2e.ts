@@ -113,7 +113,7 @@ test('staff import a roll: a broken file changes nothing, the fixed one adds a h
 
   // The fixed file: the roll as exported, plus one household with one adult member.
   await rollPage(page, '导入名册').click();
-  await upload(page, '南村名册.csv', `${exported}${household},南村9巷8号,${member},1990-02-03,,是,是,否,\r\n`);
+  await upload(page, '南村名册.csv', `${exported}${household},南村9巷8号,${member},1990-02-03,,是,是,否,13900000031\r\n`);
   await expect(result).toBeFocused();
   await expect(page.getByRole('status').filter({ hasText: '文件检查通过' })).toContainText(`与名册第 ${revision} 版相比：新增 1 户、1 名成员。`);
   const summary = page.getByRole('table', { name: '各类记录的变化' });
@@ -148,21 +148,19 @@ test('staff import a roll: a broken file changes nothing, the fixed one adds a h
   await expect(page).toHaveURL(/\/letters\?household=[\w-]+&number=NC-801$/);
   await expect(page.getByRole('radio', { name: `户号 ${household}（在名册中选择的一户）` })).toBeChecked();
   await page.getByRole('button', { name: '生成邀请函' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: '已生成' })).toContainText('已生成 1 个邀请码，共 1 页。');
-  const sheet = page.locator('.letter-sheet');
+  await expect(page.getByRole('alert').filter({ hasText: '已生成' })).toContainText('已生成 1 个邀请码。');
+  const sheet = page.frameLocator('iframe[title="邀请函预览"]').locator('.letter-sheet');
   await expect(sheet).toHaveCount(1);
   await expect(sheet).toContainText(`户号 ${household}`);
   await expect(sheet.locator('.letter-person__name')).toContainText(member);
   const code = (await sheet.locator('.letter-person__code').getAttribute('data-code')) ?? '';
   expect(code).toMatch(/^\d{12}$/);
+  // 打印 prints the letters' own document; once the print dialog closes, the page says so.
+  await page.getByRole('button', { name: '打印' }).click();
+  await expect(page.getByText('打印窗口已关闭')).toBeVisible();
 
-  // On paper: one A5 page.
-  await page.emulateMedia({ media: 'print' });
-  const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
-  expect([...pdf.matchAll(/\/Type\s*\/Page[^s]/g)]).toHaveLength(1);
-  await page.emulateMedia({ media: 'screen' });
-
-  // The member, on their own phone, signs up with the letter's code and sees their household.
+  // The member, on their own phone (the number the roll holds), signs up with the letter's code
+  // and sees their household: the verified number is the proof the letter is theirs.
   const resident = await freshContext(browser);
   const residentProblems = watchConsole(resident.page);
   await signUpWithLetter(resident.page, code, '13900000031');

@@ -27,6 +27,8 @@ interface Ctx {
   communityA: string;
   buildingA: string;
   ownerA: string;
+  /** An owner of A linked to an account (the co-owner 13800000013). */
+  linkedOwnerA: string;
   grantA: string;
   /** A cooperative in A's community (rolls of households). */
   cooperativeA: string;
@@ -108,11 +110,16 @@ const CASES: Record<string, Case> = {
   'POST /api/auth/logout-everywhere': { self: true },
   'GET /api/me/roll': { self: true },
   'POST /api/me/invitations': { self: true },
+  'POST /api/me/invitations/check': { self: true },
+  'POST /api/me/invitations/phone-code': { self: true },
   'GET /api/nodes/:nodeId/audit': { request: (c) => ({ path: `/api/nodes/${c.unitA}/audit` }) },
   'GET /api/nodes/:nodeId/roles': { request: (c) => ({ path: `/api/nodes/${c.unitA}/roles` }) },
   'POST /api/nodes/:nodeId/roles': { request: (c) => ({ path: `/api/nodes/${c.unitA}/roles`, body: { phone: '13800000014', role: 'observer' } }) },
   'DELETE /api/roles/:grantId': { request: (c) => ({ path: `/api/roles/${c.grantA}` }) },
   'POST /api/units/:unitId/invitations': { request: (c) => ({ path: `/api/units/${c.unitA}/invitations`, body: { buildingId: c.buildingA } }) },
+  'POST /api/units/:unitId/links/:personType/:personId/unlink': {
+    request: (c) => ({ path: `/api/units/${c.unitA}/links/owner/${c.linkedOwnerA}/unlink`, body: { reason: '外单位不得解除关联' } }),
+  },
   'POST /api/units/:unitId/links': {
     request: (c) => ({ path: `/api/units/${c.unitA}/links`, body: { personType: 'owner', personId: c.ownerA, phone: '13800000014' } }),
   },
@@ -233,6 +240,7 @@ describe('access rules across the whole route table', () => {
       communityA: a.community,
       buildingA: (await q<{ id: string }>(`SELECT id FROM building WHERE unit_id = $1 AND name = '1栋'`, [a.unit])).id,
       ownerA: (await q<{ id: string }>(`SELECT id FROM owner WHERE unit_id = $1 AND kind = 'person' AND user_id IS NULL ORDER BY name LIMIT 1`, [a.unit])).id,
+      linkedOwnerA: (await q<{ id: string }>(`SELECT o.id FROM owner o JOIN app_user u ON u.id = o.user_id WHERE o.unit_id = $1 AND u.phone = '13800000013'`, [a.unit])).id,
       grantA: resident.id,
       cooperativeA: (await q<{ id: string }>(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('cooperative', 'daxu-coop', '大圩经济社', $1) RETURNING id`, [a.community])).id,
       importA: '',

@@ -29,6 +29,7 @@ export const NOTIFICATION_KINDS = [
   'vote_opened',
   'vote_result',
   'vote_final',
+  'roll_unlinked',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

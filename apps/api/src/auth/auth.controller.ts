@@ -6,7 +6,7 @@ import type { Actor } from '../common/actor';
 import type { User } from '../users/entities/user.entity';
 import { CurrentActor, OptionalActor, Public, SignedIn } from './access.decorators';
 import { AuthService } from './auth.service';
-import { LoginDto, SessionStateDto, SignupDto, SmsCodeRequestDto, SmsCodeSentDto } from './dto/auth.dto';
+import { LoginDto, SessionStateDto, SignupDto, SignupResultDto, SmsCodeRequestDto, SmsCodeSentDto } from './dto/auth.dto';
 import { LocalAuthGuard } from './local.strategy';
 import { SESSION_TTL_SECONDS } from './session.service';
 import { ApiErrors } from '../openapi/api-errors.decorator';
@@ -64,12 +64,12 @@ export class AuthController {
   @Post('signup')
   @Public()
   @ApiOperation({ operationId: 'signup', summary: 'Create an account with the SMS code, optionally linking it by an invitation code' })
-  @ApiCreatedResponse({ type: SessionStateDto })
+  @ApiCreatedResponse({ type: SignupResultDto })
   @ApiErrors('PASSWORD_TOO_WEAK', 'INVALID_SMS_CODE', 'INVALID_INVITATION', 'PHONE_TAKEN', 'TOO_MANY_REQUESTS')
-  async signup(@Body() body: SignupDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionStateDto> {
-    const { token, state } = await this.auth.signUp(body);
+  async signup(@Body() body: SignupDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SignupResultDto> {
+    const { token, state, invitation } = await this.auth.signUp(body);
     setSessionCookie(req, res, token);
-    return state;
+    return { ...state, invitation };
   }
 
   @Post('logout')

@@ -47,6 +47,9 @@ export interface SignedIn {
   state: SessionState;
 }
 
+/** What became of the invitation code given at sign-up. */
+export type SignupInvitation = 'linked' | 'proof_needed' | null;
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -118,9 +121,11 @@ export class AuthService {
 
   /**
    * Creates an account from a verified phone number, and with an invitation code links it to its
-   * roll entry — all in one transaction: a wrong invitation code leaves the SMS code usable.
+   * roll entry when the verified number is the one the roll holds — all in one transaction: a
+   * wrong invitation code leaves the SMS code usable. With another number the account is created
+   * unlinked (`proof_needed`): the person proves the letter is theirs on their own page.
    */
-  async signUp(input: SignupDto): Promise<SignedIn> {
+  async signUp(input: SignupDto): Promise<SignedIn & { invitation: SignupInvitation }> {
     await this.limits.hit({ key: `signup:ip:${this.ip()}`, max: 10, windowSeconds: HOUR });
     const problem = passwordProblem(input.password, input.phone);
     if (problem) throw new DomainError('PASSWORD_TOO_WEAK', PASSWORD_MESSAGES[problem], { reason: problem });
@@ -137,14 +142,17 @@ export class AuthService {
     const verification = await this.checkSmsCode(input.phone, input.smsCode);
     const passwordHash = await hashPassword(input.password);
     try {
-      return await this.dataSource.transaction(async (m) => {
+      const signedUp = await this.dataSource.transaction(async (m) => {
         const user = await this.createUser(m, input.phone, input.displayName?.trim() || input.phone, passwordHash);
         await m.getRepository(PhoneVerification).update({ id: verification.id }, { consumedAt: new Date() });
+        let invitation: SignupInvitation = null;
+        let notice: (() => Promise<void>) | null = null;
         if (input.invitationCode) {
-          const linked = await this.invitations.redeem(m, input.invitationCode, user);
-          if (!input.displayName?.trim()) {
-            const [person] = await m.query<{ name: string }[]>(`SELECT name FROM ${linked.personType} WHERE id = $1`, [linked.personId]);
-            await m.getRepository(User).update({ id: user.id }, { displayName: person!.name });
+          const redeemed = await this.invitations.redeemAtSignUp(m, input.invitationCode, user);
+          invitation = redeemed.outcome;
+          notice = redeemed.notice;
+          if (redeemed.name && !input.displayName?.trim()) {
+            await m.getRepository(User).update({ id: user.id }, { displayName: redeemed.name });
           }
         }
         await this.audit.record(m, {
@@ -153,11 +161,13 @@ export class AuthService {
           action: 'account.create',
           entityType: 'app_user',
           entityId: user.id,
-          after: { phone: user.phone, viaInvitation: !!input.invitationCode },
+          after: { phone: user.phone, viaInvitation: invitation },
         });
         const { token, session } = await this.sessions.open(m, user.id);
-        return { token, state: await this.state(m, user.id, session.csrfToken) };
+        return { token, state: await this.state(m, user.id, session.csrfToken), invitation, notice };
       });
+      await signedUp.notice?.();
+      return { token: signedUp.token, state: signedUp.state, invitation: signedUp.invitation };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'INVALID_INVITATION') {
         for (const limit of inviteFailures) await this.limits.hit(limit);

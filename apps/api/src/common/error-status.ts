@@ -9,6 +9,8 @@ export function statusForCode(code: ErrorCode): number {
     case 'PASSWORD_TOO_WEAK':
     case 'INVALID_SMS_CODE':
     case 'INVALID_INVITATION':
+    case 'INVITATION_PROOF_REQUIRED':
+    case 'INVITATION_PROOF_FAILED':
     case 'ROLL_FILE_UNREADABLE':
       return 400;
     case 'UNAUTHENTICATED':
@@ -25,6 +27,7 @@ export function statusForCode(code: ErrorCode): number {
       return 405;
     case 'CONFLICT':
     case 'PHONE_TAKEN':
+    case 'ONE_PERSON_PER_ACCOUNT':
     case 'ROLL_CHANGED':
     case 'ROLL_IMPORT_CLOSED':
       return 409;

@@ -28,6 +28,7 @@ import { AuthSession } from '../auth/entities/auth-session.entity';
 import { PhoneVerification } from '../auth/entities/phone-verification.entity';
 import { RateLimitBucket } from '../auth/entities/rate-limit-bucket.entity';
 import { Invitation } from '../invitations/entities/invitation.entity';
+import { InvitationPrint } from '../invitations/entities/invitation-print.entity';
 import { OrgNode } from '../organizations/entities/org-node.entity';
 import { Building } from '../rolls/entities/building.entity';
 import { ExclusiveUnit } from '../rolls/entities/exclusive-unit.entity';
@@ -59,6 +60,7 @@ export const ENTITIES = [
   RateLimitBucket,
   PhoneVerification,
   Invitation,
+  InvitationPrint,
   RollImport,
   StoredFile,
   Consultation,

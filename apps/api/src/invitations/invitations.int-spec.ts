@@ -6,8 +6,8 @@ import type { MyRollDto } from '../me/me.dto';
 import { DEMO_PASSWORD } from '../seed/demo-data';
 import { seedDemoData } from '../seed/seed-demo';
 import { SmsProvider } from '../sms/sms-provider';
-import type { IssuedLettersDto } from './dto/invitations.dto';
 import { download, upload } from '../../test/rolls';
+import { printLetters } from '../../test/letters';
 
 describe('invitation letters and real-name linking', () => {
   let t: TestApp;
@@ -38,32 +38,39 @@ describe('invitation letters and real-name linking', () => {
   }
 
   it('prints one sheet per household, with a code for every adult member not yet signed up', async () => {
-    const res = await staff.post<IssuedLettersDto>(`/api/units/${units.nancun}/invitations`, {});
+    const res = await printLetters(staff, units.nancun);
     expect(res.status).toBe(200);
-    const { sheets, issued } = res.body;
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const { sheets, issued } = res;
     expect(sheets.length).toBe(40);
     const adultsWithoutAccount = await t.dataSource.query<{ n: string }[]>(
       `SELECT count(*) AS n FROM member WHERE user_id IS NULL AND (birth_date + interval '18 years')::date < (now() AT TIME ZONE 'Asia/Shanghai')::date`,
     );
     expect(issued).toBe(Number(adultsWithoutAccount[0]!.n));
     const people = sheets.flatMap((s) => s.people);
-    expect(people.every((p) => /^\d{4} \d{4} \d{4}$/.test(p.code))).toBe(true);
+    expect(people.every((p) => /^\d{12}$/.test(p.code))).toBe(true);
+    // Printed in groups of four, as people read and type them.
+    expect(res.body).toContain(`>${people[0]!.code.replace(/(\d{4})(?=\d)/g, '$1 ')}</p>`);
     expect(new Set(people.map((p) => p.code)).size).toBe(people.length);
     // Codes are stored only as keyed hashes.
     const stored = await t.dataSource.query<{ code_hash: string }[]>(`SELECT code_hash FROM invitation`);
-    expect(stored.some((s) => people.some((p) => s.code_hash.includes(p.code.replace(/ /g, ''))))).toBe(false);
+    expect(stored.some((s) => people.some((p) => s.code_hash.includes(p.code)))).toBe(false);
     // Asking again prints nobody twice unless a reissue is asked for.
-    expect((await staff.post<IssuedLettersDto>(`/api/units/${units.nancun}/invitations`, {})).body.issued).toBe(0);
+    expect((await printLetters(staff, units.nancun)).issued).toBe(0);
   });
 
   it('links the account at sign-up, shows the household, and refuses a second use of the code', async () => {
-    const letters = await staff.post<IssuedLettersDto>(`/api/units/${units.nancun}/invitations`, { reissue: true });
-    const sheet = letters.body.sheets.find((s) => s.label === 'NC-003')!;
+    const letters = await printLetters(staff, units.nancun, { reissue: true });
+    const sheet = letters.sheets.find((s) => s.label === 'NC-003')!;
     const person = sheet.people[0]!;
+    // The roll holds the number the person signs up with: the verified number is the proof.
+    await t.dataSource.query(`UPDATE member SET phone = '13912345001' WHERE id = $1`, [person.personId]);
 
-    const first = await signUp('13912345001', person.code.replace(/ /g, '-'));
+    const first = await signUp('13912345001', person.code.replace(/(\d{4})(?=\d)/g, '$1-'));
     expect(first.status).toBe(201);
-    const state = first.body as SessionState;
+    const state = first.body as SessionState & { invitation: string };
+    expect(state.invitation).toBe('linked');
     expect(state.user).toMatchObject({ displayName: person.name, grants: [expect.objectContaining({ role: 'resident', nodeName: '南村经济社' })] });
     const roll = await first.browser.get<MyRollDto>('/api/me/roll');
     expect(roll.body.households).toHaveLength(1);
@@ -83,13 +90,13 @@ describe('invitation letters and real-name linking', () => {
   it('lets a building head print only the letters of their own building', async () => {
     const head = await HttpSession.signedIn(t.baseUrl, '13800000007', DEMO_PASSWORD);
     const [own, other] = await t.dataSource.query<{ id: string; name: string }[]>(`SELECT id, name FROM building ORDER BY name`);
-    const mine = await head.post<IssuedLettersDto>(`/api/units/${units.yushuian}/invitations`, { buildingId: own!.id });
+    const mine = await printLetters(head, units.yushuian, { buildingId: own!.id });
     expect(mine.status).toBe(200);
-    expect(mine.body.sheets.length).toBeGreaterThan(50);
-    expect(mine.body.sheets.every((s) => s.place === own!.name)).toBe(true);
+    expect(mine.sheets.length).toBeGreaterThan(50);
+    expect(mine.sheets.every((s) => s.place === own!.name)).toBe(true);
     // Owners of several units appear on each of their units' sheets with one code.
     const codesByPerson = new Map<string, Set<string>>();
-    for (const p of mine.body.sheets.flatMap((s) => s.people)) codesByPerson.set(p.personId, (codesByPerson.get(p.personId) ?? new Set()).add(p.code));
+    for (const p of mine.sheets.flatMap((s) => s.people)) codesByPerson.set(p.personId, (codesByPerson.get(p.personId) ?? new Set()).add(p.code));
     expect([...codesByPerson.values()].every((codes) => codes.size === 1)).toBe(true);
 
     expect((await head.post<ErrorBody>(`/api/units/${units.yushuian}/invitations`, { buildingId: other!.id })).status).toBe(403);
@@ -128,8 +135,8 @@ describe('invitation letters and real-name linking', () => {
   });
 
   it('voids the letter of a person a roll import removes: the code is refused like any wrong code', async () => {
-    const letters = await staff.post<IssuedLettersDto>(`/api/units/${units.nancun}/invitations`, { reissue: true });
-    const sheet = letters.body.sheets.find((s) => s.label === 'NC-012' && s.people.length > 1)!;
+    const letters = await printLetters(staff, units.nancun, { reissue: true });
+    const sheet = letters.sheets.find((s) => s.label === 'NC-012' && s.people.length > 1)!;
     const leaver = sheet.people.find((p) => p !== sheet.people[0])!;
     // Export the roll, drop the leaver's row, import the rest.
     const exported = await download(staff, `/api/units/${units.nancun}/roll/export?format=csv`);

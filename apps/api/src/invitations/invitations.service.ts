@@ -1,29 +1,43 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LEGAL_TIME_ZONE } from '@yishi/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { RateLimitService } from '../auth/rate-limit.service';
+import { PhoneVerification } from '../auth/entities/phone-verification.entity';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
-import { keyedHash } from '../common/keyed-hash';
+import { equalStrings, keyedHash } from '../common/keyed-hash';
 import { currentRequest } from '../common/request-context';
 import type { AppSecret } from '../config/app-secret';
 import { APP_SECRET } from '../config/app-secret';
+import { NotificationsService } from '../notifications/notifications.service';
 import { OrgNode } from '../organizations/entities/org-node.entity';
 import { PermissionsService } from '../permissions/permissions.service';
+import { normaliseIdNumber } from '../rolls/import/id-number';
+import { SmsProvider } from '../sms/sms-provider';
 import { RoleGrant } from '../users/entities/role-grant.entity';
-import { User } from '../users/entities/user.entity';
 import { Invitation } from './entities/invitation.entity';
-import { formatInvitationCode, newInvitationCode, normaliseInvitationCode } from './invitation-code';
+import { InvitationPrint } from './entities/invitation-print.entity';
+import { newInvitationCode, normaliseInvitationCode } from './invitation-code';
+import type { LetterLanguage, LetterSheet } from './letter-sheet';
+import { renderLetters } from './letter-sheet';
 
 export const INVITATION_TTL_DAYS = 60;
+/** Wrong answers to "prove this letter is yours" before the letter is revoked. */
+export const LETTER_PROOF_ATTEMPTS = 5;
+const LINK_CODE_TTL_SECONDS = 600;
+const LINK_CODE_RESEND_SECONDS = 60;
+const HOUR = 3600;
+const DAY = 24 * HOUR;
 
 export type PersonType = 'member' | 'owner' | 'tenant';
 
 const PERSON_TABLE: Record<PersonType, 'member' | 'owner' | 'tenant'> = { member: 'member', owner: 'owner', tenant: 'tenant' };
 const PERSON_COLUMN: Record<PersonType, 'memberId' | 'ownerId' | 'tenantId'> = { member: 'memberId', owner: 'ownerId', tenant: 'tenantId' };
+const PERSON_WORD: Record<PersonType, string> = { member: '成员', owner: '业主', tenant: '租户' };
 
 export interface IssueRequest {
   /** Only this household (cooperative). */
@@ -32,33 +46,41 @@ export interface IssueRequest {
   buildingId?: string;
   /** Issue again for people who already hold a live letter (the old codes stop working). */
   reissue?: boolean;
+  /** The letters' language: they are for the residents, so Chinese unless asked otherwise. */
+  language?: LetterLanguage;
 }
 
-export interface LetterPerson {
-  personType: PersonType;
-  personId: string;
-  name: string;
-  /** 业主 / 成员 / 租户 … as a role word the letter prints; the web translates by personType. */
-  code: string;
-  expiresAt: string;
+/** A printing: the sheet itself (the only place the codes ever appear) and what it holds. */
+export interface PrintedLetters {
+  printId: string;
+  letters: number;
+  html: string;
 }
 
-/** One A5 sheet: a household of a cooperative, or an exclusive unit of a compound. */
-export interface LetterSheet {
-  key: string;
-  /** Household number (户号) or exclusive-unit number (房号). */
-  label: string;
-  /** Address of the household, or the building of the unit. */
-  place: string | null;
-  people: LetterPerson[];
+/** How the reader of a letter may prove it is theirs. */
+export interface ProofMethods {
+  /** The account's own (verified) phone number is the one the roll holds: nothing more to prove. */
+  phoneMatches: boolean;
+  /** The roll's phone number, masked (138****0011), where a code can be sent; null when the roll has none. */
+  rollPhone: string | null;
+  /** The roll holds an identity number to check the one typed against. */
+  idNumber: boolean;
 }
 
-export interface IssuedLetters {
+export interface LetterCheck {
   unitId: string;
   unitName: string;
-  unitKind: 'cooperative' | 'compound';
-  issued: number;
-  sheets: LetterSheet[];
+  personType: PersonType;
+  /** The household number or the exclusive units of the person, as the letter prints them. */
+  label: string;
+  methods: ProofMethods;
+}
+
+export interface LetterProof {
+  /** The whole identity number (18 characters), checked against the roll's keyed hash. */
+  idNumber?: string;
+  /** The code sent to the roll's phone number for this letter. */
+  phoneCode?: string;
 }
 
 interface Candidate {
@@ -71,18 +93,46 @@ interface Candidate {
   has_live: boolean;
 }
 
+interface PersonRow {
+  id: string;
+  name: string;
+  phone: string | null;
+  id_number_hash: string | null;
+  user_id: string | null;
+  label: string;
+}
+
+/** A letter proven wrong: recorded after the transaction that found it has rolled back. */
+class ProofFailure extends Error {
+  constructor(readonly invitationId: string) {
+    super('invitation proof failed');
+  }
+}
+
+/** 13800000011 → 138****0011 */
+export function maskPhone(phone: string): string {
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
 /**
  * Invitation letters (实名): one-time codes per person on a roll, printed per household or unit
- * and delivered by building heads; redeemed at sign-up (or later, signed in) to link the account
- * to the roll entry. Staff can also link in person.
+ * and delivered by building heads. One account is one person: a letter links an account to at
+ * most one person of a roll, and only with proof that the letter is the reader's own — the
+ * account's verified phone is the roll's, a code sent to the roll's phone, or the identity number
+ * the roll holds — because whoever prints or carries letters holds their codes. The person is told
+ * by SMS on the roll's phone whenever an account links to them; staff can undo a link.
  */
 @Injectable()
 export class InvitationsService {
+  private readonly logger = new Logger(InvitationsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly permissions: PermissionsService,
     private readonly audit: AuditService,
     private readonly limits: RateLimitService,
+    private readonly sms: SmsProvider,
+    private readonly notifications: NotificationsService,
     @Inject(APP_SECRET) private readonly secret: AppSecret,
   ) {}
 
@@ -90,18 +140,35 @@ export class InvitationsService {
     return keyedHash(this.secret.key, 'invitation', digits);
   }
 
-  async issue(actor: Actor, unitId: string, request: IssueRequest): Promise<IssuedLetters> {
+  /**
+   * Issues letters and returns the printable sheet: the codes exist only there (the database
+   * keeps keyed hashes). The printing is kept — who printed which letters — and audited.
+   */
+  async issue(actor: Actor, unitId: string, request: IssueRequest, origin: string): Promise<PrintedLetters> {
     await this.permissions.assert(actor, 'invitation.print', { nodeId: unitId, buildingId: request.buildingId ?? null });
+    const language = request.language ?? 'zh-CN';
     return this.dataSource.transaction(async (m) => {
       const unit = await m.getRepository(OrgNode).findOneBy({ id: unitId });
       if (!unit || (unit.kind !== 'cooperative' && unit.kind !== 'compound')) {
         throw new DomainError('NOT_FOUND', 'Invitation letters are issued for a cooperative or a compound.', { unitId });
       }
       const candidates = await this.candidates(m, unit, request);
+      // An owner of several units is one person with one letter, printed on each unit's sheet.
       const chosen = candidates.filter((c) => request.reissue || !c.has_live);
+      const people = dedupe(chosen);
+      const print = await m.getRepository(InvitationPrint).save({
+        unitId,
+        buildingId: request.buildingId ?? null,
+        householdId: request.householdId ?? null,
+        printedBy: actor.id,
+        letters: people.length,
+        reissue: !!request.reissue,
+        language,
+      });
       const codes = new Map<string, string>();
-      const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 3600 * 1000);
-      for (const person of dedupe(chosen)) {
+      const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * DAY * 1000);
+      const printed: { personType: PersonType; personId: string; invitationId: string }[] = [];
+      for (const person of people) {
         const column = PERSON_COLUMN[person.person_type];
         await m
           .createQueryBuilder()
@@ -110,30 +177,39 @@ export class InvitationsService {
           .where(`${column} = :id AND used_at IS NULL AND revoked_at IS NULL`, { id: person.person_id })
           .execute();
         const code = newInvitationCode();
-        await m.getRepository(Invitation).insert({
+        const inserted = await m.getRepository(Invitation).insert({
           unitId,
           [column]: person.person_id,
           codeHash: this.hash(code),
           expiresAt,
           createdBy: actor.id,
+          printId: print.id,
         });
+        printed.push({ personType: person.person_type, personId: person.person_id, invitationId: (inserted.identifiers[0] as { id: string }).id });
         codes.set(`${person.person_type}:${person.person_id}`, code);
       }
       await this.audit.record(m, {
         actor,
         nodeId: unitId,
         action: 'invitation.issue',
-        entityType: 'invitation',
-        entityId: null,
-        after: { issued: codes.size, householdId: request.householdId ?? null, buildingId: request.buildingId ?? null, reissue: !!request.reissue },
+        entityType: 'invitation_print',
+        entityId: print.id,
+        after: {
+          letters: printed,
+          householdId: request.householdId ?? null,
+          buildingId: request.buildingId ?? null,
+          reissue: !!request.reissue,
+          language,
+        },
       });
-      return {
-        unitId,
+      const html = renderLetters({
         unitName: unit.name,
         unitKind: unit.kind,
-        issued: codes.size,
+        origin,
+        language,
         sheets: toSheets(chosen, codes, expiresAt),
-      };
+      });
+      return { printId: print.id, letters: printed.length, html };
     });
   }
 
@@ -175,83 +251,314 @@ export class InvitationsService {
     );
   }
 
-  /**
-   * Links `user` to the roll entry of a live invitation code, inside the caller's transaction.
-   * Throws INVALID_INVITATION for an unknown, used, revoked or expired code.
-   */
-  async redeem(m: EntityManager, rawCode: string, user: Pick<User, 'id'>): Promise<{ unitId: string; personType: PersonType; personId: string }> {
+  /** The live letter of a code, locked; INVALID_INVITATION for an unknown, used, revoked or expired one. */
+  private async liveLetter(m: EntityManager, rawCode: string): Promise<Invitation> {
     const digits = normaliseInvitationCode(rawCode);
     const invitation = digits
       ? await m.getRepository(Invitation).findOne({ where: { codeHash: this.hash(digits) }, lock: { mode: 'pessimistic_write' } })
       : null;
     if (!invitation || invitation.usedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= Date.now()) {
-      throw new DomainError('INVALID_INVITATION', 'This invitation code is not valid: it may be mistyped, already used or expired. Ask your building head or the community staff for a new letter.');
+      throw new DomainError(
+        'INVALID_INVITATION',
+        'This invitation code is not valid: it may be mistyped, already used or expired. Ask your building head or the community staff for a new letter.',
+      );
     }
+    return invitation;
+  }
+
+  /** The person a live letter was printed for, or INVALID_INVITATION when they left the roll or were linked since. */
+  private async personOf(m: EntityManager, invitation: Invitation, userId: string | null): Promise<{ personType: PersonType; person: PersonRow }> {
     const personType: PersonType = invitation.memberId ? 'member' : invitation.ownerId ? 'owner' : 'tenant';
     const personId = (invitation.memberId ?? invitation.ownerId ?? invitation.tenantId)!;
-    const [current] = await m.query<{ removed: boolean }[]>(
-      `SELECT removed_revision_id IS NOT NULL AS removed FROM ${PERSON_TABLE[personType]} WHERE id = $1`,
-      [personId],
-    );
-    if (!current || current.removed) {
+    const person = await this.personRow(m, personType, personId, invitation.unitId);
+    if (!person) {
       // The person has left the roll since the letter was printed: the letter is void.
       throw new DomainError('INVALID_INVITATION', 'This invitation letter is no longer valid: the person it was printed for is no longer on the roll. Ask the community staff.');
     }
-    await this.link(m, { personType, personId, unitId: invitation.unitId, userId: user.id, actor: user, via: 'invitation' });
-    await m.getRepository(Invitation).update({ id: invitation.id }, { usedAt: new Date(), usedBy: user.id });
-    return { unitId: invitation.unitId, personType, personId };
+    if (person.user_id && person.user_id !== userId) {
+      throw new DomainError('INVALID_INVITATION', 'This invitation letter is no longer valid: its person is already linked to an account. Ask the community staff.');
+    }
+    return { personType, person };
   }
 
-  /** A signed-in person enters the code of a letter that reached them after they signed up. */
-  async redeemForActor(actor: Actor, code: string): Promise<{ unitId: string }> {
-    const failures = [
-      { key: `invite-fail:ip:${currentRequest().ip ?? 'unknown'}`, max: 10, windowSeconds: 3600 },
-      { key: `invite-fail:user:${actor.id}`, max: 5, windowSeconds: 3600 },
+  private async personRow(m: EntityManager, personType: PersonType, personId: string, unitId: string, lock = false): Promise<PersonRow | undefined> {
+    const label =
+      personType === 'member'
+        ? `(SELECT h.number FROM household h WHERE h.id = p.household_id)`
+        : personType === 'owner'
+          ? `(SELECT coalesce(string_agg(e.number, '、' ORDER BY e.number), '') FROM ownership s JOIN exclusive_unit e ON e.id = s.exclusive_unit_id
+               WHERE s.owner_id = p.id AND s.removed_revision_id IS NULL)`
+          : `(SELECT e.number FROM exclusive_unit e WHERE e.id = p.exclusive_unit_id)`;
+    const idHash = personType === 'tenant' ? 'NULL::text' : 'p.id_number_hash';
+    const [row] = await m.query<PersonRow[]>(
+      `SELECT p.id, p.name, p.phone, ${idHash} AS id_number_hash, p.user_id, ${label} AS label
+         FROM ${PERSON_TABLE[personType]} p
+        WHERE p.id = $1 AND p.unit_id = $2 AND p.removed_revision_id IS NULL ${lock ? 'FOR UPDATE OF p' : ''}`,
+      [personId, unitId],
+    );
+    return row;
+  }
+
+  private methods(person: PersonRow, accountPhone: string): ProofMethods {
+    return {
+      phoneMatches: person.phone !== null && person.phone === accountPhone,
+      rollPhone: person.phone ? maskPhone(person.phone) : null,
+      idNumber: person.id_number_hash !== null,
+    };
+  }
+
+  private throttles(actor: Pick<Actor, 'id'>): { key: string; max: number; windowSeconds: number }[] {
+    return [
+      { key: `invite-fail:ip:${currentRequest().ip ?? 'unknown'}`, max: 10, windowSeconds: HOUR },
+      { key: `invite-fail:user:${actor.id}`, max: 5, windowSeconds: HOUR },
     ];
-    for (const limit of failures) await this.limits.check(limit);
+  }
+
+  /** Runs `work`, counting a wrong code or a wrong proof against the caller (and a wrong proof against the letter). */
+  private async throttled<T>(actor: Pick<Actor, 'id'>, work: () => Promise<T>): Promise<T> {
+    const limits = this.throttles(actor);
+    for (const limit of limits) await this.limits.check(limit);
     try {
-      return await this.dataSource.transaction(async (m) => this.redeem(m, code, actor));
+      return await work();
     } catch (error) {
+      if (error instanceof ProofFailure) {
+        for (const limit of limits) await this.limits.hit(limit);
+        throw await this.recordProofFailure(error.invitationId);
+      }
       if (error instanceof DomainError && error.code === 'INVALID_INVITATION') {
-        for (const limit of failures) await this.limits.hit(limit);
+        for (const limit of limits) await this.limits.hit(limit);
       }
       throw error;
     }
   }
 
+  /** What a letter is for and how its reader can prove it is theirs (nothing is linked yet). */
+  async checkLetter(actor: Actor, code: string): Promise<LetterCheck> {
+    return this.throttled(actor, () =>
+      this.dataSource.transaction(async (m) => {
+        const invitation = await this.liveLetter(m, code);
+        const { personType, person } = await this.personOf(m, invitation, actor.id);
+        const unit = await m.getRepository(OrgNode).findOneByOrFail({ id: invitation.unitId });
+        return { unitId: unit.id, unitName: unit.name, personType, label: person.label, methods: this.methods(person, actor.phone) };
+      }),
+    );
+  }
+
+  /** Sends a one-time code to the phone number the roll holds for the letter's person. */
+  async sendLinkCode(actor: Actor, code: string): Promise<{ sentTo: string; expiresInSeconds: number; resendAfterSeconds: number }> {
+    const { phone, invitationId } = await this.throttled(actor, () =>
+      this.dataSource.transaction(async (m) => {
+        const invitation = await this.liveLetter(m, code);
+        const { person } = await this.personOf(m, invitation, actor.id);
+        if (!person.phone) {
+          throw new DomainError('CONFLICT', 'The roll holds no phone number for this person: prove the letter with the identity number, or ask the community staff.', {
+            reason: 'no_roll_phone',
+          });
+        }
+        return { phone: person.phone, invitationId: invitation.id };
+      }),
+    );
+    await this.limits.hit({ key: `link-sms:phone:${phone}`, max: 1, windowSeconds: LINK_CODE_RESEND_SECONDS });
+    await this.limits.hit({ key: `link-sms-day:phone:${phone}`, max: 5, windowSeconds: DAY });
+    await this.limits.hit({ key: `link-sms-day:user:${actor.id}`, max: 10, windowSeconds: DAY });
+    const sms = String(randomInt(1_000_000)).padStart(6, '0');
+    await this.dataSource.getRepository(PhoneVerification).insert({
+      phone,
+      purpose: 'link',
+      invitationId,
+      codeHash: this.linkCodeHash(invitationId, phone, sms),
+      expiresAt: new Date(Date.now() + LINK_CODE_TTL_SECONDS * 1000),
+    });
+    await this.sms.send(
+      phone,
+      `【议事】验证码 ${sms}，${LINK_CODE_TTL_SECONDS / 60} 分钟内有效：议事账号 ${maskPhone(actor.phone)} 正在用邀请函关联您在名册上的身份。如不是您本人或家人操作，请勿把验证码告诉任何人。`,
+    );
+    return { sentTo: maskPhone(phone), expiresInSeconds: LINK_CODE_TTL_SECONDS, resendAfterSeconds: LINK_CODE_RESEND_SECONDS };
+  }
+
+  private linkCodeHash(invitationId: string, phone: string, code: string): string {
+    return keyedHash(this.secret.key, 'link-sms', `${invitationId}:${phone}:${code}`);
+  }
+
+  /**
+   * Whether `proof` shows the letter is the account's own. Throws ProofFailure for a wrong answer
+   * (recorded by the caller once this transaction has rolled back), INVITATION_PROOF_REQUIRED when
+   * nothing was offered and the account's phone is not the roll's.
+   */
+  private async checkProof(m: EntityManager, invitation: Invitation, person: PersonRow, account: { phone: string }, proof: LetterProof): Promise<'phone' | 'sms' | 'id-number'> {
+    const methods = this.methods(person, account.phone);
+    if (methods.phoneMatches) return 'phone';
+    if (proof.phoneCode !== undefined) {
+      if (!person.phone) throw new ProofFailure(invitation.id);
+      const [latest] = await m.query<{ id: string; code_hash: string }[]>(
+        `SELECT id, code_hash FROM phone_verification
+          WHERE purpose = 'link' AND invitation_id = $1 AND phone = $2 AND consumed_at IS NULL AND expires_at > now()
+          ORDER BY created_at DESC LIMIT 1`,
+        [invitation.id, person.phone],
+      );
+      if (!latest || !equalStrings(latest.code_hash, this.linkCodeHash(invitation.id, person.phone, proof.phoneCode.trim()))) throw new ProofFailure(invitation.id);
+      await m.query(`UPDATE phone_verification SET consumed_at = now() WHERE id = $1`, [latest.id]);
+      return 'sms';
+    }
+    if (proof.idNumber !== undefined) {
+      const typed = normaliseIdNumber(proof.idNumber);
+      if (!person.id_number_hash || !equalStrings(person.id_number_hash, keyedHash(this.secret.key, 'id-number', typed))) throw new ProofFailure(invitation.id);
+      return 'id-number';
+    }
+    throw new DomainError('INVITATION_PROOF_REQUIRED', 'Show that this letter is yours: a code sent to the phone number on the roll, or your identity number.', { methods });
+  }
+
+  /** Counts a wrong proof against the letter; at the limit the letter is revoked. Returns the error to show. */
+  private async recordProofFailure(invitationId: string): Promise<DomainError> {
+    const [row] = await this.dataSource.query<{ proof_failures: number; revoked: boolean }[]>(
+      `WITH counted AS (
+         UPDATE invitation SET proof_failures = proof_failures + 1,
+                revoked_at = CASE WHEN proof_failures + 1 >= $2 AND revoked_at IS NULL THEN now() ELSE revoked_at END
+          WHERE id = $1 RETURNING proof_failures, revoked_at IS NOT NULL AS revoked)
+       SELECT proof_failures, revoked FROM counted`,
+      [invitationId, LETTER_PROOF_ATTEMPTS],
+    );
+    const attemptsLeft = Math.max(0, LETTER_PROOF_ATTEMPTS - (row?.proof_failures ?? LETTER_PROOF_ATTEMPTS));
+    if (row?.revoked) {
+      return new DomainError('INVITATION_PROOF_FAILED', 'Wrong too often: this letter no longer works. Ask the community staff or your building head for a new one.', { attemptsLeft: 0 });
+    }
+    return new DomainError('INVITATION_PROOF_FAILED', 'That does not match what the roll holds for this letter.', { attemptsLeft });
+  }
+
+  /**
+   * At sign-up: links the new account when its verified phone is the roll's; otherwise the account
+   * is created unlinked and the person proves the letter on their own page ('proof_needed').
+   * Throws INVALID_INVITATION for a code that is not live (the sign-up then rolls back).
+   */
+  async redeemAtSignUp(m: EntityManager, rawCode: string, user: { id: string; phone: string }): Promise<{ outcome: 'linked' | 'proof_needed'; name: string | null; notice: (() => Promise<void>) | null }> {
+    const invitation = await this.liveLetter(m, rawCode);
+    const { personType, person } = await this.personOf(m, invitation, user.id);
+    if (!this.methods(person, user.phone).phoneMatches) return { outcome: 'proof_needed', name: null, notice: null };
+    const notice = await this.linkLetter(m, invitation, personType, person.id, user, 'phone');
+    return { outcome: 'linked', name: person.name, notice };
+  }
+
+  /** A signed-in person enters the code of a letter and their proof: links the account to the roll entry. */
+  async redeemForActor(actor: Actor, code: string, proof: LetterProof): Promise<{ unitId: string }> {
+    const { unitId, notice } = await this.throttled(actor, () =>
+      this.dataSource.transaction(async (m) => {
+        const invitation = await this.liveLetter(m, code);
+        const { personType, person } = await this.personOf(m, invitation, actor.id);
+        const how = await this.checkProof(m, invitation, person, actor, proof);
+        const sent = await this.linkLetter(m, invitation, personType, person.id, actor, how);
+        return { unitId: invitation.unitId, notice: sent };
+      }),
+    );
+    await notice?.();
+    return { unitId };
+  }
+
+  /** Links through a letter, inside the caller's transaction; returns the SMS to send once committed. */
+  private async linkLetter(m: EntityManager, invitation: Invitation, personType: PersonType, personId: string, user: { id: string; phone: string }, how: string): Promise<(() => Promise<void>) | null> {
+    const notice = await this.link(m, { personType, personId, unitId: invitation.unitId, userId: user.id, userPhone: user.phone, actor: user, via: `invitation:${how}` });
+    await m.getRepository(Invitation).update({ id: invitation.id }, { usedAt: new Date(), usedBy: user.id });
+    // Someone who signed up with the letter gave no name: they are called as the roll calls them.
+    await m.query(`UPDATE app_user SET display_name = p.name FROM ${PERSON_TABLE[personType]} p WHERE app_user.id = $1 AND app_user.display_name = app_user.phone AND p.id = $2`, [
+      user.id,
+      personId,
+    ]);
+    return notice;
+  }
+
   /** Staff link an account to a roll entry in person (the resident shows ID at the counter). */
   async linkInPerson(actor: Actor, unitId: string, request: { personType: PersonType; personId: string; phone: string }): Promise<void> {
     await this.permissions.assert(actor, 'invitation.manage', { nodeId: unitId });
-    await this.dataSource.transaction(async (m) => {
-      const user = await m.getRepository(User).findOneBy({ phone: request.phone });
+    const notice = await this.dataSource.transaction(async (m) => {
+      const [user] = await m.query<{ id: string; phone: string }[]>(`SELECT id, phone FROM app_user WHERE phone = $1`, [request.phone]);
       if (!user) {
         throw new DomainError('NOT_FOUND', 'No account uses this phone number yet: the resident signs up first, then you link them.', { field: 'phone' });
       }
-      await this.link(m, { ...request, unitId, userId: user.id, actor, via: 'in_person' });
+      const sent = await this.link(m, { ...request, unitId, userId: user.id, userPhone: user.phone, actor, via: 'in_person' });
       await m
         .createQueryBuilder()
         .update(Invitation)
         .set({ revokedAt: () => 'now()' })
         .where(`${PERSON_COLUMN[request.personType]} = :id AND used_at IS NULL AND revoked_at IS NULL`, { id: request.personId })
         .execute();
+      return sent;
     });
+    await notice?.();
+  }
+
+  /**
+   * Staff undo a link (a letter redeemed by the wrong person, an account handed on): the roll entry
+   * is free again, the account loses the unit's resident role when nothing else links it there,
+   * both the account and the roll's phone are told, and the audit trail keeps the reason.
+   * Ballots already cast through the link stay as cast: a paper ballot the person returns supersedes
+   * an online one, and the answer says how many open votes hold such a ballot.
+   */
+  async unlink(actor: Actor, unitId: string, personType: PersonType, personId: string, reason: string): Promise<{ openVotesWithBallot: number }> {
+    await this.permissions.assert(actor, 'invitation.manage', { nodeId: unitId });
+    const { result, phone, unitName } = await this.dataSource.transaction(async (m) => {
+      const person = await this.personRow(m, personType, personId, unitId, true);
+      if (!person) throw new DomainError('NOT_FOUND', 'There is no such person on this roll.', { personId });
+      if (!person.user_id) throw new DomainError('CONFLICT', 'This roll entry is not linked to any account.', { reason: 'not_linked' });
+      const userId = person.user_id;
+      await m.query(`UPDATE ${PERSON_TABLE[personType]} SET user_id = NULL WHERE id = $1`, [personId]);
+      const [still] = await m.query<{ n: number }[]>(
+        `SELECT (SELECT count(*) FROM owner WHERE unit_id = $1 AND user_id = $2 AND removed_revision_id IS NULL)
+              + (SELECT count(*) FROM member WHERE unit_id = $1 AND user_id = $2 AND removed_revision_id IS NULL)
+              + (SELECT count(*) FROM tenant WHERE unit_id = $1 AND user_id = $2 AND removed_revision_id IS NULL) AS n`,
+        [unitId, userId],
+      );
+      if (Number(still?.n ?? 0) === 0) {
+        await m.query(`DELETE FROM role_grant WHERE user_id = $1 AND node_id = $2 AND role = 'resident' AND building_id IS NULL`, [userId, unitId]);
+      }
+      const [ballots] = await m.query<{ n: string }[]>(
+        `SELECT count(DISTINCT b.vote_id) AS n FROM ballot b JOIN vote v ON v.id = b.vote_id JOIN vote_voter vv ON vv.vote_id = b.vote_id AND vv.voter_id = b.voter_id
+          WHERE v.status = 'open' AND vv.person_type = $1 AND vv.person_id = $2 AND b.cast_by = $3 AND b.channel = 'online'`,
+        [personType, personId, userId],
+      );
+      const openVotesWithBallot = Number(ballots?.n ?? 0);
+      await this.audit.record(m, {
+        actor,
+        nodeId: unitId,
+        action: 'roll.unlink',
+        entityType: PERSON_TABLE[personType],
+        entityId: personId,
+        before: { userId },
+        after: { userId: null, reason, openVotesWithBallot },
+      });
+      const unit = await m.getRepository(OrgNode).findOneByOrFail({ id: unitId });
+      await this.notifications.notify(m, [userId], 'roll_unlinked', { unitName: unit.name, reason }, '/me');
+      return { result: { openVotesWithBallot }, phone: person.phone, unitName: unit.name };
+    });
+    if (phone) {
+      await this.sendQuietly(phone, `【议事】社区工作人员已解除议事账号与您在${unitName}名册上身份的关联。原因：${reason}。如有疑问，请联系社区工作人员。`);
+    }
+    return result;
   }
 
   private async link(
     m: EntityManager,
-    link: { personType: PersonType; personId: string; unitId: string; userId: string; actor: Pick<Actor, 'id'>; via: 'invitation' | 'in_person' },
-  ): Promise<void> {
+    link: { personType: PersonType; personId: string; unitId: string; userId: string; userPhone: string; actor: Pick<Actor, 'id'>; via: string },
+  ): Promise<(() => Promise<void>) | null> {
     const table = PERSON_TABLE[link.personType];
-    const rows = await m.query<{ id: string; name: string; user_id: string | null }[]>(
-      `SELECT id, name, user_id FROM ${table} WHERE id = $1 AND unit_id = $2 AND removed_revision_id IS NULL FOR UPDATE`,
-      [link.personId, link.unitId],
-    );
-    const person = rows[0];
+    const person = await this.personRow(m, link.personType, link.personId, link.unitId, true);
     if (!person) throw new DomainError('NOT_FOUND', 'There is no such person on this roll.', { personId: link.personId });
     if (person.user_id && person.user_id !== link.userId) {
       throw new DomainError('CONFLICT', 'This roll entry is already linked to another account; the staff can help.', { personId: link.personId });
     }
-    await m.query(`UPDATE ${table} SET user_id = $1 WHERE id = $2`, [link.userId, link.personId]);
+    if (person.user_id === link.userId) return null;
+    const [other] = await m.query<{ name: string }[]>(
+      `SELECT name FROM ${table} WHERE unit_id = $1 AND user_id = $2 AND removed_revision_id IS NULL AND id <> $3 LIMIT 1`,
+      [link.unitId, link.userId, link.personId],
+    );
+    if (other) throw oneAccountOnePerson(link.personType, other.name);
+    try {
+      await m.query(`UPDATE ${table} SET user_id = $1 WHERE id = $2`, [link.userId, link.personId]);
+    } catch (error) {
+      // Two links of one account racing: the unique index decides, the answer is the same.
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === `${table}_one_per_account`) {
+        throw oneAccountOnePerson(link.personType, null);
+      }
+      throw error;
+    }
     await m
       .createQueryBuilder()
       .insert()
@@ -268,7 +575,30 @@ export class InvitationsService {
       before: { userId: person.user_id },
       after: { userId: link.userId, via: link.via },
     });
+    if (!person.phone) return null;
+    const unit = await m.getRepository(OrgNode).findOneByOrFail({ id: link.unitId });
+    const phone = person.phone;
+    const text = `【议事】您在${unit.name}名册上的身份（${PERSON_WORD[link.personType]}${person.label ? ` ${person.label}` : ''}）已与议事账号 ${maskPhone(link.userPhone)} 关联。如不是您本人或家人操作，请尽快联系社区工作人员解除。`;
+    return () => this.sendQuietly(phone, text);
   }
+
+  /** An SMS after the change is committed: a gateway failing is logged, the link stands. */
+  private async sendQuietly(phone: string, text: string): Promise<void> {
+    try {
+      await this.sms.send(phone, text);
+    } catch (error) {
+      this.logger.error({ err: error, phone: maskPhone(phone) }, 'could not send the link notice by SMS');
+    }
+  }
+}
+
+function oneAccountOnePerson(personType: PersonType, otherName: string | null): DomainError {
+  const who = personType === 'member' ? 'member of this cooperative' : personType === 'owner' ? 'owner in this compound' : 'tenant in this compound';
+  return new DomainError(
+    'ONE_PERSON_PER_ACCOUNT',
+    `This account is already linked to ${otherName ? `${otherName}, ` : ''}another ${who}: one account is one person. Each person signs up with their own phone number; to vote for someone else, ask them for a written proxy.`,
+    { personType, linkedTo: otherName },
+  );
 }
 
 function dedupe(candidates: Candidate[]): Candidate[] {
@@ -287,7 +617,7 @@ function toSheets(candidates: Candidate[], codes: Map<string, string>, expiresAt
     const code = codes.get(`${c.person_type}:${c.person_id}`);
     if (!code) continue;
     const sheet = sheets.get(c.sheet_key) ?? { key: c.sheet_key, label: c.label, place: c.place, people: [] };
-    sheet.people.push({ personType: c.person_type, personId: c.person_id, name: c.name, code: formatInvitationCode(code), expiresAt: expiresAt.toISOString() });
+    sheet.people.push({ personType: c.person_type, personId: c.person_id, name: c.name, code, expiresAt });
     sheets.set(c.sheet_key, sheet);
   }
   return [...sheets.values()];

@@ -6,6 +6,7 @@ import { COOPERATIVE_HEADER, csv, download, unitId, upload } from '../../test/ro
 import { buildDemoData, DEMO_PASSWORD } from '../seed/demo-data';
 import { seedDemoData } from '../seed/seed-demo';
 import type { RollExclusiveUnitPageDto, RollHouseholdPageDto, RollImportCommitDto, RollImportPreviewDto, RollRevisionListDto } from './dto/rolls.dto';
+import { printLetters } from '../../test/letters';
 
 describe('reading a roll', () => {
   let t: TestApp;
@@ -107,8 +108,8 @@ describe('reading a roll', () => {
     expect(older.body).toMatchObject({ items: [{ number: 1, source: 'seed', summary: { counts: { households: 40 } } }], next: null });
 
     // Two households left on the current roll; the letters only reach their (unlinked, adult) members.
-    const letters = await staff.post<{ sheets: { label: string; people: { name: string }[] }[] }>(`/api/units/${coop}/invitations`, { reissue: true });
-    expect(letters.body.sheets.map((s) => [s.label, s.people.map((p) => p.name)])).toEqual([
+    const letters = await printLetters(staff, coop, { reissue: true });
+    expect(letters.sheets.map((s) => [s.label, s.people.map((p) => p.name)])).toEqual([
       ['NC-001', ['新户主']],
       ['NC-007', ['离开的人']],
     ]);

@@ -268,6 +268,14 @@ export function buildDemoData(): DemoData {
     unit,
   }));
 
+  // Everyone else on the demo rolls has a (fictional) phone number on the roll, as real rolls
+  // mostly do: signing up with it links a letter at once, and a code for another number's
+  // account goes to it (to the log, with no SMS gateway). Staff see it on the roll.
+  const rollPhone = (series: number, index: number): string => `139000${series}${String(index).padStart(4, '0')}`;
+  households.flatMap((h) => h.members).forEach((m, i) => (m.phone ??= rollPhone(1, i + 1)));
+  owners.filter((o) => o.kind === 'person').forEach((o, i) => (o.phone ??= rollPhone(2, i + 1)));
+  tenants.forEach((tenant, i) => (tenant.phone ??= rollPhone(3, i + 1)));
+
   const accounts: DemoAccount[] = [
     { phone: '13800000001', displayName: '平台管理员', purpose: 'admin: creates streets and communities, grants staff roles', grants: [{ node: STREET, role: 'admin' }] },
     { phone: '13800000002', displayName: '街道工作人员 陈小红', purpose: 'street staff: oversees every unit of 桂城街道', grants: [{ node: STREET, role: 'staff' }] },

@@ -214,8 +214,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Issue invitation letters (codes shown once, for printing)
-         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         * Issue invitation letters: the answer is the printable sheet
+         * @description Creates one-time codes for the people chosen and answers with the A5 letters as an HTML page to print. The codes appear nowhere else: no JSON answer carries them and only keyed hashes are stored. The printing is kept (who printed which letters) in the audit trail. The header Yishi-Letters says how many letters the sheet holds.
          */
         post: operations["issueInvitations"];
         delete?: never;
@@ -244,6 +244,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units/{unitId}/links/{personType}/{personId}/unlink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo the link between an account and a roll entry (audited; the account and the roll phone are told)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        post: operations["unlinkPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/invitations/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a letter is for, and how to prove it is mine (links nothing)
+         * @description Needs a signed-in session (the yishi_session cookie). Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        post: operations["checkInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/invitations/phone-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a one-time code to the phone number the roll holds for the letter's person
+         * @description Needs a signed-in session (the yishi_session cookie). Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        post: operations["sendInvitationPhoneCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/invitations": {
         parameters: {
             query?: never;
@@ -254,8 +314,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Link my account by the code of an invitation letter
-         * @description Needs a signed-in session (the yishi_session cookie). Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         * Link my account by an invitation letter, with proof it is mine
+         * @description Proof: my verified phone number is the one the roll holds, or phoneCode (sent to the roll phone), or idNumber (the whole identity number the roll holds). One account is one person: an account linked to another person of the same roll is refused (ONE_PERSON_PER_ACCOUNT). Five wrong proofs revoke the letter.
          */
         post: operations["redeemInvitation"];
         delete?: never;
@@ -1729,7 +1789,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        NotificationKind: "topic_screened" | "consultation_opened" | "phase_changed" | "comment_replied" | "comment_hidden" | "comment_period_ending" | "draft_published" | "briefing_cancelled" | "vote_opened" | "vote_result" | "vote_final";
+        NotificationKind: "topic_screened" | "consultation_opened" | "phase_changed" | "comment_replied" | "comment_hidden" | "comment_period_ending" | "draft_published" | "briefing_cancelled" | "vote_opened" | "vote_result" | "vote_final" | "roll_unlinked";
         NotificationDto: {
             /** Format: uuid */
             id: string;
@@ -1815,10 +1875,22 @@ export interface components {
             smsCode: string;
             /** @description At least 8 characters, not a common password, not the phone number */
             password: string;
-            /** @description The code printed on an invitation letter; links the account to its roll entry */
+            /** @description The code printed on an invitation letter; links the account to its roll entry when the phone number is the one the roll holds */
             invitationCode?: string;
             /** @description How to call the person; taken from the roll when an invitation code is given */
             displayName?: string;
+        };
+        /**
+         * @description The invitation code given: linked (the number is the one the roll holds), proof_needed (the account exists unlinked; prove the letter is yours at POST /api/me/invitations), or null without a code
+         * @enum {string}
+         */
+        SignupInvitationOutcome: "linked" | "proof_needed";
+        SignupResultDto: {
+            user: components["schemas"]["SessionUserDto"] | null;
+            /** @description Send back in X-CSRF-Token on every write */
+            csrfToken: string | null;
+            /** @description The invitation code given: linked (the number is the one the roll holds), proof_needed (the account exists unlinked; prove the letter is yours at POST /api/me/invitations), or null without a code */
+            invitation: components["schemas"]["SignupInvitationOutcome"] | null;
         };
         UnitStatsDto: {
             /** @description Cooperative: households on the roll */
@@ -1845,6 +1917,11 @@ export interface components {
             children: components["schemas"]["OrgTreeNodeDto"][];
             stats?: components["schemas"]["UnitStatsDto"];
         };
+        /**
+         * @description Language of the printed letters (zh-CN unless asked otherwise)
+         * @enum {string}
+         */
+        LetterLanguage: "zh-CN" | "en";
         IssueInvitationsDto: {
             /**
              * Format: uuid
@@ -1858,36 +1935,11 @@ export interface components {
             buildingId?: string;
             /** @description Also issue new letters to people holding a live one (their old codes stop working) */
             reissue?: boolean;
+            /** @description Language of the printed letters (zh-CN unless asked otherwise) */
+            language?: components["schemas"]["LetterLanguage"];
         };
-        /** @enum {string} */
-        UnitKind: "cooperative" | "compound";
         /** @enum {string} */
         PersonType: "member" | "owner" | "tenant";
-        LetterPersonDto: {
-            personType: components["schemas"]["PersonType"];
-            /** Format: uuid */
-            personId: string;
-            name: string;
-            /** @example 4821 0937 5512 */
-            code: string;
-            /** Format: date-time */
-            expiresAt: string;
-        };
-        LetterSheetDto: {
-            key: string;
-            /** @description Household number or exclusive-unit number */
-            label: string;
-            place: string | null;
-            people: components["schemas"]["LetterPersonDto"][];
-        };
-        IssuedLettersDto: {
-            /** Format: uuid */
-            unitId: string;
-            unitName: string;
-            unitKind: components["schemas"]["UnitKind"];
-            issued: number;
-            sheets: components["schemas"]["LetterSheetDto"][];
-        };
         LinkInPersonDto: {
             personType: components["schemas"]["PersonType"];
             /** Format: uuid */
@@ -1895,9 +1947,60 @@ export interface components {
             /** @example 13900000001 */
             phone: string;
         };
+        UnlinkDto: {
+            /** @description Why the link is undone (kept in the audit trail and told to the person) */
+            reason: string;
+        };
+        UnlinkResultDto: {
+            /** @description Open votes in which a ballot was cast online through this link (it stays; a paper ballot of the person supersedes it) */
+            openVotesWithBallot: number;
+        };
+        LetterCodeDto: {
+            /** @example 4821 0937 5512 */
+            code: string;
+        };
+        ProofMethodsDto: {
+            /** @description The account's verified phone number is the one the roll holds: nothing more to prove */
+            phoneMatches: boolean;
+            /**
+             * @description The roll's phone number, masked, where a code can be sent
+             * @example 138****0011
+             */
+            rollPhone: string | null;
+            /** @description The roll holds an identity number to check against */
+            idNumber: boolean;
+        };
+        LetterCheckDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            personType: components["schemas"]["PersonType"];
+            /** @description Household number, or the exclusive units of the person */
+            label: string;
+            methods: components["schemas"]["ProofMethodsDto"];
+        };
+        LinkCodeSentDto: {
+            /**
+             * @description The number the code went to, masked
+             * @example 138****0011
+             */
+            sentTo: string;
+            expiresInSeconds: number;
+            resendAfterSeconds: number;
+        };
         RedeemInvitationDto: {
             /** @example 4821 0937 5512 */
             code: string;
+            /**
+             * @description The whole identity number (18 characters) the roll holds for the person
+             * @example 99010119520315001X
+             */
+            idNumber?: string;
+            /**
+             * @description The 6-digit code sent to the phone number the roll holds (POST /api/me/invitations/phone-code)
+             * @example 123456
+             */
+            phoneCode?: string;
         };
         NodeRoleDto: {
             /** Format: uuid */
@@ -2004,6 +2107,8 @@ export interface components {
             /** @description Planned dates; the consultation moves on when the next phase starts */
             phases?: components["schemas"]["PhasePlanDto"][];
         };
+        /** @enum {string} */
+        UnitKind: "cooperative" | "compound";
         ConsultationUnitDto: {
             /** Format: uuid */
             id: string;
@@ -3728,7 +3833,7 @@ export interface components {
          * @description Stable: once published, a code never changes meaning
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "UNAUTHENTICATED" | "FORBIDDEN" | "CONFLICT" | "TOO_MANY_REQUESTS" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "CSRF_FAILED" | "PASSWORD_TOO_WEAK" | "PHONE_TAKEN" | "INVALID_SMS_CODE" | "INVALID_INVITATION" | "ROLL_FILE_UNREADABLE" | "ROLL_CHANGED" | "ROLL_IMPORT_CLOSED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "UNAUTHENTICATED" | "FORBIDDEN" | "CONFLICT" | "TOO_MANY_REQUESTS" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "CSRF_FAILED" | "PASSWORD_TOO_WEAK" | "PHONE_TAKEN" | "INVALID_SMS_CODE" | "INVALID_INVITATION" | "INVITATION_PROOF_REQUIRED" | "INVITATION_PROOF_FAILED" | "ONE_PERSON_PER_ACCOUNT" | "ROLL_FILE_UNREADABLE" | "ROLL_CHANGED" | "ROLL_IMPORT_CLOSED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorBody: {
             /** @description Stable: once published, a code never changes meaning */
             code: components["schemas"]["ErrorCode"];
@@ -4025,7 +4130,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionStateDto"];
+                    "application/json": components["schemas"]["SignupResultDto"];
                 };
             };
             /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. `PASSWORD_TOO_WEAK`: the password is too easy to guess (`details.reason`). `INVALID_SMS_CODE`: the SMS code is wrong, used or expired. `INVALID_INVITATION`: the invitation code is wrong, used or expired. */
@@ -4254,12 +4359,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The printable letters (HTML, no script) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IssuedLettersDto"];
+                    "text/html": string;
                 };
             };
             /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
@@ -4291,6 +4397,15 @@ export interface operations {
             };
             /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4366,6 +4481,87 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). `ONE_PERSON_PER_ACCOUNT`: the account already stands for another person of this roll: one account is one person. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    unlinkPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+                personId: string;
+                personType: components["schemas"]["PersonType"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnlinkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnlinkResultDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
             409: {
                 headers: {
@@ -4386,7 +4582,7 @@ export interface operations {
             };
         };
     };
-    redeemInvitation: {
+    checkInvitation: {
         parameters: {
             query?: never;
             header?: never;
@@ -4395,15 +4591,87 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RedeemInvitationDto"];
+                "application/json": components["schemas"]["LetterCodeDto"];
             };
         };
         responses: {
-            204: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LetterCheckDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. `INVALID_INVITATION`: the invitation code is wrong, used or expired. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `TOO_MANY_REQUESTS`: too many attempts; `details.retryAfterSeconds` and the Retry-After header say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    sendInvitationPhoneCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkCodeSentDto"];
+                };
             };
             /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. `INVALID_INVITATION`: the invitation code is wrong, used or expired. */
             400: {
@@ -4433,6 +4701,83 @@ export interface operations {
                 };
             };
             /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `TOO_MANY_REQUESTS`: too many attempts; `details.retryAfterSeconds` and the Retry-After header say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    redeemInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedeemInvitationDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. `INVALID_INVITATION`: the invitation code is wrong, used or expired. `INVITATION_PROOF_REQUIRED`: the letter must be proven the reader’s own: a code sent to the roll’s phone (`phoneCode`) or the identity number (`idNumber`); `details.methods` says which the roll allows. `INVITATION_PROOF_FAILED`: the proof does not match what the roll holds; `details.attemptsLeft` before the letter is revoked. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `ONE_PERSON_PER_ACCOUNT`: the account already stands for another person of this roll: one account is one person. `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
             409: {
                 headers: {
                     [name: string]: unknown;

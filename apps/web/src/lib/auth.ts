@@ -13,6 +13,8 @@ export type SessionUser = components['schemas']['SessionUserDto'];
 export type RoleGrantView = components['schemas']['RoleGrantViewDto'];
 export type LoginInput = components['schemas']['LoginDto'];
 export type SignupInput = components['schemas']['SignupDto'];
+/** The session after sign-up, and what became of an invitation code: linked, or proof_needed on 「我的」. */
+export type SignupResult = components['schemas']['SignupResultDto'];
 
 export const SESSION_QUERY_KEY = ['auth', 'session'] as const;
 export const SIGNED_OUT: SessionState = { user: null, csrfToken: null };
@@ -79,7 +81,7 @@ export function login(body: LoginInput): Promise<SessionState> {
   return unwrap(apiClient.POST('/api/auth/login', { body }));
 }
 
-export function signup(body: SignupInput): Promise<SessionState> {
+export function signup(body: SignupInput): Promise<SignupResult> {
   return unwrap(apiClient.POST('/api/auth/signup', { body }));
 }
 
@@ -90,7 +92,7 @@ export function useLogin() {
 
 export function useSignup() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: signup, onSuccess: (state) => replaceSession(queryClient, state) });
+  return useMutation({ mutationFn: signup, onSuccess: ({ user, csrfToken }) => replaceSession(queryClient, { user, csrfToken }) });
 }
 
 /** Signs out on this browser; the session is forgotten here even when the API cannot be reached. */

@@ -51,7 +51,7 @@ export class SignupDto {
   @MaxLength(128)
   password!: string;
 
-  @ApiPropertyOptional({ description: 'The code printed on an invitation letter; links the account to its roll entry' })
+  @ApiPropertyOptional({ description: 'The code printed on an invitation letter; links the account to its roll entry when the phone number is the one the roll holds' })
   @IsOptional()
   @IsString()
   @Length(8, 40)
@@ -84,4 +84,15 @@ export class SessionUserDto implements SessionUser {
 export class SessionStateDto implements SessionState {
   @ApiProperty({ type: SessionUserDto, nullable: true }) user!: SessionUserDto | null;
   @ApiProperty({ type: String, nullable: true, description: 'Send back in X-CSRF-Token on every write' }) csrfToken!: string | null;
+}
+
+export class SignupResultDto extends SessionStateDto {
+  @ApiProperty({
+    enum: ['linked', 'proof_needed'],
+    enumName: 'SignupInvitationOutcome',
+    nullable: true,
+    description:
+      'The invitation code given: linked (the number is the one the roll holds), proof_needed (the account exists unlinked; prove the letter is yours at POST /api/me/invitations), or null without a code',
+  })
+  invitation!: 'linked' | 'proof_needed' | null;
 }

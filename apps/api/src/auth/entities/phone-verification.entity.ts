@@ -1,9 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Invitation } from '../../invitations/entities/invitation.entity';
 
-/** A one-time SMS code proving a person holds a phone number (sign-up, password reset). */
+/**
+ * A one-time SMS code proving a person holds a phone number: sign-up, password reset, or `link` —
+ * a code sent to the phone number a roll holds, proving an invitation letter is the reader's own.
+ */
 @Entity('phone_verification')
 @Index('phone_verification_phone_idx', ['phone', 'purpose', 'createdAt'])
-@Check('phone_verification_purpose_valid', `"purpose" IN ('signup', 'reset')`)
+@Check('phone_verification_purpose_valid', `"purpose" IN ('signup', 'reset', 'link')`)
+@Check('phone_verification_link_has_letter', `("purpose" = 'link') = ("invitation_id" IS NOT NULL)`)
 @Check('phone_verification_phone_format', `"phone" ~ '^1[3-9][0-9]{9}$'`)
 export class PhoneVerification {
   @PrimaryGeneratedColumn('uuid')
@@ -13,7 +18,15 @@ export class PhoneVerification {
   phone!: string;
 
   @Column({ type: 'text' })
-  purpose!: 'signup' | 'reset';
+  purpose!: 'signup' | 'reset' | 'link';
+
+  /** For `link`: the letter the code proves (a code for one letter proves no other). */
+  @Column({ name: 'invitation_id', type: 'uuid', nullable: true })
+  invitationId!: string | null;
+
+  @ManyToOne(() => Invitation, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'invitation_id', foreignKeyConstraintName: 'phone_verification_invitation_fk' })
+  invitation?: Invitation | null;
 
   /** HMAC of the code under the deployment's secret. */
   @Column({ name: 'code_hash', type: 'text' })

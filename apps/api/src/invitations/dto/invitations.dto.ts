@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import type { IssuedLetters, LetterPerson, LetterSheet, PersonType } from '../invitations.service';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import type { LetterCheck, PersonType, ProofMethods } from '../invitations.service';
+import { LETTER_LANGUAGES } from '../letter-sheet';
+import type { LetterLanguage } from '../letter-sheet';
 
 const PERSON_TYPES = ['member', 'owner', 'tenant'] as const;
 
@@ -19,29 +21,11 @@ export class IssueInvitationsDto {
   @IsOptional()
   @IsBoolean()
   reissue?: boolean;
-}
 
-export class LetterPersonDto implements LetterPerson {
-  @ApiProperty({ enum: PERSON_TYPES, enumName: 'PersonType' }) personType!: PersonType;
-  @ApiProperty({ format: 'uuid' }) personId!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ example: '4821 0937 5512' }) code!: string;
-  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
-}
-
-export class LetterSheetDto implements LetterSheet {
-  @ApiProperty() key!: string;
-  @ApiProperty({ description: 'Household number or exclusive-unit number' }) label!: string;
-  @ApiProperty({ type: String, nullable: true }) place!: string | null;
-  @ApiProperty({ type: [LetterPersonDto] }) people!: LetterPersonDto[];
-}
-
-export class IssuedLettersDto implements IssuedLetters {
-  @ApiProperty({ format: 'uuid' }) unitId!: string;
-  @ApiProperty() unitName!: string;
-  @ApiProperty({ enum: ['cooperative', 'compound'], enumName: 'UnitKind' }) unitKind!: 'cooperative' | 'compound';
-  @ApiProperty() issued!: number;
-  @ApiProperty({ type: [LetterSheetDto] }) sheets!: LetterSheetDto[];
+  @ApiPropertyOptional({ enum: LETTER_LANGUAGES, enumName: 'LetterLanguage', description: 'Language of the printed letters (zh-CN unless asked otherwise)' })
+  @IsOptional()
+  @IsIn(LETTER_LANGUAGES)
+  language?: LetterLanguage;
 }
 
 export class LinkInPersonDto {
@@ -58,9 +42,55 @@ export class LinkInPersonDto {
   phone!: string;
 }
 
-export class RedeemInvitationDto {
+export class UnlinkDto {
+  @ApiProperty({ description: 'Why the link is undone (kept in the audit trail and told to the person)', minLength: 4, maxLength: 500 })
+  @IsString()
+  @MinLength(4)
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class UnlinkResultDto {
+  @ApiProperty({ description: 'Open votes in which a ballot was cast online through this link (it stays; a paper ballot of the person supersedes it)' })
+  openVotesWithBallot!: number;
+}
+
+export class LetterCodeDto {
   @ApiProperty({ example: '4821 0937 5512' })
   @IsString()
   @Length(8, 40)
   code!: string;
+}
+
+export class RedeemInvitationDto extends LetterCodeDto {
+  @ApiPropertyOptional({ description: 'The whole identity number (18 characters) the roll holds for the person', example: '99010119520315001X' })
+  @IsOptional()
+  @IsString()
+  @Length(15, 24)
+  idNumber?: string;
+
+  @ApiPropertyOptional({ description: 'The 6-digit code sent to the phone number the roll holds (POST /api/me/invitations/phone-code)', example: '123456' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'phoneCode must be the 6 digits of the SMS' })
+  phoneCode?: string;
+}
+
+export class ProofMethodsDto implements ProofMethods {
+  @ApiProperty({ description: "The account's verified phone number is the one the roll holds: nothing more to prove" }) phoneMatches!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: "The roll's phone number, masked, where a code can be sent", example: '138****0011' }) rollPhone!: string | null;
+  @ApiProperty({ description: 'The roll holds an identity number to check against' }) idNumber!: boolean;
+}
+
+export class LetterCheckDto implements LetterCheck {
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() unitName!: string;
+  @ApiProperty({ enum: PERSON_TYPES, enumName: 'PersonType' }) personType!: PersonType;
+  @ApiProperty({ description: 'Household number, or the exclusive units of the person' }) label!: string;
+  @ApiProperty({ type: ProofMethodsDto }) methods!: ProofMethodsDto;
+}
+
+export class LinkCodeSentDto {
+  @ApiProperty({ description: 'The number the code went to, masked', example: '138****0011' }) sentTo!: string;
+  @ApiProperty() expiresInSeconds!: number;
+  @ApiProperty() resendAfterSeconds!: number;
 }

@@ -3,6 +3,7 @@ import { OrgNode } from '../../organizations/entities/org-node.entity';
 import { Member } from '../../rolls/entities/member.entity';
 import { Owner } from '../../rolls/entities/owner.entity';
 import { Tenant } from '../../rolls/entities/tenant.entity';
+import { InvitationPrint } from './invitation-print.entity';
 import { User } from '../../users/entities/user.entity';
 
 /**
@@ -11,6 +12,7 @@ import { User } from '../../users/entities/user.entity';
  */
 @Entity('invitation')
 @Check('invitation_one_person', `num_nonnulls("member_id", "owner_id", "tenant_id") = 1`)
+@Check('invitation_proof_failures_not_negative', `"proof_failures" >= 0`)
 @Check('invitation_used_by_with_used_at', `("used_at" IS NULL) = ("used_by" IS NULL)`)
 @Index('invitation_live_member', ['memberId'], { unique: true, where: `"used_at" IS NULL AND "revoked_at" IS NULL AND "member_id" IS NOT NULL` })
 @Index('invitation_live_owner', ['ownerId'], { unique: true, where: `"used_at" IS NULL AND "revoked_at" IS NULL AND "owner_id" IS NOT NULL` })
@@ -77,4 +79,17 @@ export class Invitation {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  /** The printing that put this letter on paper (null for letters printed before prints were kept). */
+  @Index('invitation_print_idx')
+  @Column({ name: 'print_id', type: 'uuid', nullable: true })
+  printId!: string | null;
+
+  @ManyToOne(() => InvitationPrint, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'print_id', foreignKeyConstraintName: 'invitation_print_fk' })
+  print?: InvitationPrint | null;
+
+  /** Wrong answers to "prove this letter is yours"; at the limit the letter is revoked. */
+  @Column({ name: 'proof_failures', type: 'integer', default: 0 })
+  proofFailures!: number;
 }

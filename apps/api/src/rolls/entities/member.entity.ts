@@ -18,6 +18,8 @@ import { Household } from './household.entity';
 @Check('member_id_last4_format', `"id_last4" IS NULL OR "id_last4" ~ '^[0-9]{3}[0-9X]$'`)
 @Check('member_id_parts_together', `("id_number_hash" IS NULL) = ("id_last4" IS NULL)`)
 @Index('member_user_idx', ['userId'], { where: `"user_id" IS NOT NULL` })
+/** One account is one person: linked to at most one member of a roll (who owns several units is one member record). */
+@Index('member_one_per_account', ['unitId', 'userId'], { unique: true, where: `"user_id" IS NOT NULL AND "removed_revision_id" IS NULL` })
 export class Member {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

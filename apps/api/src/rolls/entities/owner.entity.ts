@@ -19,6 +19,8 @@ export type OwnerKind = (typeof OWNER_KINDS)[number];
 @Check('owner_id_last4_format', `"id_last4" IS NULL OR "id_last4" ~ '^[0-9A-Z]{4}$'`)
 @Check('owner_id_parts_together', `("id_number_hash" IS NULL) = ("id_last4" IS NULL)`)
 @Index('owner_user_idx', ['userId'], { where: `"user_id" IS NOT NULL` })
+/** One account is one person: linked to at most one owner of a roll (who owns several units is one owner record). */
+@Index('owner_one_per_account', ['unitId', 'userId'], { unique: true, where: `"user_id" IS NOT NULL AND "removed_revision_id" IS NULL` })
 export class Owner {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -7,6 +7,8 @@ import { ExclusiveUnit } from './exclusive-unit.entity';
 /** A tenant (租户): comments on the compound's matters but does not vote on owners' matters. */
 @Entity('tenant')
 @Index('tenant_name_per_unit_unique', ['exclusiveUnitId', 'name'], { unique: true, where: `"removed_revision_id" IS NULL` })
+/** One account is one tenant of a compound. */
+@Index('tenant_one_per_account', ['unitId', 'userId'], { unique: true, where: `"user_id" IS NOT NULL AND "removed_revision_id" IS NULL` })
 @Check('tenant_name_not_blank', `length(btrim("name")) > 0`)
 @Check('tenant_phone_format', `"phone" IS NULL OR "phone" ~ '^1[3-9][0-9]{9}$'`)
 export class Tenant {

@@ -17,12 +17,29 @@ export function MeRoute() {
   const user = useSession().data?.user;
   if (!user) return null;
   const units = myUnits(user.grants);
+  const proofNeeded = params.get('proof') === '1';
+  const linkLetter = (
+    <section className="section" aria-labelledby="link-letter">
+      <h2 className="section__title" id="link-letter">
+        {t('me.link.heading')}
+      </h2>
+      {proofNeeded ? (
+        <p className="notice notice--info" role="status">
+          {t('auth.signup.proofNeeded')}
+        </p>
+      ) : (
+        <p className="section__intro">{t('me.link.intro')}</p>
+      )}
+      <LinkInvitationForm initialCode={normaliseInvitationCode(params.get('code') ?? '') ?? ''} />
+    </section>
+  );
   return (
     <>
       <header className="page-header">
         <h1 className="page-title">{t('me.title')}</h1>
         <p className="page-header__intro">{t('me.greeting', { name: user.displayName })}</p>
       </header>
+      {proofNeeded && linkLetter}
       {units.length > 0 && (
         <section className="section" aria-labelledby="my-consultations">
           <h2 className="section__title" id="my-consultations">
@@ -33,13 +50,7 @@ export function MeRoute() {
         </section>
       )}
       <MyRoll />
-      <section className="section" aria-labelledby="link-letter">
-        <h2 className="section__title" id="link-letter">
-          {t('me.link.heading')}
-        </h2>
-        <p className="section__intro">{t('me.link.intro')}</p>
-        <LinkInvitationForm initialCode={normaliseInvitationCode(params.get('code') ?? '') ?? ''} />
-      </section>
+      {!proofNeeded && linkLetter}
       <section className="section" aria-labelledby="my-account">
         <h2 className="section__title" id="my-account">
           {t('me.account.heading')}

@@ -13,9 +13,10 @@ export function SignupRoute() {
   const code = params.get('code') ?? '';
   const letterCode = normaliseInvitationCode(code) ?? '';
   const user = useSession().data?.user;
-  const [signedUp, setSignedUp] = useState(false);
+  // Where to go once signed up: 「我的」, with the letter still to prove when the number was not the roll's.
+  const [next, setNext] = useState<string | null>(null);
 
-  if (user && signedUp) return <Navigate to="/me" replace />;
+  if (user && next) return <Navigate to={next} replace />;
   if (user) {
     // Someone already signed in scanned a letter: they link it on their own page instead.
     return (
@@ -38,7 +39,10 @@ export function SignupRoute() {
         {t('auth.signup.title')}
       </h1>
       <p className="auth-page__intro">{letterCode ? t('auth.signup.introWithLetter') : t('auth.signup.intro')}</p>
-      <SignupForm initialInvitationCode={letterCode} onSignedUp={() => setSignedUp(true)} />
+      <SignupForm
+        initialInvitationCode={letterCode}
+        onSignedUp={(result, invitation) => setNext(result.invitation === 'proof_needed' && invitation ? `/me?code=${invitation}&proof=1#link-letter` : '/me')}
+      />
       <p className="auth-page__switch">
         {t('auth.signup.haveAccount')} <Link to="/login">{t('auth.login.link')}</Link>
       </p>

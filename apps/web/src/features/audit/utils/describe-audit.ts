@@ -18,6 +18,7 @@ const ACTION_KEYS = {
   'role.grant': 'audit.action.roleGrant',
   'role.revoke': 'audit.action.roleRevoke',
   'roll.link': 'audit.action.rollLink',
+  'roll.unlink': 'audit.action.rollUnlink',
   'roll.import': 'audit.action.rollImport',
   'roll.export': 'audit.action.rollExport',
   'roll.add': 'audit.action.rollAdd',

@@ -6,7 +6,7 @@ import { FormAlert } from '../../../components/form/form-alert';
 import { PasswordField } from '../../../components/form/password-field';
 import { TextField } from '../../../components/form/text-field';
 import { ApiError, errorMessage } from '../../../lib/api-client';
-import type { SessionState } from '../../../lib/auth';
+import type { SignupResult } from '../../../lib/auth';
 import { useSignup } from '../../../lib/auth';
 import { maskPhone } from '../../../lib/format';
 import type { FieldErrors } from '../../../lib/forms';
@@ -22,7 +22,8 @@ import './auth-forms.css';
 interface SignupFormProps {
   /** A code from the letter's QR code (`/signup?code=…`), filled in for the person. */
   initialInvitationCode?: string;
-  onSignedUp: (state: SessionState) => void;
+  /** Signed up; `invitationCode` is the letter's 12 digits when one was given. */
+  onSignedUp: (result: SignupResult, invitationCode: string | null) => void;
 }
 
 /**
@@ -133,7 +134,7 @@ export function SignupForm({ initialInvitationCode = '', onSignedUp }: SignupFor
         ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
       },
       {
-        onSuccess: onSignedUp,
+        onSuccess: (result) => onSignedUp(result, invitation),
         onError: (error) => {
           const placed = placeSignupError(error, t);
           fail(placed.fields, placed.alert, error instanceof ApiError && error.code === 'PHONE_TAKEN');

@@ -1,5 +1,5 @@
-import type { FormEvent } from 'react';
-import { useEffect, useRef, useState } from 'react';
+import type { FormEvent, RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useBlocker } from 'react-router';
 import { FormAlert } from '../../../components/form/form-alert';
@@ -7,13 +7,10 @@ import { SelectField } from '../../../components/form/select-field';
 import { errorMessage } from '../../../lib/api-client';
 import type { Language } from '../../../lib/preferences';
 import { LANGUAGES } from '../../../lib/preferences';
-import type { IssuedLetters, IssueRequest } from '../api/issue-invitations';
+import type { IssueRequest, PrintedLetters } from '../api/issue-invitations';
 import { useIssueInvitations } from '../api/issue-invitations';
-import { usePrintPage } from '../hooks/use-print-page';
-import { codeCount, letterPages } from '../utils/letter-pages';
 import type { GrantedScope, IssueScope, ScopeExtras } from '../utils/letter-scopes';
 import { initialScopeKey, issueRequestFor, letterScopes, scopeKey } from '../utils/letter-scopes';
-import { LetterSheetView } from './letter-sheet';
 import './letters.css';
 
 interface IssueLettersProps {
@@ -33,28 +30,24 @@ interface IssueLettersProps {
 /** More choices than this: a select (a compound's buildings) instead of radio buttons. */
 const MAX_RADIOS = 3;
 
-const A5_PAGE = '@page { size: A5 portrait; margin: 0; }';
-
-/** The printable letters, with A5 pages while they are on screen. */
-function PrintableLetters({ letters, language }: { letters: IssuedLetters; language: Language }) {
-  const { i18n } = useTranslation();
-  usePrintPage(A5_PAGE);
-  const t = i18n.getFixedT(language);
-  return (
-    <div className="letters">
-      {letterPages(letters.sheets).map((page) => (
-        <LetterSheetView
-          key={page.key}
-          page={page}
-          unitName={letters.unitName}
-          unitKind={letters.unitKind}
-          origin={window.location.origin}
-          language={language}
-          t={t}
-        />
-      ))}
-    </div>
-  );
+/**
+ * The printable letters as the API rendered them, in a frame of their own: their A5 pages and
+ * styles stay theirs, and 打印 prints the frame alone. The document carries no script.
+ */
+function PrintableLetters({ letters, frame, onPrinted }: { letters: PrintedLetters; frame: RefObject<HTMLIFrameElement | null>; onPrinted: () => void }) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    const element = frame.current;
+    if (!element) return undefined;
+    const listen = (): void => element.contentWindow?.addEventListener('afterprint', onPrinted);
+    element.addEventListener('load', listen);
+    listen();
+    return () => {
+      element.removeEventListener('load', listen);
+      element.contentWindow?.removeEventListener('afterprint', onPrinted);
+    };
+  }, [frame, letters, onPrinted]);
+  return <iframe ref={frame} className="letters-frame" title={t('letters.result.previewLabel')} srcDoc={letters.html} />;
 }
 
 /** Asks before leaving the page while issued letters have not been printed: their codes are shown only here. */
@@ -108,7 +101,8 @@ export function IssueLetters({ unitId, unitName, unitKind, scopes, buildings = n
   const [selected, setSelected] = useState(() => initialScopeKey(options));
   const [reissue, setReissue] = useState(false);
   const [language, setLanguage] = useState<Language>('zh-CN');
-  const [letters, setLetters] = useState<IssuedLetters | null>(null);
+  const [letters, setLetters] = useState<PrintedLetters | null>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
   const [printed, setPrinted] = useState(false);
   const result = useRef<HTMLDivElement>(null);
   const [shownAt, setShownAt] = useState(0);
@@ -117,19 +111,14 @@ export function IssueLetters({ unitId, unitName, unitKind, scopes, buildings = n
     if (shownAt > 0) result.current?.focus();
   }, [shownAt]);
 
-  useEffect(() => {
-    if (!letters) return undefined;
-    const done = (): void => setPrinted(true);
-    window.addEventListener('afterprint', done);
-    return () => window.removeEventListener('afterprint', done);
-  }, [letters]);
+  const markPrinted = useCallback(() => setPrinted(true), []);
 
   const scope = options.find((option) => scopeKey(option) === selected) ?? options[0];
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     if (issue.isPending || !scope) return;
-    const request: IssueRequest = issueRequestFor(scope, reissue);
+    const request: IssueRequest = { ...issueRequestFor(scope, reissue), language };
     issue.mutate(request, {
       onSuccess: (issued) => {
         setLetters(issued);
@@ -156,8 +145,7 @@ export function IssueLetters({ unitId, unitName, unitKind, scopes, buildings = n
   };
   const offerHouseholdPicker = unitKind === 'cooperative' && !household && householdPickerHref !== null && options.some((option) => option.kind === 'unit');
 
-  const codes = letters ? codeCount(letters.sheets) : 0;
-  const pages = letters ? letterPages(letters.sheets).length : 0;
+  const codes = letters ? letters.letters : 0;
 
   return (
     <div className="issue-letters">
@@ -227,10 +215,10 @@ export function IssueLetters({ unitId, unitName, unitKind, scopes, buildings = n
         )}
         {letters && codes > 0 && (
           <div className="notice notice--warning no-print" role="alert">
-            <p className="notice__text">{t('letters.result.issued', { count: codes, pages })}</p>
+            <p className="notice__text">{t('letters.result.issued', { count: codes })}</p>
             <p>{t('letters.result.printNow')}</p>
             <div className="button-row">
-              <button type="button" className="button button--primary button--large" onClick={() => window.print()}>
+              <button type="button" className="button button--primary button--large" onClick={() => frame.current?.contentWindow?.print()}>
                 {t('letters.result.print')}
               </button>
             </div>
@@ -240,7 +228,7 @@ export function IssueLetters({ unitId, unitName, unitKind, scopes, buildings = n
       </div>
       {letters && codes > 0 && (
         <section className="letters-print" aria-label={t('letters.result.previewLabel')}>
-          <PrintableLetters letters={letters} language={language} />
+          <PrintableLetters letters={letters} frame={frame} onPrinted={markPrinted} />
         </section>
       )}
     </div>

@@ -107,6 +107,12 @@ export function describeNotification(notification: NotificationLike, t: TFunctio
     }
     case 'vote_final':
       return { text: t('votes.inbox.final', { title }), link };
+    case 'roll_unlinked': {
+      const unit = text(params, 'unitName') ?? '';
+      const reason = text(params, 'reason');
+      const message = t('inbox.kind.rollUnlinked', { unit });
+      return { text: reason ? `${message}${t('inbox.reasonSuffix', { reason })}` : message, link };
+    }
     default:
       // A kind this page does not know yet (a newer server): still a message, still a link.
       return { text: t('inbox.kind.generic', { title }), link };

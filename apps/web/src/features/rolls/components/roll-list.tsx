@@ -19,6 +19,7 @@ import { exclusiveUnitGroup, householdGroup, pageCount } from '../utils/roll-vie
 import type { RollListSearch } from '../utils/search-params';
 import { readRollSearch, SEARCH_MAX_LENGTH, writeRollSearch } from '../utils/search-params';
 import { LinkInPerson } from './link-in-person';
+import { UnlinkPerson } from './unlink-person';
 import { RevisionLine } from './revision-line';
 import './rolls.css';
 
@@ -175,6 +176,7 @@ function RollCards({ groups, unitId, canLink, lettersHref }: { groups: RollGroup
                       </p>
                       {details.length > 0 && <p className="roll-person__details">{details.join(t('roll.separator'))}</p>}
                       {canLink && <LinkInPerson unitId={unitId} person={person} groupNumber={group.number} />}
+                      {canLink && <UnlinkPerson unitId={unitId} person={person} groupNumber={group.number} />}
                     </li>
                   );
                 })}
@@ -264,6 +266,7 @@ function RollTable({
                   {canLink && (
                     <td>
                       <LinkInPerson unitId={unitId} person={person} groupNumber={group.number} />
+                      <UnlinkPerson unitId={unitId} person={person} groupNumber={group.number} />
                     </td>
                   )}
                 </tr>
