@@ -24,14 +24,15 @@ export class OneAccountOnePerson1796396503485 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "invitation" ADD "proof_failures" integer NOT NULL DEFAULT '0'`);
         await queryRunner.query(`ALTER TABLE "phone_verification" ADD "invitation_id" uuid`);
         for (const table of ['owner', 'member', 'tenant']) {
-            // The link to keep per (unit, account): the one audited first, else the oldest row.
+            // The link to keep per (unit, account): the one made first. A link with no audit entry
+            // was made before any that has one (by a seed or an import), so it comes first.
             await queryRunner.query(`
                 WITH linked AS (
                     SELECT p.id, p.unit_id, p.user_id,
                            row_number() OVER (
                                PARTITION BY p.unit_id, p.user_id
                                ORDER BY (SELECT min(a.occurred_at) FROM audit_entry a
-                                          WHERE a.action = 'roll.link' AND a.entity_type = '${table}' AND a.entity_id = p.id::text) NULLS LAST,
+                                          WHERE a.action = 'roll.link' AND a.entity_type = '${table}' AND a.entity_id = p.id::text) NULLS FIRST,
                                         p.created_at, p.id) AS place
                       FROM "${table}" p
                      WHERE p.user_id IS NOT NULL AND p.removed_revision_id IS NULL),
