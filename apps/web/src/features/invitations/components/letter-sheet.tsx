@@ -3,7 +3,7 @@ import { formatDate } from '../../../lib/format';
 import { invitationCodeDigits, signupUrl } from '../../../lib/invitation-code';
 import type { Language } from '../../../lib/preferences';
 import type { LetterPage } from '../utils/letter-pages';
-import { QrCode } from './qr-code';
+import { QrCode } from '../../../components/qr-code';
 
 interface LetterSheetViewProps {
   page: LetterPage;
