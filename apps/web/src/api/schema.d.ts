@@ -2573,6 +2573,11 @@ export interface components {
             /** @description Secret votes: box.jsonl */
             box?: components["schemas"]["PublicResultChainDto"];
         };
+        /**
+         * @description Matters the body may not decide (nothing was counted)
+         * @enum {string}
+         */
+        PublicResultMatterKind: "charter" | "membership" | "land-contracting" | "homestead" | "share-quantification" | "compensation-distribution" | "merger-or-split" | "repair-fund-raising" | "rebuilding" | "common-parts-use" | "non-member-rights" | "commercial-construction-land" | "other";
         /** @enum {string} */
         PublicResultConditionId: "turnout-area" | "turnout-persons" | "attendance" | "attendance-adults" | "attendance-households" | "consent" | "approval" | "approval-area" | "approval-persons" | "majority" | "box-within-roll";
         /** @enum {string} */
@@ -2651,7 +2656,7 @@ export interface components {
             /** @enum {string} */
             secrecy: "named" | "secret";
             /** @description Matters the body may not decide (nothing was counted) */
-            refusedMatters: string[] | null;
+            refusedMatters: components["schemas"]["PublicResultMatterKind"][] | null;
             quorumMet: boolean | null;
             valid: boolean;
             passed: boolean;

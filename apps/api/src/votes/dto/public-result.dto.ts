@@ -8,8 +8,8 @@
  * in the OpenAPI document's schema names.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CONDITION_IDS, RULE_SET_IDS } from '@yishi/domain';
-import type { Comparison, ConditionId, ConditionRole, Measure, RuleSetId } from '@yishi/domain';
+import { CONDITION_IDS, MATTER_KINDS, RULE_SET_IDS } from '@yishi/domain';
+import type { Comparison, ConditionId, ConditionRole, MatterKind, Measure, RuleSetId } from '@yishi/domain';
 
 export class PublicResultTextDto {
   @ApiProperty({ name: 'zh-CN', example: '是否同意更换小区门禁系统？' })
@@ -165,8 +165,8 @@ export class PublicResultTallyDto {
   @ApiProperty({ enum: ['named', 'secret'] })
   secrecy!: 'named' | 'secret';
 
-  @ApiProperty({ type: [String], nullable: true, description: 'Matters the body may not decide (nothing was counted)' })
-  refusedMatters!: string[] | null;
+  @ApiProperty({ enum: MATTER_KINDS, enumName: 'PublicResultMatterKind', isArray: true, nullable: true, description: 'Matters the body may not decide (nothing was counted)' })
+  refusedMatters!: MatterKind[] | null;
 
   @ApiProperty({ type: Boolean, nullable: true })
   quorumMet!: boolean | null;
