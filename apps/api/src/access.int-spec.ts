@@ -86,6 +86,8 @@ const CASES: Record<string, Case> = {
   'GET /api/votes/:id/result': { request: (c) => ({ path: `/api/votes/${c.votesA.closed}/result` }) },
   'GET /api/votes/:id/result/export': { request: (c) => ({ path: `/api/votes/${c.votesA.closed}/result/export?format=csv` }) },
   'GET /api/votes/:id/recount-kit': { request: (c) => ({ path: `/api/votes/${c.votesA.closed}/recount-kit` }) },
+  'GET /api/votes/:id/public-link': { request: (c) => ({ path: `/api/votes/${c.votesA.closed}/public-link` }) },
+  'POST /api/votes/:id/board/publish': { request: (c) => ({ path: `/api/votes/${c.votesA.closed}/board/publish` }) },
   'POST /api/votes/:id/objections': { request: (c) => ({ path: `/api/votes/${c.votesA.closed}/objections`, body: { body: '异议内容' } }) },
   'GET /api/votes/:id/objections': { request: (c) => ({ path: `/api/votes/${c.votesA.closed}/objections` }) },
   'GET /api/votes/:id/voters': { request: (c) => ({ path: `/api/votes/${c.papersA.vote}/voters?q=1-1` }) },

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
+import { PUBLIC_RESULT_ROUTE } from '@yishi/contracts';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
@@ -13,6 +14,7 @@ import { AppModule } from './app.module';
 import { requestContext } from './common/request-context';
 import { completeDocument, OPENAPI_TAGS } from './openapi/contract';
 import { ErrorBody, FieldProblem } from './openapi/error-body.dto';
+import { NO_INDEX } from './votes/public-results.controller';
 
 export const API_PREFIX = 'api';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -58,6 +60,11 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
     req.id = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('X-Request-Id', req.id);
     requestContext.run({ requestId: req.id, ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null }, next);
+  });
+  // The public result pages of the web app (/r/<key>, from the QR code on a notice) are unlisted.
+  app.use(PUBLIC_RESULT_ROUTE, (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('X-Robots-Tag', NO_INDEX);
+    next();
   });
   app.use(
     helmet({

@@ -2,3 +2,4 @@ export * from './organization';
 export * from './errors';
 export * from './auth';
 export * from './consultations';
+export * from './public-results';

@@ -15,6 +15,11 @@ import { VotesService } from './votes.service';
 
 const DAY_MS = 24 * 3600 * 1000;
 
+export interface RecountKitFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
 /**
  * What a vote publishes: live turnout while it runs, the bulletin board of receipts, the result
  * with every figure and its explanation, the recount kit, and the objections with their answers.
@@ -40,6 +45,11 @@ export class ResultsService {
   /** Every receipt: named votes as sealed in the chain (superseded casts marked), secret votes the box after close. */
   async board(actor: Actor, voteId: string): Promise<VoteBoardDto> {
     const { vote } = await this.votes.visible(actor, voteId);
+    return this.boardOf(vote);
+  }
+
+  /** The board of a vote the caller may see (signed in to its unit, or on its public page once published). */
+  async boardOf(vote: Vote): Promise<VoteBoardDto> {
     if (vote.secrecy === 'secret') {
       const box = vote.boxJsonl
         ? vote.boxJsonl
@@ -52,7 +62,7 @@ export class ResultsService {
     const rows = await this.dataSource.query<{ seq: number; receipt: string; channel: Channel; at: string; voter: string }[]>(
       `SELECT seq, entry->>'ballot' AS receipt, entry->>'channel' AS channel, entry->>'at' AS at, entry->>'voter' AS voter
          FROM vote_cast WHERE vote_id = $1 AND seq IS NOT NULL AND entry->>'kind' = 'cast' ORDER BY seq`,
-      [voteId],
+      [vote.id],
     );
     const last = new Map<string, number>();
     for (const r of rows) last.set(r.voter, r.seq);
@@ -70,10 +80,15 @@ export class ResultsService {
   }
 
   /** The recount kit as a zip: vote.json, electorate.json, the chain(s) and result.json. */
-  async kit(actor: Actor, voteId: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+  async kit(actor: Actor, voteId: string): Promise<RecountKitFile> {
     const { vote } = await this.votes.visible(actor, voteId);
+    return this.kitOf(vote);
+  }
+
+  /** The same bytes for whoever downloads them: a signed-in resident, or anyone from the public page. */
+  async kitOf(vote: Vote): Promise<RecountKitFile> {
     const result = this.requireResult(vote);
-    const lines = await this.dataSource.query<{ line: string }[]>(`SELECT line FROM vote_cast WHERE vote_id = $1 ORDER BY seq`, [voteId]);
+    const lines = await this.dataSource.query<{ line: string }[]>(`SELECT line FROM vote_cast WHERE vote_id = $1 ORDER BY seq`, [vote.id]);
     const chain = lines.map((l) => `${l.line}\n`).join('');
     const files: Record<string, Uint8Array> = {
       'vote.json': strToU8(vote.voteJson!),
@@ -82,7 +97,10 @@ export class ResultsService {
       ...(vote.secrecy === 'named' ? { 'ballots.jsonl': strToU8(chain) } : { 'roll.jsonl': strToU8(chain), 'box.jsonl': strToU8(vote.boxJsonl ?? '') }),
     };
     const folder = `yishi-vote-${vote.id}`;
-    return { fileName: `${folder}.zip`, bytes: zipSync(Object.fromEntries(Object.entries(files).map(([name, bytes]) => [`${folder}/${name}`, bytes]))) };
+    // Dated when the result was published, not when downloaded: the same kit is the same bytes
+    // for everyone, whenever they fetch it, so two people can compare it by its hash.
+    const zipped = zipSync(Object.fromEntries(Object.entries(files).map(([name, bytes]) => [`${folder}/${name}`, bytes])), { mtime: vote.closedAt! });
+    return { fileName: `${folder}.zip`, bytes: zipped };
   }
 
   private requireResult(vote: Vote): string {

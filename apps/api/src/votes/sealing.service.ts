@@ -10,6 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { JobsService } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Vote } from './entities/vote.entity';
+import { newPublicToken } from './public-token';
 
 /** Secret ballots move into the box in shuffled batches of at least this many (or all at close). */
 export const MIX_BATCH = 10;
@@ -198,7 +199,16 @@ export class SealingService implements OnModuleInit {
       const closedAt = new Date();
       await m.getRepository(Vote).update(
         { id: voteId },
-        { status: 'closed', closedAt, resultJson: kit['result.json']!, boxJsonl: kit['box.jsonl'] ?? null, chainHead: main.head, chainLength: main.lines },
+        {
+          status: 'closed',
+          closedAt,
+          resultJson: kit['result.json']!,
+          boxJsonl: kit['box.jsonl'] ?? null,
+          chainHead: main.head,
+          chainLength: main.lines,
+          // The key of the result's public page, printed as a QR code on the notice.
+          publicToken: newPublicToken(),
+        },
       );
       await this.audit.record(m, { actor: null, nodeId: vote.unitId, action: 'vote.tally', entityType: 'vote', entityId: voteId, after: { passed: result.tally.passed, chains: result.chains } });
       await this.notifications.notifyUnits(m, [vote.unitId], 'vote_result', { voteId, title: vote.title, passed: result.tally.passed, objectionDays: vote.objectionDays }, `/votes/${voteId}/result`);

@@ -4,6 +4,8 @@ import { PaperController } from './paper.controller';
 import { PaperService } from './paper.service';
 import { ProxiesController } from './proxies.controller';
 import { ProxiesService } from './proxies.service';
+import { PublicResultsController, VotePublicLinkController } from './public-results.controller';
+import { PublicResultsService } from './public-results.service';
 import { ResultExportService } from './result-export.service';
 import { ResultsService } from './results.service';
 import { SealingService } from './sealing.service';
@@ -11,8 +13,8 @@ import { VotesController } from './votes.controller';
 import { VotesService } from './votes.service';
 
 @Module({
-  controllers: [VotesController, PaperController, ProxiesController],
-  providers: [VotesService, CastingService, SealingService, ResultsService, ResultExportService, PaperService, ProxiesService],
+  controllers: [VotesController, PaperController, ProxiesController, PublicResultsController, VotePublicLinkController],
+  providers: [VotesService, CastingService, SealingService, ResultsService, ResultExportService, PaperService, ProxiesService, PublicResultsService],
   exports: [VotesService, CastingService, SealingService],
 })
 export class VotesModule {}

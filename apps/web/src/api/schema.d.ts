@@ -1120,6 +1120,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/results/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published result for anyone holding its key: figures, explanation, rule, chain head, electorate hash, notice stage
+         * @description Open to anyone, signed in or not.
+         */
+        get: operations["getPublicResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/results/{token}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bulletin board of receipts, once the convenor has published it (404 until then)
+         * @description Open to anyone, signed in or not.
+         */
+        get: operations["getPublicResultBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/results/{token}/recount-kit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The recount kit (zip), byte for byte the one signed-in residents download
+         * @description Open to anyone, signed in or not.
+         */
+        get: operations["downloadPublicRecountKit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/public-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the counted result’s public page is (for the QR code on the notice), and whether its board is public
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
+        get: operations["getVotePublicLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/board/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Show the bulletin board of receipts on the result’s public page too (audited; once public it stays public)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        post: operations["publishVoteBoard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consultations/{id}/comments": {
         parameters: {
             query?: never;
@@ -3088,6 +3188,247 @@ export interface components {
              * @example 委托人撤回委托
              */
             reason: string;
+        };
+        PublicResultTextDto: {
+            /** @example 是否同意更换小区门禁系统？ */
+            "zh-CN": string;
+            /** @example Replace the compound’s access control system? */
+            en: string;
+        };
+        PublicResultOptionDto: {
+            /** @example sat */
+            id: string;
+            label: components["schemas"]["PublicResultTextDto"];
+        };
+        /** @enum {string} */
+        PublicResultRuleSetId: "cc278-ordinary" | "cc278-major" | "rceo-27" | "rceo-28" | "rceo-15" | "vcl-22" | "vcl-26" | "vcl-28" | "lml-63" | "simple-majority";
+        PublicResultRuleDto: {
+            /** @description The body that decides */
+            body: components["schemas"]["PublicResultTextDto"];
+            /** @description The statute the thresholds come from */
+            statute: components["schemas"]["PublicResultTextDto"];
+        };
+        PublicResultEarlyOpeningDto: {
+            /** @description Why it opened early, as recorded when it opened */
+            reason: string;
+            /** Format: date-time */
+            openedAt: string;
+        };
+        PublicResultChainDto: {
+            /** @description Lines in the chain file */
+            lines: number;
+            /** @description SHA-256 (hex) of the last line: the chain head */
+            head: string;
+        };
+        PublicResultChainsDto: {
+            /** @description Named votes: ballots.jsonl */
+            ballots?: components["schemas"]["PublicResultChainDto"];
+            /** @description Secret votes: roll.jsonl */
+            roll?: components["schemas"]["PublicResultChainDto"];
+            /** @description Secret votes: box.jsonl */
+            box?: components["schemas"]["PublicResultChainDto"];
+        };
+        /**
+         * @description Matters the body may not decide (nothing was counted)
+         * @enum {string}
+         */
+        PublicResultMatterKind: "charter" | "membership" | "land-contracting" | "homestead" | "share-quantification" | "compensation-distribution" | "merger-or-split" | "repair-fund-raising" | "rebuilding" | "common-parts-use" | "non-member-rights" | "commercial-construction-land" | "other";
+        /** @enum {string} */
+        PublicResultConditionId: "turnout-area" | "turnout-persons" | "attendance" | "attendance-adults" | "attendance-households" | "consent" | "approval" | "approval-area" | "approval-persons" | "majority" | "box-within-roll";
+        /** @enum {string} */
+        PublicResultConditionRole: "quorum" | "decision" | "validity";
+        /**
+         * @description Areas are in 1/100 m²
+         * @enum {string}
+         */
+        PublicResultMeasure: "area" | "persons" | "households" | "ballots";
+        /** @enum {string} */
+        PublicResultComparison: "at-least" | "more-than" | "at-most";
+        PublicResultThresholdDto: {
+            numerator: number;
+            denominator: number;
+            comparison: components["schemas"]["PublicResultComparison"];
+        };
+        PublicResultConditionDto: {
+            id: components["schemas"]["PublicResultConditionId"];
+            role: components["schemas"]["PublicResultConditionRole"];
+            /** @description Conditions sharing a group are alternatives */
+            anyOf: string | null;
+            /** @description The rule set whose statute imposes the condition */
+            source: components["schemas"]["PublicResultRuleSetId"];
+            /** @description Areas are in 1/100 m² */
+            measure: components["schemas"]["PublicResultMeasure"];
+            numerator: number;
+            denominator: number;
+            threshold: components["schemas"]["PublicResultThresholdDto"];
+            met: boolean;
+            /**
+             * @description numerator / denominator in percent, two decimals; null when the denominator is 0
+             * @example 70.21
+             */
+            percent: string | null;
+            /** @description A poll’s majority: the option with most ballots */
+            option: string | null;
+        };
+        PublicResultGroupDto: {
+            persons: number;
+            /** @description 1/100 m²; null when the rule does not weigh by area */
+            area: number | null;
+            households: number | null;
+        };
+        PublicResultMeasureDto: {
+            persons: number;
+            /** @description 1/100 m²; null when the rule does not weigh by area */
+            area: number | null;
+        };
+        PublicResultOptionCountDto: {
+            option: string;
+            persons: number;
+        };
+        PublicResultBallotCountsDto: {
+            received: number;
+            counted: number;
+            rejected: number;
+            online: number;
+            paper: number;
+            meeting: number;
+            /** @description Secret votes: ballots in the box */
+            inBox: number | null;
+        };
+        PublicResultFiguresDto: {
+            electorate: components["schemas"]["PublicResultGroupDto"];
+            participating: components["schemas"]["PublicResultGroupDto"];
+            approve: components["schemas"]["PublicResultMeasureDto"];
+            oppose: components["schemas"]["PublicResultMeasureDto"];
+            abstain: components["schemas"]["PublicResultMeasureDto"];
+            withoutChoice: components["schemas"]["PublicResultMeasureDto"];
+            spoilt: number;
+            options: components["schemas"]["PublicResultOptionCountDto"][] | null;
+            ballots: components["schemas"]["PublicResultBallotCountsDto"];
+        };
+        PublicResultTallyDto: {
+            ruleSet: components["schemas"]["PublicResultRuleSetId"];
+            /** @enum {string} */
+            secrecy: "named" | "secret";
+            /** @description Matters the body may not decide (nothing was counted) */
+            refusedMatters: components["schemas"]["PublicResultMatterKind"][] | null;
+            quorumMet: boolean | null;
+            valid: boolean;
+            passed: boolean;
+            winningOption: string | null;
+            conditions: components["schemas"]["PublicResultConditionDto"][];
+            figures: components["schemas"]["PublicResultFiguresDto"];
+        };
+        PublicResultSentencesDto: {
+            "zh-CN": string[];
+            en: string[];
+        };
+        PublicResultDto: {
+            /**
+             * @description The key of this page (canonical form)
+             * @example k7qm3xfa9pztw2hd0c4vbn6ejr8sgy5a
+             */
+            token: string;
+            /**
+             * @description The page in the web app
+             * @example /r/k7qm-3xfa-9pzt-w2hd-0c4v-bn6e-jr8s
+             */
+            path: string;
+            /** @example 御水岸 */
+            unitName: string;
+            /**
+             * @description The community above the unit
+             * @example 大圩社区
+             */
+            communityName: string | null;
+            title: components["schemas"]["PublicResultTextDto"];
+            question: components["schemas"]["PublicResultTextDto"];
+            /** @enum {string} */
+            questionKind: "motion" | "options";
+            options: components["schemas"]["PublicResultOptionDto"][] | null;
+            ruleSet: components["schemas"]["PublicResultRuleSetId"];
+            rule: components["schemas"]["PublicResultRuleDto"];
+            /** @enum {string} */
+            secrecy: "named" | "secret";
+            /**
+             * Format: date-time
+             * @description When the vote was announced (its notice period ran from here)
+             */
+            announcedAt: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /**
+             * @description Provisional notice with its objection window, or the final notice
+             * @enum {string}
+             */
+            stage: "provisional" | "final";
+            /**
+             * Format: date-time
+             * @description When the provisional result was published
+             */
+            publishedAt: string;
+            /** Format: date-time */
+            finalAt: string | null;
+            objectionDays: number;
+            /**
+             * Format: date-time
+             * @description Objections are taken (signed in, by the unit’s people) until then
+             */
+            objectionUntil: string;
+            earlyOpening: components["schemas"]["PublicResultEarlyOpeningDto"] | null;
+            /** @description The chain head printed on the notice: the recount must end on it */
+            closingHash: string;
+            /** @description SHA-256 of the frozen electorate (electorate.json), as vote.json binds it */
+            electorateSha256: string;
+            chains: components["schemas"]["PublicResultChainsDto"];
+            tally: components["schemas"]["PublicResultTallyDto"];
+            /** @description The result in sentences a resident reads */
+            explanation: components["schemas"]["PublicResultSentencesDto"];
+            /**
+             * @description The recount kit’s file name (download it from …/recount-kit)
+             * @example yishi-vote-0b7e….zip
+             */
+            kitFileName: string;
+            /**
+             * Format: date-time
+             * @description When the convenor made the board of receipts public here; null: it is not
+             */
+            boardPublishedAt: string | null;
+        };
+        PublicResultBoardEntryDto: {
+            /** @description Line in the chain (null for a secret vote’s box) */
+            seq: number | null;
+            /**
+             * @description The receipt code the voter holds
+             * @example b-3f9a0c71d2e4
+             */
+            receipt: string;
+            /** @enum {string|null} */
+            channel: "online" | "paper" | "meeting" | null;
+            /** Format: date-time */
+            at: string | null;
+            /** @description A named voter’s earlier cast, replaced by a later one */
+            superseded: boolean;
+        };
+        PublicResultBoardDto: {
+            chainHead: string | null;
+            chainLength: number;
+            entries: components["schemas"]["PublicResultBoardEntryDto"][];
+        };
+        VotePublicLinkDto: {
+            /** @description The key of the public page (canonical form) */
+            token: string;
+            /**
+             * @description The public page in the web app, as printed
+             * @example /r/k7qm-3xfa-9pzt-w2hd-0c4v-bn6e-jr8s
+             */
+            path: string;
+            /** Format: date-time */
+            boardPublishedAt: string | null;
+            /** @description The caller may publish the board (convenors and staff of the unit) */
+            canPublishBoard: boolean;
         };
         /** @enum {string} */
         IntakeChannel: "online" | "suggestion_box" | "field_visit" | "hotline" | "building_head" | "meeting" | "briefing" | "paper";
@@ -7982,6 +8323,240 @@ export interface operations {
                 };
             };
             /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPublicResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key printed on the notice (28 characters of lower-case base32, no dashes) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicResultDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPublicResultBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key printed on the notice (28 characters of lower-case base32, no dashes) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicResultBoardDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    downloadPublicRecountKit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key printed on the notice (28 characters of lower-case base32, no dashes) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getVotePublicLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VotePublicLinkDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    publishVoteBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VotePublicLinkDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
             403: {
                 headers: {
                     [name: string]: unknown;

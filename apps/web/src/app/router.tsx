@@ -12,6 +12,7 @@ import { InboxRoute } from './routes/inbox';
 import { LoginRoute } from './routes/login';
 import { MeRoute } from './routes/me';
 import { NotFoundRoute } from './routes/not-found';
+import { PublicResultRoute } from './routes/public-result';
 import { SignupRoute } from './routes/signup';
 import { NewTopicRoute, TopicRoute, UnitTopicsRoute } from './routes/topics';
 import { UnitRoute } from './routes/unit';
@@ -64,6 +65,8 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomeRoute /> },
           { path: 'login', element: <LoginRoute /> },
           { path: 'signup', element: <SignupRoute /> },
+          // A published result's public page, from the QR code on the paper notice: no account.
+          { path: 'r/:token', element: <PublicResultRoute /> },
           {
             element: <RequireAuth />,
             children: [

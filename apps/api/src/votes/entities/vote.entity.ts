@@ -30,6 +30,11 @@ export type VoteStatus = (typeof VOTE_STATUSES)[number];
 )
 @Check('vote_frozen_when_open', `"status" = 'scheduled' OR "status" = 'cancelled' OR ("vote_json" IS NOT NULL AND "electorate_json" IS NOT NULL AND "opened_at" IS NOT NULL)`)
 @Check('vote_result_when_closed', `"status" NOT IN ('closed', 'final') OR ("result_json" IS NOT NULL AND "closed_at" IS NOT NULL)`)
+@Index('vote_public_token_unique', ['publicToken'], { unique: true })
+@Check('vote_public_token_format', `"public_token" ~ '^[0-9a-hjkmnp-tv-z]{28}$'`)
+@Check('vote_public_token_with_result', `("public_token" IS NULL) = ("result_json" IS NULL)`)
+@Check('vote_board_published_together', `("board_published_at" IS NULL) = ("board_published_by" IS NULL)`)
+@Check('vote_board_published_with_result', `"board_published_at" IS NULL OR "result_json" IS NOT NULL`)
 export class Vote {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -158,4 +163,23 @@ export class Vote {
 
   @Column({ name: 'cancelled_reason', type: 'text', nullable: true })
   cancelledReason!: string | null;
+
+  /**
+   * The unguessable key of the result's public, unlisted page (/r/<key>, printed as a QR code on
+   * the notice): 140 random bits in lower-case Crockford base32, set when the provisional result
+   * is published and never changed. Not derived from the vote's id.
+   */
+  @Column({ name: 'public_token', type: 'text', nullable: true })
+  publicToken!: string | null;
+
+  /** When the convenor made the bulletin board of receipts public on that page (once public, it stays public). */
+  @Column({ name: 'board_published_at', type: 'timestamptz', nullable: true })
+  boardPublishedAt!: Date | null;
+
+  @Column({ name: 'board_published_by', type: 'uuid', nullable: true })
+  boardPublishedBy!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'board_published_by', foreignKeyConstraintName: 'vote_board_published_by_fk' })
+  boardPublisher?: User | null;
 }

@@ -2,7 +2,8 @@
  * /votes/:voteId/result — the result notice (公示): provisional with its objection window, then
  * final. Every figure (each condition's numerator, denominator, threshold and share; persons and
  * area), the explanation in sentences, the verdict, the closing hash, the objections and their
- * answers, and the files to check it all (recount kit, CSV, XLSX). Prints cleanly on A4.
+ * answers, the files to check it all (recount kit, CSV, XLSX), and the QR code of the result's
+ * public page, which anyone can open without an account. Prints cleanly on A4.
  */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -11,6 +12,7 @@ import { useVote } from '../../features/votes/api/get-vote';
 import { recountKitHref, resultExportHref, useVoteResult } from '../../features/votes/api/get-result';
 import { ConditionBar } from '../../features/votes/components/condition-bar';
 import { Objections } from '../../features/votes/components/objections';
+import { PublicLink } from '../../features/votes/components/public-link';
 import { ResultFigures } from '../../features/votes/components/result-figures';
 import { VoteHeader } from '../../features/votes/components/vote-header';
 import { voteBoardPath, votePath } from '../../features/votes/utils/paths';
@@ -157,6 +159,8 @@ export function VoteResultRoute() {
         </div>
         <p className="section__intro no-print">{t('votes.result.recountHint')}</p>
       </section>
+
+      <PublicLink voteId={vote.id} />
 
       <Objections voteId={vote.id} open={objectionWindowOpen} until={objectionUntil} />
     </div>

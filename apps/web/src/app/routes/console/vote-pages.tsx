@@ -14,6 +14,7 @@ import { ObjectionsPanel } from '../../../features/vote-admin/components/objecti
 import { PaperDesk } from '../../../features/vote-admin/components/paper-desk';
 import { PaperPrintSheet } from '../../../features/vote-admin/components/paper-print';
 import { ProxiesPanel } from '../../../features/vote-admin/components/proxies-panel';
+import { PublicPagePanel } from '../../../features/vote-admin/components/public-page-panel';
 import { Loading, VoteStatusBadge } from '../../../features/vote-admin/components/vote-common';
 import type { VoteUnit } from '../../../features/vote-admin/components/vote-form';
 import { VoteForm } from '../../../features/vote-admin/components/vote-form';
@@ -139,13 +140,14 @@ export function ConsoleVoteRoute() {
   );
 }
 
-/** 概况: status, opening and cancelling, live turnout with the denominators, the outcome. */
+/** 概况: status, opening and cancelling, the outcome and its public page, live turnout with the denominators. */
 export function ConsoleVoteOverviewRoute() {
   const { vote } = useOutletContext<VoteContext>();
   return (
     <div className="stack vote-overview">
       <VoteActions key={vote.id} vote={vote} />
       <VoteOutcome vote={vote} />
+      <PublicPagePanel key={`public-${vote.id}`} vote={vote} />
       <VoteTurnout vote={vote} />
       <VoteFacts vote={vote} consultationHref={vote.consultationId ? `/console/consultations/${vote.consultationId}` : null} />
     </div>

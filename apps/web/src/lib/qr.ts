@@ -1,6 +1,7 @@
 /**
- * QR codes for the letters, drawn as one SVG path (no canvas, no image URL, no network): the
- * QR matrix comes from qrcode-generator, the drawing is ours so React renders it directly.
+ * QR codes (invitation letters, the result notice), drawn as one SVG path (no canvas, no image
+ * URL, no network): the QR matrix comes from qrcode-generator, the drawing is ours so React
+ * renders it directly.
  */
 import qrcode from 'qrcode-generator';
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { qrDrawing } from '../utils/qr';
+import { qrDrawing } from '../lib/qr';
 
 interface QrCodeProps {
   value: string;

@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import type { PublicResult } from '../api/get-public-result';
+import { publicKitHref } from '../api/get-public-result';
+import { recountCommand } from '../utils/public-page';
+
+const CHAINS = ['ballots', 'roll', 'box'] as const;
+
+/**
+ * 自己核对: the hashes the notice prints, and the three steps to recount the vote oneself —
+ * download the kit, run the recount that ships with Yishi on it, compare the chain head it
+ * prints with the one on the paper notice.
+ */
+export function VerifySteps({ result }: { result: PublicResult }) {
+  const { t } = useTranslation();
+  return (
+    <section className="section" aria-labelledby="verify-title">
+      <h2 className="section__title" id="verify-title">
+        {t('publicResult.verify.heading')}
+      </h2>
+      <p className="section__intro">{t('publicResult.verify.intro')}</p>
+      <dl className="facts">
+        <div className="facts__row">
+          <dt>{t('publicResult.verify.closingHash')}</dt>
+          <dd className="hash public-closing-hash" translate="no">
+            {result.closingHash}
+          </dd>
+        </div>
+        {CHAINS.map((name) => {
+          const chain = result.chains[name];
+          if (!chain) return null;
+          return (
+            <div className="facts__row" key={name}>
+              <dt>{t(`votes.result.chain.${name}`)}</dt>
+              <dd>
+                {t('votes.result.chainLines', { count: chain.lines })}
+                <span className="hash" translate="no">
+                  {chain.head}
+                </span>
+              </dd>
+            </div>
+          );
+        })}
+        <div className="facts__row">
+          <dt>{t('publicResult.verify.electorateHash')}</dt>
+          <dd className="hash" translate="no">
+            {result.electorateSha256}
+          </dd>
+        </div>
+      </dl>
+      <ol className="verify-steps">
+        <li>
+          <p>{t('publicResult.verify.download', { file: result.kitFileName })}</p>
+          <a href={publicKitHref(result.token)} className="button button--primary" download>
+            {t('publicResult.verify.kit')}
+          </a>
+        </li>
+        <li>
+          <p>{t('publicResult.verify.run')}</p>
+          <code className="hash verify-steps__command" translate="no">
+            {recountCommand(result)}
+          </code>
+        </li>
+        <li>
+          <p>{t('publicResult.verify.compare')}</p>
+        </li>
+      </ol>
+      <p className="section__intro">{t('publicResult.verify.kitContents')}</p>
+    </section>
+  );
+}
