@@ -3208,6 +3208,11 @@ export interface components {
             /** @description The statute the thresholds come from */
             statute: components["schemas"]["PublicResultTextDto"];
         };
+        /**
+         * @description Provisional notice with its objection window, or the final notice
+         * @enum {string}
+         */
+        ResultStage: "provisional" | "final";
         PublicResultEarlyOpeningDto: {
             /** @description Why it opened early, as recorded when it opened */
             reason: string;
@@ -3308,8 +3313,7 @@ export interface components {
         };
         PublicResultTallyDto: {
             ruleSet: components["schemas"]["PublicResultRuleSetId"];
-            /** @enum {string} */
-            secrecy: "named" | "secret";
+            secrecy: components["schemas"]["Secrecy"];
             /** @description Matters the body may not decide (nothing was counted) */
             refusedMatters: components["schemas"]["PublicResultMatterKind"][] | null;
             quorumMet: boolean | null;
@@ -3343,13 +3347,11 @@ export interface components {
             communityName: string | null;
             title: components["schemas"]["PublicResultTextDto"];
             question: components["schemas"]["PublicResultTextDto"];
-            /** @enum {string} */
-            questionKind: "motion" | "options";
+            questionKind: components["schemas"]["QuestionKind"];
             options: components["schemas"]["PublicResultOptionDto"][] | null;
             ruleSet: components["schemas"]["PublicResultRuleSetId"];
             rule: components["schemas"]["PublicResultRuleDto"];
-            /** @enum {string} */
-            secrecy: "named" | "secret";
+            secrecy: components["schemas"]["Secrecy"];
             /**
              * Format: date-time
              * @description When the vote was announced (its notice period ran from here)
@@ -3359,11 +3361,8 @@ export interface components {
             opensAt: string;
             /** Format: date-time */
             closesAt: string;
-            /**
-             * @description Provisional notice with its objection window, or the final notice
-             * @enum {string}
-             */
-            stage: "provisional" | "final";
+            /** @description Provisional notice with its objection window, or the final notice */
+            stage: components["schemas"]["ResultStage"];
             /**
              * Format: date-time
              * @description When the provisional result was published
@@ -3405,8 +3404,7 @@ export interface components {
              * @example b-3f9a0c71d2e4
              */
             receipt: string;
-            /** @enum {string|null} */
-            channel: "online" | "paper" | "meeting" | null;
+            channel: components["schemas"]["Channel"] | null;
             /** Format: date-time */
             at: string | null;
             /** @description A named voter’s earlier cast, replaced by a later one */

@@ -162,7 +162,7 @@ export class PublicResultTallyDto {
   @ApiProperty({ enum: RULE_SET_IDS, enumName: 'PublicResultRuleSetId' })
   ruleSet!: RuleSetId;
 
-  @ApiProperty({ enum: ['named', 'secret'] })
+  @ApiProperty({ enum: ['named', 'secret'], enumName: 'Secrecy' })
   secrecy!: 'named' | 'secret';
 
   @ApiProperty({ enum: MATTER_KINDS, enumName: 'PublicResultMatterKind', isArray: true, nullable: true, description: 'Matters the body may not decide (nothing was counted)' })
@@ -219,7 +219,7 @@ export class PublicResultDto {
   @ApiProperty({ type: PublicResultTextDto })
   question!: PublicResultTextDto;
 
-  @ApiProperty({ enum: ['motion', 'options'] })
+  @ApiProperty({ enum: ['motion', 'options'], enumName: 'QuestionKind' })
   questionKind!: 'motion' | 'options';
 
   @ApiProperty({ type: [PublicResultOptionDto], nullable: true })
@@ -231,7 +231,7 @@ export class PublicResultDto {
   @ApiProperty({ type: PublicResultRuleDto })
   rule!: PublicResultRuleDto;
 
-  @ApiProperty({ enum: ['named', 'secret'] })
+  @ApiProperty({ enum: ['named', 'secret'], enumName: 'Secrecy' })
   secrecy!: 'named' | 'secret';
 
   @ApiProperty({ format: 'date-time', description: 'When the vote was announced (its notice period ran from here)' })
@@ -243,7 +243,7 @@ export class PublicResultDto {
   @ApiProperty({ format: 'date-time' })
   closesAt!: string;
 
-  @ApiProperty({ enum: ['provisional', 'final'], description: 'Provisional notice with its objection window, or the final notice' })
+  @ApiProperty({ enum: ['provisional', 'final'], enumName: 'ResultStage', description: 'Provisional notice with its objection window, or the final notice' })
   stage!: 'provisional' | 'final';
 
   @ApiProperty({ format: 'date-time', description: 'When the provisional result was published' })
@@ -290,8 +290,8 @@ export class PublicResultBoardEntryDto {
   @ApiProperty({ example: 'b-3f9a0c71d2e4', description: 'The receipt code the voter holds' })
   receipt!: string;
 
-  @ApiProperty({ type: String, nullable: true, enum: ['online', 'paper', 'meeting'] })
-  channel!: string | null;
+  @ApiProperty({ nullable: true, enum: ['online', 'paper', 'meeting'], enumName: 'Channel' })
+  channel!: 'online' | 'paper' | 'meeting' | null;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   at!: string | null;
