@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decodeKitText, firstInvalidUtf8, JsonTextError, parseStrictJson } from './strict-json';
+import { decodeKitText, firstInvalidUtf8, jsonLines, JsonTextError, parseStrictJson } from './strict-json';
 
 const jsonValue = fc.letrec((tie) => ({
   node: fc.oneof(
@@ -24,16 +24,37 @@ function problem(text: string): JsonTextError {
 }
 
 describe('the strict JSON parser of the recount', () => {
-  it('reads what JSON.stringify writes as JSON.parse does, and gives back JSON.stringify(value, null, 2) as the layout', () => {
+  it('reads what JSON.stringify writes as JSON.parse does, and knows JSON.stringify(value, null, 2) from any other layout', () => {
     fc.assert(
       fc.property(jsonValue, (v) => {
         const pretty = JSON.stringify(v, null, 2);
         const parsed = parseStrictJson(pretty);
         expect(parsed.value).toEqual(JSON.parse(pretty));
-        expect(parsed.layout).toBe(pretty);
-        expect(parseStrictJson(JSON.stringify(v)).layout).toBe(pretty);
+        expect(parsed.layoutDiffersAt).toBeNull();
+        expect(parseStrictJson(`${pretty}\n`, { finalLineFeed: true }).layoutDiffersAt).toBeNull();
+        const compact = JSON.stringify(v);
+        expect(parseStrictJson(compact).layoutDiffersAt === null).toBe(compact === pretty);
       }),
     );
+  });
+
+  it('points at the first character that leaves the layout', () => {
+    const pretty = '{\n  "a": [\n    1,\n    "x/y"\n  ],\n  "b": {}\n}';
+    expect(parseStrictJson(pretty).layoutDiffersAt).toBeNull();
+    const at = (text: string) => parseStrictJson(text).layoutDiffersAt;
+    expect(at(pretty.replace('"a": [', '"a":  ['))).toBe(pretty.indexOf('"a": [') + 5);
+    expect(at(pretty.replace('    1,', '     1,'))).toBe(pretty.indexOf('    1,') + 4);
+    expect(at(pretty.replace('"x/y"', '"x\\/y"'))).toBe(pretty.indexOf('x/y') + 1);
+    expect(at(pretty.replace('"x/y"', '"\\u0078/y"'))).toBe(pretty.indexOf('x/y'));
+    expect(at(pretty.replace('    1,', '    -0,'))).toBe(pretty.indexOf('    1,') + 4);
+    expect(at(pretty.replace('"b": {}', '"b": { }'))).toBe(pretty.indexOf('{}') + 1);
+    expect(at(pretty.replace('"b": {}', '"b": {}\n'))).toBe(pretty.indexOf('{}') + 3);
+    expect(at(pretty.replace('\n}', '\n\n}'))).toBe(pretty.lastIndexOf('\n}') + 1);
+    expect(at('{"t": "a\\u001fb\\n"}')).toBe(1);
+    expect(at('"a\\u001fb\\n"')).toBeNull();
+    expect(at('"\\u001F"')).toBe(1);
+    expect(at('"\\u000a"')).toBe(1);
+    expect(at(`${pretty}\n`)).toBe(pretty.length);
   });
 
   it('never accepts a text JSON.parse refuses, nor reads it differently', () => {
@@ -71,6 +92,7 @@ describe('the strict JSON parser of the recount', () => {
     expect(problem('{"n": 1.0}')).toMatchObject({ code: 'number-not-integer', path: 'n' });
     expect(problem('[1e3]')).toMatchObject({ code: 'number-not-integer', path: '[0]' });
     expect(problem('9007199254740992')).toMatchObject({ code: 'number-not-integer' });
+    expect(parseStrictJson('[\n  -0\n]')).toMatchObject({ value: [-0], layoutDiffersAt: 4 });
     expect(problem('{"s": "\\udc00x"}')).toMatchObject({ code: 'ill-formed-string', path: 's' });
     expect(parseStrictJson('"\\ud83d\\ude00"').value).toBe('😀');
   });
@@ -86,7 +108,7 @@ describe('the strict JSON parser of the recount', () => {
   });
 
   it('records the line of every member and item', () => {
-    const { lines } = parseStrictJson('{\n  "a": [\n    1,\n    {\n      "b": null\n    }\n  ]\n}');
+    const lines = jsonLines('{\n  "a": [\n    1,\n    {\n      "b": null\n    }\n  ]\n}');
     expect(Object.fromEntries(lines)).toEqual({ '': 1, a: 2, 'a[0]': 3, 'a[1]': 4, 'a[1].b': 5 });
   });
 });

@@ -10,8 +10,9 @@ import { isWellFormedString } from './canonical-json';
  * (integers, well-formed strings). The well-kept JSON parsers in the npm tree are tolerant by
  * design (jsonc-parser: comments, trailing commas) or drop duplicates the same way. The grammar
  * is RFC 8259's and small; a parser for exactly it reports duplicate keys at any depth, with the
- * line and the JSON path, and it also yields the file's own layout (below) so that the verifier can
- * insist the file is byte for byte what the platform writes. A property test checks it against
+ * line and the JSON path, and checks as it reads whether the text is laid out byte for byte as
+ * the platform writes it (without building a copy: kit files can hold 100,000 units). Property tests
+ * check it against
  * `JSON.parse` and `JSON.stringify` (strict-json.spec.ts).
  */
 
@@ -125,38 +126,23 @@ function lineAtOffset(text: string, offset: number): number {
 
 export interface StrictJson {
   value: unknown;
-  /** The line where each member or item starts, by JSON path (`tally.figures`, `units[3]`); '' is the whole value. */
-  lines: Map<string, number>;
   /**
-   * The value laid out as `JSON.stringify(value, null, 2)` writes it, members in the order of the
-   * text (without a final line feed): what the platform writes for a kit's .json file.
+   * The offset of the first character where the text is not laid out as `JSON.stringify(value,
+   * null, 2)` writes it — members in the text's own order, and after the value nothing (or one LF
+   * with `finalLineFeed`) — or null when it is exactly that: what the platform writes for a kit's
+   * .json file. Checked while parsing, without building a copy of the text.
    */
-  layout: string;
+  layoutDiffersAt: number | null;
 }
 
 const MAX_DEPTH = 64;
 const NUMBER = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
-
-/**
- * Parses one JSON text (RFC 8259) strictly: no duplicate key in any object, only integers within
- * ±(2^53 − 1), only well-formed strings. Whitespace is read as JSON allows it; the caller compares
- * the text with `layout` (kit .json files) or with the canonical form (chain lines).
- */
-export function parseStrictJson(text: string): StrictJson {
-  const parser = new Parser(text);
-  parser.skipSpace();
-  parser.lines.set('', parser.lineAt(parser.pos));
-  const result = parser.value('', '', 0);
-  parser.skipSpace();
-  if (parser.pos < text.length) parser.fail('json-syntax', 'more text after the JSON value');
-  return { ...result, lines: parser.lines };
-}
-
-function child(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  return path === '' ? key : `${path}.${key}`;
-}
-
+const LITERALS = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+] as const;
+/** Escapes and what they stand for; `JSON.stringify` writes all but `\/` (it writes `/` as itself). */
 const ESCAPES = new Map([
   ['"', '"'],
   ['\\', '\\'],
@@ -167,17 +153,63 @@ const ESCAPES = new Map([
   ['r', '\r'],
   ['t', '\t'],
 ]);
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+const STRINGIFY_HEX4 = /^00[01][0-9a-f]$/;
 
-type Parsed = Omit<StrictJson, 'lines'>;
+/**
+ * Parses one JSON text (RFC 8259) strictly: no duplicate key in any object, only integers within
+ * ±(2^53 − 1), only well-formed strings. Whitespace is read as JSON allows it, and `layoutDiffersAt`
+ * says whether the text is laid out as the platform writes .json files; chain lines are compared
+ * with their canonical form by the caller instead.
+ */
+export function parseStrictJson(text: string, options: { finalLineFeed?: boolean } = {}): StrictJson {
+  return new Parser(text, null).document(options.finalLineFeed ? '\n' : '');
+}
+
+/**
+ * The line where each member or item of a JSON text starts, by JSON path (`tally.figures`,
+ * `units[3]`; '' is the whole value), for naming where a problem is. Parses the text again: call it
+ * when there is a problem to name, not for every file.
+ */
+export function jsonLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  new Parser(text, lines).document('');
+  return lines;
+}
+
+/** `a.b[3].c` from a stack of keys and indexes. */
+function pathOf(keys: readonly (string | number)[]): string {
+  let path = '';
+  for (const key of keys) path = typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
+  return path;
+}
 
 class Parser {
   pos = 0;
-  readonly lines = new Map<string, number>();
+  /** The first offset where the text is not in the platform's layout, or -1. */
+  private differsAt = -1;
+  /** The keys and indexes from the root to the value being read. */
+  private readonly keys: (string | number)[] = [];
   /** Offsets where each line starts, for line numbers without rescanning the text. */
   private readonly lineStarts: number[] = [0];
+  /** LF and the indentation of each depth: what separates members in the layout. */
+  private readonly breaks: string[] = ['\n'];
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    /** When given, the line of every member and item is recorded by path. */
+    private readonly track: Map<string, number> | null,
+  ) {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+  }
+
+  document(trailing: string): StrictJson {
+    this.space('');
+    this.track?.set('', this.lineAt(this.pos));
+    const value = this.value(0);
+    this.space(trailing);
+    if (this.pos < this.text.length) this.fail('json-syntax', 'more text after the JSON value');
+    return { value, layoutDiffersAt: this.differsAt < 0 ? null : this.differsAt };
   }
 
   /** 1-based line of an offset. */
@@ -199,12 +231,41 @@ class Parser {
     throw new JsonTextError(code, line, column, path, path === null ? `${message} (column ${column})` : message);
   }
 
-  skipSpace(): void {
+  /** LF and the indentation of `depth` levels of two spaces. */
+  private lineBreak(depth: number): string {
+    while (this.breaks.length <= depth) this.breaks.push(`${this.breaks[this.breaks.length - 1] as string}  `);
+    return this.breaks[depth] as string;
+  }
+
+  /** Notes the first place the text leaves the layout. */
+  private differs(at: number): void {
+    if (this.differsAt < 0) this.differsAt = at;
+  }
+
+  /** Skips JSON whitespace, noting where it is not exactly `expected`. */
+  private space(expected: string): void {
+    const start = this.pos;
     for (;;) {
       const c = this.text.charCodeAt(this.pos);
       if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) this.pos++;
-      else return;
+      else break;
     }
+    if (this.differsAt < 0 && (this.pos - start !== expected.length || !this.text.startsWith(expected, start))) {
+      let i = 0;
+      while (i < expected.length && this.text[start + i] === expected[i]) i++;
+      this.differs(start + i);
+    }
+  }
+
+  /** Skips whitespace after which either `close` (expecting `beforeClose`) or something else (expecting `otherwise`) comes. */
+  private spaceBefore(close: string, beforeClose: string, otherwise: string): void {
+    const start = this.pos;
+    const differsAt = this.differsAt;
+    this.space('');
+    const next = this.text[this.pos];
+    this.pos = start;
+    this.differsAt = differsAt;
+    this.space(next === close ? beforeClose : otherwise);
   }
 
   private found(): string {
@@ -212,23 +273,22 @@ class Parser {
     return JSON.stringify(String.fromCodePoint(this.text.codePointAt(this.pos) as number));
   }
 
-  value(path: string, indent: string, depth: number): Parsed {
+  /** Steps into a member (its key read at `at`) or an item. */
+  private enter(key: string | number, at = this.pos): void {
+    this.keys.push(key);
+    this.track?.set(pathOf(this.keys), this.lineAt(at));
+  }
+
+  private value(depth: number): unknown {
     if (depth > MAX_DEPTH) this.fail('json-syntax', `nested more than ${MAX_DEPTH} levels deep`);
-    const c = this.text[this.pos];
-    if (c === '{') return this.object(path, indent, depth);
-    if (c === '[') return this.array(path, indent, depth);
-    if (c === '"') {
-      const value = this.string(path);
-      return { value, layout: JSON.stringify(value) };
-    }
-    for (const [word, value] of [
-      ['true', true],
-      ['false', false],
-      ['null', null],
-    ] as const) {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 0x7b /* { */) return this.object(depth);
+    if (c === 0x5b /* [ */) return this.array(depth);
+    if (c === 0x22 /* " */) return this.string();
+    for (const [word, value] of LITERALS) {
       if (this.text.startsWith(word, this.pos)) {
         this.pos += word.length;
-        return { value, layout: word };
+        return value;
       }
     }
     NUMBER.lastIndex = this.pos;
@@ -237,11 +297,12 @@ class Parser {
       const start = this.pos;
       this.pos += match[0].length;
       if (match[1] !== undefined || match[2] !== undefined) {
-        this.fail('number-not-integer', `${match[0]} is not an integer: the format has no fractions or exponents, only plain integers`, start, path);
+        this.fail('number-not-integer', `${match[0]} is not an integer: the format has no fractions or exponents, only plain integers`, start, pathOf(this.keys));
       }
       const value = Number(match[0]);
-      if (!Number.isSafeInteger(value)) this.fail('number-not-integer', `${match[0]} is beyond ±(2^53 − 1), which no reader can hold exactly`, start, path);
-      return { value, layout: JSON.stringify(value) };
+      if (!Number.isSafeInteger(value)) this.fail('number-not-integer', `${match[0]} is beyond ±(2^53 − 1), which no reader can hold exactly`, start, pathOf(this.keys));
+      if (match[0] === '-0') this.differs(start); // JSON.stringify writes 0
+      return value;
     }
     this.fail('json-syntax', `a JSON value was expected, found ${this.found()}`);
   }
@@ -251,80 +312,77 @@ class Parser {
     this.pos++;
   }
 
-  private object(path: string, indent: string, depth: number): Parsed {
+  private object(depth: number): Record<string, unknown> {
     this.pos++; // {
     const value: Record<string, unknown> = {};
-    const members: string[] = [];
+    /** Where each key was read (its offset), to name the first of two. */
     const seen = new Map<string, number>();
-    const inner = `${indent}  `;
-    this.skipSpace();
+    const inner = this.lineBreak(depth + 1);
+    this.spaceBefore('}', '', inner);
     if (this.text[this.pos] === '}') {
       this.pos++;
-      return { value, layout: '{}' };
+      return value;
     }
     for (;;) {
       if (this.text[this.pos] !== '"') this.fail('json-syntax', `a key in double quotes was expected, found ${this.found()}`);
       const keyAt = this.pos;
-      const key = this.string(path);
-      const memberPath = child(path, key);
-      const keyLine = this.lineAt(keyAt);
+      const key = this.string();
       const first = seen.get(key);
       if (first !== undefined) {
+        const path = pathOf([...this.keys, key]);
         this.fail(
           'duplicate-key',
-          `the key ${JSON.stringify(key)} appears twice in one object (${JSON.stringify(memberPath)}, first on line ${first}): a person and a program could read different values`,
+          `the key ${JSON.stringify(key)} appears twice in one object (${JSON.stringify(path)}, first on line ${this.lineAt(first)}): a person and a program could read different values`,
           keyAt,
-          memberPath,
+          path,
         );
       }
-      seen.set(key, keyLine);
-      this.lines.set(memberPath, keyLine);
-      this.skipSpace();
+      seen.set(key, keyAt);
+      this.enter(key, keyAt);
+      this.space('');
       this.expect(':', '":" after the key');
-      this.skipSpace();
-      const member = this.value(memberPath, inner, depth + 1);
-      // defineProperty: a key "__proto__" is data, as JSON.parse makes it, not the object's prototype.
-      Object.defineProperty(value, key, { value: member.value, enumerable: true, writable: true, configurable: true });
-      members.push(`${inner}${JSON.stringify(key)}: ${member.layout}`);
-      this.skipSpace();
+      this.space(' ');
+      const member = this.value(depth + 1);
+      this.keys.pop();
+      // A key "__proto__" is data, as JSON.parse makes it, not the object's prototype.
+      if (key === '__proto__') Object.defineProperty(value, key, { value: member, enumerable: true, writable: true, configurable: true });
+      else value[key] = member;
+      this.spaceBefore('}', this.lineBreak(depth), '');
       if (this.text[this.pos] === ',') {
         this.pos++;
-        this.skipSpace();
+        this.space(inner);
         continue;
       }
       this.expect('}', '"," or "}"');
-      return { value, layout: `{\n${members.join(',\n')}\n${indent}}` };
+      return value;
     }
   }
 
-  private array(path: string, indent: string, depth: number): Parsed {
+  private array(depth: number): unknown[] {
     this.pos++; // [
     const value: unknown[] = [];
-    const items: string[] = [];
-    const inner = `${indent}  `;
-    this.skipSpace();
+    const inner = this.lineBreak(depth + 1);
+    this.spaceBefore(']', '', inner);
     if (this.text[this.pos] === ']') {
       this.pos++;
-      return { value, layout: '[]' };
+      return value;
     }
     for (;;) {
-      const itemPath = child(path, value.length);
-      this.lines.set(itemPath, this.lineAt(this.pos));
-      const item = this.value(itemPath, inner, depth + 1);
-      value.push(item.value);
-      items.push(`${inner}${item.layout}`);
-      this.skipSpace();
+      this.enter(value.length);
+      value.push(this.value(depth + 1));
+      this.keys.pop();
+      this.spaceBefore(']', this.lineBreak(depth), '');
       if (this.text[this.pos] === ',') {
         this.pos++;
-        this.skipSpace();
+        this.space(inner);
         continue;
       }
       this.expect(']', '"," or "]"');
-      return { value, layout: `[\n${items.join(',\n')}\n${indent}]` };
+      return value;
     }
   }
 
-  private string(path: string): string {
+  private string(): string {
     const start = this.pos;
     this.pos++; // "
     let out = '';
@@ -346,10 +404,15 @@ class Parser {
       const e = this.text[this.pos + 1];
       const escaped = e === undefined ? undefined : ESCAPES.get(e);
       if (escaped !== undefined) {
+        if (e === '/') this.differs(this.pos); // JSON.stringify writes "/" as itself
         out += escaped;
         this.pos += 2;
-      } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6))) {
-        out += String.fromCharCode(parseInt(this.text.slice(this.pos + 2, this.pos + 6), 16));
+      } else if (e === 'u' && HEX4.test(this.text.slice(this.pos + 2, this.pos + 6))) {
+        const hex = this.text.slice(this.pos + 2, this.pos + 6);
+        const unit = parseInt(hex, 16);
+        // JSON.stringify writes \u only for control characters without a short escape (lower-case hex).
+        if (!STRINGIFY_HEX4.test(hex) || '\b\t\n\f\r'.includes(String.fromCharCode(unit))) this.differs(this.pos);
+        out += String.fromCharCode(unit);
         this.pos += 6;
       } else {
         this.fail('json-syntax', 'an invalid escape sequence in a string');
@@ -357,7 +420,7 @@ class Parser {
       run = this.pos;
     }
     if (!isWellFormedString(out)) {
-      this.fail('ill-formed-string', 'the string holds a lone surrogate (an escape such as \\ud800 without its pair): it is not Unicode text', start, path);
+      this.fail('ill-formed-string', 'the string holds a lone surrogate (an escape such as \\ud800 without its pair): it is not Unicode text', start, pathOf(this.keys));
     }
     return out;
   }

@@ -3,7 +3,7 @@ import type { ChainLine, ChainName } from '../hash-chain/chain';
 import { genesisHash, verifyChain } from '../hash-chain/chain';
 import { sha256Hex } from '../hash-chain/sha256';
 import type { StrictJson } from '../hash-chain/strict-json';
-import { decodeKitText, JsonTextError, parseStrictJson } from '../hash-chain/strict-json';
+import { decodeKitText, jsonLines, JsonTextError, parseStrictJson } from '../hash-chain/strict-json';
 import type { DiscrepancyCode } from './codes';
 import type { Electorate, VoterId } from '../tally/types';
 import { TallyInputError } from '../tally/types';
@@ -67,11 +67,12 @@ function readText(files: RecountFiles, name: string): string {
   }
 }
 
-/** A .json file of the kit, read strictly, with the line of each key (for naming where a problem is). */
+/** A .json file of the kit, read strictly; `lines` (the line of each key) is worked out when a problem needs naming. */
 interface JsonFile {
   name: string;
+  text: string;
   value: unknown;
-  lines: Map<string, number>;
+  lines: Map<string, number> | null;
 }
 
 function shorten(text: string): string {
@@ -95,31 +96,32 @@ function readJsonFile(files: RecountFiles, name: string): JsonFile {
   }
   let parsed: StrictJson;
   try {
-    parsed = parseStrictJson(text);
+    parsed = parseStrictJson(text, { finalLineFeed: true });
   } catch (error) {
     if (error instanceof JsonTextError) stop(error.code, name, error.line, error.code === 'json-syntax' ? `not valid JSON: ${error.message}` : error.message, error.path);
     throw error;
   }
   if (!text.endsWith('\n')) stop('no-final-line-feed', name, null, 'the file does not end with a line feed (LF)');
-  const expected = `${parsed.layout}\n`;
-  if (text !== expected) {
-    const found = text.split('\n');
-    const want = expected.split('\n');
-    let i = 0;
-    while (i < want.length && found[i] === want[i]) i++;
-    const what = (line: string | undefined) => (line === undefined ? 'the end of the file' : JSON.stringify(shorten(line)));
+  if (parsed.layoutDiffersAt !== null) {
+    const line = text.slice(0, parsed.layoutDiffersAt).split('\n').length;
+    // The expected line as JSON.stringify writes the value (the same as the file's member order for
+    // every key of the format: none looks like an array index, which JavaScript would put first).
+    const want = `${JSON.stringify(parsed.value, null, 2)}\n`.split('\n')[line - 1];
+    const found = text.split('\n', line)[line - 1];
+    const what = (l: string | undefined) => (l === undefined ? 'the end of the file' : JSON.stringify(shorten(l)));
     stop(
       'json-layout',
       name,
-      i + 1,
-      `the file is not laid out as the platform writes it (two-space indentation, one member or item per line, ": " after a key, characters as themselves rather than escaped, one LF at the end): expected ${what(want[i])}, found ${what(found[i])}`,
+      line,
+      `the file is not laid out as the platform writes it (two-space indentation, one member or item per line, ": " after a key, characters as themselves rather than escaped, one LF at the end): expected ${what(want)}, found ${what(found)}`,
     );
   }
-  return { name, value: parsed.value, lines: parsed.lines };
+  return { name, text, value: parsed.value, lines: null };
 }
 
 /** The line of a key in a .json file: the key's own, else the nearest enclosing one. */
 function lineOfPath(file: JsonFile, path: string): number | null {
+  file.lines ??= jsonLines(file.text);
   let p = path;
   for (;;) {
     const line = file.lines.get(p);
