@@ -122,21 +122,34 @@ export function verifyChain(text: string, genesis: string): ChainVerification {
       return problem('carriage-return', number, raw.endsWith('\r') ? 'the line ends with CR LF; lines end with LF only' : 'a carriage return (CR) inside the line; lines end with LF only');
     }
     if (raw.length === 0) return problem('json-syntax', number, 'the line is empty');
+    // Fast path: a line that is its own canonical form has no key twice, only safe integers and
+    // well-formed strings (canonical JSON re-writes one member per key and refuses the rest), so
+    // JSON.parse reads it exactly. Anything else is read again strictly, to say precisely why.
     let entry: unknown;
+    let canonical: string | null = null;
     try {
-      entry = parseStrictJson(raw).value;
-    } catch (error) {
-      if (!(error instanceof JsonTextError)) throw error;
-      const code = error.code === 'not-utf8' || error.code === 'byte-order-mark' ? 'json-syntax' : error.code;
-      return problem(code, number, error.code === 'json-syntax' ? `the line is not valid JSON: ${error.message}` : error.message, error.path);
+      entry = JSON.parse(raw) as unknown;
+      canonical = canonicalJson(entry);
+    } catch {
+      canonical = null;
+    }
+    if (canonical !== raw) {
+      try {
+        entry = parseStrictJson(raw).value;
+      } catch (error) {
+        if (!(error instanceof JsonTextError)) throw error;
+        const code = error.code === 'not-utf8' || error.code === 'byte-order-mark' ? 'json-syntax' : error.code;
+        return problem(code, number, error.code === 'json-syntax' ? `the line is not valid JSON: ${error.message}` : error.message, error.path);
+      }
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+        return problem('invalid-value', number, 'the line is not a JSON object');
+      }
+      return problem('not-canonical', number, 'the line is not in canonical JSON form (sorted keys, no spaces)');
     }
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
       return problem('invalid-value', number, 'the line is not a JSON object');
     }
     const record = entry as ChainEntry;
-    if (canonicalJson(record) !== raw) {
-      return problem('not-canonical', number, 'the line is not in canonical JSON form (sorted keys, no spaces)');
-    }
     if (record.seq !== number) {
       const seq = record.seq;
       if (typeof seq === 'number' && Number.isSafeInteger(seq) && seq > number) {

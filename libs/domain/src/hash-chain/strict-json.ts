@@ -89,17 +89,19 @@ export function decodeKitText(content: Uint8Array | string): string {
   if (content.length >= 3 && content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf) {
     throw new JsonTextError('byte-order-mark', 1, 1, null, 'the file starts with a byte order mark (EF BB BF); the format has none');
   }
-  const bad = firstInvalidUtf8(content);
-  if (bad >= 0) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content);
+  } catch {
+    // The decoder only says that something is wrong; find the byte, to name its line.
+    const bad = firstInvalidUtf8(content);
     throw new JsonTextError(
       'not-utf8',
-      lineAtByte(content, bad),
+      lineAtByte(content, Math.max(bad, 0)),
       null,
       null,
-      `byte ${bad} (0x${(content[bad] as number).toString(16).padStart(2, '0')}) is not part of a valid UTF-8 sequence: the file must be UTF-8, and a reader that replaced the byte would not read what was hashed`,
+      `byte ${bad} (0x${(content[bad] ?? 0).toString(16).padStart(2, '0')}) is not part of a valid UTF-8 sequence: the file must be UTF-8, and a reader that replaced the byte would not read what was hashed`,
     );
   }
-  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content);
 }
 
 function firstLoneSurrogate(text: string): number {
