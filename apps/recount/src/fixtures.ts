@@ -122,6 +122,33 @@ export function compoundKitInput(): KitInput {
   };
 }
 
+/**
+ * The same compound, a month earlier, on raising funds for the phase-one façade: too few owners
+ * took part, so the motion did not pass. A recount VERIFIES this result: the published "not
+ * passed" is reproduced exactly.
+ */
+export function compoundNotPassedKitInput(): KitInput {
+  const base = compoundKitInput();
+  if (base.secrecy !== 'named') throw new Error('the compound vote is named');
+  const shift = (at: string) => new Date(Date.parse(at) - 30 * 24 * 3600 * 1000).toISOString();
+  return {
+    ...base,
+    vote: {
+      ...base.vote,
+      voteId: 'vote-2026-0388',
+      title: { 'zh-CN': '映月湖花园 · 关于筹集一期外墙维修资金的表决', en: 'Yingyue Lake Garden · vote on raising repair funds for the phase-one façade' },
+      question: {
+        kind: 'motion',
+        text: { 'zh-CN': '是否同意按每平方米 20 元筹集一期外墙维修资金？', en: 'Do you agree to raise repair funds for the phase-one façade at CNY 20 per square metre?' },
+      },
+      opensAt: shift(base.vote.opensAt),
+      closesAt: shift(base.vote.closesAt),
+    },
+    snapshotAt: shift(base.snapshotAt),
+    events: base.events.slice(0, 12).map((e) => ({ ...e, ballot: ballotId(`compound-0388:${e.voter}:${e.at}`), at: shift(e.at) })),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // A cooperative member assembly deciding a land consolidation plan: rceo-27 (RCEO Law art. 27)
 // ---------------------------------------------------------------------------------------------
@@ -287,6 +314,20 @@ function wrongTotal(folder: Folder): Folder {
   return { ...folder, 'result.json': prettyJson(result) };
 }
 
+/**
+ * result.json says "passed" twice: a person reading it sees `false`, a program that keeps the last
+ * of two keys (JavaScript's JSON.parse, Python's json) sees `true`.
+ */
+function duplicateKey(folder: Folder): Folder {
+  const text = (folder['result.json'] as string).replace(/^( +)"passed": true,$/m, '$1"passed": false,\n$1"passed": true,');
+  return { ...folder, 'result.json': text };
+}
+
+/** vote.json saved by an editor that writes CR LF line ends. */
+function crlf(folder: Folder): Folder {
+  return { ...folder, 'vote.json': (folder['vote.json'] as string).replace(/\n/g, '\r\n') };
+}
+
 export interface FixtureSpec {
   name: string;
   /** What the recount must say: exit code and a line it prints. */
@@ -297,17 +338,22 @@ export interface FixtureSpec {
 export const FIXTURES: FixtureSpec[] = [
   {
     name: 'cc278-major-compound',
-    expect: { exitCode: 0, message: /^OK: the recount matches result\.json/m },
+    expect: { exitCode: 0, message: /^VERIFIED: the published result is reproduced/m },
     files: () => buildRecountKit(compoundKitInput()),
   },
   {
+    name: 'cc278-major-not-passed',
+    expect: { exitCode: 0, message: /^VERIFIED: the published result is reproduced/m },
+    files: () => buildRecountKit(compoundNotPassedKitInput()),
+  },
+  {
     name: 'rceo-27-cooperative',
-    expect: { exitCode: 0, message: /^OK: the recount matches result\.json/m },
+    expect: { exitCode: 0, message: /^VERIFIED: the published result is reproduced/m },
     files: () => buildRecountKit(cooperativeKitInput()),
   },
   {
     name: 'vcl-26-secret-ballot',
-    expect: { exitCode: 0, message: /^OK: the recount matches result\.json/m },
+    expect: { exitCode: 0, message: /^VERIFIED: the published result is reproduced/m },
     files: () => buildRecountKit(secretKitInput()),
   },
   {
@@ -322,7 +368,7 @@ export const FIXTURES: FixtureSpec[] = [
   },
   {
     name: 'tampered-wrong-total',
-    expect: { exitCode: 1, message: /^DISCREPANCY: result\.json: "tally\.figures\.approve\.area" is \d+, but the ballots give \d+$/m },
+    expect: { exitCode: 1, message: /^DISCREPANCY: result\.json, line \d+: "tally\.figures\.approve\.area" is \d+, but the ballots give \d+$/m },
     files: () => wrongTotal(buildRecountKit(compoundKitInput())),
   },
   {
@@ -334,5 +380,15 @@ export const FIXTURES: FixtureSpec[] = [
           { kind: 'cast', ballot: ballotId('stranger'), voter: pseudonym('stranger'), choice: 'approve', channel: 'online', proxy: null, at: day(20, 11, 50) },
         ]),
       ),
+  },
+  {
+    name: 'tampered-duplicate-key',
+    expect: { exitCode: 1, message: /^DISCREPANCY: result\.json, line 38: the key "passed" appears twice in one object \("tally\.passed", first on line 37\)/m },
+    files: () => duplicateKey(buildRecountKit(compoundKitInput())),
+  },
+  {
+    name: 'tampered-crlf',
+    expect: { exitCode: 1, message: /^DISCREPANCY: vote\.json, line 1: the line ends with CR LF/m },
+    files: () => crlf(buildRecountKit(compoundKitInput())),
   },
 ];

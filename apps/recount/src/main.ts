@@ -17,11 +17,12 @@ const USAGE = 'usage: npm run recount -- <folder> [--json]\n';
 
 export function readFolder(folder: string): RecountFiles {
   const present = new Set(readdirSync(folder));
-  const files: Record<string, string> = {};
+  const files: Record<string, Uint8Array> = {};
   for (const name of KIT_FILES) {
     if (present.has(name)) {
-      // Exact bytes as UTF-8: a byte that is not UTF-8 becomes U+FFFD and breaks the chain, as it should.
-      files[name] = readFileSync(join(folder, name), 'utf8');
+      // The exact bytes: the recount decodes them itself and refuses what is not UTF-8, rather than
+      // reading a replacement character where the file holds something else.
+      files[name] = readFileSync(join(folder, name));
     }
   }
   return files;

@@ -1,10 +1,12 @@
 /**
  * What the recount CLI prints: the vote, the chains (with the head to compare with the published
  * one), the ballots that did not count, every condition with its exact fraction, the explanation in
- * zh-CN and en, and the verdict; then OK, or the first discrepancy. Pure: returns text and the code.
+ * zh-CN and en; then, apart, the OUTCOME of the vote (did the motion pass?) and, last, the
+ * VERIFICATION verdict (does the kit reproduce the published result?), so that nobody reads
+ * "not passed" as "the recount failed" or the reverse. Pure: returns text and the exit code.
  */
-import type { Condition, RecountReport, Threshold } from '@yishi/domain';
-import { describeDiscrepancy, formatArea, formatCount, REJECTION_TEXTS, RULE_SETS, summarizeTally } from '@yishi/domain';
+import type { Condition, Discrepancy, Outcome, RecountReport, Threshold, VoteFile } from '@yishi/domain';
+import { describeDiscrepancy, DISCREPANCY_CODES, formatArea, formatCount, outcomeOf, REJECTION_TEXTS, RULE_SETS, summarizeTally } from '@yishi/domain';
 
 export const EXIT_OK = 0;
 export const EXIT_DISCREPANCY = 1;
@@ -29,22 +31,58 @@ function pad(text: string, width: number): string {
   return text.length >= width ? `${text} ` : text + ' '.repeat(width - text.length);
 }
 
+/** The version of the --json report's shape (docs/recount-format.md §8.4). */
+export const REPORT_VERSION = 1;
+
+/** The outcome of the vote in English and Chinese, without a prefix. */
+export function outcomeText(outcome: Outcome, vote: VoteFile | null, ruleSet: string): { en: string; 'zh-CN': string } {
+  switch (outcome.status) {
+    case 'passed': {
+      const option = outcome.winningOption === null ? null : vote?.question.kind === 'options' ? vote.question.options.find((o) => o.id === outcome.winningOption) : undefined;
+      if (outcome.winningOption !== null) {
+        return {
+          en: `passed — option ${outcome.winningOption}${option ? ` (${option.label.en})` : ''}`,
+          'zh-CN': `通过（选项 ${outcome.winningOption}${option ? `：${option.label['zh-CN']}` : ''}）`,
+        };
+      }
+      return { en: `passed — every condition of ${ruleSet} is met`, 'zh-CN': `通过（${ruleSet} 的各项条件均已满足）` };
+    }
+    case 'not-passed':
+      return { en: `not passed — not met: ${outcome.unmet.join(', ')}`, 'zh-CN': `未通过（未满足：${outcome.unmet.join('、')}）` };
+    case 'void':
+      return { en: `void — not met: ${outcome.unmet.join(', ')}`, 'zh-CN': `表决无效（未满足：${outcome.unmet.join('、')}）` };
+    case 'refused':
+      return { en: `refused — this body may not decide: ${outcome.refusedMatters.join(', ')}`, 'zh-CN': `不得表决（本表决主体无权决定：${outcome.refusedMatters.join('、')}）` };
+  }
+}
+
+function where(d: Discrepancy): string {
+  return d.line === null ? d.file : `${d.file} 第 ${d.line} 行`;
+}
+
 export function formatReport(report: RecountReport, options: { json: boolean }): Printed {
   const discrepancy = report.discrepancy ? describeDiscrepancy(report.discrepancy) : null;
+  const outcome = report.count ? outcomeOf(report.count.tally) : null;
+  const stderr = discrepancy ? `DISCREPANCY: ${discrepancy}\n` : '';
+  const exitCode = report.ok ? EXIT_OK : EXIT_DISCREPANCY;
   if (options.json) {
     const count = report.count;
+    const d = report.discrepancy;
     const body = {
-      ok: report.ok,
-      discrepancy: report.discrepancy,
+      reportVersion: REPORT_VERSION,
+      verified: report.ok,
+      verdict: report.ok ? 'VERIFIED' : 'NOT VERIFIED',
+      discrepancy: d ? { code: d.code, file: d.file, line: d.line, path: d.path, message: d.message } : null,
       voteId: report.vote?.voteId ?? null,
       chains: report.chains,
+      outcome,
       lines: count?.lines ?? null,
       rejected: count?.rejected ?? null,
       ignoredCheckIns: count?.ignoredCheckIns ?? null,
       tally: count ? summarizeTally(count.tally) : null,
       explanation: count?.tally.explanation ?? null,
     };
-    return { stdout: `${JSON.stringify(body, null, 2)}\n`, stderr: discrepancy ? `DISCREPANCY: ${discrepancy}\n` : '', exitCode: report.ok ? EXIT_OK : EXIT_DISCREPANCY };
+    return { stdout: `${JSON.stringify(body, null, 2)}\n`, stderr, exitCode };
   }
 
   const out: string[] = [];
@@ -110,12 +148,33 @@ export function formatReport(report: RecountReport, options: { json: boolean }):
     for (const sentence of t.explanation['zh-CN']) out.push(`  ${sentence}`);
     out.push('Explanation (en)');
     for (const sentence of t.explanation.en) out.push(`  ${sentence}`);
-    out.push('');
-    out.push(`RESULT: ${t.refusal ? 'REFUSED — 不得表决' : !t.valid ? 'VOID — 表决无效' : t.passed ? 'PASSED — 表决通过' : 'NOT PASSED — 表决未通过'}`);
   }
-  if (report.ok) {
-    out.push('OK: the recount matches result.json, and every chain verifies.');
-    return { stdout: `${out.join('\n')}\n`, stderr: '', exitCode: EXIT_OK };
+
+  // The outcome of the vote, then — apart, last — whether the published result is verified.
+  out.push('');
+  if (outcome && report.count) {
+    const text = outcomeText(outcome, vote, report.count.tally.ruleSet);
+    if (report.ok) {
+      out.push(`Outcome of the vote: ${text.en}`);
+      out.push(`表决结果：${text['zh-CN']}`);
+    } else {
+      out.push(`Outcome of the vote as recounted from these files (the published result is NOT verified): ${text.en}`);
+      out.push(`表决结果（依据本文件夹重新计票；公布的结果未通过核验）：${text['zh-CN']}`);
+    }
+  } else {
+    out.push('Outcome of the vote: not recounted — the files did not get that far');
+    out.push('表决结果：未能重新计票');
   }
-  return { stdout: `${out.join('\n')}\n`, stderr: `DISCREPANCY: ${discrepancy ?? 'unknown'}\n`, exitCode: EXIT_DISCREPANCY };
+  out.push('');
+  out.push('='.repeat(72));
+  const d = report.discrepancy;
+  if (report.ok || !d) {
+    out.push('VERIFIED: the published result is reproduced — every chain verifies and result.json matches the recount exactly.');
+    out.push('核验通过：公布的结果已由重新计票完全复现，哈希链完整。');
+    return { stdout: `${out.join('\n')}\n`, stderr, exitCode };
+  }
+  out.push(`NOT VERIFIED: ${discrepancy ?? ''} [${d.code}]`);
+  out.push(`核验未通过：${where(d)}：${DISCREPANCY_CODES[d.code]['zh-CN']}（${d.code}）`);
+  out.push('This is about the files, not about the outcome of the vote. 这是对文件的核验结论，不是表决结果。');
+  return { stdout: `${out.join('\n')}\n`, stderr, exitCode };
 }

@@ -23,7 +23,7 @@ export function canonicalJson(value: unknown): string {
       }
       return Object.is(value, -0) ? '0' : String(value);
     case 'string':
-      if (/[\uD800-\uDFFF]/.test(value) && !isWellFormed(value)) {
+      if (!isWellFormedString(value)) {
         throw new TypeError('Canonical JSON takes only well-formed Unicode strings');
       }
       return JSON.stringify(value);
@@ -52,7 +52,9 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
-function isWellFormed(text: string): boolean {
+/** True when the string is Unicode text: every surrogate in a pair (so it can be written as UTF-8). */
+export function isWellFormedString(text: string): boolean {
+  if (!/[\uD800-\uDFFF]/.test(text)) return true;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (unit >= 0xd800 && unit <= 0xdbff) {

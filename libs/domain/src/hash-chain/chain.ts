@@ -1,5 +1,6 @@
 import { canonicalJson } from './canonical-json';
 import { sha256Hex } from './sha256';
+import { JsonTextError, parseStrictJson } from './strict-json';
 
 /**
  * A hash chain of JSON lines (the format is in docs/recount-format.md):
@@ -72,76 +73,112 @@ export interface ChainLine {
   entry: ChainEntry;
 }
 
+/** Why a chain does not verify: a stable code (docs/recount-format.md §8.2). */
+export type ChainProblemCode =
+  | 'byte-order-mark'
+  | 'no-final-line-feed'
+  | 'carriage-return'
+  | 'json-syntax'
+  | 'duplicate-key'
+  | 'number-not-integer'
+  | 'ill-formed-string'
+  | 'invalid-value'
+  | 'not-canonical'
+  | 'sequence'
+  | 'genesis-mismatch'
+  | 'prev-mismatch';
+
 export type ChainVerification =
   | { ok: true; lines: ChainLine[]; head: string }
-  | { ok: false; line: number | null; message: string };
+  | { ok: false; code: ChainProblemCode; line: number | null; path: string | null; message: string };
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
+function problem(code: ChainProblemCode, line: number | null, message: string, path: string | null = null): ChainVerification {
+  return { ok: false, code, line, path, message };
+}
+
 /**
  * Verifies a chain file's text against its genesis hash. Returns the parsed lines and the head, or
- * the FIRST problem with its line number.
+ * the FIRST problem with its code and line number. Each line is read strictly (a key twice is
+ * refused as such) and must be exactly its canonical form.
  */
 export function verifyChain(text: string, genesis: string): ChainVerification {
   if (text.length === 0) {
     return { ok: true, lines: [], head: genesis };
   }
   if (text.charCodeAt(0) === 0xfeff) {
-    return { ok: false, line: 1, message: 'the file starts with a byte order mark; the format has none' };
+    return problem('byte-order-mark', 1, 'the file starts with a byte order mark; the format has none');
   }
   if (!text.endsWith('\n')) {
-    return { ok: false, line: null, message: 'the file does not end with a line feed: its last line may have been cut' };
+    return problem('no-final-line-feed', null, 'the file does not end with a line feed: its last line may have been cut');
   }
   const rawLines = text.slice(0, -1).split('\n');
   const lines: ChainLine[] = [];
   let previous = genesis;
   for (const [i, raw] of rawLines.entries()) {
     const number = i + 1;
-    if (raw.endsWith('\r')) {
-      return { ok: false, line: number, message: 'the line ends with CR LF; lines end with LF only' };
+    if (raw.includes('\r')) {
+      return problem('carriage-return', number, raw.endsWith('\r') ? 'the line ends with CR LF; lines end with LF only' : 'a carriage return (CR) inside the line; lines end with LF only');
     }
+    if (raw.length === 0) return problem('json-syntax', number, 'the line is empty');
+    // Fast path: a line that is its own canonical form has no key twice, only safe integers and
+    // well-formed strings (canonical JSON re-writes one member per key and refuses the rest), so
+    // JSON.parse reads it exactly. Anything else is read again strictly, to say precisely why.
     let entry: unknown;
+    let canonical: string | null = null;
     try {
-      entry = JSON.parse(raw);
+      entry = JSON.parse(raw) as unknown;
+      canonical = canonicalJson(entry);
     } catch {
-      return { ok: false, line: number, message: raw.length === 0 ? 'the line is empty' : 'the line is not valid JSON' };
-    }
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      return { ok: false, line: number, message: 'the line is not a JSON object' };
-    }
-    const record = entry as ChainEntry;
-    let canonical: string;
-    try {
-      canonical = canonicalJson(record);
-    } catch (error) {
-      return { ok: false, line: number, message: `the line cannot be put in canonical form: ${(error as Error).message}` };
+      canonical = null;
     }
     if (canonical !== raw) {
-      return { ok: false, line: number, message: 'the line is not in canonical JSON form (sorted keys, no spaces)' };
+      try {
+        entry = parseStrictJson(raw).value;
+      } catch (error) {
+        if (!(error instanceof JsonTextError)) throw error;
+        const code = error.code === 'not-utf8' || error.code === 'byte-order-mark' ? 'json-syntax' : error.code;
+        return problem(code, number, error.code === 'json-syntax' ? `the line is not valid JSON: ${error.message}` : error.message, error.path);
+      }
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+        return problem('invalid-value', number, 'the line is not a JSON object');
+      }
+      return problem('not-canonical', number, 'the line is not in canonical JSON form (sorted keys, no spaces)');
     }
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      return problem('invalid-value', number, 'the line is not a JSON object');
+    }
+    const record = entry as ChainEntry;
     if (record.seq !== number) {
       const seq = record.seq;
       if (typeof seq === 'number' && Number.isSafeInteger(seq) && seq > number) {
-        return {
-          ok: false,
-          line: number,
-          message: `sequence number ${seq} where ${number} was expected: ${seq - number === 1 ? 'a line is' : `${seq - number} lines are`} missing before this line`,
-        };
+        return problem(
+          'sequence',
+          number,
+          `sequence number ${seq} where ${number} was expected: ${seq - number === 1 ? 'a line is' : `${seq - number} lines are`} missing before this line`,
+          'seq',
+        );
       }
-      return { ok: false, line: number, message: `sequence number ${String(seq)} where ${number} was expected: lines were inserted, repeated or reordered` };
+      return problem('sequence', number, `sequence number ${String(seq)} where ${number} was expected: lines were inserted, repeated or reordered`, 'seq');
     }
     if (typeof record.prev !== 'string' || !HEX64.test(record.prev)) {
-      return { ok: false, line: number, message: '"prev" is not a SHA-256 hash (64 lower-case hex digits)' };
+      return problem('invalid-value', number, '"prev" is not a SHA-256 hash (64 lower-case hex digits)', 'prev');
     }
     if (record.prev !== previous) {
-      return {
-        ok: false,
-        line: number,
-        message:
-          number === 1
-            ? `hash does not match the genesis of this vote: "prev" is ${record.prev}, but the genesis hash from vote.json is ${genesis} (vote.json was changed, or the file belongs to another vote)`
-            : `hash does not match the previous line: "prev" is ${record.prev}, but the SHA-256 of line ${number - 1} is ${previous} (line ${number - 1}, or this line's "prev", was changed)`,
-      };
+      return number === 1
+        ? problem(
+            'genesis-mismatch',
+            number,
+            `hash does not match the genesis of this vote: "prev" is ${record.prev}, but the genesis hash from vote.json is ${genesis} (vote.json was changed, or the file belongs to another vote)`,
+            'prev',
+          )
+        : problem(
+            'prev-mismatch',
+            number,
+            `hash does not match the previous line: "prev" is ${record.prev}, but the SHA-256 of line ${number - 1} is ${previous} (line ${number - 1}, or this line's "prev", was changed)`,
+            'prev',
+          );
     }
     previous = lineHash(raw);
     lines.push({ number, text: raw, entry: record });

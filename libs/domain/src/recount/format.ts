@@ -1,7 +1,7 @@
 import type { MatterKind } from '../rules/matters';
 import { isMatterKind } from '../rules/matters';
 import type { Lml63Parameters, Localized, RuleSetId } from '../rules/rule-sets';
-import { isRuleSetId } from '../rules/rule-sets';
+import { isRuleSetId, RULE_SETS } from '../rules/rule-sets';
 import type {
   Channel,
   Choice,
@@ -153,10 +153,23 @@ export interface ResultFile {
 // Strict readers: every field checked, no unknown key, with the path of the first problem
 // ---------------------------------------------------------------------------------------------
 
+/** Why a file's content does not follow the format (a subset of the recount's discrepancy codes). */
+export type FormatErrorCode =
+  | 'unknown-format'
+  | 'unknown-format-version'
+  | 'unknown-field'
+  | 'missing-field'
+  | 'invalid-value'
+  | 'unknown-language'
+  | 'missing-language'
+  | 'period-order'
+  | 'snapshot-after-opening';
+
 export class FormatError extends Error {
   constructor(
     readonly path: string,
     message: string,
+    readonly code: FormatErrorCode = 'invalid-value',
   ) {
     super(message);
     this.name = 'FormatError';
@@ -166,24 +179,42 @@ export class FormatError extends Error {
 const ISO_UTC = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 const HEX64 = /^[0-9a-f]{64}$/;
 
+/** The languages of every text in a kit, exactly these (docs/recount-format.md §4). */
+export const KIT_LANGUAGES = ['zh-CN', 'en'] as const;
+
 type Json = Record<string, unknown>;
 
-function fail(path: string, message: string): never {
-  throw new FormatError(path, message);
+/** Reads one field's value at `path`, throwing FormatError when it does not follow the format. */
+export type FieldReader<T> = (value: unknown, path: string) => T;
+
+function fail(path: string, message: string, code: FormatErrorCode = 'invalid-value'): never {
+  throw new FormatError(path, message, code);
 }
 
-function record(value: unknown, path: string, keys: readonly string[]): Json {
+function record(value: unknown, path: string, keys: readonly string[], codes: { unknown: FormatErrorCode; missing: FormatErrorCode } = { unknown: 'unknown-field', missing: 'missing-field' }): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     fail(path, 'must be a JSON object');
   }
   const obj = value as Json;
   for (const key of Object.keys(obj)) {
-    if (!keys.includes(key)) fail(join(path, key), 'is not a field of this format');
+    if (!keys.includes(key)) fail(join(path, key), codes.unknown === 'unknown-language' ? `is not a language of this format (only ${keys.join(' and ')})` : 'is not a field of this format', codes.unknown);
   }
   for (const key of keys) {
-    if (!(key in obj)) fail(join(path, key), 'is missing');
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) fail(join(path, key), 'is missing', codes.missing);
   }
   return obj;
+}
+
+/**
+ * Reads a closed object field by field: exactly the fields of `readers` (no other, none missing),
+ * each through its reader, in the order of `readers`.
+ */
+function fields<T extends object>(value: unknown, path: string, readers: { [K in keyof T]-?: FieldReader<T[K]> }): T {
+  const keys = Object.keys(readers) as (keyof T & string)[];
+  const obj = record(value, path, keys);
+  const out = {} as T;
+  for (const key of keys) out[key] = readers[key](obj[key], join(path, key));
+  return out;
 }
 
 function join(path: string, key: string | number): string {
@@ -216,7 +247,7 @@ function array(value: unknown, path: string): unknown[] {
 }
 
 function time(value: unknown, path: string): string {
-  if (typeof value !== 'string' || !ISO_UTC.test(value) || Number.isNaN(Date.parse(value))) {
+  if (typeof value !== 'string' || !ISO_UTC.test(value) || Number.isNaN(Date.parse(value)) || new Date(value).toISOString() !== value) {
     fail(path, 'must be a UTC time like 2026-12-01T08:00:00.000Z');
   }
   return value;
@@ -227,9 +258,14 @@ function hex64(value: unknown, path: string): string {
   return value;
 }
 
+/** A value in each language of the format: exactly zh-CN and en, no other. */
+function inLanguages<T>(value: unknown, path: string, read: FieldReader<T>): Record<(typeof KIT_LANGUAGES)[number], T> {
+  const obj = record(value, path, KIT_LANGUAGES, { unknown: 'unknown-language', missing: 'missing-language' });
+  return { 'zh-CN': read(obj['zh-CN'], join(path, 'zh-CN')), en: read(obj.en, join(path, 'en')) };
+}
+
 function localized(value: unknown, path: string): Localized {
-  const obj = record(value, path, ['zh-CN', 'en']);
-  return { 'zh-CN': string(obj['zh-CN'], join(path, 'zh-CN')), en: string(obj.en, join(path, 'en')) };
+  return inLanguages(value, path, string);
 }
 
 function uniqueStrings(value: unknown, path: string): string[] {
@@ -242,77 +278,93 @@ function uniqueStrings(value: unknown, path: string): string[] {
   return items;
 }
 
-export function readVoteFile(value: unknown): VoteFile {
-  const obj = record(value, '', [
-    'format',
-    'formatVersion',
-    'voteId',
-    'title',
-    'ruleSet',
-    'question',
-    'matterKinds',
-    'lml63',
-    'secrecy',
-    'opensAt',
-    'closesAt',
-    'electorateSha256',
-  ]);
-  if (obj.format !== RECOUNT_FORMAT) fail('format', `must be "${RECOUNT_FORMAT}"`);
-  if (obj.formatVersion !== RECOUNT_FORMAT_VERSION) {
-    fail('formatVersion', `is ${JSON.stringify(obj.formatVersion)}; this verifier reads version ${RECOUNT_FORMAT_VERSION}`);
-  }
-  if (!isRuleSetId(obj.ruleSet)) fail('ruleSet', `is not a known rule set: ${JSON.stringify(obj.ruleSet)}`);
-  const ruleSet = obj.ruleSet;
-  const q = obj.question as Json | null;
-  let question: QuestionFile;
-  if (typeof q === 'object' && q !== null && q.kind === 'options') {
-    const qq = record(q, 'question', ['kind', 'text', 'options']);
-    const options = array(qq.options, 'question.options').map((option, i) => {
-      const o = record(option, `question.options[${i}]`, ['id', 'label']);
-      return { id: string(o.id, `question.options[${i}].id`), label: localized(o.label, `question.options[${i}].label`) };
-    });
-    uniqueStrings(
-      options.map((o) => o.id),
-      'question.options',
-    );
-    question = { kind: 'options', text: localized(qq.text, 'question.text'), options };
-  } else {
-    const qq = record(q, 'question', ['kind', 'text']);
-    if (qq.kind !== 'motion') fail('question.kind', 'must be "motion" or "options"');
-    question = { kind: 'motion', text: localized(qq.text, 'question.text') };
-  }
-  const matterKinds = array(obj.matterKinds, 'matterKinds').map((m, i) => {
-    if (!isMatterKind(m)) fail(`matterKinds[${i}]`, `is not a known kind of matter: ${JSON.stringify(m)}`);
-    return m;
-  });
-  let lml63: Lml63Parameters | null = null;
-  if (obj.lml63 !== null) {
-    const l = record(obj.lml63, 'lml63', ['body', 'rceoApplies']);
-    if (l.body !== 'members' && l.body !== 'representatives') fail('lml63.body', 'must be "members" or "representatives"');
-    lml63 = { body: l.body, rceoApplies: bool(l.rceoApplies, 'lml63.rceoApplies') };
-  }
-  if (ruleSet === 'lml-63' && lml63 === null) fail('lml63', 'is required for rule set lml-63');
-  if (obj.secrecy !== 'named' && obj.secrecy !== 'secret') fail('secrecy', 'must be "named" or "secret"');
-  const opensAt = time(obj.opensAt, 'opensAt');
-  const closesAt = time(obj.closesAt, 'closesAt');
-  if (closesAt <= opensAt) fail('closesAt', 'must be after opensAt');
-  return {
-    format: RECOUNT_FORMAT,
-    formatVersion: RECOUNT_FORMAT_VERSION,
-    voteId: string(obj.voteId, 'voteId'),
-    title: localized(obj.title, 'title'),
-    ruleSet,
-    question,
-    matterKinds,
-    lml63,
-    secrecy: obj.secrecy,
-    opensAt,
-    closesAt,
-    electorateSha256: hex64(obj.electorateSha256, 'electorateSha256'),
-  };
+function formatTag(value: unknown, path: string): typeof RECOUNT_FORMAT {
+  if (value !== RECOUNT_FORMAT) fail(path, `is ${JSON.stringify(value)}, not "${RECOUNT_FORMAT}"`, 'unknown-format');
+  return RECOUNT_FORMAT;
 }
 
-export function readElectorateFile(value: unknown): ElectorateFile {
+function formatVersion(value: unknown, path: string): typeof RECOUNT_FORMAT_VERSION {
+  if (value !== RECOUNT_FORMAT_VERSION) fail(path, `is ${JSON.stringify(value)}; this verifier reads version ${RECOUNT_FORMAT_VERSION}`, 'unknown-format-version');
+  return RECOUNT_FORMAT_VERSION;
+}
+
+function readQuestion(value: unknown, path: string): QuestionFile {
+  const kind = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json).kind : undefined;
+  if (kind === 'options') {
+    const q = record(value, path, ['kind', 'text', 'options']);
+    const options = array(q.options, join(path, 'options')).map((option, i) =>
+      fields<PollOption>(option, join(join(path, 'options'), i), { id: string, label: localized }),
+    );
+    uniqueStrings(
+      options.map((o) => o.id),
+      join(path, 'options'),
+    );
+    if (options.length < 2) fail(join(path, 'options'), `must offer at least two options, not ${options.length}`);
+    return { kind: 'options', text: localized(q.text, join(path, 'text')), options };
+  }
+  const q = record(value, path, ['kind', 'text']);
+  if (q.kind !== 'motion') fail(join(path, 'kind'), 'must be "motion" or "options"');
+  return { kind: 'motion', text: localized(q.text, join(path, 'text')) };
+}
+
+/**
+ * vote.json, field by field: THE place that says which fields vote.json has and how each is read.
+ * To add a field, add it to `VoteFile` and its reader here (the type makes both agree); checks
+ * across fields go in `readVoteFile`.
+ */
+export const VOTE_FILE_FIELDS: { [K in keyof VoteFile]-?: FieldReader<VoteFile[K]> } = {
+  format: formatTag,
+  formatVersion,
+  voteId: string,
+  title: localized,
+  ruleSet: (value, path) => {
+    if (!isRuleSetId(value)) fail(path, `is not a known rule set: ${JSON.stringify(value)}`);
+    return value;
+  },
+  question: readQuestion,
+  matterKinds: (value, path) =>
+    array(value, path).map((m, i) => {
+      if (!isMatterKind(m)) fail(join(path, i), `is not a known kind of matter: ${JSON.stringify(m)}`);
+      return m;
+    }),
+  lml63: (value, path) => {
+    if (value === null) return null;
+    const l = record(value, path, ['body', 'rceoApplies']);
+    if (l.body !== 'members' && l.body !== 'representatives') fail(join(path, 'body'), 'must be "members" or "representatives"');
+    return { body: l.body, rceoApplies: bool(l.rceoApplies, join(path, 'rceoApplies')) };
+  },
+  secrecy: (value, path) => {
+    if (value !== 'named' && value !== 'secret') fail(path, 'must be "named" or "secret"');
+    return value;
+  },
+  opensAt: time,
+  closesAt: time,
+  electorateSha256: hex64,
+};
+
+export function readVoteFile(value: unknown): VoteFile {
+  const vote = fields<VoteFile>(value, '', VOTE_FILE_FIELDS);
+  if (vote.closesAt <= vote.opensAt) fail('closesAt', `is ${vote.closesAt}, not after opensAt ${vote.opensAt}`, 'period-order');
+  if (vote.ruleSet === 'lml-63' && vote.lml63 === null) fail('lml63', 'is required for rule set lml-63');
+  if (vote.question.kind === 'options' && vote.ruleSet !== 'simple-majority') {
+    fail('question.kind', `is "options", but only an informal poll (simple-majority) offers options; ${vote.ruleSet} decides a motion`);
+  }
+  if (vote.secrecy === 'secret' && RULE_SETS[vote.ruleSet].weightedByArea) {
+    fail('secrecy', `is "secret", but ${vote.ruleSet} weighs ballots by area, which needs the voter: owners vote by name`);
+  }
+  return vote;
+}
+
+/** electorate.json; `vote` (already read) for the checks across files. */
+export function readElectorateFile(value: unknown, vote?: VoteFile): ElectorateFile {
+  const file = readElectorateFileAlone(value);
+  if (vote && file.snapshotAt > vote.opensAt) {
+    fail('snapshotAt', `is ${file.snapshotAt}, after the vote opened at ${vote.opensAt} (vote.json): the electorate is frozen when voting opens, not later`, 'snapshot-after-opening');
+  }
+  return file;
+}
+
+function readElectorateFileAlone(value: unknown): ElectorateFile {
   const obj = record(value, '', ['snapshotAt', 'electorate']);
   const e = obj.electorate as Json | null;
   const kind = typeof e === 'object' && e !== null ? e.kind : undefined;
@@ -431,12 +483,29 @@ export function readBoxLine(entry: Json): BoxEntry {
   return { seq: count(obj.seq, 'seq'), prev: hex64(obj.prev, 'prev'), kind: 'ballot', ballot: string(obj.ballot, 'ballot'), choice: readChoice(obj.choice, 'choice') };
 }
 
-/** The envelope of result.json; its figures are compared field by field with the recount. */
+/** The chain summaries of result.json: `{ "<chain>": { "lines", "head" } }`, chains of the format only. */
+function readChains(value: unknown, path: string): Partial<Record<'ballots' | 'roll' | 'box', ChainSummary>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'must be a JSON object');
+  const obj = value as Json;
+  return Object.fromEntries(
+    Object.keys(obj).map((name) => {
+      if (name !== 'ballots' && name !== 'roll' && name !== 'box') fail(join(path, name), 'is not a chain of this format (ballots, roll, box)', 'unknown-field');
+      return [name, fields<ChainSummary>(obj[name], join(path, name), { lines: count, head: hex64 })];
+    }),
+  );
+}
+
+/**
+ * The envelope of result.json: format, version, the vote's id, the chains' summaries and the
+ * explanation (informative, but in exactly the format's languages). Its normative figures
+ * (`lines`, `rejected`, `ignoredCheckIns`, `tally`) are compared field by field with the recount.
+ */
 export function readResultEnvelope(value: unknown): Json {
   const obj = record(value, '', ['format', 'formatVersion', 'voteId', 'chains', 'lines', 'rejected', 'ignoredCheckIns', 'tally', 'explanation']);
-  if (obj.format !== RECOUNT_FORMAT) fail('format', `must be "${RECOUNT_FORMAT}"`);
-  if (obj.formatVersion !== RECOUNT_FORMAT_VERSION) {
-    fail('formatVersion', `is ${JSON.stringify(obj.formatVersion)}; this verifier reads version ${RECOUNT_FORMAT_VERSION}`);
-  }
+  formatTag(obj.format, 'format');
+  formatVersion(obj.formatVersion, 'formatVersion');
+  string(obj.voteId, 'voteId');
+  readChains(obj.chains, 'chains');
+  inLanguages(obj.explanation, 'explanation', (sentences, path) => array(sentences, path).map((sentence, i) => string(sentence, join(path, i))));
   return obj;
 }

@@ -2,6 +2,9 @@ import { canonicalJson } from '../hash-chain/canonical-json';
 import type { ChainLine, ChainName } from '../hash-chain/chain';
 import { genesisHash, verifyChain } from '../hash-chain/chain';
 import { sha256Hex } from '../hash-chain/sha256';
+import type { StrictJson } from '../hash-chain/strict-json';
+import { decodeKitText, jsonLines, JsonTextError, parseStrictJson } from '../hash-chain/strict-json';
+import type { DiscrepancyCode } from './codes';
 import type { Electorate, VoterId } from '../tally/types';
 import { TallyInputError } from '../tally/types';
 import type { KitCount } from './count';
@@ -11,13 +14,17 @@ import { FormatError, readBallotsLine, readBoxLine, readElectorateFile, readResu
 
 /** The first thing in a recount folder that does not add up, named precisely. */
 export interface Discrepancy {
+  /** Stable reason code (docs/recount-format.md §8.2). */
+  code: DiscrepancyCode;
   file: string;
-  /** 1-based line of a .jsonl file, or null. */
+  /** 1-based line of the file (a .jsonl line, or where the key concerned is in a .json file), or null. */
   line: number | null;
+  /** The JSON path of the key concerned (`tally.figures.approve.area`, `electorate.units[0].area`), or null. */
+  path: string | null;
   message: string;
 }
 
-export function describeDiscrepancy(d: Discrepancy): string {
+export function describeDiscrepancy(d: Pick<Discrepancy, 'file' | 'line' | 'message'>): string {
   return d.line === null ? `${d.file}: ${d.message}` : `${d.file}, line ${d.line}: ${d.message}`;
 }
 
@@ -32,8 +39,11 @@ export interface RecountReport {
   count: KitCount | null;
 }
 
-/** A recount folder's files by name (vote.json, electorate.json, ballots.jsonl or roll.jsonl + box.jsonl, result.json). */
-export type RecountFiles = Readonly<Record<string, string | undefined>>;
+/**
+ * A recount folder's files by name (vote.json, electorate.json, ballots.jsonl or roll.jsonl +
+ * box.jsonl, result.json): their exact bytes, or text already decoded from UTF-8.
+ */
+export type RecountFiles = Readonly<Record<string, string | Uint8Array | undefined>>;
 
 class Stop extends Error {
   constructor(readonly discrepancy: Discrepancy) {
@@ -41,30 +51,94 @@ class Stop extends Error {
   }
 }
 
-function stop(file: string, line: number | null, message: string): never {
-  throw new Stop({ file, line, message });
+function stop(code: DiscrepancyCode, file: string, line: number | null, message: string, path: string | null = null): never {
+  throw new Stop({ code, file, line, path, message });
 }
 
-function need(files: RecountFiles, name: string): string {
-  const text = files[name];
-  if (text === undefined) stop(name, null, 'the file is missing from the folder');
-  return text;
-}
-
-function parseJson(file: string, text: string): unknown {
+/** A kit file's text, from its bytes read strictly (§3): UTF-8, no byte order mark. */
+function readText(files: RecountFiles, name: string): string {
+  const content = files[name];
+  if (content === undefined) stop('missing-file', name, null, 'the file is missing from the folder');
   try {
-    return JSON.parse(text) as unknown;
+    return decodeKitText(content);
   } catch (error) {
-    stop(file, null, `not valid JSON (${(error as Error).message})`);
+    if (error instanceof JsonTextError) stop(error.code, name, error.line, error.message);
+    throw error;
   }
 }
 
-function read<T>(file: string, line: number | null, reader: () => T): T {
+/** A .json file of the kit, read strictly; `lines` (the line of each key) is worked out when a problem needs naming. */
+interface JsonFile {
+  name: string;
+  text: string;
+  value: unknown;
+  lines: Map<string, number> | null;
+}
+
+function shorten(text: string): string {
+  const chars = [...text];
+  return chars.length > 90 ? `${chars.slice(0, 87).join('')}...` : text;
+}
+
+/**
+ * Reads a .json file of the kit byte for byte (§3): UTF-8 without BOM, LF only, strict JSON (no key
+ * twice at any depth, integers only, well-formed strings), and exactly the layout the platform
+ * writes — `JSON.stringify(value, null, 2)` plus one LF, members in the file's own order — so that
+ * nothing a lenient reader would pass over (spaces, escapes, number forms, a second copy of a key)
+ * can differ between what a person reads and what is hashed and counted.
+ */
+function readJsonFile(files: RecountFiles, name: string): JsonFile {
+  const text = readText(files, name);
+  const cr = text.indexOf('\r');
+  if (cr >= 0) {
+    const line = text.slice(0, cr).split('\n').length;
+    stop('carriage-return', name, line, text[cr + 1] === '\n' ? 'the line ends with CR LF (as Windows writes); the format has LF line ends only' : 'a carriage return (CR) inside the line; the format has LF line ends only');
+  }
+  let parsed: StrictJson;
+  try {
+    parsed = parseStrictJson(text, { finalLineFeed: true });
+  } catch (error) {
+    if (error instanceof JsonTextError) stop(error.code, name, error.line, error.code === 'json-syntax' ? `not valid JSON: ${error.message}` : error.message, error.path);
+    throw error;
+  }
+  if (!text.endsWith('\n')) stop('no-final-line-feed', name, null, 'the file does not end with a line feed (LF)');
+  if (parsed.layoutDiffersAt !== null) {
+    const line = text.slice(0, parsed.layoutDiffersAt).split('\n').length;
+    // The expected line as JSON.stringify writes the value (the same as the file's member order for
+    // every key of the format: none looks like an array index, which JavaScript would put first).
+    const want = `${JSON.stringify(parsed.value, null, 2)}\n`.split('\n')[line - 1];
+    const found = text.split('\n', line)[line - 1];
+    const what = (l: string | undefined) => (l === undefined ? 'the end of the file' : JSON.stringify(shorten(l)));
+    stop(
+      'json-layout',
+      name,
+      line,
+      `the file is not laid out as the platform writes it (two-space indentation, one member or item per line, ": " after a key, characters as themselves rather than escaped, one LF at the end): expected ${what(want)}, found ${what(found)}`,
+    );
+  }
+  return { name, text, value: parsed.value, lines: null };
+}
+
+/** The line of a key in a .json file: the key's own, else the nearest enclosing one. */
+function lineOfPath(file: JsonFile, path: string): number | null {
+  file.lines ??= jsonLines(file.text);
+  let p = path;
+  for (;;) {
+    const line = file.lines.get(p);
+    if (line !== undefined) return line;
+    if (p === '') return null;
+    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+    p = cut < 0 ? '' : p.slice(0, cut);
+  }
+}
+
+function read<T>(file: string, line: number | null, reader: () => T, json?: JsonFile): T {
   try {
     return reader();
   } catch (error) {
     if (error instanceof FormatError) {
-      stop(file, line, error.path === '' ? error.message : `"${error.path}" ${error.message}`);
+      const path = error.path === '' ? null : error.path;
+      stop(error.code, file, json ? lineOfPath(json, error.path) : line, path === null ? error.message : `"${path}" ${error.message}`, path);
     }
     throw error;
   }
@@ -86,28 +160,29 @@ function knownVoters(electorate: Electorate): Set<VoterId> {
 }
 
 function verified(files: RecountFiles, file: string, chain: ChainName, voteJson: unknown, chains: RecountReport['chains']): ChainLine[] {
-  const result = verifyChain(need(files, file), genesisHash(chain, voteJson));
-  if (!result.ok) stop(file, result.line, result.message);
+  const result = verifyChain(readText(files, file), genesisHash(chain, voteJson));
+  if (!result.ok) stop(result.code, file, result.line, result.message, result.path);
   chains[chain] = { lines: result.lines.length, head: result.head };
   return result.lines;
 }
 
 function checkTime(file: string, line: number, at: string, vote: VoteFile, what: string): void {
-  if (at < vote.opensAt) stop(file, line, `${what} at ${at}, before the vote opened at ${vote.opensAt}`);
-  if (at > vote.closesAt) stop(file, line, `${what} at ${at}, after the vote closed at ${vote.closesAt}`);
+  if (at < vote.opensAt) stop('outside-voting-period', file, line, `${what} at ${at}, before the vote opened at ${vote.opensAt}`, 'at');
+  if (at > vote.closesAt) stop('outside-voting-period', file, line, `${what} at ${at}, after the vote closed at ${vote.closesAt}`, 'at');
 }
 
 function checkVoter(file: string, line: number, voter: VoterId, known: Set<VoterId>, what: string): void {
-  if (!known.has(voter)) stop(file, line, `${what} from voter ${voter}, who is not in the electorate (electorate.json)`);
+  if (!known.has(voter)) stop('voter-not-in-electorate', file, line, `${what} from voter ${voter}, who is not in the electorate (electorate.json)`, 'voter');
 }
 
 /**
  * Verifies a recount folder and recounts it from its files alone. Checks, in this order, and stops
- * at the first discrepancy: vote.json; electorate.json against the hash in vote.json; each chain
- * line by line (canonical form, sequence, hash of the previous line); each line's content (kind,
- * voter in the electorate, time within the voting period, ballot ids unique, a secret vote's roll
- * marked once per voter, its box in ballot-id order); then result.json: chain lengths and heads,
- * line counts, the tally field by field, and the rejected ballots.
+ * at the first discrepancy (docs/recount-format.md §8): vote.json, read strictly; electorate.json,
+ * read strictly, against the hash in vote.json; each chain line by line (UTF-8, LF, strict and
+ * canonical JSON, sequence, hash of the previous line); each line's content (kind, voter in the
+ * electorate, time within the voting period, ballot ids unique, a secret vote's roll marked once
+ * per voter, its box in ballot-id order); then result.json, read strictly: chain lengths and
+ * heads, line counts, the tally field by field, and the rejected ballots.
  */
 export function recount(files: RecountFiles): RecountReport {
   const report: RecountReport = { ok: false, discrepancy: null, vote: null, chains: {}, count: null };
@@ -122,25 +197,22 @@ export function recount(files: RecountFiles): RecountReport {
 }
 
 function run(files: RecountFiles, report: RecountReport): void {
-  const voteJson = parseJson('vote.json', need(files, 'vote.json'));
-  const vote = read('vote.json', null, () => readVoteFile(voteJson));
+  const voteFile = readJsonFile(files, 'vote.json');
+  const voteJson = voteFile.value;
+  const vote = read('vote.json', null, () => readVoteFile(voteJson), voteFile);
   report.vote = vote;
 
-  const electorateJson = parseJson('electorate.json', need(files, 'electorate.json'));
-  let electorateHash: string;
-  try {
-    electorateHash = sha256Hex(canonicalJson(electorateJson));
-  } catch (error) {
-    stop('electorate.json', null, `cannot be put in canonical form: ${(error as Error).message}`);
-  }
+  const electorateFile = readJsonFile(files, 'electorate.json');
+  const electorateHash = sha256Hex(canonicalJson(electorateFile.value));
   if (electorateHash !== vote.electorateSha256) {
     stop(
+      'electorate-hash',
       'electorate.json',
       null,
       `its SHA-256 (canonical JSON) is ${electorateHash}, but vote.json binds the electorate ${vote.electorateSha256}: the electorate was changed after the vote opened`,
     );
   }
-  const { electorate } = read('electorate.json', null, () => readElectorateFile(electorateJson));
+  const { electorate } = read('electorate.json', null, () => readElectorateFile(electorateFile.value, vote), electorateFile);
   const known = knownVoters(electorate);
 
   let count: KitCount;
@@ -156,7 +228,7 @@ function run(files: RecountFiles, report: RecountReport): void {
         checkTime('ballots.jsonl', line.number, entry.at, vote, entry.kind === 'cast' ? 'cast' : 'checked in');
         if (entry.kind === 'cast') {
           const earlier = ballotIds.get(entry.ballot);
-          if (earlier !== undefined) stop('ballots.jsonl', line.number, `ballot id ${entry.ballot} was already used on line ${earlier}`);
+          if (earlier !== undefined) stop('duplicate-ballot-id', 'ballots.jsonl', line.number, `ballot id ${entry.ballot} was already used on line ${earlier}`, 'ballot');
           ballotIds.set(entry.ballot, line.number);
         }
         entries.push(entry);
@@ -173,7 +245,7 @@ function run(files: RecountFiles, report: RecountReport): void {
         if (entry.kind === 'mark') {
           const earlier = marked.get(entry.voter);
           if (earlier !== undefined) {
-            stop('roll.jsonl', line.number, `voter ${entry.voter} was already marked on line ${earlier}: a secret ballot, once cast, is final`);
+            stop('marked-twice', 'roll.jsonl', line.number, `voter ${entry.voter} was already marked on line ${earlier}: a secret ballot, once cast, is final`, 'voter');
           }
           marked.set(entry.voter, line.number);
         }
@@ -186,11 +258,13 @@ function run(files: RecountFiles, report: RecountReport): void {
         const entry = read('box.jsonl', line.number, () => readBoxLine(line.entry));
         if (previousId !== null && !(previousId < entry.ballot)) {
           stop(
+            previousId === entry.ballot ? 'duplicate-ballot-id' : 'box-order',
             'box.jsonl',
             line.number,
             previousId === entry.ballot
               ? `ballot id ${entry.ballot} appears twice`
               : `ballot ${entry.ballot} is out of order: the box is sorted by ballot id, so that its order cannot link a ballot to a voter`,
+            'ballot',
           );
         }
         previousId = entry.ballot;
@@ -199,33 +273,36 @@ function run(files: RecountFiles, report: RecountReport): void {
       count = countSecret(vote, electorate, roll, box);
     }
   } catch (error) {
-    if (error instanceof TallyInputError) stop('electorate.json', null, error.message);
+    if (error instanceof TallyInputError) stop('electorate-inconsistent', 'electorate.json', null, error.message);
     throw error;
   }
   report.count = count;
 
-  const resultJson = parseJson('result.json', need(files, 'result.json'));
-  const result = read('result.json', null, () => readResultEnvelope(resultJson));
-  if (result.voteId !== vote.voteId) stop('result.json', null, `"voteId" is ${JSON.stringify(result.voteId)}, but vote.json is vote ${vote.voteId}`);
+  const resultFile = readJsonFile(files, 'result.json');
+  const result = read('result.json', null, () => readResultEnvelope(resultFile.value), resultFile);
+  const at = (path: string) => lineOfPath(resultFile, path);
+  if (result.voteId !== vote.voteId) stop('vote-id-mismatch', 'result.json', at('voteId'), `"voteId" is ${JSON.stringify(result.voteId)}, but vote.json is vote ${vote.voteId}`, 'voteId');
 
   const chainFiles: Record<ChainName, string> = { ballots: 'ballots.jsonl', roll: 'roll.jsonl', box: 'box.jsonl' };
-  const published = (typeof result.chains === 'object' && result.chains !== null ? result.chains : {}) as Record<string, unknown>;
+  const published = result.chains as Partial<Record<ChainName, ChainSummary>>;
   for (const [name, found] of Object.entries(report.chains) as [ChainName, ChainSummary][]) {
-    const claim = published[name] as Partial<ChainSummary> | undefined;
+    const claim = published[name];
     const file = chainFiles[name];
-    if (!claim || typeof claim !== 'object') stop('result.json', null, `"chains.${name}" is missing`);
+    if (!claim) stop('missing-field', 'result.json', at('chains'), `"chains.${name}" is missing`, `chains.${name}`);
     if (claim.lines !== found.lines) {
-      const lines = typeof claim.lines === 'number' ? claim.lines : NaN;
+      const removed = claim.lines > found.lines;
       stop(
+        'chain-length',
         file,
-        lines > found.lines ? found.lines + 1 : null,
-        lines > found.lines
-          ? `missing: result.json says the chain has ${lines} lines, but ${file} has ${found.lines}, so ${lines - found.lines === 1 ? 'its last line was' : `its last ${lines - found.lines} lines were`} removed`
-          : `has ${found.lines} lines, but result.json says the chain has ${JSON.stringify(claim.lines)}`,
+        removed ? found.lines + 1 : null,
+        removed
+          ? `missing: result.json says the chain has ${claim.lines} lines, but ${file} has ${found.lines}, so ${claim.lines - found.lines === 1 ? 'its last line was' : `its last ${claim.lines - found.lines} lines were`} removed`
+          : `has ${found.lines} lines, but result.json says the chain has ${claim.lines}`,
       );
     }
     if (claim.head !== found.head) {
       stop(
+        'chain-head',
         file,
         found.lines === 0 ? null : found.lines,
         `the chain head (SHA-256 of the last line) is ${found.head}, but result.json publishes ${JSON.stringify(claim.head)}: the last line was changed (or result.json's head); compare with the head published with the result`,
@@ -233,7 +310,7 @@ function run(files: RecountFiles, report: RecountReport): void {
     }
   }
   for (const name of Object.keys(published)) {
-    if (!(name in report.chains)) stop('result.json', null, `"chains.${name}" names a chain this ${vote.secrecy} vote does not have`);
+    if (!(name in report.chains)) stop('unknown-field', 'result.json', at(`chains.${name}`), `"chains.${name}" names a chain this ${vote.secrecy} vote does not have`, `chains.${name}`);
   }
 
   const expected: Record<string, unknown> = {
@@ -244,7 +321,7 @@ function run(files: RecountFiles, report: RecountReport): void {
   };
   for (const [key, value] of Object.entries(expected)) {
     const difference = firstDifference(value, result[key], key);
-    if (difference) stop('result.json', null, difference);
+    if (difference) stop(difference.code, 'result.json', at(difference.path), difference.message, difference.path);
   }
 }
 
@@ -258,39 +335,56 @@ function label(item: unknown, index: number): string {
   return `[${index}]`;
 }
 
-/** The first place where `actual` (from result.json) differs from `expected` (the recount), in words. */
-export function firstDifference(expected: unknown, actual: unknown, path: string): string | null {
+/** Where result.json differs from the recount: the code, the JSON path (with array indexes) and the words. */
+export interface Difference {
+  code: 'result-mismatch' | 'missing-field' | 'unknown-field';
+  path: string;
+  message: string;
+}
+
+/**
+ * The first place where `actual` (from result.json) differs from `expected` (the recount). The
+ * message names array items by id, option or line (`tally.conditions[approval-area]`); `path`
+ * has the plain indexes (`tally.conditions[2]`) of the file.
+ */
+export function firstDifference(expected: unknown, actual: unknown, path: string, shown = path): Difference | null {
+  const differ = (code: Difference['code'], message: string): Difference => ({ code, path, message });
   if (Array.isArray(expected)) {
-    if (!Array.isArray(actual)) return `"${path}" is ${JSON.stringify(actual)}, but the recount gives a list`;
+    if (!Array.isArray(actual)) return differ('result-mismatch', `"${shown}" is ${JSON.stringify(actual)}, but the recount gives a list`);
     for (let i = 0; i < Math.min(expected.length, actual.length); i++) {
-      const found = firstDifference(expected[i], actual[i], `${path}${label(expected[i], i)}`);
+      const found = firstDifference(expected[i], actual[i], `${path}[${i}]`, `${shown}${label(expected[i], i)}`);
       if (found) return found;
     }
     if (expected.length !== actual.length) {
-      return `"${path}" has ${actual.length} entries, but the recount gives ${expected.length}${
-        expected.length > actual.length ? ` (first missing: ${JSON.stringify(expected[actual.length])})` : ` (first extra: ${JSON.stringify(actual[expected.length])})`
-      }`;
+      return differ(
+        'result-mismatch',
+        `"${shown}" has ${actual.length} entries, but the recount gives ${expected.length}${
+          expected.length > actual.length ? ` (first missing: ${JSON.stringify(expected[actual.length])})` : ` (first extra: ${JSON.stringify(actual[expected.length])})`
+        }`,
+      );
     }
     return null;
   }
   if (typeof expected === 'object' && expected !== null) {
     if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) {
-      return `"${path}" is ${JSON.stringify(actual)}, but the recount gives an object`;
+      return differ('result-mismatch', `"${shown}" is ${JSON.stringify(actual)}, but the recount gives an object`);
     }
     const exp = expected as Record<string, unknown>;
     const act = actual as Record<string, unknown>;
     for (const key of Object.keys(exp)) {
-      if (!(key in act)) return `"${path}.${key}" is missing; the recount gives ${JSON.stringify(exp[key])}`;
-      const found = firstDifference(exp[key], act[key], `${path}.${key}`);
+      if (!Object.prototype.hasOwnProperty.call(act, key)) {
+        return { code: 'missing-field', path: `${path}.${key}`, message: `"${shown}.${key}" is missing; the recount gives ${JSON.stringify(exp[key])}` };
+      }
+      const found = firstDifference(exp[key], act[key], `${path}.${key}`, `${shown}.${key}`);
       if (found) return found;
     }
     for (const key of Object.keys(act)) {
-      if (!(key in exp)) return `"${path}.${key}" is not part of the format`;
+      if (!Object.prototype.hasOwnProperty.call(exp, key)) return { code: 'unknown-field', path: `${path}.${key}`, message: `"${shown}.${key}" is not part of the format` };
     }
     return null;
   }
   if (expected !== actual) {
-    return `"${path}" is ${JSON.stringify(actual)}, but the ballots give ${JSON.stringify(expected)}`;
+    return differ('result-mismatch', `"${shown}" is ${JSON.stringify(actual)}, but the ballots give ${JSON.stringify(expected)}`);
   }
   return null;
 }
