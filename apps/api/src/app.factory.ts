@@ -27,6 +27,16 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
 }
 
 /**
+ * HSTS only on a response that went out over HTTPS (`req.secure`: TLS here, or a trusted proxy's
+ * X-Forwarded-Proto). Browsers ignore it over plain HTTP anyway, and a LAN address served over
+ * HTTP has no business announcing itself HTTPS-only.
+ */
+function strictTransportSecurityOverHttps(): (req: Request, res: Response, next: NextFunction) => void {
+  const hsts = helmet.strictTransportSecurity();
+  return (req, res, next) => (req.secure ? hsts(req, res, next) : next());
+}
+
+/**
  * Builds the HTTP application: the same for `npm start`, the tests and the OpenAPI export.
  * The caller listens and closes it.
  */
@@ -62,8 +72,11 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
         },
       },
       crossOriginEmbedderPolicy: false,
+      // Sent below, and only over HTTPS.
+      strictTransportSecurity: false,
     }),
   );
+  app.use(strictTransportSecurityOverHttps());
   app.setGlobalPrefix(API_PREFIX);
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
     useGlobalPrefix: true,
