@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,6 +11,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppOptions } from './app.module';
 import { AppModule } from './app.module';
 import { requestContext } from './common/request-context';
+import { answerClientErrorsWithEnvelope, refuseDeepJson, refuseMalformedInput } from './common/request-edge';
 
 export const API_PREFIX = 'api';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -50,7 +51,10 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
   app.set('trust proxy', options.env.TRUST_PROXY);
   app.disable('x-powered-by');
   // JSON only: no urlencoded or multipart parser, so a cross-site HTML form cannot deliver a body.
-  app.useBodyParser('json', { limit: options.env.BODY_LIMIT });
+  // Nest's types leave out body-parser's `verify` (it uses it for rawBody, which is off here).
+  app.useBodyParser('json', { limit: options.env.BODY_LIMIT, verify: refuseDeepJson } as NestExpressBodyParserOptionsFor<'json'>);
+  app.use(refuseMalformedInput);
+  answerClientErrorsWithEnvelope(app.getHttpServer());
   app.use(cookieParser());
   // Every request gets an id (a sane X-Request-Id from the client, or a new one): it is echoed
   // back, logged with each line by pino, and stored with each audit entry.

@@ -1,22 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
 import type { IssuedLetters, LetterPerson, LetterSheet, PersonType } from '../invitations.service';
+import { IsOmittable } from '../../common/validation';
 
 const PERSON_TYPES = ['member', 'owner', 'tenant'] as const;
 
 export class IssueInvitationsDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this household (cooperative)' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   householdId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this building (compound)' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   buildingId?: string;
 
   @ApiPropertyOptional({ description: 'Also issue new letters to people holding a live one (their old codes stop working)' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   reissue?: boolean;
 }
