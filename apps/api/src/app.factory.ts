@@ -10,6 +10,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppOptions } from './app.module';
 import { AppModule } from './app.module';
+import { compressReadAnswers, servePrecompressed } from './common/compressed-responses';
 import { requestContext } from './common/request-context';
 import { answerClientErrorsWithEnvelope, refuseDeepJson, refuseMalformedInput } from './common/request-edge';
 
@@ -81,6 +82,8 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
     }),
   );
   app.use(strictTransportSecurityOverHttps());
+  app.use(compressReadAnswers());
+  app.use(servePrecompressed(options.env.WEB_DIST));
   app.setGlobalPrefix(API_PREFIX);
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
     useGlobalPrefix: true,
