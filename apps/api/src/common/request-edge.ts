@@ -6,7 +6,12 @@
  * with a 4xx, also for what Node's HTTP parser refuses before Express runs (a URL over 16 KB).
  *
  * Field rules on top of this one (line breaks, bidirectional overrides, lengths) are the DTOs'
- * (see plain-text.ts).
+ * (see plain-text.ts). Decided there, not here: the bidirectional overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069) are refused in what people write (names, titles, comments),
+ * where they make text read otherwise than it was typed; elsewhere (a password, a code) they are
+ * harmless bytes. Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and the plain direction
+ * marks (U+200E, U+200F) pass everywhere: emoji sequences and some scripts need them, and they
+ * cannot reorder text.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import { STATUS_CODES } from 'node:http';
