@@ -83,8 +83,12 @@ export function servePrecompressed(root: string): RequestHandler {
   };
 }
 
-/** API answers to reads (GET, HEAD) over 1 KB, gzip or brotli at a fast setting. */
+/**
+ * API answers to reads (GET, HEAD) over 1 KB, gzip or brotli at a fast setting. Not the session
+ * state under /api/auth, which carries the CSRF token: a compressed secret beside text an
+ * attacker can influence leaks through the size (BREACH), and the answer is small anyway.
+ */
 export function compressReadAnswers(): RequestHandler {
   const compress = compression({ threshold: 1024 });
-  return (req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? compress(req, res, next) : next());
+  return (req, res, next) => ((req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/auth/') ? compress(req, res, next) : next());
 }
