@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { PUBLIC_RESULT_ROUTE } from '@yishi/contracts';
 import type { OpenAPIObject } from '@nestjs/swagger';
@@ -11,10 +11,12 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppOptions } from './app.module';
 import { AppModule } from './app.module';
+import { compressReadAnswers, servePrecompressed } from './common/compressed-responses';
 import { requestContext } from './common/request-context';
 import { completeDocument, OPENAPI_TAGS } from './openapi/contract';
 import { ErrorBody, FieldProblem } from './openapi/error-body.dto';
 import { NO_INDEX } from './votes/public-results.controller';
+import { answerClientErrorsWithEnvelope, refuseDeepJson, refuseMalformedInput } from './common/request-edge';
 
 export const API_PREFIX = 'api';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -38,6 +40,16 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
 }
 
 /**
+ * HSTS only on a response that went out over HTTPS (`req.secure`: TLS here, or a trusted proxy's
+ * X-Forwarded-Proto). Browsers ignore it over plain HTTP anyway, and a LAN address served over
+ * HTTP has no business announcing itself HTTPS-only.
+ */
+function strictTransportSecurityOverHttps(): (req: Request, res: Response, next: NextFunction) => void {
+  const hsts = helmet.strictTransportSecurity();
+  return (req, res, next) => (req.secure ? hsts(req, res, next) : next());
+}
+
+/**
  * Builds the HTTP application: the same for `npm start`, the tests and the OpenAPI export.
  * The caller listens and closes it.
  */
@@ -51,7 +63,10 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
   app.set('trust proxy', options.env.TRUST_PROXY);
   app.disable('x-powered-by');
   // JSON only: no urlencoded or multipart parser, so a cross-site HTML form cannot deliver a body.
-  app.useBodyParser('json', { limit: options.env.BODY_LIMIT });
+  // Nest's types leave out body-parser's `verify` (it uses it for rawBody, which is off here).
+  app.useBodyParser('json', { limit: options.env.BODY_LIMIT, verify: refuseDeepJson } as NestExpressBodyParserOptionsFor<'json'>);
+  app.use(refuseMalformedInput);
+  answerClientErrorsWithEnvelope(app.getHttpServer());
   app.use(cookieParser());
   // Every request gets an id (a sane X-Request-Id from the client, or a new one): it is echoed
   // back, logged with each line by pino, and stored with each audit entry.
@@ -78,8 +93,13 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
         },
       },
       crossOriginEmbedderPolicy: false,
+      // Sent below, and only over HTTPS.
+      strictTransportSecurity: false,
     }),
   );
+  app.use(strictTransportSecurityOverHttps());
+  app.use(compressReadAnswers());
+  app.use(servePrecompressed(options.env.WEB_DIST));
   app.setGlobalPrefix(API_PREFIX);
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
     useGlobalPrefix: true,

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { cacheControlFor } from './common/compressed-responses';
 import { createValidationPipe } from './common/validation';
 import type { Env } from './config/env';
 import { dataSourceOptions } from './database/data-source';
@@ -76,13 +77,10 @@ export class AppModule {
                 serveStaticOptions: {
                   index: 'index.html',
                   cacheControl: false,
-                  // Built assets carry a content hash and never change; the page that names them
-                  // must be revalidated, or a phone could keep loading files a release removed.
+                  // Compressed copies are served before this (see compressed-responses.ts), alike.
                   setHeaders: (res: ServerResponse, file: string) => {
-                    res.setHeader(
-                      'Cache-Control',
-                      file.endsWith('.html') ? 'no-cache' : /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
-                    );
+                    res.setHeader('Cache-Control', cacheControlFor(file));
+                    res.setHeader('Vary', 'Accept-Encoding');
                   },
                 },
               }),

@@ -1,20 +1,21 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 import type { Actor } from '../common/actor';
 import { CurrentActor, Permission } from '../auth/access.decorators';
 import type { AuditPage } from './audit.service';
 import { AuditService } from './audit.service';
+import { IsOmittable } from '../common/validation';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ description: 'Return entries older than this id (from `next`)' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^\d{1,18}$/)
   before?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -22,7 +23,7 @@ export class AuditQueryDto {
   limit?: number;
 
   @ApiPropertyOptional({ description: 'Only this action or family, e.g. `role` or `role.grant`' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^[a-z][a-z0-9_.]{0,60}$/)
   action?: string;
 }

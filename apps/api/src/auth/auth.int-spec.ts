@@ -169,6 +169,26 @@ describe('accounts: sign-in, sessions, CSRF, throttling, sign-up', () => {
     expect(message.text).not.toMatch(/\d{6}/);
   });
 
+  it('answers a wrong sign-up code alike for a number with an account and a new one', async () => {
+    const registered = '13800000013';
+    const fresh = '13912340003';
+    const tries: Record<string, ErrorBody[]> = { [registered]: [], [fresh]: [] };
+    for (const phone of [registered, fresh]) {
+      expect((await new HttpSession(t.baseUrl).post('/api/auth/sms-code', { phone, purpose: 'signup' })).status).toBe(202);
+    }
+    // Not the fresh number's real code, whichever it is.
+    const wrongCode = lastCode(fresh) === '000000' ? '000001' : '000000';
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      for (const phone of [registered, fresh]) {
+        const res = await new HttpSession(t.baseUrl).post<ErrorBody>('/api/auth/signup', { phone, smsCode: wrongCode, password: 'green-teapot-47', displayName: '新住户' });
+        expect(res.status).toBe(400);
+        tries[phone]!.push(res.body);
+      }
+    }
+    expect(tries[registered]).toEqual(tries[fresh]);
+    expect(tries[fresh]!.map((b) => b.code)).toEqual(['INVALID_SMS_CODE', 'INVALID_SMS_CODE']);
+  });
+
   it('limits SMS codes to one a minute per number', async () => {
     const browser = new HttpSession(t.baseUrl);
     expect((await browser.post('/api/auth/sms-code', { phone: '13912340002', purpose: 'signup' })).status).toBe(202);

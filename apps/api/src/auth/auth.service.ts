@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { verify } from '@node-rs/argon2';
@@ -104,16 +104,20 @@ export class AuthService {
     await this.limits.hit({ key: `sms:ip:${this.ip()}`, max: 20, windowSeconds: HOUR });
     await this.limits.hit({ key: `sms:phone:${phone}`, max: 1, windowSeconds: SMS_RESEND_SECONDS });
     await this.limits.hit({ key: `sms-day:phone:${phone}`, max: 5, windowSeconds: DAY });
-    if (await this.dataSource.getRepository(User).existsBy({ phone })) {
+    const registered = await this.dataSource.getRepository(User).existsBy({ phone });
+    const code = String(randomInt(1_000_000)).padStart(6, '0');
+    // A number with an account gets a verification too, whose hash no six-digit code matches:
+    // a wrong code at sign-up is then answered the same way (attempts left, then expired) for
+    // it as for a new number, so sign-up does not tell who has an account.
+    await this.dataSource.getRepository(PhoneVerification).insert({
+      phone,
+      purpose: 'signup',
+      codeHash: keyedHash(this.secret.key, 'sms', registered ? `${phone}:unsendable:${randomUUID()}` : `${phone}:${code}`),
+      expiresAt: new Date(Date.now() + SMS_CODE_TTL_SECONDS * 1000),
+    });
+    if (registered) {
       await this.sms.send(phone, '【议事】这个手机号已经注册了议事账号，请直接登录。如不是您本人操作，请忽略。');
     } else {
-      const code = String(randomInt(1_000_000)).padStart(6, '0');
-      await this.dataSource.getRepository(PhoneVerification).insert({
-        phone,
-        purpose: 'signup',
-        codeHash: keyedHash(this.secret.key, 'sms', `${phone}:${code}`),
-        expiresAt: new Date(Date.now() + SMS_CODE_TTL_SECONDS * 1000),
-      });
       await this.sms.send(phone, `【议事】验证码 ${code}，${SMS_CODE_TTL_SECONDS / 60} 分钟内有效。请勿告诉他人。`);
     }
     return { expiresInSeconds: SMS_CODE_TTL_SECONDS, resendAfterSeconds: SMS_RESEND_SECONDS };

@@ -54,6 +54,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       return { code: exception.code, message: exception.message, details: exception.details };
     }
+    // One of ours thrown inside a library that gave it a status (body-parser's verify hook, see
+    // request-edge.ts), which Nest then wrapped: it keeps its own code and details.
+    if (exception instanceof HttpException && exception.cause instanceof DomainError) {
+      return this.toBody(exception.cause);
+    }
     if (exception instanceof QueryFailedError) {
       const pg = exception.driverError as PgError;
       if (pg.code?.startsWith('23')) {

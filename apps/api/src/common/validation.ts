@@ -1,6 +1,7 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { FieldProblem } from '@yishi/contracts';
 import type { ValidationError } from 'class-validator';
+import { ValidateIf } from 'class-validator';
 import { DomainError } from './domain-error';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
@@ -29,4 +30,14 @@ export function createValidationPipe(): ValidationPipe {
       );
     },
   });
+}
+
+/**
+ * Like class-validator's IsOptional, except that only a missing field counts as absent: `null`
+ * goes on to the field's other rules and is refused by them. IsOptional lets null through, and a
+ * service that reads `title?: string` then trims null (a 500). Keep IsOptional for the fields
+ * whose type says `| null`, where null means something (clear it).
+ */
+export function IsOmittable(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
 }

@@ -35,4 +35,17 @@ describe('environment validation', () => {
     expect(loadEnv({}).DB_POOL_SIZE).toBe(20);
     expect(() => loadEnv({ DB_POOL_SIZE: '1' })).toThrow(/DB_POOL_SIZE/);
   });
+
+  it('takes TRUST_PROXY as a hop count or the proxies\' addresses, and refuses true', () => {
+    expect(loadEnv({}).TRUST_PROXY).toBe(false);
+    expect(loadEnv({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadEnv({ TRUST_PROXY: '10.0.0.1, 172.16.0.0/12,loopback' }).TRUST_PROXY).toEqual(['10.0.0.1', '172.16.0.0/12', 'loopback']);
+    expect(loadEnv({ TRUST_PROXY: 'fd00::/8' }).TRUST_PROXY).toEqual(['fd00::/8']);
+    expect(() => loadEnv({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY may not be true: .*number of proxies/);
+    expect(() => loadEnv({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY must be false, a number of proxies/);
+    expect(() => loadEnv({ TRUST_PROXY: 'proxy.example' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadEnv({ TRUST_PROXY: '10.0.0.1,' })).toThrow(/TRUST_PROXY/);
+  });
 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -24,6 +25,44 @@ const booleanString = z
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/** Express's names for address ranges, usable in TRUST_PROXY beside addresses and CIDR ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (!family || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * Which proxies in front of Yishi to believe about the client's address and protocol: `false`
+ * (none), a number of hops (the address is the one that many proxies back in X-Forwarded-For),
+ * or the proxies' own addresses / CIDR ranges. `true` is refused: it believes the whole header,
+ * whose first entries the client writes itself, so anyone could reset the per-address limits.
+ */
+const trustProxy = z.string().transform((raw, ctx): false | number | string[] => {
+  const value = raw.trim();
+  if (/^(false|no|0)$/i.test(value)) return false;
+  if (/^(true|yes)$/i.test(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'may not be true: that believes every address in X-Forwarded-For, including those the client wrote itself, so anyone could escape the per-address limits; give the number of proxies in front of Yishi (usually 1) or their addresses',
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops <= 16) return hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  if (entries.every((entry) => entry && isProxyAddress(entry))) return entries;
+  ctx.addIssue({ code: 'custom', message: 'must be false, a number of proxies from 1 to 16, or a comma-separated list of their addresses or CIDR ranges' });
+  return z.NEVER;
+});
+
 /**
  * Every environment variable Yishi reads, validated once at start-up. The README's configuration
  * table lists the same variables; an invalid value stops the start with a message naming it.
@@ -44,7 +83,7 @@ export const envSchema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 100kb or 1mb')
     .default('100kb'),
-  TRUST_PROXY: booleanString.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   /**
    * Sign-in attempts allowed per client address in 15 minutes (per phone number it is 5 failures).
    * Raise it where many residents share one address: a community hall's Wi-Fi, a carrier's NAT.

@@ -2,16 +2,17 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CONSULTATION_PHASES } from '@yishi/contracts';
 import type { ConsultationPhase } from '@yishi/contracts';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import type { Actor } from '../common/actor';
 import { CurrentActor, Permission } from '../auth/access.decorators';
 import { ConsultationsService } from './consultations.service';
 import { ChangePhaseDto, ConsultationDetailDto, ConsultationSummaryDto, CreateConsultationDto, UpdateConsultationDto } from './dto/consultation.dto';
 import { ApiErrors } from '../openapi/api-errors.decorator';
+import { IsOmittable } from '../common/validation';
 
 export class ConsultationListQueryDto {
   @ApiPropertyOptional({ enum: CONSULTATION_PHASES, enumName: 'ConsultationPhase' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(CONSULTATION_PHASES)
   phase?: ConsultationPhase;
 }

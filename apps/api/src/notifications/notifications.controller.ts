@@ -3,20 +3,21 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { NOTIFICATION_KINDS } from '@yishi/contracts';
 import type { NotificationKind } from '@yishi/contracts';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsUUID, Max, Min } from 'class-validator';
 import type { Actor } from '../common/actor';
 import { CurrentActor, SignedIn } from '../auth/access.decorators';
 import type { InboxPage } from './notifications.service';
 import { NotificationsService } from './notifications.service';
+import { IsOmittable } from '../common/validation';
 
 export class InboxQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Older than this notification (from `next`)' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   before?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 30 })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -24,7 +25,7 @@ export class InboxQueryDto {
   limit?: number;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @IsOmittable()
   @Transform(({ value }) => value === true || value === 'true')
   @IsBoolean()
   unreadOnly?: boolean;
@@ -32,7 +33,7 @@ export class InboxQueryDto {
 
 export class MarkReadDto {
   @ApiPropertyOptional({ type: [String], description: 'Notifications to mark read; omit to mark all read' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })

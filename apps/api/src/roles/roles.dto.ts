@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Role } from '@yishi/contracts';
 import { ROLES } from '@yishi/contracts';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsUUID, Matches } from 'class-validator';
+import { IsOmittable } from '../common/validation';
 
 export class GrantRoleDto {
   @ApiProperty({ example: '13900000001', description: 'The account to grant the role to (it must exist)' })
@@ -13,7 +14,7 @@ export class GrantRoleDto {
   role!: Role;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'For a building head: the building of the compound' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   buildingId?: string;
 }

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SessionState, SessionUser, RoleGrantView } from '@yishi/contracts';
 import { ORG_NODE_KINDS, ROLES } from '@yishi/contracts';
 import type { OrgNodeKind, Role } from '@yishi/contracts';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOmittable } from '../../common/validation';
 
 const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
 const MOBILE_MESSAGE = 'phone must be a mainland mobile number of 11 digits starting with 1';
@@ -52,13 +53,13 @@ export class SignupDto {
   password!: string;
 
   @ApiPropertyOptional({ description: 'The code printed on an invitation letter; links the account to its roll entry when the phone number is the one the roll holds' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(8, 40)
   invitationCode?: string;
 
   @ApiPropertyOptional({ description: 'How to call the person; taken from the roll when an invitation code is given' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 40)
   displayName?: string;

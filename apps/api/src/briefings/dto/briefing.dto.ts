@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LIMITS } from '@yishi/contracts';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsDateString, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsDateString, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { PlainText } from '../../common/plain-text';
+import { IsOmittable } from '../../common/validation';
 
 export const BRIEFING_LIMITS = { place: 200, notes: 1000, capacity: 10_000, walkIns: 10_000, attendanceBatch: 2000 } as const;
 
@@ -27,50 +28,50 @@ export class CreateBriefingDto {
   capacity!: number;
 
   @ApiPropertyOptional({ maxLength: BRIEFING_LIMITS.notes, description: 'What to bring, who speaks, how to get there' })
-  @IsOptional()
+  @IsOmittable()
   @PlainText(0, BRIEFING_LIMITS.notes, { multiLine: true })
   notes?: string;
 }
 
 export class UpdateBriefingDto {
   @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
+  @IsOmittable()
   @IsDateString({ strict: true })
   startsAt?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
+  @IsOmittable()
   @IsDateString({ strict: true })
   endsAt?: string;
 
   @ApiPropertyOptional({ maxLength: BRIEFING_LIMITS.place })
-  @IsOptional()
+  @IsOmittable()
   @PlainText(1, BRIEFING_LIMITS.place)
   place?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: BRIEFING_LIMITS.capacity, description: 'Not below the seats already taken' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(BRIEFING_LIMITS.capacity)
   capacity?: number;
 
   @ApiPropertyOptional({ maxLength: BRIEFING_LIMITS.notes })
-  @IsOptional()
+  @IsOmittable()
   @PlainText(0, BRIEFING_LIMITS.notes, { multiLine: true })
   notes?: string;
 }
 
 export class CancelBriefingDto {
   @ApiPropertyOptional({ maxLength: LIMITS.reason, description: 'Why (recorded in the audit trail)' })
-  @IsOptional()
+  @IsOmittable()
   @PlainText(1, LIMITS.reason, { multiLine: true })
   reason?: string;
 }
 
 export class RecordAttendanceDto {
   @ApiPropertyOptional({ type: [String], description: 'Signed-up people who came' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(BRIEFING_LIMITS.attendanceBatch)
   @ArrayUnique()
@@ -78,7 +79,7 @@ export class RecordAttendanceDto {
   present?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'Signed-up people marked present by mistake' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(BRIEFING_LIMITS.attendanceBatch)
   @ArrayUnique()
@@ -86,7 +87,7 @@ export class RecordAttendanceDto {
   absent?: string[];
 
   @ApiPropertyOptional({ minimum: 0, maximum: BRIEFING_LIMITS.walkIns, description: 'People who came without signing up (replaces the count)' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(BRIEFING_LIMITS.walkIns)

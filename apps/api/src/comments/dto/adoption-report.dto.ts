@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONSULTATION_PHASES, INTAKE_CHANNELS } from '@yishi/contracts';
 import type { ConsultationPhase, IntakeChannel } from '@yishi/contracts';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsUUID } from 'class-validator';
 import { OfficialReplyDto } from './comment.dto';
+import { IsOmittable } from '../../common/validation';
 
 export class AdoptionReportQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the opinions on this published version (default: all versions)' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   versionId?: string;
 }

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { INTAKE_CHANNELS, LIMITS, OFFLINE_CHANNELS, REPLY_OUTCOMES } from '@yishi/contracts';
 import type { IntakeChannel, OfflineChannel, ReplyOutcome } from '@yishi/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsOmittable } from '../../common/validation';
 
 /** Lengths checked by the service (in characters, after trimming): see plain-text.ts. */
 export const NAME_MAX = 50;
@@ -13,28 +14,28 @@ export const REPLY_REASON_MAX = LIMITS.commentBody;
 
 export class CommentListQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only comments on this published version' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   versionId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only comments on this clause' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   clauseId?: string;
 
   @ApiPropertyOptional({ description: 'Only comments on the whole draft (not on a clause)', default: false })
-  @IsOptional()
+  @IsOmittable()
   @Transform(({ value }: { value: unknown }) => value === true || value === 'true')
   @IsBoolean()
   wholeDraft?: boolean;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Older than this top-level comment (from `next`)' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   before?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 30 })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -48,17 +49,17 @@ export class CreateCommentDto {
   body!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'A clause of the current version; omit for the whole draft (or for a reply)' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   clauseId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Answer this top-level comment (same version and place)' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   parentId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The version the writer read: refused with 409 when a newer one has been published meanwhile' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   versionId?: string;
 }
@@ -82,7 +83,7 @@ export class CreateOfflineCommentDto {
   collectedOn!: string;
 
   @ApiPropertyOptional({ default: false, description: 'The resident asked not to be named (or gave no name)' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   anonymous?: boolean;
 
@@ -92,12 +93,12 @@ export class CreateOfflineCommentDto {
   residentName?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'A clause of that version; omit for the whole draft' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   clauseId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The published version it is about (default: the current one)' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   versionId?: string;
 }
@@ -110,7 +111,7 @@ export class HideCommentDto {
 
 export class UnhideCommentDto {
   @ApiPropertyOptional({ description: `Why it is shown again (recorded in the audit trail); at most ${LIMITS.reason} characters` })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   reason?: string;
 }

@@ -11,13 +11,14 @@ import {
   IsArray,
   IsDateString,
   IsIn,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
   MaxLength,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
+import { IsOmittable } from '../../common/validation';
 
 export class PhasePlanDto {
   @ApiProperty({ enum: CONSULTATION_PHASES, enumName: 'ConsultationPhase' })
@@ -29,7 +30,7 @@ export class PhasePlanDto {
   startsAt!: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
+  @IsOmittable()
   @IsDateString({ strict: true })
   endsAt?: string;
 }
@@ -41,7 +42,7 @@ export class CreateConsultationDto {
   title!: string;
 
   @ApiPropertyOptional({ description: 'What the matter is about, in a few sentences' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(4000)
   summary?: string;
@@ -51,7 +52,7 @@ export class CreateConsultationDto {
   ruleSet!: RuleSetId;
 
   @ApiPropertyOptional({ type: [String], description: 'Units concerned (default: the node itself, when it is a unit)' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
@@ -60,9 +61,10 @@ export class CreateConsultationDto {
   unitIds?: string[];
 
   @ApiPropertyOptional({ type: [PhasePlanDto], description: 'Planned dates; the consultation moves on when the next phase starts' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(7)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PhasePlanDto)
   phases?: PhasePlanDto[];
@@ -70,21 +72,22 @@ export class CreateConsultationDto {
 
 export class UpdateConsultationDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 200)
   title?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(4000)
   summary?: string;
 
   @ApiPropertyOptional({ type: [PhasePlanDto], description: 'Replaces the whole plan' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(7)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PhasePlanDto)
   phases?: PhasePlanDto[];
@@ -96,7 +99,7 @@ export class ChangePhaseDto {
   to!: ConsultationPhase;
 
   @ApiPropertyOptional({ description: 'Required when going back to an earlier phase (recorded in the audit trail)' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(2, 500)
   reason?: string;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LIMITS } from '@yishi/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, MaxLength, ValidateNested, IsObject } from 'class-validator';
+import { IsOmittable } from '../../common/validation';
 
 /** Limits of a draft beyond the shared LIMITS (the database checks the title and bodies too). */
 export const DRAFT_LIMITS = {
@@ -18,7 +19,7 @@ export const DRAFT_LIMITS = {
 
 export class ClauseInputDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'A clause of this version to keep under its id (links to it stay valid); omit for a new clause' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID('all')
   id?: string;
 
@@ -53,7 +54,7 @@ export class UpdateVersionDto {
   title!: string;
 
   @ApiPropertyOptional({ maxLength: DRAFT_LIMITS.preamble, description: 'Text before the first article (default: none)' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(DRAFT_LIMITS.preamble)
   preamble?: string;
@@ -67,6 +68,7 @@ export class UpdateVersionDto {
   @ApiProperty({ type: [ClauseInputDto], maxItems: LIMITS.clausesPerVersion })
   @IsArray()
   @ArrayMaxSize(LIMITS.clausesPerVersion)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ClauseInputDto)
   clauses!: ClauseInputDto[];

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsString, IsUUID, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOmittable } from '../../common/validation';
 import type { LetterCheck, PersonType, ProofMethods } from '../invitations.service';
 import { LETTER_LANGUAGES } from '../letter-sheet';
 import type { LetterLanguage } from '../letter-sheet';
@@ -8,22 +9,22 @@ const PERSON_TYPES = ['member', 'owner', 'tenant'] as const;
 
 export class IssueInvitationsDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this household (cooperative)' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   householdId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this building (compound)' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   buildingId?: string;
 
   @ApiPropertyOptional({ description: 'Also issue new letters to people holding a live one (their old codes stop working)' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   reissue?: boolean;
 
   @ApiPropertyOptional({ enum: LETTER_LANGUAGES, enumName: 'LetterLanguage', description: 'Language of the printed letters (zh-CN unless asked otherwise)' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(LETTER_LANGUAGES)
   language?: LetterLanguage;
 }
@@ -64,13 +65,13 @@ export class LetterCodeDto {
 
 export class RedeemInvitationDto extends LetterCodeDto {
   @ApiPropertyOptional({ description: 'The whole identity number (18 characters) the roll holds for the person', example: '99010119520315001X' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(15, 24)
   idNumber?: string;
 
   @ApiPropertyOptional({ description: 'The 6-digit code sent to the phone number the roll holds (POST /api/me/invitations/phone-code)', example: '123456' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^\d{6}$/, { message: 'phoneCode must be the 6 digits of the SMS' })
   phoneCode?: string;
 }

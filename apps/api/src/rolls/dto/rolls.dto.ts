@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AREA_SOURCES, EXCLUSIVE_UNIT_KINDS, UNIT_KINDS } from '@yishi/contracts';
 import type { AreaSource, ExclusiveUnitKind, UnitKind } from '@yishi/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { OWNER_KINDS } from '../entities/owner.entity';
 import type { OwnerKind } from '../entities/owner.entity';
 import { ROLL_REVISION_SOURCES } from '../entities/roll-revision.entity';
@@ -11,6 +11,7 @@ import { ROLL_KINDS } from '../import/diff';
 import type { RollKind } from '../import/diff';
 import { ROLL_PROBLEM_CODES } from '../import/problems';
 import type { RollProblemCode } from '../import/problems';
+import { IsOmittable } from '../../common/validation';
 
 export const ROLL_FILE_FORMATS = ['csv', 'xlsx'] as const;
 export type RollFileFormat = (typeof ROLL_FILE_FORMATS)[number];
@@ -21,14 +22,14 @@ const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 's
 
 export class RollSearchQueryDto {
   @ApiPropertyOptional({ description: 'Text to look for in numbers, names, addresses, phone numbers, or the last four of an identity number', maxLength: 50 })
-  @IsOptional()
+  @IsOmittable()
   @Transform(trimmed)
   @IsString()
   @MaxLength(50)
   q?: string;
 
   @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -36,7 +37,7 @@ export class RollSearchQueryDto {
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -46,21 +47,21 @@ export class RollSearchQueryDto {
 
 export class ExclusiveUnitSearchQueryDto extends RollSearchQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this building’s units' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   buildingId?: string;
 }
 
 export class RevisionsQueryDto {
   @ApiPropertyOptional({ description: 'Revisions older than this number (from `next`)' })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   before?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -70,7 +71,7 @@ export class RevisionsQueryDto {
 
 export class RollFileFormatQueryDto {
   @ApiPropertyOptional({ enum: ROLL_FILE_FORMATS, enumName: 'RollFileFormat', default: 'xlsx' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ROLL_FILE_FORMATS)
   format?: RollFileFormat;
 }

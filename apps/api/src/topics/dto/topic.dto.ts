@@ -2,9 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { INTAKE_CHANNELS, LIMITS, OFFLINE_CHANNELS, TOPIC_STATUSES } from '@yishi/contracts';
 import type { IntakeChannel, OfflineChannel, TopicStatus } from '@yishi/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsUUID, Matches, Max, Min, ValidateNested, IsObject } from 'class-validator';
 import { CreateConsultationDto } from '../../consultations/dto/consultation.dto';
 import { PlainText } from '../../common/plain-text';
+import { IsOmittable } from '../../common/validation';
 
 /** How long a name written on paper (the resident's, the collector's) may be. */
 export const PERSON_NAME_MAX = 50;
@@ -17,12 +18,12 @@ export class CreateTopicDto {
   title!: string;
 
   @ApiPropertyOptional({ maxLength: LIMITS.topicBody, description: 'The matter in the resident’s words (plain text, line breaks kept)' })
-  @IsOptional()
+  @IsOmittable()
   @PlainText(0, LIMITS.topicBody, { multiLine: true })
   body?: string;
 
   @ApiPropertyOptional({ default: false, description: 'Hide my name from everyone who reads the topic' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   anonymous?: boolean;
 }
@@ -37,7 +38,7 @@ export class RecordOfflineTopicDto {
   title!: string;
 
   @ApiPropertyOptional({ maxLength: LIMITS.topicBody, description: 'What the paper or the caller said' })
-  @IsOptional()
+  @IsOmittable()
   @PlainText(0, LIMITS.topicBody, { multiLine: true })
   body?: string;
 
@@ -50,35 +51,35 @@ export class RecordOfflineTopicDto {
   collectedOn!: string;
 
   @ApiPropertyOptional({ maxLength: PERSON_NAME_MAX, description: 'The resident’s name; leave out when anonymous' })
-  @IsOptional()
+  @IsOmittable()
   @PlainText(1, PERSON_NAME_MAX)
   residentName?: string;
 
   @ApiPropertyOptional({ default: false, description: 'The resident did not give a name' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   anonymous?: boolean;
 }
 
 export class TopicListQueryDto {
   @ApiPropertyOptional({ enum: TOPIC_STATUSES, enumName: 'TopicStatus' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(TOPIC_STATUSES)
   status?: TopicStatus;
 
   @ApiPropertyOptional({ enum: INTAKE_CHANNELS, enumName: 'IntakeChannel' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(INTAKE_CHANNELS)
   channel?: IntakeChannel;
 
   @ApiPropertyOptional({ default: false, description: 'Only the topics I submitted' })
-  @IsOptional()
+  @IsOmittable()
   @Transform(({ value }) => value === true || value === 'true')
   @IsBoolean()
   mine?: boolean;
 
   @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -86,7 +87,7 @@ export class TopicListQueryDto {
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -96,18 +97,19 @@ export class TopicListQueryDto {
 
 export class AcceptTopicDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'An existing consultation of the topic’s unit, not past its comment period' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   consultationId?: string;
 
   @ApiPropertyOptional({ type: CreateConsultationDto, description: 'Or a new consultation, opened on the topic’s unit in the same step' })
-  @IsOptional()
+  @IsOmittable()
+  @IsObject()
   @ValidateNested()
   @Type(() => CreateConsultationDto)
   newConsultation?: CreateConsultationDto;
 
   @ApiPropertyOptional({ maxLength: LIMITS.reason, description: 'A note shown with the decision' })
-  @IsOptional()
+  @IsOmittable()
   @PlainText(1, LIMITS.reason, { multiLine: true })
   note?: string;
 }
@@ -118,7 +120,7 @@ export class MergeTopicDto {
   intoTopicId!: string;
 
   @ApiPropertyOptional({ maxLength: LIMITS.reason, description: 'A note shown with the decision' })
-  @IsOptional()
+  @IsOmittable()
   @PlainText(1, LIMITS.reason, { multiLine: true })
   note?: string;
 }

@@ -5,6 +5,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsIn
 import { PlainText } from '../../common/plain-text';
 import { PAPER_DISPUTE_FIELDS, PAPER_STATUSES, PAPER_VOID_KINDS } from '../entities/ballot-paper.entity';
 import type { PaperDisputeField, PaperStatus, PaperVoidKind } from '../entities/ballot-paper.entity';
+import { IsOmittable } from '../../common/validation';
 
 const VOTER_ID = /^v-[0-9a-f]{8,}$/;
 
@@ -12,12 +13,12 @@ const VOTER_ID = /^v-[0-9a-f]{8,}$/;
 
 export class IssuePapersDto {
   @ApiPropertyOptional({ description: 'Every voter of the electorate' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   all?: boolean;
 
   @ApiPropertyOptional({ type: [String], description: 'Buildings (compound) or households (cooperative), as the voters list names them', example: ['1栋'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(500)
   @ArrayUnique()
@@ -26,7 +27,7 @@ export class IssuePapersDto {
   groups?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'Listed voters' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(5000)
   @ArrayUnique()
@@ -54,12 +55,12 @@ export class PaperEntryFieldsDto {
   choice!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The recorded proxy the paper was signed under (by the agent), if any' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   proxyId?: string;
 
   @ApiPropertyOptional({ description: 'The verification code printed on the paper, checked when given', example: '3FA9C2' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^[0-9A-Fa-f]{6}$/)
   code?: string;
 }
@@ -108,32 +109,32 @@ export class CheckInDto {
 
 export class PaperListQueryDto {
   @ApiPropertyOptional({ description: 'One building or household' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 100)
   group?: string;
 
   @ApiPropertyOptional({ enum: PAPER_STATUSES, enumName: 'PaperStatus' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(PAPER_STATUSES)
   status?: PaperStatus;
 }
 
 export class VoterListQueryDto {
   @ApiPropertyOptional({ description: 'A name, unit or household to look for' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 50)
   q?: string;
 
   @ApiPropertyOptional({ description: 'One building or household' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 100)
   group?: string;
 
   @ApiPropertyOptional({ default: 200, maximum: 1000 })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -3,8 +3,9 @@ import { LIMITS } from '@yishi/contracts';
 import { REJECTION_REASONS } from '@yishi/domain';
 import type { RejectionReason } from '@yishi/domain';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, Matches } from 'class-validator';
+import { IsBoolean, Matches } from 'class-validator';
 import { PlainText } from '../../common/plain-text';
+import { IsOmittable } from '../../common/validation';
 
 const VOTER_ID = /^v-[0-9a-f]{8,}$/;
 const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
@@ -16,17 +17,17 @@ export class RecordProxyFieldsDto {
   principalVoterId!: string;
 
   @ApiPropertyOptional({ description: 'The agent (受托人), when they are a voter of this vote' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(VOTER_ID)
   agentVoterId?: string;
 
   @ApiPropertyOptional({ description: 'Owners only: an agent off the roll, by the phone of their account (they then vote online for the principal)', example: '13900000001' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(MAINLAND_MOBILE, { message: 'agentPhone must be a mainland mobile number of 11 digits starting with 1' })
   agentPhone?: string;
 
   @ApiPropertyOptional({ description: 'The agent as written on the authorisation (default: their name on the roll or account); alone, an agent off the roll without an account, who votes on paper' })
-  @IsOptional()
+  @IsOmittable()
   @PlainText(1, 50)
   agentName?: string;
 

@@ -11,7 +11,6 @@ import {
   IsDateString,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -19,10 +18,12 @@ import {
   Max,
   Min,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import { PlainText } from '../../common/plain-text';
 import { VOTE_STATUSES } from '../entities/vote.entity';
 import type { VoteStatus } from '../entities/vote.entity';
+import { IsOmittable } from '../../common/validation';
 
 export class PollOptionDto {
   @ApiProperty({ example: 'a', description: 'Short id, unique in the poll' })
@@ -34,7 +35,7 @@ export class PollOptionDto {
   label!: string;
 
   @ApiPropertyOptional({ example: 'Sunday 7 December, morning' })
-  @IsOptional()
+  @IsOmittable()
   @PlainText(1, 100)
   labelEn?: string;
 }
@@ -55,7 +56,7 @@ export class CreateVoteDto {
   title!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @PlainText(1, 300)
   titleEn?: string;
 
@@ -64,7 +65,7 @@ export class CreateVoteDto {
   question!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @PlainText(1, 1000, { multiLine: true })
   questionEn?: string;
 
@@ -73,34 +74,36 @@ export class CreateVoteDto {
   ruleSet!: RuleSetId;
 
   @ApiPropertyOptional({ enum: MATTER_KINDS, enumName: 'MatterKind', isArray: true, description: 'Kinds of matter decided: a body may not decide some (refused before any vote)' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(MATTER_KINDS, { each: true })
   matterKinds?: MatterKind[];
 
   @ApiPropertyOptional({ type: Lml63Dto })
-  @IsOptional()
+  @IsOmittable()
+  @IsObject()
   @ValidateNested()
   @Type(() => Lml63Dto)
   lml63?: Lml63Dto;
 
   @ApiPropertyOptional({ type: [PollOptionDto], description: 'A poll (simple-majority only): the options to choose from' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMinSize(2)
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PollOptionDto)
   options?: PollOptionDto[];
 
   @ApiPropertyOptional({ enum: ['named', 'secret'], enumName: 'Secrecy', default: 'named' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['named', 'secret'])
   secrecy?: 'named' | 'secret';
 
   @ApiPropertyOptional({ default: true, description: 'Named online ballots may be changed until close' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   allowChange?: boolean;
 
@@ -113,33 +116,33 @@ export class CreateVoteDto {
   closesAt!: string;
 
   @ApiPropertyOptional({ default: false, description: 'Residents may watch turnout while it is open' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   turnoutPublic?: boolean;
 
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 100, description: 'Most principals one agent may vote for' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(100)
   proxyCap?: number;
 
   @ApiPropertyOptional({ default: 7, minimum: 0, maximum: 60, description: 'Days for objections after the provisional result' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(60)
   objectionDays?: number;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The consultation this vote decides' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   consultationId?: string;
 }
 
 export class OpenVoteDto {
   @ApiPropertyOptional({ description: 'Required when opening before the legal notice period has run (recorded in the audit trail)' })
-  @IsOptional()
+  @IsOmittable()
   @PlainText(2, 500)
   reason?: string;
 }
@@ -157,7 +160,7 @@ export class CastDto {
   choice!: string;
 
   @ApiPropertyOptional({ description: 'Which of my voters (when I hold several roll entries or vote as an agent); default: my own' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^v-[0-9a-f]{8,}$/)
   voterId?: string;
 }
@@ -224,7 +227,7 @@ export const RESULT_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 
 export class ResultExportQueryDto {
   @ApiPropertyOptional({ enum: RESULT_EXPORT_FORMATS, enumName: 'ResultExportFormat', default: 'xlsx' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(RESULT_EXPORT_FORMATS)
   format?: (typeof RESULT_EXPORT_FORMATS)[number];
 }

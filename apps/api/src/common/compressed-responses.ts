@@ -1,0 +1,94 @@
+/**
+ * What goes over the wire compressed. The web client's files are compressed once, at build time
+ * (brotli and gzip beside each file, see apps/web/vite.config.ts), and served as they are with
+ * the right Content-Encoding; API answers to reads are compressed on the fly above 1 KB. Writes
+ * (a ballot cast, a comment) answer a few hundred bytes: they are left alone, so the hot path
+ * pays nothing for compression.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import compression from 'compression';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+
+/**
+ * Built assets carry a content hash and never change; the page that names them must be
+ * revalidated, or a phone could keep loading files a release removed.
+ */
+export function cacheControlFor(file: string): string {
+  if (file.endsWith('.html')) return 'no-cache';
+  return /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
+}
+
+type Encoding = 'br' | 'gzip';
+const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
+
+/** The quality (0–1) the client gives each encoding in Accept-Encoding; `*` stands for the rest. */
+function encodingQualities(header: string | undefined): (name: string) => number {
+  const given = new Map<string, number>();
+  for (const part of (header ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    given.set(name, q === undefined ? 1 : Number(q) || 0);
+  }
+  return (name) => given.get(name) ?? given.get('*') ?? 0;
+}
+
+/** Brotli when the client takes it at least as gladly as gzip (it is smaller), else gzip, else none. */
+export function chooseEncoding(acceptEncoding: string | undefined, available: ReadonlySet<Encoding>): Encoding | null {
+  const quality = encodingQualities(acceptEncoding);
+  const br = available.has('br') ? quality('br') : 0;
+  const gzip = available.has('gzip') ? quality('gzip') : 0;
+  if (br > 0 && br >= gzip) return 'br';
+  return gzip > 0 ? 'gzip' : null;
+}
+
+/** Every file under `root` with a precompressed copy beside it, by URL path (`/assets/index-3f2a.js`). */
+function findPrecompressed(root: string): Map<string, Set<Encoding>> {
+  const found = new Map<string, Set<Encoding>>();
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (!entry.name.endsWith('.br') && !entry.name.endsWith('.gz')) {
+        const encodings = new Set((Object.keys(SUFFIX) as Encoding[]).filter((e) => fs.existsSync(full + SUFFIX[e])));
+        if (encodings.size > 0) found.set(`/${path.relative(root, full).split(path.sep).join('/')}`, encodings);
+      }
+    }
+  };
+  if (fs.existsSync(root)) walk(root);
+  return found;
+}
+
+/**
+ * Serves the brotli or gzip copy the web build wrote beside a file, when the client accepts it:
+ * same Content-Type and caching as the file itself, `Vary: Accept-Encoding` either way. Anything
+ * else (no copy, a client taking neither) goes on to the static files as before.
+ */
+export function servePrecompressed(root: string): RequestHandler {
+  const precompressed = findPrecompressed(root);
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const urlPath = req.path === '/' ? '/index.html' : req.path;
+    const available = precompressed.get(urlPath);
+    if (!available) return next();
+    res.vary('Accept-Encoding');
+    const encoding = chooseEncoding(req.get('accept-encoding'), available);
+    if (!encoding) return next();
+    res.type(path.extname(urlPath));
+    res.setHeader('Content-Encoding', encoding);
+    res.sendFile(path.join(root, urlPath + SUFFIX[encoding]), { cacheControl: false, headers: { 'Cache-Control': cacheControlFor(urlPath) } }, (error) => {
+      if (error) next(error);
+    });
+  };
+}
+
+/**
+ * API answers to reads (GET, HEAD) over 1 KB, gzip or brotli at a fast setting. Not the session
+ * state under /api/auth, which carries the CSRF token: a compressed secret beside text an
+ * attacker can influence leaks through the size (BREACH), and the answer is small anyway.
+ */
+export function compressReadAnswers(): RequestHandler {
+  const compress = compression({ threshold: 1024 });
+  return (req, res, next) => ((req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/auth/') ? compress(req, res, next) : next());
+}
