@@ -29,7 +29,7 @@ export class DraftsController {
   constructor(private readonly drafts: DraftsService) {}
 
   @Post()
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'consultation', param: 'id' })
   @ApiOperation({ operationId: 'createDraftVersion', summary: 'Start the next version: empty for the first, else a copy of the latest published one' })
   @ApiCreatedResponse({ type: VersionDto })
   create(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VersionDto> {
@@ -37,7 +37,7 @@ export class DraftsController {
   }
 
   @Get()
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'consultation', param: 'id' })
   @ApiOperation({ operationId: 'listDraftVersions', summary: 'The versions I may read (those who run it also see the one being edited)' })
   @ApiOkResponse({ type: [VersionSummaryDto] })
   list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VersionSummaryDto[]> {
@@ -45,7 +45,7 @@ export class DraftsController {
   }
 
   @Get(':number')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'consultation', param: 'id' })
   @ApiOperation({ operationId: 'getDraftVersion', summary: 'A version with its clauses and attachments' })
   @ApiOkResponse({ type: VersionDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('number', VersionNumber) number: number): Promise<VersionDto> {
@@ -53,7 +53,7 @@ export class DraftsController {
   }
 
   @Put(':number')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'consultation', param: 'id' })
   @ApiOperation({ operationId: 'updateDraftVersion', summary: 'Replace the title, preamble, change note and clauses of the version being edited (409 once published)' })
   @ApiOkResponse({ type: VersionDto })
   update(
@@ -66,7 +66,7 @@ export class DraftsController {
   }
 
   @Post(':number/publish')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'consultation', param: 'id' })
   @HttpCode(200)
   @ApiOperation({ operationId: 'publishDraftVersion', summary: 'Publish the version being edited; from then on its text never changes' })
   @ApiOkResponse({ type: VersionDto })
@@ -75,7 +75,7 @@ export class DraftsController {
   }
 
   @Get(':number/diff')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'consultation', param: 'id' })
   @ApiOperation({ operationId: 'getDraftVersionDiff', summary: 'Clause by clause, what this version changed from the previous one and why' })
   @ApiOkResponse({ type: VersionDiffDto })
   diff(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('number', VersionNumber) number: number): Promise<VersionDiffDto> {
@@ -83,7 +83,7 @@ export class DraftsController {
   }
 
   @Post(':number/attachments')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'consultation', param: 'id' })
   @UseInterceptors(FileInterceptor('file', uploadLimits(1)))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: AttachmentUploadDto })
@@ -100,7 +100,7 @@ export class DraftsController {
   }
 
   @Get(':number/attachments/:fileId')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'consultation', param: 'id' })
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/webp')
   @ApiOperation({ operationId: 'downloadDraftAttachment', summary: 'The attached file itself, for anyone who may read the version' })
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
@@ -115,7 +115,7 @@ export class DraftsController {
   }
 
   @Delete(':number/attachments/:fileId')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'consultation', param: 'id' })
   @HttpCode(204)
   @ApiOperation({ operationId: 'removeDraftAttachment', summary: 'Take an attachment off the version being edited' })
   @ApiNoContentResponse()

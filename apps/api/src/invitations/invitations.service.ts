@@ -12,7 +12,6 @@ import { currentRequest } from '../common/request-context';
 import type { AppSecret } from '../config/app-secret';
 import { APP_SECRET } from '../config/app-secret';
 import { OrgNode } from '../organizations/entities/org-node.entity';
-import { PermissionsService } from '../permissions/permissions.service';
 import { RoleGrant } from '../users/entities/role-grant.entity';
 import { User } from '../users/entities/user.entity';
 import { Invitation } from './entities/invitation.entity';
@@ -80,7 +79,6 @@ interface Candidate {
 export class InvitationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly permissions: PermissionsService,
     private readonly audit: AuditService,
     private readonly limits: RateLimitService,
     @Inject(APP_SECRET) private readonly secret: AppSecret,
@@ -91,7 +89,6 @@ export class InvitationsService {
   }
 
   async issue(actor: Actor, unitId: string, request: IssueRequest): Promise<IssuedLetters> {
-    await this.permissions.assert(actor, 'invitation.print', { nodeId: unitId, buildingId: request.buildingId ?? null });
     return this.dataSource.transaction(async (m) => {
       const unit = await m.getRepository(OrgNode).findOneBy({ id: unitId });
       if (!unit || (unit.kind !== 'cooperative' && unit.kind !== 'compound')) {
@@ -221,7 +218,6 @@ export class InvitationsService {
 
   /** Staff link an account to a roll entry in person (the resident shows ID at the counter). */
   async linkInPerson(actor: Actor, unitId: string, request: { personType: PersonType; personId: string; phone: string }): Promise<void> {
-    await this.permissions.assert(actor, 'invitation.manage', { nodeId: unitId });
     await this.dataSource.transaction(async (m) => {
       const user = await m.getRepository(User).findOneBy({ phone: request.phone });
       if (!user) {

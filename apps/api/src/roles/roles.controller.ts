@@ -11,7 +11,7 @@ export class RolesController {
   constructor(private readonly roles: RolesService) {}
 
   @Get('nodes/:nodeId/roles')
-  @Permission('role.manage')
+  @Permission('role.manage', { on: 'node', param: 'nodeId' })
   @ApiOperation({ operationId: 'listRoles', summary: 'Roles granted on a node' })
   @ApiOkResponse({ type: [NodeRoleDto] })
   list(@CurrentActor() actor: Actor, @Param('nodeId', ParseUUIDPipe) nodeId: string): Promise<NodeRoleDto[]> {
@@ -19,7 +19,7 @@ export class RolesController {
   }
 
   @Post('nodes/:nodeId/roles')
-  @Permission('role.manage')
+  @Permission('role.manage', { on: 'node', param: 'nodeId' })
   @ApiOperation({ operationId: 'grantRole', summary: 'Grant a role on a node (admins grant any; staff grant convenor, building head, observer, resident)' })
   @ApiCreatedResponse({ type: NodeRoleDto })
   grant(@CurrentActor() actor: Actor, @Param('nodeId', ParseUUIDPipe) nodeId: string, @Body() body: GrantRoleDto): Promise<NodeRoleDto> {
@@ -27,7 +27,7 @@ export class RolesController {
   }
 
   @Delete('roles/:grantId')
-  @Permission('role.manage')
+  @Permission('role.manage', { on: 'grant', param: 'grantId' })
   @HttpCode(204)
   @ApiOperation({ operationId: 'revokeRole', summary: 'Revoke a role grant' })
   @ApiNoContentResponse()

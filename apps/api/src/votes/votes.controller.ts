@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../common/actor';
-import { CurrentActor, Permission, SignedIn } from '../auth/access.decorators';
+import { CurrentActor, Permission } from '../auth/access.decorators';
 import { PlainText } from '../common/plain-text';
 import { CancelVoteDto, CastDto, CastReceiptDto, CreateVoteDto, OpenVoteDto, ResultExportQueryDto, VoteDetailDto, VoteSummaryDto } from './dto/vote.dto';
 import { CastingService } from './casting.service';
@@ -33,7 +33,7 @@ export class VotesController {
   ) {}
 
   @Post('units/:unitId/votes')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'unit', param: 'unitId' })
   @ApiOperation({ operationId: 'createVote', summary: 'Announce a vote of the unit’s body under a rule set (the notice period starts)' })
   @ApiCreatedResponse({ type: VoteDetailDto })
   create(@CurrentActor() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string, @Body() body: CreateVoteDto): Promise<VoteDetailDto> {
@@ -41,7 +41,7 @@ export class VotesController {
   }
 
   @Get('units/:unitId/votes')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'unit', param: 'unitId' })
   @ApiOperation({ operationId: 'listVotes', summary: 'The votes of a unit, newest first' })
   @ApiOkResponse({ type: [VoteSummaryDto] })
   list(@CurrentActor() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string): Promise<VoteSummaryDto[]> {
@@ -49,7 +49,7 @@ export class VotesController {
   }
 
   @Get('votes/:id')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'vote', param: 'id', allow: ['voter', 'proxyAgent'] })
   @ApiOperation({ operationId: 'getVote', summary: 'A vote, and the voters I may cast for in it' })
   @ApiOkResponse({ type: VoteDetailDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VoteDetailDto> {
@@ -57,7 +57,7 @@ export class VotesController {
   }
 
   @Post('votes/:id/open')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @HttpCode(204)
   @ApiOperation({ operationId: 'openVote', summary: 'Open now: freeze the electorate (before the notice period ends only with a reason)' })
   @ApiNoContentResponse()
@@ -66,7 +66,7 @@ export class VotesController {
   }
 
   @Post('votes/:id/cancel')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @HttpCode(204)
   @ApiOperation({ operationId: 'cancelVote', summary: 'Cancel a scheduled or open vote, with a reason' })
   @ApiNoContentResponse()
@@ -75,7 +75,7 @@ export class VotesController {
   }
 
   @Post('votes/:id/ballots')
-  @SignedIn()
+  @Permission('participate', { on: 'vote', param: 'id', allow: ['voter', 'proxyAgent'] })
   @HttpCode(200)
   @ApiOperation({ operationId: 'castBallot', summary: 'Cast (or, where allowed, change) my ballot online; returns the receipt' })
   @ApiOkResponse({ type: CastReceiptDto })
@@ -84,7 +84,7 @@ export class VotesController {
   }
 
   @Get('votes/:id/turnout')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'vote', param: 'id', allow: ['voter'] })
   @ApiOperation({ operationId: 'getVoteTurnout', summary: 'Live turnout against the rule’s thresholds (no choices revealed)' })
   @ApiOkResponse({ schema: { type: 'object' } })
   turnout(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<unknown> {
@@ -92,7 +92,7 @@ export class VotesController {
   }
 
   @Get('votes/:id/board')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'vote', param: 'id', allow: ['voter', 'proxyAgent'] })
   @ApiOperation({ operationId: 'getVoteBoard', summary: 'The bulletin board: every receipt in the chain' })
   @ApiOkResponse({ schema: { type: 'object' } })
   board(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<unknown> {
@@ -100,7 +100,7 @@ export class VotesController {
   }
 
   @Get('votes/:id/result')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'vote', param: 'id', allow: ['voter'] })
   @ApiOperation({ operationId: 'getVoteResult', summary: 'The published result: every figure, the explanation, the chain heads' })
   @ApiOkResponse({ schema: { type: 'object' } })
   result(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<unknown> {
@@ -108,7 +108,7 @@ export class VotesController {
   }
 
   @Get('votes/:id/result/export')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'vote', param: 'id', allow: ['voter'] })
   @ApiOperation({
     operationId: 'exportVoteResult',
     summary: 'The published result as CSV (UTF-8 with BOM) or XLSX: every figure, the explanation, the closing hash, and for a named vote the counted ballots unit by unit',
@@ -125,7 +125,7 @@ export class VotesController {
   }
 
   @Get('votes/:id/recount-kit')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'vote', param: 'id', allow: ['voter'] })
   @ApiOperation({ operationId: 'downloadRecountKit', summary: 'The recount kit (zip) of a counted vote: run `npm run recount -- <folder>` on it' })
   @ApiProduces('application/zip')
   async kit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
@@ -136,7 +136,7 @@ export class VotesController {
   }
 
   @Post('votes/:id/objections')
-  @Permission('participate')
+  @Permission('result.object', { on: 'vote', param: 'id', allow: ['voter'] })
   @ApiOperation({ operationId: 'objectToResult', summary: 'Object to the provisional result while it is on notice' })
   @ApiCreatedResponse({ type: CreatedIdDto })
   object(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ObjectionDto): Promise<CreatedIdDto> {
@@ -144,7 +144,7 @@ export class VotesController {
   }
 
   @Get('votes/:id/objections')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'vote', param: 'id', allow: ['voter'] })
   @ApiOperation({ operationId: 'listObjections', summary: 'Objections to the result and their answers' })
   @ApiOkResponse({ schema: { type: 'array' } })
   objections(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<unknown> {
@@ -152,7 +152,7 @@ export class VotesController {
   }
 
   @Post('objections/:id/answer')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'objection', param: 'id' })
   @HttpCode(204)
   @ApiOperation({ operationId: 'answerObjection', summary: 'Answer an objection (the final notice waits for every answer)' })
   @ApiNoContentResponse()
