@@ -575,6 +575,24 @@ describe('access rules across the whole route table', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('answers 400, never 500, when the id that names the target is not one', async () => {
+    const wrong: string[] = [];
+    for (const route of routes) {
+      if (route.rule?.kind !== 'permission') continue;
+      const c = CASES[route.key]!;
+      if ('self' in c) continue;
+      await c.prepare?.(ctx);
+      const request = c.request(ctx);
+      const at = route.path.split('/').indexOf(`:${route.rule.param}`);
+      const [path, query] = request.path.split('?');
+      const segments = path!.split('/');
+      segments[at] = 'not-a-uuid';
+      const res = await send(sessions.admin, route.method, { ...request, path: `${segments.join('/')}${query ? `?${query}` : ''}` });
+      if (res.status !== 400) wrong.push(`${route.key} → ${describeAnswer(res)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('takes an objection to a counted result from its electorate and the supervisory roles only, and lets a proxy agent see only what they cast with', async () => {
     const path = `/api/votes/${ctx.votesA.closed}`;
     const object = (caller: Caller): Promise<ApiResponse<ErrorBody>> => sessions[caller].post<ErrorBody>(`${path}/objections`, { body: '对结果有异议' });
