@@ -50,7 +50,12 @@ export class VotesController {
 
   @Get('votes/:id')
   @Permission('consultation.read', { on: 'vote', param: 'id', allow: ['voter', 'proxyAgent'] })
-  @ApiOperation({ operationId: 'getVote', summary: 'A vote, and the voters I may cast for in it' })
+  @ApiOperation({
+    operationId: 'getVote',
+    summary: 'A vote, and the voters I may cast for in it',
+    description:
+      'For readers of the unit (consultation.read), the voters of the vote, and the agent of an accepted proxy for it — who may be of another unit, as an owner may authorise anyone: the agent sees the vote as a voter does (its announcement, and in myVoters the principals they cast for), which is what casting needs and tells nothing of other voters. Its result, objections, proxy list and turnout stay with the unit and its voters.',
+  })
   @ApiOkResponse({ type: VoteDetailDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VoteDetailDto> {
     return this.votes.detail(actor, id);
@@ -77,7 +82,11 @@ export class VotesController {
   @Post('votes/:id/ballots')
   @Permission('participate', { on: 'vote', param: 'id', allow: ['voter', 'proxyAgent'] })
   @HttpCode(200)
-  @ApiOperation({ operationId: 'castBallot', summary: 'Cast (or, where allowed, change) my ballot online; returns the receipt' })
+  @ApiOperation({
+    operationId: 'castBallot',
+    summary: 'Cast (or, where allowed, change) my ballot online; returns the receipt',
+    description: 'For the voters on the electorate frozen when voting opened and the agents of accepted proxies. Someone of the unit who is neither gets 403 (reason not_eligible when their role lets them take part); anyone else 404, as for every request about another unit.',
+  })
   @ApiOkResponse({ type: CastReceiptDto })
   cast(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CastDto): Promise<CastReceiptDto> {
     return this.casting.castOnline(actor, id, body.choice, body.voterId);
@@ -93,7 +102,7 @@ export class VotesController {
 
   @Get('votes/:id/board')
   @Permission('consultation.read', { on: 'vote', param: 'id', allow: ['voter', 'proxyAgent'] })
-  @ApiOperation({ operationId: 'getVoteBoard', summary: 'The bulletin board: every receipt in the chain' })
+  @ApiOperation({ operationId: 'getVoteBoard', summary: 'The bulletin board: every receipt in the chain', description: 'For readers of the unit, the voters, and the agents of accepted proxies (to find the receipt of the ballot they cast).' })
   @ApiOkResponse({ schema: { type: 'object' } })
   board(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<unknown> {
     return this.results.board(actor, id);
@@ -137,7 +146,12 @@ export class VotesController {
 
   @Post('votes/:id/objections')
   @Permission('result.object', { on: 'vote', param: 'id', allow: ['voter'] })
-  @ApiOperation({ operationId: 'objectToResult', summary: 'Object to the provisional result while it is on notice' })
+  @ApiOperation({
+    operationId: 'objectToResult',
+    summary: 'Object to the provisional result while it is on notice',
+    description:
+      'Who may object: the vote’s electorate — the voters on the snapshot frozen when voting opened, through the account linked to their roll entry, whatever their role — and the supervisory roles over the unit: its observers (监事会) and community or street staff (result.object). Not a tenant on an owners’ vote (403), not a proxy agent as such (a proxy is for casting), nobody of another unit (404). The final notice waits until every objection is answered.',
+  })
   @ApiCreatedResponse({ type: CreatedIdDto })
   object(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ObjectionDto): Promise<CreatedIdDto> {
     return this.results.object(actor, id, body.body);

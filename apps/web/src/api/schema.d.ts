@@ -476,7 +476,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A vote, and the voters I may cast for in it */
+        /**
+         * A vote, and the voters I may cast for in it
+         * @description For readers of the unit (consultation.read), the voters of the vote, and the agent of an accepted proxy for it — who may be of another unit, as an owner may authorise anyone: the agent sees the vote as a voter does (its announcement, and in myVoters the principals they cast for), which is what casting needs and tells nothing of other voters. Its result, objections, proxy list and turnout stay with the unit and its voters.
+         */
         get: operations["getVote"];
         put?: never;
         post?: never;
@@ -529,7 +532,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cast (or, where allowed, change) my ballot online; returns the receipt */
+        /**
+         * Cast (or, where allowed, change) my ballot online; returns the receipt
+         * @description For the voters on the electorate frozen when voting opened and the agents of accepted proxies. Someone of the unit who is neither gets 403 (reason not_eligible when their role lets them take part); anyone else 404, as for every request about another unit.
+         */
         post: operations["castBallot"];
         delete?: never;
         options?: never;
@@ -561,7 +567,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The bulletin board: every receipt in the chain */
+        /**
+         * The bulletin board: every receipt in the chain
+         * @description For readers of the unit, the voters, and the agents of accepted proxies (to find the receipt of the ballot they cast).
+         */
         get: operations["getVoteBoard"];
         put?: never;
         post?: never;
@@ -632,7 +641,10 @@ export interface paths {
         /** Objections to the result and their answers */
         get: operations["listObjections"];
         put?: never;
-        /** Object to the provisional result while it is on notice */
+        /**
+         * Object to the provisional result while it is on notice
+         * @description Who may object: the vote’s electorate — the voters on the snapshot frozen when voting opened, through the account linked to their roll entry, whatever their role — and the supervisory roles over the unit: its observers (监事会) and community or street staff (result.object). Not a tenant on an owners’ vote (403), not a proxy agent as such (a proxy is for casting), nobody of another unit (404). The final notice waits until every objection is answered.
+         */
         post: operations["objectToResult"];
         delete?: never;
         options?: never;
