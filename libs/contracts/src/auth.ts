@@ -23,8 +23,13 @@ export const ACTIONS = [
   'consultation.read',
   /** Open and run consultations: drafts, phases, briefings, screening of topics. */
   'consultation.manage',
-  /** Raise a topic, second one, comment, sign up for a briefing. */
+  /** Raise a topic, second one, comment, sign up for a briefing, cast one's own ballot. */
   'participate',
+  /**
+   * Object to a vote's provisional result (询异): the supervisory roles over the unit. The vote's
+   * own electorate objects as voters (an exception the route declares), whatever their role.
+   */
+  'result.object',
   /** Record what arrived offline: topics and opinions on paper, at visits, by phone. */
   'offline.record',
   /** Hide abusive comments (with a reason) and answer opinions officially. */

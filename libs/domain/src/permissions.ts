@@ -9,11 +9,13 @@ import type { Action, Role } from '@yishi/contracts';
 const RUN_CONSULTATIONS: readonly Action[] = ['consultation.read', 'consultation.manage', 'participate', 'offline.record', 'comment.moderate'];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
-  admin: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'org.manage', ...RUN_CONSULTATIONS],
-  staff: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', ...RUN_CONSULTATIONS],
+  admin: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'org.manage', 'result.object', ...RUN_CONSULTATIONS],
+  /** Community and street staff oversee the units below them: they may object to a result too. */
+  staff: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'result.object', ...RUN_CONSULTATIONS],
+  /** The convenor runs the vote and answers objections; they do not object to their own result. */
   convenor: ['roll.read', 'invitation.print', ...RUN_CONSULTATIONS],
-  /** The supervisory committee reads everything and changes nothing. */
-  observer: ['roll.read', 'audit.read', 'consultation.read'],
+  /** The supervisory committee reads everything and changes nothing; its voice is an objection to a result. */
+  observer: ['roll.read', 'audit.read', 'consultation.read', 'result.object'],
   building_head: ['invitation.print', 'consultation.read', 'participate', 'offline.record'],
   resident: ['consultation.read', 'participate'],
 };

@@ -55,7 +55,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @Permission('audit.read')
+  @Permission('audit.read', { on: 'node', param: 'nodeId' })
   @ApiOperation({ operationId: 'listAudit', summary: 'The audit trail of a node and everything below it, newest first' })
   @ApiOkResponse({ type: AuditPageDto })
   async list(@CurrentActor() actor: Actor, @Param('nodeId', ParseUUIDPipe) nodeId: string, @Query() query: AuditQueryDto): Promise<AuditPageDto> {

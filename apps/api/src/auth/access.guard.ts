@@ -1,5 +1,5 @@
 import type { ExecutionContext } from '@nestjs/common';
-import { Injectable, Logger } from '@nestjs/common';
+import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { CSRF_HEADER } from '@yishi/contracts';
@@ -7,21 +7,29 @@ import type { Request } from 'express';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { equalStrings } from '../common/keyed-hash';
+import { PermissionsService } from '../permissions/permissions.service';
 import type { AccessRule } from './access.decorators';
-import { ACCESS_RULE } from './access.decorators';
+import { ACCESS_RULE, ACCESS_TARGET } from './access.decorators';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The global guard. A route without an access rule is refused; a public route still learns who
  * is calling when a valid session cookie comes along; every other route needs a session, and
- * every write through a session needs its CSRF token in the X-CSRF-Token header.
+ * every write through a session needs its CSRF token in the X-CSRF-Token header. A `@Permission`
+ * route's declaration is enforced here, on the target its parameter names (PermissionsService.
+ * authorize), and the resolved target is left on the request for the service.
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('session-cookie') {
   private readonly logger = new Logger(AccessGuard.name);
 
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly permissions: PermissionsService,
+  ) {
     super();
   }
 
@@ -44,6 +52,14 @@ export class AccessGuard extends AuthGuard('session-cookie') {
         throw new DomainError('CSRF_FAILED', 'The page is out of date: reload it and try again.');
       }
     }
+    if (rule.kind === 'permission') {
+      const id: unknown = request.params[rule.param];
+      if (id === undefined) throw new Error(`${request.method} ${request.path} declares its target by the parameter "${rule.param}", which the route does not have`);
+      // The route's ParseUUIDPipe runs after the guard: answer as it would.
+      if (typeof id !== 'string' || !UUID.test(id)) throw new BadRequestException('Validation failed (uuid is expected)');
+      const buildingId = rule.buildingFrom ? bodyUuid(request.body, rule.buildingFrom.body) : undefined;
+      (request as Request & { [ACCESS_TARGET]?: unknown })[ACCESS_TARGET] = await this.permissions.authorize(actor, { action: rule.action, on: rule.on, id, allow: rule.allow, buildingId });
+    }
     return true;
   }
 
@@ -53,4 +69,10 @@ export class AccessGuard extends AuthGuard('session-cookie') {
     if (!actor) throw new DomainError('UNAUTHENTICATED', 'Please sign in first.');
     return actor;
   }
+}
+
+/** A building named in the JSON body; anything else names none (the validation pipe then answers for the body). */
+function bodyUuid(body: unknown, field: string): string | null {
+  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[field] : undefined;
+  return typeof value === 'string' && UUID.test(value) ? value : null;
 }

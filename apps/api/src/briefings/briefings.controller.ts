@@ -13,7 +13,7 @@ export class BriefingsController {
   constructor(private readonly briefings: BriefingsService) {}
 
   @Post('consultations/:id/briefings')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'consultation', param: 'id' })
   @ApiOperation({ operationId: 'createBriefing', summary: 'Schedule a briefing session: time, place, capacity' })
   @ApiCreatedResponse({ type: BriefingDto })
   create(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CreateBriefingDto): Promise<BriefingDto> {
@@ -21,7 +21,7 @@ export class BriefingsController {
   }
 
   @Get('consultations/:id/briefings')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'consultation', param: 'id' })
   @ApiOperation({ operationId: 'listBriefings', summary: 'The briefing sessions of a consultation with seats taken and whether I signed up' })
   @ApiOkResponse({ type: [BriefingDto] })
   list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<BriefingDto[]> {
@@ -29,7 +29,7 @@ export class BriefingsController {
   }
 
   @Patch('briefings/:id')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'briefing', param: 'id' })
   @ApiOperation({ operationId: 'updateBriefing', summary: 'Change the time, place, capacity (not below the seats taken) or notes' })
   @ApiOkResponse({ type: BriefingDto })
   @ApiErrors('CONFLICT')
@@ -38,7 +38,7 @@ export class BriefingsController {
   }
 
   @Post('briefings/:id/cancel')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'briefing', param: 'id' })
   @HttpCode(200)
   @ApiOperation({ operationId: 'cancelBriefing', summary: 'Cancel a session (kept, marked cancelled)' })
   @ApiOkResponse({ type: BriefingDto })
@@ -48,7 +48,7 @@ export class BriefingsController {
   }
 
   @Put('briefings/:id/signup')
-  @Permission('participate')
+  @Permission('participate', { on: 'briefing', param: 'id' })
   @ApiOperation({ operationId: 'signUpForBriefing', summary: 'Sign me up (409 with details.reason `full` when no seat is left)' })
   @ApiOkResponse({ type: BriefingDto })
   @ApiErrors('CONFLICT')
@@ -57,7 +57,7 @@ export class BriefingsController {
   }
 
   @Delete('briefings/:id/signup')
-  @Permission('participate')
+  @Permission('participate', { on: 'briefing', param: 'id' })
   @ApiOperation({ operationId: 'withdrawBriefingSignup', summary: 'Withdraw my sign-up before the session starts' })
   @ApiOkResponse({ type: BriefingDto })
   @ApiErrors('CONFLICT')
@@ -66,7 +66,7 @@ export class BriefingsController {
   }
 
   @Get('briefings/:id/signups')
-  @Permission('offline.record')
+  @Permission('offline.record', { on: 'briefing', param: 'id' })
   @ApiOperation({ operationId: 'listBriefingSignups', summary: 'Who signed up and who came (for those who run it or record attendance)' })
   @ApiOkResponse({ type: [BriefingSignupDto] })
   signups(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<BriefingSignupDto[]> {
@@ -74,7 +74,7 @@ export class BriefingsController {
   }
 
   @Post('briefings/:id/attendance')
-  @Permission('offline.record')
+  @Permission('offline.record', { on: 'briefing', param: 'id' })
   @HttpCode(200)
   @ApiOperation({ operationId: 'recordBriefingAttendance', summary: 'Mark signed-up people present (or not) and count the walk-ins' })
   @ApiOkResponse({ type: BriefingDto })

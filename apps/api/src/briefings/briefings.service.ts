@@ -50,7 +50,7 @@ export class BriefingsService {
     const endsAt = new Date(input.endsAt);
     checkTimes(startsAt, endsAt);
     const id = await this.dataSource.transaction(async (m) => {
-      const { consultation } = await this.access.require(actor, consultationId, 'canManage', m);
+      const { consultation } = await this.access.grants(actor, consultationId, m);
       const briefing = await m.getRepository(Briefing).save({
         consultationId,
         startsAt,
@@ -76,13 +76,12 @@ export class BriefingsService {
   }
 
   async list(actor: Actor, consultationId: string): Promise<BriefingDto[]> {
-    await this.access.grants(actor, consultationId);
     return this.rows(actor, `b.consultation_id = $1 ORDER BY b.starts_at, b.id`, [consultationId]);
   }
 
   async update(actor: Actor, briefingId: string, input: UpdateBriefingDto): Promise<BriefingDto> {
     await this.dataSource.transaction(async (m) => {
-      const { briefing, grants } = await this.locked(m, actor, briefingId, 'canManage');
+      const { briefing, grants } = await this.locked(m, actor, briefingId);
       assertNotCancelled(briefing);
       const before = snapshot(briefing);
       const startsAt = input.startsAt ? new Date(input.startsAt) : briefing.startsAt;
@@ -117,7 +116,7 @@ export class BriefingsService {
 
   async cancel(actor: Actor, briefingId: string, input: CancelBriefingDto): Promise<BriefingDto> {
     await this.dataSource.transaction(async (m) => {
-      const { briefing, grants } = await this.locked(m, actor, briefingId, 'canManage');
+      const { briefing, grants } = await this.locked(m, actor, briefingId);
       assertNotCancelled(briefing);
       const cancelledAt = new Date();
       await m.getRepository(Briefing).update({ id: briefingId }, { cancelledAt });
@@ -145,7 +144,7 @@ export class BriefingsService {
   /** Signs the actor up (idempotent). The capacity trigger decides under concurrency: 409 `full`. */
   async signUp(actor: Actor, briefingId: string): Promise<BriefingDto> {
     await this.dataSource.transaction(async (m) => {
-      const { briefing } = await this.locked(m, actor, briefingId, 'canParticipate');
+      const { briefing } = await this.locked(m, actor, briefingId);
       assertNotCancelled(briefing);
       if (briefing.startsAt <= new Date()) throw new DomainError('CONFLICT', 'This briefing has already started.', { reason: 'started' });
       const [existing] = await m.query<unknown[]>(`SELECT 1 FROM briefing_signup WHERE briefing_id = $1 AND user_id = $2`, [briefingId, actor.id]);
@@ -165,7 +164,7 @@ export class BriefingsService {
   /** Withdraws the actor's sign-up before the session starts (idempotent). */
   async withdraw(actor: Actor, briefingId: string): Promise<BriefingDto> {
     await this.dataSource.transaction(async (m) => {
-      const { briefing } = await this.locked(m, actor, briefingId, null);
+      const { briefing } = await this.locked(m, actor, briefingId);
       if (briefing.startsAt <= new Date() && !briefing.cancelledAt) {
         throw new DomainError('CONFLICT', 'This briefing has already started: the sign-up is now the attendance record.', { reason: 'started' });
       }
@@ -174,10 +173,9 @@ export class BriefingsService {
     return this.view(actor, briefingId);
   }
 
-  async signups(actor: Actor, briefingId: string): Promise<BriefingSignupDto[]> {
+  async signups(_actor: Actor, briefingId: string): Promise<BriefingSignupDto[]> {
     const briefing = await this.dataSource.getRepository(Briefing).findOne({ where: { id: briefingId } });
     if (!briefing) throw notFound(briefingId);
-    await this.rights(actor, briefingId, briefing.consultationId, 'canRecordOffline');
     const rows = await this.dataSource.query<{ user_id: string; display_name: string; created_at: Date; attended_at: Date | null }[]>(
       `SELECT s.user_id, u.display_name, s.created_at, s.attended_at
          FROM briefing_signup s JOIN app_user u ON u.id = s.user_id
@@ -194,7 +192,7 @@ export class BriefingsService {
     const both = present.filter((id) => absent.includes(id));
     if (both.length) throw validation('absent', 'A person cannot be marked both present and absent.', { userIds: both });
     await this.dataSource.transaction(async (m) => {
-      const { briefing, grants } = await this.locked(m, actor, briefingId, 'canRecordOffline');
+      const { briefing, grants } = await this.locked(m, actor, briefingId);
       assertNotCancelled(briefing);
       const named = [...present, ...absent];
       if (named.length) {
@@ -228,34 +226,12 @@ export class BriefingsService {
   /**
    * The briefing, locked FOR UPDATE (the capacity trigger takes the same lock, so sign-ups,
    * capacity changes and cancelling happen one after another), and the actor's rights on its
-   * consultation: 404 if they may not read it, 403 without `flag`.
+   * consultation (who may reach it at all the route declares and the access guard decides).
    */
-  private async locked(
-    m: EntityManager,
-    actor: Actor,
-    briefingId: string,
-    flag: 'canManage' | 'canParticipate' | 'canRecordOffline' | null,
-  ): Promise<{ briefing: Briefing; grants: ConsultationGrants }> {
+  private async locked(m: EntityManager, actor: Actor, briefingId: string): Promise<{ briefing: Briefing; grants: ConsultationGrants }> {
     const briefing = await m.getRepository(Briefing).findOne({ where: { id: briefingId }, lock: { mode: 'pessimistic_write' } });
     if (!briefing) throw notFound(briefingId);
-    const grants = await this.rights(actor, briefingId, briefing.consultationId, flag, m);
-    return { briefing, grants };
-  }
-
-  /** The actor's rights on the briefing's consultation; not being able to read it is a 404 about the briefing. */
-  private async rights(
-    actor: Actor,
-    briefingId: string,
-    consultationId: string,
-    flag: 'canManage' | 'canParticipate' | 'canRecordOffline' | null,
-    m?: EntityManager,
-  ): Promise<ConsultationGrants> {
-    try {
-      return flag ? await this.access.require(actor, consultationId, flag, m) : await this.access.grants(actor, consultationId, m);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'NOT_FOUND') throw notFound(briefingId);
-      throw error;
-    }
+    return { briefing, grants: await this.access.grants(actor, briefing.consultationId, m) };
   }
 
   private async taken(m: EntityManager, briefingId: string): Promise<number> {

@@ -10,26 +10,19 @@ export function commentNotFound(commentId: string): DomainError {
 }
 
 /**
- * A comment and the reader's rights in its consultation: 404 for a comment of a consultation the
- * actor may not read (whether or not it exists), 403 when `flag` is asked for and missing.
+ * A comment and the reader's rights in its consultation (for what the answer shows them). Who may
+ * reach the comment at all the route declares and the access guard decides.
  */
 export async function commentWithGrants(
   access: ConsultationAccess,
   actor: Actor,
   commentId: string,
   m: EntityManager,
-  options: { flag?: 'canModerate' | 'canParticipate'; lock?: boolean } = {},
+  options: { lock?: boolean } = {},
 ): Promise<{ comment: Comment; grants: ConsultationGrants }> {
   const comment = await m.getRepository(Comment).findOne({ where: { id: commentId }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   if (!comment) throw commentNotFound(commentId);
-  let grants: ConsultationGrants;
-  try {
-    grants = options.flag ? await access.require(actor, comment.consultationId, options.flag, m) : await access.grants(actor, comment.consultationId, m);
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'NOT_FOUND') throw commentNotFound(commentId);
-    throw error;
-  }
-  return { comment, grants };
+  return { comment, grants: await access.grants(actor, comment.consultationId, m) };
 }
 
 /**

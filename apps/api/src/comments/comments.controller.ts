@@ -45,7 +45,7 @@ export class CommentsController {
   ) {}
 
   @Get('consultations/:id/comments')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'consultation', param: 'id' })
   @ApiOperation({ operationId: 'listComments', summary: 'Comments of a consultation, newest first, with replies, official answers and counts per place' })
   @ApiOkResponse({ type: CommentPageDto })
   list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: CommentListQueryDto): Promise<CommentPageDto> {
@@ -53,7 +53,7 @@ export class CommentsController {
   }
 
   @Post('consultations/:id/comments')
-  @Permission('participate')
+  @Permission('participate', { on: 'consultation', param: 'id' })
   @ApiOperation({
     operationId: 'createComment',
     summary: 'Comment on the current version (whole draft or one clause) or reply to a comment, during the comment period. Rate-limited; comments cannot be edited or deleted afterwards.',
@@ -65,7 +65,7 @@ export class CommentsController {
   }
 
   @Post('consultations/:id/offline-comments')
-  @Permission('offline.record')
+  @Permission('offline.record', { on: 'consultation', param: 'id' })
   @ApiOperation({ operationId: 'recordOfflineComment', summary: 'Enter an opinion received on paper, at a briefing, by phone… (comment and revision phases)' })
   @ApiCreatedResponse({ type: ThreadDto })
   @ApiErrors('CONFLICT')
@@ -74,7 +74,7 @@ export class CommentsController {
   }
 
   @Post('comments/:commentId/reports')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'comment', param: 'commentId' })
   @ApiOperation({ operationId: 'reportComment', summary: 'Report abuse in a comment (once per person)' })
   @ApiCreatedResponse({ type: ThreadDto })
   @ApiErrors('CONFLICT')
@@ -83,7 +83,7 @@ export class CommentsController {
   }
 
   @Get('comments/:commentId/reports')
-  @Permission('comment.moderate')
+  @Permission('comment.moderate', { on: 'comment', param: 'commentId' })
   @ApiOperation({ operationId: 'listCommentReports', summary: 'The abuse reports on a comment, for moderators (reporters are not named)' })
   @ApiOkResponse({ type: CommentReportListDto })
   reportsOf(@CurrentActor() actor: Actor, @Param('commentId', ParseUUIDPipe) commentId: string): Promise<CommentReportListDto> {
@@ -91,7 +91,7 @@ export class CommentsController {
   }
 
   @Post('comments/:commentId/hide')
-  @Permission('comment.moderate')
+  @Permission('comment.moderate', { on: 'comment', param: 'commentId' })
   @HttpCode(200)
   @ApiOperation({ operationId: 'hideComment', summary: 'Hide a comment with a reason its author (and everyone, instead of the text) sees' })
   @ApiOkResponse({ type: ThreadDto })
@@ -101,7 +101,7 @@ export class CommentsController {
   }
 
   @Post('comments/:commentId/unhide')
-  @Permission('comment.moderate')
+  @Permission('comment.moderate', { on: 'comment', param: 'commentId' })
   @HttpCode(200)
   @ApiOperation({ operationId: 'unhideComment', summary: 'Show a hidden comment again' })
   @ApiOkResponse({ type: ThreadDto })
@@ -111,7 +111,7 @@ export class CommentsController {
   }
 
   @Put('comments/:commentId/official-reply')
-  @Permission('comment.moderate')
+  @Permission('comment.moderate', { on: 'comment', param: 'commentId' })
   @ApiOperation({ operationId: 'replyToComment', summary: 'Answer an opinion officially (adopted / partly adopted / not adopted / noted); answering again replaces the answer' })
   @ApiOkResponse({ type: ThreadDto })
   @ApiErrors('CONFLICT')
@@ -120,7 +120,7 @@ export class CommentsController {
   }
 
   @Get('consultations/:id/adoption-report')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'consultation', param: 'id' })
   @ApiOperation({ operationId: 'getAdoptionReport', summary: 'The adoption report (意见采纳情况说明): every opinion by clause with its answer, and totals' })
   @ApiOkResponse({ type: AdoptionReportDto })
   adoptionReport(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: AdoptionReportQueryDto): Promise<AdoptionReportDto> {
@@ -128,7 +128,7 @@ export class CommentsController {
   }
 
   @Get('consultations/:id/adoption-report/xlsx')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'consultation', param: 'id' })
   @ApiOperation({ operationId: 'exportAdoptionReport', summary: 'The adoption report as an XLSX workbook' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })

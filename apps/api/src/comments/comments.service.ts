@@ -133,7 +133,7 @@ export class CommentsService {
     }
     const body = plainText(input.body, { field: 'body', max: LIMITS.commentBody });
     const { id, canModerate } = await this.dataSource.transaction(async (m) => {
-      const grants = await this.access.require(actor, consultationId, 'canParticipate', m);
+      const grants = await this.access.grants(actor, consultationId, m);
       const phase = await phaseForWriting(m, consultationId);
       if (phase !== 'comment') {
         throw new DomainError('CONFLICT', 'Comments are taken only while the consultation is open for comment.', { phase, rule: 'comment_phase' });
@@ -206,7 +206,7 @@ export class CommentsService {
     if (!anonymous && residentName === null) throw invalid('residentName', 'isNotEmpty', 'Name the resident, or mark the opinion anonymous.');
     const collectedOn = checkDate(input.collectedOn);
     const { id, canModerate } = await this.dataSource.transaction(async (m) => {
-      const grants = await this.access.require(actor, consultationId, 'canRecordOffline', m);
+      const grants = await this.access.grants(actor, consultationId, m);
       const phase = await phaseForWriting(m, consultationId);
       if (!OFFLINE_PHASES.includes(phase)) {
         throw new DomainError('CONFLICT', 'Offline opinions are entered while the consultation is open for comment or its draft is being revised.', {

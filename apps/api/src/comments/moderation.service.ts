@@ -36,7 +36,7 @@ export class ModerationService {
   async hide(actor: Actor, commentId: string, input: HideCommentDto): Promise<ThreadDto> {
     const reason = plainText(input.reason, { field: 'reason', max: LIMITS.reason });
     await this.dataSource.transaction(async (m) => {
-      const { comment, grants } = await commentWithGrants(this.access, actor, commentId, m, { flag: 'canModerate', lock: true });
+      const { comment, grants } = await commentWithGrants(this.access, actor, commentId, m, { lock: true });
       if (comment.hiddenAt) throw new DomainError('CONFLICT', 'This comment is already hidden.', { rule: 'already_hidden', hiddenReason: comment.hiddenReason });
       await m.getRepository(Comment).update({ id: commentId }, { hiddenAt: new Date(), hiddenBy: actor.id, hiddenReason: reason });
       await this.audit.record(m, {
@@ -62,7 +62,7 @@ export class ModerationService {
   async unhide(actor: Actor, commentId: string, input: UnhideCommentDto): Promise<ThreadDto> {
     const reason = input.reason === undefined ? null : plainText(input.reason, { field: 'reason', max: LIMITS.reason });
     await this.dataSource.transaction(async (m) => {
-      const { comment, grants } = await commentWithGrants(this.access, actor, commentId, m, { flag: 'canModerate', lock: true });
+      const { comment, grants } = await commentWithGrants(this.access, actor, commentId, m, { lock: true });
       if (!comment.hiddenAt) throw new DomainError('CONFLICT', 'This comment is not hidden.', { rule: 'not_hidden' });
       await m.getRepository(Comment).update({ id: commentId }, { hiddenAt: null, hiddenBy: null, hiddenReason: null });
       await this.audit.record(m, {
@@ -97,7 +97,7 @@ export class ModerationService {
 
   async reports(actor: Actor, commentId: string): Promise<CommentReportListDto> {
     const m = this.dataSource.manager;
-    await commentWithGrants(this.access, actor, commentId, m, { flag: 'canModerate' });
+    await commentWithGrants(this.access, actor, commentId, m);
     const rows = await m.query<{ reason: string; created_at: Date }[]>(
       `SELECT reason, created_at FROM comment_report WHERE comment_id = $1 ORDER BY created_at DESC, user_id`,
       [commentId],
@@ -115,7 +115,7 @@ export class ModerationService {
     const reason = plainText(input.reason, { field: 'reason', max: REPLY_REASON_MAX });
     const linkedClauseId = input.linkedClauseId ?? null;
     await this.dataSource.transaction(async (m) => {
-      const { comment, grants } = await commentWithGrants(this.access, actor, commentId, m, { flag: 'canModerate', lock: true });
+      const { comment, grants } = await commentWithGrants(this.access, actor, commentId, m, { lock: true });
       if (comment.parentId) {
         throw new DomainError('CONFLICT', 'Official answers go to top-level opinions, not to replies.', { rule: 'top_level_only' });
       }

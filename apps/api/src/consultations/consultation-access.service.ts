@@ -23,9 +23,10 @@ export interface ConsultationGrants {
 }
 
 /**
- * Who may do what with one consultation. Reading needs a role on one of its units (or on the
- * node it is run from); a consultation still in its draft phase is visible to those who run it
- * only. Anyone who may not read it gets 404, so its existence does not leak across units.
+ * What the actor may do with one consultation, for what a response shows them (drafts being
+ * edited, hidden comments, the buttons of the console). Whether they may reach it at all the route
+ * declares and the access guard decides (a consultation still in its draft phase is visible to
+ * those who run it only; anyone else gets 404): these flags shape the answer, they refuse nothing.
  */
 @Injectable()
 export class ConsultationAccess {
@@ -39,13 +40,8 @@ export class ConsultationAccess {
     if (!consultation) throw notFound(consultationId);
     const units = await m.query<{ unit_id: string }[]>(`SELECT unit_id FROM consultation_unit WHERE consultation_id = $1 ORDER BY unit_id`, [consultationId]);
     const unitIds = units.map((u) => u.unit_id);
-    const onAnyUnit = async (action: Action): Promise<boolean> => {
-      for (const nodeId of unitIds) if (await this.permissions.can(actor, action, { nodeId }, m)) return true;
-      return false;
-    };
+    const onAnyUnit = (action: Action): Promise<boolean> => this.anyUnit(actor, action, unitIds, m);
     const canManage = await this.permissions.can(actor, 'consultation.manage', { nodeId: consultation.ownerNodeId }, m);
-    const canRead = canManage || (consultation.phase !== 'draft' && (await onAnyUnit('consultation.read')));
-    if (!canRead) throw notFound(consultationId);
     return {
       consultation,
       unitIds,
@@ -56,28 +52,22 @@ export class ConsultationAccess {
     };
   }
 
-  /** The grants, refusing with 403 unless `flag` holds. */
-  async require(
-    actor: Actor,
-    consultationId: string,
-    flag: 'canManage' | 'canParticipate' | 'canRecordOffline' | 'canModerate',
-    m?: EntityManager,
-    lock = false,
-  ): Promise<ConsultationGrants> {
-    const grants = await this.grants(actor, consultationId, m, lock);
-    if (!grants[flag]) {
-      throw new DomainError('FORBIDDEN', FORBIDDEN_MESSAGES[flag], { need: flag });
-    }
-    return grants;
+  /**
+   * A second consultation a request names in its body (a topic accepted into an existing one):
+   * the route's declaration covers the target its parameter names, so this one is checked here by
+   * the guard's own rule (PermissionsService.authorize) — 404 unless the actor may see it, 403
+   * unless they run it.
+   */
+  async requireManaged(actor: Actor, consultationId: string, m: EntityManager, lock = false): Promise<ConsultationGrants> {
+    await this.permissions.authorize(actor, { action: 'consultation.manage', on: 'consultation', id: consultationId }, m);
+    return this.grants(actor, consultationId, m, lock);
+  }
+
+  private async anyUnit(actor: Actor, action: Action, unitIds: string[], m: EntityManager): Promise<boolean> {
+    for (const nodeId of unitIds) if (await this.permissions.can(actor, action, { nodeId }, m)) return true;
+    return false;
   }
 }
-
-const FORBIDDEN_MESSAGES = {
-  canManage: 'Only the convenors and staff running this consultation can do this.',
-  canParticipate: 'Only residents of the units this consultation concerns can take part.',
-  canRecordOffline: 'Only staff and building heads record opinions received offline.',
-  canModerate: 'Only the convenors and staff running this consultation can moderate and reply.',
-} as const;
 
 function notFound(consultationId: string): DomainError {
   return new DomainError('NOT_FOUND', 'There is no such consultation, or it is not open to you.', { consultationId });

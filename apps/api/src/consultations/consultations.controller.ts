@@ -23,7 +23,7 @@ export class ConsultationsController {
   constructor(private readonly consultations: ConsultationsService) {}
 
   @Post('nodes/:nodeId/consultations')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'node', param: 'nodeId' })
   @ApiOperation({ operationId: 'createConsultation', summary: 'Open a consultation on a unit, or on a community for several units' })
   @ApiCreatedResponse({ type: ConsultationDetailDto })
   create(@CurrentActor() actor: Actor, @Param('nodeId', ParseUUIDPipe) nodeId: string, @Body() body: CreateConsultationDto): Promise<ConsultationDetailDto> {
@@ -31,7 +31,7 @@ export class ConsultationsController {
   }
 
   @Get('units/:unitId/consultations')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'unit', param: 'unitId' })
   @ApiOperation({ operationId: 'listConsultations', summary: 'The consultations of a unit, newest first' })
   @ApiOkResponse({ type: [ConsultationSummaryDto] })
   list(@CurrentActor() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string, @Query() query: ConsultationListQueryDto): Promise<ConsultationSummaryDto[]> {
@@ -39,7 +39,7 @@ export class ConsultationsController {
   }
 
   @Get('consultations/:id')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'consultation', param: 'id' })
   @ApiOperation({ operationId: 'getConsultation', summary: 'A consultation with its phases and what I may do in it' })
   @ApiOkResponse({ type: ConsultationDetailDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ConsultationDetailDto> {
@@ -47,7 +47,7 @@ export class ConsultationsController {
   }
 
   @Patch('consultations/:id')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'consultation', param: 'id' })
   @ApiOperation({ operationId: 'updateConsultation', summary: 'Change the title, summary or planned phase dates' })
   @ApiOkResponse({ type: ConsultationDetailDto })
   update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateConsultationDto): Promise<ConsultationDetailDto> {
@@ -55,7 +55,7 @@ export class ConsultationsController {
   }
 
   @Post('consultations/:id/phase')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'consultation', param: 'id' })
   @HttpCode(200)
   @ApiOperation({ operationId: 'changeConsultationPhase', summary: 'Move to another phase (going back needs a reason)' })
   @ApiOkResponse({ type: ConsultationDetailDto })

@@ -117,8 +117,22 @@ describe('consultations: opening, phases, visibility', () => {
     });
     expect(joint.status).toBe(201);
     expect(joint.body.units.map((u) => u.name).sort()).toEqual(['南村经济社', '御水岸'].sort());
-    // The compound's convenor does not run the street's consultation.
+    // The compound's convenor does not run the street's consultation, nor sees it while it is a draft.
     expect((await convenor.post<ErrorBody>(`/api/consultations/${joint.body.id}/phase`, { to: 'comment' })).status).toBe(404);
+    // Open for comment: the people of both units read it and take part; running it stays with the street.
+    await publishSimpleVersion(t, joint.body.id, '13800000002');
+    expect((await streetStaff.post(`/api/consultations/${joint.body.id}/phase`, { to: 'comment' })).status).toBe(200);
+    const nancunMember = await HttpSession.signedIn(t.baseUrl, '13800000011', DEMO_PASSWORD);
+    expect((await nancunMember.get(`/api/consultations/${joint.body.id}`)).status).toBe(200);
+    expect((await resident.post(`/api/consultations/${joint.body.id}/comments`, { body: '湖边步道请多设座椅。' })).status).toBe(201);
+    expect((await convenor.get(`/api/consultations/${joint.body.id}`)).status).toBe(200);
+    const notHis = await convenor.post<ErrorBody>(`/api/consultations/${joint.body.id}/phase`, { to: 'revision' });
+    expect(notHis.status).toBe(403);
+    expect(notHis.body.details).toMatchObject({ action: 'consultation.manage' });
+    // 中区社区's staff run 南村's own consultations, not this one the street runs across it.
+    const zhongquStaff = await HttpSession.signedIn(t.baseUrl, '13800000003', DEMO_PASSWORD);
+    expect((await zhongquStaff.get(`/api/consultations/${joint.body.id}`)).status).toBe(200);
+    expect((await zhongquStaff.request<ErrorBody>('PATCH', `/api/consultations/${joint.body.id}`, { summary: '改动' })).status).toBe(403);
     const notUnder = await convenor.post<ErrorBody>(`/api/nodes/${node['yushuian']}/consultations`, { title: 'x', ruleSet: 'simple-majority', unitIds: [node['nancun']] });
     expect(notUnder.status).toBe(400);
   });

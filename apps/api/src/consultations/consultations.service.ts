@@ -63,7 +63,6 @@ export class ConsultationsService implements OnModuleInit {
 
   /** Also used by topic screening ("accept into a new consultation"). Returns the new id. */
   async createInTransaction(m: EntityManager, actor: Actor, nodeId: string, input: CreateConsultationDto): Promise<string> {
-    await this.permissions.assert(actor, 'consultation.manage', { nodeId }, m);
     const node = (await m.query<{ kind: string }[]>(`SELECT kind FROM org_node WHERE id = $1`, [nodeId]))[0]!;
     const unitIds = input.unitIds ?? (node.kind === 'cooperative' || node.kind === 'compound' ? [nodeId] : []);
     if (unitIds.length === 0) {
@@ -127,7 +126,6 @@ export class ConsultationsService implements OnModuleInit {
   }
 
   async listForUnit(actor: Actor, unitId: string, phase?: ConsultationPhase): Promise<ConsultationSummaryDto[]> {
-    await this.permissions.assert(actor, 'consultation.read', { nodeId: unitId });
     const ids = await this.dataSource.query<{ id: string; owner_node_id: string; phase: ConsultationPhase }[]>(
       `SELECT c.id, c.owner_node_id, c.phase FROM consultation c JOIN consultation_unit cu ON cu.consultation_id = c.id
         WHERE cu.unit_id = $1 AND ($2::text IS NULL OR c.phase = $2) ORDER BY c.created_at DESC`,
@@ -157,7 +155,7 @@ export class ConsultationsService implements OnModuleInit {
 
   async update(actor: Actor, id: string, input: UpdateConsultationDto): Promise<ConsultationDetailDto> {
     await this.dataSource.transaction(async (m) => {
-      const { consultation } = await this.access.require(actor, id, 'canManage', m, true);
+      const { consultation } = await this.access.grants(actor, id, m, true);
       const before = { title: consultation.title, summary: consultation.summary };
       if (input.title !== undefined) consultation.title = input.title.trim();
       if (input.summary !== undefined) consultation.summary = input.summary.trim();
@@ -179,7 +177,7 @@ export class ConsultationsService implements OnModuleInit {
   /** The convenor moves the consultation on, or back with a reason (audited either way). */
   async changePhase(actor: Actor, id: string, input: ChangePhaseDto): Promise<ConsultationDetailDto> {
     await this.dataSource.transaction(async (m) => {
-      const grants = await this.access.require(actor, id, 'canManage', m, true);
+      const grants = await this.access.grants(actor, id, m, true);
       const from = grants.consultation.phase;
       if (from === input.to) throw new DomainError('CONFLICT', `The consultation is already in the ${from} phase.`, { phase: from });
       const back = PHASE_INDEX.get(input.to)! < PHASE_INDEX.get(from)!;

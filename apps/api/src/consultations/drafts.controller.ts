@@ -30,7 +30,7 @@ export class DraftsController {
   constructor(private readonly drafts: DraftsService) {}
 
   @Post()
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'consultation', param: 'id' })
   @ApiOperation({ operationId: 'createDraftVersion', summary: 'Start the next version: empty for the first, else a copy of the latest published one' })
   @ApiCreatedResponse({ type: VersionDto })
   @ApiErrors('CONFLICT')
@@ -39,7 +39,7 @@ export class DraftsController {
   }
 
   @Get()
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'consultation', param: 'id' })
   @ApiOperation({ operationId: 'listDraftVersions', summary: 'The versions I may read (those who run it also see the one being edited)' })
   @ApiOkResponse({ type: [VersionSummaryDto] })
   list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VersionSummaryDto[]> {
@@ -47,7 +47,7 @@ export class DraftsController {
   }
 
   @Get(':number')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'consultation', param: 'id' })
   @ApiOperation({ operationId: 'getDraftVersion', summary: 'A version with its clauses and attachments' })
   @ApiOkResponse({ type: VersionDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('number', VersionNumber) number: number): Promise<VersionDto> {
@@ -55,7 +55,7 @@ export class DraftsController {
   }
 
   @Put(':number')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'consultation', param: 'id' })
   @ApiOperation({ operationId: 'updateDraftVersion', summary: 'Replace the title, preamble, change note and clauses of the version being edited (409 once published)' })
   @ApiOkResponse({ type: VersionDto })
   @ApiErrors('CONFLICT')
@@ -69,7 +69,7 @@ export class DraftsController {
   }
 
   @Post(':number/publish')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'consultation', param: 'id' })
   @HttpCode(200)
   @ApiOperation({ operationId: 'publishDraftVersion', summary: 'Publish the version being edited; from then on its text never changes' })
   @ApiOkResponse({ type: VersionDto })
@@ -79,7 +79,7 @@ export class DraftsController {
   }
 
   @Get(':number/diff')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'consultation', param: 'id' })
   @ApiOperation({ operationId: 'getDraftVersionDiff', summary: 'Clause by clause, what this version changed from the previous one and why' })
   @ApiOkResponse({ type: VersionDiffDto })
   diff(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('number', VersionNumber) number: number): Promise<VersionDiffDto> {
@@ -87,7 +87,7 @@ export class DraftsController {
   }
 
   @Post(':number/attachments')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'consultation', param: 'id' })
   @UseInterceptors(FileInterceptor('file', uploadLimits(1)))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: AttachmentUploadDto })
@@ -105,7 +105,7 @@ export class DraftsController {
   }
 
   @Get(':number/attachments/:fileId')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'consultation', param: 'id' })
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/webp')
   @ApiOperation({ operationId: 'downloadDraftAttachment', summary: 'The attached file itself, for anyone who may read the version' })
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
@@ -120,7 +120,7 @@ export class DraftsController {
   }
 
   @Delete(':number/attachments/:fileId')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'consultation', param: 'id' })
   @HttpCode(204)
   @ApiOperation({ operationId: 'removeDraftAttachment', summary: 'Take an attachment off the version being edited' })
   @ApiNoContentResponse()

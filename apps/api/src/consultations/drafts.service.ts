@@ -366,9 +366,9 @@ export class DraftsService {
 
   // --- Helpers ------------------------------------------------------------------------------
 
-  /** Those who run the consultation, while the draft may still change; the consultation row is locked. */
+  /** While the draft may still change; the consultation row is locked (the routes are for those who run it: consultation.manage, checked by the access guard). */
   private async requireDrafting(actor: Actor, consultationId: string, m: EntityManager): Promise<ConsultationGrants> {
-    const grants = await this.access.require(actor, consultationId, 'canManage', m, true);
+    const grants = await this.access.grants(actor, consultationId, m, true);
     if (!draftingOpen(grants.consultation.phase)) {
       throw conflict('drafting_closed', 'Voting has opened: the draft no longer changes. Go back to the revision phase (with a reason) to revise it.', {
         phase: grants.consultation.phase,

@@ -20,7 +20,7 @@ export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   @Post('units/:unitId/invitations')
-  @Permission('invitation.print')
+  @Permission('invitation.print', { on: 'unit', param: 'unitId', buildingFrom: { body: 'buildingId' } })
   @ApiOperation({
     operationId: 'issueInvitations',
     summary: 'Issue invitation letters: the answer is the printable sheet',
@@ -48,7 +48,7 @@ export class InvitationsController {
   }
 
   @Post('units/:unitId/links')
-  @Permission('invitation.manage')
+  @Permission('invitation.manage', { on: 'unit', param: 'unitId' })
   @HttpCode(204)
   @ApiOperation({ operationId: 'linkInPerson', summary: 'Link an account to a roll entry in person' })
   @ApiNoContentResponse()
@@ -58,7 +58,7 @@ export class InvitationsController {
   }
 
   @Post('units/:unitId/links/:personType/:personId/unlink')
-  @Permission('invitation.manage')
+  @Permission('invitation.manage', { on: 'unit', param: 'unitId' })
   @HttpCode(200)
   @ApiOperation({
     operationId: 'unlinkPerson',

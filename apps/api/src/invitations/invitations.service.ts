@@ -15,7 +15,6 @@ import type { AppSecret } from '../config/app-secret';
 import { APP_SECRET } from '../config/app-secret';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OrgNode } from '../organizations/entities/org-node.entity';
-import { PermissionsService } from '../permissions/permissions.service';
 import { normaliseIdNumber } from '../rolls/import/id-number';
 import { SmsProvider } from '../sms/sms-provider';
 import { RoleGrant } from '../users/entities/role-grant.entity';
@@ -128,7 +127,6 @@ export class InvitationsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly permissions: PermissionsService,
     private readonly audit: AuditService,
     private readonly limits: RateLimitService,
     private readonly sms: SmsProvider,
@@ -145,7 +143,6 @@ export class InvitationsService {
    * keeps keyed hashes). The printing is kept — who printed which letters — and audited.
    */
   async issue(actor: Actor, unitId: string, request: IssueRequest, origin: string): Promise<PrintedLetters> {
-    await this.permissions.assert(actor, 'invitation.print', { nodeId: unitId, buildingId: request.buildingId ?? null });
     const language = request.language ?? 'zh-CN';
     return this.dataSource.transaction(async (m) => {
       const unit = await m.getRepository(OrgNode).findOneBy({ id: unitId });
@@ -467,7 +464,6 @@ export class InvitationsService {
 
   /** Staff link an account to a roll entry in person (the resident shows ID at the counter). */
   async linkInPerson(actor: Actor, unitId: string, request: { personType: PersonType; personId: string; phone: string }): Promise<void> {
-    await this.permissions.assert(actor, 'invitation.manage', { nodeId: unitId });
     const notice = await this.dataSource.transaction(async (m) => {
       const [user] = await m.query<{ id: string; phone: string }[]>(`SELECT id, phone FROM app_user WHERE phone = $1`, [request.phone]);
       if (!user) {
@@ -493,7 +489,6 @@ export class InvitationsService {
    * an online one, and the answer says how many open votes hold such a ballot.
    */
   async unlink(actor: Actor, unitId: string, personType: PersonType, personId: string, reason: string): Promise<{ openVotesWithBallot: number }> {
-    await this.permissions.assert(actor, 'invitation.manage', { nodeId: unitId });
     const { result, phone, unitName } = await this.dataSource.transaction(async (m) => {
       const person = await this.personRow(m, personType, personId, unitId, true);
       if (!person) throw new DomainError('NOT_FOUND', 'There is no such person on this roll.', { personId });

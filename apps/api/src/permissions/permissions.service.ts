@@ -7,6 +7,30 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
+import type { AccessException, AccessTarget, TargetKind } from './targets';
+import { EXCEPTION_SQL, TARGET_NOUNS, TARGET_SQL } from './targets';
+
+/** Actions on a consultation (and what hangs off it) decided on the node it is run from, not on the units it concerns. */
+const AT_OWNER: readonly Action[] = ['consultation.manage', 'comment.moderate'];
+
+/** What a `@Permission` route asks of the guard. */
+export interface AccessRequest {
+  action: Action;
+  on: TargetKind;
+  id: string;
+  allow?: readonly AccessException[];
+  buildingId?: string | null;
+}
+
+interface TargetRow {
+  nodes: string[] | null;
+  owner: string | null;
+  draft: boolean;
+  vote_id: string | null;
+  author_id: string | null;
+  ancestries: Record<string, string[]> | null;
+  grants: Grant[];
+}
 
 export interface NodeTarget {
   nodeId: string;
@@ -15,10 +39,13 @@ export interface NodeTarget {
 }
 
 /**
- * `can(actor, action, node)` for every service: the actor's grants against the node's ancestry,
- * decided by the table in libs/domain. `assert` answers 404 when the node is none of the actor's
- * business (so existence does not leak across units) and 403 when they hold a role there that
- * does not allow the action.
+ * The actor's grants against a node's ancestry, decided by the table in libs/domain. `authorize`
+ * is what the access guard runs for every `@Permission` route: it resolves the route's target
+ * (permissions/targets.ts), answers 404 when the target is none of the actor's business (so
+ * existence does not leak across units) and 403 when they hold a role there that does not allow
+ * the action, unless they stand to the target as one of the declared exceptions. `can` serves
+ * services that shape a response by what the reader may do (show the hidden comments to a
+ * moderator), never to decide access instead of the guard.
  */
 @Injectable()
 export class PermissionsService {
@@ -46,28 +73,77 @@ export class PermissionsService {
     return rows.length ? rows.map((r) => r.id) : null;
   }
 
+  /**
+   * The route's target, if the actor may take the action on it: one statement finds the target,
+   * the ancestry of each node it belongs to and the actor's grants reaching them; the declared
+   * exceptions cost one more only when no role allows the action.
+   */
+  async authorize(actor: Actor, request: AccessRequest, m: EntityManager = this.dataSource.manager): Promise<AccessTarget> {
+    const [row] = await m.query<TargetRow[]>(
+      `WITH RECURSIVE target AS (${TARGET_SQL[request.on]}),
+       up AS (
+         SELECT s.id AS start, n.id, n.parent_id, 0 AS depth
+           FROM target t CROSS JOIN LATERAL unnest(t.nodes || t.owner) AS s(id) JOIN org_node n ON n.id = s.id
+         UNION ALL
+         SELECT up.start, n.id, n.parent_id, up.depth + 1 FROM up JOIN org_node n ON n.id = up.parent_id
+       )
+       SELECT t.nodes, t.owner, t.draft, t.vote_id, t.author_id,
+              (SELECT json_object_agg(a.start, a.ancestry) FROM (SELECT start, array_agg(id ORDER BY depth) AS ancestry FROM up GROUP BY start) a) AS ancestries,
+              (SELECT coalesce(json_agg(json_build_object('role', g.role, 'nodeId', g.node_id, 'buildingId', g.building_id)), '[]'::json)
+                 FROM role_grant g WHERE g.user_id = $2 AND g.node_id IN (SELECT id FROM up)) AS grants
+         FROM target t`,
+      [request.id, actor.id],
+    );
+    if (!row) throw targetNotFound(request.on, request.id);
+    const target: AccessTarget = {
+      kind: request.on,
+      id: request.id,
+      nodes: row.nodes ?? [],
+      owner: row.owner,
+      draft: row.draft,
+      voteId: row.vote_id,
+      authorId: row.author_id,
+      ...(request.buildingId !== undefined ? { buildingId: request.buildingId } : {}),
+    };
+    const ancestryOf = (nodeId: string): string[] => row.ancestries?.[nodeId] ?? [nodeId];
+    const grants = row.grants;
+    const seen = [...target.nodes, ...(target.owner ? [target.owner] : [])].some((nodeId) => hasAnyRole(grants, { ancestry: ancestryOf(nodeId) }));
+    const hidden = !seen || (target.draft && !can(grants, 'consultation.manage', { ancestry: ancestryOf(target.owner!) }));
+    const actOn = target.owner && AT_OWNER.includes(request.action) ? [target.owner] : target.nodes;
+    if (!hidden && actOn.some((nodeId) => can(grants, request.action, { ancestry: ancestryOf(nodeId), buildingId: request.buildingId }))) return target;
+    for (const exception of request.allow ?? []) {
+      if (await this.standsAs(actor, exception, target, m)) return target;
+    }
+    if (hidden) throw targetNotFound(request.on, request.id);
+    throw new DomainError('FORBIDDEN', `Your role here does not allow this (${request.action}).`, { action: request.action });
+  }
+
+  private async standsAs(actor: Actor, exception: AccessException, target: AccessTarget, m: EntityManager): Promise<boolean> {
+    if (exception === 'author') return target.authorId !== null && target.authorId === actor.id;
+    if (!target.voteId) return false;
+    const [row] = await m.query<{ holds: boolean }[]>(EXCEPTION_SQL[exception], [target.voteId, actor.id]);
+    return row?.holds === true;
+  }
+
   async can(actor: Actor, action: Action, target: NodeTarget, m?: EntityManager): Promise<boolean> {
     const ancestry = await this.ancestry(target.nodeId, m);
     if (!ancestry) return false;
     return can(await this.grantsOf(actor.id, m), action, { ancestry, buildingId: target.buildingId });
   }
 
-  async assert(actor: Actor, action: Action, target: NodeTarget, m?: EntityManager): Promise<void> {
-    const ancestry = await this.ancestry(target.nodeId, m);
-    const grants = await this.grantsOf(actor.id, m);
-    if (!ancestry || !hasAnyRole(grants, { ancestry })) {
-      throw new DomainError('NOT_FOUND', 'There is no such organization, or it is not yours to see.', { nodeId: target.nodeId });
-    }
-    if (!can(grants, action, { ancestry, buildingId: target.buildingId })) {
-      throw new DomainError('FORBIDDEN', `Your role here does not allow this (${action}).`, { action });
-    }
-  }
-
+  /**
+   * On top of role.manage (which the access guard checks on the node): whether the actor's roles
+   * there let them grant — or take away — this particular role.
+   */
   async assertCanGrant(actor: Actor, role: Role, nodeId: string, m?: EntityManager): Promise<void> {
-    await this.assert(actor, 'role.manage', { nodeId }, m);
-    const ancestry = (await this.ancestry(nodeId, m))!;
-    if (!canGrant(await this.grantsOf(actor.id, m), role, { ancestry })) {
+    const ancestry = await this.ancestry(nodeId, m);
+    if (!ancestry || !canGrant(await this.grantsOf(actor.id, m), role, { ancestry })) {
       throw new DomainError('FORBIDDEN', `Your role here does not allow granting the role ${role}.`, { role });
     }
   }
+}
+
+function targetNotFound(kind: TargetKind, id: string): DomainError {
+  const { noun, key } = TARGET_NOUNS[kind];
+  return new DomainError('NOT_FOUND', `There is no such ${noun}, or it is not open to you.`, { [key]: id });
 }

@@ -12,7 +12,7 @@ export class RolesController {
   constructor(private readonly roles: RolesService) {}
 
   @Get('nodes/:nodeId/roles')
-  @Permission('role.manage')
+  @Permission('role.manage', { on: 'node', param: 'nodeId' })
   @ApiOperation({ operationId: 'listRoles', summary: 'Roles granted on a node' })
   @ApiOkResponse({ type: [NodeRoleDto] })
   list(@CurrentActor() actor: Actor, @Param('nodeId', ParseUUIDPipe) nodeId: string): Promise<NodeRoleDto[]> {
@@ -20,7 +20,7 @@ export class RolesController {
   }
 
   @Post('nodes/:nodeId/roles')
-  @Permission('role.manage')
+  @Permission('role.manage', { on: 'node', param: 'nodeId' })
   @ApiOperation({ operationId: 'grantRole', summary: 'Grant a role on a node (admins grant any; staff grant convenor, building head, observer, resident)' })
   @ApiCreatedResponse({ type: NodeRoleDto })
   @ApiErrors('CONFLICT')
@@ -29,7 +29,7 @@ export class RolesController {
   }
 
   @Delete('roles/:grantId')
-  @Permission('role.manage')
+  @Permission('role.manage', { on: 'grant', param: 'grantId' })
   @HttpCode(204)
   @ApiOperation({ operationId: 'revokeRole', summary: 'Revoke a role grant' })
   @ApiNoContentResponse()

@@ -44,7 +44,7 @@ export class RollsController {
   ) {}
 
   @Get('households')
-  @Permission('roll.read')
+  @Permission('roll.read', { on: 'unit', param: 'unitId' })
   @ApiOperation({ operationId: 'listRollHouseholds', summary: 'A cooperative’s households with their members, searchable and paginated' })
   @ApiOkResponse({ type: RollHouseholdPageDto })
   households(@CurrentActor() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string, @Query() query: RollSearchQueryDto): Promise<RollHouseholdPageDto> {
@@ -52,7 +52,7 @@ export class RollsController {
   }
 
   @Get('exclusive-units')
-  @Permission('roll.read')
+  @Permission('roll.read', { on: 'unit', param: 'unitId' })
   @ApiOperation({ operationId: 'listRollExclusiveUnits', summary: 'A compound’s exclusive units with owners and tenants, searchable and paginated' })
   @ApiOkResponse({ type: RollExclusiveUnitPageDto })
   exclusiveUnits(
@@ -64,7 +64,7 @@ export class RollsController {
   }
 
   @Get('revisions')
-  @Permission('roll.read')
+  @Permission('roll.read', { on: 'unit', param: 'unitId' })
   @ApiOperation({ operationId: 'listRollRevisions', summary: 'The roll’s revisions, newest first' })
   @ApiOkResponse({ type: RollRevisionListDto })
   revisions(@CurrentActor() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string, @Query() query: RevisionsQueryDto): Promise<RollRevisionListDto> {
@@ -72,7 +72,7 @@ export class RollsController {
   }
 
   @Post('imports')
-  @Permission('roll.write')
+  @Permission('roll.write', { on: 'unit', param: 'unitId' })
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: ROLL_FILE_MAX_BYTES, files: 1, fields: 4, parts: 5 }, defParamCharset: 'utf8' }))
   @ApiConsumes('multipart/form-data')
@@ -93,7 +93,7 @@ export class RollsController {
   }
 
   @Get('imports/:importId')
-  @Permission('roll.write')
+  @Permission('roll.write', { on: 'unit', param: 'unitId' })
   @ApiOperation({ operationId: 'getRollImport', summary: 'A previewed import again' })
   @ApiOkResponse({ type: RollImportPreviewDto })
   getImport(
@@ -105,7 +105,7 @@ export class RollsController {
   }
 
   @Post('imports/:importId/commit')
-  @Permission('roll.write')
+  @Permission('roll.write', { on: 'unit', param: 'unitId' })
   @HttpCode(200)
   @ApiOperation({ operationId: 'commitRollImport', summary: 'Apply a previewed import as one new roll revision (409 when the roll changed since the preview)' })
   @ApiOkResponse({ type: RollImportCommitDto })
@@ -119,7 +119,7 @@ export class RollsController {
   }
 
   @Get('export')
-  @Permission('roll.write')
+  @Permission('roll.write', { on: 'unit', param: 'unitId' })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ operationId: 'exportRoll', summary: 'The current roll in the import’s columns (identity numbers as their last four)' })
   @ApiOkResponse(FILE_RESPONSE)
@@ -128,7 +128,7 @@ export class RollsController {
   }
 
   @Get('template')
-  @Permission('roll.read')
+  @Permission('roll.read', { on: 'unit', param: 'unitId' })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ operationId: 'getRollTemplate', summary: 'An empty roll file for this kind of unit, with notes on each column' })
   @ApiOkResponse(FILE_RESPONSE)

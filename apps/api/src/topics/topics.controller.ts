@@ -28,7 +28,7 @@ export class TopicsController {
   constructor(private readonly topics: TopicsService) {}
 
   @Post('units/:unitId/topics')
-  @Permission('participate')
+  @Permission('participate', { on: 'unit', param: 'unitId' })
   @ApiOperation({ operationId: 'submitTopic', summary: 'Raise a topic in my unit (photos are added afterwards, one at a time)' })
   @ApiCreatedResponse({ type: TopicDto })
   @ApiErrors('TOO_MANY_REQUESTS')
@@ -37,7 +37,7 @@ export class TopicsController {
   }
 
   @Post('units/:unitId/topics/offline')
-  @Permission('offline.record')
+  @Permission('offline.record', { on: 'unit', param: 'unitId' })
   @ApiOperation({ operationId: 'recordOfflineTopic', summary: 'Enter a topic received offline: channel, collector, date, the resident’s name or anonymous' })
   @ApiCreatedResponse({ type: TopicDto })
   recordOffline(@CurrentActor() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string, @Body() body: RecordOfflineTopicDto): Promise<TopicDto> {
@@ -45,7 +45,7 @@ export class TopicsController {
   }
 
   @Get('units/:unitId/topics')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'unit', param: 'unitId' })
   @ApiOperation({ operationId: 'listTopics', summary: 'The topics of a unit, newest first, by status and channel' })
   @ApiOkResponse({ type: TopicPageDto })
   list(@CurrentActor() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string, @Query() query: TopicListQueryDto): Promise<TopicPageDto> {
@@ -53,7 +53,7 @@ export class TopicsController {
   }
 
   @Get('topics/:id')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'topic', param: 'id' })
   @ApiOperation({ operationId: 'getTopic', summary: 'A topic with its seconds, photos and screening decision' })
   @ApiOkResponse({ type: TopicDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TopicDto> {
@@ -61,7 +61,7 @@ export class TopicsController {
   }
 
   @Post('topics/:id/photos')
-  @Permission('participate')
+  @Permission('offline.record', { on: 'topic', param: 'id', allow: ['author'] })
   @UseInterceptors(FileInterceptor('file', uploadLimits(1)))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: TopicPhotoUploadDto })
@@ -76,7 +76,7 @@ export class TopicsController {
   }
 
   @Get('topics/:id/photos/:fileId')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'topic', param: 'id' })
   @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   @ApiOperation({ operationId: 'getTopicPhoto', summary: 'A photo of a topic' })
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
@@ -90,7 +90,7 @@ export class TopicsController {
   }
 
   @Put('topics/:id/second')
-  @Permission('participate')
+  @Permission('participate', { on: 'topic', param: 'id' })
   @ApiOperation({ operationId: 'secondTopic', summary: 'Second (附议) a topic of my unit: once, not my own, while it is open' })
   @ApiOkResponse({ type: TopicSecondStateDto })
   @ApiErrors('CONFLICT')
@@ -99,7 +99,7 @@ export class TopicsController {
   }
 
   @Delete('topics/:id/second')
-  @Permission('participate')
+  @Permission('participate', { on: 'topic', param: 'id' })
   @ApiOperation({ operationId: 'withdrawTopicSecond', summary: 'Withdraw my second while the topic is open' })
   @ApiOkResponse({ type: TopicSecondStateDto })
   @ApiErrors('CONFLICT')
@@ -108,7 +108,7 @@ export class TopicsController {
   }
 
   @Post('topics/:id/accept')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'topic', param: 'id' })
   @HttpCode(200)
   @ApiOperation({ operationId: 'acceptTopic', summary: 'Screening: accept into an existing consultation of the unit, or into a new one' })
   @ApiOkResponse({ type: TopicDto })
@@ -118,7 +118,7 @@ export class TopicsController {
   }
 
   @Post('topics/:id/merge')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'topic', param: 'id' })
   @HttpCode(200)
   @ApiOperation({ operationId: 'mergeTopic', summary: 'Screening: merge into another open or accepted topic of the unit (its seconds carry over)' })
   @ApiOkResponse({ type: TopicDto })
@@ -128,7 +128,7 @@ export class TopicsController {
   }
 
   @Post('topics/:id/decline')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'topic', param: 'id' })
   @HttpCode(200)
   @ApiOperation({ operationId: 'declineTopic', summary: 'Screening: decline with a reason that is shown publicly' })
   @ApiOkResponse({ type: TopicDto })

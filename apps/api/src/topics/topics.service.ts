@@ -99,7 +99,6 @@ export class TopicsService {
   // --- Intake --------------------------------------------------------------------------------
 
   async submit(actor: Actor, unitId: string, input: CreateTopicDto): Promise<TopicDto> {
-    await this.permissions.assert(actor, 'participate', { nodeId: unitId });
     await this.assertIsUnit(unitId);
     for (const limit of TOPIC_LIMITS) {
       await this.limits.hit({ key: `topic:${limit.scope}:${actor.id}`, max: limit.max, windowSeconds: limit.windowSeconds });
@@ -120,7 +119,6 @@ export class TopicsService {
   }
 
   async recordOffline(actor: Actor, unitId: string, input: RecordOfflineTopicDto): Promise<TopicDto> {
-    await this.permissions.assert(actor, 'offline.record', { nodeId: unitId });
     await this.assertIsUnit(unitId);
     const anonymous = input.anonymous ?? false;
     if (anonymous && input.residentName) throw validation('residentName', 'An anonymous topic carries no name: leave the resident’s name out.');
@@ -152,15 +150,17 @@ export class TopicsService {
     return this.detail(actor, id);
   }
 
-  /** One photo more (at most three): the online author's, or the scan of an offline topic's paper. */
+  /**
+   * One photo more (at most three): the online author's, or the scan of an offline topic's paper.
+   * The route admits those who record offline input and the topic's author (the access guard);
+   * an online topic's photos are its author's alone.
+   */
   async addPhoto(actor: Actor, topicId: string, upload: Upload | undefined): Promise<TopicDto> {
     if (!upload) throw validation('file', 'Choose a photo to upload (multipart/form-data, in the field `file`).');
     await this.dataSource.transaction(async (m) => {
-      const topic = await this.readable(m, actor, topicId, true);
-      if (topic.channel === 'online') {
-        if (topic.authorId !== actor.id) throw new DomainError('FORBIDDEN', 'Only the resident who raised this topic can add photos to it.', { reason: 'not_author' });
-      } else {
-        await this.permissions.assert(actor, 'offline.record', { nodeId: topic.unitId }, m);
+      const topic = await this.readable(m, topicId, true);
+      if (topic.channel === 'online' && topic.authorId !== actor.id) {
+        throw new DomainError('FORBIDDEN', 'Only the resident who raised this topic can add photos to it.', { reason: 'not_author' });
       }
       if (topic.status !== 'open') throw notOpen(topic);
       const taken = (await m.getRepository(TopicPhoto).find({ where: { topicId } })).map((p) => p.position);
@@ -184,8 +184,8 @@ export class TopicsService {
     return this.detail(actor, topicId);
   }
 
-  async sendPhoto(actor: Actor, topicId: string, fileId: string, res: Response): Promise<void> {
-    await this.readable(this.dataSource.manager, actor, topicId);
+  async sendPhoto(_actor: Actor, topicId: string, fileId: string, res: Response): Promise<void> {
+    await this.readable(this.dataSource.manager, topicId);
     const photo = await this.dataSource.getRepository(TopicPhoto).findOne({ where: { topicId, fileId } });
     const file = photo ? await this.dataSource.getRepository(StoredFile).findOne({ where: { id: fileId } }) : null;
     if (!file) throw new DomainError('NOT_FOUND', 'This topic has no such photo.', { topicId, fileId });
@@ -195,7 +195,6 @@ export class TopicsService {
   // --- Reading -------------------------------------------------------------------------------
 
   async list(actor: Actor, unitId: string, query: TopicListQueryDto): Promise<TopicPageDto> {
-    await this.permissions.assert(actor, 'consultation.read', { nodeId: unitId });
     const rights = await this.unitRights(actor, unitId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
@@ -207,7 +206,7 @@ export class TopicsService {
   }
 
   async detail(actor: Actor, topicId: string): Promise<TopicDto> {
-    const topic = await this.readable(this.dataSource.manager, actor, topicId);
+    const topic = await this.readable(this.dataSource.manager, topicId);
     const rights = await this.unitRights(actor, topic.unitId);
     const [row] = await this.rows(actor, `t.id = $1`, [topicId]);
     return this.view(actor, row!, rights);
@@ -219,8 +218,7 @@ export class TopicsService {
   async second(actor: Actor, topicId: string, on: boolean): Promise<TopicSecondStateDto> {
     await this.dataSource.transaction(async (m) => {
       // FOR SHARE: screening (FOR UPDATE) waits for this, so a merge carries every second over.
-      const topic = await this.readable(m, actor, topicId, 'share');
-      await this.permissions.assert(actor, 'participate', { nodeId: topic.unitId }, m);
+      const topic = await this.readable(m, topicId, 'share');
       if (topic.authorId === actor.id) throw new DomainError('FORBIDDEN', 'You raised this topic: others second it.', { reason: 'own_topic' });
       if (topic.status !== 'open') throw notOpen(topic);
       if (on) {
@@ -244,11 +242,11 @@ export class TopicsService {
       throw validation('consultationId', 'Name an existing consultation or describe a new one (one of the two).');
     }
     await this.dataSource.transaction(async (m) => {
-      const topic = await this.screenable(m, actor, topicId);
+      const topic = await this.screenable(m, topicId);
       let consultationId: string;
       let consultationTitle: string;
       if (input.consultationId) {
-        const grants = await this.access.require(actor, input.consultationId, 'canManage', m, true);
+        const grants = await this.access.requireManaged(actor, input.consultationId, m, true);
         if (!grants.unitIds.includes(topic.unitId)) {
           throw validation('consultationId', 'That consultation does not concern the unit this topic was raised in.', { consultationId: input.consultationId });
         }
@@ -279,7 +277,7 @@ export class TopicsService {
     await this.dataSource.transaction(async (m) => {
       // Both rows locked, in a fixed order, so two merges cannot cross.
       await m.query(`SELECT id FROM topic WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[topicId, input.intoTopicId]]);
-      const topic = await this.screenable(m, actor, topicId);
+      const topic = await this.screenable(m, topicId);
       const target = await m.getRepository(Topic).findOne({ where: { id: input.intoTopicId } });
       if (!target || target.unitId !== topic.unitId) {
         throw validation('intoTopicId', 'Merge into a topic of the same unit.', { intoTopicId: input.intoTopicId });
@@ -311,16 +309,15 @@ export class TopicsService {
 
   async decline(actor: Actor, topicId: string, input: DeclineTopicDto): Promise<TopicDto> {
     await this.dataSource.transaction(async (m) => {
-      const topic = await this.screenable(m, actor, topicId);
+      const topic = await this.screenable(m, topicId);
       await this.decide(m, actor, topic, { status: 'declined', consultationId: null, mergedIntoId: null, reason: input.reason });
     });
     return this.detail(actor, topicId);
   }
 
-  /** The topic, locked, that the actor may screen: open, and consultation.manage on its unit. */
-  private async screenable(m: EntityManager, actor: Actor, topicId: string): Promise<Topic> {
-    const topic = await this.readable(m, actor, topicId, true);
-    await this.permissions.assert(actor, 'consultation.manage', { nodeId: topic.unitId }, m);
+  /** The topic, locked, while it may be screened: still open (the routes are for those who run its unit's consultations: consultation.manage, checked by the access guard). */
+  private async screenable(m: EntityManager, topicId: string): Promise<Topic> {
+    const topic = await this.readable(m, topicId, true);
     if (topic.status !== 'open') {
       throw new DomainError('CONFLICT', 'This topic has already been screened; the decision stands.', { reason: 'already_screened', status: topic.status });
     }
@@ -366,15 +363,15 @@ export class TopicsService {
   // --- Helpers -------------------------------------------------------------------------------
 
   /**
-   * The topic, if the actor may read its unit's topics (404 otherwise, so topics of other units
-   * do not leak). `lock`: true for FOR UPDATE, 'share' for FOR SHARE.
+   * The topic (who may reach it at all the route declares and the access guard decides: a topic
+   * of another unit is a 404 there). `lock`: true for FOR UPDATE, 'share' for FOR SHARE.
    */
-  private async readable(m: EntityManager, actor: Actor, topicId: string, lock: boolean | 'share' = false): Promise<Topic> {
+  private async readable(m: EntityManager, topicId: string, lock: boolean | 'share' = false): Promise<Topic> {
     const topic = await m.getRepository(Topic).findOne({
       where: { id: topicId },
       ...(lock ? { lock: { mode: lock === 'share' ? ('pessimistic_read' as const) : ('pessimistic_write' as const) } } : {}),
     });
-    if (!topic || !(await this.permissions.can(actor, 'consultation.read', { nodeId: topic.unitId }, m))) {
+    if (!topic) {
       throw new DomainError('NOT_FOUND', 'There is no such topic, or it is not open to you.', { topicId });
     }
     return topic;

@@ -16,7 +16,7 @@ import type { HttpSession } from '../../test/http-session';
 import { download, upload } from '../../test/rolls';
 import type { TestApp } from '../../test/test-app';
 import { startTestApp } from '../../test/test-app';
-import { createAccount, createCompound, createCooperative, kitFiles, SCAN_JPEG, signIn, voterIdOf } from '../../test/vote-fixtures';
+import { createAccount, createCompound, createCooperative, grant, kitFiles, SCAN_JPEG, signIn, voterIdOf } from '../../test/vote-fixtures';
 import { seedDemoData } from '../seed/seed-demo';
 import type { CastReceiptDto, VoteDetailDto } from './dto/vote.dto';
 import type { IssueResultDto, PaperEntryResultDto, PaperListDto, PaperPrintDto } from './dto/paper.dto';
@@ -133,6 +133,9 @@ describe('decisions end to end: online, paper and proxy ballots in one tally, an
     // Two agents off the roll: 梁英's son (written authorisation) and 吴明's neighbour (nothing in writing).
     await createAccount(t.dataSource, '13900000106', '郭浩');
     await createAccount(t.dataSource, '13900000107', '周婷');
+    // A resident of 碧水湾 who owns nothing there (the demo tenant, who rents here too).
+    const [tenantUser] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM app_user WHERE phone = '13800000014'`);
+    await grant(t.dataSource, tenantUser!.id, fixture.unitId, 'resident');
     const T = { persons: 10, area: 10000 + 10000 + 10000 + 1200 + 9000 + 9000 + 9500 + 9500 + 8000 + 8000 + 8000 + 12000 + (12000 + 1200) };
     expect(T.area).toBe(117400);
 
@@ -179,14 +182,14 @@ describe('decisions end to end: online, paper and proxy ballots in one tally, an
     const a202Online = await cast('a202', 'oppose'); // superseded below by the paper 陈丽 signs
     await cast('b202', 'approve');
 
-    // Ineligible and another unit's owner: refused with a clear code, nothing changes.
+    // A resident of the compound off the owners' roll, and another unit's owner: refused, nothing changes.
     const before = await recorded(voteId);
     const tenant = await as.tenant!.post<ErrorBody>(`/api/votes/${voteId}/ballots`, { choice: 'oppose' });
     expect(tenant.status).toBe(403);
     expect(tenant.body.details).toMatchObject({ reason: 'not_eligible' });
+    // No role in 碧水湾 and no proxy for its vote: the vote is none of their business, as every request about another unit.
     const outsider = await as.yushuianOwner!.post<ErrorBody>(`/api/votes/${voteId}/ballots`, { choice: 'oppose' });
-    expect(outsider.status).toBe(403);
-    expect(outsider.body.details).toMatchObject({ reason: 'not_eligible' });
+    expect(outsider.status).toBe(404);
     expect((await as.yushuianOwner!.get<ErrorBody>(`/api/votes/${voteId}`)).status).toBe(404);
     expect(await recorded(voteId)).toBe(before);
 
@@ -205,8 +208,9 @@ describe('decisions end to end: online, paper and proxy ballots in one tally, an
     const agentView = await as.sonOfB102!.get<VoteDetailDto>(`/api/votes/${voteId}`);
     expect(agentView.body.myVoters).toEqual([expect.objectContaining({ voterId: id.b102, as: 'proxy', name: '梁英' })]);
     await cast('sonOfB102', 'approve', id.b102);
+    // A refused proxy gives no standing: with no role in 碧水湾 either, the vote is none of the neighbour's business.
     const refused = await as.neighbourOfB201!.post<ErrorBody>(`/api/votes/${voteId}/ballots`, { choice: 'approve', voterId: id.b201 });
-    expect(refused.status).toBe(403);
+    expect(refused.status).toBe(404);
     // Every reader of the vote sees the proxy list, without the kit's pseudonyms.
     const list = await as.b202!.get<ProxyListDto>(`/api/votes/${voteId}/proxies`);
     expect(list.body.regime).toBe('written');

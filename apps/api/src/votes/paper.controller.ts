@@ -35,7 +35,7 @@ export class PaperController {
   constructor(private readonly papers: PaperService) {}
 
   @Get('voters')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @ApiOperation({ operationId: 'listVoteVoters', summary: 'The frozen electorate for staff: find a voter to issue a paper, record a proxy or check in' })
   @ApiOkResponse({ type: [VoteVoterDto] })
   voters(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: VoterListQueryDto): Promise<VoteVoterDto[]> {
@@ -43,7 +43,7 @@ export class PaperController {
   }
 
   @Post('papers')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @ApiOperation({ operationId: 'issueBallotPapers', summary: 'Issue numbered ballot papers: to everyone, per building or household, or to listed voters (one live paper per voter)' })
   @ApiCreatedResponse({ type: IssueResultDto })
   @ApiErrors('CONFLICT')
@@ -52,7 +52,7 @@ export class PaperController {
   }
 
   @Get('papers')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @ApiOperation({ operationId: 'listBallotPapers', summary: 'Papers with issued / returned / entered / confirmed / disputed counts per building or household' })
   @ApiOkResponse({ type: PaperListDto })
   list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: PaperListQueryDto): Promise<PaperListDto> {
@@ -60,7 +60,7 @@ export class PaperController {
   }
 
   @Get('papers/print')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @ApiOperation({ operationId: 'printBallotPapers', summary: 'What to print, per building or household: serial, voter, units, verification code' })
   @ApiOkResponse({ type: PaperPrintDto })
   print(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: PaperListQueryDto): Promise<PaperPrintDto> {
@@ -68,7 +68,7 @@ export class PaperController {
   }
 
   @Post('papers/returned')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @HttpCode(200)
   @ApiOperation({ operationId: 'markBallotPapersReturned', summary: 'Mark papers as back (before voting closes)' })
   @ApiOkResponse({ type: ReturnResultDto })
@@ -78,7 +78,7 @@ export class PaperController {
   }
 
   @Post('papers/:serial/entries')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file', uploadLimits(1)))
   @ApiConsumes('multipart/form-data', 'application/json')
@@ -100,7 +100,7 @@ export class PaperController {
   }
 
   @Post('papers/:serial/resolve')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @HttpCode(200)
   @ApiOperation({ operationId: 'resolveBallotPaper', summary: 'Settle a disputed paper (a third person or the convenor), with a note' })
   @ApiOkResponse({ type: PaperEntryResultDto })
@@ -110,7 +110,7 @@ export class PaperController {
   }
 
   @Post('papers/:serial/void')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @HttpCode(200)
   @ApiOperation({ operationId: 'voidBallotPaper', summary: 'Void a paper that has not been counted (lost, spoilt, or refused), with a reason' })
   @ApiOkResponse({ type: PaperDto })
@@ -120,7 +120,7 @@ export class PaperController {
   }
 
   @Post('papers/:serial/reissue')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @ApiOperation({ operationId: 'reissueBallotPaper', summary: 'Void a paper not yet entered and issue the voter a new one' })
   @ApiCreatedResponse({ type: PaperDto })
   @ApiErrors('CONFLICT')
@@ -129,7 +129,7 @@ export class PaperController {
   }
 
   @Get('papers/:serial/scan')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/webp')
   @ApiOperation({ operationId: 'getBallotPaperScan', summary: 'The kept scan of a paper' })
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
@@ -138,7 +138,7 @@ export class PaperController {
   }
 
   @Post('check-ins')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @HttpCode(200)
   @ApiOperation({ operationId: 'recordCheckIns', summary: 'Voters who signed in at the meeting (签到): attendance, for the rules that count it' })
   @ApiOkResponse({ type: CheckInResultDto })

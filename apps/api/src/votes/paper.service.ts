@@ -109,10 +109,9 @@ export class PaperService {
     return keyedHash(this.secret.key, 'ballot-paper', `${voteId}:${serial}:${voterId}`).slice(0, 6).toUpperCase();
   }
 
-  /** The vote, for those who run it (404 to outsiders, 403 to its readers). */
+  /** The vote, once its electorate is frozen (the routes are for those who run it: consultation.manage, checked by the access guard). */
   private async managed(actor: Actor, voteId: string, m: EntityManager): Promise<Vote> {
-    const { vote, canManage } = await this.votes.visible(actor, voteId, m);
-    if (!canManage) throw new DomainError('FORBIDDEN', 'Only the convenors and staff of the unit handle paper ballots.', { action: 'consultation.manage' });
+    const { vote } = await this.votes.visible(actor, voteId, m);
     if (vote.status === 'scheduled' || vote.status === 'cancelled') throw conflict('not_open', 'The electorate is frozen when voting opens: there is nothing to issue or enter before.');
     return vote;
   }

@@ -17,7 +17,7 @@ export class ProxiesController {
   constructor(private readonly proxies: ProxiesService) {}
 
   @Post()
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @UseInterceptors(FileInterceptor('file', uploadLimits(1)))
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({ type: RecordProxyUploadDto })
@@ -29,7 +29,7 @@ export class ProxiesController {
   }
 
   @Get()
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'vote', param: 'id', allow: ['voter'] })
   @ApiOperation({ operationId: 'listProxies', summary: 'The proxy list of a vote: principal, agent, written or not, accepted or refused and why' })
   @ApiOkResponse({ type: ProxyListDto })
   list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProxyListDto> {
@@ -37,7 +37,7 @@ export class ProxiesController {
   }
 
   @Post(':proxyId/revoke')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @HttpCode(200)
   @ApiOperation({ operationId: 'revokeProxy', summary: 'Revoke an accepted proxy (ballots already cast under it stay)' })
   @ApiOkResponse({ type: ProxyDto })
@@ -47,7 +47,7 @@ export class ProxiesController {
   }
 
   @Get(':proxyId/scan')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/webp')
   @ApiOperation({ operationId: 'getProxyScan', summary: 'The kept scan of a written authorisation' })
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })

@@ -97,7 +97,8 @@ describe('proxies: recorded with the scan, checked against the rule set, capped,
     const revoked = await as.staff!.post<ProxyDto>(`/api/votes/${voteId}/proxies/${accepted.body.id}/revoke`, { reason: '委托人撤回委托' });
     expect(revoked.body.revokedAt).not.toBeNull();
     expect((await as.staff!.post<ErrorBody>(`/api/votes/${voteId}/proxies/${accepted.body.id}/revoke`, { reason: '再撤回' })).body.details).toMatchObject({ reason: 'revoked' });
-    expect((await as.son!.post<ErrorBody>(`/api/votes/${voteId}/ballots`, { choice: 'oppose' })).status).toBe(403);
+    // He holds no role in 御水岸 and no proxy any more: the vote is none of his business (404, as for every other unit's request).
+    expect((await as.son!.post<ErrorBody>(`/api/votes/${voteId}/ballots`, { choice: 'oppose' })).status).toBe(404);
     expect((await as.son!.get<ErrorBody>(`/api/votes/${voteId}`)).status).toBe(404);
     expect((await as.owner!.post<CastReceiptDto>(`/api/votes/${voteId}/ballots`, { choice: 'oppose' })).status).toBe(200);
     // Now the son is free again under the cap.

@@ -64,7 +64,7 @@ export class VotePublicLinkController {
   constructor(private readonly publicResults: PublicResultsService) {}
 
   @Get(':id/public-link')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'vote', param: 'id', allow: ['voter'] })
   @ApiOperation({ operationId: 'getVotePublicLink', summary: 'Where the counted result’s public page is (for the QR code on the notice), and whether its board is public' })
   @ApiOkResponse({ type: VotePublicLinkDto })
   link(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VotePublicLinkDto> {
@@ -72,7 +72,7 @@ export class VotePublicLinkController {
   }
 
   @Post(':id/board/publish')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @HttpCode(200)
   @ApiOperation({
     operationId: 'publishVoteBoard',

@@ -108,6 +108,11 @@ export class ResultsService {
     return vote.resultJson;
   }
 
+  /**
+   * An objection to the provisional result. Who may object the route declares (result.object, or
+   * a voter of the vote): its electorate and the supervisory roles over its unit; not a tenant on
+   * an owners' vote, not a proxy agent as such (a proxy is for casting), nobody of another unit.
+   */
   async object(actor: Actor, voteId: string, body: string): Promise<{ id: string }> {
     return this.dataSource.transaction(async (m) => {
       const { vote } = await this.votes.visible(actor, voteId, m);
@@ -128,8 +133,7 @@ export class ResultsService {
     await this.dataSource.transaction(async (m) => {
       const objection = await m.getRepository(VoteObjection).findOne({ where: { id: objectionId }, lock: { mode: 'pessimistic_write' } });
       if (!objection) throw new DomainError('NOT_FOUND', 'There is no such objection.', { objectionId });
-      const { vote, canManage } = await this.votes.visible(actor, objection.voteId, m);
-      if (!canManage) throw new DomainError('FORBIDDEN', 'Only the convenors and staff of the unit answer objections.');
+      const { vote } = await this.votes.visible(actor, objection.voteId, m);
       if (objection.answer) throw new DomainError('CONFLICT', 'This objection has been answered.', { reason: 'answered' });
       await m.getRepository(VoteObjection).update({ id: objectionId }, { answer, answeredBy: actor.id, answeredAt: new Date() });
       await this.audit.record(m, { actor, nodeId: vote.unitId, action: 'vote.objection_answer', entityType: 'vote_objection', entityId: objectionId, after: { voteId: vote.id, answer } });

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../common/actor';
-import { CurrentActor, Permission, SignedIn } from '../auth/access.decorators';
+import { CurrentActor, Permission } from '../auth/access.decorators';
 import { PlainText } from '../common/plain-text';
 import { CancelVoteDto, CastDto, CastReceiptDto, CreateVoteDto, OpenVoteDto, ResultExportQueryDto, VoteDetailDto, VoteSummaryDto } from './dto/vote.dto';
 import { VoteBoardDto, VoteObjectionDto, VoteResultDto, VoteTurnoutDto } from './dto/results.dto';
@@ -35,7 +35,7 @@ export class VotesController {
   ) {}
 
   @Post('units/:unitId/votes')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'unit', param: 'unitId' })
   @ApiOperation({ operationId: 'createVote', summary: 'Announce a vote of the unit’s body under a rule set (the notice period starts)' })
   @ApiCreatedResponse({ type: VoteDetailDto })
   create(@CurrentActor() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string, @Body() body: CreateVoteDto): Promise<VoteDetailDto> {
@@ -43,7 +43,7 @@ export class VotesController {
   }
 
   @Get('units/:unitId/votes')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'unit', param: 'unitId' })
   @ApiOperation({ operationId: 'listVotes', summary: 'The votes of a unit, newest first' })
   @ApiOkResponse({ type: [VoteSummaryDto] })
   list(@CurrentActor() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string): Promise<VoteSummaryDto[]> {
@@ -51,15 +51,20 @@ export class VotesController {
   }
 
   @Get('votes/:id')
-  @Permission('consultation.read')
-  @ApiOperation({ operationId: 'getVote', summary: 'A vote, and the voters I may cast for in it' })
+  @Permission('consultation.read', { on: 'vote', param: 'id', allow: ['voter', 'proxyAgent'] })
+  @ApiOperation({
+    operationId: 'getVote',
+    summary: 'A vote, and the voters I may cast for in it',
+    description:
+      'For readers of the unit (consultation.read), the voters of the vote, and the agent of an accepted proxy for it — who may be of another unit, as an owner may authorise anyone: the agent sees the vote as a voter does (its announcement, and in myVoters the principals they cast for), which is what casting needs and tells nothing of other voters. Its result, objections, proxy list and turnout stay with the unit and its voters.',
+  })
   @ApiOkResponse({ type: VoteDetailDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VoteDetailDto> {
     return this.votes.detail(actor, id);
   }
 
   @Post('votes/:id/open')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @HttpCode(204)
   @ApiOperation({ operationId: 'openVote', summary: 'Open now: freeze the electorate (before the notice period ends only with a reason)' })
   @ApiNoContentResponse()
@@ -69,7 +74,7 @@ export class VotesController {
   }
 
   @Post('votes/:id/cancel')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @HttpCode(204)
   @ApiOperation({ operationId: 'cancelVote', summary: 'Cancel a scheduled or open vote, with a reason' })
   @ApiNoContentResponse()
@@ -79,9 +84,13 @@ export class VotesController {
   }
 
   @Post('votes/:id/ballots')
-  @SignedIn()
+  @Permission('participate', { on: 'vote', param: 'id', allow: ['voter', 'proxyAgent'] })
   @HttpCode(200)
-  @ApiOperation({ operationId: 'castBallot', summary: 'Cast (or, where allowed, change) my ballot online; returns the receipt' })
+  @ApiOperation({
+    operationId: 'castBallot',
+    summary: 'Cast (or, where allowed, change) my ballot online; returns the receipt',
+    description: 'For the voters on the electorate frozen when voting opened and the agents of accepted proxies. Someone of the unit who is neither gets 403 (reason not_eligible when their role lets them take part); anyone else 404, as for every request about another unit.',
+  })
   @ApiOkResponse({ type: CastReceiptDto })
   @ApiErrors('FORBIDDEN', 'CONFLICT')
   cast(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CastDto): Promise<CastReceiptDto> {
@@ -89,7 +98,7 @@ export class VotesController {
   }
 
   @Get('votes/:id/turnout')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'vote', param: 'id', allow: ['voter'] })
   @ApiOperation({ operationId: 'getVoteTurnout', summary: 'Live turnout against the rule’s thresholds (no choices revealed)' })
   @ApiOkResponse({ type: VoteTurnoutDto })
   @ApiErrors('CONFLICT')
@@ -98,15 +107,15 @@ export class VotesController {
   }
 
   @Get('votes/:id/board')
-  @Permission('consultation.read')
-  @ApiOperation({ operationId: 'getVoteBoard', summary: 'The bulletin board: every receipt in the chain' })
+  @Permission('consultation.read', { on: 'vote', param: 'id', allow: ['voter', 'proxyAgent'] })
+  @ApiOperation({ operationId: 'getVoteBoard', summary: 'The bulletin board: every receipt in the chain', description: 'For readers of the unit, the voters, and the agents of accepted proxies (to find the receipt of the ballot they cast).' })
   @ApiOkResponse({ type: VoteBoardDto })
   board(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VoteBoardDto> {
     return this.results.board(actor, id);
   }
 
   @Get('votes/:id/result')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'vote', param: 'id', allow: ['voter'] })
   @ApiOperation({ operationId: 'getVoteResult', summary: 'The published result: every figure, the explanation, the chain heads' })
   @ApiOkResponse({ type: VoteResultDto })
   @ApiErrors('CONFLICT')
@@ -115,7 +124,7 @@ export class VotesController {
   }
 
   @Get('votes/:id/result/export')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'vote', param: 'id', allow: ['voter'] })
   @ApiOperation({
     operationId: 'exportVoteResult',
     summary: 'The published result as CSV (UTF-8 with BOM) or XLSX: every figure, the explanation, the closing hash, and for a named vote the counted ballots unit by unit',
@@ -133,7 +142,7 @@ export class VotesController {
   }
 
   @Get('votes/:id/recount-kit')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'vote', param: 'id', allow: ['voter'] })
   @ApiOperation({ operationId: 'downloadRecountKit', summary: 'The recount kit (zip) of a counted vote: run `npm run recount -- <folder>` on it' })
   @ApiProduces('application/zip')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
@@ -146,8 +155,13 @@ export class VotesController {
   }
 
   @Post('votes/:id/objections')
-  @Permission('participate')
-  @ApiOperation({ operationId: 'objectToResult', summary: 'Object to the provisional result while it is on notice' })
+  @Permission('result.object', { on: 'vote', param: 'id', allow: ['voter'] })
+  @ApiOperation({
+    operationId: 'objectToResult',
+    summary: 'Object to the provisional result while it is on notice',
+    description:
+      'Who may object: the vote’s electorate — the voters on the snapshot frozen when voting opened, through the account linked to their roll entry, whatever their role — and the supervisory roles over the unit: its observers (监事会) and community or street staff (result.object). Not a tenant on an owners’ vote (403), not a proxy agent as such (a proxy is for casting), nobody of another unit (404). The final notice waits until every objection is answered.',
+  })
   @ApiCreatedResponse({ type: CreatedIdDto })
   @ApiErrors('CONFLICT')
   object(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ObjectionDto): Promise<CreatedIdDto> {
@@ -155,7 +169,7 @@ export class VotesController {
   }
 
   @Get('votes/:id/objections')
-  @Permission('consultation.read')
+  @Permission('consultation.read', { on: 'vote', param: 'id', allow: ['voter'] })
   @ApiOperation({ operationId: 'listObjections', summary: 'Objections to the result and their answers' })
   @ApiOkResponse({ type: [VoteObjectionDto] })
   objections(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VoteObjectionDto[]> {
@@ -163,7 +177,7 @@ export class VotesController {
   }
 
   @Post('objections/:id/answer')
-  @Permission('consultation.manage')
+  @Permission('consultation.manage', { on: 'objection', param: 'id' })
   @HttpCode(204)
   @ApiOperation({ operationId: 'answerObjection', summary: 'Answer an objection (the final notice waits for every answer)' })
   @ApiNoContentResponse()

@@ -52,7 +52,6 @@ export class VotesService implements OnModuleInit {
 
   async create(actor: Actor, unitId: string, input: CreateVoteDto): Promise<VoteDetailDto> {
     const id = await this.dataSource.transaction(async (m) => {
-      await this.permissions.assert(actor, 'consultation.manage', { nodeId: unitId }, m);
       const [unit] = await m.query<{ kind: string }[]>(`SELECT kind FROM org_node WHERE id = $1`, [unitId]);
       if (unit?.kind !== 'cooperative' && unit?.kind !== 'compound') throw invalid('unitId', 'A vote is held by the body of a cooperative or a compound.');
       const needs = RULE_SETS[input.ruleSet].electorate;
@@ -120,7 +119,6 @@ export class VotesService implements OnModuleInit {
     await this.dataSource.transaction(async (m) => {
       const vote = await m.getRepository(Vote).findOne({ where: { id: voteId }, lock: { mode: 'pessimistic_write' } });
       if (!vote) throw notFound(voteId);
-      if (actor) await this.permissions.assert(actor, 'consultation.manage', { nodeId: vote.unitId }, m);
       if (vote.status !== 'scheduled') throw conflict('not_scheduled', `The vote is ${vote.status}, not waiting to open.`);
       const now = new Date();
       if (now >= vote.closesAt) throw conflict('past_close', 'The voting period has already ended; cancel this vote and announce a new one.');
@@ -194,27 +192,24 @@ export class VotesService implements OnModuleInit {
     await this.dataSource.transaction(async (m) => {
       const vote = await m.getRepository(Vote).findOne({ where: { id: voteId }, lock: { mode: 'pessimistic_write' } });
       if (!vote) throw notFound(voteId);
-      await this.permissions.assert(actor, 'consultation.manage', { nodeId: vote.unitId }, m);
       if (vote.status !== 'scheduled' && vote.status !== 'open') throw conflict('not_cancellable', `A ${vote.status} vote cannot be cancelled.`);
       await m.getRepository(Vote).update({ id: voteId }, { status: 'cancelled', cancelledReason: reason });
       await this.audit.record(m, { actor, nodeId: vote.unitId, action: 'vote.cancel', entityType: 'vote', entityId: voteId, before: { status: vote.status }, after: { status: 'cancelled', reason } });
     });
   }
 
-  /** A vote as its reader may see it: for those with a role on its unit, or a voter of it. */
+  /**
+   * The vote, and whether the actor runs it (for what a response shows them). Who may reach it at
+   * all the route declares and the access guard decides: readers of its unit, its voters, the
+   * agents of its proxies where the route allows them.
+   */
   async visible(actor: Actor, voteId: string, m: EntityManager = this.dataSource.manager): Promise<{ vote: Vote; canManage: boolean }> {
     const vote = await m.getRepository(Vote).findOneBy({ id: voteId });
     if (!vote) throw notFound(voteId);
-    const canManage = await this.permissions.can(actor, 'consultation.manage', { nodeId: vote.unitId }, m);
-    if (canManage || (await this.permissions.can(actor, 'consultation.read', { nodeId: vote.unitId }, m))) return { vote, canManage };
-    // An owner's agent may be anyone with an account: holding an accepted proxy, they see the vote they cast in.
-    const [agent] = await m.query<unknown[]>(`SELECT 1 FROM proxy_authorization WHERE vote_id = $1 AND agent_user_id = $2 AND status = 'accepted' AND revoked_at IS NULL LIMIT 1`, [voteId, actor.id]);
-    if (agent) return { vote, canManage: false };
-    throw notFound(voteId);
+    return { vote, canManage: await this.permissions.can(actor, 'consultation.manage', { nodeId: vote.unitId }, m) };
   }
 
-  async listForUnit(actor: Actor, unitId: string): Promise<VoteSummaryDto[]> {
-    await this.permissions.assert(actor, 'consultation.read', { nodeId: unitId });
+  async listForUnit(_actor: Actor, unitId: string): Promise<VoteSummaryDto[]> {
     const votes = await this.dataSource.getRepository(Vote).find({ where: { unitId }, order: { createdAt: 'DESC' } });
     return Promise.all(votes.map((v) => this.summary(v)));
   }
