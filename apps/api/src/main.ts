@@ -64,17 +64,29 @@ class StopRequested extends Error {}
 
 /** How long a stop waits for open HTTP requests before it cuts their connections. */
 const HTTP_GRACE_MS = 5_000;
+/**
+ * How long a stop waits for the app (running jobs, then HTTP, then the pool) before it stops
+ * PostgreSQL anyway: a job stuck on a lock must not keep Ctrl-C from working. Jobs decide what
+ * is due from the database and claim it with conditional updates, so work that PostgreSQL's fast
+ * shutdown cuts off is done at the next start.
+ */
+const APP_CLOSE_TIMEOUT_MS = 20_000;
 
-/** Closes the app (jobs finish, then HTTP, then the pool); connections still open after the grace period are cut. */
+/** Closes the app (jobs finish, then HTTP, then the pool), within APP_CLOSE_TIMEOUT_MS. */
 async function closeApp(app: NestExpressApplication): Promise<void> {
   const server = app.getHttpServer();
-  const hurry = setTimeout(() => server.closeAllConnections(), HTTP_GRACE_MS);
+  const timers: NodeJS.Timeout[] = [];
   try {
-    await app.close();
-  } catch {
-    // What could not close cleanly goes with the process; the database still stops after.
+    await Promise.race([
+      // What could not close cleanly goes with the process; the database still stops after.
+      app.close().catch(() => undefined),
+      new Promise<void>((resolve) => {
+        timers.push(setTimeout(() => server.closeAllConnections(), HTTP_GRACE_MS));
+        timers.push(setTimeout(resolve, APP_CLOSE_TIMEOUT_MS));
+      }),
+    ]);
   } finally {
-    clearTimeout(hurry);
+    timers.forEach(clearTimeout);
   }
 }
 
