@@ -231,7 +231,7 @@ describe('stopping Yishi with its own PostgreSQL', () => {
     expect(lines.map((l) => l.trim())).toEqual(['SIGINT: stopping Yishi…']);
   }, 120_000);
 
-  it('after kill -9 of Node, the next start stops the PostgreSQL left running on its folder; a third start leaves that one alone', async () => {
+  it('after kill -9 of Node, the next start stops the PostgreSQL left running on its folder, and only that one', async () => {
     const killed = startNode();
     await waitUntilServing(killed);
     const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -239,6 +239,15 @@ describe('stopping Yishi with its own PostgreSQL', () => {
     expect(await killed.exited).toBe('SIGKILL');
     // PostgreSQL runs in a group of its own, so it outlives a Node killed outright.
     expect(postgresOn(dataDir)).toContain(postmaster);
+
+    // Without the record that a Yishi started it, the server is not Yishi's to stop.
+    const owner = `${dataDir}.owner`;
+    fs.renameSync(owner, `${owner}.aside`);
+    const refused = startNode();
+    expect(await refused.exited).toBe(1);
+    expect(refused.output().trim()).toMatch(new RegExp(`^yishi: Another Yishi \\(or PostgreSQL, pid ${postmaster}\\) is already running`));
+    expect(postgresOn(dataDir)).toContain(postmaster);
+    fs.renameSync(`${owner}.aside`, owner);
 
     const next = startNode();
     const port = await waitUntilServing(next);
