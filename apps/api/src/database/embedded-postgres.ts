@@ -22,6 +22,7 @@ import { StartupError } from '../common/startup-error';
 
 const DATABASE_NAME = 'yishi';
 const START_TIMEOUT_MS = 60_000;
+/** A fast shutdown that takes longer than this becomes an immediate one (SIGQUIT). */
 const STOP_TIMEOUT_MS = 30_000;
 const ROOT_STATE_DIR = '/var/lib/yishi';
 
@@ -42,6 +43,8 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** Receives PostgreSQL's own log lines (quiet by default). */
   onLog?: (line: string) => void;
+  /** Receives a line a person should read (a server left running by an earlier start was stopped). */
+  onNotice?: (line: string) => void;
 }
 
 interface Binaries {
@@ -160,6 +163,29 @@ function passwordFile(configured: string): string {
   return `${configured}.password`;
 }
 
+/**
+ * Which Node process started which PostgreSQL on the folder: `{ node, postgres }` pids, written
+ * once the server runs. The next start reads it to tell a server that a live Yishi is using (its
+ * parent is still that Node) from one left behind by a Yishi killed outright.
+ */
+function ownerFile(configured: string): string {
+  return `${configured}.owner`;
+}
+
+interface Owner {
+  node: number;
+  postgres: number;
+}
+
+function readOwner(configured: string): Owner | null {
+  try {
+    const owner = JSON.parse(fs.readFileSync(ownerFile(configured), 'utf8')) as Partial<Owner>;
+    return Number.isInteger(owner.node) && Number.isInteger(owner.postgres) ? (owner as Owner) : null;
+  } catch {
+    return null;
+  }
+}
+
 type FolderState = 'absent' | 'initialised';
 
 function inspectFolder(dir: string, configured: string, major: string): FolderState {
@@ -245,12 +271,98 @@ async function canConnect(port: number, password: string): Promise<boolean> {
   }
 }
 
+/** State and parent of a live process (from /proc), or null when there is none. */
+function processState(pid: number): { state: string; ppid: number } | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (comm) state ppid …"; comm may contain spaces and parentheses.
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return state === 'Z' ? null : { state: state!, ppid: Number(ppid) };
+  } catch {
+    return null;
+  }
+}
+
+function sameFolder(a: string, b: string): boolean {
+  try {
+    return fs.realpathSync(a) === fs.realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The PostgreSQL that the folder's postmaster.pid names, when it really runs on this folder:
+ * the pid is alive, it is a `postgres` binary, its working directory (PostgreSQL works in its
+ * data folder) and the lock file's data-folder line are this folder. Null otherwise (no lock
+ * file, a stale one, or a system without /proc: PostgreSQL then judges the lock file itself).
+ */
+function postmasterOn(dir: string): { pid: number; ppid: number } | null {
+  if (process.platform !== 'linux') return null;
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 1) return null;
+  const state = processState(pid);
+  if (!state) return null;
+  try {
+    // " (deleted)" when the binary was replaced since (npm ci): still the same server.
+    if (path.basename(fs.readlinkSync(`/proc/${pid}/exe`)).replace(/ \(deleted\)$/, '') !== 'postgres') return null;
+    if (!sameFolder(fs.readlinkSync(`/proc/${pid}/cwd`), dir) || !sameFolder(lines[1] ?? '', dir)) return null;
+  } catch {
+    return null;
+  }
+  return { pid, ppid: state.ppid };
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+    if (!processState(pid)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return !processState(pid);
+}
+
+/**
+ * A start after Yishi was killed outright (kill -9, the OOM killer) finds
+ * the PostgreSQL it had started still running on the folder: PostgreSQL runs in a process group
+ * of its own, so nothing stopped it. When the owner record says a Yishi started that very server
+ * and that Yishi is gone (the server's parent is no longer it), it is stopped (fast shutdown,
+ * the same as a normal stop) so this start can run its own. A server in use by a live Yishi, or
+ * one Yishi did not start, is left alone: the start then refuses with a line saying so.
+ */
+async function stopLeftoverServer(dir: string, configured: string, onNotice?: (line: string) => void): Promise<void> {
+  const running = postmasterOn(dir);
+  if (!running) return;
+  const owner = readOwner(configured);
+  if (!owner || owner.postgres !== running.pid || running.ppid === owner.node) return;
+  try {
+    process.kill(running.pid, 'SIGINT');
+  } catch {
+    return;
+  }
+  if (!(await waitForExit(running.pid, STOP_TIMEOUT_MS))) {
+    process.kill(running.pid, 'SIGQUIT');
+    if (!(await waitForExit(running.pid, 5_000))) {
+      throw new StartupError(`The embedded PostgreSQL (pid ${running.pid}) that an earlier start left running on ${configured} does not stop: stop it (kill ${running.pid}) and start again.`);
+    }
+  }
+  onNotice?.(`yishi: stopped the embedded PostgreSQL (pid ${running.pid}) that an earlier start left running on ${configured}.`);
+}
+
 /** Starts the server and waits until it accepts connections, or explains why it could not. */
 async function startServer(binaries: Binaries, dir: string, port: number, password: string, runAs: RunAs | null, log: LogTail): Promise<ChildProcess> {
   const child = spawn(
     binaries.postgres,
     ['-D', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
-    // Its own process group: Ctrl-C reaches Yishi, which stops PostgreSQL after closing its pool.
+    // A process group of its own: Ctrl-C (SIGINT to the terminal's group) and a supervisor's
+    // SIGTERM to the group reach Yishi but not PostgreSQL, which would otherwise shut down under
+    // the app (fast shutdown on SIGINT cuts running jobs' connections; smart shutdown on SIGTERM
+    // refuses new ones). Yishi stops it itself, after its own connections are closed.
     { ...(runAs ?? {}), env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   child.stdout.on('data', (c: Buffer) => log.add(c));
@@ -272,8 +384,9 @@ async function startServer(binaries: Binaries, dir: string, port: number, passwo
   if (!exited) child.kill('SIGKILL');
   if (spawnError) log.add(spawnError.message);
   if (/lock file .*postmaster\.pid.* already exists/i.test(log.lines.join('\n'))) {
+    const holder = /is another postmaster \(PID (\d+)\) running/i.exec(log.lines.join('\n'))?.[1];
     throw new StartupError(
-      `Another Yishi (or PostgreSQL) is already running on the database folder ${dir}: stop it first, or start this one with EMBEDDED_PG_DIR set to another folder.`,
+      `Another Yishi (or PostgreSQL${holder ? `, pid ${holder}` : ''}) is already running on the database folder ${dir}: stop it first, or start this one with EMBEDDED_PG_DIR set to another folder.`,
     );
   }
   throw new StartupError(
@@ -284,9 +397,12 @@ async function startServer(binaries: Binaries, dir: string, port: number, passwo
 function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    // Immediate shutdown if the fast one hangs; the next start recovers from the WAL.
+    const immediate = setTimeout(() => child.kill('SIGQUIT'), STOP_TIMEOUT_MS);
+    const kill = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS + 10_000);
     child.once('exit', () => {
-      clearTimeout(timer);
+      clearTimeout(immediate);
+      clearTimeout(kill);
       resolve();
     });
     // SIGINT is PostgreSQL's fast shutdown: clients are disconnected, data are flushed.
@@ -323,8 +439,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     }
   }
 
+  await stopLeftoverServer(dir, configured, options.onNotice);
   const port = options.port || (await freePort());
   const child = await startServer(binaries, dir, port, password, runAs, log);
+  // Written once the server accepts connections, so it holds the folder's lock: a start that
+  // lost the race for the folder never overwrites the record of the one that won.
+  fs.writeFileSync(ownerFile(configured), JSON.stringify({ node: process.pid, postgres: child.pid! } satisfies Owner));
   // Should Node exit without stopping it (an uncaught error), PostgreSQL still shuts down.
   const onExit = (): void => {
     child.kill('SIGINT');
@@ -349,7 +469,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     dataDir: dir,
     stop() {
       process.removeListener('exit', onExit);
-      return (stopping ??= stopServer(child));
+      return (stopping ??= stopServer(child).then(() => {
+        if (readOwner(configured)?.postgres === child.pid) fs.rmSync(ownerFile(configured), { force: true });
+      }));
     },
   };
 }

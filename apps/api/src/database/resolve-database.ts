@@ -17,7 +17,9 @@ export interface ResolvedDatabase {
  * Unreachable servers become a one-line StartupError instead of a stack trace.
  */
 export async function resolveDatabase(env: Env): Promise<ResolvedDatabase> {
-  const embedded = env.DATABASE_URL ? null : await startEmbeddedPostgres({ dir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT });
+  const embedded = env.DATABASE_URL
+    ? null
+    : await startEmbeddedPostgres({ dir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT, onNotice: (line) => process.stdout.write(`${line}\n`) });
   const url = env.DATABASE_URL ?? embedded!.url;
   try {
     const migrationsApplied = await runMigrations(url);

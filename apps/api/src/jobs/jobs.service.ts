@@ -1,4 +1,4 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -22,9 +22,14 @@ export interface Job {
  * Scheduled work without a scheduler: each instance polls; a session advisory lock per job lets
  * only one instance run a job at a time. Deadlines live in the database, so work due while every
  * instance was down is done at the next start.
+ *
+ * On stop, no job starts any more and the running ones finish before the database connections
+ * close: that happens in `beforeApplicationShutdown`, which Nest runs for every module before any
+ * `onApplicationShutdown` (where TypeORM closes its pool; as a global module it would otherwise
+ * go first and pull the connections from under a running job).
  */
 @Injectable()
-export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobsService.name);
   private readonly jobs = new Map<string, Job>();
   private readonly timers: NodeJS.Timeout[] = [];
@@ -48,14 +53,16 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     for (const job of this.jobs.values()) this.schedule(job);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.started = false;
     this.timers.forEach((t) => clearInterval(t));
+    this.timers.length = 0;
     await Promise.allSettled([...this.running]);
   }
 
   private schedule(job: Job): void {
     const tick = (): void => {
+      if (!this.started) return;
       const run = this.runOnce(job.name).catch((error: unknown) => this.logger.error({ err: error, job: job.name }, 'job failed'));
       this.running.add(run);
       void run.finally(() => this.running.delete(run));

@@ -1,0 +1,47 @@
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createApp } from '../app.factory';
+import { loadEnv } from '../config/env';
+import { createTestDatabase, TEST_SECRET } from '../../test/test-app';
+import { JobsService } from './jobs.service';
+
+describe('scheduled jobs when the API stops', () => {
+  it('lets a running job finish its work before the database connections close', async () => {
+    const database = await createTestDatabase();
+    try {
+      const env = { ...loadEnv({}), LOG_LEVEL: 'silent' as const, DEMO_DATA: false, PORT: 0, JOBS: true };
+      const app = await createApp({ env, databaseUrl: database.url, secret: TEST_SECRET });
+      const jobs = app.get(JobsService);
+      const dataSource = app.get(DataSource);
+      let started!: () => void;
+      const running = new Promise<void>((resolve) => (started = resolve));
+      const outcome: { finished?: boolean; error?: string } = {};
+      jobs.register({
+        name: 'test.slow',
+        everyMs: 60_000,
+        run: async () => {
+          started();
+          try {
+            // Work still in progress when the stop comes (a stop is Ctrl-C at any moment).
+            const [row] = await dataSource.query<[{ answer: number }]>('SELECT pg_sleep(0.5), 42 AS answer');
+            outcome.finished = row.answer === 42;
+          } catch (error) {
+            outcome.error = error instanceof Error ? error.message : String(error);
+            throw error;
+          }
+        },
+      });
+      const logged = jest.spyOn(Logger.prototype, 'error');
+      await app.listen(0, '127.0.0.1');
+      await running;
+      await app.close();
+      expect(outcome).toEqual({ finished: true });
+      // Nor did any job, ours or the API's own, fail because the stop pulled its connection away.
+      expect(logged.mock.calls.map((call) => String(call[1] ?? call[0]))).toEqual([]);
+      // Nothing runs after the stop: a due job does not start on a closed pool.
+      expect(dataSource.isInitialized).toBe(false);
+    } finally {
+      await database.drop();
+    }
+  });
+});
