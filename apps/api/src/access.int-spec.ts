@@ -610,14 +610,21 @@ describe('access rules across the whole route table', () => {
   it('takes an objection to a counted result from its electorate and the supervisory roles only, and lets a proxy agent see only what they cast with', async () => {
     const path = `/api/votes/${ctx.votesA.closed}`;
     const object = (caller: Caller): Promise<ApiResponse<ErrorBody>> => sessions[caller].post<ErrorBody>(`${path}/objections`, { body: '对结果有异议' });
+    // The result page says who may object, so nobody writes an objection only to see it refused.
+    const canObject = async (caller: Caller): Promise<boolean> => (await sessions[caller].get<{ canObject: boolean }>(`${path}/result`)).body.canObject;
+    expect(await canObject('tenant')).toBe(false);
+    expect(await canObject('owner')).toBe(true);
+    expect(await canObject('observerYushuian')).toBe(false);
     // The tenant of 1-301 is of the compound but not of the owners' electorate.
     expect((await object('tenant')).status).toBe(403);
     // A 南村 member holding a 御水岸 owner's proxy: a proxy is for casting, and 御水岸 is not theirs.
     expect((await object('proxyAgentNancunMember')).status).toBe(404);
     expect((await object('noRole')).status).toBe(404);
-    // An owner on the frozen electorate, and the supervisory committee of the compound.
+    // An observer with no other role reads everything and changes nothing: no objection by that role.
+    expect((await object('observerYushuian')).status).toBe(403);
+    // An owner on the frozen electorate, and the community staff supervising the compound.
     expect((await object('owner')).status).toBe(201);
-    expect((await object('observerYushuian')).status).toBe(201);
+    expect((await object('staffDaxu')).status).toBe(201);
     // The agent reads the vote they cast in and casts; its result, objections and proxy list stay with the compound.
     const agent = sessions.proxyAgentNancunMember;
     expect((await agent.get(`/api/votes/${ctx.votesA.open}`)).status).toBe(200);

@@ -14,8 +14,12 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   staff: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'result.object', ...RUN_CONSULTATIONS],
   /** The convenor runs the vote and answers objections; they do not object to their own result. */
   convenor: ['roll.read', 'invitation.print', ...RUN_CONSULTATIONS],
-  /** The supervisory committee reads everything and changes nothing; its voice is an objection to a result. */
-  observer: ['roll.read', 'audit.read', 'consultation.read', 'result.object'],
+  /**
+   * The supervisory committee reads everything and changes nothing. Its members who are on a
+   * vote's electorate object as voters; the role itself holds up no result (an objection delays
+   * the final notice until the convenor answers it).
+   */
+  observer: ['roll.read', 'audit.read', 'consultation.read'],
   building_head: ['invitation.print', 'consultation.read', 'participate', 'offline.record'],
   resident: ['consultation.read', 'participate'],
 };

@@ -125,6 +125,12 @@ export class PermissionsService {
     return row?.holds === true;
   }
 
+  /** Whether the actor is on a vote's frozen electorate (through a linked roll entry), or holds an accepted proxy for it. */
+  async standsInVote(actor: Actor, exception: Exclude<AccessException, 'author'>, voteId: string, m: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const [row] = await m.query<{ holds: boolean }[]>(EXCEPTION_SQL[exception], [voteId, actor.id]);
+    return row?.holds === true;
+  }
+
   async can(actor: Actor, action: Action, target: NodeTarget, m?: EntityManager): Promise<boolean> {
     const ancestry = await this.ancestry(target.nodeId, m);
     if (!ancestry) return false;

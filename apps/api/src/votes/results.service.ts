@@ -11,6 +11,7 @@ import type { VoteBoardDto, VoteObjectionDto, VoteResultDto, VoteTurnoutDto } fr
 import { VoteObjection } from './entities/vote-objection.entity';
 import type { Vote } from './entities/vote.entity';
 import { SealingService } from './sealing.service';
+import { PermissionsService } from '../permissions/permissions.service';
 import { VotesService } from './votes.service';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -32,6 +33,7 @@ export class ResultsService {
     private readonly sealing: SealingService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly permissions: PermissionsService,
   ) {}
 
   async turnout(actor: Actor, voteId: string): Promise<VoteTurnoutDto> {
@@ -76,7 +78,14 @@ export class ResultsService {
   async result(actor: Actor, voteId: string): Promise<VoteResultDto> {
     const { vote } = await this.votes.visible(actor, voteId);
     const published = this.requireResult(vote);
-    return { vote: await this.votes.summary(vote), result: JSON.parse(published) as ResultFile, objectionUntil: new Date(vote.closedAt!.getTime() + vote.objectionDays * DAY_MS).toISOString() };
+    // Who may object is what POST /votes/:id/objections declares: the electorate, or a supervising role.
+    const canObject = (await this.permissions.can(actor, 'result.object', { nodeId: vote.unitId })) || (await this.permissions.standsInVote(actor, 'voter', vote.id));
+    return {
+      vote: await this.votes.summary(vote),
+      result: JSON.parse(published) as ResultFile,
+      objectionUntil: new Date(vote.closedAt!.getTime() + vote.objectionDays * DAY_MS).toISOString(),
+      canObject,
+    };
   }
 
   /** The recount kit as a zip: vote.json, electorate.json, the chain(s) and result.json. */

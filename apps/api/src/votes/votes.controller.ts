@@ -160,7 +160,7 @@ export class VotesController {
     operationId: 'objectToResult',
     summary: 'Object to the provisional result while it is on notice',
     description:
-      'Who may object: the vote’s electorate — the voters on the snapshot frozen when voting opened, through the account linked to their roll entry, whatever their role — and the supervisory roles over the unit: its observers (监事会) and community or street staff (result.object). Not a tenant on an owners’ vote (403), not a proxy agent as such (a proxy is for casting), nobody of another unit (404). The final notice waits until every objection is answered.',
+      'Who may object: the vote’s electorate — the voters on the snapshot frozen when voting opened, through the account linked to their roll entry, whatever their role — and the staff supervising the unit: community or street staff (result.object). Not an observer (监事会) by that role alone: the observer reads everything and changes nothing, and an objection holds up the final notice (an observer on the electorate objects as a voter). Not a tenant on an owners’ vote (403), not a proxy agent as such (a proxy is for casting), nobody of another unit (404). The final notice waits until every objection is answered.',
   })
   @ApiCreatedResponse({ type: CreatedIdDto })
   @ApiErrors('CONFLICT')

@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My inbox, newest first */
+        /**
+         * My inbox, newest first
+         * @description Needs a signed-in session (the yishi_session cookie).
+         */
         get: operations["listNotifications"];
         put?: never;
         post?: never;
@@ -30,7 +33,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark some or all of my notifications read */
+        /**
+         * Mark some or all of my notifications read
+         * @description Needs a signed-in session (the yishi_session cookie). Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["markNotificationsRead"];
         delete?: never;
         options?: never;
@@ -45,7 +51,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who is signed in on this browser, with the CSRF token for writes */
+        /**
+         * Who is signed in on this browser, with the CSRF token for writes
+         * @description Open to anyone, signed in or not.
+         */
         get: operations["getSession"];
         put?: never;
         post?: never;
@@ -64,7 +73,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with a phone number and password (throttled per number and address) */
+        /**
+         * Sign in with a phone number and password (throttled per number and address)
+         * @description Open to anyone, signed in or not.
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -81,7 +93,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a one-time sign-up code to a mobile number */
+        /**
+         * Send a one-time sign-up code to a mobile number
+         * @description Open to anyone, signed in or not.
+         */
         post: operations["requestSmsCode"];
         delete?: never;
         options?: never;
@@ -98,7 +113,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account with the SMS code, optionally linking it by an invitation code */
+        /**
+         * Create an account with the SMS code, optionally linking it by an invitation code
+         * @description Open to anyone, signed in or not.
+         */
         post: operations["signup"];
         delete?: never;
         options?: never;
@@ -115,7 +133,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out on this browser */
+        /**
+         * Sign out on this browser
+         * @description Needs a signed-in session (the yishi_session cookie). Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -132,7 +153,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out on every device */
+        /**
+         * Sign out on every device
+         * @description Needs a signed-in session (the yishi_session cookie). Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["logoutEverywhere"];
         delete?: never;
         options?: never;
@@ -147,7 +171,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and database reachability */
+        /**
+         * Liveness and database reachability
+         * @description Open to anyone, signed in or not.
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -164,7 +191,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization tree: streets, communities and units, with roll figures */
+        /**
+         * The organization tree: streets, communities and units, with roll figures
+         * @description Open to anyone, signed in or not.
+         */
         get: operations["getOrganizationTree"];
         put?: never;
         post?: never;
@@ -183,7 +213,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue invitation letters (codes shown once, for printing) */
+        /**
+         * Issue invitation letters: the answer is the printable sheet
+         * @description Creates one-time codes for the people chosen and answers with the A5 letters as an HTML page to print. The codes appear nowhere else: no JSON answer carries them and only keyed hashes are stored. The printing is kept (who printed which letters) in the audit trail. The header Yishi-Letters says how many letters the sheet holds.
+         */
         post: operations["issueInvitations"];
         delete?: never;
         options?: never;
@@ -200,8 +233,71 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Link an account to a roll entry in person */
+        /**
+         * Link an account to a roll entry in person
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["linkInPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/links/{personType}/{personId}/unlink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo the link between an account and a roll entry (audited; the account and the roll phone are told)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        post: operations["unlinkPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/invitations/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a letter is for, and how to prove it is mine (links nothing)
+         * @description Needs a signed-in session (the yishi_session cookie). Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        post: operations["checkInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/invitations/phone-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a one-time code to the phone number the roll holds for the letter's person
+         * @description Needs a signed-in session (the yishi_session cookie). Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        post: operations["sendInvitationPhoneCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -217,7 +313,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Link my account by the code of an invitation letter */
+        /**
+         * Link my account by an invitation letter, with proof it is mine
+         * @description Proof: my verified phone number is the one the roll holds, or phoneCode (sent to the roll phone), or idNumber (the whole identity number the roll holds). One account is one person: an account linked to another person of the same roll is refused (ONE_PERSON_PER_ACCOUNT). Five wrong proofs revoke the letter.
+         */
         post: operations["redeemInvitation"];
         delete?: never;
         options?: never;
@@ -232,10 +331,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Roles granted on a node */
+        /**
+         * Roles granted on a node
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["listRoles"];
         put?: never;
-        /** Grant a role on a node (admins grant any; staff grant convenor, building head, observer, resident) */
+        /**
+         * Grant a role on a node (admins grant any; staff grant convenor, building head, observer, resident)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["grantRole"];
         delete?: never;
         options?: never;
@@ -253,7 +358,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a role grant */
+        /**
+         * Revoke a role grant
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         delete: operations["revokeRole"];
         options?: never;
         head?: never;
@@ -267,7 +375,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My household and my units, as the rolls record them */
+        /**
+         * My household and my units, as the rolls record them
+         * @description Needs a signed-in session (the yishi_session cookie).
+         */
         get: operations["getMyRoll"];
         put?: never;
         post?: never;
@@ -286,7 +397,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open a consultation on a unit, or on a community for several units */
+        /**
+         * Open a consultation on a unit, or on a community for several units
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["createConsultation"];
         delete?: never;
         options?: never;
@@ -301,7 +415,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The consultations of a unit, newest first */
+        /**
+         * The consultations of a unit, newest first
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["listConsultations"];
         put?: never;
         post?: never;
@@ -318,14 +435,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A consultation with its phases and what I may do in it */
+        /**
+         * A consultation with its phases and what I may do in it
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["getConsultation"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the title, summary or planned phase dates */
+        /**
+         * Change the title, summary or planned phase dates
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         patch: operations["updateConsultation"];
         trace?: never;
     };
@@ -338,7 +461,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move to another phase (going back needs a reason) */
+        /**
+         * Move to another phase (going back needs a reason)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["changeConsultationPhase"];
         delete?: never;
         options?: never;
@@ -353,10 +479,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The versions I may read (those who run it also see the one being edited) */
+        /**
+         * The versions I may read (those who run it also see the one being edited)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["listDraftVersions"];
         put?: never;
-        /** Start the next version: empty for the first, else a copy of the latest published one */
+        /**
+         * Start the next version: empty for the first, else a copy of the latest published one
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["createDraftVersion"];
         delete?: never;
         options?: never;
@@ -371,9 +503,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A version with its clauses and attachments */
+        /**
+         * A version with its clauses and attachments
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["getDraftVersion"];
-        /** Replace the title, preamble, change note and clauses of the version being edited (409 once published) */
+        /**
+         * Replace the title, preamble, change note and clauses of the version being edited (409 once published)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         put: operations["updateDraftVersion"];
         post?: never;
         delete?: never;
@@ -391,7 +529,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish the version being edited; from then on its text never changes */
+        /**
+         * Publish the version being edited; from then on its text never changes
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["publishDraftVersion"];
         delete?: never;
         options?: never;
@@ -406,7 +547,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Clause by clause, what this version changed from the previous one and why */
+        /**
+         * Clause by clause, what this version changed from the previous one and why
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["getDraftVersionDiff"];
         put?: never;
         post?: never;
@@ -425,7 +569,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Attach a PDF or a photo, with a title, to the version being edited */
+        /**
+         * Attach a PDF or a photo, with a title, to the version being edited
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["addDraftAttachment"];
         delete?: never;
         options?: never;
@@ -440,11 +587,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The attached file itself, for anyone who may read the version */
+        /**
+         * The attached file itself, for anyone who may read the version
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["downloadDraftAttachment"];
         put?: never;
         post?: never;
-        /** Take an attachment off the version being edited */
+        /**
+         * Take an attachment off the version being edited
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         delete: operations["removeDraftAttachment"];
         options?: never;
         head?: never;
@@ -458,10 +611,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The votes of a unit, newest first */
+        /**
+         * The votes of a unit, newest first
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["listVotes"];
         put?: never;
-        /** Announce a vote of the unit’s body under a rule set (the notice period starts) */
+        /**
+         * Announce a vote of the unit’s body under a rule set (the notice period starts)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["createVote"];
         delete?: never;
         options?: never;
@@ -498,7 +657,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open now: freeze the electorate (before the notice period ends only with a reason) */
+        /**
+         * Open now: freeze the electorate (before the notice period ends only with a reason)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["openVote"];
         delete?: never;
         options?: never;
@@ -515,7 +677,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a scheduled or open vote, with a reason */
+        /**
+         * Cancel a scheduled or open vote, with a reason
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["cancelVote"];
         delete?: never;
         options?: never;
@@ -550,7 +715,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Live turnout against the rule’s thresholds (no choices revealed) */
+        /**
+         * Live turnout against the rule’s thresholds (no choices revealed)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["getVoteTurnout"];
         put?: never;
         post?: never;
@@ -587,7 +755,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The published result: every figure, the explanation, the chain heads */
+        /**
+         * The published result: every figure, the explanation, the chain heads
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["getVoteResult"];
         put?: never;
         post?: never;
@@ -604,7 +775,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The published result as CSV (UTF-8 with BOM) or XLSX: every figure, the explanation, the closing hash, and for a named vote the counted ballots unit by unit */
+        /**
+         * The published result as CSV (UTF-8 with BOM) or XLSX: every figure, the explanation, the closing hash, and for a named vote the counted ballots unit by unit
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["exportVoteResult"];
         put?: never;
         post?: never;
@@ -621,7 +795,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The recount kit (zip) of a counted vote: run `npm run recount -- <folder>` on it */
+        /**
+         * The recount kit (zip) of a counted vote: run `npm run recount -- <folder>` on it
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["downloadRecountKit"];
         put?: never;
         post?: never;
@@ -638,12 +815,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Objections to the result and their answers */
+        /**
+         * Objections to the result and their answers
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["listObjections"];
         put?: never;
         /**
          * Object to the provisional result while it is on notice
-         * @description Who may object: the vote’s electorate — the voters on the snapshot frozen when voting opened, through the account linked to their roll entry, whatever their role — and the supervisory roles over the unit: its observers (监事会) and community or street staff (result.object). Not a tenant on an owners’ vote (403), not a proxy agent as such (a proxy is for casting), nobody of another unit (404). The final notice waits until every objection is answered.
+         * @description Who may object: the vote’s electorate — the voters on the snapshot frozen when voting opened, through the account linked to their roll entry, whatever their role — and the staff supervising the unit: community or street staff (result.object). Not an observer (监事会) by that role alone: the observer reads everything and changes nothing, and an objection holds up the final notice (an observer on the electorate objects as a voter). Not a tenant on an owners’ vote (403), not a proxy agent as such (a proxy is for casting), nobody of another unit (404). The final notice waits until every objection is answered.
          */
         post: operations["objectToResult"];
         delete?: never;
@@ -661,7 +841,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Answer an objection (the final notice waits for every answer) */
+        /**
+         * Answer an objection (the final notice waits for every answer)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["answerObjection"];
         delete?: never;
         options?: never;
@@ -676,7 +859,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The frozen electorate for staff: find a voter to issue a paper, record a proxy or check in */
+        /**
+         * The frozen electorate for staff: find a voter to issue a paper, record a proxy or check in
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["listVoteVoters"];
         put?: never;
         post?: never;
@@ -693,10 +879,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Papers with issued / returned / entered / confirmed / disputed counts per building or household */
+        /**
+         * Papers with issued / returned / entered / confirmed / disputed counts per building or household
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["listBallotPapers"];
         put?: never;
-        /** Issue numbered ballot papers: to everyone, per building or household, or to listed voters (one live paper per voter) */
+        /**
+         * Issue numbered ballot papers: to everyone, per building or household, or to listed voters (one live paper per voter)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["issueBallotPapers"];
         delete?: never;
         options?: never;
@@ -711,7 +903,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What to print, per building or household: serial, voter, units, verification code */
+        /**
+         * What to print, per building or household: serial, voter, units, verification code
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["printBallotPapers"];
         put?: never;
         post?: never;
@@ -730,7 +925,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark papers as back (before voting closes) */
+        /**
+         * Mark papers as back (before voting closes)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["markBallotPapersReturned"];
         delete?: never;
         options?: never;
@@ -747,7 +945,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enter what a paper says: the first entry keeps the scan; a second, different person enters it independently — equal readings count it, different ones dispute it */
+        /**
+         * Enter what a paper says: the first entry keeps the scan; a second, different person enters it independently — equal readings count it, different ones dispute it
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["enterBallotPaper"];
         delete?: never;
         options?: never;
@@ -764,7 +965,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Settle a disputed paper (a third person or the convenor), with a note */
+        /**
+         * Settle a disputed paper (a third person or the convenor), with a note
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["resolveBallotPaper"];
         delete?: never;
         options?: never;
@@ -781,7 +985,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Void a paper that has not been counted (lost, spoilt, or refused), with a reason */
+        /**
+         * Void a paper that has not been counted (lost, spoilt, or refused), with a reason
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["voidBallotPaper"];
         delete?: never;
         options?: never;
@@ -798,7 +1005,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Void a paper not yet entered and issue the voter a new one */
+        /**
+         * Void a paper not yet entered and issue the voter a new one
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["reissueBallotPaper"];
         delete?: never;
         options?: never;
@@ -813,7 +1023,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The kept scan of a paper */
+        /**
+         * The kept scan of a paper
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["getBallotPaperScan"];
         put?: never;
         post?: never;
@@ -832,7 +1045,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Voters who signed in at the meeting (签到): attendance, for the rules that count it */
+        /**
+         * Voters who signed in at the meeting (签到): attendance, for the rules that count it
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["recordCheckIns"];
         delete?: never;
         options?: never;
@@ -847,10 +1063,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The proxy list of a vote: principal, agent, written or not, accepted or refused and why */
+        /**
+         * The proxy list of a vote: principal, agent, written or not, accepted or refused and why
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["listProxies"];
         put?: never;
-        /** Record a proxy with the scan of the authorisation: accepted, or rejected with the reason the rule set gives */
+        /**
+         * Record a proxy with the scan of the authorisation: accepted, or rejected with the reason the rule set gives
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["recordProxy"];
         delete?: never;
         options?: never;
@@ -867,7 +1089,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke an accepted proxy (ballots already cast under it stay) */
+        /**
+         * Revoke an accepted proxy (ballots already cast under it stay)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["revokeProxy"];
         delete?: never;
         options?: never;
@@ -882,10 +1107,113 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The kept scan of a written authorisation */
+        /**
+         * The kept scan of a written authorisation
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["getProxyScan"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/results/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published result for anyone holding its key: figures, explanation, rule, chain head, electorate hash, notice stage
+         * @description Open to anyone, signed in or not.
+         */
+        get: operations["getPublicResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/results/{token}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bulletin board of receipts, once the convenor has published it (404 until then)
+         * @description Open to anyone, signed in or not.
+         */
+        get: operations["getPublicResultBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/results/{token}/recount-kit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The recount kit (zip), byte for byte the one signed-in residents download
+         * @description Open to anyone, signed in or not.
+         */
+        get: operations["downloadPublicRecountKit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/public-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the counted result’s public page is (for the QR code on the notice), and whether its board is public
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
+        get: operations["getVotePublicLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/board/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Show the bulletin board of receipts on the result’s public page too (audited; once public it stays public)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        post: operations["publishVoteBoard"];
         delete?: never;
         options?: never;
         head?: never;
@@ -899,10 +1227,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Comments of a consultation, newest first, with replies, official answers and counts per place */
+        /**
+         * Comments of a consultation, newest first, with replies, official answers and counts per place
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["listComments"];
         put?: never;
-        /** Comment on the current version (whole draft or one clause) or reply to a comment, during the comment period. Rate-limited; comments cannot be edited or deleted afterwards. */
+        /**
+         * Comment on the current version (whole draft or one clause) or reply to a comment, during the comment period. Rate-limited; comments cannot be edited or deleted afterwards.
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["createComment"];
         delete?: never;
         options?: never;
@@ -919,7 +1253,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enter an opinion received on paper, at a briefing, by phone… (comment and revision phases) */
+        /**
+         * Enter an opinion received on paper, at a briefing, by phone… (comment and revision phases)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["recordOfflineComment"];
         delete?: never;
         options?: never;
@@ -934,10 +1271,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The abuse reports on a comment, for moderators (reporters are not named) */
+        /**
+         * The abuse reports on a comment, for moderators (reporters are not named)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["listCommentReports"];
         put?: never;
-        /** Report abuse in a comment (once per person) */
+        /**
+         * Report abuse in a comment (once per person)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["reportComment"];
         delete?: never;
         options?: never;
@@ -954,7 +1297,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Hide a comment with a reason its author (and everyone, instead of the text) sees */
+        /**
+         * Hide a comment with a reason its author (and everyone, instead of the text) sees
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["hideComment"];
         delete?: never;
         options?: never;
@@ -971,7 +1317,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Show a hidden comment again */
+        /**
+         * Show a hidden comment again
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["unhideComment"];
         delete?: never;
         options?: never;
@@ -987,7 +1336,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Answer an opinion officially (adopted / partly adopted / not adopted / noted); answering again replaces the answer */
+        /**
+         * Answer an opinion officially (adopted / partly adopted / not adopted / noted); answering again replaces the answer
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         put: operations["replyToComment"];
         post?: never;
         delete?: never;
@@ -1003,7 +1355,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The adoption report (意见采纳情况说明): every opinion by clause with its answer, and totals */
+        /**
+         * The adoption report (意见采纳情况说明): every opinion by clause with its answer, and totals
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["getAdoptionReport"];
         put?: never;
         post?: never;
@@ -1020,7 +1375,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The adoption report as an XLSX workbook */
+        /**
+         * The adoption report as an XLSX workbook
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["exportAdoptionReport"];
         put?: never;
         post?: never;
@@ -1037,7 +1395,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail of a node and everything below it, newest first */
+        /**
+         * The audit trail of a node and everything below it, newest first
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["listAudit"];
         put?: never;
         post?: never;
@@ -1054,7 +1415,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A cooperative’s households with their members, searchable and paginated */
+        /**
+         * A cooperative’s households with their members, searchable and paginated
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["listRollHouseholds"];
         put?: never;
         post?: never;
@@ -1071,7 +1435,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A compound’s exclusive units with owners and tenants, searchable and paginated */
+        /**
+         * A compound’s exclusive units with owners and tenants, searchable and paginated
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["listRollExclusiveUnits"];
         put?: never;
         post?: never;
@@ -1088,7 +1455,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The roll’s revisions, newest first */
+        /**
+         * The roll’s revisions, newest first
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["listRollRevisions"];
         put?: never;
         post?: never;
@@ -1107,7 +1477,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload a roll file (.xlsx or .csv): every problem by row and column, or what committing would change. Saves nothing to the roll. */
+        /**
+         * Upload a roll file (.xlsx or .csv): every problem by row and column, or what committing would change. Saves nothing to the roll.
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["previewRollImport"];
         delete?: never;
         options?: never;
@@ -1122,7 +1495,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A previewed import again */
+        /**
+         * A previewed import again
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["getRollImport"];
         put?: never;
         post?: never;
@@ -1141,7 +1517,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Apply a previewed import as one new roll revision (409 when the roll changed since the preview) */
+        /**
+         * Apply a previewed import as one new roll revision (409 when the roll changed since the preview)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["commitRollImport"];
         delete?: never;
         options?: never;
@@ -1156,7 +1535,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current roll in the import’s columns (identity numbers as their last four) */
+        /**
+         * The current roll in the import’s columns (identity numbers as their last four)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["exportRoll"];
         put?: never;
         post?: never;
@@ -1173,7 +1555,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An empty roll file for this kind of unit, with notes on each column */
+        /**
+         * An empty roll file for this kind of unit, with notes on each column
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["getRollTemplate"];
         put?: never;
         post?: never;
@@ -1190,10 +1575,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The topics of a unit, newest first, by status and channel */
+        /**
+         * The topics of a unit, newest first, by status and channel
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["listTopics"];
         put?: never;
-        /** Raise a topic in my unit (photos are added afterwards, one at a time) */
+        /**
+         * Raise a topic in my unit (photos are added afterwards, one at a time)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["submitTopic"];
         delete?: never;
         options?: never;
@@ -1210,7 +1601,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enter a topic received offline: channel, collector, date, the resident’s name or anonymous */
+        /**
+         * Enter a topic received offline: channel, collector, date, the resident’s name or anonymous
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["recordOfflineTopic"];
         delete?: never;
         options?: never;
@@ -1225,7 +1619,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A topic with its seconds, photos and screening decision */
+        /**
+         * A topic with its seconds, photos and screening decision
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["getTopic"];
         put?: never;
         post?: never;
@@ -1244,7 +1641,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a photo (at most three) while the topic is open: its online author, or for an offline topic those who record offline input */
+        /**
+         * Add a photo (at most three) while the topic is open: its online author, or for an offline topic those who record offline input
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["addTopicPhoto"];
         delete?: never;
         options?: never;
@@ -1259,7 +1659,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A photo of a topic */
+        /**
+         * A photo of a topic
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["getTopicPhoto"];
         put?: never;
         post?: never;
@@ -1277,10 +1680,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Second (附议) a topic of my unit: once, not my own, while it is open */
+        /**
+         * Second (附议) a topic of my unit: once, not my own, while it is open
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         put: operations["secondTopic"];
         post?: never;
-        /** Withdraw my second while the topic is open */
+        /**
+         * Withdraw my second while the topic is open
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         delete: operations["withdrawTopicSecond"];
         options?: never;
         head?: never;
@@ -1296,7 +1705,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Screening: accept into an existing consultation of the unit, or into a new one */
+        /**
+         * Screening: accept into an existing consultation of the unit, or into a new one
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["acceptTopic"];
         delete?: never;
         options?: never;
@@ -1313,7 +1725,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Screening: merge into another open or accepted topic of the unit (its seconds carry over) */
+        /**
+         * Screening: merge into another open or accepted topic of the unit (its seconds carry over)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["mergeTopic"];
         delete?: never;
         options?: never;
@@ -1330,7 +1745,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Screening: decline with a reason that is shown publicly */
+        /**
+         * Screening: decline with a reason that is shown publicly
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["declineTopic"];
         delete?: never;
         options?: never;
@@ -1345,10 +1763,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The briefing sessions of a consultation with seats taken and whether I signed up */
+        /**
+         * The briefing sessions of a consultation with seats taken and whether I signed up
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["listBriefings"];
         put?: never;
-        /** Schedule a briefing session: time, place, capacity */
+        /**
+         * Schedule a briefing session: time, place, capacity
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["createBriefing"];
         delete?: never;
         options?: never;
@@ -1369,7 +1793,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the time, place, capacity (not below the seats taken) or notes */
+        /**
+         * Change the time, place, capacity (not below the seats taken) or notes
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         patch: operations["updateBriefing"];
         trace?: never;
     };
@@ -1382,7 +1809,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a session (kept, marked cancelled) */
+        /**
+         * Cancel a session (kept, marked cancelled)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["cancelBriefing"];
         delete?: never;
         options?: never;
@@ -1398,10 +1828,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Sign me up (409 with details.reason `full` when no seat is left) */
+        /**
+         * Sign me up (409 with details.reason `full` when no seat is left)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         put: operations["signUpForBriefing"];
         post?: never;
-        /** Withdraw my sign-up before the session starts */
+        /**
+         * Withdraw my sign-up before the session starts
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         delete: operations["withdrawBriefingSignup"];
         options?: never;
         head?: never;
@@ -1415,7 +1851,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who signed up and who came (for those who run it or record attendance) */
+        /**
+         * Who signed up and who came (for those who run it or record attendance)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
         get: operations["listBriefingSignups"];
         put?: never;
         post?: never;
@@ -1434,7 +1873,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark signed-up people present (or not) and count the walk-ins */
+        /**
+         * Mark signed-up people present (or not) and count the walk-ins
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
         post: operations["recordBriefingAttendance"];
         delete?: never;
         options?: never;
@@ -1447,13 +1889,15 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        NotificationKind: "topic_screened" | "consultation_opened" | "phase_changed" | "comment_replied" | "comment_hidden" | "comment_period_ending" | "draft_published" | "briefing_cancelled" | "vote_opened" | "vote_result" | "vote_final";
+        NotificationKind: "topic_screened" | "consultation_opened" | "phase_changed" | "comment_replied" | "comment_hidden" | "comment_period_ending" | "draft_published" | "briefing_cancelled" | "vote_opened" | "vote_result" | "vote_final" | "roll_unlinked";
         NotificationDto: {
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["NotificationKind"];
             /** @description Values for wording the message (titles, outcomes, dates) */
-            params: Record<string, never>;
+            params: {
+                [key: string]: (string | number | boolean) | null;
+            };
             /** @description Path of the page it leads to */
             link: string;
             /** Format: date-time */
@@ -1507,14 +1951,13 @@ export interface components {
             /** @example yishi-demo-2026 */
             password: string;
         };
+        /** @enum {string} */
+        SmsCodePurpose: "signup";
         SmsCodeRequestDto: {
             /** @example 13900000001 */
             phone: string;
-            /**
-             * @example signup
-             * @enum {string}
-             */
-            purpose: "signup";
+            /** @example signup */
+            purpose: components["schemas"]["SmsCodePurpose"];
         };
         SmsCodeSentDto: {
             /** @description Seconds the code stays valid */
@@ -1532,10 +1975,22 @@ export interface components {
             smsCode: string;
             /** @description At least 8 characters, not a common password, not the phone number */
             password: string;
-            /** @description The code printed on an invitation letter; links the account to its roll entry */
+            /** @description The code printed on an invitation letter; links the account to its roll entry when the phone number is the one the roll holds */
             invitationCode?: string;
             /** @description How to call the person; taken from the roll when an invitation code is given */
             displayName?: string;
+        };
+        /**
+         * @description The invitation code given: linked (the number is the one the roll holds), proof_needed (the account exists unlinked; prove the letter is yours at POST /api/me/invitations), or null without a code
+         * @enum {string}
+         */
+        SignupInvitationOutcome: "linked" | "proof_needed";
+        SignupResultDto: {
+            user: components["schemas"]["SessionUserDto"] | null;
+            /** @description Send back in X-CSRF-Token on every write */
+            csrfToken: string | null;
+            /** @description The invitation code given: linked (the number is the one the roll holds), proof_needed (the account exists unlinked; prove the letter is yours at POST /api/me/invitations), or null without a code */
+            invitation: components["schemas"]["SignupInvitationOutcome"] | null;
         };
         UnitStatsDto: {
             /** @description Cooperative: households on the roll */
@@ -1562,6 +2017,11 @@ export interface components {
             children: components["schemas"]["OrgTreeNodeDto"][];
             stats?: components["schemas"]["UnitStatsDto"];
         };
+        /**
+         * @description Language of the printed letters (zh-CN unless asked otherwise)
+         * @enum {string}
+         */
+        LetterLanguage: "zh-CN" | "en";
         IssueInvitationsDto: {
             /**
              * Format: uuid
@@ -1575,35 +2035,11 @@ export interface components {
             buildingId?: string;
             /** @description Also issue new letters to people holding a live one (their old codes stop working) */
             reissue?: boolean;
+            /** @description Language of the printed letters (zh-CN unless asked otherwise) */
+            language?: components["schemas"]["LetterLanguage"];
         };
         /** @enum {string} */
         PersonType: "member" | "owner" | "tenant";
-        LetterPersonDto: {
-            personType: components["schemas"]["PersonType"];
-            /** Format: uuid */
-            personId: string;
-            name: string;
-            /** @example 4821 0937 5512 */
-            code: string;
-            /** Format: date-time */
-            expiresAt: string;
-        };
-        LetterSheetDto: {
-            key: string;
-            /** @description Household number or exclusive-unit number */
-            label: string;
-            place: string | null;
-            people: components["schemas"]["LetterPersonDto"][];
-        };
-        IssuedLettersDto: {
-            /** Format: uuid */
-            unitId: string;
-            unitName: string;
-            /** @enum {string} */
-            unitKind: "cooperative" | "compound";
-            issued: number;
-            sheets: components["schemas"]["LetterSheetDto"][];
-        };
         LinkInPersonDto: {
             personType: components["schemas"]["PersonType"];
             /** Format: uuid */
@@ -1611,9 +2047,60 @@ export interface components {
             /** @example 13900000001 */
             phone: string;
         };
+        UnlinkDto: {
+            /** @description Why the link is undone (kept in the audit trail and told to the person) */
+            reason: string;
+        };
+        UnlinkResultDto: {
+            /** @description Open votes in which a ballot was cast online through this link (it stays; a paper ballot of the person supersedes it) */
+            openVotesWithBallot: number;
+        };
+        LetterCodeDto: {
+            /** @example 4821 0937 5512 */
+            code: string;
+        };
+        ProofMethodsDto: {
+            /** @description The account's verified phone number is the one the roll holds: nothing more to prove */
+            phoneMatches: boolean;
+            /**
+             * @description The roll's phone number, masked, where a code can be sent
+             * @example 138****0011
+             */
+            rollPhone: string | null;
+            /** @description The roll holds an identity number to check against */
+            idNumber: boolean;
+        };
+        LetterCheckDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            personType: components["schemas"]["PersonType"];
+            /** @description Household number, or the exclusive units of the person */
+            label: string;
+            methods: components["schemas"]["ProofMethodsDto"];
+        };
+        LinkCodeSentDto: {
+            /**
+             * @description The number the code went to, masked
+             * @example 138****0011
+             */
+            sentTo: string;
+            expiresInSeconds: number;
+            resendAfterSeconds: number;
+        };
         RedeemInvitationDto: {
             /** @example 4821 0937 5512 */
             code: string;
+            /**
+             * @description The whole identity number (18 characters) the roll holds for the person
+             * @example 99010119520315001X
+             */
+            idNumber?: string;
+            /**
+             * @description The 6-digit code sent to the phone number the roll holds (POST /api/me/invitations/phone-code)
+             * @example 123456
+             */
+            phoneCode?: string;
         };
         NodeRoleDto: {
             /** Format: uuid */
@@ -1667,6 +2154,8 @@ export interface components {
         ExclusiveUnitKind: "dwelling" | "parking" | "shop";
         /** @enum {string} */
         AreaSource: "register" | "survey" | "contract";
+        /** @enum {string} */
+        UnitRelation: "owner" | "tenant";
         MyExclusiveUnitDto: {
             /** Format: uuid */
             id: string;
@@ -1676,8 +2165,7 @@ export interface components {
             /** @description Floor area in 1/100 m² */
             areaCentiM2: number;
             areaSource: components["schemas"]["AreaSource"];
-            /** @enum {string} */
-            relation: "owner" | "tenant";
+            relation: components["schemas"]["UnitRelation"];
             /** @description The other owners of a co-owned unit */
             coOwners: string[];
             /** @description I cast this unit’s vote (sole owner, or the designated co-owner) */
@@ -1719,12 +2207,13 @@ export interface components {
             /** @description Planned dates; the consultation moves on when the next phase starts */
             phases?: components["schemas"]["PhasePlanDto"][];
         };
+        /** @enum {string} */
+        UnitKind: "cooperative" | "compound";
         ConsultationUnitDto: {
             /** Format: uuid */
             id: string;
             name: string;
-            /** @enum {string} */
-            kind: "cooperative" | "compound";
+            kind: components["schemas"]["UnitKind"];
         };
         PhasePlanViewDto: {
             phase: components["schemas"]["ConsultationPhase"];
@@ -1806,12 +2295,13 @@ export interface components {
             previousNumber: number | null;
             changeReason: string | null;
         };
+        /** @enum {string} */
+        AttachmentMime: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
         VersionAttachmentDto: {
             /** Format: uuid */
             fileId: string;
             title: string;
-            /** @enum {string} */
-            mime: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+            mime: components["schemas"]["AttachmentMime"];
             sizeBytes: number;
             /** @description The name the file had when it was uploaded */
             originalName: string;
@@ -1936,9 +2426,15 @@ export interface components {
              */
             file: string;
         };
+        /**
+         * @description Kinds of matter decided: a body may not decide some (refused before any vote)
+         * @enum {string}
+         */
+        MatterKind: "charter" | "membership" | "land-contracting" | "homestead" | "share-quantification" | "compensation-distribution" | "merger-or-split" | "repair-fund-raising" | "rebuilding" | "common-parts-use" | "non-member-rights" | "commercial-construction-land" | "other";
+        /** @enum {string} */
+        Lml63Body: "members" | "representatives";
         Lml63Dto: {
-            /** @enum {string} */
-            body: "members" | "representatives";
+            body: components["schemas"]["Lml63Body"];
             rceoApplies: boolean;
         };
         PollOptionDto: {
@@ -1952,6 +2448,8 @@ export interface components {
             /** @example Sunday 7 December, morning */
             labelEn?: string;
         };
+        /** @enum {string} */
+        Secrecy: "named" | "secret";
         CreateVoteDto: {
             /** @example 御水岸地下车库充电设施管理办法表决 */
             title: string;
@@ -1961,15 +2459,12 @@ export interface components {
             questionEn?: string;
             ruleSet: components["schemas"]["RuleSetId"];
             /** @description Kinds of matter decided: a body may not decide some (refused before any vote) */
-            matterKinds?: ("charter" | "membership" | "land-contracting" | "homestead" | "share-quantification" | "compensation-distribution" | "merger-or-split" | "repair-fund-raising" | "rebuilding" | "common-parts-use" | "non-member-rights" | "commercial-construction-land" | "other")[];
+            matterKinds?: components["schemas"]["MatterKind"][];
             lml63?: components["schemas"]["Lml63Dto"];
             /** @description A poll (simple-majority only): the options to choose from */
             options?: components["schemas"]["PollOptionDto"][];
-            /**
-             * @default named
-             * @enum {string}
-             */
-            secrecy: "named" | "secret";
+            /** @default named */
+            secrecy: components["schemas"]["Secrecy"];
             /**
              * @description Named online ballots may be changed until close
              * @default true
@@ -2000,6 +2495,8 @@ export interface components {
              */
             consultationId?: string;
         };
+        /** @enum {string} */
+        QuestionKind: "motion" | "options";
         VoteOptionViewDto: {
             id: string;
             label: string;
@@ -2007,19 +2504,21 @@ export interface components {
         };
         /** @enum {string} */
         VoteStatus: "scheduled" | "open" | "counting" | "closed" | "final" | "cancelled";
+        /** @enum {string} */
+        VotingAs: "self" | "proxy";
+        /** @enum {string} */
+        Channel: "online" | "paper" | "meeting";
         MyVoterDto: {
             voterId: string;
             /** @description Whose vote: my own roll entry, or a principal I hold a written proxy for */
             name: string;
-            /** @enum {string} */
-            as: "self" | "proxy";
+            as: components["schemas"]["VotingAs"];
             /** @description Units (compound) this vote covers */
             unitLabels: string[];
             voted: boolean;
             /** @description Named votes: my counted choice */
             choice: string | null;
-            /** @enum {string|null} */
-            channel: "online" | "paper" | "meeting" | null;
+            channel: components["schemas"]["Channel"] | null;
             /** @description Receipt code to find on the bulletin board */
             receipt: string | null;
             /** @description An online ballot a paper ballot superseded */
@@ -2037,12 +2536,10 @@ export interface components {
             consultationId: string | null;
             title: string;
             question: string;
-            /** @enum {string} */
-            questionKind: "motion" | "options";
+            questionKind: components["schemas"]["QuestionKind"];
             options: components["schemas"]["VoteOptionViewDto"][] | null;
             ruleSet: components["schemas"]["RuleSetId"];
-            /** @enum {string} */
-            secrecy: "named" | "secret";
+            secrecy: components["schemas"]["Secrecy"];
             allowChange: boolean;
             status: components["schemas"]["VoteStatus"];
             /** Format: date-time */
@@ -2071,7 +2568,7 @@ export interface components {
             /** @description I run it (open, close, paper ballots, proxies) */
             canManage: boolean;
             /** @description Legal notice in days before opening (15 owners, 10 member assembly) */
-            noticeDays: number | null;
+            noticeDays: number;
         };
         VoteSummaryDto: {
             /** Format: uuid */
@@ -2083,12 +2580,10 @@ export interface components {
             consultationId: string | null;
             title: string;
             question: string;
-            /** @enum {string} */
-            questionKind: "motion" | "options";
+            questionKind: components["schemas"]["QuestionKind"];
             options: components["schemas"]["VoteOptionViewDto"][] | null;
             ruleSet: components["schemas"]["RuleSetId"];
-            /** @enum {string} */
-            secrecy: "named" | "secret";
+            secrecy: components["schemas"]["Secrecy"];
             allowChange: boolean;
             status: components["schemas"]["VoteStatus"];
             /** Format: date-time */
@@ -2136,6 +2631,229 @@ export interface components {
             changed: boolean;
         };
         /** @enum {string} */
+        ConditionId: "turnout-area" | "turnout-persons" | "attendance" | "attendance-adults" | "attendance-households" | "consent" | "approval" | "approval-area" | "approval-persons" | "majority" | "box-within-roll";
+        /** @enum {string} */
+        ConditionRole: "quorum" | "decision" | "validity";
+        /** @enum {string} */
+        Measure: "area" | "persons" | "households" | "ballots";
+        /**
+         * @description `at-least` ≥ (以上), `more-than` > (过半数), `at-most` ≤
+         * @enum {string}
+         */
+        Comparison: "at-least" | "more-than" | "at-most";
+        ThresholdDto: {
+            numerator: number;
+            denominator: number;
+            /** @description `at-least` ≥ (以上), `more-than` > (过半数), `at-most` ≤ */
+            comparison: components["schemas"]["Comparison"];
+        };
+        LocalizedTextDto: {
+            /** @description Simplified Chinese */
+            "zh-CN": string;
+            /** @description English */
+            en: string;
+        };
+        ConditionDto: {
+            id: components["schemas"]["ConditionId"];
+            role: components["schemas"]["ConditionRole"];
+            /** @description Conditions sharing a group are alternatives (either suffices); null: required alone */
+            anyOf: string | null;
+            /** @description The rule set whose statute imposes this condition */
+            source: components["schemas"]["RuleSetId"];
+            measure: components["schemas"]["Measure"];
+            /** @description Areas in 1/100 m² */
+            numerator: number;
+            /** @description Areas in 1/100 m² */
+            denominator: number;
+            threshold: components["schemas"]["ThresholdDto"];
+            met: boolean;
+            /**
+             * @description numerator / denominator in percent, two decimals; null when the denominator is 0
+             * @example 70.21
+             */
+            percent: string | null;
+            /** @description A poll’s `majority`: the option with most ballots */
+            option: string | null;
+            /** @description The condition in words, as a resident reads it */
+            explanation: components["schemas"]["LocalizedTextDto"];
+        };
+        HouseholdFiguresDto: {
+            persons: number;
+            /** @description 1/100 m²; null when the rule does not weigh by area */
+            area: number | null;
+            /** @description Households, where the rule counts them */
+            households: number | null;
+        };
+        MeasureFiguresDto: {
+            persons: number;
+            /** @description 1/100 m²; null when the rule does not weigh by area */
+            area: number | null;
+        };
+        OptionCountDto: {
+            option: string;
+            persons: number;
+        };
+        BallotCountsDto: {
+            /** @description Named ballots or roll marks received */
+            received: number;
+            counted: number;
+            rejected: number;
+            /** @description Counted online */
+            online: number;
+            /** @description Counted on paper */
+            paper: number;
+            /** @description Counted at the meeting */
+            meeting: number;
+            /** @description Secret votes: ballots in the box (null on a named vote) */
+            inBox: number | null;
+        };
+        FiguresDto: {
+            /** @description The whole electorate of the rule */
+            electorate: components["schemas"]["HouseholdFiguresDto"];
+            /** @description Participating (owners, polls) or attending (meetings) */
+            participating: components["schemas"]["HouseholdFiguresDto"];
+            approve: components["schemas"]["MeasureFiguresDto"];
+            oppose: components["schemas"]["MeasureFiguresDto"];
+            abstain: components["schemas"]["MeasureFiguresDto"];
+            /** @description Attending without a counted choice */
+            withoutChoice: components["schemas"]["MeasureFiguresDto"];
+            /** @description Secret ballots found spoilt */
+            spoilt: number;
+            /** @description A poll’s options in the question’s order (null on a motion) */
+            options: components["schemas"]["OptionCountDto"][] | null;
+            ballots: components["schemas"]["BallotCountsDto"];
+        };
+        VoteTurnoutDto: {
+            status: components["schemas"]["VoteStatus"];
+            /** @description The quorum conditions of the rule (none for a rule without quorum) */
+            conditions: components["schemas"]["ConditionDto"][];
+            figures: components["schemas"]["FiguresDto"];
+        };
+        BoardEntryDto: {
+            /** @description Position in the chain (secret votes: in the box) */
+            seq: number | null;
+            /** @description The receipt code a voter was given */
+            receipt: string;
+            /** @description Null on a secret vote */
+            channel: components["schemas"]["Channel"] | null;
+            /**
+             * Format: date-time
+             * @description Null on a secret vote
+             */
+            at: string | null;
+            /** @description A named voter’s earlier cast, replaced by a later one */
+            superseded: boolean;
+        };
+        VoteBoardDto: {
+            /** @description SHA-256 (hex) of the last sealed line; null before the first */
+            chainHead: string | null;
+            chainLength: number;
+            entries: components["schemas"]["BoardEntryDto"][];
+        };
+        /** @enum {string} */
+        RecountFormat: "yishi-recount";
+        /** @enum {number} */
+        RecountFormatVersion: 1;
+        ChainSummaryDto: {
+            lines: number;
+            /** @description SHA-256 (hex) of the last line */
+            head: string;
+        };
+        ResultChainsDto: {
+            /** @description Named votes: ballots.jsonl */
+            ballots?: components["schemas"]["ChainSummaryDto"];
+            /** @description Secret votes: roll.jsonl */
+            roll?: components["schemas"]["ChainSummaryDto"];
+            /** @description Secret votes: box.jsonl */
+            box?: components["schemas"]["ChainSummaryDto"];
+        };
+        ResultLinesDto: {
+            /** @description Named: cast lines (the last per voter counts) */
+            casts: number;
+            superseded: number;
+            checkIns: number;
+            /** @description Secret: roll marks */
+            marks: number;
+            /** @description Secret: ballots in the box */
+            boxBallots: number;
+        };
+        /** @enum {string} */
+        RejectionReason: "not-in-electorate" | "no-full-capacity" | "not-adult" | "not-representative" | "not-designated-co-owner" | "co-owned-without-designated-voter" | "invalid-choice" | "proxy-not-allowed" | "proxy-not-written" | "proxy-agent-is-principal" | "proxy-agent-not-on-roll" | "proxy-agent-no-full-capacity" | "proxy-agent-other-household";
+        LineRejectionDto: {
+            /** @description Line of ballots.jsonl or roll.jsonl */
+            line: number;
+            /** @description Pseudonymous voter id of the recount kit */
+            voter: string;
+            reason: components["schemas"]["RejectionReason"];
+        };
+        ConditionSummaryDto: {
+            id: components["schemas"]["ConditionId"];
+            role: components["schemas"]["ConditionRole"];
+            /** @description Conditions sharing a group are alternatives (either suffices); null: required alone */
+            anyOf: string | null;
+            /** @description The rule set whose statute imposes this condition */
+            source: components["schemas"]["RuleSetId"];
+            measure: components["schemas"]["Measure"];
+            /** @description Areas in 1/100 m² */
+            numerator: number;
+            /** @description Areas in 1/100 m² */
+            denominator: number;
+            threshold: components["schemas"]["ThresholdDto"];
+            met: boolean;
+            /**
+             * @description numerator / denominator in percent, two decimals; null when the denominator is 0
+             * @example 70.21
+             */
+            percent: string | null;
+            /** @description A poll’s `majority`: the option with most ballots */
+            option: string | null;
+        };
+        TallySummaryDto: {
+            ruleSet: components["schemas"]["RuleSetId"];
+            secrecy: components["schemas"]["Secrecy"];
+            /** @description Matters the body may not decide: nothing was counted */
+            refusedMatters: components["schemas"]["MatterKind"][] | null;
+            /** @description Null when the rule has no quorum or the vote was refused */
+            quorumMet: boolean | null;
+            /** @description False when the ballots cannot stand */
+            valid: boolean;
+            passed: boolean;
+            /** @description A poll’s winning option */
+            winningOption: string | null;
+            conditions: components["schemas"]["ConditionSummaryDto"][];
+            figures: components["schemas"]["FiguresDto"];
+        };
+        LocalizedLinesDto: {
+            "zh-CN": string[];
+            en: string[];
+        };
+        ResultFileDto: {
+            format: components["schemas"]["RecountFormat"];
+            formatVersion: components["schemas"]["RecountFormatVersion"];
+            /** Format: uuid */
+            voteId: string;
+            chains: components["schemas"]["ResultChainsDto"];
+            lines: components["schemas"]["ResultLinesDto"];
+            /** @description Casts (named) or marks (secret) that did not count */
+            rejected: components["schemas"]["LineRejectionDto"][];
+            /** @description Check-ins of persons who may not attend this body */
+            ignoredCheckIns: components["schemas"]["LineRejectionDto"][];
+            tally: components["schemas"]["TallySummaryDto"];
+            /** @description The result in words: one sentence per condition, the verdict, the notes */
+            explanation: components["schemas"]["LocalizedLinesDto"];
+        };
+        VoteResultDto: {
+            vote: components["schemas"]["VoteSummaryDto"];
+            result: components["schemas"]["ResultFileDto"];
+            /**
+             * Format: date-time
+             * @description End of the objection window
+             */
+            objectionUntil: string | null;
+            /** @description The caller may object to this result: on its electorate, or in a supervising role over the unit */
+            canObject: boolean;
+        };
+        /** @enum {string} */
         ResultExportFormat: "csv" | "xlsx";
         ObjectionDto: {
             body: string;
@@ -2144,9 +2862,24 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        VoteObjectionDto: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The convenor’s answer */
+            answer: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @description I raised it */
+            mine: boolean;
+        };
         AnswerDto: {
             answer: string;
         };
+        /** @enum {string} */
+        PaperStatus: "issued" | "returned" | "entered" | "confirmed" | "disputed" | "void";
         VoteVoterDto: {
             voterId: string;
             name: string;
@@ -2154,12 +2887,10 @@ export interface components {
             unitLabels: string[];
             /** @description Serial of the live ballot paper */
             paperSerial: number | null;
-            /** @enum {string|null} */
-            paperStatus: "issued" | "returned" | "entered" | "confirmed" | "disputed" | "void" | null;
+            paperStatus: components["schemas"]["PaperStatus"] | null;
             /** @description Has a counted ballot (named) or is marked on the roll (secret) */
             voted: boolean;
-            /** @enum {string|null} */
-            channel: "online" | "paper" | "meeting" | null;
+            channel: components["schemas"]["Channel"] | null;
             /** @description Signed in at the meeting */
             checkedIn: boolean;
         };
@@ -2176,8 +2907,6 @@ export interface components {
             /** @description Listed voters */
             voterIds?: string[];
         };
-        /** @enum {string} */
-        PaperStatus: "issued" | "returned" | "entered" | "confirmed" | "disputed" | "void";
         PersonRefDto: {
             /** Format: uuid */
             id: string;
@@ -2308,8 +3037,7 @@ export interface components {
             title: string;
             question: string;
             choices: components["schemas"]["PrintChoiceDto"][];
-            /** @enum {string} */
-            secrecy: "named" | "secret";
+            secrecy: components["schemas"]["Secrecy"];
             /**
              * Format: date-time
              * @description Papers must be back before voting closes
@@ -2348,13 +3076,15 @@ export interface components {
              */
             file?: string;
         };
+        /**
+         * @description entered: waiting for a second person; confirmed: counted; disputed: the two entries differ; void: settled as spoilt
+         * @enum {string}
+         */
+        PaperEntryStatus: "entered" | "confirmed" | "disputed" | "void";
         PaperEntryResultDto: {
             serial: number;
-            /**
-             * @description entered: waiting for a second person; confirmed: counted; disputed: the two entries differ; void: settled as spoilt
-             * @enum {string}
-             */
-            status: "entered" | "confirmed" | "disputed" | "void";
+            /** @description entered: waiting for a second person; confirmed: counted; disputed: the two entries differ; void: settled as spoilt */
+            status: components["schemas"]["PaperEntryStatus"];
             /** @description Named votes, once confirmed: the ballot’s receipt */
             receipt: string | null;
             /** @description The online ballot this paper superseded */
@@ -2412,19 +3142,17 @@ export interface components {
              */
             file?: string;
         };
+        /** @enum {string} */
+        ProxyStatus: "accepted" | "rejected";
         ProxyDto: {
             /** Format: uuid */
             id: string;
             principalName: string;
             agentName: string;
             written: boolean;
-            /** @enum {string} */
-            status: "accepted" | "rejected";
-            /**
-             * @description Why the rule set refuses it (the reason the count gives)
-             * @enum {string|null}
-             */
-            rejectionReason: "not-in-electorate" | "no-full-capacity" | "not-adult" | "not-representative" | "not-designated-co-owner" | "co-owned-without-designated-voter" | "invalid-choice" | "proxy-not-allowed" | "proxy-not-written" | "proxy-agent-is-principal" | "proxy-agent-not-on-roll" | "proxy-agent-no-full-capacity" | "proxy-agent-other-household" | null;
+            status: components["schemas"]["ProxyStatus"];
+            /** @description Why the rule set refuses it (the reason the count gives) */
+            rejectionReason: components["schemas"]["RejectionReason"] | null;
             reasonZh: string | null;
             reasonEn: string | null;
             /** Format: date-time */
@@ -2442,12 +3170,14 @@ export interface components {
             /** @description Staff only: who recorded it */
             recordedBy: string | null;
         };
+        /**
+         * @description What the rule set allows
+         * @enum {string}
+         */
+        ProxyRegime: "written" | "written-same-household" | "none";
         ProxyListDto: {
-            /**
-             * @description What the rule set allows
-             * @enum {string}
-             */
-            regime: "written" | "written-same-household" | "none";
+            /** @description What the rule set allows */
+            regime: components["schemas"]["ProxyRegime"];
             /** @description Why the list is published, and what the rule allows (Chinese) */
             basisZh: string;
             basisEn: string;
@@ -2460,6 +3190,245 @@ export interface components {
              * @example 委托人撤回委托
              */
             reason: string;
+        };
+        PublicResultTextDto: {
+            /** @example 是否同意更换小区门禁系统？ */
+            "zh-CN": string;
+            /** @example Replace the compound’s access control system? */
+            en: string;
+        };
+        PublicResultOptionDto: {
+            /** @example sat */
+            id: string;
+            label: components["schemas"]["PublicResultTextDto"];
+        };
+        /** @enum {string} */
+        PublicResultRuleSetId: "cc278-ordinary" | "cc278-major" | "rceo-27" | "rceo-28" | "rceo-15" | "vcl-22" | "vcl-26" | "vcl-28" | "lml-63" | "simple-majority";
+        PublicResultRuleDto: {
+            /** @description The body that decides */
+            body: components["schemas"]["PublicResultTextDto"];
+            /** @description The statute the thresholds come from */
+            statute: components["schemas"]["PublicResultTextDto"];
+        };
+        /**
+         * @description Provisional notice with its objection window, or the final notice
+         * @enum {string}
+         */
+        ResultStage: "provisional" | "final";
+        PublicResultEarlyOpeningDto: {
+            /** @description Why it opened early, as recorded when it opened */
+            reason: string;
+            /** Format: date-time */
+            openedAt: string;
+        };
+        PublicResultChainDto: {
+            /** @description Lines in the chain file */
+            lines: number;
+            /** @description SHA-256 (hex) of the last line: the chain head */
+            head: string;
+        };
+        PublicResultChainsDto: {
+            /** @description Named votes: ballots.jsonl */
+            ballots?: components["schemas"]["PublicResultChainDto"];
+            /** @description Secret votes: roll.jsonl */
+            roll?: components["schemas"]["PublicResultChainDto"];
+            /** @description Secret votes: box.jsonl */
+            box?: components["schemas"]["PublicResultChainDto"];
+        };
+        /**
+         * @description Matters the body may not decide (nothing was counted)
+         * @enum {string}
+         */
+        PublicResultMatterKind: "charter" | "membership" | "land-contracting" | "homestead" | "share-quantification" | "compensation-distribution" | "merger-or-split" | "repair-fund-raising" | "rebuilding" | "common-parts-use" | "non-member-rights" | "commercial-construction-land" | "other";
+        /** @enum {string} */
+        PublicResultConditionId: "turnout-area" | "turnout-persons" | "attendance" | "attendance-adults" | "attendance-households" | "consent" | "approval" | "approval-area" | "approval-persons" | "majority" | "box-within-roll";
+        /** @enum {string} */
+        PublicResultConditionRole: "quorum" | "decision" | "validity";
+        /**
+         * @description Areas are in 1/100 m²
+         * @enum {string}
+         */
+        PublicResultMeasure: "area" | "persons" | "households" | "ballots";
+        /** @enum {string} */
+        PublicResultComparison: "at-least" | "more-than" | "at-most";
+        PublicResultThresholdDto: {
+            numerator: number;
+            denominator: number;
+            comparison: components["schemas"]["PublicResultComparison"];
+        };
+        PublicResultConditionDto: {
+            id: components["schemas"]["PublicResultConditionId"];
+            role: components["schemas"]["PublicResultConditionRole"];
+            /** @description Conditions sharing a group are alternatives */
+            anyOf: string | null;
+            /** @description The rule set whose statute imposes the condition */
+            source: components["schemas"]["PublicResultRuleSetId"];
+            /** @description Areas are in 1/100 m² */
+            measure: components["schemas"]["PublicResultMeasure"];
+            numerator: number;
+            denominator: number;
+            threshold: components["schemas"]["PublicResultThresholdDto"];
+            met: boolean;
+            /**
+             * @description numerator / denominator in percent, two decimals; null when the denominator is 0
+             * @example 70.21
+             */
+            percent: string | null;
+            /** @description A poll’s majority: the option with most ballots */
+            option: string | null;
+        };
+        PublicResultGroupDto: {
+            persons: number;
+            /** @description 1/100 m²; null when the rule does not weigh by area */
+            area: number | null;
+            households: number | null;
+        };
+        PublicResultMeasureDto: {
+            persons: number;
+            /** @description 1/100 m²; null when the rule does not weigh by area */
+            area: number | null;
+        };
+        PublicResultOptionCountDto: {
+            option: string;
+            persons: number;
+        };
+        PublicResultBallotCountsDto: {
+            received: number;
+            counted: number;
+            rejected: number;
+            online: number;
+            paper: number;
+            meeting: number;
+            /** @description Secret votes: ballots in the box */
+            inBox: number | null;
+        };
+        PublicResultFiguresDto: {
+            electorate: components["schemas"]["PublicResultGroupDto"];
+            participating: components["schemas"]["PublicResultGroupDto"];
+            approve: components["schemas"]["PublicResultMeasureDto"];
+            oppose: components["schemas"]["PublicResultMeasureDto"];
+            abstain: components["schemas"]["PublicResultMeasureDto"];
+            withoutChoice: components["schemas"]["PublicResultMeasureDto"];
+            spoilt: number;
+            options: components["schemas"]["PublicResultOptionCountDto"][] | null;
+            ballots: components["schemas"]["PublicResultBallotCountsDto"];
+        };
+        PublicResultTallyDto: {
+            ruleSet: components["schemas"]["PublicResultRuleSetId"];
+            secrecy: components["schemas"]["Secrecy"];
+            /** @description Matters the body may not decide (nothing was counted) */
+            refusedMatters: components["schemas"]["PublicResultMatterKind"][] | null;
+            quorumMet: boolean | null;
+            valid: boolean;
+            passed: boolean;
+            winningOption: string | null;
+            conditions: components["schemas"]["PublicResultConditionDto"][];
+            figures: components["schemas"]["PublicResultFiguresDto"];
+        };
+        PublicResultSentencesDto: {
+            "zh-CN": string[];
+            en: string[];
+        };
+        PublicResultDto: {
+            /**
+             * @description The key of this page (canonical form)
+             * @example k7qm3xfa9pztw2hd0c4vbn6ejr8sgy5a
+             */
+            token: string;
+            /**
+             * @description The page in the web app
+             * @example /r/k7qm-3xfa-9pzt-w2hd-0c4v-bn6e-jr8s
+             */
+            path: string;
+            /** @example 御水岸 */
+            unitName: string;
+            /**
+             * @description The community above the unit
+             * @example 大圩社区
+             */
+            communityName: string | null;
+            title: components["schemas"]["PublicResultTextDto"];
+            question: components["schemas"]["PublicResultTextDto"];
+            questionKind: components["schemas"]["QuestionKind"];
+            options: components["schemas"]["PublicResultOptionDto"][] | null;
+            ruleSet: components["schemas"]["PublicResultRuleSetId"];
+            rule: components["schemas"]["PublicResultRuleDto"];
+            secrecy: components["schemas"]["Secrecy"];
+            /**
+             * Format: date-time
+             * @description When the vote was announced (its notice period ran from here)
+             */
+            announcedAt: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @description Provisional notice with its objection window, or the final notice */
+            stage: components["schemas"]["ResultStage"];
+            /**
+             * Format: date-time
+             * @description When the provisional result was published
+             */
+            publishedAt: string;
+            /** Format: date-time */
+            finalAt: string | null;
+            objectionDays: number;
+            /**
+             * Format: date-time
+             * @description Objections are taken (signed in, by the unit’s people) until then
+             */
+            objectionUntil: string;
+            earlyOpening: components["schemas"]["PublicResultEarlyOpeningDto"] | null;
+            /** @description The chain head printed on the notice: the recount must end on it */
+            closingHash: string;
+            /** @description SHA-256 of the frozen electorate (electorate.json), as vote.json binds it */
+            electorateSha256: string;
+            chains: components["schemas"]["PublicResultChainsDto"];
+            tally: components["schemas"]["PublicResultTallyDto"];
+            /** @description The result in sentences a resident reads */
+            explanation: components["schemas"]["PublicResultSentencesDto"];
+            /**
+             * @description The recount kit’s file name (download it from …/recount-kit)
+             * @example yishi-vote-0b7e….zip
+             */
+            kitFileName: string;
+            /**
+             * Format: date-time
+             * @description When the convenor made the board of receipts public here; null: it is not
+             */
+            boardPublishedAt: string | null;
+        };
+        PublicResultBoardEntryDto: {
+            /** @description Line in the chain (null for a secret vote’s box) */
+            seq: number | null;
+            /**
+             * @description The receipt code the voter holds
+             * @example b-3f9a0c71d2e4
+             */
+            receipt: string;
+            channel: components["schemas"]["Channel"] | null;
+            /** Format: date-time */
+            at: string | null;
+            /** @description A named voter’s earlier cast, replaced by a later one */
+            superseded: boolean;
+        };
+        PublicResultBoardDto: {
+            chainHead: string | null;
+            chainLength: number;
+            entries: components["schemas"]["PublicResultBoardEntryDto"][];
+        };
+        VotePublicLinkDto: {
+            /** @description The key of the public page (canonical form) */
+            token: string;
+            /**
+             * @description The public page in the web app, as printed
+             * @example /r/k7qm-3xfa-9pzt-w2hd-0c4v-bn6e-jr8s
+             */
+            path: string;
+            /** Format: date-time */
+            boardPublishedAt: string | null;
+            /** @description The caller may publish the board (convenors and staff of the unit) */
+            canPublishBoard: boolean;
         };
         /** @enum {string} */
         IntakeChannel: "online" | "suggestion_box" | "field_visit" | "hotline" | "building_head" | "meeting" | "briefing" | "paper";
@@ -2748,16 +3717,20 @@ export interface components {
             action: string;
             entityType: string;
             entityId: string | null;
-            before: Record<string, never> | null;
-            after: Record<string, never> | null;
+            /** @description The thing before the change, as recorded */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The thing after the change, as recorded */
+            after: {
+                [key: string]: unknown;
+            } | null;
             requestId: string | null;
         };
         AuditPageDto: {
             entries: components["schemas"]["AuditEntryDto"][];
             next: string | null;
         };
-        /** @enum {string} */
-        UnitKind: "cooperative" | "compound";
         RollUnitDto: {
             /** Format: uuid */
             id: string;
@@ -2997,18 +3970,20 @@ export interface components {
             /** @description Who entered it */
             recordedByName: string;
         };
+        /** @enum {string} */
+        PhotoMime: "image/jpeg" | "image/png" | "image/webp";
         TopicPhotoDto: {
             /** Format: uuid */
             fileId: string;
             position: number;
-            /** @enum {string} */
-            mime: "image/jpeg" | "image/png" | "image/webp";
+            mime: components["schemas"]["PhotoMime"];
             /** @description Where to download it */
             url: string;
         };
+        /** @enum {string} */
+        TopicOutcome: "accepted" | "merged" | "declined";
         TopicDecisionDto: {
-            /** @enum {string} */
-            outcome: "accepted" | "merged" | "declined";
+            outcome: components["schemas"]["TopicOutcome"];
             /** @description Why it was declined, or a note on acceptance or merging (public) */
             reason: string | null;
             /** Format: uuid */
@@ -3195,6 +4170,38 @@ export interface components {
             /** @description People who came without signing up (replaces the count) */
             walkIns?: number;
         };
+        /**
+         * @description Stable: once published, a code never changes meaning
+         * @enum {string}
+         */
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "UNAUTHENTICATED" | "FORBIDDEN" | "CONFLICT" | "TOO_MANY_REQUESTS" | "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED" | "CSRF_FAILED" | "PASSWORD_TOO_WEAK" | "PHONE_TAKEN" | "INVALID_SMS_CODE" | "INVALID_INVITATION" | "INVITATION_PROOF_REQUIRED" | "INVITATION_PROOF_FAILED" | "ONE_PERSON_PER_ACCOUNT" | "ROLL_FILE_UNREADABLE" | "ROLL_CHANGED" | "ROLL_IMPORT_CLOSED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorBody: {
+            /** @description Stable: once published, a code never changes meaning */
+            code: components["schemas"]["ErrorCode"];
+            /** @description What went wrong, in English (the web client shows its own words, chosen by `code`) */
+            message: string;
+            /** @description More about the error; its fields depend on the code (null when there is nothing more to say). */
+            details: ({
+                /** @description `VALIDATION_FAILED`: each problem, by field */
+                fields?: components["schemas"]["FieldProblem"][];
+                /** @description `CONFLICT`, `FORBIDDEN`, `PASSWORD_TOO_WEAK` and others: why, as a stable word (e.g. `full`, `not_open`) */
+                reason?: string;
+                /** @description `TOO_MANY_REQUESTS`: seconds until a new attempt is taken (also the Retry-After header) */
+                retryAfterSeconds?: number;
+                /** @description `CONFLICT` from the database: the constraint the change broke */
+                constraint?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+        };
+        FieldProblem: {
+            /** @description Dotted path of the offending field, e.g. `members.3.birthDate` */
+            field: string;
+            /** @description Machine-readable reasons (validator names), e.g. `isNotEmpty` */
+            reasons: string[];
+            /** @description Human-readable explanation in English */
+            message: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -3226,6 +4233,24 @@ export interface operations {
                     "application/json": components["schemas"]["InboxPageDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     markNotificationsRead: {
@@ -3247,6 +4272,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MarkedReadDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3291,6 +4352,53 @@ export interface operations {
                     "application/json": components["schemas"]["SessionStateDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `INVALID_CREDENTIALS`: the phone number and password do not match an account. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `ACCOUNT_DISABLED`: the account is disabled. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `TOO_MANY_REQUESTS`: too many attempts; `details.retryAfterSeconds` and the Retry-After header say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     requestSmsCode: {
@@ -3314,6 +4422,35 @@ export interface operations {
                     "application/json": components["schemas"]["SmsCodeSentDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `TOO_MANY_REQUESTS`: too many attempts; `details.retryAfterSeconds` and the Retry-After header say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     signup: {
@@ -3329,12 +4466,50 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionStateDto"];
+                    "application/json": components["schemas"]["SignupResultDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. `PASSWORD_TOO_WEAK`: the password is too easy to guess (`details.reason`). `INVALID_SMS_CODE`: the SMS code is wrong, used or expired. `INVALID_INVITATION`: the invitation code is wrong, used or expired. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PHONE_TAKEN`: an account already uses this phone number. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `TOO_MANY_REQUESTS`: too many attempts; `details.retryAfterSeconds` and the Retry-After header say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3354,6 +4529,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     logoutEverywhere: {
@@ -3370,6 +4563,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -3444,79 +4655,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The Health Check is not successful */
+            /** @description `SERVICE_UNAVAILABLE`: a service the API needs is not available (`details` says which). */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example error
-                         * @enum {string}
-                         */
-                        status?: "error" | "shutting_down";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3555,12 +4700,67 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The printable letters (HTML, no script) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IssuedLettersDto"];
+                    "text/html": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3586,6 +4786,290 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). `ONE_PERSON_PER_ACCOUNT`: the account already stands for another person of this roll: one account is one person. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    unlinkPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+                personId: string;
+                personType: components["schemas"]["PersonType"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnlinkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnlinkResultDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterCheckDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. `INVALID_INVITATION`: the invitation code is wrong, used or expired. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `TOO_MANY_REQUESTS`: too many attempts; `details.retryAfterSeconds` and the Retry-After header say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    sendInvitationPhoneCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkCodeSentDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. `INVALID_INVITATION`: the invitation code is wrong, used or expired. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `TOO_MANY_REQUESTS`: too many attempts; `details.retryAfterSeconds` and the Retry-After header say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     redeemInvitation: {
@@ -3607,6 +5091,62 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. `INVALID_INVITATION`: the invitation code is wrong, used or expired. `INVITATION_PROOF_REQUIRED`: the letter must be proven the reader’s own: a code sent to the roll’s phone (`phoneCode`) or the identity number (`idNumber`); `details.methods` says which the roll allows. `INVITATION_PROOF_FAILED`: the proof does not match what the roll holds; `details.attemptsLeft` before the letter is revoked. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `ONE_PERSON_PER_ACCOUNT`: the account already stands for another person of this roll: one account is one person. `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `TOO_MANY_REQUESTS`: too many attempts; `details.retryAfterSeconds` and the Retry-After header say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     listRoles: {
@@ -3626,6 +5166,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NodeRoleDto"][];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3653,6 +5229,60 @@ export interface operations {
                     "application/json": components["schemas"]["NodeRoleDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     revokeRole: {
@@ -3672,6 +5302,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     getMyRoll: {
@@ -3689,6 +5364,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyRollDto"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3716,6 +5400,51 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationDetailDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     listConsultations: {
@@ -3739,6 +5468,42 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationSummaryDto"][];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     getConsultation: {
@@ -3758,6 +5523,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConsultationDetailDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3785,6 +5586,51 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationDetailDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     changeConsultationPhase: {
@@ -3810,6 +5656,60 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationDetailDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     listDraftVersions: {
@@ -3829,6 +5729,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VersionSummaryDto"][];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3852,6 +5788,51 @@ export interface operations {
                     "application/json": components["schemas"]["VersionDto"];
                 };
             };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     getDraftVersion: {
@@ -3872,6 +5853,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VersionDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3900,6 +5917,60 @@ export interface operations {
                     "application/json": components["schemas"]["VersionDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     publishDraftVersion: {
@@ -3922,6 +5993,51 @@ export interface operations {
                     "application/json": components["schemas"]["VersionDto"];
                 };
             };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     getDraftVersionDiff: {
@@ -3942,6 +6058,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VersionDiffDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3970,6 +6122,60 @@ export interface operations {
                     "application/json": components["schemas"]["VersionAttachmentDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     downloadDraftAttachment: {
@@ -3996,6 +6202,42 @@ export interface operations {
                     "image/webp": string;
                 };
             };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     removeDraftAttachment: {
@@ -4017,6 +6259,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     listVotes: {
@@ -4036,6 +6323,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VoteSummaryDto"][];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4063,6 +6386,51 @@ export interface operations {
                     "application/json": components["schemas"]["VoteDetailDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     getVote: {
@@ -4082,6 +6450,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VoteDetailDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4107,6 +6511,60 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     cancelVote: {
@@ -4129,6 +6587,60 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -4155,6 +6667,60 @@ export interface operations {
                     "application/json": components["schemas"]["CastReceiptDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     getVoteTurnout: {
@@ -4173,7 +6739,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["VoteTurnoutDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4194,7 +6805,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["VoteBoardDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4215,7 +6862,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["VoteResultDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4242,6 +6934,51 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     downloadRecountKit: {
@@ -4259,7 +6996,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -4279,7 +7063,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown[];
+                    "application/json": components["schemas"]["VoteObjectionDto"][];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4307,6 +7127,60 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedIdDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     answerObjection: {
@@ -4329,6 +7203,60 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -4357,6 +7285,42 @@ export interface operations {
                     "application/json": components["schemas"]["VoteVoterDto"][];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     listBallotPapers: {
@@ -4364,7 +7328,7 @@ export interface operations {
             query?: {
                 /** @description One building or household */
                 group?: string;
-                status?: "issued" | "returned" | "entered" | "confirmed" | "disputed" | "void";
+                status?: components["schemas"]["PaperStatus"];
             };
             header?: never;
             path: {
@@ -4380,6 +7344,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaperListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4407,6 +7407,60 @@ export interface operations {
                     "application/json": components["schemas"]["IssueResultDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     printBallotPapers: {
@@ -4414,7 +7468,7 @@ export interface operations {
             query?: {
                 /** @description One building or household */
                 group?: string;
-                status?: "issued" | "returned" | "entered" | "confirmed" | "disputed" | "void";
+                status?: components["schemas"]["PaperStatus"];
             };
             header?: never;
             path: {
@@ -4430,6 +7484,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaperPrintDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4455,6 +7545,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReturnResultDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4484,6 +7628,60 @@ export interface operations {
                     "application/json": components["schemas"]["PaperEntryResultDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     resolveBallotPaper: {
@@ -4508,6 +7706,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaperEntryResultDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4536,6 +7788,60 @@ export interface operations {
                     "application/json": components["schemas"]["PaperDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     reissueBallotPaper: {
@@ -4560,6 +7866,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaperDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4587,6 +7947,42 @@ export interface operations {
                     "image/webp": string;
                 };
             };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     recordCheckIns: {
@@ -4612,6 +8008,60 @@ export interface operations {
                     "application/json": components["schemas"]["CheckInResultDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     listProxies: {
@@ -4631,6 +8081,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProxyListDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4659,6 +8145,60 @@ export interface operations {
                     "application/json": components["schemas"]["ProxyDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     revokeProxy: {
@@ -4685,6 +8225,60 @@ export interface operations {
                     "application/json": components["schemas"]["ProxyDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     getProxyScan: {
@@ -4708,6 +8302,276 @@ export interface operations {
                     "image/jpeg": string;
                     "image/png": string;
                     "image/webp": string;
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPublicResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key printed on the notice (28 characters of lower-case base32, no dashes) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicResultDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPublicResultBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key printed on the notice (28 characters of lower-case base32, no dashes) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicResultBoardDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    downloadPublicRecountKit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key printed on the notice (28 characters of lower-case base32, no dashes) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getVotePublicLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VotePublicLinkDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    publishVoteBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VotePublicLinkDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4741,6 +8605,42 @@ export interface operations {
                     "application/json": components["schemas"]["CommentPageDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     createComment: {
@@ -4764,6 +8664,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ThreadDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `TOO_MANY_REQUESTS`: too many attempts; `details.retryAfterSeconds` and the Retry-After header say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4791,6 +8756,60 @@ export interface operations {
                     "application/json": components["schemas"]["ThreadDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     listCommentReports: {
@@ -4810,6 +8829,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommentReportListDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4837,6 +8892,60 @@ export interface operations {
                     "application/json": components["schemas"]["ThreadDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     hideComment: {
@@ -4860,6 +8969,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ThreadDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4887,6 +9050,60 @@ export interface operations {
                     "application/json": components["schemas"]["ThreadDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     replyToComment: {
@@ -4910,6 +9127,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ThreadDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4936,6 +9207,42 @@ export interface operations {
                     "application/json": components["schemas"]["AdoptionReportDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     exportAdoptionReport: {
@@ -4958,6 +9265,42 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4987,6 +9330,42 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     listRollHouseholds: {
@@ -5011,6 +9390,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RollHouseholdPageDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5041,6 +9456,42 @@ export interface operations {
                     "application/json": components["schemas"]["RollExclusiveUnitPageDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     listRollRevisions: {
@@ -5064,6 +9515,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RollRevisionListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5091,6 +9578,60 @@ export interface operations {
                     "application/json": components["schemas"]["RollImportPreviewDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. `ROLL_FILE_UNREADABLE`: the roll file cannot be read as .xlsx or .csv. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the uploaded file is not of an accepted type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     getRollImport: {
@@ -5113,6 +9654,42 @@ export interface operations {
                     "application/json": components["schemas"]["RollImportPreviewDto"];
                 };
             };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     commitRollImport: {
@@ -5133,6 +9710,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RollImportCommitDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `ROLL_CHANGED`: the roll changed since the preview: preview the file again. `ROLL_IMPORT_CLOSED`: this import was already committed or has expired. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5159,6 +9781,42 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     getRollTemplate: {
@@ -5181,6 +9839,42 @@ export interface operations {
                 content: {
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5211,6 +9905,42 @@ export interface operations {
                     "application/json": components["schemas"]["TopicPageDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     submitTopic: {
@@ -5234,6 +9964,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TopicDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `TOO_MANY_REQUESTS`: too many attempts; `details.retryAfterSeconds` and the Retry-After header say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5261,6 +10047,51 @@ export interface operations {
                     "application/json": components["schemas"]["TopicDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     getTopic: {
@@ -5280,6 +10111,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TopicDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5307,6 +10174,60 @@ export interface operations {
                     "application/json": components["schemas"]["TopicDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     getTopicPhoto: {
@@ -5331,6 +10252,42 @@ export interface operations {
                     "image/webp": string;
                 };
             };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     secondTopic: {
@@ -5352,6 +10309,51 @@ export interface operations {
                     "application/json": components["schemas"]["TopicSecondStateDto"];
                 };
             };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     withdrawTopicSecond: {
@@ -5371,6 +10373,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TopicSecondStateDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5398,6 +10445,60 @@ export interface operations {
                     "application/json": components["schemas"]["TopicDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     mergeTopic: {
@@ -5421,6 +10522,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TopicDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5448,6 +10603,60 @@ export interface operations {
                     "application/json": components["schemas"]["TopicDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     listBriefings: {
@@ -5467,6 +10676,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BriefingDto"][];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5494,6 +10739,51 @@ export interface operations {
                     "application/json": components["schemas"]["BriefingDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     updateBriefing: {
@@ -5517,6 +10807,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BriefingDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5544,6 +10888,60 @@ export interface operations {
                     "application/json": components["schemas"]["BriefingDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     signUpForBriefing: {
@@ -5563,6 +10961,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BriefingDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5586,6 +11029,51 @@ export interface operations {
                     "application/json": components["schemas"]["BriefingDto"];
                 };
             };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     listBriefingSignups: {
@@ -5605,6 +11093,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BriefingSignupDto"][];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5630,6 +11154,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BriefingDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

@@ -193,6 +193,7 @@ export class VoteResultDto {
   @ApiProperty({ type: VoteSummaryDto }) vote!: VoteSummaryDto;
   @ApiProperty({ type: ResultFileDto }) result!: ResultFileDto;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'End of the objection window' }) objectionUntil!: string | null;
+  @ApiProperty({ description: 'The caller may object to this result: on its electorate, or in a supervising role over the unit' }) canObject!: boolean;
 }
 
 /** An objection to the result, in `GET /api/votes/{id}/objections`. */

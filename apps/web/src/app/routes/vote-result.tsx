@@ -162,7 +162,7 @@ export function VoteResultRoute() {
 
       <PublicLink voteId={vote.id} />
 
-      <Objections voteId={vote.id} open={objectionWindowOpen} until={objectionUntil} />
+      <Objections voteId={vote.id} open={objectionWindowOpen} until={objectionUntil} canObject={result.data.canObject} />
     </div>
   );
 }

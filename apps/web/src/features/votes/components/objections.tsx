@@ -17,10 +17,12 @@ interface ObjectionsProps {
   /** The provisional result is on notice and the window has not ended: objections are taken. */
   open: boolean;
   until: string | null;
+  /** The reader may object: on the vote's electorate, or in a supervising role (the API says). */
+  canObject: boolean;
 }
 
 /** Objections to the provisional result: the form while the window is open, and every objection with its answer. */
-export function Objections({ voteId, open, until }: ObjectionsProps) {
+export function Objections({ voteId, open, until, canObject }: ObjectionsProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const objections = useObjections(voteId);
@@ -57,7 +59,8 @@ export function Objections({ voteId, open, until }: ObjectionsProps) {
       <p className="section__intro">
         {until ? (open ? t('votes.objections.openUntil', { date: formatDateTime(until, language) ?? '' }) : t('votes.objections.closedSince', { date: formatDateTime(until, language) ?? '' })) : null}
       </p>
-      {open && (
+      {open && !canObject && <p className="notice no-print">{t('votes.objections.notYours')}</p>}
+      {open && canObject && (
         <form className="stack no-print" onSubmit={submit} noValidate>
           <TextAreaField label={t('votes.objections.label')} hint={t('votes.objections.hint')} value={body} onChange={(event) => setBody(event.target.value)} maxChars={MAX} error={error} rows={4} />
           <button type="submit" className="button button--primary" aria-disabled={object.isPending || undefined}>
