@@ -205,7 +205,7 @@ test('"sign out on all devices" signs out the other phone too, which then asks t
 
   // The other phone still shows its page; its next request is refused, and it asks to sign in.
   await second.page.getByLabel('邀请码', { exact: true }).fill('1234 5678 9012');
-  await second.page.getByRole('button', { name: '关联', exact: true }).click();
+  await second.page.getByRole('button', { name: '下一步', exact: true }).click();
   await expect(second.page).toHaveURL(/\/login\?next=%2Fme$/);
   await expect(second.page.getByRole('link', { name: '登录' })).toBeVisible();
   await second.context.close();

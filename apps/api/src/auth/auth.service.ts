@@ -165,7 +165,7 @@ export class AuthService {
           action: 'account.create',
           entityType: 'app_user',
           entityId: user.id,
-          after: { phone: user.phone, viaInvitation: invitation },
+          after: { phone: user.phone, viaInvitation: invitation === 'linked' },
         });
         const { token, session } = await this.sessions.open(m, user.id);
         return { token, state: await this.state(m, user.id, session.csrfToken), invitation, notice };

@@ -452,7 +452,7 @@ export class InvitationsService {
 
   /** Links through a letter, inside the caller's transaction; returns the SMS to send once committed. */
   private async linkLetter(m: EntityManager, invitation: Invitation, personType: PersonType, personId: string, user: { id: string; phone: string }, how: string): Promise<(() => Promise<void>) | null> {
-    const notice = await this.link(m, { personType, personId, unitId: invitation.unitId, userId: user.id, userPhone: user.phone, actor: user, via: `invitation:${how}` });
+    const notice = await this.link(m, { personType, personId, unitId: invitation.unitId, userId: user.id, userPhone: user.phone, actor: user, via: 'invitation', proof: how });
     await m.getRepository(Invitation).update({ id: invitation.id }, { usedAt: new Date(), usedBy: user.id });
     // Someone who signed up with the letter gave no name: they are called as the roll calls them.
     await m.query(`UPDATE app_user SET display_name = p.name FROM ${PERSON_TABLE[personType]} p WHERE app_user.id = $1 AND app_user.display_name = app_user.phone AND p.id = $2`, [
@@ -531,7 +531,7 @@ export class InvitationsService {
 
   private async link(
     m: EntityManager,
-    link: { personType: PersonType; personId: string; unitId: string; userId: string; userPhone: string; actor: Pick<Actor, 'id'>; via: string },
+    link: { personType: PersonType; personId: string; unitId: string; userId: string; userPhone: string; actor: Pick<Actor, 'id'>; via: 'invitation' | 'in_person'; proof?: string },
   ): Promise<(() => Promise<void>) | null> {
     const table = PERSON_TABLE[link.personType];
     const person = await this.personRow(m, link.personType, link.personId, link.unitId, true);
@@ -568,7 +568,7 @@ export class InvitationsService {
       entityType: table,
       entityId: link.personId,
       before: { userId: person.user_id },
-      after: { userId: link.userId, via: link.via },
+      after: { userId: link.userId, via: link.via, ...(link.proof ? { proof: link.proof } : {}) },
     });
     if (!person.phone) return null;
     const unit = await m.getRepository(OrgNode).findOneByOrFail({ id: link.unitId });

@@ -48,6 +48,15 @@ describe('auditFields', () => {
     ]);
   });
 
+  it('says how a letter was proven its reader’s own, how many letters a printing held, and why a link was undone', () => {
+    expect(auditFields({ via: 'invitation', proof: 'sms' }, zh)).toEqual([
+      { key: 'via', label: '方式', value: '邀请函' },
+      { key: 'proof', label: '核实本人的方式', value: '名册登记手机的验证码' },
+    ]);
+    expect(fieldValue('letters', [{ personId: 'a' }, { personId: 'b' }], en)).toBe('2');
+    expect(auditFields({ reason: '邀请函被他人冒用' }, en)).toEqual([{ key: 'reason', label: 'Reason', value: '邀请函被他人冒用' }]);
+  });
+
   it('gives nothing for an empty record', () => {
     expect(auditFields(null, zh)).toEqual([]);
     expect(auditFields({}, zh)).toEqual([]);

@@ -45,6 +45,17 @@ const FIELD_KEYS = {
   rows: 'audit.field.rows',
   format: 'audit.field.format',
   fields: 'audit.field.fields',
+  proof: 'audit.field.proof',
+  letters: 'audit.field.letters',
+  language: 'audit.field.language',
+  reason: 'audit.field.reason',
+  openVotesWithBallot: 'audit.field.openVotesWithBallot',
+} as const;
+
+const PROOF_KEYS = {
+  phone: 'audit.proof.phone',
+  sms: 'audit.proof.sms',
+  'id-number': 'audit.proof.idNumber',
 } as const;
 
 const VIA_KEYS = {
@@ -71,6 +82,9 @@ export function fieldValue(key: string, value: unknown, t: TFunction): string {
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
   if (key === 'role' && isRole(value)) return t(roleNameKey(value));
   if (key === 'via' && typeof value === 'string' && has(VIA_KEYS, value)) return t(VIA_KEYS[value]);
+  if (key === 'proof' && typeof value === 'string' && has(PROOF_KEYS, value)) return t(PROOF_KEYS[value]);
+  // The letters of a printing: how many (who they were for stays in the record itself).
+  if (key === 'letters' && Array.isArray(value)) return String(value.length);
   if (key === 'phone' && typeof value === 'string') return formatPhone(value);
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') return String(value);
   return JSON.stringify(value);

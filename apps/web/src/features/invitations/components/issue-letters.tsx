@@ -218,7 +218,15 @@ export function IssueLetters({ unitId, unitName, unitKind, scopes, buildings = n
             <p className="notice__text">{t('letters.result.issued', { count: codes })}</p>
             <p>{t('letters.result.printNow')}</p>
             <div className="button-row">
-              <button type="button" className="button button--primary button--large" onClick={() => frame.current?.contentWindow?.print()}>
+              <button
+                type="button"
+                className="button button--primary button--large"
+                onClick={() => {
+                  // print() returns once the print dialog has closed (printed or not): the page says so.
+                  frame.current?.contentWindow?.print();
+                  markPrinted();
+                }}
+              >
                 {t('letters.result.print')}
               </button>
             </div>
