@@ -72,3 +72,16 @@ export function canGrant(grants: readonly Grant[], role: Role, target: Target): 
 export function hasAnyRole(grants: readonly Grant[], target: Target): boolean {
   return grantsReaching(grants, target).length > 0;
 }
+
+/** Roles that supervise the units below the node they are granted on. */
+export const SUPERVISING_ROLES: readonly Role[] = ['staff', 'admin'];
+
+/**
+ * Whether the actor supervises the unit: staff or admin on a node ABOVE it (its community, its
+ * street). A grant on the unit itself does not count, nor does any convenor, building head,
+ * observer or resident: shortening a vote's notice or window is approved from outside the unit.
+ */
+export function supervisesUnit(grants: readonly Grant[], target: Target): boolean {
+  const above = new Set(target.ancestry.slice(1));
+  return grants.some((g) => above.has(g.nodeId) && SUPERVISING_ROLES.includes(g.role));
+}

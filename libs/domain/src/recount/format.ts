@@ -49,6 +49,34 @@ export interface VoteFile {
   closesAt: string;
   /** SHA-256 (hex) of the canonical JSON of electorate.json. */
   electorateSha256: string;
+  /**
+   * The legal clock the vote opened under: when it was announced, when its notice ran out, the
+   * shortest window, and the approved shortening when it opened early or with a shorter window.
+   * Absent in kits written before it was recorded.
+   */
+  safeguards?: SafeguardsFile;
+}
+
+export interface SafeguardsFile {
+  announcedAt: string;
+  noticeEndsAt: string;
+  minVotingHours: number;
+  shortening: ShorteningFile | null;
+}
+
+/** An approved shortening of the notice or the window: who asked and why, who approved and when. */
+export interface ShorteningFile {
+  shortensNotice: boolean;
+  shortensWindow: boolean;
+  reason: string;
+  requestedBy: string;
+  requestedAt: string;
+  approvedBy: string;
+  /** The approver's supervising role and the node it is granted on (a community or the street). */
+  approverRole: 'staff' | 'admin';
+  approverNode: string;
+  approvedAt: string;
+  note: string;
 }
 
 export interface ElectorateFile {
@@ -242,8 +270,40 @@ function uniqueStrings(value: unknown, path: string): string[] {
   return items;
 }
 
+function readSafeguards(value: unknown): SafeguardsFile {
+  const obj = record(value, 'safeguards', ['announcedAt', 'noticeEndsAt', 'minVotingHours', 'shortening']);
+  let shortening: ShorteningFile | null = null;
+  if (obj.shortening !== null) {
+    const p = 'safeguards.shortening';
+    const s = record(obj.shortening, p, ['shortensNotice', 'shortensWindow', 'reason', 'requestedBy', 'requestedAt', 'approvedBy', 'approverRole', 'approverNode', 'approvedAt', 'note']);
+    if (s.approverRole !== 'staff' && s.approverRole !== 'admin') fail(`${p}.approverRole`, 'must be "staff" or "admin"');
+    shortening = {
+      shortensNotice: bool(s.shortensNotice, `${p}.shortensNotice`),
+      shortensWindow: bool(s.shortensWindow, `${p}.shortensWindow`),
+      reason: string(s.reason, `${p}.reason`),
+      requestedBy: string(s.requestedBy, `${p}.requestedBy`),
+      requestedAt: time(s.requestedAt, `${p}.requestedAt`),
+      approvedBy: string(s.approvedBy, `${p}.approvedBy`),
+      approverRole: s.approverRole,
+      approverNode: string(s.approverNode, `${p}.approverNode`),
+      approvedAt: time(s.approvedAt, `${p}.approvedAt`),
+      note: string(s.note, `${p}.note`),
+    };
+    if (!shortening.shortensNotice && !shortening.shortensWindow) fail(p, 'shortens neither the notice nor the window');
+  }
+  return {
+    announcedAt: time(obj.announcedAt, 'safeguards.announcedAt'),
+    noticeEndsAt: time(obj.noticeEndsAt, 'safeguards.noticeEndsAt'),
+    minVotingHours: count(obj.minVotingHours, 'safeguards.minVotingHours'),
+    shortening,
+  };
+}
+
 export function readVoteFile(value: unknown): VoteFile {
-  const obj = record(value, '', [
+  // `safeguards` is optional (older kits have none); every other field is required.
+  const hasSafeguards = typeof value === 'object' && value !== null && !Array.isArray(value) && 'safeguards' in value;
+  const { safeguards: rawSafeguards, ...rest } = hasSafeguards ? value : {};
+  const obj = record(hasSafeguards ? rest : value, '', [
     'format',
     'formatVersion',
     'voteId',
@@ -309,6 +369,7 @@ export function readVoteFile(value: unknown): VoteFile {
     opensAt,
     closesAt,
     electorateSha256: hex64(obj.electorateSha256, 'electorateSha256'),
+    ...(hasSafeguards ? { safeguards: readSafeguards(rawSafeguards) } : {}),
   };
 }
 
