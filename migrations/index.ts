@@ -9,5 +9,6 @@ import { Votes1795677910184 } from './1795677910184-Votes';
 import { VoterLookupIndexes1795682742110 } from './1795682742110-VoterLookupIndexes';
 import { CheckInIndex1795690000000 } from './1795690000000-CheckInIndex';
 import { PaperNotes1795690100000 } from './1795690100000-PaperNotes';
+import { VoteSafeguards1796397326128 } from './1796397326128-VoteSafeguards';
 
-export const MIGRATIONS = [Foundation1795669365800, Accounts1795671771526, RollRevisions1795672541935, Consultations1795675318360, NotificationKinds1795677652603, Votes1795677910184, VoterLookupIndexes1795682742110, CheckInIndex1795690000000, PaperNotes1795690100000];
+export const MIGRATIONS = [Foundation1795669365800, Accounts1795671771526, RollRevisions1795672541935, Consultations1795675318360, NotificationKinds1795677652603, Votes1795677910184, VoterLookupIndexes1795682742110, CheckInIndex1795690000000, PaperNotes1795690100000, VoteSafeguards1796397326128];

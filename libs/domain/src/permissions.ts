@@ -9,8 +9,8 @@ import type { Action, Role } from '@yishi/contracts';
 const RUN_CONSULTATIONS: readonly Action[] = ['consultation.read', 'consultation.manage', 'participate', 'offline.record', 'comment.moderate'];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
-  admin: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'org.manage', ...RUN_CONSULTATIONS],
-  staff: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', ...RUN_CONSULTATIONS],
+  admin: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'org.manage', 'vote.supervise', ...RUN_CONSULTATIONS],
+  staff: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'vote.supervise', ...RUN_CONSULTATIONS],
   convenor: ['roll.read', 'invitation.print', ...RUN_CONSULTATIONS],
   /** The supervisory committee reads everything and changes nothing. */
   observer: ['roll.read', 'audit.read', 'consultation.read'],
@@ -74,7 +74,7 @@ export function hasAnyRole(grants: readonly Grant[], target: Target): boolean {
 }
 
 /** Roles that supervise the units below the node they are granted on. */
-export const SUPERVISING_ROLES: readonly Role[] = ['staff', 'admin'];
+export const SUPERVISING_ROLES: readonly Role[] = (Object.keys(ROLE_ACTIONS) as Role[]).filter((role) => ROLE_ACTIONS[role].includes('vote.supervise'));
 
 /**
  * Whether the actor supervises the unit: staff or admin on a node ABOVE it (its community, its

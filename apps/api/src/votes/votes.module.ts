@@ -7,12 +7,14 @@ import { ProxiesService } from './proxies.service';
 import { ResultExportService } from './result-export.service';
 import { ResultsService } from './results.service';
 import { SealingService } from './sealing.service';
+import { ShorteningsController } from './shortenings.controller';
+import { ShorteningsService } from './shortenings.service';
 import { VotesController } from './votes.controller';
 import { VotesService } from './votes.service';
 
 @Module({
-  controllers: [VotesController, PaperController, ProxiesController],
-  providers: [VotesService, CastingService, SealingService, ResultsService, ResultExportService, PaperService, ProxiesService],
+  controllers: [VotesController, PaperController, ProxiesController, ShorteningsController],
+  providers: [VotesService, CastingService, SealingService, ResultsService, ResultExportService, PaperService, ProxiesService, ShorteningsService],
   exports: [VotesService, CastingService, SealingService],
 })
 export class VotesModule {}
