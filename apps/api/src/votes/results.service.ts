@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { TallyResult } from '@yishi/domain';
+import type { SafeguardsFile, TallyResult } from '@yishi/domain';
 import { zipSync, strToU8 } from 'fflate';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -10,6 +10,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { VoteObjection } from './entities/vote-objection.entity';
 import type { Vote } from './entities/vote.entity';
 import { SealingService } from './sealing.service';
+import { safeguardsOf } from './vote-rules';
 import { VotesService } from './votes.service';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -70,10 +71,19 @@ export class ResultsService {
     };
   }
 
-  async result(actor: Actor, voteId: string): Promise<{ vote: Awaited<ReturnType<VotesService['summary']>>; result: unknown; objectionUntil: string | null }> {
+  /** The result, with the legal clock the vote opened under (vote.json's safeguards: the notice, the shortest window, an approved shortening). */
+  async result(
+    actor: Actor,
+    voteId: string,
+  ): Promise<{ vote: Awaited<ReturnType<VotesService['summary']>>; result: unknown; objectionUntil: string | null; safeguards: SafeguardsFile | null }> {
     const { vote } = await this.votes.visible(actor, voteId);
     const published = this.requireResult(vote);
-    return { vote: await this.votes.summary(vote), result: JSON.parse(published) as unknown, objectionUntil: new Date(vote.closedAt!.getTime() + vote.objectionDays * DAY_MS).toISOString() };
+    return {
+      vote: await this.votes.summary(vote),
+      result: JSON.parse(published) as unknown,
+      objectionUntil: new Date(vote.closedAt!.getTime() + vote.objectionDays * DAY_MS).toISOString(),
+      safeguards: safeguardsOf(vote),
+    };
   }
 
   /** The recount kit as a zip: vote.json, electorate.json, the chain(s) and result.json. */
