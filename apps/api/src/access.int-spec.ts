@@ -18,7 +18,7 @@ import { hashPassword } from './auth/password-hash';
 import { publishSimpleVersion } from '../test/consultations';
 import { DEMO_PASSWORD } from './seed/demo-data';
 import { SealingService } from './votes/sealing.service';
-import { createCooperative, signIn } from '../test/vote-fixtures';
+import { createCooperative, openWithApproval, SHORTENING_REASON, signIn } from '../test/vote-fixtures';
 import { seedDemoData } from './seed/seed-demo';
 
 interface Ctx {
@@ -35,8 +35,11 @@ interface Ctx {
   rollFileA: Buffer;
   /** A consultation of compound A, open for comments. */
   consultationA: string;
-  /** Votes of compound A: scheduled (to open), scheduled (to cancel), open, and counted with an objection. */
-  votesA: { scheduled: string; toCancel: string; open: string; closed: string; objection: string };
+  /**
+   * Votes of compound A: scheduled (to open, its early opening approved), scheduled (to cancel), open, counted with an
+   * objection, scheduled with its full notice (to ask to shorten), and the convenor's with a shortening waiting for a decision.
+   */
+  votesA: { scheduled: string; toCancel: string; open: string; closed: string; objection: string; toShorten: string; shortening: string };
   /** Comments: a consultation of A kept in its comment phase, a resident's comment there (to report and answer), one to hide, one hidden. */
   commentsA: { consultation: string; comment: string; toHide: string; hidden: string };
   /** Drafts: a consultation of A with version 1 published and version 2 being edited (with two attachments). */
@@ -71,11 +74,17 @@ function send(
 
 const CASES: Record<string, Case> = {
   'POST /api/units/:unitId/votes': {
-    request: (c) => ({ path: `/api/units/${c.unitA}/votes`, body: { title: '外人不得发起', question: '是否同意？', ruleSet: 'cc278-ordinary', opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 3600_000).toISOString() } }),
+    request: (c) => ({
+      path: `/api/units/${c.unitA}/votes`,
+      body: { title: '外人不得发起', question: '是否同意？', ruleSet: 'cc278-ordinary', matterKinds: ['owners-other'], opensAt: new Date(Date.now() + 16 * DAY).toISOString(), closesAt: new Date(Date.now() + 24 * DAY).toISOString() },
+    }),
   },
   'GET /api/units/:unitId/votes': { request: (c) => ({ path: `/api/units/${c.unitA}/votes` }) },
   'GET /api/votes/:id': { request: (c) => ({ path: `/api/votes/${c.votesA.open}` }) },
-  'POST /api/votes/:id/open': { request: (c) => ({ path: `/api/votes/${c.votesA.scheduled}/open`, body: { reason: '提前开启的理由' } }) },
+  'POST /api/votes/:id/open': { request: (c) => ({ path: `/api/votes/${c.votesA.scheduled}/open` }) },
+  'POST /api/votes/:id/shortenings': { request: (c) => ({ path: `/api/votes/${c.votesA.toShorten}/shortenings`, body: { reason: SHORTENING_REASON, opensAt: new Date().toISOString() } }) },
+  'GET /api/nodes/:nodeId/shortenings': { request: (c) => ({ path: `/api/nodes/${c.communityA}/shortenings` }) },
+  'POST /api/shortenings/:id/decision': { request: (c) => ({ path: `/api/shortenings/${c.votesA.shortening}/decision`, body: { outcome: 'approved', note: '已核实，同意' } }) },
   'POST /api/votes/:id/cancel': { request: (c) => ({ path: `/api/votes/${c.votesA.toCancel}/cancel`, body: { reason: '取消的理由' } }) },
   // Casting is checked against the frozen electorate, not roles: see votes.int-spec.ts.
   'POST /api/votes/:id/ballots': { request: (c) => ({ path: `/api/votes/${c.votesA.open}/ballots`, body: { choice: 'approve' } }) },
@@ -196,6 +205,8 @@ const PAPER_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]);
 /** A minimal PDF for the draft attachment cases. */
 const DRAFT_PDF = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
 
+const DAY = 24 * 3600_000;
+
 const OUTSIDER_PHONES = { staff: '13700000001', convenor: '13700000002', building_head: '13700000003', observer: '13700000004', resident: '13700000005' };
 
 describe('access rules across the whole route table', () => {
@@ -238,7 +249,7 @@ describe('access rules across the whole route table', () => {
       importA: '',
       rollFileA: Buffer.alloc(0),
       consultationA: '',
-      votesA: { scheduled: '', toCancel: '', open: '', closed: '', objection: '' },
+      votesA: { scheduled: '', toCancel: '', open: '', closed: '', objection: '', toShorten: '', shortening: '' },
       commentsA: { consultation: '', comment: '', toHide: '', hidden: '' },
       draftsA: '',
       draftAttachmentA: '',
@@ -253,25 +264,45 @@ describe('access rules across the whole route table', () => {
     ctx.rollFileA = (await download(staffOfA, `/api/units/${a.unit}/roll/export?format=csv`)).bytes;
     ctx.importA = (await upload<{ importId: string }>(staffOfA, `/api/units/${a.unit}/roll/imports`, { name: 'roll.csv', bytes: ctx.rollFileA })).body.importId;
     ctx.consultationA = (await staffOfA.post<{ id: string }>(`/api/nodes/${a.unit}/consultations`, { title: '御水岸议事', ruleSet: 'cc278-ordinary' })).body.id;
-    // Votes of A in each state the routes need.
-    const vote = async (closesInMs: number): Promise<string> =>
+    // Votes of A in each state the routes need: announced by A's staff to open at once, each early
+    // opening approved by the street's staff (A's staff announced them, so they may not approve).
+    const streetStaff = await signIn(t.dataSource, t.baseUrl, '13800000002');
+    const vote = async (closesInMs: number, by = staffOfA): Promise<string> =>
       (
-        await staffOfA.post<{ id: string }>(`/api/units/${a.unit}/votes`, {
+        await by.post<{ id: string }>(`/api/units/${a.unit}/votes`, {
           title: '表决',
           question: '是否同意？',
           ruleSet: 'cc278-ordinary',
+          matterKinds: ['owners-other'],
           opensAt: new Date().toISOString(),
           closesAt: new Date(Date.now() + closesInMs).toISOString(),
+          shorteningReason: SHORTENING_REASON,
         })
       ).body.id;
-    ctx.votesA.scheduled = await vote(3600_000);
-    ctx.votesA.toCancel = await vote(3600_000);
-    ctx.votesA.open = await vote(3600_000);
-    await staffOfA.post(`/api/votes/${ctx.votesA.open}/open`, { reason: '测试' });
-    ctx.votesA.closed = await vote(1500);
-    await staffOfA.post(`/api/votes/${ctx.votesA.closed}/open`, { reason: '测试' });
-    await new Promise((r) => setTimeout(r, 1600));
-    await t.app.get(SealingService).closeDue();
+    const approve = async (voteId: string): Promise<void> => {
+      const pending = (await staffOfA.get<{ shortening: { id: string } }>(`/api/votes/${voteId}`)).body.shortening.id;
+      await streetStaff.post(`/api/shortenings/${pending}/decision`, { outcome: 'approved', note: '已核实，同意' });
+    };
+    ctx.votesA.scheduled = await vote(8 * DAY);
+    await approve(ctx.votesA.scheduled);
+    ctx.votesA.toCancel = await vote(8 * DAY);
+    ctx.votesA.open = await vote(8 * DAY);
+    await openWithApproval(staffOfA, streetStaff, ctx.votesA.open);
+    ctx.votesA.closed = await vote(2 * 3600_000);
+    await openWithApproval(staffOfA, streetStaff, ctx.votesA.closed);
+    await t.app.get(SealingService).closeDue(new Date(Date.now() + 2 * 3600_000 + 1000));
+    ctx.votesA.toShorten = (
+      await staffOfA.post<{ id: string }>(`/api/units/${a.unit}/votes`, {
+        title: '表决',
+        question: '是否同意？',
+        ruleSet: 'cc278-ordinary',
+        matterKinds: ['owners-other'],
+        opensAt: new Date(Date.now() + 16 * DAY).toISOString(),
+        closesAt: new Date(Date.now() + 24 * DAY).toISOString(),
+      })
+    ).body.id;
+    const convenorA = await signIn(t.dataSource, t.baseUrl, '13800000006');
+    ctx.votesA.shortening = (await convenorA.get<{ shortening: { id: string } }>(`/api/votes/${await vote(8 * DAY, convenorA)}`)).body.shortening.id;
     const ownerOfA = await HttpSession.signedIn(t.baseUrl, '13800000012', DEMO_PASSWORD);
     ctx.votesA.objection = (await ownerOfA.post<{ id: string }>(`/api/votes/${ctx.votesA.closed}/objections`, { body: '有异议' })).body.id;
     await publishSimpleVersion(t, ctx.consultationA, '13800000004');
@@ -314,8 +345,8 @@ describe('access rules across the whole route table', () => {
         .body.id;
     ctx.briefingsA = { open: await briefingOfA(), toCancel: await briefingOfA() };
     // Paper ballots and proxies of A: papers issued (one entered by the convenor and read differently by street staff), a proxy with its scan.
-    ctx.papersA.vote = await vote(3600_000);
-    await staffOfA.post(`/api/votes/${ctx.papersA.vote}/open`, { reason: '测试' });
+    ctx.papersA.vote = await vote(8 * DAY);
+    await openWithApproval(staffOfA, streetStaff, ctx.papersA.vote);
     const paperVoters = (
       await t.dataSource.query<{ voter_id: string }[]>(`SELECT voter_id FROM vote_voter WHERE vote_id = $1 AND unit_labels <@ ARRAY['1-101', '1-102', '1-103', '1-201', '1-202', '1-203', '1-302', '1-303'] ORDER BY voter_id`, [ctx.papersA.vote])
     ).map((r) => r.voter_id);
@@ -331,9 +362,17 @@ describe('access rules across the whole route table', () => {
     ).body.id;
     const meetingUnit = await createCooperative(t.dataSource, { code: 'daxu-coop-2', name: '大圩第二经济社', parent: 'daxu', households: [{ number: 'DX-001', members: [{ key: 'head', name: '黄一', birthDate: '1970-01-01' }] }] });
     ctx.papersA.meeting = (
-      await staffOfA.post<{ id: string }>(`/api/units/${meetingUnit.unitId}/votes`, { title: '成员大会表决', question: '是否同意？', ruleSet: 'rceo-27', opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 3600_000).toISOString() })
+      await staffOfA.post<{ id: string }>(`/api/units/${meetingUnit.unitId}/votes`, {
+        title: '成员大会表决',
+        question: '是否同意？',
+        ruleSet: 'rceo-27',
+        matterKinds: ['plans-and-distribution'],
+        opensAt: new Date().toISOString(),
+        closesAt: new Date(Date.now() + 2 * DAY).toISOString(),
+        shorteningReason: SHORTENING_REASON,
+      })
     ).body.id;
-    await staffOfA.post(`/api/votes/${ctx.papersA.meeting}/open`, { reason: '测试' });
+    await openWithApproval(staffOfA, streetStaff, ctx.papersA.meeting);
     ctx.papersA.member = (await t.dataSource.query<{ voter_id: string }[]>(`SELECT voter_id FROM vote_voter WHERE vote_id = $1`, [ctx.papersA.meeting]))[0]!.voter_id;
   });
   afterAll(() => t.close());

@@ -162,16 +162,19 @@ export function kitFiles(zip: Buffer): Record<string, string> {
 export const SHORTENING_REASON = '台风季前须抢修屋面防水，业委会决议提前表决（测试）';
 
 /**
- * Opens a scheduled vote now, before its legal notice has run (or with less than its shortest
- * window), the only way the platform allows it: the vote's pending shortening request — or a new
- * one asked for by `requester` with a reason — is approved by `approver`, who supervises the unit
- * (staff or admin of its community or street, neither the requester nor whoever announced the
- * vote), and `requester` opens it.
+ * Opens a scheduled vote now. Where that comes before its legal notice has run (or leaves less than
+ * its shortest window), the only way the platform allows it: the vote's pending shortening request
+ * — or a new one asked for by `requester` with a reason — is approved by `approver`, who supervises
+ * the unit (staff or admin of its community or street, neither the requester nor whoever announced
+ * the vote), and `requester` opens it.
  */
 export async function openWithApproval(requester: HttpSession, approver: HttpSession, voteId: string, reason = SHORTENING_REASON): Promise<void> {
   const fail = (step: string, res: { status: number; body: unknown }): never => {
     throw new Error(`openWithApproval: ${step} answered ${res.status} ${JSON.stringify(res.body)}`);
   };
+  const plain = await requester.post<{ details?: { reason?: string } }>(`/api/votes/${voteId}/open`);
+  if (plain.status === 204) return;
+  if (plain.body.details?.reason !== 'approval_required') fail('opening', plain);
   const detail = await requester.get<{ shortening: { id: string; status: string } | null }>(`/api/votes/${voteId}`);
   if (detail.status !== 200) fail('reading the vote', detail);
   let shorteningId = detail.body.shortening?.status === 'pending' ? detail.body.shortening.id : null;
