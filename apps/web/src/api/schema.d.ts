@@ -495,7 +495,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open now: freeze the electorate (before the notice period ends only with a reason) */
+        /** Open now: freeze the electorate (before the notice ends, or with a shorter window, only under an approved shortening) */
         post: operations["openVote"];
         delete?: never;
         options?: never;
@@ -874,6 +874,57 @@ export interface paths {
         get: operations["getProxyScan"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/shortenings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to open a scheduled vote before its notice has run, or with a shorter window: a reason, for a supervisor to decide */
+        post: operations["requestShortening"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nodes/{nodeId}/shortenings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests to shorten a vote waiting for my decision, in the units below a community or street I supervise */
+        get: operations["listPendingShortenings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shortenings/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or refuse a request to shorten a vote, with a note (staff of the community or street; not who asked or announced it) */
+        post: operations["decideShortening"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1924,6 +1975,11 @@ export interface components {
              */
             file: string;
         };
+        /**
+         * @description What the vote decides (Civil Code art. 278 items, RCEO Law, Village Committee Law matters, or `other` for an informal poll); only the rule sets listed for every matter named may decide it
+         * @enum {string}
+         */
+        MatterKind: "procedure-rules" | "management-statute" | "owners-committee" | "property-service" | "repair-fund-use" | "repair-fund-raising" | "rebuilding" | "common-parts-use" | "owners-other" | "charter" | "internal-rules" | "membership" | "officers" | "work-reports" | "officer-pay" | "plans-and-distribution" | "land-contracting" | "homestead" | "share-quantification" | "commercial-construction-land" | "compensation-distribution" | "major-investment" | "merger-or-split" | "cooperative-other" | "non-member-rights" | "village-allowances" | "village-income-use" | "village-public-works" | "village-land-contracting" | "village-projects" | "village-homestead" | "village-compensation" | "village-property-disposal" | "village-other" | "villager-group-affairs" | "other";
         Lml63Dto: {
             /** @enum {string} */
             body: "members" | "representatives";
@@ -1948,8 +2004,8 @@ export interface components {
             question: string;
             questionEn?: string;
             ruleSet: components["schemas"]["RuleSetId"];
-            /** @description Kinds of matter decided: a body may not decide some (refused before any vote) */
-            matterKinds?: ("charter" | "membership" | "land-contracting" | "homestead" | "share-quantification" | "compensation-distribution" | "merger-or-split" | "repair-fund-raising" | "rebuilding" | "common-parts-use" | "non-member-rights" | "commercial-construction-land" | "other")[];
+            /** @description What the vote decides (Civil Code art. 278 items, RCEO Law, Village Committee Law matters, or `other` for an informal poll); only the rule sets listed for every matter named may decide it */
+            matterKinds: components["schemas"]["MatterKind"][];
             lml63?: components["schemas"]["Lml63Dto"];
             /** @description A poll (simple-majority only): the options to choose from */
             options?: components["schemas"]["PollOptionDto"][];
@@ -1987,6 +2043,8 @@ export interface components {
              * @description The consultation this vote decides
              */
             consultationId?: string;
+            /** @description Required when voting opens before the legal notice has run or lasts less than the rule set’s shortest window: a reason of substance. The vote is announced with a shortening request that staff of the community or street must approve before it opens. */
+            shorteningReason?: string;
         };
         VoteOptionViewDto: {
             id: string;
@@ -2015,6 +2073,43 @@ export interface components {
             /** @description I may cast (again) now */
             canCast: boolean;
         };
+        /** @enum {string} */
+        ShorteningStatus: "pending" | "approved" | "refused";
+        ShorteningDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            voteId: string;
+            status: components["schemas"]["ShorteningStatus"];
+            /** @description Opening before the legal notice has run */
+            shortensNotice: boolean;
+            /** @description A voting window shorter than the rule set’s shortest */
+            shortensWindow: boolean;
+            reason: string;
+            requestedByName: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description When voting is to open
+             */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date-time */
+            noticeEndsAt: string;
+            decidedByName: string | null;
+            /**
+             * @description The supervising role the decision was made in
+             * @enum {string|null}
+             */
+            deciderRole: "staff" | "admin" | null;
+            /** @description The community or street that role is granted on */
+            deciderNodeName: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionNote: string | null;
+        };
         VoteDetailDto: {
             /** Format: uuid */
             id: string;
@@ -2029,6 +2124,8 @@ export interface components {
             questionKind: "motion" | "options";
             options: components["schemas"]["VoteOptionViewDto"][] | null;
             ruleSet: components["schemas"]["RuleSetId"];
+            /** @description What it decides (empty for votes announced before this was asked) */
+            matterKinds: components["schemas"]["MatterKind"][];
             /** @enum {string} */
             secrecy: "named" | "secret";
             allowChange: boolean;
@@ -2039,6 +2136,11 @@ export interface components {
             closesAt: string;
             /** Format: date-time */
             announcedAt: string;
+            /**
+             * Format: date-time
+             * @description When the legal notice runs out: opening earlier needs an approved shortening
+             */
+            noticeEndsAt: string;
             turnoutPublic: boolean;
             proxyCap: number;
             objectionDays: number;
@@ -2060,6 +2162,12 @@ export interface components {
             canManage: boolean;
             /** @description Legal notice in days before opening (15 owners, 10 member assembly) */
             noticeDays: number | null;
+            /** @description The shortest voting window (hours) when it was announced; 0 for a poll */
+            minVotingHours: number;
+            /** @description The latest request to open early or with a shorter window: approved ones for everyone, pending and refused ones for those who run or supervise the vote */
+            shortening: components["schemas"]["ShorteningDto"] | null;
+            /** @description I supervise the unit (staff or admin of its community or street) and did not ask for nor announce it: I may decide its shortening */
+            canDecideShortening: boolean;
         };
         VoteSummaryDto: {
             /** Format: uuid */
@@ -2075,6 +2183,8 @@ export interface components {
             questionKind: "motion" | "options";
             options: components["schemas"]["VoteOptionViewDto"][] | null;
             ruleSet: components["schemas"]["RuleSetId"];
+            /** @description What it decides (empty for votes announced before this was asked) */
+            matterKinds: components["schemas"]["MatterKind"][];
             /** @enum {string} */
             secrecy: "named" | "secret";
             allowChange: boolean;
@@ -2085,6 +2195,11 @@ export interface components {
             closesAt: string;
             /** Format: date-time */
             announcedAt: string;
+            /**
+             * Format: date-time
+             * @description When the legal notice runs out: opening earlier needs an approved shortening
+             */
+            noticeEndsAt: string;
             turnoutPublic: boolean;
             proxyCap: number;
             objectionDays: number;
@@ -2097,10 +2212,6 @@ export interface components {
             passed: boolean | null;
             /** @description Head of the ballot chain, published at close */
             closingHash: string | null;
-        };
-        OpenVoteDto: {
-            /** @description Required when opening before the legal notice period has run (recorded in the audit trail) */
-            reason?: string;
         };
         CancelVoteDto: {
             reason: string;
@@ -2448,6 +2559,68 @@ export interface components {
              * @example 委托人撤回委托
              */
             reason: string;
+        };
+        RequestShorteningDto: {
+            /** @description Why the notice or the voting window must be shorter: at least 15 letters or digits, not filler */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When voting is to open; default: the vote’s announced opening. A time already past means: as soon as it is approved.
+             */
+            opensAt?: string;
+        };
+        ShorteningVoteDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            ruleSet: components["schemas"]["RuleSetId"];
+            /** Format: date-time */
+            announcedAt: string;
+        };
+        PendingShorteningDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            voteId: string;
+            status: components["schemas"]["ShorteningStatus"];
+            /** @description Opening before the legal notice has run */
+            shortensNotice: boolean;
+            /** @description A voting window shorter than the rule set’s shortest */
+            shortensWindow: boolean;
+            reason: string;
+            requestedByName: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description When voting is to open
+             */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date-time */
+            noticeEndsAt: string;
+            decidedByName: string | null;
+            /**
+             * @description The supervising role the decision was made in
+             * @enum {string|null}
+             */
+            deciderRole: "staff" | "admin" | null;
+            /** @description The community or street that role is granted on */
+            deciderNodeName: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionNote: string | null;
+            vote: components["schemas"]["ShorteningVoteDto"];
+        };
+        DecideShorteningDto: {
+            /** @enum {string} */
+            outcome: "approved" | "refused";
+            /** @description The approver’s note, shown with the decision */
+            note: string;
         };
         /** @enum {string} */
         IntakeChannel: "online" | "suggestion_box" | "field_visit" | "hotline" | "building_head" | "meeting" | "briefing" | "paper";
@@ -4083,11 +4256,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["OpenVoteDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
             204: {
                 headers: {
@@ -4696,6 +4865,77 @@ export interface operations {
                     "image/jpeg": string;
                     "image/png": string;
                     "image/webp": string;
+                };
+            };
+        };
+    };
+    requestShortening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestShorteningDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShorteningDto"];
+                };
+            };
+        };
+    };
+    listPendingShortenings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingShorteningDto"][];
+                };
+            };
+        };
+    };
+    decideShortening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideShorteningDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShorteningDto"];
                 };
             };
         };
