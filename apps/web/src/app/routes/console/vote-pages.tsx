@@ -18,7 +18,8 @@ import { Loading, VoteStatusBadge } from '../../../features/vote-admin/component
 import type { VoteUnit } from '../../../features/vote-admin/components/vote-form';
 import { VoteForm } from '../../../features/vote-admin/components/vote-form';
 import { VoteList } from '../../../features/vote-admin/components/vote-list';
-import { VoteActions, VoteFacts, VoteOutcome, VoteTurnout } from '../../../features/vote-admin/components/vote-overview';
+import { ShorteningQueue } from '../../../features/vote-admin/components/shortening-queue';
+import { ShorteningDecision, VoteActions, VoteFacts, VoteOutcome, VoteTurnout } from '../../../features/vote-admin/components/vote-overview';
 import type { VoteDetail } from '../../../features/vote-admin/api/votes';
 import { useCreateVote, useVote } from '../../../features/vote-admin/api/votes';
 import { voteConsolePath, voteResidentPath, voteResultPath } from '../../../features/vote-admin/utils/vote-paths';
@@ -49,6 +50,7 @@ export function ConsoleVotesRoute() {
           </Link>
         </div>
       )}
+      {rights.supervise && <ShorteningQueue key={`queue-${node.id}`} nodeId={node.id} />}
       <VoteList key={node.id} unitIds={units.map((unit) => unit.id)} showUnits={!isUnitKind(node.kind)} />
     </div>
   );
@@ -139,11 +141,12 @@ export function ConsoleVoteRoute() {
   );
 }
 
-/** 概况: status, opening and cancelling, live turnout with the denominators, the outcome. */
+/** 概况: a shortening to decide (for the supervisor), status, opening and cancelling, live turnout with the denominators, the outcome. */
 export function ConsoleVoteOverviewRoute() {
   const { vote } = useOutletContext<VoteContext>();
   return (
     <div className="stack vote-overview">
+      <ShorteningDecision key={`decide-${vote.id}`} vote={vote} />
       <VoteActions key={vote.id} vote={vote} />
       <VoteOutcome vote={vote} />
       <VoteTurnout vote={vote} />

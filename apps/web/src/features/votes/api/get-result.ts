@@ -1,14 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ResultFile } from '@yishi/domain';
+import type { ResultFile, SafeguardsFile } from '@yishi/domain';
 import { apiClient, unwrap } from '../../../lib/api-client';
 import type { VoteSummary } from './list-unit-votes';
 import { voteKey } from './query-keys';
 
-/** The published result: the vote, result.json of the recount kit (every figure, the words), the objection window. */
+/** The published result: the vote, result.json of the recount kit (every figure, the words), the objection window, and the legal clock it opened under (vote.json's safeguards; null for votes opened before it was recorded). */
 export interface VoteResult {
   vote: VoteSummary;
   result: ResultFile;
   objectionUntil: string | null;
+  safeguards: SafeguardsFile | null;
 }
 
 /** `GET /api/votes/{id}/result` (409 `not_counted` before the count). */
