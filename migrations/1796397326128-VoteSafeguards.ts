@@ -33,7 +33,7 @@ export class VoteSafeguards1796397326128 implements MigrationInterface {
 
         // A vote is announced (scheduled) and says what it decides; its clock never moves; it opens
         // before its notice has run or with less than its shortest window only under an approved
-        // shortening of its own whose opening time has come, and never for less than an hour.
+        // shortening of its own whose opening time has come.
         await queryRunner.query(`
             CREATE FUNCTION yishi_vote_safeguards() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
@@ -56,9 +56,6 @@ export class VoteSafeguards1796397326128 implements MigrationInterface {
                    AND (NEW.opened_at < NEW.notice_ends_at OR NEW.closes_at - NEW.opens_at < make_interval(hours => NEW.min_voting_hours)) THEN
                     IF NOT EXISTS (SELECT 1 FROM vote_shortening s WHERE s.id = NEW.shortening_id AND s.vote_id = NEW.id AND s.status = 'approved' AND s.opens_at <= NEW.opened_at) THEN
                         RAISE EXCEPTION 'a vote opens before its notice has run, or with a shorter window, only under an approved shortening' USING ERRCODE = '23514', CONSTRAINT = 'vote_shortening_approved';
-                    END IF;
-                    IF NEW.closes_at - NEW.opens_at < interval '60 minutes' THEN
-                        RAISE EXCEPTION 'a statutory vote stays open at least an hour' USING ERRCODE = '23514', CONSTRAINT = 'vote_window_floor';
                     END IF;
                 END IF;
                 RETURN NEW;

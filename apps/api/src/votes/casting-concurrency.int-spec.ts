@@ -49,8 +49,8 @@ describe('casting under load', () => {
 
   /**
    * A named poll of the owners, open at once for a few seconds: the cast transaction is the same
-   * under every rule set, and only an informal poll may open at once and close seconds later (a
-   * statutory vote keeps its notice and stays open at least an hour).
+   * under every rule set, and only an informal poll may open at once and close seconds later
+   * without a supervisor's approval (a statutory vote keeps its notice and its shortest period).
    */
   const openVote = async (closesInMs: number): Promise<VoteDetailDto> => {
     const now = Date.now();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Grant, ShorteningFile } from '@yishi/domain';
-import { checkSchedule, grantsReaching, reasonProblem, REASON_MIN_DISTINCT, REASON_MIN_LETTERS, SUPERVISING_ROLES, supervisesUnit } from '@yishi/domain';
+import { grantsReaching, reasonProblem, REASON_MIN_DISTINCT, REASON_MIN_LETTERS, SUPERVISING_ROLES, supervisesUnit } from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -93,8 +93,7 @@ export class ShorteningsService {
   /**
    * Files a request for a scheduled vote (locked by the caller when `m` is its transaction). The
    * opening asked for is `opensAt`, or the vote's announced opening; a time already past means as
-   * soon as it is approved. Refused when nothing is shortened, below the one-hour floor, or while
-   * another request waits.
+   * soon as it is approved. Refused when nothing is shortened, or while another request waits.
    */
   async request(actor: Actor, vote: Vote, input: { reason: string; opensAt?: string | null }, m: EntityManager, now = new Date()): Promise<ShorteningDto> {
     if (vote.status !== 'scheduled') throw conflict('not_scheduled', `The vote is ${vote.status}: only a vote waiting to open can be shortened.`);
@@ -102,15 +101,9 @@ export class ShorteningsService {
     const asked = input.opensAt ? new Date(input.opensAt) : vote.opensAt;
     const opensAt = asked < now ? now : asked;
     if (opensAt >= vote.closesAt) throw new DomainError('VALIDATION_FAILED', 'Voting must open before it closes.', { fields: [{ field: 'opensAt', reasons: ['afterClose'], message: 'Voting must open before it closes.' }] });
-    const check = checkSchedule(vote.ruleSet, { announcedAt: vote.createdAt, opensAt, closesAt: vote.closesAt });
     // The vote's own clock (fixed when announced), not today's table.
     const shortensNotice = opensAt < vote.noticeEndsAt;
     const shortensWindow = vote.closesAt.getTime() - opensAt.getTime() < vote.minVotingHours * 3600 * 1000;
-    if (check.belowFloor && vote.minVotingHours > 0) {
-      throw new DomainError('VALIDATION_FAILED', 'A vote of a statutory body stays open at least an hour, approved or not.', {
-        fields: [{ field: 'opensAt', reasons: ['belowFloor'], message: 'A vote of a statutory body stays open at least an hour, approved or not.' }],
-      });
-    }
     if (!shortensNotice && !shortensWindow) {
       throw conflict('not_needed', 'The vote keeps its legal notice and its shortest window: nothing needs approving.', { noticeEndsAt: vote.noticeEndsAt.toISOString() });
     }

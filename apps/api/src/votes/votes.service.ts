@@ -3,7 +3,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SafeguardsFile, VoteFile } from '@yishi/domain';
 import {
-  ABSOLUTE_MIN_VOTING_MINUTES,
   checkMatters,
   checkSchedule,
   electorateSha256,
@@ -98,11 +97,6 @@ export class VotesService implements OnModuleInit {
       if (closesAt <= opensAt) throw invalid('closesAt', 'Voting must close after it opens.');
       if (closesAt.getTime() <= Date.now()) throw invalid('closesAt', 'Voting must close in the future.');
       const clock = checkSchedule(input.ruleSet, { announcedAt: now, opensAt: opensAt < now ? now : opensAt, closesAt });
-      if (clock.belowFloor) {
-        throw new DomainError('VALIDATION_FAILED', `A vote of ${RULE_SETS[input.ruleSet].body.en} stays open at least ${ABSOLUTE_MIN_VOTING_MINUTES} minutes, approved or not.`, {
-          fields: [{ field: 'closesAt', reasons: ['belowFloor'], message: `Voting lasts at least ${ABSOLUTE_MIN_VOTING_MINUTES} minutes.` }],
-        });
-      }
       const shortened = clock.shortensNotice || clock.shortensWindow;
       if (shortened && !input.shorteningReason) {
         const fields = [
@@ -190,9 +184,6 @@ export class VotesService implements OnModuleInit {
             : `Less than the ${vote.minVotingHours} hours of voting this rule set needs are left: a shorter window needs a shortening approved by staff of the community or street.`,
           { noticeEndsAt: vote.noticeEndsAt.toISOString(), minVotingHours: vote.minVotingHours, pending },
         );
-      }
-      if (shortening && vote.minVotingHours > 0 && vote.closesAt.getTime() - opensAt.getTime() < ABSOLUTE_MIN_VOTING_MINUTES * 60 * 1000) {
-        throw conflict('window_too_short', `Less than ${ABSOLUTE_MIN_VOTING_MINUTES} minutes of voting are left: cancel this vote and announce a new one.`);
       }
       const snapshot = await snapshotElectorate(m, this.secret.key, vote.id, vote.unitId, vote.ruleSet, now);
       const electorateFile = { snapshotAt: snapshot.snapshotAt, electorate: snapshot.electorate };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { RULE_SET_IDS, RULE_SETS } from './rule-sets';
-import { ABSOLUTE_MIN_VOTING_MINUTES, checkSchedule, noticeEndsAt, reasonProblem } from './schedule';
+import { checkSchedule, noticeEndsAt, reasonProblem } from './schedule';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
@@ -26,7 +26,7 @@ describe('the notice and the shortest window of each rule set', () => {
         expect(info.minVotingHours).toBe(0);
         continue;
       }
-      expect(info.minVotingHours).toBeGreaterThanOrEqual(ABSOLUTE_MIN_VOTING_MINUTES / 60);
+      expect(info.minVotingHours).toBeGreaterThanOrEqual(2);
       expect(info.minVotingSource['zh-CN']).toMatch(/^平台规则：法律未规定最短表决期/);
       expect(info.minVotingSource.en).toMatch(/^Platform rule: no statute sets a shortest voting period/);
     }
@@ -41,23 +41,23 @@ describe('the notice and the shortest window of each rule set', () => {
 
 describe('checkSchedule', () => {
   it('finds nothing to approve in a vote that opens when its notice has run and stays open a week', () => {
-    expect(checkSchedule('cc278-major', { announcedAt: ANNOUNCED, opensAt: at(15 * DAY), closesAt: at(22 * DAY) })).toMatchObject({ shortensNotice: false, shortensWindow: false, belowFloor: false });
+    expect(checkSchedule('cc278-major', { announcedAt: ANNOUNCED, opensAt: at(15 * DAY), closesAt: at(22 * DAY) })).toMatchObject({ shortensNotice: false, shortensWindow: false });
   });
 
   it('finds the issue’s attack: opened at once and closed four seconds later', () => {
-    expect(checkSchedule('cc278-major', { announcedAt: ANNOUNCED, opensAt: ANNOUNCED, closesAt: at(4000) })).toMatchObject({ shortensNotice: true, shortensWindow: true, belowFloor: true });
+    expect(checkSchedule('cc278-major', { announcedAt: ANNOUNCED, opensAt: ANNOUNCED, closesAt: at(4000) })).toMatchObject({ shortensNotice: true, shortensWindow: true });
   });
 
   it('finds an early opening with a full window, and a full notice with a short window', () => {
     expect(checkSchedule('cc278-ordinary', { announcedAt: ANNOUNCED, opensAt: at(DAY), closesAt: at(8 * DAY) })).toMatchObject({ shortensNotice: true, shortensWindow: false });
-    expect(checkSchedule('cc278-ordinary', { announcedAt: ANNOUNCED, opensAt: at(15 * DAY), closesAt: at(16 * DAY) })).toMatchObject({ shortensNotice: false, shortensWindow: true, belowFloor: false });
+    expect(checkSchedule('cc278-ordinary', { announcedAt: ANNOUNCED, opensAt: at(15 * DAY), closesAt: at(16 * DAY) })).toMatchObject({ shortensNotice: false, shortensWindow: true });
     // One millisecond short of the notice is short; the notice's last instant is not.
     expect(checkSchedule('rceo-27', { announcedAt: ANNOUNCED, opensAt: at(10 * DAY - 1), closesAt: at(12 * DAY) }).shortensNotice).toBe(true);
     expect(checkSchedule('rceo-27', { announcedAt: ANNOUNCED, opensAt: at(10 * DAY), closesAt: at(11 * DAY) })).toMatchObject({ shortensNotice: false, shortensWindow: false });
   });
 
   it('exempts an informal poll', () => {
-    expect(checkSchedule('simple-majority', { announcedAt: ANNOUNCED, opensAt: ANNOUNCED, closesAt: at(4000) })).toMatchObject({ shortensNotice: false, shortensWindow: false, belowFloor: false });
+    expect(checkSchedule('simple-majority', { announcedAt: ANNOUNCED, opensAt: ANNOUNCED, closesAt: at(4000) })).toMatchObject({ shortensNotice: false, shortensWindow: false });
   });
 });
 

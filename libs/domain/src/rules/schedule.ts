@@ -12,12 +12,6 @@ import { RULE_SETS } from './rule-sets';
 const HOUR_MS = 3600 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
-/**
- * However it is approved, a statutory vote stays open at least this long (minutes): a window of
- * seconds lets no one but the convenor vote, and no reason makes that a decision of the body.
- */
-export const ABSOLUTE_MIN_VOTING_MINUTES = 60;
-
 /** When the notice of a vote announced at `announcedAt` has run. */
 export function noticeEndsAt(ruleSet: RuleSetId, announcedAt: Date): Date {
   return new Date(announcedAt.getTime() + RULE_SETS[ruleSet].noticeDays * DAY_MS);
@@ -35,26 +29,22 @@ export interface ScheduleCheck {
   shortensNotice: boolean;
   /** A voting window shorter than the rule set's shortest. */
   shortensWindow: boolean;
-  /** Shorter than any approval may allow (`ABSOLUTE_MIN_VOTING_MINUTES`). */
-  belowFloor: boolean;
 }
 
 /**
  * What a vote announced at `announcedAt`, opening at `opensAt` and closing at `closesAt`, asks of
- * the law's clock. A vote that shortens the notice or the window needs an approved shortening;
- * one below the floor cannot be opened at all.
+ * the law's clock. A vote that shortens the notice or the window needs an approved shortening.
  */
 export function checkSchedule(ruleSet: RuleSetId, times: { announcedAt: Date; opensAt: Date; closesAt: Date }): ScheduleCheck {
   const ends = noticeEndsAt(ruleSet, times.announcedAt);
   const minVotingHours = RULE_SETS[ruleSet].minVotingHours;
-  if (!hasLegalClock(ruleSet)) return { noticeEndsAt: ends, minVotingHours, shortensNotice: false, shortensWindow: false, belowFloor: false };
+  if (!hasLegalClock(ruleSet)) return { noticeEndsAt: ends, minVotingHours, shortensNotice: false, shortensWindow: false };
   const window = times.closesAt.getTime() - times.opensAt.getTime();
   return {
     noticeEndsAt: ends,
     minVotingHours,
     shortensNotice: times.opensAt.getTime() < ends.getTime(),
     shortensWindow: window < minVotingHours * HOUR_MS,
-    belowFloor: window < ABSOLUTE_MIN_VOTING_MINUTES * 60 * 1000,
   };
 }
 

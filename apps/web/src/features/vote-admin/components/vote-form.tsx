@@ -386,7 +386,7 @@ export function VoteForm({
           }}
           error={text('closesAt')}
         />
-        {asks && (asks.notice || asks.window) && !asks.belowFloor && (
+        {asks && (asks.notice || asks.window) && (
           <div className="choice-box choice-box--warning shortening-box">
             <p className="shortening-box__title">
               {asks.notice && asks.window ? t('voteAdmin.form.shortensBoth') : asks.notice ? t('voteAdmin.form.shortensNotice') : t('voteAdmin.form.shortensWindow')}

@@ -125,11 +125,11 @@ export function VoteFacts({ vote, consultationHref }: { vote: VoteDetail; consul
 
 function openError(error: unknown, t: TFunction): string | null {
   const reason = conflictReason(error);
-  if (reason === 'not_scheduled' || reason === 'past_close' || reason === 'roll_inconsistent' || reason === 'approval_required' || reason === 'window_too_short') return t(`voteAdmin.open.errors.${reason}`);
+  if (reason === 'not_scheduled' || reason === 'past_close' || reason === 'roll_inconsistent' || reason === 'approval_required') return t(`voteAdmin.open.errors.${reason}`);
   return null;
 }
 
-const SHORTENING_REASONS = ['not_needed', 'shortening_pending', 'already_decided', 'not_supervisor', 'same_person', 'not_scheduled', 'approval_required', 'window_too_short'] as const;
+const SHORTENING_REASONS = ['not_needed', 'shortening_pending', 'already_decided', 'not_supervisor', 'same_person', 'not_scheduled', 'approval_required'] as const;
 
 function shorteningError(error: unknown, t: TFunction): string | null {
   const reason = refusalReason(error);

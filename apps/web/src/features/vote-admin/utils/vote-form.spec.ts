@@ -35,19 +35,20 @@ describe('the legal notice', () => {
 
   it('refuses “ok” and filler as the reason, and sends a real one with the request (the issue’s attack)', () => {
     const early = draft({ ruleSet: 'cc278-major', matters: ['repair-fund-raising'], opensAt: '2026-11-26T10:00', closesAt: '2026-12-03T10:00' });
-    expect(shortening(early, 'cc278-major', NOW)).toEqual({ notice: true, window: false, belowFloor: false });
+    expect(shortening(early, 'cc278-major', NOW)).toEqual({ notice: true, window: false });
     expect(checkVote({ ...early, shorteningReason: 'ok' }, 'compound', NOW).shorteningReason).toBe('shorteningReasonTooShort');
     expect(checkVote({ ...early, shorteningReason: '测试测试测试测试测试测试测试测试' }, 'compound', NOW).shorteningReason).toBe('shorteningReasonFiller');
     const reason = '二号楼屋面渗漏，须在台风季前抢修，业委会决议提前表决';
     expect(checkVote({ ...early, shorteningReason: reason }, 'compound', NOW)).toEqual({});
     expect(toCreateVoteRequest({ ...early, shorteningReason: ` ${reason} ` }, null, NOW)).toMatchObject({ opensAt: '2026-11-26T02:00:00.000Z', shorteningReason: reason });
-    // Closing seconds after it opens: refused even with a reason.
-    expect(checkVote({ ...early, closesAt: '2026-11-26T10:01', shorteningReason: reason }, 'compound', NOW).closesAt).toBe('windowBelowFloor');
+    // Closing a minute after it opens shortens the window too: the same reason is asked, and a supervisor decides.
+    expect(shortening({ ...early, closesAt: '2026-11-26T10:01' }, 'cc278-major', NOW)).toEqual({ notice: true, window: true });
+    expect(checkVote({ ...early, closesAt: '2026-11-26T10:01', shorteningReason: 'ok' }, 'compound', NOW).shorteningReason).toBe('shorteningReasonTooShort');
   });
 
   it('asks for a reason when the window is shorter than the rule set’s, even after the notice', () => {
     const short = draft({ opensAt: '2026-12-12T10:00', closesAt: '2026-12-14T10:00' });
-    expect(shortening(short, 'cc278-ordinary', NOW)).toEqual({ notice: false, window: true, belowFloor: false });
+    expect(shortening(short, 'cc278-ordinary', NOW)).toEqual({ notice: false, window: true });
     expect(checkVote(short, 'compound', NOW).shorteningReason).toBe('shorteningReasonRequired');
     // Without anything shortened, no reason is sent.
     expect(toCreateVoteRequest(draft({ shorteningReason: '无关的文字也不会发送给服务器' }), null, NOW)).not.toHaveProperty('shorteningReason');

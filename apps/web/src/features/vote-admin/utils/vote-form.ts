@@ -99,7 +99,6 @@ export type VoteFormError =
   | 'dateInvalid'
   | 'closesBeforeOpens'
   | 'closesInPast'
-  | 'windowBelowFloor'
   | 'shorteningReasonRequired'
   | 'shorteningReasonTooShort'
   | 'shorteningReasonFiller'
@@ -151,16 +150,16 @@ export function opensBeforeNotice(draft: Pick<VoteDraft, 'opensAt'>, ruleSet: Ru
 
 /**
  * What the window typed asks of the legal clock, for a vote announced now: opening before the
- * notice has run, a window shorter than the rule set's shortest (each needs a reason and a
- * supervisor's approval), or shorter than any approval allows. Null until the window can be read.
+ * notice has run, or a window shorter than the rule set's shortest (each needs a reason and a
+ * supervisor's approval). Null until the window can be read.
  */
-export function shortening(draft: Pick<VoteDraft, 'opensAt' | 'closesAt'>, ruleSet: RuleSetId, now: Date = new Date()): { notice: boolean; window: boolean; belowFloor: boolean } | null {
+export function shortening(draft: Pick<VoteDraft, 'opensAt' | 'closesAt'>, ruleSet: RuleSetId, now: Date = new Date()): { notice: boolean; window: boolean } | null {
   const opens = fromChinaDateTimeInput(draft.opensAt);
   const closes = fromChinaDateTimeInput(draft.closesAt);
   if (!opens || !closes || closes <= opens) return null;
   const opensAt = new Date(opens) < now ? now : new Date(opens);
   const check = checkSchedule(ruleSet, { announcedAt: now, opensAt, closesAt: new Date(closes) });
-  return { notice: check.shortensNotice, window: check.shortensWindow, belowFloor: check.belowFloor };
+  return { notice: check.shortensNotice, window: check.shortensWindow };
 }
 
 const REASON_ERRORS: Record<ReasonProblem, VoteFormError> = { tooShort: 'shorteningReasonTooShort', filler: 'shorteningReasonFiller' };
@@ -201,8 +200,7 @@ export function checkVote(draft: VoteDraft, unitKind: UnitKind, now: Date = new 
   else if (new Date(closes) <= now) errors.closesAt = 'closesInPast';
   else if (opens && closes <= opens) errors.closesAt = 'closesBeforeOpens';
   const asks = ruleSet && !errors.opensAt && !errors.closesAt ? shortening(draft, ruleSet, now) : null;
-  if (asks?.belowFloor) errors.closesAt = 'windowBelowFloor';
-  else if (asks && (asks.notice || asks.window)) {
+  if (asks && (asks.notice || asks.window)) {
     const problem = draft.shorteningReason.trim() ? reasonProblem(draft.shorteningReason) : null;
     if (!draft.shorteningReason.trim()) errors.shorteningReason = 'shorteningReasonRequired';
     else if (problem) errors.shorteningReason = REASON_ERRORS[problem];
