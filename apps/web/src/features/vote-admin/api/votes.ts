@@ -90,9 +90,19 @@ function useVoteMutation<Input>(voteId: string, run: (input: Input) => Promise<u
   });
 }
 
-/** `POST /api/votes/{id}/open`: open now (freezes the electorate); before the notice has run, only under an approved shortening. */
+/**
+ * `POST /api/votes/{id}/open`: open now (freezes the electorate); before the notice has run, only
+ * under an approved shortening. The opening job may have opened it a moment before: whatever the
+ * answer, the vote is read again, so the page shows where it now stands.
+ */
 export function useOpenVote(voteId: string) {
-  return useVoteMutation(voteId, () => unwrap(apiClient.POST('/api/votes/{id}/open', { params: { path: { id: voteId } } })));
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(apiClient.POST('/api/votes/{id}/open', { params: { path: { id: voteId } } })),
+    onSettled: async () => {
+      await Promise.all([queryClient.invalidateQueries({ queryKey: voteKey(voteId) }), queryClient.invalidateQueries({ queryKey: ALL_UNIT_VOTES_KEY })]);
+    },
+  });
 }
 
 /** `POST /api/votes/{id}/shortenings`: ask to open before the notice has run (now, or at `opensAt`), with a reason, for a supervisor to decide. */

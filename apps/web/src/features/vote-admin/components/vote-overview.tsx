@@ -214,7 +214,7 @@ export function VoteActions({ vote }: { vote: VoteDetail }) {
           )}
         </div>
       )}
-      {mode === 'request' && (
+      {mode === 'request' && vote.status === 'scheduled' && (
         <div className="confirm">
           <p>{t('voteAdmin.shortening.requestIntro', { ends })}</p>
           <ReasonForm
@@ -235,7 +235,7 @@ export function VoteActions({ vote }: { vote: VoteDetail }) {
           />
         </div>
       )}
-      {mode === 'open' && (
+      {mode === 'open' && vote.status === 'scheduled' && (
         <div className="confirm" role="group" aria-label={t('voteAdmin.actions.openNow')}>
           <p>{t('voteAdmin.actions.confirmOpen')}</p>
           {open.isError && <FormAlert>{openError(open.error, t) ?? errorMessage(open.error, t)}</FormAlert>}
@@ -297,7 +297,7 @@ export function ShorteningDecision({ vote }: { vote: VoteDetail }) {
     event.preventDefault();
     if (decide.isPending) return;
     const text = note.trim();
-    const found = [...text].length < REASON_MIN ? t('voteAdmin.reason.required') : [...text].length > REASON_MAX ? t('voteAdmin.reason.tooLong', { max: REASON_MAX }) : null;
+    const found = [...text].length < REASON_MIN ? t('voteAdmin.shortening.noteRequired') : [...text].length > REASON_MAX ? t('voteAdmin.reason.tooLong', { max: REASON_MAX }) : null;
     setProblem(found);
     if (found) {
       setAttempt((n) => n + 1);
