@@ -158,3 +158,19 @@ export async function apiOf(page: Page): Promise<PersonApi> {
   const session = (await (await page.request.get(`${baseUrl()}/api/auth/session`)).json()) as Session;
   return personApi(page.request, session, 'the person on this page');
 }
+
+/** A reason of substance, for tests that open a vote before its legal notice has run. */
+export const SHORTENING_REASON = '消防检查限期整改，须在期限前完成表决，业委会决议提前开始';
+
+/**
+ * Opens a scheduled vote now, before its legal notice has run (or with less than its shortest
+ * period), as the platform allows it: its pending shortening request is approved by `approver` —
+ * staff of the community or street above the unit, who neither asked nor announced it — and
+ * `convenor` opens it.
+ */
+export async function openWithApproval(convenor: PersonApi, approver: PersonApi, voteId: string): Promise<void> {
+  const vote = await convenor.get<{ shortening: { id: string; status: string } | null }>(`/api/votes/${voteId}`);
+  if (vote.shortening?.status !== 'pending') throw new Error(`vote ${voteId} has no pending shortening to approve`);
+  await approver.post(`/api/shortenings/${vote.shortening.id}/decision`, { outcome: 'approved', note: '已核实情况属实，同意提前' });
+  await convenor.post(`/api/votes/${voteId}/open`);
+}

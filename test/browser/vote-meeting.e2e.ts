@@ -6,7 +6,7 @@
  * attendance sheet, as vote-convenor.e2e checks.)
  */
 import { expect, test } from '@playwright/test';
-import { apiOf, baseUrl, expectNoHorizontalScroll, freshContext, signIn, watchConsole } from './support';
+import { apiAs, apiOf, baseUrl, expectNoHorizontalScroll, freshContext, openWithApproval, SHORTENING_REASON, signIn, STAFF_ZHONGQU, watchConsole } from './support';
 
 /** Convenor of 南村经济社 (branch secretary), a member. */
 const CONVENOR_NANCUN = '13800000005';
@@ -31,10 +31,15 @@ test('at a member assembly the convenor signs members in on a phone, each counte
     title,
     question: '是否同意将集体厂房出租给桂城五金厂，租期五年？',
     ruleSet: 'rceo-27',
+    matterKinds: ['cooperative-other'],
     opensAt: new Date().toISOString(),
     closesAt: new Date(Date.now() + 3 * 24 * 3600_000).toISOString(),
+    // Before its 10-day notice: staff of 中区社区 approve it.
+    shorteningReason: SHORTENING_REASON,
   });
-  await api.post(`/api/votes/${vote.id}/open`, { reason: '成员大会今晚召开，公告已张贴' });
+  const staff = await apiAs(STAFF_ZHONGQU);
+  await openWithApproval(api, staff, vote.id);
+  await staff.api.dispose();
   const [first, second] = await api.get<{ voterId: string; name: string }[]>(`/api/votes/${vote.id}/voters?limit=2`);
   const attendance = async (): Promise<Condition | undefined> =>
     (await api.get<{ conditions: Condition[] }>(`/api/votes/${vote.id}/turnout`)).conditions.find((c) => c.id === 'attendance');

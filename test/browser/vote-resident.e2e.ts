@@ -17,7 +17,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { PersonApi } from './support';
-import { apiAs, baseUrl, expectNoHorizontalScroll, freshContext, signIn, STAFF_DAXU, watchConsole } from './support';
+import { apiAs, baseUrl, expectNoHorizontalScroll, freshContext, openWithApproval, SHORTENING_REASON, signIn, STAFF_DAXU, watchConsole } from './support';
 
 /** Convenor of 御水岸 (owners' committee chair). */
 const CONVENOR_YUSHUIAN = '13800000006';
@@ -38,14 +38,19 @@ async function openVote(convenor: PersonApi, title: string, closesInMs: number, 
     title,
     question: '是否同意在2栋北侧增设电动自行车集中充电区？',
     ruleSet: 'cc278-ordinary',
+    matterKinds: ['owners-other'],
     secrecy: 'named',
     allowChange,
     turnoutPublic: true,
     opensAt: new Date(now).toISOString(),
     closesAt: new Date(now + closesInMs).toISOString(),
+    // Before its 15-day notice, and shorter than an owners' week: staff of 大圩社区 approve it.
+    shorteningReason: SHORTENING_REASON,
   });
   expect(vote.status).toBe('scheduled');
-  await convenor.write('POST', `/api/votes/${vote.id}/open`, { reason: '消防检查限期整改，业主大会决定提前开始投票。' });
+  const staff = await apiAs(STAFF_DAXU);
+  await openWithApproval(convenor, staff, vote.id);
+  await staff.api.dispose();
   return vote.id;
 }
 
@@ -349,6 +354,7 @@ test('a secret poll deciding a consultation: found from the consultation, final 
     title,
     question: '业主大会定在哪一天召开？',
     ruleSet: 'simple-majority',
+    matterKinds: ['other'],
     secrecy: 'secret',
     options: [
       { id: 'sat', label: '12月6日（周六）上午', labelEn: 'Saturday 6 December, morning' },
@@ -359,7 +365,7 @@ test('a secret poll deciding a consultation: found from the consultation, final 
     closesAt: new Date(now + 25_000).toISOString(),
     consultationId: consultation.id,
   });
-  await convenor.write('POST', `/api/votes/${vote.id}/open`, { reason: '日期须尽快确定，业委会决定提前开始征询。' });
+  await convenor.write('POST', `/api/votes/${vote.id}/open`);
 
   const { context, page } = await freshContext(browser);
   const problems = watchConsole(page);
@@ -433,8 +439,10 @@ test('a vote not open yet, and one cancelled while a resident has it on screen, 
   // Announced for tomorrow: the 15-day notice runs, nobody votes yet.
   const later = await convenor.write<{ id: string }>('POST', `/api/units/${convenor.nodeNamed('御水岸')}/votes`, {
     title: `外墙翻新表决 ${stamp}`,
-    question: '是否同意使用维修资金翻新外墙？',
+    question: '是否同意筹集维修资金翻新外墙？',
     ruleSet: 'cc278-major',
+    matterKinds: ['repair-fund-raising'],
+    shorteningReason: SHORTENING_REASON,
     opensAt: new Date(now + 24 * 3600_000).toISOString(),
     closesAt: new Date(now + 20 * 24 * 3600_000).toISOString(),
   });

@@ -25,7 +25,7 @@ import type { TestApp } from '../test/test-app';
 import { startTestApp } from '../test/test-app';
 import { download, upload } from '../test/rolls';
 import { publishSimpleVersion } from '../test/consultations';
-import { createAccount, createCooperative, grant, signIn } from '../test/vote-fixtures';
+import { createAccount, createCooperative, grant, openWithApproval, SHORTENING_REASON, signIn } from '../test/vote-fixtures';
 import type { AccessRule } from './auth/access.decorators';
 import { EXCEPTIONS_OF } from './permissions/targets';
 import type { AccessException } from './permissions/targets';
@@ -35,6 +35,8 @@ import { SealingService } from './votes/sealing.service';
 interface Ctx {
   /** 御水岸 (compound A) and its parts. */
   unitA: string;
+  /** A's community (大圩社区), where its supervisors decide shortenings. */
+  communityA: string;
   buildingA: string;
   ownerA: string;
   /** A role grant of compound A to revoke (put back before each caller). */
@@ -46,8 +48,11 @@ interface Ctx {
   rollFileA: Buffer;
   /** A consultation of compound A, open for comments. */
   consultationA: string;
-  /** Votes of compound A: scheduled (to open), scheduled (to cancel), open, and counted with an objection. */
-  votesA: { scheduled: string; toCancel: string; open: string; closed: string; objection: string };
+  /**
+   * Votes of compound A: scheduled (to open, its early opening approved), scheduled (to cancel), open, counted with an
+   * objection, scheduled with its full notice (to ask to shorten), and the convenor's with a shortening waiting for a decision.
+   */
+  votesA: { scheduled: string; toCancel: string; open: string; closed: string; objection: string; toShorten: string; shortening: string };
   /** Comments: a consultation of A kept in its comment phase, a resident's comment there (to report and answer), one to hide, one hidden. */
   commentsA: { consultation: string; comment: string; toHide: string; hidden: string };
   /** Drafts: a consultation of A with versions 1 and 2 published (with an attachment) and version 3 being edited. */
@@ -94,11 +99,20 @@ type SelfCase = { self: true };
 
 const CASES: Record<string, Case | SelfCase> = {
   'POST /api/units/:unitId/votes': {
-    request: (c) => ({ path: `/api/units/${c.unitA}/votes`, body: { title: '发起表决', question: '是否同意？', ruleSet: 'cc278-ordinary', opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 3600_000).toISOString() } }),
+    request: (c) => ({
+      path: `/api/units/${c.unitA}/votes`,
+      body: { title: '发起表决', question: '是否同意？', ruleSet: 'cc278-ordinary', matterKinds: ['owners-other'], opensAt: new Date(Date.now() + 16 * DAY).toISOString(), closesAt: new Date(Date.now() + 24 * DAY).toISOString() },
+    }),
   },
   'GET /api/units/:unitId/votes': { request: (c) => ({ path: `/api/units/${c.unitA}/votes` }) },
   'GET /api/votes/:id': { vote: (c) => c.votesA.open, request: (c) => ({ path: `/api/votes/${c.votesA.open}` }) },
-  'POST /api/votes/:id/open': { vote: (c) => c.votesA.scheduled, request: (c) => ({ path: `/api/votes/${c.votesA.scheduled}/open`, body: { reason: '提前开启的理由' } }) },
+  'POST /api/votes/:id/open': { vote: (c) => c.votesA.scheduled, request: (c) => ({ path: `/api/votes/${c.votesA.scheduled}/open` }) },
+  'POST /api/votes/:id/shortenings': {
+    vote: (c) => c.votesA.toShorten,
+    request: (c) => ({ path: `/api/votes/${c.votesA.toShorten}/shortenings`, body: { reason: SHORTENING_REASON, opensAt: new Date().toISOString() } }),
+  },
+  'GET /api/nodes/:nodeId/shortenings': { node: (c) => c.communityA, request: (c) => ({ path: `/api/nodes/${c.communityA}/shortenings` }) },
+  'POST /api/shortenings/:id/decision': { request: (c) => ({ path: `/api/shortenings/${c.votesA.shortening}/decision`, body: { outcome: 'approved', note: '已核实，同意' } }) },
   'POST /api/votes/:id/cancel': { vote: (c) => c.votesA.toCancel, request: (c) => ({ path: `/api/votes/${c.votesA.toCancel}/cancel`, body: { reason: '取消的理由' } }) },
   'POST /api/votes/:id/ballots': { vote: (c) => c.votesA.open, request: (c) => ({ path: `/api/votes/${c.votesA.open}/ballots`, body: { choice: 'approve' } }) },
   'GET /api/votes/:id/turnout': { vote: (c) => c.votesA.open, request: (c) => ({ path: `/api/votes/${c.votesA.open}/turnout` }) },
@@ -259,6 +273,8 @@ const PAPER_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]);
 /** A minimal PDF for the draft attachment cases. */
 const DRAFT_PDF = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
 
+const DAY = 24 * 3600_000;
+
 /**
  * Every demo account of apps/api/src/seed/demo-data.ts, and three more the issue needs: an
  * observer of 御水岸 with no other role, an account with no role at all. The 南村 member holds an
@@ -349,6 +365,7 @@ describe('access rules across the whole route table', () => {
     staffOfA = sessions.staffDaxu;
     ctx = {
       unitA: a.unit,
+      communityA: a.community,
       buildingA: (await q<{ id: string }>(`SELECT id FROM building WHERE unit_id = $1 AND name = '1栋'`, [a.unit])).id,
       ownerA: (await q<{ id: string }>(`SELECT id FROM owner WHERE unit_id = $1 AND kind = 'person' AND user_id IS NULL ORDER BY name LIMIT 1`, [a.unit])).id,
       linkedOwnerA: (await q<{ id: string }>(`SELECT id FROM owner WHERE unit_id = $1 AND kind = 'person' AND user_id IS NULL ORDER BY name DESC LIMIT 1`, [a.unit])).id,
@@ -357,7 +374,7 @@ describe('access rules across the whole route table', () => {
       importA: '',
       rollFileA: Buffer.alloc(0),
       consultationA: '',
-      votesA: { scheduled: '', toCancel: '', open: '', closed: '', objection: '' },
+      votesA: { scheduled: '', toCancel: '', open: '', closed: '', objection: '', toShorten: '', shortening: '' },
       commentsA: { consultation: '', comment: '', toHide: '', hidden: '' },
       draftsA: '',
       draftAttachmentA: '',
@@ -372,15 +389,20 @@ describe('access rules across the whole route table', () => {
     ctx.rollFileA = (await download(staffOfA, `/api/units/${a.unit}/roll/export?format=csv`)).bytes;
     ctx.importA = (await upload<{ importId: string }>(staffOfA, `/api/units/${a.unit}/roll/imports`, { name: 'roll.csv', bytes: ctx.rollFileA })).body.importId;
     ctx.consultationA = (await staffOfA.post<{ id: string }>(`/api/nodes/${a.unit}/consultations`, { title: '御水岸议事', ruleSet: 'cc278-ordinary' })).body.id;
-    // Votes of A in each state the routes need; the 南村 member holds a written proxy of a 御水岸 owner on the open and the counted one.
-    const vote = async (closesInMs: number): Promise<string> =>
+    // Votes of A in each state the routes need: announced by A's staff to open at once, each early
+    // opening approved by the street's staff (A's staff announced them, so they may not approve);
+    // the 南村 member holds a written proxy of a 御水岸 owner on the open and the counted one.
+    const streetStaff = sessions.streetStaff;
+    const vote = async (closesInMs: number, by = staffOfA): Promise<string> =>
       (
-        await staffOfA.post<{ id: string }>(`/api/units/${a.unit}/votes`, {
+        await by.post<{ id: string }>(`/api/units/${a.unit}/votes`, {
           title: '表决',
           question: '是否同意？',
           ruleSet: 'cc278-ordinary',
+          matterKinds: ['owners-other'],
           opensAt: new Date().toISOString(),
           closesAt: new Date(Date.now() + closesInMs).toISOString(),
+          shorteningReason: SHORTENING_REASON,
         })
       ).body.id;
     const owners = async (voteId: string): Promise<string[]> =>
@@ -398,17 +420,32 @@ describe('access rules across the whole route table', () => {
       });
       expect(res.status).toBe(201);
     };
-    ctx.votesA.scheduled = await vote(3600_000);
-    ctx.votesA.toCancel = await vote(3600_000);
-    ctx.votesA.open = await vote(3600_000);
-    await staffOfA.post(`/api/votes/${ctx.votesA.open}/open`, { reason: '测试' });
+    const approve = async (voteId: string): Promise<void> => {
+      const pending = (await staffOfA.get<{ shortening: { id: string } }>(`/api/votes/${voteId}`)).body.shortening.id;
+      await streetStaff.post(`/api/shortenings/${pending}/decision`, { outcome: 'approved', note: '已核实，同意' });
+    };
+    ctx.votesA.scheduled = await vote(8 * DAY);
+    await approve(ctx.votesA.scheduled);
+    ctx.votesA.toCancel = await vote(8 * DAY);
+    ctx.votesA.open = await vote(8 * DAY);
+    await openWithApproval(staffOfA, streetStaff, ctx.votesA.open);
     await proxyForNancunMember(ctx.votesA.open);
-    const closesAt = Date.now() + 8000;
-    ctx.votesA.closed = await vote(closesAt - Date.now());
-    await staffOfA.post(`/api/votes/${ctx.votesA.closed}/open`, { reason: '测试' });
+    ctx.votesA.closed = await vote(2 * 3600_000);
+    await openWithApproval(staffOfA, streetStaff, ctx.votesA.closed);
     await proxyForNancunMember(ctx.votesA.closed);
-    await new Promise((r) => setTimeout(r, Math.max(0, closesAt - Date.now()) + 300));
-    await t.app.get(SealingService).closeDue();
+    await t.app.get(SealingService).closeDue(new Date(Date.now() + 2 * 3600_000 + 1000));
+    ctx.votesA.toShorten = (
+      await staffOfA.post<{ id: string }>(`/api/units/${a.unit}/votes`, {
+        title: '表决',
+        question: '是否同意？',
+        ruleSet: 'cc278-ordinary',
+        matterKinds: ['owners-other'],
+        opensAt: new Date(Date.now() + 16 * DAY).toISOString(),
+        closesAt: new Date(Date.now() + 24 * DAY).toISOString(),
+      })
+    ).body.id;
+    const convenorA = sessions.convenorYushuian;
+    ctx.votesA.shortening = (await convenorA.get<{ shortening: { id: string } }>(`/api/votes/${await vote(8 * DAY, convenorA)}`)).body.shortening.id;
     ctx.votesA.objection = (await sessions.owner.post<{ id: string }>(`/api/votes/${ctx.votesA.closed}/objections`, { body: '有异议' })).body.id;
     await publishSimpleVersion(t, ctx.consultationA, CALLERS.staffDaxu);
     await staffOfA.post(`/api/consultations/${ctx.consultationA}/phase`, { to: 'comment' });
@@ -448,8 +485,8 @@ describe('access rules across the whole route table', () => {
         .body.id;
     ctx.briefingsA = { open: await briefingOfA(), toCancel: await briefingOfA() };
     // Paper ballots and proxies of A: papers issued (one entered by the convenor and read differently by street staff), a proxy with its scan.
-    ctx.papersA.vote = await vote(3600_000);
-    await staffOfA.post(`/api/votes/${ctx.papersA.vote}/open`, { reason: '测试' });
+    ctx.papersA.vote = await vote(8 * DAY);
+    await openWithApproval(staffOfA, streetStaff, ctx.papersA.vote);
     const paperVoters = (
       await t.dataSource.query<{ voter_id: string }[]>(`SELECT voter_id FROM vote_voter WHERE vote_id = $1 AND unit_labels <@ ARRAY['1-101', '1-102', '1-103', '1-201', '1-202', '1-203', '1-302', '1-303'] ORDER BY voter_id`, [ctx.papersA.vote])
     ).map((r) => r.voter_id);
@@ -465,9 +502,17 @@ describe('access rules across the whole route table', () => {
     const meetingUnit = await createCooperative(t.dataSource, { code: 'daxu-coop-2', name: '大圩第二经济社', parent: 'daxu', households: [{ number: 'DX-001', members: [{ key: 'head', name: '黄一', birthDate: '1970-01-01' }] }] });
     ctx.papersA.meetingUnit = meetingUnit.unitId;
     ctx.papersA.meeting = (
-      await staffOfA.post<{ id: string }>(`/api/units/${meetingUnit.unitId}/votes`, { title: '成员大会表决', question: '是否同意？', ruleSet: 'rceo-27', opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 3600_000).toISOString() })
+      await staffOfA.post<{ id: string }>(`/api/units/${meetingUnit.unitId}/votes`, {
+        title: '成员大会表决',
+        question: '是否同意？',
+        ruleSet: 'rceo-27',
+        matterKinds: ['plans-and-distribution'],
+        opensAt: new Date().toISOString(),
+        closesAt: new Date(Date.now() + 2 * DAY).toISOString(),
+        shorteningReason: SHORTENING_REASON,
+      })
     ).body.id;
-    await staffOfA.post(`/api/votes/${ctx.papersA.meeting}/open`, { reason: '测试' });
+    await openWithApproval(staffOfA, streetStaff, ctx.papersA.meeting);
     ctx.papersA.member = (await t.dataSource.query<{ voter_id: string }[]>(`SELECT voter_id FROM vote_voter WHERE vote_id = $1`, [ctx.papersA.meeting]))[0]!.voter_id;
   }, 120_000);
   afterAll(() => t.close());

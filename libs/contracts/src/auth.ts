@@ -34,6 +34,11 @@ export const ACTIONS = [
   'offline.record',
   /** Hide abusive comments (with a reason) and answer opinions officially. */
   'comment.moderate',
+  /**
+   * Approve or refuse a shortened notice or voting window of a unit's vote. Held by staff and
+   * admins; it counts only on a node ABOVE the unit (its community or street), never on the unit.
+   */
+  'vote.supervise',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -1,5 +1,5 @@
 import type { Grant } from './permissions';
-import { can, canGrant, hasAnyRole } from './permissions';
+import { can, canGrant, hasAnyRole, supervisesUnit } from './permissions';
 
 // street → community → compound A, compound B
 const street = 'street';
@@ -78,5 +78,21 @@ describe('permissions on the organization tree', () => {
     expect(canGrant(communityStaff, 'admin', { ancestry: compoundA })).toBe(false);
     expect(canGrant([grant('admin', street)], 'staff', { ancestry: [community, street] })).toBe(true);
     expect(canGrant([grant('convenor', 'compound-a')], 'resident', { ancestry: compoundA })).toBe(false);
+  });
+});
+
+describe('supervisesUnit', () => {
+  const ancestry = ['unit', 'community', 'street'];
+  it('is staff or admin on the unit’s community or street', () => {
+    expect(supervisesUnit([{ role: 'staff', nodeId: 'community', buildingId: null }], { ancestry })).toBe(true);
+    expect(supervisesUnit([{ role: 'admin', nodeId: 'street', buildingId: null }], { ancestry })).toBe(true);
+  });
+
+  it('is not staff on the unit itself, nor a convenor, observer or building head above it, nor staff of another community', () => {
+    expect(supervisesUnit([{ role: 'staff', nodeId: 'unit', buildingId: null }], { ancestry })).toBe(false);
+    expect(supervisesUnit([{ role: 'convenor', nodeId: 'community', buildingId: null }], { ancestry })).toBe(false);
+    expect(supervisesUnit([{ role: 'observer', nodeId: 'street', buildingId: null }], { ancestry })).toBe(false);
+    expect(supervisesUnit([{ role: 'building_head', nodeId: 'unit', buildingId: 'b1' }], { ancestry })).toBe(false);
+    expect(supervisesUnit([{ role: 'staff', nodeId: 'other-community', buildingId: null }], { ancestry })).toBe(false);
   });
 });

@@ -9,9 +9,9 @@ import type { Action, Role } from '@yishi/contracts';
 const RUN_CONSULTATIONS: readonly Action[] = ['consultation.read', 'consultation.manage', 'participate', 'offline.record', 'comment.moderate'];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
-  admin: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'org.manage', 'result.object', ...RUN_CONSULTATIONS],
-  /** Community and street staff oversee the units below them: they may object to a result too. */
-  staff: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'result.object', ...RUN_CONSULTATIONS],
+  admin: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'org.manage', 'result.object', 'vote.supervise', ...RUN_CONSULTATIONS],
+  /** Community and street staff oversee the units below them: they may object to a result, and decide a vote's shortening. */
+  staff: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'result.object', 'vote.supervise', ...RUN_CONSULTATIONS],
   /** The convenor runs the vote and answers objections; they do not object to their own result. */
   convenor: ['roll.read', 'invitation.print', ...RUN_CONSULTATIONS],
   /**
@@ -77,4 +77,17 @@ export function canGrant(grants: readonly Grant[], role: Role, target: Target): 
 /** Whether the actor has any role on or above the node: if not, the node is none of their business. */
 export function hasAnyRole(grants: readonly Grant[], target: Target): boolean {
   return grantsReaching(grants, target).length > 0;
+}
+
+/** Roles that supervise the units below the node they are granted on. */
+export const SUPERVISING_ROLES: readonly Role[] = (Object.keys(ROLE_ACTIONS) as Role[]).filter((role) => ROLE_ACTIONS[role].includes('vote.supervise'));
+
+/**
+ * Whether the actor supervises the unit: staff or admin on a node ABOVE it (its community, its
+ * street). A grant on the unit itself does not count, nor does any convenor, building head,
+ * observer or resident: shortening a vote's notice or window is approved from outside the unit.
+ */
+export function supervisesUnit(grants: readonly Grant[], target: Target): boolean {
+  const above = new Set(target.ancestry.slice(1));
+  return grants.some((g) => above.has(g.nodeId) && SUPERVISING_ROLES.includes(g.role));
 }

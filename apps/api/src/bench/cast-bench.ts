@@ -314,17 +314,20 @@ async function main(): Promise<void> {
     const base = await started.url;
     log(`API (pid ${api.pid}) at ${base.origin}`);
 
+    // A named poll of the owners: the cast transaction is the same under every rule set, and only an
+    // informal poll may open at once (a statutory vote waits out its notice, or a supervisor's approval).
     const now = Date.now();
     const created = await asConvenor<{ id: string }>(base, compound.convenor, 'POST', `/api/units/${compound.unitId}/votes`, {
       title: '压力测试表决',
       question: '是否同意？',
-      ruleSet: 'cc278-ordinary',
+      ruleSet: 'simple-majority',
+      matterKinds: ['other'],
       opensAt: new Date(now).toISOString(),
       closesAt: new Date(now + 3 * 3600_000).toISOString(),
     });
     if (created.status !== 201) throw new Error(`creating the vote: ${created.status} ${JSON.stringify(created.body)}`);
     const voteId = created.body.id;
-    const opened = await asConvenor(base, compound.convenor, 'POST', `/api/votes/${voteId}/open`, { reason: '基准测试' });
+    const opened = await asConvenor(base, compound.convenor, 'POST', `/api/votes/${voteId}/open`, {});
     if (opened.status !== 204) throw new Error(`opening the vote: ${opened.status} ${JSON.stringify(opened.body)}`);
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(...CONCURRENCY) });
@@ -381,7 +384,7 @@ async function main(): Promise<void> {
     const cpuPerBallot = (cpuMs: number | null, x: RunResult): string => (cpuMs === null || x.ok === 0 ? '—' : (cpuMs / x.ok).toFixed(2));
     const out: string[] = [];
     out.push('');
-    out.push(`bench:cast — ${UNITS.toLocaleString('en')}-flat compound, one open cc278-ordinary vote; PostgreSQL ${server}${embedded ? ' (embedded)' : ''}; Node ${process.version}; ${os.cpus().length} CPUs shared by client, API and database`);
+    out.push(`bench:cast — ${UNITS.toLocaleString('en')}-flat compound, one open named poll of the owners; PostgreSQL ${server}${embedded ? ' (embedded)' : ''}; Node ${process.version}; ${os.cpus().length} CPUs shared by client, API and database`);
     out.push(
       `each run: ${BALLOTS.toLocaleString('en')} voters casting once (first ballots), pg and HTTP taking turns in ${ROUNDS} rounds; pg and the API each use a pool of ${POOL_SIZE} connections; the API serves from ${API_WORKERS === 'auto' ? os.availableParallelism() : API_WORKERS} processes (API_WORKERS=${API_WORKERS}), log level ${process.env['BENCH_LOG_LEVEL'] ?? 'info'}`,
     );

@@ -5,6 +5,7 @@ import { VoteBox, VoteBoxIntake } from '../votes/entities/vote-box.entity';
 import { VoteCast } from '../votes/entities/vote-cast.entity';
 import { VoteMark } from '../votes/entities/vote-mark.entity';
 import { VoteObjection } from '../votes/entities/vote-objection.entity';
+import { VoteShortening } from '../votes/entities/vote-shortening.entity';
 import { VoteVoter } from '../votes/entities/vote-voter.entity';
 import { Vote } from '../votes/entities/vote.entity';
 import { Briefing } from '../briefings/entities/briefing.entity';
@@ -88,4 +89,5 @@ export const ENTITIES = [
   BallotPaper,
   ProxyAuthorization,
   VoteObjection,
+  VoteShortening,
 ];

@@ -8,7 +8,7 @@
  */
 
 /** What a `@Permission` route's parameter may refer to. */
-export const TARGET_KINDS = ['node', 'unit', 'vote', 'objection', 'consultation', 'comment', 'briefing', 'topic', 'grant'] as const;
+export const TARGET_KINDS = ['node', 'unit', 'vote', 'objection', 'shortening', 'consultation', 'comment', 'briefing', 'topic', 'grant'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /**
@@ -26,6 +26,7 @@ export const EXCEPTIONS_OF: Readonly<Record<TargetKind, readonly AccessException
   unit: [],
   vote: ['voter', 'proxyAgent'],
   objection: ['voter', 'proxyAgent'],
+  shortening: [],
   consultation: [],
   comment: [],
   briefing: [],
@@ -65,6 +66,8 @@ export const TARGET_SQL: Readonly<Record<TargetKind, string>> = {
   vote: `SELECT ARRAY[v.unit_id] AS nodes, NULL::uuid AS owner, false AS draft, v.id AS vote_id, NULL::uuid AS author_id FROM vote v WHERE v.id = $1`,
   objection: `SELECT ARRAY[v.unit_id] AS nodes, NULL::uuid AS owner, false AS draft, v.id AS vote_id, NULL::uuid AS author_id
                 FROM vote_objection o JOIN vote v ON v.id = o.vote_id WHERE o.id = $1`,
+  shortening: `SELECT ARRAY[v.unit_id] AS nodes, NULL::uuid AS owner, false AS draft, v.id AS vote_id, NULL::uuid AS author_id
+                 FROM vote_shortening s JOIN vote v ON v.id = s.vote_id WHERE s.id = $1`,
   consultation: `SELECT ${CONSULTATION_COLUMNS} FROM consultation c WHERE c.id = $1`,
   comment: `SELECT ${CONSULTATION_COLUMNS} FROM comment x JOIN consultation c ON c.id = x.consultation_id WHERE x.id = $1`,
   briefing: `SELECT ${CONSULTATION_COLUMNS} FROM briefing x JOIN consultation c ON c.id = x.consultation_id WHERE x.id = $1`,
@@ -91,6 +94,7 @@ export const TARGET_NOUNS: Readonly<Record<TargetKind, { noun: string; key: stri
   unit: { noun: 'unit', key: 'unitId' },
   vote: { noun: 'vote', key: 'voteId' },
   objection: { noun: 'objection', key: 'objectionId' },
+  shortening: { noun: 'request to shorten a vote', key: 'shorteningId' },
   consultation: { noun: 'consultation', key: 'consultationId' },
   comment: { noun: 'comment', key: 'commentId' },
   briefing: { noun: 'briefing', key: 'briefingId' },

@@ -88,6 +88,10 @@ export interface DemoActivity {
     offline: { recordedBy: string; clause: number; channel: 'building_head'; residentName: string; body: string };
     briefing: { inDays: number; startsAtChinaTime: string; hours: number; place: string; capacity: number; notes: string };
   };
+  /**
+   * Announced with the owners' full 15-day notice, which ran out `noticeRanHoursAgo` hours before
+   * the seeding; the opening job then opened it, and it stays open `days` days from the seeding.
+   */
   compoundVote: {
     unit: string;
     convenor: string;
@@ -95,8 +99,10 @@ export interface DemoActivity {
     titleEn: string;
     question: string;
     questionEn: string;
+    /** What it decides: Civil Code art. 278 item (9), an ordinary matter. */
+    matter: 'owners-other';
+    noticeRanHoursAgo: number;
     days: number;
-    earlyReason: string;
   };
   cooperativeVote: {
     unit: string;
@@ -105,6 +111,8 @@ export interface DemoActivity {
     titleEn: string;
     question: string;
     questionEn: string;
+    /** What it decides: RCEO Law art. 26 item (7), the income distribution plan. */
+    matter: 'plans-and-distribution';
     /** Opens after the 10-day notice of a member assembly, and stays open this long. */
     opensInDays: number;
     days: number;
@@ -350,8 +358,9 @@ export const DEMO_ACTIVITY: DemoActivity = {
     titleEn: 'Replace the compound’s access control system?',
     question: '是否同意将小区各楼栋和大门的门禁更换为刷卡加人脸识别的门禁系统，费用约18万元，从小区公共收益中支付？',
     questionEn: 'Do you agree to replace the access control at every building and the gates with a card and face recognition system, costing about 180,000 yuan, paid from the compound’s common income?',
+    matter: 'owners-other',
+    noticeRanHoursAgo: 1,
     days: 14,
-    earlyReason: '现有门禁已多次故障，业主大会筹备组在上月业主座谈会上已公示更换方案，经业委会会议决定提前开启投票。',
   },
   cooperativeVote: {
     unit: COOPERATIVE,
@@ -360,6 +369,7 @@ export const DEMO_ACTIVITY: DemoActivity = {
     titleEn: 'Nancun cooperative: distributing the 2026 collective income',
     question: '是否同意2026年度集体经营收益提取30%作为公积公益金，其余70%按成员人数平均分配？',
     questionEn: 'Do you agree to set aside 30% of the 2026 collective income as the common reserve and welfare fund, and distribute the remaining 70% equally among members?',
+    matter: 'plans-and-distribution',
     opensInDays: 11,
     days: 7,
   },

@@ -183,12 +183,21 @@ describe('demo activity, written at start-up through the API services', () => {
     expect(detail.myVoters).toEqual([expect.objectContaining({ canCast: true, voted: false })]);
     expect(detail.myVoters[0]!.unitLabels).toHaveLength(4);
 
-    // Opened before the 15-day notice ran, so with its reason on record; the electorate is frozen.
-    const [row] = await t.dataSource.query<{ early_reason: string; voters: number; ballots: number }[]>(
-      `SELECT v.early_reason, (SELECT count(*)::int FROM vote_voter w WHERE w.vote_id = v.id) AS voters, (SELECT count(*)::int FROM ballot b WHERE b.vote_id = v.id) AS ballots FROM vote v WHERE v.id = $1`,
+    // The demo does not contradict itself: announced with the owners' full 15-day notice, opened only
+    // once it had run, with nothing shortened — and the vote page and the recount file say so.
+    const shown = (await owner.get<{ announcedAt: string; noticeEndsAt: string; opensAt: string; closesAt: string; noticeDays: number; shortening: unknown; matterKinds: string[] }>(`/api/votes/${vote.id}`)).body;
+    expect(shown.noticeDays).toBe(15);
+    expect(new Date(shown.noticeEndsAt).getTime() - new Date(shown.announcedAt).getTime()).toBe(15 * DAY_MS);
+    expect(new Date(shown.opensAt).getTime()).toBeGreaterThanOrEqual(new Date(shown.noticeEndsAt).getTime());
+    expect(new Date(shown.noticeEndsAt).getTime()).toBeLessThan(new Date(shown.closesAt).getTime());
+    expect(shown.shortening).toBeNull();
+    expect(shown.matterKinds).toEqual(['owners-other']);
+    const [row] = await t.dataSource.query<{ early_reason: string | null; shortening_id: string | null; vote_json: string; voters: number; ballots: number }[]>(
+      `SELECT v.early_reason, v.shortening_id, v.vote_json, (SELECT count(*)::int FROM vote_voter w WHERE w.vote_id = v.id) AS voters, (SELECT count(*)::int FROM ballot b WHERE b.vote_id = v.id) AS ballots FROM vote v WHERE v.id = $1`,
       [vote.id],
     );
-    expect(row).toEqual({ early_reason: DEMO_ACTIVITY.compoundVote.earlyReason, voters: Number((await t.dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM owner'))[0]!.n), ballots: 0 });
+    expect(row).toMatchObject({ early_reason: null, shortening_id: null, voters: Number((await t.dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM owner'))[0]!.n), ballots: 0 });
+    expect((JSON.parse(row!.vote_json) as { safeguards: unknown }).safeguards).toEqual({ announcedAt: shown.announcedAt, noticeEndsAt: shown.noticeEndsAt, minVotingHours: 168, shortening: null });
 
     // The owner really can vote: the ballot counts and the receipt comes back.
     const cast = await owner.post<{ receipt: string }>(`/api/votes/${vote.id}/ballots`, { choice: 'approve' });

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { LEGAL_TIME_ZONE } from '@yishi/contracts';
-import { calendarDateIn } from '@yishi/domain';
+import { calendarDateIn, RULE_SETS } from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
@@ -35,6 +35,7 @@ export interface SeedResult {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+const HOUR_MS = 3600 * 1000;
 
 /**
  * Writes the demo street once: its people and rolls in one transaction. When the street already
@@ -275,21 +276,30 @@ export async function seedDemoActivity(app: INestApplicationContext, activity: D
     notes: c.briefing.notes,
   });
 
-  // 御水岸: a named vote of the owners, open now for two weeks (before the notice has run, with the reason on record).
+  // 御水岸: a named vote of the owners, announced with its full 15-day notice; the notice ran out an
+  // hour ago and the opening job opened it, for two weeks from now. Nothing was shortened.
   const v = activity.compoundVote;
-  const compoundVote = await votes.create(actor(v.convenor), unitId(v.unit), {
-    title: v.title,
-    titleEn: v.titleEn,
-    question: v.question,
-    questionEn: v.questionEn,
-    ruleSet: 'cc278-ordinary',
-    secrecy: 'named',
-    allowChange: true,
-    opensAt: at(0),
-    closesAt: at(v.days),
-    turnoutPublic: true,
-  });
-  await votes.open(actor(v.convenor), compoundVote.id, v.earlyReason);
+  const noticeEnds = new Date(now.getTime() - v.noticeRanHoursAgo * HOUR_MS);
+  const announced = new Date(noticeEnds.getTime() - RULE_SETS['cc278-ordinary'].noticeDays * DAY_MS);
+  await votes.create(
+    actor(v.convenor),
+    unitId(v.unit),
+    {
+      title: v.title,
+      titleEn: v.titleEn,
+      question: v.question,
+      questionEn: v.questionEn,
+      ruleSet: 'cc278-ordinary',
+      matterKinds: [v.matter],
+      secrecy: 'named',
+      allowChange: true,
+      opensAt: noticeEnds.toISOString(),
+      closesAt: at(v.days),
+      turnoutPublic: true,
+    },
+    announced,
+  );
+  await votes.openDue(now);
 
   // 南村经济社: a member assembly announced with its 10-day notice; the job opens it when the time comes.
   const k = activity.cooperativeVote;
@@ -299,6 +309,7 @@ export async function seedDemoActivity(app: INestApplicationContext, activity: D
     question: k.question,
     questionEn: k.questionEn,
     ruleSet: 'rceo-27',
+    matterKinds: [k.matter],
     secrecy: 'named',
     allowChange: true,
     opensAt: at(k.opensInDays),

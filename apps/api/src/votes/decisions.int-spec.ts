@@ -16,7 +16,7 @@ import type { HttpSession } from '../../test/http-session';
 import { download, upload } from '../../test/rolls';
 import type { TestApp } from '../../test/test-app';
 import { startTestApp } from '../../test/test-app';
-import { createAccount, createCompound, createCooperative, grant, kitFiles, SCAN_JPEG, signIn, voterIdOf } from '../../test/vote-fixtures';
+import { createAccount, createCompound, createCooperative, grant, kitFiles, openWithApproval, SCAN_JPEG, SHORTENING_REASON, signIn, voterIdOf } from '../../test/vote-fixtures';
 import { seedDemoData } from '../seed/seed-demo';
 import type { CastReceiptDto, VoteDetailDto } from './dto/vote.dto';
 import type { IssueResultDto, PaperEntryResultDto, PaperListDto, PaperPrintDto } from './dto/paper.dto';
@@ -147,7 +147,7 @@ describe('decisions end to end: online, paper and proxy ballots in one tally, an
       as[key] = await signIn(t.dataSource, t.baseUrl, phone);
     }
 
-    const closesAt = new Date(Date.now() + 3600_000);
+    const closesAt = new Date(Date.now() + 2 * 3600_000);
     const created = await staff.post<VoteDetailDto>(`/api/units/${fixture.unitId}/votes`, {
       title: '筹集电梯维修资金',
       question: '是否同意按每平方米 30 元筹集电梯维修资金？',
@@ -155,6 +155,7 @@ describe('decisions end to end: online, paper and proxy ballots in one tally, an
       matterKinds: ['repair-fund-raising'],
       opensAt: new Date().toISOString(),
       closesAt: closesAt.toISOString(),
+      shorteningReason: SHORTENING_REASON,
     });
     expect(created.status).toBe(201);
     const voteId = created.body.id;
@@ -163,7 +164,7 @@ describe('decisions end to end: online, paper and proxy ballots in one tally, an
     const early = await as.multi!.post<ErrorBody>(`/api/votes/${voteId}/ballots`, { choice: 'approve' });
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ code: 'CONFLICT', details: { reason: 'not_open_yet' } });
-    expect((await staff.post(`/api/votes/${voteId}/open`, { reason: '业主大会决定提前表决（测试）' })).status).toBe(204);
+    await openWithApproval(staff, second, voteId);
     const v = async (name: string): Promise<string> => voterIdOf(t.dataSource, voteId, name);
     const id = { multi: await v('何志伟'), coWife: await v('苏嘉慧'), coHusband: await v('林国华'), a202: await v('陈丽'), a301: await v('李俊'), a302: await v('黄秀'), b102: await v('梁英'), b201: await v('吴明'), b202: await v('冯玉') };
 
@@ -365,18 +366,20 @@ describe('decisions end to end: online, paper and proxy ballots in one tally, an
     const second = await signIn(t.dataSource, t.baseUrl, '13800000002'); // street staff
     const m1 = await signIn(t.dataSource, t.baseUrl, '13900000201');
     const m6 = await signIn(t.dataSource, t.baseUrl, '13900000203');
-    const closesAt = new Date(Date.now() + 3600_000);
+    const closesAt = new Date(Date.now() + 2 * 3600_000);
     const created = await staff.post<VoteDetailDto>(`/api/units/${fixture.unitId}/votes`, {
       title: '集体物业出租方案',
       question: '是否同意《南湖经济社集体物业出租方案》？',
       ruleSet: 'rceo-27',
+      matterKinds: ['cooperative-other'],
       opensAt: new Date().toISOString(),
       closesAt: closesAt.toISOString(),
+      shorteningReason: SHORTENING_REASON,
     });
     expect(created.status).toBe(201);
     const voteId = created.body.id;
     expect(created.body.noticeDays).toBe(10);
-    expect((await staff.post(`/api/votes/${voteId}/open`, { reason: '成员大会当日现场表决（测试）' })).status).toBe(204);
+    await openWithApproval(staff, second, voteId);
     const v = async (name: string): Promise<string> => voterIdOf(t.dataSource, voteId, name);
     const id = { m1: await v('陈大文'), m2: await v('陈太'), m3: await v('陈小明'), m4: await v('李四'), m5: await v('李五'), m6: await v('王六'), m7: await v('王七'), m8: await v('赵八'), m9: await v('赵九') };
 

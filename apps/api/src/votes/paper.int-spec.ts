@@ -3,7 +3,7 @@ import type { HttpSession } from '../../test/http-session';
 import { upload } from '../../test/rolls';
 import type { TestApp } from '../../test/test-app';
 import { startTestApp } from '../../test/test-app';
-import { SCAN_JPEG, signIn } from '../../test/vote-fixtures';
+import { openWithApproval, SCAN_JPEG, SHORTENING_REASON, signIn } from '../../test/vote-fixtures';
 import type { AuditPageDto } from '../audit/audit.controller';
 import { seedDemoData } from '../seed/seed-demo';
 import type { CastReceiptDto, VoteDetailDto } from './dto/vote.dto';
@@ -27,17 +27,19 @@ describe('paper ballots: issued against the roll, entered twice, disputes settle
   afterAll(() => t.close());
 
   const openVote = async (extra: Record<string, unknown> = {}): Promise<{ id: string; closesAt: Date }> => {
-    const closesAt = new Date(Date.now() + 3600_000);
+    const closesAt = new Date(Date.now() + 2 * 3600_000);
     const res = await as.convenor!.post<VoteDetailDto>(`/api/units/${yushuian}/votes`, {
       title: '更换门禁系统',
       question: '是否同意更换小区门禁系统？',
       ruleSet: 'cc278-ordinary',
+      matterKinds: ['owners-other'],
       opensAt: new Date().toISOString(),
       closesAt: closesAt.toISOString(),
+      shorteningReason: SHORTENING_REASON,
       ...extra,
     });
     expect(res.status).toBe(201);
-    expect((await as.convenor!.post(`/api/votes/${res.body.id}/open`, { reason: '测试' })).status).toBe(204);
+    await openWithApproval(as.convenor!, as.street!, res.body.id);
     return { id: res.body.id, closesAt };
   };
 
@@ -214,6 +216,7 @@ describe('paper ballots: issued against the roll, entered twice, disputes settle
       title: '选择议事会日期',
       question: '议事会定在哪天？',
       ruleSet: 'simple-majority',
+      matterKinds: ['other'],
       secrecy: 'secret',
       options: [
         { id: 'sat', label: '周六' },

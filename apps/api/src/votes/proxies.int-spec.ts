@@ -3,7 +3,7 @@ import type { HttpSession } from '../../test/http-session';
 import { download, upload } from '../../test/rolls';
 import type { TestApp } from '../../test/test-app';
 import { startTestApp } from '../../test/test-app';
-import { createAccount, SCAN_JPEG, signIn } from '../../test/vote-fixtures';
+import { createAccount, openWithApproval, SCAN_JPEG, SHORTENING_REASON, signIn } from '../../test/vote-fixtures';
 import type { AuditPageDto } from '../audit/audit.controller';
 import { seedDemoData } from '../seed/seed-demo';
 import type { CastReceiptDto, VoteDetailDto } from './dto/vote.dto';
@@ -46,12 +46,15 @@ describe('proxies: recorded with the scan, checked against the rule set, capped,
     const res = await session.post<VoteDetailDto>(`/api/units/${unitId}/votes`, {
       title: '表决',
       question: '是否同意？',
+      matterKinds: [unitId === yushuian ? 'owners-other' : 'plans-and-distribution'],
       opensAt: new Date().toISOString(),
-      closesAt: new Date(Date.now() + 3600_000).toISOString(),
+      closesAt: new Date(Date.now() + 2 * 3600_000).toISOString(),
+      shorteningReason: SHORTENING_REASON,
       ...extra,
     });
     expect(res.status).toBe(201);
-    expect((await session.post(`/api/votes/${res.body.id}/open`, { reason: '测试' })).status).toBe(204);
+    // Before its notice: approved by the community's staff (大圩社区 for 御水岸, 中区社区 for 南村).
+    await openWithApproval(session, unitId === yushuian ? as.staff! : as.ncStaff!, res.body.id);
     return res.body.id;
   };
 

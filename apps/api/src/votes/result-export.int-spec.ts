@@ -11,7 +11,7 @@ import type { HttpSession } from '../../test/http-session';
 import { download, upload } from '../../test/rolls';
 import type { TestApp } from '../../test/test-app';
 import { startTestApp } from '../../test/test-app';
-import { createAccount, createCompound, createCooperative, SCAN_JPEG, signIn, voterIdOf } from '../../test/vote-fixtures';
+import { createAccount, createCompound, createCooperative, openWithApproval, SCAN_JPEG, SHORTENING_REASON, signIn, voterIdOf } from '../../test/vote-fixtures';
 import { seedDemoData } from '../seed/seed-demo';
 import type { VoteDetailDto } from './dto/vote.dto';
 import type { IssueResultDto, PaperEntryResultDto } from './dto/paper.dto';
@@ -121,13 +121,15 @@ describe('result exports and live turnout', () => {
     for (const [key, phone] of Object.entries({ multi: '13900000301', coWife: '13900000302', coHusband: '13900000303', formula: '13900000304', agent: '13900000306', outsider: '13800000012' })) {
       as[key] = await signIn(t.dataSource, t.baseUrl, phone);
     }
-    const closesAt = new Date(Date.now() + 3600_000);
+    const closesAt = new Date(Date.now() + 2 * 3600_000);
     const created = await staff.post<VoteDetailDto>(`/api/units/${fixture.unitId}/votes`, {
       title: '更换小区大门门禁系统',
       question: '是否同意更换小区大门门禁系统？',
       ruleSet: 'cc278-ordinary',
+      matterKinds: ['owners-other'],
       opensAt: new Date().toISOString(),
       closesAt: closesAt.toISOString(),
+      shorteningReason: SHORTENING_REASON,
     });
     expect(created.status).toBe(201);
     const voteId = created.body.id;
@@ -136,7 +138,7 @@ describe('result exports and live turnout', () => {
     const scheduled = await exportOf(staff, 'csv');
     expect(scheduled.status).toBe(409);
     expect(JSON.parse(scheduled.bytes.toString('utf8'))).toMatchObject({ code: 'CONFLICT', details: { reason: 'not_counted' } });
-    expect((await staff.post(`/api/votes/${voteId}/open`, { reason: '测试导出' })).status).toBe(204);
+    await openWithApproval(staff, second, voteId);
     const v = (name: string): Promise<string> => voterIdOf(t.dataSource, voteId, name);
 
     for (const [who, choice] of [
@@ -223,16 +225,18 @@ describe('result exports and live turnout', () => {
       ],
     });
     const staff = await signIn(t.dataSource, t.baseUrl, '13800000003');
-    const closesAt = new Date(Date.now() + 3600_000);
+    const closesAt = new Date(Date.now() + 2 * 3600_000);
     const created = await staff.post<VoteDetailDto>(`/api/units/${fixture.unitId}/votes`, {
       title: '集体林地承包方案',
       question: '是否同意集体林地承包方案？',
       ruleSet: 'rceo-27',
+      matterKinds: ['land-contracting'],
       opensAt: new Date().toISOString(),
       closesAt: closesAt.toISOString(),
+      shorteningReason: SHORTENING_REASON,
     });
     const voteId = created.body.id;
-    expect((await staff.post(`/api/votes/${voteId}/open`, { reason: '测试导出' })).status).toBe(204);
+    await openWithApproval(staff, await signIn(t.dataSource, t.baseUrl, '13800000002'), voteId);
     for (const [phone, choice] of [
       ['13900000311', 'oppose'],
       ['13900000313', 'approve'],
@@ -262,6 +266,7 @@ describe('result exports and live turnout', () => {
       title: '选择议事会日期',
       question: '议事会定在哪天？',
       ruleSet: 'simple-majority',
+      matterKinds: ['other'],
       secrecy: 'secret',
       options: [
         { id: 'sat', label: '周六' },
@@ -307,9 +312,11 @@ describe('result exports and live turnout', () => {
         title: '增设充电桩',
         question: '是否同意增设充电桩？',
         ruleSet: 'cc278-ordinary',
+        matterKinds: ['owners-other'],
         turnoutPublic,
         opensAt: new Date().toISOString(),
-        closesAt: new Date(Date.now() + 3600_000).toISOString(),
+        closesAt: new Date(Date.now() + 8 * 24 * 3600_000).toISOString(),
+        shorteningReason: SHORTENING_REASON,
       });
       expect(res.status).toBe(201);
       return res.body.id;
@@ -319,7 +326,7 @@ describe('result exports and live turnout', () => {
     const notOpen = await convenor.get<ErrorBody>(`/api/votes/${privateVote}/turnout`);
     expect(notOpen.status).toBe(409);
     expect(notOpen.body.details).toMatchObject({ reason: 'not_open' });
-    expect((await convenor.post(`/api/votes/${privateVote}/open`, { reason: '测试' })).status).toBe(204);
+    await openWithApproval(convenor, staff, privateVote);
     expect((await owner.post(`/api/votes/${privateVote}/ballots`, { choice: 'approve' })).status).toBe(200);
 
     for (const manager of [convenor, staff]) {
@@ -337,7 +344,7 @@ describe('result exports and live turnout', () => {
     expect([403, 404]).toContain((await outsider.get(`/api/votes/${privateVote}/turnout`)).status);
 
     const publicVote = await announce(true);
-    expect((await convenor.post(`/api/votes/${publicVote}/open`, { reason: '测试' })).status).toBe(204);
+    await openWithApproval(convenor, staff, publicVote);
     const shown = await owner.get<Turnout>(`/api/votes/${publicVote}/turnout`);
     expect(shown.status).toBe(200);
     expect(shown.body.conditions.find((c) => c.id === 'turnout-persons')!.numerator).toBe(0);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Choice, CompoundElectorate, Electorate } from '@yishi/domain';
+import type { Choice, CompoundElectorate, Electorate, MatterKind } from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -11,6 +11,7 @@ import { pseudonym } from './electorate-snapshot';
 import type { Vote } from './entities/vote.entity';
 import type { BallotListRow, PublishedResultFile, ResultDownload } from './result-export';
 import { writeResultExport } from './result-export';
+import { safeguardsOf } from './vote-rules';
 import { VotesService } from './votes.service';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -68,6 +69,8 @@ export class ResultExportService {
       final: vote.status === 'final',
       result,
       proxyBallots,
+      matterKinds: vote.matterKinds as MatterKind[],
+      safeguards: safeguardsOf(vote),
       ballots,
     });
   }

@@ -1,6 +1,6 @@
 import { LEGAL_TIME_ZONE } from '@yishi/contracts';
-import type { Choice, Comparison, ConditionId, ConditionRole, Figures, Measure, PollOption, RuleSetId } from '@yishi/domain';
-import { calendarDateIn, RULE_SETS } from '@yishi/domain';
+import type { Choice, Comparison, ConditionId, ConditionRole, Figures, MatterKind, Measure, PollOption, RuleSetId, SafeguardsFile } from '@yishi/domain';
+import { calendarDateIn, MATTERS, RULE_SETS } from '@yishi/domain';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '../rolls/import/cells';
@@ -59,6 +59,10 @@ export interface ResultExportInput {
   proxyBallots: number;
   /** Named votes: the ballot list; null for a secret vote (never listed). */
   ballots: { kind: 'compound' | 'persons'; rows: BallotListRow[] } | null;
+  /** What it decided (empty for votes announced before this was asked). */
+  matterKinds: MatterKind[];
+  /** The legal clock it opened under, from vote.json (null for votes opened before it was recorded). */
+  safeguards: SafeguardsFile | null;
 }
 
 export interface ResultDownload {
@@ -131,6 +135,27 @@ function naturalCompare(a: string, b: string): number {
   return a.localeCompare(b, 'zh-CN', { numeric: true });
 }
 
+const ROLE_NAMES: Record<'staff' | 'admin', string> = { staff: '工作人员', admin: '管理员' };
+
+/** The notice period and the shortest window, and an approved shortening with its reason and approver: what the notice says about the vote's legal clock. */
+export function safeguardRows(safeguards: SafeguardsFile | null): string[][] {
+  if (!safeguards) return [];
+  const days = Math.round((Date.parse(safeguards.noticeEndsAt) - Date.parse(safeguards.announcedAt)) / (24 * 3600 * 1000));
+  const rows = [
+    ['公告期', days > 0 ? `${dateTime(new Date(safeguards.announcedAt))} 公告，至 ${dateTime(new Date(safeguards.noticeEndsAt))} 届满（${days}日）` : `${dateTime(new Date(safeguards.announcedAt))} 公告（本规则无法定公告期）`],
+    ['最短表决期', safeguards.minVotingHours > 0 ? (safeguards.minVotingHours % 24 === 0 ? `${safeguards.minVotingHours / 24}日` : `${safeguards.minVotingHours}小时`) : '无（非正式征询）'],
+  ];
+  const s = safeguards.shortening;
+  if (!s) return [...rows, ['缩短期限', '无：公告期届满后开始表决，表决期不短于最短表决期']];
+  const what = [s.shortensNotice ? '公告期未满提前开始表决' : null, s.shortensWindow ? '表决期短于最短表决期' : null].filter(Boolean).join('；');
+  return [
+    ...rows,
+    ['缩短期限', `经批准：${what}`],
+    ['缩短理由', `${s.reason}（${s.requestedBy}，${dateTime(new Date(s.requestedAt))} 申请）`],
+    ['批准', `${s.approverNode}${ROLE_NAMES[s.approverRole]} ${s.approvedBy}，${dateTime(new Date(s.approvedAt))}；意见：${s.note}`],
+  ];
+}
+
 /** The notice (公示) figures as rows: the vote, the verdict, the closing hash, ballot counts, every condition, the figures and the explanation. */
 function noticeRows(input: ResultExportInput): Cell[][] {
   const { result } = input;
@@ -147,8 +172,10 @@ function noticeRows(input: ResultExportInput): Cell[][] {
     ['表决事项', input.question],
     ['表决单位', input.unitName],
     ['表决规则', `${RULE_SETS[input.ruleSet].body['zh-CN']}（${input.ruleSet}）`],
+    ...(input.matterKinds.length > 0 ? [['决定事项', input.matterKinds.map((m) => `${MATTERS[m].name['zh-CN']}（${MATTERS[m].source['zh-CN']}）`).join('；')]] : []),
     ['投票方式', input.secrecy === 'named' ? '记名投票' : '不记名投票'],
     ['投票时间', `${dateTime(input.opensAt)} 至 ${dateTime(input.closesAt)}`],
+    ...safeguardRows(input.safeguards),
     ['计票时间', dateTime(input.closedAt)],
     ['公示状态', input.final ? '最终公告' : `结果公示中，异议期至 ${dateTime(input.objectionUntil)}`],
     ['表决结果', verdict],

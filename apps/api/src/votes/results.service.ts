@@ -12,6 +12,7 @@ import { VoteObjection } from './entities/vote-objection.entity';
 import type { Vote } from './entities/vote.entity';
 import { SealingService } from './sealing.service';
 import { PermissionsService } from '../permissions/permissions.service';
+import { safeguardsOf } from './vote-rules';
 import { VotesService } from './votes.service';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -85,6 +86,7 @@ export class ResultsService {
       result: JSON.parse(published) as ResultFile,
       objectionUntil: new Date(vote.closedAt!.getTime() + vote.objectionDays * DAY_MS).toISOString(),
       canObject,
+      safeguards: safeguardsOf(vote),
     };
   }
 

@@ -1,4 +1,4 @@
-import type { Ballot, Electorate, RejectionReason, VoteDefinition } from '@yishi/domain';
+import type { Ballot, Electorate, RejectionReason, SafeguardsFile, VoteDefinition } from '@yishi/domain';
 import { tally } from '@yishi/domain';
 import type { Vote } from './entities/vote.entity';
 
@@ -26,4 +26,10 @@ export function rejectionsOf(vote: Pick<Vote, 'ruleSet' | 'questionKind' | 'opti
   if (ballots.length === 0) return new Map();
   const result = tally({ vote: definitionOf(vote), electorate: electorateOf(vote), casting: { secrecy: 'named', ballots }, checkIns: [] });
   return new Map(result.ballots.filter((b) => !b.counted).map((b) => [b.voter, b.reason!]));
+}
+
+/** The legal clock a vote opened under, as its vote.json records it (null before it opened, or for votes opened before it was recorded). */
+export function safeguardsOf(vote: Pick<Vote, 'voteJson'>): SafeguardsFile | null {
+  if (!vote.voteJson) return null;
+  return (JSON.parse(vote.voteJson) as { safeguards?: SafeguardsFile }).safeguards ?? null;
 }

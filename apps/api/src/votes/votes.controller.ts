@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { Actor } from '../common/actor';
 import { CurrentActor, Permission } from '../auth/access.decorators';
 import { PlainText } from '../common/plain-text';
-import { CancelVoteDto, CastDto, CastReceiptDto, CreateVoteDto, OpenVoteDto, ResultExportQueryDto, VoteDetailDto, VoteSummaryDto } from './dto/vote.dto';
+import { CancelVoteDto, CastDto, CastReceiptDto, CreateVoteDto, ResultExportQueryDto, VoteDetailDto, VoteSummaryDto } from './dto/vote.dto';
 import { VoteBoardDto, VoteObjectionDto, VoteResultDto, VoteTurnoutDto } from './dto/results.dto';
 import { CastingService } from './casting.service';
 import { ResultExportService } from './result-export.service';
@@ -66,11 +66,11 @@ export class VotesController {
   @Post('votes/:id/open')
   @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @HttpCode(204)
-  @ApiOperation({ operationId: 'openVote', summary: 'Open now: freeze the electorate (before the notice period ends only with a reason)' })
+  @ApiOperation({ operationId: 'openVote', summary: 'Open now: freeze the electorate (before the notice ends, or with a shorter window, only under an approved shortening)' })
   @ApiNoContentResponse()
   @ApiErrors('CONFLICT')
-  open(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: OpenVoteDto): Promise<void> {
-    return this.votes.open(actor, id, body.reason ?? null);
+  open(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.votes.open(actor, id);
   }
 
   @Post('votes/:id/cancel')

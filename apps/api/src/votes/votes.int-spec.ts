@@ -2,7 +2,7 @@ import type { ErrorBody } from '@yishi/contracts';
 import { recount } from '@yishi/domain';
 import { HttpSession } from '../../test/http-session';
 import { download } from '../../test/rolls';
-import { kitFiles } from '../../test/vote-fixtures';
+import { kitFiles, openWithApproval, SHORTENING_REASON } from '../../test/vote-fixtures';
 import type { TestApp } from '../../test/test-app';
 import { startTestApp } from '../../test/test-app';
 import type { AuditPageDto } from '../audit/audit.controller';
@@ -31,35 +31,38 @@ describe('votes: opening, online ballots, the chain, closing and the recount', (
   });
   afterAll(() => t.close());
 
+  /** A vote of 御水岸's owners opening now, before its notice, with a reason: it waits for the community's approval. */
   const announce = async (closesInMs: number, extra: Record<string, unknown> = {}): Promise<VoteDetailDto> => {
     const now = Date.now();
     const res = await as.convenor!.post<VoteDetailDto>(`/api/units/${yushuian}/votes`, {
-      title: '增设充电桩',
-      question: '是否同意动用公共维修资金增设充电桩？',
+      title: '筹集充电桩维修资金',
+      question: '是否同意按每平方米 2 元筹集地下车库充电桩维修资金？',
       ruleSet: 'cc278-major',
       matterKinds: ['repair-fund-raising'],
       opensAt: new Date(now).toISOString(),
       closesAt: new Date(now + closesInMs).toISOString(),
+      shorteningReason: SHORTENING_REASON,
       ...extra,
     });
     expect(res.status).toBe(201);
     return res.body;
   };
+  const openNow = (vote: { id: string }): Promise<void> => openWithApproval(as.convenor!, as.staff!, vote.id);
 
-  it('opens only after the 15-day notice for owners, or earlier with a recorded reason, freezing the electorate', async () => {
-    const vote = await announce(3600_000);
-    expect(vote).toMatchObject({ status: 'scheduled', noticeDays: 15, myVoters: [] });
-    const noReason = await as.convenor!.post<ErrorBody>(`/api/votes/${vote.id}/open`, {});
-    expect(noReason.status).toBe(400);
-    expect((await as.convenor!.post(`/api/votes/${vote.id}/open`, { reason: '台风季前须尽快施工，业委会决议提前表决' })).status).toBe(204);
+  it('opens only after the 15-day notice for owners, or earlier once the community approves, freezing the electorate', async () => {
+    const vote = await announce(8 * 24 * 3600_000);
+    expect(vote).toMatchObject({ status: 'scheduled', noticeDays: 15, myVoters: [], shortening: { status: 'pending' } });
+    const notYet = await as.convenor!.post<ErrorBody>(`/api/votes/${vote.id}/open`, {});
+    expect(notYet.status).toBe(409);
+    await openNow(vote);
     const opened = await as.owner!.get<VoteDetailDto>(`/api/votes/${vote.id}`);
     expect(opened.body.status).toBe('open');
     expect(opened.body.myVoters).toEqual([expect.objectContaining({ voted: false, canCast: true, as: 'self' })]);
     expect(opened.body.myVoters[0]!.unitLabels.sort()).toEqual(['1-1201', '1-1202', 'P-001', 'S-2']);
     const n = (await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM vote_voter WHERE vote_id = $1`, [vote.id]))[0]!.n;
     expect(n).toBe(Number((await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM owner WHERE unit_id = $1`, [yushuian]))[0]!.n));
-    const audit = await as.staff!.get<AuditPageDto>(`/api/nodes/${yushuian}/audit?action=vote.open_early`);
-    expect(audit.body.entries[0]!.after).toMatchObject({ reason: '台风季前须尽快施工，业委会决议提前表决' });
+    const audit = await as.staff!.get<AuditPageDto>(`/api/nodes/${yushuian}/audit?action=vote.open_shortened`);
+    expect(audit.body.entries[0]!.after).toMatchObject({ shorteningId: vote.shortening!.id });
     expect((await as.owner!.get<InboxPageDto>('/api/me/notifications')).body.items[0]).toMatchObject({ kind: 'vote_opened' });
     // A matter the body may not decide under this rule is refused before any vote.
     const wrong = await as.convenor!.post<ErrorBody>(`/api/units/${yushuian}/votes`, {
@@ -68,15 +71,16 @@ describe('votes: opening, online ballots, the chain, closing and the recount', (
       ruleSet: 'cc278-ordinary',
       matterKinds: ['repair-fund-raising'],
       opensAt: new Date().toISOString(),
-      closesAt: new Date(Date.now() + 60_000).toISOString(),
+      closesAt: new Date(Date.now() + 8 * 24 * 3600_000).toISOString(),
+      shorteningReason: SHORTENING_REASON,
     });
     expect(wrong.status).toBe(400);
     expect(wrong.body.details).toHaveProperty('refusal');
   });
 
   it('takes one counted ballot per voter: retries return the same receipt, changes replace it, outsiders are refused', async () => {
-    const vote = await announce(3600_000);
-    await as.convenor!.post(`/api/votes/${vote.id}/open`, { reason: '测试' });
+    const vote = await announce(8 * 24 * 3600_000);
+    await openNow(vote);
     const first = await as.owner!.post<CastReceiptDto>(`/api/votes/${vote.id}/ballots`, { choice: 'approve' });
     expect(first.status).toBe(200);
     expect(first.body.receipt).toMatch(/^b-[0-9a-f]{12}$/);
@@ -100,8 +104,8 @@ describe('votes: opening, online ballots, the chain, closing and the recount', (
   });
 
   it('200 concurrent submits by one voter leave exactly one counted ballot and a chain that verifies', async () => {
-    const vote = await announce(3600_000);
-    await as.convenor!.post(`/api/votes/${vote.id}/open`, { reason: '测试' });
+    const vote = await announce(8 * 24 * 3600_000);
+    await openNow(vote);
     const results = await Promise.all(Array.from({ length: 200 }, (_, i) => as.coOwner!.post<CastReceiptDto>(`/api/votes/${vote.id}/ballots`, { choice: i % 2 ? 'approve' : 'oppose' })));
     expect(results.every((r) => r.status === 200)).toBe(true);
     expect(await t.dataSource.query(`SELECT voter_id FROM ballot WHERE vote_id = $1`, [vote.id])).toHaveLength(1);
@@ -114,19 +118,20 @@ describe('votes: opening, online ballots, the chain, closing and the recount', (
   });
 
   it('closes at its time, counts, publishes the result with the chain head, and the recount kit agrees', async () => {
-    const vote = await announce(2500, { turnoutPublic: true });
-    await as.convenor!.post(`/api/votes/${vote.id}/open`, { reason: '测试' });
+    const vote = await announce(2 * 3600_000, { turnoutPublic: true });
+    await openNow(vote);
     await as.owner!.post(`/api/votes/${vote.id}/ballots`, { choice: 'approve' });
     await as.coOwner!.post(`/api/votes/${vote.id}/ballots`, { choice: 'oppose' });
     await as.coOwner!.post(`/api/votes/${vote.id}/ballots`, { choice: 'approve' });
     const turnout = await as.owner!.get<{ conditions: { id: string; numerator: number }[] }>(`/api/votes/${vote.id}/turnout`);
     expect(turnout.status).toBe(200);
     expect(turnout.body.conditions.find((c) => c.id === 'turnout-persons')!.numerator).toBe(2);
-    await sleep(2600);
-    expect((await as.owner!.post<ErrorBody>(`/api/votes/${vote.id}/ballots`, { choice: 'oppose' })).body.details).toMatchObject({ reason: 'closed' });
+    // Its closing time passes (the job is handed a clock after it).
     const sealing = t.app.get(SealingService);
-    expect(await sealing.closeDue()).toBe(1);
-    expect(await sealing.closeDue()).toBe(0);
+    const after = new Date(new Date(vote.closesAt).getTime() + 1000);
+    expect(await sealing.closeDue(after)).toBe(1);
+    expect(await sealing.closeDue(after)).toBe(0);
+    expect((await as.owner!.post<ErrorBody>(`/api/votes/${vote.id}/ballots`, { choice: 'oppose' })).body.details).toMatchObject({ reason: 'closed' });
     const result = await as.owner!.get<{ result: { tally: { passed: boolean; figures: { approve: { persons: number } } }; chains: { ballots: { head: string; lines: number } }; explanation: { 'zh-CN': string[] } } }>(
       `/api/votes/${vote.id}/result`,
     );
@@ -169,6 +174,7 @@ describe('votes: opening, online ballots, the chain, closing and the recount', (
       title: '选择议事会日期',
       question: '议事会定在哪天？',
       ruleSet: 'simple-majority',
+      matterKinds: ['other'],
       secrecy: 'secret',
       options: [{ id: 'sat', label: '周六' }, { id: 'sun', label: '周日' }],
       opensAt: new Date(now).toISOString(),

@@ -1,8 +1,18 @@
 import type { OnModuleInit } from '@nestjs/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { VoteFile } from '@yishi/domain';
-import { assertMayDecide, electorateSha256, FormatError, prettyJson, readElectorateFile, RECOUNT_FORMAT, RECOUNT_FORMAT_VERSION, RULE_SETS } from '@yishi/domain';
+import type { SafeguardsFile, VoteFile } from '@yishi/domain';
+import {
+  checkMatters,
+  checkSchedule,
+  electorateSha256,
+  FormatError,
+  prettyJson,
+  readElectorateFile,
+  RECOUNT_FORMAT,
+  RECOUNT_FORMAT_VERSION,
+  RULE_SETS,
+} from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -18,8 +28,10 @@ import { snapshotElectorate } from './electorate-snapshot';
 import { Ballot } from './entities/ballot.entity';
 import { VoteVoter } from './entities/vote-voter.entity';
 import { Vote } from './entities/vote.entity';
+import { assertReasonOfSubstance, ShorteningsService } from './shortenings.service';
 
 const DAY_MS = 24 * 3600 * 1000;
+const HOUR_MS = 3600 * 1000;
 
 function conflict(reason: string, message: string, extra: Record<string, unknown> = {}): DomainError {
   return new DomainError('CONFLICT', message, { reason, ...extra });
@@ -30,10 +42,11 @@ function invalid(field: string, message: string, extra: Record<string, unknown> 
 }
 
 /**
- * Votes: announced (scheduled), opened — the roll frozen into the electorate with pseudonyms and
- * the recount kit's vote.json fixed — by their convenor or at their opening time once the legal
- * notice has run, and cancelled with a reason. Casting, sealing and closing live in their own
- * services.
+ * Votes: announced (scheduled) saying what they decide, opened — the roll frozen into the
+ * electorate with pseudonyms and the recount kit's vote.json fixed — by their convenor or at their
+ * opening time once the legal notice has run (earlier, or with less than the shortest window, only
+ * under an approved shortening), and cancelled with a reason. Casting, sealing and closing live in
+ * their own services.
  */
 @Injectable()
 export class VotesService implements OnModuleInit {
@@ -43,6 +56,7 @@ export class VotesService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly jobs: JobsService,
+    private readonly shortenings: ShorteningsService,
     @Inject(APP_SECRET) private readonly secret: AppSecret,
   ) {}
 
@@ -50,7 +64,13 @@ export class VotesService implements OnModuleInit {
     this.jobs.register({ name: 'votes.open', everyMs: 30_000, run: async () => void (await this.openDue()) });
   }
 
-  async create(actor: Actor, unitId: string, input: CreateVoteDto): Promise<VoteDetailDto> {
+  /**
+   * Announces a vote: the notice starts now (`now` is for the demo seed, which dates its street's
+   * business). What it decides must be decidable under its rule set; a window that opens before
+   * the notice has run or is shorter than the rule set's shortest needs `shorteningReason`, which
+   * files the request for a supervisor's approval in the same transaction.
+   */
+  async create(actor: Actor, unitId: string, input: CreateVoteDto, now = new Date()): Promise<VoteDetailDto> {
     const id = await this.dataSource.transaction(async (m) => {
       const [unit] = await m.query<{ kind: string }[]>(`SELECT kind FROM org_node WHERE id = $1`, [unitId]);
       if (unit?.kind !== 'cooperative' && unit?.kind !== 'compound') throw invalid('unitId', 'A vote is held by the body of a cooperative or a compound.');
@@ -64,7 +84,7 @@ export class VotesService implements OnModuleInit {
       }
       if (input.options && input.ruleSet !== 'simple-majority') throw invalid('options', 'Only an informal poll (simple-majority) offers several options; a rule set decides a motion.');
       if (input.ruleSet === 'lml-63' && !input.lml63) throw invalid('lml63', 'An lml-63 vote says which body consents and whether the RCEO Law applies.');
-      const refusal = assertMayDecide(input.ruleSet, input.matterKinds ?? [], input.lml63 ?? undefined);
+      const refusal = checkMatters(input.ruleSet, input.matterKinds, input.lml63 ?? undefined);
       if (refusal) {
         throw new DomainError('VALIDATION_FAILED', refusal.matters.map((x) => x.reason.en).join(' '), {
           fields: [{ field: 'matterKinds', reasons: ['mayNotDecide'], message: refusal.matters.map((x) => x.reason['zh-CN']).join(' ') }],
@@ -75,6 +95,20 @@ export class VotesService implements OnModuleInit {
       const closesAt = new Date(input.closesAt);
       if (closesAt <= opensAt) throw invalid('closesAt', 'Voting must close after it opens.');
       if (closesAt.getTime() <= Date.now()) throw invalid('closesAt', 'Voting must close in the future.');
+      const clock = checkSchedule(input.ruleSet, { announcedAt: now, opensAt: opensAt < now ? now : opensAt, closesAt });
+      const shortened = clock.shortensNotice || clock.shortensWindow;
+      if (shortened && !input.shorteningReason) {
+        const fields = [
+          ...(clock.shortensNotice
+            ? [{ field: 'opensAt', reasons: ['needsApproval'], message: `The ${RULE_SETS[input.ruleSet].noticeDays}-day notice runs until ${clock.noticeEndsAt.toISOString()}: opening earlier needs a reason and a supervisor's approval.` }]
+            : []),
+          ...(clock.shortensWindow
+            ? [{ field: 'closesAt', reasons: ['needsApproval'], message: `Voting under ${input.ruleSet} lasts at least ${clock.minVotingHours} hours: a shorter window needs a reason and a supervisor's approval.` }]
+            : []),
+        ];
+        throw new DomainError('VALIDATION_FAILED', fields.map((f) => f.message).join(' '), { fields, noticeEndsAt: clock.noticeEndsAt.toISOString(), minVotingHours: clock.minVotingHours });
+      }
+      if (shortened) assertReasonOfSubstance('shorteningReason', input.shorteningReason!);
       if (input.consultationId) {
         const [scope] = await m.query<{ owner_node_id: string }[]>(
           `SELECT c.owner_node_id FROM consultation c JOIN consultation_unit u ON u.consultation_id = c.id WHERE c.id = $1 AND u.unit_id = $2`,
@@ -92,7 +126,7 @@ export class VotesService implements OnModuleInit {
         questionKind: input.options ? 'options' : 'motion',
         options: input.options?.map((o) => ({ id: o.id, label: { 'zh-CN': o.label, en: o.labelEn ?? o.label } })) ?? null,
         ruleSet: input.ruleSet,
-        matterKinds: input.matterKinds ?? [],
+        matterKinds: input.matterKinds,
         lml63: input.lml63 ?? null,
         secrecy,
         allowChange: input.allowChange ?? true,
@@ -103,29 +137,51 @@ export class VotesService implements OnModuleInit {
         proxyCap: input.proxyCap ?? 1,
         objectionDays: input.objectionDays ?? 7,
         createdBy: actor.id,
+        createdAt: now,
+        noticeEndsAt: clock.noticeEndsAt,
+        minVotingHours: RULE_SETS[input.ruleSet].minVotingHours,
       });
       if (input.options && new Set(input.options.map((o) => o.id)).size !== input.options.length) throw invalid('options', 'Option ids must be unique.');
-      await this.audit.record(m, { actor, nodeId: unitId, action: 'vote.create', entityType: 'vote', entityId: vote.id, after: { title: vote.title, ruleSet: vote.ruleSet, secrecy, opensAt: input.opensAt, closesAt: input.closesAt } });
+      await this.audit.record(m, {
+        actor,
+        nodeId: unitId,
+        action: 'vote.create',
+        entityType: 'vote',
+        entityId: vote.id,
+        after: { title: vote.title, ruleSet: vote.ruleSet, matterKinds: vote.matterKinds, secrecy, opensAt: input.opensAt, closesAt: input.closesAt, announcedAt: now.toISOString(), noticeEndsAt: clock.noticeEndsAt.toISOString() },
+      });
+      if (shortened) await this.shortenings.request(actor, vote, { reason: input.shorteningReason!, opensAt: input.opensAt }, m, now);
       return vote.id;
     });
     return this.detail(actor, id);
   }
 
   /**
-   * Opens the vote now: freezes the electorate and fixes vote.json. Before the notice period has
-   * run, only with a reason (audited). The job calls it without an actor once the time has come.
+   * Opens the vote now: freezes the electorate and fixes vote.json, with the legal clock it opened
+   * under. Before the notice has run, or when less than the shortest window is left, only under an
+   * approved shortening whose opening time has come (a trigger checks it too). The job calls it
+   * without an actor once the time has come.
    */
-  async open(actor: Actor | null, voteId: string, reason: string | null): Promise<void> {
+  async open(actor: Actor | null, voteId: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const vote = await m.getRepository(Vote).findOne({ where: { id: voteId }, lock: { mode: 'pessimistic_write' } });
       if (!vote) throw notFound(voteId);
       if (vote.status !== 'scheduled') throw conflict('not_scheduled', `The vote is ${vote.status}, not waiting to open.`);
       const now = new Date();
       if (now >= vote.closesAt) throw conflict('past_close', 'The voting period has already ended; cancel this vote and announce a new one.');
-      const noticeEnds = new Date(vote.createdAt.getTime() + RULE_SETS[vote.ruleSet].noticeDays * DAY_MS);
-      const early = now < noticeEnds;
-      if (early && !reason) {
-        throw invalid('reason', `The ${RULE_SETS[vote.ruleSet].noticeDays}-day notice runs until ${noticeEnds.toISOString()}; opening earlier needs a reason, which is recorded.`, { noticeEnds: noticeEnds.toISOString() });
+      const opensAt = now > vote.opensAt ? now : vote.opensAt;
+      const early = now < vote.noticeEndsAt;
+      const short = vote.closesAt.getTime() - opensAt.getTime() < vote.minVotingHours * HOUR_MS;
+      const shortening = early || short ? await this.shortenings.approvedFor(vote.id, now, m) : null;
+      if ((early || short) && !shortening) {
+        const pending = (await this.shortenings.latestOf(vote.id, false, m))?.status === 'pending';
+        throw conflict(
+          'approval_required',
+          early
+            ? `The ${RULE_SETS[vote.ruleSet].noticeDays}-day notice runs until ${vote.noticeEndsAt.toISOString()}: opening earlier needs a shortening approved by staff of the community or street.`
+            : `Less than the ${vote.minVotingHours} hours of voting this rule set needs are left: a shorter window needs a shortening approved by staff of the community or street.`,
+          { noticeEndsAt: vote.noticeEndsAt.toISOString(), minVotingHours: vote.minVotingHours, pending },
+        );
       }
       const snapshot = await snapshotElectorate(m, this.secret.key, vote.id, vote.unitId, vote.ruleSet, now);
       const electorateFile = { snapshotAt: snapshot.snapshotAt, electorate: snapshot.electorate };
@@ -136,6 +192,12 @@ export class VotesService implements OnModuleInit {
         throw error;
       }
       const [unit] = await m.query<{ name: string }[]>(`SELECT name FROM org_node WHERE id = $1`, [vote.unitId]);
+      const safeguards: SafeguardsFile = {
+        announcedAt: vote.createdAt.toISOString(),
+        noticeEndsAt: vote.noticeEndsAt.toISOString(),
+        minVotingHours: vote.minVotingHours,
+        shortening: shortening ? this.shortenings.fileOf(shortening) : null,
+      };
       const voteFile: VoteFile = {
         format: RECOUNT_FORMAT,
         formatVersion: RECOUNT_FORMAT_VERSION,
@@ -149,24 +211,33 @@ export class VotesService implements OnModuleInit {
         matterKinds: vote.matterKinds as VoteFile['matterKinds'],
         lml63: vote.lml63,
         secrecy: vote.secrecy,
-        opensAt: (now > vote.opensAt ? now : vote.opensAt).toISOString(),
+        opensAt: opensAt.toISOString(),
         closesAt: vote.closesAt.toISOString(),
         electorateSha256: electorateSha256(electorateFile),
+        safeguards,
       };
       for (let i = 0; i < snapshot.voters.length; i += 1000) {
         await m.getRepository(VoteVoter).insert(snapshot.voters.slice(i, i + 1000).map((v) => ({ ...v, voteId: vote.id })));
       }
       await m.getRepository(Vote).update(
         { id: vote.id },
-        { status: 'open', openedAt: now, opensAt: new Date(voteFile.opensAt), earlyReason: early ? reason : null, voteJson: prettyJson(voteFile), electorateJson: prettyJson(electorateFile) },
+        {
+          status: 'open',
+          openedAt: now,
+          opensAt,
+          earlyReason: shortening?.reason ?? null,
+          shorteningId: shortening?.id ?? null,
+          voteJson: prettyJson(voteFile),
+          electorateJson: prettyJson(electorateFile),
+        },
       );
       await this.audit.record(m, {
         actor,
         nodeId: vote.unitId,
-        action: early ? 'vote.open_early' : 'vote.open',
+        action: shortening ? 'vote.open_shortened' : 'vote.open',
         entityType: 'vote',
         entityId: vote.id,
-        after: { voters: snapshot.voters.length, electorateSha256: voteFile.electorateSha256, reason: early ? reason : null, noticeEnds: noticeEnds.toISOString() },
+        after: { voters: snapshot.voters.length, electorateSha256: voteFile.electorateSha256, noticeEndsAt: vote.noticeEndsAt.toISOString(), shorteningId: shortening?.id ?? null },
       });
       await this.notifications.notifyUnits(m, [vote.unitId], 'vote_opened', { voteId: vote.id, title: vote.title, closesAt: vote.closesAt.toISOString() }, `/votes/${vote.id}`);
     });
@@ -178,10 +249,10 @@ export class VotesService implements OnModuleInit {
     let opened = 0;
     for (const row of due) {
       try {
-        await this.open(null, row.id, null);
+        await this.open(null, row.id);
         opened += 1;
       } catch (error) {
-        // Still inside its notice period, or a roll that cannot be counted: the convenor sees it waiting.
+        // Still inside its notice period without an approved shortening, or a roll that cannot be counted: the convenor sees it waiting.
         if (!(error instanceof DomainError)) throw error;
       }
     }
@@ -217,7 +288,20 @@ export class VotesService implements OnModuleInit {
   async detail(actor: Actor, voteId: string): Promise<VoteDetailDto> {
     const { vote, canManage } = await this.visible(actor, voteId);
     const body = RULE_SETS[vote.ruleSet].body;
-    return { ...(await this.summary(vote)), bodyZh: body['zh-CN'], bodyEn: body.en, myVoters: await this.myVoters(actor, vote), canManage, noticeDays: RULE_SETS[vote.ruleSet].noticeDays };
+    const supervises = await this.shortenings.maySupervise(actor, vote);
+    const shortening = await this.shortenings.latestOf(vote.id, !canManage && !supervises);
+    const canDecideShortening = supervises && vote.status === 'scheduled' && shortening?.status === 'pending' && !(await this.shortenings.requestedBy(shortening.id, actor.id));
+    return {
+      ...(await this.summary(vote)),
+      bodyZh: body['zh-CN'],
+      bodyEn: body.en,
+      myVoters: await this.myVoters(actor, vote),
+      canManage,
+      noticeDays: RULE_SETS[vote.ruleSet].noticeDays,
+      minVotingHours: vote.minVotingHours,
+      shortening,
+      canDecideShortening,
+    };
   }
 
   /** The voters the actor may cast for: their own roll entries, and principals of their accepted proxies. */
@@ -274,12 +358,14 @@ export class VotesService implements OnModuleInit {
       questionKind: vote.questionKind,
       options: vote.options?.map((o) => ({ id: o.id, label: o.label['zh-CN'], labelEn: o.label.en })) ?? null,
       ruleSet: vote.ruleSet,
+      matterKinds: vote.matterKinds as VoteSummaryDto['matterKinds'],
       secrecy: vote.secrecy,
       allowChange: vote.allowChange,
       status: vote.status,
       opensAt: vote.opensAt.toISOString(),
       closesAt: vote.closesAt.toISOString(),
       announcedAt: vote.createdAt.toISOString(),
+      noticeEndsAt: vote.noticeEndsAt.toISOString(),
       turnoutPublic: vote.turnoutPublic,
       proxyCap: vote.proxyCap,
       objectionDays: vote.objectionDays,

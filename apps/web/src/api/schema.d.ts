@@ -658,7 +658,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Open now: freeze the electorate (before the notice period ends only with a reason)
+         * Open now: freeze the electorate (before the notice ends, or with a shorter window, only under an approved shortening)
          * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
          */
         post: operations["openVote"];
@@ -1214,6 +1214,66 @@ export interface paths {
          * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
          */
         post: operations["publishVoteBoard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/shortenings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to open a scheduled vote before its notice has run, or with a shorter window: a reason, for a supervisor to decide
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        post: operations["requestShortening"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nodes/{nodeId}/shortenings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Requests to shorten a vote waiting for my decision, in the units below a community or street I supervise
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
+        get: operations["listPendingShortenings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shortenings/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or refuse a request to shorten a vote, with a note (staff of the community or street; not who asked or announced it)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        post: operations["decideShortening"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2427,10 +2487,10 @@ export interface components {
             file: string;
         };
         /**
-         * @description Kinds of matter decided: a body may not decide some (refused before any vote)
+         * @description What the vote decides (Civil Code art. 278 items, RCEO Law, Village Committee Law matters, or `other` for an informal poll); only the rule sets listed for every matter named may decide it
          * @enum {string}
          */
-        MatterKind: "charter" | "membership" | "land-contracting" | "homestead" | "share-quantification" | "compensation-distribution" | "merger-or-split" | "repair-fund-raising" | "rebuilding" | "common-parts-use" | "non-member-rights" | "commercial-construction-land" | "other";
+        MatterKind: "procedure-rules" | "management-statute" | "owners-committee" | "property-service" | "repair-fund-use" | "repair-fund-raising" | "rebuilding" | "common-parts-use" | "owners-other" | "charter" | "internal-rules" | "membership" | "officers" | "work-reports" | "officer-pay" | "plans-and-distribution" | "land-contracting" | "homestead" | "share-quantification" | "commercial-construction-land" | "compensation-distribution" | "major-investment" | "merger-or-split" | "cooperative-other" | "non-member-rights" | "village-allowances" | "village-income-use" | "village-public-works" | "village-land-contracting" | "village-projects" | "village-homestead" | "village-compensation" | "village-property-disposal" | "village-other" | "villager-group-affairs" | "other";
         /** @enum {string} */
         Lml63Body: "members" | "representatives";
         Lml63Dto: {
@@ -2458,8 +2518,8 @@ export interface components {
             question: string;
             questionEn?: string;
             ruleSet: components["schemas"]["RuleSetId"];
-            /** @description Kinds of matter decided: a body may not decide some (refused before any vote) */
-            matterKinds?: components["schemas"]["MatterKind"][];
+            /** @description What the vote decides (Civil Code art. 278 items, RCEO Law, Village Committee Law matters, or `other` for an informal poll); only the rule sets listed for every matter named may decide it */
+            matterKinds: components["schemas"]["MatterKind"][];
             lml63?: components["schemas"]["Lml63Dto"];
             /** @description A poll (simple-majority only): the options to choose from */
             options?: components["schemas"]["PollOptionDto"][];
@@ -2494,6 +2554,8 @@ export interface components {
              * @description The consultation this vote decides
              */
             consultationId?: string;
+            /** @description Required when voting opens before the legal notice has run or lasts less than the rule set’s shortest window: a reason of substance. The vote is announced with a shortening request that staff of the community or street must approve before it opens. */
+            shorteningReason?: string;
         };
         /** @enum {string} */
         QuestionKind: "motion" | "options";
@@ -2526,6 +2588,45 @@ export interface components {
             /** @description I may cast (again) now */
             canCast: boolean;
         };
+        /** @enum {string} */
+        ShorteningStatus: "pending" | "approved" | "refused";
+        /**
+         * @description The supervising role the decision was made in
+         * @enum {string}
+         */
+        SupervisingRole: "staff" | "admin";
+        ShorteningDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            voteId: string;
+            status: components["schemas"]["ShorteningStatus"];
+            /** @description Opening before the legal notice has run */
+            shortensNotice: boolean;
+            /** @description A voting window shorter than the rule set’s shortest */
+            shortensWindow: boolean;
+            reason: string;
+            requestedByName: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description When voting is to open
+             */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date-time */
+            noticeEndsAt: string;
+            decidedByName: string | null;
+            /** @description The supervising role the decision was made in */
+            deciderRole: components["schemas"]["SupervisingRole"] | null;
+            /** @description The community or street that role is granted on */
+            deciderNodeName: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionNote: string | null;
+        };
         VoteDetailDto: {
             /** Format: uuid */
             id: string;
@@ -2539,6 +2640,8 @@ export interface components {
             questionKind: components["schemas"]["QuestionKind"];
             options: components["schemas"]["VoteOptionViewDto"][] | null;
             ruleSet: components["schemas"]["RuleSetId"];
+            /** @description What it decides (empty for votes announced before this was asked) */
+            matterKinds: components["schemas"]["MatterKind"][];
             secrecy: components["schemas"]["Secrecy"];
             allowChange: boolean;
             status: components["schemas"]["VoteStatus"];
@@ -2548,6 +2651,11 @@ export interface components {
             closesAt: string;
             /** Format: date-time */
             announcedAt: string;
+            /**
+             * Format: date-time
+             * @description When the legal notice runs out: opening earlier needs an approved shortening
+             */
+            noticeEndsAt: string;
             turnoutPublic: boolean;
             proxyCap: number;
             objectionDays: number;
@@ -2569,6 +2677,12 @@ export interface components {
             canManage: boolean;
             /** @description Legal notice in days before opening (15 owners, 10 member assembly) */
             noticeDays: number;
+            /** @description The shortest voting window (hours) when it was announced; 0 for a poll */
+            minVotingHours: number;
+            /** @description The latest request to open early or with a shorter window: approved ones for everyone, pending and refused ones for those who run or supervise the vote */
+            shortening: components["schemas"]["ShorteningDto"] | null;
+            /** @description I supervise the unit (staff or admin of its community or street) and did not ask for nor announce it: I may decide its shortening */
+            canDecideShortening: boolean;
         };
         VoteSummaryDto: {
             /** Format: uuid */
@@ -2583,6 +2697,8 @@ export interface components {
             questionKind: components["schemas"]["QuestionKind"];
             options: components["schemas"]["VoteOptionViewDto"][] | null;
             ruleSet: components["schemas"]["RuleSetId"];
+            /** @description What it decides (empty for votes announced before this was asked) */
+            matterKinds: components["schemas"]["MatterKind"][];
             secrecy: components["schemas"]["Secrecy"];
             allowChange: boolean;
             status: components["schemas"]["VoteStatus"];
@@ -2592,6 +2708,11 @@ export interface components {
             closesAt: string;
             /** Format: date-time */
             announcedAt: string;
+            /**
+             * Format: date-time
+             * @description When the legal notice runs out: opening earlier needs an approved shortening
+             */
+            noticeEndsAt: string;
             turnoutPublic: boolean;
             proxyCap: number;
             objectionDays: number;
@@ -2604,10 +2725,6 @@ export interface components {
             passed: boolean | null;
             /** @description Head of the ballot chain, published at close */
             closingHash: string | null;
-        };
-        OpenVoteDto: {
-            /** @description Required when opening before the legal notice period has run (recorded in the audit trail) */
-            reason?: string;
         };
         CancelVoteDto: {
             reason: string;
@@ -2842,6 +2959,38 @@ export interface components {
             /** @description The result in words: one sentence per condition, the verdict, the notes */
             explanation: components["schemas"]["LocalizedLinesDto"];
         };
+        ShorteningRecordDto: {
+            /** @description Voting opened before the legal notice had run */
+            shortensNotice: boolean;
+            /** @description The voting window is shorter than the rule set’s shortest */
+            shortensWindow: boolean;
+            reason: string;
+            /** @description Who asked for it */
+            requestedBy: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @description Who approved it: a second person supervising the unit */
+            approvedBy: string;
+            approverRole: components["schemas"]["SupervisingRole"];
+            /** @description The community or street the approver’s role is granted on */
+            approverNode: string;
+            /** Format: date-time */
+            approvedAt: string;
+            /** @description The approver’s note */
+            note: string;
+        };
+        SafeguardsDto: {
+            /** Format: date-time */
+            announcedAt: string;
+            /**
+             * Format: date-time
+             * @description When the legal notice ran out
+             */
+            noticeEndsAt: string;
+            /** @description The shortest voting window (hours); 0 for a poll */
+            minVotingHours: number;
+            shortening: components["schemas"]["ShorteningRecordDto"] | null;
+        };
         VoteResultDto: {
             vote: components["schemas"]["VoteSummaryDto"];
             result: components["schemas"]["ResultFileDto"];
@@ -2852,6 +3001,8 @@ export interface components {
             objectionUntil: string | null;
             /** @description The caller may object to this result: on its electorate, or in a supervising role over the unit */
             canObject: boolean;
+            /** @description The notice and voting period the vote kept, or its approved shortening; null for votes opened before it was recorded */
+            safeguards: components["schemas"]["SafeguardsDto"] | null;
         };
         /** @enum {string} */
         ResultExportFormat: "csv" | "xlsx";
@@ -3239,7 +3390,7 @@ export interface components {
          * @description Matters the body may not decide (nothing was counted)
          * @enum {string}
          */
-        PublicResultMatterKind: "charter" | "membership" | "land-contracting" | "homestead" | "share-quantification" | "compensation-distribution" | "merger-or-split" | "repair-fund-raising" | "rebuilding" | "common-parts-use" | "non-member-rights" | "commercial-construction-land" | "other";
+        PublicResultMatterKind: "procedure-rules" | "management-statute" | "owners-committee" | "property-service" | "repair-fund-use" | "repair-fund-raising" | "rebuilding" | "common-parts-use" | "owners-other" | "charter" | "internal-rules" | "membership" | "officers" | "work-reports" | "officer-pay" | "plans-and-distribution" | "land-contracting" | "homestead" | "share-quantification" | "commercial-construction-land" | "compensation-distribution" | "major-investment" | "merger-or-split" | "cooperative-other" | "non-member-rights" | "village-allowances" | "village-income-use" | "village-public-works" | "village-land-contracting" | "village-projects" | "village-homestead" | "village-compensation" | "village-property-disposal" | "village-other" | "villager-group-affairs" | "other";
         /** @enum {string} */
         PublicResultConditionId: "turnout-area" | "turnout-persons" | "attendance" | "attendance-adults" | "attendance-households" | "consent" | "approval" | "approval-area" | "approval-persons" | "majority" | "box-within-roll";
         /** @enum {string} */
@@ -3429,6 +3580,66 @@ export interface components {
             boardPublishedAt: string | null;
             /** @description The caller may publish the board (convenors and staff of the unit) */
             canPublishBoard: boolean;
+        };
+        RequestShorteningDto: {
+            /** @description Why the notice or the voting window must be shorter: at least 15 letters or digits, not filler */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When voting is to open; default: the vote’s announced opening. A time already past means: as soon as it is approved.
+             */
+            opensAt?: string;
+        };
+        ShorteningVoteDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            ruleSet: components["schemas"]["RuleSetId"];
+            /** Format: date-time */
+            announcedAt: string;
+        };
+        PendingShorteningDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            voteId: string;
+            status: components["schemas"]["ShorteningStatus"];
+            /** @description Opening before the legal notice has run */
+            shortensNotice: boolean;
+            /** @description A voting window shorter than the rule set’s shortest */
+            shortensWindow: boolean;
+            reason: string;
+            requestedByName: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description When voting is to open
+             */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date-time */
+            noticeEndsAt: string;
+            decidedByName: string | null;
+            /** @description The supervising role the decision was made in */
+            deciderRole: components["schemas"]["SupervisingRole"] | null;
+            /** @description The community or street that role is granted on */
+            deciderNodeName: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionNote: string | null;
+            vote: components["schemas"]["ShorteningVoteDto"];
+        };
+        /** @enum {string} */
+        ShorteningOutcome: "approved" | "refused";
+        DecideShorteningDto: {
+            outcome: components["schemas"]["ShorteningOutcome"];
+            /** @description The approver’s note, shown with the decision */
+            note: string;
         };
         /** @enum {string} */
         IntakeChannel: "online" | "suggestion_box" | "field_visit" | "hotline" | "building_head" | "meeting" | "briefing" | "paper";
@@ -6499,11 +6710,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["OpenVoteDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
             204: {
                 headers: {
@@ -6511,7 +6718,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6549,15 +6756,6 @@ export interface operations {
             };
             /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
-            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8567,6 +8765,203 @@ export interface operations {
             };
             /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    requestShortening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestShorteningDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShorteningDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listPendingShortenings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingShorteningDto"][];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    decideShortening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideShorteningDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShorteningDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

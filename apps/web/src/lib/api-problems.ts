@@ -38,3 +38,18 @@ export function detailNumbers(error: unknown, key: string): number[] {
   const value = error.details[key];
   return Array.isArray(value) ? value.filter((n): n is number => typeof n === 'number' && Number.isFinite(n)) : [];
 }
+
+/** The machine-readable reasons of the fields a VALIDATION_FAILED error names (`details.fields[].reasons`), in order; [] otherwise. */
+export function fieldReasons(error: unknown): string[] {
+  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED' || !error.details) return [];
+  const fields = error.details['fields'];
+  if (!Array.isArray(fields)) return [];
+  return fields.flatMap((field) => (isRecord(field) && Array.isArray(field['reasons']) ? field['reasons'].filter((r): r is string => typeof r === 'string') : []));
+}
+
+/** The stable `details.reason` of any refusal (a 403's as well as a 409's); null when there is none. */
+export function refusalReason(error: unknown): string | null {
+  if (!(error instanceof ApiError) || !error.details) return null;
+  const reason = error.details['reason'];
+  return typeof reason === 'string' ? reason : null;
+}

@@ -49,6 +49,34 @@ export interface VoteFile {
   closesAt: string;
   /** SHA-256 (hex) of the canonical JSON of electorate.json. */
   electorateSha256: string;
+  /**
+   * The legal clock the vote opened under: when it was announced, when its notice ran out, the
+   * shortest window, and the approved shortening when it opened early or with a shorter window.
+   * Absent in kits written before it was recorded.
+   */
+  safeguards?: SafeguardsFile;
+}
+
+export interface SafeguardsFile {
+  announcedAt: string;
+  noticeEndsAt: string;
+  minVotingHours: number;
+  shortening: ShorteningFile | null;
+}
+
+/** An approved shortening of the notice or the window: who asked and why, who approved and when. */
+export interface ShorteningFile {
+  shortensNotice: boolean;
+  shortensWindow: boolean;
+  reason: string;
+  requestedBy: string;
+  requestedAt: string;
+  approvedBy: string;
+  /** The approver's supervising role and the node it is granted on (a community or the street). */
+  approverRole: 'staff' | 'admin';
+  approverNode: string;
+  approvedAt: string;
+  note: string;
 }
 
 export interface ElectorateFile {
@@ -278,6 +306,35 @@ function uniqueStrings(value: unknown, path: string): string[] {
   return items;
 }
 
+function readSafeguards(value: unknown): SafeguardsFile {
+  const obj = record(value, 'safeguards', ['announcedAt', 'noticeEndsAt', 'minVotingHours', 'shortening']);
+  let shortening: ShorteningFile | null = null;
+  if (obj.shortening !== null) {
+    const p = 'safeguards.shortening';
+    const s = record(obj.shortening, p, ['shortensNotice', 'shortensWindow', 'reason', 'requestedBy', 'requestedAt', 'approvedBy', 'approverRole', 'approverNode', 'approvedAt', 'note']);
+    if (s.approverRole !== 'staff' && s.approverRole !== 'admin') fail(`${p}.approverRole`, 'must be "staff" or "admin"');
+    shortening = {
+      shortensNotice: bool(s.shortensNotice, `${p}.shortensNotice`),
+      shortensWindow: bool(s.shortensWindow, `${p}.shortensWindow`),
+      reason: string(s.reason, `${p}.reason`),
+      requestedBy: string(s.requestedBy, `${p}.requestedBy`),
+      requestedAt: time(s.requestedAt, `${p}.requestedAt`),
+      approvedBy: string(s.approvedBy, `${p}.approvedBy`),
+      approverRole: s.approverRole,
+      approverNode: string(s.approverNode, `${p}.approverNode`),
+      approvedAt: time(s.approvedAt, `${p}.approvedAt`),
+      note: string(s.note, `${p}.note`),
+    };
+    if (!shortening.shortensNotice && !shortening.shortensWindow) fail(p, 'shortens neither the notice nor the window');
+  }
+  return {
+    announcedAt: time(obj.announcedAt, 'safeguards.announcedAt'),
+    noticeEndsAt: time(obj.noticeEndsAt, 'safeguards.noticeEndsAt'),
+    minVotingHours: count(obj.minVotingHours, 'safeguards.minVotingHours'),
+    shortening,
+  };
+}
+
 function formatTag(value: unknown, path: string): typeof RECOUNT_FORMAT {
   if (value !== RECOUNT_FORMAT) fail(path, `is ${JSON.stringify(value)}, not "${RECOUNT_FORMAT}"`, 'unknown-format');
   return RECOUNT_FORMAT;
@@ -312,7 +369,7 @@ function readQuestion(value: unknown, path: string): QuestionFile {
  * To add a field, add it to `VoteFile` and its reader here (the type makes both agree); checks
  * across fields go in `readVoteFile`.
  */
-export const VOTE_FILE_FIELDS: { [K in keyof VoteFile]-?: FieldReader<VoteFile[K]> } = {
+export const VOTE_FILE_FIELDS: { [K in keyof Omit<VoteFile, 'safeguards'>]-?: FieldReader<VoteFile[K]> } = {
   format: formatTag,
   formatVersion,
   voteId: string,
@@ -343,7 +400,11 @@ export const VOTE_FILE_FIELDS: { [K in keyof VoteFile]-?: FieldReader<VoteFile[K
 };
 
 export function readVoteFile(value: unknown): VoteFile {
-  const vote = fields<VoteFile>(value, '', VOTE_FILE_FIELDS);
+  // `safeguards` is the one optional member (kits written before it was recorded have none).
+  const hasSafeguards = typeof value === 'object' && value !== null && !Array.isArray(value) && 'safeguards' in value;
+  const { safeguards: rawSafeguards, ...rest } = hasSafeguards ? (value as Record<string, unknown>) : {};
+  const vote: VoteFile = fields<Omit<VoteFile, 'safeguards'>>(hasSafeguards ? rest : value, '', VOTE_FILE_FIELDS);
+  if (hasSafeguards) vote.safeguards = readSafeguards(rawSafeguards);
   if (vote.closesAt <= vote.opensAt) fail('closesAt', `is ${vote.closesAt}, not after opensAt ${vote.opensAt}`, 'period-order');
   if (vote.ruleSet === 'lml-63' && vote.lml63 === null) fail('lml63', 'is required for rule set lml-63');
   if (vote.question.kind === 'options' && vote.ruleSet !== 'simple-majority') {

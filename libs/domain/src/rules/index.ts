@@ -1,2 +1,3 @@
 export * from './rule-sets';
 export * from './matters';
+export * from './schedule';

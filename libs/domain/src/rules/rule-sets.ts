@@ -42,11 +42,57 @@ export interface RuleSetInfo {
   /** Whether those present without a ballot count (meeting rules), so check-ins matter. */
   countsAttendance: boolean;
   /**
-   * Days of notice between announcing a vote and opening it: 15 for owners (业主大会议事规则),
-   * 10 for a member assembly (RCEO Law); 0 where the law sets none.
+   * Days of notice between announcing a vote and opening it, where a statute sets them (15 for
+   * owners, 10 for a member assembly and a villagers' assembly); 0 where none does.
    */
   noticeDays: number;
+  /** Where the notice comes from, or a plain statement that no statute sets one. */
+  noticeSource: Localized;
+  /**
+   * The shortest voting window, in hours, the platform accepts without a supervisor's approval.
+   * No statute sets one for any of these bodies: each value is the platform's rule, with its
+   * reason in `minVotingSource`. 0 for an informal poll (exempt).
+   */
+  minVotingHours: number;
+  minVotingSource: Localized;
+  /** When a decision stands, in one sentence a resident reads (the thresholds `tally` applies). */
+  requirement: Localized;
 }
+
+const NO_NOTICE: Localized = {
+  'zh-CN': '法律未规定通知期限，平台不另设。',
+  en: 'No statute sets a notice period; the platform sets none.',
+};
+
+const OWNERS_NOTICE: Localized = {
+  'zh-CN': '《物业管理条例》第十四条：召开业主大会会议，应当于会议召开15日以前通知全体业主。',
+  en: 'Property Management Regulations art. 14: all owners are notified at least 15 days before a meeting of the owners’ assembly.',
+};
+
+const MEMBER_ASSEMBLY_NOTICE: Localized = {
+  'zh-CN': '《农村集体经济组织法》第二十七条：成员大会会议的时间、地点和审议的事项，于会议召开十日前通知全体成员。',
+  en: 'RCEO Law (2024) art. 27: the time, place and matters of a member assembly are notified to all members ten days before it meets.',
+};
+
+const OWNERS_WINDOW: Localized = {
+  'zh-CN': '平台规则：法律未规定最短表决期。业主大会多以书面形式表决，纸质表决票要由楼长送达、再收回；七日含一个周末，在外工作和年老行动不便的业主也来得及表决。',
+  en: 'Platform rule: no statute sets a shortest voting period. Owners mostly vote in writing, and paper ballots must be delivered and collected by the building heads; seven days, a weekend included, give owners who work away or are frail time to vote.',
+};
+
+const ASSEMBLY_WINDOW: Localized = {
+  'zh-CN': '平台规则：法律未规定最短表决期。全体成员（村民）的会议可以在一天内开完；至少一日，当天上班的人也能在线参加或委托同户成员。',
+  en: 'Platform rule: no statute sets a shortest voting period. A meeting of all members (villagers) can be held in one day; at least one day, so that those at work that day can still take part online or through a household member.',
+};
+
+const REPRESENTATIVES_WINDOW: Localized = {
+  'zh-CN': '平台规则：法律未规定最短表决期。代表会议人数少、当场表决；至少两小时，足够代表签到、审议和投票。',
+  en: 'Platform rule: no statute sets a shortest voting period. A meeting of representatives is small and votes on the spot; at least two hours, enough to check in, deliberate and vote.',
+};
+
+const POLL_WINDOW: Localized = {
+  'zh-CN': '非正式征询不作决定，不设最短期限。',
+  en: 'An informal poll decides nothing: no shortest period.',
+};
 
 const CC278: Localized = {
   'zh-CN': '《民法典》第二百七十八条；最高人民法院建筑物区分所有权司法解释第八条、第九条',
@@ -62,6 +108,13 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     weightedByArea: true,
     countsAttendance: false,
     noticeDays: 15,
+    noticeSource: OWNERS_NOTICE,
+    minVotingHours: 168,
+    minVotingSource: OWNERS_WINDOW,
+    requirement: {
+      'zh-CN': '需由专有部分面积占比三分之二以上且人数占比三分之二以上的业主参与表决，并经参与表决的专有部分面积过半数且参与表决人数过半数的业主同意。',
+      en: 'Owners holding at least two thirds of the exclusive floor area and at least two thirds of all owners must take part, and more than half of the area and more than half of the owners taking part must approve.',
+    },
   },
   'cc278-major': {
     id: 'cc278-major',
@@ -74,6 +127,13 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     weightedByArea: true,
     countsAttendance: false,
     noticeDays: 15,
+    noticeSource: OWNERS_NOTICE,
+    minVotingHours: 168,
+    minVotingSource: OWNERS_WINDOW,
+    requirement: {
+      'zh-CN': '需由专有部分面积占比三分之二以上且人数占比三分之二以上的业主参与表决，并经参与表决的专有部分面积四分之三以上且参与表决人数四分之三以上的业主同意。',
+      en: 'Owners holding at least two thirds of the exclusive floor area and at least two thirds of all owners must take part, and at least three quarters of the area and at least three quarters of the owners taking part must approve.',
+    },
   },
   'rceo-27': {
     id: 'rceo-27',
@@ -83,6 +143,13 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     weightedByArea: false,
     countsAttendance: true,
     noticeDays: 10,
+    noticeSource: MEMBER_ASSEMBLY_NOTICE,
+    minVotingHours: 24,
+    minVotingSource: ASSEMBLY_WINDOW,
+    requirement: {
+      'zh-CN': '需有三分之二以上具有完全民事行为能力的成员参加，并经全体成员三分之二以上同意（按全体成员计算，不按到会人数计算）。',
+      en: 'At least two thirds of the members with full civil capacity must attend, and at least two thirds of all members (not only of those present) must approve.',
+    },
   },
   'rceo-28': {
     id: 'rceo-28',
@@ -92,6 +159,16 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     weightedByArea: false,
     countsAttendance: false,
     noticeDays: 0,
+    noticeSource: {
+      'zh-CN': '《农村集体经济组织法》未规定成员代表大会的通知期限（由章程规定），平台不另设。',
+      en: 'The RCEO Law sets no notice for the representative assembly (the charter does); the platform sets none.',
+    },
+    minVotingHours: 2,
+    minVotingSource: REPRESENTATIVES_WINDOW,
+    requirement: {
+      'zh-CN': '需经全体成员代表三分之二以上同意。',
+      en: 'At least two thirds of all member representatives must approve.',
+    },
   },
   'rceo-15': {
     id: 'rceo-15',
@@ -107,6 +184,13 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     weightedByArea: false,
     countsAttendance: true,
     noticeDays: 10,
+    noticeSource: MEMBER_ASSEMBLY_NOTICE,
+    minVotingHours: 24,
+    minVotingSource: ASSEMBLY_WINDOW,
+    requirement: {
+      'zh-CN': '需有三分之二以上具有完全民事行为能力的成员参加，并经全体成员四分之三以上同意。',
+      en: 'At least two thirds of the members with full civil capacity must attend, and at least three quarters of all members must approve.',
+    },
   },
   'vcl-22': {
     id: 'vcl-22',
@@ -115,7 +199,17 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     electorate: 'persons',
     weightedByArea: false,
     countsAttendance: true,
-    noticeDays: 0,
+    noticeDays: 10,
+    noticeSource: {
+      'zh-CN': '《村民委员会组织法》第二十一条：召集村民会议，应当提前十天通知村民。',
+      en: 'Village Committees Organization Law art. 21: villagers are notified ten days before a villagers’ assembly is convened.',
+    },
+    minVotingHours: 24,
+    minVotingSource: ASSEMBLY_WINDOW,
+    requirement: {
+      'zh-CN': '需有本村十八周岁以上村民过半数参加，或者本村三分之二以上的户的代表参加，并经到会人员过半数同意。',
+      en: 'More than half of the villagers aged 18 or over, or the representatives of at least two thirds of the households, must attend, and more than half of those present must approve.',
+    },
   },
   'vcl-26': {
     id: 'vcl-26',
@@ -125,6 +219,13 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     weightedByArea: false,
     countsAttendance: true,
     noticeDays: 0,
+    noticeSource: NO_NOTICE,
+    minVotingHours: 2,
+    minVotingSource: REPRESENTATIVES_WINDOW,
+    requirement: {
+      'zh-CN': '需有三分之二以上的组成人员参加，并经到会人员过半数同意。',
+      en: 'At least two thirds of the members of the assembly must attend, and more than half of those present must approve.',
+    },
   },
   'vcl-28': {
     id: 'vcl-28',
@@ -134,6 +235,13 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     weightedByArea: false,
     countsAttendance: true,
     noticeDays: 0,
+    noticeSource: NO_NOTICE,
+    minVotingHours: 24,
+    minVotingSource: ASSEMBLY_WINDOW,
+    requirement: {
+      'zh-CN': '需有本村民小组十八周岁以上村民三分之二以上参加，或者本村民小组三分之二以上的户的代表参加，并经到会人员过半数同意。',
+      en: 'At least two thirds of the group’s villagers aged 18 or over, or the representatives of at least two thirds of its households, must attend, and more than half of those present must approve.',
+    },
   },
   'lml-63': {
     id: 'lml-63',
@@ -147,6 +255,16 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     // Counts attendance when the RCEO member-assembly rule also applies (see Lml63Parameters).
     countsAttendance: true,
     noticeDays: 10,
+    noticeSource: {
+      'zh-CN': '《农村集体经济组织法》第二十七条（成员大会会议召开十日前通知全体成员）；由村民代表同意的，平台同样适用十日。',
+      en: 'RCEO Law (2024) art. 27 (members are notified ten days before a member assembly); the platform applies the same ten days where village representatives consent.',
+    },
+    minVotingHours: 24,
+    minVotingSource: ASSEMBLY_WINDOW,
+    requirement: {
+      'zh-CN': '需经本集体经济组织三分之二以上成员或者三分之二以上村民代表同意。',
+      en: 'At least two thirds of the cooperative’s members, or at least two thirds of the village representatives, must consent.',
+    },
   },
   'simple-majority': {
     id: 'simple-majority',
@@ -156,6 +274,13 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
     weightedByArea: false,
     countsAttendance: false,
     noticeDays: 0,
+    noticeSource: NO_NOTICE,
+    minVotingHours: 0,
+    minVotingSource: POLL_WINDOW,
+    requirement: {
+      'zh-CN': '同意票超过所投票数（含弃权）的一半即为通过。',
+      en: 'It passes when more than half of the ballots cast (abstentions included) approve.',
+    },
   },
 };
 

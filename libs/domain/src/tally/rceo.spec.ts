@@ -183,7 +183,7 @@ describe('rceo-28: member representative assembly (RCEO Law art. 28)', () => {
     expect(result.passed).toBe(false);
     expect(result.conditions).toEqual([]);
     expect(result.explanation['zh-CN']).toEqual([
-      '依照《农村集体经济组织法》第二十八条，“章程的制定和修改”须由成员大会决定，成员代表大会不得决定。',
+      '依照《农村集体经济组织法》第二十八条，“制定、修改本集体经济组织章程”须由成员大会决定，成员代表大会不得决定。',
       '结论：集体经济组织成员代表大会不得决定本事项，未进行表决和计票。',
     ]);
   });

@@ -23,6 +23,8 @@ import type {
   RejectionReason,
   ResultFile,
   RuleSetId,
+  SafeguardsFile,
+  ShorteningFile,
   TallySummary,
   Threshold,
 } from '@yishi/domain';
@@ -189,11 +191,35 @@ export class ResultFileDto implements ResultFile {
 }
 
 /** `GET /api/votes/{id}/result`. */
+/** An approved shortening of the notice or the window, as vote.json records it. */
+export class ShorteningRecordDto implements ShorteningFile {
+  @ApiProperty({ description: 'Voting opened before the legal notice had run' }) shortensNotice!: boolean;
+  @ApiProperty({ description: 'The voting window is shorter than the rule set’s shortest' }) shortensWindow!: boolean;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ description: 'Who asked for it' }) requestedBy!: string;
+  @ApiProperty({ format: 'date-time' }) requestedAt!: string;
+  @ApiProperty({ description: 'Who approved it: a second person supervising the unit' }) approvedBy!: string;
+  @ApiProperty({ enum: ['staff', 'admin'], enumName: 'SupervisingRole' }) approverRole!: 'staff' | 'admin';
+  @ApiProperty({ description: 'The community or street the approver’s role is granted on' }) approverNode!: string;
+  @ApiProperty({ format: 'date-time' }) approvedAt!: string;
+  @ApiProperty({ description: 'The approver’s note' }) note!: string;
+}
+
+/** The legal clock a vote opened under (vote.json's `safeguards`). */
+export class SafeguardsDto implements SafeguardsFile {
+  @ApiProperty({ format: 'date-time' }) announcedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the legal notice ran out' }) noticeEndsAt!: string;
+  @ApiProperty({ type: 'integer', description: 'The shortest voting window (hours); 0 for a poll' }) minVotingHours!: number;
+  @ApiProperty({ type: ShorteningRecordDto, nullable: true }) shortening!: ShorteningRecordDto | null;
+}
+
 export class VoteResultDto {
   @ApiProperty({ type: VoteSummaryDto }) vote!: VoteSummaryDto;
   @ApiProperty({ type: ResultFileDto }) result!: ResultFileDto;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'End of the objection window' }) objectionUntil!: string | null;
   @ApiProperty({ description: 'The caller may object to this result: on its electorate, or in a supervising role over the unit' }) canObject!: boolean;
+  @ApiProperty({ type: SafeguardsDto, nullable: true, description: 'The notice and voting period the vote kept, or its approved shortening; null for votes opened before it was recorded' })
+  safeguards!: SafeguardsDto | null;
 }
 
 /** An objection to the result, in `GET /api/votes/{id}/objections`. */

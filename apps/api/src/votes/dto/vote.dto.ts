@@ -73,12 +73,18 @@ export class CreateVoteDto {
   @IsIn(RULE_SET_IDS)
   ruleSet!: RuleSetId;
 
-  @ApiPropertyOptional({ enum: MATTER_KINDS, enumName: 'MatterKind', isArray: true, description: 'Kinds of matter decided: a body may not decide some (refused before any vote)' })
-  @IsOmittable()
+  @ApiProperty({
+    enum: MATTER_KINDS,
+    enumName: 'MatterKind',
+    isArray: true,
+    description: 'What the vote decides (Civil Code art. 278 items, RCEO Law, Village Committee Law matters, or `other` for an informal poll); only the rule sets listed for every matter named may decide it',
+  })
   @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MATTER_KINDS.length)
   @ArrayUnique()
   @IsIn(MATTER_KINDS, { each: true })
-  matterKinds?: MatterKind[];
+  matterKinds!: MatterKind[];
 
   @ApiPropertyOptional({ type: Lml63Dto })
   @IsOmittable()
@@ -138,13 +144,69 @@ export class CreateVoteDto {
   @IsOmittable()
   @IsUUID()
   consultationId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Required when voting opens before the legal notice has run or lasts less than the rule set’s shortest window: a reason of substance. The vote is announced with a shortening request that staff of the community or street must approve before it opens.',
+  })
+  @IsOmittable()
+  @PlainText(1, 500, { multiLine: true })
+  shorteningReason?: string;
 }
 
-export class OpenVoteDto {
-  @ApiPropertyOptional({ description: 'Required when opening before the legal notice period has run (recorded in the audit trail)' })
+export class RequestShorteningDto {
+  @ApiProperty({ description: 'Why the notice or the voting window must be shorter: at least 15 letters or digits, not filler' })
+  @PlainText(1, 500, { multiLine: true })
+  reason!: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'When voting is to open; default: the vote’s announced opening. A time already past means: as soon as it is approved.' })
   @IsOmittable()
-  @PlainText(2, 500)
-  reason?: string;
+  @IsDateString({ strict: true })
+  opensAt?: string;
+}
+
+export const SHORTENING_OUTCOMES = ['approved', 'refused'] as const;
+
+export class DecideShorteningDto {
+  @ApiProperty({ enum: SHORTENING_OUTCOMES, enumName: 'ShorteningOutcome' })
+  @IsIn(SHORTENING_OUTCOMES)
+  outcome!: (typeof SHORTENING_OUTCOMES)[number];
+
+  @ApiProperty({ description: 'The approver’s note, shown with the decision' })
+  @PlainText(2, 500, { multiLine: true })
+  note!: string;
+}
+
+export class ShorteningDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) voteId!: string;
+  @ApiProperty({ enum: ['pending', 'approved', 'refused'], enumName: 'ShorteningStatus' }) status!: 'pending' | 'approved' | 'refused';
+  @ApiProperty({ description: 'Opening before the legal notice has run' }) shortensNotice!: boolean;
+  @ApiProperty({ description: 'A voting window shorter than the rule set’s shortest' }) shortensWindow!: boolean;
+  @ApiProperty() reason!: string;
+  @ApiProperty() requestedByName!: string;
+  @ApiProperty({ format: 'date-time' }) requestedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When voting is to open' }) opensAt!: string;
+  @ApiProperty({ format: 'date-time' }) closesAt!: string;
+  @ApiProperty({ format: 'date-time' }) noticeEndsAt!: string;
+  @ApiProperty({ type: String, nullable: true }) decidedByName!: string | null;
+  @ApiProperty({ nullable: true, enum: ['staff', 'admin'], enumName: 'SupervisingRole', description: 'The supervising role the decision was made in' }) deciderRole!: 'staff' | 'admin' | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The community or street that role is granted on' }) deciderNodeName!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) decidedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) decisionNote!: string | null;
+}
+
+export class ShorteningVoteDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() unitName!: string;
+  @ApiProperty({ enum: RULE_SET_IDS, enumName: 'RuleSetId' }) ruleSet!: RuleSetId;
+  @ApiProperty({ format: 'date-time' }) announcedAt!: string;
+}
+
+export class PendingShorteningDto extends ShorteningDto {
+  @ApiProperty({ type: ShorteningVoteDto }) vote!: ShorteningVoteDto;
 }
 
 export class CancelVoteDto {
@@ -181,12 +243,14 @@ export class VoteSummaryDto {
   @ApiProperty({ enum: ['motion', 'options'], enumName: 'QuestionKind' }) questionKind!: 'motion' | 'options';
   @ApiProperty({ type: [VoteOptionViewDto], nullable: true }) options!: VoteOptionViewDto[] | null;
   @ApiProperty({ enum: RULE_SET_IDS, enumName: 'RuleSetId' }) ruleSet!: RuleSetId;
+  @ApiProperty({ enum: MATTER_KINDS, enumName: 'MatterKind', isArray: true, description: 'What it decides (empty for votes announced before this was asked)' }) matterKinds!: MatterKind[];
   @ApiProperty({ enum: ['named', 'secret'], enumName: 'Secrecy' }) secrecy!: 'named' | 'secret';
   @ApiProperty() allowChange!: boolean;
   @ApiProperty({ enum: VOTE_STATUSES, enumName: 'VoteStatus' }) status!: VoteStatus;
   @ApiProperty({ format: 'date-time' }) opensAt!: string;
   @ApiProperty({ format: 'date-time' }) closesAt!: string;
   @ApiProperty({ format: 'date-time' }) announcedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the legal notice runs out: opening earlier needs an approved shortening' }) noticeEndsAt!: string;
   @ApiProperty() turnoutPublic!: boolean;
   @ApiProperty() proxyCap!: number;
   @ApiProperty() objectionDays!: number;
@@ -214,6 +278,14 @@ export class VoteDetailDto extends VoteSummaryDto {
   @ApiProperty({ type: [MyVoterDto], description: 'The voters I may cast for in this vote' }) myVoters!: MyVoterDto[];
   @ApiProperty({ description: 'I run it (open, close, paper ballots, proxies)' }) canManage!: boolean;
   @ApiProperty({ type: 'integer', description: 'Legal notice in days before opening (15 owners, 10 member assembly)' }) noticeDays!: number;
+  @ApiProperty({ description: 'The shortest voting window (hours) when it was announced; 0 for a poll' }) minVotingHours!: number;
+  @ApiProperty({
+    type: ShorteningDto,
+    nullable: true,
+    description: 'The latest request to open early or with a shorter window: approved ones for everyone, pending and refused ones for those who run or supervise the vote',
+  })
+  shortening!: ShorteningDto | null;
+  @ApiProperty({ description: 'I supervise the unit (staff or admin of its community or street) and did not ask for nor announce it: I may decide its shortening' }) canDecideShortening!: boolean;
 }
 
 export class CastReceiptDto {

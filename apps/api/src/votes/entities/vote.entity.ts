@@ -3,6 +3,8 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { Consultation } from '../../consultations/entities/consultation.entity';
 import { OrgNode } from '../../organizations/entities/org-node.entity';
 import { User } from '../../users/entities/user.entity';
+// A type only: vote-shortening.entity imports this file, and the relation names its target by name.
+import type { VoteShortening } from './vote-shortening.entity';
 
 export const VOTE_STATUSES = ['scheduled', 'open', 'counting', 'closed', 'final', 'cancelled'] as const;
 export type VoteStatus = (typeof VOTE_STATUSES)[number];
@@ -29,6 +31,8 @@ export type VoteStatus = (typeof VOTE_STATUSES)[number];
   `"rule_set" IN ('cc278-ordinary', 'cc278-major', 'rceo-27', 'rceo-28', 'rceo-15', 'vcl-22', 'vcl-26', 'vcl-28', 'lml-63', 'simple-majority')`,
 )
 @Check('vote_frozen_when_open', `"status" = 'scheduled' OR "status" = 'cancelled' OR ("vote_json" IS NOT NULL AND "electorate_json" IS NOT NULL AND "opened_at" IS NOT NULL)`)
+@Check('vote_min_voting_hours_range', `"min_voting_hours" BETWEEN 0 AND 720`)
+@Check('vote_notice_after_announcement', `"notice_ends_at" >= "created_at"`)
 @Check('vote_result_when_closed', `"status" NOT IN ('closed', 'final') OR ("result_json" IS NOT NULL AND "closed_at" IS NOT NULL)`)
 @Index('vote_public_token_unique', ['publicToken'], { unique: true })
 @Check('vote_public_token_format', `"public_token" ~ '^[0-9a-hjkmnp-tv-z]{28}$'`)
@@ -128,9 +132,28 @@ export class Vote {
   @Column({ name: 'opened_at', type: 'timestamptz', nullable: true })
   openedAt!: Date | null;
 
-  /** Why it opened before the notice period ran out (audited). */
+  /** Why it opened before the notice period ran out or with a shorter window: the approved shortening's reason. */
   @Column({ name: 'early_reason', type: 'text', nullable: true })
   earlyReason!: string | null;
+
+  /**
+   * When the legal notice runs out (announcement + the rule set's notice days, fixed when it is
+   * announced). Opening earlier needs an approved shortening (a trigger checks it).
+   */
+  @Column({ name: 'notice_ends_at', type: 'timestamptz' })
+  noticeEndsAt!: Date;
+
+  /** The rule set's shortest voting window when it was announced; shorter needs an approved shortening. */
+  @Column({ name: 'min_voting_hours', type: 'integer', default: 0 })
+  minVotingHours!: number;
+
+  /** The approved shortening it opened under, if it opened early or with a shorter window. */
+  @Column({ name: 'shortening_id', type: 'uuid', nullable: true })
+  shorteningId!: string | null;
+
+  @ManyToOne('VoteShortening', { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'shortening_id', foreignKeyConstraintName: 'vote_shortening_fk' })
+  shortening?: VoteShortening | null;
 
   /** The recount kit's vote.json, fixed at opening (the chains' genesis hashes it). */
   @Column({ name: 'vote_json', type: 'text', nullable: true })

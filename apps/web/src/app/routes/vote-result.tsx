@@ -1,13 +1,15 @@
 /**
  * /votes/:voteId/result — the result notice (公示): provisional with its objection window, then
  * final. Every figure (each condition's numerator, denominator, threshold and share; persons and
- * area), the explanation in sentences, the verdict, the closing hash, the objections and their
+ * area), the notice and voting period it kept (or the approved shortening, why and by whom),
+ * the explanation in sentences, the verdict, the closing hash, the objections and their
  * answers, the files to check it all (recount kit, CSV, XLSX), and the QR code of the result's
  * public page, which anyone can open without an account. Prints cleanly on A4.
  */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../components/query-error';
+import { SafeguardRows } from '../../components/vote-safeguards';
 import { useVote } from '../../features/votes/api/get-vote';
 import { recountKitHref, resultExportHref, useVoteResult } from '../../features/votes/api/get-result';
 import { ConditionBar } from '../../features/votes/components/condition-bar';
@@ -23,6 +25,7 @@ import { currentLanguage } from '../../i18n';
 import { conflictReason } from '../../lib/api-problems';
 import { useDocumentTitle } from '../../lib/document-title';
 import { formatDateTime } from '../../lib/format';
+import { safeguardsOfFile } from '../../lib/vote-safeguards';
 import './vote.css';
 
 export function VoteResultRoute() {
@@ -58,7 +61,7 @@ export function VoteResultRoute() {
     return <QueryError error={result.error} retrying={result.isFetching} onRetry={() => void result.refetch()} />;
   }
 
-  const { vote, result: file, objectionUntil } = result.data;
+  const { vote, result: file, objectionUntil, safeguards } = result.data;
   const stage = voteStage(vote);
   const summary = file.tally;
   const optionLabel = (id: string): string => choiceLabel(vote, id, t, language);
@@ -82,6 +85,17 @@ export function VoteResultRoute() {
             : t('votes.result.provisionalNote', { date: objectionUntil ? (formatDateTime(objectionUntil, language) ?? '') : '' })}
         </p>
       </section>
+
+      {safeguards && (
+        <section className="section" aria-labelledby="safeguards-title">
+          <h2 className="section__title" id="safeguards-title">
+            {t('votes.safeguards.title')}
+          </h2>
+          <dl className="facts">
+            <SafeguardRows safeguards={safeguardsOfFile(safeguards)} />
+          </dl>
+        </section>
+      )}
 
       <section className="section" aria-labelledby="conditions-title">
         <h2 className="section__title" id="conditions-title">

@@ -19,6 +19,7 @@ import { currentLanguage } from '../../i18n';
 import { consultationPath } from '../../lib/consultation-links';
 import { useDocumentTitle } from '../../lib/document-title';
 import { formatDateTime } from '../../lib/format';
+import { safeguardsOfVote } from '../../lib/vote-safeguards';
 import './vote.css';
 
 export function VoteRoute() {
@@ -96,7 +97,7 @@ export function VoteRoute() {
         <h2 className="section__title" id="vote-about-title">
           {t('votes.facts.title')}
         </h2>
-        <VoteFacts vote={detail} />
+        <VoteFacts vote={detail} safeguards={safeguardsOfVote(detail)} />
       </section>
 
       <Turnout voteId={detail.id} enabled={turnoutShown} />

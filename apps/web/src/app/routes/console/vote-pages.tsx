@@ -19,7 +19,8 @@ import { Loading, VoteStatusBadge } from '../../../features/vote-admin/component
 import type { VoteUnit } from '../../../features/vote-admin/components/vote-form';
 import { VoteForm } from '../../../features/vote-admin/components/vote-form';
 import { VoteList } from '../../../features/vote-admin/components/vote-list';
-import { VoteActions, VoteFacts, VoteOutcome, VoteTurnout } from '../../../features/vote-admin/components/vote-overview';
+import { ShorteningQueue } from '../../../features/vote-admin/components/shortening-queue';
+import { ShorteningDecision, VoteActions, VoteFacts, VoteOutcome, VoteTurnout } from '../../../features/vote-admin/components/vote-overview';
 import type { VoteDetail } from '../../../features/vote-admin/api/votes';
 import { useCreateVote, useVote } from '../../../features/vote-admin/api/votes';
 import { voteConsolePath, voteResidentPath, voteResultPath } from '../../../features/vote-admin/utils/vote-paths';
@@ -50,6 +51,7 @@ export function ConsoleVotesRoute() {
           </Link>
         </div>
       )}
+      {rights.supervise && <ShorteningQueue key={`queue-${node.id}`} nodeId={node.id} />}
       <VoteList key={node.id} unitIds={units.map((unit) => unit.id)} showUnits={!isUnitKind(node.kind)} />
     </div>
   );
@@ -140,11 +142,12 @@ export function ConsoleVoteRoute() {
   );
 }
 
-/** 概况: status, opening and cancelling, the outcome and its public page, live turnout with the denominators. */
+/** 概况: a shortening to decide (for the supervisor), status, opening and cancelling, live turnout with the denominators, the outcome and its public page. */
 export function ConsoleVoteOverviewRoute() {
   const { vote } = useOutletContext<VoteContext>();
   return (
     <div className="stack vote-overview">
+      <ShorteningDecision key={`decide-${vote.id}`} vote={vote} />
       <VoteActions key={vote.id} vote={vote} />
       <VoteOutcome vote={vote} />
       <PublicPagePanel key={`public-${vote.id}`} vote={vote} />

@@ -58,10 +58,10 @@ describe('nodeSections', () => {
       topics: running,
       roles: true,
       audit: true,
-      votes: { manage: true, read: true },
+      votes: { manage: true, read: true, supervise: true },
     });
     expect(openSections(sectionsOn(staff, 'nancun'))).toEqual(['roll', 'letters', 'consultations', 'topics', 'roles', 'audit', 'votes']);
-    expect(sectionsOn(staff, 'zhongqu')).toEqual({ roll: null, letters: [], consultations: running, topics: null, roles: true, audit: true, votes: { manage: true, read: true } });
+    expect(sectionsOn(staff, 'zhongqu')).toEqual({ roll: null, letters: [], consultations: running, topics: null, roles: true, audit: true, votes: { manage: true, read: true, supervise: true } });
     expect(openSections(sectionsOn(staff, 'zhongqu'))).toEqual(['consultations', 'roles', 'audit', 'votes']);
   });
 
@@ -87,14 +87,18 @@ describe('nodeSections', () => {
     expect(openSections(sectionsOn([grant('convenor', 'nancun')], 'nancun'))).toEqual(['roll', 'letters', 'consultations', 'topics', 'votes']);
     expect(sectionsOn([grant('convenor', 'nancun')], 'nancun').roll).toEqual({ write: false, link: false });
     expect(openSections(sectionsOn([grant('observer', 'nancun')], 'nancun'))).toEqual(['roll', 'audit', 'votes']);
-    expect(sectionsOn([grant('observer', 'nancun')], 'nancun').votes).toEqual({ manage: false, read: true });
+    expect(sectionsOn([grant('observer', 'nancun')], 'nancun').votes).toEqual({ manage: false, read: true, supervise: false });
+    // A convenor runs votes and never decides a shortening of them.
+    expect(sectionsOn([grant('convenor', 'nancun')], 'nancun').votes).toEqual({ manage: true, read: true, supervise: false });
     expect(sectionsOn([grant('observer', 'nancun')], 'nancun').roll).toEqual({ write: false, link: false });
   });
 
   it('keeps the votes of a unit from a resident, and from staff of another community', () => {
     expect(sectionsOn([grant('resident', 'yushuian')], 'yushuian').votes).toBeNull();
     expect(sectionsOn([grant('staff', 'zhongqu')], 'yushuian').votes).toBeNull();
-    expect(sectionsOn([grant('staff', 'daxu')], 'yushuian').votes).toEqual({ manage: true, read: true });
+    expect(sectionsOn([grant('staff', 'daxu')], 'yushuian').votes).toEqual({ manage: true, read: true, supervise: true });
+    // Staff granted on the unit itself run its votes but do not supervise them.
+    expect(sectionsOn([grant('staff', 'yushuian')], 'yushuian').votes).toEqual({ manage: true, read: true, supervise: false });
   });
 
   it('opens consultations but no topics on a community, for those who run them', () => {

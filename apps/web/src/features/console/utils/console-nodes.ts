@@ -106,6 +106,8 @@ export interface ConsultationRights {
 export interface VoteRights {
   manage: boolean;
   read: boolean;
+  /** Decides requests to shorten the votes of units below (staff or admin above a unit). */
+  supervise: boolean;
 }
 
 export interface NodeSections {
@@ -154,7 +156,9 @@ export function nodeSections(grants: readonly ConsoleGrant[], located: Pick<Loca
   const manageVotes = can(grants, 'consultation.manage', target);
   // Those who run votes, and the supervisory committee that watches over them (it reads the audit
   // trail too); building heads hand out papers through staff, residents vote on their own pages.
-  const votes: VoteRights = { manage: manageVotes, read: manageVotes || (can(grants, 'consultation.read', target) && can(grants, 'audit.read', target)) };
+  // Supervising counts only above a unit: on a community or street, or on a unit through a grant above it.
+  const supervise = can(grantsReaching(grants, target).filter((g) => g.nodeId !== located.node.id || !isUnitKind(located.node.kind)), 'vote.supervise', target);
+  const votes: VoteRights = { manage: manageVotes, read: manageVotes || (can(grants, 'consultation.read', target) && can(grants, 'audit.read', target)), supervise };
   return {
     roll,
     letters,

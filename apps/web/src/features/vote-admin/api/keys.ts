@@ -8,3 +8,6 @@ export const voteKey = (voteId: string) => ['vote', voteId] as const;
 export const unitVotesKey = (unitId: string) => ['unit-votes', unitId] as const;
 
 export const ALL_UNIT_VOTES_KEY = ['unit-votes'] as const;
+
+/** Requests to shorten a vote waiting for the signed-in supervisor, by node. */
+export const PENDING_SHORTENINGS_KEY = ['vote-admin', 'pending-shortenings'] as const;

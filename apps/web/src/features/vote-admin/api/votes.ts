@@ -1,12 +1,14 @@
 import { queryOptions, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import { ALL_UNIT_VOTES_KEY, unitVotesKey, voteKey } from './keys';
+import { ALL_UNIT_VOTES_KEY, PENDING_SHORTENINGS_KEY, unitVotesKey, voteKey } from './keys';
 
 export type VoteSummary = components['schemas']['VoteSummaryDto'];
 export type VoteDetail = components['schemas']['VoteDetailDto'];
 export type VoteStatus = components['schemas']['VoteStatus'];
 export type CreateVoteInput = components['schemas']['CreateVoteDto'];
+export type Shortening = components['schemas']['ShorteningDto'];
+export type PendingShortening = components['schemas']['PendingShorteningDto'];
 
 /** `GET /api/votes/{id}/turnout`: who has taken part so far, against the rule's thresholds (no choices). */
 export type Turnout = components['schemas']['VoteTurnoutDto'];
@@ -76,9 +78,46 @@ function useVoteMutation<Input>(voteId: string, run: (input: Input) => Promise<u
   });
 }
 
-/** `POST /api/votes/{id}/open`: open now (freezes the electorate); before the notice has run, with a reason. */
+/**
+ * `POST /api/votes/{id}/open`: open now (freezes the electorate); before the notice has run, only
+ * under an approved shortening. The opening job may have opened it a moment before: whatever the
+ * answer, the vote is read again, so the page shows where it now stands.
+ */
 export function useOpenVote(voteId: string) {
-  return useVoteMutation(voteId, (reason: string | null) => unwrap(apiClient.POST('/api/votes/{id}/open', { params: { path: { id: voteId } }, body: reason ? { reason } : {} })));
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(apiClient.POST('/api/votes/{id}/open', { params: { path: { id: voteId } } })),
+    onSettled: async () => {
+      await Promise.all([queryClient.invalidateQueries({ queryKey: voteKey(voteId) }), queryClient.invalidateQueries({ queryKey: ALL_UNIT_VOTES_KEY })]);
+    },
+  });
+}
+
+/** `POST /api/votes/{id}/shortenings`: ask to open before the notice has run (now, or at `opensAt`), with a reason, for a supervisor to decide. */
+export function useRequestShortening(voteId: string) {
+  return useVoteMutation(voteId, (input: { reason: string; opensAt?: string }) => unwrap(apiClient.POST('/api/votes/{id}/shortenings', { params: { path: { id: voteId } }, body: input })));
+}
+
+/** `POST /api/shortenings/{id}/decision`: staff of the community or street approve or refuse, with a note. */
+export function useDecideShortening(voteId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ shorteningId, outcome, note }: { shorteningId: string; outcome: 'approved' | 'refused'; note: string }) =>
+      unwrap(apiClient.POST('/api/shortenings/{id}/decision', { params: { path: { id: shorteningId } }, body: { outcome, note } })),
+    onSuccess: async () => {
+      await Promise.all([queryClient.invalidateQueries({ queryKey: voteKey(voteId) }), queryClient.invalidateQueries({ queryKey: ALL_UNIT_VOTES_KEY }), queryClient.invalidateQueries({ queryKey: PENDING_SHORTENINGS_KEY })]);
+    },
+  });
+}
+
+/** `GET /api/nodes/{nodeId}/shortenings`: the requests waiting for my decision in the units below a community or street I supervise. */
+export function usePendingShortenings(nodeId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...PENDING_SHORTENINGS_KEY, nodeId],
+    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/nodes/{nodeId}/shortenings', { params: { path: { nodeId } }, signal })),
+    enabled,
+    staleTime: 0,
+  });
 }
 
 export function useCancelVote(voteId: string) {

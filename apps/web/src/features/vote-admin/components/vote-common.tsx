@@ -49,6 +49,7 @@ export function ReasonForm({
   errorText,
   onSubmit,
   onCancel,
+  check,
   children,
   multiLine = false,
   max = REASON_MAX,
@@ -61,6 +62,8 @@ export function ReasonForm({
   error: unknown;
   /** Words for the API's refusal, when a screen knows better than the generic message. */
   errorText?: (error: unknown) => string | null;
+  /** A further check of the reason (a reason of substance), once its length is right: the problem in words, or null. */
+  check?: (reason: string) => string | null;
   onSubmit: (reason: string) => void;
   onCancel?: () => void;
   children?: ReactNode;
@@ -77,7 +80,7 @@ export function ReasonForm({
     event.preventDefault();
     if (pending) return;
     const text = reason.trim();
-    const found = [...text].length < REASON_MIN ? t('voteAdmin.reason.required') : [...text].length > max ? t('voteAdmin.reason.tooLong', { max }) : null;
+    const found = [...text].length < REASON_MIN ? t('voteAdmin.reason.required') : [...text].length > max ? t('voteAdmin.reason.tooLong', { max }) : (check?.(text) ?? null);
     setProblem(found);
     if (found) {
       setAttempt((n) => n + 1);

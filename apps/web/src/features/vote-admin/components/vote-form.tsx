@@ -1,6 +1,6 @@
 import type { UnitKind } from '@yishi/contracts';
-import type { RuleSetId } from '@yishi/domain';
-import { RULE_SETS } from '@yishi/domain';
+import type { MatterBody, MatterKind, RuleSetId } from '@yishi/domain';
+import { MATTERS, RULE_SETS } from '@yishi/domain';
 import type { FormEvent } from 'react';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,18 +20,21 @@ import {
   checkVote,
   defaultWindow,
   emptyVote,
+  mattersOfUnit,
   noticeEnds,
   OPTION_MAX,
   OPTIONS_MAX,
   optionsAllowed,
-  opensBeforeNotice,
   QUESTION_MAX,
-  ruleSetsForUnit,
+  ruleSetsFor,
   secretAllowed,
+  shortening,
   TITLE_MAX,
   toCreateVoteRequest,
   voteFieldOfPath,
 } from '../utils/vote-form';
+import { durationWords } from '../../../lib/vote-safeguards';
+import { VotePreview } from './vote-preview';
 import './vote-admin.css';
 
 export interface VoteUnit {
@@ -51,10 +54,25 @@ function FieldError({ id, text }: { id: string; text: string | null }) {
   );
 }
 
+/** The matters of a unit grouped by the body whose matters they are, in the law's order. */
+function matterGroups(kind: UnitKind): { body: MatterBody; matters: MatterKind[] }[] {
+  const groups: { body: MatterBody; matters: MatterKind[] }[] = [];
+  for (const matter of mattersOfUnit(kind)) {
+    const body = MATTERS[matter].body;
+    const group = groups.find((g) => g.body === body);
+    if (group) group.matters.push(matter);
+    else groups.push({ body, matters: [matter] });
+  }
+  return groups;
+}
+
 /**
- * 发起表决: the unit (on a community's page), title and question, the rule set (only those whose
- * body the unit has, each explained), a poll's options, named or secret, the window checked
- * against the legal notice, and the settings for turnout, proxies and objections.
+ * 发起表决: the unit (on a community's page), title and question, what the vote decides (the
+ * matters of the unit's bodies, each with its article), the rule sets that may decide it (only
+ * those, each explained, and why), a poll's options, named or secret, the window checked against
+ * the legal notice and the rule set's shortest window (shorter needs a reason, for a supervisor to
+ * approve), and the settings for turnout, proxies and objections. Then a preview of the notice,
+ * the ballot and the rule, confirmed before anything is announced.
  */
 export function VoteForm({
   units,
@@ -77,26 +95,45 @@ export function VoteForm({
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const form = useRef<HTMLFormElement>(null);
-  const ids = { ruleSet: useId(), options: useId(), secrecy: useId() };
+  const ids = { matters: useId(), ruleSet: useId(), options: useId(), secrecy: useId() };
   const [unitId, setUnitId] = useState(units.length === 1 ? units[0]!.id : '');
   const [draft, setDraft] = useState<VoteDraft>(() => ({ ...emptyVote(), title: initialTitle }));
   const [windowTouched, setWindowTouched] = useState(false);
   const [submitted, setSubmitted] = useState(false);
+  /** The request the convenor is reading in the preview, and when it was checked (the notice would run from then). */
+  const [preview, setPreview] = useState<{ request: CreateVoteRequest; at: Date } | null>(null);
   const [attempt, setAttempt] = useState(0);
   useFocusFirstError(form, attempt);
   const [seenError, setSeenError] = useState(error);
   if (error !== seenError) {
     setSeenError(error);
-    if (error) setAttempt((n) => n + 1);
+    if (error) {
+      setAttempt((n) => n + 1);
+      // A field the server refused is corrected on the form, not in the preview.
+      if (invalidFieldPaths(error).some((path) => voteFieldOfPath(path) !== null)) setPreview(null);
+    }
   }
 
   const unit = units.find((u) => u.id === unitId) ?? null;
-  const ruleSets = unit ? ruleSetsForUnit(unit.kind) : [];
+  const ruleSets = unit ? ruleSetsFor(unit.kind, draft.matters) : [];
   const ruleSet = draft.ruleSet || null;
   const set = (change: Partial<VoteDraft>): void => setDraft((d) => ({ ...d, ...change }));
-  const chooseRuleSet = (next: RuleSetId): void =>
+  const withRuleSet = (d: VoteDraft, next: RuleSetId | ''): VoteDraft =>
     // Until the convenor sets the window, it follows the notice the rule set requires.
-    setDraft((d) => ({ ...d, ruleSet: next, ...(windowTouched ? {} : defaultWindow(next)), ...(secretAllowed(next) ? {} : { secrecy: 'named' as const }) }));
+    next ? { ...d, ruleSet: next, ...(windowTouched ? {} : defaultWindow(next)), ...(secretAllowed(next) ? {} : { secrecy: 'named' as const }) } : { ...d, ruleSet: '' };
+  const chooseRuleSet = (next: RuleSetId): void => setDraft((d) => withRuleSet(d, next));
+  const toggleMatter = (matter: MatterKind): void =>
+    setDraft((d) => {
+      const matters = d.matters.includes(matter) ? d.matters.filter((m) => m !== matter) : [...d.matters, matter];
+      const offered = unit ? ruleSetsFor(unit.kind, matters) : [];
+      // Keep the rule chosen while it may still decide them; where only one may, choose it.
+      const next = d.ruleSet && offered.includes(d.ruleSet) ? d.ruleSet : offered.length === 1 ? offered[0]! : '';
+      return withRuleSet({ ...d, matters }, next);
+    });
+  const chooseUnit = (id: string): void => {
+    setUnitId(id);
+    setDraft((d) => ({ ...d, matters: [], ruleSet: '' }));
+  };
 
   const own: FieldErrors<VoteField | 'unit'> = submitted ? { ...(unit ? {} : { unit: 'unitRequired' }), ...(unit ? checkVote(draft, unit.kind) : {}) } : {};
   const rejected: FieldErrors<VoteField> = {};
@@ -108,9 +145,6 @@ export function VoteForm({
   const text = (field: VoteField | 'unit'): string | null => {
     const key = errors[field];
     if (!key) return null;
-    if (key === 'opensBeforeNotice' && ruleSet) {
-      return t('voteAdmin.form.errors.opensBeforeNotice', { days: RULE_SETS[ruleSet].noticeDays, date: formatDateTime(noticeEnds(ruleSet, new Date()).toISOString(), language) ?? '' });
-    }
     return t(`voteAdmin.form.errors.${key}` as 'voteAdmin.form.errors.rejected');
   };
 
@@ -118,22 +152,41 @@ export function VoteForm({
     event.preventDefault();
     if (pending) return;
     setSubmitted(true);
-    if (!unit || hasErrors(checkVote(draft, unit.kind))) {
+    const now = new Date();
+    if (!unit || hasErrors(checkVote(draft, unit.kind, now))) {
       setAttempt((n) => n + 1);
       return;
     }
-    onSubmit(unit.id, toCreateVoteRequest(draft, consultationId));
+    setPreview({ request: toCreateVoteRequest(draft, consultationId, now), at: now });
   };
+
+  if (preview && unit) {
+    return (
+      <VotePreview
+        unitName={unit.name}
+        request={preview.request}
+        announcedAt={preview.at}
+        pending={pending}
+        error={error}
+        onBack={() => setPreview(null)}
+        onConfirm={() => onSubmit(unit.id, preview.request)}
+      />
+    );
+  }
 
   const notice = ruleSet ? RULE_SETS[ruleSet].noticeDays : null;
   const opens = fromChinaDateTimeInput(draft.opensAt);
   const poll = ruleSet !== null && optionsAllowed(ruleSet) && draft.poll;
+  const asks = ruleSet ? shortening(draft, ruleSet) : null;
+  const minWindow = ruleSet ? durationWords(RULE_SETS[ruleSet].minVotingHours) : null;
+  // Why only these rule sets: each chosen matter's reason, said once.
+  const whys = [...new Set(draft.matters.map((m) => MATTERS[m].why[language]))];
 
   return (
     <form ref={form} className="stack vote-form" noValidate onSubmit={submit} aria-labelledby={labelledBy}>
       {error !== null && error !== undefined && <FormAlert>{errorMessage(error, t)}</FormAlert>}
       {units.length > 1 ? (
-        <SelectField label={t('voteAdmin.form.unit')} name="unit" value={unitId} onChange={(event) => setUnitId(event.target.value)} error={text('unit')}>
+        <SelectField label={t('voteAdmin.form.unit')} name="unit" value={unitId} onChange={(event) => chooseUnit(event.target.value)} error={text('unit')}>
           <option value="">{t('voteAdmin.form.unitPick')}</option>
           {units.map((u) => (
             <option key={u.id} value={u.id}>
@@ -158,9 +211,56 @@ export function VoteForm({
         onChange={(event) => set({ question: event.target.value })}
         error={text('question')}
       />
+      <fieldset className={`field choice-group matters${errors.matters ? ' field--invalid' : ''}`} aria-describedby={errors.matters ? ids.matters : undefined}>
+        <legend className="field__label">{t('voteAdmin.form.matters')}</legend>
+        <p className="field__hint">{unit ? t('voteAdmin.form.mattersHint', { kind: t(`organizations.kind.${unit.kind}`) }) : t('voteAdmin.form.ruleSetPickUnit')}</p>
+        <FieldError id={ids.matters} text={text('matters')} />
+        {unit &&
+          matterGroups(unit.kind).map((group, groupIndex) => (
+            <div key={group.body} className="matter-group" role="group" aria-labelledby={`${ids.matters}-${group.body}`}>
+              <p className="matter-group__title" id={`${ids.matters}-${group.body}`}>
+                {t(`voteAdmin.form.matterBody.${group.body}`)}
+              </p>
+              {group.matters.map((matter, index) => (
+                <label key={matter} className="choice matter">
+                  <input
+                    type="checkbox"
+                    name="matter"
+                    value={matter}
+                    checked={draft.matters.includes(matter)}
+                    onChange={() => toggleMatter(matter)}
+                    aria-invalid={errors.matters && groupIndex === 0 && index === 0 ? true : undefined}
+                  />
+                  <span className="matter__text">
+                    <span className="matter__name">{MATTERS[matter].name[language]}</span>
+                    <span className="matter__source">{MATTERS[matter].source[language]}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+          ))}
+      </fieldset>
       <fieldset className={`field choice-group rule-sets${errors.ruleSet ? ' field--invalid' : ''}`} aria-describedby={errors.ruleSet ? ids.ruleSet : undefined}>
         <legend className="field__label">{t('voteAdmin.form.ruleSet')}</legend>
-        <p className="field__hint">{unit ? t('voteAdmin.form.ruleSetHint', { kind: t(`organizations.kind.${unit.kind}`) }) : t('voteAdmin.form.ruleSetPickUnit')}</p>
+        <p className="field__hint">
+          {!unit
+            ? t('voteAdmin.form.ruleSetPickUnit')
+            : draft.matters.length === 0
+              ? t('voteAdmin.form.ruleSetPickMatters')
+              : ruleSets.length === 0
+                ? t('voteAdmin.form.errors.mattersApart')
+                : t('voteAdmin.form.ruleSetHint', { count: ruleSets.length })}
+        </p>
+        {whys.length > 0 && ruleSets.length > 0 && (
+          <div className="rule-sets__why">
+            <p className="rule-sets__why-title">{t('voteAdmin.form.ruleSetWhy')}</p>
+            <ul>
+              {whys.map((why) => (
+                <li key={why}>{why}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         <FieldError id={ids.ruleSet} text={text('ruleSet')} />
         {ruleSets.map((id, index) => (
           <label key={id} className="choice rule-set">
@@ -170,6 +270,9 @@ export function VoteForm({
               <span className="rule-set__explain">{t(`convene.ruleSet.${id}.explain`)}</span>
               <span className="rule-set__source">{t('convene.ruleSetSource', { body: RULE_SETS[id].body[language], statute: RULE_SETS[id].statute[language] })}</span>
               <span className="rule-set__notice">{RULE_SETS[id].noticeDays > 0 ? t('voteAdmin.form.noticeDays', { count: RULE_SETS[id].noticeDays }) : t('voteAdmin.form.noNotice')}</span>
+              {RULE_SETS[id].minVotingHours > 0 && (
+                <span className="rule-set__notice">{t('voteAdmin.form.minWindow', { window: t(durationWords(RULE_SETS[id].minVotingHours).key, { count: durationWords(RULE_SETS[id].minVotingHours).count }) })}</span>
+              )}
             </span>
           </label>
         ))}
@@ -258,6 +361,7 @@ export function VoteForm({
             : notice > 0
               ? t('voteAdmin.form.noticeExplain', { count: notice, date: formatDateTime(noticeEnds(ruleSet!, new Date()).toISOString(), language) ?? '' })
               : t('voteAdmin.form.noticeNone')}
+          {minWindow && minWindow.count > 0 && ` ${t('voteAdmin.form.minWindowExplain', { window: t(minWindow.key, { count: minWindow.count }) })}`}
         </p>
         <TextField
           label={t('voteAdmin.form.opensAt')}
@@ -282,14 +386,23 @@ export function VoteForm({
           }}
           error={text('closesAt')}
         />
-        {ruleSet !== null && (draft.earlyOpening || opensBeforeNotice(draft, ruleSet)) && (
-          <label className="choice choice-box choice-box--warning">
-            <input type="checkbox" name="earlyOpening" checked={draft.earlyOpening} onChange={(event) => set({ earlyOpening: event.target.checked })} />
-            <span>
-              {t('voteAdmin.form.earlyOpening')}
-              <span className="choice__hint">{t('voteAdmin.form.earlyOpeningHint')}</span>
-            </span>
-          </label>
+        {asks && (asks.notice || asks.window) && (
+          <div className="choice-box choice-box--warning shortening-box">
+            <p className="shortening-box__title">
+              {asks.notice && asks.window ? t('voteAdmin.form.shortensBoth') : asks.notice ? t('voteAdmin.form.shortensNotice') : t('voteAdmin.form.shortensWindow')}
+            </p>
+            <p className="choice-box__hint shortening-box__hint">{t('voteAdmin.form.shorteningExplain')}</p>
+            <TextAreaField
+              label={t('voteAdmin.form.shorteningReason')}
+              hint={t('voteAdmin.shortening.reasonHint')}
+              name="shorteningReason"
+              rows={3}
+              maxChars={500}
+              value={draft.shorteningReason}
+              onChange={(event) => set({ shorteningReason: event.target.value })}
+              error={text('shorteningReason')}
+            />
+          </div>
         )}
         {opens && <p className="field__hint">{t('voteAdmin.form.timesInChina')}</p>}
       </fieldset>

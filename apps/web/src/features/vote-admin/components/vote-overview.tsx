@@ -1,20 +1,25 @@
 import type { TFunction } from 'i18next';
-import { RULE_SETS } from '@yishi/domain';
-import { useId, useState } from 'react';
+import { MATTERS, reasonProblem, RULE_SETS } from '@yishi/domain';
+import type { FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FormAlert } from '../../../components/form/form-alert';
+import { TextAreaField } from '../../../components/form/text-area-field';
 import { QueryError } from '../../../components/query-error';
 import { currentLanguage } from '../../../i18n';
-import { ApiError, errorMessage } from '../../../lib/api-client';
-import { conflictReason } from '../../../lib/api-problems';
+import { errorMessage } from '../../../lib/api-client';
+import { conflictReason, fieldReasons, refusalReason } from '../../../lib/api-problems';
+import { useFocusFirstError } from '../../../lib/forms';
+import { safeguardsOfVote } from '../../../lib/vote-safeguards';
+import { SafeguardRows } from '../../../components/vote-safeguards';
 import { formatDateTime } from '../../../lib/format';
 import type { Turnout, VoteDetail } from '../api/votes';
-import { useCancelVote, useOpenVote, useTurnout } from '../api/votes';
+import { useCancelVote, useDecideShortening, useOpenVote, useRequestShortening, useTurnout } from '../api/votes';
 import { formatArea, participation, turnoutBars } from '../utils/turnout';
-import { noticeEnds } from '../utils/vote-form';
+import { opening, requestedOpening } from '../utils/opening';
 import { voteResultPath } from '../utils/vote-paths';
-import { ReasonForm, useNow } from './vote-common';
+import { REASON_MAX, REASON_MIN, ReasonForm, useNow } from './vote-common';
 
 function useWhen() {
   const { i18n } = useTranslation();
@@ -28,7 +33,6 @@ export function VoteFacts({ vote, consultationHref }: { vote: VoteDetail; consul
   const language = currentLanguage(i18n);
   const when = useWhen();
   const info = RULE_SETS[vote.ruleSet];
-  const ends = noticeEnds(vote.ruleSet, new Date(vote.announcedAt)).toISOString();
   return (
     <section className="section" aria-labelledby="vote-facts-title">
       <h2 className="section__title" id="vote-facts-title">
@@ -46,6 +50,21 @@ export function VoteFacts({ vote, consultationHref }: { vote: VoteDetail; consul
               <ul className="vote-facts__options">
                 {vote.options.map((o) => (
                   <li key={o.id}>{language === 'en' ? o.labelEn : o.label}</li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
+        {vote.matterKinds.length > 0 && (
+          <div className="facts__row">
+            <dt>{t('voteAdmin.facts.matters')}</dt>
+            <dd>
+              <ul className="vote-facts__options">
+                {vote.matterKinds.map((m) => (
+                  <li key={m}>
+                    {MATTERS[m].name[language]}
+                    <span className="vote-facts__detail">{MATTERS[m].source[language]}</span>
+                  </li>
                 ))}
               </ul>
             </dd>
@@ -72,14 +91,7 @@ export function VoteFacts({ vote, consultationHref }: { vote: VoteDetail; consul
           <dt>{t('voteAdmin.facts.window')}</dt>
           <dd>{t('voteAdmin.facts.windowValue', { opens: when(vote.opensAt), closes: when(vote.closesAt) })}</dd>
         </div>
-        <div className="facts__row">
-          <dt>{t('voteAdmin.facts.notice')}</dt>
-          <dd>
-            {(vote.noticeDays ?? 0) > 0
-              ? t('voteAdmin.facts.noticeValue', { count: vote.noticeDays, announced: when(vote.announcedAt), ends: when(ends) })
-              : t('voteAdmin.facts.noNotice', { announced: when(vote.announcedAt) })}
-          </dd>
-        </div>
+        <SafeguardRows safeguards={safeguardsOfVote(vote)} />
         <div className="facts__row">
           <dt>{t('voteAdmin.facts.ballot')}</dt>
           <dd>
@@ -113,15 +125,28 @@ export function VoteFacts({ vote, consultationHref }: { vote: VoteDetail; consul
 
 function openError(error: unknown, t: TFunction): string | null {
   const reason = conflictReason(error);
-  if (reason === 'not_scheduled' || reason === 'past_close' || reason === 'roll_inconsistent') return t(`voteAdmin.open.errors.${reason}`);
-  if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') return t('voteAdmin.open.errors.reasonNeeded');
+  if (reason === 'not_scheduled' || reason === 'past_close' || reason === 'roll_inconsistent' || reason === 'approval_required') return t(`voteAdmin.open.errors.${reason}`);
+  return null;
+}
+
+const SHORTENING_REASONS = ['not_needed', 'shortening_pending', 'already_decided', 'not_supervisor', 'same_person', 'not_scheduled', 'approval_required'] as const;
+
+function shorteningError(error: unknown, t: TFunction): string | null {
+  const reason = refusalReason(error);
+  const known = SHORTENING_REASONS.find((r) => r === reason);
+  if (known) return t(`voteAdmin.shortening.errors.${known}`);
+  const problems = fieldReasons(error);
+  if (problems.includes('reasonTooShort')) return t('voteAdmin.form.errors.shorteningReasonTooShort');
+  if (problems.includes('reasonFiller')) return t('voteAdmin.form.errors.shorteningReasonFiller');
   return null;
 }
 
 /**
- * 立即开始 and 取消表决 for those who run it. Opening freezes the electorate; before the legal
- * notice has run it takes a reason, which the API records in the audit trail. There is no early
- * close: the window was part of the notice.
+ * 开始与取消 for those who run it. Opening freezes the electorate. A vote that keeps its legal
+ * notice and its shortest period opens by itself at its time (or by hand once due); one that would
+ * open early or short needs the approval of staff of the community or street: here the convenor
+ * asks, with a reason of substance, and sees the request waiting, refused or approved. There is
+ * no early close: the window was part of the notice.
  */
 export function VoteActions({ vote }: { vote: VoteDetail }) {
   const { t } = useTranslation();
@@ -129,44 +154,57 @@ export function VoteActions({ vote }: { vote: VoteDetail }) {
   const titleId = useId();
   const open = useOpenVote(vote.id);
   const cancel = useCancelVote(vote.id);
-  const [mode, setMode] = useState<'idle' | 'open' | 'cancel'>('idle');
-  const [done, setDone] = useState<'opened' | 'openedEarly' | 'cancelled' | null>(null);
-  const ends = noticeEnds(vote.ruleSet, new Date(vote.announcedAt));
+  const request = useRequestShortening(vote.id);
+  const [mode, setMode] = useState<'idle' | 'open' | 'cancel' | 'request'>('idle');
+  const [done, setDone] = useState<'opened' | 'cancelled' | 'requested' | null>(null);
   const now = useNow();
-  const early = now < ends.getTime();
-  // Voting can start once its opening time has come; before the notice has run, only by hand.
-  const due = now >= new Date(vote.opensAt).getTime();
-  const waitsForHand = vote.status === 'scheduled' && new Date(vote.opensAt).getTime() < ends.getTime();
-  const canOpen = vote.status === 'scheduled' && due;
+  const state = opening(vote, now);
+  const canOpen = (state?.kind === 'lawful' || state?.kind === 'approved') && state.canOpen;
+  const canRequest = state?.kind === 'needsApproval';
   const canCancel = vote.status === 'scheduled' || vote.status === 'open';
   if (!vote.canManage) return null;
   const start = (next: typeof mode): void => {
     open.reset();
     cancel.reset();
+    request.reset();
     setDone(null);
     setMode(next);
   };
+  const ends = when(vote.noticeEndsAt);
   return (
     <section className="section vote-actions" aria-labelledby={titleId}>
       <h2 className="section__title" id={titleId}>
         {t('voteAdmin.actions.heading')}
       </h2>
-      {done && <FormAlert tone="success">{t(`voteAdmin.actions.done.${done}`)}</FormAlert>}
-      {vote.status === 'scheduled' && (
+      {done && <FormAlert tone="success">{done === 'requested' ? t('voteAdmin.shortening.requested') : t(`voteAdmin.actions.done.${done}`)}</FormAlert>}
+      {state && (
         <p className="section__intro">
-          {!waitsForHand
+          {state.kind === 'lawful'
             ? t('voteAdmin.actions.scheduled', { opens: when(vote.opensAt) })
-            : due
-              ? t('voteAdmin.actions.dueByHand', { ends: when(ends.toISOString()) })
-              : t('voteAdmin.actions.scheduledByHand', { opens: when(vote.opensAt), ends: when(ends.toISOString()) })}
+            : state.kind === 'pending'
+              ? t('voteAdmin.shortening.pending')
+              : state.kind === 'approved'
+                ? state.canOpen
+                  ? t('voteAdmin.shortening.approvedDue')
+                  : t('voteAdmin.shortening.approvedLater', { opens: when(state.opensAt) })
+                : state.refused
+                  ? t('voteAdmin.shortening.refused', { ends })
+                  : Date.parse(vote.opensAt) <= now
+                    ? t('voteAdmin.actions.dueByHand', { ends })
+                    : t('voteAdmin.actions.scheduledByHand', { opens: when(vote.opensAt), ends })}
         </p>
       )}
       {vote.status === 'open' && <p className="section__intro">{t('voteAdmin.actions.noEarlyClose', { closes: when(vote.closesAt) })}</p>}
-      {mode === 'idle' && (canOpen || canCancel) && (
+      {mode === 'idle' && (canOpen || canRequest || canCancel) && (
         <div className="button-row">
           {canOpen && (
             <button type="button" className="button button--primary" onClick={() => start('open')}>
               {t('voteAdmin.actions.openNow')}
+            </button>
+          )}
+          {canRequest && (
+            <button type="button" className="button button--primary" onClick={() => start('request')}>
+              {t('voteAdmin.shortening.request')}
             </button>
           )}
           {canCancel && (
@@ -176,28 +214,33 @@ export function VoteActions({ vote }: { vote: VoteDetail }) {
           )}
         </div>
       )}
-      {mode === 'open' && early && (
+      {mode === 'request' && vote.status === 'scheduled' && (
         <div className="confirm">
-          <p>{t('voteAdmin.actions.earlyWarning', { count: vote.noticeDays, ends: when(ends.toISOString()) })}</p>
+          <p>{t('voteAdmin.shortening.requestIntro', { ends })}</p>
           <ReasonForm
-            label={t('voteAdmin.actions.earlyReason')}
-            hint={t('voteAdmin.actions.earlyReasonHint')}
-            submitLabel={t('voteAdmin.actions.openEarly')}
-            pendingLabel={t('voteAdmin.actions.opening')}
-            pending={open.isPending}
-            error={open.error}
-            errorText={(error) => openError(error, t)}
-            onSubmit={(reason) => open.mutate(reason, { onSuccess: () => (setDone('openedEarly'), setMode('idle')) })}
+            label={t('voteAdmin.form.shorteningReason')}
+            hint={t('voteAdmin.shortening.reasonHint')}
+            submitLabel={t('voteAdmin.shortening.requestSubmit')}
+            pendingLabel={t('voteAdmin.shortening.requesting')}
+            pending={request.isPending}
+            error={request.error}
+            errorText={(error) => shorteningError(error, t)}
+            check={(reason) => {
+              const problem = reasonProblem(reason);
+              return problem === 'tooShort' ? t('voteAdmin.form.errors.shorteningReasonTooShort') : problem === 'filler' ? t('voteAdmin.form.errors.shorteningReasonFiller') : null;
+            }}
+            multiLine
+            onSubmit={(reason) => request.mutate({ reason, opensAt: requestedOpening(vote, Date.now()) }, { onSuccess: () => (setDone('requested'), setMode('idle')) })}
             onCancel={() => setMode('idle')}
           />
         </div>
       )}
-      {mode === 'open' && !early && (
+      {mode === 'open' && vote.status === 'scheduled' && (
         <div className="confirm" role="group" aria-label={t('voteAdmin.actions.openNow')}>
           <p>{t('voteAdmin.actions.confirmOpen')}</p>
           {open.isError && <FormAlert>{openError(open.error, t) ?? errorMessage(open.error, t)}</FormAlert>}
           <div className="button-row">
-            <button type="button" className="button button--primary" aria-disabled={open.isPending} onClick={() => !open.isPending && open.mutate(null, { onSuccess: () => (setDone('opened'), setMode('idle')) })}>
+            <button type="button" className="button button--primary" aria-disabled={open.isPending} onClick={() => !open.isPending && open.mutate(undefined, { onSuccess: () => (setDone('opened'), setMode('idle')) })}>
               {open.isPending ? t('voteAdmin.actions.opening') : t('voteAdmin.actions.openNow')}
             </button>
             <button type="button" className="button button--secondary" onClick={() => setMode('idle')}>
@@ -220,6 +263,69 @@ export function VoteActions({ vote }: { vote: VoteDetail }) {
           />
         </div>
       )}
+    </section>
+  );
+}
+
+/**
+ * 审批缩短期限的申请: for staff of the community or street above the unit who neither asked nor
+ * announced the vote. The request as the convenor made it, then approve or refuse with a note.
+ */
+export function ShorteningDecision({ vote }: { vote: VoteDetail }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const form = useRef<HTMLFormElement>(null);
+  const decide = useDecideShortening(vote.id);
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [done, setDone] = useState<'approved' | 'refused' | null>(null);
+  useFocusFirstError(form, attempt);
+  const shortening = vote.shortening;
+  if (done) {
+    return (
+      <section className="section" aria-labelledby={titleId}>
+        <h2 className="section__title" id={titleId}>
+          {t('voteAdmin.shortening.decideHeading')}
+        </h2>
+        <FormAlert tone="success">{t(`voteAdmin.shortening.decided.${done}`)}</FormAlert>
+      </section>
+    );
+  }
+  if (!vote.canDecideShortening || shortening?.status !== 'pending') return null;
+  const submit = (outcome: 'approved' | 'refused') => (event: FormEvent) => {
+    event.preventDefault();
+    if (decide.isPending) return;
+    const text = note.trim();
+    const found = [...text].length < REASON_MIN ? t('voteAdmin.shortening.noteRequired') : [...text].length > REASON_MAX ? t('voteAdmin.reason.tooLong', { max: REASON_MAX }) : null;
+    setProblem(found);
+    if (found) {
+      setAttempt((n) => n + 1);
+      return;
+    }
+    decide.mutate({ shorteningId: shortening.id, outcome, note: text }, { onSuccess: () => setDone(outcome) });
+  };
+  return (
+    <section className="section shortening-decision" aria-labelledby={titleId}>
+      <h2 className="section__title" id={titleId}>
+        {t('voteAdmin.shortening.decideHeading')}
+      </h2>
+      <p className="section__intro">{t('voteAdmin.shortening.decideIntro', { unit: vote.unitName })}</p>
+      <dl className="facts">
+        <SafeguardRows safeguards={safeguardsOfVote(vote)} />
+      </dl>
+      <form ref={form} className="stack" noValidate onSubmit={submit('approved')} aria-label={t('voteAdmin.shortening.decideHeading')}>
+        {decide.isError && <FormAlert>{shorteningError(decide.error, t) ?? errorMessage(decide.error, t)}</FormAlert>}
+        <TextAreaField label={t('voteAdmin.shortening.note')} hint={t('voteAdmin.shortening.noteHint')} name="note" rows={3} maxChars={REASON_MAX} value={note} onChange={(event) => setNote(event.target.value)} error={problem} />
+        <div className="button-row">
+          <button type="submit" className="button button--primary" aria-disabled={decide.isPending}>
+            {decide.isPending ? t('voteAdmin.shortening.deciding') : t('voteAdmin.shortening.approve')}
+          </button>
+          <button type="button" className="button button--secondary" aria-disabled={decide.isPending} onClick={submit('refused')}>
+            {t('voteAdmin.shortening.refuse')}
+          </button>
+        </div>
+      </form>
     </section>
   );
 }

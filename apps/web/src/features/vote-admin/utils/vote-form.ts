@@ -1,10 +1,11 @@
 /**
- * The 发起表决 form as data: what is typed, its checks (the API's own, and the legal notice said
- * before sending), and the request it becomes. Dates are typed in Beijing time.
+ * The 发起表决 form as data: what is decided (the matters of the unit's bodies, from libs/domain),
+ * the rule sets that may decide it, its checks (the API's own, and the legal clock said before
+ * sending), and the request it becomes. Dates are typed in Beijing time.
  */
 import type { UnitKind } from '@yishi/contracts';
-import type { RuleSetId } from '@yishi/domain';
-import { RULE_SET_IDS, RULE_SETS } from '@yishi/domain';
+import type { MatterKind, ReasonProblem, RuleSetId } from '@yishi/domain';
+import { checkSchedule, mattersForUnit, reasonProblem, RULE_SET_IDS, RULE_SETS, ruleSetsForMatters } from '@yishi/domain';
 import { fromChinaDateTimeInput, toChinaDateTimeInput } from '../../../lib/date-input';
 import type { FieldErrors } from '../../../lib/forms';
 
@@ -34,6 +35,16 @@ export function ruleSetsForUnit(kind: UnitKind): RuleSetId[] {
   return RULE_SET_IDS.filter((ruleSet) => ruleSetFitsUnit(ruleSet, kind));
 }
 
+/** The matters the unit's bodies decide, as the form lists them (owners' for a compound; members' and villagers' for a cooperative; a poll). */
+export function mattersOfUnit(kind: UnitKind): MatterKind[] {
+  return mattersForUnit(kind);
+}
+
+/** The rule sets the form offers: those of the unit's bodies that may decide every matter chosen (none until a matter is chosen). */
+export function ruleSetsFor(kind: UnitKind, matters: readonly MatterKind[]): RuleSetId[] {
+  return ruleSetsForMatters(matters).filter((ruleSet) => ruleSetFitsUnit(ruleSet, kind));
+}
+
 /** Owners vote by name: weighing by floor area needs to know whose ballot it is (Civil Code art. 278). */
 export const secretAllowed = (ruleSet: RuleSetId): boolean => !RULE_SETS[ruleSet].weightedByArea;
 
@@ -43,6 +54,8 @@ export const optionsAllowed = (ruleSet: RuleSetId): boolean => ruleSet === 'simp
 export interface VoteDraft {
   title: string;
   question: string;
+  /** What the vote decides: chosen first, it decides which rule sets are offered. */
+  matters: MatterKind[];
   ruleSet: RuleSetId | '';
   /** A poll (simple majority only): several options instead of 同意 / 反对 / 弃权. */
   poll: boolean;
@@ -53,10 +66,11 @@ export interface VoteDraft {
   opensAt: string;
   closesAt: string;
   /**
-   * The convenor means to open before the legal notice has run: the vote then does not open by
-   * itself, and is opened on its page with a reason (recorded). Without it, such an opening is an error.
+   * Why voting must open before the legal notice has run, or last less than the rule set's
+   * shortest window: asked only then; the vote is announced with a request that staff of the
+   * community or street must approve before it opens.
    */
-  earlyOpening: boolean;
+  shorteningReason: string;
   turnoutPublic: boolean;
   proxyCap: string;
   objectionDays: string;
@@ -64,7 +78,7 @@ export interface VoteDraft {
   lml63Rceo: boolean;
 }
 
-export type VoteField = 'title' | 'question' | 'ruleSet' | 'options' | 'secrecy' | 'opensAt' | 'closesAt' | 'proxyCap' | 'objectionDays';
+export type VoteField = 'title' | 'question' | 'matters' | 'ruleSet' | 'options' | 'secrecy' | 'opensAt' | 'closesAt' | 'shorteningReason' | 'proxyCap' | 'objectionDays';
 
 /** i18n keys of the problems the form finds itself (under voteAdmin.form.errors). */
 export type VoteFormError =
@@ -72,17 +86,22 @@ export type VoteFormError =
   | 'titleTooLong'
   | 'questionRequired'
   | 'questionTooLong'
+  | 'mattersRequired'
+  | 'mattersApart'
   | 'ruleSetRequired'
   | 'ruleSetDoesNotFit'
+  | 'ruleSetMayNotDecide'
   | 'optionsTooFew'
   | 'optionsTooMany'
   | 'optionTooLong'
   | 'optionsRepeated'
   | 'secretNotAllowed'
   | 'dateInvalid'
-  | 'opensBeforeNotice'
   | 'closesBeforeOpens'
   | 'closesInPast'
+  | 'shorteningReasonRequired'
+  | 'shorteningReasonTooShort'
+  | 'shorteningReasonFiller'
   | 'proxyCapInvalid'
   | 'objectionDaysInvalid';
 
@@ -99,13 +118,14 @@ export function emptyVote(ruleSet: RuleSetId | '' = '', now: Date = new Date()):
   return {
     title: '',
     question: '',
+    matters: [],
     ruleSet,
     poll: false,
     options: ['', ''],
     secrecy: 'named',
     allowChange: true,
     ...defaultWindow(ruleSet, now),
-    earlyOpening: false,
+    shorteningReason: '',
     turnoutPublic: false,
     proxyCap: '1',
     objectionDays: '7',
@@ -128,12 +148,29 @@ export function opensBeforeNotice(draft: Pick<VoteDraft, 'opensAt'>, ruleSet: Ru
   return opens !== null && new Date(opens) < noticeEnds(ruleSet, now);
 }
 
+/**
+ * What the window typed asks of the legal clock, for a vote announced now: opening before the
+ * notice has run, or a window shorter than the rule set's shortest (each needs a reason and a
+ * supervisor's approval). Null until the window can be read.
+ */
+export function shortening(draft: Pick<VoteDraft, 'opensAt' | 'closesAt'>, ruleSet: RuleSetId, now: Date = new Date()): { notice: boolean; window: boolean } | null {
+  const opens = fromChinaDateTimeInput(draft.opensAt);
+  const closes = fromChinaDateTimeInput(draft.closesAt);
+  if (!opens || !closes || closes <= opens) return null;
+  const opensAt = new Date(opens) < now ? now : new Date(opens);
+  const check = checkSchedule(ruleSet, { announcedAt: now, opensAt, closesAt: new Date(closes) });
+  return { notice: check.shortensNotice, window: check.shortensWindow };
+}
+
+const REASON_ERRORS: Record<ReasonProblem, VoteFormError> = { tooShort: 'shorteningReasonTooShort', filler: 'shorteningReasonFiller' };
+
 /** The options of a poll as typed, without blank rows. */
 export const filledOptions = (draft: Pick<VoteDraft, 'options'>): string[] => draft.options.map((o) => o.trim()).filter(Boolean);
 
 /**
- * The problems of a new vote for a unit of this kind, at `now`: the opening may not come before
- * the notice has run (opening earlier is done on the vote's page, with a reason that is recorded).
+ * The problems of a new vote for a unit of this kind, at `now`: it must say what it decides, under
+ * a rule set that may decide that; an opening before the notice has run or a window shorter than
+ * the rule set's needs a reason of substance (the vote then waits for a supervisor's approval).
  */
 export function checkVote(draft: VoteDraft, unitKind: UnitKind, now: Date = new Date()): FieldErrors<VoteField> {
   const errors: FieldErrors<VoteField> = {};
@@ -141,9 +178,13 @@ export function checkVote(draft: VoteDraft, unitKind: UnitKind, now: Date = new 
   else if (length(draft.title) > TITLE_MAX) errors.title = 'titleTooLong';
   if (!length(draft.question)) errors.question = 'questionRequired';
   else if (length(draft.question) > QUESTION_MAX) errors.question = 'questionTooLong';
+  const offered = ruleSetsFor(unitKind, draft.matters);
+  if (draft.matters.length === 0) errors.matters = 'mattersRequired';
+  else if (offered.length === 0) errors.matters = 'mattersApart';
   const ruleSet = draft.ruleSet || null;
   if (!ruleSet) errors.ruleSet = 'ruleSetRequired';
   else if (!ruleSetFitsUnit(ruleSet, unitKind)) errors.ruleSet = 'ruleSetDoesNotFit';
+  else if (draft.matters.length > 0 && !offered.includes(ruleSet)) errors.ruleSet = 'ruleSetMayNotDecide';
   if (ruleSet && optionsAllowed(ruleSet) && draft.poll) {
     const options = filledOptions(draft);
     if (options.length < OPTIONS_MIN) errors.options = 'optionsTooFew';
@@ -155,10 +196,15 @@ export function checkVote(draft: VoteDraft, unitKind: UnitKind, now: Date = new 
   const opens = fromChinaDateTimeInput(draft.opensAt);
   const closes = fromChinaDateTimeInput(draft.closesAt);
   if (!opens) errors.opensAt = 'dateInvalid';
-  else if (ruleSet && opensBeforeNotice(draft, ruleSet, now) && !draft.earlyOpening) errors.opensAt = 'opensBeforeNotice';
   if (!closes) errors.closesAt = 'dateInvalid';
   else if (new Date(closes) <= now) errors.closesAt = 'closesInPast';
   else if (opens && closes <= opens) errors.closesAt = 'closesBeforeOpens';
+  const asks = ruleSet && !errors.opensAt && !errors.closesAt ? shortening(draft, ruleSet, now) : null;
+  if (asks && (asks.notice || asks.window)) {
+    const problem = draft.shorteningReason.trim() ? reasonProblem(draft.shorteningReason) : null;
+    if (!draft.shorteningReason.trim()) errors.shorteningReason = 'shorteningReasonRequired';
+    else if (problem) errors.shorteningReason = REASON_ERRORS[problem];
+  }
   if (wholeNumber(draft.proxyCap, 1, PROXY_CAP_MAX) === null) errors.proxyCap = 'proxyCapInvalid';
   if (wholeNumber(draft.objectionDays, 0, OBJECTION_DAYS_MAX) === null) errors.objectionDays = 'objectionDaysInvalid';
   return errors;
@@ -167,6 +213,7 @@ export function checkVote(draft: VoteDraft, unitKind: UnitKind, now: Date = new 
 export interface CreateVoteRequest {
   title: string;
   question: string;
+  matterKinds: MatterKind[];
   ruleSet: RuleSetId;
   options?: { id: string; label: string }[];
   lml63?: { body: 'members' | 'representatives'; rceoApplies: boolean };
@@ -178,18 +225,21 @@ export interface CreateVoteRequest {
   proxyCap: number;
   objectionDays: number;
   consultationId?: string;
+  shorteningReason?: string;
 }
 
 /** A poll's option ids: a, b, c … (stable, short, as the API wants them). */
 export const optionId = (index: number): string => (index < 26 ? String.fromCharCode(97 + index) : `o${index + 1}`);
 
 /** The request that announces the vote. Call after checkVote found nothing. */
-export function toCreateVoteRequest(draft: VoteDraft, consultationId: string | null): CreateVoteRequest {
+export function toCreateVoteRequest(draft: VoteDraft, consultationId: string | null, now: Date = new Date()): CreateVoteRequest {
   const ruleSet = draft.ruleSet as RuleSetId;
   const poll = optionsAllowed(ruleSet) && draft.poll;
+  const asks = shortening(draft, ruleSet, now);
   return {
     title: draft.title.trim(),
     question: draft.question.trim(),
+    matterKinds: [...draft.matters],
     ruleSet,
     ...(poll ? { options: filledOptions(draft).map((label, index) => ({ id: optionId(index), label })) } : {}),
     ...(ruleSet === 'lml-63' ? { lml63: { body: draft.lml63Body, rceoApplies: draft.lml63Rceo } } : {}),
@@ -202,11 +252,13 @@ export function toCreateVoteRequest(draft: VoteDraft, consultationId: string | n
     proxyCap: Number(draft.proxyCap.trim()),
     objectionDays: Number(draft.objectionDays.trim()),
     ...(consultationId ? { consultationId } : {}),
+    ...(asks && (asks.notice || asks.window) ? { shorteningReason: draft.shorteningReason.trim() } : {}),
   };
 }
 
 /** Where an API validation error about a field belongs in the form. */
 export function voteFieldOfPath(path: string): VoteField | null {
   const top = path.split('.')[0] ?? '';
-  return (['title', 'question', 'ruleSet', 'options', 'secrecy', 'opensAt', 'closesAt', 'proxyCap', 'objectionDays'] as const).find((f) => f === top) ?? null;
+  if (top === 'matterKinds') return 'matters';
+  return (['title', 'question', 'ruleSet', 'options', 'secrecy', 'opensAt', 'closesAt', 'shorteningReason', 'proxyCap', 'objectionDays'] as const).find((f) => f === top) ?? null;
 }

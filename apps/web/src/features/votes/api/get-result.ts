@@ -3,7 +3,7 @@ import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
 import { voteKey } from './query-keys';
 
-/** The published result: the vote, result.json of the recount kit (every figure, the words), the objection window. */
+/** The published result: the vote, result.json of the recount kit (every figure, the words), the objection window, and the legal clock it opened under (vote.json's safeguards; null for votes opened before it was recorded). */
 export type VoteResult = components['schemas']['VoteResultDto'];
 
 /** `GET /api/votes/{id}/result` (409 `not_counted` before the count). */

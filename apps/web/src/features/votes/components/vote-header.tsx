@@ -1,7 +1,10 @@
+import { MATTERS } from '@yishi/domain';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SafeguardRows } from '../../../components/vote-safeguards';
 import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
+import type { SafeguardsView } from '../../../lib/vote-safeguards';
 import type { VoteSummary } from '../api/list-unit-votes';
 import { ruleSentence, ruleStatute } from '../utils/rule-sentence';
 import type { VoteStage } from '../utils/vote-state';
@@ -20,13 +23,32 @@ interface VoteHeaderProps {
   withFacts?: boolean;
 }
 
-/** Who decides under which rule (in plain words), the window, and how ballots are cast. */
-export function VoteFacts({ vote }: { vote: VoteLike }) {
+/**
+ * What is decided (the matters and their articles), who decides under which rule (in plain
+ * words), the window, how ballots are cast, and — where the page knows it — the notice, the
+ * shortest period and any approved shortening with its reason and approver.
+ */
+export function VoteFacts({ vote, safeguards }: { vote: VoteLike; safeguards?: SafeguardsView | null }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const body = language === 'zh-CN' ? vote.bodyZh : vote.bodyEn;
   return (
     <dl className="facts vote-facts">
+      {vote.matterKinds.length > 0 && (
+        <div className="facts__row">
+          <dt>{t('votes.facts.matters')}</dt>
+          <dd>
+            <ul className="vote-facts__matters">
+              {vote.matterKinds.map((m) => (
+                <li key={m}>
+                  {MATTERS[m].name[language]}
+                  <span className="facts__aside"> {MATTERS[m].source[language]}</span>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      )}
       {body && (
         <div className="facts__row">
           <dt>{t('votes.facts.body')}</dt>
@@ -48,6 +70,7 @@ export function VoteFacts({ vote }: { vote: VoteLike }) {
         <dt>{t('votes.facts.ballot')}</dt>
         <dd>{vote.secrecy === 'secret' ? t('votes.facts.secret') : vote.allowChange ? t('votes.facts.namedChangeable') : t('votes.facts.namedFinal')}</dd>
       </div>
+      {safeguards && <SafeguardRows safeguards={safeguards} />}
     </dl>
   );
 }
