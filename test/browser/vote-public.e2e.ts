@@ -14,7 +14,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import qrcode from 'qrcode-generator';
-import { apiAs, baseUrl, expectNoHorizontalScroll, freshContext, signIn, watchConsole } from './support';
+import { apiAs, baseUrl, expectNoHorizontalScroll, freshContext, openWithApproval, SHORTENING_REASON, signIn, STAFF_DAXU, watchConsole } from './support';
 
 /** Convenor of 御水岸 (owners' committee chair). */
 const CONVENOR_YUSHUIAN = '13800000006';
@@ -55,11 +55,14 @@ test('the QR code on the result notice opens its public page on a phone with no 
     title,
     question: '是否同意更换小区门禁系统？',
     ruleSet: 'cc278-ordinary',
+    matterKinds: ['owners-other'],
     opensAt: new Date().toISOString(),
     // The closer runs every 5 s (sealing.service.ts): counted within seconds after closing.
-    closesAt: new Date(Date.now() + 12_000).toISOString(),
+    closesAt: new Date(Date.now() + 20_000).toISOString(),
+    // Opening at once and for seconds: only with the approval of 大圩社区's staff.
+    shorteningReason: SHORTENING_REASON,
   });
-  await convenor.post(`/api/votes/${vote.id}/open`, { reason: '门禁故障频发，业委会决定提前表决。' });
+  await openWithApproval(convenor, await apiAs(STAFF_DAXU), vote.id);
   const owner = await apiAs(OWNER_YUSHUIAN);
   const { receipt } = await owner.post<{ receipt: string }>(`/api/votes/${vote.id}/ballots`, { choice: 'approve' });
   await expect
