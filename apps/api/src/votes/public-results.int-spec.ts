@@ -112,7 +112,9 @@ describe('the public page of a published result', () => {
       stage: 'provisional',
       finalAt: null,
       objectionDays: 7,
-      earlyOpening: { reason: '门禁故障频发，业委会决定提前表决' },
+      earlyOpening: { reason: SHORTENING_REASON },
+      // Who asked to open early and for seconds, and the supervisor who approved it, for anyone to read.
+      safeguards: { shortening: { reason: SHORTENING_REASON, approverRole: 'staff', approverNode: '大圩社区', shortensNotice: true, shortensWindow: true } },
       closingHash: published.chains.ballots.head,
       chains: { ballots: published.chains.ballots },
       explanation: published.explanation,

@@ -13,6 +13,7 @@ import type { PublicResultDto, VotePublicLinkDto } from './dto/public-result.dto
 import { Vote } from './entities/vote.entity';
 import type { VoteBoardDto } from './dto/results.dto';
 import type { RecountKitFile } from './results.service';
+import { safeguardsOf } from './vote-rules';
 import { ResultsService } from './results.service';
 import { notFound, VotesService } from './votes.service';
 
@@ -80,6 +81,7 @@ export class PublicResultsService {
       objectionDays: vote.objectionDays,
       objectionUntil: new Date(vote.closedAt!.getTime() + vote.objectionDays * DAY_MS).toISOString(),
       earlyOpening: vote.earlyReason && vote.openedAt ? { reason: vote.earlyReason, openedAt: vote.openedAt.toISOString() } : null,
+      safeguards: safeguardsOf(vote),
       closingHash: vote.chainHead!,
       electorateSha256: voteFile.electorateSha256,
       chains: file.chains,

@@ -127,7 +127,8 @@ describe('shortening a vote’s notice or window, and the matter that decides th
     expect(pending).toMatchObject({ status: 'pending', shortensNotice: true, reason: REASON });
     const decide = (who: HttpSession, outcome = 'approved') => who.post<ShorteningDto & ErrorBody>(`/api/shortenings/${pending.id}/decision`, { outcome, note: '同意' });
 
-    expect((await decide(as.convenor!)).body.details).toMatchObject({ reason: 'not_supervisor' });
+    // The convenor holds no supervising role at all: the route's declared action refuses them.
+    expect((await decide(as.convenor!)).body.details).toMatchObject({ action: 'vote.supervise' });
     expect((await decide(as.buildingHead!)).status).toBe(403);
     expect((await decide(as.unitStaff!)).body.details).toMatchObject({ reason: 'not_supervisor' });
     expect((await decide(as.otherCommunityStaff!)).status).toBe(404);

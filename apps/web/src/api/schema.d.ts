@@ -3530,6 +3530,8 @@ export interface components {
              */
             objectionUntil: string;
             earlyOpening: components["schemas"]["PublicResultEarlyOpeningDto"] | null;
+            /** @description The notice and voting period the vote kept, or the approved shortening: why, who asked, and which supervisor approved it (null for votes opened before it was recorded) */
+            safeguards: components["schemas"]["SafeguardsDto"] | null;
             /** @description The chain head printed on the notice: the recount must end on it */
             closingHash: string;
             /** @description SHA-256 of the frozen electorate (electorate.json), as vote.json binds it */

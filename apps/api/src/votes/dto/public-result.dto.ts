@@ -11,6 +11,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONDITION_IDS, MATTER_KINDS, RULE_SET_IDS } from '@yishi/domain';
 import type { Comparison, ConditionId, ConditionRole, MatterKind, Measure, RuleSetId } from '@yishi/domain';
 
+import { SafeguardsDto } from './results.dto';
 export class PublicResultTextDto {
   @ApiProperty({ name: 'zh-CN', example: '是否同意更换小区门禁系统？' })
   'zh-CN'!: string;
@@ -260,6 +261,13 @@ export class PublicResultDto {
 
   @ApiProperty({ type: PublicResultEarlyOpeningDto, nullable: true })
   earlyOpening!: PublicResultEarlyOpeningDto | null;
+
+  @ApiProperty({
+    type: SafeguardsDto,
+    nullable: true,
+    description: 'The notice and voting period the vote kept, or the approved shortening: why, who asked, and which supervisor approved it (null for votes opened before it was recorded)',
+  })
+  safeguards!: SafeguardsDto | null;
 
   @ApiProperty({ description: 'The chain head printed on the notice: the recount must end on it', pattern: '^[0-9a-f]{64}$' })
   closingHash!: string;

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../i18n';
+import { SafeguardRows } from '../../../components/vote-safeguards';
 import { formatDateTime } from '../../../lib/format';
+import { safeguardsOfFile } from '../../../lib/vote-safeguards';
 import type { PublicResult } from '../api/get-public-result';
 
 interface PublicFactsProps {
@@ -39,7 +41,8 @@ export function PublicFacts({ result, ruleWords }: PublicFactsProps) {
           <dt>{t('publicResult.facts.window')}</dt>
           <dd>{t('publicResult.facts.windowValue', { opens: when(result.opensAt), closes: when(result.closesAt) })}</dd>
         </div>
-        {result.earlyOpening && (
+        {result.safeguards && <SafeguardRows safeguards={safeguardsOfFile(result.safeguards)} />}
+        {!result.safeguards && result.earlyOpening && (
           <div className="facts__row">
             <dt>{t('publicResult.facts.earlyOpening')}</dt>
             <dd>{t('publicResult.facts.earlyOpeningValue', { date: when(result.earlyOpening.openedAt), reason: result.earlyOpening.reason })}</dd>
