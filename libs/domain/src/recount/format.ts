@@ -402,7 +402,7 @@ export const VOTE_FILE_FIELDS: { [K in keyof Omit<VoteFile, 'safeguards'>]-?: Fi
 export function readVoteFile(value: unknown): VoteFile {
   // `safeguards` is the one optional member (kits written before it was recorded have none).
   const hasSafeguards = typeof value === 'object' && value !== null && !Array.isArray(value) && 'safeguards' in value;
-  const { safeguards: rawSafeguards, ...rest } = hasSafeguards ? (value as Record<string, unknown>) : {};
+  const { safeguards: rawSafeguards, ...rest } = hasSafeguards ? value : {};
   const vote: VoteFile = fields<Omit<VoteFile, 'safeguards'>>(hasSafeguards ? rest : value, '', VOTE_FILE_FIELDS);
   if (hasSafeguards) vote.safeguards = readSafeguards(rawSafeguards);
   if (vote.closesAt <= vote.opensAt) fail('closesAt', `is ${vote.closesAt}, not after opensAt ${vote.opensAt}`, 'period-order');
