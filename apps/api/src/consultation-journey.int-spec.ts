@@ -18,6 +18,8 @@ import type { InboxPageDto } from './notifications/notifications.controller';
 import { DEMO_PASSWORD } from './seed/demo-data';
 import { seedDemoData } from './seed/seed-demo';
 import type { TopicDto } from './topics/dto/topic.dto';
+import { LEGAL_TIME_ZONE } from '@yishi/contracts';
+import { calendarDateIn } from '@yishi/domain';
 
 interface Thread {
   id: string;
@@ -97,7 +99,8 @@ describe('a matter from topic to adoption report', () => {
       channel: 'briefing',
       body: '建议充电区加装监控。',
       collectorName: '宣讲会记录员',
-      collectedOn: new Date().toISOString().slice(0, 10),
+      // The day as it is in China: after 16:00 UTC the UTC date is still yesterday there.
+      collectedOn: calendarDateIn(LEGAL_TIME_ZONE),
       residentName: '陈伯',
       clauseId: saved.body.clauses[0]!.id,
     });
