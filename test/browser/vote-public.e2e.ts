@@ -115,7 +115,9 @@ test('the QR code on the result notice opens its public page on a phone with no 
   const facts = page.getByRole('region', { name: '关于本次表决' });
   await expect(facts).toContainText('业主大会（一般事项）');
   await expect(facts).toContainText('依据：《民法典》第二百七十八条');
-  await expect(facts).toContainText('门禁故障频发，业委会决定提前表决。');
+  // Opened before its notice and for seconds: why, who asked, and the supervisor who approved it.
+  await expect(facts).toContainText(`理由：${SHORTENING_REASON}`);
+  await expect(facts).toContainText('批准：大圩社区工作人员');
   const verify = page.getByRole('region', { name: '自己核对' });
   await expect(verify.locator('.public-closing-hash')).toHaveText(closingHash);
   await expect(verify.locator('.verify-steps__command')).toHaveText(`npm run recount -- yishi-vote-${vote.id}`);
