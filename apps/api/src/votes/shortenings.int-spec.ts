@@ -256,5 +256,8 @@ describe('shortening a vote’s notice or window, and the matter that decides th
     const charter = await as.cooperativeConvenor!.post<ErrorBody>(`/api/units/${nancun}/votes`, { ...times, title: '修改章程', question: '是否同意？', ruleSet: 'rceo-28', matterKinds: ['charter'] });
     expect(charter.status).toBe(400);
     expect(charter.body.details).toMatchObject({ refusal: { matters: [expect.objectContaining({ matter: 'charter', decideUnder: 'rceo-27' })] } });
+    // Land-law parameters belong to an lml-63 vote only (a kit must carry none on another rule).
+    const stray = await announce(as.convenor!, { ...times, ruleSet: 'cc278-ordinary', matterKinds: ['repair-fund-use'], lml63: { body: 'members', rceoApplies: true } });
+    expect(fields(stray)).toEqual([expect.objectContaining({ field: 'lml63' })]);
   });
 });

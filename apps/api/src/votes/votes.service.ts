@@ -84,6 +84,8 @@ export class VotesService implements OnModuleInit {
       }
       if (input.options && input.ruleSet !== 'simple-majority') throw invalid('options', 'Only an informal poll (simple-majority) offers several options; a rule set decides a motion.');
       if (input.ruleSet === 'lml-63' && !input.lml63) throw invalid('lml63', 'An lml-63 vote says which body consents and whether the RCEO Law applies.');
+      // Only lml-63 has these parameters; recorded on another rule set, vote.json would say what the recount format forbids.
+      if (input.ruleSet !== 'lml-63' && input.lml63) throw invalid('lml63', 'Only an lml-63 vote (commercial construction land) takes these parameters.');
       const refusal = checkMatters(input.ruleSet, input.matterKinds, input.lml63 ?? undefined);
       if (refusal) {
         throw new DomainError('VALIDATION_FAILED', refusal.matters.map((x) => x.reason.en).join(' '), {
