@@ -10,7 +10,7 @@ import type { CreateVoteRequest } from '../utils/vote-form';
 import { noticeEnds } from '../utils/vote-form';
 import { durationWords } from '../../../lib/vote-safeguards';
 import { windowLength } from '../utils/vote-preview';
-import './vote-admin.css';
+import './votes-admin.css';
 
 /**
  * 发布前预览: before anything is announced, the convenor reads what residents will read — the

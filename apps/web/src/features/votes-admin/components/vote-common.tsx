@@ -6,7 +6,7 @@ import { TextAreaField } from '../../../components/form/text-area-field';
 import { errorMessage } from '../../../lib/api-client';
 import { useFocusFirstError } from '../../../lib/forms';
 import type { VoteStatus } from '../api/votes';
-import './vote-admin.css';
+import './votes-admin.css';
 
 export const REASON_MIN = 2;
 export const REASON_MAX = 500;

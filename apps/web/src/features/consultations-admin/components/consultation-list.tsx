@@ -11,7 +11,7 @@ import type { ConsultationSummary } from '../api/list-unit-consultations';
 import { useUnitsConsultations } from '../api/list-unit-consultations';
 import { PHASES } from '../utils/phases';
 import '../../../components/data-table.css';
-import './consultation-admin.css';
+import './consultations-admin.css';
 
 const WIDE_SCREEN = '(min-width: 64em)';
 

@@ -35,7 +35,7 @@ import {
 } from '../utils/vote-form';
 import { durationWords } from '../../../lib/vote-safeguards';
 import { VotePreview } from './vote-preview';
-import './vote-admin.css';
+import './votes-admin.css';
 
 export interface VoteUnit {
   id: string;

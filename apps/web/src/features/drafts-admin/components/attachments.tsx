@@ -13,7 +13,7 @@ import { checkFile, megabytes } from '../../../lib/upload';
 import { ATTACHMENT_EXTENSIONS, ATTACHMENT_MAX_BYTES, ATTACHMENT_TITLE_MAX, useAddAttachment } from '../api/add-attachment';
 import type { VersionAttachment } from '../api/get-version';
 import { useRemoveAttachment } from '../api/remove-attachment';
-import './draft-editor.css';
+import './drafts-admin.css';
 
 type Translate = TFunction;
 

@@ -18,7 +18,7 @@ import { addClause, checkDraft, checkPublish, continuable, DRAFT_LIMITS, draftFi
 import { Attachments } from './attachments';
 import { ClauseEditor } from './clause-editor';
 import { DiffView } from './diff-view';
-import './draft-editor.css';
+import './drafts-admin.css';
 
 type Translate = TFunction;
 

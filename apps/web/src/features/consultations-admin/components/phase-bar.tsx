@@ -14,7 +14,7 @@ import { useFocusFirstError } from '../../../lib/forms';
 import { useChangePhase } from '../api/change-phase';
 import type { ConsultationDetail } from '../api/get-consultation';
 import { earlierPhases, needsPublishedDraft, nextPhase, PHASES, phaseState } from '../utils/phases';
-import './consultation-admin.css';
+import './consultations-admin.css';
 
 const REASON_MIN = 2;
 const REASON_MAX = 500;

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../lib/format';
 import type { Version } from '../api/get-version';
 import { Attachments } from './attachments';
 import { DiffView } from './diff-view';
-import './draft-editor.css';
+import './drafts-admin.css';
 
 /** A published version as residents read it, with what it changed from the one before. */
 export function VersionView({ consultationId, version }: { consultationId: string; version: Version }) {

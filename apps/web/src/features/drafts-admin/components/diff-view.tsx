@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/query-error';
 import type { ClauseDiff, DiffSegment } from '../api/get-version-diff';
 import { useVersionDiff } from '../api/get-version-diff';
-import './draft-editor.css';
+import './drafts-admin.css';
 
 /** Character changes, marked for the eye (colour and strike-through) and for screen readers (words). */
 export function Segments({ segments }: { segments: readonly DiffSegment[] }) {

@@ -3,7 +3,7 @@ import { currentLanguage } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
 import type { ConsultationDetail } from '../api/get-consultation';
 import { RuleSetDescription } from './consultation-form';
-import './consultation-admin.css';
+import './consultations-admin.css';
 
 /** What the consultation is: its summary, the units, the rule and body that will decide, the draft. */
 export function ConsultationFacts({ consultation }: { consultation: ConsultationDetail }) {

@@ -15,7 +15,7 @@ import { hasErrors, useFocusFirstError } from '../../../lib/forms';
 import type { ConsultationDraft, ConsultationField, ConsultationFormError, CreateRequest, PlanDraft, PlanField, PlannedPhase, UnitChoice } from '../utils/consultation-form';
 import { checkConsultation, emptyConsultation, fieldOfPath, PLANNED_PHASES, plannedInThePast, SUMMARY_MAX, TITLE_MAX, toCreateRequest } from '../utils/consultation-form';
 import { ruleSetsFor } from '../utils/rule-sets';
-import './consultation-admin.css';
+import './consultations-admin.css';
 
 type Translate = TFunction;
 

@@ -13,7 +13,7 @@ import type { VersionSummary } from '../api/list-versions';
 import { useVersions } from '../api/list-versions';
 import { draftErrorMessage, VersionEditor } from './version-editor';
 import { VersionView } from './version-view';
-import './draft-editor.css';
+import './drafts-admin.css';
 
 /** The draft changes until voting opens (going back to the revision phase reopens it). */
 export function draftingOpen(phase: ConsultationPhase): boolean {
