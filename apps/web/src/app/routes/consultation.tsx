@@ -1,6 +1,6 @@
 /**
  * /consultations/:consultationId — a consultation as a resident reads it on a phone. The place
- * in it lives in the address (see lib/consultation-links): the overview (phases, briefings, the
+ * in it lives in the address (see shared/consultations/links): the overview (phases, briefings, the
  * draft's clauses, the whole-draft opinions), one clause with its opinions (#clause-3), or the
  * changes from the previous version (#changes); `?comment=<id>` from a notification is found,
  * shown where it is and focused.
@@ -33,8 +33,8 @@ import { VersionPicker } from '../../features/drafts/components/version-picker';
 import { clauseChange } from '../../features/drafts/utils/clauses';
 import { ConsultationVotes } from '../../features/votes/components/consultation-votes';
 import { currentLanguage } from '../../i18n';
-import type { ReaderLocation } from '../../lib/consultation-links';
-import { adoptionReportPath, consultationPath, readReaderLocation } from '../../lib/consultation-links';
+import type { ReaderLocation } from '../../shared/consultations/links';
+import { adoptionReportPath, consultationPath, readReaderLocation } from '../../shared/consultations/links';
 import { useDocumentTitle } from '../../lib/document-title';
 import { formatDate } from '../../lib/format';
 import './consultation.css';

@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { QueryError } from '../../components/query-error';
-import { hasConsoleAccess } from '../../lib/access';
+import { hasConsoleAccess } from '../../shared/roles/access';
 import { loginPath, useSession, wasSignedOutDeliberately } from '../../lib/auth';
 import { useDocumentTitle } from '../../lib/document-title';
 

@@ -9,7 +9,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../components/query-error';
-import { SafeguardRows } from '../../components/vote-safeguards';
+import { SafeguardRows } from '../../shared/votes/safeguard-rows';
 import { useVote } from '../../features/votes/api/get-vote';
 import { recountKitHref, resultExportHref, useVoteResult } from '../../features/votes/api/get-result';
 import { ConditionBar } from '../../features/votes/components/condition-bar';
@@ -25,7 +25,7 @@ import { currentLanguage } from '../../i18n';
 import { conflictReason } from '../../lib/api-problems';
 import { useDocumentTitle } from '../../lib/document-title';
 import { formatDateTime } from '../../lib/format';
-import { safeguardsOfFile } from '../../lib/vote-safeguards';
+import { safeguardsOfFile } from '../../shared/votes/safeguards';
 import './vote.css';
 
 export function VoteResultRoute() {

@@ -16,10 +16,10 @@ import { VoteFacts, VoteHeader } from '../../features/votes/components/vote-head
 import { voteBoardPath, voteResultPath } from '../../features/votes/utils/paths';
 import { hasResult, voteStage } from '../../features/votes/utils/vote-state';
 import { currentLanguage } from '../../i18n';
-import { consultationPath } from '../../lib/consultation-links';
+import { consultationPath } from '../../shared/consultations/links';
 import { useDocumentTitle } from '../../lib/document-title';
 import { formatDateTime } from '../../lib/format';
-import { safeguardsOfVote } from '../../lib/vote-safeguards';
+import { safeguardsOfVote } from '../../shared/votes/safeguards';
 import './vote.css';
 
 export function VoteRoute() {

@@ -1,4 +1,4 @@
-import { consultationKey } from '../../../lib/consultation-query-keys';
+import { consultationKey } from '../../../shared/consultations/query-keys';
 
 /** A consultation's briefings (the resident pages read the same list under the same key). */
 export const briefingsKey = (consultationId: string) => [...consultationKey(consultationId), 'briefings'] as const;

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { ALL_UNIT_CONSULTATIONS_KEY, consultationKey } from '../../../lib/consultation-query-keys';
+import { ALL_UNIT_CONSULTATIONS_KEY, consultationKey } from '../../../shared/consultations/query-keys';
 
 /** Every cached list of a consultation's comments (the resident pages' too) starts here. */
 export const commentsKey = (consultationId: string) => [...consultationKey(consultationId), 'comments'] as const;

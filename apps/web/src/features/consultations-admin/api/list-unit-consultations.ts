@@ -1,7 +1,7 @@
 import { queryOptions, useQueries } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import { unitConsultationsKey } from '../../../lib/consultation-query-keys';
+import { unitConsultationsKey } from '../../../shared/consultations/query-keys';
 
 export type ConsultationSummary = components['schemas']['ConsultationSummaryDto'];
 

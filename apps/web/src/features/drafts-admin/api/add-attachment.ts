@@ -4,7 +4,7 @@ import type { ApiClient } from '../../../lib/api-client';
 import { apiClient, unwrap } from '../../../lib/api-client';
 import { multipartBody } from '../../../lib/upload';
 import type { VersionAttachment } from './get-version';
-import { versionKey, versionsKey } from '../../../lib/consultation-query-keys';
+import { versionKey, versionsKey } from '../../../shared/consultations/query-keys';
 
 export const ATTACHMENT_MAX_BYTES = LIMITS.fileBytes;
 export const ATTACHMENT_EXTENSIONS = ['.pdf', '.jpg', '.jpeg', '.png', '.webp'] as const;

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient, unwrap } from '../../../lib/api-client';
 import type { Version } from './get-version';
-import { versionKey, versionsKey } from '../../../lib/consultation-query-keys';
+import { versionKey, versionsKey } from '../../../shared/consultations/query-keys';
 
 /**
  * `POST /api/consultations/{id}/versions`: starts the next version, empty for the first, else a

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import { versionDiffKey } from '../../../lib/consultation-query-keys';
+import { versionDiffKey } from '../../../shared/consultations/query-keys';
 
 export type VersionDiff = components['schemas']['VersionDiffDto'];
 export type ClauseDiff = components['schemas']['ClauseDiffDto'];

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import { versionsKey } from '../../../lib/consultation-query-keys';
+import { versionsKey } from '../../../shared/consultations/query-keys';
 
 export type VersionSummary = components['schemas']['VersionSummaryDto'];
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import { ALL_UNIT_CONSULTATIONS_KEY, consultationKey } from '../../../lib/consultation-query-keys';
+import { ALL_UNIT_CONSULTATIONS_KEY, consultationKey } from '../../../shared/consultations/query-keys';
 import type { Version } from './get-version';
 
 /** `POST /api/consultations/{id}/versions/{number}/publish`: from now on its text never changes. */

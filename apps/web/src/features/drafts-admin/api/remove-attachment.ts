@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import { versionKey, versionsKey } from '../../../lib/consultation-query-keys';
+import { versionKey, versionsKey } from '../../../shared/consultations/query-keys';
 
 /** `DELETE /api/consultations/{id}/versions/{number}/attachments/{fileId}` (204): off the version being edited. */
 export async function removeAttachment(consultationId: string, number: number, fileId: string): Promise<void> {

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
 import type { Version } from './get-version';
-import { versionDiffKey, versionKey, versionsKey } from '../../../lib/consultation-query-keys';
+import { versionDiffKey, versionKey, versionsKey } from '../../../shared/consultations/query-keys';
 
 export type UpdateVersionInput = components['schemas']['UpdateVersionDto'];
 

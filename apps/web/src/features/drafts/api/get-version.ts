@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import { versionKey } from '../../../lib/consultation-query-keys';
+import { versionKey } from '../../../shared/consultations/query-keys';
 
 export type DraftVersion = components['schemas']['VersionDto'];
 export type Clause = components['schemas']['ClauseDto'];

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { ALL_UNIT_CONSULTATIONS_KEY, unitTopicsKey } from '../../../lib/consultation-query-keys';
+import { ALL_UNIT_CONSULTATIONS_KEY, unitTopicsKey } from '../../../shared/consultations/query-keys';
 
 /** One topic, as the resident pages cache it too. */
 export const topicKey = (topicId: string) => ['topic', topicId] as const;

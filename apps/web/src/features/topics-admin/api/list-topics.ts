@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/
 import type { IntakeChannel, TopicStatus } from '@yishi/contracts';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import { unitTopicsKey } from '../../../lib/consultation-query-keys';
+import { unitTopicsKey } from '../../../shared/consultations/query-keys';
 
 export type Topic = components['schemas']['TopicDto'];
 export type TopicPage = components['schemas']['TopicPageDto'];

@@ -33,7 +33,7 @@ import {
   toCreateVoteRequest,
   voteFieldOfPath,
 } from '../utils/vote-form';
-import { durationWords } from '../../../lib/vote-safeguards';
+import { durationWords } from '../../../shared/votes/safeguards';
 import { VotePreview } from './vote-preview';
 import './votes-admin.css';
 

@@ -8,7 +8,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import type { CreateVoteRequest } from '../utils/vote-form';
 import { noticeEnds } from '../utils/vote-form';
-import { durationWords } from '../../../lib/vote-safeguards';
+import { durationWords } from '../../../shared/votes/safeguards';
 import { windowLength } from '../utils/vote-preview';
 import './votes-admin.css';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { durationWords, noticeDaysOf, safeguardsOfFile, safeguardsOfVote, shortenedWhat } from './vote-safeguards';
+import { durationWords, noticeDaysOf, safeguardsOfFile, safeguardsOfVote, shortenedWhat } from './safeguards';
 
 describe('a vote’s legal clock as the pages show it', () => {
   it('says a shortest period in days when it is days, else in hours', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { adoptionReportPath, clausePath, consultationPath, readReaderLocation } from './consultation-links';
+import { adoptionReportPath, clausePath, consultationPath, readReaderLocation } from './links';
 
 const ID = '5b0d6c1e-1c2f-4f7e-9a51-0c8a3c1d2e3f';
 

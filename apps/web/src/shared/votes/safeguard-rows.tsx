@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../i18n';
-import { formatDateTime } from '../lib/format';
-import type { SafeguardsView } from '../lib/vote-safeguards';
-import { durationWords, noticeDaysOf, shortenedWhat } from '../lib/vote-safeguards';
-import './vote-safeguards.css';
+import { currentLanguage } from '../../i18n';
+import { formatDateTime } from '../../lib/format';
+import type { SafeguardsView } from './safeguards';
+import { durationWords, noticeDaysOf, shortenedWhat } from './safeguards';
+import './safeguard-rows.css';
 
 /**
  * 公告期与表决期: the notice, the shortest voting period, and whether either was shortened — why,

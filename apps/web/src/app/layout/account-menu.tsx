@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { hasConsoleAccess } from '../../lib/access';
+import { hasConsoleAccess } from '../../shared/roles/access';
 import type { SessionUser } from '../../lib/auth';
 import { useLogout } from '../../lib/auth';
 

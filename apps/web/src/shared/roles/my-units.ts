@@ -5,7 +5,7 @@
  */
 import type { OrgNodeKind, UnitKind } from '@yishi/contracts';
 import { isUnitKind } from '@yishi/contracts';
-import { useSession } from './auth';
+import { useSession } from '../../lib/auth';
 
 export interface UnitGrantLike {
   nodeId: string;

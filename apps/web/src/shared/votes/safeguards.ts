@@ -4,7 +4,7 @@
  * (`GET /api/votes/{id}`) or from the published result (vote.json's `safeguards`).
  */
 import type { SafeguardsFile } from '@yishi/domain';
-import type { components } from '../api/schema';
+import type { components } from '../../api/schema';
 
 type ShorteningDto = components['schemas']['ShorteningDto'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatInvitationCode, invitationCodeDigits, normaliseInvitationCode, signupUrl } from './invitation-code';
+import { formatInvitationCode, invitationCodeDigits, normaliseInvitationCode, signupUrl } from './code';
 
 describe('invitation codes', () => {
   it('accept the printed form, dashes, full-width digits and no spaces', () => {

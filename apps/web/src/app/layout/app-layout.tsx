@@ -1,10 +1,10 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useMatch } from 'react-router';
-import { hasConsoleAccess } from '../../lib/access';
+import { hasConsoleAccess } from '../../shared/roles/access';
 import { useSession } from '../../lib/auth';
-import { LanguageSwitch } from '../language-switch';
-import { LargeTextToggle } from '../large-text-toggle';
+import { LanguageSwitch } from '../../components/language-switch';
+import { LargeTextToggle } from '../../components/large-text-toggle';
 import { AccountMenu } from './account-menu';
 import './layout.css';
 
