@@ -17,11 +17,11 @@ import { CommentSection } from '../../features/comments/components/comment-secti
 import type { CommentAvailability } from '../../features/comments/utils/availability';
 import { commentAvailability } from '../../features/comments/utils/availability';
 import { versionCounts } from '../../features/comments/utils/counts';
-import type { ConsultationDetail } from '../../features/consultations/api/get-consultation';
-import { useConsultation } from '../../features/consultations/api/get-consultation';
+import type { ConsultationDetail } from '../../shared/consultations/get-consultation';
+import { useConsultation } from '../../shared/consultations/get-consultation';
 import { ConsultationHeader } from '../../features/consultations/components/consultation-header';
 import { PhaseTimeline } from '../../features/consultations/components/phase-timeline';
-import type { DraftVersion } from '../../features/drafts/api/get-version';
+import type { Version } from '../../features/drafts/api/get-version';
 import { useVersion } from '../../features/drafts/api/get-version';
 import { useVersionDiff } from '../../features/drafts/api/get-version-diff';
 import { usePublishedVersions } from '../../features/drafts/api/list-versions';
@@ -50,7 +50,7 @@ function Loading() {
 
 interface ReaderProps {
   consultation: ConsultationDetail;
-  version: DraftVersion;
+  version: Version;
   place: ReaderLocation;
   availability: CommentAvailability;
 }

@@ -17,7 +17,7 @@ import { Objections } from '../../features/votes/components/objections';
 import { PublicLink } from '../../features/votes/components/public-link';
 import { ResultFigures } from '../../features/votes/components/result-figures';
 import { VoteHeader } from '../../features/votes/components/vote-header';
-import { voteBoardPath, votePath } from '../../features/votes/utils/paths';
+import { voteBoardPath, votePath } from '../../shared/votes/paths';
 import { verdictKey } from '../../features/votes/utils/verdict';
 import { weighsArea } from '../../features/votes/utils/rule-sentence';
 import { choiceLabel, objectionsOpen, voteStage } from '../../features/votes/utils/vote-state';

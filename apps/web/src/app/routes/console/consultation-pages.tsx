@@ -10,8 +10,8 @@ import { Link, Outlet, useNavigate, useOutletContext, useParams } from 'react-ro
 import { QueryError } from '../../../components/query-error';
 import { ConsoleMissing, ConsoleSubjectHeader, ConsoleTabs, SectionClosed } from '../../../features/console/components/console-page';
 import { BriefingsPanel } from '../../../features/briefings-admin/components/briefings-panel';
-import { useConsultation } from '../../../features/consultations-admin/api/get-consultation';
-import type { ConsultationDetail } from '../../../features/consultations-admin/api/get-consultation';
+import { useConsultation } from '../../../shared/consultations/get-consultation';
+import type { ConsultationDetail } from '../../../shared/consultations/get-consultation';
 import { useCreateConsultation } from '../../../features/consultations-admin/api/create-consultation';
 import { useUnitsConsultations } from '../../../features/consultations-admin/api/list-unit-consultations';
 import { ConsultationFacts } from '../../../features/consultations-admin/components/consultation-facts';

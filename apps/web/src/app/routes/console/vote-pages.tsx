@@ -23,7 +23,8 @@ import { ShorteningQueue } from '../../../features/votes-admin/components/shorte
 import { ShorteningDecision, VoteActions, VoteFacts, VoteOutcome, VoteTurnout } from '../../../features/votes-admin/components/vote-overview';
 import type { VoteDetail } from '../../../features/votes-admin/api/votes';
 import { useCreateVote, useVote } from '../../../features/votes-admin/api/votes';
-import { voteConsolePath, voteResidentPath, voteResultPath } from '../../../features/votes-admin/utils/vote-paths';
+import { voteConsolePath } from '../../../features/votes-admin/utils/vote-paths';
+import { votePath, voteResultPath } from '../../../shared/votes/paths';
 import { useDocumentTitle } from '../../../lib/document-title';
 import type { NodeContext } from './console';
 import './vote-pages.css';
@@ -129,7 +130,7 @@ export function ConsoleVoteRoute() {
         title={data.title}
         links={
           <p className="page-header__intro vote-page__links">
-            <Link to={voteResidentPath(data.id)}>{t('voteAdmin.page.residentView')}</Link>
+            <Link to={votePath(data.id)}>{t('voteAdmin.page.residentView')}</Link>
             {counted && <Link to={voteResultPath(data.id)}>{t('voteAdmin.outcome.notice')}</Link>}
           </p>
         }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
 import { ALL_UNIT_CONSULTATIONS_KEY, consultationKey } from '../../../shared/consultations/query-keys';
-import type { ConsultationDetail } from './get-consultation';
+import type { ConsultationDetail } from '../../../shared/consultations/get-consultation';
 
 export type ChangePhaseInput = components['schemas']['ChangePhaseDto'];
 

@@ -1,14 +1,9 @@
 import { queryOptions, useQueries } from '@tanstack/react-query';
-import type { components } from '../../../api/schema';
-import { apiClient, unwrap } from '../../../lib/api-client';
+import type { ConsultationSummary } from '../../../shared/consultations/list-unit-consultations';
+import { listUnitConsultations } from '../../../shared/consultations/list-unit-consultations';
 import { unitConsultationsKey } from '../../../shared/consultations/query-keys';
 
-export type ConsultationSummary = components['schemas']['ConsultationSummaryDto'];
-
-/** `GET /api/units/{unitId}/consultations`: a unit's consultations, newest first (drafts only for those who run them). */
-export function listUnitConsultations(unitId: string, signal?: AbortSignal): Promise<ConsultationSummary[]> {
-  return unwrap(apiClient.GET('/api/units/{unitId}/consultations', { params: { path: { unitId } }, signal }));
-}
+export type { ConsultationSummary } from '../../../shared/consultations/list-unit-consultations';
 
 export function getUnitConsultationsQueryOptions(unitId: string) {
   return queryOptions({

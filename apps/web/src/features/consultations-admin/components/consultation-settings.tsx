@@ -5,7 +5,7 @@ import { FormAlert } from '../../../components/form/form-alert';
 import { errorMessage } from '../../../lib/api-client';
 import type { FieldErrors } from '../../../lib/forms';
 import { hasErrors, useFocusFirstError } from '../../../lib/forms';
-import type { ConsultationDetail } from '../api/get-consultation';
+import type { ConsultationDetail } from '../../../shared/consultations/get-consultation';
 import { useUpdateConsultation } from '../api/update-consultation';
 import type { PlanDraft, PlanField } from '../utils/consultation-form';
 import { checkPlan, checkTexts, planEntries, planFromView, plannedInThePast } from '../utils/consultation-form';

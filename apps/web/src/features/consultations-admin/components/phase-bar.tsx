@@ -12,7 +12,7 @@ import { ApiError, errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useFocusFirstError } from '../../../lib/forms';
 import { useChangePhase } from '../api/change-phase';
-import type { ConsultationDetail } from '../api/get-consultation';
+import type { ConsultationDetail } from '../../../shared/consultations/get-consultation';
 import { earlierPhases, needsPublishedDraft, nextPhase, PHASES, phaseState } from '../utils/phases';
 import './consultations-admin.css';
 

@@ -3,7 +3,7 @@ import { LIMITS } from '@yishi/contracts';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
 import { multipartBody } from '../../../lib/upload';
-import { voteKey } from './keys';
+import { voteKey } from '../../../shared/votes/query-keys';
 
 export type VoteVoter = components['schemas']['VoteVoterDto'];
 export type Paper = components['schemas']['PaperDto'];

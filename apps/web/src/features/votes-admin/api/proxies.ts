@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
 import { multipartBody } from '../../../lib/upload';
-import { voteKey } from './keys';
+import { voteKey } from '../../../shared/votes/query-keys';
 
 export type ProxyView = components['schemas']['ProxyDto'];
 export type ProxyList = components['schemas']['ProxyListDto'];

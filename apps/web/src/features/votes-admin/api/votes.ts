@@ -1,11 +1,14 @@
-import { queryOptions, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import { ALL_UNIT_VOTES_KEY, PENDING_SHORTENINGS_KEY, unitVotesKey, voteKey } from './keys';
+import type { VoteStatus } from '../../../shared/votes/get-vote';
+import { getVoteQueryOptions } from '../../../shared/votes/get-vote';
+import { getUnitVotesQueryOptions } from '../../../shared/votes/list-unit-votes';
+import { ALL_UNIT_VOTES_KEY, voteKey } from '../../../shared/votes/query-keys';
+import { PENDING_SHORTENINGS_KEY } from './keys';
 
-export type VoteSummary = components['schemas']['VoteSummaryDto'];
-export type VoteDetail = components['schemas']['VoteDetailDto'];
-export type VoteStatus = components['schemas']['VoteStatus'];
+export type { VoteDetail, VoteStatus } from '../../../shared/votes/get-vote';
+export type { VoteSummary } from '../../../shared/votes/list-unit-votes';
 export type CreateVoteInput = components['schemas']['CreateVoteDto'];
 export type Shortening = components['schemas']['ShorteningDto'];
 export type PendingShortening = components['schemas']['PendingShorteningDto'];
@@ -19,16 +22,10 @@ export type Objection = components['schemas']['VoteObjectionDto'];
 /** How often the console reads turnout again while a vote is open. */
 export const TURNOUT_REFRESH_MS = 5000;
 
-export function listUnitVotes(unitId: string, signal?: AbortSignal): Promise<VoteSummary[]> {
-  return unwrap(apiClient.GET('/api/units/{unitId}/votes', { params: { path: { unitId } }, signal }));
-}
-
 /** The votes of one or several units (a community's page), newest first. */
 export function useUnitsVotes(unitIds: readonly string[]) {
   return useQueries({
-    queries: unitIds.map((unitId) =>
-      queryOptions({ queryKey: unitVotesKey(unitId), queryFn: ({ signal }) => listUnitVotes(unitId, signal), staleTime: 0 }),
-    ),
+    queries: unitIds.map((unitId) => getUnitVotesQueryOptions(unitId)),
     combine: (results) => {
       const failed = results.find((result) => result.isError);
       const done = results.every((result) => result.isSuccess);
@@ -45,15 +42,9 @@ export function useUnitsVotes(unitIds: readonly string[]) {
   });
 }
 
-export function getVote(id: string, signal?: AbortSignal): Promise<VoteDetail> {
-  return unwrap(apiClient.GET('/api/votes/{id}', { params: { path: { id } }, signal }));
-}
-
 export function useVote(id: string) {
   return useQuery({
-    queryKey: [...voteKey(id), 'detail'],
-    queryFn: ({ signal }) => getVote(id, signal),
-    staleTime: 0,
+    ...getVoteQueryOptions(id),
     // The jobs open and close votes on time: a page left open follows them.
     refetchInterval: (query) => (query.state.data && ['scheduled', 'open', 'counting', 'closed'].includes(query.state.data.status) ? 30_000 : false),
   });

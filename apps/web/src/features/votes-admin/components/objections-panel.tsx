@@ -7,7 +7,7 @@ import { conflictReason } from '../../../lib/api-problems';
 import { formatDateTime } from '../../../lib/format';
 import type { Objection, VoteDetail } from '../api/votes';
 import { useAnswerObjection, useObjections } from '../api/votes';
-import { voteResultPath } from '../utils/vote-paths';
+import { voteResultPath } from '../../../shared/votes/paths';
 import { Loading, ReasonForm, useNow } from './vote-common';
 
 function ObjectionItem({ vote, objection }: { vote: VoteDetail; objection: Objection }) {

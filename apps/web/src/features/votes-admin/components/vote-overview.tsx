@@ -18,7 +18,7 @@ import type { Turnout, VoteDetail } from '../api/votes';
 import { useCancelVote, useDecideShortening, useOpenVote, useRequestShortening, useTurnout } from '../api/votes';
 import { formatArea, participation, turnoutBars } from '../utils/turnout';
 import { opening, requestedOpening } from '../utils/opening';
-import { voteResultPath } from '../utils/vote-paths';
+import { voteResultPath } from '../../../shared/votes/paths';
 import { REASON_MAX, REASON_MIN, ReasonForm, useNow } from './vote-common';
 
 function useWhen() {

@@ -1,12 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { components } from '../../../api/schema';
-import { apiClient, unwrap } from '../../../lib/api-client';
-import { consultationKey } from '../../../shared/consultations/query-keys';
+import type { components } from '../../api/schema';
+import { apiClient, unwrap } from '../../lib/api-client';
+import { consultationKey } from './query-keys';
 
 export type ConsultationDetail = components['schemas']['ConsultationDetailDto'];
-export type PhasePlan = components['schemas']['PhasePlanViewDto'];
 
-/** `GET /api/consultations/{id}`: a consultation with its phases, the body that decides, and what I may do. */
+/** `GET /api/consultations/{id}`: a consultation with its phases, the body that decides, and what I may do in it. */
 export function getConsultation(consultationId: string, signal?: AbortSignal): Promise<ConsultationDetail> {
   return unwrap(apiClient.GET('/api/consultations/{id}', { params: { path: { id: consultationId } }, signal }));
 }
@@ -20,6 +19,7 @@ export function getConsultationQueryOptions(consultationId: string) {
   });
 }
 
+/** A consultation as the resident page and the console both read it (one cache entry). */
 export function useConsultation(consultationId: string) {
   return useQuery(getConsultationQueryOptions(consultationId));
 }
