@@ -1,5 +1,5 @@
 import type { MatterKind } from '@yishi/domain';
-import { MATTERS, RULE_SETS } from '@yishi/domain';
+import { MATTERS, MOTION_CHOICES, RULE_SETS } from '@yishi/domain';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form/form-alert';
@@ -43,7 +43,7 @@ export function VotePreview({
   const info = RULE_SETS[request.ruleSet];
   const when = (iso: string): string => formatDateTime(iso, language) ?? '';
   const ends = noticeEnds(request.ruleSet, announcedAt).toISOString();
-  const choices = request.options ? [...request.options.map((o) => o.label), t('voteAdmin.choice.abstain')] : (['approve', 'oppose', 'abstain'] as const).map((c) => t(`voteAdmin.choice.${c}`));
+  const choices = request.options ? [...request.options.map((o) => o.label), t('voteAdmin.choice.abstain')] : MOTION_CHOICES.map((c) => t(`voteAdmin.choice.${c}`));
   const matter = (m: MatterKind): string => t('voteAdmin.preview.matterLine', { name: MATTERS[m].name[language], source: MATTERS[m].source[language] });
   const length = windowLength(request.opensAt, request.closesAt);
   const minWindow = durationWords(info.minVotingHours);

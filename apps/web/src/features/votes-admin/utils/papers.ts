@@ -2,6 +2,7 @@
  * Paper ballots as the desk handles them: serial numbers typed as lists and ranges, the choices a
  * paper may carry, and what a paper's state means for the next step.
  */
+import { MOTION_CHOICES } from '@yishi/domain';
 import type { TFunction } from 'i18next';
 import type { Paper } from '../api/papers';
 
@@ -43,7 +44,7 @@ export interface ChoiceOption {
 export function paperChoices(vote: { questionKind: 'motion' | 'options'; options: { id: string; label: string }[] | null }): ChoiceOption[] {
   const abstain: ChoiceOption = { id: 'abstain', key: 'voteAdmin.choice.abstain', label: null };
   if (vote.questionKind === 'options') return [...(vote.options ?? []).map((o) => ({ id: o.id, key: null, label: o.label })), abstain];
-  return [{ id: 'approve', key: 'voteAdmin.choice.approve', label: null }, { id: 'oppose', key: 'voteAdmin.choice.oppose', label: null }, abstain];
+  return MOTION_CHOICES.map((id) => ({ id, key: `voteAdmin.choice.${id}`, label: null }));
 }
 
 /** A paper code as printed (six hex digits), typed with or without spaces, in any case. */
