@@ -38,15 +38,7 @@ import { adoptionReportPath, consultationPath, readReaderLocation } from '../../
 import { useDocumentTitle } from '../../lib/document-title';
 import { formatDate } from '../../lib/format';
 import './consultation.css';
-
-function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p className="notice" role="status">
-      {t('common.loading')}
-    </p>
-  );
-}
+import { Loading } from '../../components/loading';
 
 interface ReaderProps {
   consultation: ConsultationDetail;

@@ -26,6 +26,7 @@ import { useDocumentTitle } from '../../../lib/document-title';
 import type { NodeContext } from './node-context';
 import { useNodeContext } from './node-context';
 import './console-pages.css';
+import { Loading } from '../../../components/loading';
 
 // The pages for running consultations (议事, 议题, a consultation's own page), in this chunk too.
 export * from './consultation-pages';
@@ -34,15 +35,6 @@ export * from './vote-pages';
 
 // The console's words arrive with its chunk, before any of its pages renders.
 addConsoleTranslations(i18next);
-
-function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p className="notice" role="status">
-      {t('common.loading')}
-    </p>
-  );
-}
 
 function useConsoleGrants(): { userId: string; grants: ConsoleGrant[] } {
   const user = useSession().data?.user;

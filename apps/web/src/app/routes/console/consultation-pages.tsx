@@ -30,15 +30,7 @@ import { useSession } from '../../../lib/auth';
 import { useDocumentTitle } from '../../../lib/document-title';
 import { adoptionReportPath, consultationPath } from '../../../shared/consultations/links';
 import { unitsOfNode, useNodeContext } from './node-context';
-
-function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p className="notice" role="status">
-      {t('common.loading')}
-    </p>
-  );
-}
+import { Loading } from '../../../components/loading';
 
 /** 「居民看到的页面」 address of a topic (the residents' side of the app). */
 const residentTopicPath = (id: string): string => `/topics/${id}`;

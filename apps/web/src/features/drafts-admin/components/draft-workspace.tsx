@@ -14,19 +14,11 @@ import { useVersions } from '../api/list-versions';
 import { draftErrorMessage, VersionEditor } from './version-editor';
 import { VersionView } from './version-view';
 import './drafts-admin.css';
+import { Loading } from '../../../components/loading';
 
 /** The draft changes until voting opens (going back to the revision phase reopens it). */
 export function draftingOpen(phase: ConsultationPhase): boolean {
   return CONSULTATION_PHASES.indexOf(phase) < CONSULTATION_PHASES.indexOf('voting');
-}
-
-function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p className="notice" role="status">
-      {t('common.loading')}
-    </p>
-  );
 }
 
 function VersionList({ versions, selected }: { versions: VersionSummary[]; selected: number | null }) {

@@ -8,7 +8,8 @@ import { formatDateTime } from '../../../lib/format';
 import type { Objection, VoteDetail } from '../api/votes';
 import { useAnswerObjection, useObjections } from '../api/votes';
 import { voteResultPath } from '../../../shared/votes/paths';
-import { Loading, ReasonForm, useNow } from './vote-common';
+import { ReasonForm, useNow } from './vote-common';
+import { Loading } from '../../../components/loading';
 
 function ObjectionItem({ vote, objection }: { vote: VoteDetail; objection: Objection }) {
   const { t, i18n } = useTranslation();

@@ -23,7 +23,8 @@ import { useProxies } from '../api/proxies';
 import type { VoteDetail } from '../api/votes';
 import { isPaperCode, normaliseCode, paperChoices, paperNotes, parseSerials } from '../utils/papers';
 import { rejectionText } from '../utils/reasons';
-import { Loading, ReasonForm } from './vote-common';
+import { ReasonForm } from './vote-common';
+import { Loading } from '../../../components/loading';
 import { VoterSearch } from './voter-search';
 import '../../../components/data-table.css';
 

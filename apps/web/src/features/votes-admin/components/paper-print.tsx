@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/query-error';
 import { formatDateTime } from '../../../lib/format';
 import { usePaperPrint } from '../api/papers';
-import { Loading } from './vote-common';
+import { Loading } from '../../../components/loading';
+import './votes-admin.css';
 
 /**
  * The ballot papers to print (选票), one per A4 page: the vote, the question, a box per choice,

@@ -19,7 +19,8 @@ import { SCAN_EXTENSIONS, SCAN_MAX_BYTES } from '../api/papers';
 import type { ProxyView } from '../api/proxies';
 import { proxyScanHref, useProxies, useRecordProxy, useRevokeProxy } from '../api/proxies';
 import type { VoteDetail } from '../api/votes';
-import { Loading, ReasonForm } from './vote-common';
+import { ReasonForm } from './vote-common';
+import { Loading } from '../../../components/loading';
 import { VoterSearch } from './voter-search';
 
 type AgentKind = 'voter' | 'phone' | 'name';

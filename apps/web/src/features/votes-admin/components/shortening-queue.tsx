@@ -6,7 +6,8 @@ import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { usePendingShortenings } from '../api/votes';
 import { voteConsolePath } from '../utils/vote-paths';
-import { Loading } from './vote-common';
+import { Loading } from '../../../components/loading';
+import './votes-admin.css';
 
 /**
  * 待您审批的缩短期限申请: on a community's or street's 表决 section, the requests to open a vote of

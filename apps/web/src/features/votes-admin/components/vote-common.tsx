@@ -26,15 +26,6 @@ export function VoteStatusBadge({ status }: { status: VoteStatus }) {
   return <span className={`badge vote-status vote-status--${status}`}>{t(`voteAdmin.status.${status}`)}</span>;
 }
 
-export function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p className="notice" role="status">
-      {t('common.loading')}
-    </p>
-  );
-}
-
 /**
  * A reason asked before a recorded step (opening early, cancelling, voiding, revoking): checked
  * for length here, kept in the audit trail by the API.

@@ -5,7 +5,8 @@ import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { useUnitsVotes } from '../api/votes';
 import { voteConsolePath } from '../utils/vote-paths';
-import { Loading, VoteStatusBadge } from './vote-common';
+import { VoteStatusBadge } from './vote-common';
+import { Loading } from '../../../components/loading';
 
 /** The votes of one unit or of the units below a community, newest first, each opening its page. */
 export function VoteList({ unitIds, showUnits }: { unitIds: readonly string[]; showUnits: boolean }) {
