@@ -10,7 +10,7 @@ import { Link, Outlet, useNavigate, useOutletContext, useParams, useSearchParams
 import type { ConsoleTab } from '../../../features/console/components/console-page';
 import { ConsoleMissing, ConsoleSubjectHeader, ConsoleTabs, SectionClosed } from '../../../features/console/components/console-page';
 import { ObjectionsPanel } from '../../../features/votes-admin/components/objections-panel';
-import { PaperDesk } from '../../../features/votes-admin/components/paper-desk';
+import { PaperDesk } from '../../../features/votes-admin/components/paper-desk/paper-desk';
 import { PaperPrintSheet } from '../../../features/votes-admin/components/paper-print';
 import { ProxiesPanel } from '../../../features/votes-admin/components/proxies-panel';
 import { PublicPagePanel } from '../../../features/votes-admin/components/public-page-panel';

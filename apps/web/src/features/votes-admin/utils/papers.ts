@@ -47,6 +47,15 @@ export function paperChoices(vote: { questionKind: 'motion' | 'options'; options
   return MOTION_CHOICES.map((id) => ({ id, key: `voteAdmin.choice.${id}`, label: null }));
 }
 
+/** A paper's reading in words: 同意 / 反对 / 弃权 / 废票, a poll option's label, or — for none. */
+export function paperChoiceLabel(vote: Parameters<typeof paperChoices>[0], choice: string | null, t: TFunction): string {
+  if (choice === null) return '—';
+  if (choice === 'spoilt') return t('voteAdmin.choice.spoilt');
+  const option = paperChoices(vote).find((c) => c.id === choice);
+  if (!option) return choice;
+  return option.key ? t(option.key as 'voteAdmin.choice.approve') : (option.label ?? choice);
+}
+
 /** A paper code as printed (six hex digits), typed with or without spaces, in any case. */
 export function normaliseCode(text: string): string {
   return text.replace(/\s+/g, '').toUpperCase();
