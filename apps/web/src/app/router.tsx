@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { AppLayout } from '../components/layout/app-layout';
+import { AppLayout } from './layout/app-layout';
 import { InboxBell } from '../features/notifications/components/inbox-bell';
 import { AppErrorRoute } from './routes/app-error';
 import { ConsultationRoute } from './routes/consultation';

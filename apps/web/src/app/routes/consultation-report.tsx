@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { AdoptionReport } from '../../features/comments/components/adoption-report';
-import { consultationPath } from '../../lib/consultation-links';
+import { consultationPath } from '../../shared/consultations/links';
 import { useDocumentTitle } from '../../lib/document-title';
 import './consultation.css';
 

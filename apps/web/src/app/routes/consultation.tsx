@@ -1,6 +1,6 @@
 /**
  * /consultations/:consultationId — a consultation as a resident reads it on a phone. The place
- * in it lives in the address (see lib/consultation-links): the overview (phases, briefings, the
+ * in it lives in the address (see shared/consultations/links): the overview (phases, briefings, the
  * draft's clauses, the whole-draft opinions), one clause with its opinions (#clause-3), or the
  * changes from the previous version (#changes); `?comment=<id>` from a notification is found,
  * shown where it is and focused.
@@ -17,11 +17,11 @@ import { CommentSection } from '../../features/comments/components/comment-secti
 import type { CommentAvailability } from '../../features/comments/utils/availability';
 import { commentAvailability } from '../../features/comments/utils/availability';
 import { versionCounts } from '../../features/comments/utils/counts';
-import type { ConsultationDetail } from '../../features/consultations/api/get-consultation';
-import { useConsultation } from '../../features/consultations/api/get-consultation';
+import type { ConsultationDetail } from '../../shared/consultations/get-consultation';
+import { useConsultation } from '../../shared/consultations/get-consultation';
 import { ConsultationHeader } from '../../features/consultations/components/consultation-header';
 import { PhaseTimeline } from '../../features/consultations/components/phase-timeline';
-import type { DraftVersion } from '../../features/drafts/api/get-version';
+import type { Version } from '../../features/drafts/api/get-version';
 import { useVersion } from '../../features/drafts/api/get-version';
 import { useVersionDiff } from '../../features/drafts/api/get-version-diff';
 import { usePublishedVersions } from '../../features/drafts/api/list-versions';
@@ -33,24 +33,16 @@ import { VersionPicker } from '../../features/drafts/components/version-picker';
 import { clauseChange } from '../../features/drafts/utils/clauses';
 import { ConsultationVotes } from '../../features/votes/components/consultation-votes';
 import { currentLanguage } from '../../i18n';
-import type { ReaderLocation } from '../../lib/consultation-links';
-import { adoptionReportPath, consultationPath, readReaderLocation } from '../../lib/consultation-links';
+import type { ReaderLocation } from '../../shared/consultations/links';
+import { adoptionReportPath, consultationPath, readReaderLocation } from '../../shared/consultations/links';
 import { useDocumentTitle } from '../../lib/document-title';
 import { formatDate } from '../../lib/format';
 import './consultation.css';
-
-function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p className="notice" role="status">
-      {t('common.loading')}
-    </p>
-  );
-}
+import { Loading } from '../../components/loading';
 
 interface ReaderProps {
   consultation: ConsultationDetail;
-  version: DraftVersion;
+  version: Version;
   place: ReaderLocation;
   availability: CommentAvailability;
 }

@@ -2,18 +2,10 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { QueryError } from '../../components/query-error';
-import { hasConsoleAccess } from '../../lib/access';
+import { hasConsoleAccess } from '../../shared/roles/access';
 import { loginPath, useSession, wasSignedOutDeliberately } from '../../lib/auth';
 import { useDocumentTitle } from '../../lib/document-title';
-
-function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p className="notice" role="status">
-      {t('common.loading')}
-    </p>
-  );
-}
+import { Loading } from '../../components/loading';
 
 /**
  * Pages for signed-in people. Signed out (never signed in, or the session expired or was revoked

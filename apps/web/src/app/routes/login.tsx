@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { LoginForm } from '../../features/auth/components/login-form';
-import { hasConsoleAccess } from '../../lib/access';
+import { hasConsoleAccess } from '../../shared/roles/access';
 import { safeNextPath, useSession } from '../../lib/auth';
 import { useDocumentTitle } from '../../lib/document-title';
 

@@ -6,8 +6,8 @@ import { LinkInvitationForm } from '../../features/me/components/link-invitation
 import { MyRoll } from '../../features/me/components/my-roll';
 import { useSession } from '../../lib/auth';
 import { useDocumentTitle } from '../../lib/document-title';
-import { normaliseInvitationCode } from '../../lib/invitation-code';
-import { myUnits } from '../../lib/my-units';
+import { normaliseInvitationCode } from '../../shared/invitations/code';
+import { myUnits } from '../../shared/roles/my-units';
 
 /** My page: my household and units as the rolls record them, linking a letter, signing out. */
 export function MeRoute() {

@@ -4,7 +4,7 @@ import { Link, Navigate, useSearchParams } from 'react-router';
 import { SignupForm } from '../../features/auth/components/signup-form';
 import { useSession } from '../../lib/auth';
 import { useDocumentTitle } from '../../lib/document-title';
-import { invitationCodeDigits, normaliseInvitationCode } from '../../lib/invitation-code';
+import { invitationCodeDigits, normaliseInvitationCode } from '../../shared/invitations/code';
 
 export function SignupRoute() {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { TopicDetail } from '../../features/topics/components/topic-detail';
 import { TopicForm } from '../../features/topics/components/topic-form';
 import { TopicList } from '../../features/topics/components/topic-list';
 import { useDocumentTitle } from '../../lib/document-title';
-import { useMyUnitName } from '../../lib/my-units';
+import { useMyUnitName } from '../../shared/roles/my-units';
 
 /** /units/:unitId/topics — a unit's topics, filtered, with seconds; the way to raise one. */
 export function UnitTopicsRoute() {

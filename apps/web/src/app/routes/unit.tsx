@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { UnitConsultations } from '../../features/consultations/components/unit-consultations';
 import { UnitVotes } from '../../features/votes/components/unit-votes';
 import { useDocumentTitle } from '../../lib/document-title';
-import { useMyUnitName } from '../../lib/my-units';
+import { useMyUnitName } from '../../shared/roles/my-units';
 
 /** /units/:unitId — a unit's matters: its consultations, and the way to its topics. */
 export function UnitRoute() {

@@ -8,7 +8,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useBoard } from '../../features/votes/api/get-board';
 import { useVote } from '../../features/votes/api/get-vote';
 import { ReceiptBoard } from '../../features/votes/components/receipt-board';
-import { votePath } from '../../features/votes/utils/paths';
+import { votePath } from '../../shared/votes/paths';
 import { useDocumentTitle } from '../../lib/document-title';
 import './vote.css';
 

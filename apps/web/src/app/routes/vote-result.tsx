@@ -9,7 +9,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../components/query-error';
-import { SafeguardRows } from '../../components/vote-safeguards';
+import { SafeguardRows } from '../../shared/votes/safeguard-rows';
 import { useVote } from '../../features/votes/api/get-vote';
 import { recountKitHref, resultExportHref, useVoteResult } from '../../features/votes/api/get-result';
 import { ConditionBar } from '../../features/votes/components/condition-bar';
@@ -17,7 +17,7 @@ import { Objections } from '../../features/votes/components/objections';
 import { PublicLink } from '../../features/votes/components/public-link';
 import { ResultFigures } from '../../features/votes/components/result-figures';
 import { VoteHeader } from '../../features/votes/components/vote-header';
-import { voteBoardPath, votePath } from '../../features/votes/utils/paths';
+import { voteBoardPath, votePath } from '../../shared/votes/paths';
 import { verdictKey } from '../../features/votes/utils/verdict';
 import { weighsArea } from '../../features/votes/utils/rule-sentence';
 import { choiceLabel, objectionsOpen, voteStage } from '../../features/votes/utils/vote-state';
@@ -25,7 +25,7 @@ import { currentLanguage } from '../../i18n';
 import { conflictReason } from '../../lib/api-problems';
 import { useDocumentTitle } from '../../lib/document-title';
 import { formatDateTime } from '../../lib/format';
-import { safeguardsOfFile } from '../../lib/vote-safeguards';
+import { safeguardsOfFile } from '../../shared/votes/safeguards';
 import './vote.css';
 
 export function VoteResultRoute() {

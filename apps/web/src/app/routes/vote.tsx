@@ -13,13 +13,13 @@ import { BallotCard } from '../../features/votes/components/ballot-card';
 import { Countdown } from '../../features/votes/components/countdown';
 import { Turnout } from '../../features/votes/components/turnout';
 import { VoteFacts, VoteHeader } from '../../features/votes/components/vote-header';
-import { voteBoardPath, voteResultPath } from '../../features/votes/utils/paths';
+import { voteBoardPath, voteResultPath } from '../../shared/votes/paths';
 import { hasResult, voteStage } from '../../features/votes/utils/vote-state';
 import { currentLanguage } from '../../i18n';
-import { consultationPath } from '../../lib/consultation-links';
+import { consultationPath } from '../../shared/consultations/links';
 import { useDocumentTitle } from '../../lib/document-title';
 import { formatDateTime } from '../../lib/format';
-import { safeguardsOfVote } from '../../lib/vote-safeguards';
+import { safeguardsOfVote } from '../../shared/votes/safeguards';
 import './vote.css';
 
 export function VoteRoute() {

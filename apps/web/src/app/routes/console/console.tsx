@@ -6,10 +6,10 @@
 import { isUnitKind } from '@yishi/contracts';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, NavLink, Outlet, useOutletContext, useParams, useSearchParams } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useParams, useSearchParams } from 'react-router';
 import { QueryError } from '../../../components/query-error';
 import { ConsoleNodeList } from '../../../features/console/components/console-node-list';
-import type { ConsoleGrant, Located, NodeSections, Section } from '../../../features/console/utils/console-nodes';
+import type { ConsoleGrant, Section } from '../../../features/console/utils/console-nodes';
 import { consoleNodes, locate, nodeSections, openSections, unitsBelow } from '../../../features/console/utils/console-nodes';
 import { ConsoleTabs, SectionClosed } from '../../../features/console/components/console-page';
 import { AuditLog } from '../../../features/audit/components/audit-log';
@@ -23,7 +23,10 @@ import { RollRevisions } from '../../../features/rolls/components/roll-revisions
 import { addConsoleTranslations } from '../../../i18n/console-resources';
 import { useSession } from '../../../lib/auth';
 import { useDocumentTitle } from '../../../lib/document-title';
+import type { NodeContext } from './node-context';
+import { useNodeContext } from './node-context';
 import './console-pages.css';
+import { Loading } from '../../../components/loading';
 
 // The pages for running consultations (议事, 议题, a consultation's own page), in this chunk too.
 export * from './consultation-pages';
@@ -32,15 +35,6 @@ export * from './vote-pages';
 
 // The console's words arrive with its chunk, before any of its pages renders.
 addConsoleTranslations(i18next);
-
-function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p className="notice" role="status">
-      {t('common.loading')}
-    </p>
-  );
-}
 
 function useConsoleGrants(): { userId: string; grants: ConsoleGrant[] } {
   const user = useSession().data?.user;
@@ -64,13 +58,6 @@ export function ConsoleHomeRoute() {
       {tree.isSuccess && <ConsoleNodeList nodes={consoleNodes(grants, tree.data)} />}
     </>
   );
-}
-
-export interface NodeContext {
-  located: Located;
-  sections: NodeSections;
-  grants: ConsoleGrant[];
-  userId: string;
 }
 
 const SECTION_PATHS: Record<Section, string> = { roll: 'roll', letters: 'letters', consultations: 'consultations', topics: 'topics', roles: 'roles', audit: 'audit', votes: 'votes' };
@@ -146,7 +133,7 @@ export function ConsoleNodeRoute() {
 
 /** /console/nodes/:nodeId: opens the first section the person may use. */
 export function ConsoleNodeIndexRoute() {
-  const { sections } = useOutletContext<NodeContext>();
+  const { sections } = useNodeContext();
   const first = openSections(sections)[0] ?? 'audit';
   return <Navigate to={SECTION_PATHS[first]} replace />;
 }
@@ -182,7 +169,7 @@ function RollPages({ nodeId, write }: { nodeId: string; write: boolean }) {
 /** /console/nodes/:nodeId/roll: search the roll; staff link residents in person and print a household's letters. */
 export function ConsoleRollRoute() {
   const { t } = useTranslation();
-  const { located, sections } = useOutletContext<NodeContext>();
+  const { located, sections } = useNodeContext();
   const { node } = located;
   if (!sections.roll || !isUnitKind(node.kind)) return <SectionClosed />;
   const wholeUnitLetters = sections.letters.some((scope) => scope.kind === 'unit');
@@ -200,7 +187,7 @@ export function ConsoleRollRoute() {
 }
 
 export function ConsoleRollImportRoute() {
-  const { located, sections } = useOutletContext<NodeContext>();
+  const { located, sections } = useNodeContext();
   const { node } = located;
   if (!sections.roll?.write || !isUnitKind(node.kind)) return <SectionClosed />;
   return (
@@ -212,7 +199,7 @@ export function ConsoleRollImportRoute() {
 }
 
 export function ConsoleRollRevisionsRoute() {
-  const { located, sections } = useOutletContext<NodeContext>();
+  const { located, sections } = useNodeContext();
   const { node } = located;
   if (!sections.roll || !isUnitKind(node.kind)) return <SectionClosed />;
   return (
@@ -224,7 +211,7 @@ export function ConsoleRollRevisionsRoute() {
 }
 
 export function ConsoleLettersRoute() {
-  const { located, sections } = useOutletContext<NodeContext>();
+  const { located, sections } = useNodeContext();
   const [params] = useSearchParams();
   const { node } = located;
   const wholeUnit = sections.letters.some((scope) => scope.kind === 'unit');
@@ -249,7 +236,7 @@ export function ConsoleLettersRoute() {
 }
 
 export function ConsoleRolesRoute() {
-  const { located, sections, grants, userId } = useOutletContext<NodeContext>();
+  const { located, sections, grants, userId } = useNodeContext();
   const { node } = located;
   // A building head is granted for one building of a compound: its roll lists them.
   const buildings = useRollBuildings(node.id, sections.roles && node.kind === 'compound' && sections.roll !== null);
@@ -258,7 +245,7 @@ export function ConsoleRolesRoute() {
 }
 
 export function ConsoleAuditRoute() {
-  const { located, sections } = useOutletContext<NodeContext>();
+  const { located, sections } = useNodeContext();
   if (!sections.audit) return <SectionClosed />;
   return <AuditLog key={located.node.id} nodeId={located.node.id} />;
 }

@@ -9,56 +9,40 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate, useOutletContext, useParams } from 'react-router';
 import { QueryError } from '../../../components/query-error';
 import { ConsoleMissing, ConsoleSubjectHeader, ConsoleTabs, SectionClosed } from '../../../features/console/components/console-page';
-import { BriefingsPanel } from '../../../features/briefing-admin/components/briefings-panel';
-import { useConsultation } from '../../../features/consultation-admin/api/get-consultation';
-import type { ConsultationDetail } from '../../../features/consultation-admin/api/get-consultation';
-import { useCreateConsultation } from '../../../features/consultation-admin/api/create-consultation';
-import { useUnitsConsultations } from '../../../features/consultation-admin/api/list-unit-consultations';
-import { ConsultationFacts } from '../../../features/consultation-admin/components/consultation-facts';
-import { ConsultationForm } from '../../../features/consultation-admin/components/consultation-form';
-import { ConsultationList, consultationConsolePath, PhaseBadge } from '../../../features/consultation-admin/components/consultation-list';
-import { ConsultationSettings } from '../../../features/consultation-admin/components/consultation-settings';
-import { PhaseBar } from '../../../features/consultation-admin/components/phase-bar';
-import type { UnitChoice } from '../../../features/consultation-admin/utils/consultation-form';
-import { usePublishedVersions } from '../../../features/draft-editor/api/get-version';
-import { DraftWorkspace } from '../../../features/draft-editor/components/draft-workspace';
-import { unitsBelow } from '../../../features/console/utils/console-nodes';
-import { OpinionsWorkspace } from '../../../features/opinions/components/opinions-workspace';
-import type { NewConsultationSlot } from '../../../features/screening/components/screening-actions';
-import { ScreeningQueue } from '../../../features/screening/components/screening-queue';
+import { BriefingsPanel } from '../../../features/briefings-admin/components/briefings-panel';
+import { useConsultation } from '../../../shared/consultations/get-consultation';
+import type { ConsultationDetail } from '../../../shared/consultations/get-consultation';
+import { useCreateConsultation } from '../../../features/consultations-admin/api/create-consultation';
+import { useUnitsConsultations } from '../../../features/consultations-admin/api/list-unit-consultations';
+import { ConsultationFacts } from '../../../features/consultations-admin/components/consultation-facts';
+import { ConsultationForm } from '../../../features/consultations-admin/components/consultation-form';
+import { ConsultationList, consultationConsolePath, PhaseBadge } from '../../../features/consultations-admin/components/consultation-list';
+import { ConsultationSettings } from '../../../features/consultations-admin/components/consultation-settings';
+import { PhaseBar } from '../../../features/consultations-admin/components/phase-bar';
+import { usePublishedVersions } from '../../../features/drafts-admin/api/get-version';
+import { DraftWorkspace } from '../../../features/drafts-admin/components/draft-workspace';
+import { OpinionsWorkspace } from '../../../features/comments-admin/components/opinions-workspace';
+import type { NewConsultationSlot } from '../../../features/topics-admin/components/screening-actions';
+import type { UnitChoice } from '../../../features/consultations-admin/utils/consultation-form';
+import { ScreeningQueue } from '../../../features/topics-admin/components/screening-queue';
+import { StartVoteLinks } from '../../../features/votes-admin/components/start-vote-links';
 import { useSession } from '../../../lib/auth';
 import { useDocumentTitle } from '../../../lib/document-title';
-import type { NodeContext } from './console';
-import { StartVoteLinks } from './vote-pages';
+import { adoptionReportPath, consultationPath } from '../../../shared/consultations/links';
+import { unitsOfNode, useNodeContext } from './node-context';
+import { Loading } from '../../../components/loading';
 
-function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p className="notice" role="status">
-      {t('common.loading')}
-    </p>
-  );
-}
-
-/** The units a node's consultations concern: the unit itself, or those below a community or street. */
-function unitChoices(context: NodeContext): UnitChoice[] {
-  const { node } = context.located;
-  return unitsBelow(node).flatMap((unit) => (isUnitKind(unit.kind) ? [{ id: unit.id, name: unit.name, kind: unit.kind }] : []));
-}
-
-/** 「居民看到的页面」 addresses (the residents' side of the app). */
-const residentConsultationPath = (id: string): string => `/consultations/${id}`;
-const residentReportPath = (id: string): string => `/consultations/${id}/report`;
+/** 「居民看到的页面」 address of a topic (the residents' side of the app). */
 const residentTopicPath = (id: string): string => `/topics/${id}`;
 
 /** /console/nodes/:nodeId/consultations: the consultations of the node's units, and 发起议事. */
 export function ConsoleConsultationsRoute() {
   const { t } = useTranslation();
-  const context = useOutletContext<NodeContext>();
+  const context = useNodeContext();
   const { node } = context.located;
   const rights = context.sections.consultations;
   if (!rights) return <SectionClosed />;
-  const units = unitChoices(context);
+  const units = unitsOfNode(context);
   return (
     <div className="stack">
       <h2 className="section__title">{t('convene.section.heading')}</h2>
@@ -79,10 +63,10 @@ export function ConsoleConsultationsRoute() {
 export function ConsoleNewConsultationRoute() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const context = useOutletContext<NodeContext>();
+  const context = useNodeContext();
   const { node } = context.located;
   const create = useCreateConsultation(node.id);
-  const units = unitChoices(context);
+  const units = unitsOfNode(context);
   if (!context.sections.consultations?.manage || units.length === 0) return <SectionClosed />;
   return (
     <div className="stack">
@@ -111,7 +95,7 @@ export function ConsoleNewConsultationRoute() {
 /** /console/nodes/:nodeId/topics: a unit's screening queue and offline topics. */
 export function ConsoleTopicsRoute() {
   const { t } = useTranslation();
-  const context = useOutletContext<NodeContext>();
+  const context = useNodeContext();
   const { node } = context.located;
   const rights = context.sections.topics;
   const user = useSession().data?.user;
@@ -165,7 +149,7 @@ export function ConsoleConsultationRoute() {
         title={data.title}
         links={
           <p className="page-header__intro">
-            <Link to={residentConsultationPath(data.id)}>{t('convene.page.residentView')}</Link>
+            <Link to={consultationPath(data.id)}>{t('convene.page.residentView')}</Link>
           </p>
         }
       />
@@ -211,7 +195,7 @@ export function ConsoleConsultationOpinionsRoute() {
   const user = useSession().data?.user;
   if (versions.error !== null && !versions.data) return <QueryError error={versions.error} retrying={versions.isFetching} onRetry={versions.refetch} />;
   if (!versions.data) return <Loading />;
-  return <OpinionsWorkspace key={consultation.id} consultation={consultation} versions={versions.data} reportHref={residentReportPath(consultation.id)} collectorDefault={user?.displayName ?? ''} />;
+  return <OpinionsWorkspace key={consultation.id} consultation={consultation} versions={versions.data} reportHref={adoptionReportPath(consultation.id)} collectorDefault={user?.displayName ?? ''} />;
 }
 
 /** 宣讲: the sessions, sign-ups and attendance. */

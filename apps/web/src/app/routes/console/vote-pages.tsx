@@ -9,37 +9,33 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate, useOutletContext, useParams, useSearchParams } from 'react-router';
 import type { ConsoleTab } from '../../../features/console/components/console-page';
 import { ConsoleMissing, ConsoleSubjectHeader, ConsoleTabs, SectionClosed } from '../../../features/console/components/console-page';
-import { unitsBelow } from '../../../features/console/utils/console-nodes';
-import { ObjectionsPanel } from '../../../features/vote-admin/components/objections-panel';
-import { PaperDesk } from '../../../features/vote-admin/components/paper-desk';
-import { PaperPrintSheet } from '../../../features/vote-admin/components/paper-print';
-import { ProxiesPanel } from '../../../features/vote-admin/components/proxies-panel';
-import { PublicPagePanel } from '../../../features/vote-admin/components/public-page-panel';
-import { Loading, VoteStatusBadge } from '../../../features/vote-admin/components/vote-common';
-import type { VoteUnit } from '../../../features/vote-admin/components/vote-form';
-import { VoteForm } from '../../../features/vote-admin/components/vote-form';
-import { VoteList } from '../../../features/vote-admin/components/vote-list';
-import { ShorteningQueue } from '../../../features/vote-admin/components/shortening-queue';
-import { ShorteningDecision, VoteActions, VoteFacts, VoteOutcome, VoteTurnout } from '../../../features/vote-admin/components/vote-overview';
-import type { VoteDetail } from '../../../features/vote-admin/api/votes';
-import { useCreateVote, useVote } from '../../../features/vote-admin/api/votes';
-import { voteConsolePath, voteResidentPath, voteResultPath } from '../../../features/vote-admin/utils/vote-paths';
+import { ObjectionsPanel } from '../../../features/votes-admin/components/objections-panel';
+import { PaperDesk } from '../../../features/votes-admin/components/paper-desk/paper-desk';
+import { PaperPrintSheet } from '../../../features/votes-admin/components/paper-print';
+import { ProxiesPanel } from '../../../features/votes-admin/components/proxies-panel';
+import { PublicPagePanel } from '../../../features/votes-admin/components/public-page-panel';
+import { VoteStatusBadge } from '../../../features/votes-admin/components/vote-common';
+import { Loading } from '../../../components/loading';
+import { VoteForm } from '../../../features/votes-admin/components/vote-form';
+import { VoteList } from '../../../features/votes-admin/components/vote-list';
+import { ShorteningQueue } from '../../../features/votes-admin/components/shortening-queue';
+import { ShorteningDecision, VoteActions, VoteFacts, VoteOutcome, VoteTurnout } from '../../../features/votes-admin/components/vote-overview';
+import type { VoteDetail } from '../../../features/votes-admin/api/votes';
+import { useCreateVote, useVote } from '../../../features/votes-admin/api/votes';
+import { voteConsolePath } from '../../../features/votes-admin/utils/vote-paths';
+import { votePath, voteResultPath } from '../../../shared/votes/paths';
 import { useDocumentTitle } from '../../../lib/document-title';
-import type { NodeContext } from './console';
+import { unitsOfNode, useNodeContext } from './node-context';
 import './vote-pages.css';
-
-function voteUnits(context: NodeContext): VoteUnit[] {
-  return unitsBelow(context.located.node).flatMap((unit) => (isUnitKind(unit.kind) ? [{ id: unit.id, name: unit.name, kind: unit.kind }] : []));
-}
 
 /** /console/nodes/:nodeId/votes: the votes of the node's units, and 发起表决. */
 export function ConsoleVotesRoute() {
   const { t } = useTranslation();
-  const context = useOutletContext<NodeContext>();
+  const context = useNodeContext();
   const { node } = context.located;
   const rights = context.sections.votes;
   if (!rights) return <SectionClosed />;
-  const units = voteUnits(context);
+  const units = unitsOfNode(context);
   return (
     <div className="stack">
       <h2 className="section__title">{t('voteAdmin.list.heading')}</h2>
@@ -62,9 +58,9 @@ export function ConsoleNewVoteRoute() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const context = useOutletContext<NodeContext>();
+  const context = useNodeContext();
   const create = useCreateVote();
-  const units = voteUnits(context);
+  const units = unitsOfNode(context);
   const consultationId = params.get('consultation');
   if (!context.sections.votes?.manage) return <SectionClosed />;
   return (
@@ -129,7 +125,7 @@ export function ConsoleVoteRoute() {
         title={data.title}
         links={
           <p className="page-header__intro vote-page__links">
-            <Link to={voteResidentPath(data.id)}>{t('voteAdmin.page.residentView')}</Link>
+            <Link to={votePath(data.id)}>{t('voteAdmin.page.residentView')}</Link>
             {counted && <Link to={voteResultPath(data.id)}>{t('voteAdmin.outcome.notice')}</Link>}
           </p>
         }
@@ -184,31 +180,4 @@ export function ConsoleVotePrintRoute() {
   const [params] = useSearchParams();
   useDocumentTitle(t('app.pageTitle', { page: t('voteAdmin.print.title') }));
   return <PaperPrintSheet voteId={voteId} group={params.get('group')} backHref={`${voteConsolePath(voteId)}/papers`} />;
-}
-
-/** 发起表决 from a consultation's overview: a vote of each unit it concerns, linked to it. */
-export function StartVoteLinks({ consultationId, title, units }: { consultationId: string; title: string; units: readonly { id: string; name: string }[] }) {
-  const { t } = useTranslation();
-  if (units.length === 0) return null;
-  const query = new URLSearchParams({ consultation: consultationId, title }).toString();
-  return (
-    <section className="section no-print" aria-labelledby="start-vote-title">
-      <h2 className="section__title" id="start-vote-title">
-        {t('voteAdmin.fromConsultation.heading')}
-      </h2>
-      <p className="section__intro">{t('voteAdmin.fromConsultation.intro')}</p>
-      <div className="button-row">
-        {units.map((unit) => (
-          <Link key={unit.id} to={`/console/nodes/${unit.id}/votes/new?${query}`} className="button button--primary">
-            {units.length === 1 ? t('voteAdmin.fromConsultation.start') : t('voteAdmin.fromConsultation.startFor', { unit: unit.name })}
-          </Link>
-        ))}
-        {units.map((unit) => (
-          <Link key={`list-${unit.id}`} to={`/console/nodes/${unit.id}/votes`} className="button button--secondary">
-            {units.length === 1 ? t('voteAdmin.fromConsultation.list') : t('voteAdmin.fromConsultation.listFor', { unit: unit.name })}
-          </Link>
-        ))}
-      </div>
-    </section>
-  );
 }

@@ -6,7 +6,7 @@
 import type { Role } from '@yishi/contracts';
 import { ROLES } from '@yishi/contracts';
 import type { TFunction } from 'i18next';
-import { roleNameKey } from '../../../lib/access';
+import { roleNameKey } from '../../../shared/roles/access';
 import { formatPhone } from '../../../lib/format';
 
 /** Families to filter by: the part of the action before the dot. */

@@ -11,7 +11,7 @@ import { useSignup } from '../../../lib/auth';
 import { maskPhone } from '../../../lib/format';
 import type { FieldErrors } from '../../../lib/forms';
 import { hasErrors, useFocusFirstError } from '../../../lib/forms';
-import { formatInvitationCode, normaliseInvitationCode } from '../../../lib/invitation-code';
+import { formatInvitationCode, normaliseInvitationCode } from '../../../shared/invitations/code';
 import { useRequestSmsCode } from '../api/request-sms-code';
 import { useCountdown } from '../hooks/use-countdown';
 import type { SignupField } from '../utils/signup-errors';

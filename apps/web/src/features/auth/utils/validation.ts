@@ -3,7 +3,7 @@
  * in the person's language. The API checks everything again (and the common-password list is
  * only there). Each check returns the i18n key of the problem, or null.
  */
-import { normaliseInvitationCode } from '../../../lib/invitation-code';
+import { normaliseInvitationCode } from '../../../shared/invitations/code';
 
 /** Mainland mobile numbers: 11 digits starting with 1 and a second digit of 3–9. */
 export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;

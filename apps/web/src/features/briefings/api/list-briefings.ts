@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import { consultationKey } from '../../../lib/consultation-query-keys';
+import { consultationKey } from '../../../shared/consultations/query-keys';
 
 export type Briefing = components['schemas']['BriefingDto'];
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import { ALL_UNIT_CONSULTATIONS_KEY, consultationKey } from '../../../lib/consultation-query-keys';
+import { ALL_UNIT_CONSULTATIONS_KEY, consultationKey } from '../../../shared/consultations/query-keys';
 import type { CommentThread } from './list-comments';
 import { commentsQueryKey } from './list-comments';
 

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { components, operations } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import { consultationKey } from '../../../lib/consultation-query-keys';
+import { consultationKey } from '../../../shared/consultations/query-keys';
 
 export type CommentPage = components['schemas']['CommentPageDto'];
 export type CommentThread = components['schemas']['ThreadDto'];

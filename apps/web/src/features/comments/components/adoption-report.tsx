@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../../components/query-error';
 import { currentLanguage } from '../../../i18n';
-import { clausePath } from '../../../lib/consultation-links';
+import { clausePath } from '../../../shared/consultations/links';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import type { AdoptionReport as Report, AdoptionReportItem, AdoptionReportSection } from '../api/get-adoption-report';
 import { adoptionReportXlsxUrl, useAdoptionReport } from '../api/get-adoption-report';

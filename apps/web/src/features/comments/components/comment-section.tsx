@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../../components/query-error';
 import { currentLanguage } from '../../../i18n';
-import { consultationPath } from '../../../lib/consultation-links';
+import { consultationPath } from '../../../shared/consultations/links';
 import { formatDateTime } from '../../../lib/format';
 import { useCommentThreads } from '../api/list-comments';
 import type { CommentAvailability } from '../utils/availability';

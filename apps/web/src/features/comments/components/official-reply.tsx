@@ -2,7 +2,7 @@ import type { ReplyOutcome } from '@yishi/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLanguage } from '../../../i18n';
-import { clausePath } from '../../../lib/consultation-links';
+import { clausePath } from '../../../shared/consultations/links';
 import { formatDate } from '../../../lib/format';
 import type { OfficialReply } from '../api/list-comments';
 import './comments.css';

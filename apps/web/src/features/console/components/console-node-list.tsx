@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { roleNameKey } from '../../../lib/access';
+import { roleNameKey } from '../../../shared/roles/access';
 import type { ConsoleNode } from '../utils/console-nodes';
 import './console.css';
 

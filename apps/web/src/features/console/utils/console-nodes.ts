@@ -7,8 +7,8 @@ import type { OrgNodeKind, Role } from '@yishi/contracts';
 import { isUnitKind } from '@yishi/contracts';
 import { can, grantsReaching } from '@yishi/domain';
 import type { components } from '../../../api/schema';
-import type { GrantLike } from '../../../lib/access';
-import { byRoleRank, isConsoleGrant } from '../../../lib/access';
+import type { GrantLike } from '../../../shared/roles/access';
+import { byRoleRank, isConsoleGrant } from '../../../shared/roles/access';
 
 export type TreeNode = components['schemas']['OrgTreeNodeDto'];
 

@@ -2,7 +2,7 @@ import { RULE_SETS } from '@yishi/domain';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../i18n';
-import type { ConsultationDetail } from '../api/get-consultation';
+import type { ConsultationDetail } from '../../../shared/consultations/get-consultation';
 import { PhaseBadge } from './phase-badge';
 import './consultations.css';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { MyUnit } from '../../../lib/my-units';
+import type { MyUnit } from '../../../shared/roles/my-units';
 import { UnitConsultations } from './unit-consultations';
 import './consultations.css';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
-import type { ConsultationDetail } from '../api/get-consultation';
+import type { ConsultationDetail } from '../../../shared/consultations/get-consultation';
 import { phaseNameKey, phaseTimeline } from '../utils/phases';
 import './consultations.css';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../../components/query-error';
 import { currentLanguage } from '../../../i18n';
-import { consultationPath } from '../../../lib/consultation-links';
+import { consultationPath } from '../../../shared/consultations/links';
 import { formatDate } from '../../../lib/format';
 import type { ConsultationSummary } from '../api/list-unit-consultations';
 import { useUnitConsultations } from '../api/list-unit-consultations';

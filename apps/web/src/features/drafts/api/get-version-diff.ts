@@ -1,16 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { components } from '../../../api/schema';
-import { apiClient, unwrap } from '../../../lib/api-client';
-import { versionDiffKey } from '../../../lib/consultation-query-keys';
+import { getVersionDiff } from '../../../shared/consultations/get-version-diff';
+import { versionDiffKey } from '../../../shared/consultations/query-keys';
 
-export type VersionDiff = components['schemas']['VersionDiffDto'];
-export type ClauseDiff = components['schemas']['ClauseDiffDto'];
-export type DiffSegment = components['schemas']['DiffSegmentDto'];
-
-/** `GET /api/consultations/{id}/versions/{number}/diff`: clause by clause, what this version changed from the one before, and why. */
-export function getVersionDiff(consultationId: string, number: number, signal?: AbortSignal): Promise<VersionDiff> {
-  return unwrap(apiClient.GET('/api/consultations/{id}/versions/{number}/diff', { params: { path: { id: consultationId, number } }, signal }));
-}
+export type { ClauseDiff, DiffSegment, VersionDiff } from '../../../shared/consultations/get-version-diff';
 
 export function getVersionDiffQueryOptions(consultationId: string, number: number) {
   return queryOptions({

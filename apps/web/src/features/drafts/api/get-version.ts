@@ -1,16 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { components } from '../../../api/schema';
-import { apiClient, unwrap } from '../../../lib/api-client';
-import { versionKey } from '../../../lib/consultation-query-keys';
+import { getVersion } from '../../../shared/consultations/get-version';
+import { versionKey } from '../../../shared/consultations/query-keys';
 
-export type DraftVersion = components['schemas']['VersionDto'];
-export type Clause = components['schemas']['ClauseDto'];
-export type VersionAttachment = components['schemas']['VersionAttachmentDto'];
-
-/** `GET /api/consultations/{id}/versions/{number}`: a version with its clauses and attachments. */
-export function getVersion(consultationId: string, number: number, signal?: AbortSignal): Promise<DraftVersion> {
-  return unwrap(apiClient.GET('/api/consultations/{id}/versions/{number}', { params: { path: { id: consultationId, number } }, signal }));
-}
+export type { Clause, Version, VersionAttachment } from '../../../shared/consultations/get-version';
 
 export function getVersionQueryOptions(consultationId: string, number: number) {
   return queryOptions({

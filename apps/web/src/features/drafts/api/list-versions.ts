@@ -1,14 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { components } from '../../../api/schema';
-import { apiClient, unwrap } from '../../../lib/api-client';
-import { versionsKey } from '../../../lib/consultation-query-keys';
+import { listVersions } from '../../../shared/consultations/list-versions';
+import { versionsKey } from '../../../shared/consultations/query-keys';
 
-export type VersionSummary = components['schemas']['VersionSummaryDto'];
-
-/** `GET /api/consultations/{id}/versions`: the published versions of the draft (and, for those running it, the one being edited). */
-export function listVersions(consultationId: string, signal?: AbortSignal): Promise<VersionSummary[]> {
-  return unwrap(apiClient.GET('/api/consultations/{id}/versions', { params: { path: { id: consultationId } }, signal }));
-}
+export type { VersionSummary } from '../../../shared/consultations/list-versions';
 
 export function getVersionsQueryOptions(consultationId: string) {
   return queryOptions({

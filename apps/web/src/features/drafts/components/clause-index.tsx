@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { clausePath } from '../../../lib/consultation-links';
+import { clausePath } from '../../../shared/consultations/links';
 import type { Clause } from '../api/get-version';
 import { excerpt } from '../utils/clauses';
 import './drafts.css';

@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { clausePath, consultationPath } from '../../../lib/consultation-links';
+import { clausePath, consultationPath } from '../../../shared/consultations/links';
 import type { Clause } from '../api/get-version';
 import type { ClauseDiff } from '../api/get-version-diff';
 import { DiffLegend, DiffText } from './diff-text';

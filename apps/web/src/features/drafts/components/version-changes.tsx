@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../../components/query-error';
-import { clausePath } from '../../../lib/consultation-links';
+import { clausePath } from '../../../shared/consultations/links';
 import type { ClauseDiff } from '../api/get-version-diff';
 import { useVersionDiff } from '../api/get-version-diff';
 import { changedClauses } from '../utils/clauses';

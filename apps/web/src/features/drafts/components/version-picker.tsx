@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLanguage } from '../../../i18n';
-import { consultationPath } from '../../../lib/consultation-links';
+import { consultationPath } from '../../../shared/consultations/links';
 import { formatDate } from '../../../lib/format';
 import type { VersionSummary } from '../api/list-versions';
 import './drafts.css';

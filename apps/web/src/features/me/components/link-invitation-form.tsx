@@ -5,7 +5,7 @@ import { FormAlert } from '../../../components/form/form-alert';
 import { TextField } from '../../../components/form/text-field';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useFocusFirstError } from '../../../lib/forms';
-import { formatInvitationCode, normaliseInvitationCode } from '../../../lib/invitation-code';
+import { formatInvitationCode, normaliseInvitationCode } from '../../../shared/invitations/code';
 import type { LetterCheck } from '../api/redeem-invitation';
 import { useCheckInvitation, useRedeemInvitation, useSendInvitationPhoneCode } from '../api/redeem-invitation';
 import { proofInput } from '../utils/proof';

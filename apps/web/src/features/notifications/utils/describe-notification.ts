@@ -7,7 +7,7 @@ import type { ConsultationPhase, NotificationKind, ReplyOutcome } from '@yishi/c
 import { CONSULTATION_PHASES, REPLY_OUTCOMES } from '@yishi/contracts';
 import type { TFunction } from 'i18next';
 import { safeNextPath } from '../../../lib/auth';
-import { consultationPath } from '../../../lib/consultation-links';
+import { consultationPath } from '../../../shared/consultations/links';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import type { Language } from '../../../lib/preferences';
 

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../i18n';
-import { SafeguardRows } from '../../../components/vote-safeguards';
+import { SafeguardRows } from '../../../shared/votes/safeguard-rows';
 import { formatDateTime } from '../../../lib/format';
-import { safeguardsOfFile } from '../../../lib/vote-safeguards';
+import { safeguardsOfFile } from '../../../shared/votes/safeguards';
 import type { PublicResult } from '../api/get-public-result';
 
 interface PublicFactsProps {

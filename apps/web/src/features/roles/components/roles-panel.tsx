@@ -7,7 +7,7 @@ import { FormAlert } from '../../../components/form/form-alert';
 import { SelectField } from '../../../components/form/select-field';
 import { TextField } from '../../../components/form/text-field';
 import { QueryError } from '../../../components/query-error';
-import { roleNameKey } from '../../../lib/access';
+import { roleNameKey } from '../../../shared/roles/access';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { currentLanguage } from '../../../i18n';
 import { formatDateTime, formatPhone } from '../../../lib/format';

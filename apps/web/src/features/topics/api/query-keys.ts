@@ -1,4 +1,4 @@
-import { unitTopicsKey } from '../../../lib/consultation-query-keys';
+import { unitTopicsKey } from '../../../shared/consultations/query-keys';
 
 /** A unit's topic lists (every filter and page): a new topic, a second or a screening changes them. */
 export const topicListQueryKey = (unitId: string) => unitTopicsKey(unitId);

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { LiveMessage } from '../../../components/live-message';
 import { currentLanguage } from '../../../i18n';
 import { errorMessage } from '../../../lib/api-client';
-import { consultationPath } from '../../../lib/consultation-links';
+import { consultationPath } from '../../../shared/consultations/links';
 import { formatDate } from '../../../lib/format';
 import type { Topic } from '../api/list-topics';
 import { useSecondTopic } from '../api/second-topic';

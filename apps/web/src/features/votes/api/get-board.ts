@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import { voteKey } from './query-keys';
+import { voteKey } from '../../../shared/votes/query-keys';
 
 /** One receipt on the board (`superseded`: a named voter's earlier cast, replaced by a later one). */
 export type BoardEntry = components['schemas']['BoardEntryDto'];

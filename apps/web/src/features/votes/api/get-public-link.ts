@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import { voteKey } from './query-keys';
+import { voteKey } from '../../../shared/votes/query-keys';
 
 export type VotePublicLink = components['schemas']['VotePublicLinkDto'];
 

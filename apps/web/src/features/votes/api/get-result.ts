@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import { voteKey } from './query-keys';
+import { voteKey } from '../../../shared/votes/query-keys';
 
 /** The published result: the vote, result.json of the recount kit (every figure, the words), the objection window, and the legal clock it opened under (vote.json's safeguards; null for votes opened before it was recorded). */
 export type VoteResult = components['schemas']['VoteResultDto'];

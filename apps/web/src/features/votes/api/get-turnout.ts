@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
-import { voteKey } from './query-keys';
+import { voteKey } from '../../../shared/votes/query-keys';
 
 /** Live turnout: the quorum conditions (who took part, against the threshold), never a choice. */
 export type VoteTurnout = components['schemas']['VoteTurnoutDto'];

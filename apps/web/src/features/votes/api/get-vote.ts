@@ -1,25 +1,7 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { components } from '../../../api/schema';
-import { apiClient, unwrap } from '../../../lib/api-client';
-import { voteKey } from './query-keys';
+import { useQuery } from '@tanstack/react-query';
+import { getVoteQueryOptions } from '../../../shared/votes/get-vote';
 
-export type VoteDetail = components['schemas']['VoteDetailDto'];
-export type MyVoter = components['schemas']['MyVoterDto'];
-export type VoteStatus = components['schemas']['VoteStatus'];
-
-/** `GET /api/votes/{id}`: the vote, and the voters I may cast for in it (myself, principals by written proxy). */
-export function getVote(voteId: string, signal?: AbortSignal): Promise<VoteDetail> {
-  return unwrap(apiClient.GET('/api/votes/{id}', { params: { path: { id: voteId } }, signal }));
-}
-
-export function getVoteQueryOptions(voteId: string) {
-  return queryOptions({
-    queryKey: [...voteKey(voteId), 'detail'],
-    queryFn: ({ signal }) => getVote(voteId, signal),
-    // It opens and closes by the clock on the server: read again whenever the page is shown.
-    staleTime: 0,
-  });
-}
+export type { MyVoter, VoteDetail, VoteStatus } from '../../../shared/votes/get-vote';
 
 export function useVote(voteId: string) {
   return useQuery(getVoteQueryOptions(voteId));

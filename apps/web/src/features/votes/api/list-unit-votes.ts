@@ -1,22 +1,7 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { components } from '../../../api/schema';
-import { apiClient, unwrap } from '../../../lib/api-client';
-import { unitVotesKey } from './query-keys';
+import { useQuery } from '@tanstack/react-query';
+import { getUnitVotesQueryOptions } from '../../../shared/votes/list-unit-votes';
 
-export type VoteSummary = components['schemas']['VoteSummaryDto'];
-
-/** `GET /api/units/{unitId}/votes`: the votes of a unit, newest first. */
-export function listUnitVotes(unitId: string, signal?: AbortSignal): Promise<VoteSummary[]> {
-  return unwrap(apiClient.GET('/api/units/{unitId}/votes', { params: { path: { unitId } }, signal }));
-}
-
-export function getUnitVotesQueryOptions(unitId: string) {
-  return queryOptions({
-    queryKey: unitVotesKey(unitId),
-    queryFn: ({ signal }) => listUnitVotes(unitId, signal),
-    staleTime: 0,
-  });
-}
+export type { VoteSummary } from '../../../shared/votes/list-unit-votes';
 
 export function useUnitVotes(unitId: string) {
   return useQuery(getUnitVotesQueryOptions(unitId));

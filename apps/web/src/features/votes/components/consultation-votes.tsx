@@ -1,8 +1,8 @@
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { getUnitVotesQueryOptions } from '../api/list-unit-votes';
-import { votePath, voteResultPath } from '../utils/paths';
+import { getUnitVotesQueryOptions } from '../../../shared/votes/list-unit-votes';
+import { votePath, voteResultPath } from '../../../shared/votes/paths';
 import { hasResult, voteStage } from '../utils/vote-state';
 import { VoteStageBadge } from './vote-stage-badge';
 import './votes.css';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LiveMessage } from '../../../components/live-message';
-import { voteBoardPath } from '../utils/paths';
+import { voteBoardPath } from '../../../shared/votes/paths';
 
 interface ReceiptCodeProps {
   voteId: string;

@@ -5,7 +5,7 @@ import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import type { VoteSummary } from '../api/list-unit-votes';
 import { useUnitVotes } from '../api/list-unit-votes';
-import { votePath, voteResultPath } from '../utils/paths';
+import { votePath, voteResultPath } from '../../../shared/votes/paths';
 import { hasResult, voteStage } from '../utils/vote-state';
 import { VoteStageBadge } from './vote-stage-badge';
 import './votes.css';

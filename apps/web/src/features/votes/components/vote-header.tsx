@@ -1,10 +1,10 @@
 import { MATTERS } from '@yishi/domain';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SafeguardRows } from '../../../components/vote-safeguards';
+import { SafeguardRows } from '../../../shared/votes/safeguard-rows';
 import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
-import type { SafeguardsView } from '../../../lib/vote-safeguards';
+import type { SafeguardsView } from '../../../shared/votes/safeguards';
 import type { VoteSummary } from '../api/list-unit-votes';
 import { ruleSentence, ruleStatute } from '../utils/rule-sentence';
 import type { VoteStage } from '../utils/vote-state';

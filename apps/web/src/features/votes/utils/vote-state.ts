@@ -4,6 +4,8 @@
  * status does (an open vote past its closing time is waiting to be counted), and the page says
  * what the clock says.
  */
+import type { MotionChoice } from '@yishi/domain';
+import { MOTION_CHOICES } from '@yishi/domain';
 import type { MyVoter, VoteDetail, VoteStatus } from '../api/get-vote';
 
 export type VoteStage = 'announced' | 'notYetOpen' | 'open' | 'counting' | 'provisional' | 'final' | 'cancelled';
@@ -58,14 +60,11 @@ export function ballotState(voter: Pick<MyVoter, 'voted' | 'canCast' | 'channel'
 /** The choices offered, in order: 同意 / 反对 / 弃权 on a motion; each option, then abstain, in a poll. */
 export function choicesOf(vote: Pick<VoteDetail, 'questionKind' | 'options'>): string[] {
   if (vote.questionKind === 'options' && vote.options) return [...vote.options.map((o) => o.id), 'abstain'];
-  return ['approve', 'oppose', 'abstain'];
+  return [...MOTION_CHOICES];
 }
 
-export const MOTION_CHOICE_KEYS = ['approve', 'oppose', 'abstain'] as const;
-export type MotionChoiceKey = (typeof MOTION_CHOICE_KEYS)[number];
-
-export function isMotionChoice(choice: string): choice is MotionChoiceKey {
-  return (MOTION_CHOICE_KEYS as readonly string[]).includes(choice);
+export function isMotionChoice(choice: string): choice is MotionChoice {
+  return (MOTION_CHOICES as readonly string[]).includes(choice);
 }
 
 interface OptionsLike {
@@ -73,7 +72,7 @@ interface OptionsLike {
 }
 
 /** A choice in words: 同意 / 反对 / 弃权, or a poll option's label in the screen's language. */
-export function choiceLabel(vote: OptionsLike, choice: string, t: (key: `votes.choice.${MotionChoiceKey}`) => string, language: 'zh-CN' | 'en'): string {
+export function choiceLabel(vote: OptionsLike, choice: string, t: (key: `votes.choice.${MotionChoice}`) => string, language: 'zh-CN' | 'en'): string {
   if (isMotionChoice(choice)) return t(`votes.choice.${choice}`);
   const option = vote.options?.find((o) => o.id === choice);
   if (!option) return choice;

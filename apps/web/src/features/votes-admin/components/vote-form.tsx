@@ -1,0 +1,441 @@
+import type { UnitKind } from '@yishi/contracts';
+import type { MatterBody, MatterKind, RuleSetId } from '@yishi/domain';
+import { MATTERS, RULE_SETS } from '@yishi/domain';
+import type { FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormAlert } from '../../../components/form/form-alert';
+import { SelectField } from '../../../components/form/select-field';
+import { TextAreaField } from '../../../components/form/text-area-field';
+import { TextField } from '../../../components/form/text-field';
+import { currentLanguage } from '../../../i18n';
+import { errorMessage } from '../../../lib/api-client';
+import { invalidFieldPaths } from '../../../lib/api-problems';
+import { fromChinaDateTimeInput } from '../../../lib/date-input';
+import { formatDateTime } from '../../../lib/format';
+import type { FieldErrors } from '../../../lib/forms';
+import { hasErrors, useFocusFirstError } from '../../../lib/forms';
+import type { CreateVoteRequest, VoteDraft, VoteField } from '../utils/vote-form';
+import {
+  checkVote,
+  defaultWindow,
+  emptyVote,
+  mattersOfUnit,
+  noticeEnds,
+  OPTION_MAX,
+  OPTIONS_MAX,
+  optionsAllowed,
+  QUESTION_MAX,
+  ruleSetsFor,
+  secretAllowed,
+  shortening,
+  TITLE_MAX,
+  toCreateVoteRequest,
+  voteFieldOfPath,
+} from '../utils/vote-form';
+import { durationWords } from '../../../shared/votes/safeguards';
+import { VotePreview } from './vote-preview';
+import './votes-admin.css';
+
+export interface VoteUnit {
+  id: string;
+  name: string;
+  kind: UnitKind;
+}
+
+function FieldError({ id, text }: { id: string; text: string | null }) {
+  const { t } = useTranslation();
+  if (!text) return null;
+  return (
+    <p className="field__error" id={id}>
+      <span className="visually-hidden">{t('form.errorPrefix')}</span>
+      {text}
+    </p>
+  );
+}
+
+/** The matters of a unit grouped by the body whose matters they are, in the law's order. */
+function matterGroups(kind: UnitKind): { body: MatterBody; matters: MatterKind[] }[] {
+  const groups: { body: MatterBody; matters: MatterKind[] }[] = [];
+  for (const matter of mattersOfUnit(kind)) {
+    const body = MATTERS[matter].body;
+    const group = groups.find((g) => g.body === body);
+    if (group) group.matters.push(matter);
+    else groups.push({ body, matters: [matter] });
+  }
+  return groups;
+}
+
+/**
+ * 发起表决: the unit (on a community's page), title and question, what the vote decides (the
+ * matters of the unit's bodies, each with its article), the rule sets that may decide it (only
+ * those, each explained, and why), a poll's options, named or secret, the window checked against
+ * the legal notice and the rule set's shortest window (shorter needs a reason, for a supervisor to
+ * approve), and the settings for turnout, proxies and objections. Then a preview of the notice,
+ * the ballot and the rule, confirmed before anything is announced.
+ */
+export function VoteForm({
+  units,
+  consultationId,
+  initialTitle = '',
+  pending,
+  error,
+  onSubmit,
+  labelledBy,
+}: {
+  units: readonly VoteUnit[];
+  consultationId: string | null;
+  /** A title to start from (the consultation's, when the vote decides one). */
+  initialTitle?: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (unitId: string, request: CreateVoteRequest) => void;
+  labelledBy?: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const form = useRef<HTMLFormElement>(null);
+  const ids = { matters: useId(), ruleSet: useId(), options: useId(), secrecy: useId() };
+  const [unitId, setUnitId] = useState(units.length === 1 ? units[0]!.id : '');
+  const [draft, setDraft] = useState<VoteDraft>(() => ({ ...emptyVote(), title: initialTitle }));
+  const [windowTouched, setWindowTouched] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
+  /** The request the convenor is reading in the preview, and when it was checked (the notice would run from then). */
+  const [preview, setPreview] = useState<{ request: CreateVoteRequest; at: Date } | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useFocusFirstError(form, attempt);
+  const [seenError, setSeenError] = useState(error);
+  if (error !== seenError) {
+    setSeenError(error);
+    if (error) {
+      setAttempt((n) => n + 1);
+      // A field the server refused is corrected on the form, not in the preview.
+      if (invalidFieldPaths(error).some((path) => voteFieldOfPath(path) !== null)) setPreview(null);
+    }
+  }
+
+  const unit = units.find((u) => u.id === unitId) ?? null;
+  const ruleSets = unit ? ruleSetsFor(unit.kind, draft.matters) : [];
+  const ruleSet = draft.ruleSet || null;
+  const set = (change: Partial<VoteDraft>): void => setDraft((d) => ({ ...d, ...change }));
+  const withRuleSet = (d: VoteDraft, next: RuleSetId | ''): VoteDraft =>
+    // Until the convenor sets the window, it follows the notice the rule set requires.
+    next ? { ...d, ruleSet: next, ...(windowTouched ? {} : defaultWindow(next)), ...(secretAllowed(next) ? {} : { secrecy: 'named' as const }) } : { ...d, ruleSet: '' };
+  const chooseRuleSet = (next: RuleSetId): void => setDraft((d) => withRuleSet(d, next));
+  const toggleMatter = (matter: MatterKind): void =>
+    setDraft((d) => {
+      const matters = d.matters.includes(matter) ? d.matters.filter((m) => m !== matter) : [...d.matters, matter];
+      const offered = unit ? ruleSetsFor(unit.kind, matters) : [];
+      // Keep the rule chosen while it may still decide them; where only one may, choose it.
+      const next = d.ruleSet && offered.includes(d.ruleSet) ? d.ruleSet : offered.length === 1 ? offered[0]! : '';
+      return withRuleSet({ ...d, matters }, next);
+    });
+  const chooseUnit = (id: string): void => {
+    setUnitId(id);
+    setDraft((d) => ({ ...d, matters: [], ruleSet: '' }));
+  };
+
+  const own: FieldErrors<VoteField | 'unit'> = submitted ? { ...(unit ? {} : { unit: 'unitRequired' }), ...(unit ? checkVote(draft, unit.kind) : {}) } : {};
+  const rejected: FieldErrors<VoteField> = {};
+  for (const path of invalidFieldPaths(error)) {
+    const field = voteFieldOfPath(path);
+    if (field) rejected[field] = 'rejected';
+  }
+  const errors: FieldErrors<VoteField | 'unit'> = { ...rejected, ...own };
+  const text = (field: VoteField | 'unit'): string | null => {
+    const key = errors[field];
+    if (!key) return null;
+    return t(`voteAdmin.form.errors.${key}` as 'voteAdmin.form.errors.rejected');
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    if (pending) return;
+    setSubmitted(true);
+    const now = new Date();
+    if (!unit || hasErrors(checkVote(draft, unit.kind, now))) {
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setPreview({ request: toCreateVoteRequest(draft, consultationId, now), at: now });
+  };
+
+  if (preview && unit) {
+    return (
+      <VotePreview
+        unitName={unit.name}
+        request={preview.request}
+        announcedAt={preview.at}
+        pending={pending}
+        error={error}
+        onBack={() => setPreview(null)}
+        onConfirm={() => onSubmit(unit.id, preview.request)}
+      />
+    );
+  }
+
+  const notice = ruleSet ? RULE_SETS[ruleSet].noticeDays : null;
+  const opens = fromChinaDateTimeInput(draft.opensAt);
+  const poll = ruleSet !== null && optionsAllowed(ruleSet) && draft.poll;
+  const asks = ruleSet ? shortening(draft, ruleSet) : null;
+  const minWindow = ruleSet ? durationWords(RULE_SETS[ruleSet].minVotingHours) : null;
+  // Why only these rule sets: each chosen matter's reason, said once.
+  const whys = [...new Set(draft.matters.map((m) => MATTERS[m].why[language]))];
+
+  return (
+    <form ref={form} className="stack vote-form" noValidate onSubmit={submit} aria-labelledby={labelledBy}>
+      {error !== null && error !== undefined && <FormAlert>{errorMessage(error, t)}</FormAlert>}
+      {units.length > 1 ? (
+        <SelectField label={t('voteAdmin.form.unit')} name="unit" value={unitId} onChange={(event) => chooseUnit(event.target.value)} error={text('unit')}>
+          <option value="">{t('voteAdmin.form.unitPick')}</option>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : (
+        <div className="field">
+          <p className="field__label">{t('voteAdmin.form.unit')}</p>
+          <p>{unit?.name}</p>
+        </div>
+      )}
+      <TextField label={t('voteAdmin.form.title')} name="title" autoComplete="off" maxLength={TITLE_MAX + 20} value={draft.title} onChange={(event) => set({ title: event.target.value })} error={text('title')} />
+      <TextAreaField
+        label={t('voteAdmin.form.question')}
+        hint={t('voteAdmin.form.questionHint')}
+        name="question"
+        rows={3}
+        maxChars={QUESTION_MAX}
+        value={draft.question}
+        onChange={(event) => set({ question: event.target.value })}
+        error={text('question')}
+      />
+      <fieldset className={`field choice-group matters${errors.matters ? ' field--invalid' : ''}`} aria-describedby={errors.matters ? ids.matters : undefined}>
+        <legend className="field__label">{t('voteAdmin.form.matters')}</legend>
+        <p className="field__hint">{unit ? t('voteAdmin.form.mattersHint', { kind: t(`organizations.kind.${unit.kind}`) }) : t('voteAdmin.form.ruleSetPickUnit')}</p>
+        <FieldError id={ids.matters} text={text('matters')} />
+        {unit &&
+          matterGroups(unit.kind).map((group, groupIndex) => (
+            <div key={group.body} className="matter-group" role="group" aria-labelledby={`${ids.matters}-${group.body}`}>
+              <p className="matter-group__title" id={`${ids.matters}-${group.body}`}>
+                {t(`voteAdmin.form.matterBody.${group.body}`)}
+              </p>
+              {group.matters.map((matter, index) => (
+                <label key={matter} className="choice matter">
+                  <input
+                    type="checkbox"
+                    name="matter"
+                    value={matter}
+                    checked={draft.matters.includes(matter)}
+                    onChange={() => toggleMatter(matter)}
+                    aria-invalid={errors.matters && groupIndex === 0 && index === 0 ? true : undefined}
+                  />
+                  <span className="matter__text">
+                    <span className="matter__name">{MATTERS[matter].name[language]}</span>
+                    <span className="matter__source">{MATTERS[matter].source[language]}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+          ))}
+      </fieldset>
+      <fieldset className={`field choice-group rule-sets${errors.ruleSet ? ' field--invalid' : ''}`} aria-describedby={errors.ruleSet ? ids.ruleSet : undefined}>
+        <legend className="field__label">{t('voteAdmin.form.ruleSet')}</legend>
+        <p className="field__hint">
+          {!unit
+            ? t('voteAdmin.form.ruleSetPickUnit')
+            : draft.matters.length === 0
+              ? t('voteAdmin.form.ruleSetPickMatters')
+              : ruleSets.length === 0
+                ? t('voteAdmin.form.errors.mattersApart')
+                : t('voteAdmin.form.ruleSetHint', { count: ruleSets.length })}
+        </p>
+        {whys.length > 0 && ruleSets.length > 0 && (
+          <div className="rule-sets__why">
+            <p className="rule-sets__why-title">{t('voteAdmin.form.ruleSetWhy')}</p>
+            <ul>
+              {whys.map((why) => (
+                <li key={why}>{why}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <FieldError id={ids.ruleSet} text={text('ruleSet')} />
+        {ruleSets.map((id, index) => (
+          <label key={id} className="choice rule-set">
+            <input type="radio" name="ruleSet" value={id} checked={draft.ruleSet === id} onChange={() => chooseRuleSet(id)} aria-invalid={errors.ruleSet && index === 0 ? true : undefined} />
+            <span className="rule-set__text">
+              <span className="rule-set__name">{t(`convene.ruleSet.${id}.name`)}</span>
+              <span className="rule-set__explain">{t(`convene.ruleSet.${id}.explain`)}</span>
+              <span className="rule-set__source">{t('convene.ruleSetSource', { body: RULE_SETS[id].body[language], statute: RULE_SETS[id].statute[language] })}</span>
+              <span className="rule-set__notice">{RULE_SETS[id].noticeDays > 0 ? t('voteAdmin.form.noticeDays', { count: RULE_SETS[id].noticeDays }) : t('voteAdmin.form.noNotice')}</span>
+              {RULE_SETS[id].minVotingHours > 0 && (
+                <span className="rule-set__notice">{t('voteAdmin.form.minWindow', { window: t(durationWords(RULE_SETS[id].minVotingHours).key, { count: durationWords(RULE_SETS[id].minVotingHours).count }) })}</span>
+              )}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {ruleSet === 'lml-63' && (
+        <fieldset className="field choice-group">
+          <legend className="field__label">{t('voteAdmin.form.lml63Body')}</legend>
+          {(['members', 'representatives'] as const).map((body) => (
+            <label key={body} className="choice">
+              <input type="radio" name="lml63Body" checked={draft.lml63Body === body} onChange={() => set({ lml63Body: body })} />
+              <span>{t(`voteAdmin.form.lml63.${body}`)}</span>
+            </label>
+          ))}
+          <label className="choice">
+            <input type="checkbox" checked={draft.lml63Rceo} onChange={(event) => set({ lml63Rceo: event.target.checked })} />
+            <span>{t('voteAdmin.form.lml63Rceo')}</span>
+          </label>
+        </fieldset>
+      )}
+      {ruleSet !== null && optionsAllowed(ruleSet) && (
+        <fieldset className={`field choice-group${errors.options ? ' field--invalid' : ''}`} aria-describedby={errors.options ? ids.options : undefined}>
+          <legend className="field__label">{t('voteAdmin.form.kind')}</legend>
+          <label className="choice">
+            <input type="radio" name="kind" checked={!draft.poll} onChange={() => set({ poll: false })} />
+            <span>{t('voteAdmin.form.kindMotion')}</span>
+          </label>
+          <label className="choice">
+            <input type="radio" name="kind" checked={draft.poll} onChange={() => set({ poll: true })} aria-invalid={errors.options ? true : undefined} />
+            <span>{t('voteAdmin.form.kindPoll')}</span>
+          </label>
+          <FieldError id={ids.options} text={text('options')} />
+          {poll && (
+            <div className="stack vote-form__options">
+              {draft.options.map((option, index) => (
+                <TextField
+                  key={index}
+                  label={t('voteAdmin.form.option', { number: index + 1 })}
+                  name={`option-${index}`}
+                  autoComplete="off"
+                  maxLength={OPTION_MAX + 20}
+                  value={option}
+                  onChange={(event) => set({ options: draft.options.map((o, i) => (i === index ? event.target.value : o)) })}
+                />
+              ))}
+              {draft.options.length < OPTIONS_MAX && (
+                <div className="button-row">
+                  <button type="button" className="button button--secondary" onClick={() => set({ options: [...draft.options, ''] })}>
+                    {t('voteAdmin.form.addOption')}
+                  </button>
+                </div>
+              )}
+              <p className="field__hint">{t('voteAdmin.form.pollAbstain')}</p>
+            </div>
+          )}
+        </fieldset>
+      )}
+      <fieldset className={`field choice-group${errors.secrecy ? ' field--invalid' : ''}`} aria-describedby={errors.secrecy ? ids.secrecy : undefined}>
+        <legend className="field__label">{t('voteAdmin.form.secrecy')}</legend>
+        <FieldError id={ids.secrecy} text={text('secrecy')} />
+        <label className="choice">
+          <input type="radio" name="secrecy" checked={draft.secrecy === 'named'} onChange={() => set({ secrecy: 'named' })} />
+          <span>
+            {t('voteAdmin.form.named')}
+            <span className="choice__hint">{t('voteAdmin.form.namedHint')}</span>
+          </span>
+        </label>
+        <label className="choice">
+          <input type="radio" name="secrecy" checked={draft.secrecy === 'secret'} disabled={ruleSet !== null && !secretAllowed(ruleSet)} onChange={() => set({ secrecy: 'secret' })} />
+          <span>
+            {t('voteAdmin.form.secret')}
+            <span className="choice__hint">{ruleSet !== null && !secretAllowed(ruleSet) ? t('voteAdmin.form.secretNotForOwners') : t('voteAdmin.form.secretHint')}</span>
+          </span>
+        </label>
+      </fieldset>
+      {draft.secrecy === 'named' && (
+        <label className="choice">
+          <input type="checkbox" name="allowChange" checked={draft.allowChange} onChange={(event) => set({ allowChange: event.target.checked })} />
+          <span>{t('voteAdmin.form.allowChange')}</span>
+        </label>
+      )}
+      <fieldset className="field vote-form__window">
+        <legend className="field__label">{t('voteAdmin.form.window')}</legend>
+        <p className="field__hint">
+          {notice === null
+            ? t('voteAdmin.form.windowPickRule')
+            : notice > 0
+              ? t('voteAdmin.form.noticeExplain', { count: notice, date: formatDateTime(noticeEnds(ruleSet!, new Date()).toISOString(), language) ?? '' })
+              : t('voteAdmin.form.noticeNone')}
+          {minWindow && minWindow.count > 0 && ` ${t('voteAdmin.form.minWindowExplain', { window: t(minWindow.key, { count: minWindow.count }) })}`}
+        </p>
+        <TextField
+          label={t('voteAdmin.form.opensAt')}
+          type="datetime-local"
+          name="opensAt"
+          value={draft.opensAt}
+          onChange={(event) => {
+            setWindowTouched(true);
+            set({ opensAt: event.target.value });
+          }}
+          error={text('opensAt')}
+        />
+        <TextField
+          label={t('voteAdmin.form.closesAt')}
+          hint={t('voteAdmin.form.closesHint')}
+          type="datetime-local"
+          name="closesAt"
+          value={draft.closesAt}
+          onChange={(event) => {
+            setWindowTouched(true);
+            set({ closesAt: event.target.value });
+          }}
+          error={text('closesAt')}
+        />
+        {asks && (asks.notice || asks.window) && (
+          <div className="choice-box choice-box--warning shortening-box">
+            <p className="shortening-box__title">
+              {asks.notice && asks.window ? t('voteAdmin.form.shortensBoth') : asks.notice ? t('voteAdmin.form.shortensNotice') : t('voteAdmin.form.shortensWindow')}
+            </p>
+            <p className="choice-box__hint shortening-box__hint">{t('voteAdmin.form.shorteningExplain')}</p>
+            <TextAreaField
+              label={t('voteAdmin.form.shorteningReason')}
+              hint={t('voteAdmin.shortening.reasonHint')}
+              name="shorteningReason"
+              rows={3}
+              maxChars={500}
+              value={draft.shorteningReason}
+              onChange={(event) => set({ shorteningReason: event.target.value })}
+              error={text('shorteningReason')}
+            />
+          </div>
+        )}
+        {opens && <p className="field__hint">{t('voteAdmin.form.timesInChina')}</p>}
+      </fieldset>
+      <label className="choice">
+        <input type="checkbox" name="turnoutPublic" checked={draft.turnoutPublic} onChange={(event) => set({ turnoutPublic: event.target.checked })} />
+        <span>
+          {t('voteAdmin.form.turnoutPublic')}
+          <span className="choice__hint">{t('voteAdmin.form.turnoutPublicHint')}</span>
+        </span>
+      </label>
+      <TextField
+        label={t('voteAdmin.form.proxyCap')}
+        hint={t('voteAdmin.form.proxyCapHint')}
+        name="proxyCap"
+        inputMode="numeric"
+        value={draft.proxyCap}
+        onChange={(event) => set({ proxyCap: event.target.value })}
+        error={text('proxyCap')}
+      />
+      <TextField
+        label={t('voteAdmin.form.objectionDays')}
+        hint={t('voteAdmin.form.objectionDaysHint')}
+        name="objectionDays"
+        inputMode="numeric"
+        value={draft.objectionDays}
+        onChange={(event) => set({ objectionDays: event.target.value })}
+        error={text('objectionDays')}
+      />
+      <div className="button-row">
+        <button type="submit" className="button button--primary button--large" aria-disabled={pending}>
+          {pending ? t('voteAdmin.form.creating') : t('voteAdmin.form.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

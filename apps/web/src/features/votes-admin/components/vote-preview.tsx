@@ -1,0 +1,161 @@
+import type { MatterKind } from '@yishi/domain';
+import { MATTERS, MOTION_CHOICES, RULE_SETS } from '@yishi/domain';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormAlert } from '../../../components/form/form-alert';
+import { currentLanguage } from '../../../i18n';
+import { errorMessage } from '../../../lib/api-client';
+import { formatDateTime } from '../../../lib/format';
+import type { CreateVoteRequest } from '../utils/vote-form';
+import { noticeEnds } from '../utils/vote-form';
+import { durationWords } from '../../../shared/votes/safeguards';
+import { windowLength } from '../utils/vote-preview';
+import './votes-admin.css';
+
+/**
+ * 发布前预览: before anything is announced, the convenor reads what residents will read — the
+ * notice (公告), the ballot as it appears online and on paper, and the rule in words from
+ * libs/domain (who must take part, who must approve, the notice and the shortest window) — and
+ * then confirms, or goes back to change it.
+ */
+export function VotePreview({
+  unitName,
+  request,
+  announcedAt,
+  pending,
+  error,
+  onBack,
+  onConfirm,
+}: {
+  unitName: string;
+  request: CreateVoteRequest;
+  /** When it would be announced (now): the notice runs from here. */
+  announcedAt: Date;
+  pending: boolean;
+  error: unknown;
+  onBack: () => void;
+  onConfirm: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const info = RULE_SETS[request.ruleSet];
+  const when = (iso: string): string => formatDateTime(iso, language) ?? '';
+  const ends = noticeEnds(request.ruleSet, announcedAt).toISOString();
+  const choices = request.options ? [...request.options.map((o) => o.label), t('voteAdmin.choice.abstain')] : MOTION_CHOICES.map((c) => t(`voteAdmin.choice.${c}`));
+  const matter = (m: MatterKind): string => t('voteAdmin.preview.matterLine', { name: MATTERS[m].name[language], source: MATTERS[m].source[language] });
+  const length = windowLength(request.opensAt, request.closesAt);
+  const minWindow = durationWords(info.minVotingHours);
+  return (
+    <section className="stack vote-preview" aria-labelledby="vote-preview-title">
+      <h3 className="section__title" id="vote-preview-title" ref={heading} tabIndex={-1}>
+        {t('voteAdmin.preview.heading')}
+      </h3>
+      <p className="section__intro">{t('voteAdmin.preview.intro')}</p>
+      {error !== null && error !== undefined && <FormAlert>{errorMessage(error, t)}</FormAlert>}
+
+      <article className="vote-preview__card" aria-labelledby="vote-preview-notice">
+        <h4 className="vote-preview__label" id="vote-preview-notice">
+          {t('voteAdmin.preview.notice')}
+        </h4>
+        <p className="vote-preview__title">{t('voteAdmin.preview.noticeTitle', { unit: unitName, title: request.title })}</p>
+        <dl className="facts">
+          <div className="facts__row">
+            <dt>{t('voteAdmin.facts.question')}</dt>
+            <dd className="vote-facts__question">{request.question}</dd>
+          </div>
+          <div className="facts__row">
+            <dt>{t('voteAdmin.preview.matters')}</dt>
+            <dd>
+              <ul className="vote-preview__list">
+                {request.matterKinds.map((m) => (
+                  <li key={m}>{matter(m)}</li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+          <div className="facts__row">
+            <dt>{t('voteAdmin.facts.body')}</dt>
+            <dd>
+              {info.body[language]} · {unitName}
+            </dd>
+          </div>
+          <div className="facts__row">
+            <dt>{t('voteAdmin.facts.window')}</dt>
+            <dd>
+              {t('voteAdmin.facts.windowValue', { opens: when(request.opensAt), closes: when(request.closesAt) })}
+              <span className="vote-facts__detail">{t('voteAdmin.preview.windowLength', { days: length.days, hours: length.hours })}</span>
+            </dd>
+          </div>
+          <div className="facts__row">
+            <dt>{t('voteAdmin.facts.notice')}</dt>
+            <dd>{info.noticeDays > 0 ? t('voteAdmin.preview.noticeValue', { count: info.noticeDays, ends: when(ends) }) : t('voteAdmin.preview.noNotice')}</dd>
+          </div>
+          {request.shorteningReason && (
+            <div className="facts__row">
+              <dt>{t('voteAdmin.preview.shortening')}</dt>
+              <dd>
+                <strong>{t('voteAdmin.preview.shorteningValue')}</strong>
+                <span className="vote-facts__detail">{t('voteAdmin.shortening.reasonLine', { reason: request.shorteningReason })}</span>
+              </dd>
+            </div>
+          )}
+          <div className="facts__row">
+            <dt>{t('voteAdmin.facts.ballot')}</dt>
+            <dd>{request.secrecy === 'named' ? t('voteAdmin.facts.named') : t('voteAdmin.facts.secret')}</dd>
+          </div>
+        </dl>
+      </article>
+
+      <article className="vote-preview__card" aria-labelledby="vote-preview-ballot">
+        <h4 className="vote-preview__label" id="vote-preview-ballot">
+          {t('voteAdmin.preview.ballot')}
+        </h4>
+        <p>{t('voteAdmin.preview.online')}</p>
+        <ul className="vote-preview__choices" aria-label={t('voteAdmin.preview.onlineChoices')}>
+          {choices.map((c) => (
+            <li key={c} className="vote-preview__choice">
+              {c}
+            </li>
+          ))}
+        </ul>
+        <div className="vote-preview__paper">
+          <p className="vote-preview__paper-title">{t('voteAdmin.preview.paperTitle', { unit: unitName, title: request.title })}</p>
+          <p>{request.question}</p>
+          <ul className="vote-preview__boxes" aria-label={t('voteAdmin.preview.paperChoices')}>
+            {choices.map((c) => (
+              <li key={c}>
+                <span aria-hidden="true">☐ </span>
+                {c}
+              </li>
+            ))}
+          </ul>
+          <p className="vote-facts__detail">{request.secrecy === 'named' ? t('voteAdmin.preview.paperNamed') : t('voteAdmin.preview.paperSecret')}</p>
+        </div>
+      </article>
+
+      <article className="vote-preview__card" aria-labelledby="vote-preview-rule">
+        <h4 className="vote-preview__label" id="vote-preview-rule">
+          {t('voteAdmin.preview.rule')}
+        </h4>
+        <p className="vote-preview__rule">{info.requirement[language]}</p>
+        <p className="vote-facts__detail">{t('convene.ruleSetSource', { body: info.body[language], statute: info.statute[language] })}</p>
+        <p className="vote-facts__detail">{info.noticeSource[language]}</p>
+        <p className="vote-facts__detail">
+          {info.minVotingHours > 0 && `${t('voteAdmin.preview.minWindow', { window: t(minWindow.key, { count: minWindow.count }) })} `}
+          {info.minVotingSource[language]}
+        </p>
+      </article>
+
+      <div className="button-row">
+        <button type="button" className="button button--primary button--large" aria-disabled={pending} onClick={() => !pending && onConfirm()}>
+          {pending ? t('voteAdmin.form.creating') : t('voteAdmin.preview.confirm')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onBack}>
+          {t('voteAdmin.preview.back')}
+        </button>
+      </div>
+    </section>
+  );
+}
