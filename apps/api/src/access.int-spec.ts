@@ -30,7 +30,7 @@ import type { AccessRule } from './auth/access.decorators';
 import { EXCEPTIONS_OF } from './permissions/targets';
 import type { AccessException } from './permissions/targets';
 import { seedDemoData } from './seed/seed-demo';
-import { SealingService } from './votes/sealing.service';
+import { SealingService } from './votes/sealing/sealing.service';
 
 interface Ctx {
   /** 御水岸 (compound A) and its parts. */

@@ -15,7 +15,7 @@ import { compressReadAnswers, servePrecompressed } from './common/compressed-res
 import { requestContext } from './common/request-context';
 import { completeDocument, OPENAPI_TAGS } from './openapi/contract';
 import { ErrorBody, FieldProblem } from './openapi/error-body.dto';
-import { NO_INDEX } from './votes/public-results.controller';
+import { NO_INDEX } from './votes/results/public-results.controller';
 import { answerClientErrorsWithEnvelope, refuseDeepJson, refuseMalformedInput } from './common/request-edge';
 
 export const API_PREFIX = 'api';

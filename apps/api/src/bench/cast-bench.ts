@@ -40,7 +40,7 @@ import type { RunningPostgres } from '../database/embedded-postgres';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { runMigrations } from '../database/migrate';
 import { onClient } from '../database/pooled';
-import { castOnConnection } from '../votes/casting.service';
+import { castOnConnection } from '../votes/ballots/casting.service';
 import type { SignedInAccount, SyntheticVoter } from './synthetic-compound';
 import { seedSyntheticCompound } from './synthetic-compound';
 

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { sha256 } from '../common/keyed-hash';
 import type { TxQuery } from '../database/pooled';
 
-/** Runs one statement and returns its rows: a `pg` client through `onClient` (votes/casting.service). */
+/** Runs one statement and returns its rows: a `pg` client through `onClient` (votes/ballots/casting.service). */
 export type RunSql = TxQuery;
 
 export interface SignedInAccount {

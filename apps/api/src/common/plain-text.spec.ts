@@ -1,4 +1,4 @@
-import { DomainError } from '../common/domain-error';
+import { DomainError } from './domain-error';
 import type { PlainTextRule } from './plain-text';
 import { plainText } from './plain-text';
 

@@ -22,7 +22,7 @@ import { RollRevision } from '../rolls/entities/roll-revision.entity';
 import { Tenant } from '../rolls/entities/tenant.entity';
 import { RoleGrant } from '../users/entities/role-grant.entity';
 import { User } from '../users/entities/user.entity';
-import { VotesService } from '../votes/votes.service';
+import { VotesService } from '../votes/lifecycle/votes.service';
 import type { DemoActivity, DemoData } from './demo-data';
 import { buildDemoData, DEMO_ACTIVITY, DEMO_PASSWORD, STREET } from './demo-data';
 

@@ -1,18 +1,18 @@
 import { Module } from '@nestjs/common';
-import { CastingService } from './casting.service';
-import { PaperController } from './paper.controller';
-import { PaperService } from './paper.service';
-import { ProxiesController } from './proxies.controller';
-import { ProxiesService } from './proxies.service';
-import { PublicResultsController, VotePublicLinkController } from './public-results.controller';
-import { PublicResultsService } from './public-results.service';
-import { ResultExportService } from './result-export.service';
-import { ResultsService } from './results.service';
-import { SealingService } from './sealing.service';
-import { ShorteningsController } from './shortenings.controller';
-import { ShorteningsService } from './shortenings.service';
-import { VotesController } from './votes.controller';
-import { VotesService } from './votes.service';
+import { CastingService } from './ballots/casting.service';
+import { PaperController } from './ballots/paper.controller';
+import { PaperService } from './ballots/paper.service';
+import { ProxiesController } from './ballots/proxies.controller';
+import { ProxiesService } from './ballots/proxies.service';
+import { PublicResultsController, VotePublicLinkController } from './results/public-results.controller';
+import { PublicResultsService } from './results/public-results.service';
+import { ResultExportService } from './results/result-export.service';
+import { ResultsService } from './results/results.service';
+import { SealingService } from './sealing/sealing.service';
+import { ShorteningsController } from './lifecycle/shortenings.controller';
+import { ShorteningsService } from './lifecycle/shortenings.service';
+import { VotesController } from './lifecycle/votes.controller';
+import { VotesService } from './lifecycle/votes.service';
 
 @Module({
   controllers: [VotesController, PaperController, ProxiesController, PublicResultsController, VotePublicLinkController, ShorteningsController],

@@ -1,0 +1,263 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { RejectionReason } from '@yishi/domain';
+import { proxyRegime, REJECTION_TEXTS } from '@yishi/domain';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import type { Actor } from '../../common/actor';
+import { DomainError } from '../../common/domain-error';
+import type { AppSecret } from '../../config/app-secret';
+import { APP_SECRET } from '../../config/app-secret';
+import { StoredFile } from '../../storage/entities/stored-file.entity';
+import type { Upload } from '../../storage/stored-files.service';
+import { StoredFilesService } from '../../storage/stored-files.service';
+import { lockVoteForCast, lockVoter, txQuery } from './casting.service';
+import type { ProxyDto, ProxyListDto, RecordProxyFieldsDto } from './dto/proxy.dto';
+import { pseudonym } from '../lifecycle/electorate-snapshot';
+import type { Vote } from '../entities/vote.entity';
+import { rejectionsOf } from '../lifecycle/vote-rules';
+import { VotesService } from '../lifecycle/votes.service';
+
+/**
+ * The agent as the chain names them: their voter id when on the roll; else a pseudonym of their
+ * account (as an online cast by them names them); else a pseudonym of the authorisation itself
+ * (an agent without an account, who votes on paper).
+ */
+export function proxyAgentId(secret: Buffer, voteId: string, p: { id: string; agentVoterId: string | null; agentUserId: string | null }): string {
+  if (p.agentVoterId) return p.agentVoterId;
+  if (p.agentUserId) return pseudonym(secret, voteId, 'agent', p.agentUserId);
+  return pseudonym(secret, voteId, 'proxy', p.id);
+}
+
+/**
+ * Why the proxy list of a vote is public, per regime. The law requires publishing proxies for
+ * village elections (the list of 委托投票 is posted); for decisions it is silent, and the platform
+ * publishes the list to everyone who may read the vote: a proxy decides whose ballot counts, and
+ * owners and members can only object to a forged or improper one if they can see it.
+ */
+function basis(regime: 'written' | 'written-same-household' | 'none'): { zh: string; en: string } {
+  switch (regime) {
+    case 'written':
+      return {
+        zh: '业主可以书面委托他人代为表决（从严解释：须有签字的书面委托书）。委托名单向本表决的所有读者公开，便于业主核对、提出异议。',
+        en: 'An owner may authorise anyone in writing to vote for them (strict reading: a signed written authorisation). The proxy list is open to every reader of the vote, so owners can check it and object.',
+      };
+    case 'written-same-household':
+      return {
+        zh: '成员可以书面委托本户具有完全民事行为能力的家庭成员代为表决（农村集体经济组织法第二十七条），其他委托不予认可、按未到会计。委托名单向本表决的所有读者公开。',
+        en: 'A member may authorise in writing a member of their own household with full civil capacity (RCEO Law art. 27); any other proxy is refused and the member counts as absent. The proxy list is open to every reader of the vote.',
+      };
+    case 'none':
+      return {
+        zh: '法律未规定此类表决可委托他人，委托一律不予认可（从严解释）。被拒绝的委托也公开列出。',
+        en: 'The law provides no proxy for this kind of vote, so none is accepted (strict reading). Refused proxies are listed as well.',
+      };
+  }
+}
+
+interface ProxyRow {
+  id: string;
+  principal_voter_id: string;
+  principal_name: string;
+  agent_voter_id: string | null;
+  agent_user_id: string | null;
+  agent_name: string;
+  written: boolean;
+  scan_file_id: string | null;
+  status: 'accepted' | 'rejected';
+  rejection_reason: RejectionReason | null;
+  recorded_by_name: string;
+  recorded_at: Date;
+  revoked_at: Date | null;
+}
+
+function conflict(reason: string, message: string, extra: Record<string, unknown> = {}): DomainError {
+  return new DomainError('CONFLICT', message, { reason, ...extra });
+}
+
+function invalid(field: string, reason: string, message: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', message, { fields: [{ field, reasons: [reason], message }] });
+}
+
+/**
+ * Proxies (委托): staff record a written authorisation with its scan; it is checked at once
+ * against the rule set's proxy regime by the same count the recount runs, and a refused one is
+ * kept with the reason. An accepted proxy lets the agent cast for the principal (online when the
+ * agent has an account, or on paper); one agent holds at most the vote's cap of them.
+ */
+@Injectable()
+export class ProxiesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly votes: VotesService,
+    private readonly audit: AuditService,
+    private readonly files: StoredFilesService,
+    @Inject(APP_SECRET) private readonly secret: AppSecret,
+  ) {}
+
+  /** The vote (the routes that change proxies are for those who run it: consultation.manage, checked by the access guard). */
+  private async managed(actor: Actor, voteId: string, m: EntityManager): Promise<Vote> {
+    return (await this.votes.visible(actor, voteId, m)).vote;
+  }
+
+  private async forWrite(actor: Actor, voteId: string, m: EntityManager): Promise<Vote> {
+    if (!(await lockVoteForCast(txQuery(m), voteId))) throw new DomainError('NOT_FOUND', 'There is no such vote, or it is not open to you.', { voteId });
+    const vote = await this.managed(actor, voteId, m);
+    if (vote.status !== 'open' && vote.status !== 'counting') {
+      throw conflict(vote.status === 'scheduled' ? 'not_open' : 'closed', `Proxies are recorded while ballots are taken (the vote is ${vote.status}).`, { status: vote.status });
+    }
+    return vote;
+  }
+
+  async record(actor: Actor, voteId: string, input: RecordProxyFieldsDto, upload: Upload | undefined): Promise<ProxyDto> {
+    if (input.agentVoterId && input.agentPhone) throw invalid('agentPhone', 'oneAgent', 'Name the agent once: by voter id or by phone.');
+    if (!input.agentVoterId && !input.agentPhone && !input.agentName) throw invalid('agentName', 'isNotEmpty', 'Who is the agent? Give their voter id, the phone of their account, or their name.');
+    if (input.written && !upload) throw invalid('file', 'isNotEmpty', 'A written authorisation is kept as a scan (multipart field "file").');
+    const id = await this.dataSource.transaction(async (m) => {
+      const vote = await this.forWrite(actor, voteId, m);
+      const [principal] = await m.query<{ voter_id: string; name: string }[]>(`SELECT voter_id, name FROM vote_voter WHERE vote_id = $1 AND voter_id = $2`, [voteId, input.principalVoterId]);
+      if (!principal) throw invalid('principalVoterId', 'notInElectorate', 'The principal is not on the electorate of this vote.');
+      let agentVoterId: string | null = null;
+      let agentUserId: string | null = null;
+      let agentName = input.agentName ?? null;
+      if (input.agentVoterId) {
+        const [agent] = await m.query<{ voter_id: string; name: string; user_id: string | null }[]>(
+          `SELECT v.voter_id, v.name, coalesce(o.user_id, mb.user_id) AS user_id
+             FROM vote_voter v
+             LEFT JOIN owner o ON v.person_type = 'owner' AND o.id = v.person_id
+             LEFT JOIN member mb ON v.person_type = 'member' AND mb.id = v.person_id
+            WHERE v.vote_id = $1 AND v.voter_id = $2`,
+          [voteId, input.agentVoterId],
+        );
+        if (!agent) throw invalid('agentVoterId', 'notInElectorate', 'The agent is not on the electorate of this vote.');
+        agentVoterId = agent.voter_id;
+        agentUserId = agent.user_id;
+        agentName ??= agent.name;
+      } else if (input.agentPhone) {
+        const [user] = await m.query<{ id: string; display_name: string }[]>(`SELECT id, display_name FROM app_user WHERE phone = $1 AND disabled_at IS NULL`, [input.agentPhone]);
+        if (!user) throw invalid('agentPhone', 'noAccount', 'No account has this phone number: the agent signs up first, or votes on paper (record them by name).');
+        agentUserId = user.id;
+        // Someone on the roll named by phone is the voter they are.
+        const [own] = await m.query<{ voter_id: string; name: string }[]>(
+          `SELECT v.voter_id, v.name FROM vote_voter v
+             LEFT JOIN owner o ON v.person_type = 'owner' AND o.id = v.person_id
+             LEFT JOIN member mb ON v.person_type = 'member' AND mb.id = v.person_id
+            WHERE v.vote_id = $1 AND coalesce(o.user_id, mb.user_id) = $2
+            ORDER BY v.voter_id LIMIT 1`,
+          [voteId, user.id],
+        );
+        agentVoterId = own?.voter_id ?? null;
+        agentName ??= own?.name ?? user.display_name;
+      }
+      await lockVoter(txQuery(m), voteId, principal.voter_id);
+      const [live] = await m.query<{ id: string }[]>(`SELECT id FROM proxy_authorization WHERE vote_id = $1 AND principal_voter_id = $2 AND status = 'accepted' AND revoked_at IS NULL`, [
+        voteId,
+        principal.voter_id,
+      ]);
+      if (live) throw conflict('proxy_exists', 'This voter has already given an accepted proxy: revoke it first.', { proxyId: live.id });
+      const proxyId = randomUUID();
+      const agent = proxyAgentId(this.secret.key, voteId, { id: proxyId, agentVoterId, agentUserId });
+      // The count decides: the regime of the rule set (written; same household, full capacity; or none).
+      const reason = rejectionsOf(vote, [{ voter: principal.voter_id, choice: 'abstain', channel: 'paper', proxy: { agent, written: input.written } }]).get(principal.voter_id) ?? null;
+      if (reason === null) {
+        // One agent, at most the cap of principals (serialised per agent).
+        await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`proxy-agent:${voteId}:${agent}`]);
+        const [{ n }] = (await m.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM proxy_authorization
+            WHERE vote_id = $1 AND status = 'accepted' AND revoked_at IS NULL
+              AND (($2::text IS NOT NULL AND agent_voter_id = $2) OR ($2::text IS NULL AND $3::uuid IS NOT NULL AND agent_voter_id IS NULL AND agent_user_id = $3))`,
+          [voteId, agentVoterId, agentUserId],
+        )) as [{ n: number }];
+        if (n >= vote.proxyCap) throw conflict('proxy_cap_reached', `This agent already holds ${n} proxies, the most this vote allows.`, { cap: vote.proxyCap });
+      }
+      const file = upload ? await this.files.save(m, actor, upload, 'document') : null;
+      await m.query(
+        `INSERT INTO proxy_authorization (id, vote_id, principal_voter_id, agent_voter_id, agent_user_id, agent_name, written, scan_file_id, status, rejection_reason, recorded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [proxyId, voteId, principal.voter_id, agentVoterId, agentUserId, agentName, input.written, file?.id ?? null, reason === null ? 'accepted' : 'rejected', reason, actor.id],
+      );
+      await this.audit.record(m, {
+        actor,
+        nodeId: vote.unitId,
+        action: 'proxy.record',
+        entityType: 'proxy_authorization',
+        entityId: proxyId,
+        after: { voteId, principal: principal.name, agent: agentName, written: input.written, status: reason === null ? 'accepted' : 'rejected', reason, scanFileId: file?.id ?? null },
+      });
+      return proxyId;
+    });
+    return (await this.rows(this.dataSource.manager, voteId, id)).map((r) => this.toDto(r, true))[0]!;
+  }
+
+  /** Revokes an accepted proxy: the agent can no longer cast for the principal (a ballot already cast stays in the chain). */
+  async revoke(actor: Actor, voteId: string, proxyId: string, reason: string): Promise<ProxyDto> {
+    await this.dataSource.transaction(async (m) => {
+      const vote = await this.forWrite(actor, voteId, m);
+      const [p] = await m.query<{ principal_voter_id: string; status: string; revoked_at: Date | null; agent_name: string }[]>(
+        `SELECT principal_voter_id, status, revoked_at, agent_name FROM proxy_authorization WHERE id = $1 AND vote_id = $2`,
+        [proxyId, voteId],
+      );
+      if (!p) throw new DomainError('NOT_FOUND', 'There is no such proxy in this vote.', { proxyId });
+      await lockVoter(txQuery(m), voteId, p.principal_voter_id);
+      if (p.status !== 'accepted') throw conflict('not_accepted', 'A rejected proxy gives no authority to revoke.');
+      if (p.revoked_at) throw conflict('revoked', 'This proxy has already been revoked.');
+      await m.query(`UPDATE proxy_authorization SET revoked_at = now() WHERE id = $1`, [proxyId]);
+      await this.audit.record(m, { actor, nodeId: vote.unitId, action: 'proxy.revoke', entityType: 'proxy_authorization', entityId: proxyId, after: { voteId, agent: p.agent_name, reason } });
+    });
+    return (await this.rows(this.dataSource.manager, voteId, proxyId)).map((r) => this.toDto(r, true))[0]!;
+  }
+
+  /** The proxy list: staff see everything; every reader of the vote sees who authorised whom, in writing or not, and what the rule made of it. */
+  async list(actor: Actor, voteId: string): Promise<ProxyListDto> {
+    const { vote, canManage } = await this.votes.visible(actor, voteId);
+    const regime = proxyRegime(vote.ruleSet, vote.lml63);
+    const why = basis(regime);
+    const rows = vote.status === 'scheduled' || vote.status === 'cancelled' ? [] : await this.rows(this.dataSource.manager, voteId);
+    return { regime, basisZh: why.zh, basisEn: why.en, proxyCap: vote.proxyCap, proxies: rows.map((r) => this.toDto(r, canManage)) };
+  }
+
+  async sendScan(actor: Actor, voteId: string, proxyId: string, res: Response): Promise<void> {
+    await this.managed(actor, voteId, this.dataSource.manager);
+    const [p] = await this.dataSource.query<{ scan_file_id: string | null }[]>(`SELECT scan_file_id FROM proxy_authorization WHERE id = $1 AND vote_id = $2`, [proxyId, voteId]);
+    if (!p?.scan_file_id) throw new DomainError('NOT_FOUND', 'This proxy has no scan.', { proxyId });
+    await this.files.send(res, await this.dataSource.getRepository(StoredFile).findOneByOrFail({ id: p.scan_file_id }));
+  }
+
+  private rows(m: EntityManager, voteId: string, id?: string): Promise<ProxyRow[]> {
+    return m.query<ProxyRow[]>(
+      `SELECT p.id, p.principal_voter_id, v.name AS principal_name, p.agent_voter_id, p.agent_user_id, p.agent_name, p.written, p.scan_file_id, p.status,
+              p.rejection_reason, u.display_name AS recorded_by_name, p.recorded_at, p.revoked_at
+         FROM proxy_authorization p
+         JOIN vote_voter v ON v.vote_id = p.vote_id AND v.voter_id = p.principal_voter_id
+         JOIN app_user u ON u.id = p.recorded_by
+        WHERE p.vote_id = $1 AND ($2::uuid IS NULL OR p.id = $2)
+        ORDER BY p.recorded_at, p.id`,
+      [voteId, id ?? null],
+    );
+  }
+
+  private toDto(r: ProxyRow, staff: boolean): ProxyDto {
+    const text = r.rejection_reason ? REJECTION_TEXTS[r.rejection_reason] : null;
+    return {
+      id: r.id,
+      principalName: r.principal_name,
+      agentName: r.agent_name,
+      written: r.written,
+      status: r.status,
+      rejectionReason: r.rejection_reason,
+      reasonZh: text?.['zh-CN'] ?? null,
+      reasonEn: text?.en ?? null,
+      recordedAt: r.recorded_at.toISOString(),
+      revokedAt: r.revoked_at?.toISOString() ?? null,
+      // Voter ids are the kit's pseudonyms: a name beside one would unmask it, so only staff see them.
+      principalVoterId: staff ? r.principal_voter_id : null,
+      agentVoterId: staff ? r.agent_voter_id : null,
+      agentHasAccount: staff ? r.agent_user_id !== null : null,
+      hasScan: staff ? r.scan_file_id !== null : null,
+      recordedBy: staff ? r.recorded_by_name : null,
+    };
+  }
+}

@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Channel, ResultFile } from '@yishi/domain';
+import { zipSync, strToU8 } from 'fflate';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import type { Actor } from '../../common/actor';
+import { DomainError } from '../../common/domain-error';
+import { NotificationsService } from '../../notifications/notifications.service';
+import type { VoteBoardDto, VoteObjectionDto, VoteResultDto, VoteTurnoutDto } from './dto/results.dto';
+import { VoteObjection } from '../entities/vote-objection.entity';
+import type { Vote } from '../entities/vote.entity';
+import { SealingService } from '../sealing/sealing.service';
+import { PermissionsService } from '../../permissions/permissions.service';
+import { safeguardsOf } from '../lifecycle/vote-rules';
+import { VotesService } from '../lifecycle/votes.service';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+export interface RecountKitFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * What a vote publishes: live turnout while it runs, the bulletin board of receipts, the result
+ * with every figure and its explanation, the recount kit, and the objections with their answers.
+ */
+@Injectable()
+export class ResultsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly votes: VotesService,
+    private readonly sealing: SealingService,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly permissions: PermissionsService,
+  ) {}
+
+  async turnout(actor: Actor, voteId: string): Promise<VoteTurnoutDto> {
+    const { vote, canManage } = await this.votes.visible(actor, voteId);
+    if (!canManage && !vote.turnoutPublic) throw new DomainError('FORBIDDEN', 'The convenor has not made turnout public for this vote.', { reason: 'turnout_private' });
+    if (vote.status === 'scheduled' || vote.status === 'cancelled') throw new DomainError('CONFLICT', 'The vote has not opened.', { reason: 'not_open' });
+    const result = await this.sealing.turnout(vote);
+    return { status: vote.status, conditions: result.conditions.filter((c) => c.role === 'quorum' || c.id.startsWith('turnout')), figures: result.figures };
+  }
+
+  /** Every receipt: named votes as sealed in the chain (superseded casts marked), secret votes the box after close. */
+  async board(actor: Actor, voteId: string): Promise<VoteBoardDto> {
+    const { vote } = await this.votes.visible(actor, voteId);
+    return this.boardOf(vote);
+  }
+
+  /** The board of a vote the caller may see (signed in to its unit, or on its public page once published). */
+  async boardOf(vote: Vote): Promise<VoteBoardDto> {
+    if (vote.secrecy === 'secret') {
+      const box = vote.boxJsonl
+        ? vote.boxJsonl
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => JSON.parse(line) as { ballot: string; seq: number })
+        : [];
+      return { chainHead: vote.chainHead, chainLength: vote.chainLength, entries: box.map((b) => ({ seq: b.seq, receipt: b.ballot, channel: null, at: null, superseded: false })) };
+    }
+    const rows = await this.dataSource.query<{ seq: number; receipt: string; channel: Channel; at: string; voter: string }[]>(
+      `SELECT seq, entry->>'ballot' AS receipt, entry->>'channel' AS channel, entry->>'at' AS at, entry->>'voter' AS voter
+         FROM vote_cast WHERE vote_id = $1 AND seq IS NOT NULL AND entry->>'kind' = 'cast' ORDER BY seq`,
+      [vote.id],
+    );
+    const last = new Map<string, number>();
+    for (const r of rows) last.set(r.voter, r.seq);
+    return {
+      chainHead: vote.chainHead,
+      chainLength: vote.chainLength,
+      entries: rows.map((r) => ({ seq: r.seq, receipt: r.receipt, channel: r.channel, at: r.at, superseded: last.get(r.voter) !== r.seq })),
+    };
+  }
+
+  async result(actor: Actor, voteId: string): Promise<VoteResultDto> {
+    const { vote } = await this.votes.visible(actor, voteId);
+    const published = this.requireResult(vote);
+    // Who may object is what POST /votes/:id/objections declares: the electorate, or a supervising role.
+    const canObject = (await this.permissions.can(actor, 'result.object', { nodeId: vote.unitId })) || (await this.permissions.standsInVote(actor, 'voter', vote.id));
+    return {
+      vote: await this.votes.summary(vote),
+      result: JSON.parse(published) as ResultFile,
+      objectionUntil: new Date(vote.closedAt!.getTime() + vote.objectionDays * DAY_MS).toISOString(),
+      canObject,
+      safeguards: safeguardsOf(vote),
+    };
+  }
+
+  /** The recount kit as a zip: vote.json, electorate.json, the chain(s) and result.json. */
+  async kit(actor: Actor, voteId: string): Promise<RecountKitFile> {
+    const { vote } = await this.votes.visible(actor, voteId);
+    return this.kitOf(vote);
+  }
+
+  /** The same bytes for whoever downloads them: a signed-in resident, or anyone from the public page. */
+  async kitOf(vote: Vote): Promise<RecountKitFile> {
+    const result = this.requireResult(vote);
+    const lines = await this.dataSource.query<{ line: string }[]>(`SELECT line FROM vote_cast WHERE vote_id = $1 ORDER BY seq`, [vote.id]);
+    const chain = lines.map((l) => `${l.line}\n`).join('');
+    const files: Record<string, Uint8Array> = {
+      'vote.json': strToU8(vote.voteJson!),
+      'electorate.json': strToU8(vote.electorateJson!),
+      'result.json': strToU8(result),
+      ...(vote.secrecy === 'named' ? { 'ballots.jsonl': strToU8(chain) } : { 'roll.jsonl': strToU8(chain), 'box.jsonl': strToU8(vote.boxJsonl ?? '') }),
+    };
+    const folder = `yishi-vote-${vote.id}`;
+    // Dated when the result was published, not when downloaded: the same kit is the same bytes
+    // for everyone, whenever they fetch it, so two people can compare it by its hash.
+    const zipped = zipSync(Object.fromEntries(Object.entries(files).map(([name, bytes]) => [`${folder}/${name}`, bytes])), { mtime: vote.closedAt! });
+    return { fileName: `${folder}.zip`, bytes: zipped };
+  }
+
+  private requireResult(vote: Vote): string {
+    if (!vote.resultJson) throw new DomainError('CONFLICT', 'The vote has not been counted yet.', { reason: 'not_counted', status: vote.status });
+    return vote.resultJson;
+  }
+
+  /**
+   * An objection to the provisional result. Who may object the route declares (result.object, or
+   * a voter of the vote): its electorate and the supervisory roles over its unit; not a tenant on
+   * an owners' vote, not a proxy agent as such (a proxy is for casting), nobody of another unit.
+   */
+  async object(actor: Actor, voteId: string, body: string): Promise<{ id: string }> {
+    return this.dataSource.transaction(async (m) => {
+      const { vote } = await this.votes.visible(actor, voteId, m);
+      if (vote.status !== 'closed') throw new DomainError('CONFLICT', 'Objections are taken while the provisional result is on notice.', { reason: 'not_on_notice' });
+      if (Date.now() > vote.closedAt!.getTime() + vote.objectionDays * DAY_MS) throw new DomainError('CONFLICT', 'The objection period has ended.', { reason: 'objection_window_over' });
+      const saved = await m.getRepository(VoteObjection).save({ voteId, userId: actor.id, body, answer: null, answeredBy: null, answeredAt: null });
+      return { id: saved.id };
+    });
+  }
+
+  async objections(actor: Actor, voteId: string): Promise<VoteObjectionDto[]> {
+    await this.votes.visible(actor, voteId);
+    const rows = await this.dataSource.getRepository(VoteObjection).find({ where: { voteId }, order: { createdAt: 'ASC' } });
+    return rows.map((o) => ({ id: o.id, body: o.body, createdAt: o.createdAt.toISOString(), answer: o.answer, answeredAt: o.answeredAt?.toISOString() ?? null, mine: o.userId === actor.id }));
+  }
+
+  async answer(actor: Actor, objectionId: string, answer: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const objection = await m.getRepository(VoteObjection).findOne({ where: { id: objectionId }, lock: { mode: 'pessimistic_write' } });
+      if (!objection) throw new DomainError('NOT_FOUND', 'There is no such objection.', { objectionId });
+      const { vote } = await this.votes.visible(actor, objection.voteId, m);
+      if (objection.answer) throw new DomainError('CONFLICT', 'This objection has been answered.', { reason: 'answered' });
+      await m.getRepository(VoteObjection).update({ id: objectionId }, { answer, answeredBy: actor.id, answeredAt: new Date() });
+      await this.audit.record(m, { actor, nodeId: vote.unitId, action: 'vote.objection_answer', entityType: 'vote_objection', entityId: objectionId, after: { voteId: vote.id, answer } });
+      await this.notifications.notify(m, [objection.userId], 'vote_result', { voteId: vote.id, title: vote.title, objectionAnswered: true }, `/votes/${vote.id}/result`);
+    });
+  }
+}

@@ -1,0 +1,267 @@
+import { randomInt } from 'node:crypto';
+import type { OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CastEvent, CheckInEvent, Choice, Electorate, MarkEvent, TallyResult, VoteHeader } from '@yishi/domain';
+import { buildRecountKit, canonicalJson, genesisHash, lineHash, tally } from '@yishi/domain';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import { JobsService } from '../../jobs/jobs.service';
+import { NotificationsService } from '../../notifications/notifications.service';
+import { Vote } from '../entities/vote.entity';
+import { newPublicToken } from './public-token';
+
+/** Secret ballots move into the box in shuffled batches of at least this many (or all at close). */
+export const MIX_BATCH = 10;
+
+interface ElectorateFileJson {
+  snapshotAt: string;
+  electorate: Electorate;
+}
+
+/**
+ * The integrity machinery of a vote: the sealer appends committed casts to the vote's hash chain
+ * in commit order (one sealer per vote, under an advisory lock), the mixer moves secret ballots
+ * into the box in shuffled batches, and the closer — at the closing time, once paper ballots are
+ * settled — seals the rest, counts with libs/domain exactly as the recount kit does, and
+ * publishes the provisional result; after the objection window the final notice follows.
+ */
+@Injectable()
+export class SealingService implements OnModuleInit {
+  private readonly logger = new Logger(SealingService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobsService,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({ name: 'votes.seal', everyMs: 1000, run: async () => void (await this.sealAll()) });
+    this.jobs.register({ name: 'votes.mix', everyMs: 5000, run: async () => void (await this.mixAll()) });
+    this.jobs.register({ name: 'votes.close', everyMs: 5000, run: async () => void (await this.closeDue()) });
+    this.jobs.register({ name: 'votes.finalize', everyMs: 60_000, run: async () => void (await this.finalizeDue()) });
+  }
+
+  async sealAll(): Promise<number> {
+    const votes = await this.dataSource.query<{ vote_id: string }[]>(`SELECT DISTINCT vote_id FROM vote_cast WHERE seq IS NULL`);
+    let sealed = 0;
+    for (const { vote_id } of votes) sealed += await this.seal(vote_id);
+    return sealed;
+  }
+
+  /** Appends the vote's committed, unsealed casts to its chain; returns how many. */
+  async seal(voteId: string, m?: EntityManager): Promise<number> {
+    const run = async (tx: EntityManager): Promise<number> => {
+      const [lock] = await tx.query<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`seal:${voteId}`]);
+      if (!lock?.locked) return 0;
+      const [vote] = await tx.query<{ vote_json: string; secrecy: 'named' | 'secret'; chain_head: string | null; chain_length: number }[]>(
+        `SELECT vote_json, secrecy, chain_head, chain_length FROM vote WHERE id = $1`,
+        [voteId],
+      );
+      if (!vote?.vote_json) return 0;
+      const pending = await tx.query<{ id: string; entry: Record<string, unknown> }[]>(`SELECT id, entry FROM vote_cast WHERE vote_id = $1 AND seq IS NULL ORDER BY id`, [voteId]);
+      if (pending.length === 0) return 0;
+      let head = vote.chain_head ?? genesisHash(vote.secrecy === 'named' ? 'ballots' : 'roll', JSON.parse(vote.vote_json) as unknown);
+      let seq = vote.chain_length;
+      const ids: string[] = [];
+      const seqs: number[] = [];
+      const lines: string[] = [];
+      const hashes: string[] = [];
+      for (const row of pending) {
+        seq += 1;
+        const line = canonicalJson({ ...row.entry, seq, prev: head });
+        head = lineHash(line);
+        ids.push(row.id);
+        seqs.push(seq);
+        lines.push(line);
+        hashes.push(head);
+      }
+      await tx.query(
+        `UPDATE vote_cast c SET seq = s.seq, line = s.line, line_hash = s.hash
+           FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[]) AS s(id, seq, line, hash)
+          WHERE c.id = s.id`,
+        [ids, seqs, lines, hashes],
+      );
+      await tx.query(`UPDATE vote SET chain_head = $2, chain_length = $3 WHERE id = $1`, [voteId, head, seq]);
+      return pending.length;
+    };
+    return m ? run(m) : this.dataSource.transaction(run);
+  }
+
+  async mixAll(): Promise<number> {
+    const votes = await this.dataSource.query<{ vote_id: string }[]>(`SELECT DISTINCT vote_id FROM vote_box_intake`);
+    let moved = 0;
+    for (const { vote_id } of votes) moved += await this.mix(vote_id, false);
+    return moved;
+  }
+
+  /**
+   * Moves waiting secret ballots into the box, in random order, in a transaction of its own:
+   * only when a batch has gathered (so no single ballot can be matched to the mark written with
+   * it), or everything when `all` (at close).
+   *
+   * The periodic mixer skips ballots another mixer holds; the count at close (`all`) waits for
+   * them instead, so a mixer running at the same moment can never leave a ballot out of the box.
+   */
+  async mix(voteId: string, all: boolean, m?: EntityManager): Promise<number> {
+    const run = async (tx: EntityManager): Promise<number> => {
+      const waiting = await tx.query<{ ballot_id: string; choice: Choice }[]>(
+        `SELECT ballot_id, choice FROM vote_box_intake WHERE vote_id = $1 FOR UPDATE${all ? '' : ' SKIP LOCKED'}`,
+        [voteId],
+      );
+      if (waiting.length === 0 || (!all && waiting.length < MIX_BATCH)) return 0;
+      for (let i = waiting.length - 1; i > 0; i -= 1) {
+        const j = randomInt(i + 1);
+        [waiting[i], waiting[j]] = [waiting[j]!, waiting[i]!];
+      }
+      await tx.query(`INSERT INTO vote_box (vote_id, ballot_id, choice) SELECT $1, b, c FROM unnest($2::text[], $3::jsonb[]) AS x(b, c)`, [
+        voteId,
+        waiting.map((w) => w.ballot_id),
+        waiting.map((w) => JSON.stringify(w.choice)),
+      ]);
+      await tx.query(`DELETE FROM vote_box_intake WHERE vote_id = $1 AND ballot_id = ANY($2::text[])`, [voteId, waiting.map((w) => w.ballot_id)]);
+      return waiting.length;
+    };
+    return m ? run(m) : this.dataSource.transaction(run);
+  }
+
+  /**
+   * The job: open votes past their closing time stop taking online ballots (counting); a counting
+   * vote is tallied once no returned paper ballot awaits entry, confirmation or a dispute decision.
+   */
+  async closeDue(now = new Date()): Promise<number> {
+    await this.dataSource.query(`UPDATE vote SET status = 'counting' WHERE status = 'open' AND closes_at <= $1`, [now]);
+    const ready = await this.dataSource.query<{ id: string }[]>(
+      `SELECT v.id FROM vote v
+        WHERE v.status = 'counting'
+          AND NOT EXISTS (SELECT 1 FROM ballot_paper p WHERE p.vote_id = v.id AND p.status IN ('returned', 'entered', 'disputed'))`,
+    );
+    let closed = 0;
+    for (const { id } of ready) {
+      if (await this.tally(id)) closed += 1;
+    }
+    return closed;
+  }
+
+  /**
+   * Seals what remains, counts from the sealed chain exactly as `npm run recount` will, and
+   * publishes the provisional result (the objection window starts). Runs once: the vote row is
+   * claimed under a lock and must still be counting.
+   */
+  async tally(voteId: string): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      // Lock order, as the sealer: the seal lock first, then the vote row. The row lock (FOR UPDATE)
+      // waits for in-flight casts (which hold FOR KEY SHARE) and refuses later ones.
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`seal:${voteId}`]);
+      const vote = await m.getRepository(Vote).findOne({ where: { id: voteId }, lock: { mode: 'pessimistic_write' } });
+      if (!vote || vote.status !== 'counting') return false;
+      // A paper returned in time and not yet settled keeps the count waiting (checked again under the lock).
+      const [unsettled] = await m.query<unknown[]>(`SELECT 1 FROM ballot_paper WHERE vote_id = $1 AND status IN ('returned', 'entered', 'disputed') LIMIT 1`, [voteId]);
+      if (unsettled) return false;
+      await this.mix(voteId, true, m);
+      // Every secret ballot is in the box before counting: as many ballots as marks, none waiting.
+      const [box] = await m.query<{ waiting: number; boxed: number; marked: number }[]>(
+        `SELECT (SELECT count(*)::int FROM vote_box_intake WHERE vote_id = $1) AS waiting,
+                (SELECT count(*)::int FROM vote_box WHERE vote_id = $1) AS boxed,
+                (SELECT count(*)::int FROM vote_mark WHERE vote_id = $1) AS marked`,
+        [voteId],
+      );
+      if (box && (box.waiting > 0 || box.boxed !== box.marked)) {
+        throw new Error(`vote ${voteId}: the ballot box holds ${box.boxed} ballots (${box.waiting} waiting) for ${box.marked} marks; not counted`);
+      }
+      await this.seal(voteId, m);
+      const sealed = await m.getRepository(Vote).findOneByOrFail({ id: voteId });
+      const entries = await m.query<{ entry: Record<string, unknown> }[]>(`SELECT entry FROM vote_cast WHERE vote_id = $1 ORDER BY seq`, [voteId]);
+      const voteFile = JSON.parse(sealed.voteJson!) as VoteHeader & { format: string; formatVersion: number; secrecy: 'named' | 'secret'; electorateSha256: string };
+      const { format: _f, formatVersion: _v, secrecy, electorateSha256: _e, ...header } = voteFile;
+      const electorateFile = JSON.parse(sealed.electorateJson!) as ElectorateFileJson;
+      const kit =
+        secrecy === 'named'
+          ? buildRecountKit({ vote: header, snapshotAt: electorateFile.snapshotAt, electorate: electorateFile.electorate, secrecy, events: entries.map((e) => e.entry as CastEvent | CheckInEvent) })
+          : buildRecountKit({
+              vote: header,
+              snapshotAt: electorateFile.snapshotAt,
+              electorate: electorateFile.electorate,
+              secrecy,
+              roll: entries.map((e) => e.entry as MarkEvent | CheckInEvent),
+              box: (await m.query<{ ballot_id: string; choice: Choice }[]>(`SELECT ballot_id, choice FROM vote_box WHERE vote_id = $1`, [voteId])).map((b) => ({ ballot: b.ballot_id, choice: b.choice })),
+            });
+      // The kit rebuilds the chain from the same entries: it must end where the sealer's chain ends.
+      const result = JSON.parse(kit['result.json']!) as { chains: Record<string, { head: string; lines: number }>; tally: { passed: boolean } };
+      const main = result.chains[secrecy === 'named' ? 'ballots' : 'roll']!;
+      if (main.head !== (sealed.chainHead ?? main.head) || main.lines !== sealed.chainLength) {
+        this.logger.error({ voteId, sealed: sealed.chainHead, rebuilt: main.head }, 'the rebuilt chain does not match the sealed chain');
+        throw new Error(`chain mismatch for vote ${voteId}`);
+      }
+      const closedAt = new Date();
+      await m.getRepository(Vote).update(
+        { id: voteId },
+        {
+          status: 'closed',
+          closedAt,
+          resultJson: kit['result.json']!,
+          boxJsonl: kit['box.jsonl'] ?? null,
+          chainHead: main.head,
+          chainLength: main.lines,
+          // The key of the result's public page, printed as a QR code on the notice.
+          publicToken: newPublicToken(),
+        },
+      );
+      await this.audit.record(m, { actor: null, nodeId: vote.unitId, action: 'vote.tally', entityType: 'vote', entityId: voteId, after: { passed: result.tally.passed, chains: result.chains } });
+      await this.notifications.notifyUnits(m, [vote.unitId], 'vote_result', { voteId, title: vote.title, passed: result.tally.passed, objectionDays: vote.objectionDays }, `/votes/${voteId}/result`);
+      return true;
+    });
+  }
+
+  /** The job: after the objection window, once every objection is answered, the final notice. */
+  async finalizeDue(now = new Date()): Promise<number> {
+    const due = await this.dataSource.query<{ id: string; unit_id: string; title: string }[]>(
+      `WITH done AS (
+         UPDATE vote v SET status = 'final', final_at = $1
+          WHERE v.status = 'closed' AND v.closed_at + make_interval(days => v.objection_days) <= $1
+            AND NOT EXISTS (SELECT 1 FROM vote_objection o WHERE o.vote_id = v.id AND o.answer IS NULL)
+         RETURNING v.id, v.unit_id, v.title)
+       SELECT * FROM done`,
+      [now],
+    );
+    for (const v of due) {
+      await this.dataSource.transaction(async (m) => {
+        await this.audit.record(m, { actor: null, nodeId: v.unit_id, action: 'vote.final', entityType: 'vote', entityId: v.id, after: { finalAt: now.toISOString() } });
+        await this.notifications.notifyUnits(m, [v.unit_id], 'vote_final', { voteId: v.id, title: v.title }, `/votes/${v.id}/result`);
+      });
+    }
+    return due.length;
+  }
+
+  /** Live figures while a vote runs: who has taken part, against the rule's thresholds (no choices). */
+  async turnout(vote: Vote): Promise<TallyResult> {
+    const electorate = (JSON.parse(vote.electorateJson!) as ElectorateFileJson).electorate;
+    const definition = { ruleSet: vote.ruleSet, question: vote.questionKind === 'options' ? { kind: 'options' as const, options: vote.options! } : { kind: 'motion' as const }, matterKinds: [], lml63: vote.lml63 };
+    // Those signed in at the meeting count toward attendance as they will in the count (where the
+    // rule counts attendance; the tally ignores them elsewhere, and anyone it would not count).
+    const checkIns = (
+      await this.dataSource.query<{ voter: string }[]>(`SELECT DISTINCT entry->>'voter' AS voter FROM vote_cast WHERE vote_id = $1 AND entry->>'kind' = 'check-in'`, [vote.id])
+    ).map((r) => r.voter);
+    if (vote.secrecy === 'named') {
+      const ballots = await this.dataSource.query<{ voter_id: string; channel: 'online' | 'paper' | 'meeting'; proxy: { agent: string; written: boolean } | null }[]>(
+        `SELECT voter_id, channel, proxy FROM ballot WHERE vote_id = $1`,
+        [vote.id],
+      );
+      // Every participant counted as abstaining: turnout without revealing how anyone voted.
+      return tally({ vote: definition, electorate, casting: { secrecy: 'named', ballots: ballots.map((b) => ({ voter: b.voter_id, choice: 'abstain', channel: b.channel, proxy: b.proxy })) }, checkIns });
+    }
+    const marks = await this.dataSource.query<{ voter_id: string; channel: 'online' | 'paper' | 'meeting'; proxy: { agent: string; written: boolean } | null }[]>(
+      `SELECT voter_id, channel, proxy FROM vote_mark WHERE vote_id = $1`,
+      [vote.id],
+    );
+    return tally({
+      vote: definition,
+      electorate,
+      casting: { secrecy: 'secret', marks: marks.map((x) => ({ voter: x.voter_id, channel: x.channel, proxy: x.proxy })), box: marks.map((_, i) => ({ ballotId: `t-${i}`, choice: 'abstain' as const })) },
+      checkIns,
+    });
+  }
+}
