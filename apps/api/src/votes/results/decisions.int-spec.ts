@@ -23,7 +23,7 @@ import type { IssueResultDto, PaperEntryResultDto, PaperListDto, PaperPrintDto }
 import type { ProxyDto, ProxyListDto } from '../ballots/dto/proxy.dto';
 import { SealingService } from '../sealing/sealing.service';
 
-const ROOT = resolve(__dirname, '../../../..');
+const ROOT = resolve(__dirname, '../../../../..');
 const CLI = join(ROOT, 'dist/recount/apps/recount/src/main.js');
 
 interface PublishedResult {
