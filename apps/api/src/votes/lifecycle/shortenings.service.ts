@@ -9,8 +9,7 @@ import type { Actor } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
 import { PermissionsService } from '../../permissions/permissions.service';
 import type { PendingShorteningDto, ShorteningDto } from './dto/vote.dto';
-import { VoteShortening } from '../entities/vote-shortening.entity';
-import { Vote } from '../entities/vote.entity';
+import { Vote, VoteShortening } from '../entities/vote.entity';
 
 function conflict(reason: string, message: string, extra: Record<string, unknown> = {}): DomainError {
   return new DomainError('CONFLICT', message, { reason, ...extra });
