@@ -5,7 +5,7 @@
  */
 import type { UnitKind } from '@yishi/contracts';
 import type { MatterKind, ReasonProblem, RuleSetId } from '@yishi/domain';
-import { checkSchedule, mattersForUnit, reasonProblem, RULE_SET_IDS, RULE_SETS, ruleSetsForMatters } from '@yishi/domain';
+import { checkSchedule, DAY_MS, mattersForUnit, noticeEndsAt, reasonProblem, RULE_SET_IDS, RULE_SETS, ruleSetsForMatters } from '@yishi/domain';
 import { fromChinaDateTimeInput, toChinaDateTimeInput } from '../../../lib/date-input';
 import type { FieldErrors } from '../../../lib/forms';
 
@@ -17,12 +17,6 @@ export const OPTIONS_MAX = 20;
 export const PROXY_CAP_MAX = 100;
 export const OBJECTION_DAYS_MAX = 60;
 export const DEFAULT_VOTING_DAYS = 7;
-const DAY_MS = 24 * 3600 * 1000;
-
-/** When the notice of a vote announced at `announcedAt` has run. */
-export function noticeEnds(ruleSet: RuleSetId, announcedAt: Date): Date {
-  return new Date(announcedAt.getTime() + RULE_SETS[ruleSet].noticeDays * DAY_MS);
-}
 
 /** Whether a rule set's electorate can be drawn from a unit of this kind (owners of a compound, members of a cooperative). */
 export function ruleSetFitsUnit(ruleSet: RuleSetId, kind: UnitKind): boolean {
@@ -107,7 +101,7 @@ export type VoteFormError =
 
 /** The earliest lawful opening announced now, on the next quarter hour, and a default window. */
 export function defaultWindow(ruleSet: RuleSetId | '', now: Date = new Date()): { opensAt: string; closesAt: string } {
-  const earliest = ruleSet ? noticeEnds(ruleSet, now).getTime() : now.getTime();
+  const earliest = ruleSet ? noticeEndsAt(ruleSet, now).getTime() : now.getTime();
   const quarter = 15 * 60 * 1000;
   // A few minutes for typing the rest of the form, then the next quarter hour.
   const opens = Math.ceil((earliest + 10 * 60 * 1000) / quarter) * quarter;
@@ -145,7 +139,7 @@ function wholeNumber(text: string, min: number, max: number): number | null {
 /** Whether the opening typed comes before the legal notice of a vote announced now has run. */
 export function opensBeforeNotice(draft: Pick<VoteDraft, 'opensAt'>, ruleSet: RuleSetId, now: Date = new Date()): boolean {
   const opens = fromChinaDateTimeInput(draft.opensAt);
-  return opens !== null && new Date(opens) < noticeEnds(ruleSet, now);
+  return opens !== null && new Date(opens) < noticeEndsAt(ruleSet, now);
 }
 
 /**
