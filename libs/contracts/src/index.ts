@@ -3,3 +3,4 @@ export * from './errors';
 export * from './auth';
 export * from './consultations';
 export * from './public-results';
+export * from './votes';

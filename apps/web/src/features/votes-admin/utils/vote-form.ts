@@ -4,18 +4,20 @@
  * sending), and the request it becomes. Dates are typed in Beijing time.
  */
 import type { UnitKind } from '@yishi/contracts';
+import { VOTE_DEFAULTS, VOTE_LIMITS } from '@yishi/contracts';
 import type { MatterKind, ReasonProblem, RuleSetId } from '@yishi/domain';
 import { checkSchedule, DAY_MS, mattersForUnit, noticeEndsAt, reasonProblem, RULE_SET_IDS, RULE_SETS, ruleSetsForMatters } from '@yishi/domain';
 import { fromChinaDateTimeInput, toChinaDateTimeInput } from '../../../lib/date-input';
 import type { FieldErrors } from '../../../lib/forms';
 
-export const TITLE_MAX = 300;
-export const QUESTION_MAX = 1000;
-export const OPTION_MAX = 100;
-export const OPTIONS_MIN = 2;
-export const OPTIONS_MAX = 20;
-export const PROXY_CAP_MAX = 100;
-export const OBJECTION_DAYS_MAX = 60;
+// The API's limits (libs/contracts), under the names the form's components use.
+export const TITLE_MAX = VOTE_LIMITS.title;
+export const QUESTION_MAX = VOTE_LIMITS.question;
+export const OPTION_MAX = VOTE_LIMITS.optionLabel;
+export const OPTIONS_MIN = VOTE_LIMITS.optionsMin;
+export const OPTIONS_MAX = VOTE_LIMITS.optionsMax;
+export const PROXY_CAP_MAX = VOTE_LIMITS.proxyCapMax;
+export const OBJECTION_DAYS_MAX = VOTE_LIMITS.objectionDaysMax;
 export const DEFAULT_VOTING_DAYS = 7;
 
 /** Whether a rule set's electorate can be drawn from a unit of this kind (owners of a compound, members of a cooperative). */
@@ -121,8 +123,8 @@ export function emptyVote(ruleSet: RuleSetId | '' = '', now: Date = new Date()):
     ...defaultWindow(ruleSet, now),
     shorteningReason: '',
     turnoutPublic: false,
-    proxyCap: '1',
-    objectionDays: '7',
+    proxyCap: String(VOTE_DEFAULTS.proxyCap),
+    objectionDays: String(VOTE_DEFAULTS.objectionDays),
     lml63Body: 'members',
     lml63Rceo: true,
   };
@@ -199,8 +201,8 @@ export function checkVote(draft: VoteDraft, unitKind: UnitKind, now: Date = new 
     if (!draft.shorteningReason.trim()) errors.shorteningReason = 'shorteningReasonRequired';
     else if (problem) errors.shorteningReason = REASON_ERRORS[problem];
   }
-  if (wholeNumber(draft.proxyCap, 1, PROXY_CAP_MAX) === null) errors.proxyCap = 'proxyCapInvalid';
-  if (wholeNumber(draft.objectionDays, 0, OBJECTION_DAYS_MAX) === null) errors.objectionDays = 'objectionDaysInvalid';
+  if (wholeNumber(draft.proxyCap, VOTE_LIMITS.proxyCapMin, PROXY_CAP_MAX) === null) errors.proxyCap = 'proxyCapInvalid';
+  if (wholeNumber(draft.objectionDays, VOTE_LIMITS.objectionDaysMin, OBJECTION_DAYS_MAX) === null) errors.objectionDays = 'objectionDaysInvalid';
   return errors;
 }
 
