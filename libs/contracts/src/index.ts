@@ -4,3 +4,4 @@ export * from './auth';
 export * from './consultations';
 export * from './public-results';
 export * from './votes';
+export * from './refusals';
