@@ -12,6 +12,14 @@ export type TopicStatus = (typeof TOPIC_STATUSES)[number];
 export const CONSULTATION_PHASES = ['draft', 'briefing', 'comment', 'revision', 'voting', 'notice', 'follow_up'] as const;
 export type ConsultationPhase = (typeof CONSULTATION_PHASES)[number];
 
+/** Each phase's place in CONSULTATION_PHASES (draft 0 … follow_up 6): compare phases by it. */
+export const PHASE_INDEX: ReadonlyMap<ConsultationPhase, number> = new Map(CONSULTATION_PHASES.map((p, i) => [p, i]));
+
+/** A phase's place in CONSULTATION_PHASES: `phaseIndex(a) < phaseIndex(b)` when `a` comes before `b`. */
+export function phaseIndex(phase: ConsultationPhase): number {
+  return CONSULTATION_PHASES.indexOf(phase);
+}
+
 /** The official answer to an opinion (意见采纳情况). */
 export const REPLY_OUTCOMES = ['adopted', 'partly_adopted', 'not_adopted', 'noted'] as const;
 export type ReplyOutcome = (typeof REPLY_OUTCOMES)[number];

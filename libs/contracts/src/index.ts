@@ -3,3 +3,5 @@ export * from './errors';
 export * from './auth';
 export * from './consultations';
 export * from './public-results';
+export * from './votes';
+export * from './refusals';

@@ -1,3 +1,4 @@
+export * from './time';
 export * from './civil-capacity';
 export * from './area';
 export * from './permissions';

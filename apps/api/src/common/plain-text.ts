@@ -1,7 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsString, Length, Matches } from 'class-validator';
-import { DomainError } from './domain-error';
+import type { FieldReason } from '@yishi/contracts';
+import type { DomainError } from './domain-error';
+import { invalid } from './refusals';
 
 /**
  * What a person writes is kept as plain text — trimmed, line breaks as `\n` — and never rendered
@@ -22,8 +24,9 @@ export interface PlainTextRule {
   singleLine?: boolean;
 }
 
-export function invalidField(field: string, reason: string, message: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', message, { fields: [{ field, reasons: [reason], message }] });
+/** A 400 about one field: the same as `invalid` of common/refusals (which new code calls). */
+export function invalidField(field: string, reason: FieldReason, message: string): DomainError {
+  return invalid(field, reason, message);
 }
 
 /** The text as it will be stored, or null when it is empty; anything not allowed is refused, never dropped. */

@@ -15,6 +15,7 @@ import type { AccessRule } from '../auth/access.decorators';
 import { ACCESS_RULE } from '../auth/access.decorators';
 import { statusForCode } from '../common/error-status';
 import { API_ERRORS } from './api-errors.decorator';
+import { ERROR_DETAIL_SCHEMAS } from './error-body.dto';
 
 export const SESSION_SCHEME = 'sessionCookie';
 export const CSRF_SCHEME = 'csrfToken';
@@ -186,6 +187,7 @@ function errorResponse(codes: ErrorCode[]): ResponseObject {
 export function completeDocument(document: OpenAPIObject, app: INestApplication, prefix: string): OpenAPIObject {
   document.components = {
     ...document.components,
+    schemas: { ...document.components?.schemas, ...ERROR_DETAIL_SCHEMAS },
     securitySchemes: {
       ...document.components?.securitySchemes,
       [SESSION_SCHEME]: {

@@ -12,7 +12,7 @@ import { RequestMethod } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA } from '@nestjs/common/constants.js';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { OpenAPIObject, OperationObject, ParameterObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
-import { CSRF_HEADER, ERROR_CODES, SESSION_COOKIE } from '@yishi/contracts';
+import { CSRF_HEADER, ERROR_CODES, PASSWORD_PROBLEMS, REFUSAL_REASONS, SESSION_COOKIE } from '@yishi/contracts';
 import type { ErrorCode } from '@yishi/contracts';
 import { API_PREFIX, buildOpenApiDocument, createApp } from '../app.factory';
 import { loadEnv } from '../config/env';
@@ -163,6 +163,14 @@ describe('the OpenAPI document a client developer reads', () => {
         });
       }
     }
+  });
+
+  it('carries the refusal reasons as the RefusalReason enum, which details.reason of an ErrorBody refers to', () => {
+    expect(document.components?.schemas?.['RefusalReason']).toMatchObject({ type: 'string', enum: [...REFUSAL_REASONS] });
+    expect(document.components?.schemas?.['PasswordProblem']).toMatchObject({ type: 'string', enum: [...PASSWORD_PROBLEMS] });
+    const details = (document.components?.schemas?.['ErrorBody'] as SchemaObject).properties?.['details'] as SchemaObject;
+    expect(details.properties?.['reason']).toMatchObject({ anyOf: [{ $ref: '#/components/schemas/RefusalReason' }, { $ref: '#/components/schemas/PasswordProblem' }] });
+    expect(details.properties?.['rule']).toMatchObject({ allOf: [{ $ref: '#/components/schemas/RefusalReason' }] });
   });
 
   it('documents the 4xx each route can answer: by its access rule, its input, and what its service throws', () => {

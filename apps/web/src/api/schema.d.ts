@@ -4397,8 +4397,10 @@ export interface components {
             details: ({
                 /** @description `VALIDATION_FAILED`: each problem, by field */
                 fields?: components["schemas"]["FieldProblem"][];
-                /** @description `CONFLICT`, `FORBIDDEN`, `PASSWORD_TOO_WEAK` and others: why, as a stable word (e.g. `full`, `not_open`) */
-                reason?: string;
+                /** @description `CONFLICT`, `FORBIDDEN`, `NOT_FOUND`: why, as a stable word (a `RefusalReason`, e.g. `full`, `not_open`); `PASSWORD_TOO_WEAK`: what is wrong with the password (a `PasswordProblem`) */
+                reason?: components["schemas"]["RefusalReason"] | components["schemas"]["PasswordProblem"];
+                /** @description `CONFLICT`, `FORBIDDEN` of the comments: the rule that refuses it, the same words as `reason` */
+                rule?: components["schemas"]["RefusalReason"];
                 /** @description `TOO_MANY_REQUESTS`: seconds until a new attempt is taken (also the Retry-After header) */
                 retryAfterSeconds?: number;
                 /** @description `CONFLICT` from the database: the constraint the change broke */
@@ -4415,6 +4417,16 @@ export interface components {
             /** @description Human-readable explanation in English */
             message: string;
         };
+        /**
+         * @description Why a request was refused (`details.reason` of `CONFLICT`, `FORBIDDEN`, `NOT_FOUND`): stable words, translated by the client
+         * @enum {string}
+         */
+        RefusalReason: "not_author" | "too_many_photos" | "own_topic" | "consultation_closed" | "target_closed" | "already_screened" | "not_open" | "version_published" | "version_editing" | "drafting_closed" | "attachment_limit" | "clause_linked" | "comment_phase" | "one_level_of_replies" | "parent_hidden" | "current_version" | "offline_phase" | "published_version" | "already_hidden" | "not_hidden" | "own_comment" | "already_reported" | "top_level_only" | "reply_phase" | "below_taken" | "started" | "full" | "cancelled" | "no_roll_phone" | "not_linked" | "not_scheduled" | "past_close" | "approval_required" | "roll_inconsistent" | "not_cancellable" | "not_needed" | "shortening_pending" | "not_supervisor" | "same_person" | "already_decided" | "not_open_yet" | "closed" | "paper_supersedes" | "change_not_allowed" | "already_voted" | "not_eligible" | "paper_in_entry" | "paper_void" | "paper_settled" | "disputed" | "not_returned_in_time" | "not_disputed" | "third_person_required" | "proxy_revoked" | "proxy_rejected" | "attendance_not_counted" | "proxy_exists" | "proxy_cap_reached" | "not_accepted" | "revoked" | "turnout_private" | "not_counted" | "not_on_notice" | "objection_window_over" | "answered" | "board_not_published";
+        /**
+         * @description What is wrong with a new password (`details.reason` of `PASSWORD_TOO_WEAK`)
+         * @enum {string}
+         */
+        PasswordProblem: "too_short" | "too_long" | "common" | "one_character" | "contains_phone";
     };
     responses: never;
     parameters: never;

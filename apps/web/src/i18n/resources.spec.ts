@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ERROR_CODES } from '@yishi/contracts';
+import { ERROR_CODES, REFUSAL_REASONS } from '@yishi/contracts';
 import { CLIENT_ERROR_CODES } from '../lib/api-client';
 import { consoleResources } from './console-resources';
 import { resources } from './resources';
@@ -39,6 +39,14 @@ describe('translation resources', () => {
       expect(resources['zh-CN'].translation.errors[code]).toMatch(/\S/);
       expect(resources.en.translation.errors[code]).toMatch(/\S/);
     }
+  });
+
+  it('translate every refusal reason of the API, in both languages, and name the ones missing', () => {
+    const refusals: Record<string, Record<string, unknown>> = { 'zh-CN': resources['zh-CN'].translation.refusals, en: resources.en.translation.refusals };
+    const missing = Object.entries(refusals).flatMap(([language, words]) =>
+      REFUSAL_REASONS.filter((reason) => typeof words[reason] !== 'string' || !/\S/.test(words[reason])).map((reason) => `${language}: refusals.${reason}`),
+    );
+    expect(missing).toEqual([]);
   });
 
   it('give English both plural forms wherever it has one', () => {

@@ -1,12 +1,14 @@
 /**
  * Translation resources. Simplified Chinese is the source language; the English file must
  * have every key of the Chinese one (checked below at compile time, and key for key, plural
- * forms aside, in resources.spec.ts). Every error code of the API and of the client has a message.
+ * forms aside, in resources.spec.ts). Every error code of the API and of the client has a message,
+ * and so has every refusal reason of the API (`refusals.<reason>`, keyed by RefusalReason).
  *
  * The strings of the staff console (名册, letters, roles, audit) live apart, in `console/`, and
  * are added by the console's chunk when it loads (console-resources.ts): a resident's phone
  * downloads neither the console nor its words. Only their type is imported here.
  */
+import type { RefusalReason } from '@yishi/contracts';
 import type { InitOptions } from 'i18next';
 import type { AppErrorCode } from '../lib/api-client';
 import type { Language } from '../lib/preferences';
@@ -20,11 +22,14 @@ export type MainTranslation = typeof zhCN;
 /** Every key `t()` accepts; the console's are there once its chunk has loaded. */
 export type Translation = MainTranslation & ConsoleTranslation;
 
-// Compile-time checks: English covers the Chinese keys, both cover every error code.
+// Compile-time checks: English covers the Chinese keys, both cover every error code and every
+// refusal reason of the API (resources.spec.ts says which one is missing).
 const englishCoversChinese: MainTranslation = en;
 const chineseErrors: Record<AppErrorCode, string> = zhCN.errors;
 const englishErrors: Record<AppErrorCode, string> = en.errors;
-void [englishCoversChinese, chineseErrors, englishErrors];
+const chineseRefusals: Record<RefusalReason, string> = zhCN.refusals;
+const englishRefusals: Record<RefusalReason, string> = en.refusals;
+void [englishCoversChinese, chineseErrors, englishErrors, chineseRefusals, englishRefusals];
 
 export const resources = {
   'zh-CN': { translation: zhCN },

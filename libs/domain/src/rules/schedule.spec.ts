@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { RULE_SET_IDS, RULE_SETS } from './rule-sets';
-import { checkSchedule, noticeEndsAt, reasonProblem } from './schedule';
+import { checkSchedule, noticeDaysBetween, noticeEndsAt, objectionEndsAt, objectionWindowOpen, objectionWindowRun, reasonProblem, windowShorterThan } from './schedule';
+import { DAY_MS, HOUR_MS } from '../time';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
@@ -73,5 +74,74 @@ describe('a reason of substance', () => {
 
   it.each(['台风季前须抢修屋面防水，业委会决议提前表决', '消防检查限期整改，业主大会决定提前开始投票。', 'The roof leaks and must be repaired before the typhoon season'])('is %j', (text) => {
     expect(reasonProblem(text)).toBeNull();
+  });
+});
+
+// 2026-12-11 20:00 in Beijing: the vote was counted.
+const CLOSED = new Date('2026-12-11T12:00:00Z');
+
+describe('the objection window after the provisional result', () => {
+  it('ends the given number of 24-hour days after the count, to the minute', () => {
+    expect(objectionEndsAt(CLOSED, 7).toISOString()).toBe('2026-12-18T12:00:00.000Z');
+  });
+
+  it('ends at the count itself when it is zero days long', () => {
+    expect(objectionEndsAt(CLOSED, 0)).toEqual(CLOSED);
+  });
+
+  it('runs the longest allowed window of 60 days across the turn of the year', () => {
+    expect(objectionEndsAt(CLOSED, 60).toISOString()).toBe('2027-02-09T12:00:00.000Z');
+  });
+
+  it('still takes an objection at the very instant the window ends', () => {
+    expect(objectionWindowOpen(CLOSED, 7, new Date('2026-12-18T12:00:00.000Z'))).toBe(true);
+  });
+
+  it('takes no objection a millisecond after the window ends', () => {
+    expect(objectionWindowOpen(CLOSED, 7, new Date('2026-12-18T12:00:00.001Z'))).toBe(false);
+  });
+
+  it('has not run a millisecond before it ends, so the final notice waits', () => {
+    expect(objectionWindowRun(CLOSED, 7, new Date('2026-12-18T11:59:59.999Z'))).toBe(false);
+  });
+
+  it('has run from the instant it ends, as the sealer selects votes to make final', () => {
+    expect(objectionWindowRun(CLOSED, 7, new Date('2026-12-18T12:00:00.000Z'))).toBe(true);
+  });
+});
+
+describe('the length of a notice in days', () => {
+  it('counts the 15 days of an owners’ notice', () => {
+    expect(noticeDaysBetween(ANNOUNCED, noticeEndsAt('cc278-major', ANNOUNCED))).toBe(15);
+  });
+
+  it('counts a poll’s notice as none', () => {
+    expect(noticeDaysBetween(ANNOUNCED, ANNOUNCED)).toBe(0);
+  });
+
+  it('rounds to the nearest day', () => {
+    expect(noticeDaysBetween(ANNOUNCED, at(10 * DAY + 11 * HOUR))).toBe(10);
+    expect(noticeDaysBetween(ANNOUNCED, at(10 * DAY + 12 * HOUR))).toBe(11);
+  });
+});
+
+describe('a voting window shorter than the shortest', () => {
+  it('is shorter by a millisecond', () => {
+    expect(windowShorterThan(ANNOUNCED, at(48 * HOUR - 1), 48)).toBe(true);
+  });
+
+  it('is not shorter when exactly as long', () => {
+    expect(windowShorterThan(ANNOUNCED, at(48 * HOUR), 48)).toBe(false);
+  });
+
+  it('is never shorter than a poll’s zero hours', () => {
+    expect(windowShorterThan(ANNOUNCED, ANNOUNCED, 0)).toBe(false);
+  });
+});
+
+describe('the units of time', () => {
+  it('are milliseconds: an hour of 3,600 seconds, a day of 24 hours', () => {
+    expect(HOUR_MS).toBe(3_600_000);
+    expect(DAY_MS).toBe(86_400_000);
   });
 });

@@ -1,5 +1,6 @@
 import type { RuleSetId } from './rule-sets';
 import { RULE_SETS } from './rule-sets';
+import { DAY_MS, HOUR_MS } from '../time';
 
 /**
  * The legal clock of a vote: the notice that must run between announcing and opening it, and the
@@ -9,12 +10,50 @@ import { RULE_SETS } from './rule-sets';
  * the unit (community or street staff). Informal polls (simple-majority) are exempt.
  */
 
-const HOUR_MS = 3600 * 1000;
-const DAY_MS = 24 * HOUR_MS;
-
 /** When the notice of a vote announced at `announcedAt` has run. */
 export function noticeEndsAt(ruleSet: RuleSetId, announcedAt: Date): Date {
   return new Date(announcedAt.getTime() + RULE_SETS[ruleSet].noticeDays * DAY_MS);
+}
+
+/**
+ * The length of a notice in whole days, from when the vote was announced to when its notice ran
+ * (rounded to the nearest day): what the result file and the vote's page print as 「公告期 N 日」.
+ */
+export function noticeDaysBetween(announcedAt: Date, noticeEnds: Date): number {
+  return Math.round((noticeEnds.getTime() - announcedAt.getTime()) / DAY_MS);
+}
+
+/** Whether a window from `opensAt` to `closesAt` is shorter than `minVotingHours` (a shortening of the window). */
+export function windowShorterThan(opensAt: Date, closesAt: Date, minVotingHours: number): boolean {
+  return closesAt.getTime() - opensAt.getTime() < minVotingHours * HOUR_MS;
+}
+
+/**
+ * The end of the objection window (异议期) of a vote counted at `closedAt`: `objectionDays` days of
+ * 24 hours later, to the millisecond — no rounding to a calendar day or to midnight. The sealer's
+ * SQL says the same with `closed_at + make_interval(days => objection_days)`, which adds calendar
+ * days in the session's time zone; Beijing time has no daylight saving, so both give this instant.
+ */
+export function objectionEndsAt(closedAt: Date, objectionDays: number): Date {
+  return new Date(closedAt.getTime() + objectionDays * DAY_MS);
+}
+
+/**
+ * Whether an objection is still taken at `at`: up to and including the instant the window ends
+ * (the API refuses one only once `at` is past `objectionEndsAt`).
+ */
+export function objectionWindowOpen(closedAt: Date, objectionDays: number, at: Date): boolean {
+  return at.getTime() <= objectionEndsAt(closedAt, objectionDays).getTime();
+}
+
+/**
+ * Whether the objection window has run at `at`, so the final notice may follow (once every
+ * objection is answered): from the instant the window ends on, as the sealer's
+ * `closed_at + make_interval(days => objection_days) <= now` selects the votes to make final.
+ * At that very instant an objection is still taken and the window counts as run: both hold.
+ */
+export function objectionWindowRun(closedAt: Date, objectionDays: number, at: Date): boolean {
+  return objectionEndsAt(closedAt, objectionDays).getTime() <= at.getTime();
 }
 
 /** Whether a rule set's votes are bound by the legal clock at all (informal polls are not). */
@@ -39,12 +78,11 @@ export function checkSchedule(ruleSet: RuleSetId, times: { announcedAt: Date; op
   const ends = noticeEndsAt(ruleSet, times.announcedAt);
   const minVotingHours = RULE_SETS[ruleSet].minVotingHours;
   if (!hasLegalClock(ruleSet)) return { noticeEndsAt: ends, minVotingHours, shortensNotice: false, shortensWindow: false };
-  const window = times.closesAt.getTime() - times.opensAt.getTime();
   return {
     noticeEndsAt: ends,
     minVotingHours,
     shortensNotice: times.opensAt.getTime() < ends.getTime(),
-    shortensWindow: window < minVotingHours * HOUR_MS,
+    shortensWindow: windowShorterThan(times.opensAt, times.closesAt, minVotingHours),
   };
 }
 

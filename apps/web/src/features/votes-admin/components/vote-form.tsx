@@ -1,6 +1,6 @@
 import type { UnitKind } from '@yishi/contracts';
 import type { MatterBody, MatterKind, RuleSetId } from '@yishi/domain';
-import { MATTERS, RULE_SETS } from '@yishi/domain';
+import { MATTERS, noticeEndsAt, RULE_SETS } from '@yishi/domain';
 import type { FormEvent } from 'react';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +21,6 @@ import {
   defaultWindow,
   emptyVote,
   mattersOfUnit,
-  noticeEnds,
   OPTION_MAX,
   OPTIONS_MAX,
   optionsAllowed,
@@ -359,7 +358,7 @@ export function VoteForm({
           {notice === null
             ? t('voteAdmin.form.windowPickRule')
             : notice > 0
-              ? t('voteAdmin.form.noticeExplain', { count: notice, date: formatDateTime(noticeEnds(ruleSet!, new Date()).toISOString(), language) ?? '' })
+              ? t('voteAdmin.form.noticeExplain', { count: notice, date: formatDateTime(noticeEndsAt(ruleSet!, new Date()).toISOString(), language) ?? '' })
               : t('voteAdmin.form.noticeNone')}
           {minWindow && minWindow.count > 0 && ` ${t('voteAdmin.form.minWindowExplain', { window: t(minWindow.key, { count: minWindow.count }) })}`}
         </p>

@@ -1,5 +1,5 @@
 import type { MatterKind } from '@yishi/domain';
-import { MATTERS, MOTION_CHOICES, RULE_SETS } from '@yishi/domain';
+import { MATTERS, MOTION_CHOICES, noticeEndsAt, RULE_SETS } from '@yishi/domain';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form/form-alert';
@@ -7,7 +7,6 @@ import { currentLanguage } from '../../../i18n';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import type { CreateVoteRequest } from '../utils/vote-form';
-import { noticeEnds } from '../utils/vote-form';
 import { durationWords } from '../../../shared/votes/safeguards';
 import { windowLength } from '../utils/vote-preview';
 import './votes-admin.css';
@@ -42,7 +41,7 @@ export function VotePreview({
   useEffect(() => heading.current?.focus(), []);
   const info = RULE_SETS[request.ruleSet];
   const when = (iso: string): string => formatDateTime(iso, language) ?? '';
-  const ends = noticeEnds(request.ruleSet, announcedAt).toISOString();
+  const ends = noticeEndsAt(request.ruleSet, announcedAt).toISOString();
   const choices = request.options ? [...request.options.map((o) => o.label), t('voteAdmin.choice.abstain')] : MOTION_CHOICES.map((c) => t(`voteAdmin.choice.${c}`));
   const matter = (m: MatterKind): string => t('voteAdmin.preview.matterLine', { name: MATTERS[m].name[language], source: MATTERS[m].source[language] });
   const length = windowLength(request.opensAt, request.closesAt);

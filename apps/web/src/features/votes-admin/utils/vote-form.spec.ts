@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { consoleResources } from '../../../i18n/console-resources';
 import type { VoteDraft } from './vote-form';
-import { checkVote, defaultWindow, emptyVote, mattersOfUnit, noticeEnds, opensBeforeNotice, ruleSetsFor, ruleSetsForUnit, shortening, toCreateVoteRequest, voteFieldOfPath } from './vote-form';
+import { noticeEndsAt as noticeEnds } from '@yishi/domain';
+import { checkVote, defaultWindow, emptyVote, mattersOfUnit, opensBeforeNotice, ruleSetsFor, ruleSetsForUnit, shortening, toCreateVoteRequest, voteFieldOfPath } from './vote-form';
 
 // 2026-11-26 10:00 in Beijing.
 const NOW = new Date('2026-11-26T02:00:00Z');

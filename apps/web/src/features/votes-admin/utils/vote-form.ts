@@ -4,25 +4,21 @@
  * sending), and the request it becomes. Dates are typed in Beijing time.
  */
 import type { UnitKind } from '@yishi/contracts';
+import { VOTE_DEFAULTS, VOTE_LIMITS } from '@yishi/contracts';
 import type { MatterKind, ReasonProblem, RuleSetId } from '@yishi/domain';
-import { checkSchedule, mattersForUnit, reasonProblem, RULE_SET_IDS, RULE_SETS, ruleSetsForMatters } from '@yishi/domain';
+import { checkSchedule, DAY_MS, mattersForUnit, noticeEndsAt, reasonProblem, RULE_SET_IDS, RULE_SETS, ruleSetsForMatters } from '@yishi/domain';
 import { fromChinaDateTimeInput, toChinaDateTimeInput } from '../../../lib/date-input';
 import type { FieldErrors } from '../../../lib/forms';
 
-export const TITLE_MAX = 300;
-export const QUESTION_MAX = 1000;
-export const OPTION_MAX = 100;
-export const OPTIONS_MIN = 2;
-export const OPTIONS_MAX = 20;
-export const PROXY_CAP_MAX = 100;
-export const OBJECTION_DAYS_MAX = 60;
+// The API's limits (libs/contracts), under the names the form's components use.
+export const TITLE_MAX = VOTE_LIMITS.title;
+export const QUESTION_MAX = VOTE_LIMITS.question;
+export const OPTION_MAX = VOTE_LIMITS.optionLabel;
+export const OPTIONS_MIN = VOTE_LIMITS.optionsMin;
+export const OPTIONS_MAX = VOTE_LIMITS.optionsMax;
+export const PROXY_CAP_MAX = VOTE_LIMITS.proxyCapMax;
+export const OBJECTION_DAYS_MAX = VOTE_LIMITS.objectionDaysMax;
 export const DEFAULT_VOTING_DAYS = 7;
-const DAY_MS = 24 * 3600 * 1000;
-
-/** When the notice of a vote announced at `announcedAt` has run. */
-export function noticeEnds(ruleSet: RuleSetId, announcedAt: Date): Date {
-  return new Date(announcedAt.getTime() + RULE_SETS[ruleSet].noticeDays * DAY_MS);
-}
 
 /** Whether a rule set's electorate can be drawn from a unit of this kind (owners of a compound, members of a cooperative). */
 export function ruleSetFitsUnit(ruleSet: RuleSetId, kind: UnitKind): boolean {
@@ -107,7 +103,7 @@ export type VoteFormError =
 
 /** The earliest lawful opening announced now, on the next quarter hour, and a default window. */
 export function defaultWindow(ruleSet: RuleSetId | '', now: Date = new Date()): { opensAt: string; closesAt: string } {
-  const earliest = ruleSet ? noticeEnds(ruleSet, now).getTime() : now.getTime();
+  const earliest = ruleSet ? noticeEndsAt(ruleSet, now).getTime() : now.getTime();
   const quarter = 15 * 60 * 1000;
   // A few minutes for typing the rest of the form, then the next quarter hour.
   const opens = Math.ceil((earliest + 10 * 60 * 1000) / quarter) * quarter;
@@ -127,8 +123,8 @@ export function emptyVote(ruleSet: RuleSetId | '' = '', now: Date = new Date()):
     ...defaultWindow(ruleSet, now),
     shorteningReason: '',
     turnoutPublic: false,
-    proxyCap: '1',
-    objectionDays: '7',
+    proxyCap: String(VOTE_DEFAULTS.proxyCap),
+    objectionDays: String(VOTE_DEFAULTS.objectionDays),
     lml63Body: 'members',
     lml63Rceo: true,
   };
@@ -145,7 +141,7 @@ function wholeNumber(text: string, min: number, max: number): number | null {
 /** Whether the opening typed comes before the legal notice of a vote announced now has run. */
 export function opensBeforeNotice(draft: Pick<VoteDraft, 'opensAt'>, ruleSet: RuleSetId, now: Date = new Date()): boolean {
   const opens = fromChinaDateTimeInput(draft.opensAt);
-  return opens !== null && new Date(opens) < noticeEnds(ruleSet, now);
+  return opens !== null && new Date(opens) < noticeEndsAt(ruleSet, now);
 }
 
 /**
@@ -205,8 +201,8 @@ export function checkVote(draft: VoteDraft, unitKind: UnitKind, now: Date = new 
     if (!draft.shorteningReason.trim()) errors.shorteningReason = 'shorteningReasonRequired';
     else if (problem) errors.shorteningReason = REASON_ERRORS[problem];
   }
-  if (wholeNumber(draft.proxyCap, 1, PROXY_CAP_MAX) === null) errors.proxyCap = 'proxyCapInvalid';
-  if (wholeNumber(draft.objectionDays, 0, OBJECTION_DAYS_MAX) === null) errors.objectionDays = 'objectionDaysInvalid';
+  if (wholeNumber(draft.proxyCap, VOTE_LIMITS.proxyCapMin, PROXY_CAP_MAX) === null) errors.proxyCap = 'proxyCapInvalid';
+  if (wholeNumber(draft.objectionDays, VOTE_LIMITS.objectionDaysMin, OBJECTION_DAYS_MAX) === null) errors.objectionDays = 'objectionDaysInvalid';
   return errors;
 }
 

@@ -1,0 +1,144 @@
+/**
+ * Why the API refused a request, as a stable word: `details.reason` of a CONFLICT (409), FORBIDDEN
+ * (403) or NOT_FOUND (404) error body (the comments feature names it `details.rule`). The web
+ * translates each one (`refusals.<reason>` in its i18n files; a test fails when one is missing),
+ * and the OpenAPI document carries the list as the `RefusalReason` schema. A reason, once
+ * published, never changes meaning; the same word may be used by several features when it means
+ * the same thing (`closed`, `not_open`, `same_person`).
+ */
+export const REFUSAL_REASONS = [
+  // Topics (议题): raising, seconding, screening.
+  'not_author',
+  'too_many_photos',
+  'own_topic',
+  'consultation_closed',
+  'target_closed',
+  'already_screened',
+  'not_open',
+  // Drafts of a consultation (征求意见稿).
+  'version_published',
+  'version_editing',
+  'drafting_closed',
+  'attachment_limit',
+  'clause_linked',
+  // Comments and their moderation (意见); sent as `details.rule`.
+  'comment_phase',
+  'one_level_of_replies',
+  'parent_hidden',
+  'current_version',
+  'offline_phase',
+  'published_version',
+  'already_hidden',
+  'not_hidden',
+  'own_comment',
+  'already_reported',
+  'top_level_only',
+  'reply_phase',
+  // Briefings (说明会).
+  'below_taken',
+  'started',
+  'full',
+  'cancelled',
+  // Invitations and roll links.
+  'no_roll_phone',
+  'not_linked',
+  // Votes: announcing, opening, cancelling, shortenings.
+  'not_scheduled',
+  'past_close',
+  'approval_required',
+  'roll_inconsistent',
+  'not_cancellable',
+  'not_needed',
+  'shortening_pending',
+  'not_supervisor',
+  'same_person',
+  'already_decided',
+  // Votes: casting a ballot.
+  'not_open_yet',
+  'closed',
+  'paper_supersedes',
+  'change_not_allowed',
+  'already_voted',
+  'not_eligible',
+  // Votes: paper ballots, check-ins and disputes.
+  'paper_in_entry',
+  'paper_void',
+  'paper_settled',
+  'disputed',
+  'not_returned_in_time',
+  'not_disputed',
+  'third_person_required',
+  'proxy_revoked',
+  'proxy_rejected',
+  'attendance_not_counted',
+  // Votes: proxies.
+  'proxy_exists',
+  'proxy_cap_reached',
+  'not_accepted',
+  'revoked',
+  // Votes: results, objections, the public board.
+  'turnout_private',
+  'not_counted',
+  'not_on_notice',
+  'objection_window_over',
+  'answered',
+  'board_not_published',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+export function isRefusalReason(value: unknown): value is RefusalReason {
+  return typeof value === 'string' && (REFUSAL_REASONS as readonly string[]).includes(value);
+}
+
+/** Why a new password is refused: `details.reason` of a PASSWORD_TOO_WEAK error (the web words them under auth.passwordProblem). */
+export const PASSWORD_PROBLEMS = ['too_short', 'too_long', 'common', 'one_character', 'contains_phone'] as const;
+export type PasswordProblem = (typeof PASSWORD_PROBLEMS)[number];
+
+/**
+ * The machine-readable reasons the API's services put in `details.fields[].reasons` of a
+ * VALIDATION_FAILED error (400), besides the validator names class-validator gives on its own
+ * (`isNotEmpty`, `maxLength`, `isIn` …, some of which the services reuse, listed here too).
+ */
+export const FIELD_REASONS = [
+  // Validator names the services reuse.
+  'isNotEmpty',
+  'maxLength',
+  'isIn',
+  'isDate',
+  'isObject',
+  'minDate',
+  'maxDate',
+  'arrayMinSize',
+  'arrayMaxSize',
+  // Any field a service finds wrong without a word of its own.
+  'invalid',
+  'unknown',
+  'unique',
+  // Text (common/plain-text, common/request-edge).
+  'plainText',
+  'wellFormedText',
+  'noControlCharacters',
+  'singleValue',
+  // Roles.
+  'buildingHead',
+  // Drafts and comments.
+  'clauseOfVersion',
+  'clauseOfPreviousVersion',
+  'publishedVersion',
+  'laterVersion',
+  'samePlace',
+  'exclusive',
+  'anonymous',
+  // Votes.
+  'mayNotDecide',
+  'needsApproval',
+  'afterClose',
+  'reasonTooShort',
+  'reasonFiller',
+  'notInElectorate',
+  'notThisVoter',
+  'noAccount',
+  'oneAgent',
+  'mismatch',
+] as const;
+export type FieldReason = (typeof FIELD_REASONS)[number];
