@@ -15,8 +15,10 @@ import { PermissionsService } from '../../permissions/permissions.service';
 import { StoredFile } from '../../storage/entities/stored-file.entity';
 import type { Upload } from '../../storage/stored-files.service';
 import { StoredFilesService } from '../../storage/stored-files.service';
-import type { CastVoteRow, ProxyMark } from './casting.service';
-import { appendCast, castNamed, castSecret, isMarked, lockVoteForCast, lockVoter, namedBallotOf, parseChoice, sameChoice, sameProxy, txQuery } from './casting.service';
+import type { ProxyMark } from './ballot-choices';
+import { parseChoice, sameChoice, sameProxy } from './ballot-choices';
+import type { CastVoteRow } from './ballot-store';
+import { appendCast, castNamed, castSecret, isMarked, lockVoteForCast, lockVoter, namedBallotOf, txQuery } from './ballot-store';
 import type {
   CheckInResultDto,
   IssuePapersDto,

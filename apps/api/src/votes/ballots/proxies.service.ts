@@ -14,7 +14,7 @@ import { APP_SECRET } from '../../config/app-secret';
 import { StoredFile } from '../../storage/entities/stored-file.entity';
 import type { Upload } from '../../storage/stored-files.service';
 import { StoredFilesService } from '../../storage/stored-files.service';
-import { lockVoteForCast, lockVoter, txQuery } from './casting.service';
+import { lockVoteForCast, lockVoter, txQuery } from './ballot-store';
 import type { ProxyDto, ProxyListDto, RecordProxyFieldsDto } from './dto/proxy.dto';
 import { pseudonym } from '../lifecycle/electorate-snapshot';
 import type { Vote } from '../entities/vote.entity';
