@@ -1,0 +1,41 @@
+import type { EntityManager } from 'typeorm';
+import type { TxQuery } from '../database/pooled';
+import { StoredFile } from '../storage/entities/stored-file.entity';
+
+/**
+ * temporary: to be replaced by the organizations, users and storage stores' reads.
+ *
+ * What votes read of tables other features own (org_node, app_user, stored_file), gathered in one
+ * place so that each can be swapped for the owning feature's store function in one edit. Rolls
+ * tables are read in rolls-reads.ts.
+ */
+
+/** A node's name, if there is such a node. */
+export async function nodeName(q: TxQuery, nodeId: string): Promise<string | undefined> {
+  const [node] = await q<{ name: string }>(`SELECT name FROM org_node WHERE id = $1`, [nodeId]);
+  return node?.name;
+}
+
+/** A node's kind, if there is such a node. */
+export async function nodeKind(q: TxQuery, nodeId: string): Promise<string | undefined> {
+  const [node] = await q<{ kind: string }>(`SELECT kind FROM org_node WHERE id = $1`, [nodeId]);
+  return node?.kind;
+}
+
+/** Display names of accounts, by id (accounts not found are left out). */
+export async function displayNames(q: TxQuery, userIds: string[]): Promise<Map<string, string>> {
+  if (!userIds.length) return new Map();
+  const rows = await q<{ id: string; display_name: string }>(`SELECT id, display_name FROM app_user WHERE id = ANY($1)`, [userIds]);
+  return new Map(rows.map((u) => [u.id, u.display_name]));
+}
+
+/** An enabled account by its phone number. */
+export async function enabledUserByPhone(q: TxQuery, phone: string): Promise<{ id: string; display_name: string } | undefined> {
+  const [user] = await q<{ id: string; display_name: string }>(`SELECT id, display_name FROM app_user WHERE phone = $1 AND disabled_at IS NULL`, [phone]);
+  return user;
+}
+
+/** A kept file, to send. */
+export function storedFile(m: EntityManager, id: string): Promise<StoredFile> {
+  return m.getRepository(StoredFile).findOneByOrFail({ id });
+}
