@@ -3,9 +3,9 @@ import type { TxQuery } from '../database/pooled';
 import { StoredFile } from '../storage/entities/stored-file.entity';
 
 /**
- * temporary: to be replaced by the organizations, users and storage stores' reads.
+ * temporary: to be replaced by the organizations, users, consultations and storage stores' reads.
  *
- * What votes read of tables other features own (org_node, app_user, stored_file), gathered in one
+ * What votes read of tables other features own (org_node, app_user, consultation, stored_file), gathered in one
  * place so that each can be swapped for the owning feature's store function in one edit. Rolls
  * tables are read in rolls-reads.ts.
  */
@@ -38,4 +38,13 @@ export async function enabledUserByPhone(q: TxQuery, phone: string): Promise<{ i
 /** A kept file, to send. */
 export function storedFile(m: EntityManager, id: string): Promise<StoredFile> {
   return m.getRepository(StoredFile).findOneByOrFail({ id });
+}
+
+/** Whether the consultation concerns the unit (a vote of the unit may then decide it). */
+export async function consultationConcernsUnit(q: TxQuery, consultationId: string, unitId: string): Promise<boolean> {
+  const [scope] = await q<{ owner_node_id: string }>(
+    `SELECT c.owner_node_id FROM consultation c JOIN consultation_unit u ON u.consultation_id = c.id WHERE c.id = $1 AND u.unit_id = $2`,
+    [consultationId, unitId],
+  );
+  return !!scope;
 }

@@ -1,5 +1,7 @@
 // temporary: to be replaced by the rolls store's read
+import type { Choice } from '@yishi/domain';
 import type { TxQuery } from '../database/pooled';
+import type { Channel } from './ballots/ballot-choices';
 
 /**
  * What votes read of the rolls' tables (owner, member, household, ownership, exclusive_unit,
@@ -55,22 +57,36 @@ export interface AccountVoterRow {
   name: string;
   unit_labels: string[];
   as: 'self' | 'proxy';
+  /** A named vote's counted ballot of the voter (null columns when none, and always in a secret vote). */
+  choice: Choice | null;
+  ballot_channel: Channel | null;
+  receipt: string | null;
+  superseded_receipt: string | null;
+  /** A secret vote's roll mark of the voter (null when none, and always in a named vote). */
+  mark_channel: Channel | null;
 }
 
-/** The voters an account may cast for: its own roll entries in the electorate, then the principals of its accepted proxies. */
-export function votersOfAccount(q: TxQuery, voteId: string, userId: string): Promise<AccountVoterRow[]> {
+/**
+ * The voters an account may cast for — its own roll entries in the electorate, then the
+ * principals of its accepted proxies — each with what they have cast so far, in one statement:
+ * the counted ballot of a named vote, or the roll mark of a secret one.
+ */
+export function votersOfAccount(q: TxQuery, vote: { id: string; secrecy: 'named' | 'secret' }, userId: string): Promise<AccountVoterRow[]> {
   return q<AccountVoterRow>(
-    `SELECT v.voter_id, v.name, v.unit_labels, 'self' AS as
-       FROM vote_voter v
-       LEFT JOIN owner o ON v.person_type = 'owner' AND o.id = v.person_id
-       LEFT JOIN member mb ON v.person_type = 'member' AND mb.id = v.person_id
-      WHERE v.vote_id = $1 AND coalesce(o.user_id, mb.user_id) = $2
-     UNION ALL
-     SELECT v.voter_id, v.name, v.unit_labels, 'proxy'
-       FROM proxy_authorization p JOIN vote_voter v ON v.vote_id = p.vote_id AND v.voter_id = p.principal_voter_id
-      WHERE p.vote_id = $1 AND p.agent_user_id = $2 AND p.status = 'accepted' AND p.revoked_at IS NULL
-      ORDER BY 4, 2`,
-    [voteId, userId],
+    `SELECT a.voter_id, a.name, a.unit_labels, a.as, b.choice, b.channel AS ballot_channel, b.receipt, b.superseded_receipt, k.channel AS mark_channel
+       FROM (SELECT v.voter_id, v.name, v.unit_labels, 'self' AS as
+               FROM vote_voter v
+               LEFT JOIN owner o ON v.person_type = 'owner' AND o.id = v.person_id
+               LEFT JOIN member mb ON v.person_type = 'member' AND mb.id = v.person_id
+              WHERE v.vote_id = $1 AND coalesce(o.user_id, mb.user_id) = $2
+             UNION ALL
+             SELECT v.voter_id, v.name, v.unit_labels, 'proxy'
+               FROM proxy_authorization p JOIN vote_voter v ON v.vote_id = p.vote_id AND v.voter_id = p.principal_voter_id
+              WHERE p.vote_id = $1 AND p.agent_user_id = $2 AND p.status = 'accepted' AND p.revoked_at IS NULL) a
+       LEFT JOIN ballot b ON $3 = 'named' AND b.vote_id = $1 AND b.voter_id = a.voter_id
+       LEFT JOIN vote_mark k ON $3 = 'secret' AND k.vote_id = $1 AND k.voter_id = a.voter_id
+      ORDER BY a.as, a.name`,
+    [vote.id, userId, vote.secrecy],
   );
 }
 

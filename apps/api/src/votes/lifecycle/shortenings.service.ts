@@ -7,6 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
+import type { NodeAccess } from '../../permissions/permissions.service';
 import { PermissionsService } from '../../permissions/permissions.service';
 import type { PendingShorteningDto, ShorteningDto } from './dto/vote.dto';
 import { VoteShortening } from '../entities/vote-shortening.entity';
@@ -221,11 +222,10 @@ export class ShorteningsService {
     return null;
   }
 
-  /** Whether the actor may decide this vote's shortenings. */
-  async maySupervise(actor: Actor, vote: Pick<Vote, 'unitId' | 'createdBy'>, m: EntityManager = this.dataSource.manager): Promise<boolean> {
+  /** Whether the actor may decide this vote's shortenings, on their access to its unit as already loaded (see PermissionsService.accessOn). */
+  supervisesWith(actor: Actor, vote: Pick<Vote, 'createdBy'>, access: NodeAccess | null): boolean {
     if (actor.id === vote.createdBy) return false;
-    const ancestry = await this.permissions.ancestry(vote.unitId, m);
-    return !!ancestry && supervisesUnit(await this.permissions.grantsOf(actor.id, m), { ancestry });
+    return !!access && supervisesUnit(access.grants, { ancestry: access.ancestry });
   }
 
   /** Whether this person asked for the shortening (and so may not decide it). */
