@@ -48,3 +48,9 @@ export async function consultationConcernsUnit(q: TxQuery, consultationId: strin
   );
   return !!scope;
 }
+
+/** A unit's name and its parent's (the community), if there is such a unit. */
+export async function placeOf(q: TxQuery, unitId: string): Promise<{ unit: string; community: string | null } | undefined> {
+  const [place] = await q<{ unit: string; community: string | null }>(`SELECT u.name AS unit, p.name AS community FROM org_node u LEFT JOIN org_node p ON p.id = u.parent_id WHERE u.id = $1`, [unitId]);
+  return place;
+}
