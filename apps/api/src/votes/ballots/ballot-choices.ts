@@ -1,6 +1,7 @@
 import { MOTION_CHOICES } from '@yishi/domain';
 import type { Choice } from '@yishi/domain';
 import type { Vote } from '../entities/vote.entity';
+import { pseudonym } from '../lifecycle/electorate-snapshot';
 
 export type Channel = 'online' | 'paper' | 'meeting';
 
@@ -26,4 +27,15 @@ export function sameChoice(a: Choice, b: Choice): boolean {
 
 export function sameProxy(a: ProxyMark | null, b: ProxyMark | null): boolean {
   return (a === null && b === null) || (a !== null && b !== null && a.agent === b.agent && a.written === b.written);
+}
+
+/**
+ * The agent as the chain names them: their voter id when on the roll; else a pseudonym of their
+ * account (as an online cast by them names them); else a pseudonym of the authorisation itself
+ * (an agent without an account, who votes on paper).
+ */
+export function proxyAgentId(secret: Buffer, voteId: string, p: { id: string; agentVoterId: string | null; agentUserId: string | null }): string {
+  if (p.agentVoterId) return p.agentVoterId;
+  if (p.agentUserId) return pseudonym(secret, voteId, 'agent', p.agentUserId);
+  return pseudonym(secret, voteId, 'proxy', p.id);
 }

@@ -18,13 +18,12 @@ import type { PaperDisputeField } from '../entities/ballot-paper.entity';
 import type { Vote } from '../entities/vote.entity';
 import { storedFile } from '../neighbour-reads';
 import type { ProxyMark } from './ballot-choices';
-import { parseChoice, sameChoice, sameProxy } from './ballot-choices';
+import { parseChoice, proxyAgentId, sameChoice, sameProxy } from './ballot-choices';
 import { castNamed, castSecret, isMarked, lockVoter, namedBallotOf, txQuery } from './ballot-store';
 import type { PaperEntryFieldsDto, PaperEntryResultDto, ResolvePaperDto } from './dto/paper.dto';
 import { conflict, invalid, PaperDesk, requireTakingBallots } from './paper-desk';
 import type { PaperRow } from './paper-store';
 import { attachScan, MAX_SERIAL, paperScanId, recordConfirmed, recordDispute, recordFirstReading, settleConfirmed, settleSpoilt } from './paper-store';
-import { proxyAgentId } from './proxies.service';
 import { proxyOfVote } from './proxy-store';
 
 /**

@@ -15,24 +15,13 @@ import { StoredFilesService } from '../../storage/stored-files.service';
 import { electorateVoter, lockVoteForCast, lockVoter, txQuery } from './ballot-store';
 import type { ProxyRow } from './proxy-store';
 import { insertProxy, liveProxyOf, lockAgent, proxiesHeldBy, proxyList, proxyOfVote, proxyScanId, revokeProxy } from './proxy-store';
+import { proxyAgentId } from './ballot-choices';
 import type { ProxyDto, ProxyListDto, RecordProxyFieldsDto } from './dto/proxy.dto';
-import { pseudonym } from '../lifecycle/electorate-snapshot';
 import type { Vote } from '../entities/vote.entity';
 import { rejectionsOf } from '../lifecycle/vote-rules';
 import { VotesService } from '../lifecycle/votes.service';
 import { enabledUserByPhone, storedFile } from '../neighbour-reads';
 import { electorateVoterOfAccount, electorateVoterWithAccount } from '../rolls-reads';
-
-/**
- * The agent as the chain names them: their voter id when on the roll; else a pseudonym of their
- * account (as an online cast by them names them); else a pseudonym of the authorisation itself
- * (an agent without an account, who votes on paper).
- */
-export function proxyAgentId(secret: Buffer, voteId: string, p: { id: string; agentVoterId: string | null; agentUserId: string | null }): string {
-  if (p.agentVoterId) return p.agentVoterId;
-  if (p.agentUserId) return pseudonym(secret, voteId, 'agent', p.agentUserId);
-  return pseudonym(secret, voteId, 'proxy', p.id);
-}
 
 /**
  * Why the proxy list of a vote is public, per regime. The law requires publishing proxies for
