@@ -38,6 +38,17 @@ export interface NodeTarget {
   buildingId?: string | null;
 }
 
+/** An actor's grants and a node's ancestry, as `accessOn` loads them: enough to decide any action on the node. */
+export interface NodeAccess {
+  ancestry: string[];
+  grants: Grant[];
+}
+
+/** Whether the loaded access allows the action on its node (as `can` decides it). */
+export function allows(access: NodeAccess | null, action: Action, buildingId?: string | null): boolean {
+  return !!access && can(access.grants, action, { ancestry: access.ancestry, buildingId });
+}
+
 /**
  * The actor's grants against a node's ancestry, decided by the table in libs/domain. `authorize`
  * is what the access guard runs for every `@Permission` route: it resolves the route's target
@@ -129,6 +140,16 @@ export class PermissionsService {
   async standsInVote(actor: Actor, exception: Exclude<AccessException, 'author'>, voteId: string, m: EntityManager = this.dataSource.manager): Promise<boolean> {
     const [row] = await m.query<{ holds: boolean }[]>(EXCEPTION_SQL[exception], [voteId, actor.id]);
     return row?.holds === true;
+  }
+
+  /**
+   * The actor's grants and a node's ancestry, loaded once for several checks on the same node
+   * (`allows`); null when there is no such node. `can` loads both again on every call.
+   */
+  async accessOn(actor: Actor, nodeId: string, m?: EntityManager): Promise<NodeAccess | null> {
+    const ancestry = await this.ancestry(nodeId, m);
+    if (!ancestry) return null;
+    return { ancestry, grants: await this.grantsOf(actor.id, m) };
   }
 
   async can(actor: Actor, action: Action, target: NodeTarget, m?: EntityManager): Promise<boolean> {

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CastingService } from './ballots/casting.service';
 import { PaperController } from './ballots/paper.controller';
-import { PaperService } from './ballots/paper.service';
+import { CheckInsService } from './ballots/check-ins.service';
+import { PaperDesk } from './ballots/paper-desk';
+import { PaperEntryService } from './ballots/paper-entry.service';
+import { PaperIssuingService } from './ballots/paper-issuing.service';
 import { ProxiesController } from './ballots/proxies.controller';
 import { ProxiesService } from './ballots/proxies.service';
+import { VoterListService } from './ballots/voter-list.service';
 import { PublicResultsController, VotePublicLinkController } from './results/public-results.controller';
 import { PublicResultsService } from './results/public-results.service';
 import { ResultExportService } from './results/result-export.service';
@@ -16,7 +20,7 @@ import { VotesService } from './lifecycle/votes.service';
 
 @Module({
   controllers: [VotesController, PaperController, ProxiesController, PublicResultsController, VotePublicLinkController, ShorteningsController],
-  providers: [VotesService, CastingService, SealingService, ResultsService, ResultExportService, PaperService, ProxiesService, PublicResultsService, ShorteningsService],
+  providers: [VotesService, CastingService, SealingService, ResultsService, ResultExportService, PaperDesk, VoterListService, PaperIssuingService, PaperEntryService, CheckInsService, ProxiesService, PublicResultsService, ShorteningsService],
   exports: [VotesService, CastingService, SealingService],
 })
 export class VotesModule {}

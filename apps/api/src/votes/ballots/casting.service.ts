@@ -1,11 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MOTION_CHOICES } from '@yishi/domain';
-import type { Choice } from '@yishi/domain';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
 import type { AppSecret } from '../../config/app-secret';
@@ -14,28 +10,11 @@ import { onClient, pooledConnection } from '../../database/pooled';
 import { APP_SECRET } from '../../config/app-secret';
 import type { CastReceiptDto } from '../lifecycle/dto/vote.dto';
 import { pseudonym } from '../lifecycle/electorate-snapshot';
-import { Vote } from '../entities/vote.entity';
 import { notFound } from '../lifecycle/votes.service';
-
-export type Channel = 'online' | 'paper' | 'meeting';
-export interface ProxyMark {
-  agent: string;
-  written: boolean;
-}
-
-export function newBallotId(): string {
-  return `b-${randomBytes(6).toString('hex')}`;
-}
-
-/** A choice as the vote's question takes it, or null. */
-export function parseChoice(vote: Pick<Vote, 'questionKind' | 'options'>, raw: string): Choice | null {
-  if ((MOTION_CHOICES as readonly string[]).includes(raw)) {
-    if (vote.questionKind === 'options' && raw !== 'abstain') return null;
-    return raw as Choice;
-  }
-  if (vote.questionKind === 'options' && vote.options?.some((o) => o.id === raw)) return { option: raw };
-  return null;
-}
+import type { ProxyMark } from './ballot-choices';
+import { parseChoice, sameChoice, sameProxy } from './ballot-choices';
+import type { CasterRow } from './ballot-store';
+import { castNamed, castSecret, lockVoteAndFindCasters, lockVoter, namedBallotOf, proxyStands } from './ballot-store';
 
 function conflict(reason: string, message: string): DomainError {
   return new DomainError('CONFLICT', message, { reason });
@@ -118,11 +97,7 @@ export async function castTransaction(q: TxQuery, secret: Buffer, input: CastInp
   await lockVoter(q, voteId, me.voterId);
   if (me.agentUserId) {
     // Revoking a proxy takes this voter's lock too: under it, the proxy must still stand.
-    const [standing] = await q(
-      `SELECT 1 FROM proxy_authorization WHERE vote_id = $1 AND principal_voter_id = $2 AND agent_user_id = $3 AND status = 'accepted' AND revoked_at IS NULL`,
-      [voteId, me.voterId, me.agentUserId],
-    );
-    if (!standing) throw notEligible();
+    if (!(await proxyStands(q, voteId, me.voterId, me.agentUserId))) throw notEligible();
   }
   const at = now.toISOString();
   if (vote.secrecy === 'secret') {
@@ -140,32 +115,6 @@ export async function castTransaction(q: TxQuery, secret: Buffer, input: CastInp
   const receipt = await castNamed(q, { voteId, voterId: me.voterId, choice, channel: 'online', proxy: me.proxy, at, castBy: userId, supersededReceipt: null });
   return { receipt, voterId: me.voterId, castAt: at, changed: true };
 }
-
-interface CasterRow {
-  voter_id: string;
-  agent_voter_id: string | null;
-  agent_user_id: string | null;
-}
-
-/**
- * Whom the account ($2) may cast for in the vote ($1), optionally only voter $3: its own roll
- * entries (by the account linked to them, owner_user_idx / member_user_idx), then into the frozen
- * electorate by its unique (vote, person) index, and the principals of its accepted proxies. The
- * electorate is looked up in a correlated subquery so that it is always that index probe: a join
- * would leave the choice to the planner, and with the statistics of a vote opened a moment ago it
- * may walk the whole electorate of a large compound instead (140 ms a cast at 20,000 flats).
- */
-const CASTERS_SQL = `SELECT r.voter_id, NULL AS agent_voter_id, NULL::uuid AS agent_user_id
-       FROM (SELECT (SELECT v.voter_id FROM vote_voter v WHERE v.vote_id = $1 AND v.person_type = 'owner' AND v.person_id = o.id) AS voter_id
-               FROM owner o WHERE o.user_id = $2
-             UNION ALL
-             SELECT (SELECT v.voter_id FROM vote_voter v WHERE v.vote_id = $1 AND v.person_type = 'member' AND v.person_id = mb.id)
-               FROM member mb WHERE mb.user_id = $2) r
-      WHERE r.voter_id IS NOT NULL AND ($3::text IS NULL OR r.voter_id = $3)
-     UNION ALL
-     SELECT p.principal_voter_id, p.agent_voter_id, p.agent_user_id
-       FROM proxy_authorization p
-      WHERE p.vote_id = $1 AND p.agent_user_id = $2 AND p.status = 'accepted' AND p.revoked_at IS NULL AND ($3::text IS NULL OR p.principal_voter_id = $3)`;
 
 /**
  * The voter the actor casts for: their own roll entry, or a principal who gave them an accepted
@@ -190,126 +139,4 @@ function pickVoter(rows: CasterRow[], secret: Buffer, voteId: string, voterId?: 
 
 function notEligible(): DomainError {
   return new DomainError('FORBIDDEN', 'You are not on the electorate of this vote (it was frozen when voting opened), and hold no proxy for it.', { reason: 'not_eligible' });
-}
-
-/**
- * The vote row held FOR KEY SHARE (as lockVoteForCast) and, in the same statement, whom the
- * account may cast for: one round trip instead of two on the hot path.
- */
-async function lockVoteAndFindCasters(q: TxQuery, voteId: string, userId: string, voterId?: string): Promise<{ vote: CastVoteRow; casters: CasterRow[] } | undefined> {
-  const [row] = await q<CastVoteRow & { casters: CasterRow[] }>(
-    `SELECT id, status, secrecy, allow_change AS "allowChange", question_kind AS "questionKind", options, opens_at, closes_at,
-            (SELECT coalesce(json_agg(c), '[]'::json) FROM (${CASTERS_SQL}) c) AS casters
-       FROM vote WHERE id = $1 FOR KEY SHARE`,
-    [voteId, userId, voterId ?? null],
-  );
-  if (!row) return undefined;
-  const { casters, ...vote } = row;
-  return { vote, casters };
-}
-
-/** An EntityManager's query as a TxQuery, for the shared cast statements below. */
-export function txQuery(m: EntityManager): TxQuery {
-  return (sql, params) => m.query(sql, params);
-}
-
-/** The vote row as a cast reads it. */
-export type CastVoteRow = Pick<Vote, 'id' | 'status' | 'secrecy' | 'allowChange' | 'questionKind' | 'options'> & { opens_at: Date; closes_at: Date };
-
-/**
- * Holds the vote row FOR KEY SHARE for the rest of the cast's transaction: the sealer's updates do
- * not disturb it, and the closer's FOR UPDATE waits until the cast has committed. Every write of a
- * ballot (online, paper, check-in) takes it first.
- */
-export async function lockVoteForCast(q: TxQuery, voteId: string): Promise<CastVoteRow | undefined> {
-  const [vote] = await q<CastVoteRow>(
-    `SELECT id, status, secrecy, allow_change AS "allowChange", question_kind AS "questionKind", options, opens_at, closes_at FROM vote WHERE id = $1 FOR KEY SHARE`,
-    [voteId],
-  );
-  return vote;
-}
-
-/** Serialises what is cast for one voter of a vote (never the whole vote): a retry never counts twice. */
-export async function lockVoter(q: TxQuery, voteId: string, voterId: string): Promise<void> {
-  await q(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${voteId}:${voterId}`]);
-}
-
-export interface NamedBallotRow {
-  choice: Choice;
-  channel: Channel;
-  receipt: string;
-  cast_at: Date;
-  proxy: ProxyMark | null;
-}
-
-/** A named vote's counted ballot of one voter, if any (read under the voter's lock). */
-export async function namedBallotOf(q: TxQuery, voteId: string, voterId: string): Promise<NamedBallotRow | undefined> {
-  const [row] = await q<NamedBallotRow>(`SELECT choice, channel, receipt, cast_at, proxy FROM ballot WHERE vote_id = $1 AND voter_id = $2`, [voteId, voterId]);
-  return row;
-}
-
-/** Whether a secret vote's roll already marks the voter (read under the voter's lock). */
-export async function isMarked(q: TxQuery, voteId: string, voterId: string): Promise<boolean> {
-  const [marked] = await q(`SELECT 1 FROM vote_mark WHERE vote_id = $1 AND voter_id = $2`, [voteId, voterId]);
-  return !!marked;
-}
-
-export interface CastWrite {
-  voteId: string;
-  voterId: string;
-  choice: Choice;
-  channel: Channel;
-  proxy: ProxyMark | null;
-  /** When the ballot was cast (a paper ballot: when it came back), inside the voting period. */
-  at: string;
-}
-
-/**
- * A named ballot: the voter's one counted ballot upserted (by primary key) and the cast appended
- * to the log the sealer chains. A paper ballot names the online receipt it superseded. Call under
- * lockVoteForCast and lockVoter. Returns the receipt.
- */
-export async function castNamed(q: TxQuery, cast: CastWrite & { castBy: string | null; supersededReceipt: string | null }): Promise<string> {
-  const receipt = newBallotId();
-  const entry = { kind: 'cast', ballot: receipt, voter: cast.voterId, choice: cast.choice, channel: cast.channel, proxy: cast.proxy, at: cast.at };
-  // One statement, one round trip: the counted ballot and the cast the sealer will chain.
-  await q(
-    `WITH counted AS (
-       INSERT INTO ballot (vote_id, voter_id, choice, channel, proxy, receipt, cast_at, cast_by, casts, superseded_receipt)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9)
-       ON CONFLICT (vote_id, voter_id) DO UPDATE
-         SET choice = EXCLUDED.choice, channel = EXCLUDED.channel, proxy = EXCLUDED.proxy, receipt = EXCLUDED.receipt,
-             cast_at = EXCLUDED.cast_at, cast_by = EXCLUDED.cast_by, casts = ballot.casts + 1, superseded_receipt = EXCLUDED.superseded_receipt
-       RETURNING vote_id)
-     INSERT INTO vote_cast (vote_id, entry) SELECT vote_id, $10 FROM counted`,
-    [cast.voteId, cast.voterId, JSON.stringify(cast.choice), cast.channel, cast.proxy ? JSON.stringify(cast.proxy) : null, receipt, cast.at, cast.castBy, cast.supersededReceipt, JSON.stringify(entry)],
-  );
-  return receipt;
-}
-
-/**
- * A secret ballot: refused if the voter is already marked (a secret ballot is final), else the
- * roll marked, the choice put in the intake the mixer empties into the box, and the mark appended
- * to the log. Call under lockVoteForCast and lockVoter. Returns the ballot id (the receipt in the box).
- */
-export async function castSecret(q: TxQuery, cast: CastWrite): Promise<string> {
-  if (await isMarked(q, cast.voteId, cast.voterId)) throw conflict('already_voted', 'A secret ballot, once cast, is final: this voter has already voted.');
-  const ballot = newBallotId();
-  await q(`INSERT INTO vote_mark (vote_id, voter_id, channel, proxy) VALUES ($1, $2, $3, $4)`, [cast.voteId, cast.voterId, cast.channel, cast.proxy ? JSON.stringify(cast.proxy) : null]);
-  await q(`INSERT INTO vote_box_intake (vote_id, ballot_id, choice) VALUES ($1, $2, $3)`, [cast.voteId, ballot, JSON.stringify(cast.choice)]);
-  await appendCast(q, cast.voteId, { kind: 'mark', voter: cast.voterId, channel: cast.channel, proxy: cast.proxy, at: cast.at });
-  return ballot;
-}
-
-/** Appends an entry to the vote's cast log; the sealer gives it its place in the chain. */
-export async function appendCast(q: TxQuery, voteId: string, entry: Record<string, unknown>): Promise<void> {
-  await q(`INSERT INTO vote_cast (vote_id, entry) VALUES ($1, $2)`, [voteId, JSON.stringify(entry)]);
-}
-
-export function sameChoice(a: Choice, b: Choice): boolean {
-  return typeof a === 'string' || typeof b === 'string' ? a === b : a.option === b.option;
-}
-
-export function sameProxy(a: ProxyMark | null, b: ProxyMark | null): boolean {
-  return (a === null && b === null) || (a !== null && b !== null && a.agent === b.agent && a.written === b.written);
 }

@@ -25,21 +25,29 @@ import {
   VoterListQueryDto,
   VoteVoterDto,
 } from './dto/paper.dto';
-import { PaperService } from './paper.service';
+import { CheckInsService } from './check-ins.service';
+import { PaperEntryService } from './paper-entry.service';
+import { PaperIssuingService } from './paper-issuing.service';
+import { VoterListService } from './voter-list.service';
 import { ApiErrors } from '../../openapi/api-errors.decorator';
 
 /** Paper ballots: issue against the frozen roll, print, mark returned, enter twice, settle disputes; and meeting check-ins. */
 @ApiTags('votes')
 @Controller('votes/:id')
 export class PaperController {
-  constructor(private readonly papers: PaperService) {}
+  constructor(
+    private readonly voterList: VoterListService,
+    private readonly issuing: PaperIssuingService,
+    private readonly entry: PaperEntryService,
+    private readonly checkIns: CheckInsService,
+  ) {}
 
   @Get('voters')
   @Permission('consultation.manage', { on: 'vote', param: 'id' })
   @ApiOperation({ operationId: 'listVoteVoters', summary: 'The frozen electorate for staff: find a voter to issue a paper, record a proxy or check in' })
   @ApiOkResponse({ type: [VoteVoterDto] })
   voters(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: VoterListQueryDto): Promise<VoteVoterDto[]> {
-    return this.papers.voters(actor, id, query);
+    return this.voterList.voters(actor, id, query);
   }
 
   @Post('papers')
@@ -48,7 +56,7 @@ export class PaperController {
   @ApiCreatedResponse({ type: IssueResultDto })
   @ApiErrors('CONFLICT')
   issue(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: IssuePapersDto): Promise<IssueResultDto> {
-    return this.papers.issue(actor, id, body);
+    return this.issuing.issue(actor, id, body);
   }
 
   @Get('papers')
@@ -56,7 +64,7 @@ export class PaperController {
   @ApiOperation({ operationId: 'listBallotPapers', summary: 'Papers with issued / returned / entered / confirmed / disputed counts per building or household' })
   @ApiOkResponse({ type: PaperListDto })
   list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: PaperListQueryDto): Promise<PaperListDto> {
-    return this.papers.list(actor, id, query);
+    return this.issuing.list(actor, id, query);
   }
 
   @Get('papers/print')
@@ -64,7 +72,7 @@ export class PaperController {
   @ApiOperation({ operationId: 'printBallotPapers', summary: 'What to print, per building or household: serial, voter, units, verification code' })
   @ApiOkResponse({ type: PaperPrintDto })
   print(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: PaperListQueryDto): Promise<PaperPrintDto> {
-    return this.papers.print(actor, id, query.group);
+    return this.issuing.print(actor, id, query.group);
   }
 
   @Post('papers/returned')
@@ -74,7 +82,7 @@ export class PaperController {
   @ApiOkResponse({ type: ReturnResultDto })
   @ApiErrors('CONFLICT')
   returned(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReturnPapersDto): Promise<ReturnResultDto> {
-    return this.papers.markReturned(actor, id, body.serials);
+    return this.issuing.markReturned(actor, id, body.serials);
   }
 
   @Post('papers/:serial/entries')
@@ -96,7 +104,7 @@ export class PaperController {
     @UploadedFile() file: Upload | undefined,
     @Body() body: PaperEntryFieldsDto,
   ): Promise<PaperEntryResultDto> {
-    return this.papers.enter(actor, id, serial, body, file);
+    return this.entry.enter(actor, id, serial, body, file);
   }
 
   @Post('papers/:serial/resolve')
@@ -106,7 +114,7 @@ export class PaperController {
   @ApiOkResponse({ type: PaperEntryResultDto })
   @ApiErrors('CONFLICT')
   resolve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('serial', ParseIntPipe) serial: number, @Body() body: ResolvePaperDto): Promise<PaperEntryResultDto> {
-    return this.papers.resolve(actor, id, serial, body);
+    return this.entry.resolve(actor, id, serial, body);
   }
 
   @Post('papers/:serial/void')
@@ -116,7 +124,7 @@ export class PaperController {
   @ApiOkResponse({ type: PaperDto })
   @ApiErrors('CONFLICT')
   voidPaper(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('serial', ParseIntPipe) serial: number, @Body() body: PaperReasonDto): Promise<PaperDto> {
-    return this.papers.voidPaper(actor, id, serial, body.reason);
+    return this.issuing.voidPaper(actor, id, serial, body.reason);
   }
 
   @Post('papers/:serial/reissue')
@@ -125,7 +133,7 @@ export class PaperController {
   @ApiCreatedResponse({ type: PaperDto })
   @ApiErrors('CONFLICT')
   reissue(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('serial', ParseIntPipe) serial: number, @Body() body: PaperReasonDto): Promise<PaperDto> {
-    return this.papers.reissue(actor, id, serial, body.reason);
+    return this.issuing.reissue(actor, id, serial, body.reason);
   }
 
   @Get('papers/:serial/scan')
@@ -134,7 +142,7 @@ export class PaperController {
   @ApiOperation({ operationId: 'getBallotPaperScan', summary: 'The kept scan of a paper' })
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   scan(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('serial', ParseIntPipe) serial: number, @Res() res: Response): Promise<void> {
-    return this.papers.sendScan(actor, id, serial, res);
+    return this.entry.sendScan(actor, id, serial, res);
   }
 
   @Post('check-ins')
@@ -144,6 +152,6 @@ export class PaperController {
   @ApiOkResponse({ type: CheckInResultDto })
   @ApiErrors('CONFLICT')
   checkIn(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CheckInDto): Promise<CheckInResultDto> {
-    return this.papers.checkIn(actor, id, body.voterIds);
+    return this.checkIns.checkIn(actor, id, body.voterIds);
   }
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RejectionReason } from '@yishi/domain';
 import { proxyRegime, REJECTION_TEXTS } from '@yishi/domain';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -11,26 +10,18 @@ import type { Actor } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
 import type { AppSecret } from '../../config/app-secret';
 import { APP_SECRET } from '../../config/app-secret';
-import { StoredFile } from '../../storage/entities/stored-file.entity';
 import type { Upload } from '../../storage/stored-files.service';
 import { StoredFilesService } from '../../storage/stored-files.service';
-import { lockVoteForCast, lockVoter, txQuery } from './casting.service';
+import { electorateVoter, lockVoteForCast, lockVoter, txQuery } from './ballot-store';
+import type { ProxyRow } from './proxy-store';
+import { insertProxy, liveProxyOf, lockAgent, proxiesHeldBy, proxyList, proxyOfVote, proxyScanId, revokeProxy } from './proxy-store';
+import { proxyAgentId } from './ballot-choices';
 import type { ProxyDto, ProxyListDto, RecordProxyFieldsDto } from './dto/proxy.dto';
-import { pseudonym } from '../lifecycle/electorate-snapshot';
 import type { Vote } from '../entities/vote.entity';
 import { rejectionsOf } from '../lifecycle/vote-rules';
 import { VotesService } from '../lifecycle/votes.service';
-
-/**
- * The agent as the chain names them: their voter id when on the roll; else a pseudonym of their
- * account (as an online cast by them names them); else a pseudonym of the authorisation itself
- * (an agent without an account, who votes on paper).
- */
-export function proxyAgentId(secret: Buffer, voteId: string, p: { id: string; agentVoterId: string | null; agentUserId: string | null }): string {
-  if (p.agentVoterId) return p.agentVoterId;
-  if (p.agentUserId) return pseudonym(secret, voteId, 'agent', p.agentUserId);
-  return pseudonym(secret, voteId, 'proxy', p.id);
-}
+import { enabledUserByPhone, storedFile } from '../neighbour-reads';
+import { electorateVoterOfAccount, electorateVoterWithAccount } from '../rolls-reads';
 
 /**
  * Why the proxy list of a vote is public, per regime. The law requires publishing proxies for
@@ -56,22 +47,6 @@ function basis(regime: 'written' | 'written-same-household' | 'none'): { zh: str
         en: 'The law provides no proxy for this kind of vote, so none is accepted (strict reading). Refused proxies are listed as well.',
       };
   }
-}
-
-interface ProxyRow {
-  id: string;
-  principal_voter_id: string;
-  principal_name: string;
-  agent_voter_id: string | null;
-  agent_user_id: string | null;
-  agent_name: string;
-  written: boolean;
-  scan_file_id: string | null;
-  status: 'accepted' | 'rejected';
-  rejection_reason: RejectionReason | null;
-  recorded_by_name: string;
-  recorded_at: Date;
-  revoked_at: Date | null;
 }
 
 function conflict(reason: string, message: string, extra: Record<string, unknown> = {}): DomainError {
@@ -117,46 +92,30 @@ export class ProxiesService {
     if (!input.agentVoterId && !input.agentPhone && !input.agentName) throw invalid('agentName', 'isNotEmpty', 'Who is the agent? Give their voter id, the phone of their account, or their name.');
     if (input.written && !upload) throw invalid('file', 'isNotEmpty', 'A written authorisation is kept as a scan (multipart field "file").');
     const id = await this.dataSource.transaction(async (m) => {
+      const q = txQuery(m);
       const vote = await this.forWrite(actor, voteId, m);
-      const [principal] = await m.query<{ voter_id: string; name: string }[]>(`SELECT voter_id, name FROM vote_voter WHERE vote_id = $1 AND voter_id = $2`, [voteId, input.principalVoterId]);
+      const principal = await electorateVoter(q, voteId, input.principalVoterId);
       if (!principal) throw invalid('principalVoterId', 'notInElectorate', 'The principal is not on the electorate of this vote.');
       let agentVoterId: string | null = null;
       let agentUserId: string | null = null;
       let agentName = input.agentName ?? null;
       if (input.agentVoterId) {
-        const [agent] = await m.query<{ voter_id: string; name: string; user_id: string | null }[]>(
-          `SELECT v.voter_id, v.name, coalesce(o.user_id, mb.user_id) AS user_id
-             FROM vote_voter v
-             LEFT JOIN owner o ON v.person_type = 'owner' AND o.id = v.person_id
-             LEFT JOIN member mb ON v.person_type = 'member' AND mb.id = v.person_id
-            WHERE v.vote_id = $1 AND v.voter_id = $2`,
-          [voteId, input.agentVoterId],
-        );
+        const agent = await electorateVoterWithAccount(q, voteId, input.agentVoterId);
         if (!agent) throw invalid('agentVoterId', 'notInElectorate', 'The agent is not on the electorate of this vote.');
         agentVoterId = agent.voter_id;
         agentUserId = agent.user_id;
         agentName ??= agent.name;
       } else if (input.agentPhone) {
-        const [user] = await m.query<{ id: string; display_name: string }[]>(`SELECT id, display_name FROM app_user WHERE phone = $1 AND disabled_at IS NULL`, [input.agentPhone]);
+        const user = await enabledUserByPhone(q, input.agentPhone);
         if (!user) throw invalid('agentPhone', 'noAccount', 'No account has this phone number: the agent signs up first, or votes on paper (record them by name).');
         agentUserId = user.id;
         // Someone on the roll named by phone is the voter they are.
-        const [own] = await m.query<{ voter_id: string; name: string }[]>(
-          `SELECT v.voter_id, v.name FROM vote_voter v
-             LEFT JOIN owner o ON v.person_type = 'owner' AND o.id = v.person_id
-             LEFT JOIN member mb ON v.person_type = 'member' AND mb.id = v.person_id
-            WHERE v.vote_id = $1 AND coalesce(o.user_id, mb.user_id) = $2
-            ORDER BY v.voter_id LIMIT 1`,
-          [voteId, user.id],
-        );
+        const own = await electorateVoterOfAccount(q, voteId, user.id);
         agentVoterId = own?.voter_id ?? null;
         agentName ??= own?.name ?? user.display_name;
       }
-      await lockVoter(txQuery(m), voteId, principal.voter_id);
-      const [live] = await m.query<{ id: string }[]>(`SELECT id FROM proxy_authorization WHERE vote_id = $1 AND principal_voter_id = $2 AND status = 'accepted' AND revoked_at IS NULL`, [
-        voteId,
-        principal.voter_id,
-      ]);
+      await lockVoter(q, voteId, principal.voter_id);
+      const live = await liveProxyOf(q, voteId, principal.voter_id);
       if (live) throw conflict('proxy_exists', 'This voter has already given an accepted proxy: revoke it first.', { proxyId: live.id });
       const proxyId = randomUUID();
       const agent = proxyAgentId(this.secret.key, voteId, { id: proxyId, agentVoterId, agentUserId });
@@ -164,21 +123,24 @@ export class ProxiesService {
       const reason = rejectionsOf(vote, [{ voter: principal.voter_id, choice: 'abstain', channel: 'paper', proxy: { agent, written: input.written } }]).get(principal.voter_id) ?? null;
       if (reason === null) {
         // One agent, at most the cap of principals (serialised per agent).
-        await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`proxy-agent:${voteId}:${agent}`]);
-        const [{ n }] = (await m.query<{ n: number }[]>(
-          `SELECT count(*)::int AS n FROM proxy_authorization
-            WHERE vote_id = $1 AND status = 'accepted' AND revoked_at IS NULL
-              AND (($2::text IS NOT NULL AND agent_voter_id = $2) OR ($2::text IS NULL AND $3::uuid IS NOT NULL AND agent_voter_id IS NULL AND agent_user_id = $3))`,
-          [voteId, agentVoterId, agentUserId],
-        )) as [{ n: number }];
+        await lockAgent(q, voteId, agent);
+        const n = await proxiesHeldBy(q, voteId, agentVoterId, agentUserId);
         if (n >= vote.proxyCap) throw conflict('proxy_cap_reached', `This agent already holds ${n} proxies, the most this vote allows.`, { cap: vote.proxyCap });
       }
       const file = upload ? await this.files.save(m, actor, upload, 'document') : null;
-      await m.query(
-        `INSERT INTO proxy_authorization (id, vote_id, principal_voter_id, agent_voter_id, agent_user_id, agent_name, written, scan_file_id, status, rejection_reason, recorded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [proxyId, voteId, principal.voter_id, agentVoterId, agentUserId, agentName, input.written, file?.id ?? null, reason === null ? 'accepted' : 'rejected', reason, actor.id],
-      );
+      await insertProxy(q, {
+        id: proxyId,
+        voteId,
+        principalVoterId: principal.voter_id,
+        agentVoterId,
+        agentUserId,
+        agentName,
+        written: input.written,
+        scanFileId: file?.id ?? null,
+        status: reason === null ? 'accepted' : 'rejected',
+        rejectionReason: reason,
+        recordedBy: actor.id,
+      });
       await this.audit.record(m, {
         actor,
         nodeId: vote.unitId,
@@ -189,25 +151,23 @@ export class ProxiesService {
       });
       return proxyId;
     });
-    return (await this.rows(this.dataSource.manager, voteId, id)).map((r) => this.toDto(r, true))[0]!;
+    return (await proxyList(txQuery(this.dataSource.manager), voteId, id)).map((r) => this.toDto(r, true))[0]!;
   }
 
   /** Revokes an accepted proxy: the agent can no longer cast for the principal (a ballot already cast stays in the chain). */
   async revoke(actor: Actor, voteId: string, proxyId: string, reason: string): Promise<ProxyDto> {
     await this.dataSource.transaction(async (m) => {
+      const q = txQuery(m);
       const vote = await this.forWrite(actor, voteId, m);
-      const [p] = await m.query<{ principal_voter_id: string; status: string; revoked_at: Date | null; agent_name: string }[]>(
-        `SELECT principal_voter_id, status, revoked_at, agent_name FROM proxy_authorization WHERE id = $1 AND vote_id = $2`,
-        [proxyId, voteId],
-      );
+      const p = await proxyOfVote(q, voteId, proxyId);
       if (!p) throw new DomainError('NOT_FOUND', 'There is no such proxy in this vote.', { proxyId });
-      await lockVoter(txQuery(m), voteId, p.principal_voter_id);
+      await lockVoter(q, voteId, p.principal_voter_id);
       if (p.status !== 'accepted') throw conflict('not_accepted', 'A rejected proxy gives no authority to revoke.');
       if (p.revoked_at) throw conflict('revoked', 'This proxy has already been revoked.');
-      await m.query(`UPDATE proxy_authorization SET revoked_at = now() WHERE id = $1`, [proxyId]);
+      await revokeProxy(q, proxyId);
       await this.audit.record(m, { actor, nodeId: vote.unitId, action: 'proxy.revoke', entityType: 'proxy_authorization', entityId: proxyId, after: { voteId, agent: p.agent_name, reason } });
     });
-    return (await this.rows(this.dataSource.manager, voteId, proxyId)).map((r) => this.toDto(r, true))[0]!;
+    return (await proxyList(txQuery(this.dataSource.manager), voteId, proxyId)).map((r) => this.toDto(r, true))[0]!;
   }
 
   /** The proxy list: staff see everything; every reader of the vote sees who authorised whom, in writing or not, and what the rule made of it. */
@@ -215,28 +175,16 @@ export class ProxiesService {
     const { vote, canManage } = await this.votes.visible(actor, voteId);
     const regime = proxyRegime(vote.ruleSet, vote.lml63);
     const why = basis(regime);
-    const rows = vote.status === 'scheduled' || vote.status === 'cancelled' ? [] : await this.rows(this.dataSource.manager, voteId);
+    const rows = vote.status === 'scheduled' || vote.status === 'cancelled' ? [] : await proxyList(txQuery(this.dataSource.manager), voteId);
     return { regime, basisZh: why.zh, basisEn: why.en, proxyCap: vote.proxyCap, proxies: rows.map((r) => this.toDto(r, canManage)) };
   }
 
   async sendScan(actor: Actor, voteId: string, proxyId: string, res: Response): Promise<void> {
-    await this.managed(actor, voteId, this.dataSource.manager);
-    const [p] = await this.dataSource.query<{ scan_file_id: string | null }[]>(`SELECT scan_file_id FROM proxy_authorization WHERE id = $1 AND vote_id = $2`, [proxyId, voteId]);
-    if (!p?.scan_file_id) throw new DomainError('NOT_FOUND', 'This proxy has no scan.', { proxyId });
-    await this.files.send(res, await this.dataSource.getRepository(StoredFile).findOneByOrFail({ id: p.scan_file_id }));
-  }
-
-  private rows(m: EntityManager, voteId: string, id?: string): Promise<ProxyRow[]> {
-    return m.query<ProxyRow[]>(
-      `SELECT p.id, p.principal_voter_id, v.name AS principal_name, p.agent_voter_id, p.agent_user_id, p.agent_name, p.written, p.scan_file_id, p.status,
-              p.rejection_reason, u.display_name AS recorded_by_name, p.recorded_at, p.revoked_at
-         FROM proxy_authorization p
-         JOIN vote_voter v ON v.vote_id = p.vote_id AND v.voter_id = p.principal_voter_id
-         JOIN app_user u ON u.id = p.recorded_by
-        WHERE p.vote_id = $1 AND ($2::uuid IS NULL OR p.id = $2)
-        ORDER BY p.recorded_at, p.id`,
-      [voteId, id ?? null],
-    );
+    const m = this.dataSource.manager;
+    await this.managed(actor, voteId, m);
+    const scanFileId = await proxyScanId(txQuery(m), voteId, proxyId);
+    if (!scanFileId) throw new DomainError('NOT_FOUND', 'This proxy has no scan.', { proxyId });
+    await this.files.send(res, await storedFile(m, scanFileId));
   }
 
   private toDto(r: ProxyRow, staff: boolean): ProxyDto {

@@ -4,7 +4,10 @@ import { calendarDateIn, hasFullCivilCapacityByAge, RULE_SETS } from '@yishi/dom
 import type { RuleSetId } from '@yishi/domain';
 import type { EntityManager } from 'typeorm';
 import { keyedHash } from '../../common/keyed-hash';
+import { txQuery } from '../ballots/ballot-store';
 import type { VoteVoter } from '../entities/vote-voter.entity';
+import { nodeKind } from '../neighbour-reads';
+import { compoundRoll, cooperativeRoll } from '../rolls-reads';
 
 export interface Snapshot {
   electorate: Electorate;
@@ -25,27 +28,15 @@ export function pseudonym(secret: Buffer, voteId: string, personType: string, pe
  * pseudonyms, and the private map from pseudonym to roll entry.
  */
 export async function snapshotElectorate(m: EntityManager, secret: Buffer, voteId: string, unitId: string, ruleSet: RuleSetId, now: Date): Promise<Snapshot> {
-  const [unit] = await m.query<{ kind: string }[]>(`SELECT kind FROM org_node WHERE id = $1`, [unitId]);
+  const kind = await nodeKind(txQuery(m), unitId);
   const needs = RULE_SETS[ruleSet].electorate;
-  if (unit?.kind === 'compound' && needs !== 'persons') return compound(m, secret, voteId, unitId, now);
-  if (unit?.kind === 'cooperative' && needs !== 'compound') return persons(m, secret, voteId, unitId, now);
-  throw new Error(`rule set ${ruleSet} does not fit a ${unit?.kind ?? 'missing'} unit`);
+  if (kind === 'compound' && needs !== 'persons') return compound(m, secret, voteId, unitId, now);
+  if (kind === 'cooperative' && needs !== 'compound') return persons(m, secret, voteId, unitId, now);
+  throw new Error(`rule set ${ruleSet} does not fit a ${kind ?? 'missing'} unit`);
 }
 
 async function compound(m: EntityManager, secret: Buffer, voteId: string, unitId: string, now: Date): Promise<Snapshot> {
-  const rows = await m.query<
-    { unit_id: string; number: string; area: number; building: string | null; owner_id: string; owner_kind: 'person' | 'developer'; owner_name: string; designated: boolean }[]
-  >(
-    `SELECT e.id AS unit_id, e.number, e.area_centi_m2 AS area, b.name AS building,
-            o.id AS owner_id, o.kind AS owner_kind, o.name AS owner_name, s.is_designated_voter AS designated
-       FROM exclusive_unit e
-       LEFT JOIN building b ON b.id = e.building_id
-       JOIN ownership s ON s.exclusive_unit_id = e.id AND s.removed_revision_id IS NULL
-       JOIN owner o ON o.id = s.owner_id AND o.removed_revision_id IS NULL
-      WHERE e.unit_id = $1 AND e.removed_revision_id IS NULL
-      ORDER BY e.number, o.name`,
-    [unitId],
-  );
+  const rows = await compoundRoll(txQuery(m), unitId);
   const voterOf = (ownerId: string): string => pseudonym(secret, voteId, 'owner', ownerId);
   const units = new Map<string, ElectorateUnit & { number: string }>();
   const voters = new Map<string, Snapshot['voters'][number]>();
@@ -80,16 +71,7 @@ async function compound(m: EntityManager, secret: Buffer, voteId: string, unitId
 }
 
 async function persons(m: EntityManager, secret: Buffer, voteId: string, unitId: string, now: Date): Promise<Snapshot> {
-  const rows = await m.query<
-    { id: string; name: string; birth_date: string; household_id: string; household_number: string; is_household_representative: boolean; is_member_representative: boolean }[]
-  >(
-    `SELECT mb.id, mb.name, to_char(mb.birth_date, 'YYYY-MM-DD') AS birth_date, h.id AS household_id, h.number AS household_number,
-            mb.is_household_representative, mb.is_member_representative
-       FROM member mb JOIN household h ON h.id = mb.household_id
-      WHERE mb.unit_id = $1 AND mb.removed_revision_id IS NULL AND h.removed_revision_id IS NULL
-      ORDER BY h.number, mb.name`,
-    [unitId],
-  );
+  const rows = await cooperativeRoll(txQuery(m), unitId);
   const today = calendarDateIn(LEGAL_TIME_ZONE, now);
   const electorate: PersonsElectorate = { kind: 'persons', persons: [], households: [], representatives: [] };
   const households = new Map<string, { id: string; representative: string | null }>();

@@ -7,9 +7,23 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
+import type { NodeAccess } from '../../permissions/permissions.service';
 import { PermissionsService } from '../../permissions/permissions.service';
 import type { PendingShorteningDto, ShorteningDto } from './dto/vote.dto';
-import { Vote, VoteShortening } from '../entities/vote.entity';
+import type { Vote } from '../entities/vote.entity';
+import type { ShorteningRow } from './shortening-store';
+import {
+  approvedShorteningRow,
+  hasPendingShortening,
+  insertShortening,
+  isRequestedBy,
+  latestShorteningRow,
+  lockShortening,
+  pendingShorteningsUnder,
+  shorteningRow,
+  updateShortening,
+} from './shortening-store';
+import { lockVote, updateVote } from './vote-store';
 
 function conflict(reason: string, message: string, extra: Record<string, unknown> = {}): DomainError {
   return new DomainError('CONFLICT', message, { reason, ...extra });
@@ -25,32 +39,6 @@ export function assertReasonOfSubstance(field: string, reason: string): void {
       : `A shortened notice or window needs a reason of substance, not repeated filler: at least ${REASON_MIN_DISTINCT} different letters or digits.`;
   throw new DomainError('VALIDATION_FAILED', message, { fields: [{ field, reasons: [problem === 'tooShort' ? 'reasonTooShort' : 'reasonFiller'], message }] });
 }
-
-interface ShorteningRow {
-  id: string;
-  vote_id: string;
-  status: 'pending' | 'approved' | 'refused';
-  shortens_notice: boolean;
-  shortens_window: boolean;
-  reason: string;
-  requester: string;
-  requested_at: Date;
-  opens_at: Date;
-  closes_at: Date;
-  notice_ends_at: Date;
-  decider: string | null;
-  decider_role: 'staff' | 'admin' | null;
-  decider_node: string | null;
-  decided_at: Date | null;
-  decision_note: string | null;
-}
-
-const VIEW_COLUMNS = `s.id, s.vote_id, s.status, s.shortens_notice, s.shortens_window, s.reason, r.display_name AS requester, s.requested_at,
-         s.opens_at, s.closes_at, s.notice_ends_at, d.display_name AS decider, s.decider_role, n.name AS decider_node, s.decided_at, s.decision_note`;
-const VIEW_JOINS = `JOIN app_user r ON r.id = s.requested_by
-    LEFT JOIN app_user d ON d.id = s.decided_by
-    LEFT JOIN org_node n ON n.id = s.decider_node_id`;
-const SELECT_VIEW = `SELECT ${VIEW_COLUMNS} FROM vote_shortening s ${VIEW_JOINS}`;
 
 function view(row: ShorteningRow): ShorteningDto {
   return {
@@ -106,9 +94,8 @@ export class ShorteningsService {
     if (!shortensNotice && !shortensWindow) {
       throw conflict('not_needed', 'The vote keeps its legal notice and its shortest window: nothing needs approving.', { noticeEndsAt: vote.noticeEndsAt.toISOString() });
     }
-    const [pending] = await m.query<unknown[]>(`SELECT 1 FROM vote_shortening WHERE vote_id = $1 AND status = 'pending'`, [vote.id]);
-    if (pending) throw conflict('shortening_pending', 'A request to shorten this vote is already waiting for a decision.');
-    const saved = await m.getRepository(VoteShortening).save({
+    if (await hasPendingShortening(m, vote.id)) throw conflict('shortening_pending', 'A request to shorten this vote is already waiting for a decision.');
+    const saved = await insertShortening(m, {
       voteId: vote.id,
       requestedBy: actor.id,
       requestedAt: now,
@@ -134,7 +121,7 @@ export class ShorteningsService {
   /** `POST /votes/:id/shortenings`: the convenor asks for a scheduled vote of their unit. */
   async requestFor(actor: Actor, voteId: string, input: { reason: string; opensAt?: string }): Promise<ShorteningDto> {
     return this.dataSource.transaction(async (m) => {
-      const vote = await m.getRepository(Vote).findOne({ where: { id: voteId }, lock: { mode: 'pessimistic_write' } });
+      const vote = await lockVote(m, voteId);
       if (!vote) throw new DomainError('NOT_FOUND', 'There is no such vote, or it is not open to you.', { voteId });
       return this.request(actor, vote, input, m);
     });
@@ -148,10 +135,10 @@ export class ShorteningsService {
    */
   async decide(actor: Actor, shorteningId: string, outcome: 'approved' | 'refused', note: string): Promise<ShorteningDto> {
     return this.dataSource.transaction(async (m) => {
-      const shortening = await m.getRepository(VoteShortening).findOne({ where: { id: shorteningId }, lock: { mode: 'pessimistic_write' } });
+      const shortening = await lockShortening(m, shorteningId);
       const notFound = new DomainError('NOT_FOUND', 'There is no such request, or it is not yours to decide.', { shorteningId });
       if (!shortening) throw notFound;
-      const vote = await m.getRepository(Vote).findOne({ where: { id: shortening.voteId }, lock: { mode: 'pessimistic_write' } });
+      const vote = await lockVote(m, shortening.voteId);
       if (!vote) throw notFound;
       const ancestry = await this.permissions.ancestry(vote.unitId, m);
       const grants = await this.permissions.grantsOf(actor.id, m);
@@ -167,11 +154,15 @@ export class ShorteningsService {
       if (shortening.status !== 'pending') throw conflict('already_decided', `This request was ${shortening.status} already.`);
       if (vote.status !== 'scheduled') throw conflict('not_scheduled', `The vote is ${vote.status}: there is nothing left to shorten.`);
       const now = new Date();
-      await m.getRepository(VoteShortening).update(
-        { id: shortening.id },
-        { status: outcome, decidedBy: actor.id, decidedAt: now, decisionNote: note, deciderRole: grant.role as 'staff' | 'admin', deciderNodeId: grant.nodeId },
-      );
-      if (outcome === 'approved') await m.getRepository(Vote).update({ id: vote.id }, { opensAt: shortening.opensAt });
+      await updateShortening(m, shortening.id, {
+        status: outcome,
+        decidedBy: actor.id,
+        decidedAt: now,
+        decisionNote: note,
+        deciderRole: grant.role as 'staff' | 'admin',
+        deciderNodeId: grant.nodeId,
+      });
+      if (outcome === 'approved') await updateVote(m, vote.id, { opensAt: shortening.opensAt });
       await this.audit.record(m, {
         actor,
         nodeId: vote.unitId,
@@ -187,18 +178,7 @@ export class ShorteningsService {
 
   /** The requests waiting for the actor's decision on the units under `nodeId` that they supervise, oldest first. */
   async pendingUnder(actor: Actor, nodeId: string): Promise<PendingShorteningDto[]> {
-    const rows = await this.dataSource.query<(ShorteningRow & { title: string; unit_id: string; unit_name: string; rule_set: Vote['ruleSet']; announced_at: Date; created_by: string; requested_by: string })[]>(
-      `WITH RECURSIVE below AS (
-         SELECT id FROM org_node WHERE id = $1
-         UNION ALL
-         SELECT n.id FROM org_node n JOIN below b ON n.parent_id = b.id
-       )
-       SELECT v.title, v.unit_id, u.name AS unit_name, v.rule_set, v.created_at AS announced_at, v.created_by, s.requested_by, ${VIEW_COLUMNS}
-         FROM vote_shortening s JOIN vote v ON v.id = s.vote_id JOIN org_node u ON u.id = v.unit_id ${VIEW_JOINS}
-        WHERE s.status = 'pending' AND v.status = 'scheduled' AND v.unit_id IN (SELECT id FROM below)
-        ORDER BY s.requested_at, s.id`,
-      [nodeId],
-    );
+    const rows = await pendingShorteningsUnder(this.dataSource.manager, nodeId);
     const grants = await this.permissions.grantsOf(actor.id);
     const ancestries = new Map<string, string[]>();
     const result: PendingShorteningDto[] = [];
@@ -220,33 +200,31 @@ export class ShorteningsService {
     return null;
   }
 
-  /** Whether the actor may decide this vote's shortenings. */
-  async maySupervise(actor: Actor, vote: Pick<Vote, 'unitId' | 'createdBy'>, m: EntityManager = this.dataSource.manager): Promise<boolean> {
+  /** Whether the actor may decide this vote's shortenings, on their access to its unit as already loaded (see PermissionsService.accessOn). */
+  supervisesWith(actor: Actor, vote: Pick<Vote, 'createdBy'>, access: NodeAccess | null): boolean {
     if (actor.id === vote.createdBy) return false;
-    const ancestry = await this.permissions.ancestry(vote.unitId, m);
-    return !!ancestry && supervisesUnit(await this.permissions.grantsOf(actor.id, m), { ancestry });
+    return !!access && supervisesUnit(access.grants, { ancestry: access.ancestry });
   }
 
   /** Whether this person asked for the shortening (and so may not decide it). */
   async requestedBy(shorteningId: string, userId: string, m: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const [row] = await m.query<unknown[]>(`SELECT 1 FROM vote_shortening WHERE id = $1 AND requested_by = $2`, [shorteningId, userId]);
-    return !!row;
+    return isRequestedBy(m, shorteningId, userId);
   }
 
   async byId(id: string, m: EntityManager = this.dataSource.manager): Promise<ShorteningDto | null> {
-    const [row] = await m.query<ShorteningRow[]>(`${SELECT_VIEW} WHERE s.id = $1`, [id]);
+    const row = await shorteningRow(m, id);
     return row ? view(row) : null;
   }
 
   /** The latest request of a vote, or only its latest approved one (what residents see). */
   async latestOf(voteId: string, approvedOnly: boolean, m: EntityManager = this.dataSource.manager): Promise<ShorteningDto | null> {
-    const [row] = await m.query<ShorteningRow[]>(`${SELECT_VIEW} WHERE s.vote_id = $1 ${approvedOnly ? `AND s.status = 'approved'` : ''} ORDER BY s.requested_at DESC, s.id DESC LIMIT 1`, [voteId]);
+    const row = await latestShorteningRow(m, voteId, approvedOnly);
     return row ? view(row) : null;
   }
 
   /** The approved request a vote may open under now, if any: the latest whose opening time has come. */
   async approvedFor(voteId: string, now: Date, m: EntityManager): Promise<ShorteningDto | null> {
-    const [row] = await m.query<ShorteningRow[]>(`${SELECT_VIEW} WHERE s.vote_id = $1 AND s.status = 'approved' AND s.opens_at <= $2 ORDER BY s.decided_at DESC LIMIT 1`, [voteId, now]);
+    const row = await approvedShorteningRow(m, voteId, now);
     return row ? view(row) : null;
   }
 

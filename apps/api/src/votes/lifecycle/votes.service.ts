@@ -22,13 +22,16 @@ import type { AppSecret } from '../../config/app-secret';
 import { APP_SECRET } from '../../config/app-secret';
 import { JobsService } from '../../jobs/jobs.service';
 import { NotificationsService } from '../../notifications/notifications.service';
-import { PermissionsService } from '../../permissions/permissions.service';
+import type { NodeAccess } from '../../permissions/permissions.service';
+import { allows, PermissionsService } from '../../permissions/permissions.service';
 import type { CreateVoteDto, MyVoterDto, VoteDetailDto, VoteSummaryDto } from './dto/vote.dto';
 import { snapshotElectorate } from './electorate-snapshot';
-import { Ballot } from '../entities/ballot.entity';
-import { VoteVoter } from '../entities/vote-voter.entity';
-import { Vote } from '../entities/vote.entity';
+import type { Vote } from '../entities/vote.entity';
+import { txQuery } from '../ballots/ballot-store';
+import { consultationConcernsUnit, nodeKind, nodeName } from '../neighbour-reads';
+import { votersOfAccount } from '../rolls-reads';
 import { assertReasonOfSubstance, ShorteningsService } from './shortenings.service';
+import { findVote, insertElectorate, insertVote, lockVote, updateVote, votesDueToOpen, votesOfUnit } from './vote-store';
 
 const DAY_MS = 24 * 3600 * 1000;
 const HOUR_MS = 3600 * 1000;
@@ -72,10 +75,10 @@ export class VotesService implements OnModuleInit {
    */
   async create(actor: Actor, unitId: string, input: CreateVoteDto, now = new Date()): Promise<VoteDetailDto> {
     const id = await this.dataSource.transaction(async (m) => {
-      const [unit] = await m.query<{ kind: string }[]>(`SELECT kind FROM org_node WHERE id = $1`, [unitId]);
-      if (unit?.kind !== 'cooperative' && unit?.kind !== 'compound') throw invalid('unitId', 'A vote is held by the body of a cooperative or a compound.');
+      const kind = await nodeKind(txQuery(m), unitId);
+      if (kind !== 'cooperative' && kind !== 'compound') throw invalid('unitId', 'A vote is held by the body of a cooperative or a compound.');
       const needs = RULE_SETS[input.ruleSet].electorate;
-      if ((needs === 'compound' && unit.kind !== 'compound') || (needs === 'persons' && unit.kind !== 'cooperative')) {
+      if ((needs === 'compound' && kind !== 'compound') || (needs === 'persons' && kind !== 'cooperative')) {
         throw invalid('ruleSet', `The rule set ${input.ruleSet} is for ${needs === 'compound' ? 'owners of a compound' : 'members of a cooperative or village'}.`);
       }
       const secrecy = input.secrecy ?? 'named';
@@ -111,14 +114,10 @@ export class VotesService implements OnModuleInit {
         throw new DomainError('VALIDATION_FAILED', fields.map((f) => f.message).join(' '), { fields, noticeEndsAt: clock.noticeEndsAt.toISOString(), minVotingHours: clock.minVotingHours });
       }
       if (shortened) assertReasonOfSubstance('shorteningReason', input.shorteningReason!);
-      if (input.consultationId) {
-        const [scope] = await m.query<{ owner_node_id: string }[]>(
-          `SELECT c.owner_node_id FROM consultation c JOIN consultation_unit u ON u.consultation_id = c.id WHERE c.id = $1 AND u.unit_id = $2`,
-          [input.consultationId, unitId],
-        );
-        if (!scope) throw invalid('consultationId', 'The vote can only decide a consultation that concerns this unit.');
+      if (input.consultationId && !(await consultationConcernsUnit(txQuery(m), input.consultationId, unitId))) {
+        throw invalid('consultationId', 'The vote can only decide a consultation that concerns this unit.');
       }
-      const vote = await m.getRepository(Vote).save({
+      const vote = await insertVote(m, {
         unitId,
         consultationId: input.consultationId ?? null,
         title: input.title,
@@ -166,7 +165,7 @@ export class VotesService implements OnModuleInit {
    */
   async open(actor: Actor | null, voteId: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const vote = await m.getRepository(Vote).findOne({ where: { id: voteId }, lock: { mode: 'pessimistic_write' } });
+      const vote = await lockVote(m, voteId);
       if (!vote) throw notFound(voteId);
       if (vote.status !== 'scheduled') throw conflict('not_scheduled', `The vote is ${vote.status}, not waiting to open.`);
       const now = new Date();
@@ -193,7 +192,7 @@ export class VotesService implements OnModuleInit {
         if (error instanceof FormatError) throw conflict('roll_inconsistent', `The roll cannot be counted as it stands: ${error.message}. Correct the roll, then open the vote.`);
         throw error;
       }
-      const [unit] = await m.query<{ name: string }[]>(`SELECT name FROM org_node WHERE id = $1`, [vote.unitId]);
+      const unitName = await nodeName(txQuery(m), vote.unitId);
       const safeguards: SafeguardsFile = {
         announcedAt: vote.createdAt.toISOString(),
         noticeEndsAt: vote.noticeEndsAt.toISOString(),
@@ -204,7 +203,7 @@ export class VotesService implements OnModuleInit {
         format: RECOUNT_FORMAT,
         formatVersion: RECOUNT_FORMAT_VERSION,
         voteId: vote.id,
-        title: { 'zh-CN': `${unit!.name} · ${vote.title}`, en: `${unit!.name} · ${vote.titleEn ?? vote.title}` },
+        title: { 'zh-CN': `${unitName!} · ${vote.title}`, en: `${unitName!} · ${vote.titleEn ?? vote.title}` },
         ruleSet: vote.ruleSet,
         question:
           vote.questionKind === 'options'
@@ -218,21 +217,16 @@ export class VotesService implements OnModuleInit {
         electorateSha256: electorateSha256(electorateFile),
         safeguards,
       };
-      for (let i = 0; i < snapshot.voters.length; i += 1000) {
-        await m.getRepository(VoteVoter).insert(snapshot.voters.slice(i, i + 1000).map((v) => ({ ...v, voteId: vote.id })));
-      }
-      await m.getRepository(Vote).update(
-        { id: vote.id },
-        {
-          status: 'open',
-          openedAt: now,
-          opensAt,
-          earlyReason: shortening?.reason ?? null,
-          shorteningId: shortening?.id ?? null,
-          voteJson: prettyJson(voteFile),
-          electorateJson: prettyJson(electorateFile),
-        },
-      );
+      await insertElectorate(m, vote.id, snapshot.voters);
+      await updateVote(m, vote.id, {
+        status: 'open',
+        openedAt: now,
+        opensAt,
+        earlyReason: shortening?.reason ?? null,
+        shorteningId: shortening?.id ?? null,
+        voteJson: prettyJson(voteFile),
+        electorateJson: prettyJson(electorateFile),
+      });
       await this.audit.record(m, {
         actor,
         nodeId: vote.unitId,
@@ -247,11 +241,11 @@ export class VotesService implements OnModuleInit {
 
   /** The job: open scheduled votes whose opening time has come and whose notice has run. */
   async openDue(now = new Date()): Promise<number> {
-    const due = await this.dataSource.query<{ id: string }[]>(`SELECT id, rule_set, created_at FROM vote WHERE status = 'scheduled' AND opens_at <= $1 AND closes_at > $1`, [now]);
+    const due = await votesDueToOpen(this.dataSource.manager, now);
     let opened = 0;
-    for (const row of due) {
+    for (const id of due) {
       try {
-        await this.open(null, row.id);
+        await this.open(null, id);
         opened += 1;
       } catch (error) {
         // Still inside its notice period without an approved shortening, or a roll that cannot be counted: the convenor sees it waiting.
@@ -263,10 +257,10 @@ export class VotesService implements OnModuleInit {
 
   async cancel(actor: Actor, voteId: string, reason: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const vote = await m.getRepository(Vote).findOne({ where: { id: voteId }, lock: { mode: 'pessimistic_write' } });
+      const vote = await lockVote(m, voteId);
       if (!vote) throw notFound(voteId);
       if (vote.status !== 'scheduled' && vote.status !== 'open') throw conflict('not_cancellable', `A ${vote.status} vote cannot be cancelled.`);
-      await m.getRepository(Vote).update({ id: voteId }, { status: 'cancelled', cancelledReason: reason });
+      await updateVote(m, voteId, { status: 'cancelled', cancelledReason: reason });
       await this.audit.record(m, { actor, nodeId: vote.unitId, action: 'vote.cancel', entityType: 'vote', entityId: voteId, before: { status: vote.status }, after: { status: 'cancelled', reason } });
     });
   }
@@ -277,20 +271,31 @@ export class VotesService implements OnModuleInit {
    * agents of its proxies where the route allows them.
    */
   async visible(actor: Actor, voteId: string, m: EntityManager = this.dataSource.manager): Promise<{ vote: Vote; canManage: boolean }> {
-    const vote = await m.getRepository(Vote).findOneBy({ id: voteId });
+    const { vote, access } = await this.withAccess(actor, voteId, m);
+    return { vote, canManage: allows(access, 'consultation.manage') };
+  }
+
+  /** The vote and the actor's access on its unit, the unit's ancestry loaded once for every check the response needs. */
+  private async withAccess(actor: Actor, voteId: string, m: EntityManager): Promise<{ vote: Vote; access: NodeAccess | null }> {
+    const vote = await findVote(m, voteId);
     if (!vote) throw notFound(voteId);
-    return { vote, canManage: await this.permissions.can(actor, 'consultation.manage', { nodeId: vote.unitId }, m) };
+    return { vote, access: await this.permissions.accessOn(actor, vote.unitId, m) };
   }
 
   async listForUnit(_actor: Actor, unitId: string): Promise<VoteSummaryDto[]> {
-    const votes = await this.dataSource.getRepository(Vote).find({ where: { unitId }, order: { createdAt: 'DESC' } });
-    return Promise.all(votes.map((v) => this.summary(v)));
+    const m = this.dataSource.manager;
+    const votes = await votesOfUnit(m, unitId);
+    // Every vote of the list is held by the same unit: its name is read once, not once per vote.
+    const unitName = votes.length ? ((await nodeName(txQuery(m), unitId)) ?? '') : '';
+    return votes.map((v) => this.summaryOf(v, unitName));
   }
 
   async detail(actor: Actor, voteId: string): Promise<VoteDetailDto> {
-    const { vote, canManage } = await this.visible(actor, voteId);
+    const m = this.dataSource.manager;
+    const { vote, access } = await this.withAccess(actor, voteId, m);
+    const canManage = allows(access, 'consultation.manage');
     const body = RULE_SETS[vote.ruleSet].body;
-    const supervises = await this.shortenings.maySupervise(actor, vote);
+    const supervises = this.shortenings.supervisesWith(actor, vote, access);
     const shortening = await this.shortenings.latestOf(vote.id, !canManage && !supervises);
     const canDecideShortening = supervises && vote.status === 'scheduled' && shortening?.status === 'pending' && !(await this.shortenings.requestedBy(shortening.id, actor.id));
     return {
@@ -309,51 +314,36 @@ export class VotesService implements OnModuleInit {
   /** The voters the actor may cast for: their own roll entries, and principals of their accepted proxies. */
   async myVoters(actor: Actor, vote: Vote, m: EntityManager = this.dataSource.manager): Promise<MyVoterDto[]> {
     if (vote.status === 'scheduled' || vote.status === 'cancelled') return [];
-    const rows = await m.query<{ voter_id: string; name: string; unit_labels: string[]; as: 'self' | 'proxy' }[]>(
-      `SELECT v.voter_id, v.name, v.unit_labels, 'self' AS as
-         FROM vote_voter v
-         LEFT JOIN owner o ON v.person_type = 'owner' AND o.id = v.person_id
-         LEFT JOIN member mb ON v.person_type = 'member' AND mb.id = v.person_id
-        WHERE v.vote_id = $1 AND coalesce(o.user_id, mb.user_id) = $2
-       UNION ALL
-       SELECT v.voter_id, v.name, v.unit_labels, 'proxy'
-         FROM proxy_authorization p JOIN vote_voter v ON v.vote_id = p.vote_id AND v.voter_id = p.principal_voter_id
-        WHERE p.vote_id = $1 AND p.agent_user_id = $2 AND p.status = 'accepted' AND p.revoked_at IS NULL
-        ORDER BY 4, 2`,
-      [vote.id, actor.id],
-    );
-    if (rows.length === 0) return [];
-    const voterIds = rows.map((r) => r.voter_id);
-    const ballots = vote.secrecy === 'named' ? await m.getRepository(Ballot).createQueryBuilder('b').where('b.voteId = :vote AND b.voterId IN (:...ids)', { vote: vote.id, ids: voterIds }).getMany() : [];
-    const marks = vote.secrecy === 'secret' ? await m.query<{ voter_id: string; channel: 'online' | 'paper' | 'meeting' }[]>(`SELECT voter_id, channel FROM vote_mark WHERE vote_id = $1 AND voter_id = ANY($2)`, [vote.id, voterIds]) : [];
+    const rows = await votersOfAccount(txQuery(m), vote, actor.id);
     const open = vote.status === 'open' && Date.now() >= vote.opensAt.getTime() && Date.now() < vote.closesAt.getTime();
     return rows.map((r) => {
-      const ballot = ballots.find((b) => b.voterId === r.voter_id);
-      const mark = marks.find((x) => x.voter_id === r.voter_id);
-      const voted = !!ballot || !!mark;
-      const paper = ballot?.channel === 'paper' || mark?.channel === 'paper';
+      const voted = r.ballot_channel !== null || r.mark_channel !== null;
+      const paper = r.ballot_channel === 'paper' || r.mark_channel === 'paper';
       return {
         voterId: r.voter_id,
         name: r.name,
         as: r.as,
         unitLabels: r.unit_labels,
         voted,
-        choice: ballot ? (typeof ballot.choice === 'string' ? ballot.choice : ballot.choice.option) : null,
-        channel: ballot?.channel ?? mark?.channel ?? null,
-        receipt: ballot?.receipt ?? null,
-        supersededReceipt: ballot?.supersededReceipt ?? null,
+        choice: r.choice === null ? null : typeof r.choice === 'string' ? r.choice : r.choice.option,
+        channel: r.ballot_channel ?? r.mark_channel ?? null,
+        receipt: r.receipt ?? null,
+        supersededReceipt: r.superseded_receipt ?? null,
         canCast: open && !paper && (vote.secrecy === 'secret' ? !voted : !voted || vote.allowChange),
       };
     });
   }
 
   async summary(vote: Vote): Promise<VoteSummaryDto> {
-    const [unit] = await this.dataSource.query<{ name: string }[]>(`SELECT name FROM org_node WHERE id = $1`, [vote.unitId]);
+    return this.summaryOf(vote, (await nodeName(txQuery(this.dataSource.manager), vote.unitId)) ?? '');
+  }
+
+  private summaryOf(vote: Vote, unitName: string): VoteSummaryDto {
     const result = vote.resultJson ? (JSON.parse(vote.resultJson) as { tally: { passed: boolean } }) : null;
     return {
       id: vote.id,
       unitId: vote.unitId,
-      unitName: unit?.name ?? '',
+      unitName,
       consultationId: vote.consultationId,
       title: vote.title,
       question: vote.question,

@@ -10,7 +10,10 @@ import type { Actor } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
 import { currentRequest } from '../../common/request-context';
 import type { PublicResultDto, VotePublicLinkDto } from './dto/public-result.dto';
-import { Vote } from '../entities/vote.entity';
+import type { Vote } from '../entities/vote.entity';
+import { txQuery } from '../ballots/ballot-store';
+import { findVoteByPublicToken, lockVote, updateVote } from '../lifecycle/vote-store';
+import { placeOf } from '../neighbour-reads';
 import type { VoteBoardDto } from './dto/results.dto';
 import type { RecountKitFile } from './results.service';
 import { safeguardsOf } from '../lifecycle/vote-rules';
@@ -54,10 +57,7 @@ export class PublicResultsService {
     const vote = await this.published(token);
     const file = JSON.parse(vote.resultJson!) as ResultFile;
     const voteFile = JSON.parse(vote.voteJson!) as VoteFile;
-    const [place] = await this.dataSource.query<{ unit: string; community: string | null }[]>(
-      `SELECT u.name AS unit, p.name AS community FROM org_node u LEFT JOIN org_node p ON p.id = u.parent_id WHERE u.id = $1`,
-      [vote.unitId],
-    );
+    const place = await placeOf(txQuery(this.dataSource.manager), vote.unitId);
     const rule = RULE_SETS[vote.ruleSet];
     const { tally } = file;
     return {
@@ -142,14 +142,14 @@ export class PublicResultsService {
   async publishBoard(actor: Actor, voteId: string): Promise<VotePublicLinkDto> {
     await this.dataSource.transaction(async (m) => {
       // Lock the row first, so two convenors publishing at once record one publication.
-      const locked = await m.getRepository(Vote).findOne({ where: { id: voteId }, lock: { mode: 'pessimistic_write' } });
+      const locked = await lockVote(m, voteId);
       if (!locked) throw notFound(voteId);
       const { vote, canManage } = await this.votes.visible(actor, voteId, m);
       if (!canManage) throw new DomainError('FORBIDDEN', 'Only the convenors and staff of the unit publish the bulletin board.');
       if (!vote.publicToken) throw new DomainError('CONFLICT', 'The board is published with the result: the vote has not been counted yet.', { reason: 'not_counted', status: vote.status });
       if (vote.boardPublishedAt) return;
       const at = new Date();
-      await m.getRepository(Vote).update({ id: voteId }, { boardPublishedAt: at, boardPublishedBy: actor.id });
+      await updateVote(m, voteId, { boardPublishedAt: at, boardPublishedBy: actor.id });
       await this.audit.record(m, {
         actor,
         nodeId: vote.unitId,
@@ -169,7 +169,7 @@ export class PublicResultsService {
     await this.limits.hit({ key: `public-result:ip:${address}`, ...READS });
     const misses = { key: `public-result-miss:ip:${address}`, ...MISSES };
     await this.limits.check(misses);
-    const vote = isPublicToken(token) ? await this.dataSource.getRepository(Vote).findOneBy({ publicToken: token }) : null;
+    const vote = isPublicToken(token) ? await findVoteByPublicToken(this.dataSource.manager, token) : null;
     if (!vote?.resultJson || (vote.status !== 'closed' && vote.status !== 'final')) {
       await this.limits.hit(misses);
       throw noSuchResult();

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Choice, CompoundElectorate, Electorate, MatterKind } from '@yishi/domain';
+import type { CompoundElectorate, Electorate, MatterKind } from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
@@ -13,15 +13,13 @@ import type { BallotListRow, PublishedResultFile, ResultDownload } from './resul
 import { writeResultExport } from './result-export';
 import { safeguardsOf } from '../lifecycle/vote-rules';
 import { VotesService } from '../lifecycle/votes.service';
+import { txQuery } from '../ballots/ballot-store';
+import { nodeName } from '../neighbour-reads';
+import { buildingsOfUnitNumbers } from '../rolls-reads';
+import type { CountedRow } from './result-store';
+import { countedBallots, electorateNames, marksWithProxies, proxyAgents } from './result-store';
 
 const DAY_MS = 24 * 3600 * 1000;
-
-interface CountedRow {
-  voter_id: string;
-  choice: Choice;
-  channel: BallotListRow['channel'];
-  proxy: { agent: string; written: boolean } | null;
-}
 
 /**
  * The published result as CSV or XLSX (公示 to print or archive): the same figures as
@@ -42,21 +40,22 @@ export class ResultExportService {
     if (!vote.resultJson || !vote.closedAt) throw new DomainError('CONFLICT', 'The vote has not been counted yet.', { reason: 'not_counted', status: vote.status });
     const result = JSON.parse(vote.resultJson) as PublishedResultFile;
     const rejected = new Set(result.rejected.map((r) => r.voter));
-    const [unit] = await this.dataSource.query<{ name: string }[]>(`SELECT name FROM org_node WHERE id = $1`, [vote.unitId]);
+    const m = this.dataSource.manager;
+    const unitName = await nodeName(txQuery(m), vote.unitId);
 
     let proxyBallots: number;
     let ballots: { kind: 'compound' | 'persons'; rows: BallotListRow[] } | null = null;
     if (vote.secrecy === 'secret') {
-      const marks = await this.dataSource.query<{ voter_id: string; proxy: unknown }[]>(`SELECT voter_id, proxy FROM vote_mark WHERE vote_id = $1`, [voteId]);
-      proxyBallots = marks.filter((m) => m.proxy !== null && !rejected.has(m.voter_id)).length;
+      const marks = await marksWithProxies(m, voteId);
+      proxyBallots = marks.filter((k) => k.proxy !== null && !rejected.has(k.voter_id)).length;
     } else {
-      const counted = (await this.dataSource.query<CountedRow[]>(`SELECT voter_id, choice, channel, proxy FROM ballot WHERE vote_id = $1`, [voteId])).filter((b) => !rejected.has(b.voter_id));
+      const counted = (await countedBallots(m, voteId)).filter((b) => !rejected.has(b.voter_id));
       proxyBallots = counted.filter((b) => b.proxy !== null).length;
       ballots = await this.ballotList(vote, counted);
     }
     return writeResultExport(format, {
       voteId: vote.id,
-      unitName: unit?.name ?? '',
+      unitName: unitName ?? '',
       title: vote.title,
       question: vote.question,
       ruleSet: vote.ruleSet,
@@ -81,7 +80,7 @@ export class ResultExportService {
    * developer's units for the developer's voter), per member of a cooperative.
    */
   private async ballotList(vote: Vote, counted: CountedRow[]): Promise<{ kind: 'compound' | 'persons'; rows: BallotListRow[] }> {
-    const voters = await this.dataSource.query<{ voter_id: string; name: string; group_label: string }[]>(`SELECT voter_id, name, group_label FROM vote_voter WHERE vote_id = $1`, [vote.id]);
+    const voters = await electorateNames(this.dataSource.manager, vote.id);
     const voterById = new Map(voters.map((v) => [v.voter_id, v]));
     const agents = await this.agentNames(vote.id, voterById);
     const ballotOf = new Map(counted.map((b) => [b.voter_id, b]));
@@ -110,10 +109,7 @@ export class ResultExportService {
   private async agentNames(voteId: string, voterById: Map<string, { name: string }>): Promise<Map<string, string>> {
     const names = new Map<string, string>();
     for (const [id, v] of voterById) names.set(id, v.name);
-    const proxies = await this.dataSource.query<{ agent_voter_id: string | null; agent_user_id: string | null; agent_name: string }[]>(
-      `SELECT agent_voter_id, agent_user_id, agent_name FROM proxy_authorization WHERE vote_id = $1 ORDER BY recorded_at`,
-      [voteId],
-    );
+    const proxies = await proxyAgents(this.dataSource.manager, voteId);
     for (const p of proxies) {
       if (p.agent_voter_id) names.set(p.agent_voter_id, p.agent_name);
       else if (p.agent_user_id) names.set(pseudonym(this.secret.key, voteId, 'agent', p.agent_user_id), p.agent_name);
@@ -123,13 +119,7 @@ export class ResultExportService {
 
   /** The building of each unit number in the frozen electorate (a car park space has none). */
   private async buildingsOf(unitId: string, electorate: CompoundElectorate): Promise<Map<string, string>> {
-    const rows = await this.dataSource.query<{ number: string; building: string | null }[]>(
-      `SELECT DISTINCT ON (e.number) e.number, b.name AS building
-         FROM exclusive_unit e LEFT JOIN building b ON b.id = e.building_id
-        WHERE e.unit_id = $1 AND e.number = ANY($2::text[])
-        ORDER BY e.number, (e.removed_revision_id IS NULL) DESC`,
-      [unitId, electorate.units.map((u) => u.id)],
-    );
+    const rows = await buildingsOfUnitNumbers(txQuery(this.dataSource.manager), unitId, electorate.units.map((u) => u.id));
     return new Map(rows.map((r) => [r.number, r.building ?? '']));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Channel, ResultFile } from '@yishi/domain';
+import type { ResultFile } from '@yishi/domain';
 import { zipSync, strToU8 } from 'fflate';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -8,9 +8,10 @@ import type { Actor } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
 import { NotificationsService } from '../../notifications/notifications.service';
 import type { VoteBoardDto, VoteObjectionDto, VoteResultDto, VoteTurnoutDto } from './dto/results.dto';
-import { VoteObjection } from '../entities/vote-objection.entity';
 import type { Vote } from '../entities/vote.entity';
+import { sealedLines } from '../sealing/seal-store';
 import { SealingService } from '../sealing/sealing.service';
+import { answerObjection, boardCasts, insertObjection, lockObjection, objectionsOf } from './result-store';
 import { PermissionsService } from '../../permissions/permissions.service';
 import { safeguardsOf } from '../lifecycle/vote-rules';
 import { VotesService } from '../lifecycle/votes.service';
@@ -62,11 +63,7 @@ export class ResultsService {
         : [];
       return { chainHead: vote.chainHead, chainLength: vote.chainLength, entries: box.map((b) => ({ seq: b.seq, receipt: b.ballot, channel: null, at: null, superseded: false })) };
     }
-    const rows = await this.dataSource.query<{ seq: number; receipt: string; channel: Channel; at: string; voter: string }[]>(
-      `SELECT seq, entry->>'ballot' AS receipt, entry->>'channel' AS channel, entry->>'at' AS at, entry->>'voter' AS voter
-         FROM vote_cast WHERE vote_id = $1 AND seq IS NOT NULL AND entry->>'kind' = 'cast' ORDER BY seq`,
-      [vote.id],
-    );
+    const rows = await boardCasts(this.dataSource.manager, vote.id);
     const last = new Map<string, number>();
     for (const r of rows) last.set(r.voter, r.seq);
     return {
@@ -99,8 +96,8 @@ export class ResultsService {
   /** The same bytes for whoever downloads them: a signed-in resident, or anyone from the public page. */
   async kitOf(vote: Vote): Promise<RecountKitFile> {
     const result = this.requireResult(vote);
-    const lines = await this.dataSource.query<{ line: string }[]>(`SELECT line FROM vote_cast WHERE vote_id = $1 ORDER BY seq`, [vote.id]);
-    const chain = lines.map((l) => `${l.line}\n`).join('');
+    const lines = await sealedLines(this.dataSource.manager, vote.id);
+    const chain = lines.map((line) => `${line}\n`).join('');
     const files: Record<string, Uint8Array> = {
       'vote.json': strToU8(vote.voteJson!),
       'electorate.json': strToU8(vote.electorateJson!),
@@ -129,24 +126,24 @@ export class ResultsService {
       const { vote } = await this.votes.visible(actor, voteId, m);
       if (vote.status !== 'closed') throw new DomainError('CONFLICT', 'Objections are taken while the provisional result is on notice.', { reason: 'not_on_notice' });
       if (Date.now() > vote.closedAt!.getTime() + vote.objectionDays * DAY_MS) throw new DomainError('CONFLICT', 'The objection period has ended.', { reason: 'objection_window_over' });
-      const saved = await m.getRepository(VoteObjection).save({ voteId, userId: actor.id, body, answer: null, answeredBy: null, answeredAt: null });
+      const saved = await insertObjection(m, voteId, actor.id, body);
       return { id: saved.id };
     });
   }
 
   async objections(actor: Actor, voteId: string): Promise<VoteObjectionDto[]> {
     await this.votes.visible(actor, voteId);
-    const rows = await this.dataSource.getRepository(VoteObjection).find({ where: { voteId }, order: { createdAt: 'ASC' } });
+    const rows = await objectionsOf(this.dataSource.manager, voteId);
     return rows.map((o) => ({ id: o.id, body: o.body, createdAt: o.createdAt.toISOString(), answer: o.answer, answeredAt: o.answeredAt?.toISOString() ?? null, mine: o.userId === actor.id }));
   }
 
   async answer(actor: Actor, objectionId: string, answer: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const objection = await m.getRepository(VoteObjection).findOne({ where: { id: objectionId }, lock: { mode: 'pessimistic_write' } });
+      const objection = await lockObjection(m, objectionId);
       if (!objection) throw new DomainError('NOT_FOUND', 'There is no such objection.', { objectionId });
       const { vote } = await this.votes.visible(actor, objection.voteId, m);
       if (objection.answer) throw new DomainError('CONFLICT', 'This objection has been answered.', { reason: 'answered' });
-      await m.getRepository(VoteObjection).update({ id: objectionId }, { answer, answeredBy: actor.id, answeredAt: new Date() });
+      await answerObjection(m, objectionId, answer, actor.id);
       await this.audit.record(m, { actor, nodeId: vote.unitId, action: 'vote.objection_answer', entityType: 'vote_objection', entityId: objectionId, after: { voteId: vote.id, answer } });
       await this.notifications.notify(m, [objection.userId], 'vote_result', { voteId: vote.id, title: vote.title, objectionAnswered: true }, `/votes/${vote.id}/result`);
     });

@@ -2,15 +2,37 @@ import { randomInt } from 'node:crypto';
 import type { OnModuleInit } from '@nestjs/common';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CastEvent, CheckInEvent, Choice, Electorate, MarkEvent, TallyResult, VoteHeader } from '@yishi/domain';
+import type { CastEvent, CheckInEvent, Electorate, MarkEvent, TallyResult, VoteHeader } from '@yishi/domain';
 import { buildRecountKit, canonicalJson, genesisHash, lineHash, tally } from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { JobsService } from '../../jobs/jobs.service';
 import { NotificationsService } from '../../notifications/notifications.service';
-import { Vote } from '../entities/vote.entity';
+import type { Vote } from '../entities/vote.entity';
+import { getVote, lockVote, updateVote } from '../lifecycle/vote-store';
 import { newPublicToken } from './public-token';
+import {
+  boxContents,
+  boxCounts,
+  chainHeadOf,
+  checkedInVoters,
+  finalizeDueVotes,
+  hasUnsettledPaper,
+  lockIntake,
+  moveIntoBox,
+  namedParticipants,
+  sealedEntries,
+  sealLock,
+  secretParticipants,
+  stopPastClosing,
+  trySealLock,
+  unsealedCasts,
+  votesReadyToCount,
+  votesWithIntake,
+  votesWithUnsealedCasts,
+  writeSeals,
+} from './seal-store';
 
 /** Secret ballots move into the box in shuffled batches of at least this many (or all at close). */
 export const MIX_BATCH = 10;
@@ -46,23 +68,19 @@ export class SealingService implements OnModuleInit {
   }
 
   async sealAll(): Promise<number> {
-    const votes = await this.dataSource.query<{ vote_id: string }[]>(`SELECT DISTINCT vote_id FROM vote_cast WHERE seq IS NULL`);
+    const votes = await votesWithUnsealedCasts(this.dataSource.manager);
     let sealed = 0;
-    for (const { vote_id } of votes) sealed += await this.seal(vote_id);
+    for (const voteId of votes) sealed += await this.seal(voteId);
     return sealed;
   }
 
   /** Appends the vote's committed, unsealed casts to its chain; returns how many. */
   async seal(voteId: string, m?: EntityManager): Promise<number> {
     const run = async (tx: EntityManager): Promise<number> => {
-      const [lock] = await tx.query<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`seal:${voteId}`]);
-      if (!lock?.locked) return 0;
-      const [vote] = await tx.query<{ vote_json: string; secrecy: 'named' | 'secret'; chain_head: string | null; chain_length: number }[]>(
-        `SELECT vote_json, secrecy, chain_head, chain_length FROM vote WHERE id = $1`,
-        [voteId],
-      );
+      if (!(await trySealLock(tx, voteId))) return 0;
+      const vote = await chainHeadOf(tx, voteId);
       if (!vote?.vote_json) return 0;
-      const pending = await tx.query<{ id: string; entry: Record<string, unknown> }[]>(`SELECT id, entry FROM vote_cast WHERE vote_id = $1 AND seq IS NULL ORDER BY id`, [voteId]);
+      const pending = await unsealedCasts(tx, voteId);
       if (pending.length === 0) return 0;
       let head = vote.chain_head ?? genesisHash(vote.secrecy === 'named' ? 'ballots' : 'roll', JSON.parse(vote.vote_json) as unknown);
       let seq = vote.chain_length;
@@ -79,22 +97,16 @@ export class SealingService implements OnModuleInit {
         lines.push(line);
         hashes.push(head);
       }
-      await tx.query(
-        `UPDATE vote_cast c SET seq = s.seq, line = s.line, line_hash = s.hash
-           FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[]) AS s(id, seq, line, hash)
-          WHERE c.id = s.id`,
-        [ids, seqs, lines, hashes],
-      );
-      await tx.query(`UPDATE vote SET chain_head = $2, chain_length = $3 WHERE id = $1`, [voteId, head, seq]);
+      await writeSeals(tx, voteId, { ids, seqs, lines, hashes }, head, seq);
       return pending.length;
     };
     return m ? run(m) : this.dataSource.transaction(run);
   }
 
   async mixAll(): Promise<number> {
-    const votes = await this.dataSource.query<{ vote_id: string }[]>(`SELECT DISTINCT vote_id FROM vote_box_intake`);
+    const votes = await votesWithIntake(this.dataSource.manager);
     let moved = 0;
-    for (const { vote_id } of votes) moved += await this.mix(vote_id, false);
+    for (const voteId of votes) moved += await this.mix(voteId, false);
     return moved;
   }
 
@@ -108,21 +120,13 @@ export class SealingService implements OnModuleInit {
    */
   async mix(voteId: string, all: boolean, m?: EntityManager): Promise<number> {
     const run = async (tx: EntityManager): Promise<number> => {
-      const waiting = await tx.query<{ ballot_id: string; choice: Choice }[]>(
-        `SELECT ballot_id, choice FROM vote_box_intake WHERE vote_id = $1 FOR UPDATE${all ? '' : ' SKIP LOCKED'}`,
-        [voteId],
-      );
+      const waiting = await lockIntake(tx, voteId, all);
       if (waiting.length === 0 || (!all && waiting.length < MIX_BATCH)) return 0;
       for (let i = waiting.length - 1; i > 0; i -= 1) {
         const j = randomInt(i + 1);
         [waiting[i], waiting[j]] = [waiting[j]!, waiting[i]!];
       }
-      await tx.query(`INSERT INTO vote_box (vote_id, ballot_id, choice) SELECT $1, b, c FROM unnest($2::text[], $3::jsonb[]) AS x(b, c)`, [
-        voteId,
-        waiting.map((w) => w.ballot_id),
-        waiting.map((w) => JSON.stringify(w.choice)),
-      ]);
-      await tx.query(`DELETE FROM vote_box_intake WHERE vote_id = $1 AND ballot_id = ANY($2::text[])`, [voteId, waiting.map((w) => w.ballot_id)]);
+      await moveIntoBox(tx, voteId, waiting);
       return waiting.length;
     };
     return m ? run(m) : this.dataSource.transaction(run);
@@ -133,14 +137,11 @@ export class SealingService implements OnModuleInit {
    * vote is tallied once no returned paper ballot awaits entry, confirmation or a dispute decision.
    */
   async closeDue(now = new Date()): Promise<number> {
-    await this.dataSource.query(`UPDATE vote SET status = 'counting' WHERE status = 'open' AND closes_at <= $1`, [now]);
-    const ready = await this.dataSource.query<{ id: string }[]>(
-      `SELECT v.id FROM vote v
-        WHERE v.status = 'counting'
-          AND NOT EXISTS (SELECT 1 FROM ballot_paper p WHERE p.vote_id = v.id AND p.status IN ('returned', 'entered', 'disputed'))`,
-    );
+    const m = this.dataSource.manager;
+    await stopPastClosing(m, now);
+    const ready = await votesReadyToCount(m);
     let closed = 0;
-    for (const { id } of ready) {
+    for (const id of ready) {
       if (await this.tally(id)) closed += 1;
     }
     return closed;
@@ -155,26 +156,20 @@ export class SealingService implements OnModuleInit {
     return this.dataSource.transaction(async (m) => {
       // Lock order, as the sealer: the seal lock first, then the vote row. The row lock (FOR UPDATE)
       // waits for in-flight casts (which hold FOR KEY SHARE) and refuses later ones.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`seal:${voteId}`]);
-      const vote = await m.getRepository(Vote).findOne({ where: { id: voteId }, lock: { mode: 'pessimistic_write' } });
+      await sealLock(m, voteId);
+      const vote = await lockVote(m, voteId);
       if (!vote || vote.status !== 'counting') return false;
       // A paper returned in time and not yet settled keeps the count waiting (checked again under the lock).
-      const [unsettled] = await m.query<unknown[]>(`SELECT 1 FROM ballot_paper WHERE vote_id = $1 AND status IN ('returned', 'entered', 'disputed') LIMIT 1`, [voteId]);
-      if (unsettled) return false;
+      if (await hasUnsettledPaper(m, voteId)) return false;
       await this.mix(voteId, true, m);
       // Every secret ballot is in the box before counting: as many ballots as marks, none waiting.
-      const [box] = await m.query<{ waiting: number; boxed: number; marked: number }[]>(
-        `SELECT (SELECT count(*)::int FROM vote_box_intake WHERE vote_id = $1) AS waiting,
-                (SELECT count(*)::int FROM vote_box WHERE vote_id = $1) AS boxed,
-                (SELECT count(*)::int FROM vote_mark WHERE vote_id = $1) AS marked`,
-        [voteId],
-      );
+      const box = await boxCounts(m, voteId);
       if (box && (box.waiting > 0 || box.boxed !== box.marked)) {
         throw new Error(`vote ${voteId}: the ballot box holds ${box.boxed} ballots (${box.waiting} waiting) for ${box.marked} marks; not counted`);
       }
       await this.seal(voteId, m);
-      const sealed = await m.getRepository(Vote).findOneByOrFail({ id: voteId });
-      const entries = await m.query<{ entry: Record<string, unknown> }[]>(`SELECT entry FROM vote_cast WHERE vote_id = $1 ORDER BY seq`, [voteId]);
+      const sealed = await getVote(m, voteId);
+      const entries = await sealedEntries(m, voteId);
       const voteFile = JSON.parse(sealed.voteJson!) as VoteHeader & { format: string; formatVersion: number; secrecy: 'named' | 'secret'; electorateSha256: string };
       const { format: _f, formatVersion: _v, secrecy, electorateSha256: _e, ...header } = voteFile;
       const electorateFile = JSON.parse(sealed.electorateJson!) as ElectorateFileJson;
@@ -187,7 +182,7 @@ export class SealingService implements OnModuleInit {
               electorate: electorateFile.electorate,
               secrecy,
               roll: entries.map((e) => e.entry as MarkEvent | CheckInEvent),
-              box: (await m.query<{ ballot_id: string; choice: Choice }[]>(`SELECT ballot_id, choice FROM vote_box WHERE vote_id = $1`, [voteId])).map((b) => ({ ballot: b.ballot_id, choice: b.choice })),
+              box: (await boxContents(m, voteId)).map((b) => ({ ballot: b.ballot_id, choice: b.choice })),
             });
       // The kit rebuilds the chain from the same entries: it must end where the sealer's chain ends.
       const result = JSON.parse(kit['result.json']!) as { chains: Record<string, { head: string; lines: number }>; tally: { passed: boolean } };
@@ -197,19 +192,16 @@ export class SealingService implements OnModuleInit {
         throw new Error(`chain mismatch for vote ${voteId}`);
       }
       const closedAt = new Date();
-      await m.getRepository(Vote).update(
-        { id: voteId },
-        {
-          status: 'closed',
-          closedAt,
-          resultJson: kit['result.json']!,
-          boxJsonl: kit['box.jsonl'] ?? null,
-          chainHead: main.head,
-          chainLength: main.lines,
-          // The key of the result's public page, printed as a QR code on the notice.
-          publicToken: newPublicToken(),
-        },
-      );
+      await updateVote(m, voteId, {
+        status: 'closed',
+        closedAt,
+        resultJson: kit['result.json']!,
+        boxJsonl: kit['box.jsonl'] ?? null,
+        chainHead: main.head,
+        chainLength: main.lines,
+        // The key of the result's public page, printed as a QR code on the notice.
+        publicToken: newPublicToken(),
+      });
       await this.audit.record(m, { actor: null, nodeId: vote.unitId, action: 'vote.tally', entityType: 'vote', entityId: voteId, after: { passed: result.tally.passed, chains: result.chains } });
       await this.notifications.notifyUnits(m, [vote.unitId], 'vote_result', { voteId, title: vote.title, passed: result.tally.passed, objectionDays: vote.objectionDays }, `/votes/${voteId}/result`);
       return true;
@@ -218,15 +210,7 @@ export class SealingService implements OnModuleInit {
 
   /** The job: after the objection window, once every objection is answered, the final notice. */
   async finalizeDue(now = new Date()): Promise<number> {
-    const due = await this.dataSource.query<{ id: string; unit_id: string; title: string }[]>(
-      `WITH done AS (
-         UPDATE vote v SET status = 'final', final_at = $1
-          WHERE v.status = 'closed' AND v.closed_at + make_interval(days => v.objection_days) <= $1
-            AND NOT EXISTS (SELECT 1 FROM vote_objection o WHERE o.vote_id = v.id AND o.answer IS NULL)
-         RETURNING v.id, v.unit_id, v.title)
-       SELECT * FROM done`,
-      [now],
-    );
+    const due = await finalizeDueVotes(this.dataSource.manager, now);
     for (const v of due) {
       await this.dataSource.transaction(async (m) => {
         await this.audit.record(m, { actor: null, nodeId: v.unit_id, action: 'vote.final', entityType: 'vote', entityId: v.id, after: { finalAt: now.toISOString() } });
@@ -242,21 +226,14 @@ export class SealingService implements OnModuleInit {
     const definition = { ruleSet: vote.ruleSet, question: vote.questionKind === 'options' ? { kind: 'options' as const, options: vote.options! } : { kind: 'motion' as const }, matterKinds: [], lml63: vote.lml63 };
     // Those signed in at the meeting count toward attendance as they will in the count (where the
     // rule counts attendance; the tally ignores them elsewhere, and anyone it would not count).
-    const checkIns = (
-      await this.dataSource.query<{ voter: string }[]>(`SELECT DISTINCT entry->>'voter' AS voter FROM vote_cast WHERE vote_id = $1 AND entry->>'kind' = 'check-in'`, [vote.id])
-    ).map((r) => r.voter);
+    const m = this.dataSource.manager;
+    const checkIns = await checkedInVoters(m, vote.id);
     if (vote.secrecy === 'named') {
-      const ballots = await this.dataSource.query<{ voter_id: string; channel: 'online' | 'paper' | 'meeting'; proxy: { agent: string; written: boolean } | null }[]>(
-        `SELECT voter_id, channel, proxy FROM ballot WHERE vote_id = $1`,
-        [vote.id],
-      );
+      const ballots = await namedParticipants(m, vote.id);
       // Every participant counted as abstaining: turnout without revealing how anyone voted.
       return tally({ vote: definition, electorate, casting: { secrecy: 'named', ballots: ballots.map((b) => ({ voter: b.voter_id, choice: 'abstain', channel: b.channel, proxy: b.proxy })) }, checkIns });
     }
-    const marks = await this.dataSource.query<{ voter_id: string; channel: 'online' | 'paper' | 'meeting'; proxy: { agent: string; written: boolean } | null }[]>(
-      `SELECT voter_id, channel, proxy FROM vote_mark WHERE vote_id = $1`,
-      [vote.id],
-    );
+    const marks = await secretParticipants(m, vote.id);
     return tally({
       vote: definition,
       electorate,

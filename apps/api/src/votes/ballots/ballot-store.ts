@@ -1,0 +1,230 @@
+import { randomBytes } from 'node:crypto';
+import type { Choice } from '@yishi/domain';
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '../../common/domain-error';
+import type { TxQuery } from '../../database/pooled';
+import type { PaperStatus } from '../entities/ballot-paper.entity';
+import type { Vote } from '../entities/vote.entity';
+import { OWN_CASTERS_SQL } from '../rolls-reads';
+import type { Channel, ProxyMark } from './ballot-choices';
+
+/**
+ * The ballot store: every statement about the tables a ballot is written to — the counted ballot
+ * (`ballot`), a secret vote's roll marks and box intake (`vote_mark`, `vote_box_intake`), the cast
+ * log the sealer chains (`vote_cast`), and the locks a cast takes on the vote and the voter.
+ * Casting, paper entry and check-ins all write through it, on the caller's transaction (a
+ * TxQuery: a `pg` client on the hot path, an EntityManager elsewhere — see txQuery).
+ */
+
+/** An EntityManager's query as a TxQuery, for the shared cast statements below. */
+export function txQuery(m: EntityManager): TxQuery {
+  return (sql, params) => m.query(sql, params);
+}
+
+export function newBallotId(): string {
+  return `b-${randomBytes(6).toString('hex')}`;
+}
+
+function conflict(reason: string, message: string): DomainError {
+  return new DomainError('CONFLICT', message, { reason });
+}
+
+/** The vote row as a cast reads it. */
+export type CastVoteRow = Pick<Vote, 'id' | 'status' | 'secrecy' | 'allowChange' | 'questionKind' | 'options'> & { opens_at: Date; closes_at: Date };
+
+/** Whom an account may cast for: a voter of its own, or the principal of an accepted proxy it holds. */
+export interface CasterRow {
+  voter_id: string;
+  agent_voter_id: string | null;
+  agent_user_id: string | null;
+}
+
+/**
+ * Whom the account ($2) may cast for in the vote ($1), optionally only voter $3: its own roll
+ * entries (see OWN_CASTERS_SQL), and the principals of its accepted proxies.
+ */
+const CASTERS_SQL = `${OWN_CASTERS_SQL}
+     UNION ALL
+     SELECT p.principal_voter_id, p.agent_voter_id, p.agent_user_id
+       FROM proxy_authorization p
+      WHERE p.vote_id = $1 AND p.agent_user_id = $2 AND p.status = 'accepted' AND p.revoked_at IS NULL AND ($3::text IS NULL OR p.principal_voter_id = $3)`;
+
+/**
+ * The vote row held FOR KEY SHARE (as lockVoteForCast) and, in the same statement, whom the
+ * account may cast for: one round trip instead of two on the hot path.
+ */
+export async function lockVoteAndFindCasters(q: TxQuery, voteId: string, userId: string, voterId?: string): Promise<{ vote: CastVoteRow; casters: CasterRow[] } | undefined> {
+  const [row] = await q<CastVoteRow & { casters: CasterRow[] }>(
+    `SELECT id, status, secrecy, allow_change AS "allowChange", question_kind AS "questionKind", options, opens_at, closes_at,
+            (SELECT coalesce(json_agg(c), '[]'::json) FROM (${CASTERS_SQL}) c) AS casters
+       FROM vote WHERE id = $1 FOR KEY SHARE`,
+    [voteId, userId, voterId ?? null],
+  );
+  if (!row) return undefined;
+  const { casters, ...vote } = row;
+  return { vote, casters };
+}
+
+/**
+ * Holds the vote row FOR KEY SHARE for the rest of the cast's transaction: the sealer's updates do
+ * not disturb it, and the closer's FOR UPDATE waits until the cast has committed. Every write of a
+ * ballot (online, paper, check-in) takes it first.
+ */
+export async function lockVoteForCast(q: TxQuery, voteId: string): Promise<CastVoteRow | undefined> {
+  const [vote] = await q<CastVoteRow>(
+    `SELECT id, status, secrecy, allow_change AS "allowChange", question_kind AS "questionKind", options, opens_at, closes_at FROM vote WHERE id = $1 FOR KEY SHARE`,
+    [voteId],
+  );
+  return vote;
+}
+
+/** Serialises what is cast for one voter of a vote (never the whole vote): a retry never counts twice. */
+export async function lockVoter(q: TxQuery, voteId: string, voterId: string): Promise<void> {
+  await q(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${voteId}:${voterId}`]);
+}
+
+/** Whether the agent's accepted proxy from the voter still stands (read under the voter's lock, which revoking takes too). */
+export async function proxyStands(q: TxQuery, voteId: string, principalVoterId: string, agentUserId: string): Promise<boolean> {
+  const [standing] = await q(
+    `SELECT 1 FROM proxy_authorization WHERE vote_id = $1 AND principal_voter_id = $2 AND agent_user_id = $3 AND status = 'accepted' AND revoked_at IS NULL`,
+    [voteId, principalVoterId, agentUserId],
+  );
+  return !!standing;
+}
+
+export interface NamedBallotRow {
+  choice: Choice;
+  channel: Channel;
+  receipt: string;
+  cast_at: Date;
+  proxy: ProxyMark | null;
+}
+
+/** A named vote's counted ballot of one voter, if any (read under the voter's lock). */
+export async function namedBallotOf(q: TxQuery, voteId: string, voterId: string): Promise<NamedBallotRow | undefined> {
+  const [row] = await q<NamedBallotRow>(`SELECT choice, channel, receipt, cast_at, proxy FROM ballot WHERE vote_id = $1 AND voter_id = $2`, [voteId, voterId]);
+  return row;
+}
+
+/** Whether a secret vote's roll already marks the voter (read under the voter's lock). */
+export async function isMarked(q: TxQuery, voteId: string, voterId: string): Promise<boolean> {
+  const [marked] = await q(`SELECT 1 FROM vote_mark WHERE vote_id = $1 AND voter_id = $2`, [voteId, voterId]);
+  return !!marked;
+}
+
+export interface CastWrite {
+  voteId: string;
+  voterId: string;
+  choice: Choice;
+  channel: Channel;
+  proxy: ProxyMark | null;
+  /** When the ballot was cast (a paper ballot: when it came back), inside the voting period. */
+  at: string;
+}
+
+/**
+ * A named ballot: the voter's one counted ballot upserted (by primary key) and the cast appended
+ * to the log the sealer chains. A paper ballot names the online receipt it superseded. Call under
+ * lockVoteForCast and lockVoter. Returns the receipt.
+ */
+export async function castNamed(q: TxQuery, cast: CastWrite & { castBy: string | null; supersededReceipt: string | null }): Promise<string> {
+  const receipt = newBallotId();
+  const entry = { kind: 'cast', ballot: receipt, voter: cast.voterId, choice: cast.choice, channel: cast.channel, proxy: cast.proxy, at: cast.at };
+  // One statement, one round trip: the counted ballot and the cast the sealer will chain.
+  await q(
+    `WITH counted AS (
+       INSERT INTO ballot (vote_id, voter_id, choice, channel, proxy, receipt, cast_at, cast_by, casts, superseded_receipt)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9)
+       ON CONFLICT (vote_id, voter_id) DO UPDATE
+         SET choice = EXCLUDED.choice, channel = EXCLUDED.channel, proxy = EXCLUDED.proxy, receipt = EXCLUDED.receipt,
+             cast_at = EXCLUDED.cast_at, cast_by = EXCLUDED.cast_by, casts = ballot.casts + 1, superseded_receipt = EXCLUDED.superseded_receipt
+       RETURNING vote_id)
+     INSERT INTO vote_cast (vote_id, entry) SELECT vote_id, $10 FROM counted`,
+    [cast.voteId, cast.voterId, JSON.stringify(cast.choice), cast.channel, cast.proxy ? JSON.stringify(cast.proxy) : null, receipt, cast.at, cast.castBy, cast.supersededReceipt, JSON.stringify(entry)],
+  );
+  return receipt;
+}
+
+/**
+ * A secret ballot: refused if the voter is already marked (a secret ballot is final), else the
+ * roll marked, the choice put in the intake the mixer empties into the box, and the mark appended
+ * to the log. Call under lockVoteForCast and lockVoter. Returns the ballot id (the receipt in the box).
+ */
+export async function castSecret(q: TxQuery, cast: CastWrite): Promise<string> {
+  if (await isMarked(q, cast.voteId, cast.voterId)) throw conflict('already_voted', 'A secret ballot, once cast, is final: this voter has already voted.');
+  const ballot = newBallotId();
+  await q(`INSERT INTO vote_mark (vote_id, voter_id, channel, proxy) VALUES ($1, $2, $3, $4)`, [cast.voteId, cast.voterId, cast.channel, cast.proxy ? JSON.stringify(cast.proxy) : null]);
+  await q(`INSERT INTO vote_box_intake (vote_id, ballot_id, choice) VALUES ($1, $2, $3)`, [cast.voteId, ballot, JSON.stringify(cast.choice)]);
+  await appendCast(q, cast.voteId, { kind: 'mark', voter: cast.voterId, channel: cast.channel, proxy: cast.proxy, at: cast.at });
+  return ballot;
+}
+
+/** Appends an entry to the vote's cast log; the sealer gives it its place in the chain. */
+export async function appendCast(q: TxQuery, voteId: string, entry: Record<string, unknown>): Promise<void> {
+  await q(`INSERT INTO vote_cast (vote_id, entry) VALUES ($1, $2)`, [voteId, JSON.stringify(entry)]);
+}
+
+/** Which of these voters a secret vote's roll marks. */
+export async function markedVoters(q: TxQuery, voteId: string, voterIds: string[]): Promise<Set<string>> {
+  const rows = await q<{ voter_id: string }>(`SELECT voter_id FROM vote_mark WHERE vote_id = $1 AND voter_id = ANY($2)`, [voteId, voterIds]);
+  return new Set(rows.map((r) => r.voter_id));
+}
+
+/** The counted paper ballots of these voters of a named vote, by voter. */
+export async function countedPaperChoices(q: TxQuery, voteId: string, voterIds: string[]): Promise<Map<string, Choice>> {
+  const rows = await q<{ voter_id: string; choice: Choice }>(`SELECT voter_id, choice FROM ballot WHERE vote_id = $1 AND channel = 'paper' AND voter_id = ANY($2)`, [voteId, voterIds]);
+  return new Map(rows.map((b) => [b.voter_id, b.choice]));
+}
+
+/** Which of these voters are on the vote's frozen electorate. */
+export async function votersOnElectorate(q: TxQuery, voteId: string, voterIds: string[]): Promise<string[]> {
+  const rows = await q<{ voter_id: string }>(`SELECT voter_id FROM vote_voter WHERE vote_id = $1 AND voter_id = ANY($2)`, [voteId, voterIds]);
+  return rows.map((r) => r.voter_id);
+}
+
+export interface VoterListRow {
+  voter_id: string;
+  name: string;
+  group_label: string;
+  unit_labels: string[];
+  serial: number | null;
+  status: PaperStatus | null;
+  channel: Channel | null;
+  checked_in: boolean;
+}
+
+/** The frozen electorate as staff search it: each voter's live paper, whether they voted (and how), whether they checked in. */
+export function searchVoters(q: TxQuery, voteId: string, search: { group: string | null; text: string | null; limit: number }): Promise<VoterListRow[]> {
+  return q<VoterListRow>(
+    `WITH checked AS (SELECT DISTINCT entry->>'voter' AS voter FROM vote_cast WHERE vote_id = $1 AND entry->>'kind' = 'check-in')
+     SELECT v.voter_id, v.name, v.group_label, v.unit_labels, p.serial, p.status, coalesce(b.channel, k.channel) AS channel, (c.voter IS NOT NULL) AS checked_in
+       FROM vote_voter v
+       LEFT JOIN ballot_paper p ON p.vote_id = v.vote_id AND p.voter_id = v.voter_id AND p.status <> 'void'
+       LEFT JOIN ballot b ON b.vote_id = v.vote_id AND b.voter_id = v.voter_id
+       LEFT JOIN vote_mark k ON k.vote_id = v.vote_id AND k.voter_id = v.voter_id
+       LEFT JOIN checked c ON c.voter = v.voter_id
+      WHERE v.vote_id = $1 AND ($2::text IS NULL OR v.group_label = $2)
+        AND ($3::text IS NULL OR strpos(v.name, $3) > 0 OR strpos(v.group_label, $3) > 0 OR strpos(array_to_string(v.unit_labels, ' '), $3) > 0)
+      ORDER BY v.group_label, v.name
+      LIMIT $4`,
+    [voteId, search.group, search.text, search.limit],
+  );
+}
+
+/** Which of these voters have already checked in at the meeting. */
+export async function checkedInAmong(q: TxQuery, voteId: string, voterIds: string[]): Promise<string[]> {
+  const rows = await q<{ voter: string }>(`SELECT DISTINCT entry->>'voter' AS voter FROM vote_cast WHERE vote_id = $1 AND entry->>'kind' = 'check-in' AND entry->>'voter' = ANY($2)`, [voteId, voterIds]);
+  return rows.map((r) => r.voter);
+}
+
+/** How many voters have checked in at the meeting. */
+export async function attendance(q: TxQuery, voteId: string): Promise<number> {
+  const [{ n }] = (await q<{ n: number }>(`SELECT count(DISTINCT entry->>'voter')::int AS n FROM vote_cast WHERE vote_id = $1 AND entry->>'kind' = 'check-in'`, [voteId])) as [{ n: number }];
+  return n;
+}
+
+/** A voter of the vote's frozen electorate, if on it. */
+export async function electorateVoter(q: TxQuery, voteId: string, voterId: string): Promise<{ voter_id: string; name: string } | undefined> {
+  const [voter] = await q<{ voter_id: string; name: string }>(`SELECT voter_id, name FROM vote_voter WHERE vote_id = $1 AND voter_id = $2`, [voteId, voterId]);
+  return voter;
+}

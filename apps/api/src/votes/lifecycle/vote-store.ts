@@ -1,0 +1,55 @@
+import type { EntityManager } from 'typeorm';
+import type { DeepPartial } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { VoteVoter } from '../entities/vote-voter.entity';
+import { Vote } from '../entities/vote.entity';
+
+/**
+ * The vote store: statements about the `vote` row itself and its frozen electorate
+ * (`vote_voter`) as the vote's life cycle writes them — announced, opened, cancelled, counted.
+ * Functions run on the caller's EntityManager (a transaction's, or the data source's).
+ */
+
+/** The vote, held FOR UPDATE for the rest of the transaction. */
+export function lockVote(m: EntityManager, voteId: string): Promise<Vote | null> {
+  return m.getRepository(Vote).findOne({ where: { id: voteId }, lock: { mode: 'pessimistic_write' } });
+}
+
+export function findVote(m: EntityManager, voteId: string): Promise<Vote | null> {
+  return m.getRepository(Vote).findOneBy({ id: voteId });
+}
+
+export function getVote(m: EntityManager, voteId: string): Promise<Vote> {
+  return m.getRepository(Vote).findOneByOrFail({ id: voteId });
+}
+
+/** The published vote behind a public key, if any. */
+export function findVoteByPublicToken(m: EntityManager, token: string): Promise<Vote | null> {
+  return m.getRepository(Vote).findOneBy({ publicToken: token });
+}
+
+/** A unit's votes, newest first. */
+export function votesOfUnit(m: EntityManager, unitId: string): Promise<Vote[]> {
+  return m.getRepository(Vote).find({ where: { unitId }, order: { createdAt: 'DESC' } });
+}
+
+export function insertVote(m: EntityManager, vote: DeepPartial<Vote>): Promise<Vote> {
+  return m.getRepository(Vote).save(vote);
+}
+
+export async function updateVote(m: EntityManager, voteId: string, patch: QueryDeepPartialEntity<Vote>): Promise<void> {
+  await m.getRepository(Vote).update({ id: voteId }, patch);
+}
+
+/** Scheduled votes whose opening time has come (and whose closing time has not). */
+export async function votesDueToOpen(m: EntityManager, now: Date): Promise<string[]> {
+  const due = await m.query<{ id: string }[]>(`SELECT id, rule_set, created_at FROM vote WHERE status = 'scheduled' AND opens_at <= $1 AND closes_at > $1`, [now]);
+  return due.map((r) => r.id);
+}
+
+/** Writes the frozen electorate of a vote, a thousand voters a statement. */
+export async function insertElectorate(m: EntityManager, voteId: string, voters: Omit<VoteVoter, 'vote' | 'voteId'>[]): Promise<void> {
+  for (let i = 0; i < voters.length; i += 1000) {
+    await m.getRepository(VoteVoter).insert(voters.slice(i, i + 1000).map((v) => ({ ...v, voteId })));
+  }
+}
