@@ -87,8 +87,9 @@ describe('the reasons the services give', () => {
   const found = reasonsInSources();
 
   it('are found in the sources at all (the scan works)', () => {
-    expect(found.refusals.get('objection_window_over')).toBe(path.join('votes', 'results', 'results.service.ts'));
-    expect(found.fields.get('isNotEmpty')).toBeDefined();
+    // Wherever the services sit after a move: one reason of a conflict, one of a field.
+    expect(found.refusals.has('objection_window_over')).toBe(true);
+    expect(found.fields.has('isNotEmpty')).toBe(true);
   });
 
   it('are each a RefusalReason of libs/contracts', () => {
