@@ -11,7 +11,8 @@ import type { Channel, ProxyMark } from './ballot-choices';
 /**
  * The ballot store: every statement about the tables a ballot is written to — the counted ballot
  * (`ballot`), a secret vote's roll marks and box intake (`vote_mark`, `vote_box_intake`), the cast
- * log the sealer chains (`vote_cast`), and the locks a cast takes on the vote and the voter.
+ * log the sealer chains (`vote_cast`), and the locks a cast takes on the vote and the voter; and
+ * what the desks read of the frozen electorate (`vote_voter`: the voter list, who checked in).
  * Casting, paper entry and check-ins all write through it, on the caller's transaction (a
  * TxQuery: a `pg` client on the hot path, an EntityManager elsewhere — see txQuery).
  */
