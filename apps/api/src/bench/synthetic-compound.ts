@@ -7,6 +7,7 @@
  * The sessions are real `auth_session` rows (the cookie token's SHA-256, a CSRF token), so every
  * request goes through the same session lookup and CSRF check as a resident's phone.
  */
+import { DAY_MS } from '@yishi/domain';
 import { randomBytes } from 'node:crypto';
 import { sha256 } from '../common/keyed-hash';
 import type { TxQuery } from '../database/pooled';
@@ -120,7 +121,7 @@ export async function seedSyntheticCompound(run: RunSql, options: SyntheticCompo
 
     const people = await run<{ id: string; phone: string }>(`SELECT id, phone FROM app_user WHERE phone LIKE $1 || '%' ORDER BY phone`, [prefix]);
     const accounts = people.map((p) => ({ userId: p.id, phone: p.phone, token: newToken(), csrfToken: newToken() }));
-    const expires = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000).toISOString();
+    const expires = new Date(Date.now() + SESSION_DAYS * DAY_MS).toISOString();
     for (let i = 0; i < accounts.length; i += 5000) {
       const chunk = accounts.slice(i, i + 5000);
       await run(

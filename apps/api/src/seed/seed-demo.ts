@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { LEGAL_TIME_ZONE } from '@yishi/contracts';
-import { calendarDateIn, RULE_SETS } from '@yishi/domain';
+import { calendarDateIn, DAY_MS, HOUR_MS, RULE_SETS } from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
@@ -34,8 +34,6 @@ export interface SeedResult {
   counts: Record<string, number>;
 }
 
-const DAY_MS = 24 * 3600 * 1000;
-const HOUR_MS = 3600 * 1000;
 
 /**
  * Writes the demo street once: its people and rolls in one transaction. When the street already
@@ -270,7 +268,7 @@ export async function seedDemoActivity(app: INestApplicationContext, activity: D
   const startsAt = new Date(`${day}T${c.briefing.startsAtChinaTime}:00+08:00`);
   await briefings.create(convenor, consultation.id, {
     startsAt: startsAt.toISOString(),
-    endsAt: new Date(startsAt.getTime() + c.briefing.hours * 3600 * 1000).toISOString(),
+    endsAt: new Date(startsAt.getTime() + c.briefing.hours * HOUR_MS).toISOString(),
     place: c.briefing.place,
     capacity: c.briefing.capacity,
     notes: c.briefing.notes,

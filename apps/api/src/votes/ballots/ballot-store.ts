@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Choice } from '@yishi/domain';
 import type { EntityManager } from 'typeorm';
-import { DomainError } from '../../common/domain-error';
 import type { TxQuery } from '../../database/pooled';
 import type { PaperStatus } from '../entities/ballot-paper.entity';
 import type { Vote } from '../entities/vote.entity';
 import { OWN_CASTERS_SQL } from '../rolls-reads';
 import type { Channel, ProxyMark } from './ballot-choices';
+import { conflict } from '../../common/refusals';
 
 /**
  * The ballot store: every statement about the tables a ballot is written to — the counted ballot
@@ -26,9 +26,6 @@ export function newBallotId(): string {
   return `b-${randomBytes(6).toString('hex')}`;
 }
 
-function conflict(reason: string, message: string): DomainError {
-  return new DomainError('CONFLICT', message, { reason });
-}
 
 /** The vote row as a cast reads it. */
 export type CastVoteRow = Pick<Vote, 'id' | 'status' | 'secrecy' | 'allowChange' | 'questionKind' | 'options'> & { opens_at: Date; closes_at: Date };

@@ -15,10 +15,8 @@ import type { ProxyMark } from './ballot-choices';
 import { parseChoice, sameChoice, sameProxy } from './ballot-choices';
 import type { CasterRow } from './ballot-store';
 import { castNamed, castSecret, lockVoteAndFindCasters, lockVoter, namedBallotOf, proxyStands } from './ballot-store';
+import { conflict, forbidden } from '../../common/refusals';
 
-function conflict(reason: string, message: string): DomainError {
-  return new DomainError('CONFLICT', message, { reason });
-}
 
 /**
  * Casting a ballot: the hot path. One short transaction — who may cast for this voter, the
@@ -138,5 +136,5 @@ function pickVoter(rows: CasterRow[], secret: Buffer, voteId: string, voterId?: 
 }
 
 function notEligible(): DomainError {
-  return new DomainError('FORBIDDEN', 'You are not on the electorate of this vote (it was frozen when voting opened), and hold no proxy for it.', { reason: 'not_eligible' });
+  return forbidden('not_eligible', 'You are not on the electorate of this vote (it was frozen when voting opened), and hold no proxy for it.');
 }

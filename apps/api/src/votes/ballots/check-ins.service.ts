@@ -7,7 +7,8 @@ import type { Actor } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
 import { appendCast, attendance, checkedInAmong, lockVoter, txQuery, votersOnElectorate } from './ballot-store';
 import type { CheckInResultDto } from './dto/paper.dto';
-import { conflict, PaperDesk, requireOpenWindow } from './paper-desk';
+import { PaperDesk, requireOpenWindow } from './paper-desk';
+import { conflict } from '../../common/refusals';
 
 /** Meeting check-ins (签到): offline input of the same staff who run the paper ballots. */
 @Injectable()

@@ -16,14 +16,9 @@ import { countedPaperChoices, lockVoteForCast, txQuery } from './ballot-store';
 import type { PaperDto } from './dto/paper.dto';
 import type { PaperRow } from './paper-store';
 import { forgetPaperChoices, lockPaperRow, MAX_SERIAL, papersWithVoters } from './paper-store';
+import { conflict } from '../../common/refusals';
 
-export function conflict(reason: string, message: string, extra: Record<string, unknown> = {}): DomainError {
-  return new DomainError('CONFLICT', message, { reason, ...extra });
-}
 
-export function invalid(field: string, reason: string, message: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', message, { fields: [{ field, reasons: [reason], message }] });
-}
 
 export function requireOpenWindow(vote: Vote, what: string): void {
   const now = Date.now();

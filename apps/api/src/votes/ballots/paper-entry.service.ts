@@ -21,10 +21,11 @@ import type { ProxyMark } from './ballot-choices';
 import { parseChoice, proxyAgentId, sameChoice, sameProxy } from './ballot-choices';
 import { castNamed, castSecret, isMarked, lockVoter, namedBallotOf, txQuery } from './ballot-store';
 import type { PaperEntryFieldsDto, PaperEntryResultDto, ResolvePaperDto } from './dto/paper.dto';
-import { conflict, invalid, PaperDesk, requireTakingBallots } from './paper-desk';
+import { PaperDesk, requireTakingBallots } from './paper-desk';
 import type { PaperRow } from './paper-store';
 import { attachScan, MAX_SERIAL, paperScanId, recordConfirmed, recordDispute, recordFirstReading, settleConfirmed, settleSpoilt } from './paper-store';
 import { proxyOfVote } from './proxy-store';
+import { conflict, invalid, forbidden } from '../../common/refusals';
 
 /**
  * Paper ballots (纸质选票), the entry desk: each returned paper is entered twice — by one staff
@@ -144,7 +145,7 @@ export class PaperEntryService {
       const paper = await this.desk.lockPaper(q, voteId, serial);
       if (paper.status !== 'disputed') throw conflict('not_disputed', `Paper No. ${serial} is ${paper.status}, not on the dispute list.`, { status: paper.status });
       if ((actor.id === paper.entered_by || actor.id === paper.confirmed_by) && !(await this.isConvenor(m, actor, vote.unitId))) {
-        throw new DomainError('FORBIDDEN', 'A dispute is settled by a third person, or by the convenor.', { reason: 'third_person_required' });
+        throw forbidden('third_person_required', 'A dispute is settled by a third person, or by the convenor.');
       }
       const readings = vote.secrecy === 'named' ? { first: paper.entered_choice, second: paper.confirmed_choice } : {};
       if (input.choice === 'spoilt') {

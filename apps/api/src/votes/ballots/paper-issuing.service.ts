@@ -10,9 +10,10 @@ import { rejectionsOf } from '../lifecycle/vote-rules';
 import { nodeName } from '../neighbour-reads';
 import { markedVoters, txQuery } from './ballot-store';
 import type { IssuePapersDto, IssueResultDto, PaperCountsDto, PaperDto, PaperGroupCountsDto, PaperListDto, PaperListQueryDto, PaperPrintDto, ReturnResultDto, SkippedVoterDto } from './dto/paper.dto';
-import { conflict, invalid, PaperDesk, requireOpenWindow, requireTakingBallots } from './paper-desk';
+import { PaperDesk, requireOpenWindow, requireTakingBallots } from './paper-desk';
 import type { IssueTargetRow } from './paper-store';
 import { insertPaper, insertPapers, issueTargets, lockPaperIssuing, lockPapersForReturn, markPapersReturned, nextSerial, paperCountsByGroup, papersToPrint, voidPaperRow, votersWithLivePaper } from './paper-store';
+import { conflict, invalid } from '../../common/refusals';
 
 /** Papers that are back: they have been returned, whatever happened to them since. */
 const BACK: readonly PaperStatus[] = ['returned', 'entered', 'confirmed', 'disputed'];

@@ -22,6 +22,7 @@ import { rejectionsOf } from '../lifecycle/vote-rules';
 import { VotesService } from '../lifecycle/votes.service';
 import { enabledUserByPhone, storedFile } from '../neighbour-reads';
 import { electorateVoterOfAccount, electorateVoterWithAccount } from '../rolls-reads';
+import { conflict, invalid } from '../../common/refusals';
 
 /**
  * Why the proxy list of a vote is public, per regime. The law requires publishing proxies for
@@ -49,13 +50,7 @@ function basis(regime: 'written' | 'written-same-household' | 'none'): { zh: str
   }
 }
 
-function conflict(reason: string, message: string, extra: Record<string, unknown> = {}): DomainError {
-  return new DomainError('CONFLICT', message, { reason, ...extra });
-}
 
-function invalid(field: string, reason: string, message: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', message, { fields: [{ field, reasons: [reason], message }] });
-}
 
 /**
  * Proxies (委托): staff record a written authorisation with its scan; it is checked at once

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Grant, ShorteningFile } from '@yishi/domain';
-import { grantsReaching, reasonProblem, REASON_MIN_DISTINCT, REASON_MIN_LETTERS, SUPERVISING_ROLES, supervisesUnit } from '@yishi/domain';
+import { grantsReaching, reasonProblem, REASON_MIN_DISTINCT, REASON_MIN_LETTERS, SUPERVISING_ROLES, supervisesUnit, windowShorterThan } from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -24,10 +24,8 @@ import {
   updateShortening,
 } from './shortening-store';
 import { lockVote, updateVote } from './vote-store';
+import { conflict, forbidden, invalid } from '../../common/refusals';
 
-function conflict(reason: string, message: string, extra: Record<string, unknown> = {}): DomainError {
-  return new DomainError('CONFLICT', message, { reason, ...extra });
-}
 
 /** The reason is not one of substance: 400 on the field, saying which rule it fails. */
 export function assertReasonOfSubstance(field: string, reason: string): void {
@@ -37,7 +35,7 @@ export function assertReasonOfSubstance(field: string, reason: string): void {
     problem === 'tooShort'
       ? `A shortened notice or window needs a reason of substance: at least ${REASON_MIN_LETTERS} letters or digits saying why it cannot wait.`
       : `A shortened notice or window needs a reason of substance, not repeated filler: at least ${REASON_MIN_DISTINCT} different letters or digits.`;
-  throw new DomainError('VALIDATION_FAILED', message, { fields: [{ field, reasons: [problem === 'tooShort' ? 'reasonTooShort' : 'reasonFiller'], message }] });
+  throw invalid(field, problem === 'tooShort' ? 'reasonTooShort' : 'reasonFiller', message);
 }
 
 function view(row: ShorteningRow): ShorteningDto {
@@ -87,10 +85,10 @@ export class ShorteningsService {
     assertReasonOfSubstance('reason', input.reason);
     const asked = input.opensAt ? new Date(input.opensAt) : vote.opensAt;
     const opensAt = asked < now ? now : asked;
-    if (opensAt >= vote.closesAt) throw new DomainError('VALIDATION_FAILED', 'Voting must open before it closes.', { fields: [{ field: 'opensAt', reasons: ['afterClose'], message: 'Voting must open before it closes.' }] });
+    if (opensAt >= vote.closesAt) throw invalid('opensAt', 'afterClose', 'Voting must open before it closes.');
     // The vote's own clock (fixed when announced), not today's table.
     const shortensNotice = opensAt < vote.noticeEndsAt;
-    const shortensWindow = vote.closesAt.getTime() - opensAt.getTime() < vote.minVotingHours * 3600 * 1000;
+    const shortensWindow = windowShorterThan(opensAt, vote.closesAt, vote.minVotingHours);
     if (!shortensNotice && !shortensWindow) {
       throw conflict('not_needed', 'The vote keeps its legal notice and its shortest window: nothing needs approving.', { noticeEndsAt: vote.noticeEndsAt.toISOString() });
     }
@@ -146,10 +144,10 @@ export class ShorteningsService {
       if (!ancestry || grantsReaching(grants, { ancestry }).length === 0) throw notFound;
       const grant = this.supervisingGrant(grants, ancestry);
       if (!grant) {
-        throw new DomainError('FORBIDDEN', 'A shortening is decided by staff of the community or street above the unit, not by anyone whose role is on the unit itself.', { reason: 'not_supervisor' });
+        throw forbidden('not_supervisor', 'A shortening is decided by staff of the community or street above the unit, not by anyone whose role is on the unit itself.');
       }
       if (actor.id === shortening.requestedBy || actor.id === vote.createdBy) {
-        throw new DomainError('FORBIDDEN', 'A second person decides: not the one who asked for the shortening, nor the one who announced the vote.', { reason: 'same_person' });
+        throw forbidden('same_person', 'A second person decides: not the one who asked for the shortening, nor the one who announced the vote.');
       }
       if (shortening.status !== 'pending') throw conflict('already_decided', `This request was ${shortening.status} already.`);
       if (vote.status !== 'scheduled') throw conflict('not_scheduled', `The vote is ${vote.status}: there is nothing left to shorten.`);

@@ -11,7 +11,9 @@ import {
   readElectorateFile,
   RECOUNT_FORMAT,
   RECOUNT_FORMAT_VERSION,
+  objectionEndsAt,
   RULE_SETS,
+  windowShorterThan,
 } from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -32,17 +34,11 @@ import { consultationConcernsUnit, nodeKind, nodeName } from '../neighbour-reads
 import { votersOfAccount } from '../rolls-reads';
 import { assertReasonOfSubstance, ShorteningsService } from './shortenings.service';
 import { findVote, insertElectorate, insertVote, lockVote, updateVote, votesDueToOpen, votesOfUnit } from './vote-store';
+import { VOTE_DEFAULTS } from '@yishi/contracts';
+import { conflict, invalid } from '../../common/refusals';
 
-const DAY_MS = 24 * 3600 * 1000;
-const HOUR_MS = 3600 * 1000;
 
-function conflict(reason: string, message: string, extra: Record<string, unknown> = {}): DomainError {
-  return new DomainError('CONFLICT', message, { reason, ...extra });
-}
 
-function invalid(field: string, message: string, extra: Record<string, unknown> = {}): DomainError {
-  return new DomainError('VALIDATION_FAILED', message, { fields: [{ field, reasons: ['invalid'], message }], ...extra });
-}
 
 /**
  * Votes: announced (scheduled) saying what they decide, opened — the roll frozen into the
@@ -76,19 +72,19 @@ export class VotesService implements OnModuleInit {
   async create(actor: Actor, unitId: string, input: CreateVoteDto, now = new Date()): Promise<VoteDetailDto> {
     const id = await this.dataSource.transaction(async (m) => {
       const kind = await nodeKind(txQuery(m), unitId);
-      if (kind !== 'cooperative' && kind !== 'compound') throw invalid('unitId', 'A vote is held by the body of a cooperative or a compound.');
+      if (kind !== 'cooperative' && kind !== 'compound') throw invalid('unitId', 'invalid', 'A vote is held by the body of a cooperative or a compound.');
       const needs = RULE_SETS[input.ruleSet].electorate;
       if ((needs === 'compound' && kind !== 'compound') || (needs === 'persons' && kind !== 'cooperative')) {
-        throw invalid('ruleSet', `The rule set ${input.ruleSet} is for ${needs === 'compound' ? 'owners of a compound' : 'members of a cooperative or village'}.`);
+        throw invalid('ruleSet', 'invalid', `The rule set ${input.ruleSet} is for ${needs === 'compound' ? 'owners of a compound' : 'members of a cooperative or village'}.`);
       }
       const secrecy = input.secrecy ?? 'named';
       if (secrecy === 'secret' && RULE_SETS[input.ruleSet].weightedByArea) {
-        throw invalid('secrecy', 'Owners vote by name: weighing ballots by floor area needs to know whose ballot it is (Civil Code art. 278).');
+        throw invalid('secrecy', 'invalid', 'Owners vote by name: weighing ballots by floor area needs to know whose ballot it is (Civil Code art. 278).');
       }
-      if (input.options && input.ruleSet !== 'simple-majority') throw invalid('options', 'Only an informal poll (simple-majority) offers several options; a rule set decides a motion.');
-      if (input.ruleSet === 'lml-63' && !input.lml63) throw invalid('lml63', 'An lml-63 vote says which body consents and whether the RCEO Law applies.');
+      if (input.options && input.ruleSet !== 'simple-majority') throw invalid('options', 'invalid', 'Only an informal poll (simple-majority) offers several options; a rule set decides a motion.');
+      if (input.ruleSet === 'lml-63' && !input.lml63) throw invalid('lml63', 'invalid', 'An lml-63 vote says which body consents and whether the RCEO Law applies.');
       // Only lml-63 has these parameters; recorded on another rule set, vote.json would say what the recount format forbids.
-      if (input.ruleSet !== 'lml-63' && input.lml63) throw invalid('lml63', 'Only an lml-63 vote (commercial construction land) takes these parameters.');
+      if (input.ruleSet !== 'lml-63' && input.lml63) throw invalid('lml63', 'invalid', 'Only an lml-63 vote (commercial construction land) takes these parameters.');
       const refusal = checkMatters(input.ruleSet, input.matterKinds, input.lml63 ?? undefined);
       if (refusal) {
         throw new DomainError('VALIDATION_FAILED', refusal.matters.map((x) => x.reason.en).join(' '), {
@@ -98,8 +94,8 @@ export class VotesService implements OnModuleInit {
       }
       const opensAt = new Date(input.opensAt);
       const closesAt = new Date(input.closesAt);
-      if (closesAt <= opensAt) throw invalid('closesAt', 'Voting must close after it opens.');
-      if (closesAt.getTime() <= Date.now()) throw invalid('closesAt', 'Voting must close in the future.');
+      if (closesAt <= opensAt) throw invalid('closesAt', 'invalid', 'Voting must close after it opens.');
+      if (closesAt.getTime() <= Date.now()) throw invalid('closesAt', 'invalid', 'Voting must close in the future.');
       const clock = checkSchedule(input.ruleSet, { announcedAt: now, opensAt: opensAt < now ? now : opensAt, closesAt });
       const shortened = clock.shortensNotice || clock.shortensWindow;
       if (shortened && !input.shorteningReason) {
@@ -115,7 +111,7 @@ export class VotesService implements OnModuleInit {
       }
       if (shortened) assertReasonOfSubstance('shorteningReason', input.shorteningReason!);
       if (input.consultationId && !(await consultationConcernsUnit(txQuery(m), input.consultationId, unitId))) {
-        throw invalid('consultationId', 'The vote can only decide a consultation that concerns this unit.');
+        throw invalid('consultationId', 'invalid', 'The vote can only decide a consultation that concerns this unit.');
       }
       const vote = await insertVote(m, {
         unitId,
@@ -135,14 +131,14 @@ export class VotesService implements OnModuleInit {
         closesAt,
         status: 'scheduled',
         turnoutPublic: input.turnoutPublic ?? false,
-        proxyCap: input.proxyCap ?? 1,
-        objectionDays: input.objectionDays ?? 7,
+        proxyCap: input.proxyCap ?? VOTE_DEFAULTS.proxyCap,
+        objectionDays: input.objectionDays ?? VOTE_DEFAULTS.objectionDays,
         createdBy: actor.id,
         createdAt: now,
         noticeEndsAt: clock.noticeEndsAt,
         minVotingHours: RULE_SETS[input.ruleSet].minVotingHours,
       });
-      if (input.options && new Set(input.options.map((o) => o.id)).size !== input.options.length) throw invalid('options', 'Option ids must be unique.');
+      if (input.options && new Set(input.options.map((o) => o.id)).size !== input.options.length) throw invalid('options', 'invalid', 'Option ids must be unique.');
       await this.audit.record(m, {
         actor,
         nodeId: unitId,
@@ -172,7 +168,7 @@ export class VotesService implements OnModuleInit {
       if (now >= vote.closesAt) throw conflict('past_close', 'The voting period has already ended; cancel this vote and announce a new one.');
       const opensAt = now > vote.opensAt ? now : vote.opensAt;
       const early = now < vote.noticeEndsAt;
-      const short = vote.closesAt.getTime() - opensAt.getTime() < vote.minVotingHours * HOUR_MS;
+      const short = windowShorterThan(opensAt, vote.closesAt, vote.minVotingHours);
       const shortening = early || short ? await this.shortenings.approvedFor(vote.id, now, m) : null;
       if ((early || short) && !shortening) {
         const pending = (await this.shortenings.latestOf(vote.id, false, m))?.status === 'pending';
@@ -361,7 +357,7 @@ export class VotesService implements OnModuleInit {
       turnoutPublic: vote.turnoutPublic,
       proxyCap: vote.proxyCap,
       objectionDays: vote.objectionDays,
-      objectionUntil: vote.closedAt ? new Date(vote.closedAt.getTime() + vote.objectionDays * DAY_MS).toISOString() : null,
+      objectionUntil: vote.closedAt ? objectionEndsAt(vote.closedAt, vote.objectionDays).toISOString() : null,
       passed: result ? result.tally.passed : null,
       closingHash: vote.resultJson ? vote.chainHead : null,
     };

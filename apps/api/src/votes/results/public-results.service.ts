@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isPublicToken, publicResultPath } from '@yishi/contracts';
 import type { ResultFile, VoteFile } from '@yishi/domain';
-import { RULE_SETS } from '@yishi/domain';
+import { objectionEndsAt, RULE_SETS } from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { RateLimitService } from '../../auth/rate-limit.service';
@@ -19,8 +19,8 @@ import type { RecountKitFile } from './results.service';
 import { safeguardsOf } from '../lifecycle/vote-rules';
 import { ResultsService } from './results.service';
 import { notFound, VotesService } from '../lifecycle/votes.service';
+import { conflict } from '../../common/refusals';
 
-const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * Every request to a public page counts against its address: generous for a community hall's
@@ -79,7 +79,7 @@ export class PublicResultsService {
       publishedAt: vote.closedAt!.toISOString(),
       finalAt: vote.finalAt?.toISOString() ?? null,
       objectionDays: vote.objectionDays,
-      objectionUntil: new Date(vote.closedAt!.getTime() + vote.objectionDays * DAY_MS).toISOString(),
+      objectionUntil: objectionEndsAt(vote.closedAt!, vote.objectionDays).toISOString(),
       earlyOpening: vote.earlyReason && vote.openedAt ? { reason: vote.earlyReason, openedAt: vote.openedAt.toISOString() } : null,
       safeguards: safeguardsOf(vote),
       closingHash: vote.chainHead!,
@@ -131,7 +131,7 @@ export class PublicResultsService {
   /** Where the result's public page is, for those who may see the vote (404 before it is counted: there is none yet). */
   async link(actor: Actor, voteId: string): Promise<VotePublicLinkDto> {
     const { vote, canManage } = await this.votes.visible(actor, voteId);
-    if (!vote.publicToken) throw new DomainError('CONFLICT', 'The vote has not been counted yet.', { reason: 'not_counted', status: vote.status });
+    if (!vote.publicToken) throw conflict('not_counted', 'The vote has not been counted yet.', { status: vote.status });
     return { token: vote.publicToken, path: publicResultPath(vote.publicToken), boardPublishedAt: vote.boardPublishedAt?.toISOString() ?? null, canPublishBoard: canManage };
   }
 
@@ -146,7 +146,7 @@ export class PublicResultsService {
       if (!locked) throw notFound(voteId);
       const { vote, canManage } = await this.votes.visible(actor, voteId, m);
       if (!canManage) throw new DomainError('FORBIDDEN', 'Only the convenors and staff of the unit publish the bulletin board.');
-      if (!vote.publicToken) throw new DomainError('CONFLICT', 'The board is published with the result: the vote has not been counted yet.', { reason: 'not_counted', status: vote.status });
+      if (!vote.publicToken) throw conflict('not_counted', 'The board is published with the result: the vote has not been counted yet.', { status: vote.status });
       if (vote.boardPublishedAt) return;
       const at = new Date();
       await updateVote(m, voteId, { boardPublishedAt: at, boardPublishedBy: actor.id });

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CompoundElectorate, Electorate, MatterKind } from '@yishi/domain';
+import { objectionEndsAt } from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { DomainError } from '../../common/domain-error';
 import type { AppSecret } from '../../config/app-secret';
 import { APP_SECRET } from '../../config/app-secret';
 import type { TableFormat } from '../../rolls/import/write-table';
@@ -18,8 +18,8 @@ import { nodeName } from '../neighbour-reads';
 import { buildingsOfUnitNumbers } from '../rolls-reads';
 import type { CountedRow } from './result-store';
 import { countedBallots, electorateNames, marksWithProxies, proxyAgents } from './result-store';
+import { conflict } from '../../common/refusals';
 
-const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * The published result as CSV or XLSX (公示 to print or archive): the same figures as
@@ -37,7 +37,7 @@ export class ResultExportService {
 
   async export(actor: Actor, voteId: string, format: TableFormat): Promise<ResultDownload> {
     const { vote } = await this.votes.visible(actor, voteId);
-    if (!vote.resultJson || !vote.closedAt) throw new DomainError('CONFLICT', 'The vote has not been counted yet.', { reason: 'not_counted', status: vote.status });
+    if (!vote.resultJson || !vote.closedAt) throw conflict('not_counted', 'The vote has not been counted yet.', { status: vote.status });
     const result = JSON.parse(vote.resultJson) as PublishedResultFile;
     const rejected = new Set(result.rejected.map((r) => r.voter));
     const m = this.dataSource.manager;
@@ -64,7 +64,7 @@ export class ResultExportService {
       opensAt: vote.opensAt,
       closesAt: vote.closesAt,
       closedAt: vote.closedAt,
-      objectionUntil: new Date(vote.closedAt.getTime() + vote.objectionDays * DAY_MS),
+      objectionUntil: objectionEndsAt(vote.closedAt, vote.objectionDays),
       final: vote.status === 'final',
       result,
       proxyBallots,

@@ -1,6 +1,6 @@
 import { LEGAL_TIME_ZONE } from '@yishi/contracts';
 import type { Choice, Comparison, ConditionId, ConditionRole, Figures, MatterKind, Measure, PollOption, RuleSetId, SafeguardsFile } from '@yishi/domain';
-import { calendarDateIn, MATTERS, RULE_SETS } from '@yishi/domain';
+import { calendarDateIn, MATTERS, noticeDaysBetween, RULE_SETS } from '@yishi/domain';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '../../rolls/import/cells';
@@ -140,7 +140,7 @@ const ROLE_NAMES: Record<'staff' | 'admin', string> = { staff: '工作人员', a
 /** The notice period and the shortest window, and an approved shortening with its reason and approver: what the notice says about the vote's legal clock. */
 export function safeguardRows(safeguards: SafeguardsFile | null): string[][] {
   if (!safeguards) return [];
-  const days = Math.round((Date.parse(safeguards.noticeEndsAt) - Date.parse(safeguards.announcedAt)) / (24 * 3600 * 1000));
+  const days = noticeDaysBetween(new Date(safeguards.announcedAt), new Date(safeguards.noticeEndsAt));
   const rows = [
     ['公告期', days > 0 ? `${dateTime(new Date(safeguards.announcedAt))} 公告，至 ${dateTime(new Date(safeguards.noticeEndsAt))} 届满（${days}日）` : `${dateTime(new Date(safeguards.announcedAt))} 公告（本规则无法定公告期）`],
     ['最短表决期', safeguards.minVotingHours > 0 ? (safeguards.minVotingHours % 24 === 0 ? `${safeguards.minVotingHours / 24}日` : `${safeguards.minVotingHours}小时`) : '无（非正式征询）'],

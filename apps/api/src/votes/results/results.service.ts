@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ResultFile } from '@yishi/domain';
+import { objectionEndsAt, objectionWindowOpen } from '@yishi/domain';
 import { zipSync, strToU8 } from 'fflate';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -15,8 +16,8 @@ import { answerObjection, boardCasts, insertObjection, lockObjection, objections
 import { PermissionsService } from '../../permissions/permissions.service';
 import { safeguardsOf } from '../lifecycle/vote-rules';
 import { VotesService } from '../lifecycle/votes.service';
+import { conflict, forbidden } from '../../common/refusals';
 
-const DAY_MS = 24 * 3600 * 1000;
 
 export interface RecountKitFile {
   fileName: string;
@@ -40,8 +41,8 @@ export class ResultsService {
 
   async turnout(actor: Actor, voteId: string): Promise<VoteTurnoutDto> {
     const { vote, canManage } = await this.votes.visible(actor, voteId);
-    if (!canManage && !vote.turnoutPublic) throw new DomainError('FORBIDDEN', 'The convenor has not made turnout public for this vote.', { reason: 'turnout_private' });
-    if (vote.status === 'scheduled' || vote.status === 'cancelled') throw new DomainError('CONFLICT', 'The vote has not opened.', { reason: 'not_open' });
+    if (!canManage && !vote.turnoutPublic) throw forbidden('turnout_private', 'The convenor has not made turnout public for this vote.');
+    if (vote.status === 'scheduled' || vote.status === 'cancelled') throw conflict('not_open', 'The vote has not opened.');
     const result = await this.sealing.turnout(vote);
     return { status: vote.status, conditions: result.conditions.filter((c) => c.role === 'quorum' || c.id.startsWith('turnout')), figures: result.figures };
   }
@@ -81,7 +82,7 @@ export class ResultsService {
     return {
       vote: await this.votes.summary(vote),
       result: JSON.parse(published) as ResultFile,
-      objectionUntil: new Date(vote.closedAt!.getTime() + vote.objectionDays * DAY_MS).toISOString(),
+      objectionUntil: objectionEndsAt(vote.closedAt!, vote.objectionDays).toISOString(),
       canObject,
       safeguards: safeguardsOf(vote),
     };
@@ -112,7 +113,7 @@ export class ResultsService {
   }
 
   private requireResult(vote: Vote): string {
-    if (!vote.resultJson) throw new DomainError('CONFLICT', 'The vote has not been counted yet.', { reason: 'not_counted', status: vote.status });
+    if (!vote.resultJson) throw conflict('not_counted', 'The vote has not been counted yet.', { status: vote.status });
     return vote.resultJson;
   }
 
@@ -124,8 +125,8 @@ export class ResultsService {
   async object(actor: Actor, voteId: string, body: string): Promise<{ id: string }> {
     return this.dataSource.transaction(async (m) => {
       const { vote } = await this.votes.visible(actor, voteId, m);
-      if (vote.status !== 'closed') throw new DomainError('CONFLICT', 'Objections are taken while the provisional result is on notice.', { reason: 'not_on_notice' });
-      if (Date.now() > vote.closedAt!.getTime() + vote.objectionDays * DAY_MS) throw new DomainError('CONFLICT', 'The objection period has ended.', { reason: 'objection_window_over' });
+      if (vote.status !== 'closed') throw conflict('not_on_notice', 'Objections are taken while the provisional result is on notice.');
+      if (!objectionWindowOpen(vote.closedAt!, vote.objectionDays, new Date())) throw conflict('objection_window_over', 'The objection period has ended.');
       const saved = await insertObjection(m, voteId, actor.id, body);
       return { id: saved.id };
     });
@@ -142,7 +143,7 @@ export class ResultsService {
       const objection = await lockObjection(m, objectionId);
       if (!objection) throw new DomainError('NOT_FOUND', 'There is no such objection.', { objectionId });
       const { vote } = await this.votes.visible(actor, objection.voteId, m);
-      if (objection.answer) throw new DomainError('CONFLICT', 'This objection has been answered.', { reason: 'answered' });
+      if (objection.answer) throw conflict('answered', 'This objection has been answered.');
       await answerObjection(m, objectionId, answer, actor.id);
       await this.audit.record(m, { actor, nodeId: vote.unitId, action: 'vote.objection_answer', entityType: 'vote_objection', entityId: objectionId, after: { voteId: vote.id, answer } });
       await this.notifications.notify(m, [objection.userId], 'vote_result', { voteId: vote.id, title: vote.title, objectionAnswered: true }, `/votes/${vote.id}/result`);

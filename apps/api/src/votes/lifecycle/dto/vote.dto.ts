@@ -20,6 +20,7 @@ import {
   ValidateNested,
   IsObject,
 } from 'class-validator';
+import { POLL_OPTION_ID, VOTE_DEFAULTS, VOTE_LIMITS, VOTER_ID } from '@yishi/contracts';
 import { PlainText } from '../../../common/plain-text';
 import { VOTE_STATUSES } from '../../entities/vote.entity';
 import type { VoteStatus } from '../../entities/vote.entity';
@@ -27,16 +28,16 @@ import { IsOmittable } from '../../../common/validation';
 
 export class PollOptionDto {
   @ApiProperty({ example: 'a', description: 'Short id, unique in the poll' })
-  @Matches(/^[a-z0-9-]{1,20}$/)
+  @Matches(POLL_OPTION_ID)
   id!: string;
 
   @ApiProperty({ example: '12月7日（周日）上午' })
-  @PlainText(1, 100)
+  @PlainText(1, VOTE_LIMITS.optionLabel)
   label!: string;
 
   @ApiPropertyOptional({ example: 'Sunday 7 December, morning' })
   @IsOmittable()
-  @PlainText(1, 100)
+  @PlainText(1, VOTE_LIMITS.optionLabel)
   labelEn?: string;
 }
 
@@ -52,21 +53,21 @@ export class Lml63Dto {
 
 export class CreateVoteDto {
   @ApiProperty({ example: '御水岸地下车库充电设施管理办法表决' })
-  @PlainText(1, 300)
+  @PlainText(1, VOTE_LIMITS.title)
   title!: string;
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @PlainText(1, 300)
+  @PlainText(1, VOTE_LIMITS.title)
   titleEn?: string;
 
   @ApiProperty({ example: '是否同意《地下车库充电设施管理办法》？' })
-  @PlainText(1, 1000, { multiLine: true })
+  @PlainText(1, VOTE_LIMITS.question, { multiLine: true })
   question!: string;
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @PlainText(1, 1000, { multiLine: true })
+  @PlainText(1, VOTE_LIMITS.question, { multiLine: true })
   questionEn?: string;
 
   @ApiProperty({ enum: RULE_SET_IDS, enumName: 'RuleSetId' })
@@ -96,8 +97,8 @@ export class CreateVoteDto {
   @ApiPropertyOptional({ type: [PollOptionDto], description: 'A poll (simple-majority only): the options to choose from' })
   @IsOmittable()
   @IsArray()
-  @ArrayMinSize(2)
-  @ArrayMaxSize(20)
+  @ArrayMinSize(VOTE_LIMITS.optionsMin)
+  @ArrayMaxSize(VOTE_LIMITS.optionsMax)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PollOptionDto)
@@ -126,18 +127,18 @@ export class CreateVoteDto {
   @IsBoolean()
   turnoutPublic?: boolean;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 100, description: 'Most principals one agent may vote for' })
+  @ApiPropertyOptional({ default: VOTE_DEFAULTS.proxyCap, minimum: VOTE_LIMITS.proxyCapMin, maximum: VOTE_LIMITS.proxyCapMax, description: 'Most principals one agent may vote for' })
   @IsOmittable()
   @IsInt()
-  @Min(1)
-  @Max(100)
+  @Min(VOTE_LIMITS.proxyCapMin)
+  @Max(VOTE_LIMITS.proxyCapMax)
   proxyCap?: number;
 
-  @ApiPropertyOptional({ default: 7, minimum: 0, maximum: 60, description: 'Days for objections after the provisional result' })
+  @ApiPropertyOptional({ default: VOTE_DEFAULTS.objectionDays, minimum: VOTE_LIMITS.objectionDaysMin, maximum: VOTE_LIMITS.objectionDaysMax, description: 'Days for objections after the provisional result' })
   @IsOmittable()
   @IsInt()
-  @Min(0)
-  @Max(60)
+  @Min(VOTE_LIMITS.objectionDaysMin)
+  @Max(VOTE_LIMITS.objectionDaysMax)
   objectionDays?: number;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The consultation this vote decides' })
@@ -150,13 +151,13 @@ export class CreateVoteDto {
       'Required when voting opens before the legal notice has run or lasts less than the rule set’s shortest window: a reason of substance. The vote is announced with a shortening request that staff of the community or street must approve before it opens.',
   })
   @IsOmittable()
-  @PlainText(1, 500, { multiLine: true })
+  @PlainText(1, VOTE_LIMITS.reason, { multiLine: true })
   shorteningReason?: string;
 }
 
 export class RequestShorteningDto {
   @ApiProperty({ description: 'Why the notice or the voting window must be shorter: at least 15 letters or digits, not filler' })
-  @PlainText(1, 500, { multiLine: true })
+  @PlainText(1, VOTE_LIMITS.reason, { multiLine: true })
   reason!: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When voting is to open; default: the vote’s announced opening. A time already past means: as soon as it is approved.' })
@@ -173,7 +174,7 @@ export class DecideShorteningDto {
   outcome!: (typeof SHORTENING_OUTCOMES)[number];
 
   @ApiProperty({ description: 'The approver’s note, shown with the decision' })
-  @PlainText(2, 500, { multiLine: true })
+  @PlainText(VOTE_LIMITS.noteMin, VOTE_LIMITS.reason, { multiLine: true })
   note!: string;
 }
 
@@ -211,19 +212,19 @@ export class PendingShorteningDto extends ShorteningDto {
 
 export class CancelVoteDto {
   @ApiProperty()
-  @PlainText(2, 500)
+  @PlainText(VOTE_LIMITS.noteMin, VOTE_LIMITS.reason)
   reason!: string;
 }
 
 export class CastDto {
   @ApiProperty({ description: '"approve", "oppose", "abstain", or an option id of a poll', example: 'approve' })
   @IsString()
-  @Length(1, 20)
+  @Length(1, VOTE_LIMITS.choice)
   choice!: string;
 
   @ApiPropertyOptional({ description: 'Which of my voters (when I hold several roll entries or vote as an agent); default: my own' })
   @IsOmittable()
-  @Matches(/^v-[0-9a-f]{8,}$/)
+  @Matches(VOTER_ID)
   voterId?: string;
 }
 
