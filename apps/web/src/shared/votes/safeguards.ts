@@ -4,6 +4,7 @@
  * (`GET /api/votes/{id}`) or from the published result (vote.json's `safeguards`).
  */
 import type { SafeguardsFile } from '@yishi/domain';
+import { noticeDaysBetween } from '@yishi/domain';
 import type { components } from '../../api/schema';
 
 type ShorteningDto = components['schemas']['ShorteningDto'];
@@ -75,7 +76,7 @@ export function safeguardsOfFile(file: SafeguardsFile): SafeguardsView {
 
 /** Whole days of notice between the announcement and its end. */
 export function noticeDaysOf(view: Pick<SafeguardsView, 'announcedAt' | 'noticeEndsAt'>): number {
-  return Math.round((Date.parse(view.noticeEndsAt) - Date.parse(view.announcedAt)) / (24 * 3600 * 1000));
+  return noticeDaysBetween(new Date(view.announcedAt), new Date(view.noticeEndsAt));
 }
 
 /** A length in hours as a reader says it: whole days when it is days (7 天), else hours (2 小时). */
