@@ -1,7 +1,7 @@
 import { MOTION_CHOICES } from '@yishi/domain';
 import type { Choice } from '@yishi/domain';
 import type { Vote } from '../entities/vote.entity';
-import { pseudonym } from '../lifecycle/electorate-snapshot';
+import { pseudonym } from '../pseudonym';
 
 export type Channel = 'online' | 'paper' | 'meeting';
 

@@ -9,7 +9,7 @@ import type { TxQuery } from '../../database/pooled';
 import { onClient, pooledConnection } from '../../database/pooled';
 import { APP_SECRET } from '../../config/app-secret';
 import type { CastReceiptDto } from '../lifecycle/dto/vote.dto';
-import { pseudonym } from '../lifecycle/electorate-snapshot';
+import { pseudonym } from '../pseudonym';
 import { notFound } from '../lifecycle/votes.service';
 import type { ProxyMark } from './ballot-choices';
 import { parseChoice, sameChoice, sameProxy } from './ballot-choices';

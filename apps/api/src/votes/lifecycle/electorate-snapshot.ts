@@ -3,24 +3,16 @@ import type { CompoundElectorate, Electorate, ElectorateUnit, PersonsElectorate 
 import { calendarDateIn, hasFullCivilCapacityByAge, RULE_SETS } from '@yishi/domain';
 import type { RuleSetId } from '@yishi/domain';
 import type { EntityManager } from 'typeorm';
-import { keyedHash } from '../../common/keyed-hash';
 import { txQuery } from '../ballots/ballot-store';
 import type { VoteVoter } from '../entities/vote-voter.entity';
 import { nodeKind } from '../neighbour-reads';
+import { pseudonym } from '../pseudonym';
 import { compoundRoll, cooperativeRoll } from '../rolls-reads';
 
 export interface Snapshot {
   electorate: Electorate;
   voters: Omit<VoteVoter, 'vote' | 'voteId'>[];
   snapshotAt: string;
-}
-
-/**
- * A voter's pseudonym in one vote: a keyed hash of the vote and the roll entry, so a published
- * kit names nobody and the same person has unrelated ids in two votes.
- */
-export function pseudonym(secret: Buffer, voteId: string, personType: string, personId: string): string {
-  return `v-${keyedHash(secret, 'voter', `${voteId}:${personType}:${personId}`).slice(0, 12)}`;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Actor } from '../../common/actor';
 import type { AppSecret } from '../../config/app-secret';
 import { APP_SECRET } from '../../config/app-secret';
 import type { TableFormat } from '../../rolls/import/write-table';
-import { pseudonym } from '../lifecycle/electorate-snapshot';
+import { pseudonym } from '../pseudonym';
 import type { Vote } from '../entities/vote.entity';
 import type { BallotListRow, PublishedResultFile, ResultDownload } from './result-export';
 import { writeResultExport } from './result-export';
