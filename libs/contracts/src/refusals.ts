@@ -16,11 +16,11 @@ export const REFUSAL_REASONS = [
   'already_screened',
   'not_open',
   // Drafts of a consultation (征求意见稿).
-  'version_published',
-  'version_editing',
-  'drafting_closed',
-  'attachment_limit',
-  'clause_linked',
+  'version_published', // published: its text is the record of what residents read, and never changes
+  'version_editing', // a version is already being edited: publish it before starting another
+  'drafting_closed', // voting has opened (or the matter is past it): the draft no longer changes
+  'attachment_limit', // the version has as many attachments as it may have
+  'clause_linked', // a clause to be removed is named by an official reply: edit it instead
   // Comments and their moderation (意见); sent as `details.rule`.
   'comment_phase',
   'one_level_of_replies',

@@ -10,6 +10,7 @@ import type { ConsultationGrants } from '../consultations/consultation-access.se
 import { ConsultationAccess } from '../consultations/consultation-access.service';
 import type { BriefingDto, BriefingSignupDto, CancelBriefingDto, CreateBriefingDto, RecordAttendanceDto, UpdateBriefingDto } from './dto/briefing.dto';
 import { Briefing } from './entities/briefing.entity';
+import { invalid } from '../common/refusals';
 
 interface BriefingRow {
   id: string;
@@ -190,7 +191,7 @@ export class BriefingsService {
     const present = input.present ?? [];
     const absent = input.absent ?? [];
     const both = present.filter((id) => absent.includes(id));
-    if (both.length) throw validation('absent', 'A person cannot be marked both present and absent.', { userIds: both });
+    if (both.length) throw invalid('absent', 'invalid', 'A person cannot be marked both present and absent.', { userIds: both });
     await this.dataSource.transaction(async (m) => {
       const { briefing, grants } = await this.locked(m, actor, briefingId);
       assertNotCancelled(briefing);
@@ -198,7 +199,7 @@ export class BriefingsService {
       if (named.length) {
         const found = await m.query<{ user_id: string }[]>(`SELECT user_id FROM briefing_signup WHERE briefing_id = $1 AND user_id = ANY($2::uuid[])`, [briefingId, named]);
         const unknown = named.filter((id) => !found.some((f) => f.user_id === id));
-        if (unknown.length) throw validation('present', 'Only people who signed up can be marked; count the others as walk-ins.', { userIds: unknown });
+        if (unknown.length) throw invalid('present', 'invalid', 'Only people who signed up can be marked; count the others as walk-ins.', { userIds: unknown });
       }
       const before = { attended: await this.attendedCount(m, briefingId), walkIns: briefing.walkIns };
       if (present.length) {
@@ -284,7 +285,7 @@ function snapshot(b: Pick<Briefing, 'startsAt' | 'endsAt' | 'place' | 'capacity'
 }
 
 function checkTimes(startsAt: Date, endsAt: Date): void {
-  if (endsAt <= startsAt) throw validation('endsAt', 'A briefing ends after it starts.');
+  if (endsAt <= startsAt) throw invalid('endsAt', 'invalid', 'A briefing ends after it starts.');
 }
 
 function assertNotCancelled(briefing: Briefing): void {
@@ -295,6 +296,3 @@ function notFound(briefingId: string): DomainError {
   return new DomainError('NOT_FOUND', 'There is no such briefing, or it is not open to you.', { briefingId });
 }
 
-function validation(field: string, message: string, extra: Record<string, unknown> = {}): DomainError {
-  return new DomainError('VALIDATION_FAILED', message, { fields: [{ field, reasons: ['invalid'], message }], ...extra });
-}

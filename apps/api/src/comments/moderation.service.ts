@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CONSULTATION_PHASES, LIMITS } from '@yishi/contracts';
+import { LIMITS, PHASE_INDEX } from '@yishi/contracts';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -14,9 +14,9 @@ import type { CommentReportListDto, HideCommentDto, OfficialReplyInputDto, Repor
 import { REPLY_REASON_MAX } from './dto/comment.dto';
 import { Comment } from './entities/comment.entity';
 import { OfficialReply } from './entities/official-reply.entity';
-import { invalidField as invalid, plainText } from '../common/plain-text';
+import { plainText } from '../common/plain-text';
+import { invalid } from '../common/refusals';
 
-const PHASE_INDEX = new Map(CONSULTATION_PHASES.map((p, i) => [p, i]));
 
 /**
  * What the convenors and staff running a consultation do with its comments: hide one with a

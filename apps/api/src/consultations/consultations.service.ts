@@ -1,7 +1,8 @@
 import type { OnModuleInit } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CONSULTATION_PHASES } from '@yishi/contracts';
+import { CONSULTATION_PHASES, PHASE_INDEX } from '@yishi/contracts';
+import { DAY_MS } from '@yishi/domain';
 import type { ConsultationPhase } from '@yishi/contracts';
 import { RULE_SETS } from '@yishi/domain';
 import type { RuleSetId } from '@yishi/domain';
@@ -26,9 +27,8 @@ import type {
 import { ConsultationPhasePlan } from './entities/consultation-phase.entity';
 import { ConsultationUnit } from './entities/consultation-unit.entity';
 import { Consultation } from './entities/consultation.entity';
+import { invalid } from '../common/refusals';
 
-const PHASE_INDEX = new Map(CONSULTATION_PHASES.map((p, i) => [p, i]));
-const REMINDER_BEFORE_MS = 24 * 3600 * 1000;
 
 /** The phases at or after which residents must have a published draft to read. */
 function needsPublishedDraft(phase: ConsultationPhase): boolean {
@@ -66,7 +66,7 @@ export class ConsultationsService implements OnModuleInit {
     const node = (await m.query<{ kind: string }[]>(`SELECT kind FROM org_node WHERE id = $1`, [nodeId]))[0]!;
     const unitIds = input.unitIds ?? (node.kind === 'cooperative' || node.kind === 'compound' ? [nodeId] : []);
     if (unitIds.length === 0) {
-      throw validation('unitIds', 'A consultation opened on a street or community names the units it concerns.');
+      throw invalid('unitIds', 'invalid', 'A consultation opened on a street or community names the units it concerns.');
     }
     await this.assertUnitsFit(m, nodeId, unitIds, input.ruleSet);
     const phases = checkPlan(input.phases ?? []);
@@ -106,11 +106,11 @@ export class ConsultationsService implements OnModuleInit {
       const row = rows.find((r) => r.id === id);
       return !row || !row.under || (row.kind !== 'cooperative' && row.kind !== 'compound');
     });
-    if (bad.length) throw validation('unitIds', 'Every unit must be a cooperative or compound under the node the consultation is opened on.', { unitIds: bad });
+    if (bad.length) throw invalid('unitIds', 'invalid', 'Every unit must be a cooperative or compound under the node the consultation is opened on.', { unitIds: bad });
     const electorate = RULE_SETS[ruleSet].electorate;
     const wrongKind = rows.filter((r) => (electorate === 'compound' && r.kind !== 'compound') || (electorate === 'persons' && r.kind !== 'cooperative'));
     if (wrongKind.length) {
-      throw validation('ruleSet', `The rule set ${ruleSet} is for ${electorate === 'compound' ? 'owners of a compound' : 'members of a cooperative or village'}, not for every unit named.`, {
+      throw invalid('ruleSet', 'invalid', `The rule set ${ruleSet} is for ${electorate === 'compound' ? 'owners of a compound' : 'members of a cooperative or village'}, not for every unit named.`, {
         unitIds: wrongKind.map((r) => r.id),
       });
     }
@@ -182,7 +182,7 @@ export class ConsultationsService implements OnModuleInit {
       if (from === input.to) throw new DomainError('CONFLICT', `The consultation is already in the ${from} phase.`, { phase: from });
       const back = PHASE_INDEX.get(input.to)! < PHASE_INDEX.get(from)!;
       if (back && !input.reason?.trim()) {
-        throw validation('reason', 'Going back to an earlier phase needs a reason; it is recorded in the audit trail.');
+        throw invalid('reason', 'invalid', 'Going back to an earlier phase needs a reason; it is recorded in the audit trail.');
       }
       await this.moveTo(m, grants, input.to, actor, back ? input.reason!.trim() : null);
     });
@@ -261,7 +261,7 @@ export class ConsultationsService implements OnModuleInit {
               AND p.ends_at > $1 AND p.ends_at <= $2
            RETURNING c.id, c.title, p.ends_at)
          SELECT * FROM claimed`,
-        [now, new Date(now.getTime() + REMINDER_BEFORE_MS)],
+        [now, new Date(now.getTime() + DAY_MS)],
       );
       for (const c of claimed) {
         const units = await m.query<{ unit_id: string }[]>(`SELECT unit_id FROM consultation_unit WHERE consultation_id = $1`, [c.id]);
@@ -326,19 +326,16 @@ export function rights(grants: ConsultationGrants): ConsultationDetailDto['me'] 
   return { canManage: grants.canManage, canParticipate: grants.canParticipate, canRecordOffline: grants.canRecordOffline, canModerate: grants.canModerate };
 }
 
-function validation(field: string, message: string, extra: Record<string, unknown> = {}): DomainError {
-  return new DomainError('VALIDATION_FAILED', message, { fields: [{ field, reasons: ['invalid'], message }], ...extra });
-}
 
 /** Each phase at most once, in the order of the phases, with dates that follow one another. */
 function checkPlan(phases: PhasePlanDto[]): PhasePlanDto[] {
   const sorted = [...phases].sort((a, b) => PHASE_INDEX.get(a.phase)! - PHASE_INDEX.get(b.phase)!);
   for (let i = 0; i < sorted.length; i += 1) {
     const p = sorted[i]!;
-    if (i > 0 && sorted[i - 1]!.phase === p.phase) throw validation('phases', `The phase ${p.phase} is planned twice.`);
-    if (p.endsAt && new Date(p.endsAt) <= new Date(p.startsAt)) throw validation('phases', `The ${p.phase} phase must end after it starts.`);
+    if (i > 0 && sorted[i - 1]!.phase === p.phase) throw invalid('phases', 'invalid', `The phase ${p.phase} is planned twice.`);
+    if (p.endsAt && new Date(p.endsAt) <= new Date(p.startsAt)) throw invalid('phases', 'invalid', `The ${p.phase} phase must end after it starts.`);
     if (i > 0 && new Date(p.startsAt) < new Date(sorted[i - 1]!.startsAt)) {
-      throw validation('phases', `The ${p.phase} phase cannot start before the ${sorted[i - 1]!.phase} phase.`);
+      throw invalid('phases', 'invalid', `The ${p.phase} phase cannot start before the ${sorted[i - 1]!.phase} phase.`);
     }
   }
   return sorted;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CONSULTATION_PHASES, LIMITS } from '@yishi/contracts';
+import { LIMITS, PHASE_INDEX } from '@yishi/contracts';
 import type { ConsultationPhase } from '@yishi/contracts';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -10,7 +10,8 @@ import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { PlainTextRule } from '../common/plain-text';
-import { invalidField, optionalPlainText, plainText } from '../common/plain-text';
+import { optionalPlainText, plainText } from '../common/plain-text';
+import { conflict, invalid } from '../common/refusals';
 import { StoredFile } from '../storage/entities/stored-file.entity';
 import { StoredFilesService } from '../storage/stored-files.service';
 import type { Upload } from '../storage/stored-files.service';
@@ -22,24 +23,6 @@ import type { ClauseDto, UpdateVersionDto, VersionAttachmentDto, VersionDiffDto,
 import { Clause } from './entities/clause.entity';
 import { DraftVersion } from './entities/draft-version.entity';
 import { VersionAttachment } from './entities/version-attachment.entity';
-
-/**
- * Why a draft request conflicts with the state of the draft: `details.reason` of a 409 CONFLICT,
- * stable for the web app to word.
- */
-export type DraftConflict =
-  /** The version is published: its text is the record of what residents read, and never changes. */
-  | 'version_published'
-  /** A version is already being edited: publish it before starting another. */
-  | 'version_editing'
-  /** Voting has opened (or the matter is past it): the draft no longer changes. */
-  | 'drafting_closed'
-  /** The version has as many attachments as it may have. */
-  | 'attachment_limit'
-  /** A clause to be removed is named by an official reply: keep it (edit it) instead. */
-  | 'clause_linked';
-
-const PHASE_INDEX = new Map(CONSULTATION_PHASES.map((p, i) => [p, i]));
 
 /** The draft changes until voting opens (going back to revision with a reason reopens it). */
 function draftingOpen(phase: ConsultationPhase): boolean {
@@ -438,11 +421,6 @@ function attachmentDto(consultationId: string, number: number, a: { fileId: stri
   };
 }
 
-function conflict(reason: DraftConflict, message: string, details: Record<string, unknown> = {}): DomainError {
-  return new DomainError('CONFLICT', message, { reason, ...details });
-}
-
-const invalid = invalidField;
 
 function attachmentNotFound(number: number, fileId: string): DomainError {
   return new DomainError('NOT_FOUND', 'There is no such attachment on this version.', { number, fileId });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CONSULTATION_PHASES, LEGAL_TIME_ZONE, LIMITS } from '@yishi/contracts';
+import { LEGAL_TIME_ZONE, LIMITS, PHASE_INDEX } from '@yishi/contracts';
 import type { ConsultationPhase, IntakeChannel, TopicStatus } from '@yishi/contracts';
 import { calendarDateIn } from '@yishi/domain';
 import type { Response } from 'express';
@@ -32,6 +32,7 @@ import type {
 } from './dto/topic.dto';
 import { TopicPhoto } from './entities/topic-photo.entity';
 import { Topic } from './entities/topic.entity';
+import { invalid } from '../common/refusals';
 
 /** Per-person limits on submitting topics online. */
 export const TOPIC_LIMITS = [
@@ -39,7 +40,6 @@ export const TOPIC_LIMITS = [
   { scope: 'day', max: 20, windowSeconds: 86_400 },
 ] as const;
 
-const PHASE_INDEX = new Map(CONSULTATION_PHASES.map((p, i) => [p, i]));
 
 interface TopicRow {
   id: string;
@@ -121,8 +121,8 @@ export class TopicsService {
   async recordOffline(actor: Actor, unitId: string, input: RecordOfflineTopicDto): Promise<TopicDto> {
     await this.assertIsUnit(unitId);
     const anonymous = input.anonymous ?? false;
-    if (anonymous && input.residentName) throw validation('residentName', 'An anonymous topic carries no name: leave the resident’s name out.');
-    if (!anonymous && !input.residentName) throw validation('residentName', 'Write the resident’s name, or mark the topic anonymous.');
+    if (anonymous && input.residentName) throw invalid('residentName', 'invalid', 'An anonymous topic carries no name: leave the resident’s name out.');
+    if (!anonymous && !input.residentName) throw invalid('residentName', 'invalid', 'Write the resident’s name, or mark the topic anonymous.');
     checkCollectedOn(input.collectedOn);
     const id = await this.dataSource.transaction(async (m) => {
       const topic = await m.getRepository(Topic).save({
@@ -156,7 +156,7 @@ export class TopicsService {
    * an online topic's photos are its author's alone.
    */
   async addPhoto(actor: Actor, topicId: string, upload: Upload | undefined): Promise<TopicDto> {
-    if (!upload) throw validation('file', 'Choose a photo to upload (multipart/form-data, in the field `file`).');
+    if (!upload) throw invalid('file', 'invalid', 'Choose a photo to upload (multipart/form-data, in the field `file`).');
     await this.dataSource.transaction(async (m) => {
       const topic = await this.readable(m, topicId, true);
       if (topic.channel === 'online' && topic.authorId !== actor.id) {
@@ -239,7 +239,7 @@ export class TopicsService {
   /** Accept into an existing consultation of the topic's unit, or into a new one opened in the same step. */
   async accept(actor: Actor, topicId: string, input: AcceptTopicDto): Promise<TopicDto> {
     if (!input.consultationId === !input.newConsultation) {
-      throw validation('consultationId', 'Name an existing consultation or describe a new one (one of the two).');
+      throw invalid('consultationId', 'invalid', 'Name an existing consultation or describe a new one (one of the two).');
     }
     await this.dataSource.transaction(async (m) => {
       const topic = await this.screenable(m, topicId);
@@ -248,7 +248,7 @@ export class TopicsService {
       if (input.consultationId) {
         const grants = await this.access.requireManaged(actor, input.consultationId, m, true);
         if (!grants.unitIds.includes(topic.unitId)) {
-          throw validation('consultationId', 'That consultation does not concern the unit this topic was raised in.', { consultationId: input.consultationId });
+          throw invalid('consultationId', 'invalid', 'That consultation does not concern the unit this topic was raised in.', { consultationId: input.consultationId });
         }
         if (PHASE_INDEX.get(grants.consultation.phase)! > PHASE_INDEX.get('comment')!) {
           throw new DomainError('CONFLICT', 'That consultation is past its comment period: it can take no new topics.', {
@@ -273,14 +273,14 @@ export class TopicsService {
    * topics they seconded; never its own author). This topic keeps its own seconds as a record.
    */
   async merge(actor: Actor, topicId: string, input: MergeTopicDto): Promise<TopicDto> {
-    if (input.intoTopicId === topicId) throw validation('intoTopicId', 'A topic cannot be merged into itself.');
+    if (input.intoTopicId === topicId) throw invalid('intoTopicId', 'invalid', 'A topic cannot be merged into itself.');
     await this.dataSource.transaction(async (m) => {
       // Both rows locked, in a fixed order, so two merges cannot cross.
       await m.query(`SELECT id FROM topic WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[topicId, input.intoTopicId]]);
       const topic = await this.screenable(m, topicId);
       const target = await m.getRepository(Topic).findOne({ where: { id: input.intoTopicId } });
       if (!target || target.unitId !== topic.unitId) {
-        throw validation('intoTopicId', 'Merge into a topic of the same unit.', { intoTopicId: input.intoTopicId });
+        throw invalid('intoTopicId', 'invalid', 'Merge into a topic of the same unit.', { intoTopicId: input.intoTopicId });
       }
       // A merged topic is never a target, so merges form a tree and can never loop.
       if (target.status !== 'open' && target.status !== 'accepted') {
@@ -380,7 +380,7 @@ export class TopicsService {
   private async assertIsUnit(nodeId: string): Promise<void> {
     const [node] = await this.dataSource.query<{ kind: string }[]>(`SELECT kind FROM org_node WHERE id = $1`, [nodeId]);
     if (node?.kind !== 'cooperative' && node?.kind !== 'compound') {
-      throw validation('unitId', 'Topics are raised in a cooperative or a compound, not in a street or community.');
+      throw invalid('unitId', 'invalid', 'Topics are raised in a cooperative or a compound, not in a street or community.');
     }
   }
 
@@ -461,9 +461,6 @@ export class TopicsService {
   }
 }
 
-function validation(field: string, message: string, extra: Record<string, unknown> = {}): DomainError {
-  return new DomainError('VALIDATION_FAILED', message, { fields: [{ field, reasons: ['invalid'], message }], ...extra });
-}
 
 function notOpen(topic: Topic): DomainError {
   return new DomainError('CONFLICT', 'This topic has been screened: it takes no more seconds or photos.', { reason: 'not_open', status: topic.status });
@@ -474,6 +471,6 @@ function checkCollectedOn(value: string): void {
   const [y, mo, d] = value.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, mo - 1, d));
   const real = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-  if (!real || y < 2000) throw validation('collectedOn', 'collectedOn must be a real date (YYYY-MM-DD).');
-  if (value > calendarDateIn(LEGAL_TIME_ZONE)) throw validation('collectedOn', 'The day it was collected cannot be in the future.');
+  if (!real || y < 2000) throw invalid('collectedOn', 'invalid', 'collectedOn must be a real date (YYYY-MM-DD).');
+  if (value > calendarDateIn(LEGAL_TIME_ZONE)) throw invalid('collectedOn', 'invalid', 'The day it was collected cannot be in the future.');
 }
