@@ -1,4 +1,5 @@
 export * from './types';
-export { tally, proxyRegime, countsAttendance } from './tally';
+export { tally } from './tally';
+export { proxyRegime, countsAttendance } from './regime';
 export { meets, percentOf, formatCount } from './fraction';
-export { REJECTION_TEXTS, thresholdWords } from './explain';
+export { REJECTION_TEXTS, thresholdWords } from './wording/explain';

@@ -1,8 +1,8 @@
-import { formatArea } from '../area';
-import type { Localized, RuleSetId } from '../rules/rule-sets';
-import { RULE_SETS } from '../rules/rule-sets';
-import { formatCount } from './fraction';
-import type { Condition, Measure, RejectionReason, Threshold } from './types';
+import { formatArea } from '../../area';
+import type { Localized, RuleSetId } from '../../rules/rule-sets';
+import { RULE_SETS } from '../../rules/rule-sets';
+import { formatCount } from '../fraction';
+import type { Condition, Measure, RejectionReason, Threshold } from '../types';
 
 /**
  * The words of a result: one sentence per condition, then the verdict, in zh-CN and en.
