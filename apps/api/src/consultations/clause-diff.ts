@@ -6,6 +6,7 @@
  * before; a clause says which earlier clause it continues (`previousClauseId`), so renumbering,
  * insertion and removal are told apart without guessing.
  */
+import { diffChars } from 'diff';
 
 export type DiffOp = 'equal' | 'insert' | 'delete';
 
@@ -16,9 +17,10 @@ export interface DiffSegment {
 
 /**
  * Above this many cells (changed characters of the old text × of the new text, after the common
- * start and end are set aside) the comparison is not worth its time and memory: the changed
- * middle is shown as deleted and inserted whole. 2,000,000 cells is two rewritten 1,400-character
- * passages: some 50–100 ms and 4 MB here.
+ * start and end are set aside) the comparison is not worth showing character by character: the
+ * changed middle is shown as deleted and inserted whole. The diff's own work grows with the length
+ * times the number of edits, never beyond this product, so the guard also bounds its time: two
+ * rewritten 1,400-character passages (2,000,000 cells) take a few milliseconds here.
  */
 export const MAX_DIFF_CELLS = 2_000_000;
 
@@ -29,8 +31,8 @@ export const MAX_DIFF_CELLS = 2_000_000;
 export const MAX_DIFF_CELLS_PER_VERSION = 8_000_000;
 
 /**
- * A character-level diff of `before` → `after`: the longest common subsequence of their
- * characters (whole code points, so a rare character outside the BMP is never split), with
+ * A character-level diff of `before` → `after`: a shortest edit script of their characters
+ * (whole code points, so a rare character outside the BMP is never split), with
  * small coincidental matches inside a rewritten passage folded into it so the result reads as
  * "this phrase became that phrase". Concatenating the `equal` and `delete` texts gives `before`,
  * the `equal` and `insert` texts `after`.
@@ -62,56 +64,24 @@ function diffWithin(before: string, after: string, maxCells: number, budget: { c
     for (const ch of midB) ops.push(['insert', ch]);
   } else {
     budget.cells -= cells;
-    ops.push(...lcsOps(midA, midB));
+    ops.push(...charOps(midA, midB));
   }
   for (let i = endA; i < a.length; i += 1) ops.push(['equal', a[i]!]);
   return cleanup(merge(ops));
 }
 
-/** Edit script of two character arrays by dynamic programming over their LCS lengths. */
-function lcsOps(a: string[], b: string[]): [DiffOp, string][] {
-  const n = a.length;
-  const m = b.length;
-  if (n === 0) return b.map((ch) => ['insert', ch]);
-  if (m === 0) return a.map((ch) => ['delete', ch]);
-  // Compare code points as numbers, not strings: the inner loop runs n × m times.
-  const ca = Int32Array.from(a, (ch) => ch.codePointAt(0)!);
-  const cb = Int32Array.from(b, (ch) => ch.codePointAt(0)!);
-  // lengths[i * width + j] = LCS of a[i..] and b[j..], flattened rows of m + 1 cells. An LCS is
-  // no longer than the shorter text, and under any sane guard (n × m < 65,536²) that is < 65,536.
-  const width = m + 1;
-  const lengths = Math.min(n, m) < 0x10000 ? new Uint16Array((n + 1) * width) : new Uint32Array((n + 1) * width);
-  for (let i = n - 1; i >= 0; i -= 1) {
-    const row = i * width;
-    const below = row + width;
-    const ai = ca[i]!;
-    for (let j = m - 1; j >= 0; j -= 1) {
-      if (ai === cb[j]) lengths[row + j] = lengths[below + j + 1]! + 1;
-      else {
-        const down = lengths[below + j]!;
-        const right = lengths[row + j + 1]!;
-        lengths[row + j] = down >= right ? down : right;
-      }
-    }
-  }
+/**
+ * Edit script of two character arrays: jsdiff's `diffChars` (Myers' O(ND) difference algorithm,
+ * comparing whole code points), its change objects spelled out a character at a time for merge().
+ */
+function charOps(a: string[], b: string[]): [DiffOp, string][] {
+  if (a.length === 0) return b.map((ch) => ['insert', ch]);
+  if (b.length === 0) return a.map((ch) => ['delete', ch]);
   const ops: [DiffOp, string][] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (ca[i] === cb[j]) {
-      ops.push(['equal', a[i]!]);
-      i += 1;
-      j += 1;
-    } else if (lengths[(i + 1) * width + j]! >= lengths[i * width + j + 1]!) {
-      ops.push(['delete', a[i]!]);
-      i += 1;
-    } else {
-      ops.push(['insert', b[j]!]);
-      j += 1;
-    }
+  for (const change of diffChars(a.join(''), b.join(''))) {
+    const op: DiffOp = change.added ? 'insert' : change.removed ? 'delete' : 'equal';
+    for (const ch of Array.from(change.value)) ops.push([op, ch]);
   }
-  for (; i < n; i += 1) ops.push(['delete', a[i]!]);
-  for (; j < m; j += 1) ops.push(['insert', b[j]!]);
   return ops;
 }
 
