@@ -92,7 +92,7 @@ export function PublicResultRoute() {
         <h2 className="section__title" id="conditions-title">
           {t('votes.result.conditions')}
         </h2>
-        <ul className="condition-list">
+        <ul className="plain-list condition-list">
           {tally.conditions.map((condition) => (
             <ConditionBar key={`${condition.id}-${condition.source}`} condition={condition} counted optionLabel={optionLabel} />
           ))}

@@ -112,7 +112,7 @@ export function ConsoleNodeRoute() {
           <h2 className="section__title" id="node-units-title">
             {t('console.home.units')}
           </h2>
-          <ul className="unit-links">
+          <ul className="plain-list unit-links">
             {units.map((unit) => (
               <li key={unit.id}>
                 <Link to={`/console/nodes/${unit.id}`} className="button button--secondary">
@@ -143,7 +143,7 @@ function RollPages({ nodeId, write }: { nodeId: string; write: boolean }) {
   const { t } = useTranslation();
   return (
     <nav aria-label={t('roll.pages.label')}>
-      <ul className="subnav">
+      <ul className="plain-list subnav">
         <li>
           <NavLink to={nodePath(nodeId, 'roll')} end className="subnav__link">
             {t('roll.pages.list')}

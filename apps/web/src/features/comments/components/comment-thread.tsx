@@ -162,7 +162,7 @@ export function CommentThreadView({ thread, consultationId, canReply, highlightI
         </div>
       </article>
       {thread.replies.length > 0 && (
-        <ul className="comment-replies" aria-label={t('comments.repliesLabel', { count: thread.replies.length })}>
+        <ul className="plain-list comment-replies" aria-label={t('comments.repliesLabel', { count: thread.replies.length })}>
           {thread.replies.map((reply) => (
             <ReplyView key={reply.id} reply={reply} consultationId={consultationId} highlighted={highlight(reply.id)} />
           ))}

@@ -31,7 +31,7 @@ export function VersionView({ consultationId, version }: { consultationId: strin
         </div>
       )}
       {version.preamble && <p className="version-view__preamble">{version.preamble}</p>}
-      <ol className="version-view__clauses" aria-label={t('convene.draft.clauseList')}>
+      <ol className="plain-list version-view__clauses" aria-label={t('convene.draft.clauseList')}>
         {version.clauses.map((clause) => (
           <li key={clause.id} className="version-clause">
             <p className="version-clause__head">

@@ -94,7 +94,7 @@ export function VersionChanges({ consultationId, version, versionParam }: { cons
       {changes.length === 0 ? (
         <p className="notice">{t('draft.changes.none')}</p>
       ) : (
-        <ol className="changed-clauses">
+        <ol className="plain-list changed-clauses">
           {changes.map((change, index) => (
             <ChangedClause key={change.clauseId ?? `removed-${index}`} change={change} consultationId={consultationId} versionParam={versionParam} />
           ))}

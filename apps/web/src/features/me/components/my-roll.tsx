@@ -15,7 +15,7 @@ function Household({ household }: { household: MyHousehold }) {
       </h3>
       {household.address && <p className="roll-card__meta">{household.address}</p>}
       <h4 className="visually-hidden">{t('me.household.membersHeading')}</h4>
-      <ul className="member-list">
+      <ul className="plain-list member-list">
         {household.members.map((member, index) => {
           const badges = memberBadges(member);
           return (
@@ -45,7 +45,7 @@ function Compound({ compound }: { compound: MyCompound }) {
       <h3 className="roll-card__title" id={`compound-${compound.unitId}`}>
         {compound.unitName}
       </h3>
-      <ul className="unit-list">
+      <ul className="plain-list unit-list">
         {compound.units.map((unit) => {
           const note = votingNote(unit);
           return (

@@ -43,7 +43,7 @@ function OrganizationNode({ node, depth }: NodeProps) {
         )}
       </div>
       {node.children.length > 0 && (
-        <ul className="org-tree__children">
+        <ul className="plain-list org-tree__children">
           {node.children.map((child) => (
             <OrganizationNode key={child.id} node={child} depth={depth + 1} />
           ))}
@@ -72,7 +72,7 @@ export function OrganizationTree() {
     return <p className="notice">{t('organizations.empty')}</p>;
   }
   return (
-    <ul className="org-tree">
+    <ul className="plain-list org-tree">
       {tree.data.map((node) => (
         <OrganizationNode key={node.id} node={node} depth={0} />
       ))}

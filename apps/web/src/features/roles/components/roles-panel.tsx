@@ -199,7 +199,7 @@ export function RolesPanel({ nodeId, nodeName, ancestry, me, grants, buildings =
         (roles.data.length === 0 ? (
           <p className="notice">{t('roles.list.empty')}</p>
         ) : (
-          <ul className="role-list">
+          <ul className="plain-list role-list">
             {roles.data.map((grant) => (
               <RoleRow key={grant.id} grant={grant} nodeId={nodeId} revocable={canRevoke(grants, ancestry, me, grant)} />
             ))}

@@ -118,7 +118,7 @@ export function TopicDetail({ topicId, titleId, submitted }: TopicDetailProps) {
         </p>
       )}
       {data.photos.length > 0 && (
-        <ul className="topic-photos" aria-label={t('topics.detail.photos')}>
+        <ul className="plain-list topic-photos" aria-label={t('topics.detail.photos')}>
           {data.photos.map((photo) => (
             <li key={photo.fileId}>
               <a href={photo.url} className="topic-photos__link">

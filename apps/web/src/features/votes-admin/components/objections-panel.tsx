@@ -95,7 +95,7 @@ export function ObjectionsPanel({ vote }: { vote: VoteDetail }) {
         {list.data.length === 0 ? (
           <p className="notice">{t('voteAdmin.objections.none')}</p>
         ) : (
-          <ul className="objections">
+          <ul className="plain-list objections">
             {list.data.map((objection) => (
               <ObjectionItem key={objection.id} vote={vote} objection={objection} />
             ))}

@@ -282,7 +282,7 @@ export function ProxiesPanel({ vote }: { vote: VoteDetail }) {
         {data.proxies.length === 0 ? (
           <p className="notice">{t('voteAdmin.proxies.empty')}</p>
         ) : (
-          <ul className="proxy-list">
+          <ul className="plain-list proxy-list">
             {data.proxies.map((proxy) => (
               <ProxyItem key={proxy.id} vote={vote} proxy={proxy} />
             ))}

@@ -29,7 +29,7 @@ export function ShorteningQueue({ nodeId }: { nodeId: string }) {
       {queue.isError && <QueryError error={queue.error} retrying={queue.isFetching} onRetry={() => void queue.refetch()} />}
       {queue.data && queue.data.length === 0 && <p className="notice">{t('voteAdmin.shortening.queueEmpty')}</p>}
       {queue.data && queue.data.length > 0 && (
-        <ul className="vote-cards">
+        <ul className="plain-list vote-cards">
           {queue.data.map((item) => (
             <li key={item.id} className="vote-card">
               <p className="vote-card__title">{t('voteAdmin.shortening.queueItem', { unit: item.vote.unitName, title: item.vote.title })}</p>

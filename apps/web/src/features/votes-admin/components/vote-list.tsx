@@ -24,7 +24,7 @@ export function VoteList({ unitIds, showUnits }: { unitIds: readonly string[]; s
       {votes.length === 0 ? (
         <p className="notice">{t('voteAdmin.list.empty')}</p>
       ) : (
-        <ul className="vote-cards">
+        <ul className="plain-list vote-cards">
           {votes.map((vote) => (
             <li key={vote.id} className="vote-card">
               <h3 className="vote-card__title">

@@ -343,7 +343,7 @@ function Bars({ turnout }: { turnout: Turnout }) {
     );
   }
   return (
-    <ul className="turnout-bars">
+    <ul className="plain-list turnout-bars">
       {bars.map((bar) => {
         const area = bar.measure === 'area';
         const value = area ? t('voteAdmin.turnout.areaValue', { part: formatArea(bar.numerator), whole: formatArea(bar.denominator) }) : t('voteAdmin.turnout.countValue', { part: bar.numerator, whole: bar.denominator });

@@ -24,7 +24,7 @@ export function ConsultationVotes({ consultationId, unitIds }: { consultationId:
       <h2 className="section__title" id="consultation-votes-title">
         {t('votes.consultation.title')}
       </h2>
-      <ul className="vote-list">
+      <ul className="plain-list vote-list">
         {votes.map((vote) => {
           const stage = voteStage(vote);
           return (

@@ -72,7 +72,7 @@ export function Objections({ voteId, open, until, canObject }: ObjectionsProps) 
       {objections.isError && <QueryError error={objections.error} retrying={objections.isFetching} onRetry={() => void objections.refetch()} />}
       {objections.data && objections.data.length === 0 && <p className="notice">{t('votes.objections.none')}</p>}
       {objections.data && objections.data.length > 0 && (
-        <ul className="objection-list">
+        <ul className="plain-list objection-list">
           {objections.data.map((objection) => (
             <li key={objection.id} className="objection">
               <p className="objection__meta">

@@ -151,7 +151,7 @@ export function ReceiptBoard({ board, secret, initialReceipt = null }: ReceiptBo
           ) : (
             <>
               {board.data.entries.length > SHOWN && <p className="section__intro">{t('votes.board.onlyLatest', { count: SHOWN })}</p>}
-              <ol className="board-list">
+              <ol className="plain-list board-list">
                 {board.data.entries
                   .slice(-SHOWN)
                   .reverse()

@@ -17,7 +17,7 @@ export function Turnout({ voteId, enabled }: { voteId: string; enabled: boolean 
         {t('votes.turnout.title')}
       </h2>
       <p className="section__intro">{t('votes.turnout.intro')}</p>
-      <ul className="condition-list">
+      <ul className="plain-list condition-list">
         {turnout.data.conditions.map((condition) => (
           <ConditionBar key={`${condition.id}-${condition.source}`} condition={condition} counted={false} />
         ))}

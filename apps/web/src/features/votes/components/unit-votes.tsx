@@ -48,7 +48,7 @@ export function UnitVotes({ unitId }: { unitId: string }) {
   if (votes.isError) return <QueryError error={votes.error} retrying={votes.isFetching} onRetry={() => void votes.refetch()} />;
   if (votes.data.length === 0) return <p className="notice">{t('votes.unit.none')}</p>;
   return (
-    <ul className="vote-list" aria-label={t('votes.unit.listLabel')}>
+    <ul className="plain-list vote-list" aria-label={t('votes.unit.listLabel')}>
       {votes.data.map((vote) => (
         <VoteCard key={vote.id} vote={vote} />
       ))}

@@ -112,7 +112,7 @@ export function Disputes({ vote, papers }: { vote: VoteDetail; papers: Paper[] }
       {disputed.length === 0 ? (
         <p className="notice">{t('voteAdmin.disputes.none')}</p>
       ) : (
-        <ul className="disputes">
+        <ul className="plain-list disputes">
           {disputed.map((paper) => (
             <Dispute key={paper.serial} vote={vote} paper={paper} />
           ))}

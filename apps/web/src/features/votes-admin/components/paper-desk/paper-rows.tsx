@@ -117,7 +117,7 @@ export function PaperRows({ vote, papers }: { vote: VoteDetail; papers: Paper[] 
         {t('voteAdmin.papers.shown', { count: shown.length })}
         {shown.length > PAPER_ROWS_MAX && ` ${t('voteAdmin.papers.firstOnly', { max: PAPER_ROWS_MAX })}`}
       </p>
-      <ul className="paper-rows" aria-labelledby={titleId}>
+      <ul className="plain-list paper-rows" aria-labelledby={titleId}>
         {shown.slice(0, PAPER_ROWS_MAX).map((paper) => (
           <PaperRow key={paper.serial} vote={vote} paper={paper} />
         ))}
