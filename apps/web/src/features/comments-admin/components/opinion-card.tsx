@@ -219,7 +219,7 @@ export function OpinionCard({ consultationId, thread, canModerate, canReply, lin
     onDone(message);
   };
   return (
-    <article ref={article} className={`opinion${thread.hidden ? ' opinion--hidden' : ''}`} aria-labelledby={titleId}>
+    <article ref={article} className={`card opinion${thread.hidden ? ' opinion--hidden' : ''}`} aria-labelledby={titleId}>
       <h4 className="visually-hidden" id={titleId}>
         {t('convene.opinions.cardTitle', { place, who: thread.anonymous || !thread.authorName ? t('convene.opinions.anonymous') : thread.authorName })}
       </h4>

@@ -59,7 +59,7 @@ function Item({ item, consultationId }: { item: AdoptionReportItem; consultation
         });
   const linked = item.reply?.linkedClause ?? null;
   return (
-    <li className="report-item">
+    <li className="card report-item">
       <article aria-label={t('report.itemLabel', { seq: item.seq })}>
         <p className="report-item__seq">{t('report.seq', { seq: item.seq })}</p>
         {item.hidden ? (

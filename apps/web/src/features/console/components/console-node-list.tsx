@@ -10,7 +10,7 @@ export function ConsoleNodeList({ nodes }: { nodes: ConsoleNode[] }) {
   return (
     <ul className="plain-list console-nodes">
       {nodes.map((node) => (
-        <li key={node.nodeId} className="console-node" data-kind={node.nodeKind}>
+        <li key={node.nodeId} className="card console-node" data-kind={node.nodeKind}>
           <p className="console-node__kind">{t(`organizations.kind.${node.nodeKind}`)}</p>
           <h2 className="console-node__name">
             <Link to={`/console/nodes/${node.nodeId}`} className="console-node__link">

@@ -63,7 +63,7 @@ function AttachmentRow({ attachment, removable, consultationId, number }: { atta
     );
   };
   return (
-    <li ref={row} className="attachment">
+    <li ref={row} className="card attachment">
       <a href={attachment.url} className="attachment__link" target="_blank" rel="noopener">
         {attachment.title}
       </a>

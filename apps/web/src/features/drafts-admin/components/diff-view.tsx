@@ -46,7 +46,7 @@ function ClauseNumber({ clause }: { clause: ClauseDiff }) {
 function ClauseChange({ clause }: { clause: ClauseDiff }) {
   const { t } = useTranslation();
   return (
-    <li className={`diff-clause diff-clause--${clause.status}`}>
+    <li className={`card diff-clause diff-clause--${clause.status}`}>
       <p className="diff-clause__head">
         <strong>
           <ClauseNumber clause={clause} />

@@ -8,7 +8,7 @@ import './my-roll.css';
 function Household({ household }: { household: MyHousehold }) {
   const { t } = useTranslation();
   return (
-    <article className="roll-card" aria-labelledby={`household-${household.householdId}`}>
+    <article className="card roll-card" aria-labelledby={`household-${household.householdId}`}>
       <p className="roll-card__unit">{household.unitName}</p>
       <h3 className="roll-card__title" id={`household-${household.householdId}`}>
         {t('me.household.number', { number: household.householdNumber })}
@@ -41,7 +41,7 @@ function Household({ household }: { household: MyHousehold }) {
 function Compound({ compound }: { compound: MyCompound }) {
   const { t } = useTranslation();
   return (
-    <article className="roll-card" aria-labelledby={`compound-${compound.unitId}`}>
+    <article className="card roll-card" aria-labelledby={`compound-${compound.unitId}`}>
       <h3 className="roll-card__title" id={`compound-${compound.unitId}`}>
         {compound.unitName}
       </h3>

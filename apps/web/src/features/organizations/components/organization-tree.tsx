@@ -24,7 +24,7 @@ function OrganizationNode({ node, depth }: NodeProps) {
   const separator = t('organizations.stats.separator').trimEnd().replace(/^\s+/, '\u00A0');
   return (
     <li className="org-tree__item" data-kind={node.kind}>
-      <div className="org-node">
+      <div className="card org-node">
         <span className="org-node__kind">{t(`organizations.kind.${node.kind}`)}</span>
         <Heading className="org-node__name">{node.name}</Heading>
         {phrases.length > 0 && (

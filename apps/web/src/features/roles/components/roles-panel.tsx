@@ -131,7 +131,7 @@ function GrantForm({ nodeId, roles, buildings, buildingHeadElsewhere }: { nodeId
   };
 
   return (
-    <form ref={form} className="stack role-grant" noValidate onSubmit={submit} aria-labelledby="grant-role-title">
+    <form ref={form} className="stack card role-grant" noValidate onSubmit={submit} aria-labelledby="grant-role-title">
       <h3 id="grant-role-title" className="subsection__title">
         {t('roles.grant.heading')}
       </h3>

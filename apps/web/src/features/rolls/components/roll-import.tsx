@@ -380,7 +380,7 @@ export function RollImport({ unitId, unitKind, listHref, revisionsHref }: RollIm
       <p className="notice notice--info">{t('roll.import.wholeRoll')}</p>
       <RollFiles unitId={unitId} />
 
-      <form ref={form} className="stack roll-upload" noValidate onSubmit={submit} aria-labelledby={`${fileId}-title`}>
+      <form ref={form} className="stack card roll-upload" noValidate onSubmit={submit} aria-labelledby={`${fileId}-title`}>
         <h3 className="subsection__title" id={`${fileId}-title`}>
           {t('roll.import.file.heading')}
         </h3>

@@ -151,7 +151,7 @@ function RollCards({ groups, unitId, canLink, lettersHref }: { groups: RollGroup
         const titleId = `roll-group-${group.key}`;
         const facts = groupFacts(group, t);
         return (
-          <li key={group.key} className="roll-group">
+          <li key={group.key} className="card roll-group">
             <article aria-labelledby={titleId}>
               <header className="roll-group__head">
                 <h3 className="roll-group__title" id={titleId}>

@@ -17,7 +17,7 @@ function ObjectionItem({ vote, objection }: { vote: VoteDetail; objection: Objec
   const answer = useAnswerObjection(vote.id);
   const [answering, setAnswering] = useState(false);
   return (
-    <li className="objection">
+    <li className="card objection">
       <p className="objection__meta">{t('voteAdmin.objections.received', { at: formatDateTime(objection.createdAt, language) ?? '' })}</p>
       <p className="objection__body">{objection.body}</p>
       {objection.answer ? (

@@ -213,7 +213,7 @@ function ProxyItem({ vote, proxy }: { vote: VoteDetail; proxy: ProxyView }) {
   const [revoking, setRevoking] = useState(false);
   const live = vote.status === 'open' || vote.status === 'counting';
   return (
-    <li className="proxy-item">
+    <li className="card proxy-item">
       <p className="proxy-item__who">{t('voteAdmin.proxies.line', { principal: proxy.principalName, agent: proxy.agentName })}</p>
       <p className="proxy-item__state">
         <ProxyVerdict proxy={proxy} />

@@ -31,7 +31,7 @@ export function ShorteningQueue({ nodeId }: { nodeId: string }) {
       {queue.data && queue.data.length > 0 && (
         <ul className="plain-list vote-cards">
           {queue.data.map((item) => (
-            <li key={item.id} className="vote-card">
+            <li key={item.id} className="card vote-card">
               <p className="vote-card__title">{t('voteAdmin.shortening.queueItem', { unit: item.vote.unitName, title: item.vote.title })}</p>
               <p className="vote-card__meta">{t('voteAdmin.shortening.queueAsked', { name: item.requestedByName, date: formatDateTime(item.requestedAt, language) ?? '' })}</p>
               <p className="vote-facts__question">{t('voteAdmin.shortening.reasonLine', { reason: item.reason })}</p>

@@ -26,7 +26,7 @@ export function VoteList({ unitIds, showUnits }: { unitIds: readonly string[]; s
       ) : (
         <ul className="plain-list vote-cards">
           {votes.map((vote) => (
-            <li key={vote.id} className="vote-card">
+            <li key={vote.id} className="card vote-card">
               <h3 className="vote-card__title">
                 <Link to={voteConsolePath(vote.id)}>{vote.title}</Link>
               </h3>

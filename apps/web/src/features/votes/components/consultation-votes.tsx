@@ -28,7 +28,7 @@ export function ConsultationVotes({ consultationId, unitIds }: { consultationId:
         {votes.map((vote) => {
           const stage = voteStage(vote);
           return (
-            <li key={vote.id} className="vote-card">
+            <li key={vote.id} className="card vote-card">
               <p className="vote-card__badges">
                 <VoteStageBadge stage={stage} />
               </p>

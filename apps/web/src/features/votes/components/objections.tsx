@@ -74,7 +74,7 @@ export function Objections({ voteId, open, until, canObject }: ObjectionsProps) 
       {objections.data && objections.data.length > 0 && (
         <ul className="plain-list objection-list">
           {objections.data.map((objection) => (
-            <li key={objection.id} className="objection">
+            <li key={objection.id} className="card objection">
               <p className="objection__meta">
                 {formatDateTime(objection.createdAt, language)}
                 {objection.mine && <span className="badge">{t('votes.objections.mine')}</span>}

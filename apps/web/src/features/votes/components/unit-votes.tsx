@@ -15,7 +15,7 @@ function VoteCard({ vote }: { vote: VoteSummary }) {
   const language = currentLanguage(i18n);
   const stage = voteStage(vote);
   return (
-    <li className="vote-card">
+    <li className="card vote-card">
       <p className="vote-card__badges">
         <VoteStageBadge stage={stage} />
         {vote.passed !== null && hasResult(stage) && <span className={`vote-badge vote-badge--${vote.passed ? 'passed' : 'failed'}`}>{vote.passed ? t('votes.verdict.passedShort') : t('votes.verdict.failedShort')}</span>}

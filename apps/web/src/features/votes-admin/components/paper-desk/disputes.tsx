@@ -18,7 +18,7 @@ function Dispute({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
   const choices = [...paperChoices(vote), { id: 'spoilt', key: 'voteAdmin.choice.spoilt', label: null }];
   const notes = paperNotes(paper, t);
   return (
-    <li className="dispute">
+    <li className="card dispute">
       <p className="dispute__title">
         {t('voteAdmin.disputes.paper', { serial: paper.serial, name: paper.name, units: paper.unitLabels.join(t('voteAdmin.listSeparator')) })}
       </p>

@@ -10,7 +10,7 @@ export function PaperCountCards({ list }: { list: PaperList }) {
   return (
     <ul className="plain-list paper-count-cards" aria-label={t('voteAdmin.papers.countsCaption')}>
       {rows.map((row, index) => (
-        <li key={row.name} className={`paper-count-card${index === rows.length - 1 ? ' paper-count-card--total' : ''}`}>
+        <li key={row.name} className={`card paper-count-card${index === rows.length - 1 ? ' paper-count-card--total' : ''}`}>
           <p className="paper-count-card__name">{row.name}</p>
           <dl className="paper-count-card__figures">
             <div>

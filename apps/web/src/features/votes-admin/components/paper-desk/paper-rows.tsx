@@ -23,7 +23,7 @@ function PaperRow({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
   const canReissue = vote.status === 'open' && (paper.status === 'issued' || paper.status === 'returned');
   const notes = paperNotes(paper, t);
   return (
-    <li className={`paper-row paper-row--${paper.status}`}>
+    <li className={`card paper-row paper-row--${paper.status}`}>
       <p className="paper-row__head">
         <span className="paper-row__serial">{t('voteAdmin.papers.serial', { serial: paper.serial })}</span>
         <span className="badge">{t(`voteAdmin.paperStatus.${paper.status}`)}</span>
