@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { PublicResult } from '../api/get-public-result';
 import { publicKitHref } from '../api/get-public-result';
+import { ChainRows } from '../../../shared/votes/chain-rows';
 import { recountCommand } from '../utils/public-page';
-
-const CHAINS = ['ballots', 'roll', 'box'] as const;
 
 /**
  * 自己核对: the hashes the notice prints, and the three steps to recount the vote oneself —
@@ -25,21 +24,7 @@ export function VerifySteps({ result }: { result: PublicResult }) {
             {result.closingHash}
           </dd>
         </div>
-        {CHAINS.map((name) => {
-          const chain = result.chains[name];
-          if (!chain) return null;
-          return (
-            <div className="facts__row" key={name}>
-              <dt>{t(`votes.result.chain.${name}`)}</dt>
-              <dd>
-                {t('votes.result.chainLines', { count: chain.lines })}
-                <span className="hash" translate="no">
-                  {chain.head}
-                </span>
-              </dd>
-            </div>
-          );
-        })}
+        <ChainRows chains={result.chains} />
         <div className="facts__row">
           <dt>{t('publicResult.verify.electorateHash')}</dt>
           <dd className="hash" translate="no">

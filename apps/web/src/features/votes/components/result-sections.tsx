@@ -1,0 +1,54 @@
+import type { Condition, ConditionSummary, Figures } from '@yishi/domain';
+import { useTranslation } from 'react-i18next';
+import { ConditionBar } from './condition-bar';
+import { ResultFigures } from './result-figures';
+
+interface ResultSectionsProps {
+  conditions: readonly (Condition | ConditionSummary)[];
+  /** The explanation in sentences, in the reader's language. */
+  explanation: readonly string[];
+  figures: Figures;
+  /** Owners' votes: the area column beside the headcount. */
+  withArea: boolean;
+  optionLabel: (id: string) => string;
+}
+
+/**
+ * The body of a counted result, as the notice and its public page both show it: every condition
+ * as a bar, the explanation in sentences, then every figure.
+ */
+export function ResultSections({ conditions, explanation, figures, withArea, optionLabel }: ResultSectionsProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <section className="section" aria-labelledby="conditions-title">
+        <h2 className="section__title" id="conditions-title">
+          {t('votes.result.conditions')}
+        </h2>
+        <ul className="plain-list condition-list">
+          {conditions.map((condition) => (
+            <ConditionBar key={`${condition.id}-${condition.source}`} condition={condition} counted optionLabel={optionLabel} />
+          ))}
+        </ul>
+      </section>
+
+      <section className="section" aria-labelledby="explanation-title">
+        <h2 className="section__title" id="explanation-title">
+          {t('votes.result.explanation')}
+        </h2>
+        <ol className="explanation">
+          {explanation.map((sentence, index) => (
+            <li key={index}>{sentence}</li>
+          ))}
+        </ol>
+      </section>
+
+      <section className="section" aria-labelledby="figures-title">
+        <h2 className="section__title" id="figures-title">
+          {t('votes.result.figures')}
+        </h2>
+        <ResultFigures figures={figures} withArea={withArea} optionLabel={optionLabel} />
+      </section>
+    </>
+  );
+}
