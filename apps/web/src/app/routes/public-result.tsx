@@ -23,6 +23,7 @@ import { minutesToWait } from '../../lib/api-client';
 import { useDocumentTitle } from '../../lib/document-title';
 import { formatDateTime } from '../../lib/format';
 import './vote.css';
+import { Section } from '../../components/section';
 
 export function PublicResultRoute() {
   const { t, i18n } = useTranslation();
@@ -93,10 +94,7 @@ export function PublicResultRoute() {
 
       <VerifySteps result={data} />
 
-      <section className="section" aria-labelledby="public-board-title">
-        <h2 className="section__title" id="public-board-title">
-          {t('publicResult.board.heading')}
-        </h2>
+      <Section titleId="public-board-title" title={t('publicResult.board.heading')}>
         {data.boardPublishedAt ? (
           <>
             <p className="section__intro">
@@ -108,7 +106,7 @@ export function PublicResultRoute() {
         ) : (
           <p className="notice notice--info">{t('publicResult.board.private')}</p>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -27,6 +27,7 @@ import { useDocumentTitle } from '../../lib/document-title';
 import { formatDateTime } from '../../lib/format';
 import { safeguardsOfFile } from '../../shared/votes/safeguards';
 import './vote.css';
+import { Section } from '../../components/section';
 
 export function VoteResultRoute() {
   const { t, i18n } = useTranslation();
@@ -87,23 +88,16 @@ export function VoteResultRoute() {
       </section>
 
       {safeguards && (
-        <section className="section" aria-labelledby="safeguards-title">
-          <h2 className="section__title" id="safeguards-title">
-            {t('votes.safeguards.title')}
-          </h2>
+        <Section titleId="safeguards-title" title={t('votes.safeguards.title')}>
           <dl className="facts">
             <SafeguardRows safeguards={safeguardsOfFile(safeguards)} />
           </dl>
-        </section>
+        </Section>
       )}
 
       <ResultSections conditions={summary.conditions} explanation={file.explanation[language]} figures={summary.figures} withArea={weighsArea(vote.ruleSet)} optionLabel={optionLabel} />
 
-      <section className="section" aria-labelledby="integrity-title">
-        <h2 className="section__title" id="integrity-title">
-          {t('votes.result.integrity')}
-        </h2>
-        <p className="section__intro">{t('votes.result.integrityIntro')}</p>
+      <Section titleId="integrity-title" title={t('votes.result.integrity')} intro={t('votes.result.integrityIntro')}>
         <dl className="facts">
           <div className="facts__row">
             <dt>{t('votes.result.closingHash')}</dt>
@@ -131,7 +125,7 @@ export function VoteResultRoute() {
           </button>
         </div>
         <p className="section__intro no-print">{t('votes.result.recountHint')}</p>
-      </section>
+      </Section>
 
       <PublicLink voteId={vote.id} />
 

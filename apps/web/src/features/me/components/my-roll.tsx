@@ -4,6 +4,7 @@ import type { MyCompound, MyHousehold } from '../api/get-my-roll';
 import { useMyRoll } from '../api/get-my-roll';
 import { areaSourceKey, memberBadges, unitArea, unitKindKey, votingNote } from '../utils/describe-roll';
 import './my-roll.css';
+import { Section } from '../../../components/section';
 
 function Household({ household }: { household: MyHousehold }) {
   const { t } = useTranslation();
@@ -120,24 +121,18 @@ export function MyRoll() {
   return (
     <>
       {households.length > 0 && (
-        <section className="section" aria-labelledby="my-households">
-          <h2 className="section__title" id="my-households">
-            {t('me.household.heading')}
-          </h2>
+        <Section titleId="my-households" title={t('me.household.heading')}>
           {households.map((household) => (
             <Household key={household.householdId} household={household} />
           ))}
-        </section>
+        </Section>
       )}
       {compounds.length > 0 && (
-        <section className="section" aria-labelledby="my-units">
-          <h2 className="section__title" id="my-units">
-            {t('me.unit.heading')}
-          </h2>
+        <Section titleId="my-units" title={t('me.unit.heading')}>
           {compounds.map((compound) => (
             <Compound key={compound.unitId} compound={compound} />
           ))}
-        </section>
+        </Section>
       )}
     </>
   );

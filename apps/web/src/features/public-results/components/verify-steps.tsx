@@ -3,6 +3,7 @@ import type { PublicResult } from '../api/get-public-result';
 import { publicKitHref } from '../api/get-public-result';
 import { ChainRows } from '../../../shared/votes/chain-rows';
 import { recountCommand } from '../utils/public-page';
+import { Section } from '../../../components/section';
 
 /**
  * 自己核对: the hashes the notice prints, and the three steps to recount the vote oneself —
@@ -12,11 +13,7 @@ import { recountCommand } from '../utils/public-page';
 export function VerifySteps({ result }: { result: PublicResult }) {
   const { t } = useTranslation();
   return (
-    <section className="section" aria-labelledby="verify-title">
-      <h2 className="section__title" id="verify-title">
-        {t('publicResult.verify.heading')}
-      </h2>
-      <p className="section__intro">{t('publicResult.verify.intro')}</p>
+    <Section titleId="verify-title" title={t('publicResult.verify.heading')} intro={t('publicResult.verify.intro')}>
       <dl className="facts">
         <div className="facts__row">
           <dt>{t('publicResult.verify.closingHash')}</dt>
@@ -50,6 +47,6 @@ export function VerifySteps({ result }: { result: PublicResult }) {
         </li>
       </ol>
       <p className="section__intro">{t('publicResult.verify.kitContents')}</p>
-    </section>
+    </Section>
   );
 }

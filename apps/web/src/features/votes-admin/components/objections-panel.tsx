@@ -10,6 +10,7 @@ import { useAnswerObjection, useObjections } from '../api/votes';
 import { voteResultPath } from '../../../shared/votes/paths';
 import { ReasonForm, useNow } from './vote-common';
 import { Loading } from '../../../components/loading';
+import { Section } from '../../../components/section';
 
 function ObjectionItem({ vote, objection }: { vote: VoteDetail; objection: Objection }) {
   const { t, i18n } = useTranslation();
@@ -82,10 +83,7 @@ export function ObjectionsPanel({ vote }: { vote: VoteDetail }) {
           : t('voteAdmin.objections.finalSoon');
   return (
     <div className="stack">
-      <section className="section" aria-labelledby="objections-title">
-        <h2 className="section__title" id="objections-title">
-          {t('voteAdmin.objections.heading', { count: list.data.length })}
-        </h2>
+      <Section titleId="objections-title" title={t('voteAdmin.objections.heading', { count: list.data.length })}>
         <p className={`notice ${vote.status === 'final' ? 'notice--success' : 'notice--info'}`} role="status">
           {state}
         </p>
@@ -101,7 +99,7 @@ export function ObjectionsPanel({ vote }: { vote: VoteDetail }) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

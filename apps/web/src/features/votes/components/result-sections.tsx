@@ -2,6 +2,7 @@ import type { Condition, ConditionSummary, Figures } from '@yishi/domain';
 import { useTranslation } from 'react-i18next';
 import { ConditionBar } from './condition-bar';
 import { ResultFigures } from './result-figures';
+import { Section } from '../../../components/section';
 
 interface ResultSectionsProps {
   conditions: readonly (Condition | ConditionSummary)[];
@@ -21,34 +22,25 @@ export function ResultSections({ conditions, explanation, figures, withArea, opt
   const { t } = useTranslation();
   return (
     <>
-      <section className="section" aria-labelledby="conditions-title">
-        <h2 className="section__title" id="conditions-title">
-          {t('votes.result.conditions')}
-        </h2>
+      <Section titleId="conditions-title" title={t('votes.result.conditions')}>
         <ul className="plain-list condition-list">
           {conditions.map((condition) => (
             <ConditionBar key={`${condition.id}-${condition.source}`} condition={condition} counted optionLabel={optionLabel} />
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section className="section" aria-labelledby="explanation-title">
-        <h2 className="section__title" id="explanation-title">
-          {t('votes.result.explanation')}
-        </h2>
+      <Section titleId="explanation-title" title={t('votes.result.explanation')}>
         <ol className="explanation">
           {explanation.map((sentence, index) => (
             <li key={index}>{sentence}</li>
           ))}
         </ol>
-      </section>
+      </Section>
 
-      <section className="section" aria-labelledby="figures-title">
-        <h2 className="section__title" id="figures-title">
-          {t('votes.result.figures')}
-        </h2>
+      <Section titleId="figures-title" title={t('votes.result.figures')}>
         <ResultFigures figures={figures} withArea={withArea} optionLabel={optionLabel} />
-      </section>
+      </Section>
     </>
   );
 }
