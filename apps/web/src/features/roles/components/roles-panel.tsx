@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form/form-alert';
 import { SelectField } from '../../../components/form/select-field';
-import { TextField } from '../../../components/form/text-field';
+import { PhoneField } from '../../../components/form/phone-field';
 import { QueryError } from '../../../components/query-error';
 import { roleNameKey } from '../../../shared/roles/access';
 import { ApiError, errorMessage } from '../../../lib/api-client';
@@ -137,14 +137,9 @@ function GrantForm({ nodeId, roles, buildings, buildingHeadElsewhere }: { nodeId
       </h3>
       {alert && <FormAlert>{alert}</FormAlert>}
       {done && <FormAlert tone="success">{done}</FormAlert>}
-      <TextField
+      <PhoneField
         label={t('roles.grant.phone')}
         hint={t('roles.grant.phoneHint')}
-        name="phone"
-        type="tel"
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={20}
         value={phone}
         onChange={(event) => setPhone(event.target.value)}
         error={phoneError}
