@@ -1,39 +1,13 @@
 import { canonicalJson } from '../hash-chain/canonical-json';
 import { ChainBuilder, genesisHash } from '../hash-chain/chain';
-import { compound, equalUnits, person, roll, unit } from '../tally/testing';
+import { person, roll } from '../tally/testing';
 import type { CastEvent, CheckInEvent } from './kit';
 import { buildRecountKit, prettyJson } from './kit';
 import { describeDiscrepancy, recount } from './recount';
-
-const at = (minute: number) => new Date(Date.UTC(2026, 11, 6, 1, minute)).toISOString();
-const cast = (voter: string, choice: CastEvent['choice'], minute: number, extra: Partial<CastEvent> = {}): CastEvent => ({
-  kind: 'cast',
-  ballot: `b-${voter}-${minute}`,
-  voter,
-  choice,
-  channel: 'online',
-  proxy: null,
-  at: at(minute),
-  ...extra,
-});
+import { at, cast, compoundKitInput } from './testing';
 
 function compoundKit(events: (CastEvent | CheckInEvent)[]): Record<string, string> {
-  return buildRecountKit({
-    secrecy: 'named',
-    vote: {
-      voteId: 'vote-1',
-      title: { 'zh-CN': '测试小区 · 筹集维修资金', en: 'Test compound · raising repair funds' },
-      ruleSet: 'cc278-major',
-      question: { kind: 'motion', text: { 'zh-CN': '是否同意筹集维修资金？', en: 'Raise repair funds?' } },
-      matterKinds: ['repair-fund-raising'],
-      lml63: null,
-      opensAt: at(0),
-      closesAt: at(59),
-    },
-    snapshotAt: at(0),
-    electorate: compound([...equalUnits(7), unit('u8', '100', ['o8', 'o9'], 'o8')]),
-    events,
-  });
+  return buildRecountKit(compoundKitInput(events));
 }
 
 const EVENTS = [

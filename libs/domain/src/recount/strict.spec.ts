@@ -1,46 +1,20 @@
 import { canonicalJson } from '../hash-chain/canonical-json';
 import { ChainBuilder, genesisHash } from '../hash-chain/chain';
-import { compound, equalUnits, unit } from '../tally/testing';
-import type { CastEvent, KitInput } from './kit';
+import type { KitInput } from './kit';
 import { buildRecountKit, prettyJson } from './kit';
 import type { Discrepancy, RecountFiles } from './recount';
 import { recount } from './recount';
+import { at, cast, compoundKitInput } from './testing';
 
 /*
  * The verifier reads the bytes of each file, not a lenient parser's view of them: every way a file
  * could say one thing to a person and another to a program is refused, each with its own code.
  */
 
-const at = (minute: number) => new Date(Date.UTC(2026, 11, 6, 1, minute)).toISOString();
-const cast = (voter: string, choice: CastEvent['choice'], minute: number): CastEvent => ({
-  kind: 'cast',
-  ballot: `b-${voter}-${minute}`,
-  voter,
-  choice,
-  channel: 'online',
-  proxy: null,
-  at: at(minute),
-});
 const EVENTS = [cast('o1', 'approve', 1), cast('o2', 'approve', 2), cast('o3', 'oppose', 3), cast('o4', 'approve', 4), cast('o5', 'approve', 5), cast('o6', 'approve', 6), cast('o7', 'approve', 7)];
 
 function input(overrides: Partial<Pick<KitInput, 'snapshotAt'>> = {}): KitInput {
-  return {
-    secrecy: 'named',
-    vote: {
-      voteId: 'vote-1',
-      title: { 'zh-CN': '测试小区 · 筹集维修资金', en: 'Test compound · raising repair funds' },
-      ruleSet: 'cc278-major',
-      question: { kind: 'motion', text: { 'zh-CN': '是否同意筹集维修资金？', en: 'Raise repair funds?' } },
-      matterKinds: ['repair-fund-raising'],
-      lml63: null,
-      opensAt: at(0),
-      closesAt: at(59),
-    },
-    snapshotAt: at(0),
-    electorate: compound([...equalUnits(7), unit('u8', '100', ['o8', 'o9'], 'o8')]),
-    events: EVENTS,
-    ...overrides,
-  };
+  return { ...compoundKitInput(EVENTS), ...overrides };
 }
 
 const kit = (overrides: Partial<Pick<KitInput, 'snapshotAt'>> = {}): Record<string, string> => buildRecountKit(input(overrides));

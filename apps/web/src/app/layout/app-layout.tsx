@@ -67,7 +67,7 @@ export function AppLayout({ navExtras }: AppLayoutProps = {}) {
           </div>
         </div>
         <nav className={`${container} site-nav`} aria-label={t('layout.mainNavigation')}>
-          <ul className="site-nav__list">
+          <ul className="plain-list site-nav__list">
             <li>
               <NavLink to="/" end className="site-nav__link">
                 {t('layout.home')}

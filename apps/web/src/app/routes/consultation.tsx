@@ -39,6 +39,7 @@ import { useDocumentTitle } from '../../lib/document-title';
 import { formatDate } from '../../lib/format';
 import './consultation.css';
 import { Loading } from '../../components/loading';
+import { Section } from '../../components/section';
 
 interface ReaderProps {
   consultation: ConsultationDetail;
@@ -165,17 +166,11 @@ function OverviewPage({ consultation, version, place, availability }: ReaderProp
         </Link>
       </nav>
       <ConsultationVotes consultationId={consultation.id} unitIds={consultation.units.map((unit) => unit.id)} />
-      <section className="section" aria-labelledby="phases-title">
-        <h2 className="section__title" id="phases-title">
-          {t('consultationPage.phases')}
-        </h2>
+      <Section titleId="phases-title" title={t('consultationPage.phases')}>
         <PhaseTimeline consultation={consultation} />
-      </section>
+      </Section>
       <BriefingList consultationId={consultation.id} canParticipate={consultation.me.canParticipate} headingId="briefings-title" />
-      <section className="section draft-overview" aria-labelledby="draft-title">
-        <h2 className="section__title" id="draft-title">
-          {t('consultationPage.draft')}
-        </h2>
+      <Section titleId="draft-title" title={t('consultationPage.draft')} className="draft-overview">
         <p className="draft-overview__title">{version.title}</p>
         <p className="section__intro">
           {t('consultationPage.versionLine', { number: version.number, date: version.publishedAt ? (formatDate(version.publishedAt, language) ?? '') : '' })}
@@ -203,7 +198,7 @@ function OverviewPage({ consultation, version, place, availability }: ReaderProp
         </h3>
         <p className="section__intro">{t('consultationPage.clausesIntro')}</p>
         <ClauseIndex consultationId={consultation.id} clauses={version.clauses} versionParam={place.version} commentCounts={perPlace.byClause} labelledBy="clauses-title" />
-      </section>
+      </Section>
       <CommentSection
         consultationId={consultation.id}
         versionId={version.id}
@@ -260,12 +255,9 @@ export function ConsultationRoute() {
       <>
         <ConsultationHeader consultation={detail} titleId="consultation-title" />
         <ConsultationVotes consultationId={detail.id} unitIds={detail.units.map((unit) => unit.id)} />
-        <section className="section" aria-labelledby="phases-title">
-          <h2 className="section__title" id="phases-title">
-            {t('consultationPage.phases')}
-          </h2>
+        <Section titleId="phases-title" title={t('consultationPage.phases')}>
           <PhaseTimeline consultation={detail} />
-        </section>
+        </Section>
         <p className="notice">{t('consultationPage.noDraft')}</p>
       </>
     );

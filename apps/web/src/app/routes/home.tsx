@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { OrganizationTree } from '../../features/organizations/components/organization-tree';
 import { useDocumentTitle } from '../../lib/document-title';
+import { Section } from '../../components/section';
 
 export function HomeRoute() {
   const { t } = useTranslation();
@@ -13,13 +14,9 @@ export function HomeRoute() {
         </h1>
         <p className="hero__tagline">{t('app.tagline')}</p>
       </section>
-      <section className="section" aria-labelledby="organizations-title">
-        <h2 id="organizations-title" className="section__title">
-          {t('home.organizationsHeading')}
-        </h2>
-        <p className="section__intro">{t('home.organizationsIntro')}</p>
+      <Section titleId="organizations-title" title={t('home.organizationsHeading')} intro={t('home.organizationsIntro')}>
         <OrganizationTree />
-      </section>
+      </Section>
     </>
   );
 }

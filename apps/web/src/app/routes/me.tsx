@@ -8,6 +8,7 @@ import { useSession } from '../../lib/auth';
 import { useDocumentTitle } from '../../lib/document-title';
 import { normaliseInvitationCode } from '../../shared/invitations/code';
 import { myUnits } from '../../shared/roles/my-units';
+import { Section } from '../../components/section';
 
 /** My page: my household and units as the rolls record them, linking a letter, signing out. */
 export function MeRoute() {
@@ -19,10 +20,7 @@ export function MeRoute() {
   const units = myUnits(user.grants);
   const proofNeeded = params.get('proof') === '1';
   const linkLetter = (
-    <section className="section" aria-labelledby="link-letter">
-      <h2 className="section__title" id="link-letter">
-        {t('me.link.heading')}
-      </h2>
+    <Section titleId="link-letter" title={t('me.link.heading')}>
       {proofNeeded ? (
         <p className="notice notice--info" role="status">
           {t('auth.signup.proofNeeded')}
@@ -31,7 +29,7 @@ export function MeRoute() {
         <p className="section__intro">{t('me.link.intro')}</p>
       )}
       <LinkInvitationForm initialCode={normaliseInvitationCode(params.get('code') ?? '') ?? ''} />
-    </section>
+    </Section>
   );
   return (
     <>
@@ -41,22 +39,15 @@ export function MeRoute() {
       </header>
       {proofNeeded && linkLetter}
       {units.length > 0 && (
-        <section className="section" aria-labelledby="my-consultations">
-          <h2 className="section__title" id="my-consultations">
-            {t('me.consultations.heading')}
-          </h2>
-          <p className="section__intro">{t('me.consultations.intro')}</p>
+        <Section titleId="my-consultations" title={t('me.consultations.heading')} intro={t('me.consultations.intro')}>
           <MyConsultations units={units} />
-        </section>
+        </Section>
       )}
       <MyRoll />
       {!proofNeeded && linkLetter}
-      <section className="section" aria-labelledby="my-account">
-        <h2 className="section__title" id="my-account">
-          {t('me.account.heading')}
-        </h2>
+      <Section titleId="my-account" title={t('me.account.heading')}>
         <AccountPanel user={user} />
-      </section>
+      </Section>
     </>
   );
 }

@@ -14,9 +14,8 @@ import { usePublicBoard, usePublicResult } from '../../features/public-results/a
 import { PublicFacts } from '../../features/public-results/components/public-facts';
 import { VerifySteps } from '../../features/public-results/components/verify-steps';
 import { optionLabelOf, pageProblem, stageNote } from '../../features/public-results/utils/public-page';
-import { ConditionBar } from '../../features/votes/components/condition-bar';
 import { ReceiptBoard } from '../../features/votes/components/receipt-board';
-import { ResultFigures } from '../../features/votes/components/result-figures';
+import { ResultSections } from '../../features/votes/components/result-sections';
 import { ruleSentence, weighsArea } from '../../features/votes/utils/rule-sentence';
 import { verdictKey } from '../../features/votes/utils/verdict';
 import { currentLanguage } from '../../i18n';
@@ -24,6 +23,7 @@ import { minutesToWait } from '../../lib/api-client';
 import { useDocumentTitle } from '../../lib/document-title';
 import { formatDateTime } from '../../lib/format';
 import './vote.css';
+import { Section } from '../../components/section';
 
 export function PublicResultRoute() {
   const { t, i18n } = useTranslation();
@@ -88,43 +88,13 @@ export function PublicResultRoute() {
         <p className="verdict__note">{stageNote(data, t, language)}</p>
       </section>
 
-      <section className="section" aria-labelledby="conditions-title">
-        <h2 className="section__title" id="conditions-title">
-          {t('votes.result.conditions')}
-        </h2>
-        <ul className="condition-list">
-          {tally.conditions.map((condition) => (
-            <ConditionBar key={`${condition.id}-${condition.source}`} condition={condition} counted optionLabel={optionLabel} />
-          ))}
-        </ul>
-      </section>
-
-      <section className="section" aria-labelledby="explanation-title">
-        <h2 className="section__title" id="explanation-title">
-          {t('votes.result.explanation')}
-        </h2>
-        <ol className="explanation">
-          {data.explanation[language].map((sentence, index) => (
-            <li key={index}>{sentence}</li>
-          ))}
-        </ol>
-      </section>
-
-      <section className="section" aria-labelledby="figures-title">
-        <h2 className="section__title" id="figures-title">
-          {t('votes.result.figures')}
-        </h2>
-        <ResultFigures figures={tally.figures} withArea={weighsArea(data.ruleSet)} optionLabel={optionLabel} />
-      </section>
+      <ResultSections conditions={tally.conditions} explanation={data.explanation[language]} figures={tally.figures} withArea={weighsArea(data.ruleSet)} optionLabel={optionLabel} />
 
       <PublicFacts result={data} ruleWords={ruleSentence(data.ruleSet, data.questionKind, t)} />
 
       <VerifySteps result={data} />
 
-      <section className="section" aria-labelledby="public-board-title">
-        <h2 className="section__title" id="public-board-title">
-          {t('publicResult.board.heading')}
-        </h2>
+      <Section titleId="public-board-title" title={t('publicResult.board.heading')}>
         {data.boardPublishedAt ? (
           <>
             <p className="section__intro">
@@ -136,7 +106,7 @@ export function PublicResultRoute() {
         ) : (
           <p className="notice notice--info">{t('publicResult.board.private')}</p>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

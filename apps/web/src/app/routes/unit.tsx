@@ -4,6 +4,7 @@ import { UnitConsultations } from '../../features/consultations/components/unit-
 import { UnitVotes } from '../../features/votes/components/unit-votes';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useMyUnitName } from '../../shared/roles/my-units';
+import { Section } from '../../components/section';
 
 /** /units/:unitId — a unit's matters: its consultations, and the way to its topics. */
 export function UnitRoute() {
@@ -17,25 +18,13 @@ export function UnitRoute() {
         <p className="page-header__kind">{t('units.kind')}</p>
         <h1 className="page-title">{name}</h1>
       </header>
-      <section className="section" aria-labelledby="unit-consultations">
-        <h2 className="section__title" id="unit-consultations">
-          {t('units.consultations')}
-        </h2>
-        <p className="section__intro">{t('units.consultationsIntro')}</p>
+      <Section titleId="unit-consultations" title={t('units.consultations')} intro={t('units.consultationsIntro')}>
         <UnitConsultations unitId={unitId} />
-      </section>
-      <section className="section" aria-labelledby="unit-votes">
-        <h2 className="section__title" id="unit-votes">
-          {t('votes.unit.title')}
-        </h2>
-        <p className="section__intro">{t('votes.unit.intro')}</p>
+      </Section>
+      <Section titleId="unit-votes" title={t('votes.unit.title')} intro={t('votes.unit.intro')}>
         <UnitVotes unitId={unitId} />
-      </section>
-      <section className="section" aria-labelledby="unit-topics">
-        <h2 className="section__title" id="unit-topics">
-          {t('units.topics')}
-        </h2>
-        <p className="section__intro">{t('units.topicsIntro')}</p>
+      </Section>
+      <Section titleId="unit-topics" title={t('units.topics')} intro={t('units.topicsIntro')}>
         <div className="button-row">
           <Link to={`/units/${unitId}/topics`} className="button button--secondary">
             {t('units.seeTopics')}
@@ -44,7 +33,7 @@ export function UnitRoute() {
             {t('units.newTopic')}
           </Link>
         </div>
-      </section>
+      </Section>
     </>
   );
 }

@@ -9,13 +9,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../components/query-error';
+import { ChainRows } from '../../shared/votes/chain-rows';
 import { SafeguardRows } from '../../shared/votes/safeguard-rows';
 import { useVote } from '../../features/votes/api/get-vote';
 import { recountKitHref, resultExportHref, useVoteResult } from '../../features/votes/api/get-result';
-import { ConditionBar } from '../../features/votes/components/condition-bar';
 import { Objections } from '../../features/votes/components/objections';
 import { PublicLink } from '../../features/votes/components/public-link';
-import { ResultFigures } from '../../features/votes/components/result-figures';
+import { ResultSections } from '../../features/votes/components/result-sections';
 import { VoteHeader } from '../../features/votes/components/vote-header';
 import { voteBoardPath, votePath } from '../../shared/votes/paths';
 import { verdictKey } from '../../features/votes/utils/verdict';
@@ -27,6 +27,7 @@ import { useDocumentTitle } from '../../lib/document-title';
 import { formatDateTime } from '../../lib/format';
 import { safeguardsOfFile } from '../../shared/votes/safeguards';
 import './vote.css';
+import { Section } from '../../components/section';
 
 export function VoteResultRoute() {
   const { t, i18n } = useTranslation();
@@ -87,50 +88,16 @@ export function VoteResultRoute() {
       </section>
 
       {safeguards && (
-        <section className="section" aria-labelledby="safeguards-title">
-          <h2 className="section__title" id="safeguards-title">
-            {t('votes.safeguards.title')}
-          </h2>
+        <Section titleId="safeguards-title" title={t('votes.safeguards.title')}>
           <dl className="facts">
             <SafeguardRows safeguards={safeguardsOfFile(safeguards)} />
           </dl>
-        </section>
+        </Section>
       )}
 
-      <section className="section" aria-labelledby="conditions-title">
-        <h2 className="section__title" id="conditions-title">
-          {t('votes.result.conditions')}
-        </h2>
-        <ul className="condition-list">
-          {summary.conditions.map((condition) => (
-            <ConditionBar key={`${condition.id}-${condition.source}`} condition={condition} counted optionLabel={optionLabel} />
-          ))}
-        </ul>
-      </section>
+      <ResultSections conditions={summary.conditions} explanation={file.explanation[language]} figures={summary.figures} withArea={weighsArea(vote.ruleSet)} optionLabel={optionLabel} />
 
-      <section className="section" aria-labelledby="explanation-title">
-        <h2 className="section__title" id="explanation-title">
-          {t('votes.result.explanation')}
-        </h2>
-        <ol className="explanation">
-          {file.explanation[language].map((sentence, index) => (
-            <li key={index}>{sentence}</li>
-          ))}
-        </ol>
-      </section>
-
-      <section className="section" aria-labelledby="figures-title">
-        <h2 className="section__title" id="figures-title">
-          {t('votes.result.figures')}
-        </h2>
-        <ResultFigures figures={summary.figures} withArea={weighsArea(vote.ruleSet)} optionLabel={optionLabel} />
-      </section>
-
-      <section className="section" aria-labelledby="integrity-title">
-        <h2 className="section__title" id="integrity-title">
-          {t('votes.result.integrity')}
-        </h2>
-        <p className="section__intro">{t('votes.result.integrityIntro')}</p>
+      <Section titleId="integrity-title" title={t('votes.result.integrity')} intro={t('votes.result.integrityIntro')}>
         <dl className="facts">
           <div className="facts__row">
             <dt>{t('votes.result.closingHash')}</dt>
@@ -138,21 +105,7 @@ export function VoteResultRoute() {
               {vote.closingHash ?? '—'}
             </dd>
           </div>
-          {(['ballots', 'roll', 'box'] as const).map((name) => {
-            const chain = file.chains[name];
-            if (!chain) return null;
-            return (
-              <div className="facts__row" key={name}>
-                <dt>{t(`votes.result.chain.${name}`)}</dt>
-                <dd>
-                  {t('votes.result.chainLines', { count: chain.lines })}
-                  <span className="hash" translate="no">
-                    {chain.head}
-                  </span>
-                </dd>
-              </div>
-            );
-          })}
+          <ChainRows chains={file.chains} />
         </dl>
         <div className="button-row result-actions no-print">
           <a href={recountKitHref(vote.id)} className="button button--secondary" download>
@@ -172,7 +125,7 @@ export function VoteResultRoute() {
           </button>
         </div>
         <p className="section__intro no-print">{t('votes.result.recountHint')}</p>
-      </section>
+      </Section>
 
       <PublicLink voteId={vote.id} />
 

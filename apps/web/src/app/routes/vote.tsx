@@ -21,6 +21,7 @@ import { useDocumentTitle } from '../../lib/document-title';
 import { formatDateTime } from '../../lib/format';
 import { safeguardsOfVote } from '../../shared/votes/safeguards';
 import './vote.css';
+import { Section } from '../../components/section';
 
 export function VoteRoute() {
   const { t, i18n } = useTranslation();
@@ -93,12 +94,9 @@ export function VoteRoute() {
         </div>
       )}
 
-      <section className="section vote-about" aria-labelledby="vote-about-title">
-        <h2 className="section__title" id="vote-about-title">
-          {t('votes.facts.title')}
-        </h2>
+      <Section titleId="vote-about-title" title={t('votes.facts.title')} className="vote-about">
         <VoteFacts vote={detail} safeguards={safeguardsOfVote(detail)} />
-      </section>
+      </Section>
 
       <Turnout voteId={detail.id} enabled={turnoutShown} />
 

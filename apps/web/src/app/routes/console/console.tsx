@@ -27,6 +27,7 @@ import type { NodeContext } from './node-context';
 import { useNodeContext } from './node-context';
 import './console-pages.css';
 import { Loading } from '../../../components/loading';
+import { Section as PageSection } from '../../../components/section';
 
 // The pages for running consultations (议事, 议题, a consultation's own page), in this chunk too.
 export * from './consultation-pages';
@@ -108,11 +109,8 @@ export function ConsoleNodeRoute() {
         <h1 className="page-title">{node.name}</h1>
       </header>
       {units.length > 0 && (
-        <section className="section no-print" aria-labelledby="node-units-title">
-          <h2 className="section__title" id="node-units-title">
-            {t('console.home.units')}
-          </h2>
-          <ul className="unit-links">
+        <PageSection titleId="node-units-title" title={t('console.home.units')} className="no-print">
+          <ul className="plain-list unit-links">
             {units.map((unit) => (
               <li key={unit.id}>
                 <Link to={`/console/nodes/${unit.id}`} className="button button--secondary">
@@ -121,7 +119,7 @@ export function ConsoleNodeRoute() {
               </li>
             ))}
           </ul>
-        </section>
+        </PageSection>
       )}
       <ConsoleTabs label={t('console.node.sections')} tabs={open.map((section) => ({ to: SECTION_PATHS[section], label: t(`console.section.${section}`) }))} />
       <div className="tab-panel">
@@ -143,7 +141,7 @@ function RollPages({ nodeId, write }: { nodeId: string; write: boolean }) {
   const { t } = useTranslation();
   return (
     <nav aria-label={t('roll.pages.label')}>
-      <ul className="subnav">
+      <ul className="plain-list subnav">
         <li>
           <NavLink to={nodePath(nodeId, 'roll')} end className="subnav__link">
             {t('roll.pages.list')}

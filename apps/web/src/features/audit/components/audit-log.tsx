@@ -80,7 +80,7 @@ export function AuditLog({ nodeId }: { nodeId: string }) {
       {audit.isError && entries.length === 0 && <QueryError error={audit.error} retrying={audit.isFetching} onRetry={() => void audit.refetch()} />}
       {audit.isSuccess && entries.length === 0 && <p className="notice">{t('audit.emptyList')}</p>}
       {entries.length > 0 && (
-        <ol className="audit-list" aria-label={t('audit.listLabel')}>
+        <ol className="plain-list audit-list" aria-label={t('audit.listLabel')}>
           {entries.map((entry) => (
             <Entry key={entry.id} entry={entry} />
           ))}

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form/form-alert';
 import { PasswordField } from '../../../components/form/password-field';
-import { TextField } from '../../../components/form/text-field';
+import { PhoneField } from '../../../components/form/phone-field';
 import { errorMessage } from '../../../lib/api-client';
 import { useLogin } from '../../../lib/auth';
 import type { FieldErrors } from '../../../lib/forms';
@@ -54,13 +54,9 @@ export function LoginForm() {
   return (
     <form ref={form} className="auth-form" noValidate onSubmit={submit}>
       {alert && <FormAlert>{alert}</FormAlert>}
-      <TextField
+      <PhoneField
         label={t('auth.phone.label')}
-        name="phone"
-        type="tel"
-        inputMode="numeric"
         autoComplete="username"
-        maxLength={20}
         value={phone}
         onChange={(event) => setPhone(event.target.value)}
         error={errors.phone}

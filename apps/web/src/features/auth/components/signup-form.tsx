@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FormAlert } from '../../../components/form/form-alert';
 import { PasswordField } from '../../../components/form/password-field';
+import { PhoneField } from '../../../components/form/phone-field';
 import { TextField } from '../../../components/form/text-field';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import type { SignupResult } from '../../../lib/auth';
@@ -161,15 +162,11 @@ export function SignupForm({ initialInvitationCode = '', onSignedUp }: SignupFor
       {step === 1 ? (
         <>
           <h2 className="auth-form__heading">{t('auth.signup.phoneStepTitle')}</h2>
-          <TextField
+          <PhoneField
             ref={phoneInput}
             label={t('auth.phone.label')}
             hint={t('auth.signup.phoneHint')}
-            name="phone"
-            type="tel"
-            inputMode="numeric"
             autoComplete="tel-national"
-            maxLength={20}
             value={phone}
             onChange={(event) => setPhone(event.target.value)}
             error={errors.phone}

@@ -255,7 +255,7 @@ export function BriefingsPanel({ consultationId, canManage, canRecord }: { consu
       {briefings.isError && <QueryError error={briefings.error} retrying={briefings.isFetching} onRetry={() => void briefings.refetch()} />}
       {briefings.isSuccess && list.length === 0 && <p className="notice">{t('convene.briefings.none')}</p>}
       {list.length > 0 && (
-        <ul className="briefing-list">
+        <ul className="plain-list briefing-list">
           {list.map((briefing) => (
             <li key={briefing.id}>
               <BriefingCard consultationId={consultationId} briefing={briefing} canManage={canManage} canRecord={canRecord} />

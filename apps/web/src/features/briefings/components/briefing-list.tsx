@@ -110,7 +110,7 @@ export function BriefingList({ consultationId, canParticipate, headingId }: { co
       {upcoming.length === 0 ? (
         <p className="notice">{t('briefings.noneUpcoming')}</p>
       ) : (
-        <ul className="briefing-list">
+        <ul className="plain-list briefing-list">
           {upcoming.map((briefing) => (
             <BriefingCard key={briefing.id} briefing={briefing} canParticipate={canParticipate} busy={signup.isPending} onChange={change} now={now} />
           ))}
@@ -119,7 +119,7 @@ export function BriefingList({ consultationId, canParticipate, headingId }: { co
       {past.length > 0 && (
         <details className="briefings__past">
           <summary>{t('briefings.past', { count: past.length })}</summary>
-          <ul className="briefing-list">
+          <ul className="plain-list briefing-list">
             {past.map((briefing) => (
               <li key={briefing.id} className="briefing briefing--past">
                 {formatDateTimeRange(briefing.startsAt, briefing.endsAt, language)}

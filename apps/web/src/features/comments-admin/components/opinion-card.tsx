@@ -73,7 +73,7 @@ function Reports({ consultationId, thread }: { consultationId: string; thread: T
       )}
       {reports.isError && <QueryError error={reports.error} retrying={reports.isFetching} onRetry={() => void reports.refetch()} />}
       {reports.data && (
-        <ul className="opinion__report-list">
+        <ul className="plain-list opinion__report-list">
           {reports.data.items.map((report, index) => (
             <li key={index}>
               <span className="opinion__report-reason">{report.reason}</span>
@@ -219,7 +219,7 @@ export function OpinionCard({ consultationId, thread, canModerate, canReply, lin
     onDone(message);
   };
   return (
-    <article ref={article} className={`opinion${thread.hidden ? ' opinion--hidden' : ''}`} aria-labelledby={titleId}>
+    <article ref={article} className={`card opinion${thread.hidden ? ' opinion--hidden' : ''}`} aria-labelledby={titleId}>
       <h4 className="visually-hidden" id={titleId}>
         {t('convene.opinions.cardTitle', { place, who: thread.anonymous || !thread.authorName ? t('convene.opinions.anonymous') : thread.authorName })}
       </h4>
@@ -229,7 +229,7 @@ export function OpinionCard({ consultationId, thread, canModerate, canReply, lin
       {thread.replies.length > 0 && (
         <details className="opinion__replies">
           <summary>{t('convene.opinions.replies', { count: thread.replies.length })}</summary>
-          <ul className="opinion__reply-list">
+          <ul className="plain-list opinion__reply-list">
             {thread.replies.map((reply) => (
               <li key={reply.id} className="opinion__reply">
                 <Who comment={reply} />

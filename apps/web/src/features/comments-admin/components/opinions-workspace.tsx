@@ -73,7 +73,7 @@ export function OpinionsWorkspace({ consultation, versions, reportHref, collecto
         {t('convene.opinions.heading')}
       </h2>
       <p className="section__intro">{t('convene.opinions.intro')}</p>
-      <ul className="opinions__links">
+      <ul className="plain-list opinions__links">
         <li>
           <Link to={reportHref} className="button button--secondary">
             {t('convene.opinions.report')}
@@ -165,7 +165,7 @@ export function OpinionsWorkspace({ consultation, versions, reportHref, collecto
                 {placeName(group)}
                 <span className="opinion-group__count">{t('convene.opinions.groupCount', { count: group.threads.length })}</span>
               </h3>
-              <ul className="opinion-list">
+              <ul className="plain-list opinion-list">
                 {group.threads.map((thread) => (
                   <li key={thread.id}>
                     <OpinionCard

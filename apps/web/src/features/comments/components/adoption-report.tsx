@@ -59,7 +59,7 @@ function Item({ item, consultationId }: { item: AdoptionReportItem; consultation
         });
   const linked = item.reply?.linkedClause ?? null;
   return (
-    <li className="report-item">
+    <li className="card report-item">
       <article aria-label={t('report.itemLabel', { seq: item.seq })}>
         <p className="report-item__seq">{t('report.seq', { seq: item.seq })}</p>
         {item.hidden ? (
@@ -111,7 +111,7 @@ function Section({ section, consultationId }: { section: AdoptionReportSection; 
           : t('report.clause', { number: section.clauseNumber, heading: section.clauseHeading ? ` ${section.clauseHeading}` : '' })}
         <span className="report-section__count">{t('report.sectionCount', { count: section.items.length })}</span>
       </h3>
-      <ol className="report-items">
+      <ol className="plain-list report-items">
         {section.items.map((item) => (
           <Item key={item.commentId} item={item} consultationId={consultationId} />
         ))}

@@ -111,7 +111,7 @@ export function CommentSection(props: CommentSectionProps) {
       {threads.isError && <QueryError error={threads.error} retrying={threads.isFetching} onRetry={() => void threads.refetch()} />}
       {threads.isSuccess && items.length === 0 && <p className="notice comment-section__empty">{clause ? t('comments.noneClause') : t('comments.noneWhole')}</p>}
       {items.length > 0 && (
-        <ol className="comment-list">
+        <ol className="plain-list comment-list">
           {items.map((thread) => (
             <CommentThreadView key={thread.id} thread={thread} consultationId={consultationId} canReply={availability === 'open'} highlightId={highlightId} />
           ))}

@@ -117,7 +117,7 @@ export function CommentThreadView({ thread, consultationId, canReply, highlightI
   const highlight = (id: string): boolean => highlightId !== null && highlightId === id.toLowerCase();
   return (
     <li className="comment-thread">
-      <article id={`comment-${thread.id}`} tabIndex={-1} className={`comment${highlight(thread.id) ? ' comment--highlight' : ''}`} aria-labelledby={metaId}>
+      <article id={`comment-${thread.id}`} tabIndex={-1} className={`card comment${highlight(thread.id) ? ' comment--highlight' : ''}`} aria-labelledby={metaId}>
         {highlight(thread.id) && <p className="comment__pointer">{t('comments.pointedAt')}</p>}
         <CommentMeta comment={thread} id={metaId} />
         <CommentText comment={thread} />
@@ -162,7 +162,7 @@ export function CommentThreadView({ thread, consultationId, canReply, highlightI
         </div>
       </article>
       {thread.replies.length > 0 && (
-        <ul className="comment-replies" aria-label={t('comments.repliesLabel', { count: thread.replies.length })}>
+        <ul className="plain-list comment-replies" aria-label={t('comments.repliesLabel', { count: thread.replies.length })}>
           {thread.replies.map((reply) => (
             <ReplyView key={reply.id} reply={reply} consultationId={consultationId} highlighted={highlight(reply.id)} />
           ))}
@@ -177,7 +177,7 @@ function ReplyView({ reply, consultationId, highlighted }: { reply: CommentItem;
   const metaId = useId();
   return (
     <li>
-      <article id={`comment-${reply.id}`} tabIndex={-1} className={`comment comment--reply${highlighted ? ' comment--highlight' : ''}`} aria-labelledby={metaId}>
+      <article id={`comment-${reply.id}`} tabIndex={-1} className={`card comment comment--reply${highlighted ? ' comment--highlight' : ''}`} aria-labelledby={metaId}>
         {highlighted && <p className="comment__pointer">{t('comments.pointedAt')}</p>}
         <CommentMeta comment={reply} id={metaId} />
         <CommentText comment={reply} />

@@ -8,9 +8,9 @@ import './console.css';
 export function ConsoleNodeList({ nodes }: { nodes: ConsoleNode[] }) {
   const { t } = useTranslation();
   return (
-    <ul className="console-nodes">
+    <ul className="plain-list console-nodes">
       {nodes.map((node) => (
-        <li key={node.nodeId} className="console-node" data-kind={node.nodeKind}>
+        <li key={node.nodeId} className="card console-node" data-kind={node.nodeKind}>
           <p className="console-node__kind">{t(`organizations.kind.${node.nodeKind}`)}</p>
           <h2 className="console-node__name">
             <Link to={`/console/nodes/${node.nodeId}`} className="console-node__link">
@@ -28,7 +28,7 @@ export function ConsoleNodeList({ nodes }: { nodes: ConsoleNode[] }) {
           {node.units.length > 0 && (
             <>
               <h3 className="console-node__units-title">{t('console.home.units')}</h3>
-              <ul className="console-node__units">
+              <ul className="plain-list console-node__units">
                 {node.units.map((unit) => (
                   <li key={unit.id}>
                     <Link to={`/console/nodes/${unit.id}`} className="console-unit-link" data-kind={unit.kind}>

@@ -70,7 +70,7 @@ export interface ConsoleTab {
 export function ConsoleTabs({ label, tabs }: { label: string; tabs: readonly ConsoleTab[] }) {
   return (
     <nav className="tabs no-print" aria-label={label}>
-      <ul className="tabs__list">
+      <ul className="plain-list tabs__list">
         {tabs.map((tab) => (
           <li key={tab.to}>
             <NavLink to={tab.to} end={tab.end} className="tabs__link">

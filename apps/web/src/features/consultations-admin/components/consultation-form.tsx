@@ -85,7 +85,7 @@ export function PlanFields({
   const [open, setOpen] = useState(filled);
   const set = (phase: PlannedPhase, part: 'start' | 'end', value: string): void => onChange({ ...plan, [phase]: { ...plan[phase], [part]: value } });
   return (
-    <details className="plan-fields" open={open || invalid} onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details className="card plan-fields" open={open || invalid} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="plan-fields__summary">{t('convene.form.plan')}</summary>
       <p className="field__hint">{t('convene.form.planHint')}</p>
       {pastWarning.length > 0 && (

@@ -32,7 +32,7 @@ function Cards({ items, showUnits }: { items: ConsultationSummary[]; showUnits: 
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   return (
-    <ul className="consultation-cards">
+    <ul className="plain-list consultation-cards">
       {items.map((consultation) => (
         <li key={consultation.id} className="consultation-card">
           <h3 className="consultation-card__title">

@@ -47,7 +47,7 @@ export function ConsultationSettings({ consultation }: { consultation: Consultat
       <h2 className="section__title" id={titleId}>
         {t('convene.settings.heading')}
       </h2>
-      <details className="settings-panel">
+      <details className="card settings-panel">
         <summary className="settings-panel__summary">{t('convene.settings.open')}</summary>
         <form ref={form} className="stack" noValidate onSubmit={submit} aria-labelledby={titleId}>
           {update.isError && <FormAlert>{errorMessage(update.error, t)}</FormAlert>}

@@ -129,7 +129,7 @@ export function PhaseBar({ consultation, draftHref }: { consultation: Consultati
       <h2 className="section__title" id={titleId}>
         {t('convene.phaseBar.heading')}
       </h2>
-      <ol className="phase-bar">
+      <ol className="plain-list phase-bar">
         {PHASES.map((phase, index) => {
           const state = phaseState(phase, current);
           return (

@@ -14,7 +14,7 @@ export function PhaseTimeline({ consultation }: { consultation: ConsultationDeta
   const language = currentLanguage(i18n);
   const steps = phaseTimeline(consultation.phase, consultation.phases);
   return (
-    <ol className="phase-timeline">
+    <ol className="plain-list phase-timeline">
       {steps.map((step) => {
         const start = step.startsAt ? formatDate(step.startsAt, language) : null;
         const end = step.endsAt ? formatDate(step.endsAt, language) : null;

@@ -63,7 +63,7 @@ export function UnitConsultations({ unitId, emptyText }: UnitConsultationsProps)
   }
   if (consultations.data.length === 0) return <p className="notice">{emptyText ?? t('consultations.none')}</p>;
   return (
-    <ul className="consultation-list">
+    <ul className="plain-list consultation-list">
       {consultations.data.map((consultation) => (
         <ConsultationCard key={consultation.id} consultation={consultation} unitId={unitId} />
       ))}

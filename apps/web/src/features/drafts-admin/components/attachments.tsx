@@ -63,7 +63,7 @@ function AttachmentRow({ attachment, removable, consultationId, number }: { atta
     );
   };
   return (
-    <li ref={row} className="attachment">
+    <li ref={row} className="card attachment">
       <a href={attachment.url} className="attachment__link" target="_blank" rel="noopener">
         {attachment.title}
       </a>
@@ -191,7 +191,7 @@ export function Attachments({ consultationId, number, attachments, editable }: {
       {attachments.length === 0 ? (
         <p className="attachments__none">{t('convene.attachments.none')}</p>
       ) : (
-        <ul className="attachment-list">
+        <ul className="plain-list attachment-list">
           {attachments.map((attachment) => (
             <AttachmentRow key={attachment.fileId} attachment={attachment} removable={editable} consultationId={consultationId} number={number} />
           ))}

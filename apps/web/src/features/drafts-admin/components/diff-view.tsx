@@ -46,7 +46,7 @@ function ClauseNumber({ clause }: { clause: ClauseDiff }) {
 function ClauseChange({ clause }: { clause: ClauseDiff }) {
   const { t } = useTranslation();
   return (
-    <li className={`diff-clause diff-clause--${clause.status}`}>
+    <li className={`card diff-clause diff-clause--${clause.status}`}>
       <p className="diff-clause__head">
         <strong>
           <ClauseNumber clause={clause} />
@@ -109,7 +109,7 @@ export function DiffView({ consultationId, number }: { consultationId: string; n
         </div>
       )}
       {changed.length > 0 ? (
-        <ol className="diff-clauses" aria-label={t('convene.diff.changedList')}>
+        <ol className="plain-list diff-clauses" aria-label={t('convene.diff.changedList')}>
           {changed.map((clause) => (
             <ClauseChange key={clause.clauseId ?? `removed-${clause.previousClauseId ?? ''}`} clause={clause} />
           ))}
@@ -120,7 +120,7 @@ export function DiffView({ consultationId, number }: { consultationId: string; n
       {unchanged.length > 0 && (
         <details className="diff-view__unchanged">
           <summary>{t('convene.diff.showUnchanged', { count: unchanged.length })}</summary>
-          <ol className="diff-clauses">
+          <ol className="plain-list diff-clauses">
             {unchanged.map((clause) => (
               <ClauseChange key={clause.clauseId ?? ''} clause={clause} />
             ))}

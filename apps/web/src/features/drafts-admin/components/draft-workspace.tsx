@@ -26,7 +26,7 @@ function VersionList({ versions, selected }: { versions: VersionSummary[]; selec
   const language = currentLanguage(i18n);
   return (
     <nav aria-label={t('convene.draft.versions')}>
-      <ul className="version-list">
+      <ul className="plain-list version-list">
         {versions.map((version) => (
           <li key={version.id}>
             <Link to={`?v=${version.number}`} className="version-link" aria-current={version.number === selected ? 'page' : undefined}>

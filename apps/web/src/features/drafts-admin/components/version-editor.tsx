@@ -250,7 +250,7 @@ export function VersionEditor({ consultationId, version, previous, onPublished, 
         )}
         <h4 className="version-editor__clauses-title">{t('convene.draft.clauses', { count: form.clauses.length })}</h4>
         {form.clauses.length === 0 && <p className="notice">{t('convene.draft.noClauses')}</p>}
-        <ol ref={listRef} className="clause-editors" aria-label={t('convene.draft.clauseList')}>
+        <ol ref={listRef} className="plain-list clause-editors" aria-label={t('convene.draft.clauseList')}>
           {form.clauses.map((row, index) => (
             <ClauseEditor
               key={row.key}

@@ -31,9 +31,9 @@ export function VersionView({ consultationId, version }: { consultationId: strin
         </div>
       )}
       {version.preamble && <p className="version-view__preamble">{version.preamble}</p>}
-      <ol className="version-view__clauses" aria-label={t('convene.draft.clauseList')}>
+      <ol className="plain-list version-view__clauses" aria-label={t('convene.draft.clauseList')}>
         {version.clauses.map((clause) => (
-          <li key={clause.id} className="version-clause">
+          <li key={clause.id} className="card version-clause">
             <p className="version-clause__head">
               <strong>{t('convene.draft.clauseNumber', { number: clause.number })}</strong>
               {clause.heading && <span className="version-clause__heading">{clause.heading}</span>}

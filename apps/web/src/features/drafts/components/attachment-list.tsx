@@ -8,7 +8,7 @@ export function AttachmentList({ attachments }: { attachments: readonly VersionA
   const { t } = useTranslation();
   if (attachments.length === 0) return null;
   return (
-    <ul className="attachment-list">
+    <ul className="plain-list attachment-list">
       {attachments.map((attachment) => (
         <li key={attachment.fileId}>
           <a href={attachment.url} download={attachment.originalName} className="attachment-list__link">

@@ -19,7 +19,7 @@ interface ClauseIndexProps {
 export function ClauseIndex({ consultationId, clauses, versionParam, commentCounts, labelledBy }: ClauseIndexProps) {
   const { t } = useTranslation();
   return (
-    <ol className="clause-index" aria-labelledby={labelledBy}>
+    <ol className="plain-list clause-index" aria-labelledby={labelledBy}>
       {clauses.map((clause) => {
         const comments = commentCounts.get(clause.id) ?? 0;
         return (

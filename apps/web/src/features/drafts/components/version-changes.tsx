@@ -13,7 +13,7 @@ function ChangedClause({ change, consultationId, versionParam }: { change: Claus
   const number = change.number ?? change.previousNumber ?? 0;
   const status = change.status === 'unchanged' && change.renumbered ? 'renumbered' : change.status;
   return (
-    <li className={`changed-clause changed-clause--${status}`}>
+    <li className={`card changed-clause changed-clause--${status}`}>
       <h3 className="changed-clause__title">
         <span>{t('draft.clauseNumber', { number })}</span>
         {change.renumbered && change.previousNumber !== null && change.number !== null && (
@@ -94,7 +94,7 @@ export function VersionChanges({ consultationId, version, versionParam }: { cons
       {changes.length === 0 ? (
         <p className="notice">{t('draft.changes.none')}</p>
       ) : (
-        <ol className="changed-clauses">
+        <ol className="plain-list changed-clauses">
           {changes.map((change, index) => (
             <ChangedClause key={change.clauseId ?? `removed-${index}`} change={change} consultationId={consultationId} versionParam={versionParam} />
           ))}

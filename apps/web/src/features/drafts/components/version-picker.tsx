@@ -22,7 +22,7 @@ export function VersionPicker({ consultationId, versions, shown, latest }: Versi
   if (versions.length <= 1) return null;
   return (
     <nav className="version-picker" aria-label={t('draft.versions')}>
-      <ul className="version-picker__list">
+      <ul className="plain-list version-picker__list">
         {[...versions].reverse().map((version) => (
           <li key={version.id}>
             <Link

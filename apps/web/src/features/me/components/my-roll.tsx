@@ -4,18 +4,19 @@ import type { MyCompound, MyHousehold } from '../api/get-my-roll';
 import { useMyRoll } from '../api/get-my-roll';
 import { areaSourceKey, memberBadges, unitArea, unitKindKey, votingNote } from '../utils/describe-roll';
 import './my-roll.css';
+import { Section } from '../../../components/section';
 
 function Household({ household }: { household: MyHousehold }) {
   const { t } = useTranslation();
   return (
-    <article className="roll-card" aria-labelledby={`household-${household.householdId}`}>
+    <article className="card roll-card" aria-labelledby={`household-${household.householdId}`}>
       <p className="roll-card__unit">{household.unitName}</p>
       <h3 className="roll-card__title" id={`household-${household.householdId}`}>
         {t('me.household.number', { number: household.householdNumber })}
       </h3>
       {household.address && <p className="roll-card__meta">{household.address}</p>}
       <h4 className="visually-hidden">{t('me.household.membersHeading')}</h4>
-      <ul className="member-list">
+      <ul className="plain-list member-list">
         {household.members.map((member, index) => {
           const badges = memberBadges(member);
           return (
@@ -41,11 +42,11 @@ function Household({ household }: { household: MyHousehold }) {
 function Compound({ compound }: { compound: MyCompound }) {
   const { t } = useTranslation();
   return (
-    <article className="roll-card" aria-labelledby={`compound-${compound.unitId}`}>
+    <article className="card roll-card" aria-labelledby={`compound-${compound.unitId}`}>
       <h3 className="roll-card__title" id={`compound-${compound.unitId}`}>
         {compound.unitName}
       </h3>
-      <ul className="unit-list">
+      <ul className="plain-list unit-list">
         {compound.units.map((unit) => {
           const note = votingNote(unit);
           return (
@@ -120,24 +121,18 @@ export function MyRoll() {
   return (
     <>
       {households.length > 0 && (
-        <section className="section" aria-labelledby="my-households">
-          <h2 className="section__title" id="my-households">
-            {t('me.household.heading')}
-          </h2>
+        <Section titleId="my-households" title={t('me.household.heading')}>
           {households.map((household) => (
             <Household key={household.householdId} household={household} />
           ))}
-        </section>
+        </Section>
       )}
       {compounds.length > 0 && (
-        <section className="section" aria-labelledby="my-units">
-          <h2 className="section__title" id="my-units">
-            {t('me.unit.heading')}
-          </h2>
+        <Section titleId="my-units" title={t('me.unit.heading')}>
           {compounds.map((compound) => (
             <Compound key={compound.unitId} compound={compound} />
           ))}
-        </section>
+        </Section>
       )}
     </>
   );

@@ -79,7 +79,7 @@ export function Inbox() {
           <p>{t('inbox.emptyHint')}</p>
         </div>
       ) : (
-        <ul className="inbox-list" aria-label={t('inbox.listLabel')}>
+        <ul className="plain-list inbox-list" aria-label={t('inbox.listLabel')}>
           {items.map((notification) => (
             <InboxItem key={notification.id} notification={notification} onOpen={(id) => markRead.mutate([id])} />
           ))}

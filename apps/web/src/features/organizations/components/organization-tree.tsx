@@ -24,7 +24,7 @@ function OrganizationNode({ node, depth }: NodeProps) {
   const separator = t('organizations.stats.separator').trimEnd().replace(/^\s+/, '\u00A0');
   return (
     <li className="org-tree__item" data-kind={node.kind}>
-      <div className="org-node">
+      <div className="card org-node">
         <span className="org-node__kind">{t(`organizations.kind.${node.kind}`)}</span>
         <Heading className="org-node__name">{node.name}</Heading>
         {phrases.length > 0 && (
@@ -43,7 +43,7 @@ function OrganizationNode({ node, depth }: NodeProps) {
         )}
       </div>
       {node.children.length > 0 && (
-        <ul className="org-tree__children">
+        <ul className="plain-list org-tree__children">
           {node.children.map((child) => (
             <OrganizationNode key={child.id} node={child} depth={depth + 1} />
           ))}
@@ -72,7 +72,7 @@ export function OrganizationTree() {
     return <p className="notice">{t('organizations.empty')}</p>;
   }
   return (
-    <ul className="org-tree">
+    <ul className="plain-list org-tree">
       {tree.data.map((node) => (
         <OrganizationNode key={node.id} node={node} depth={0} />
       ))}

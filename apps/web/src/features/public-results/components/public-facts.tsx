@@ -4,6 +4,7 @@ import { SafeguardRows } from '../../../shared/votes/safeguard-rows';
 import { formatDateTime } from '../../../lib/format';
 import { safeguardsOfFile } from '../../../shared/votes/safeguards';
 import type { PublicResult } from '../api/get-public-result';
+import { Section } from '../../../components/section';
 
 interface PublicFactsProps {
   result: PublicResult;
@@ -17,10 +18,7 @@ export function PublicFacts({ result, ruleWords }: PublicFactsProps) {
   const language = currentLanguage(i18n);
   const when = (iso: string): string => formatDateTime(iso, language) ?? '';
   return (
-    <section className="section" aria-labelledby="public-facts-title">
-      <h2 className="section__title" id="public-facts-title">
-        {t('publicResult.facts.heading')}
-      </h2>
+    <Section titleId="public-facts-title" title={t('publicResult.facts.heading')}>
       <dl className="facts vote-facts">
         <div className="facts__row">
           <dt>{t('publicResult.facts.body')}</dt>
@@ -53,6 +51,6 @@ export function PublicFacts({ result, ruleWords }: PublicFactsProps) {
           <dd>{result.secrecy === 'secret' ? t('publicResult.facts.secret') : t('publicResult.facts.named')}</dd>
         </div>
       </dl>
-    </section>
+    </Section>
   );
 }

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { PublicResult } from '../api/get-public-result';
 import { publicKitHref } from '../api/get-public-result';
+import { ChainRows } from '../../../shared/votes/chain-rows';
 import { recountCommand } from '../utils/public-page';
-
-const CHAINS = ['ballots', 'roll', 'box'] as const;
+import { Section } from '../../../components/section';
 
 /**
  * 自己核对: the hashes the notice prints, and the three steps to recount the vote oneself —
@@ -13,11 +13,7 @@ const CHAINS = ['ballots', 'roll', 'box'] as const;
 export function VerifySteps({ result }: { result: PublicResult }) {
   const { t } = useTranslation();
   return (
-    <section className="section" aria-labelledby="verify-title">
-      <h2 className="section__title" id="verify-title">
-        {t('publicResult.verify.heading')}
-      </h2>
-      <p className="section__intro">{t('publicResult.verify.intro')}</p>
+    <Section titleId="verify-title" title={t('publicResult.verify.heading')} intro={t('publicResult.verify.intro')}>
       <dl className="facts">
         <div className="facts__row">
           <dt>{t('publicResult.verify.closingHash')}</dt>
@@ -25,21 +21,7 @@ export function VerifySteps({ result }: { result: PublicResult }) {
             {result.closingHash}
           </dd>
         </div>
-        {CHAINS.map((name) => {
-          const chain = result.chains[name];
-          if (!chain) return null;
-          return (
-            <div className="facts__row" key={name}>
-              <dt>{t(`votes.result.chain.${name}`)}</dt>
-              <dd>
-                {t('votes.result.chainLines', { count: chain.lines })}
-                <span className="hash" translate="no">
-                  {chain.head}
-                </span>
-              </dd>
-            </div>
-          );
-        })}
+        <ChainRows chains={result.chains} />
         <div className="facts__row">
           <dt>{t('publicResult.verify.electorateHash')}</dt>
           <dd className="hash" translate="no">
@@ -65,6 +47,6 @@ export function VerifySteps({ result }: { result: PublicResult }) {
         </li>
       </ol>
       <p className="section__intro">{t('publicResult.verify.kitContents')}</p>
-    </section>
+    </Section>
   );
 }

@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form/form-alert';
 import { SelectField } from '../../../components/form/select-field';
-import { TextField } from '../../../components/form/text-field';
+import { PhoneField } from '../../../components/form/phone-field';
 import { QueryError } from '../../../components/query-error';
 import { roleNameKey } from '../../../shared/roles/access';
 import { ApiError, errorMessage } from '../../../lib/api-client';
@@ -131,20 +131,15 @@ function GrantForm({ nodeId, roles, buildings, buildingHeadElsewhere }: { nodeId
   };
 
   return (
-    <form ref={form} className="stack role-grant" noValidate onSubmit={submit} aria-labelledby="grant-role-title">
+    <form ref={form} className="stack card role-grant" noValidate onSubmit={submit} aria-labelledby="grant-role-title">
       <h3 id="grant-role-title" className="subsection__title">
         {t('roles.grant.heading')}
       </h3>
       {alert && <FormAlert>{alert}</FormAlert>}
       {done && <FormAlert tone="success">{done}</FormAlert>}
-      <TextField
+      <PhoneField
         label={t('roles.grant.phone')}
         hint={t('roles.grant.phoneHint')}
-        name="phone"
-        type="tel"
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={20}
         value={phone}
         onChange={(event) => setPhone(event.target.value)}
         error={phoneError}
@@ -199,7 +194,7 @@ export function RolesPanel({ nodeId, nodeName, ancestry, me, grants, buildings =
         (roles.data.length === 0 ? (
           <p className="notice">{t('roles.list.empty')}</p>
         ) : (
-          <ul className="role-list">
+          <ul className="plain-list role-list">
             {roles.data.map((grant) => (
               <RoleRow key={grant.id} grant={grant} nodeId={nodeId} revocable={canRevoke(grants, ancestry, me, grant)} />
             ))}

@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form/form-alert';
-import { TextField } from '../../../components/form/text-field';
+import { PhoneField } from '../../../components/form/phone-field';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { formatPhone } from '../../../lib/format';
 import { useFocusFirstError } from '../../../lib/forms';
@@ -135,14 +135,9 @@ export function LinkInPerson({ unitId, person, groupNumber }: LinkInPersonProps)
       {alert && <FormAlert>{alert}</FormAlert>}
       {step === 'phone' ? (
         <form className="stack" noValidate onSubmit={next}>
-          <TextField
+          <PhoneField
             label={t('roll.link.phone')}
             hint={t('roll.link.phoneHint')}
-            name="phone"
-            type="tel"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={20}
             value={phone}
             onChange={(event) => setPhone(event.target.value)}
             error={phoneError}

@@ -60,7 +60,7 @@ function RollFiles({ unitId }: { unitId: string }) {
         {t('roll.import.files.heading')}
       </h3>
       <p className="roll-files__intro">{t('roll.import.files.intro')}</p>
-      <ul className="roll-files__list">
+      <ul className="plain-list roll-files__list">
         {(['export', 'template'] as const).map((file) =>
           ROLL_FILE_FORMATS.map((format) => (
             <li key={`${file}-${format}`}>
@@ -78,7 +78,7 @@ function RollFiles({ unitId }: { unitId: string }) {
 function ProblemList({ problems, language, labelledBy, className }: { problems: readonly RollProblem[]; language: Language; labelledBy: string; className: string }) {
   const { t } = useTranslation();
   return (
-    <ol className={`problem-list ${className}`} aria-labelledby={labelledBy}>
+    <ol className={`plain-list problem-list ${className}`} aria-labelledby={labelledBy}>
       {groupProblemsByRow(problems, language).map((group) => (
         <li key={group.row} className="problem-row">
           <p className="problem-row__row">{t('roll.import.row', { row: group.row })}</p>
@@ -248,7 +248,7 @@ function ChangesView({ preview, language, committing, onConfirm }: ChangesViewPr
       {preview.changes.length > 0 && (
         <details className="roll-changes">
           <summary>{t('roll.import.changes.toggle', { count: preview.changes.length })}</summary>
-          <ul className="roll-changes__list">
+          <ul className="plain-list roll-changes__list">
             {preview.changes.map((change, index) => (
               <li key={index} className="roll-change">
                 <span className={`badge roll-op roll-op--${change.op}`}>{t(`roll.op.${change.op}`)}</span>
@@ -380,7 +380,7 @@ export function RollImport({ unitId, unitKind, listHref, revisionsHref }: RollIm
       <p className="notice notice--info">{t('roll.import.wholeRoll')}</p>
       <RollFiles unitId={unitId} />
 
-      <form ref={form} className="stack roll-upload" noValidate onSubmit={submit} aria-labelledby={`${fileId}-title`}>
+      <form ref={form} className="stack card roll-upload" noValidate onSubmit={submit} aria-labelledby={`${fileId}-title`}>
         <h3 className="subsection__title" id={`${fileId}-title`}>
           {t('roll.import.file.heading')}
         </h3>

@@ -146,12 +146,12 @@ function RollCards({ groups, unitId, canLink, lettersHref }: { groups: RollGroup
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   return (
-    <ul className="roll-groups">
+    <ul className="plain-list roll-groups">
       {groups.map((group) => {
         const titleId = `roll-group-${group.key}`;
         const facts = groupFacts(group, t);
         return (
-          <li key={group.key} className="roll-group">
+          <li key={group.key} className="card roll-group">
             <article aria-labelledby={titleId}>
               <header className="roll-group__head">
                 <h3 className="roll-group__title" id={titleId}>
@@ -160,7 +160,7 @@ function RollCards({ groups, unitId, canLink, lettersHref }: { groups: RollGroup
                 {facts.length > 0 && <p className="roll-group__facts">{facts.join(t('roll.separator'))}</p>}
                 <LettersLink group={group} href={lettersHref} />
               </header>
-              <ul className="roll-people">
+              <ul className="plain-list roll-people">
                 {group.people.map((person) => {
                   const details = [
                     person.birthDate ? t('roll.person.born', { date: formatDate(person.birthDate, language) ?? person.birthDate }) : null,

@@ -72,7 +72,7 @@ export function RollRevisions({ unitId }: { unitId: string }) {
       {revisions.isError && items.length === 0 && <QueryError error={revisions.error} retrying={revisions.isFetching} onRetry={() => void revisions.refetch()} />}
       {revisions.isSuccess && items.length === 0 && <p className="notice">{t('roll.revisions.empty')}</p>}
       {items.length > 0 && (
-        <ol className="revision-list" aria-label={t('roll.revisions.heading')}>
+        <ol className="plain-list revision-list" aria-label={t('roll.revisions.heading')}>
           {items.map((revision) => (
             <Revision key={revision.id} revision={revision} />
           ))}

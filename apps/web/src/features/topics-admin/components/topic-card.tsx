@@ -161,7 +161,7 @@ export function TopicCard({ topic, unitId, canRecordOffline, consultations, rend
       )}
       {topic.body && <p className="topic-card__body">{topic.body}</p>}
       {topic.photos.length > 0 && (
-        <ul className="topic-photos" aria-label={t('convene.topics.photoList', { count: topic.photos.length })}>
+        <ul className="plain-list topic-photos" aria-label={t('convene.topics.photoList', { count: topic.photos.length })}>
           {topic.photos.map((photo) => (
             <li key={photo.fileId}>
               <a href={photo.url} target="_blank" rel="noopener" className="topic-photo">

@@ -15,6 +15,7 @@ import { useTopic } from '../api/get-topic';
 import { PHOTO_ACCEPT, PHOTO_RULES } from '../utils/topic-form';
 import { SecondToggle, TopicByline, TopicDecision, TopicStatusBadge } from './topic-parts';
 import './topics.css';
+import { Section } from '../../../components/section';
 
 /** Add a photo to my open topic (after a failed upload, or later), one at a time, three at most. */
 function AddPhoto({ topic }: { topic: Topic }) {
@@ -118,7 +119,7 @@ export function TopicDetail({ topicId, titleId, submitted }: TopicDetailProps) {
         </p>
       )}
       {data.photos.length > 0 && (
-        <ul className="topic-photos" aria-label={t('topics.detail.photos')}>
+        <ul className="plain-list topic-photos" aria-label={t('topics.detail.photos')}>
           {data.photos.map((photo) => (
             <li key={photo.fileId}>
               <a href={photo.url} className="topic-photos__link">
@@ -130,19 +131,12 @@ export function TopicDetail({ topicId, titleId, submitted }: TopicDetailProps) {
       )}
       {data.me.canAddPhotos && <AddPhoto topic={data} />}
       {data.mergedTopicCount > 0 && <p>{t('topics.detail.merged', { count: data.mergedTopicCount })}</p>}
-      <section className="section" aria-labelledby="topic-screening">
-        <h2 className="section__title" id="topic-screening">
-          {t('topics.detail.screening')}
-        </h2>
+      <Section titleId="topic-screening" title={t('topics.detail.screening')}>
         {data.decision ? <TopicDecision topic={data} /> : <p className="notice notice--info">{t('topics.detail.awaiting')}</p>}
-      </section>
-      <section className="section" aria-labelledby="topic-seconds">
-        <h2 className="section__title" id="topic-seconds">
-          {t('topics.detail.seconds')}
-        </h2>
-        <p className="section__intro">{t('topics.detail.secondsIntro')}</p>
+      </Section>
+      <Section titleId="topic-seconds" title={t('topics.detail.seconds')} intro={t('topics.detail.secondsIntro')}>
         <SecondToggle topic={data} />
-      </section>
+      </Section>
     </article>
   );
 }

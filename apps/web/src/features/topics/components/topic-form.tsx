@@ -123,7 +123,7 @@ export function TopicForm({ unitId }: { unitId: string }) {
           {t('topics.form.photosHint', { max: LIMITS.topicPhotos, size: megabytes(LIMITS.fileBytes) })}
         </p>
         {photos.length > 0 && (
-          <ul className="photo-previews">
+          <ul className="plain-list photo-previews">
             {photos.map((photo, index) => (
               <li key={`${photo.name}-${index}`} className="photo-preview">
                 {previews[index] ? (

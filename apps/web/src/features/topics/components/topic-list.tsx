@@ -73,7 +73,7 @@ export function TopicList({ unitId }: { unitId: string }) {
       {topics.isError && <QueryError error={topics.error} retrying={topics.isFetching} onRetry={() => void topics.refetch()} />}
       {topics.isSuccess && topics.data.items.length === 0 && <p className="notice">{search.mine ? t('topics.noneMine') : t('topics.none')}</p>}
       {topics.isSuccess && topics.data.items.length > 0 && (
-        <ul className="topic-list" aria-busy={topics.isPlaceholderData || undefined}>
+        <ul className="plain-list topic-list" aria-busy={topics.isPlaceholderData || undefined}>
           {topics.data.items.map((topic) => (
             <TopicCard key={topic.id} topic={topic} />
           ))}

@@ -10,6 +10,7 @@ import { useAnswerObjection, useObjections } from '../api/votes';
 import { voteResultPath } from '../../../shared/votes/paths';
 import { ReasonForm, useNow } from './vote-common';
 import { Loading } from '../../../components/loading';
+import { Section } from '../../../components/section';
 
 function ObjectionItem({ vote, objection }: { vote: VoteDetail; objection: Objection }) {
   const { t, i18n } = useTranslation();
@@ -17,7 +18,7 @@ function ObjectionItem({ vote, objection }: { vote: VoteDetail; objection: Objec
   const answer = useAnswerObjection(vote.id);
   const [answering, setAnswering] = useState(false);
   return (
-    <li className="objection">
+    <li className="card objection">
       <p className="objection__meta">{t('voteAdmin.objections.received', { at: formatDateTime(objection.createdAt, language) ?? '' })}</p>
       <p className="objection__body">{objection.body}</p>
       {objection.answer ? (
@@ -82,10 +83,7 @@ export function ObjectionsPanel({ vote }: { vote: VoteDetail }) {
           : t('voteAdmin.objections.finalSoon');
   return (
     <div className="stack">
-      <section className="section" aria-labelledby="objections-title">
-        <h2 className="section__title" id="objections-title">
-          {t('voteAdmin.objections.heading', { count: list.data.length })}
-        </h2>
+      <Section titleId="objections-title" title={t('voteAdmin.objections.heading', { count: list.data.length })}>
         <p className={`notice ${vote.status === 'final' ? 'notice--success' : 'notice--info'}`} role="status">
           {state}
         </p>
@@ -95,13 +93,13 @@ export function ObjectionsPanel({ vote }: { vote: VoteDetail }) {
         {list.data.length === 0 ? (
           <p className="notice">{t('voteAdmin.objections.none')}</p>
         ) : (
-          <ul className="objections">
+          <ul className="plain-list objections">
             {list.data.map((objection) => (
               <ObjectionItem key={objection.id} vote={vote} objection={objection} />
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -43,7 +43,7 @@ export function PaperPrintSheet({ voteId, group, backHref }: { voteId: string; g
           </header>
           <h2 className="ballot-paper__title">{data.title}</h2>
           <p className="ballot-paper__question">{data.question}</p>
-          <ul className="ballot-paper__choices">
+          <ul className="plain-list ballot-paper__choices">
             {data.choices.map((choice) => (
               <li key={choice.id}>
                 <span className="ballot-paper__box" aria-hidden="true" />

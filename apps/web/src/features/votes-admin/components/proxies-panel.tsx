@@ -22,6 +22,7 @@ import type { VoteDetail } from '../api/votes';
 import { ReasonForm } from './vote-common';
 import { Loading } from '../../../components/loading';
 import { VoterSearch } from './voter-search';
+import { Section } from '../../../components/section';
 
 type AgentKind = 'voter' | 'phone' | 'name';
 
@@ -213,7 +214,7 @@ function ProxyItem({ vote, proxy }: { vote: VoteDetail; proxy: ProxyView }) {
   const [revoking, setRevoking] = useState(false);
   const live = vote.status === 'open' || vote.status === 'counting';
   return (
-    <li className="proxy-item">
+    <li className="card proxy-item">
       <p className="proxy-item__who">{t('voteAdmin.proxies.line', { principal: proxy.principalName, agent: proxy.agentName })}</p>
       <p className="proxy-item__state">
         <ProxyVerdict proxy={proxy} />
@@ -265,13 +266,10 @@ export function ProxiesPanel({ vote }: { vote: VoteDetail }) {
   const live = vote.status === 'open' || vote.status === 'counting';
   return (
     <div className="stack proxies-panel">
-      <section className="section" aria-labelledby="proxy-rule-title">
-        <h2 className="section__title" id="proxy-rule-title">
-          {t('voteAdmin.proxies.heading')}
-        </h2>
+      <Section titleId="proxy-rule-title" title={t('voteAdmin.proxies.heading')}>
         <p className="notice notice--info">{language === 'en' ? data.basisEn : data.basisZh}</p>
         <p>{t('voteAdmin.proxies.cap', { count: data.proxyCap })}</p>
-      </section>
+      </Section>
       {vote.canManage && live && data.regime !== 'none' && <RecordProxy vote={vote} />}
       {vote.canManage && live && data.regime === 'none' && <p className="notice">{t('voteAdmin.proxies.noneAllowed')}</p>}
       {!live && vote.status === 'scheduled' && <p className="notice">{t('voteAdmin.proxies.notOpen')}</p>}
@@ -282,7 +280,7 @@ export function ProxiesPanel({ vote }: { vote: VoteDetail }) {
         {data.proxies.length === 0 ? (
           <p className="notice">{t('voteAdmin.proxies.empty')}</p>
         ) : (
-          <ul className="proxy-list">
+          <ul className="plain-list proxy-list">
             {data.proxies.map((proxy) => (
               <ProxyItem key={proxy.id} vote={vote} proxy={proxy} />
             ))}

@@ -29,9 +29,9 @@ export function ShorteningQueue({ nodeId }: { nodeId: string }) {
       {queue.isError && <QueryError error={queue.error} retrying={queue.isFetching} onRetry={() => void queue.refetch()} />}
       {queue.data && queue.data.length === 0 && <p className="notice">{t('voteAdmin.shortening.queueEmpty')}</p>}
       {queue.data && queue.data.length > 0 && (
-        <ul className="vote-cards">
+        <ul className="plain-list vote-cards">
           {queue.data.map((item) => (
-            <li key={item.id} className="vote-card">
+            <li key={item.id} className="card vote-card">
               <p className="vote-card__title">{t('voteAdmin.shortening.queueItem', { unit: item.vote.unitName, title: item.vote.title })}</p>
               <p className="vote-card__meta">{t('voteAdmin.shortening.queueAsked', { name: item.requestedByName, date: formatDateTime(item.requestedAt, language) ?? '' })}</p>
               <p className="vote-facts__question">{t('voteAdmin.shortening.reasonLine', { reason: item.reason })}</p>

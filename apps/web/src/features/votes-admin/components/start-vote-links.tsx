@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Section } from '../../../components/section';
 
 /** 发起表决 from a consultation's overview: a vote of each unit it concerns, linked to it. */
 export function StartVoteLinks({ consultationId, title, units }: { consultationId: string; title: string; units: readonly { id: string; name: string }[] }) {
@@ -7,11 +8,7 @@ export function StartVoteLinks({ consultationId, title, units }: { consultationI
   if (units.length === 0) return null;
   const query = new URLSearchParams({ consultation: consultationId, title }).toString();
   return (
-    <section className="section no-print" aria-labelledby="start-vote-title">
-      <h2 className="section__title" id="start-vote-title">
-        {t('voteAdmin.fromConsultation.heading')}
-      </h2>
-      <p className="section__intro">{t('voteAdmin.fromConsultation.intro')}</p>
+    <Section titleId="start-vote-title" title={t('voteAdmin.fromConsultation.heading')} intro={t('voteAdmin.fromConsultation.intro')} className="no-print">
       <div className="button-row">
         {units.map((unit) => (
           <Link key={unit.id} to={`/console/nodes/${unit.id}/votes/new?${query}`} className="button button--primary">
@@ -24,6 +21,6 @@ export function StartVoteLinks({ consultationId, title, units }: { consultationI
           </Link>
         ))}
       </div>
-    </section>
+    </Section>
   );
 }

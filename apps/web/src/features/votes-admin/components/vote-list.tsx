@@ -24,9 +24,9 @@ export function VoteList({ unitIds, showUnits }: { unitIds: readonly string[]; s
       {votes.length === 0 ? (
         <p className="notice">{t('voteAdmin.list.empty')}</p>
       ) : (
-        <ul className="vote-cards">
+        <ul className="plain-list vote-cards">
           {votes.map((vote) => (
-            <li key={vote.id} className="vote-card">
+            <li key={vote.id} className="card vote-card">
               <h3 className="vote-card__title">
                 <Link to={voteConsolePath(vote.id)}>{vote.title}</Link>
               </h3>

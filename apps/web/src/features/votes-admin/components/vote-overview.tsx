@@ -20,6 +20,7 @@ import { formatArea, participation, turnoutBars } from '../utils/turnout';
 import { opening, requestedOpening } from '../utils/opening';
 import { voteResultPath } from '../../../shared/votes/paths';
 import { REASON_MAX, REASON_MIN, ReasonForm, useNow } from './vote-common';
+import { Section } from '../../../components/section';
 
 function useWhen() {
   const { i18n } = useTranslation();
@@ -34,10 +35,7 @@ export function VoteFacts({ vote, consultationHref }: { vote: VoteDetail; consul
   const when = useWhen();
   const info = RULE_SETS[vote.ruleSet];
   return (
-    <section className="section" aria-labelledby="vote-facts-title">
-      <h2 className="section__title" id="vote-facts-title">
-        {t('voteAdmin.facts.heading')}
-      </h2>
+    <Section titleId="vote-facts-title" title={t('voteAdmin.facts.heading')}>
       <dl className="facts vote-facts">
         <div className="facts__row">
           <dt>{t('voteAdmin.facts.question')}</dt>
@@ -119,7 +117,7 @@ export function VoteFacts({ vote, consultationHref }: { vote: VoteDetail; consul
           </div>
         )}
       </dl>
-    </section>
+    </Section>
   );
 }
 
@@ -343,7 +341,7 @@ function Bars({ turnout }: { turnout: Turnout }) {
     );
   }
   return (
-    <ul className="turnout-bars">
+    <ul className="plain-list turnout-bars">
       {bars.map((bar) => {
         const area = bar.measure === 'area';
         const value = area ? t('voteAdmin.turnout.areaValue', { part: formatArea(bar.numerator), whole: formatArea(bar.denominator) }) : t('voteAdmin.turnout.countValue', { part: bar.numerator, whole: bar.denominator });

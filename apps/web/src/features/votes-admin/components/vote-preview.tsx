@@ -54,7 +54,7 @@ export function VotePreview({
       <p className="section__intro">{t('voteAdmin.preview.intro')}</p>
       {error !== null && error !== undefined && <FormAlert>{errorMessage(error, t)}</FormAlert>}
 
-      <article className="vote-preview__card" aria-labelledby="vote-preview-notice">
+      <article className="card vote-preview__card" aria-labelledby="vote-preview-notice">
         <h4 className="vote-preview__label" id="vote-preview-notice">
           {t('voteAdmin.preview.notice')}
         </h4>
@@ -107,7 +107,7 @@ export function VotePreview({
         </dl>
       </article>
 
-      <article className="vote-preview__card" aria-labelledby="vote-preview-ballot">
+      <article className="card vote-preview__card" aria-labelledby="vote-preview-ballot">
         <h4 className="vote-preview__label" id="vote-preview-ballot">
           {t('voteAdmin.preview.ballot')}
         </h4>
@@ -134,7 +134,7 @@ export function VotePreview({
         </div>
       </article>
 
-      <article className="vote-preview__card" aria-labelledby="vote-preview-rule">
+      <article className="card vote-preview__card" aria-labelledby="vote-preview-rule">
         <h4 className="vote-preview__label" id="vote-preview-rule">
           {t('voteAdmin.preview.rule')}
         </h4>

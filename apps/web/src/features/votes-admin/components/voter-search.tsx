@@ -20,9 +20,9 @@ export function VoterSearch({ voteId, label, hint, action }: { voteId: string; l
             {t('voteAdmin.voters.found', { count: voters.data.length })}
           </p>
           {voters.data.length > 0 && (
-            <ul className="voter-list" aria-label={t('voteAdmin.voters.results')}>
+            <ul className="plain-list voter-list" aria-label={t('voteAdmin.voters.results')}>
               {voters.data.map((voter) => (
-                <li key={voter.voterId} className="voter-row">
+                <li key={voter.voterId} className="card voter-row">
                   <p className="voter-row__who">
                     <span className="voter-row__name">{voter.name}</span>
                     <span className="voter-row__units">

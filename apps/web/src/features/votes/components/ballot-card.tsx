@@ -102,7 +102,7 @@ export function BallotCard({ vote, voter, named, stage }: BallotCardProps) {
             {step.kind === 'choosing' ? t('votes.ballot.chooseAgain') : t('votes.ballot.choose')}
           </h3>
           <p className="ballot-choices__hint">{finality}</p>
-          <ul className="ballot-choices__list">
+          <ul className="plain-list ballot-choices__list">
             {choicesOf(vote).map((choice) => (
               <li key={choice}>
                 <button

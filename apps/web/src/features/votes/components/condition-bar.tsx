@@ -23,7 +23,7 @@ export function ConditionBar({ condition, counted, optionLabel }: ConditionBarPr
   const name =
     condition.id === 'majority' && condition.option && optionLabel ? t('votes.condition.majorityOption', { option: optionLabel(condition.option) }) : t(`votes.condition.${condition.id}`);
   return (
-    <li className={`condition${counted ? (condition.met ? ' condition--met' : ' condition--unmet') : ''}`}>
+    <li className={`card condition${counted ? (condition.met ? ' condition--met' : ' condition--unmet') : ''}`}>
       <p className="condition__name">
         {name}
         {counted && <span className="condition__verdict">{condition.met ? t('votes.condition.met') : t('votes.condition.unmet')}</span>}

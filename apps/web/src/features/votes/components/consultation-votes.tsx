@@ -6,6 +6,7 @@ import { votePath, voteResultPath } from '../../../shared/votes/paths';
 import { hasResult, voteStage } from '../utils/vote-state';
 import { VoteStageBadge } from './vote-stage-badge';
 import './votes.css';
+import { Section } from '../../../components/section';
 
 /**
  * The vote(s) deciding a consultation, read from the votes of its units: a link to each, with
@@ -20,15 +21,12 @@ export function ConsultationVotes({ consultationId, unitIds }: { consultationId:
     .filter((vote) => vote.consultationId === consultationId && vote.status !== 'cancelled' && !seen.has(vote.id) && seen.add(vote.id));
   if (votes.length === 0) return null;
   return (
-    <section className="section consultation-votes" aria-labelledby="consultation-votes-title">
-      <h2 className="section__title" id="consultation-votes-title">
-        {t('votes.consultation.title')}
-      </h2>
-      <ul className="vote-list">
+    <Section titleId="consultation-votes-title" title={t('votes.consultation.title')} className="consultation-votes">
+      <ul className="plain-list vote-list">
         {votes.map((vote) => {
           const stage = voteStage(vote);
           return (
-            <li key={vote.id} className="vote-card">
+            <li key={vote.id} className="card vote-card">
               <p className="vote-card__badges">
                 <VoteStageBadge stage={stage} />
               </p>
@@ -39,6 +37,6 @@ export function ConsultationVotes({ consultationId, unitIds }: { consultationId:
           );
         })}
       </ul>
-    </section>
+    </Section>
   );
 }

@@ -9,6 +9,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { conflictReason } from '../../../lib/api-problems';
 import { formatDateTime } from '../../../lib/format';
 import { useObjections, useObjectToResult } from '../api/objections';
+import { Section } from '../../../components/section';
 
 const MAX = 2000;
 
@@ -52,10 +53,7 @@ export function Objections({ voteId, open, until, canObject }: ObjectionsProps) 
   };
 
   return (
-    <section className="section vote-objections" aria-labelledby="objections-title">
-      <h2 className="section__title" id="objections-title">
-        {t('votes.objections.title')}
-      </h2>
+    <Section titleId="objections-title" title={t('votes.objections.title')} className="vote-objections">
       <p className="section__intro">
         {until ? (open ? t('votes.objections.openUntil', { date: formatDateTime(until, language) ?? '' }) : t('votes.objections.closedSince', { date: formatDateTime(until, language) ?? '' })) : null}
       </p>
@@ -72,9 +70,9 @@ export function Objections({ voteId, open, until, canObject }: ObjectionsProps) 
       {objections.isError && <QueryError error={objections.error} retrying={objections.isFetching} onRetry={() => void objections.refetch()} />}
       {objections.data && objections.data.length === 0 && <p className="notice">{t('votes.objections.none')}</p>}
       {objections.data && objections.data.length > 0 && (
-        <ul className="objection-list">
+        <ul className="plain-list objection-list">
           {objections.data.map((objection) => (
-            <li key={objection.id} className="objection">
+            <li key={objection.id} className="card objection">
               <p className="objection__meta">
                 {formatDateTime(objection.createdAt, language)}
                 {objection.mine && <span className="badge">{t('votes.objections.mine')}</span>}
@@ -92,6 +90,6 @@ export function Objections({ voteId, open, until, canObject }: ObjectionsProps) 
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

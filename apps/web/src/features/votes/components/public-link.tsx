@@ -2,6 +2,7 @@ import { publicResultUrl } from '@yishi/contracts';
 import { useTranslation } from 'react-i18next';
 import { QrCode } from '../../../components/qr-code';
 import { usePublicLink } from '../api/get-public-link';
+import { Section } from '../../../components/section';
 
 /**
  * 扫码核对: the QR code of the result's public page, and its address written out for typing, on
@@ -15,10 +16,7 @@ export function PublicLink({ voteId }: { voteId: string }) {
   if (!link.data) return null;
   const url = publicResultUrl(window.location.origin, link.data.token);
   return (
-    <section className="section public-link" aria-labelledby="public-link-title">
-      <h2 className="section__title" id="public-link-title">
-        {t('votes.result.publicLink.heading')}
-      </h2>
+    <Section titleId="public-link-title" title={t('votes.result.publicLink.heading')} className="public-link">
       <div className="public-link__body">
         <QrCode className="public-link__qr" value={url} label={t('votes.result.publicLink.qrLabel')} />
         <div className="public-link__text">
@@ -32,6 +30,6 @@ export function PublicLink({ voteId }: { voteId: string }) {
           <p className="public-link__board">{link.data.boardPublishedAt ? t('votes.result.publicLink.boardPublic') : t('votes.result.publicLink.boardPrivate')}</p>
         </div>
       </div>
-    </section>
+    </Section>
   );
 }

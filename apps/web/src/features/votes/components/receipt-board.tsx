@@ -14,6 +14,7 @@ import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import type { BoardEntry, VoteBoard } from '../api/get-board';
 import { findReceipt } from '../utils/receipts';
+import { Section } from '../../../components/section';
 
 /** The most recent receipts listed under the search; the search covers them all. */
 const SHOWN = 100;
@@ -130,10 +131,7 @@ export function ReceiptBoard({ board, secret, initialReceipt = null }: ReceiptBo
       )}
       {board.isError && <QueryError error={board.error} retrying={board.isFetching} onRetry={() => void board.refetch()} />}
       {board.data && (
-        <section className="section" aria-labelledby="board-entries">
-          <h2 className="section__title" id="board-entries">
-            {t('votes.board.entries', { count: board.data.entries.length })}
-          </h2>
+        <Section titleId="board-entries" title={t('votes.board.entries', { count: board.data.entries.length })}>
           <dl className="facts board-chain">
             <div className="facts__row">
               <dt>{t('votes.board.chainLength')}</dt>
@@ -151,7 +149,7 @@ export function ReceiptBoard({ board, secret, initialReceipt = null }: ReceiptBo
           ) : (
             <>
               {board.data.entries.length > SHOWN && <p className="section__intro">{t('votes.board.onlyLatest', { count: SHOWN })}</p>}
-              <ol className="board-list">
+              <ol className="plain-list board-list">
                 {board.data.entries
                   .slice(-SHOWN)
                   .reverse()
@@ -168,7 +166,7 @@ export function ReceiptBoard({ board, secret, initialReceipt = null }: ReceiptBo
               </ol>
             </>
           )}
-        </section>
+        </Section>
       )}
     </>
   );

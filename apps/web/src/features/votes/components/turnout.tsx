@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useTurnout } from '../api/get-turnout';
 import { ConditionBar } from './condition-bar';
+import { Section } from '../../../components/section';
 
 /**
  * Live turnout while the vote runs: area and headcount taking part, against the rule's threshold
@@ -12,17 +13,13 @@ export function Turnout({ voteId, enabled }: { voteId: string; enabled: boolean 
   const turnout = useTurnout(voteId, enabled);
   if (!enabled || !turnout.data || turnout.data.conditions.length === 0) return null;
   return (
-    <section className="section vote-turnout" aria-labelledby="turnout-title">
-      <h2 className="section__title" id="turnout-title">
-        {t('votes.turnout.title')}
-      </h2>
-      <p className="section__intro">{t('votes.turnout.intro')}</p>
-      <ul className="condition-list">
+    <Section titleId="turnout-title" title={t('votes.turnout.title')} intro={t('votes.turnout.intro')} className="vote-turnout">
+      <ul className="plain-list condition-list">
         {turnout.data.conditions.map((condition) => (
           <ConditionBar key={`${condition.id}-${condition.source}`} condition={condition} counted={false} />
         ))}
       </ul>
       <p className="vote-turnout__ballots">{t('votes.turnout.ballots', { count: turnout.data.figures.ballots.received })}</p>
-    </section>
+    </Section>
   );
 }

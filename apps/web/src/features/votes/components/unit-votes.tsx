@@ -15,7 +15,7 @@ function VoteCard({ vote }: { vote: VoteSummary }) {
   const language = currentLanguage(i18n);
   const stage = voteStage(vote);
   return (
-    <li className="vote-card">
+    <li className="card vote-card">
       <p className="vote-card__badges">
         <VoteStageBadge stage={stage} />
         {vote.passed !== null && hasResult(stage) && <span className={`vote-badge vote-badge--${vote.passed ? 'passed' : 'failed'}`}>{vote.passed ? t('votes.verdict.passedShort') : t('votes.verdict.failedShort')}</span>}
@@ -48,7 +48,7 @@ export function UnitVotes({ unitId }: { unitId: string }) {
   if (votes.isError) return <QueryError error={votes.error} retrying={votes.isFetching} onRetry={() => void votes.refetch()} />;
   if (votes.data.length === 0) return <p className="notice">{t('votes.unit.none')}</p>;
   return (
-    <ul className="vote-list" aria-label={t('votes.unit.listLabel')}>
+    <ul className="plain-list vote-list" aria-label={t('votes.unit.listLabel')}>
       {votes.data.map((vote) => (
         <VoteCard key={vote.id} vote={vote} />
       ))}

@@ -18,7 +18,7 @@ function Dispute({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
   const choices = [...paperChoices(vote), { id: 'spoilt', key: 'voteAdmin.choice.spoilt', label: null }];
   const notes = paperNotes(paper, t);
   return (
-    <li className="dispute">
+    <li className="card dispute">
       <p className="dispute__title">
         {t('voteAdmin.disputes.paper', { serial: paper.serial, name: paper.name, units: paper.unitLabels.join(t('voteAdmin.listSeparator')) })}
       </p>
@@ -112,7 +112,7 @@ export function Disputes({ vote, papers }: { vote: VoteDetail; papers: Paper[] }
       {disputed.length === 0 ? (
         <p className="notice">{t('voteAdmin.disputes.none')}</p>
       ) : (
-        <ul className="disputes">
+        <ul className="plain-list disputes">
           {disputed.map((paper) => (
             <Dispute key={paper.serial} vote={vote} paper={paper} />
           ))}

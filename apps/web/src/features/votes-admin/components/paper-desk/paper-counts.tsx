@@ -8,9 +8,9 @@ export function PaperCountCards({ list }: { list: PaperList }) {
   const { t } = useTranslation();
   const rows = [...list.groups.map((g) => ({ name: g.group, voters: g.voters, counts: g })), { name: t('voteAdmin.papers.total'), voters: list.groups.reduce((sum, g) => sum + g.voters, 0), counts: list.totals }];
   return (
-    <ul className="paper-count-cards" aria-label={t('voteAdmin.papers.countsCaption')}>
+    <ul className="plain-list paper-count-cards" aria-label={t('voteAdmin.papers.countsCaption')}>
       {rows.map((row, index) => (
-        <li key={row.name} className={`paper-count-card${index === rows.length - 1 ? ' paper-count-card--total' : ''}`}>
+        <li key={row.name} className={`card paper-count-card${index === rows.length - 1 ? ' paper-count-card--total' : ''}`}>
           <p className="paper-count-card__name">{row.name}</p>
           <dl className="paper-count-card__figures">
             <div>

@@ -13,6 +13,7 @@ import { PaperEntry } from './paper-entry';
 import { PaperRows } from './paper-rows';
 import { ReturnPapers } from './return-papers';
 import '../../../../components/data-table.css';
+import { Section } from '../../../../components/section';
 
 /** 纸质选票: counts per building, issuing and printing, returns, blind double entry, disputes, every paper. */
 export function PaperDesk({ vote, printHref }: { vote: VoteDetail; printHref: (group: string | null) => string }) {
@@ -26,12 +27,9 @@ export function PaperDesk({ vote, printHref }: { vote: VoteDetail; printHref: (g
   const data = list.data;
   return (
     <div className="stack paper-desk">
-      <section className="section" aria-labelledby="paper-counts-title">
-        <h2 className="section__title" id="paper-counts-title">
-          {t('voteAdmin.papers.countsHeading')}
-        </h2>
+      <Section titleId="paper-counts-title" title={t('voteAdmin.papers.countsHeading')}>
         {wide ? <PaperCountsTable list={data} /> : <PaperCountCards list={data} />}
-      </section>
+      </Section>
       {vote.status === 'open' && <IssuePapers vote={vote} list={data} printHref={printHref} />}
       {vote.status === 'open' && <ReturnPapers vote={vote} />}
       {vote.status === 'open' && RULE_SETS[vote.ruleSet].countsAttendance && <CheckIns vote={vote} />}

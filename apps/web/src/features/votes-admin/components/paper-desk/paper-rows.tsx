@@ -23,7 +23,7 @@ function PaperRow({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
   const canReissue = vote.status === 'open' && (paper.status === 'issued' || paper.status === 'returned');
   const notes = paperNotes(paper, t);
   return (
-    <li className={`paper-row paper-row--${paper.status}`}>
+    <li className={`card paper-row paper-row--${paper.status}`}>
       <p className="paper-row__head">
         <span className="paper-row__serial">{t('voteAdmin.papers.serial', { serial: paper.serial })}</span>
         <span className="badge">{t(`voteAdmin.paperStatus.${paper.status}`)}</span>
@@ -117,7 +117,7 @@ export function PaperRows({ vote, papers }: { vote: VoteDetail; papers: Paper[] 
         {t('voteAdmin.papers.shown', { count: shown.length })}
         {shown.length > PAPER_ROWS_MAX && ` ${t('voteAdmin.papers.firstOnly', { max: PAPER_ROWS_MAX })}`}
       </p>
-      <ul className="paper-rows" aria-labelledby={titleId}>
+      <ul className="plain-list paper-rows" aria-labelledby={titleId}>
         {shown.slice(0, PAPER_ROWS_MAX).map((paper) => (
           <PaperRow key={paper.serial} vote={vote} paper={paper} />
         ))}
