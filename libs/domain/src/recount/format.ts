@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import type { MatterKind } from '../rules/matters';
 import { isMatterKind } from '../rules/matters';
 import type { Lml63Parameters, Localized, RuleSetId } from '../rules/rule-sets';
@@ -7,9 +8,6 @@ import type {
   Choice,
   Condition,
   Electorate,
-  ElectorateHousehold,
-  ElectoratePerson,
-  ElectorateUnit,
   Figures,
   PollOption,
   Proxy,
@@ -178,7 +176,8 @@ export interface ResultFile {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Strict readers: every field checked, no unknown key, with the path of the first problem
+// The format as schemas (zod/mini: small enough for the browser's recount), read strictly: every
+// field checked, no unknown key, and the first problem reported with its path and code
 // ---------------------------------------------------------------------------------------------
 
 /** Why a file's content does not follow the format (a subset of the recount's discrepancy codes). */
@@ -212,199 +211,244 @@ export const KIT_LANGUAGES = ['zh-CN', 'en'] as const;
 
 type Json = Record<string, unknown>;
 
-/** Reads one field's value at `path`, throwing FormatError when it does not follow the format. */
-export type FieldReader<T> = (value: unknown, path: string) => T;
+const NOT_A_LANGUAGE = `is not a language of this format (only ${KIT_LANGUAGES.join(' and ')})`;
+
+/** A rule across a value that, broken, is reported with its own code (`params.code`). */
+function rule<T>(holds: (value: T) => boolean, message: string, code: FormatErrorCode = 'invalid-value') {
+  return z.refine<T>(holds, { error: message, params: { code } });
+}
+
+/** A closed object: exactly these fields (an unknown one or a missing one is an error of its own). */
+function closed<S extends z.core.$ZodLooseShape>(shape: S) {
+  return z.strictObject(shape, { error: (issue) => (issue.code === 'invalid_type' ? 'must be a JSON object' : undefined) });
+}
+
+const text = z.string({ error: 'must be a non-empty string' }).check(z.minLength(1, { error: 'must be a non-empty string' }));
+const nullableText = z.nullable(text);
+const bool = z.boolean({ error: 'must be true or false' });
+const count = z.int({ error: 'must be a non-negative integer' }).check(z.gte(0, { error: 'must be a non-negative integer' }));
+const time = z
+  .string({ error: 'must be a UTC time like 2026-12-01T08:00:00.000Z' })
+  .check(rule<string>((v) => ISO_UTC.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v, 'must be a UTC time like 2026-12-01T08:00:00.000Z'));
+const hex64 = z.string({ error: 'must be a SHA-256 hash (64 lower-case hex digits)' }).check(z.regex(HEX64, { error: 'must be a SHA-256 hash (64 lower-case hex digits)' }));
+const list = <T extends z.core.SomeType>(item: T) => z.array(item, { error: 'must be an array' });
+
+/** A value in each language of the format: exactly zh-CN and en, no other. */
+const inLanguages = <T extends z.core.SomeType>(value: T) =>
+  z.strictObject({ 'zh-CN': value, en: value }, { error: (issue) => (issue.code === 'unrecognized_keys' ? NOT_A_LANGUAGE : issue.code === 'invalid_type' ? 'must be a JSON object' : undefined) });
+const localized = inLanguages(text);
+
+/** Strings, none twice (the second one is reported). */
+const uniqueTexts = list(text).check(
+  z.superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    for (const [i, item] of items.entries()) {
+      if (seen.has(item)) ctx.addIssue({ code: 'custom', path: [i], message: `${item} appears twice` });
+      seen.add(item);
+    }
+  }),
+);
+
+const oneOf = <T extends string>(values: readonly T[], message: string) => z.custom<T>((v) => typeof v === 'string' && (values as readonly string[]).includes(v), { error: message });
+
+const formatTag = z.custom<typeof RECOUNT_FORMAT>((v) => v === RECOUNT_FORMAT, {
+  error: (issue) => `is ${JSON.stringify(issue.input)}, not "${RECOUNT_FORMAT}"`,
+  params: { code: 'unknown-format' },
+});
+const formatVersion = z.custom<typeof RECOUNT_FORMAT_VERSION>((v) => v === RECOUNT_FORMAT_VERSION, {
+  error: (issue) => `is ${JSON.stringify(issue.input)}; this verifier reads version ${RECOUNT_FORMAT_VERSION}`,
+  params: { code: 'unknown-format-version' },
+});
+
+const shortening = closed({
+  shortensNotice: bool,
+  shortensWindow: bool,
+  reason: text,
+  requestedBy: text,
+  requestedAt: time,
+  approvedBy: text,
+  approverRole: oneOf(['staff', 'admin'] as const, 'must be "staff" or "admin"'),
+  approverNode: text,
+  approvedAt: time,
+  note: text,
+}).check(rule((s) => s.shortensNotice || s.shortensWindow, 'shortens neither the notice nor the window'));
+
+const safeguards = closed({ announcedAt: time, noticeEndsAt: time, minVotingHours: count, shortening: z.nullable(shortening) });
+
+const pollOption = closed({ id: text, label: localized });
+const optionsQuestion = closed({
+  kind: z.literal('options'),
+  text: localized,
+  options: list(pollOption).check(
+    z.superRefine((options, ctx) => {
+      const seen = new Set<string>();
+      for (const [i, o] of options.entries()) {
+        if (seen.has(o.id)) ctx.addIssue({ code: 'custom', path: [i], message: `${o.id} appears twice` });
+        seen.add(o.id);
+      }
+      if (options.length < 2) ctx.addIssue({ code: 'custom', path: [], message: `must offer at least two options, not ${options.length}` });
+    }),
+  ),
+});
+const motionQuestion = closed({ kind: z.custom<'motion'>((v) => v === 'motion', { error: 'must be "motion" or "options"' }), text: localized });
+/** The question: a poll's options, else a motion (whose `kind` must then say so). */
+const question = z.custom<QuestionFile>().check(
+  z.superRefine((value, ctx) => {
+    const isOptions = typeof value === 'object' && value !== null && !Array.isArray(value) && (value as Json).kind === 'options';
+    const result = (isOptions ? optionsQuestion : motionQuestion).safeParse(value);
+    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...(issue as z.core.$ZodRawIssue), input: undefined });
+  }),
+);
+
+/**
+ * vote.json: THE place that says which fields vote.json has and how each is read. To add a
+ * field, add it to `VoteFile` and here (the type check below makes both agree); checks across
+ * fields follow in `readVoteFile`. `safeguards` is the one optional member (kits written before
+ * it was recorded have none).
+ */
+const voteFile = closed({
+  format: formatTag,
+  formatVersion,
+  voteId: text,
+  title: localized,
+  ruleSet: z.custom<RuleSetId>(isRuleSetId, { error: (issue) => `is not a known rule set: ${JSON.stringify(issue.input)}` }),
+  question,
+  matterKinds: list(z.custom<MatterKind>(isMatterKind, { error: (issue) => `is not a known kind of matter: ${JSON.stringify(issue.input)}` })),
+  lml63: z.nullable(closed({ body: oneOf(['members', 'representatives'] as const, 'must be "members" or "representatives"'), rceoApplies: bool })),
+  secrecy: oneOf(['named', 'secret'] as const, 'must be "named" or "secret"'),
+  opensAt: time,
+  closesAt: time,
+  electorateSha256: hex64,
+  safeguards: z.optional(safeguards),
+});
+
+const compoundElectorate = closed({
+  kind: z.literal('compound'),
+  units: list(closed({ id: text, area: count, developerHeld: bool, owners: uniqueTexts, designatedVoter: nullableText })),
+  developerVoter: nullableText,
+});
+const personsElectorate = closed({
+  kind: z.literal('persons'),
+  persons: list(closed({ id: text, household: text, adult: bool, fullCapacity: bool })),
+  households: list(closed({ id: text, representative: nullableText })),
+  representatives: uniqueTexts,
+});
+const listElectorate = closed({ kind: z.literal('list'), voters: uniqueTexts });
+const ELECTORATES = { compound: compoundElectorate, persons: personsElectorate, list: listElectorate } as const;
+const electorate = z.custom<Electorate>().check(
+  z.superRefine((value, ctx) => {
+    const kind = typeof value === 'object' && value !== null ? (value as unknown as Json).kind : undefined;
+    const schema = typeof kind === 'string' && Object.hasOwn(ELECTORATES, kind) ? ELECTORATES[kind as keyof typeof ELECTORATES] : null;
+    if (!schema) {
+      ctx.addIssue({ code: 'custom', path: ['kind'], message: 'must be "compound", "persons" or "list"' });
+      return;
+    }
+    const result = schema.safeParse(value);
+    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...(issue as z.core.$ZodRawIssue), input: undefined });
+  }),
+);
+const electorateFile = closed({ snapshotAt: time, electorate });
+
+const choice = z.union([
+  oneOf(MOTION_CHOICES, 'must be "approve", "oppose", "abstain" or {"option": id}'),
+  closed({ option: text }),
+]);
+const channel = oneOf(CHANNELS, 'must be "online", "paper" or "meeting"');
+const proxy = z.nullable(closed({ agent: text, written: bool }));
+const kindOf = (kind: string, where: string) => z.custom<never>((v) => v === kind, { error: where });
+
+const checkInLine = closed({ seq: count, prev: hex64, kind: z.literal('check-in'), voter: text, at: time });
+const castLine = closed({
+  seq: count,
+  prev: hex64,
+  kind: kindOf('cast', 'must be "cast" or "check-in" in ballots.jsonl'),
+  ballot: text,
+  voter: text,
+  choice,
+  channel,
+  proxy,
+  at: time,
+});
+const markLine = closed({ seq: count, prev: hex64, kind: kindOf('mark', 'must be "mark" or "check-in" in roll.jsonl'), voter: text, channel, proxy, at: time });
+const boxLine = closed({ seq: count, prev: hex64, kind: kindOf('ballot', 'must be "ballot" in box.jsonl'), ballot: text, choice });
+
+const CHAIN_NAMES = ['ballots', 'roll', 'box'] as const;
+const chainSummary = closed({ lines: count, head: hex64 });
+/** The chain summaries of result.json: `{ "<chain>": { "lines", "head" } }`, chains of the format only. */
+const chains = z.record(z.custom<(typeof CHAIN_NAMES)[number]>((k) => (CHAIN_NAMES as readonly unknown[]).includes(k), { error: 'is not a chain of this format (ballots, roll, box)', params: { code: 'unknown-field' } }), chainSummary, { error: 'must be a JSON object' });
+
+/**
+ * The envelope of result.json: format, version, the vote's id, the chains' summaries and the
+ * explanation (informative, but in exactly the format's languages). Its normative figures
+ * (`lines`, `rejected`, `ignoredCheckIns`, `tally`) are compared field by field with the recount.
+ */
+const resultEnvelope = closed({
+  format: formatTag,
+  formatVersion,
+  voteId: text,
+  chains,
+  lines: z.unknown(),
+  rejected: z.unknown(),
+  ignoredCheckIns: z.unknown(),
+  tally: z.unknown(),
+  explanation: inLanguages(list(text)),
+});
+
+// --- From zod's issues to the first FormatError ----------------------------------------------
+
+function join(path: string, key: PropertyKey): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return path === '' ? String(key) : `${path}.${String(key)}`;
+}
+
+function at(value: unknown, path: readonly PropertyKey[]): unknown {
+  let node = value;
+  for (const key of path) node = typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+  return node;
+}
+
+/**
+ * The problem to report, as the format's readers always have: in an object, an unknown field
+ * before a missing one before a wrong value, and the shallowest first.
+ */
+function firstProblem(issues: readonly z.core.$ZodIssue[], input: unknown): FormatError {
+  const problems = issues.map((issue, index) => {
+    const parent = at(input, issue.path.slice(0, -1));
+    const key = issue.path[issue.path.length - 1];
+    const missing = key !== undefined && typeof parent === 'object' && parent !== null && !Array.isArray(parent) && !Object.hasOwn(parent, key);
+    if (issue.code === 'unrecognized_keys') {
+      const language = issue.message === NOT_A_LANGUAGE;
+      const error = new FormatError(join(issue.path.reduce<string>(join, ''), issue.keys[0]!), language ? NOT_A_LANGUAGE : 'is not a field of this format', language ? 'unknown-language' : 'unknown-field');
+      return { error, depth: issue.path.length, rank: 0, index };
+    }
+    const path = issue.path.reduce<string>(join, '');
+    if (missing) {
+      const language = (KIT_LANGUAGES as readonly PropertyKey[]).includes(key);
+      return { error: new FormatError(path, 'is missing', language ? 'missing-language' : 'missing-field'), depth: issue.path.length, rank: 1, index };
+    }
+    const code = (issue.code === 'custom' ? (issue.params?.['code'] as FormatErrorCode | undefined) : undefined) ?? 'invalid-value';
+    return { error: new FormatError(path, issue.message, code), depth: issue.path.length, rank: 2, index };
+  });
+  problems.sort((a, b) => a.depth - b.depth || a.rank - b.rank || a.index - b.index);
+  return problems[0]!.error;
+}
+
+function read<T>(schema: z.ZodMiniType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw firstProblem(result.error.issues, value);
+  return result.data;
+}
 
 function fail(path: string, message: string, code: FormatErrorCode = 'invalid-value'): never {
   throw new FormatError(path, message, code);
 }
 
-function record(value: unknown, path: string, keys: readonly string[], codes: { unknown: FormatErrorCode; missing: FormatErrorCode } = { unknown: 'unknown-field', missing: 'missing-field' }): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    fail(path, 'must be a JSON object');
-  }
-  const obj = value as Json;
-  for (const key of Object.keys(obj)) {
-    if (!keys.includes(key)) fail(join(path, key), codes.unknown === 'unknown-language' ? `is not a language of this format (only ${keys.join(' and ')})` : 'is not a field of this format', codes.unknown);
-  }
-  for (const key of keys) {
-    if (!Object.prototype.hasOwnProperty.call(obj, key)) fail(join(path, key), 'is missing', codes.missing);
-  }
-  return obj;
-}
-
-/**
- * Reads a closed object field by field: exactly the fields of `readers` (no other, none missing),
- * each through its reader, in the order of `readers`.
- */
-function fields<T extends object>(value: unknown, path: string, readers: { [K in keyof T]-?: FieldReader<T[K]> }): T {
-  const keys = Object.keys(readers) as (keyof T & string)[];
-  const obj = record(value, path, keys);
-  const out = {} as T;
-  for (const key of keys) out[key] = readers[key](obj[key], join(path, key));
-  return out;
-}
-
-function join(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  return path === '' ? key : `${path}.${key}`;
-}
-
-function string(value: unknown, path: string): string {
-  if (typeof value !== 'string' || value.length === 0) fail(path, 'must be a non-empty string');
-  return value;
-}
-
-function nullableString(value: unknown, path: string): string | null {
-  return value === null ? null : string(value, path);
-}
-
-function bool(value: unknown, path: string): boolean {
-  if (typeof value !== 'boolean') fail(path, 'must be true or false');
-  return value;
-}
-
-function count(value: unknown, path: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) fail(path, 'must be a non-negative integer');
-  return value;
-}
-
-function array(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value)) fail(path, 'must be an array');
-  return value;
-}
-
-function time(value: unknown, path: string): string {
-  if (typeof value !== 'string' || !ISO_UTC.test(value) || Number.isNaN(Date.parse(value)) || new Date(value).toISOString() !== value) {
-    fail(path, 'must be a UTC time like 2026-12-01T08:00:00.000Z');
-  }
-  return value;
-}
-
-function hex64(value: unknown, path: string): string {
-  if (typeof value !== 'string' || !HEX64.test(value)) fail(path, 'must be a SHA-256 hash (64 lower-case hex digits)');
-  return value;
-}
-
-/** A value in each language of the format: exactly zh-CN and en, no other. */
-function inLanguages<T>(value: unknown, path: string, read: FieldReader<T>): Record<(typeof KIT_LANGUAGES)[number], T> {
-  const obj = record(value, path, KIT_LANGUAGES, { unknown: 'unknown-language', missing: 'missing-language' });
-  return { 'zh-CN': read(obj['zh-CN'], join(path, 'zh-CN')), en: read(obj.en, join(path, 'en')) };
-}
-
-function localized(value: unknown, path: string): Localized {
-  return inLanguages(value, path, string);
-}
-
-function uniqueStrings(value: unknown, path: string): string[] {
-  const items = array(value, path).map((item, i) => string(item, join(path, i)));
-  const seen = new Set<string>();
-  for (const [i, item] of items.entries()) {
-    if (seen.has(item)) fail(join(path, i), `${item} appears twice`);
-    seen.add(item);
-  }
-  return items;
-}
-
-function readSafeguards(value: unknown): SafeguardsFile {
-  const obj = record(value, 'safeguards', ['announcedAt', 'noticeEndsAt', 'minVotingHours', 'shortening']);
-  let shortening: ShorteningFile | null = null;
-  if (obj.shortening !== null) {
-    const p = 'safeguards.shortening';
-    const s = record(obj.shortening, p, ['shortensNotice', 'shortensWindow', 'reason', 'requestedBy', 'requestedAt', 'approvedBy', 'approverRole', 'approverNode', 'approvedAt', 'note']);
-    if (s.approverRole !== 'staff' && s.approverRole !== 'admin') fail(`${p}.approverRole`, 'must be "staff" or "admin"');
-    shortening = {
-      shortensNotice: bool(s.shortensNotice, `${p}.shortensNotice`),
-      shortensWindow: bool(s.shortensWindow, `${p}.shortensWindow`),
-      reason: string(s.reason, `${p}.reason`),
-      requestedBy: string(s.requestedBy, `${p}.requestedBy`),
-      requestedAt: time(s.requestedAt, `${p}.requestedAt`),
-      approvedBy: string(s.approvedBy, `${p}.approvedBy`),
-      approverRole: s.approverRole,
-      approverNode: string(s.approverNode, `${p}.approverNode`),
-      approvedAt: time(s.approvedAt, `${p}.approvedAt`),
-      note: string(s.note, `${p}.note`),
-    };
-    if (!shortening.shortensNotice && !shortening.shortensWindow) fail(p, 'shortens neither the notice nor the window');
-  }
-  return {
-    announcedAt: time(obj.announcedAt, 'safeguards.announcedAt'),
-    noticeEndsAt: time(obj.noticeEndsAt, 'safeguards.noticeEndsAt'),
-    minVotingHours: count(obj.minVotingHours, 'safeguards.minVotingHours'),
-    shortening,
-  };
-}
-
-function formatTag(value: unknown, path: string): typeof RECOUNT_FORMAT {
-  if (value !== RECOUNT_FORMAT) fail(path, `is ${JSON.stringify(value)}, not "${RECOUNT_FORMAT}"`, 'unknown-format');
-  return RECOUNT_FORMAT;
-}
-
-function formatVersion(value: unknown, path: string): typeof RECOUNT_FORMAT_VERSION {
-  if (value !== RECOUNT_FORMAT_VERSION) fail(path, `is ${JSON.stringify(value)}; this verifier reads version ${RECOUNT_FORMAT_VERSION}`, 'unknown-format-version');
-  return RECOUNT_FORMAT_VERSION;
-}
-
-function readQuestion(value: unknown, path: string): QuestionFile {
-  const kind = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json).kind : undefined;
-  if (kind === 'options') {
-    const q = record(value, path, ['kind', 'text', 'options']);
-    const options = array(q.options, join(path, 'options')).map((option, i) =>
-      fields<PollOption>(option, join(join(path, 'options'), i), { id: string, label: localized }),
-    );
-    uniqueStrings(
-      options.map((o) => o.id),
-      join(path, 'options'),
-    );
-    if (options.length < 2) fail(join(path, 'options'), `must offer at least two options, not ${options.length}`);
-    return { kind: 'options', text: localized(q.text, join(path, 'text')), options };
-  }
-  const q = record(value, path, ['kind', 'text']);
-  if (q.kind !== 'motion') fail(join(path, 'kind'), 'must be "motion" or "options"');
-  return { kind: 'motion', text: localized(q.text, join(path, 'text')) };
-}
-
-/**
- * vote.json, field by field: THE place that says which fields vote.json has and how each is read.
- * To add a field, add it to `VoteFile` and its reader here (the type makes both agree); checks
- * across fields go in `readVoteFile`.
- */
-export const VOTE_FILE_FIELDS: { [K in keyof Omit<VoteFile, 'safeguards'>]-?: FieldReader<VoteFile[K]> } = {
-  format: formatTag,
-  formatVersion,
-  voteId: string,
-  title: localized,
-  ruleSet: (value, path) => {
-    if (!isRuleSetId(value)) fail(path, `is not a known rule set: ${JSON.stringify(value)}`);
-    return value;
-  },
-  question: readQuestion,
-  matterKinds: (value, path) =>
-    array(value, path).map((m, i) => {
-      if (!isMatterKind(m)) fail(join(path, i), `is not a known kind of matter: ${JSON.stringify(m)}`);
-      return m;
-    }),
-  lml63: (value, path) => {
-    if (value === null) return null;
-    const l = record(value, path, ['body', 'rceoApplies']);
-    if (l.body !== 'members' && l.body !== 'representatives') fail(join(path, 'body'), 'must be "members" or "representatives"');
-    return { body: l.body, rceoApplies: bool(l.rceoApplies, join(path, 'rceoApplies')) };
-  },
-  secrecy: (value, path) => {
-    if (value !== 'named' && value !== 'secret') fail(path, 'must be "named" or "secret"');
-    return value;
-  },
-  opensAt: time,
-  closesAt: time,
-  electorateSha256: hex64,
-};
+// --- The readers -----------------------------------------------------------------------------
 
 export function readVoteFile(value: unknown): VoteFile {
-  // `safeguards` is the one optional member (kits written before it was recorded have none).
-  const hasSafeguards = typeof value === 'object' && value !== null && !Array.isArray(value) && 'safeguards' in value;
-  const { safeguards: rawSafeguards, ...rest } = hasSafeguards ? value : {};
-  const vote: VoteFile = fields<Omit<VoteFile, 'safeguards'>>(hasSafeguards ? rest : value, '', VOTE_FILE_FIELDS);
-  if (hasSafeguards) vote.safeguards = readSafeguards(rawSafeguards);
+  const { safeguards: recordedSafeguards, ...rest } = read(voteFile, value);
+  const vote: VoteFile = rest;
+  if (recordedSafeguards !== undefined) vote.safeguards = recordedSafeguards;
   if (vote.closesAt <= vote.opensAt) fail('closesAt', `is ${vote.closesAt}, not after opensAt ${vote.opensAt}`, 'period-order');
   if (vote.ruleSet === 'lml-63' && vote.lml63 === null) fail('lml63', 'is required for rule set lml-63');
   if (vote.question.kind === 'options' && vote.ruleSet !== 'simple-majority') {
@@ -418,155 +462,29 @@ export function readVoteFile(value: unknown): VoteFile {
 
 /** electorate.json; `vote` (already read) for the checks across files. */
 export function readElectorateFile(value: unknown, vote?: VoteFile): ElectorateFile {
-  const file = readElectorateFileAlone(value);
+  const file = read(electorateFile, value);
   if (vote && file.snapshotAt > vote.opensAt) {
     fail('snapshotAt', `is ${file.snapshotAt}, after the vote opened at ${vote.opensAt} (vote.json): the electorate is frozen when voting opens, not later`, 'snapshot-after-opening');
   }
   return file;
 }
 
-function readElectorateFileAlone(value: unknown): ElectorateFile {
-  const obj = record(value, '', ['snapshotAt', 'electorate']);
-  const e = obj.electorate as Json | null;
-  const kind = typeof e === 'object' && e !== null ? e.kind : undefined;
-  let electorate: Electorate;
-  switch (kind) {
-    case 'compound': {
-      const c = record(e, 'electorate', ['kind', 'units', 'developerVoter']);
-      const units = array(c.units, 'electorate.units').map((u, i): ElectorateUnit => {
-        const p = `electorate.units[${i}]`;
-        const unit = record(u, p, ['id', 'area', 'developerHeld', 'owners', 'designatedVoter']);
-        return {
-          id: string(unit.id, `${p}.id`),
-          area: count(unit.area, `${p}.area`),
-          developerHeld: bool(unit.developerHeld, `${p}.developerHeld`),
-          owners: uniqueStrings(unit.owners, `${p}.owners`),
-          designatedVoter: nullableString(unit.designatedVoter, `${p}.designatedVoter`),
-        };
-      });
-      electorate = { kind: 'compound', units, developerVoter: nullableString(c.developerVoter, 'electorate.developerVoter') };
-      break;
-    }
-    case 'persons': {
-      const c = record(e, 'electorate', ['kind', 'persons', 'households', 'representatives']);
-      const persons = array(c.persons, 'electorate.persons').map((x, i): ElectoratePerson => {
-        const p = `electorate.persons[${i}]`;
-        const person = record(x, p, ['id', 'household', 'adult', 'fullCapacity']);
-        return {
-          id: string(person.id, `${p}.id`),
-          household: string(person.household, `${p}.household`),
-          adult: bool(person.adult, `${p}.adult`),
-          fullCapacity: bool(person.fullCapacity, `${p}.fullCapacity`),
-        };
-      });
-      const households = array(c.households, 'electorate.households').map((x, i): ElectorateHousehold => {
-        const p = `electorate.households[${i}]`;
-        const household = record(x, p, ['id', 'representative']);
-        return { id: string(household.id, `${p}.id`), representative: nullableString(household.representative, `${p}.representative`) };
-      });
-      electorate = { kind: 'persons', persons, households, representatives: uniqueStrings(c.representatives, 'electorate.representatives') };
-      break;
-    }
-    case 'list': {
-      const c = record(e, 'electorate', ['kind', 'voters']);
-      electorate = { kind: 'list', voters: uniqueStrings(c.voters, 'electorate.voters') };
-      break;
-    }
-    default:
-      fail('electorate.kind', 'must be "compound", "persons" or "list"');
-  }
-  return { snapshotAt: time(obj.snapshotAt, 'snapshotAt'), electorate };
-}
-
-function readChoice(value: unknown, path: string): Choice {
-  if (typeof value === 'string') {
-    if ((MOTION_CHOICES as readonly string[]).includes(value)) return value as Choice;
-    fail(path, 'must be "approve", "oppose", "abstain" or {"option": id}');
-  }
-  const obj = record(value, path, ['option']);
-  return { option: string(obj.option, join(path, 'option')) };
-}
-
-function readChannel(value: unknown, path: string): Channel {
-  if (typeof value !== 'string' || !(CHANNELS as readonly string[]).includes(value)) fail(path, 'must be "online", "paper" or "meeting"');
-  return value as Channel;
-}
-
-function readProxy(value: unknown, path: string): Proxy | null {
-  if (value === null) return null;
-  const obj = record(value, path, ['agent', 'written']);
-  return { agent: string(obj.agent, join(path, 'agent')), written: bool(obj.written, join(path, 'written')) };
-}
-
 /** One line of ballots.jsonl (already verified as part of the chain). */
 export function readBallotsLine(entry: Json): BallotsLine {
-  if (entry.kind === 'check-in') return readCheckIn(entry);
-  const obj = record(entry, '', ['seq', 'prev', 'kind', 'ballot', 'voter', 'choice', 'channel', 'proxy', 'at']);
-  if (obj.kind !== 'cast') fail('kind', 'must be "cast" or "check-in" in ballots.jsonl');
-  return {
-    seq: count(obj.seq, 'seq'),
-    prev: hex64(obj.prev, 'prev'),
-    kind: 'cast',
-    ballot: string(obj.ballot, 'ballot'),
-    voter: string(obj.voter, 'voter'),
-    choice: readChoice(obj.choice, 'choice'),
-    channel: readChannel(obj.channel, 'channel'),
-    proxy: readProxy(obj.proxy, 'proxy'),
-    at: time(obj.at, 'at'),
-  };
-}
-
-function readCheckIn(entry: Json): CheckInEntry {
-  const obj = record(entry, '', ['seq', 'prev', 'kind', 'voter', 'at']);
-  return { seq: count(obj.seq, 'seq'), prev: hex64(obj.prev, 'prev'), kind: 'check-in', voter: string(obj.voter, 'voter'), at: time(obj.at, 'at') };
+  return entry.kind === 'check-in' ? read(checkInLine, entry) : { ...read(castLine, entry), kind: 'cast' };
 }
 
 /** One line of roll.jsonl. */
 export function readRollLine(entry: Json): RollLine {
-  if (entry.kind === 'check-in') return readCheckIn(entry);
-  const obj = record(entry, '', ['seq', 'prev', 'kind', 'voter', 'channel', 'proxy', 'at']);
-  if (obj.kind !== 'mark') fail('kind', 'must be "mark" or "check-in" in roll.jsonl');
-  return {
-    seq: count(obj.seq, 'seq'),
-    prev: hex64(obj.prev, 'prev'),
-    kind: 'mark',
-    voter: string(obj.voter, 'voter'),
-    channel: readChannel(obj.channel, 'channel'),
-    proxy: readProxy(obj.proxy, 'proxy'),
-    at: time(obj.at, 'at'),
-  };
+  return entry.kind === 'check-in' ? read(checkInLine, entry) : { ...read(markLine, entry), kind: 'mark' };
 }
 
 /** One line of box.jsonl. */
 export function readBoxLine(entry: Json): BoxEntry {
-  const obj = record(entry, '', ['seq', 'prev', 'kind', 'ballot', 'choice']);
-  if (obj.kind !== 'ballot') fail('kind', 'must be "ballot" in box.jsonl');
-  return { seq: count(obj.seq, 'seq'), prev: hex64(obj.prev, 'prev'), kind: 'ballot', ballot: string(obj.ballot, 'ballot'), choice: readChoice(obj.choice, 'choice') };
+  return { ...read(boxLine, entry), kind: 'ballot' };
 }
 
-/** The chain summaries of result.json: `{ "<chain>": { "lines", "head" } }`, chains of the format only. */
-function readChains(value: unknown, path: string): Partial<Record<'ballots' | 'roll' | 'box', ChainSummary>> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'must be a JSON object');
-  const obj = value as Json;
-  return Object.fromEntries(
-    Object.keys(obj).map((name) => {
-      if (name !== 'ballots' && name !== 'roll' && name !== 'box') fail(join(path, name), 'is not a chain of this format (ballots, roll, box)', 'unknown-field');
-      return [name, fields<ChainSummary>(obj[name], join(path, name), { lines: count, head: hex64 })];
-    }),
-  );
-}
-
-/**
- * The envelope of result.json: format, version, the vote's id, the chains' summaries and the
- * explanation (informative, but in exactly the format's languages). Its normative figures
- * (`lines`, `rejected`, `ignoredCheckIns`, `tally`) are compared field by field with the recount.
- */
 export function readResultEnvelope(value: unknown): Json {
-  const obj = record(value, '', ['format', 'formatVersion', 'voteId', 'chains', 'lines', 'rejected', 'ignoredCheckIns', 'tally', 'explanation']);
-  formatTag(obj.format, 'format');
-  formatVersion(obj.formatVersion, 'formatVersion');
-  string(obj.voteId, 'voteId');
-  readChains(obj.chains, 'chains');
-  inLanguages(obj.explanation, 'explanation', (sentences, path) => array(sentences, path).map((sentence, i) => string(sentence, join(path, i))));
-  return obj;
+  read(resultEnvelope, value);
+  return value as Json;
 }
