@@ -16,7 +16,8 @@ import type { RollChangeDto, RollImportCommitDto, RollImportPreviewDto, RollKind
 import { RollImport } from './entities/roll-import.entity';
 import { RollRevision } from './entities/roll-revision.entity';
 import type { RollRevisionSummary } from './entities/roll-revision.entity';
-import type { KindDiff, RollDiff, RollKind } from './import/diff';
+import type { KindDiff, RollDiff } from './import/diff';
+import type { RollKind } from './roll-kinds';
 import { diffCompound, diffCooperative, hasChanges, summarise } from './import/diff';
 import { parseCompoundTable } from './import/parse-compound';
 import { parseCooperativeTable } from './import/parse-cooperative';

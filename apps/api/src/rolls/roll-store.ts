@@ -20,8 +20,8 @@ import type {
   KindDiff,
   Removed,
   RollDiff,
-  RollKind,
 } from './import/diff';
+import type { RollKind } from './roll-kinds';
 
 /** SQL for "a live invitation is out for this person" (the column names the person's kind). */
 const LIVE_INVITATION = (column: 'member_id' | 'owner_id' | 'tenant_id', alias: string): string =>

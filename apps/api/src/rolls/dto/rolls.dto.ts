@@ -3,12 +3,8 @@ import { AREA_SOURCES, EXCLUSIVE_UNIT_KINDS, UNIT_KINDS } from '@yishi/contracts
 import type { AreaSource, ExclusiveUnitKind, UnitKind } from '@yishi/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { OWNER_KINDS } from '../entities/owner.entity';
-import type { OwnerKind } from '../entities/owner.entity';
-import { ROLL_REVISION_SOURCES } from '../entities/roll-revision.entity';
-import type { RollRevisionSource } from '../entities/roll-revision.entity';
-import { ROLL_KINDS } from '../import/diff';
-import type { RollKind } from '../import/diff';
+import { OWNER_KINDS, ROLL_KINDS, ROLL_REVISION_SOURCES } from '../roll-kinds';
+import type { OwnerKind, RollKind, RollRevisionSource } from '../roll-kinds';
 import { ROLL_PROBLEM_CODES } from '../import/problems';
 import type { RollProblemCode } from '../import/problems';
 import { IsOmittable } from '../../common/validation';

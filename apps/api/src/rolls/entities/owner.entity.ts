@@ -2,9 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { OrgNode } from '../../organizations/entities/org-node.entity';
 import { RollRevision } from './roll-revision.entity';
 import { User } from '../../users/entities/user.entity';
-
-export const OWNER_KINDS = ['person', 'developer'] as const;
-export type OwnerKind = (typeof OWNER_KINDS)[number];
+import type { OwnerKind } from '../roll-kinds';
 
 /**
  * An owner (业主) on a compound's roll. One owner of several units is one record; the developer

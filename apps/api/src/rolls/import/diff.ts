@@ -1,5 +1,5 @@
 import type { AreaSource, ExclusiveUnitKind } from '@yishi/contracts';
-import type { OwnerKind } from '../entities/owner.entity';
+import type { OwnerKind, RollKind } from '../roll-kinds';
 import type { CompoundPlan, CooperativePlan, PlanId, PlanMember, PlanOwner } from './plan';
 import type { RollProblem } from './problems';
 import { problem } from './problems';
@@ -95,9 +95,6 @@ export interface CurrentCompound {
 }
 
 export type CurrentRoll = CurrentCooperative | CurrentCompound;
-
-export const ROLL_KINDS = ['household', 'member', 'building', 'exclusive_unit', 'owner', 'ownership', 'tenant'] as const;
-export type RollKind = (typeof ROLL_KINDS)[number];
 
 export interface Added<V> {
   label: string;
