@@ -6,8 +6,8 @@ import type { EntityManager } from 'typeorm';
 import { keyedHash } from '../../common/keyed-hash';
 import { txQuery } from '../ballots/ballot-store';
 import type { VoteVoter } from '../entities/vote-voter.entity';
-import { nodeKind } from '../neighbour-reads';
-import { compoundRoll, cooperativeRoll } from '../rolls-reads';
+import { nodeKind } from '../../organizations/organization-store';
+import { compoundRoll, cooperativeRoll } from '../../rolls/roll-reads';
 
 export interface Snapshot {
   electorate: Electorate;

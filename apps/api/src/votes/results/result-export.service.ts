@@ -14,8 +14,8 @@ import { writeResultExport } from './result-export';
 import { safeguardsOf } from '../lifecycle/vote-rules';
 import { VotesService } from '../lifecycle/votes.service';
 import { txQuery } from '../ballots/ballot-store';
-import { nodeName } from '../neighbour-reads';
-import { buildingsOfUnitNumbers } from '../rolls-reads';
+import { nodeName } from '../../organizations/organization-store';
+import { buildingsOfUnitNumbers } from '../../rolls/roll-reads';
 import type { CountedRow } from './result-store';
 import { countedBallots, electorateNames, marksWithProxies, proxyAgents } from './result-store';
 
