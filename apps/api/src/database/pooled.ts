@@ -1,9 +1,17 @@
 import type { ClientBase, PoolClient, QueryResultRow } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
 
 /** One query on a caller's connection or transaction, rows out. */
 export type TxQuery = <T = unknown>(sql: string, params?: unknown[]) => Promise<T[]>;
+
+/** A caller's transaction or connection, as the feature stores take it: an EntityManager, or a TxQuery. */
+export type Queryable = EntityManager | TxQuery;
+
+/** A Queryable as a TxQuery. */
+export function queryOn(q: Queryable): TxQuery {
+  return typeof q === 'function' ? q : <T>(sql: string, params?: unknown[]): Promise<T[]> => q.query<T[]>(sql, params);
+}
 
 /**
  * A connection of the API's own pool (TypeORM's), straight through `pg`, with the function that

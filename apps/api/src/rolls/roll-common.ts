@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { OrgNode } from '../organizations/entities/org-node.entity';
 import type { RollRevisionDto } from './dto/rolls.dto';
-import type { RollRevisionSource, RollRevisionSummary } from './entities/roll-revision.entity';
+import type { RollRevisionSummary } from './entities/roll-revision.entity';
+import type { RollRevisionSource } from './roll-kinds';
 
 export interface RollUnit {
   id: string;

@@ -3,10 +3,8 @@ import { AREA_SOURCES, EXCLUSIVE_UNIT_KINDS, UNIT_KINDS } from '@yishi/contracts
 import type { AreaSource, ExclusiveUnitKind, UnitKind } from '@yishi/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { OWNER_KINDS, ROLL_KINDS } from '../roll-kinds';
-import type { OwnerKind, RollKind } from '../roll-kinds';
-import { ROLL_REVISION_SOURCES } from '../entities/roll-revision.entity';
-import type { RollRevisionSource } from '../entities/roll-revision.entity';
+import { OWNER_KINDS, ROLL_KINDS, ROLL_REVISION_SOURCES } from '../roll-kinds';
+import type { OwnerKind, RollKind, RollRevisionSource } from '../roll-kinds';
 import { ROLL_PROBLEM_CODES } from '../import/problems';
 import type { RollProblemCode } from '../import/problems';
 import { IsOmittable } from '../../common/validation';

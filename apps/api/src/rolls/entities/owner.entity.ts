@@ -2,7 +2,6 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { OrgNode } from '../../organizations/entities/org-node.entity';
 import { RollRevision } from './roll-revision.entity';
 import { User } from '../../users/entities/user.entity';
-
 import type { OwnerKind } from '../roll-kinds';
 
 /**

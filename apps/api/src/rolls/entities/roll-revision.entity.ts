@@ -1,10 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrgNode } from '../../organizations/entities/org-node.entity';
 import { User } from '../../users/entities/user.entity';
-import type { RollKind } from '../roll-kinds';
-
-export const ROLL_REVISION_SOURCES = ['import', 'edit', 'seed'] as const;
-export type RollRevisionSource = (typeof ROLL_REVISION_SOURCES)[number];
+import type { RollKind, RollRevisionSource } from '../roll-kinds';
 
 /** Rows added, changed, removed and left unchanged by a revision, for one kind of roll row. */
 export interface RollKindCounts {

@@ -96,7 +96,6 @@ export interface CurrentCompound {
 
 export type CurrentRoll = CurrentCooperative | CurrentCompound;
 
-
 export interface Added<V> {
   label: string;
   values: V;

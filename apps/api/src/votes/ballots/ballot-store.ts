@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { TxQuery } from '../../database/pooled';
 import type { PaperStatus } from '../entities/ballot-paper.entity';
 import type { Vote } from '../entities/vote.entity';
-import { OWN_CASTERS_SQL } from '../rolls-reads';
+import { accountEntriesSql, linkedAccount } from '../../rolls/roll-reads';
 import type { Channel, ProxyMark } from './ballot-choices';
 import { conflict } from '../../common/refusals';
 
@@ -36,6 +36,19 @@ export interface CasterRow {
   agent_voter_id: string | null;
   agent_user_id: string | null;
 }
+
+/**
+ * SQL fragment: the voters the account ($2) is in the vote ($1) through its own roll entries (the
+ * rolls' accountEntriesSql, owners and members), optionally only voter $3, as caster rows (no
+ * agent). The roll entries are found by their linked account, then the electorate by its unique
+ * (vote, person) index, in a correlated subquery so that it is always that index probe: a join
+ * would leave the choice to the planner, and with the statistics of a vote opened a moment ago it
+ * may walk the whole electorate of a large compound instead (140 ms a cast at 20,000 flats).
+ */
+const OWN_CASTERS_SQL = `SELECT r.voter_id, NULL AS agent_voter_id, NULL::uuid AS agent_user_id
+       FROM (SELECT (SELECT v.voter_id FROM vote_voter v WHERE v.vote_id = $1 AND v.person_type = a.person_type AND v.person_id = a.person_id) AS voter_id
+               FROM (${accountEntriesSql('$2', ['owner', 'member'])}) a) r
+      WHERE r.voter_id IS NOT NULL AND ($3::text IS NULL OR r.voter_id = $3)`;
 
 /**
  * Whom the account ($2) may cast for in the vote ($1), optionally only voter $3: its own roll
@@ -225,4 +238,62 @@ export async function attendance(q: TxQuery, voteId: string): Promise<number> {
 export async function electorateVoter(q: TxQuery, voteId: string, voterId: string): Promise<{ voter_id: string; name: string } | undefined> {
   const [voter] = await q<{ voter_id: string; name: string }>(`SELECT voter_id, name FROM vote_voter WHERE vote_id = $1 AND voter_id = $2`, [voteId, voterId]);
   return voter;
+}
+
+/** A voter of the vote with the account linked to their roll entry, if any. */
+export async function electorateVoterWithAccount(q: TxQuery, voteId: string, voterId: string): Promise<{ voter_id: string; name: string; user_id: string | null } | undefined> {
+  const [voter] = await q<{ voter_id: string; name: string; person_type: 'owner' | 'member'; person_id: string }>(
+    `SELECT voter_id, name, person_type, person_id FROM vote_voter WHERE vote_id = $1 AND voter_id = $2`,
+    [voteId, voterId],
+  );
+  if (!voter) return undefined;
+  const linked = await linkedAccount(q, voter.person_type, voter.person_id);
+  return { voter_id: voter.voter_id, name: voter.name, user_id: linked?.user_id ?? null };
+}
+
+/** The first voter of the vote (by voter id) whose roll entry is linked to the account, if any. */
+export async function electorateVoterOfAccount(q: TxQuery, voteId: string, userId: string): Promise<{ voter_id: string; name: string } | undefined> {
+  const [own] = await q<{ voter_id: string; name: string }>(
+    `SELECT v.voter_id, v.name FROM vote_voter v
+      WHERE v.vote_id = $1 AND (v.person_type, v.person_id) IN (SELECT a.person_type, a.person_id FROM (${accountEntriesSql('$2', ['owner', 'member'])}) a)
+      ORDER BY v.voter_id LIMIT 1`,
+    [voteId, userId],
+  );
+  return own;
+}
+
+export interface AccountVoterRow {
+  voter_id: string;
+  name: string;
+  unit_labels: string[];
+  as: 'self' | 'proxy';
+  /** A named vote's counted ballot of the voter (null columns when none, and always in a secret vote). */
+  choice: Choice | null;
+  ballot_channel: Channel | null;
+  receipt: string | null;
+  superseded_receipt: string | null;
+  /** A secret vote's roll mark of the voter (null when none, and always in a named vote). */
+  mark_channel: Channel | null;
+}
+
+/**
+ * The voters an account may cast for — its own roll entries in the electorate (the rolls'
+ * accountEntriesSql), then the principals of its accepted proxies — each with what they have cast
+ * so far, in one statement: the counted ballot of a named vote, or the roll mark of a secret one.
+ */
+export function votersOfAccount(q: TxQuery, vote: { id: string; secrecy: 'named' | 'secret' }, userId: string): Promise<AccountVoterRow[]> {
+  return q<AccountVoterRow>(
+    `SELECT a.voter_id, a.name, a.unit_labels, a.as, b.choice, b.channel AS ballot_channel, b.receipt, b.superseded_receipt, k.channel AS mark_channel
+       FROM (SELECT v.voter_id, v.name, v.unit_labels, 'self' AS as
+               FROM vote_voter v
+              WHERE v.vote_id = $1 AND (v.person_type, v.person_id) IN (SELECT e.person_type, e.person_id FROM (${accountEntriesSql('$2', ['owner', 'member'])}) e)
+             UNION ALL
+             SELECT v.voter_id, v.name, v.unit_labels, 'proxy'
+               FROM proxy_authorization p JOIN vote_voter v ON v.vote_id = p.vote_id AND v.voter_id = p.principal_voter_id
+              WHERE p.vote_id = $1 AND p.agent_user_id = $2 AND p.status = 'accepted' AND p.revoked_at IS NULL) a
+       LEFT JOIN ballot b ON $3 = 'named' AND b.vote_id = $1 AND b.voter_id = a.voter_id
+       LEFT JOIN vote_mark k ON $3 = 'secret' AND k.vote_id = $1 AND k.voter_id = a.voter_id
+      ORDER BY a.as, a.name`,
+    [vote.id, userId, vote.secrecy],
+  );
 }

@@ -10,7 +10,7 @@ import type { TxQuery } from '../../database/pooled';
 import type { PaperStatus } from '../entities/ballot-paper.entity';
 import type { Vote } from '../entities/vote.entity';
 import { VotesService } from '../lifecycle/votes.service';
-import { displayNames } from '../neighbour-reads';
+import { displayNames } from '../../users/user-store';
 import type { CastVoteRow } from './ballot-store';
 import { countedPaperChoices, lockVoteForCast, txQuery } from './ballot-store';
 import type { PaperDto } from './dto/paper.dto';

@@ -16,7 +16,7 @@ import type { Upload } from '../../storage/stored-files.service';
 import { StoredFilesService } from '../../storage/stored-files.service';
 import type { PaperDisputeField } from '../entities/ballot-paper.entity';
 import type { Vote } from '../entities/vote.entity';
-import { storedFile } from '../neighbour-reads';
+import { storedFile } from '../../storage/storage-store';
 import type { ProxyMark } from './ballot-choices';
 import { parseChoice, proxyAgentId, sameChoice, sameProxy } from './ballot-choices';
 import { castNamed, castSecret, isMarked, lockVoter, namedBallotOf, txQuery } from './ballot-store';

@@ -7,7 +7,7 @@ import type { Actor } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
 import type { PaperStatus } from '../entities/ballot-paper.entity';
 import { rejectionsOf } from '../lifecycle/vote-rules';
-import { nodeName } from '../neighbour-reads';
+import { nodeName } from '../../organizations/organization-store';
 import { markedVoters, txQuery } from './ballot-store';
 import type { IssuePapersDto, IssueResultDto, PaperCountsDto, PaperDto, PaperGroupCountsDto, PaperListDto, PaperListQueryDto, PaperPrintDto, ReturnResultDto, SkippedVoterDto } from './dto/paper.dto';
 import { PaperDesk, requireOpenWindow, requireTakingBallots } from './paper-desk';

@@ -12,7 +12,7 @@ import type { AppSecret } from '../../config/app-secret';
 import { APP_SECRET } from '../../config/app-secret';
 import type { Upload } from '../../storage/stored-files.service';
 import { StoredFilesService } from '../../storage/stored-files.service';
-import { electorateVoter, lockVoteForCast, lockVoter, txQuery } from './ballot-store';
+import { electorateVoter, electorateVoterOfAccount, electorateVoterWithAccount, lockVoteForCast, lockVoter, txQuery } from './ballot-store';
 import type { ProxyRow } from './proxy-store';
 import { insertProxy, liveProxyOf, lockAgent, proxiesHeldBy, proxyList, proxyOfVote, proxyScanId, revokeProxy } from './proxy-store';
 import { proxyAgentId } from './ballot-choices';
@@ -20,8 +20,8 @@ import type { ProxyDto, ProxyListDto, RecordProxyFieldsDto } from './dto/proxy.d
 import type { Vote } from '../entities/vote.entity';
 import { rejectionsOf } from '../lifecycle/vote-rules';
 import { VotesService } from '../lifecycle/votes.service';
-import { enabledUserByPhone, storedFile } from '../neighbour-reads';
-import { electorateVoterOfAccount, electorateVoterWithAccount } from '../rolls-reads';
+import { storedFile } from '../../storage/storage-store';
+import { enabledUserByPhone } from '../../users/user-store';
 import { conflict, invalid } from '../../common/refusals';
 
 /**

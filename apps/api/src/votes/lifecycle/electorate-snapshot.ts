@@ -5,9 +5,9 @@ import type { RuleSetId } from '@yishi/domain';
 import type { EntityManager } from 'typeorm';
 import { txQuery } from '../ballots/ballot-store';
 import type { VoteVoter } from '../entities/vote-voter.entity';
-import { nodeKind } from '../neighbour-reads';
+import { nodeKind } from '../../organizations/organization-store';
+import { compoundRoll, cooperativeRoll } from '../../rolls/roll-reads';
 import { pseudonym } from '../pseudonym';
-import { compoundRoll, cooperativeRoll } from '../rolls-reads';
 
 export interface Snapshot {
   electorate: Electorate;

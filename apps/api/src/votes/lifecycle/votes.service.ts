@@ -29,9 +29,9 @@ import { allows, PermissionsService } from '../../permissions/permissions.servic
 import type { CreateVoteDto, MyVoterDto, VoteDetailDto, VoteSummaryDto } from './dto/vote.dto';
 import { snapshotElectorate } from './electorate-snapshot';
 import type { Vote } from '../entities/vote.entity';
-import { txQuery } from '../ballots/ballot-store';
-import { consultationConcernsUnit, nodeKind, nodeName } from '../neighbour-reads';
-import { votersOfAccount } from '../rolls-reads';
+import { txQuery, votersOfAccount } from '../ballots/ballot-store';
+import { nodeKind, nodeName } from '../../organizations/organization-store';
+import { consultationConcernsUnit } from '../neighbour-reads';
 import { assertReasonOfSubstance, ShorteningsService } from './shortenings.service';
 import { findVote, insertElectorate, insertVote, lockVote, updateVote, votesDueToOpen, votesOfUnit } from './vote-store';
 import { VOTE_DEFAULTS } from '@yishi/contracts';

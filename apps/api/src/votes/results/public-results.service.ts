@@ -13,7 +13,7 @@ import type { PublicResultDto, VotePublicLinkDto } from './dto/public-result.dto
 import type { Vote } from '../entities/vote.entity';
 import { txQuery } from '../ballots/ballot-store';
 import { findVoteByPublicToken, lockVote, updateVote } from '../lifecycle/vote-store';
-import { placeOf } from '../neighbour-reads';
+import { placeOf } from '../../organizations/organization-store';
 import type { VoteBoardDto } from './dto/results.dto';
 import type { RecountKitFile } from './results.service';
 import { safeguardsOf } from '../lifecycle/vote-rules';
