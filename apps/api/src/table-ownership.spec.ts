@@ -1,0 +1,130 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+
+/**
+ * A feature owns its tables (ARCHITECTURE.md, house rule 12): the SQL and the repository calls
+ * about a table sit in the files of the feature whose `entities/` declares it, and another feature
+ * calls that feature's store. This test reads every feature's source and fails on a statement or a
+ * repository call about another feature's table, naming the file, the table and its owner.
+ *
+ * Three kinds of exception, each a list here:
+ * - REFERENCE_TABLES: the organisation tree and the accounts are what every feature names places
+ *   and people by; a feature's store may JOIN them to read a name, never write them;
+ * - BY_DESIGN: files whose job is to read across features (the permission resolver maps every
+ *   kind of target to its place in the tree);
+ * - STILL_TO_MOVE: what has not reached its owner's store yet, per file. It only shrinks: an entry
+ *   that is no longer needed fails the test too, so it is taken out when its statement moves.
+ */
+
+const SRC = __dirname;
+/** Folders that are not features: infrastructure, seeding, benchmarks, the command line. */
+const NOT_FEATURES = new Set(['database', 'seed', 'bench', 'cli', 'openapi', 'common', 'config', 'health']);
+
+const REFERENCE_TABLES = new Set(['org_node', 'app_user']);
+
+const BY_DESIGN: Record<string, string> = {
+  'permissions/targets.ts': 'resolves every kind of target (vote, topic, comment …) to the nodes it belongs to, for the one permission guard',
+};
+
+const STILL_TO_MOVE: Record<string, string[]> = {
+  'audit/audit.service.ts': ['app_user', 'org_node'],
+  'auth/auth.service.ts': ['building', 'entity User', 'org_node', 'role_grant'],
+  'auth/session.service.ts': ['app_user'],
+  'briefings/briefings.service.ts': ['app_user'],
+  'comments/comment-access.ts': ['consultation'],
+  'comments/comment-rows.ts': ['app_user', 'clause', 'draft_version'],
+  'comments/comments.service.ts': ['clause', 'draft_version'],
+  'comments/moderation.service.ts': ['clause', 'draft_version'],
+  'consultations/consultations.service.ts': ['comment', 'org_node'],
+  'consultations/drafts.service.ts': ['official_reply'],
+  'invitations/invitations.service.ts': ['app_user', 'ballot', 'building', 'entity OrgNode', 'entity PhoneVerification', 'exclusive_unit', 'household', 'member', 'owner', 'ownership', 'phone_verification', 'role_grant', 'tenant', 'vote', 'vote_voter'],
+  'me/me.service.ts': ['building', 'exclusive_unit', 'household', 'member', 'org_node', 'owner', 'ownership', 'tenant'],
+  'notifications/notifications.service.ts': ['app_user', 'role_grant'],
+  'organizations/organizations.service.ts': ['building', 'exclusive_unit', 'household', 'member'],
+  'permissions/permissions.service.ts': ['org_node', 'role_grant'],
+  'roles/roles.service.ts': ['app_user', 'building', 'entity RoleGrant', 'entity User', 'role_grant'],
+  'rolls/roll-common.ts': ['app_user', 'entity OrgNode'],
+  'rolls/roll-store.ts': ['invitation'],
+  'rolls/rolls.service.ts': ['invitation'],
+  'topics/topics.service.ts': ['app_user', 'consultation', 'entity StoredFile', 'org_node', 'stored_file'],
+  'votes/neighbour-reads.ts': ['consultation', 'consultation_unit'],
+};
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+const all = filesUnder(SRC).filter((f) => f.endsWith('.ts'));
+const featureOf = (file: string): string => path.relative(SRC, file).split(path.sep)[0]!;
+
+/** Table name → owning feature, and entity class → owning feature, from the @Entity decorators. */
+const tableOwner = new Map<string, string>();
+const entityOwner = new Map<string, string>();
+for (const file of all.filter((f) => f.includes(`${path.sep}entities${path.sep}`))) {
+  for (const m of readFileSync(file, 'utf8').matchAll(/@Entity\('([a-z_]+)'\)[\s\S]*?export class (\w+)/g)) {
+    tableOwner.set(m[1]!, featureOf(file));
+    entityOwner.set(m[2]!, featureOf(file));
+  }
+}
+
+interface Use {
+  table: string;
+  owner: string;
+  writes: boolean;
+}
+
+/** Another feature's tables that a file's SQL or repository calls name. */
+function foreignUses(file: string): Use[] {
+  const feature = featureOf(file);
+  const text = readFileSync(file, 'utf8');
+  const uses: Use[] = [];
+  for (const m of text.matchAll(/\b(FROM|JOIN|INTO|UPDATE|DELETE FROM)\s+"?([a-z][a-z_]+)"?/g)) {
+    const owner = tableOwner.get(m[2]!);
+    if (owner && owner !== feature) uses.push({ table: m[2]!, owner, writes: m[1] !== 'FROM' && m[1] !== 'JOIN' });
+  }
+  for (const m of text.matchAll(/getRepository\((\w+)\)(?:\.(\w+))?|\bm\.(find\w*|save|update|insert|delete|count\w*|exist\w*|increment|decrement)\((\w+)/g)) {
+    const entity = (m[1] ?? m[4])!;
+    const method = m[2] ?? m[3] ?? '';
+    const owner = entityOwner.get(entity);
+    if (owner && owner !== feature) uses.push({ table: `entity ${entity}`, owner, writes: /^(save|update|insert|delete|increment|decrement|upsert|remove)/.test(method) });
+  }
+  return uses;
+}
+
+const featureFiles = all.filter((f) => {
+  const rel = path.relative(SRC, f);
+  return rel.includes(path.sep) && !NOT_FEATURES.has(featureOf(f)) && !/\.(int-)?spec\.ts$/.test(f) && !rel.includes(`${path.sep}entities${path.sep}`) && !rel.includes(`${path.sep}dto${path.sep}`);
+});
+
+describe('each feature owns its tables', () => {
+  it('finds the tables and the features that own them', () => {
+    expect(tableOwner.get('vote')).toBe('votes');
+    expect(tableOwner.get('owner')).toBe('rolls');
+    expect(tableOwner.get('consultation')).toBe('consultations');
+    expect(featureFiles.length).toBeGreaterThan(50);
+  });
+
+  it('names another feature’s table only in that feature’s store, a join to a reference table, or a listed exception', () => {
+    const problems: string[] = [];
+    const stillNeeded = new Map<string, Set<string>>();
+    for (const file of featureFiles) {
+      const rel = path.relative(SRC, file).split(path.sep).join('/');
+      if (BY_DESIGN[rel]) continue;
+      const isStore = /-(store|reads)\.ts$/.test(rel);
+      for (const use of foreignUses(file)) {
+        if (REFERENCE_TABLES.has(use.table) && isStore && !use.writes) continue;
+        if (STILL_TO_MOVE[rel]?.includes(use.table)) {
+          if (!stillNeeded.has(rel)) stillNeeded.set(rel, new Set());
+          stillNeeded.get(rel)!.add(use.table);
+          continue;
+        }
+        problems.push(`${rel} ${use.writes ? 'writes' : 'reads'} ${use.table}, a table of ${use.owner}: call ${use.owner}'s store instead`);
+      }
+    }
+    for (const [rel, tables] of Object.entries(STILL_TO_MOVE)) {
+      for (const table of tables) if (!stillNeeded.get(rel)?.has(table)) problems.push(`${rel} no longer names ${table}: take it out of STILL_TO_MOVE`);
+    }
+    expect([...new Set(problems)]).toEqual([]);
+  });
+});
