@@ -25,6 +25,7 @@ const REFERENCE_TABLES = new Set(['org_node', 'app_user']);
 
 const BY_DESIGN: Record<string, string> = {
   'permissions/targets.ts': 'resolves every kind of target (vote, topic, comment …) to the nodes it belongs to, for the one permission guard',
+  'permissions/permissions.service.ts': 'reads the grants (users) on the ancestry of a node (organizations): what permission means',
 };
 
 const STILL_TO_MOVE: Record<string, string[]> = {
@@ -42,7 +43,6 @@ const STILL_TO_MOVE: Record<string, string[]> = {
   'me/me.service.ts': ['building', 'exclusive_unit', 'household', 'member', 'org_node', 'owner', 'ownership', 'tenant'],
   'notifications/notifications.service.ts': ['app_user', 'role_grant'],
   'organizations/organizations.service.ts': ['building', 'exclusive_unit', 'household', 'member'],
-  'permissions/permissions.service.ts': ['org_node', 'role_grant'],
   'roles/roles.service.ts': ['app_user', 'building', 'entity RoleGrant', 'entity User', 'role_grant'],
   'rolls/roll-common.ts': ['app_user', 'entity OrgNode'],
   'rolls/roll-store.ts': ['invitation'],
