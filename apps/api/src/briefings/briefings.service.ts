@@ -9,25 +9,11 @@ import { DomainError } from '../common/domain-error';
 import type { ConsultationGrants } from '../consultations/consultation-access.service';
 import { ConsultationAccess } from '../consultations/consultation-access.service';
 import type { BriefingDto, BriefingSignupDto, CancelBriefingDto, CreateBriefingDto, RecordAttendanceDto, UpdateBriefingDto } from './dto/briefing.dto';
+import type { BriefingRow } from './briefing-store';
+import { briefingRow, briefingRowsOf, deleteSignup, insertSignup, isSignedUp, markAttendance, signedUpAmong, signedUpUserIds, signupCounts, signupsWithNames } from './briefing-store';
 import { Briefing } from './entities/briefing.entity';
 import { invalid } from '../common/refusals';
 
-interface BriefingRow {
-  id: string;
-  consultation_id: string;
-  starts_at: Date;
-  ends_at: Date;
-  place: string;
-  capacity: number;
-  notes: string;
-  walk_ins: number;
-  cancelled_at: Date | null;
-  created_at: Date;
-  taken: number;
-  attended: number;
-  signed_up: boolean;
-  attended_me: boolean;
-}
 
 /**
  * Briefings (宣讲) on a consultation: those who run it schedule sessions, residents of its units
@@ -77,7 +63,7 @@ export class BriefingsService {
   }
 
   async list(actor: Actor, consultationId: string): Promise<BriefingDto[]> {
-    return this.rows(actor, `b.consultation_id = $1 ORDER BY b.starts_at, b.id`, [consultationId]);
+    return (await briefingRowsOf(this.dataSource.manager, consultationId, actor.id)).map(toDto);
   }
 
   async update(actor: Actor, briefingId: string, input: UpdateBriefingDto): Promise<BriefingDto> {
@@ -130,10 +116,10 @@ export class BriefingsService {
         before: { ...snapshot(briefing), cancelledAt: null },
         after: { cancelledAt: cancelledAt.toISOString(), reason: input.reason ?? null, signedUp: await this.taken(m, briefingId) },
       });
-      const signedUp = await m.query<{ user_id: string }[]>(`SELECT user_id FROM briefing_signup WHERE briefing_id = $1`, [briefingId]);
+      const signedUp = await signedUpUserIds(m, briefingId);
       await this.notifications.notify(
         m,
-        signedUp.map((r) => r.user_id),
+        signedUp,
         'briefing_cancelled',
         { consultationId: grants.consultation.id, title: grants.consultation.title, briefingId, place: briefing.place, startsAt: briefing.startsAt.toISOString(), reason: input.reason ?? null },
         `/consultations/${grants.consultation.id}`,
@@ -148,10 +134,9 @@ export class BriefingsService {
       const { briefing } = await this.locked(m, actor, briefingId);
       assertNotCancelled(briefing);
       if (briefing.startsAt <= new Date()) throw new DomainError('CONFLICT', 'This briefing has already started.', { reason: 'started' });
-      const [existing] = await m.query<unknown[]>(`SELECT 1 FROM briefing_signup WHERE briefing_id = $1 AND user_id = $2`, [briefingId, actor.id]);
-      if (existing) return;
+      if (await isSignedUp(m, briefingId, actor.id)) return;
       try {
-        await m.query(`INSERT INTO briefing_signup (briefing_id, user_id) VALUES ($1, $2)`, [briefingId, actor.id]);
+        await insertSignup(m, briefingId, actor.id);
       } catch (error) {
         if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'briefing_signup_capacity') {
           throw new DomainError('CONFLICT', 'This briefing is full.', { reason: 'full', capacity: briefing.capacity });
@@ -169,7 +154,7 @@ export class BriefingsService {
       if (briefing.startsAt <= new Date() && !briefing.cancelledAt) {
         throw new DomainError('CONFLICT', 'This briefing has already started: the sign-up is now the attendance record.', { reason: 'started' });
       }
-      await m.query(`DELETE FROM briefing_signup WHERE briefing_id = $1 AND user_id = $2`, [briefingId, actor.id]);
+      await deleteSignup(m, briefingId, actor.id);
     });
     return this.view(actor, briefingId);
   }
@@ -177,12 +162,7 @@ export class BriefingsService {
   async signups(_actor: Actor, briefingId: string): Promise<BriefingSignupDto[]> {
     const briefing = await this.dataSource.getRepository(Briefing).findOne({ where: { id: briefingId } });
     if (!briefing) throw notFound(briefingId);
-    const rows = await this.dataSource.query<{ user_id: string; display_name: string; created_at: Date; attended_at: Date | null }[]>(
-      `SELECT s.user_id, u.display_name, s.created_at, s.attended_at
-         FROM briefing_signup s JOIN app_user u ON u.id = s.user_id
-        WHERE s.briefing_id = $1 ORDER BY s.created_at, s.user_id`,
-      [briefingId],
-    );
+    const rows = await signupsWithNames(this.dataSource.manager, briefingId);
     return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, signedUpAt: r.created_at.toISOString(), attendedAt: r.attended_at?.toISOString() ?? null }));
   }
 
@@ -197,17 +177,13 @@ export class BriefingsService {
       assertNotCancelled(briefing);
       const named = [...present, ...absent];
       if (named.length) {
-        const found = await m.query<{ user_id: string }[]>(`SELECT user_id FROM briefing_signup WHERE briefing_id = $1 AND user_id = ANY($2::uuid[])`, [briefingId, named]);
-        const unknown = named.filter((id) => !found.some((f) => f.user_id === id));
+        const found = await signedUpAmong(m, briefingId, named);
+        const unknown = named.filter((id) => !found.includes(id));
         if (unknown.length) throw invalid('present', 'invalid', 'Only people who signed up can be marked; count the others as walk-ins.', { userIds: unknown });
       }
       const before = { attended: await this.attendedCount(m, briefingId), walkIns: briefing.walkIns };
-      if (present.length) {
-        await m.query(`UPDATE briefing_signup SET attended_at = now() WHERE briefing_id = $1 AND user_id = ANY($2::uuid[]) AND attended_at IS NULL`, [briefingId, present]);
-      }
-      if (absent.length) {
-        await m.query(`UPDATE briefing_signup SET attended_at = NULL WHERE briefing_id = $1 AND user_id = ANY($2::uuid[])`, [briefingId, absent]);
-      }
+      if (present.length) await markAttendance(m, briefingId, present, true);
+      if (absent.length) await markAttendance(m, briefingId, absent, false);
       if (input.walkIns !== undefined) await m.getRepository(Briefing).update({ id: briefingId }, { walkIns: input.walkIns });
       await this.audit.record(m, {
         actor,
@@ -236,33 +212,21 @@ export class BriefingsService {
   }
 
   private async taken(m: EntityManager, briefingId: string): Promise<number> {
-    const [row] = await m.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM briefing_signup WHERE briefing_id = $1`, [briefingId]);
-    return row!.n;
+    return (await signupCounts(m, briefingId)).taken;
   }
 
   private async attendedCount(m: EntityManager, briefingId: string): Promise<number> {
-    const [row] = await m.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM briefing_signup WHERE briefing_id = $1 AND attended_at IS NOT NULL`, [briefingId]);
-    return row!.n;
+    return (await signupCounts(m, briefingId)).attended;
   }
 
   private async view(actor: Actor, briefingId: string): Promise<BriefingDto> {
-    const [row] = await this.rows(actor, `b.id = $1`, [briefingId]);
-    return row!;
+    const row = await briefingRow(this.dataSource.manager, briefingId, actor.id);
+    return toDto(row!);
   }
+}
 
-  private async rows(actor: Actor, where: string, params: unknown[]): Promise<BriefingDto[]> {
-    const me = `$${params.length + 1}::uuid`;
-    const rows = await this.dataSource.query<BriefingRow[]>(
-      `SELECT b.id, b.consultation_id, b.starts_at, b.ends_at, b.place, b.capacity, b.notes, b.walk_ins, b.cancelled_at, b.created_at,
-              (SELECT count(*)::int FROM briefing_signup s WHERE s.briefing_id = b.id) AS taken,
-              (SELECT count(*)::int FROM briefing_signup s WHERE s.briefing_id = b.id AND s.attended_at IS NOT NULL) AS attended,
-              EXISTS (SELECT 1 FROM briefing_signup s WHERE s.briefing_id = b.id AND s.user_id = ${me}) AS signed_up,
-              EXISTS (SELECT 1 FROM briefing_signup s WHERE s.briefing_id = b.id AND s.user_id = ${me} AND s.attended_at IS NOT NULL) AS attended_me
-         FROM briefing b
-        WHERE ${where}`,
-      [...params, actor.id],
-    );
-    return rows.map((r) => ({
+function toDto(r: BriefingRow): BriefingDto {
+  return {
       id: r.id,
       consultationId: r.consultation_id,
       startsAt: r.starts_at.toISOString(),
@@ -276,8 +240,7 @@ export class BriefingsService {
       cancelledAt: r.cancelled_at?.toISOString() ?? null,
       createdAt: r.created_at.toISOString(),
       mine: { signedUp: r.signed_up, attended: r.attended_me },
-    }));
-  }
+  };
 }
 
 function snapshot(b: Pick<Briefing, 'startsAt' | 'endsAt' | 'place' | 'capacity' | 'notes'>): Record<string, unknown> {
