@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { RateLimitService } from '../auth/rate-limit.service';
@@ -12,21 +12,19 @@ import { equalStrings, keyedHash } from '../common/keyed-hash';
 import { currentRequest } from '../common/request-context';
 import type { AppSecret } from '../config/app-secret';
 import { APP_SECRET } from '../config/app-secret';
-import { NotificationsService } from '../notifications/notifications.service';
 import { OrgNode } from '../organizations/entities/org-node.entity';
 import { normaliseIdNumber } from '../rolls/import/id-number';
 import type { LetterCandidate, RollPersonRow } from '../rolls/roll-links';
-import { compoundLetterCandidates, cooperativeLetterCandidates, personTable, rollPerson, setLinkedAccount } from '../rolls/roll-links';
-import type { RollPersonType } from '../rolls/roll-reads';
-import { accountRollEntries } from '../rolls/roll-reads';
+import { compoundLetterCandidates, cooperativeLetterCandidates, rollPerson } from '../rolls/roll-links';
 import { SmsProvider } from '../sms/sms-provider';
-import { grantResident, nameUnnamedAccount, revokeResident, userByPhone } from '../users/user-store';
-import { openVotesWithOnlineBallot, txQuery } from '../votes/ballots/ballot-store';
+import { nameUnnamedAccount } from '../users/user-store';
 import { Invitation } from './entities/invitation.entity';
 import { InvitationPrint } from './entities/invitation-print.entity';
 import { consumeLinkCode, countProofFailure, latestLinkCode, personColumn, revokeOpenLetters } from './invitation-store';
 import { newInvitationCode, normaliseInvitationCode } from './invitation-code';
-import type { LetterLanguage } from './letter-sheet';
+import { RollLinksService } from './roll-links.service';
+import type { IssueRequest, LetterCheck, LetterProof, PersonType, PrintedLetters, ProofMethods } from './invitation-types';
+import { maskPhone, ProofFailure } from './invitation-types';
 import { dedupe, renderLetters, toSheets } from './letter-sheet';
 
 export const INVITATION_TTL_DAYS = 60;
@@ -37,84 +35,22 @@ const LINK_CODE_RESEND_SECONDS = 60;
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 
-export type PersonType = RollPersonType;
-
-const PERSON_WORD: Record<PersonType, string> = { member: '成员', owner: '业主', tenant: '租户' };
-
-export interface IssueRequest {
-  /** Only this household (cooperative). */
-  householdId?: string;
-  /** Only this building (compound): the letters a building head delivers. */
-  buildingId?: string;
-  /** Issue again for people who already hold a live letter (the old codes stop working). */
-  reissue?: boolean;
-  /** The letters' language: they are for the residents, so Chinese unless asked otherwise. */
-  language?: LetterLanguage;
-}
-
-/** A printing: the sheet itself (the only place the codes ever appear) and what it holds. */
-export interface PrintedLetters {
-  printId: string;
-  letters: number;
-  html: string;
-}
-
-/** How the reader of a letter may prove it is theirs. */
-export interface ProofMethods {
-  /** The account's own (verified) phone number is the one the roll holds: nothing more to prove. */
-  phoneMatches: boolean;
-  /** The roll's phone number, masked (138****0011), where a code can be sent; null when the roll has none. */
-  rollPhone: string | null;
-  /** The roll holds an identity number to check the one typed against. */
-  idNumber: boolean;
-}
-
-export interface LetterCheck {
-  unitId: string;
-  unitName: string;
-  personType: PersonType;
-  /** The household number or the exclusive units of the person, as the letter prints them. */
-  label: string;
-  methods: ProofMethods;
-}
-
-export interface LetterProof {
-  /** The whole identity number (18 characters), checked against the roll's keyed hash. */
-  idNumber?: string;
-  /** The code sent to the roll's phone number for this letter. */
-  phoneCode?: string;
-}
-
-/** A letter proven wrong: recorded after the transaction that found it has rolled back. */
-class ProofFailure extends Error {
-  constructor(readonly invitationId: string) {
-    super('invitation proof failed');
-  }
-}
-
-/** 13800000011 → 138****0011 */
-export function maskPhone(phone: string): string {
-  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-}
-
 /**
  * Invitation letters (实名): one-time codes per person on a roll, printed per household or unit
  * and delivered by building heads. One account is one person: a letter links an account to at
  * most one person of a roll, and only with proof that the letter is the reader's own — the
  * account's verified phone is the roll's, a code sent to the roll's phone, or the identity number
  * the roll holds — because whoever prints or carries letters holds their codes. The person is told
- * by SMS on the roll's phone whenever an account links to them; staff can undo a link.
+ * by SMS on the roll's phone whenever an account links to them (RollLinksService); staff can undo a link.
  */
 @Injectable()
 export class InvitationsService {
-  private readonly logger = new Logger(InvitationsService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly limits: RateLimitService,
     private readonly sms: SmsProvider,
-    private readonly notifications: NotificationsService,
+    private readonly links: RollLinksService,
     @Inject(APP_SECRET) private readonly secret: AppSecret,
   ) {}
 
@@ -372,120 +308,10 @@ export class InvitationsService {
 
   /** Links through a letter, inside the caller's transaction; returns the SMS to send once committed. */
   private async linkLetter(m: EntityManager, invitation: Invitation, personType: PersonType, personId: string, user: { id: string; phone: string }, how: string): Promise<(() => Promise<void>) | null> {
-    const { notice, name } = await this.link(m, { personType, personId, unitId: invitation.unitId, userId: user.id, userPhone: user.phone, actor: user, via: 'invitation', proof: how });
+    const { notice, name } = await this.links.link(m, { personType, personId, unitId: invitation.unitId, userId: user.id, userPhone: user.phone, actor: user, via: 'invitation', proof: how });
     await m.getRepository(Invitation).update({ id: invitation.id }, { usedAt: new Date(), usedBy: user.id });
     // Someone who signed up with the letter gave no name: they are called as the roll calls them.
     await nameUnnamedAccount(m, user.id, name);
     return notice;
   }
-
-  /** Staff link an account to a roll entry in person (the resident shows ID at the counter). */
-  async linkInPerson(actor: Actor, unitId: string, request: { personType: PersonType; personId: string; phone: string }): Promise<void> {
-    const notice = await this.dataSource.transaction(async (m) => {
-      const user = await userByPhone(m, request.phone);
-      if (!user) {
-        throw new DomainError('NOT_FOUND', 'No account uses this phone number yet: the resident signs up first, then you link them.', { field: 'phone' });
-      }
-      const { notice: sent } = await this.link(m, { ...request, unitId, userId: user.id, userPhone: user.phone, actor, via: 'in_person' });
-      await revokeOpenLetters(m, request.personType, request.personId);
-      return sent;
-    });
-    await notice?.();
-  }
-
-  /**
-   * Staff undo a link (a letter redeemed by the wrong person, an account handed on): the roll entry
-   * is free again, the account loses the unit's resident role when nothing else links it there,
-   * both the account and the roll's phone are told, and the audit trail keeps the reason.
-   * Ballots already cast through the link stay as cast: a paper ballot the person returns supersedes
-   * an online one, and the answer says how many open votes hold such a ballot.
-   */
-  async unlink(actor: Actor, unitId: string, personType: PersonType, personId: string, reason: string): Promise<{ openVotesWithBallot: number }> {
-    const { result, phone, unitName } = await this.dataSource.transaction(async (m) => {
-      const person = await rollPerson(m, personType, personId, unitId, true);
-      if (!person) throw new DomainError('NOT_FOUND', 'There is no such person on this roll.', { personId });
-      if (!person.user_id) throw new DomainError('CONFLICT', 'This roll entry is not linked to any account.', { reason: 'not_linked' });
-      const userId = person.user_id;
-      await setLinkedAccount(m, personType, personId, null);
-      const still = (await accountRollEntries(m, userId)).filter((e) => e.unitId === unitId && e.onRoll);
-      if (still.length === 0) await revokeResident(m, userId, unitId);
-      const openVotesWithBallot = await openVotesWithOnlineBallot(txQuery(m), personType, personId, userId);
-      await this.audit.record(m, {
-        actor,
-        nodeId: unitId,
-        action: 'roll.unlink',
-        entityType: personTable(personType),
-        entityId: personId,
-        before: { userId },
-        after: { userId: null, reason, openVotesWithBallot },
-      });
-      const unit = await m.getRepository(OrgNode).findOneByOrFail({ id: unitId });
-      await this.notifications.notify(m, [userId], 'roll_unlinked', { unitName: unit.name, reason }, '/me');
-      return { result: { openVotesWithBallot }, phone: person.phone, unitName: unit.name };
-    });
-    if (phone) {
-      await this.sendQuietly(phone, `【议事】社区工作人员已解除议事账号与您在${unitName}名册上身份的关联。原因：${reason}。如有疑问，请联系社区工作人员。`);
-    }
-    return result;
-  }
-
-  private async link(
-    m: EntityManager,
-    link: { personType: PersonType; personId: string; unitId: string; userId: string; userPhone: string; actor: Pick<Actor, 'id'>; via: 'invitation' | 'in_person'; proof?: string },
-  ): Promise<{ notice: (() => Promise<void>) | null; name: string }> {
-    const table = personTable(link.personType);
-    const person = await rollPerson(m, link.personType, link.personId, link.unitId, true);
-    if (!person) throw new DomainError('NOT_FOUND', 'There is no such person on this roll.', { personId: link.personId });
-    if (person.user_id && person.user_id !== link.userId) {
-      throw new DomainError('CONFLICT', 'This roll entry is already linked to another account; the staff can help.', { personId: link.personId });
-    }
-    const name = person.name;
-    if (person.user_id === link.userId) return { notice: null, name };
-    const other = (await accountRollEntries(m, link.userId)).find(
-      (e) => e.personType === link.personType && e.unitId === link.unitId && e.onRoll && e.personId !== link.personId,
-    );
-    if (other) throw oneAccountOnePerson(link.personType, other.name);
-    try {
-      await setLinkedAccount(m, link.personType, link.personId, link.userId);
-    } catch (error) {
-      // Two links of one account racing: the unique index decides, the answer is the same.
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === `${table}_one_per_account`) {
-        throw oneAccountOnePerson(link.personType, null);
-      }
-      throw error;
-    }
-    await grantResident(m, link.userId, link.unitId, link.actor.id);
-    await this.audit.record(m, {
-      actor: link.actor,
-      nodeId: link.unitId,
-      action: 'roll.link',
-      entityType: table,
-      entityId: link.personId,
-      before: { userId: person.user_id },
-      after: { userId: link.userId, via: link.via, ...(link.proof ? { proof: link.proof } : {}) },
-    });
-    if (!person.phone) return { notice: null, name };
-    const unit = await m.getRepository(OrgNode).findOneByOrFail({ id: link.unitId });
-    const phone = person.phone;
-    const text = `【议事】您在${unit.name}名册上的身份（${PERSON_WORD[link.personType]}${person.label ? ` ${person.label}` : ''}）已与议事账号 ${maskPhone(link.userPhone)} 关联。如不是您本人或家人操作，请尽快联系社区工作人员解除。`;
-    return { notice: () => this.sendQuietly(phone, text), name };
-  }
-
-  /** An SMS after the change is committed: a gateway failing is logged, the link stands. */
-  private async sendQuietly(phone: string, text: string): Promise<void> {
-    try {
-      await this.sms.send(phone, text);
-    } catch (error) {
-      this.logger.error({ err: error, phone: maskPhone(phone) }, 'could not send the link notice by SMS');
-    }
-  }
-}
-
-function oneAccountOnePerson(personType: PersonType, otherName: string | null): DomainError {
-  const who = personType === 'member' ? 'member of this cooperative' : personType === 'owner' ? 'owner in this compound' : 'tenant in this compound';
-  return new DomainError(
-    'ONE_PERSON_PER_ACCOUNT',
-    `This account is already linked to ${otherName ? `${otherName}, ` : ''}another ${who}: one account is one person. Each person signs up with their own phone number; to vote for someone else, ask them for a written proxy.`,
-    { personType, linkedTo: otherName },
-  );
 }
