@@ -7,7 +7,7 @@ import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OrgNode } from '../organizations/entities/org-node.entity';
-import { personTable, rollPerson, setLinkedAccount } from '../rolls/roll-links';
+import { personTable, rollPerson, setLinkedAccount } from '../rolls/roll-link-store';
 import { accountRollEntries } from '../rolls/roll-reads';
 import { SmsProvider } from '../sms/sms-provider';
 import { grantResident, revokeResident, userByPhone } from '../users/user-store';
