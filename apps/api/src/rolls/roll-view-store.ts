@@ -237,3 +237,34 @@ export interface CompoundExportRow {
   developer: boolean;
   voter: boolean | null;
 }
+
+/** A unit's current roll figures, counts as the database returns them (text). */
+export interface RollFiguresRow {
+  unit_id: string;
+  households: string | null;
+  members: string | null;
+  full_capacity: string | null;
+  buildings: string | null;
+  exclusive_units: string | null;
+  total_area: string | null;
+}
+
+/**
+ * The current roll figures (rows not removed by a later roll revision) of these cooperatives and
+ * compounds, for the organization tree. Full capacity is counted as in `libs/domain` (of age from
+ * the day after the 18th birthday, today being the date in China Standard Time).
+ */
+export function unitRollFigures(m: EntityManager, unitIds: string[]): Promise<RollFiguresRow[]> {
+  return m.query<RollFiguresRow[]>(
+    `SELECT n.id AS unit_id,
+            (SELECT count(*) FROM household h WHERE h.unit_id = n.id AND h.removed_revision_id IS NULL) AS households,
+            (SELECT count(*) FROM member m WHERE m.unit_id = n.id AND m.removed_revision_id IS NULL) AS members,
+            (SELECT count(*) FROM member m WHERE m.unit_id = n.id AND m.removed_revision_id IS NULL
+               AND (m.birth_date + interval '18 years')::date < (now() AT TIME ZONE $1)::date) AS full_capacity,
+            (SELECT count(*) FROM building b WHERE b.unit_id = n.id AND b.removed_revision_id IS NULL) AS buildings,
+            (SELECT count(*) FROM exclusive_unit e WHERE e.unit_id = n.id AND e.removed_revision_id IS NULL) AS exclusive_units,
+            (SELECT coalesce(sum(e.area_centi_m2), 0) FROM exclusive_unit e WHERE e.unit_id = n.id AND e.removed_revision_id IS NULL) AS total_area
+       FROM unnest($2::uuid[]) AS n(id)`,
+    [LEGAL_TIME_ZONE, unitIds],
+  );
+}
