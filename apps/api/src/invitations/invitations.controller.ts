@@ -5,8 +5,9 @@ import type { Actor } from '../common/actor';
 import { CurrentActor, Permission, SignedIn } from '../auth/access.decorators';
 import { IssueInvitationsDto, LetterCheckDto, LetterCodeDto, LinkCodeSentDto, LinkInPersonDto, RedeemInvitationDto, UnlinkDto, UnlinkResultDto } from './dto/invitations.dto';
 import { InvitationsService } from './invitations.service';
+import { RollLinksService } from './roll-links.service';
 import { ApiErrors } from '../openapi/api-errors.decorator';
-import type { PersonType } from './invitations.service';
+import type { PersonType } from './invitation-types';
 import { ParsePersonTypePipe } from './person-type.pipe';
 
 /** The site's address as the browser that asked for the letters sees it: printed and put in the QR codes. */
@@ -17,7 +18,10 @@ function originOf(req: Request): string {
 @ApiTags('invitations')
 @Controller()
 export class InvitationsController {
-  constructor(private readonly invitations: InvitationsService) {}
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly links: RollLinksService,
+  ) {}
 
   @Post('units/:unitId/invitations')
   @Permission('invitation.print', { on: 'unit', param: 'unitId', buildingFrom: { body: 'buildingId' } })
@@ -54,7 +58,7 @@ export class InvitationsController {
   @ApiNoContentResponse()
   @ApiErrors('CONFLICT', 'ONE_PERSON_PER_ACCOUNT')
   link(@CurrentActor() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string, @Body() body: LinkInPersonDto): Promise<void> {
-    return this.invitations.linkInPerson(actor, unitId, body);
+    return this.links.linkInPerson(actor, unitId, body);
   }
 
   @Post('units/:unitId/links/:personType/:personId/unlink')
@@ -74,7 +78,7 @@ export class InvitationsController {
     @Param('personId', ParseUUIDPipe) personId: string,
     @Body() body: UnlinkDto,
   ): Promise<UnlinkResultDto> {
-    return this.invitations.unlink(actor, unitId, personType, personId, body.reason);
+    return this.links.unlink(actor, unitId, personType, personId, body.reason);
   }
 
   @Post('me/invitations/check')

@@ -1,8 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LEGAL_TIME_ZONE } from '@yishi/contracts';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { RateLimitService } from '../auth/rate-limit.service';
@@ -13,16 +12,20 @@ import { equalStrings, keyedHash } from '../common/keyed-hash';
 import { currentRequest } from '../common/request-context';
 import type { AppSecret } from '../config/app-secret';
 import { APP_SECRET } from '../config/app-secret';
-import { NotificationsService } from '../notifications/notifications.service';
 import { OrgNode } from '../organizations/entities/org-node.entity';
 import { normaliseIdNumber } from '../rolls/import/id-number';
+import type { LetterCandidate, RollPersonRow } from '../rolls/roll-link-store';
+import { compoundLetterCandidates, cooperativeLetterCandidates, rollPerson } from '../rolls/roll-link-store';
 import { SmsProvider } from '../sms/sms-provider';
-import { RoleGrant } from '../users/entities/role-grant.entity';
+import { nameUnnamedAccount } from '../users/user-store';
 import { Invitation } from './entities/invitation.entity';
 import { InvitationPrint } from './entities/invitation-print.entity';
+import { consumeLinkCode, countProofFailure, latestLinkCode, personColumn, revokeOpenLetters } from './invitation-store';
 import { newInvitationCode, normaliseInvitationCode } from './invitation-code';
-import type { LetterLanguage, LetterSheet } from './letter-sheet';
-import { renderLetters } from './letter-sheet';
+import { RollLinksService } from './roll-links.service';
+import type { IssueRequest, LetterCheck, LetterProof, PersonType, PrintedLetters, ProofMethods } from './invitation-types';
+import { maskPhone, ProofFailure } from './invitation-types';
+import { dedupe, renderLetters, toSheets } from './letter-sheet';
 
 export const INVITATION_TTL_DAYS = 60;
 /** Wrong answers to "prove this letter is yours" before the letter is revoked. */
@@ -32,105 +35,22 @@ const LINK_CODE_RESEND_SECONDS = 60;
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 
-export type PersonType = 'member' | 'owner' | 'tenant';
-
-const PERSON_TABLE: Record<PersonType, 'member' | 'owner' | 'tenant'> = { member: 'member', owner: 'owner', tenant: 'tenant' };
-const PERSON_COLUMN: Record<PersonType, 'memberId' | 'ownerId' | 'tenantId'> = { member: 'memberId', owner: 'ownerId', tenant: 'tenantId' };
-const PERSON_WORD: Record<PersonType, string> = { member: '成员', owner: '业主', tenant: '租户' };
-
-export interface IssueRequest {
-  /** Only this household (cooperative). */
-  householdId?: string;
-  /** Only this building (compound): the letters a building head delivers. */
-  buildingId?: string;
-  /** Issue again for people who already hold a live letter (the old codes stop working). */
-  reissue?: boolean;
-  /** The letters' language: they are for the residents, so Chinese unless asked otherwise. */
-  language?: LetterLanguage;
-}
-
-/** A printing: the sheet itself (the only place the codes ever appear) and what it holds. */
-export interface PrintedLetters {
-  printId: string;
-  letters: number;
-  html: string;
-}
-
-/** How the reader of a letter may prove it is theirs. */
-export interface ProofMethods {
-  /** The account's own (verified) phone number is the one the roll holds: nothing more to prove. */
-  phoneMatches: boolean;
-  /** The roll's phone number, masked (138****0011), where a code can be sent; null when the roll has none. */
-  rollPhone: string | null;
-  /** The roll holds an identity number to check the one typed against. */
-  idNumber: boolean;
-}
-
-export interface LetterCheck {
-  unitId: string;
-  unitName: string;
-  personType: PersonType;
-  /** The household number or the exclusive units of the person, as the letter prints them. */
-  label: string;
-  methods: ProofMethods;
-}
-
-export interface LetterProof {
-  /** The whole identity number (18 characters), checked against the roll's keyed hash. */
-  idNumber?: string;
-  /** The code sent to the roll's phone number for this letter. */
-  phoneCode?: string;
-}
-
-interface Candidate {
-  person_type: PersonType;
-  person_id: string;
-  name: string;
-  sheet_key: string;
-  label: string;
-  place: string | null;
-  has_live: boolean;
-}
-
-interface PersonRow {
-  id: string;
-  name: string;
-  phone: string | null;
-  id_number_hash: string | null;
-  user_id: string | null;
-  label: string;
-}
-
-/** A letter proven wrong: recorded after the transaction that found it has rolled back. */
-class ProofFailure extends Error {
-  constructor(readonly invitationId: string) {
-    super('invitation proof failed');
-  }
-}
-
-/** 13800000011 → 138****0011 */
-export function maskPhone(phone: string): string {
-  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-}
-
 /**
  * Invitation letters (实名): one-time codes per person on a roll, printed per household or unit
  * and delivered by building heads. One account is one person: a letter links an account to at
  * most one person of a roll, and only with proof that the letter is the reader's own — the
  * account's verified phone is the roll's, a code sent to the roll's phone, or the identity number
  * the roll holds — because whoever prints or carries letters holds their codes. The person is told
- * by SMS on the roll's phone whenever an account links to them; staff can undo a link.
+ * by SMS on the roll's phone whenever an account links to them (RollLinksService); staff can undo a link.
  */
 @Injectable()
 export class InvitationsService {
-  private readonly logger = new Logger(InvitationsService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly limits: RateLimitService,
     private readonly sms: SmsProvider,
-    private readonly notifications: NotificationsService,
+    private readonly links: RollLinksService,
     @Inject(APP_SECRET) private readonly secret: AppSecret,
   ) {}
 
@@ -166,17 +86,11 @@ export class InvitationsService {
       const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * DAY * 1000);
       const printed: { personType: PersonType; personId: string; invitationId: string }[] = [];
       for (const person of people) {
-        const column = PERSON_COLUMN[person.person_type];
-        await m
-          .createQueryBuilder()
-          .update(Invitation)
-          .set({ revokedAt: () => 'now()' })
-          .where(`${column} = :id AND used_at IS NULL AND revoked_at IS NULL`, { id: person.person_id })
-          .execute();
+        await revokeOpenLetters(m, person.person_type, person.person_id);
         const code = newInvitationCode();
         const inserted = await m.getRepository(Invitation).insert({
           unitId,
-          [column]: person.person_id,
+          [personColumn(person.person_type)]: person.person_id,
           codeHash: this.hash(code),
           expiresAt,
           createdBy: actor.id,
@@ -211,41 +125,13 @@ export class InvitationsService {
   }
 
   /** Everyone on the roll who could be invited: adult members, or owners (not the developer) and tenants, not yet linked. */
-  private async candidates(m: EntityManager, unit: OrgNode, request: IssueRequest): Promise<Candidate[]> {
+  private async candidates(m: EntityManager, unit: OrgNode, request: IssueRequest): Promise<LetterCandidate[]> {
     if (unit.kind === 'cooperative') {
       if (request.buildingId) throw new DomainError('VALIDATION_FAILED', 'A cooperative has households, not buildings.', { field: 'buildingId' });
-      return m.query<Candidate[]>(
-        `SELECT 'member' AS person_type, mb.id AS person_id, mb.name, h.id AS sheet_key, h.number AS label, h.address AS place,
-                EXISTS (SELECT 1 FROM invitation i WHERE i.member_id = mb.id AND i.used_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()) AS has_live
-           FROM member mb JOIN household h ON h.id = mb.household_id
-          WHERE mb.unit_id = $1 AND mb.user_id IS NULL AND mb.removed_revision_id IS NULL
-            AND (mb.birth_date + interval '18 years')::date < (now() AT TIME ZONE $3)::date
-            AND ($2::uuid IS NULL OR h.id = $2::uuid)
-          ORDER BY h.number, mb.is_household_head DESC, mb.birth_date`,
-        [unit.id, request.householdId ?? null, LEGAL_TIME_ZONE],
-      );
+      return cooperativeLetterCandidates(m, unit.id, request.householdId ?? null);
     }
     if (request.householdId) throw new DomainError('VALIDATION_FAILED', 'A compound has buildings, not households.', { field: 'householdId' });
-    return m.query<Candidate[]>(
-      `SELECT * FROM (
-         SELECT 'owner' AS person_type, o.id AS person_id, o.name, e.id::text AS sheet_key, e.number AS label, b.name AS place,
-                EXISTS (SELECT 1 FROM invitation i WHERE i.owner_id = o.id AND i.used_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()) AS has_live,
-                e.number AS sort_unit, 0 AS sort_kind
-           FROM owner o JOIN ownership s ON s.owner_id = o.id JOIN exclusive_unit e ON e.id = s.exclusive_unit_id
-           LEFT JOIN building b ON b.id = e.building_id
-          WHERE o.unit_id = $1 AND o.kind = 'person' AND o.user_id IS NULL AND ($2::uuid IS NULL OR e.building_id = $2::uuid)
-            AND o.removed_revision_id IS NULL AND s.removed_revision_id IS NULL
-         UNION ALL
-         SELECT 'tenant', t.id, t.name, e.id::text, e.number, b.name,
-                EXISTS (SELECT 1 FROM invitation i WHERE i.tenant_id = t.id AND i.used_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()),
-                e.number, 1
-           FROM tenant t JOIN exclusive_unit e ON e.id = t.exclusive_unit_id
-           LEFT JOIN building b ON b.id = e.building_id
-          WHERE t.unit_id = $1 AND t.user_id IS NULL AND ($2::uuid IS NULL OR e.building_id = $2::uuid) AND t.removed_revision_id IS NULL
-       ) people
-       ORDER BY place NULLS LAST, sort_unit, sort_kind, name`,
-      [unit.id, request.buildingId ?? null],
-    );
+    return compoundLetterCandidates(m, unit.id, request.buildingId ?? null);
   }
 
   /** The live letter of a code, locked; INVALID_INVITATION for an unknown, used, revoked or expired one. */
@@ -264,10 +150,10 @@ export class InvitationsService {
   }
 
   /** The person a live letter was printed for, or INVALID_INVITATION when they left the roll or were linked since. */
-  private async personOf(m: EntityManager, invitation: Invitation, userId: string | null): Promise<{ personType: PersonType; person: PersonRow }> {
+  private async personOf(m: EntityManager, invitation: Invitation, userId: string | null): Promise<{ personType: PersonType; person: RollPersonRow }> {
     const personType: PersonType = invitation.memberId ? 'member' : invitation.ownerId ? 'owner' : 'tenant';
     const personId = (invitation.memberId ?? invitation.ownerId ?? invitation.tenantId)!;
-    const person = await this.personRow(m, personType, personId, invitation.unitId);
+    const person = await rollPerson(m, personType, personId, invitation.unitId);
     if (!person) {
       // The person has left the roll since the letter was printed: the letter is void.
       throw new DomainError('INVALID_INVITATION', 'This invitation letter is no longer valid: the person it was printed for is no longer on the roll. Ask the community staff.');
@@ -278,25 +164,7 @@ export class InvitationsService {
     return { personType, person };
   }
 
-  private async personRow(m: EntityManager, personType: PersonType, personId: string, unitId: string, lock = false): Promise<PersonRow | undefined> {
-    const label =
-      personType === 'member'
-        ? `(SELECT h.number FROM household h WHERE h.id = p.household_id)`
-        : personType === 'owner'
-          ? `(SELECT coalesce(string_agg(e.number, '、' ORDER BY e.number), '') FROM ownership s JOIN exclusive_unit e ON e.id = s.exclusive_unit_id
-               WHERE s.owner_id = p.id AND s.removed_revision_id IS NULL)`
-          : `(SELECT e.number FROM exclusive_unit e WHERE e.id = p.exclusive_unit_id)`;
-    const idHash = personType === 'tenant' ? 'NULL::text' : 'p.id_number_hash';
-    const [row] = await m.query<PersonRow[]>(
-      `SELECT p.id, p.name, p.phone, ${idHash} AS id_number_hash, p.user_id, ${label} AS label
-         FROM ${PERSON_TABLE[personType]} p
-        WHERE p.id = $1 AND p.unit_id = $2 AND p.removed_revision_id IS NULL ${lock ? 'FOR UPDATE OF p' : ''}`,
-      [personId, unitId],
-    );
-    return row;
-  }
-
-  private methods(person: PersonRow, accountPhone: string): ProofMethods {
+  private methods(person: RollPersonRow, accountPhone: string): ProofMethods {
     return {
       phoneMatches: person.phone !== null && person.phone === accountPhone,
       rollPhone: person.phone ? maskPhone(person.phone) : null,
@@ -382,19 +250,14 @@ export class InvitationsService {
    * (recorded by the caller once this transaction has rolled back), INVITATION_PROOF_REQUIRED when
    * nothing was offered and the account's phone is not the roll's.
    */
-  private async checkProof(m: EntityManager, invitation: Invitation, person: PersonRow, account: { phone: string }, proof: LetterProof): Promise<'phone' | 'sms' | 'id-number'> {
+  private async checkProof(m: EntityManager, invitation: Invitation, person: RollPersonRow, account: { phone: string }, proof: LetterProof): Promise<'phone' | 'sms' | 'id-number'> {
     const methods = this.methods(person, account.phone);
     if (methods.phoneMatches) return 'phone';
     if (proof.phoneCode !== undefined) {
       if (!person.phone) throw new ProofFailure(invitation.id);
-      const [latest] = await m.query<{ id: string; code_hash: string }[]>(
-        `SELECT id, code_hash FROM phone_verification
-          WHERE purpose = 'link' AND invitation_id = $1 AND phone = $2 AND consumed_at IS NULL AND expires_at > now()
-          ORDER BY created_at DESC LIMIT 1`,
-        [invitation.id, person.phone],
-      );
+      const latest = await latestLinkCode(m, invitation.id, person.phone);
       if (!latest || !equalStrings(latest.code_hash, this.linkCodeHash(invitation.id, person.phone, proof.phoneCode.trim()))) throw new ProofFailure(invitation.id);
-      await m.query(`UPDATE phone_verification SET consumed_at = now() WHERE id = $1`, [latest.id]);
+      await consumeLinkCode(m, latest.id);
       return 'sms';
     }
     if (proof.idNumber !== undefined) {
@@ -407,14 +270,7 @@ export class InvitationsService {
 
   /** Counts a wrong proof against the letter; at the limit the letter is revoked. Returns the error to show. */
   private async recordProofFailure(invitationId: string): Promise<DomainError> {
-    const [row] = await this.dataSource.query<{ proof_failures: number; revoked: boolean }[]>(
-      `WITH counted AS (
-         UPDATE invitation SET proof_failures = proof_failures + 1,
-                revoked_at = CASE WHEN proof_failures + 1 >= $2 AND revoked_at IS NULL THEN now() ELSE revoked_at END
-          WHERE id = $1 RETURNING proof_failures, revoked_at IS NOT NULL AS revoked)
-       SELECT proof_failures, revoked FROM counted`,
-      [invitationId, LETTER_PROOF_ATTEMPTS],
-    );
+    const row = await countProofFailure(this.dataSource.manager, invitationId, LETTER_PROOF_ATTEMPTS);
     const attemptsLeft = Math.max(0, LETTER_PROOF_ATTEMPTS - (row?.proof_failures ?? LETTER_PROOF_ATTEMPTS));
     if (row?.revoked) {
       return new DomainError('INVITATION_PROOF_FAILED', 'Wrong too often: this letter no longer works. Ask the community staff or your building head for a new one.', { attemptsLeft: 0 });
@@ -452,168 +308,10 @@ export class InvitationsService {
 
   /** Links through a letter, inside the caller's transaction; returns the SMS to send once committed. */
   private async linkLetter(m: EntityManager, invitation: Invitation, personType: PersonType, personId: string, user: { id: string; phone: string }, how: string): Promise<(() => Promise<void>) | null> {
-    const notice = await this.link(m, { personType, personId, unitId: invitation.unitId, userId: user.id, userPhone: user.phone, actor: user, via: 'invitation', proof: how });
+    const { notice, name } = await this.links.link(m, { personType, personId, unitId: invitation.unitId, userId: user.id, userPhone: user.phone, actor: user, via: 'invitation', proof: how });
     await m.getRepository(Invitation).update({ id: invitation.id }, { usedAt: new Date(), usedBy: user.id });
     // Someone who signed up with the letter gave no name: they are called as the roll calls them.
-    await m.query(`UPDATE app_user SET display_name = p.name FROM ${PERSON_TABLE[personType]} p WHERE app_user.id = $1 AND app_user.display_name = app_user.phone AND p.id = $2`, [
-      user.id,
-      personId,
-    ]);
+    await nameUnnamedAccount(m, user.id, name);
     return notice;
   }
-
-  /** Staff link an account to a roll entry in person (the resident shows ID at the counter). */
-  async linkInPerson(actor: Actor, unitId: string, request: { personType: PersonType; personId: string; phone: string }): Promise<void> {
-    const notice = await this.dataSource.transaction(async (m) => {
-      const [user] = await m.query<{ id: string; phone: string }[]>(`SELECT id, phone FROM app_user WHERE phone = $1`, [request.phone]);
-      if (!user) {
-        throw new DomainError('NOT_FOUND', 'No account uses this phone number yet: the resident signs up first, then you link them.', { field: 'phone' });
-      }
-      const sent = await this.link(m, { ...request, unitId, userId: user.id, userPhone: user.phone, actor, via: 'in_person' });
-      await m
-        .createQueryBuilder()
-        .update(Invitation)
-        .set({ revokedAt: () => 'now()' })
-        .where(`${PERSON_COLUMN[request.personType]} = :id AND used_at IS NULL AND revoked_at IS NULL`, { id: request.personId })
-        .execute();
-      return sent;
-    });
-    await notice?.();
-  }
-
-  /**
-   * Staff undo a link (a letter redeemed by the wrong person, an account handed on): the roll entry
-   * is free again, the account loses the unit's resident role when nothing else links it there,
-   * both the account and the roll's phone are told, and the audit trail keeps the reason.
-   * Ballots already cast through the link stay as cast: a paper ballot the person returns supersedes
-   * an online one, and the answer says how many open votes hold such a ballot.
-   */
-  async unlink(actor: Actor, unitId: string, personType: PersonType, personId: string, reason: string): Promise<{ openVotesWithBallot: number }> {
-    const { result, phone, unitName } = await this.dataSource.transaction(async (m) => {
-      const person = await this.personRow(m, personType, personId, unitId, true);
-      if (!person) throw new DomainError('NOT_FOUND', 'There is no such person on this roll.', { personId });
-      if (!person.user_id) throw new DomainError('CONFLICT', 'This roll entry is not linked to any account.', { reason: 'not_linked' });
-      const userId = person.user_id;
-      await m.query(`UPDATE ${PERSON_TABLE[personType]} SET user_id = NULL WHERE id = $1`, [personId]);
-      const [still] = await m.query<{ n: number }[]>(
-        `SELECT (SELECT count(*) FROM owner WHERE unit_id = $1 AND user_id = $2 AND removed_revision_id IS NULL)
-              + (SELECT count(*) FROM member WHERE unit_id = $1 AND user_id = $2 AND removed_revision_id IS NULL)
-              + (SELECT count(*) FROM tenant WHERE unit_id = $1 AND user_id = $2 AND removed_revision_id IS NULL) AS n`,
-        [unitId, userId],
-      );
-      if (Number(still?.n ?? 0) === 0) {
-        await m.query(`DELETE FROM role_grant WHERE user_id = $1 AND node_id = $2 AND role = 'resident' AND building_id IS NULL`, [userId, unitId]);
-      }
-      const [ballots] = await m.query<{ n: string }[]>(
-        `SELECT count(DISTINCT b.vote_id) AS n FROM ballot b JOIN vote v ON v.id = b.vote_id JOIN vote_voter vv ON vv.vote_id = b.vote_id AND vv.voter_id = b.voter_id
-          WHERE v.status = 'open' AND vv.person_type = $1 AND vv.person_id = $2 AND b.cast_by = $3 AND b.channel = 'online'`,
-        [personType, personId, userId],
-      );
-      const openVotesWithBallot = Number(ballots?.n ?? 0);
-      await this.audit.record(m, {
-        actor,
-        nodeId: unitId,
-        action: 'roll.unlink',
-        entityType: PERSON_TABLE[personType],
-        entityId: personId,
-        before: { userId },
-        after: { userId: null, reason, openVotesWithBallot },
-      });
-      const unit = await m.getRepository(OrgNode).findOneByOrFail({ id: unitId });
-      await this.notifications.notify(m, [userId], 'roll_unlinked', { unitName: unit.name, reason }, '/me');
-      return { result: { openVotesWithBallot }, phone: person.phone, unitName: unit.name };
-    });
-    if (phone) {
-      await this.sendQuietly(phone, `【议事】社区工作人员已解除议事账号与您在${unitName}名册上身份的关联。原因：${reason}。如有疑问，请联系社区工作人员。`);
-    }
-    return result;
-  }
-
-  private async link(
-    m: EntityManager,
-    link: { personType: PersonType; personId: string; unitId: string; userId: string; userPhone: string; actor: Pick<Actor, 'id'>; via: 'invitation' | 'in_person'; proof?: string },
-  ): Promise<(() => Promise<void>) | null> {
-    const table = PERSON_TABLE[link.personType];
-    const person = await this.personRow(m, link.personType, link.personId, link.unitId, true);
-    if (!person) throw new DomainError('NOT_FOUND', 'There is no such person on this roll.', { personId: link.personId });
-    if (person.user_id && person.user_id !== link.userId) {
-      throw new DomainError('CONFLICT', 'This roll entry is already linked to another account; the staff can help.', { personId: link.personId });
-    }
-    if (person.user_id === link.userId) return null;
-    const [other] = await m.query<{ name: string }[]>(
-      `SELECT name FROM ${table} WHERE unit_id = $1 AND user_id = $2 AND removed_revision_id IS NULL AND id <> $3 LIMIT 1`,
-      [link.unitId, link.userId, link.personId],
-    );
-    if (other) throw oneAccountOnePerson(link.personType, other.name);
-    try {
-      await m.query(`UPDATE ${table} SET user_id = $1 WHERE id = $2`, [link.userId, link.personId]);
-    } catch (error) {
-      // Two links of one account racing: the unique index decides, the answer is the same.
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === `${table}_one_per_account`) {
-        throw oneAccountOnePerson(link.personType, null);
-      }
-      throw error;
-    }
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(RoleGrant)
-      .values({ userId: link.userId, nodeId: link.unitId, role: 'resident', buildingId: null, grantedBy: link.actor.id })
-      .orIgnore()
-      .execute();
-    await this.audit.record(m, {
-      actor: link.actor,
-      nodeId: link.unitId,
-      action: 'roll.link',
-      entityType: table,
-      entityId: link.personId,
-      before: { userId: person.user_id },
-      after: { userId: link.userId, via: link.via, ...(link.proof ? { proof: link.proof } : {}) },
-    });
-    if (!person.phone) return null;
-    const unit = await m.getRepository(OrgNode).findOneByOrFail({ id: link.unitId });
-    const phone = person.phone;
-    const text = `【议事】您在${unit.name}名册上的身份（${PERSON_WORD[link.personType]}${person.label ? ` ${person.label}` : ''}）已与议事账号 ${maskPhone(link.userPhone)} 关联。如不是您本人或家人操作，请尽快联系社区工作人员解除。`;
-    return () => this.sendQuietly(phone, text);
-  }
-
-  /** An SMS after the change is committed: a gateway failing is logged, the link stands. */
-  private async sendQuietly(phone: string, text: string): Promise<void> {
-    try {
-      await this.sms.send(phone, text);
-    } catch (error) {
-      this.logger.error({ err: error, phone: maskPhone(phone) }, 'could not send the link notice by SMS');
-    }
-  }
-}
-
-function oneAccountOnePerson(personType: PersonType, otherName: string | null): DomainError {
-  const who = personType === 'member' ? 'member of this cooperative' : personType === 'owner' ? 'owner in this compound' : 'tenant in this compound';
-  return new DomainError(
-    'ONE_PERSON_PER_ACCOUNT',
-    `This account is already linked to ${otherName ? `${otherName}, ` : ''}another ${who}: one account is one person. Each person signs up with their own phone number; to vote for someone else, ask them for a written proxy.`,
-    { personType, linkedTo: otherName },
-  );
-}
-
-function dedupe(candidates: Candidate[]): Candidate[] {
-  const seen = new Set<string>();
-  return candidates.filter((c) => {
-    const key = `${c.person_type}:${c.person_id}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function toSheets(candidates: Candidate[], codes: Map<string, string>, expiresAt: Date): LetterSheet[] {
-  const sheets = new Map<string, LetterSheet>();
-  for (const c of candidates) {
-    const code = codes.get(`${c.person_type}:${c.person_id}`);
-    if (!code) continue;
-    const sheet = sheets.get(c.sheet_key) ?? { key: c.sheet_key, label: c.label, place: c.place, people: [] };
-    sheet.people.push({ personType: c.person_type, personId: c.person_id, name: c.name, code, expiresAt });
-    sheets.set(c.sheet_key, sheet);
-  }
-  return [...sheets.values()];
 }

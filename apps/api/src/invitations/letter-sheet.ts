@@ -219,3 +219,37 @@ body { margin: 0; padding: 12px; background: #f2f2f2; color: #000; font-family: 
   .letter-sheet, .letter-sheet * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
+
+/** A person a letter is printed for, and the sheet it goes on. */
+export interface LetterSource {
+  person_type: LetterPerson['personType'];
+  person_id: string;
+  name: string;
+  sheet_key: string;
+  label: string;
+  place: string | null;
+}
+
+/** Each person once (an owner of several units is one person with one letter). */
+export function dedupe<C extends LetterSource>(candidates: C[]): C[] {
+  const seen = new Set<string>();
+  return candidates.filter((c) => {
+    const key = `${c.person_type}:${c.person_id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The sheets to print, one per household or unit, each person with their new code (people without one are left out). */
+export function toSheets(candidates: LetterSource[], codes: Map<string, string>, expiresAt: Date): LetterSheet[] {
+  const sheets = new Map<string, LetterSheet>();
+  for (const c of candidates) {
+    const code = codes.get(`${c.person_type}:${c.person_id}`);
+    if (!code) continue;
+    const sheet = sheets.get(c.sheet_key) ?? { key: c.sheet_key, label: c.label, place: c.place, people: [] };
+    sheet.people.push({ personType: c.person_type, personId: c.person_id, name: c.name, code, expiresAt });
+    sheets.set(c.sheet_key, sheet);
+  }
+  return [...sheets.values()];
+}

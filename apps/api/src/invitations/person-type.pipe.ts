@@ -1,7 +1,7 @@
 import type { PipeTransform } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
-import type { PersonType } from './invitations.service';
+import type { PersonType } from './invitation-types';
 
 const PERSON_TYPES: readonly string[] = ['member', 'owner', 'tenant'];
 

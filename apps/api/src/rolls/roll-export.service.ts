@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LEGAL_TIME_ZONE } from '@yishi/contracts';
-import type { AreaSource, ExclusiveUnitKind, UnitKind } from '@yishi/contracts';
+import type { UnitKind } from '@yishi/contracts';
 import { calendarDateIn } from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -12,7 +12,8 @@ import type { ColumnDef } from './import/columns';
 import { AREA_SOURCE_LABELS, choiceLabel, columnsFor, RELATION_LABELS, UNIT_KIND_LABELS } from './import/columns';
 import type { TableDocument } from './import/write-table';
 import { CONTENT_TYPES, writeTable } from './import/write-table';
-import { latestRevision, naturalOrder, requireUnit } from './roll-common';
+import { requireUnit } from './roll-common';
+import { compoundExportRows, cooperativeExportRows, latestRevision } from './roll-view-store';
 
 export interface RollDownload {
   fileName: string;
@@ -61,51 +62,12 @@ export class RollExportService {
   }
 
   private async cooperativeRows(unitId: string): Promise<string[][]> {
-    const rows = await this.dataSource.query<
-      { number: string; address: string | null; name: string; birth_date: string; id_last4: string | null; head: boolean; rep: boolean; member_rep: boolean; phone: string | null }[]
-    >(
-      `SELECT h.number, h.address, mb.name, mb.birth_date::text AS birth_date, mb.id_last4, mb.is_household_head AS head,
-              mb.is_household_representative AS rep, mb.is_member_representative AS member_rep, mb.phone
-         FROM household h JOIN member mb ON mb.household_id = h.id AND mb.removed_revision_id IS NULL
-        WHERE h.unit_id = $1 AND h.removed_revision_id IS NULL
-        ORDER BY ${naturalOrder('h.number')}, mb.is_household_head DESC, mb.birth_date, mb.name`,
-      [unitId],
-    );
+    const rows = await cooperativeExportRows(this.dataSource.manager, unitId);
     return rows.map((r) => [r.number, r.address ?? '', r.name, r.birth_date, r.id_last4 ?? '', yesNo(r.head), yesNo(r.rep), yesNo(r.member_rep), r.phone ?? '']);
   }
 
   private async compoundRows(unitId: string): Promise<string[][]> {
-    const rows = await this.dataSource.query<
-      {
-        building: string | null;
-        number: string;
-        kind: ExclusiveUnitKind;
-        area_centi_m2: number;
-        area_source: AreaSource;
-        relation: 'owner' | 'tenant';
-        name: string;
-        id_last4: string | null;
-        phone: string | null;
-        developer: boolean;
-        voter: boolean | null;
-      }[]
-    >(
-      `SELECT * FROM (
-         SELECT b.name AS building, e.number, e.kind, e.area_centi_m2, e.area_source, 'owner' AS relation, o.name, o.id_last4, o.phone,
-                o.kind = 'developer' AS developer, s.is_designated_voter AS voter, 0 AS relation_order
-           FROM exclusive_unit e LEFT JOIN building b ON b.id = e.building_id
-           JOIN ownership s ON s.exclusive_unit_id = e.id AND s.removed_revision_id IS NULL
-           JOIN owner o ON o.id = s.owner_id
-          WHERE e.unit_id = $1 AND e.removed_revision_id IS NULL
-         UNION ALL
-         SELECT b.name, e.number, e.kind, e.area_centi_m2, e.area_source, 'tenant', t.name, NULL, t.phone, false, NULL, 1
-           FROM exclusive_unit e LEFT JOIN building b ON b.id = e.building_id
-           JOIN tenant t ON t.exclusive_unit_id = e.id AND t.removed_revision_id IS NULL
-          WHERE e.unit_id = $1 AND e.removed_revision_id IS NULL
-       ) roll
-       ORDER BY building IS NULL, ${naturalOrder('building')}, ${naturalOrder('number')}, relation_order, voter DESC NULLS LAST, name`,
-      [unitId],
-    );
+    const rows = await compoundExportRows(this.dataSource.manager, unitId);
     return rows.map((r) => [
       r.building ?? '',
       r.number,

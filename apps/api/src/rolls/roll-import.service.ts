@@ -26,8 +26,9 @@ import type { RollProblem } from './import/problems';
 import { readTable } from './import/read-table';
 import type { ParseContext } from './import/sheet';
 import type { RollUnit } from './roll-common';
-import { latestRevision, requireUnit, revisionById } from './roll-common';
-import { applyDiff, loadCurrentRoll } from './roll-store';
+import { requireUnit } from './roll-common';
+import { latestRevision, revisionById } from './roll-view-store';
+import { applyDiff, dropStaleImports, loadCurrentRoll, lockRoll } from './roll-store';
 
 /** Uploads larger than this are refused with 413 (the interceptor's limit). */
 export const ROLL_FILE_MAX_BYTES = 10 * 1024 * 1024;
@@ -97,7 +98,7 @@ export class RollImportService {
     const plan = parsed.plan;
 
     // Previews a day past their expiry are of no use to anyone.
-    await this.dataSource.query(`DELETE FROM roll_import WHERE unit_id = $1 AND status = 'pending' AND expires_at < now() - interval '1 day'`, [unitId]);
+    await dropStaleImports(this.dataSource.manager, unitId);
     // Compare with the roll as it stands (its latest revision and rows read in one snapshot), and keep the pending import.
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const revision = await latestRevision(m, unitId);
@@ -150,7 +151,7 @@ export class RollImportService {
   async commit(actor: Actor, unitId: string, importId: string): Promise<RollImportCommitDto> {
     return this.dataSource.transaction(async (m) => {
       // One roll change at a time per unit: the check against the base revision holds until commit.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`roll:${unitId}`]);
+      await lockRoll(m, unitId);
       const pending = await m.getRepository(RollImport).findOne({ where: { id: importId, unitId }, lock: { mode: 'pessimistic_write' } });
       if (!pending) throw new DomainError('NOT_FOUND', 'There is no such roll import.', { importId });
       if (pending.status !== 'pending' || pending.expiresAt.getTime() <= Date.now()) {

@@ -42,9 +42,11 @@ export function accountEntriesSql(user: string, types: readonly RollPersonType[]
     owner: `SELECT 'owner'::text AS person_type, o.id AS person_id, o.unit_id, o.name, o.removed_revision_id IS NULL AS on_roll,
                     NULL::uuid AS household_id, NULL::uuid AS exclusive_unit_id
                FROM owner o WHERE o.user_id = ${user}`,
-    member: `SELECT 'member'::text, mb.id, mb.unit_id, mb.name, mb.removed_revision_id IS NULL, mb.household_id, NULL::uuid
+    member: `SELECT 'member'::text AS person_type, mb.id AS person_id, mb.unit_id, mb.name, mb.removed_revision_id IS NULL AS on_roll,
+                    mb.household_id, NULL::uuid AS exclusive_unit_id
                FROM member mb WHERE mb.user_id = ${user}`,
-    tenant: `SELECT 'tenant'::text, t.id, t.unit_id, t.name, t.removed_revision_id IS NULL, NULL::uuid, t.exclusive_unit_id
+    tenant: `SELECT 'tenant'::text AS person_type, t.id AS person_id, t.unit_id, t.name, t.removed_revision_id IS NULL AS on_roll,
+                    NULL::uuid AS household_id, t.exclusive_unit_id
                FROM tenant t WHERE t.user_id = ${user}`,
   };
   return types.map((type) => arms[type]).join('\n             UNION ALL\n             ');

@@ -429,3 +429,13 @@ async function applyCompound({ m, unitId, revisionId }: ApplyContext, diff: Comp
   );
   audit.added('tenant', diff.tenants.add, newTenants);
 }
+
+/** Drops a unit's pending imports a day past their expiry (previews of no use to anyone). */
+export async function dropStaleImports(m: EntityManager, unitId: string): Promise<void> {
+  await m.query(`DELETE FROM roll_import WHERE unit_id = $1 AND status = 'pending' AND expires_at < now() - interval '1 day'`, [unitId]);
+}
+
+/** Holds the unit's roll lock until the transaction ends: one roll change at a time per unit. */
+export async function lockRoll(m: EntityManager, unitId: string): Promise<void> {
+  await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`roll:${unitId}`]);
+}

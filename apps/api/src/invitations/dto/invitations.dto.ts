@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, IsUUID, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsOmittable } from '../../common/validation';
-import type { LetterCheck, PersonType, ProofMethods } from '../invitations.service';
+import type { LetterCheck, PersonType, ProofMethods } from '../invitation-types';
 import { LETTER_LANGUAGES } from '../letter-sheet';
 import type { LetterLanguage } from '../letter-sheet';
 

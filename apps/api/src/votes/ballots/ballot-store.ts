@@ -297,3 +297,13 @@ export function votersOfAccount(q: TxQuery, vote: { id: string; secrecy: 'named'
     [vote.id, userId, vote.secrecy],
   );
 }
+
+/** In how many open votes the account cast an online ballot for this roll person (a link being undone). */
+export async function openVotesWithOnlineBallot(q: TxQuery, personType: 'owner' | 'member' | 'tenant', personId: string, userId: string): Promise<number> {
+  const [ballots] = await q<{ n: string }>(
+    `SELECT count(DISTINCT b.vote_id) AS n FROM ballot b JOIN vote v ON v.id = b.vote_id JOIN vote_voter vv ON vv.vote_id = b.vote_id AND vv.voter_id = b.voter_id
+      WHERE v.status = 'open' AND vv.person_type = $1 AND vv.person_id = $2 AND b.cast_by = $3 AND b.channel = 'online'`,
+    [personType, personId, userId],
+  );
+  return Number(ballots?.n ?? 0);
+}

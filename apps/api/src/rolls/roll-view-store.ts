@@ -1,0 +1,270 @@
+import { LEGAL_TIME_ZONE } from '@yishi/contracts';
+import type { AreaSource, ExclusiveUnitKind } from '@yishi/contracts';
+import type { EntityManager } from 'typeorm';
+import type { RollRevisionDto } from './dto/rolls.dto';
+import type { RollRevisionSummary } from './entities/roll-revision.entity';
+import type { RollRevisionSource } from './roll-kinds';
+
+/**
+ * The staff's view of a roll: the search pages of households and exclusive units, the revisions,
+ * the rows of an export, and each unit's figures for the organization tree. On the caller's
+ * transaction or the data source's manager. (The roll's writes and the import's reads are in
+ * roll-store.ts; what other features read, in roll-reads.ts.)
+ */
+
+/** SQL for "a live invitation is out for this person" (the column names the person's kind). */
+const LIVE = (column: string, alias: string): string =>
+  `EXISTS (SELECT 1 FROM invitation i WHERE i.${column} = ${alias}.id AND i.used_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now())`;
+
+export interface RevisionRow {
+  id: string;
+  number: number;
+  source: RollRevisionSource;
+  file_name: string | null;
+  file_sha256: string | null;
+  summary: RollRevisionSummary;
+  created_by: string | null;
+  created_by_name: string | null;
+  created_at: Date;
+}
+
+const REVISION_SELECT = `SELECT r.id, r.number, r.source, r.file_name, r.file_sha256, r.summary, r.created_by, u.display_name AS created_by_name, r.created_at
+                           FROM roll_revision r LEFT JOIN app_user u ON u.id = r.created_by`;
+
+export function toRevisionDto(r: RevisionRow): RollRevisionDto {
+  return {
+    id: r.id,
+    number: r.number,
+    source: r.source,
+    fileName: r.file_name,
+    fileSha256: r.file_sha256,
+    summary: r.summary,
+    createdById: r.created_by,
+    createdByName: r.created_by_name,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+export async function latestRevision(m: EntityManager, unitId: string): Promise<RollRevisionDto | null> {
+  const [row] = await m.query<RevisionRow[]>(`${REVISION_SELECT} WHERE r.unit_id = $1 ORDER BY r.number DESC LIMIT 1`, [unitId]);
+  return row ? toRevisionDto(row) : null;
+}
+
+export async function revisionById(m: EntityManager, id: string): Promise<RollRevisionDto> {
+  const [row] = await m.query<RevisionRow[]>(`${REVISION_SELECT} WHERE r.id = $1`, [id]);
+  return toRevisionDto(row!);
+}
+
+export async function listRevisions(m: EntityManager, unitId: string, before: number | undefined, limit: number): Promise<{ items: RollRevisionDto[]; next: number | null }> {
+  const rows = await m.query<RevisionRow[]>(
+    `${REVISION_SELECT} WHERE r.unit_id = $1 AND ($2::int IS NULL OR r.number < $2::int) ORDER BY r.number DESC LIMIT $3`,
+    [unitId, before ?? null, limit + 1],
+  );
+  const page = rows.slice(0, limit);
+  return { items: page.map(toRevisionDto), next: rows.length > limit ? page.at(-1)!.number : null };
+}
+
+/** `%text%` for ILIKE, with the pattern characters of the text escaped. */
+export function likePattern(q: string | undefined): string | null {
+  return q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+}
+
+/**
+ * SQL for a natural sort key of a text column: runs of digits zero-padded, compared bytewise,
+ * so 1-101 < 1-201 < 1-1001 < P-002 < S-1 and 2栋 < 10栋, whatever the database's collation.
+ */
+export function naturalOrder(expr: string): string {
+  return `(SELECT string_agg(CASE WHEN part[1] ~ '^[0-9]' THEN lpad(part[1], 12, '0') ELSE part[1] END, '' ORDER BY n)
+             FROM regexp_matches(${expr}, '([0-9]+|[^0-9]+)', 'g') WITH ORDINALITY AS parts(part, n)) COLLATE "C"`;
+}
+
+/** One page of a cooperative's current households matching the search (`pattern` from likePattern, `text` the raw text), with the total. */
+export function householdPage(m: EntityManager, unitId: string, pattern: string | null, text: string | null, pageSize: number, offset: number): Promise<{ id: string; total: string }[]> {
+  return m.query<{ id: string; total: string }[]>(
+    `SELECT h.id, count(*) OVER () AS total
+       FROM household h
+      WHERE h.unit_id = $1 AND h.removed_revision_id IS NULL
+        AND ($2::text IS NULL OR h.number ILIKE $2 OR h.address ILIKE $2
+             OR EXISTS (SELECT 1 FROM member mb WHERE mb.household_id = h.id AND mb.removed_revision_id IS NULL
+                         AND (mb.name ILIKE $2 OR mb.phone ILIKE $2 OR mb.id_last4 = upper($3))))
+      ORDER BY ${naturalOrder('h.number')}
+      LIMIT $4 OFFSET $5`,
+    [unitId, pattern, text, pageSize, offset],
+  );
+}
+
+/** Households by id. */
+export function householdsByIds(m: EntityManager, ids: string[]): Promise<{ id: string; number: string; address: string | null }[]> {
+  return m.query<{ id: string; number: string; address: string | null }[]>(`SELECT id, number, address FROM household WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
+/** The current members of these households as the roll page shows them: the head first, then by age and name. */
+export function householdMembers(m: EntityManager, ids: string[]): Promise<Record<string, unknown>[]> {
+  return m.query<Record<string, unknown>[]>(
+    `SELECT mb.id, mb.household_id, mb.name, mb.birth_date::text AS birth_date,
+            (mb.birth_date + interval '18 years')::date < (now() AT TIME ZONE $2)::date AS full_capacity,
+            mb.is_household_head, mb.is_household_representative, mb.is_member_representative, mb.phone, mb.id_last4,
+            mb.user_id IS NOT NULL AS linked, ${LIVE('member_id', 'mb')} AS live_invitation
+       FROM member mb
+      WHERE mb.household_id = ANY($1::uuid[]) AND mb.removed_revision_id IS NULL
+      ORDER BY mb.is_household_head DESC, mb.birth_date, mb.name`,
+    [ids, LEGAL_TIME_ZONE],
+  );
+}
+
+/** One page of a compound's current exclusive units matching the search, optionally of one building, with the total. */
+export function exclusiveUnitPage(
+  m: EntityManager,
+  unitId: string,
+  pattern: string | null,
+  text: string | null,
+  pageSize: number,
+  offset: number,
+  buildingId: string | null,
+): Promise<{ id: string; total: string }[]> {
+  return m.query<{ id: string; total: string }[]>(
+    `SELECT e.id, count(*) OVER () AS total
+       FROM exclusive_unit e LEFT JOIN building b ON b.id = e.building_id
+      WHERE e.unit_id = $1 AND e.removed_revision_id IS NULL
+        AND ($6::uuid IS NULL OR e.building_id = $6::uuid)
+        AND ($2::text IS NULL OR e.number ILIKE $2 OR b.name ILIKE $2
+             OR EXISTS (SELECT 1 FROM ownership s JOIN owner o ON o.id = s.owner_id
+                         WHERE s.exclusive_unit_id = e.id AND s.removed_revision_id IS NULL
+                           AND (o.name ILIKE $2 OR o.phone ILIKE $2 OR o.id_last4 = upper($3)))
+             OR EXISTS (SELECT 1 FROM tenant t WHERE t.exclusive_unit_id = e.id AND t.removed_revision_id IS NULL
+                           AND (t.name ILIKE $2 OR t.phone ILIKE $2)))
+      ORDER BY b.name IS NULL, ${naturalOrder('b.name')}, ${naturalOrder('e.number')}
+      LIMIT $4 OFFSET $5`,
+    [unitId, pattern, text, pageSize, offset, buildingId],
+  );
+}
+
+/** Exclusive units by id, with their building's name. */
+export function exclusiveUnitsByIds(m: EntityManager, ids: string[]): Promise<Record<string, unknown>[]> {
+  return m.query<Record<string, unknown>[]>(
+    `SELECT e.id, e.number, e.building_id, b.name AS building_name, e.kind, e.area_centi_m2, e.area_source
+       FROM exclusive_unit e LEFT JOIN building b ON b.id = e.building_id WHERE e.id = ANY($1::uuid[])`,
+    [ids],
+  );
+}
+
+/** The current owners of these exclusive units: the designated voter first, then by name. */
+export function unitOwners(m: EntityManager, ids: string[]): Promise<Record<string, unknown>[]> {
+  return m.query<Record<string, unknown>[]>(
+    `SELECT s.exclusive_unit_id, s.id AS ownership_id, s.is_designated_voter, o.id, o.kind, o.name, o.phone, o.id_last4,
+            o.user_id IS NOT NULL AS linked, ${LIVE('owner_id', 'o')} AS live_invitation,
+            (SELECT count(*)::int FROM ownership s2 WHERE s2.owner_id = o.id AND s2.removed_revision_id IS NULL) AS unit_count
+       FROM ownership s JOIN owner o ON o.id = s.owner_id
+      WHERE s.exclusive_unit_id = ANY($1::uuid[]) AND s.removed_revision_id IS NULL
+      ORDER BY s.is_designated_voter DESC, o.name`,
+    [ids],
+  );
+}
+
+/** The current tenants of these exclusive units, by name. */
+export function unitTenants(m: EntityManager, ids: string[]): Promise<Record<string, unknown>[]> {
+  return m.query<Record<string, unknown>[]>(
+    `SELECT t.exclusive_unit_id, t.id, t.name, t.phone, t.user_id IS NOT NULL AS linked, ${LIVE('tenant_id', 't')} AS live_invitation
+       FROM tenant t WHERE t.exclusive_unit_id = ANY($1::uuid[]) AND t.removed_revision_id IS NULL ORDER BY t.name`,
+    [ids],
+  );
+}
+
+/** A compound's current buildings with their number of current exclusive units, in natural order. */
+export function compoundBuildings(m: EntityManager, unitId: string): Promise<{ id: string; name: string; exclusive_units: number }[]> {
+  return m.query<{ id: string; name: string; exclusive_units: number }[]>(
+    `SELECT b.id, b.name, (SELECT count(*)::int FROM exclusive_unit e WHERE e.building_id = b.id AND e.removed_revision_id IS NULL) AS exclusive_units
+       FROM building b WHERE b.unit_id = $1 AND b.removed_revision_id IS NULL ORDER BY ${naturalOrder('b.name')}`,
+    [unitId],
+  );
+}
+
+/** A cooperative's current roll as the export writes it, one row per member: by household number, the head first, then by age and name. */
+export function cooperativeExportRows(m: EntityManager, unitId: string): Promise<CooperativeExportRow[]> {
+  return m.query<CooperativeExportRow[]>(
+    `SELECT h.number, h.address, mb.name, mb.birth_date::text AS birth_date, mb.id_last4, mb.is_household_head AS head,
+            mb.is_household_representative AS rep, mb.is_member_representative AS member_rep, mb.phone
+       FROM household h JOIN member mb ON mb.household_id = h.id AND mb.removed_revision_id IS NULL
+      WHERE h.unit_id = $1 AND h.removed_revision_id IS NULL
+      ORDER BY ${naturalOrder('h.number')}, mb.is_household_head DESC, mb.birth_date, mb.name`,
+    [unitId],
+  );
+}
+
+export interface CooperativeExportRow {
+  number: string;
+  address: string | null;
+  name: string;
+  birth_date: string;
+  id_last4: string | null;
+  head: boolean;
+  rep: boolean;
+  member_rep: boolean;
+  phone: string | null;
+}
+
+/** A compound's current roll as the export writes it, one row per owner or tenant of a unit: by building, unit, owners before tenants (the designated voter first), name. */
+export function compoundExportRows(m: EntityManager, unitId: string): Promise<CompoundExportRow[]> {
+  return m.query<CompoundExportRow[]>(
+    `SELECT * FROM (
+       SELECT b.name AS building, e.number, e.kind, e.area_centi_m2, e.area_source, 'owner' AS relation, o.name, o.id_last4, o.phone,
+              o.kind = 'developer' AS developer, s.is_designated_voter AS voter, 0 AS relation_order
+         FROM exclusive_unit e LEFT JOIN building b ON b.id = e.building_id
+         JOIN ownership s ON s.exclusive_unit_id = e.id AND s.removed_revision_id IS NULL
+         JOIN owner o ON o.id = s.owner_id
+        WHERE e.unit_id = $1 AND e.removed_revision_id IS NULL
+       UNION ALL
+       SELECT b.name, e.number, e.kind, e.area_centi_m2, e.area_source, 'tenant', t.name, NULL, t.phone, false, NULL, 1
+         FROM exclusive_unit e LEFT JOIN building b ON b.id = e.building_id
+         JOIN tenant t ON t.exclusive_unit_id = e.id AND t.removed_revision_id IS NULL
+        WHERE e.unit_id = $1 AND e.removed_revision_id IS NULL
+     ) roll
+     ORDER BY building IS NULL, ${naturalOrder('building')}, ${naturalOrder('number')}, relation_order, voter DESC NULLS LAST, name`,
+    [unitId],
+  );
+}
+
+export interface CompoundExportRow {
+  building: string | null;
+  number: string;
+  kind: ExclusiveUnitKind;
+  area_centi_m2: number;
+  area_source: AreaSource;
+  relation: 'owner' | 'tenant';
+  name: string;
+  id_last4: string | null;
+  phone: string | null;
+  developer: boolean;
+  voter: boolean | null;
+}
+
+/** A unit's current roll figures, counts as the database returns them (text). */
+export interface RollFiguresRow {
+  unit_id: string;
+  households: string | null;
+  members: string | null;
+  full_capacity: string | null;
+  buildings: string | null;
+  exclusive_units: string | null;
+  total_area: string | null;
+}
+
+/**
+ * The current roll figures (rows not removed by a later roll revision) of these cooperatives and
+ * compounds, for the organization tree. Full capacity is counted as in `libs/domain` (of age from
+ * the day after the 18th birthday, today being the date in China Standard Time).
+ */
+export function unitRollFigures(m: EntityManager, unitIds: string[]): Promise<RollFiguresRow[]> {
+  return m.query<RollFiguresRow[]>(
+    `SELECT n.id AS unit_id,
+            (SELECT count(*) FROM household h WHERE h.unit_id = n.id AND h.removed_revision_id IS NULL) AS households,
+            (SELECT count(*) FROM member m WHERE m.unit_id = n.id AND m.removed_revision_id IS NULL) AS members,
+            (SELECT count(*) FROM member m WHERE m.unit_id = n.id AND m.removed_revision_id IS NULL
+               AND (m.birth_date + interval '18 years')::date < (now() AT TIME ZONE $1)::date) AS full_capacity,
+            (SELECT count(*) FROM building b WHERE b.unit_id = n.id AND b.removed_revision_id IS NULL) AS buildings,
+            (SELECT count(*) FROM exclusive_unit e WHERE e.unit_id = n.id AND e.removed_revision_id IS NULL) AS exclusive_units,
+            (SELECT coalesce(sum(e.area_centi_m2), 0) FROM exclusive_unit e WHERE e.unit_id = n.id AND e.removed_revision_id IS NULL) AS total_area
+       FROM unnest($2::uuid[]) AS n(id)`,
+    [LEGAL_TIME_ZONE, unitIds],
+  );
+}
