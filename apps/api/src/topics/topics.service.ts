@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LEGAL_TIME_ZONE, LIMITS, PHASE_INDEX } from '@yishi/contracts';
-import type { ConsultationPhase, IntakeChannel, TopicStatus } from '@yishi/contracts';
+import type { TopicStatus } from '@yishi/contracts';
 import { calendarDateIn } from '@yishi/domain';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -15,7 +15,8 @@ import { ConsultationsService } from '../consultations/consultations.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { NotificationParams } from '../notifications/notifications.service';
 import { PermissionsService } from '../permissions/permissions.service';
-import { StoredFile } from '../storage/entities/stored-file.entity';
+import { nodeKind } from '../organizations/organization-store';
+import { storedFile } from '../storage/storage-store';
 import type { Upload } from '../storage/stored-files.service';
 import { StoredFilesService } from '../storage/stored-files.service';
 import type {
@@ -32,6 +33,8 @@ import type {
 } from './dto/topic.dto';
 import { TopicPhoto } from './entities/topic-photo.entity';
 import { Topic } from './entities/topic.entity';
+import type { TopicRow } from './topic-store';
+import { carrySeconds, lockTopics, secondState, setSecond, topicPage, topicRow } from './topic-store';
 import { invalid } from '../common/refusals';
 
 /** Per-person limits on submitting topics online. */
@@ -41,34 +44,6 @@ export const TOPIC_LIMITS = [
 ] as const;
 
 
-interface TopicRow {
-  id: string;
-  unit_id: string;
-  unit_name: string;
-  title: string;
-  body: string;
-  channel: IntakeChannel;
-  status: TopicStatus;
-  is_anonymous: boolean;
-  author_id: string | null;
-  submitter_name: string | null;
-  collector_name: string | null;
-  collected_on: string | null;
-  recorder_name: string | null;
-  consultation_id: string | null;
-  consultation_title: string | null;
-  consultation_phase: ConsultationPhase | null;
-  merged_into_id: string | null;
-  merged_into_title: string | null;
-  decision_reason: string | null;
-  screened_at: Date | null;
-  screener_name: string | null;
-  created_at: Date;
-  second_count: number;
-  seconded_by_me: boolean;
-  merged_count: number;
-  photos: { fileId: string; position: number; mime: string }[];
-}
 
 /** What the viewer may do on the unit, asked once per request. */
 interface UnitRights {
@@ -187,7 +162,7 @@ export class TopicsService {
   async sendPhoto(_actor: Actor, topicId: string, fileId: string, res: Response): Promise<void> {
     await this.readable(this.dataSource.manager, topicId);
     const photo = await this.dataSource.getRepository(TopicPhoto).findOne({ where: { topicId, fileId } });
-    const file = photo ? await this.dataSource.getRepository(StoredFile).findOne({ where: { id: fileId } }) : null;
+    const file = photo ? await storedFile(this.dataSource.manager, fileId) : null;
     if (!file) throw new DomainError('NOT_FOUND', 'This topic has no such photo.', { topicId, fileId });
     await this.files.send(res, file);
   }
@@ -198,17 +173,15 @@ export class TopicsService {
     const rights = await this.unitRights(actor, unitId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const where = `t.unit_id = $1 AND ($2::text IS NULL OR t.status = $2) AND ($3::text IS NULL OR t.channel = $3) AND (NOT $4::boolean OR t.author_id = $5::uuid)`;
-    const params = [unitId, query.status ?? null, query.channel ?? null, query.mine ?? false, actor.id];
-    const [counted] = await this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM topic t WHERE ${where}`, params);
-    const rows = await this.rows(actor, `${where} ORDER BY t.created_at DESC, t.id DESC LIMIT $6 OFFSET $7`, [...params, pageSize, (page - 1) * pageSize]);
-    return { total: counted!.n, page, pageSize, items: rows.map((r) => this.view(actor, r, rights)) };
+    const filter = { unitId, status: query.status ?? null, channel: query.channel ?? null, mine: query.mine ?? false };
+    const { total, rows } = await topicPage(this.dataSource.manager, actor.id, filter, page, pageSize);
+    return { total, page, pageSize, items: rows.map((r) => this.view(actor, r, rights)) };
   }
 
   async detail(actor: Actor, topicId: string): Promise<TopicDto> {
     const topic = await this.readable(this.dataSource.manager, topicId);
     const rights = await this.unitRights(actor, topic.unitId);
-    const [row] = await this.rows(actor, `t.id = $1`, [topicId]);
+    const row = await topicRow(this.dataSource.manager, topicId, actor.id);
     return this.view(actor, row!, rights);
   }
 
@@ -221,17 +194,10 @@ export class TopicsService {
       const topic = await this.readable(m, topicId, 'share');
       if (topic.authorId === actor.id) throw new DomainError('FORBIDDEN', 'You raised this topic: others second it.', { reason: 'own_topic' });
       if (topic.status !== 'open') throw notOpen(topic);
-      if (on) {
-        await m.query(`INSERT INTO topic_second (topic_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [topicId, actor.id]);
-      } else {
-        await m.query(`DELETE FROM topic_second WHERE topic_id = $1 AND user_id = $2`, [topicId, actor.id]);
-      }
+      await setSecond(m, topicId, actor.id, on);
     });
-    const [state] = await this.dataSource.query<{ n: number; mine: boolean }[]>(
-      `SELECT count(*)::int AS n, coalesce(bool_or(user_id = $2), false) AS mine FROM topic_second WHERE topic_id = $1`,
-      [topicId, actor.id],
-    );
-    return { topicId, secondCount: state!.n, secondedByMe: state!.mine };
+    const state = await secondState(this.dataSource.manager, topicId, actor.id);
+    return { topicId, secondCount: state.n, secondedByMe: state.mine };
   }
 
   // --- Screening -----------------------------------------------------------------------------
@@ -276,7 +242,7 @@ export class TopicsService {
     if (input.intoTopicId === topicId) throw invalid('intoTopicId', 'invalid', 'A topic cannot be merged into itself.');
     await this.dataSource.transaction(async (m) => {
       // Both rows locked, in a fixed order, so two merges cannot cross.
-      await m.query(`SELECT id FROM topic WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[topicId, input.intoTopicId]]);
+      await lockTopics(m, [topicId, input.intoTopicId]);
       const topic = await this.screenable(m, topicId);
       const target = await m.getRepository(Topic).findOne({ where: { id: input.intoTopicId } });
       if (!target || target.unitId !== topic.unitId) {
@@ -286,16 +252,7 @@ export class TopicsService {
       if (target.status !== 'open' && target.status !== 'accepted') {
         throw new DomainError('CONFLICT', 'Merge only into a topic that is open or accepted.', { reason: 'target_closed', status: target.status });
       }
-      const carried = await m.query<{ user_id: string }[]>(
-        `WITH carried AS (
-           INSERT INTO topic_second (topic_id, user_id, created_at)
-           SELECT $2, s.user_id, s.created_at FROM topic_second s
-            WHERE s.topic_id = $1 AND s.user_id IS DISTINCT FROM $3::uuid
-           ON CONFLICT DO NOTHING
-           RETURNING user_id)
-         SELECT user_id FROM carried`,
-        [topicId, target.id, target.authorId],
-      );
+      const carried = await carrySeconds(m, topicId, target.id, target.authorId);
       await this.decide(
         m,
         actor,
@@ -378,8 +335,8 @@ export class TopicsService {
   }
 
   private async assertIsUnit(nodeId: string): Promise<void> {
-    const [node] = await this.dataSource.query<{ kind: string }[]>(`SELECT kind FROM org_node WHERE id = $1`, [nodeId]);
-    if (node?.kind !== 'cooperative' && node?.kind !== 'compound') {
+    const kind = await nodeKind(this.dataSource.manager, nodeId);
+    if (kind !== 'cooperative' && kind !== 'compound') {
       throw invalid('unitId', 'invalid', 'Topics are raised in a cooperative or a compound, not in a street or community.');
     }
   }
@@ -389,32 +346,6 @@ export class TopicsService {
       (['consultation.read', 'participate', 'offline.record', 'consultation.manage'] as const).map((a) => this.permissions.can(actor, a, { nodeId: unitId })),
     );
     return { read: read!, participate: participate!, recordOffline: recordOffline!, manage: manage! };
-  }
-
-  private rows(actor: Actor, where: string, params: unknown[]): Promise<TopicRow[]> {
-    const me = `$${params.length + 1}::uuid`;
-    return this.dataSource.query<TopicRow[]>(
-      `SELECT t.id, t.unit_id, u.name AS unit_name, t.title, t.body, t.channel, t.status, t.is_anonymous, t.author_id,
-              CASE WHEN t.is_anonymous THEN NULL WHEN t.channel = 'online' THEN a.display_name ELSE t.resident_name END AS submitter_name,
-              t.collector_name, to_char(t.collected_on, 'YYYY-MM-DD') AS collected_on, r.display_name AS recorder_name,
-              t.consultation_id, c.title AS consultation_title, c.phase AS consultation_phase,
-              t.merged_into_id, mt.title AS merged_into_title,
-              t.decision_reason, t.screened_at, s.display_name AS screener_name, t.created_at,
-              (SELECT count(*)::int FROM topic_second ts WHERE ts.topic_id = t.id) AS second_count,
-              EXISTS (SELECT 1 FROM topic_second ts WHERE ts.topic_id = t.id AND ts.user_id = ${me}) AS seconded_by_me,
-              (SELECT count(*)::int FROM topic x WHERE x.merged_into_id = t.id) AS merged_count,
-              (SELECT coalesce(json_agg(json_build_object('fileId', p.file_id, 'position', p.position, 'mime', f.mime) ORDER BY p.position), '[]'::json)
-                 FROM topic_photo p JOIN stored_file f ON f.id = p.file_id WHERE p.topic_id = t.id) AS photos
-         FROM topic t
-         JOIN org_node u ON u.id = t.unit_id
-         LEFT JOIN app_user a ON a.id = t.author_id
-         LEFT JOIN app_user r ON r.id = t.recorded_by
-         LEFT JOIN app_user s ON s.id = t.screened_by
-         LEFT JOIN consultation c ON c.id = t.consultation_id
-         LEFT JOIN topic mt ON mt.id = t.merged_into_id
-        WHERE ${where}`,
-      [...params, actor.id],
-    );
   }
 
   private view(actor: Actor, r: TopicRow, rights: UnitRights): TopicDto {
