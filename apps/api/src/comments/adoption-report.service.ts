@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { ConsultationAccess } from '../consultations/consultation-access.service';
 import { neutraliseFormula } from '../rolls/import/cells';
-import { authorName, officialReply, selectComments } from './comment-rows';
+import { authorName, officialReply, selectComments } from './comment-store';
 import type { AdoptionReportDto, AdoptionReportSectionDto, AdoptionTotalsDto } from './dto/adoption-report.dto';
 
 export interface ReportDownload {

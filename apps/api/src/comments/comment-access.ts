@@ -1,4 +1,3 @@
-import type { ConsultationPhase } from '@yishi/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -25,12 +24,3 @@ export async function commentWithGrants(
   return { comment, grants: await access.grants(actor, comment.consultationId, m) };
 }
 
-/**
- * The consultation's phase, read under a share lock: a phase change waits for the comments being
- * written, and a comment is never taken in a phase that has just ended. Comments do not wait for
- * one another.
- */
-export async function phaseForWriting(m: EntityManager, consultationId: string): Promise<ConsultationPhase> {
-  const [row] = await m.query<{ phase: ConsultationPhase }[]>(`SELECT phase FROM consultation WHERE id = $1 FOR SHARE`, [consultationId]);
-  return row!.phase;
-}

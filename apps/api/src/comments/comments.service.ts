@@ -11,9 +11,11 @@ import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { ConsultationAccess } from '../consultations/consultation-access.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { commentNotFound, phaseForWriting } from './comment-access';
-import type { CommentRow } from './comment-rows';
-import { selectComments, toCommentDto, officialReply } from './comment-rows';
+import type { PublishedVersion } from '../consultations/consultation-store';
+import { isClauseOfVersion, latestPublishedVersion, phaseForWriting, publishedVersionOf } from '../consultations/consultation-store';
+import { commentNotFound } from './comment-access';
+import type { CommentRow } from './comment-store';
+import { commentCounts, consultationOfComment, officialReply, selectComments, toCommentDto } from './comment-store';
 import type { CommentListQueryDto, CommentPageDto, CreateCommentDto, CreateOfflineCommentDto, ThreadDto } from './dto/comment.dto';
 import { NAME_MAX } from './dto/comment.dto';
 import { Comment } from './entities/comment.entity';
@@ -28,10 +30,6 @@ export const COMMENT_RATE_LIMITS = [
 /** Offline opinions are entered while the draft is open for comment or being revised. */
 const OFFLINE_PHASES: readonly ConsultationPhase[] = ['comment', 'revision'];
 
-interface PublishedVersion {
-  id: string;
-  number: number;
-}
 
 /**
  * Opinions (意见) on a draft: online comments and replies by residents during the comment period,
@@ -84,12 +82,12 @@ export class CommentsService {
   /** One top-level comment with its replies, or one reply, as the actor sees it. */
   async one(actor: Actor, commentId: string, canModerate?: boolean): Promise<ThreadDto> {
     const m = this.dataSource.manager;
-    const [row] = await m.query<{ consultation_id: string }[]>(`SELECT consultation_id FROM comment WHERE id = $1`, [commentId]);
-    if (!row) throw commentNotFound(commentId);
-    const moderate = canModerate ?? (await this.access.grants(actor, row.consultation_id, m)).canModerate;
+    const consultationId = await consultationOfComment(m, commentId);
+    if (!consultationId) throw commentNotFound(commentId);
+    const moderate = canModerate ?? (await this.access.grants(actor, consultationId, m)).canModerate;
     const reader = { id: actor.id, canModerate: moderate };
-    const [comment] = await selectComments(m, row.consultation_id, actor.id, 'c.id = $3', [commentId], 'c.created_at');
-    const replies = await selectComments(m, row.consultation_id, actor.id, 'c.parent_id = $3', [commentId], 'c.created_at, c.id');
+    const [comment] = await selectComments(m, consultationId, actor.id, 'c.id = $3', [commentId], 'c.created_at');
+    const replies = await selectComments(m, consultationId, actor.id, 'c.parent_id = $3', [commentId], 'c.created_at, c.id');
     return this.thread(comment!, replies, reader);
   }
 
@@ -102,17 +100,7 @@ export class CommentsService {
   }
 
   private async counts(m: EntityManager, consultationId: string, versionId: string | undefined): Promise<CommentPageDto['counts']> {
-    const rows = await m.query<
-      { version_id: string; version_number: number; clause_id: string | null; clause_number: number | null; comments: number; replies: number }[]
-    >(
-      `SELECT c.version_id, v.number AS version_number, c.clause_id, cl.number AS clause_number,
-              count(*) FILTER (WHERE c.parent_id IS NULL)::int AS comments, count(*) FILTER (WHERE c.parent_id IS NOT NULL)::int AS replies
-         FROM comment c JOIN draft_version v ON v.id = c.version_id LEFT JOIN clause cl ON cl.id = c.clause_id
-        WHERE c.consultation_id = $1 AND ($2::uuid IS NULL OR c.version_id = $2)
-        GROUP BY c.version_id, v.number, c.clause_id, cl.number
-        ORDER BY v.number, cl.number NULLS FIRST`,
-      [consultationId, versionId ?? null],
-    );
+    const rows = await commentCounts(m, consultationId, versionId ?? null);
     return rows.map((r) => ({
       versionId: r.version_id,
       versionNumber: r.version_number,
@@ -251,27 +239,20 @@ export class CommentsService {
 
   /** The latest published version (one exists whenever residents can read the consultation). */
   private async currentVersion(m: EntityManager, consultationId: string): Promise<PublishedVersion> {
-    const [row] = await m.query<PublishedVersion[]>(
-      `SELECT id, number FROM draft_version WHERE consultation_id = $1 AND published_at IS NOT NULL ORDER BY number DESC LIMIT 1`,
-      [consultationId],
-    );
+    const row = await latestPublishedVersion(m, consultationId);
     if (!row) throw new DomainError('CONFLICT', 'No version of the draft has been published yet.', { rule: 'published_version' });
     return row;
   }
 
   private async publishedVersion(m: EntityManager, consultationId: string, versionId: string): Promise<PublishedVersion> {
-    const [row] = await m.query<PublishedVersion[]>(
-      `SELECT id, number FROM draft_version WHERE id = $1 AND consultation_id = $2 AND published_at IS NOT NULL`,
-      [versionId, consultationId],
-    );
+    const row = await publishedVersionOf(m, consultationId, versionId);
     if (!row) throw invalid('versionId', 'publishedVersion', 'Not a published version of this consultation’s draft.');
     return row;
   }
 
   private async clauseOf(m: EntityManager, versionId: string, clauseId: string): Promise<string> {
-    const [row] = await m.query<{ id: string }[]>(`SELECT id FROM clause WHERE id = $1 AND version_id = $2`, [clauseId, versionId]);
-    if (!row) throw invalid('clauseId', 'clauseOfVersion', 'Not a clause of the version being commented on.');
-    return row.id;
+    if (!(await isClauseOfVersion(m, versionId, clauseId))) throw invalid('clauseId', 'clauseOfVersion', 'Not a clause of the version being commented on.');
+    return clauseId;
   }
 }
 

@@ -9,6 +9,7 @@ import { DomainError } from '../common/domain-error';
 import { ConsultationAccess } from '../consultations/consultation-access.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { commentWithGrants } from './comment-access';
+import { insertReport, reportsOf } from './comment-store';
 import { commentLink, CommentsService } from './comments.service';
 import type { CommentReportListDto, HideCommentDto, OfficialReplyInputDto, ReportCommentDto, ThreadDto, UnhideCommentDto } from './dto/comment.dto';
 import { REPLY_REASON_MAX } from './dto/comment.dto';
@@ -16,6 +17,7 @@ import { Comment } from './entities/comment.entity';
 import { OfficialReply } from './entities/official-reply.entity';
 import { plainText } from '../common/plain-text';
 import { invalid } from '../common/refusals';
+import { isClauseOfLaterVersion } from '../consultations/consultation-store';
 
 
 /**
@@ -85,11 +87,7 @@ export class ModerationService {
       const { comment, grants } = await commentWithGrants(this.access, actor, commentId, m);
       if (comment.authorId === actor.id) throw new DomainError('FORBIDDEN', 'You cannot report your own comment.', { rule: 'own_comment' });
       if (comment.hiddenAt) throw new DomainError('CONFLICT', 'This comment has already been hidden.', { rule: 'already_hidden' });
-      const inserted = await m.query<{ comment_id: string }[]>(
-        `INSERT INTO comment_report (comment_id, user_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING comment_id`,
-        [commentId, actor.id, reason],
-      );
-      if (inserted.length === 0) throw new DomainError('CONFLICT', 'You have already reported this comment.', { rule: 'already_reported' });
+      if (!(await insertReport(m, commentId, actor.id, reason))) throw new DomainError('CONFLICT', 'You have already reported this comment.', { rule: 'already_reported' });
       return grants.canModerate;
     });
     return this.comments.one(actor, commentId, canModerate);
@@ -98,10 +96,7 @@ export class ModerationService {
   async reports(actor: Actor, commentId: string): Promise<CommentReportListDto> {
     const m = this.dataSource.manager;
     await commentWithGrants(this.access, actor, commentId, m);
-    const rows = await m.query<{ reason: string; created_at: Date }[]>(
-      `SELECT reason, created_at FROM comment_report WHERE comment_id = $1 ORDER BY created_at DESC, user_id`,
-      [commentId],
-    );
+    const rows = await reportsOf(m, commentId);
     return { count: rows.length, items: rows.map((r) => ({ reason: r.reason, createdAt: r.created_at.toISOString() })) };
   }
 
@@ -156,13 +151,7 @@ export class ModerationService {
 
   /** A clause of a later published version of the same draft (the database checks the same). */
   private async checkLinkedClause(m: EntityManager, comment: Comment, clauseId: string): Promise<void> {
-    const [row] = await m.query<{ ok: boolean }[]>(
-      `SELECT lv.number > cv.number AS ok
-         FROM clause l JOIN draft_version lv ON lv.id = l.version_id, draft_version cv
-        WHERE l.id = $1 AND cv.id = $2 AND lv.consultation_id = $3 AND lv.published_at IS NOT NULL`,
-      [clauseId, comment.versionId, comment.consultationId],
-    );
-    if (!row?.ok) {
+    if (!(await isClauseOfLaterVersion(m, comment.consultationId, comment.versionId, clauseId))) {
       throw invalid('linkedClauseId', 'laterVersion', 'Link to a clause of a later published version of this draft, the one that carries the change.');
     }
   }

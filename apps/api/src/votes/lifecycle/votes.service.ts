@@ -31,7 +31,7 @@ import { snapshotElectorate } from './electorate-snapshot';
 import type { Vote } from '../entities/vote.entity';
 import { txQuery, votersOfAccount } from '../ballots/ballot-store';
 import { nodeKind, nodeName } from '../../organizations/organization-store';
-import { consultationConcernsUnit } from '../neighbour-reads';
+import { consultationConcernsUnit } from '../../consultations/consultation-store';
 import { assertReasonOfSubstance, ShorteningsService } from './shortenings.service';
 import { findVote, insertElectorate, insertVote, lockVote, updateVote, votesDueToOpen, votesOfUnit } from './vote-store';
 import { VOTE_DEFAULTS } from '@yishi/contracts';

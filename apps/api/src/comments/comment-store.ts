@@ -136,3 +136,40 @@ export function toCommentDto(row: CommentRow, reader: { id: string; canModerate:
     reportCount: reader.canModerate ? row.report_count : null,
   };
 }
+
+/** The consultation a comment belongs to, if there is such a comment. */
+export async function consultationOfComment(m: EntityManager, commentId: string): Promise<string | undefined> {
+  const [row] = await m.query<{ consultation_id: string }[]>(`SELECT consultation_id FROM comment WHERE id = $1`, [commentId]);
+  return row?.consultation_id;
+}
+
+/** Comments and replies per version and clause of a consultation (of one version, if given). */
+export function commentCounts(
+  m: EntityManager,
+  consultationId: string,
+  versionId: string | null,
+): Promise<{ version_id: string; version_number: number; clause_id: string | null; clause_number: number | null; comments: number; replies: number }[]> {
+  return m.query(
+    `SELECT c.version_id, v.number AS version_number, c.clause_id, cl.number AS clause_number,
+            count(*) FILTER (WHERE c.parent_id IS NULL)::int AS comments, count(*) FILTER (WHERE c.parent_id IS NOT NULL)::int AS replies
+       FROM comment c JOIN draft_version v ON v.id = c.version_id LEFT JOIN clause cl ON cl.id = c.clause_id
+      WHERE c.consultation_id = $1 AND ($2::uuid IS NULL OR c.version_id = $2)
+      GROUP BY c.version_id, v.number, c.clause_id, cl.number
+      ORDER BY v.number, cl.number NULLS FIRST`,
+    [consultationId, versionId],
+  );
+}
+
+/** Records a reader's report of a comment; false when they had already reported it. */
+export async function insertReport(m: EntityManager, commentId: string, userId: string, reason: string): Promise<boolean> {
+  const inserted = await m.query<{ comment_id: string }[]>(
+    `INSERT INTO comment_report (comment_id, user_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING comment_id`,
+    [commentId, userId, reason],
+  );
+  return inserted.length > 0;
+}
+
+/** The reports of a comment, newest first. */
+export function reportsOf(m: EntityManager, commentId: string): Promise<{ reason: string; created_at: Date }[]> {
+  return m.query(`SELECT reason, created_at FROM comment_report WHERE comment_id = $1 ORDER BY created_at DESC, user_id`, [commentId]);
+}
