@@ -32,10 +32,7 @@ const STILL_TO_MOVE: Record<string, string[]> = {
   'audit/audit.service.ts': ['app_user', 'org_node'],
   'auth/auth.service.ts': ['building', 'entity User', 'org_node', 'role_grant'],
   'auth/session.service.ts': ['app_user'],
-  'comments/comment-access.ts': ['consultation'],
-  'comments/comment-rows.ts': ['app_user', 'clause', 'draft_version'],
-  'comments/comments.service.ts': ['clause', 'draft_version'],
-  'comments/moderation.service.ts': ['clause', 'draft_version'],
+  'comments/comment-store.ts': ['clause', 'draft_version'],
   'consultations/consultations.service.ts': ['comment', 'org_node'],
   'consultations/drafts.service.ts': ['official_reply'],
   'invitations/invitation-store.ts': ['phone_verification'],
@@ -47,8 +44,7 @@ const STILL_TO_MOVE: Record<string, string[]> = {
   'rolls/roll-link-store.ts': ['invitation'],
   'rolls/roll-store.ts': ['invitation'],
   'rolls/roll-view-store.ts': ['invitation'],
-  'topics/topics.service.ts': ['app_user', 'consultation', 'entity StoredFile', 'org_node', 'stored_file'],
-  'votes/neighbour-reads.ts': ['consultation', 'consultation_unit'],
+  'topics/topic-store.ts': ['consultation', 'stored_file'],
 };
 
 function filesUnder(dir: string): string[] {
