@@ -33,7 +33,7 @@ const STILL_TO_MOVE: Record<string, string[]> = {
   'auth/auth.service.ts': ['building', 'entity User', 'org_node', 'role_grant'],
   'auth/session.service.ts': ['app_user'],
   'comments/comment-store.ts': ['clause', 'draft_version'],
-  'consultations/consultations.service.ts': ['comment', 'org_node'],
+  'consultations/consultation-store.ts': ['comment'],
   'consultations/drafts.service.ts': ['official_reply'],
   'invitations/invitation-store.ts': ['phone_verification'],
   'invitations/invitations.service.ts': ['entity OrgNode', 'entity PhoneVerification'],

@@ -7,6 +7,7 @@ import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { PermissionsService } from '../permissions/permissions.service';
 import { Consultation } from './entities/consultation.entity';
+import { unitsOfConsultation } from './consultation-store';
 
 export interface ConsultationGrants {
   consultation: Consultation;
@@ -38,8 +39,7 @@ export class ConsultationAccess {
   async grants(actor: Actor, consultationId: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<ConsultationGrants> {
     const consultation = await m.getRepository(Consultation).findOne({ where: { id: consultationId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!consultation) throw notFound(consultationId);
-    const units = await m.query<{ unit_id: string }[]>(`SELECT unit_id FROM consultation_unit WHERE consultation_id = $1 ORDER BY unit_id`, [consultationId]);
-    const unitIds = units.map((u) => u.unit_id);
+    const unitIds = await unitsOfConsultation(m, consultationId);
     const onAnyUnit = (action: Action): Promise<boolean> => this.anyUnit(actor, action, unitIds, m);
     const canManage = await this.permissions.can(actor, 'consultation.manage', { nodeId: consultation.ownerNodeId }, m);
     return {

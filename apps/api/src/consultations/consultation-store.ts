@@ -1,4 +1,6 @@
+import { CONSULTATION_PHASES } from '@yishi/contracts';
 import type { ConsultationPhase } from '@yishi/contracts';
+import type { RuleSetId } from '@yishi/domain';
 import type { Queryable } from '../database/pooled';
 import { queryOn } from '../database/pooled';
 
@@ -64,4 +66,80 @@ export async function isClauseOfLaterVersion(q: Queryable, consultationId: strin
     [clauseId, versionId, consultationId],
   );
   return row?.ok === true;
+}
+
+/** The units a consultation concerns, in a stable order. */
+export async function unitsOfConsultation(q: Queryable, consultationId: string): Promise<string[]> {
+  const rows = await queryOn(q)<{ unit_id: string }>(`SELECT unit_id FROM consultation_unit WHERE consultation_id = $1 ORDER BY unit_id`, [consultationId]);
+  return rows.map((r) => r.unit_id);
+}
+
+/** The consultations concerning a unit (in one phase, if given), newest first. */
+export function consultationsOfUnit(q: Queryable, unitId: string, phase: ConsultationPhase | null): Promise<{ id: string; owner_node_id: string; phase: ConsultationPhase }[]> {
+  return queryOn(q)<{ id: string; owner_node_id: string; phase: ConsultationPhase }>(
+    `SELECT c.id, c.owner_node_id, c.phase FROM consultation c JOIN consultation_unit cu ON cu.consultation_id = c.id
+      WHERE cu.unit_id = $1 AND ($2::text IS NULL OR c.phase = $2) ORDER BY c.created_at DESC`,
+    [unitId, phase],
+  );
+}
+
+/** Consultations whose plan has reached a later phase than the one they are in, with that phase. */
+export function consultationsDueToAdvance(q: Queryable, now: Date): Promise<{ id: string; phase: ConsultationPhase }[]> {
+  return queryOn(q)<{ id: string; phase: ConsultationPhase }>(
+    `SELECT c.id, (array_agg(p.phase ORDER BY array_position($2::text[], p.phase) DESC))[1] AS phase
+       FROM consultation c JOIN consultation_phase p ON p.consultation_id = c.id
+      WHERE p.starts_at <= $1 AND array_position($2::text[], p.phase) > array_position($2::text[], c.phase)
+      GROUP BY c.id`,
+    [now, CONSULTATION_PHASES],
+  );
+}
+
+/**
+ * Claims the consultations whose comment period ends between `now` and `until` and that have had
+ * no reminder yet (marking them reminded at `now`), with the end of their comment period.
+ */
+export function claimCommentReminders(q: Queryable, now: Date, until: Date): Promise<{ id: string; title: string; ends_at: Date }[]> {
+  return queryOn(q)<{ id: string; title: string; ends_at: Date }>(
+    // (A CTE, because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
+    `WITH claimed AS (
+       UPDATE consultation c SET comment_reminder_sent_at = $1
+         FROM consultation_phase p
+        WHERE p.consultation_id = c.id AND p.phase = 'comment' AND c.phase = 'comment'
+          AND c.comment_reminder_sent_at IS NULL AND p.ends_at IS NOT NULL
+          AND p.ends_at > $1 AND p.ends_at <= $2
+       RETURNING c.id, c.title, p.ends_at)
+     SELECT * FROM claimed`,
+    [now, until],
+  );
+}
+
+/** A consultation as its list shows it: its place, units, current version and visible comments. */
+export interface ConsultationSummaryRow {
+  id: string;
+  title: string;
+  summary: string;
+  rule_set: RuleSetId;
+  phase: ConsultationPhase;
+  phase_changed_at: Date;
+  owner_node_id: string;
+  owner_node_name: string;
+  created_at: Date;
+  units: { id: string; name: string; kind: 'cooperative' | 'compound' }[];
+  current_version: number | null;
+  comment_count: number;
+}
+
+/** The consultations of `ids` as their list shows them, newest first. */
+export function consultationSummaryRows(q: Queryable, ids: string[]): Promise<ConsultationSummaryRow[]> {
+  return queryOn(q)<ConsultationSummaryRow>(
+    `SELECT c.id, c.title, c.summary, c.rule_set, c.phase, c.phase_changed_at, c.owner_node_id, o.name AS owner_node_name, c.created_at,
+              (SELECT json_agg(json_build_object('id', n.id, 'name', n.name, 'kind', n.kind) ORDER BY n.name)
+                 FROM consultation_unit cu JOIN org_node n ON n.id = cu.unit_id WHERE cu.consultation_id = c.id) AS units,
+              (SELECT max(number) FROM draft_version v WHERE v.consultation_id = c.id AND v.published_at IS NOT NULL) AS current_version,
+              (SELECT count(*)::int FROM comment k WHERE k.consultation_id = c.id AND k.hidden_at IS NULL) AS comment_count
+         FROM consultation c JOIN org_node o ON o.id = c.owner_node_id
+        WHERE c.id = ANY($1::uuid[])
+        ORDER BY c.created_at DESC`,
+    [ids],
+  );
 }

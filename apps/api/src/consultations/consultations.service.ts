@@ -1,7 +1,7 @@
 import type { OnModuleInit } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CONSULTATION_PHASES, PHASE_INDEX } from '@yishi/contracts';
+import { PHASE_INDEX } from '@yishi/contracts';
 import { DAY_MS } from '@yishi/domain';
 import type { ConsultationPhase } from '@yishi/contracts';
 import { RULE_SETS } from '@yishi/domain';
@@ -28,6 +28,8 @@ import { ConsultationPhasePlan } from './entities/consultation-phase.entity';
 import { ConsultationUnit } from './entities/consultation-unit.entity';
 import { Consultation } from './entities/consultation.entity';
 import { invalid } from '../common/refusals';
+import { nodeKind, nodesUnder } from '../organizations/organization-store';
+import { claimCommentReminders, consultationsDueToAdvance, consultationsOfUnit, consultationSummaryRows, latestPublishedVersion, unitsOfConsultation } from './consultation-store';
 
 
 /** The phases at or after which residents must have a published draft to read. */
@@ -63,8 +65,8 @@ export class ConsultationsService implements OnModuleInit {
 
   /** Also used by topic screening ("accept into a new consultation"). Returns the new id. */
   async createInTransaction(m: EntityManager, actor: Actor, nodeId: string, input: CreateConsultationDto): Promise<string> {
-    const node = (await m.query<{ kind: string }[]>(`SELECT kind FROM org_node WHERE id = $1`, [nodeId]))[0]!;
-    const unitIds = input.unitIds ?? (node.kind === 'cooperative' || node.kind === 'compound' ? [nodeId] : []);
+    const kind = await nodeKind(m, nodeId);
+    const unitIds = input.unitIds ?? (kind === 'cooperative' || kind === 'compound' ? [nodeId] : []);
     if (unitIds.length === 0) {
       throw invalid('unitIds', 'invalid', 'A consultation opened on a street or community names the units it concerns.');
     }
@@ -94,14 +96,7 @@ export class ConsultationsService implements OnModuleInit {
 
   /** The units must lie under the node, and be of the kind the rule set's body decides for. */
   private async assertUnitsFit(m: EntityManager, nodeId: string, unitIds: string[], ruleSet: RuleSetId): Promise<void> {
-    const rows = await m.query<{ id: string; kind: string; under: boolean }[]>(
-      `SELECT n.id, n.kind,
-              EXISTS (WITH RECURSIVE up AS (SELECT id, parent_id FROM org_node WHERE id = n.id
-                                            UNION ALL SELECT o.id, o.parent_id FROM org_node o JOIN up ON o.id = up.parent_id)
-                      SELECT 1 FROM up WHERE up.id = $2) AS under
-         FROM org_node n WHERE n.id = ANY($1::uuid[])`,
-      [unitIds, nodeId],
-    );
+    const rows = await nodesUnder(m, unitIds, nodeId);
     const bad = unitIds.filter((id) => {
       const row = rows.find((r) => r.id === id);
       return !row || !row.under || (row.kind !== 'cooperative' && row.kind !== 'compound');
@@ -126,11 +121,7 @@ export class ConsultationsService implements OnModuleInit {
   }
 
   async listForUnit(actor: Actor, unitId: string, phase?: ConsultationPhase): Promise<ConsultationSummaryDto[]> {
-    const ids = await this.dataSource.query<{ id: string; owner_node_id: string; phase: ConsultationPhase }[]>(
-      `SELECT c.id, c.owner_node_id, c.phase FROM consultation c JOIN consultation_unit cu ON cu.consultation_id = c.id
-        WHERE cu.unit_id = $1 AND ($2::text IS NULL OR c.phase = $2) ORDER BY c.created_at DESC`,
-      [unitId, phase ?? null],
-    );
+    const ids = await consultationsOfUnit(this.dataSource.manager, unitId, phase ?? null);
     const visible: string[] = [];
     for (const row of ids) {
       if (row.phase !== 'draft' || (await this.permissions.can(actor, 'consultation.manage', { nodeId: row.owner_node_id }))) visible.push(row.id);
@@ -192,8 +183,7 @@ export class ConsultationsService implements OnModuleInit {
   private async moveTo(m: EntityManager, grants: ConsultationGrants, to: ConsultationPhase, actor: Actor | null, reason: string | null): Promise<void> {
     const { consultation, unitIds } = grants;
     if (needsPublishedDraft(to)) {
-      const [published] = await m.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM draft_version WHERE consultation_id = $1 AND published_at IS NOT NULL`, [consultation.id]);
-      if (!published!.n) {
+      if (!(await latestPublishedVersion(m, consultation.id))) {
         throw new DomainError('CONFLICT', 'Publish a version of the draft before opening the consultation to residents.', { phase: to });
       }
     }
@@ -215,22 +205,15 @@ export class ConsultationsService implements OnModuleInit {
 
   /** The job: move each consultation on to the latest phase whose planned start has come. */
   async advanceByDate(now = new Date()): Promise<number> {
-    const due = await this.dataSource.query<{ id: string; phase: ConsultationPhase }[]>(
-      `SELECT c.id, (array_agg(p.phase ORDER BY array_position($2::text[], p.phase) DESC))[1] AS phase
-         FROM consultation c JOIN consultation_phase p ON p.consultation_id = c.id
-        WHERE p.starts_at <= $1 AND array_position($2::text[], p.phase) > array_position($2::text[], c.phase)
-        GROUP BY c.id`,
-      [now, CONSULTATION_PHASES],
-    );
+    const due = await consultationsDueToAdvance(this.dataSource.manager, now);
     let moved = 0;
     for (const row of due) {
       await this.dataSource.transaction(async (m) => {
         const consultation = await m.getRepository(Consultation).findOne({ where: { id: row.id }, lock: { mode: 'pessimistic_write' } });
         if (!consultation || PHASE_INDEX.get(consultation.phase)! >= PHASE_INDEX.get(row.phase)!) return;
-        const units = await m.query<{ unit_id: string }[]>(`SELECT unit_id FROM consultation_unit WHERE consultation_id = $1`, [row.id]);
         const grants: ConsultationGrants = {
           consultation,
-          unitIds: units.map((u) => u.unit_id),
+          unitIds: await unitsOfConsultation(m, row.id),
           canManage: true,
           canParticipate: false,
           canRecordOffline: false,
@@ -251,23 +234,11 @@ export class ConsultationsService implements OnModuleInit {
   /** The job: one reminder per consultation a day before its comment period ends. */
   async remindCommentPeriodEnding(now = new Date()): Promise<number> {
     return this.dataSource.transaction(async (m) => {
-      const claimed = await m.query<{ id: string; title: string; ends_at: Date }[]>(
-        // (A CTE, because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
-        `WITH claimed AS (
-           UPDATE consultation c SET comment_reminder_sent_at = $1
-             FROM consultation_phase p
-            WHERE p.consultation_id = c.id AND p.phase = 'comment' AND c.phase = 'comment'
-              AND c.comment_reminder_sent_at IS NULL AND p.ends_at IS NOT NULL
-              AND p.ends_at > $1 AND p.ends_at <= $2
-           RETURNING c.id, c.title, p.ends_at)
-         SELECT * FROM claimed`,
-        [now, new Date(now.getTime() + DAY_MS)],
-      );
+      const claimed = await claimCommentReminders(m, now, new Date(now.getTime() + DAY_MS));
       for (const c of claimed) {
-        const units = await m.query<{ unit_id: string }[]>(`SELECT unit_id FROM consultation_unit WHERE consultation_id = $1`, [c.id]);
         await this.notifications.notifyUnits(
           m,
-          units.map((u) => u.unit_id),
+          await unitsOfConsultation(m, c.id),
           'comment_period_ending',
           { consultationId: c.id, title: c.title, endsAt: c.ends_at.toISOString() },
           `/consultations/${c.id}`,
@@ -279,32 +250,7 @@ export class ConsultationsService implements OnModuleInit {
 
   private async summaries(ids: string[]): Promise<ConsultationSummaryDto[]> {
     if (ids.length === 0) return [];
-    const rows = await this.dataSource.query<
-      {
-        id: string;
-        title: string;
-        summary: string;
-        rule_set: RuleSetId;
-        phase: ConsultationPhase;
-        phase_changed_at: Date;
-        owner_node_id: string;
-        owner_node_name: string;
-        created_at: Date;
-        units: { id: string; name: string; kind: 'cooperative' | 'compound' }[];
-        current_version: number | null;
-        comment_count: number;
-      }[]
-    >(
-      `SELECT c.id, c.title, c.summary, c.rule_set, c.phase, c.phase_changed_at, c.owner_node_id, o.name AS owner_node_name, c.created_at,
-              (SELECT json_agg(json_build_object('id', n.id, 'name', n.name, 'kind', n.kind) ORDER BY n.name)
-                 FROM consultation_unit cu JOIN org_node n ON n.id = cu.unit_id WHERE cu.consultation_id = c.id) AS units,
-              (SELECT max(number) FROM draft_version v WHERE v.consultation_id = c.id AND v.published_at IS NOT NULL) AS current_version,
-              (SELECT count(*)::int FROM comment k WHERE k.consultation_id = c.id AND k.hidden_at IS NULL) AS comment_count
-         FROM consultation c JOIN org_node o ON o.id = c.owner_node_id
-        WHERE c.id = ANY($1::uuid[])
-        ORDER BY c.created_at DESC`,
-      [ids],
-    );
+    const rows = await consultationSummaryRows(this.dataSource.manager, ids);
     return rows.map((r) => ({
       id: r.id,
       title: r.title,

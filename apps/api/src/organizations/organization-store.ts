@@ -26,3 +26,15 @@ export async function placeOf(q: Queryable, unitId: string): Promise<{ unit: str
   );
   return place;
 }
+
+/** Each of the nodes with its kind and whether it lies under `ancestorId` (or is it); unknown ids are left out. */
+export function nodesUnder(q: Queryable, nodeIds: string[], ancestorId: string): Promise<{ id: string; kind: string; under: boolean }[]> {
+  return queryOn(q)<{ id: string; kind: string; under: boolean }>(
+    `SELECT n.id, n.kind,
+            EXISTS (WITH RECURSIVE up AS (SELECT id, parent_id FROM org_node WHERE id = n.id
+                                          UNION ALL SELECT o.id, o.parent_id FROM org_node o JOIN up ON o.id = up.parent_id)
+                    SELECT 1 FROM up WHERE up.id = $2) AS under
+       FROM org_node n WHERE n.id = ANY($1::uuid[])`,
+    [nodeIds, ancestorId],
+  );
+}
