@@ -34,7 +34,6 @@ const STILL_TO_MOVE: Record<string, string[]> = {
   'auth/session.service.ts': ['app_user'],
   'comments/comment-store.ts': ['clause', 'draft_version'],
   'consultations/consultation-store.ts': ['comment'],
-  'consultations/drafts.service.ts': ['official_reply'],
   'invitations/invitation-store.ts': ['phone_verification'],
   'invitations/invitations.service.ts': ['entity OrgNode', 'entity PhoneVerification'],
   'invitations/roll-links.service.ts': ['entity OrgNode'],

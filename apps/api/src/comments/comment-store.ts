@@ -173,3 +173,12 @@ export async function insertReport(m: EntityManager, commentId: string, userId: 
 export function reportsOf(m: EntityManager, commentId: string): Promise<{ reason: string; created_at: Date }[]> {
   return m.query(`SELECT reason, created_at FROM comment_report WHERE comment_id = $1 ORDER BY created_at DESC, user_id`, [commentId]);
 }
+
+/** The numbers of those of the clauses an official reply links to (a clause carrying an adopted change). */
+export async function clauseNumbersWithReplies(m: EntityManager, clauseIds: string[]): Promise<number[]> {
+  const rows = await m.query<{ number: number }[]>(
+    `SELECT DISTINCT c.number FROM official_reply r JOIN clause c ON c.id = r.linked_clause_id WHERE r.linked_clause_id = ANY($1::uuid[]) ORDER BY c.number`,
+    [clauseIds],
+  );
+  return rows.map((r) => r.number);
+}

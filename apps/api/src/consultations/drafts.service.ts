@@ -23,6 +23,8 @@ import type { ClauseDto, UpdateVersionDto, VersionAttachmentDto, VersionDiffDto,
 import { Clause } from './entities/clause.entity';
 import { DraftVersion } from './entities/draft-version.entity';
 import { VersionAttachment } from './entities/version-attachment.entity';
+import { clauseIdsOfVersionNumber, clauseRows, copyVersionContent, latestVersion, offsetClauseNumbers, versionSummaries } from './draft-store';
+import { clauseNumbersWithReplies } from '../comments/comment-store';
 
 /** The draft changes until voting opens (going back to revision with a reason reopens it). */
 function draftingOpen(phase: ConsultationPhase): boolean {
@@ -63,17 +65,7 @@ export class DraftsService {
   /** The versions I may read: published ones, and the one being edited for those who run it. */
   async list(actor: Actor, consultationId: string): Promise<VersionSummaryDto[]> {
     const grants = await this.access.grants(actor, consultationId);
-    const rows = await this.dataSource.query<
-      { id: string; number: number; title: string; published_at: Date | null; clause_count: number; attachment_count: number }[]
-    >(
-      `SELECT v.id, v.number, v.title, v.published_at,
-              (SELECT count(*)::int FROM clause c WHERE c.version_id = v.id) AS clause_count,
-              (SELECT count(*)::int FROM version_attachment a WHERE a.version_id = v.id) AS attachment_count
-         FROM draft_version v
-        WHERE v.consultation_id = $1 AND ($2 OR v.published_at IS NOT NULL)
-        ORDER BY v.number`,
-      [consultationId, grants.canManage],
-    );
+    const rows = await versionSummaries(this.dataSource.manager, consultationId, grants.canManage);
     return rows.map((r) => ({
       id: r.id,
       number: r.number,
@@ -112,10 +104,7 @@ export class DraftsService {
   async create(actor: Actor, consultationId: string): Promise<VersionDto> {
     const number = await this.dataSource.transaction(async (m) => {
       const grants = await this.requireDrafting(actor, consultationId, m);
-      const [latest] = await m.query<{ id: string; number: number; title: string; preamble: string; published_at: Date | null }[]>(
-        `SELECT id, number, title, preamble, published_at FROM draft_version WHERE consultation_id = $1 ORDER BY number DESC LIMIT 1`,
-        [consultationId],
-      );
+      const latest = await latestVersion(m, consultationId);
       if (latest && latest.published_at === null) {
         throw conflict('version_editing', `Version ${latest.number} is still being edited: publish it before starting another.`, { number: latest.number });
       }
@@ -131,15 +120,7 @@ export class DraftsService {
       });
       let copied = 0;
       if (latest) {
-        await m.query(
-          `INSERT INTO clause (version_id, number, heading, body, previous_clause_id)
-           SELECT $1, number, heading, body, id FROM clause WHERE version_id = $2`,
-          [version.id, latest.id],
-        );
-        await m.query(`INSERT INTO version_attachment (version_id, file_id, title) SELECT $1, file_id, title FROM version_attachment WHERE version_id = $2`, [
-          version.id,
-          latest.id,
-        ]);
+        await copyVersionContent(m, latest.id, version.id);
         copied = await m.getRepository(Clause).countBy({ versionId: version.id });
       }
       await this.audit.record(m, {
@@ -177,12 +158,7 @@ export class DraftsService {
       const existing = new Set((await m.getRepository(Clause).find({ select: { id: true }, where: { versionId: version.id } })).map((c) => c.id));
       const previousIds = new Set(
         number > 1
-          ? (
-              await m.query<{ id: string }[]>(
-                `SELECT c.id FROM clause c JOIN draft_version v ON v.id = c.version_id WHERE v.consultation_id = $1 AND v.number = $2`,
-                [consultationId, number - 1],
-              )
-            ).map((r) => r.id)
+          ? await clauseIdsOfVersionNumber(m, consultationId, number - 1)
           : [],
       );
       const kept = new Set<string>();
@@ -206,17 +182,13 @@ export class DraftsService {
 
       const removed = [...existing].filter((id) => !kept.has(id));
       if (removed.length) {
-        const linked = await m.query<{ number: number }[]>(
-          `SELECT DISTINCT c.number FROM official_reply r JOIN clause c ON c.id = r.linked_clause_id WHERE r.linked_clause_id = ANY($1::uuid[]) ORDER BY c.number`,
-          [removed],
-        );
-        if (linked.length) {
-          const numbers = linked.map((l) => l.number);
+        const numbers = await clauseNumbersWithReplies(m, removed);
+        if (numbers.length) {
           throw conflict('clause_linked', `Official replies point to clause ${numbers.join(', ')}: keep it (change its text) rather than removing it.`, { numbers });
         }
         await m.getRepository(Clause).delete(removed);
       }
-      if (kept.size) await m.query(`UPDATE clause SET number = number + $2 WHERE version_id = $1`, [version.id, RENUMBER_OFFSET]);
+      if (kept.size) await offsetClauseNumbers(m, version.id, RENUMBER_OFFSET);
       const fresh: Omit<Clause, 'id' | 'version' | 'previousClause'>[] = [];
       for (const [i, c] of clauses.entries()) {
         const row = { versionId: version.id, number: i + 1, heading: c.heading, body: c.body, previousClauseId: c.previousClauseId, changeReason: c.changeReason };
@@ -382,14 +354,7 @@ export class DraftsService {
   }
 
   private async clauses(m: EntityManager, versionId: string): Promise<ClauseDto[]> {
-    const rows = await m.query<
-      { id: string; number: number; heading: string | null; body: string; previous_clause_id: string | null; previous_number: number | null; change_reason: string | null }[]
-    >(
-      `SELECT c.id, c.number, c.heading, c.body, c.previous_clause_id, p.number AS previous_number, c.change_reason
-         FROM clause c LEFT JOIN clause p ON p.id = c.previous_clause_id
-        WHERE c.version_id = $1 ORDER BY c.number`,
-      [versionId],
-    );
+    const rows = await clauseRows(m, versionId);
     return rows.map((r) => ({
       id: r.id,
       number: r.number,
