@@ -215,7 +215,7 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   // 御水岸's 议事 list has it, in its phase, with its version.
   await page.getByRole('navigation', { name: '所在位置' }).getByRole('link', { name: '御水岸' }).click();
   await expect(page).toHaveURL(/\/console\/nodes\/[\w-]+\/consultations$/);
-  const listed = page.locator('.consultation-card').filter({ has: page.getByRole('link', { name: title }) });
+  const listed = page.locator('.console-consultation').filter({ has: page.getByRole('link', { name: title }) });
   await expect(listed).toContainText('征求意见');
   await expect(listed).toContainText('第1版');
   await expectNoHorizontalScroll(page);

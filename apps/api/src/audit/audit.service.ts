@@ -6,6 +6,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import type { Actor } from '../common/actor';
 import { currentRequest } from '../common/request-context';
 import { AuditEntry } from './entities/audit-entry.entity';
+import { entriesUnder } from './audit-store';
 
 export interface AuditRecord {
   actor: Pick<Actor, 'id'> | null;
@@ -66,39 +67,7 @@ export class AuditService {
 
   /** Entries of a node and everything below it, newest first (no permission check). */
   private async list(nodeId: string, options: { before?: string; limit: number; action?: string }): Promise<AuditPage> {
-    const rows = await this.dataSource.query<
-      {
-        id: string;
-        occurred_at: Date;
-        actor_id: string | null;
-        actor_name: string | null;
-        node_id: string | null;
-        node_name: string | null;
-        action: string;
-        entity_type: string;
-        entity_id: string | null;
-        before: Record<string, unknown> | null;
-        after: Record<string, unknown> | null;
-        request_id: string | null;
-      }[]
-    >(
-      `WITH RECURSIVE subtree AS (
-         SELECT id FROM org_node WHERE id = $1
-         UNION ALL
-         SELECT n.id FROM org_node n JOIN subtree s ON n.parent_id = s.id
-       )
-       SELECT a.id, a.occurred_at, a.actor_id, u.display_name AS actor_name, a.node_id, n.name AS node_name,
-              a.action, a.entity_type, a.entity_id, a.before, a.after, a.request_id
-         FROM audit_entry a
-         LEFT JOIN app_user u ON u.id = a.actor_id
-         LEFT JOIN org_node n ON n.id = a.node_id
-        WHERE a.node_id IN (SELECT id FROM subtree)
-          AND ($2::bigint IS NULL OR a.id < $2::bigint)
-          AND ($3::text IS NULL OR a.action = $3 OR a.action LIKE $3 || '.%')
-        ORDER BY a.id DESC
-        LIMIT $4`,
-      [nodeId, options.before ?? null, options.action ?? null, options.limit + 1],
-    );
+    const rows = await entriesUnder(this.dataSource.manager, nodeId, options);
     const page = rows.slice(0, options.limit);
     return {
       entries: page.map((r) => ({

@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { verify } from '@node-rs/argon2';
-import type { OrgNodeKind, Role, SessionState } from '@yishi/contracts';
+import type { SessionState } from '@yishi/contracts';
 import { DataSource, IsNull, MoreThan, QueryFailedError } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -15,8 +15,11 @@ import { APP_SECRET } from '../config/app-secret';
 import type { Env } from '../config/env';
 import { ENV } from '../config/env';
 import { InvitationsService } from '../invitations/invitations.service';
+import { buildingNames } from '../rolls/roll-reads';
 import { SmsProvider } from '../sms/sms-provider';
-import { User } from '../users/entities/user.entity';
+import type { User } from '../users/entities/user.entity';
+import { placedGrantsOf } from '../users/grant-store';
+import { accountForSignIn, createAccount, existingAccount, phoneRegistered, renameAccount } from '../users/user-store';
 import type { SignupDto } from './dto/auth.dto';
 import { PhoneVerification } from './entities/phone-verification.entity';
 import { hashPassword } from './password-hash';
@@ -75,12 +78,7 @@ export class AuthService {
     await this.limits.hit({ key: `login:ip:${this.ip()}`, max: this.env.LOGIN_ATTEMPTS_PER_ADDRESS, windowSeconds: 15 * MINUTES });
     const failures = { key: `login-fail:phone:${phone}`, max: 5, windowSeconds: 15 * MINUTES };
     await this.limits.check(failures);
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.phone = :phone', { phone })
-      .getOne();
+    const user = await accountForSignIn(this.dataSource.manager, phone);
     const ok = await verify(user?.passwordHash ?? (await DUMMY_HASH), password).catch(() => false);
     if (!user || !user.passwordHash || !ok) {
       await this.limits.hit(failures);
@@ -104,7 +102,7 @@ export class AuthService {
     await this.limits.hit({ key: `sms:ip:${this.ip()}`, max: 20, windowSeconds: HOUR });
     await this.limits.hit({ key: `sms:phone:${phone}`, max: 1, windowSeconds: SMS_RESEND_SECONDS });
     await this.limits.hit({ key: `sms-day:phone:${phone}`, max: 5, windowSeconds: DAY });
-    const registered = await this.dataSource.getRepository(User).existsBy({ phone });
+    const registered = await phoneRegistered(this.dataSource.manager, phone);
     const code = String(randomInt(1_000_000)).padStart(6, '0');
     // A number with an account gets a verification too, whose hash no six-digit code matches:
     // a wrong code at sign-up is then answered the same way (attempts left, then expired) for
@@ -156,7 +154,7 @@ export class AuthService {
           invitation = redeemed.outcome;
           notice = redeemed.notice;
           if (redeemed.name && !input.displayName?.trim()) {
-            await m.getRepository(User).update({ id: user.id }, { displayName: redeemed.name });
+            await renameAccount(m, user.id, redeemed.name);
           }
         }
         await this.audit.record(m, {
@@ -198,7 +196,7 @@ export class AuthService {
 
   private async createUser(m: EntityManager, phone: string, displayName: string, passwordHash: string): Promise<User> {
     try {
-      return await m.getRepository(User).save({ phone, displayName, passwordHash, disabledAt: null });
+      return await createAccount(m, { phone, displayName, passwordHash });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'app_user_phone_unique') {
         throw new DomainError('PHONE_TAKEN', 'This phone number already has an account: sign in instead.');
@@ -221,15 +219,9 @@ export class AuthService {
 
   /** What the web app knows about the signed-in person: name, phone, roles with node names. */
   async state(m: EntityManager, userId: string, csrfToken: string): Promise<SessionState> {
-    const user = await m.getRepository(User).findOneByOrFail({ id: userId });
-    const grants = await m.query<
-      { id: string; role: Role; node_id: string; node_name: string; node_kind: OrgNodeKind; building_id: string | null; building_name: string | null }[]
-    >(
-      `SELECT g.id, g.role, g.node_id, n.name AS node_name, n.kind AS node_kind, g.building_id, b.name AS building_name
-         FROM role_grant g JOIN org_node n ON n.id = g.node_id LEFT JOIN building b ON b.id = g.building_id
-        WHERE g.user_id = $1 ORDER BY n.kind, n.name, g.role`,
-      [userId],
-    );
+    const user = await existingAccount(m, userId);
+    const grants = await placedGrantsOf(m, userId);
+    const buildings = await buildingNames(m, grants.map((g) => g.building_id));
     return {
       user: {
         id: user.id,
@@ -242,7 +234,7 @@ export class AuthService {
           nodeName: g.node_name,
           nodeKind: g.node_kind,
           buildingId: g.building_id,
-          buildingName: g.building_name,
+          buildingName: g.building_id ? (buildings.get(g.building_id) ?? null) : null,
         })),
       },
       csrfToken,

@@ -6,9 +6,9 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { sha256 } from '../common/keyed-hash';
 import { currentRequest } from '../common/request-context';
-import { pooledQuery } from '../database/pooled';
-import { User } from '../users/entities/user.entity';
+import type { User } from '../users/entities/user.entity';
 import { AuthSession } from './entities/auth-session.entity';
+import { sessionByTokenHash } from './session-store';
 
 /** A session lives 30 days from its last use; use is recorded at most hourly. */
 export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
@@ -39,16 +39,7 @@ export class SessionService {
   /** The actor behind a cookie token, or null when it is unknown, revoked, expired or disabled. */
   async actorFor(token: string): Promise<Actor | null> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-    // Every signed-in request comes through here: one plain statement straight through `pg`, not
-    // a query builder with a relation (which cost more CPU than anything else the API did for a ballot).
-    const [session] = await pooledQuery<{ id: string; csrf_token: string; last_seen_at: Date; expires_at: Date; user_id: string; phone: string; display_name: string; disabled_at: Date | null }>(
-      this.dataSource,
-      `SELECT s.id, s.csrf_token, s.last_seen_at, s.expires_at, u.id AS user_id, u.phone, u.display_name, u.disabled_at
-         FROM auth_session s JOIN app_user u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL`,
-      [sha256(token)],
-      'yishi-session-lookup',
-    );
+    const session = await sessionByTokenHash(this.dataSource, sha256(token));
     const now = Date.now();
     if (!session || session.expires_at.getTime() <= now || session.disabled_at) return null;
     if (now - session.last_seen_at.getTime() > TOUCH_EVERY_MS) {

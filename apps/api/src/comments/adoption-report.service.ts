@@ -56,14 +56,9 @@ export class AdoptionReportService {
   async report(actor: Actor, consultationId: string, versionId?: string): Promise<AdoptionReportDto> {
     const m = this.dataSource.manager;
     const { consultation } = await this.access.grants(actor, consultationId, m);
-    const rows = await selectComments(
-      m,
-      consultationId,
-      actor.id,
-      'c.parent_id IS NULL AND ($3::uuid IS NULL OR c.version_id = $3)',
-      [versionId ?? null],
-      'v.number, cl.number NULLS FIRST, c.created_at, c.id',
-    );
+    const rows = (
+      await selectComments(m, consultationId, actor.id, 'c.parent_id IS NULL AND ($3::uuid IS NULL OR c.version_id = $3)', [versionId ?? null], 'c.created_at, c.id')
+    ).sort((a, b) => a.version_number - b.version_number || (a.clause_number ?? 0) - (b.clause_number ?? 0)); // by place in the draft (whole draft first), then time
     const totals: AdoptionTotalsDto = { total: 0, adopted: 0, partly_adopted: 0, not_adopted: 0, noted: 0, pending: 0, offline: 0 };
     const sections: AdoptionReportSectionDto[] = [];
     for (const row of rows) {

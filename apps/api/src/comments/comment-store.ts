@@ -1,5 +1,6 @@
 import type { IntakeChannel, ReplyOutcome } from '@yishi/contracts';
 import type { EntityManager } from 'typeorm';
+import { clauseLabels, versionLabels } from '../consultations/draft-store';
 import type { CommentDto, OfficialReplyDto } from './dto/comment.dto';
 
 /** One comment as read for display, with its place, provenance, official reply and report counts. */
@@ -39,6 +40,12 @@ export interface CommentRow {
   reply_updated_at: Date | null;
 }
 
+/** What the comment statement reads itself; the draft's labels are added from the drafts store. */
+type CommentRowOwnPart = Omit<
+  CommentRow,
+  'version_number' | 'version_title' | 'clause_number' | 'clause_heading' | 'linked_version_id' | 'linked_version_number' | 'linked_clause_number' | 'linked_clause_heading'
+>;
+
 /**
  * Comments of one consultation matching `where` (SQL on alias `c`; `$1` is the consultation, `$2`
  * the reader), in `order`. Parameters from `$3` on are `params`.
@@ -52,30 +59,43 @@ export async function selectComments(
   order: string,
   limit?: number,
 ): Promise<CommentRow[]> {
-  return m.query<CommentRow[]>(
-    `SELECT c.id, c.consultation_id, c.version_id, v.number AS version_number, v.title AS version_title,
-            c.clause_id, cl.number AS clause_number, cl.heading AS clause_heading, c.parent_id,
+  const rows = await m.query<CommentRowOwnPart[]>(
+    `SELECT c.id, c.consultation_id, c.version_id, c.clause_id, c.parent_id,
             c.author_id, au.display_name AS author_name, c.body, c.channel, c.collector_name, c.collected_on::text AS collected_on,
             rb.display_name AS recorder_name, c.resident_name, c.is_anonymous, c.hidden_at, c.hidden_reason, c.created_at,
             (SELECT count(*)::int FROM comment_report r WHERE r.comment_id = c.id) AS report_count,
             EXISTS (SELECT 1 FROM comment_report r WHERE r.comment_id = c.id AND r.user_id = $2) AS reported_by_me,
-            o.outcome, o.reason AS reply_reason, o.linked_clause_id, lc.version_id AS linked_version_id, lv.number AS linked_version_number,
-            lc.number AS linked_clause_number, lc.heading AS linked_clause_heading, ob.display_name AS replier_name,
+            o.outcome, o.reason AS reply_reason, o.linked_clause_id, ob.display_name AS replier_name,
             o.replied_at, o.updated_at AS reply_updated_at
        FROM comment c
-       JOIN draft_version v ON v.id = c.version_id
-       LEFT JOIN clause cl ON cl.id = c.clause_id
        LEFT JOIN app_user au ON au.id = c.author_id
        LEFT JOIN app_user rb ON rb.id = c.recorded_by
        LEFT JOIN official_reply o ON o.comment_id = c.id
-       LEFT JOIN clause lc ON lc.id = o.linked_clause_id
-       LEFT JOIN draft_version lv ON lv.id = lc.version_id
        LEFT JOIN app_user ob ON ob.id = o.replied_by
       WHERE c.consultation_id = $1 AND (${where})
       ORDER BY ${order}
       ${limit === undefined ? '' : `LIMIT ${Math.trunc(limit)}`}`,
     [consultationId, readerId, ...params],
   );
+  // Where each comment sits in the draft, and the clause its reply links to, are the drafts' to name.
+  const clauses = await clauseLabels(m, rows.flatMap((r) => [r.clause_id, r.linked_clause_id]));
+  const versions = await versionLabels(m, rows.map((r) => r.version_id));
+  return rows.map((r) => {
+    const clause = r.clause_id ? clauses.get(r.clause_id) : undefined;
+    const linked = r.linked_clause_id ? clauses.get(r.linked_clause_id) : undefined;
+    const version = versions.get(r.version_id)!;
+    return {
+      ...r,
+      version_number: version.number,
+      version_title: version.title,
+      clause_number: clause?.number ?? null,
+      clause_heading: clause?.heading ?? null,
+      linked_version_id: linked?.version_id ?? null,
+      linked_version_number: linked?.version_number ?? null,
+      linked_clause_number: linked?.number ?? null,
+      linked_clause_heading: linked?.heading ?? null,
+    };
+  });
 }
 
 /** The name a comment goes by: the writer's, or the resident named on an offline opinion; null when anonymous. */
@@ -143,21 +163,25 @@ export async function consultationOfComment(m: EntityManager, commentId: string)
   return row?.consultation_id;
 }
 
-/** Comments and replies per version and clause of a consultation (of one version, if given). */
-export function commentCounts(
+/** Comments and replies per version and clause of a consultation (of one version, if given), in version and clause order. */
+export async function commentCounts(
   m: EntityManager,
   consultationId: string,
   versionId: string | null,
 ): Promise<{ version_id: string; version_number: number; clause_id: string | null; clause_number: number | null; comments: number; replies: number }[]> {
-  return m.query(
-    `SELECT c.version_id, v.number AS version_number, c.clause_id, cl.number AS clause_number,
+  const rows = await m.query<{ version_id: string; clause_id: string | null; comments: number; replies: number }[]>(
+    `SELECT c.version_id, c.clause_id,
             count(*) FILTER (WHERE c.parent_id IS NULL)::int AS comments, count(*) FILTER (WHERE c.parent_id IS NOT NULL)::int AS replies
-       FROM comment c JOIN draft_version v ON v.id = c.version_id LEFT JOIN clause cl ON cl.id = c.clause_id
+       FROM comment c
       WHERE c.consultation_id = $1 AND ($2::uuid IS NULL OR c.version_id = $2)
-      GROUP BY c.version_id, v.number, c.clause_id, cl.number
-      ORDER BY v.number, cl.number NULLS FIRST`,
+      GROUP BY c.version_id, c.clause_id`,
     [consultationId, versionId],
   );
+  const versions = await versionLabels(m, rows.map((r) => r.version_id));
+  const clauses = await clauseLabels(m, rows.map((r) => r.clause_id));
+  return rows
+    .map((r) => ({ ...r, version_number: versions.get(r.version_id)!.number, clause_number: r.clause_id ? clauses.get(r.clause_id)!.number : null }))
+    .sort((a, b) => a.version_number - b.version_number || (a.clause_number ?? 0) - (b.clause_number ?? 0));
 }
 
 /** Records a reader's report of a comment; false when they had already reported it. */
@@ -174,11 +198,17 @@ export function reportsOf(m: EntityManager, commentId: string): Promise<{ reason
   return m.query(`SELECT reason, created_at FROM comment_report WHERE comment_id = $1 ORDER BY created_at DESC, user_id`, [commentId]);
 }
 
-/** The numbers of those of the clauses an official reply links to (a clause carrying an adopted change). */
-export async function clauseNumbersWithReplies(m: EntityManager, clauseIds: string[]): Promise<number[]> {
-  const rows = await m.query<{ number: number }[]>(
-    `SELECT DISTINCT c.number FROM official_reply r JOIN clause c ON c.id = r.linked_clause_id WHERE r.linked_clause_id = ANY($1::uuid[]) ORDER BY c.number`,
-    [clauseIds],
+/** Those of the clauses an official reply links to (a clause carrying an adopted change). */
+export async function clausesWithReplies(m: EntityManager, clauseIds: string[]): Promise<string[]> {
+  const rows = await m.query<{ id: string }[]>(`SELECT DISTINCT linked_clause_id AS id FROM official_reply WHERE linked_clause_id = ANY($1::uuid[])`, [clauseIds]);
+  return rows.map((r) => r.id);
+}
+
+/** Visible comments per consultation, for the consultations of `ids` (those without any are left out). */
+export async function visibleCommentCounts(q: EntityManager, consultationIds: string[]): Promise<Map<string, number>> {
+  const rows = await q.query<{ consultation_id: string; n: number }[]>(
+    `SELECT consultation_id, count(*)::int AS n FROM comment WHERE consultation_id = ANY($1::uuid[]) AND hidden_at IS NULL GROUP BY consultation_id`,
+    [consultationIds],
   );
-  return rows.map((r) => r.number);
+  return new Map(rows.map((r) => [r.consultation_id, r.n]));
 }

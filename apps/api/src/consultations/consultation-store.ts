@@ -1,6 +1,8 @@
 import { CONSULTATION_PHASES } from '@yishi/contracts';
 import type { ConsultationPhase } from '@yishi/contracts';
 import type { RuleSetId } from '@yishi/domain';
+import type { EntityManager } from 'typeorm';
+import { visibleCommentCounts } from '../comments/comment-store';
 import type { Queryable } from '../database/pooled';
 import { queryOn } from '../database/pooled';
 
@@ -130,16 +132,25 @@ export interface ConsultationSummaryRow {
 }
 
 /** The consultations of `ids` as their list shows them, newest first. */
-export function consultationSummaryRows(q: Queryable, ids: string[]): Promise<ConsultationSummaryRow[]> {
-  return queryOn(q)<ConsultationSummaryRow>(
+export async function consultationSummaryRows(m: EntityManager, ids: string[]): Promise<ConsultationSummaryRow[]> {
+  const rows = await m.query<Omit<ConsultationSummaryRow, 'comment_count'>[]>(
     `SELECT c.id, c.title, c.summary, c.rule_set, c.phase, c.phase_changed_at, c.owner_node_id, o.name AS owner_node_name, c.created_at,
               (SELECT json_agg(json_build_object('id', n.id, 'name', n.name, 'kind', n.kind) ORDER BY n.name)
                  FROM consultation_unit cu JOIN org_node n ON n.id = cu.unit_id WHERE cu.consultation_id = c.id) AS units,
-              (SELECT max(number) FROM draft_version v WHERE v.consultation_id = c.id AND v.published_at IS NOT NULL) AS current_version,
-              (SELECT count(*)::int FROM comment k WHERE k.consultation_id = c.id AND k.hidden_at IS NULL) AS comment_count
+              (SELECT max(number) FROM draft_version v WHERE v.consultation_id = c.id AND v.published_at IS NOT NULL) AS current_version
          FROM consultation c JOIN org_node o ON o.id = c.owner_node_id
         WHERE c.id = ANY($1::uuid[])
         ORDER BY c.created_at DESC`,
     [ids],
   );
+  const comments = await visibleCommentCounts(m, ids);
+  return rows.map((r) => ({ ...r, comment_count: comments.get(r.id) ?? 0 }));
+}
+
+/** Consultations' titles and phases, by id (what names a consultation elsewhere: a topic that went into one). */
+export async function consultationHeads(q: Queryable, ids: readonly string[]): Promise<Map<string, { title: string; phase: ConsultationPhase }>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await queryOn(q)<{ id: string; title: string; phase: ConsultationPhase }>(`SELECT id, title, phase FROM consultation WHERE id = ANY($1::uuid[])`, [unique]);
+  return new Map(rows.map((r) => [r.id, { title: r.title, phase: r.phase }]));
 }

@@ -68,3 +68,25 @@ export function clauseRows(
     [versionId],
   );
 }
+
+/** Versions' numbers and titles, by id (for what names a place in the draft: comments, counts). */
+export async function versionLabels(m: EntityManager, versionIds: readonly string[]): Promise<Map<string, { number: number; title: string }>> {
+  const ids = [...new Set(versionIds)];
+  if (!ids.length) return new Map();
+  const rows = await m.query<{ id: string; number: number; title: string }[]>(`SELECT id, number, title FROM draft_version WHERE id = ANY($1::uuid[])`, [ids]);
+  return new Map(rows.map((r) => [r.id, { number: r.number, title: r.title }]));
+}
+
+/** Clauses' numbers and headings with their version's id and number, by id (nulls are skipped). */
+export async function clauseLabels(
+  m: EntityManager,
+  clauseIds: readonly (string | null)[],
+): Promise<Map<string, { number: number; heading: string | null; version_id: string; version_number: number }>> {
+  const ids = [...new Set(clauseIds.filter((id): id is string => id !== null))];
+  if (!ids.length) return new Map();
+  const rows = await m.query<{ id: string; number: number; heading: string | null; version_id: string; version_number: number }[]>(
+    `SELECT c.id, c.number, c.heading, c.version_id, v.number AS version_number FROM clause c JOIN draft_version v ON v.id = c.version_id WHERE c.id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, { number: r.number, heading: r.heading, version_id: r.version_id, version_number: r.version_number }]));
+}

@@ -24,7 +24,7 @@ import { Clause } from './entities/clause.entity';
 import { DraftVersion } from './entities/draft-version.entity';
 import { VersionAttachment } from './entities/version-attachment.entity';
 import { clauseIdsOfVersionNumber, clauseRows, copyVersionContent, latestVersion, offsetClauseNumbers, versionSummaries } from './draft-store';
-import { clauseNumbersWithReplies } from '../comments/comment-store';
+import { clausesWithReplies } from '../comments/comment-store';
 
 /** The draft changes until voting opens (going back to revision with a reason reopens it). */
 function draftingOpen(phase: ConsultationPhase): boolean {
@@ -155,7 +155,8 @@ export class DraftsService {
         throw invalid('clauses', 'arrayMaxSize', `A version has at most ${LIMITS.clausesPerVersion} clauses.`);
       }
 
-      const existing = new Set((await m.getRepository(Clause).find({ select: { id: true }, where: { versionId: version.id } })).map((c) => c.id));
+      const existingNumbers = new Map((await m.getRepository(Clause).find({ select: { id: true, number: true }, where: { versionId: version.id } })).map((c) => [c.id, c.number]));
+      const existing = new Set(existingNumbers.keys());
       const previousIds = new Set(
         number > 1
           ? await clauseIdsOfVersionNumber(m, consultationId, number - 1)
@@ -182,7 +183,7 @@ export class DraftsService {
 
       const removed = [...existing].filter((id) => !kept.has(id));
       if (removed.length) {
-        const numbers = await clauseNumbersWithReplies(m, removed);
+        const numbers = (await clausesWithReplies(m, removed)).map((id) => existingNumbers.get(id)!).sort((a, b) => a - b);
         if (numbers.length) {
           throw conflict('clause_linked', `Official replies point to clause ${numbers.join(', ')}: keep it (change its text) rather than removing it.`, { numbers });
         }

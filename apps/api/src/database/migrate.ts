@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { withAdvisoryLock } from './advisory-lock';
 import { createDataSource } from './data-source';
 
 /** Any fixed 64-bit number; all Yishi instances agree on it so only one migrates at a time. */
@@ -18,20 +18,5 @@ export async function runMigrations(url: string): Promise<string[]> {
     });
   } finally {
     await dataSource.destroy();
-  }
-}
-
-export async function withAdvisoryLock<T>(dataSource: DataSource, key: number, work: () => Promise<T>): Promise<T> {
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
-  try {
-    await runner.query('SELECT pg_advisory_lock($1)', [key]);
-    try {
-      return await work();
-    } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [key]);
-    }
-  } finally {
-    await runner.release();
   }
 }

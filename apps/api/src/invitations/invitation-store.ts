@@ -4,8 +4,7 @@ import { Invitation } from './entities/invitation.entity';
 
 /**
  * The invitations store: statements about invitation letters (`invitation`), on the caller's
- * transaction; and, until the auth store takes them, the reads of the SMS codes that prove a
- * letter (`phone_verification`).
+ * transaction. The rolls read and end letters through `liveLetterSql` and `revokeLettersOf`.
  */
 
 const PERSON_COLUMN: Record<RollPersonType, 'memberId' | 'ownerId' | 'tenantId'> = { member: 'memberId', owner: 'ownerId', tenant: 'tenantId' };
@@ -38,18 +37,13 @@ export async function countProofFailure(m: EntityManager, invitationId: string, 
   return row;
 }
 
-/** temporary (belongs to the auth store): the latest live link code sent for the letter to this phone. */
-export async function latestLinkCode(m: EntityManager, invitationId: string, phone: string): Promise<{ id: string; code_hash: string } | undefined> {
-  const [latest] = await m.query<{ id: string; code_hash: string }[]>(
-    `SELECT id, code_hash FROM phone_verification
-      WHERE purpose = 'link' AND invitation_id = $1 AND phone = $2 AND consumed_at IS NULL AND expires_at > now()
-      ORDER BY created_at DESC LIMIT 1`,
-    [invitationId, phone],
-  );
-  return latest;
+/** SQL for "a live letter is out for this roll person": `column` names the person's kind, `alias` the person's row. */
+export function liveLetterSql(column: 'member_id' | 'owner_id' | 'tenant_id', alias: string): string {
+  return `EXISTS (SELECT 1 FROM invitation i WHERE i.${column} = ${alias}.id AND i.used_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now())`;
 }
 
-/** temporary (belongs to the auth store): a link code used up. */
-export async function consumeLinkCode(m: EntityManager, verificationId: string): Promise<void> {
-  await m.query(`UPDATE phone_verification SET consumed_at = now() WHERE id = $1`, [verificationId]);
+/** Letters printed for these people stop working (they left the roll). */
+export async function revokeLettersOf(m: EntityManager, personType: RollPersonType, personIds: string[]): Promise<void> {
+  if (personIds.length === 0) return;
+  await m.query(`UPDATE invitation SET revoked_at = now() WHERE ${personType}_id = ANY($1::uuid[]) AND used_at IS NULL AND revoked_at IS NULL`, [personIds]);
 }

@@ -5,14 +5,14 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { RateLimitService } from '../auth/rate-limit.service';
-import { PhoneVerification } from '../auth/entities/phone-verification.entity';
+import { consumeCode, latestLinkCode, recordCode } from '../auth/verification-store';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { equalStrings, keyedHash } from '../common/keyed-hash';
 import { currentRequest } from '../common/request-context';
 import type { AppSecret } from '../config/app-secret';
 import { APP_SECRET } from '../config/app-secret';
-import { OrgNode } from '../organizations/entities/org-node.entity';
+import { existingNode, nodeById } from '../organizations/organization-store';
 import { normaliseIdNumber } from '../rolls/import/id-number';
 import type { LetterCandidate, RollPersonRow } from '../rolls/roll-link-store';
 import { compoundLetterCandidates, cooperativeLetterCandidates, rollPerson } from '../rolls/roll-link-store';
@@ -20,7 +20,7 @@ import { SmsProvider } from '../sms/sms-provider';
 import { nameUnnamedAccount } from '../users/user-store';
 import { Invitation } from './entities/invitation.entity';
 import { InvitationPrint } from './entities/invitation-print.entity';
-import { consumeLinkCode, countProofFailure, latestLinkCode, personColumn, revokeOpenLetters } from './invitation-store';
+import { countProofFailure, personColumn, revokeOpenLetters } from './invitation-store';
 import { newInvitationCode, normaliseInvitationCode } from './invitation-code';
 import { RollLinksService } from './roll-links.service';
 import type { IssueRequest, LetterCheck, LetterProof, PersonType, PrintedLetters, ProofMethods } from './invitation-types';
@@ -65,7 +65,7 @@ export class InvitationsService {
   async issue(actor: Actor, unitId: string, request: IssueRequest, origin: string): Promise<PrintedLetters> {
     const language = request.language ?? 'zh-CN';
     return this.dataSource.transaction(async (m) => {
-      const unit = await m.getRepository(OrgNode).findOneBy({ id: unitId });
+      const unit = await nodeById(m, unitId);
       if (!unit || (unit.kind !== 'cooperative' && unit.kind !== 'compound')) {
         throw new DomainError('NOT_FOUND', 'Invitation letters are issued for a cooperative or a compound.', { unitId });
       }
@@ -125,7 +125,7 @@ export class InvitationsService {
   }
 
   /** Everyone on the roll who could be invited: adult members, or owners (not the developer) and tenants, not yet linked. */
-  private async candidates(m: EntityManager, unit: OrgNode, request: IssueRequest): Promise<LetterCandidate[]> {
+  private async candidates(m: EntityManager, unit: { id: string; kind: string }, request: IssueRequest): Promise<LetterCandidate[]> {
     if (unit.kind === 'cooperative') {
       if (request.buildingId) throw new DomainError('VALIDATION_FAILED', 'A cooperative has households, not buildings.', { field: 'buildingId' });
       return cooperativeLetterCandidates(m, unit.id, request.householdId ?? null);
@@ -203,7 +203,7 @@ export class InvitationsService {
       this.dataSource.transaction(async (m) => {
         const invitation = await this.liveLetter(m, code);
         const { personType, person } = await this.personOf(m, invitation, actor.id);
-        const unit = await m.getRepository(OrgNode).findOneByOrFail({ id: invitation.unitId });
+        const unit = await existingNode(m, invitation.unitId);
         return { unitId: unit.id, unitName: unit.name, personType, label: person.label, methods: this.methods(person, actor.phone) };
       }),
     );
@@ -227,7 +227,7 @@ export class InvitationsService {
     await this.limits.hit({ key: `link-sms-day:phone:${phone}`, max: 5, windowSeconds: DAY });
     await this.limits.hit({ key: `link-sms-day:user:${actor.id}`, max: 10, windowSeconds: DAY });
     const sms = String(randomInt(1_000_000)).padStart(6, '0');
-    await this.dataSource.getRepository(PhoneVerification).insert({
+    await recordCode(this.dataSource.manager, {
       phone,
       purpose: 'link',
       invitationId,
@@ -257,7 +257,7 @@ export class InvitationsService {
       if (!person.phone) throw new ProofFailure(invitation.id);
       const latest = await latestLinkCode(m, invitation.id, person.phone);
       if (!latest || !equalStrings(latest.code_hash, this.linkCodeHash(invitation.id, person.phone, proof.phoneCode.trim()))) throw new ProofFailure(invitation.id);
-      await consumeLinkCode(m, latest.id);
+      await consumeCode(m, latest.id);
       return 'sms';
     }
     if (proof.idNumber !== undefined) {

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { NotificationsService } from '../notifications/notifications.service';
-import { OrgNode } from '../organizations/entities/org-node.entity';
+import { existingNode } from '../organizations/organization-store';
 import { personTable, rollPerson, setLinkedAccount } from '../rolls/roll-link-store';
 import { accountRollEntries } from '../rolls/roll-reads';
 import { SmsProvider } from '../sms/sms-provider';
@@ -72,7 +72,7 @@ export class RollLinksService {
         before: { userId },
         after: { userId: null, reason, openVotesWithBallot },
       });
-      const unit = await m.getRepository(OrgNode).findOneByOrFail({ id: unitId });
+      const unit = await existingNode(m, unitId);
       await this.notifications.notify(m, [userId], 'roll_unlinked', { unitName: unit.name, reason }, '/me');
       return { result: { openVotesWithBallot }, phone: person.phone, unitName: unit.name };
     });
@@ -119,7 +119,7 @@ export class RollLinksService {
       after: { userId: link.userId, via: link.via, ...(link.proof ? { proof: link.proof } : {}) },
     });
     if (!person.phone) return { notice: null, name };
-    const unit = await m.getRepository(OrgNode).findOneByOrFail({ id: link.unitId });
+    const unit = await existingNode(m, link.unitId);
     const phone = person.phone;
     const text = `【议事】您在${unit.name}名册上的身份（${PERSON_WORD[link.personType]}${person.label ? ` ${person.label}` : ''}）已与议事账号 ${maskPhone(link.userPhone)} 关联。如不是您本人或家人操作，请尽快联系社区工作人员解除。`;
     return { notice: () => this.sendQuietly(phone, text), name };

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Env } from '../config/env';
 import { ENV } from '../config/env';
+import { withTryAdvisoryLock } from '../database/advisory-lock';
 
 export interface Job {
   /** Stable name; also the advisory-lock key, so one instance at a time runs it. */
@@ -77,19 +78,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   async runOnce(name: string): Promise<boolean> {
     const job = this.jobs.get(name);
     if (!job) throw new Error(`no job named ${name}`);
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [`yishi-job:${name}`])) as [{ locked: boolean }];
-      if (!locked) return false;
-      try {
-        await job.run();
-        return true;
-      } finally {
-        await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`yishi-job:${name}`]);
-      }
-    } finally {
-      await runner.release();
-    }
+    const ran = await withTryAdvisoryLock(this.dataSource, `yishi-job:${name}`, () => job.run());
+    return ran.ran;
   }
 }

@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { Notification } from './entities/notification.entity';
 import { NOTIFICATION_CHANNELS, NotificationChannel } from './notification-channel';
+import { holdersOn } from '../users/grant-store';
 
 export type NotificationParams = Notification['params'];
 
@@ -41,12 +42,7 @@ export class NotificationsService {
 
   /** Messages to everyone holding a role on any of the units (residents, building heads, …), except `exceptUserId`. */
   async notifyUnits(m: EntityManager, unitIds: readonly string[], kind: NotificationKind, params: NotificationParams, link: string, exceptUserId: string | null = null): Promise<void> {
-    const rows = await m.query<{ user_id: string }[]>(
-      `SELECT DISTINCT g.user_id FROM role_grant g JOIN app_user u ON u.id = g.user_id
-        WHERE g.node_id = ANY($1::uuid[]) AND u.disabled_at IS NULL AND g.user_id IS DISTINCT FROM $2::uuid`,
-      [unitIds, exceptUserId],
-    );
-    await this.notify(m, rows.map((r) => r.user_id), kind, params, link);
+    await this.notify(m, await holdersOn(m, unitIds, exceptUserId), kind, params, link);
   }
 
   /**

@@ -38,3 +38,30 @@ export function nodesUnder(q: Queryable, nodeIds: string[], ancestorId: string):
     [nodeIds, ancestorId],
   );
 }
+
+/** A node's id, name and kind, if there is such a node. */
+export async function nodeById(q: Queryable, nodeId: string): Promise<{ id: string; name: string; kind: string } | undefined> {
+  const [node] = await queryOn(q)<{ id: string; name: string; kind: string }>(`SELECT id, name, kind FROM org_node WHERE id = $1`, [nodeId]);
+  return node;
+}
+
+/** A node a foreign key guarantees (a letter's or a link's unit): its id, name and kind. */
+export async function existingNode(q: Queryable, nodeId: string): Promise<{ id: string; name: string; kind: string }> {
+  const node = await nodeById(q, nodeId);
+  if (!node) throw new Error(`org_node ${nodeId} is referenced but missing`);
+  return node;
+}
+
+/** The node, its parent, … up to the street; null when there is no such node. */
+export async function ancestryOf(q: Queryable, nodeId: string): Promise<string[] | null> {
+  const rows = await queryOn(q)<{ id: string }>(
+    `WITH RECURSIVE up AS (
+       SELECT id, parent_id, 0 AS depth FROM org_node WHERE id = $1
+       UNION ALL
+       SELECT n.id, n.parent_id, up.depth + 1 FROM org_node n JOIN up ON n.id = up.parent_id
+     )
+     SELECT id FROM up ORDER BY depth`,
+    [nodeId],
+  );
+  return rows.length ? rows.map((r) => r.id) : null;
+}

@@ -8,7 +8,10 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import type { AccessException, AccessTarget, TargetKind } from './targets';
-import { EXCEPTION_SQL, TARGET_NOUNS, TARGET_SQL } from './targets';
+import { TARGET_NOUNS } from './targets';
+import { exceptionHolds, targetWithAccess } from './access-reads';
+import { ancestryOf as nodeAncestry } from '../organizations/organization-store';
+import { grantsOf as grantRows } from '../users/grant-store';
 
 /** Actions on a consultation (and what hangs off it) decided on the node it is run from, not on the units it concerns. */
 const AT_OWNER: readonly Action[] = ['consultation.manage', 'comment.moderate'];
@@ -20,16 +23,6 @@ export interface AccessRequest {
   id: string;
   allow?: readonly AccessException[];
   buildingId?: string | null;
-}
-
-interface TargetRow {
-  nodes: string[] | null;
-  owner: string | null;
-  draft: boolean;
-  vote_id: string | null;
-  author_id: string | null;
-  ancestries: Record<string, string[]> | null;
-  grants: Grant[];
 }
 
 export interface NodeTarget {
@@ -63,25 +56,13 @@ export class PermissionsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async grantsOf(userId: string, m: EntityManager = this.dataSource.manager): Promise<Grant[]> {
-    const rows = await m.query<{ role: Role; node_id: string; building_id: string | null }[]>(
-      `SELECT role, node_id, building_id FROM role_grant WHERE user_id = $1`,
-      [userId],
-    );
+    const rows = await grantRows(m, userId);
     return rows.map((r) => ({ role: r.role, nodeId: r.node_id, buildingId: r.building_id }));
   }
 
   /** The node, its parent, … up to the street; null when there is no such node. */
   async ancestry(nodeId: string, m: EntityManager = this.dataSource.manager): Promise<string[] | null> {
-    const rows = await m.query<{ id: string }[]>(
-      `WITH RECURSIVE up AS (
-         SELECT id, parent_id, 0 AS depth FROM org_node WHERE id = $1
-         UNION ALL
-         SELECT n.id, n.parent_id, up.depth + 1 FROM org_node n JOIN up ON n.id = up.parent_id
-       )
-       SELECT id FROM up ORDER BY depth`,
-      [nodeId],
-    );
-    return rows.length ? rows.map((r) => r.id) : null;
+    return nodeAncestry(m, nodeId);
   }
 
   /**
@@ -90,21 +71,7 @@ export class PermissionsService {
    * exceptions cost one more only when no role allows the action.
    */
   async authorize(actor: Actor, request: AccessRequest, m: EntityManager = this.dataSource.manager): Promise<AccessTarget> {
-    const [row] = await m.query<TargetRow[]>(
-      `WITH RECURSIVE target AS (${TARGET_SQL[request.on]}),
-       up AS (
-         SELECT s.id AS start, n.id, n.parent_id, 0 AS depth
-           FROM target t CROSS JOIN LATERAL unnest(t.nodes || t.owner) AS s(id) JOIN org_node n ON n.id = s.id
-         UNION ALL
-         SELECT up.start, n.id, n.parent_id, up.depth + 1 FROM up JOIN org_node n ON n.id = up.parent_id
-       )
-       SELECT t.nodes, t.owner, t.draft, t.vote_id, t.author_id,
-              (SELECT json_object_agg(a.start, a.ancestry) FROM (SELECT start, array_agg(id ORDER BY depth) AS ancestry FROM up GROUP BY start) a) AS ancestries,
-              (SELECT coalesce(json_agg(json_build_object('role', g.role, 'nodeId', g.node_id, 'buildingId', g.building_id)), '[]'::json)
-                 FROM role_grant g WHERE g.user_id = $2 AND g.node_id IN (SELECT id FROM up)) AS grants
-         FROM target t`,
-      [request.id, actor.id],
-    );
+    const row = await targetWithAccess(m, request.on, request.id, actor.id);
     if (!row) throw targetNotFound(request.on, request.id);
     const target: AccessTarget = {
       kind: request.on,
@@ -132,14 +99,12 @@ export class PermissionsService {
   private async standsAs(actor: Actor, exception: AccessException, target: AccessTarget, m: EntityManager): Promise<boolean> {
     if (exception === 'author') return target.authorId !== null && target.authorId === actor.id;
     if (!target.voteId) return false;
-    const [row] = await m.query<{ holds: boolean }[]>(EXCEPTION_SQL[exception], [target.voteId, actor.id]);
-    return row?.holds === true;
+    return exceptionHolds(m, exception, target.voteId, actor.id);
   }
 
   /** Whether the actor is on a vote's frozen electorate (through a linked roll entry), or holds an accepted proxy for it. */
   async standsInVote(actor: Actor, exception: Exclude<AccessException, 'author'>, voteId: string, m: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const [row] = await m.query<{ holds: boolean }[]>(EXCEPTION_SQL[exception], [voteId, actor.id]);
-    return row?.holds === true;
+    return exceptionHolds(m, exception, voteId, actor.id);
   }
 
   /**

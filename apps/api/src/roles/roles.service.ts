@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { PermissionsService } from '../permissions/permissions.service';
-import { RoleGrant } from '../users/entities/role-grant.entity';
-import { User } from '../users/entities/user.entity';
+import { buildingNames } from '../rolls/roll-reads';
+import { addGrant, lockGrant, nodeGrants, removeGrant, sameGrant } from '../users/grant-store';
+import { accountByPhone } from '../users/user-store';
 import type { GrantRoleDto, NodeRoleDto } from './roles.dto';
 
 /** Role grants on the organization tree: listed, granted and revoked by admins and staff, all audited. */
@@ -20,7 +21,7 @@ export class RolesService {
   ) {}
 
   async list(_actor: Actor, nodeId: string): Promise<NodeRoleDto[]> {
-    return this.find(this.dataSource.manager, 'g.node_id = $1', nodeId);
+    return this.find(this.dataSource.manager, 'node', nodeId);
   }
 
   async grant(actor: Actor, nodeId: string, input: GrantRoleDto): Promise<NodeRoleDto> {
@@ -31,37 +32,37 @@ export class RolesService {
           fields: [{ field: 'buildingId', reasons: ['buildingHead'], message: 'buildingId goes with the building_head role' }],
         });
       }
-      const user = await m.getRepository(User).findOneBy({ phone: input.phone });
+      const user = await accountByPhone(m, input.phone);
       if (!user) {
         throw new DomainError('NOT_FOUND', 'No account uses this phone number: the person signs up first.', { field: 'phone' });
       }
-      const existing = await m.getRepository(RoleGrant).findOneBy({ userId: user.id, nodeId, role: input.role, buildingId: input.buildingId ?? IsNull() });
+      const existing = await sameGrant(m, { userId: user.id, nodeId, role: input.role, buildingId: input.buildingId ?? null });
       if (existing) {
         throw new DomainError('CONFLICT', 'This person already holds this role here.', { grantId: existing.id });
       }
-      const saved = await m.getRepository(RoleGrant).save({ userId: user.id, nodeId, role: input.role, buildingId: input.buildingId ?? null, grantedBy: actor.id });
+      const grantId = await addGrant(m, { userId: user.id, nodeId, role: input.role, buildingId: input.buildingId ?? null, grantedBy: actor.id });
       await this.audit.record(m, {
         actor,
         nodeId,
         action: 'role.grant',
         entityType: 'role_grant',
-        entityId: saved.id,
+        entityId: grantId,
         after: { userId: user.id, phone: user.phone, role: input.role, buildingId: input.buildingId ?? null },
       });
-      const [row] = await this.find(m, 'g.id = $1', saved.id);
+      const [row] = await this.find(m, 'grant', grantId);
       return row!;
     });
   }
 
   async revoke(actor: Actor, grantId: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const grant = await m.getRepository(RoleGrant).findOne({ where: { id: grantId }, lock: { mode: 'pessimistic_write' } });
+      const grant = await lockGrant(m, grantId);
       if (!grant) throw new DomainError('NOT_FOUND', 'There is no such role grant.', { grantId });
       await this.permissions.assertCanGrant(actor, grant.role, grant.nodeId, m);
       if (grant.userId === actor.id && (grant.role === 'admin' || grant.role === 'staff')) {
         throw new DomainError('CONFLICT', 'You cannot take away your own administrative role; ask another administrator.');
       }
-      await m.getRepository(RoleGrant).delete({ id: grantId });
+      await removeGrant(m, grantId);
       await this.audit.record(m, {
         actor,
         nodeId: grant.nodeId,
@@ -73,15 +74,9 @@ export class RolesService {
     });
   }
 
-  private async find(m: EntityManager, where: 'g.node_id = $1' | 'g.id = $1', id: string): Promise<NodeRoleDto[]> {
-    const rows = await m.query<GrantRow[]>(
-      `SELECT g.id, g.role, g.user_id, u.display_name, u.phone, g.building_id, b.name AS building_name, g.created_at, gb.display_name AS granted_by_name
-         FROM role_grant g JOIN app_user u ON u.id = g.user_id
-         LEFT JOIN building b ON b.id = g.building_id LEFT JOIN app_user gb ON gb.id = g.granted_by
-        WHERE ${where}
-        ORDER BY array_position(ARRAY['admin','staff','convenor','observer','building_head','resident'], g.role), u.display_name`,
-      [id],
-    );
+  private async find(m: EntityManager, by: 'node' | 'grant', id: string): Promise<NodeRoleDto[]> {
+    const rows = await nodeGrants(m, by, id);
+    const buildings = await buildingNames(m, rows.map((r) => r.building_id));
     return rows.map((r) => ({
       id: r.id,
       role: r.role,
@@ -89,21 +84,9 @@ export class RolesService {
       displayName: r.display_name,
       phone: r.phone,
       buildingId: r.building_id,
-      buildingName: r.building_name,
+      buildingName: r.building_id ? (buildings.get(r.building_id) ?? null) : null,
       grantedAt: r.created_at.toISOString(),
       grantedByName: r.granted_by_name,
     }));
   }
-}
-
-interface GrantRow {
-  id: string;
-  role: NodeRoleDto['role'];
-  user_id: string;
-  display_name: string;
-  phone: string;
-  building_id: string | null;
-  building_name: string | null;
-  created_at: Date;
-  granted_by_name: string | null;
 }

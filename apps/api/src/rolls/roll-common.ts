@@ -1,7 +1,7 @@
 import type { UnitKind } from '@yishi/contracts';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { OrgNode } from '../organizations/entities/org-node.entity';
+import { nodeById } from '../organizations/organization-store';
 
 export interface RollUnit {
   id: string;
@@ -11,7 +11,7 @@ export interface RollUnit {
 
 /** The cooperative or compound a roll belongs to; NOT_FOUND for other nodes or the wrong kind. */
 export async function requireUnit(m: EntityManager, unitId: string, kind?: UnitKind): Promise<RollUnit> {
-  const node = await m.getRepository(OrgNode).findOneBy({ id: unitId });
+  const node = await nodeById(m, unitId);
   if (!node || (node.kind !== 'cooperative' && node.kind !== 'compound')) {
     throw new DomainError('NOT_FOUND', 'Rolls belong to a cooperative or a compound: this is neither.', { unitId });
   }

@@ -1,5 +1,6 @@
 import { LEGAL_TIME_ZONE } from '@yishi/contracts';
 import type { EntityManager } from 'typeorm';
+import { liveLetterSql } from '../invitations/invitation-store';
 import type { RollPersonType } from './roll-reads';
 
 /**
@@ -36,7 +37,7 @@ export interface LetterCandidate {
 export function cooperativeLetterCandidates(m: EntityManager, unitId: string, householdId: string | null): Promise<LetterCandidate[]> {
   return m.query<LetterCandidate[]>(
     `SELECT 'member' AS person_type, mb.id AS person_id, mb.name, h.id AS sheet_key, h.number AS label, h.address AS place,
-            EXISTS (SELECT 1 FROM invitation i WHERE i.member_id = mb.id AND i.used_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()) AS has_live
+            ${liveLetterSql('member_id', 'mb')} AS has_live
        FROM member mb JOIN household h ON h.id = mb.household_id
       WHERE mb.unit_id = $1 AND mb.user_id IS NULL AND mb.removed_revision_id IS NULL
         AND (mb.birth_date + interval '18 years')::date < (now() AT TIME ZONE $3)::date
@@ -55,7 +56,7 @@ export function compoundLetterCandidates(m: EntityManager, unitId: string, build
   return m.query<LetterCandidate[]>(
     `SELECT * FROM (
        SELECT 'owner' AS person_type, o.id AS person_id, o.name, e.id::text AS sheet_key, e.number AS label, b.name AS place,
-              EXISTS (SELECT 1 FROM invitation i WHERE i.owner_id = o.id AND i.used_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()) AS has_live,
+              ${liveLetterSql('owner_id', 'o')} AS has_live,
               e.number AS sort_unit, 0 AS sort_kind
          FROM owner o JOIN ownership s ON s.owner_id = o.id JOIN exclusive_unit e ON e.id = s.exclusive_unit_id
          LEFT JOIN building b ON b.id = e.building_id
@@ -63,7 +64,7 @@ export function compoundLetterCandidates(m: EntityManager, unitId: string, build
           AND o.removed_revision_id IS NULL AND s.removed_revision_id IS NULL
        UNION ALL
        SELECT 'tenant', t.id, t.name, e.id::text, e.number, b.name,
-              EXISTS (SELECT 1 FROM invitation i WHERE i.tenant_id = t.id AND i.used_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()),
+              ${liveLetterSql('tenant_id', 't')},
               e.number, 1
          FROM tenant t JOIN exclusive_unit e ON e.id = t.exclusive_unit_id
          LEFT JOIN building b ON b.id = e.building_id

@@ -226,3 +226,11 @@ export function buildingsOfUnitNumbers(q: Runner, unitId: string, numbers: strin
     [unitId, numbers],
   );
 }
+
+/** Building names, by id (buildings not found are left out). */
+export async function buildingNames(q: Runner, buildingIds: readonly (string | null)[]): Promise<Map<string, string>> {
+  const ids = [...new Set(buildingIds.filter((id): id is string => id !== null))];
+  if (!ids.length) return new Map();
+  const rows = await run<{ id: string; name: string }>(q, `SELECT id, name FROM building WHERE id = ANY($1::uuid[])`, [ids]);
+  return new Map(rows.map((b) => [b.id, b.name]));
+}

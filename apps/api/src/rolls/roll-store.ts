@@ -1,5 +1,6 @@
 import type { UnitKind } from '@yishi/contracts';
 import type { EntityManager } from 'typeorm';
+import { liveLetterSql, revokeLettersOf } from '../invitations/invitation-store';
 import type { AuditRecord } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { Building } from './entities/building.entity';
@@ -23,10 +24,6 @@ import type {
 } from './import/diff';
 import type { RollKind } from './roll-kinds';
 
-/** SQL for "a live invitation is out for this person" (the column names the person's kind). */
-const LIVE_INVITATION = (column: 'member_id' | 'owner_id' | 'tenant_id', alias: string): string =>
-  `EXISTS (SELECT 1 FROM invitation i WHERE i.${column} = ${alias}.id AND i.used_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now())`;
-
 /**
  * The current roll of a unit (rows not removed), as the diff reads it. Queries run one after
  * the other: inside a transaction they share one connection.
@@ -40,7 +37,7 @@ export async function loadCurrentRoll(m: EntityManager, unitId: string, kind: Un
     const members = await m.query<Record<string, unknown>[]>(
         `SELECT mb.id, mb.household_id, mb.name, mb.birth_date::text AS birth_date, mb.is_household_head, mb.is_household_representative,
                 mb.is_member_representative, mb.phone, mb.id_number_hash, mb.id_last4, mb.user_id IS NOT NULL AS linked,
-                ${LIVE_INVITATION('member_id', 'mb')} AS live_invitation
+                ${liveLetterSql('member_id', 'mb')} AS live_invitation
            FROM member mb WHERE mb.unit_id = $1 AND mb.removed_revision_id IS NULL`,
       [unitId],
     );
@@ -69,7 +66,7 @@ export async function loadCurrentRoll(m: EntityManager, unitId: string, kind: Un
     [unitId],
   );
   const owners = await m.query<Record<string, unknown>[]>(
-    `SELECT o.id, o.kind, o.name, o.phone, o.id_number_hash, o.id_last4, o.user_id IS NOT NULL AS linked, ${LIVE_INVITATION('owner_id', 'o')} AS live_invitation
+    `SELECT o.id, o.kind, o.name, o.phone, o.id_number_hash, o.id_last4, o.user_id IS NOT NULL AS linked, ${liveLetterSql('owner_id', 'o')} AS live_invitation
        FROM owner o WHERE o.unit_id = $1 AND o.removed_revision_id IS NULL`,
     [unitId],
   );
@@ -78,7 +75,7 @@ export async function loadCurrentRoll(m: EntityManager, unitId: string, kind: Un
     [unitId],
   );
   const tenants = await m.query<Record<string, unknown>[]>(
-    `SELECT t.id, t.exclusive_unit_id, t.name, t.phone, t.user_id IS NOT NULL AS linked, ${LIVE_INVITATION('tenant_id', 't')} AS live_invitation
+    `SELECT t.id, t.exclusive_unit_id, t.name, t.phone, t.user_id IS NOT NULL AS linked, ${liveLetterSql('tenant_id', 't')} AS live_invitation
        FROM tenant t WHERE t.unit_id = $1 AND t.removed_revision_id IS NULL`,
     [unitId],
   );
@@ -158,7 +155,7 @@ async function markRemoved(m: EntityManager, table: RollKind, ids: string[], rev
   await m.query(`UPDATE ${table} SET removed_revision_id = $2 WHERE id = ANY($1::uuid[]) AND removed_revision_id IS NULL`, [ids, revisionId]);
   if (table === 'member' || table === 'owner' || table === 'tenant') {
     // Letters printed for people who left the roll stop working with the revision that removed them.
-    await m.query(`UPDATE invitation SET revoked_at = now() WHERE ${table}_id = ANY($1::uuid[]) AND used_at IS NULL AND revoked_at IS NULL`, [ids]);
+    await revokeLettersOf(m, table, ids);
   }
 }
 

@@ -1,6 +1,7 @@
 import { LEGAL_TIME_ZONE } from '@yishi/contracts';
 import type { AreaSource, ExclusiveUnitKind } from '@yishi/contracts';
 import type { EntityManager } from 'typeorm';
+import { liveLetterSql } from '../invitations/invitation-store';
 import type { RollRevisionDto } from './dto/rolls.dto';
 import type { RollRevisionSummary } from './entities/roll-revision.entity';
 import type { RollRevisionSource } from './roll-kinds';
@@ -11,10 +12,6 @@ import type { RollRevisionSource } from './roll-kinds';
  * transaction or the data source's manager. (The roll's writes and the import's reads are in
  * roll-store.ts; what other features read, in roll-reads.ts.)
  */
-
-/** SQL for "a live invitation is out for this person" (the column names the person's kind). */
-const LIVE = (column: string, alias: string): string =>
-  `EXISTS (SELECT 1 FROM invitation i WHERE i.${column} = ${alias}.id AND i.used_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now())`;
 
 export interface RevisionRow {
   id: string;
@@ -104,7 +101,7 @@ export function householdMembers(m: EntityManager, ids: string[]): Promise<Recor
     `SELECT mb.id, mb.household_id, mb.name, mb.birth_date::text AS birth_date,
             (mb.birth_date + interval '18 years')::date < (now() AT TIME ZONE $2)::date AS full_capacity,
             mb.is_household_head, mb.is_household_representative, mb.is_member_representative, mb.phone, mb.id_last4,
-            mb.user_id IS NOT NULL AS linked, ${LIVE('member_id', 'mb')} AS live_invitation
+            mb.user_id IS NOT NULL AS linked, ${liveLetterSql('member_id', 'mb')} AS live_invitation
        FROM member mb
       WHERE mb.household_id = ANY($1::uuid[]) AND mb.removed_revision_id IS NULL
       ORDER BY mb.is_household_head DESC, mb.birth_date, mb.name`,
@@ -152,7 +149,7 @@ export function exclusiveUnitsByIds(m: EntityManager, ids: string[]): Promise<Re
 export function unitOwners(m: EntityManager, ids: string[]): Promise<Record<string, unknown>[]> {
   return m.query<Record<string, unknown>[]>(
     `SELECT s.exclusive_unit_id, s.id AS ownership_id, s.is_designated_voter, o.id, o.kind, o.name, o.phone, o.id_last4,
-            o.user_id IS NOT NULL AS linked, ${LIVE('owner_id', 'o')} AS live_invitation,
+            o.user_id IS NOT NULL AS linked, ${liveLetterSql('owner_id', 'o')} AS live_invitation,
             (SELECT count(*)::int FROM ownership s2 WHERE s2.owner_id = o.id AND s2.removed_revision_id IS NULL) AS unit_count
        FROM ownership s JOIN owner o ON o.id = s.owner_id
       WHERE s.exclusive_unit_id = ANY($1::uuid[]) AND s.removed_revision_id IS NULL
@@ -164,7 +161,7 @@ export function unitOwners(m: EntityManager, ids: string[]): Promise<Record<stri
 /** The current tenants of these exclusive units, by name. */
 export function unitTenants(m: EntityManager, ids: string[]): Promise<Record<string, unknown>[]> {
   return m.query<Record<string, unknown>[]>(
-    `SELECT t.exclusive_unit_id, t.id, t.name, t.phone, t.user_id IS NOT NULL AS linked, ${LIVE('tenant_id', 't')} AS live_invitation
+    `SELECT t.exclusive_unit_id, t.id, t.name, t.phone, t.user_id IS NOT NULL AS linked, ${liveLetterSql('tenant_id', 't')} AS live_invitation
        FROM tenant t WHERE t.exclusive_unit_id = ANY($1::uuid[]) AND t.removed_revision_id IS NULL ORDER BY t.name`,
     [ids],
   );

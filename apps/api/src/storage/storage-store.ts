@@ -7,3 +7,11 @@ import { StoredFile } from './entities/stored-file.entity';
 export function storedFile(m: EntityManager, id: string): Promise<StoredFile> {
   return m.getRepository(StoredFile).findOneByOrFail({ id });
 }
+
+/** Kept files' media types, by id. */
+export async function fileTypes(m: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await m.query<{ id: string; mime: string }[]>(`SELECT id, mime FROM stored_file WHERE id = ANY($1::uuid[])`, [unique]);
+  return new Map(rows.map((r) => [r.id, r.mime]));
+}

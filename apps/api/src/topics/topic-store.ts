@@ -1,5 +1,7 @@
 import type { ConsultationPhase, IntakeChannel, TopicStatus } from '@yishi/contracts';
 import type { EntityManager } from 'typeorm';
+import { consultationHeads } from '../consultations/consultation-store';
+import { fileTypes } from '../storage/storage-store';
 
 /**
  * The topics store: the statements on `topic` and `topic_second` that are not plain repository
@@ -37,31 +39,44 @@ export interface TopicRow {
 }
 
 /** Topics matching `where` (placeholders $1…$n of `params`), as `readerId` reads them. */
-function topicRows(m: EntityManager, readerId: string, where: string, params: unknown[]): Promise<TopicRow[]> {
+async function topicRows(m: EntityManager, readerId: string, where: string, params: unknown[]): Promise<TopicRow[]> {
   const me = `$${params.length + 1}::uuid`;
-  return m.query<TopicRow[]>(
+  const rows = await m.query<OwnTopicRow[]>(
     `SELECT t.id, t.unit_id, u.name AS unit_name, t.title, t.body, t.channel, t.status, t.is_anonymous, t.author_id,
               CASE WHEN t.is_anonymous THEN NULL WHEN t.channel = 'online' THEN a.display_name ELSE t.resident_name END AS submitter_name,
               t.collector_name, to_char(t.collected_on, 'YYYY-MM-DD') AS collected_on, r.display_name AS recorder_name,
-              t.consultation_id, c.title AS consultation_title, c.phase AS consultation_phase,
+              t.consultation_id,
               t.merged_into_id, mt.title AS merged_into_title,
               t.decision_reason, t.screened_at, s.display_name AS screener_name, t.created_at,
               (SELECT count(*)::int FROM topic_second ts WHERE ts.topic_id = t.id) AS second_count,
               EXISTS (SELECT 1 FROM topic_second ts WHERE ts.topic_id = t.id AND ts.user_id = ${me}) AS seconded_by_me,
               (SELECT count(*)::int FROM topic x WHERE x.merged_into_id = t.id) AS merged_count,
-              (SELECT coalesce(json_agg(json_build_object('fileId', p.file_id, 'position', p.position, 'mime', f.mime) ORDER BY p.position), '[]'::json)
-                 FROM topic_photo p JOIN stored_file f ON f.id = p.file_id WHERE p.topic_id = t.id) AS photos
+              (SELECT coalesce(json_agg(json_build_object('fileId', p.file_id, 'position', p.position) ORDER BY p.position), '[]'::json)
+                 FROM topic_photo p WHERE p.topic_id = t.id) AS photos
          FROM topic t
          JOIN org_node u ON u.id = t.unit_id
          LEFT JOIN app_user a ON a.id = t.author_id
          LEFT JOIN app_user r ON r.id = t.recorded_by
          LEFT JOIN app_user s ON s.id = t.screened_by
-         LEFT JOIN consultation c ON c.id = t.consultation_id
          LEFT JOIN topic mt ON mt.id = t.merged_into_id
         WHERE ${where}`,
     [...params, readerId],
   );
+  // The consultation a topic went into, and its photos' types, are named by their owners.
+  const consultations = await consultationHeads(m, rows.flatMap((r) => (r.consultation_id ? [r.consultation_id] : [])));
+  const mimes = await fileTypes(m, rows.flatMap((r) => r.photos.map((p) => p.fileId)));
+  return rows.map((r) => {
+    const consultation = r.consultation_id ? consultations.get(r.consultation_id) : undefined;
+    return {
+      ...r,
+      consultation_title: consultation?.title ?? null,
+      consultation_phase: consultation?.phase ?? null,
+      photos: r.photos.map((p) => ({ ...p, mime: mimes.get(p.fileId) ?? 'application/octet-stream' })),
+    };
+  });
 }
+
+type OwnTopicRow = Omit<TopicRow, 'consultation_title' | 'consultation_phase' | 'photos'> & { photos: { fileId: string; position: number }[] };
 
 /** One topic as `readerId` reads it. */
 export async function topicRow(m: EntityManager, topicId: string, readerId: string): Promise<TopicRow | undefined> {

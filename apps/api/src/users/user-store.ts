@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Queryable } from '../database/pooled';
 import { queryOn } from '../database/pooled';
 import { RoleGrant } from './entities/role-grant.entity';
+import { User } from './entities/user.entity';
 
 /**
  * The users store: what other features read and change of accounts (`app_user`) and their role
@@ -46,4 +47,34 @@ export async function grantResident(m: EntityManager, userId: string, unitId: st
 /** Takes the resident role on a unit from an account (nothing linking it there any more). */
 export async function revokeResident(q: Queryable, userId: string, unitId: string): Promise<void> {
   await queryOn(q)(`DELETE FROM role_grant WHERE user_id = $1 AND node_id = $2 AND role = 'resident' AND building_id IS NULL`, [userId, unitId]);
+}
+
+/** An account with its password hash (which is otherwise never read), for signing in. */
+export function accountForSignIn(m: EntityManager, phone: string): Promise<User | null> {
+  return m.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.phone = :phone', { phone }).getOne();
+}
+
+/** Whether a phone number has an account. */
+export function phoneRegistered(m: EntityManager, phone: string): Promise<boolean> {
+  return m.getRepository(User).existsBy({ phone });
+}
+
+/** Creates an account (a taken phone number fails on `app_user_phone_unique`). */
+export function createAccount(m: EntityManager, account: { phone: string; displayName: string; passwordHash: string }): Promise<User> {
+  return m.getRepository(User).save({ ...account, disabledAt: null });
+}
+
+/** Renames an account. */
+export async function renameAccount(m: EntityManager, userId: string, displayName: string): Promise<void> {
+  await m.getRepository(User).update({ id: userId }, { displayName });
+}
+
+/** An account that exists (a session's or a grant's). */
+export function existingAccount(m: EntityManager, userId: string): Promise<User> {
+  return m.getRepository(User).findOneByOrFail({ id: userId });
+}
+
+/** An account by its phone number, as an entity. */
+export function accountByPhone(m: EntityManager, phone: string): Promise<User | null> {
+  return m.getRepository(User).findOneBy({ phone });
 }

@@ -1,6 +1,6 @@
 import { tally } from '../tally/tally';
 import type { Ballot, Electorate, TallyResult, VoteDefinition, VoterId } from '../tally/types';
-import type { BallotsLine, BoxEntry, CastEntry, LineRejection, ResultFile, RollLine, TallySummary, VoteFile } from './format';
+import type { BallotsLine, BoxEntry, CastEntry, ConditionSummary, LineRejection, ResultFile, RollLine, TallySummary, VoteFile } from './format';
 
 /** The vote as the tally needs it (the question's text is for people, not for counting). */
 export function voteDefinitionOf(vote: VoteFile): VoteDefinition {
@@ -28,6 +28,38 @@ export function lastCastPerVoter(casts: readonly CastEntry[]): Map<VoterId, Cast
   return last;
 }
 
+/** A condition as a result file and the public result carry it: its figures and verdict, without the worded explanation. */
+export function conditionSummary(c: ConditionSummary): ConditionSummary {
+  return {
+    id: c.id,
+    role: c.role,
+    anyOf: c.anyOf,
+    source: c.source,
+    measure: c.measure,
+    numerator: c.numerator,
+    denominator: c.denominator,
+    threshold: c.threshold,
+    met: c.met,
+    percent: c.percent,
+    option: c.option,
+  };
+}
+
+/** A tally summary with exactly its own fields (what a stored result file holds beyond them stays behind). */
+export function tallySummaryOf(tally: TallySummary): TallySummary {
+  return {
+    ruleSet: tally.ruleSet,
+    secrecy: tally.secrecy,
+    refusedMatters: tally.refusedMatters,
+    quorumMet: tally.quorumMet,
+    valid: tally.valid,
+    passed: tally.passed,
+    winningOption: tally.winningOption,
+    conditions: tally.conditions.map(conditionSummary),
+    figures: tally.figures,
+  };
+}
+
 export function summarizeTally(result: TallyResult): TallySummary {
   return {
     ruleSet: result.ruleSet,
@@ -37,19 +69,7 @@ export function summarizeTally(result: TallyResult): TallySummary {
     valid: result.valid,
     passed: result.passed,
     winningOption: result.winningOption,
-    conditions: result.conditions.map((c) => ({
-      id: c.id,
-      role: c.role,
-      anyOf: c.anyOf,
-      source: c.source,
-      measure: c.measure,
-      numerator: c.numerator,
-      denominator: c.denominator,
-      threshold: c.threshold,
-      met: c.met,
-      percent: c.percent,
-      option: c.option,
-    })),
+    conditions: result.conditions.map(conditionSummary),
     figures: result.figures,
   };
 }

@@ -1,5 +1,5 @@
 export * from './format';
-export { voteDefinitionOf, lastCastPerVoter, summarizeTally, countNamed, countSecret } from './count';
+export { voteDefinitionOf, lastCastPerVoter, summarizeTally, tallySummaryOf, conditionSummary, countNamed, countSecret } from './count';
 export type { KitCount } from './count';
 export { recount, describeDiscrepancy, firstDifference } from './recount';
 export type { Difference, Discrepancy, RecountReport, RecountFiles } from './recount';

@@ -93,12 +93,20 @@ describe('the objection window after the provisional result', () => {
     expect(objectionEndsAt(CLOSED, 60).toISOString()).toBe('2027-02-09T12:00:00.000Z');
   });
 
-  it('still takes an objection at the very instant the window ends', () => {
-    expect(objectionWindowOpen(CLOSED, 7, new Date('2026-12-18T12:00:00.000Z'))).toBe(true);
+  it('still takes an objection a millisecond before the window ends', () => {
+    expect(objectionWindowOpen(CLOSED, 7, new Date('2026-12-18T11:59:59.999Z'))).toBe(true);
   });
 
-  it('takes no objection a millisecond after the window ends', () => {
+  it('takes no objection from the instant the window ends: that instant belongs to the final notice', () => {
+    expect(objectionWindowOpen(CLOSED, 7, new Date('2026-12-18T12:00:00.000Z'))).toBe(false);
     expect(objectionWindowOpen(CLOSED, 7, new Date('2026-12-18T12:00:00.001Z'))).toBe(false);
+  });
+
+  it('is open or has run, never both and never neither', () => {
+    for (const ms of [-1, 0, 1]) {
+      const at = new Date(Date.parse('2026-12-18T12:00:00.000Z') + ms);
+      expect(objectionWindowOpen(CLOSED, 7, at)).not.toBe(objectionWindowRun(CLOSED, 7, at));
+    }
   });
 
   it('has not run a millisecond before it ends, so the final notice waits', () => {

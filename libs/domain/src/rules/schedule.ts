@@ -39,21 +39,22 @@ export function objectionEndsAt(closedAt: Date, objectionDays: number): Date {
 }
 
 /**
- * Whether an objection is still taken at `at`: up to and including the instant the window ends
- * (the API refuses one only once `at` is past `objectionEndsAt`).
+ * Whether an objection is still taken at `at`. The window is the half-open span from the count to
+ * `objectionEndsAt`: the instant it ends belongs to what comes after (the final notice), so at
+ * every instant exactly one of `objectionWindowOpen` and `objectionWindowRun` holds, and the web's
+ * `now < until` says the same.
  */
 export function objectionWindowOpen(closedAt: Date, objectionDays: number, at: Date): boolean {
-  return at.getTime() <= objectionEndsAt(closedAt, objectionDays).getTime();
+  return at.getTime() < objectionEndsAt(closedAt, objectionDays).getTime();
 }
 
 /**
  * Whether the objection window has run at `at`, so the final notice may follow (once every
  * objection is answered): from the instant the window ends on, as the sealer's
  * `closed_at + make_interval(days => objection_days) <= now` selects the votes to make final.
- * At that very instant an objection is still taken and the window counts as run: both hold.
  */
 export function objectionWindowRun(closedAt: Date, objectionDays: number, at: Date): boolean {
-  return objectionEndsAt(closedAt, objectionDays).getTime() <= at.getTime();
+  return !objectionWindowOpen(closedAt, objectionDays, at);
 }
 
 /** Whether a rule set's votes are bound by the legal clock at all (informal polls are not). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isPublicToken, publicResultPath } from '@yishi/contracts';
 import type { ResultFile, VoteFile } from '@yishi/domain';
-import { objectionEndsAt, RULE_SETS } from '@yishi/domain';
+import { objectionEndsAt, RULE_SETS, tallySummaryOf } from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { RateLimitService } from '../../auth/rate-limit.service';
@@ -85,29 +85,7 @@ export class PublicResultsService {
       closingHash: vote.chainHead!,
       electorateSha256: voteFile.electorateSha256,
       chains: file.chains,
-      tally: {
-        ruleSet: tally.ruleSet,
-        secrecy: tally.secrecy,
-        refusedMatters: tally.refusedMatters,
-        quorumMet: tally.quorumMet,
-        valid: tally.valid,
-        passed: tally.passed,
-        winningOption: tally.winningOption,
-        conditions: tally.conditions.map((c) => ({
-          id: c.id,
-          role: c.role,
-          anyOf: c.anyOf,
-          source: c.source,
-          measure: c.measure,
-          numerator: c.numerator,
-          denominator: c.denominator,
-          threshold: c.threshold,
-          met: c.met,
-          percent: c.percent,
-          option: c.option,
-        })),
-        figures: tally.figures,
-      },
+      tally: tallySummaryOf(tally),
       explanation: file.explanation,
       kitFileName: `yishi-vote-${vote.id}.zip`,
       boardPublishedAt: vote.boardPublishedAt?.toISOString() ?? null,

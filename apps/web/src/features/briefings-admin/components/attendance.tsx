@@ -95,7 +95,7 @@ export function Attendance({ consultationId, briefing, canRecord }: { consultati
   const [open, setOpen] = useState(false);
   const signups = useSignups(consultationId, briefing.id, open);
   return (
-    <details className="briefing__attendance" onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details className="briefing-desk__attendance" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('convene.briefings.attendanceHeading')}</summary>
       {open && signups.isPending && (
         <p className="notice" role="status">

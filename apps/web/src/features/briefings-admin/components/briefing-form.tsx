@@ -8,6 +8,7 @@ import type { FieldErrors } from '../../../lib/forms';
 import { hasErrors, useFocusFirstError } from '../../../lib/forms';
 import type { BriefingDraft, BriefingField, BriefingProblem, BriefingRequest } from '../utils/briefing-form';
 import { BRIEFING_LIMITS, checkBriefing, toBriefingRequest } from '../utils/briefing-form';
+import { ConfirmButtons } from '../../../components/form/confirm-buttons';
 
 interface BriefingFormProps {
   initial: BriefingDraft;
@@ -71,14 +72,7 @@ export function BriefingForm({ initial, heading, submitLabel, pending, error, on
         error={text('capacity')}
       />
       <TextAreaField label={t('convene.briefings.notes')} hint={t('convene.briefings.notesHint')} name="notes" rows={3} maxChars={BRIEFING_LIMITS.notes} value={draft.notes} onChange={(event) => set('notes', event.target.value)} error={text('notes')} />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" aria-disabled={pending}>
-          {submitLabel}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <ConfirmButtons confirm={submitLabel} busy={pending} onCancel={onCancel} />
     </form>
   );
 }

@@ -19,6 +19,7 @@ import { briefingDraftOf, briefingTiming, changedFields, emptyBriefing } from '.
 import { Attendance } from './attendance';
 import { BriefingForm } from './briefing-form';
 import './briefings.css';
+import { ConfirmButtons } from '../../../components/form/confirm-buttons';
 
 type Translate = TFunction;
 
@@ -63,14 +64,7 @@ function CancelForm({ consultationId, briefing, onDone, onCancel }: { consultati
       {briefing.taken > 0 && <p className="confirm__detail">{t('convene.briefings.cancelTells', { count: briefing.taken })}</p>}
       {cancel.isError && <FormAlert>{briefingError(cancel.error, t)}</FormAlert>}
       <TextAreaField label={t('convene.briefings.cancelReason')} name="cancelReason" rows={2} maxChars={LIMITS.reason} value={reason} onChange={(event) => setReason(event.target.value)} error={error} />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" aria-disabled={cancel.isPending}>
-          {t('convene.briefings.cancelConfirm')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('convene.briefings.keep')}
-        </button>
-      </div>
+      <ConfirmButtons confirm={t('convene.briefings.cancelConfirm')} busy={cancel.isPending} onCancel={onCancel} cancel={t('convene.briefings.keep')} />
     </form>
   );
 }
@@ -87,7 +81,7 @@ function BriefingCard({ consultationId, briefing, canManage, canRecord }: { cons
   const [focusTo, setFocusTo] = useState<'edit' | 'cancel' | 'done' | null>(null);
   useEffect(() => {
     if (focusTo === null) return;
-    article.current?.querySelector<HTMLElement>(focusTo === 'done' ? '.briefing__done .notice' : `[data-action="${focusTo}"]`)?.focus();
+    article.current?.querySelector<HTMLElement>(focusTo === 'done' ? '.briefing-desk__done .notice' : `[data-action="${focusTo}"]`)?.focus();
     // The request is used once; clearing it renders nothing new.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setFocusTo(null);
@@ -107,19 +101,19 @@ function BriefingCard({ consultationId, briefing, canManage, canRecord }: { cons
   const end = formatDateTime(briefing.endsAt, language) ?? '';
   const seatsLeft = Math.max(0, briefing.capacity - briefing.taken);
   return (
-    <article ref={article} className={`briefing${cancelled ? ' briefing--cancelled' : ''}`} aria-labelledby={titleId}>
-      <h3 className="briefing__title" id={titleId}>
+    <article ref={article} className={`briefing-desk${cancelled ? ' briefing-desk--cancelled' : ''}`} aria-labelledby={titleId}>
+      <h3 className="briefing-desk__title" id={titleId}>
         {t('convene.briefings.when', { start, end })}
       </h3>
-      <p className="briefing__place">{briefing.place}</p>
-      <p className="briefing__badges">
+      <p className="briefing-desk__place">{briefing.place}</p>
+      <p className="briefing-desk__badges">
         {cancelled ? (
           <span className="badge briefing-badge briefing-badge--cancelled">{t('convene.briefings.cancelled')}</span>
         ) : (
           <span className={`badge briefing-badge briefing-badge--${timing}`}>{t(`convene.briefings.timing.${timing}`)}</span>
         )}
       </p>
-      <dl className="facts briefing__facts">
+      <dl className="facts briefing-desk__facts">
         <div className="facts__row">
           <dt>{t('convene.briefings.seats')}</dt>
           <dd>{t('convene.briefings.seatsValue', { taken: briefing.taken, capacity: briefing.capacity, left: seatsLeft })}</dd>
@@ -129,9 +123,9 @@ function BriefingCard({ consultationId, briefing, canManage, canRecord }: { cons
           <dd>{t('convene.briefings.cameValue', { attended: briefing.attended, walkIns: briefing.walkIns, total: briefing.attended + briefing.walkIns })}</dd>
         </div>
       </dl>
-      {briefing.notes && <p className="briefing__notes">{briefing.notes}</p>}
+      {briefing.notes && <p className="briefing-desk__notes">{briefing.notes}</p>}
       {done && mode === 'view' && (
-        <div className="briefing__done">
+        <div className="briefing-desk__done">
           <FormAlert tone="success">{done}</FormAlert>
         </div>
       )}
@@ -255,7 +249,7 @@ export function BriefingsPanel({ consultationId, canManage, canRecord }: { consu
       {briefings.isError && <QueryError error={briefings.error} retrying={briefings.isFetching} onRetry={() => void briefings.refetch()} />}
       {briefings.isSuccess && list.length === 0 && <p className="notice">{t('convene.briefings.none')}</p>}
       {list.length > 0 && (
-        <ul className="plain-list briefing-list">
+        <ul className="plain-list briefing-desk-list">
           {list.map((briefing) => (
             <li key={briefing.id}>
               <BriefingCard consultationId={consultationId} briefing={briefing} canManage={canManage} canRecord={canRecord} />

@@ -14,6 +14,7 @@ import { hasErrors, useFocusFirstError } from '../../../lib/forms';
 import { useRecordOfflineComment } from '../api/record-offline-comment';
 import { OFFLINE_FORM_CHANNELS } from '../utils/opinions';
 import { opinionErrorMessage } from './reply-form';
+import { ConfirmButtons } from '../../../components/form/confirm-buttons';
 
 const NAME_MAX = 50;
 
@@ -140,14 +141,7 @@ export function OfflineOpinionForm({ consultationId, version, collectorDefault, 
         onChange={(event) => setBody(event.target.value)}
         error={errors.body}
       />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" aria-disabled={record.isPending}>
-          {record.isPending ? t('convene.offline.submitting') : t('convene.offline.submit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <ConfirmButtons confirm={record.isPending ? t('convene.offline.submitting') : t('convene.offline.submit')} busy={record.isPending} onCancel={onCancel} />
     </form>
   );
 }

@@ -15,6 +15,7 @@ import { useCommentReports } from '../api/list-comment-reports';
 import { useUnhideComment } from '../api/unhide-comment';
 import type { LinkableClause } from '../utils/opinions';
 import { opinionErrorMessage, ReplyForm } from './reply-form';
+import { ConfirmButtons } from '../../../components/form/confirm-buttons';
 
 type Translate = TFunction;
 
@@ -150,14 +151,7 @@ function ModerationForm({ consultationId, thread, onDone, onCancel }: { consulta
         onChange={(event) => setReason(event.target.value)}
         error={error}
       />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" aria-disabled={mutation.isPending}>
-          {thread.hidden ? t('convene.moderate.unhideConfirm') : t('convene.moderate.hideConfirm')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <ConfirmButtons confirm={thread.hidden ? t('convene.moderate.unhideConfirm') : t('convene.moderate.hideConfirm')} busy={mutation.isPending} onCancel={onCancel} />
     </form>
   );
 }

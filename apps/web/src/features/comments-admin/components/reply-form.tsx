@@ -13,6 +13,7 @@ import { useFocusFirstError } from '../../../lib/forms';
 import type { OfficialReply, Thread } from '../api/list-all-comments';
 import { useReplyToComment } from '../api/reply-to-comment';
 import type { LinkableClause } from '../utils/opinions';
+import { ConfirmButtons } from '../../../components/form/confirm-buttons';
 
 type Translate = TFunction;
 
@@ -111,14 +112,7 @@ export function ReplyForm({ consultationId, thread, existing, linkable, onDone, 
           ))}
         </SelectField>
       )}
-      <div className="button-row">
-        <button type="submit" className="button button--primary" aria-disabled={reply.isPending}>
-          {reply.isPending ? t('convene.reply.submitting') : t('convene.reply.submit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <ConfirmButtons confirm={reply.isPending ? t('convene.reply.submitting') : t('convene.reply.submit')} busy={reply.isPending} onCancel={onCancel} />
     </form>
   );
 }

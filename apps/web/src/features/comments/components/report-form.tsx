@@ -9,6 +9,7 @@ import { useFocusFirstError } from '../../../lib/forms';
 import { checkPlainText } from '../../../lib/text-length';
 import { useReportComment } from '../api/report-comment';
 import { commentError } from '../utils/comment-errors';
+import { ConfirmButtons } from '../../../components/form/confirm-buttons';
 
 interface ReportFormProps {
   consultationId: string;
@@ -68,14 +69,7 @@ export function ReportForm({ consultationId, commentId, onReported, onCancel }: 
         autoFocus
       />
       <LimitAnnouncer value={reason} max={max} />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" aria-disabled={report.isPending || undefined}>
-          {report.isPending ? t('comments.report.submitting') : t('comments.report.submit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <ConfirmButtons confirm={report.isPending ? t('comments.report.submitting') : t('comments.report.submit')} busy={report.isPending || undefined} onCancel={onCancel} />
     </form>
   );
 }

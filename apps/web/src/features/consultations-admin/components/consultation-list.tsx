@@ -32,21 +32,21 @@ function Cards({ items, showUnits }: { items: ConsultationSummary[]; showUnits: 
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   return (
-    <ul className="plain-list consultation-cards">
+    <ul className="plain-list console-consultations">
       {items.map((consultation) => (
-        <li key={consultation.id} className="consultation-card">
-          <h3 className="consultation-card__title">
+        <li key={consultation.id} className="console-consultation">
+          <h3 className="console-consultation__title">
             <Link to={consultationConsolePath(consultation.id)}>{consultation.title}</Link>
           </h3>
-          <p className="consultation-card__line">
+          <p className="console-consultation__line">
             <PhaseBadge phase={consultation.phase} />
             <span>
               <VersionText consultation={consultation} />
             </span>
             <span>{t('convene.list.comments', { count: consultation.commentCount })}</span>
           </p>
-          {showUnits && <p className="consultation-card__units">{consultation.units.map((unit) => unit.name).join(t('convene.listSeparator'))}</p>}
-          <p className="consultation-card__meta">{t('convene.list.opened', { date: formatDate(consultation.createdAt, language) ?? '', node: consultation.ownerNodeName })}</p>
+          {showUnits && <p className="console-consultation__units">{consultation.units.map((unit) => unit.name).join(t('convene.listSeparator'))}</p>}
+          <p className="console-consultation__meta">{t('convene.list.opened', { date: formatDate(consultation.createdAt, language) ?? '', node: consultation.ownerNodeName })}</p>
         </li>
       ))}
     </ul>

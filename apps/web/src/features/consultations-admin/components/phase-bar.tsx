@@ -15,6 +15,7 @@ import { useChangePhase } from '../api/change-phase';
 import type { ConsultationDetail } from '../../../shared/consultations/get-consultation';
 import { earlierPhases, needsPublishedDraft, nextPhase, PHASES, phaseState } from '../utils/phases';
 import './consultations-admin.css';
+import { ConfirmButtons } from '../../../components/form/confirm-buttons';
 
 const REASON_MIN = 2;
 const REASON_MAX = 500;
@@ -188,14 +189,7 @@ export function PhaseBar({ consultation, draftHref }: { consultation: Consultati
           </p>
           <p className="confirm__detail">{t('convene.phaseBar.residentsTold')}</p>
           {change.isError && <FormAlert>{phaseError(change.error, t, next)}</FormAlert>}
-          <div className="button-row">
-            <button type="button" className="button button--primary" aria-disabled={change.isPending} onClick={forward}>
-              {change.isPending ? t('convene.phaseBar.moving') : t('convene.phaseBar.confirm')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={cancel}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <ConfirmButtons confirm={change.isPending ? t('convene.phaseBar.moving') : t('convene.phaseBar.confirm')} busy={change.isPending} onConfirm={forward} onCancel={cancel} />
         </div>
       )}
       {manage && mode === 'back' && (
@@ -221,14 +215,7 @@ export function PhaseBar({ consultation, draftHref }: { consultation: Consultati
             onChange={(event) => setReason(event.target.value)}
             error={reasonError}
           />
-          <div className="button-row">
-            <button type="submit" className="button button--primary" aria-disabled={change.isPending}>
-              {change.isPending ? t('convene.phaseBar.moving') : t('convene.phaseBar.confirmBack')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={cancel}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <ConfirmButtons confirm={change.isPending ? t('convene.phaseBar.moving') : t('convene.phaseBar.confirmBack')} busy={change.isPending} onCancel={cancel} />
         </form>
       )}
     </section>

@@ -14,6 +14,7 @@ import { ATTACHMENT_EXTENSIONS, ATTACHMENT_MAX_BYTES, ATTACHMENT_TITLE_MAX, useA
 import type { VersionAttachment } from '../api/get-version';
 import { useRemoveAttachment } from '../api/remove-attachment';
 import './drafts-admin.css';
+import { ConfirmButtons } from '../../../components/form/confirm-buttons';
 
 type Translate = TFunction;
 
@@ -89,14 +90,7 @@ function AttachmentRow({ attachment, removable, consultationId, number }: { atta
         <div className="confirm" role="group" aria-label={t('convene.attachments.removeQuestion', { title: attachment.title })}>
           <p tabIndex={-1}>{t('convene.attachments.removeQuestion', { title: attachment.title })}</p>
           {remove.isError && <FormAlert>{uploadError(remove.error, t)}</FormAlert>}
-          <div className="button-row">
-            <button type="button" className="button button--primary" aria-disabled={remove.isPending} onClick={removeNow}>
-              {t('convene.attachments.removeConfirm')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <ConfirmButtons confirm={t('convene.attachments.removeConfirm')} busy={remove.isPending} onConfirm={removeNow} onCancel={() => setConfirming(false)} />
         </div>
       )}
     </li>

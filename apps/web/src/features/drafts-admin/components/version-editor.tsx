@@ -19,6 +19,7 @@ import { Attachments } from './attachments';
 import { ClauseEditor } from './clause-editor';
 import { DiffView } from './diff-view';
 import './drafts-admin.css';
+import { ConfirmButtons } from '../../../components/form/confirm-buttons';
 
 type Translate = TFunction;
 
@@ -314,14 +315,7 @@ export function VersionEditor({ consultationId, version, previous, onPublished, 
           <p ref={leaveQuestion} tabIndex={-1}>
             {t('convene.draft.leaveQuestion')}
           </p>
-          <div className="button-row">
-            <button type="button" className="button button--primary" onClick={() => blocker.reset()}>
-              {t('convene.draft.stay')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => blocker.proceed()}>
-              {t('convene.draft.leave')}
-            </button>
-          </div>
+          <ConfirmButtons confirm={t('convene.draft.stay')} onConfirm={() => blocker.reset()} onCancel={() => blocker.proceed()} cancel={t('convene.draft.leave')} />
         </div>
       )}
       {confirming && (
@@ -331,14 +325,7 @@ export function VersionEditor({ consultationId, version, previous, onPublished, 
           </p>
           <p className="publish-confirm__warning">{t('convene.draft.publishWarning')}</p>
           {dirty && <p className="confirm__detail">{t('convene.draft.publishSavesFirst')}</p>}
-          <div className="button-row">
-            <button type="button" className="button button--primary" aria-disabled={busy} onClick={confirmPublish}>
-              {publish.isPending ? t('convene.draft.publishing') : t('convene.draft.publishConfirm', { number })}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <ConfirmButtons confirm={publish.isPending ? t('convene.draft.publishing') : t('convene.draft.publishConfirm', { number })} busy={busy} onConfirm={confirmPublish} onCancel={() => setConfirming(false)} />
         </div>
       )}
       {showDiff && (

@@ -12,6 +12,7 @@ import { useIssueInvitations } from '../api/issue-invitations';
 import type { GrantedScope, IssueScope, ScopeExtras } from '../utils/letter-scopes';
 import { initialScopeKey, issueRequestFor, letterScopes, scopeKey } from '../utils/letter-scopes';
 import './letters.css';
+import { ConfirmButtons } from '../../../components/form/confirm-buttons';
 
 interface IssueLettersProps {
   unitId: string;
@@ -78,14 +79,7 @@ function LeaveGuard({ active }: { active: boolean }) {
         {t('letters.leave.title')}
       </h2>
       <p>{t('letters.leave.body')}</p>
-      <div className="button-row">
-        <button type="button" className="button button--primary" onClick={() => blocker.reset?.()}>
-          {t('letters.leave.stay')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => blocker.proceed?.()}>
-          {t('letters.leave.leave')}
-        </button>
-      </div>
+      <ConfirmButtons confirm={t('letters.leave.stay')} onConfirm={() => blocker.reset?.()} onCancel={() => blocker.proceed?.()} cancel={t('letters.leave.leave')} />
     </dialog>
   );
 }

@@ -19,6 +19,7 @@ import { useRoles } from '../api/list-roles';
 import { useRevokeRole } from '../api/revoke-role';
 import { canRevoke, grantableRoles, grantableWithBuildings } from '../utils/grantable';
 import './roles.css';
+import { ConfirmButtons } from '../../../components/form/confirm-buttons';
 
 interface RolesPanelProps {
   nodeId: string;
@@ -66,14 +67,7 @@ function RoleRow({ grant, revocable, nodeId }: { grant: NodeRole; revocable: boo
         <div className="confirm" role="group" aria-label={t('roles.revoke.question', { name: grant.displayName, role })}>
           <p>{t('roles.revoke.question', { name: grant.displayName, role })}</p>
           {revoke.isError && <FormAlert>{errorMessage(revoke.error, t)}</FormAlert>}
-          <div className="button-row">
-            <button type="button" className="button button--primary" aria-disabled={revoke.isPending} onClick={() => !revoke.isPending && revoke.mutate(grant.id)}>
-              {t('roles.revoke.confirm')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <ConfirmButtons confirm={t('roles.revoke.confirm')} busy={revoke.isPending} onConfirm={() => !revoke.isPending && revoke.mutate(grant.id)} onCancel={() => setConfirming(false)} />
         </div>
       )}
     </li>

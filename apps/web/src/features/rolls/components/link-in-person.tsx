@@ -9,6 +9,7 @@ import { useFocusFirstError } from '../../../lib/forms';
 import { isMainlandMobile, normalisePhone } from '../../../lib/phone';
 import { useLinkInPerson } from '../api/link-in-person';
 import type { RollPersonView } from '../utils/roll-view';
+import { ConfirmButtons } from '../../../components/form/confirm-buttons';
 
 interface LinkInPersonProps {
   unitId: string;
@@ -143,14 +144,7 @@ export function LinkInPerson({ unitId, person, groupNumber }: LinkInPersonProps)
             error={phoneError}
             ref={phoneInput}
           />
-          <div className="button-row">
-            <button type="submit" className="button button--primary">
-              {t('roll.link.next')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={close}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <ConfirmButtons confirm={t('roll.link.next')} onCancel={close} />
         </form>
       ) : (
         <div className="stack">

@@ -6,6 +6,7 @@ import { TextField } from '../../../components/form/text-field';
 import { errorMessage } from '../../../lib/api-client';
 import { useUnlinkPerson } from '../api/unlink-person';
 import type { RollPersonView } from '../utils/roll-view';
+import { ConfirmButtons } from '../../../components/form/confirm-buttons';
 
 const MIN_REASON = 4;
 
@@ -88,14 +89,7 @@ export function UnlinkPerson({ unitId, person, groupNumber }: { unitId: string; 
         onChange={(event) => setReason(event.target.value)}
         error={reasonError}
       />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" aria-disabled={unlink.isPending}>
-          {unlink.isPending ? t('roll.unlink.submitting') : t('roll.unlink.confirm')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={close}>
-          {t('roll.unlink.cancel')}
-        </button>
-      </div>
+      <ConfirmButtons confirm={unlink.isPending ? t('roll.unlink.submitting') : t('roll.unlink.confirm')} busy={unlink.isPending} onCancel={close} cancel={t('roll.unlink.cancel')} />
     </form>
   );
 }

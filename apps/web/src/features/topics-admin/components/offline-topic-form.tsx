@@ -19,6 +19,7 @@ import type { Topic } from '../api/list-topics';
 import { useRecordOfflineTopic } from '../api/record-offline-topic';
 import type { OfflineTopicDraft, OfflineTopicField, OfflineTopicProblem } from '../utils/offline-topic';
 import { checkOfflineTopic, NAME_MAX, TOPIC_CHANNELS, toOfflineTopicRequest } from '../utils/offline-topic';
+import { ConfirmButtons } from '../../../components/form/confirm-buttons';
 
 /** The first photo that cannot be sent, in words; null when all can. */
 export function photoProblem(files: readonly File[], t: TFunction): string | null {
@@ -145,14 +146,7 @@ export function OfflineTopicForm({ unitId, collectorDefault, onDone, onCancel }:
         onChange={choose}
         error={text('photos') ?? photoError}
       />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" aria-disabled={record.isPending || uploading}>
-          {uploading ? t('convene.topics.uploading') : record.isPending ? t('convene.offline.submitting') : t('convene.topics.submitOffline')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <ConfirmButtons confirm={uploading ? t('convene.topics.uploading') : record.isPending ? t('convene.offline.submitting') : t('convene.topics.submitOffline')} busy={record.isPending || uploading} onCancel={onCancel} />
     </form>
   );
 }

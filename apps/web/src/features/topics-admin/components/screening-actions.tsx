@@ -16,6 +16,7 @@ import { useDeclineTopic } from '../api/decline-topic';
 import type { Topic } from '../api/list-topics';
 import { useMergeTargets } from '../api/list-topics';
 import { useMergeTopic } from '../api/merge-topic';
+import { ConfirmButtons } from '../../../components/form/confirm-buttons';
 
 type Translate = TFunction;
 
@@ -133,14 +134,7 @@ export function AcceptForm({ topic, unitId, consultations, renderNewConsultation
             ))}
           </SelectField>
           <NoteField value={note} onChange={setNote} error={noteError} />
-          <div className="button-row">
-            <button type="submit" className="button button--primary" aria-disabled={accept.isPending}>
-              {t('convene.screening.acceptConfirm')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={onCancel}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <ConfirmButtons confirm={t('convene.screening.acceptConfirm')} busy={accept.isPending} onCancel={onCancel} />
         </form>
       ) : (
         <>
@@ -210,14 +204,7 @@ export function MergeForm({ topic, unitId, onDone, onCancel }: ActionProps) {
         </SelectField>
       )}
       <NoteField value={note} onChange={setNote} error={noteError} />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" aria-disabled={merge.isPending} disabled={targets.data !== null && options.length === 0}>
-          {t('convene.screening.mergeConfirm')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <ConfirmButtons confirm={t('convene.screening.mergeConfirm')} busy={merge.isPending} disabled={targets.data !== null && options.length === 0} onCancel={onCancel} />
     </form>
   );
 }
@@ -262,14 +249,7 @@ export function DeclineForm({ topic, unitId, onDone, onCancel }: ActionProps) {
         onChange={(event) => setReason(event.target.value)}
         error={error}
       />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" aria-disabled={decline.isPending}>
-          {t('convene.screening.declineConfirm')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <ConfirmButtons confirm={t('convene.screening.declineConfirm')} busy={decline.isPending} onCancel={onCancel} />
     </form>
   );
 }

@@ -156,7 +156,7 @@ export function ScreeningQueue({ unitId, unitName, canManage, canRecordOffline, 
               {search.status ? t('convene.topics.countIn', { count: topics.data.total, status: t(`convene.topicStatus.${search.status}`) }) : t('convene.topics.count', { count: topics.data.total })}
             </p>
             {topics.data.items.length === 0 && <p className="notice">{search.status === 'open' ? t('convene.topics.noneOpen') : t('convene.topics.none')}</p>}
-            <ul className="plain-list topic-cards">
+            <ul className="plain-list screening-cards">
               {topics.data.items.map((topic) => (
                 <li key={topic.id}>
                   <TopicCard

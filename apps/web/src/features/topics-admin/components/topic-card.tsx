@@ -139,19 +139,19 @@ export function TopicCard({ topic, unitId, canRecordOffline, consultations, rend
   const offline = topic.offline;
   const who = topic.anonymous || !topic.submitterName ? t('convene.opinions.anonymous') : topic.submitterName;
   return (
-    <article ref={article} className={`topic-card topic-card--${topic.status}`} aria-labelledby={titleId}>
-      <h3 className="topic-card__title" id={titleId}>
+    <article ref={article} className={`screening-card screening-card--${topic.status}`} aria-labelledby={titleId}>
+      <h3 className="screening-card__title" id={titleId}>
         {topic.title}
       </h3>
-      <p className="topic-card__badges">
+      <p className="screening-card__badges">
         <span className={`badge topic-status topic-status--${topic.status}`}>{t(`convene.topicStatus.${topic.status}`)}</span>
         <span className="badge">{t(`convene.channel.${topic.channel}`)}</span>
         <span className="badge">{t('convene.topics.seconds', { count: topic.secondCount })}</span>
         {topic.mergedTopicCount > 0 && <span className="badge">{t('convene.topics.mergedIn', { count: topic.mergedTopicCount })}</span>}
       </p>
-      <p className="topic-card__meta">{t('convene.topics.raisedBy', { who, date: formatDate(topic.createdAt, language) ?? '' })}</p>
+      <p className="screening-card__meta">{t('convene.topics.raisedBy', { who, date: formatDate(topic.createdAt, language) ?? '' })}</p>
       {offline && (
-        <p className="topic-card__meta">
+        <p className="screening-card__meta">
           {t('convene.topics.collected', {
             collector: offline.collectorName ?? t('convene.screening.someone'),
             date: formatDate(`${offline.collectedOn}T12:00:00+08:00`, language) ?? offline.collectedOn,
@@ -159,7 +159,7 @@ export function TopicCard({ topic, unitId, canRecordOffline, consultations, rend
           })}
         </p>
       )}
-      {topic.body && <p className="topic-card__body">{topic.body}</p>}
+      {topic.body && <p className="screening-card__body">{topic.body}</p>}
       {topic.photos.length > 0 && (
         <ul className="plain-list topic-photos" aria-label={t('convene.topics.photoList', { count: topic.photos.length })}>
           {topic.photos.map((photo) => (
@@ -172,11 +172,11 @@ export function TopicCard({ topic, unitId, canRecordOffline, consultations, rend
         </ul>
       )}
       <Decision topic={topic} links={links} />
-      <p className="topic-card__link">
+      <p className="screening-card__link">
         <Link to={links.topic(topic.id)}>{t('convene.topics.residentView')}</Link>
       </p>
       {topic.me.canScreen && mode === 'view' && (
-        <div className="button-row topic-card__actions">
+        <div className="button-row screening-card__actions">
           <button type="button" className="button button--primary button--small" data-action="accept" onClick={act('accept')}>
             {t('convene.screening.accept')}
             {' '}
@@ -200,7 +200,7 @@ export function TopicCard({ topic, unitId, canRecordOffline, consultations, rend
       {mode === 'merge' && <MergeForm topic={topic} unitId={unitId} onDone={finish} onCancel={cancel} />}
       {mode === 'decline' && <DeclineForm topic={topic} unitId={unitId} onDone={finish} onCancel={cancel} />}
       {canRecordOffline && topic.channel !== 'online' && topic.status === 'open' && topic.photos.length < LIMITS.topicPhotos && mode === 'view' && (
-        <details className="topic-card__more">
+        <details className="screening-card__more">
           <summary>{t('convene.topics.addPhoto')}</summary>
           <AddPhoto topic={topic} unitId={unitId} />
         </details>

@@ -362,29 +362,21 @@ export function VoteForm({
               : t('voteAdmin.form.noticeNone')}
           {minWindow && minWindow.count > 0 && ` ${t('voteAdmin.form.minWindowExplain', { window: t(minWindow.key, { count: minWindow.count }) })}`}
         </p>
-        <TextField
-          label={t('voteAdmin.form.opensAt')}
-          type="datetime-local"
-          name="opensAt"
-          value={draft.opensAt}
-          onChange={(event) => {
-            setWindowTouched(true);
-            set({ opensAt: event.target.value });
-          }}
-          error={text('opensAt')}
-        />
-        <TextField
-          label={t('voteAdmin.form.closesAt')}
-          hint={t('voteAdmin.form.closesHint')}
-          type="datetime-local"
-          name="closesAt"
-          value={draft.closesAt}
-          onChange={(event) => {
-            setWindowTouched(true);
-            set({ closesAt: event.target.value });
-          }}
-          error={text('closesAt')}
-        />
+        {(['opensAt', 'closesAt'] as const).map((field) => (
+          <TextField
+            key={field}
+            label={t(`voteAdmin.form.${field}`)}
+            hint={field === 'closesAt' ? t('voteAdmin.form.closesHint') : undefined}
+            type="datetime-local"
+            name={field}
+            value={draft[field]}
+            onChange={(event) => {
+              setWindowTouched(true);
+              set({ [field]: event.target.value });
+            }}
+            error={text(field)}
+          />
+        ))}
         {asks && (asks.notice || asks.window) && (
           <div className="choice-box choice-box--warning shortening-box">
             <p className="shortening-box__title">

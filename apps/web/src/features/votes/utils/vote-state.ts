@@ -79,7 +79,7 @@ export function choiceLabel(vote: OptionsLike, choice: string, t: (key: `votes.c
   return language === 'en' ? option.labelEn || option.label : option.label;
 }
 
-/** Objections are taken while the provisional result is on notice, until the window ends. */
+/** Objections are taken while the provisional result is on notice, until the window ends (not at its end: libs/domain objectionWindowOpen). */
 export function objectionsOpen(stage: VoteStage, until: string | null, now: number = Date.now()): boolean {
   return stage === 'provisional' && until !== null && now < Date.parse(until);
 }
