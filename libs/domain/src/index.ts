@@ -6,3 +6,4 @@ export * from './rules';
 export * from './tally';
 export * from './hash-chain';
 export * from './recount';
+export * from './meetings';
