@@ -66,6 +66,8 @@ interface Ctx {
   topicsA: { open: string; offline: string; photo: string; toAccept: string; toMerge: string; toDecline: string };
   /** Briefings on consultationA: one to sign up for, edit and record, one to cancel. */
   briefingsA: { open: string; toCancel: string };
+  /** Sessions of compound A: a draft (put back to draft before each caller, to announce) and one whose notice has run and that starts soon (for check-ins). */
+  sessionsA: { draft: string; live: string };
   /** Paper ballots and proxies on an open vote of A: a voter without a paper, papers in each state, an accepted proxy; an rceo-27 vote of a cooperative of A's community for check-ins. */
   papersA: { vote: string; voter: string; issued: number; toEnter: number; disputed: number; toVoid: number; toReissue: number; principal: string; proxy: string; meeting: string; meetingUnit: string; member: string };
   /** An account with no role, which routes that name a person act on (granted a role, linked to a roll entry). */
@@ -90,6 +92,8 @@ interface Case {
   vote?: (c: Ctx) => string;
   /** The topic the request is about, for the author exception. */
   topic?: (c: Ctx) => string;
+  /** The session the request is about: a draft is seen by those who run it only. */
+  session?: (c: Ctx) => string;
   /** Run before each caller: puts back what the previous caller's request removed. */
   prepare?: (c: Ctx) => Promise<void>;
 }
@@ -264,6 +268,38 @@ const CASES: Record<string, Case | SelfCase> = {
   'PUT /api/briefings/:id/signup': { consultation: (c) => c.consultationA, request: (c) => ({ path: `/api/briefings/${c.briefingsA.open}/signup` }) },
   'DELETE /api/briefings/:id/signup': { consultation: (c) => c.consultationA, request: (c) => ({ path: `/api/briefings/${c.briefingsA.open}/signup` }) },
   'GET /api/briefings/:id/signups': { consultation: (c) => c.consultationA, request: (c) => ({ path: `/api/briefings/${c.briefingsA.open}/signups` }) },
+  'POST /api/nodes/:nodeId/sessions': {
+    request: (c) => ({ path: `/api/nodes/${c.unitA}/sessions`, body: { kind: 'consultative', title: '议事会', place: '党群服务站', startsAt: '2099-02-01T01:00:00Z', endsAt: '2099-02-01T03:00:00Z' } }),
+  },
+  'GET /api/nodes/:nodeId/sessions': { request: (c) => ({ path: `/api/nodes/${c.unitA}/sessions` }) },
+  'GET /api/sessions/:id': { session: (c) => c.sessionsA.live, request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}` }) },
+  'POST /api/sessions/:id/announce': {
+    session: (c) => c.sessionsA.draft,
+    prepare: async (c) => {
+      await t.dataSource.query(`UPDATE discussion_session SET status = 'draft', announced_at = NULL, notice_ends_at = NULL WHERE id = $1`, [c.sessionsA.draft]);
+    },
+    request: (c) => ({ path: `/api/sessions/${c.sessionsA.draft}/announce` }),
+  },
+  'POST /api/sessions/:id/check-ins': {
+    session: (c) => c.sessionsA.live,
+    prepare: async (c) => {
+      await t.dataSource.query(`DELETE FROM session_attendance WHERE session_id = $1`, [c.sessionsA.live]);
+    },
+    request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/check-ins`, body: { personType: 'owner', personId: c.ownerA } }),
+  },
+  'POST /api/sessions/:id/departures': {
+    session: (c) => c.sessionsA.live,
+    prepare: async (c) => {
+      await t.dataSource.query(
+        `INSERT INTO session_attendance (session_id, unit_id, person_type, person_id, method, checked_in_by)
+         SELECT $1, $2, 'owner', $3, 'desk', (SELECT created_by FROM discussion_session WHERE id = $1)
+         ON CONFLICT (session_id, person_type, person_id) DO UPDATE SET left_at = NULL`,
+        [c.sessionsA.live, c.unitA, c.ownerA],
+      );
+    },
+    request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/departures`, body: { personType: 'owner', personId: c.ownerA } }),
+  },
+  'GET /api/sessions/:id/attendance': { session: (c) => c.sessionsA.live, request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/attendance` }) },
   'POST /api/briefings/:id/attendance': { consultation: (c) => c.consultationA, request: (c) => ({ path: `/api/briefings/${c.briefingsA.open}/attendance`, body: { walkIns: 2 } }) },
 };
 
@@ -383,6 +419,7 @@ describe('access rules across the whole route table', () => {
       draftsToPublishA: '',
       topicsA: { open: '', offline: '', photo: '', toAccept: '', toMerge: '', toDecline: '' },
       briefingsA: { open: '', toCancel: '' },
+      sessionsA: { draft: '', live: '' },
       papersA: { vote: '', voter: '', issued: 0, toEnter: 0, disputed: 0, toVoid: 0, toReissue: 0, principal: '', proxy: '', meeting: '', meetingUnit: '', member: '' },
       granteePhone,
     };
@@ -484,6 +521,13 @@ describe('access rules across the whole route table', () => {
       (await staffOfA.post<{ id: string }>(`/api/consultations/${ctx.consultationA}/briefings`, { startsAt: '2099-01-01T01:00:00Z', endsAt: '2099-01-01T03:00:00Z', place: '御水岸会所', capacity: 20 }))
         .body.id;
     ctx.briefingsA = { open: await briefingOfA(), toCancel: await briefingOfA() };
+    const sessionOfA = async (): Promise<string> =>
+      (await staffOfA.post<{ id: string }>(`/api/nodes/${a.unit}/sessions`, { kind: 'consultative', title: '御水岸议事会', place: '党群服务站', startsAt: '2099-01-01T01:00:00Z', endsAt: '2099-01-01T03:00:00Z' })).body.id;
+    ctx.sessionsA = { draft: await sessionOfA(), live: await sessionOfA() };
+    await t.dataSource.query(
+      `UPDATE discussion_session SET status = 'announced', announced_at = now() - interval '1 day', notice_ends_at = now() - interval '1 day', starts_at = now(), ends_at = now() + interval '1 day' WHERE id = $1`,
+      [ctx.sessionsA.live],
+    );
     // Paper ballots and proxies of A: papers issued (one entered by the convenor and read differently by street staff), a proxy with its scan.
     ctx.papersA.vote = await vote(8 * DAY);
     await openWithApproval(staffOfA, streetStaff, ctx.papersA.vote);
@@ -581,6 +625,10 @@ describe('access rules across the whole route table', () => {
     if (!hidden && c.consultation) {
       const [row] = await t.dataSource.query<{ phase: string }[]>(`SELECT phase FROM consultation WHERE id = $1`, [c.consultation(ctx)]);
       if (row!.phase === 'draft' && !can(grants, 'consultation.manage', { ancestry })) hidden = true;
+    }
+    if (!hidden && c.session) {
+      const [row] = await t.dataSource.query<{ status: string }[]>(`SELECT status FROM discussion_session WHERE id = $1`, [c.session(ctx)]);
+      if (row!.status === 'draft' && !can(grants, 'consultation.manage', { ancestry })) hidden = true;
     }
     if (!hidden && can(grants, rule.action, { ancestry, buildingId })) return 'allowed';
     for (const exception of rule.allow ?? []) if (await standsAs(caller, exception, c)) return 'allowed';

@@ -31,6 +31,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { RollsModule } from './rolls/rolls.module';
 import { TopicsModule } from './topics/topics.module';
 import { BriefingsModule } from './briefings/briefings.module';
+import { SessionsModule } from './sessions/sessions.module';
 
 export interface AppOptions {
   env: Env;
@@ -102,6 +103,7 @@ export class AppModule {
         RollsModule,
         TopicsModule,
         BriefingsModule,
+        SessionsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

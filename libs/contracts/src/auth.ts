@@ -21,7 +21,7 @@ export const ACTIONS = [
   'org.manage',
   /** Read the consultations, topics, drafts and comments of a unit. */
   'consultation.read',
-  /** Open and run consultations: drafts, phases, briefings, screening of topics. */
+  /** Open and run consultations: drafts, phases, briefings, screening of topics; schedule discussion sessions and put their notices up. */
   'consultation.manage',
   /** Raise a topic, second one, comment, sign up for a briefing, cast one's own ballot. */
   'participate',
@@ -30,7 +30,7 @@ export const ACTIONS = [
    * own electorate objects as voters (an exception the route declares), whatever their role.
    */
   'result.object',
-  /** Record what arrived offline: topics and opinions on paper, at visits, by phone. */
+  /** Record what arrived offline: topics and opinions on paper, at visits, by phone; check people in at a session's desk. */
   'offline.record',
   /** Hide abusive comments (with a reason) and answer opinions officially. */
   'comment.moderate',

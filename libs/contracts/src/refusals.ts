@@ -83,6 +83,15 @@ export const REFUSAL_REASONS = [
   'objection_window_over',
   'answered',
   'board_not_published',
+  // Discussion sessions (议事会): the notice, check-ins.
+  'notice_too_short', // the body's notice period would not have run by the start
+  'not_a_draft', // the notice of this session is already up (or it was cancelled)
+  'not_announced', // no notice is up: nobody can be checked in yet
+  'check_in_closed', // check-ins run from two hours before the start to the end
+  'not_invited', // the person is on none of the invited rolls (or is no representative of a representative assembly)
+  'already_checked_in',
+  'not_checked_in',
+  'already_left',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
@@ -138,6 +147,10 @@ export const FIELD_REASONS = [
   'notInElectorate',
   'notThisVoter',
   'noAccount',
+  // Discussion sessions.
+  'sessionKindOfUnit',
+  'jointUnits',
+  'sessionLength',
   'oneAgent',
   'mismatch',
 ] as const;

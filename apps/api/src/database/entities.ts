@@ -39,6 +39,8 @@ import { Ownership } from '../rolls/entities/ownership.entity';
 import { RollImport } from '../rolls/entities/roll-import.entity';
 import { RollRevision } from '../rolls/entities/roll-revision.entity';
 import { Tenant } from '../rolls/entities/tenant.entity';
+import { DiscussionSession, SessionUnit } from '../sessions/entities/discussion-session.entity';
+import { SessionAttendance } from '../sessions/entities/session-attendance.entity';
 import { RoleGrant } from '../users/entities/role-grant.entity';
 import { User } from '../users/entities/user.entity';
 
@@ -89,4 +91,7 @@ export const ENTITIES = [
   ProxyAuthorization,
   VoteObjection,
   VoteShortening,
+  DiscussionSession,
+  SessionUnit,
+  SessionAttendance,
 ];

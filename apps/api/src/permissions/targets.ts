@@ -8,7 +8,7 @@
  */
 
 /** What a `@Permission` route's parameter may refer to. */
-export const TARGET_KINDS = ['node', 'unit', 'vote', 'objection', 'shortening', 'consultation', 'comment', 'briefing', 'topic', 'grant'] as const;
+export const TARGET_KINDS = ['node', 'unit', 'vote', 'objection', 'shortening', 'consultation', 'comment', 'briefing', 'topic', 'grant', 'session'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /**
@@ -32,6 +32,7 @@ export const EXCEPTIONS_OF: Readonly<Record<TargetKind, readonly AccessException
   briefing: [],
   topic: ['author'],
   grant: [],
+  session: [],
 };
 
 /** A resolved target, as the guard leaves it on the request. */
@@ -73,6 +74,10 @@ export const TARGET_SQL: Readonly<Record<TargetKind, string>> = {
   briefing: `SELECT ${CONSULTATION_COLUMNS} FROM briefing x JOIN consultation c ON c.id = x.consultation_id WHERE x.id = $1`,
   topic: `SELECT ARRAY[t.unit_id] AS nodes, NULL::uuid AS owner, false AS draft, NULL::uuid AS vote_id, t.author_id FROM topic t WHERE t.id = $1`,
   grant: `SELECT ARRAY[g.node_id] AS nodes, NULL::uuid AS owner, false AS draft, NULL::uuid AS vote_id, NULL::uuid AS author_id FROM role_grant g WHERE g.id = $1`,
+  // A session concerns the units it invites (a joint meeting appears in each); it is run from its node.
+  session: `SELECT (SELECT array_agg(su.unit_id ORDER BY su.unit_id) FROM session_unit su WHERE su.session_id = s.id) AS nodes,
+                   s.node_id AS owner, s.status = 'draft' AS draft, NULL::uuid AS vote_id, NULL::uuid AS author_id
+              FROM discussion_session s WHERE s.id = $1`,
 };
 
 /** Whether the account ($2) stands to the vote ($1) as the exception says. */
@@ -100,4 +105,5 @@ export const TARGET_NOUNS: Readonly<Record<TargetKind, { noun: string; key: stri
   briefing: { noun: 'briefing', key: 'briefingId' },
   topic: { noun: 'topic', key: 'topicId' },
   grant: { noun: 'role grant', key: 'grantId' },
+  session: { noun: 'session', key: 'sessionId' },
 };

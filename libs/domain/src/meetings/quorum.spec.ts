@@ -66,7 +66,7 @@ describe('the quorum of a representative assembly (two thirds of all representat
 describe('sessions without a legal quorum', () => {
   it('say so instead of showing a threshold: a consultative session and a joint meeting decide nothing by law', () => {
     for (const kind of ['consultative', 'joint_meeting'] as const) {
-      expect(meetingQuorum(kind, compound(equalUnits(3)), ['o1'])).toEqual({ kind, rule: null, measures: [], met: null, notCounted: 0 });
+      expect(meetingQuorum(kind, compound(equalUnits(3)), ['o1'])).toEqual({ kind, rule: null, measures: [], met: null, counted: [], notCounted: 0 });
     }
   });
 

@@ -1,4 +1,5 @@
 import type { RuleSetId } from '../rules/rule-sets';
+import { noticeEndsAt } from '../rules/schedule';
 import { resolveElectorate } from '../tally/electorate';
 import { meets, percentOf } from '../tally/fraction';
 import type { Electorate, Threshold, VoterId } from '../tally/types';
@@ -83,6 +84,8 @@ export interface QuorumState {
   measures: QuorumMeasure[];
   /** Whether the room may decide; null where no statute sets a quorum. */
   met: boolean | null;
+  /** The present voters who bring a counting person in. */
+  counted: VoterId[];
   /** Present persons who are no counting person of the roll (a tenant, a minor, a guest): shown, never counted. */
   notCounted: number;
 }
@@ -96,7 +99,7 @@ export interface QuorumState {
 export function meetingQuorum(kind: SessionKind, electorate: Electorate, present: Iterable<VoterId>): QuorumState {
   const rule = QUORUM_RULES[kind];
   const here = new Set(present);
-  if (!rule) return { kind, rule: null, measures: [], met: null, notCounted: 0 };
+  if (!rule) return { kind, rule: null, measures: [], met: null, counted: [], notCounted: 0 };
   const resolved = resolveElectorate(rule.countsAs, null, electorate);
   let presentSeats = 0;
   let presentArea = 0;
@@ -113,11 +116,20 @@ export function meetingQuorum(kind: SessionKind, electorate: Electorate, present
     const met = meets(numerator, denominator, TWO_THIRDS);
     return { id, present: numerator, total: denominator, threshold: TWO_THIRDS, met, percent: percentOf(numerator, denominator, TWO_THIRDS, met), missing: met ? 0 : missingFor(numerator, denominator) };
   });
-  return { kind, rule, measures, met: measures.every((m) => m.met), notCounted: [...here].filter((v) => !counted.has(v)).length };
+  return { kind, rule, measures, met: measures.every((m) => m.met), counted: [...counted], notCounted: [...here].filter((v) => !counted.has(v)).length };
 }
 
 /** The least x with 3·(present + x) ≥ 2·total. */
 function missingFor(present: number, total: number): number {
   if (total === 0) return 0;
   return Math.max(0, Math.ceil((2 * total) / 3) - present);
+}
+
+/**
+ * The end of a session's notice period announced at `announcedAt`: the body's statutory notice
+ * (15 days for owners, 10 for a member assembly); a session of a kind without a quorum has none.
+ */
+export function sessionNoticeEndsAt(kind: SessionKind, announcedAt: Date): Date {
+  const rule = QUORUM_RULES[kind];
+  return rule ? noticeEndsAt(rule.countsAs, announcedAt) : announcedAt;
 }

@@ -1,0 +1,113 @@
+import type { Queryable } from '../database/pooled';
+import { queryOn } from '../database/pooled';
+import type { SessionKind } from '@yishi/domain';
+import type { SessionStatus } from './entities/discussion-session.entity';
+
+/** The sessions store: statements on `discussion_session`, `session_unit` and `session_attendance`. */
+
+export interface SessionRow {
+  id: string;
+  node_id: string;
+  node_name: string;
+  kind: SessionKind;
+  title: string;
+  place: string;
+  starts_at: Date;
+  ends_at: Date;
+  status: SessionStatus;
+  announced_at: Date | null;
+  notice_ends_at: Date | null;
+  units: { id: string; name: string }[];
+}
+
+const SESSION_SELECT = `SELECT s.id, s.node_id, n.name AS node_name, s.kind, s.title, s.place, s.starts_at, s.ends_at, s.status, s.announced_at, s.notice_ends_at,
+       (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name), '[]'::json)
+          FROM session_unit su JOIN org_node u ON u.id = su.unit_id WHERE su.session_id = s.id) AS units
+  FROM discussion_session s JOIN org_node n ON n.id = s.node_id`;
+
+/** A session with its node's name and its invited units. */
+export async function sessionRow(q: Queryable, sessionId: string, lock = false): Promise<SessionRow | undefined> {
+  if (lock) await queryOn(q)(`SELECT id FROM discussion_session WHERE id = $1 FOR UPDATE`, [sessionId]);
+  const [row] = await queryOn(q)<SessionRow>(`${SESSION_SELECT} WHERE s.id = $1`, [sessionId]);
+  return row;
+}
+
+/** The sessions held by a node or inviting it (a joint meeting appears in each member unit), soonest last; drafts only for those who run them. */
+export function sessionsOf(q: Queryable, nodeId: string, withDrafts: boolean): Promise<SessionRow[]> {
+  return queryOn(q)<SessionRow>(
+    `${SESSION_SELECT}
+      WHERE (s.node_id = $1 OR EXISTS (SELECT 1 FROM session_unit su WHERE su.session_id = s.id AND su.unit_id = $1))
+        AND ($2 OR s.status <> 'draft')
+      ORDER BY s.starts_at DESC, s.id
+      LIMIT 200`,
+    [nodeId, withDrafts],
+  );
+}
+
+/** Invites the units' rolls. */
+export async function inviteUnits(q: Queryable, sessionId: string, unitIds: readonly string[]): Promise<void> {
+  await queryOn(q)(`INSERT INTO session_unit (session_id, unit_id) SELECT $1, unnest($2::uuid[])`, [sessionId, unitIds]);
+}
+
+/** Puts a draft's notice up; false when the session was no draft any more. */
+export async function announce(q: Queryable, sessionId: string, at: Date, noticeEndsAt: Date): Promise<boolean> {
+  // UPDATE … RETURNING inside a CTE: TypeORM answers a bare UPDATE with [rows, count].
+  const rows = await queryOn(q)<{ id: string }>(
+    `WITH done AS (UPDATE discussion_session SET status = 'announced', announced_at = $2, notice_ends_at = $3 WHERE id = $1 AND status = 'draft' RETURNING id)
+     SELECT id FROM done`,
+    [sessionId, at, noticeEndsAt],
+  );
+  return rows.length === 1;
+}
+
+export interface AttendanceRow {
+  unit_id: string;
+  person_type: 'owner' | 'member';
+  person_id: string;
+  method: 'desk' | 'phone';
+  checked_in_at: Date;
+  left_at: Date | null;
+}
+
+/** Everyone checked in at a session, in order of arrival. */
+export function attendanceOf(q: Queryable, sessionId: string): Promise<AttendanceRow[]> {
+  return queryOn(q)<AttendanceRow>(
+    `SELECT unit_id, person_type, person_id, method, checked_in_at, left_at FROM session_attendance WHERE session_id = $1 ORDER BY checked_in_at, id`,
+    [sessionId],
+  );
+}
+
+/** Checks a person in; the existing check-in instead when they already are. */
+export async function checkIn(
+  q: Queryable,
+  entry: { sessionId: string; unitId: string; personType: 'owner' | 'member'; personId: string; method: 'desk' | 'phone'; by: string },
+): Promise<{ fresh: boolean; row: AttendanceRow }> {
+  const [inserted] = await queryOn(q)<AttendanceRow>(
+    `INSERT INTO session_attendance (session_id, unit_id, person_type, person_id, method, checked_in_by) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (session_id, person_type, person_id) DO NOTHING
+     RETURNING unit_id, person_type, person_id, method, checked_in_at, left_at`,
+    [entry.sessionId, entry.unitId, entry.personType, entry.personId, entry.method, entry.by],
+  );
+  if (inserted) return { fresh: true, row: inserted };
+  const [existing] = await queryOn(q)<AttendanceRow>(
+    `SELECT unit_id, person_type, person_id, method, checked_in_at, left_at FROM session_attendance WHERE session_id = $1 AND person_type = $2 AND person_id = $3`,
+    [entry.sessionId, entry.personType, entry.personId],
+  );
+  return { fresh: false, row: existing! };
+}
+
+/** Records that a person checked in has left; the row as it is now, or undefined when they never checked in. */
+export async function recordDeparture(q: Queryable, sessionId: string, personType: 'owner' | 'member', personId: string): Promise<{ left: boolean; row: AttendanceRow } | undefined> {
+  const [updated] = await queryOn(q)<AttendanceRow>(
+    `WITH done AS (UPDATE session_attendance SET left_at = now() WHERE session_id = $1 AND person_type = $2 AND person_id = $3 AND left_at IS NULL
+                   RETURNING unit_id, person_type, person_id, method, checked_in_at, left_at)
+     SELECT * FROM done`,
+    [sessionId, personType, personId],
+  );
+  if (updated) return { left: true, row: updated };
+  const [existing] = await queryOn(q)<AttendanceRow>(
+    `SELECT unit_id, person_type, person_id, method, checked_in_at, left_at FROM session_attendance WHERE session_id = $1 AND person_type = $2 AND person_id = $3`,
+    [sessionId, personType, personId],
+  );
+  return existing ? { left: false, row: existing } : undefined;
+}

@@ -1,0 +1,76 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Permission } from '../auth/access.decorators';
+import type { Actor } from '../common/actor';
+import { ApiErrors } from '../openapi/api-errors.decorator';
+import { AttendanceDto, AttendeeDto, CreateSessionDto, SessionDto } from './dto/session.dto';
+import { SessionsService } from './sessions.service';
+
+/** Discussion sessions (议事会): scheduling, the notice, check-ins at the desk and the live quorum. */
+@ApiTags('sessions')
+@Controller()
+export class SessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Post('nodes/:nodeId/sessions')
+  @Permission('consultation.manage', { on: 'node', param: 'nodeId' })
+  @ApiOperation({ operationId: 'createDiscussionSession', summary: 'Schedule a session of a unit, or a joint meeting of a community over some of its units (a draft until its notice goes up)' })
+  @ApiCreatedResponse({ type: SessionDto })
+  create(@CurrentActor() actor: Actor, @Param('nodeId', ParseUUIDPipe) nodeId: string, @Body() body: CreateSessionDto): Promise<SessionDto> {
+    return this.sessions.create(actor, nodeId, body);
+  }
+
+  @Get('nodes/:nodeId/sessions')
+  @Permission('consultation.read', { on: 'node', param: 'nodeId' })
+  @ApiOperation({ operationId: 'listDiscussionSessions', summary: 'The sessions a node holds or is invited to, latest first (drafts for those who run them)' })
+  @ApiOkResponse({ type: [SessionDto] })
+  list(@CurrentActor() actor: Actor, @Param('nodeId', ParseUUIDPipe) nodeId: string): Promise<SessionDto[]> {
+    return this.sessions.list(actor, nodeId);
+  }
+
+  @Get('sessions/:id')
+  @Permission('consultation.read', { on: 'session', param: 'id' })
+  @ApiOperation({ operationId: 'getDiscussionSession', summary: 'A session with its live quorum' })
+  @ApiOkResponse({ type: SessionDto })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<SessionDto> {
+    return this.sessions.get(actor, id);
+  }
+
+  @Post('sessions/:id/announce')
+  @Permission('consultation.manage', { on: 'session', param: 'id' })
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'announceDiscussionSession', summary: 'Put the notice up (409 `notice_too_short` when the body’s notice period would not have run by the start)' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiErrors('CONFLICT')
+  announce(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<SessionDto> {
+    return this.sessions.announce(actor, id);
+  }
+
+  @Post('sessions/:id/check-ins')
+  @Permission('offline.record', { on: 'session', param: 'id' })
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'checkInAtSession', summary: 'Check a person of an invited roll in at the desk (409 `already_checked_in`, `not_invited`, `check_in_closed`)' })
+  @ApiOkResponse({ type: AttendanceDto })
+  @ApiErrors('CONFLICT')
+  checkIn(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AttendeeDto): Promise<AttendanceDto> {
+    return this.sessions.checkIn(actor, id, body);
+  }
+
+  @Post('sessions/:id/departures')
+  @Permission('offline.record', { on: 'session', param: 'id' })
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'recordSessionDeparture', summary: 'Record that a person checked in has left: they no longer count toward the quorum' })
+  @ApiOkResponse({ type: AttendanceDto })
+  @ApiErrors('CONFLICT')
+  depart(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AttendeeDto): Promise<AttendanceDto> {
+    return this.sessions.depart(actor, id, body);
+  }
+
+  @Get('sessions/:id/attendance')
+  @Permission('offline.record', { on: 'session', param: 'id' })
+  @ApiOperation({ operationId: 'getDiscussionSessionAttendance', summary: 'Who checked in, in order of arrival, with what each carries, and the quorum' })
+  @ApiOkResponse({ type: AttendanceDto })
+  attendance(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AttendanceDto> {
+    return this.sessions.attendance(actor, id);
+  }
+}

@@ -1,0 +1,190 @@
+import type { ErrorBody } from '@yishi/contracts';
+import type { HttpSession } from '../../test/http-session';
+import type { TestApp } from '../../test/test-app';
+import { startTestApp } from '../../test/test-app';
+import type { Fixture } from '../../test/vote-fixtures';
+import { createAccount, createCompound, createCooperative, grant, signIn } from '../../test/vote-fixtures';
+import type { AttendanceDto, SessionDto } from './dto/session.dto';
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+const at = (ms: number): string => new Date(Date.now() + ms).toISOString();
+
+describe('discussion sessions: the notice, check-ins at the desk and the live quorum', () => {
+  let t: TestApp;
+  let coop: Fixture;
+  let compound: Fixture;
+  let other: Fixture;
+  let community: string;
+  let convenor: HttpSession;
+  let desk: HttpSession;
+  let member: HttpSession;
+  let outsider: HttpSession;
+  const members: Record<string, string> = {};
+  const owners: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const [street] = await t.dataSource.query<{ id: string }[]>(`INSERT INTO org_node (code, kind, name, parent_id) VALUES ('s-street', 'street', '桂城街道', NULL) RETURNING id`);
+    community = (await t.dataSource.query<{ id: string }[]>(`INSERT INTO org_node (code, kind, name, parent_id) VALUES ('s-zhongqu', 'community', '中区社区', $1) RETURNING id`, [street!.id]))[0]!.id;
+    // 南村: five members with full capacity in three households, and a minor who may come but does not count.
+    coop = await createCooperative(t.dataSource, {
+      code: 's-nancun',
+      name: '南村经济社',
+      parent: 's-zhongqu',
+      households: [
+        { number: 'NC-001', members: [{ key: 'a', name: '陈伯', birthDate: '1950-03-01', phone: '13700000001' }, { key: 'b', name: '陈婶', birthDate: '1952-05-01' }, { key: 'kid', name: '陈仔', birthDate: '2015-01-01' }] },
+        { number: 'NC-002', members: [{ key: 'c', name: '李叔', birthDate: '1960-01-01' }, { key: 'd', name: '李姨', birthDate: '1962-01-01' }] },
+        { number: 'NC-003', members: [{ key: 'e', name: '黄哥', birthDate: '1980-01-01' }] },
+      ],
+    });
+    other = await createCooperative(t.dataSource, { code: 's-beicun', name: '北村经济社', parent: 's-zhongqu', households: [{ number: 'BC-001', members: [{ key: 'x', name: '北村 何', birthDate: '1970-01-01', phone: '13700000009' }] }] });
+    compound = await createCompound(t.dataSource, {
+      code: 's-yushuian',
+      name: '御水岸',
+      parent: 's-zhongqu',
+      units: [
+        { number: '1-101', building: '1栋', area: 30000 },
+        { number: '1-102', building: '1栋', area: 10000 },
+        { number: '1-103', building: '1栋', area: 10000 },
+        { number: 'P-01', building: null, kind: 'parking', area: 1000 },
+      ],
+      owners: [
+        { key: 'big', name: '大户 梁', units: [{ number: '1-101' }, { number: 'P-01' }] },
+        { key: 'small1', name: '业主 吴', units: [{ number: '1-102' }] },
+        { key: 'small2', name: '业主 周', units: [{ number: '1-103' }] },
+      ],
+    });
+    for (const r of await t.dataSource.query<{ id: string; name: string }[]>(`SELECT id, name FROM member WHERE unit_id = $1`, [coop.unitId])) members[r.name] = r.id;
+    for (const r of await t.dataSource.query<{ id: string; name: string }[]>(`SELECT id, name FROM owner WHERE unit_id = $1`, [compound.unitId])) owners[r.name] = r.id;
+    const convenorId = await createAccount(t.dataSource, '13700000100', '中区社区 书记');
+    await grant(t.dataSource, convenorId, community, 'convenor');
+    const deskId = await createAccount(t.dataSource, '13700000101', '南村 楼长');
+    await grant(t.dataSource, deskId, coop.unitId, 'building_head');
+    convenor = await signIn(t.dataSource, t.baseUrl, '13700000100');
+    desk = await signIn(t.dataSource, t.baseUrl, '13700000101');
+    member = await signIn(t.dataSource, t.baseUrl, '13700000001');
+    outsider = await signIn(t.dataSource, t.baseUrl, '13700000009');
+  });
+  afterAll(() => t.close());
+
+  const create = async (nodeId: string, body: Record<string, unknown>): Promise<SessionDto> => {
+    const res = await convenor.post<SessionDto>(`/api/nodes/${nodeId}/sessions`, { title: '南村地块土地整理方案成员大会', place: '南村经济社党支部组织生活馆', ...body });
+    expect(res.status).toBe(201);
+    return res.body;
+  };
+  /** The notice went up eleven days ago and the session starts in half an hour (the clock moved on). */
+  const noticeRan = async (sessionId: string): Promise<void> => {
+    await t.dataSource.query(
+      `UPDATE discussion_session SET status = 'announced', announced_at = now() - interval '11 days', notice_ends_at = now() - interval '1 day',
+              starts_at = now() + interval '30 minutes', ends_at = now() + interval '3 hours' WHERE id = $1`,
+      [sessionId],
+    );
+  };
+  const checkIn = (sessionId: string, personType: 'owner' | 'member', personId: string, by: HttpSession = desk) => by.post<AttendanceDto & ErrorBody>(`/api/sessions/${sessionId}/check-ins`, { personType, personId });
+
+  it('keeps a member assembly’s ten days of notice, and hides the draft from residents until it goes up', async () => {
+    const soon = await create(coop.unitId, { kind: 'member_assembly', startsAt: at(2 * DAY), endsAt: at(2 * DAY + 3 * HOUR) });
+    expect(soon).toMatchObject({ status: 'draft', kind: 'member_assembly', units: [{ id: coop.unitId, name: '南村经济社' }], announcedAt: null });
+    expect((await member.get(`/api/sessions/${soon.id}`)).status).toBe(404);
+    expect((await member.get<SessionDto[]>(`/api/nodes/${coop.unitId}/sessions`)).body.map((s) => s.id)).not.toContain(soon.id);
+    const tooSoon = await convenor.post<ErrorBody>(`/api/sessions/${soon.id}/announce`);
+    expect(tooSoon.status).toBe(409);
+    expect(tooSoon.body.details).toMatchObject({ reason: 'notice_too_short' });
+    expect(new Date(tooSoon.body.details!['noticeEndsAt'] as string).getTime()).toBeGreaterThan(Date.now() + 10 * DAY - 60_000);
+
+    const later = await create(coop.unitId, { kind: 'member_assembly', startsAt: at(11 * DAY), endsAt: at(11 * DAY + 3 * HOUR) });
+    const announced = await convenor.post<SessionDto>(`/api/sessions/${later.id}/announce`);
+    expect(announced.status).toBe(200);
+    expect(announced.body.status).toBe('announced');
+    expect(new Date(announced.body.noticeEndsAt!).getTime() - new Date(announced.body.announcedAt!).getTime()).toBe(10 * DAY);
+    expect((await convenor.post<ErrorBody>(`/api/sessions/${later.id}/announce`)).body.details).toMatchObject({ reason: 'not_a_draft' });
+    const seen = await member.get<SessionDto>(`/api/sessions/${later.id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.quorum).toMatchObject({ met: false, present: 0, measures: [{ id: 'persons', present: 0, total: 5, missing: 4 }] });
+    expect(seen.body.quorum.statute).toMatch(/第二十七条/);
+    // Eleven days ahead the desk is not open yet.
+    expect((await checkIn(later.id, 'member', members['陈伯']!)).body.details).toMatchObject({ reason: 'check_in_closed' });
+  });
+
+  it('counts members with full capacity toward two thirds as they check in and leave; the minor is in the room but not counted', async () => {
+    const s = await create(coop.unitId, { kind: 'member_assembly', startsAt: at(12 * DAY), endsAt: at(12 * DAY + 3 * HOUR) });
+    await noticeRan(s.id);
+    for (const name of ['陈伯', '陈婶', '李叔']) expect((await checkIn(s.id, 'member', members[name]!)).status).toBe(200);
+    const kid = await checkIn(s.id, 'member', members['陈仔']!);
+    expect(kid.body.quorum).toMatchObject({ met: false, present: 4, notCounted: 1, measures: [{ present: 3, total: 5, missing: 1, percent: '60.00' }] });
+    expect(kid.body.entries.find((e) => e.name === '陈仔')).toMatchObject({ counted: false, groupLabel: 'NC-001', method: 'desk' });
+    const fourth = await checkIn(s.id, 'member', members['李姨']!);
+    expect(fourth.body.quorum).toMatchObject({ met: true, measures: [{ present: 4, total: 5, missing: 0, met: true, percent: '80.00' }] });
+    expect(fourth.body.entries.map((e) => e.name)).toEqual(['陈伯', '陈婶', '李叔', '陈仔', '李姨']);
+
+    const twice = await checkIn(s.id, 'member', members['陈伯']!);
+    expect(twice.status).toBe(409);
+    expect(twice.body.details).toMatchObject({ reason: 'already_checked_in' });
+    expect(twice.body.message).toMatch(/陈伯 checked in at/);
+    const stranger = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM member WHERE unit_id = $1`, [other.unitId]);
+    expect((await checkIn(s.id, 'member', stranger[0]!.id)).body.details).toMatchObject({ reason: 'not_invited' });
+
+    const left = await desk.post<AttendanceDto>(`/api/sessions/${s.id}/departures`, { personType: 'member', personId: members['李叔'] });
+    expect(left.status).toBe(200);
+    expect(left.body.quorum).toMatchObject({ met: false, present: 4, measures: [{ present: 3, missing: 1 }] });
+    expect(left.body.entries.find((e) => e.name === '李叔')).toMatchObject({ counted: false });
+    expect(left.body.entries.find((e) => e.name === '李叔')!.leftAt).not.toBeNull();
+    const again = await desk.post<ErrorBody>(`/api/sessions/${s.id}/departures`, { personType: 'member', personId: members['李叔'] });
+    expect(again.status).toBe(409);
+    expect(again.body.details).toMatchObject({ reason: 'already_left' });
+    expect((await desk.post<ErrorBody>(`/api/sessions/${s.id}/departures`, { personType: 'member', personId: members['黄哥'] })).body.details).toMatchObject({ reason: 'not_checked_in' });
+    // Nothing was lost by the refusals: five check-ins, one departure.
+    const [rows] = await t.dataSource.query<{ n: number; gone: number }[]>(`SELECT count(*)::int AS n, count(left_at)::int AS gone FROM session_attendance WHERE session_id = $1`, [s.id]);
+    expect(rows).toEqual({ n: 5, gone: 1 });
+    // The attendance list is the desk's; a member sees the quorum figures only.
+    expect((await member.get(`/api/sessions/${s.id}/attendance`)).status).toBe(403);
+    expect((await member.get<SessionDto>(`/api/sessions/${s.id}`)).body.quorum).toMatchObject({ met: false, present: 4 });
+    expect((await outsider.get(`/api/sessions/${s.id}`)).status).toBe(404);
+  });
+
+  it('counts an owners’ meeting by area and by headcount: the large owner brings his parking space, and area alone is not enough', async () => {
+    const s = await create(compound.unitId, { kind: 'owners_meeting', startsAt: at(16 * DAY), endsAt: at(16 * DAY + 2 * HOUR) });
+    await noticeRan(s.id);
+    // The community's convenor keeps the desk here (南村's building head has no business in 御水岸).
+    expect((await checkIn(s.id, 'owner', owners['大户 梁']!)).status).toBe(404);
+    const big = await checkIn(s.id, 'owner', owners['大户 梁']!, convenor);
+    expect(big.body.entries[0]).toMatchObject({ area: 31000, unitLabels: ['1-101', 'P-01'], groupLabel: '1栋' });
+    expect(big.body.quorum.measures).toEqual([
+      expect.objectContaining({ id: 'area', present: 31000, total: 51000, met: false }),
+      expect.objectContaining({ id: 'persons', present: 1, total: 3, met: false, missing: 1 }),
+    ]);
+    const two = await checkIn(s.id, 'owner', owners['业主 吴']!, convenor);
+    expect(two.body.quorum).toMatchObject({ met: true, measures: [{ id: 'area', met: true }, { id: 'persons', present: 2, met: true }] });
+  });
+
+  it('holds a joint meeting on the community over chosen units, shown in each, without a legal quorum', async () => {
+    const bad = await convenor.post<ErrorBody>(`/api/nodes/${community}/sessions`, { kind: 'joint_meeting', title: '联席会议', place: '中区社区党群服务站', startsAt: at(DAY), endsAt: at(DAY + HOUR) });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toMatchObject({ fields: [{ field: 'unitIds', reasons: ['jointUnits'] }] });
+    const joint = await create(community, { kind: 'joint_meeting', title: '联席会议', startsAt: at(DAY), endsAt: at(DAY + HOUR), unitIds: [coop.unitId, compound.unitId] });
+    expect(joint.units.map((u) => u.name).sort()).toEqual(['南村经济社', '御水岸'].sort());
+    expect((await convenor.post<SessionDto>(`/api/sessions/${joint.id}/announce`)).status).toBe(200);
+    expect((await member.get<SessionDto[]>(`/api/nodes/${coop.unitId}/sessions`)).body.map((x) => x.id)).toContain(joint.id);
+    expect((await outsider.get<SessionDto[]>(`/api/nodes/${other.unitId}/sessions`)).body.map((x) => x.id)).not.toContain(joint.id);
+    const seen = await member.get<SessionDto>(`/api/sessions/${joint.id}`);
+    expect(seen.body.quorum).toMatchObject({ met: null, measures: [], statute: null });
+  });
+
+  it('refuses a kind the unit does not hold, a session that ends before it starts or lasts a day, and a unit list on a unit’s own session', async () => {
+    const cases: [string, Record<string, unknown>, string, string][] = [
+      [coop.unitId, { kind: 'owners_meeting', startsAt: at(DAY), endsAt: at(DAY + HOUR) }, 'kind', 'sessionKindOfUnit'],
+      [community, { kind: 'member_assembly', startsAt: at(DAY), endsAt: at(DAY + HOUR) }, 'kind', 'sessionKindOfUnit'],
+      [coop.unitId, { kind: 'consultative', startsAt: at(DAY), endsAt: at(DAY - HOUR) }, 'endsAt', 'invalid'],
+      [coop.unitId, { kind: 'consultative', startsAt: at(DAY), endsAt: at(DAY + 13 * HOUR) }, 'endsAt', 'sessionLength'],
+      [coop.unitId, { kind: 'consultative', startsAt: at(-HOUR), endsAt: at(HOUR) }, 'startsAt', 'minDate'],
+      [coop.unitId, { kind: 'consultative', startsAt: at(DAY), endsAt: at(DAY + HOUR), unitIds: [coop.unitId, compound.unitId] }, 'unitIds', 'jointUnits'],
+      [community, { kind: 'joint_meeting', startsAt: at(DAY), endsAt: at(DAY + HOUR), unitIds: [coop.unitId, community] }, 'unitIds', 'jointUnits'],
+    ];
+    for (const [nodeId, body, field, reason] of cases) {
+      const res = await convenor.post<ErrorBody>(`/api/nodes/${nodeId}/sessions`, { title: '议事会', place: '组织生活馆', ...body });
+      expect([res.status, res.body.details]).toEqual([400, expect.objectContaining({ fields: [expect.objectContaining({ field, reasons: [reason] })] })]);
+    }
+    expect((await desk.post(`/api/nodes/${coop.unitId}/sessions`, { kind: 'consultative', title: '议事会', place: '组织生活馆', startsAt: at(DAY), endsAt: at(DAY + HOUR) })).status).toBe(403);
+  });
+});

@@ -1,0 +1,282 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { HOUR_MS, meetingQuorum, QUORUM_RULES, sessionNoticeEndsAt } from '@yishi/domain';
+import type { Electorate, SessionKind } from '@yishi/domain';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
+import { conflict, invalid } from '../common/refusals';
+import { nodeById, nodesUnder } from '../organizations/organization-store';
+import { allows, PermissionsService } from '../permissions/permissions.service';
+import type { RollVoter } from '../rolls/unit-electorate';
+import { unitElectorate } from '../rolls/unit-electorate';
+import type { AttendanceDto, AttendeeDto, CreateSessionDto, QuorumDto, SessionDto } from './dto/session.dto';
+import { SESSION_LIMITS } from './dto/session.dto';
+import { DiscussionSession } from './entities/discussion-session.entity';
+import type { AttendanceRow, SessionRow } from './session-store';
+import { announce, attendanceOf, checkIn, inviteUnits, recordDeparture, sessionRow, sessionsOf } from './session-store';
+
+/** The kinds of session each kind of node holds. */
+const KINDS_OF_NODE: Readonly<Record<string, readonly SessionKind[]>> = {
+  compound: ['consultative', 'owners_meeting'],
+  cooperative: ['consultative', 'member_assembly', 'representative_assembly'],
+  community: ['joint_meeting'],
+};
+
+/** Check-ins open this long before the start (people arrive early; the desk is set up). */
+const CHECK_IN_OPENS_BEFORE_MS = 2 * HOUR_MS;
+
+/** The invited rolls of a session as its quorum reads them: the counting persons, and everyone on the rolls by person. */
+interface Rolls {
+  electorate: Electorate | null;
+  people: Map<string, RollVoter & { unitId: string; area: number }>;
+}
+
+const personKey = (personType: string, personId: string): string => `${personType}:${personId}`;
+
+/**
+ * Discussion sessions (议事会): those who run a unit's consultations schedule a session of the unit
+ * (or, on a community, a joint meeting over some of its units) and put its notice up once the
+ * body's notice period fits; the desk checks people of the invited rolls in and records who
+ * leaves; everyone invited sees the live quorum, those at the desk the attendance list.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly permissions: PermissionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, nodeId: string, input: CreateSessionDto): Promise<SessionDto> {
+    const startsAt = new Date(input.startsAt);
+    const endsAt = new Date(input.endsAt);
+    if (endsAt <= startsAt) throw invalid('endsAt', 'invalid', 'A session ends after it starts.');
+    if (endsAt.getTime() - startsAt.getTime() > SESSION_LIMITS.maxHours * HOUR_MS) {
+      throw invalid('endsAt', 'sessionLength', `A session lasts at most ${SESSION_LIMITS.maxHours} hours; hold another one for the rest.`);
+    }
+    if (startsAt.getTime() <= Date.now()) throw invalid('startsAt', 'minDate', 'A session is scheduled ahead: its start is in the future.');
+    const id = await this.dataSource.transaction(async (m) => {
+      const node = (await nodeById(m, nodeId))!;
+      const kinds = KINDS_OF_NODE[node.kind] ?? [];
+      if (!kinds.includes(input.kind)) {
+        throw invalid('kind', 'sessionKindOfUnit', `A ${node.kind} holds ${kinds.length ? kinds.join(', ') : 'no sessions'}, not a ${input.kind}.`, { allowed: kinds });
+      }
+      const units = input.kind === 'joint_meeting' ? await this.jointUnits(m, nodeId, input.unitIds) : [nodeId];
+      if (input.kind !== 'joint_meeting' && input.unitIds !== undefined) {
+        throw invalid('unitIds', 'jointUnits', 'Only a joint meeting names its units: a unit’s own session invites its own roll.');
+      }
+      const saved = await m.getRepository(DiscussionSession).save({
+        nodeId,
+        kind: input.kind,
+        title: input.title.trim(),
+        place: input.place.trim(),
+        startsAt,
+        endsAt,
+        status: 'draft' as const,
+        announcedAt: null,
+        noticeEndsAt: null,
+        createdBy: actor.id,
+      });
+      await inviteUnits(m, saved.id, units);
+      await this.audit.record(m, { actor, nodeId, action: 'session.create', entityType: 'discussion_session', entityId: saved.id, after: { kind: input.kind, startsAt, endsAt, units } });
+      return saved.id;
+    });
+    return this.get(actor, id);
+  }
+
+  /** The units of a joint meeting: two or more compounds or cooperatives under the community. */
+  private async jointUnits(m: EntityManager, communityId: string, unitIds: string[] | undefined): Promise<string[]> {
+    if (!unitIds) throw invalid('unitIds', 'jointUnits', 'A joint meeting names the units whose rolls it invites (two or more).');
+    const found = await nodesUnder(m, unitIds, communityId);
+    const wrong = unitIds.filter((id) => {
+      const node = found.find((n) => n.id === id);
+      return !node || !node.under || (node.kind !== 'compound' && node.kind !== 'cooperative');
+    });
+    if (wrong.length) throw invalid('unitIds', 'jointUnits', 'Each unit of a joint meeting is a compound or a cooperative of this community.', { unitIds: wrong });
+    return unitIds;
+  }
+
+  async list(actor: Actor, nodeId: string): Promise<SessionDto[]> {
+    const m = this.dataSource.manager;
+    const access = await this.permissions.accessOn(actor, nodeId, m);
+    const rows = await sessionsOf(m, nodeId, allows(access, 'consultation.manage'));
+    return Promise.all(rows.map(async (row) => this.toDto(row, await this.quorum(m, row))));
+  }
+
+  async get(_actor: Actor, sessionId: string): Promise<SessionDto> {
+    const m = this.dataSource.manager;
+    const row = (await sessionRow(m, sessionId))!;
+    return this.toDto(row, await this.quorum(m, row));
+  }
+
+  /** Puts the notice up: from now, the body's notice period must have run by the start. */
+  async announce(actor: Actor, sessionId: string): Promise<SessionDto> {
+    await this.dataSource.transaction(async (m) => {
+      const row = (await sessionRow(m, sessionId, true))!;
+      if (row.status !== 'draft') throw conflict('not_a_draft', 'The notice of this session is already up, or it was cancelled.', { status: row.status });
+      const now = new Date();
+      const noticeEndsAt = sessionNoticeEndsAt(row.kind, now);
+      if (noticeEndsAt > row.starts_at) {
+        throw conflict('notice_too_short', `The notice of a ${row.kind} must be up until ${noticeEndsAt.toISOString()}: the session has to start then or later.`, {
+          noticeEndsAt: noticeEndsAt.toISOString(),
+        });
+      }
+      if (!(await announce(m, sessionId, now, noticeEndsAt))) throw new Error(`session ${sessionId} changed under its row lock`);
+      await this.audit.record(m, { actor, nodeId: row.node_id, action: 'session.announce', entityType: 'discussion_session', entityId: sessionId, after: { noticeEndsAt } });
+    });
+    return this.get(actor, sessionId);
+  }
+
+  /** Checks a person of an invited roll in at the desk (签到). Twice is refused, naming when they came. */
+  async checkIn(actor: Actor, sessionId: string, person: AttendeeDto): Promise<AttendanceDto> {
+    await this.dataSource.transaction(async (m) => {
+      const row = (await sessionRow(m, sessionId, true))!;
+      this.requireCheckInTime(row);
+      const rolls = await this.rolls(m, row);
+      const invited = rolls.people.get(personKey(person.personType, person.personId));
+      if (!invited || !this.mayAttend(row.kind, rolls, invited)) {
+        throw conflict('not_invited', 'This person is on none of the rolls invited to this session.', { personType: person.personType, personId: person.personId });
+      }
+      const { fresh, row: entry } = await checkIn(m, { sessionId, unitId: invited.unitId, personType: person.personType, personId: person.personId, method: 'desk', by: actor.id });
+      if (!fresh) {
+        throw conflict('already_checked_in', `${invited.name} checked in at ${entry.checked_in_at.toISOString()}.`, { checkedInAt: entry.checked_in_at.toISOString(), leftAt: entry.left_at?.toISOString() ?? null });
+      }
+      await this.audit.record(m, { actor, nodeId: invited.unitId, action: 'session.check_in', entityType: 'discussion_session', entityId: sessionId, after: { personType: person.personType, personId: person.personId, method: 'desk' } });
+    });
+    return this.attendance(actor, sessionId);
+  }
+
+  /** Records that a person checked in has left (离场): they stop counting toward the quorum; their check-in stays. */
+  async depart(actor: Actor, sessionId: string, person: AttendeeDto): Promise<AttendanceDto> {
+    await this.dataSource.transaction(async (m) => {
+      const row = (await sessionRow(m, sessionId, true))!;
+      if (row.status !== 'announced') throw conflict('not_announced', 'Nobody is checked in at a session whose notice is not up.');
+      const result = await recordDeparture(m, sessionId, person.personType, person.personId);
+      if (!result) throw conflict('not_checked_in', 'This person has not checked in.');
+      if (!result.left) throw conflict('already_left', `This person left at ${result.row.left_at!.toISOString()}.`, { leftAt: result.row.left_at!.toISOString() });
+      await this.audit.record(m, { actor, nodeId: result.row.unit_id, action: 'session.depart', entityType: 'discussion_session', entityId: sessionId, after: { personType: person.personType, personId: person.personId } });
+    });
+    return this.attendance(actor, sessionId);
+  }
+
+  /** Who came, in order of arrival, with what each carries, and the quorum. */
+  async attendance(_actor: Actor, sessionId: string): Promise<AttendanceDto> {
+    const m = this.dataSource.manager;
+    const row = (await sessionRow(m, sessionId))!;
+    const rolls = await this.rolls(m, row);
+    const entries = await attendanceOf(m, sessionId);
+    const quorum = this.quorumOf(row, rolls, entries);
+    const counted = new Set(quorum.countedKeys);
+    return {
+      entries: entries.map((e) => {
+        const person = rolls.people.get(personKey(e.person_type, e.person_id));
+        return {
+          personType: e.person_type,
+          personId: e.person_id,
+          name: person?.name ?? '',
+          unitId: e.unit_id,
+          groupLabel: person?.groupLabel ?? '',
+          unitLabels: person?.unitLabels ?? [],
+          area: person?.area ?? 0,
+          method: e.method,
+          checkedInAt: e.checked_in_at.toISOString(),
+          leftAt: e.left_at?.toISOString() ?? null,
+          counted: e.left_at === null && counted.has(personKey(e.person_type, e.person_id)),
+        };
+      }),
+      quorum: quorum.dto,
+    };
+  }
+
+  private requireCheckInTime(row: SessionRow): void {
+    if (row.status !== 'announced') throw conflict('not_announced', 'The notice of this session is not up: nobody can be checked in yet.', { status: row.status });
+    const now = Date.now();
+    if (now < row.starts_at.getTime() - CHECK_IN_OPENS_BEFORE_MS || now > row.ends_at.getTime()) {
+      throw conflict('check_in_closed', 'Check-ins run from two hours before the start until the end of the session.', {
+        opensAt: new Date(row.starts_at.getTime() - CHECK_IN_OPENS_BEFORE_MS).toISOString(),
+        closesAt: row.ends_at.toISOString(),
+      });
+    }
+  }
+
+  /** A representative assembly invites the representatives; every other session everyone on its rolls. */
+  private mayAttend(kind: SessionKind, rolls: Rolls, person: RollVoter): boolean {
+    if (kind !== 'representative_assembly') return true;
+    return rolls.electorate?.kind === 'persons' && rolls.electorate.representatives.includes(person.voterId);
+  }
+
+  /** The invited rolls, named by roll id: the electorate of a single-unit session with a quorum, and everyone by person. */
+  private async rolls(m: EntityManager, row: SessionRow): Promise<Rolls> {
+    const rule = QUORUM_RULES[row.kind];
+    const people: Rolls['people'] = new Map();
+    let electorate: Rolls['electorate'] = null;
+    const now = new Date();
+    for (const unit of row.units) {
+      const roll = await unitElectorate(m, unit.id, 'any', (type, id) => personKey(type, id), now);
+      if (rule && row.units.length === 1) electorate = roll.electorate;
+      // The area each owner brings in: their own units, the co-owned units they are designated to
+      // cast, and the developer's unsold units for the developer (as the tally counts them).
+      const areas = new Map<string, number>();
+      if (roll.electorate.kind === 'compound') {
+        for (const u of roll.electorate.units) {
+          const voter = u.developerHeld ? roll.electorate.developerVoter : u.owners.length === 1 ? u.owners[0]! : u.designatedVoter;
+          if (voter) areas.set(voter, (areas.get(voter) ?? 0) + u.area);
+        }
+      }
+      for (const voter of roll.voters) people.set(voter.voterId, { ...voter, unitId: unit.id, area: areas.get(voter.voterId) ?? 0 });
+    }
+    return { electorate, people };
+  }
+
+  private async quorum(m: EntityManager, row: SessionRow): Promise<QuorumDto> {
+    const rolls = await this.rolls(m, row);
+    return this.quorumOf(row, rolls, await attendanceOf(m, row.id)).dto;
+  }
+
+  private quorumOf(row: SessionRow, rolls: Rolls, entries: AttendanceRow[]): { dto: QuorumDto; countedKeys: string[] } {
+    const present = entries.filter((e) => e.left_at === null).map((e) => personKey(e.person_type, e.person_id));
+    const rule = QUORUM_RULES[row.kind];
+    const state = rolls.electorate ? meetingQuorum(row.kind, rolls.electorate, present) : null;
+    const notCounted = state ? state.notCounted : rule ? present.length : 0;
+    const countedKeys = state ? state.counted : [];
+    return {
+      dto: {
+        met: state ? state.met : null,
+        measures: (state?.measures ?? []).map((measure) => ({
+          id: measure.id,
+          present: measure.present,
+          total: measure.total,
+          threshold: { numerator: measure.threshold.numerator, denominator: measure.threshold.denominator },
+          met: measure.met,
+          percent: measure.percent,
+          missing: measure.missing,
+        })),
+        statute: rule?.statute['zh-CN'] ?? null,
+        statuteEn: rule?.statute.en ?? null,
+        present: present.length,
+        notCounted,
+      },
+      countedKeys,
+    };
+  }
+
+  private toDto(row: SessionRow, quorum: QuorumDto): SessionDto {
+    return {
+      id: row.id,
+      nodeId: row.node_id,
+      nodeName: row.node_name,
+      kind: row.kind,
+      title: row.title,
+      place: row.place,
+      startsAt: row.starts_at.toISOString(),
+      endsAt: row.ends_at.toISOString(),
+      status: row.status,
+      announcedAt: row.announced_at?.toISOString() ?? null,
+      noticeEndsAt: row.notice_ends_at?.toISOString() ?? null,
+      units: row.units,
+      quorum,
+    };
+  }
+}
