@@ -235,7 +235,7 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await expectNoHorizontalScroll(page);
   await press(briefingForm.getByRole('button', { name: '安排', exact: true }));
   await expect(page.getByRole('status').filter({ hasText: '已安排。居民可以报名了。' })).toBeFocused();
-  const session = page.locator('.briefing').filter({ hasText: '御水岸党支部组织生活馆' });
+  const session = page.getByRole('article').filter({ hasText: '御水岸党支部组织生活馆' });
   await expect(session).toContainText('0/30 人，还剩 30 个名额');
   await expect(session).toContainText('未开始');
 
