@@ -67,7 +67,7 @@ interface Ctx {
   /** Briefings on consultationA: one to sign up for, edit and record, one to cancel. */
   briefingsA: { open: string; toCancel: string };
   /** Sessions of compound A: a draft (put back to draft before each caller, to announce) and one whose notice has run and that starts soon (for check-ins). */
-  sessionsA: { draft: string; live: string };
+  sessionsA: { draft: string; live: string; item: string; items: string[] };
   /** Paper ballots and proxies on an open vote of A: a voter without a paper, papers in each state, an accepted proxy; an rceo-27 vote of a cooperative of A's community for check-ins. */
   papersA: { vote: string; voter: string; issued: number; toEnter: number; disputed: number; toVoid: number; toReissue: number; principal: string; proxy: string; meeting: string; meetingUnit: string; member: string };
   /** An account with no role, which routes that name a person act on (granted a role, linked to a roll entry). */
@@ -280,6 +280,24 @@ const CASES: Record<string, Case | SelfCase> = {
     },
     request: (c) => ({ path: `/api/sessions/${c.sessionsA.draft}/announce` }),
   },
+  'POST /api/sessions/:id/agenda': {
+    session: (c) => c.sessionsA.live,
+    request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/agenda`, body: { kind: 'free', title: '临时动议', urgentReason: '台风过境后小区多处倒树，需本次会议确定清理分工' } }),
+  },
+  'PUT /api/sessions/:id/agenda/order': {
+    session: (c) => c.sessionsA.live,
+    prepare: async (c) => {
+      c.sessionsA.items = (await t.dataSource.query<{ id: string }[]>(`SELECT id FROM session_agenda_item WHERE session_id = $1 ORDER BY id`, [c.sessionsA.live])).map((r) => r.id);
+    },
+    request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/agenda/order`, body: { itemIds: c.sessionsA.items } }),
+  },
+  'POST /api/sessions/:id/agenda/:itemId/defer': {
+    session: (c) => c.sessionsA.live,
+    prepare: async (c) => {
+      await t.dataSource.query(`UPDATE session_agenda_item SET deferred_at = NULL, deferred_reason = NULL WHERE id = $1`, [c.sessionsA.item]);
+    },
+    request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/agenda/${c.sessionsA.item}/defer`, body: { reason: '材料未齐' } }),
+  },
   'POST /api/sessions/:id/check-ins': {
     session: (c) => c.sessionsA.live,
     prepare: async (c) => {
@@ -419,7 +437,7 @@ describe('access rules across the whole route table', () => {
       draftsToPublishA: '',
       topicsA: { open: '', offline: '', photo: '', toAccept: '', toMerge: '', toDecline: '' },
       briefingsA: { open: '', toCancel: '' },
-      sessionsA: { draft: '', live: '' },
+      sessionsA: { draft: '', live: '', item: '', items: [] },
       papersA: { vote: '', voter: '', issued: 0, toEnter: 0, disputed: 0, toVoid: 0, toReissue: 0, principal: '', proxy: '', meeting: '', meetingUnit: '', member: '' },
       granteePhone,
     };
@@ -523,7 +541,8 @@ describe('access rules across the whole route table', () => {
     ctx.briefingsA = { open: await briefingOfA(), toCancel: await briefingOfA() };
     const sessionOfA = async (): Promise<string> =>
       (await staffOfA.post<{ id: string }>(`/api/nodes/${a.unit}/sessions`, { kind: 'consultative', title: '御水岸议事会', place: '党群服务站', startsAt: '2099-01-01T01:00:00Z', endsAt: '2099-01-01T03:00:00Z' })).body.id;
-    ctx.sessionsA = { draft: await sessionOfA(), live: await sessionOfA() };
+    ctx.sessionsA = { draft: await sessionOfA(), live: await sessionOfA(), item: '', items: [] };
+    ctx.sessionsA.item = (await staffOfA.post<{ agenda: { id: string }[] }>(`/api/sessions/${ctx.sessionsA.live}/agenda`, { kind: 'free', title: '其他事项' })).body.agenda[0]!.id;
     await t.dataSource.query(
       `UPDATE discussion_session SET status = 'announced', announced_at = now() - interval '1 day', notice_ends_at = now() - interval '1 day', starts_at = now(), ends_at = now() + interval '1 day' WHERE id = $1`,
       [ctx.sessionsA.live],

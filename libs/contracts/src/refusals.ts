@@ -92,6 +92,7 @@ export const REFUSAL_REASONS = [
   'already_checked_in',
   'not_checked_in',
   'already_left',
+  'already_deferred', // the agenda item was already put off
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -154,3 +154,18 @@ export async function consultationHeads(q: Queryable, ids: readonly string[]): P
   const rows = await queryOn(q)<{ id: string; title: string; phase: ConsultationPhase }>(`SELECT id, title, phase FROM consultation WHERE id = ANY($1::uuid[])`, [unique]);
   return new Map(rows.map((r) => [r.id, { title: r.title, phase: r.phase }]));
 }
+
+/** A published version of a draft as another feature names it: its consultation, title, number and the units the consultation concerns. */
+export async function publishedVersionHead(
+  q: Queryable,
+  versionId: string,
+): Promise<{ consultation_id: string; consultation_title: string; number: number; title: string; units: string[] } | undefined> {
+  const [row] = await queryOn(q)<{ consultation_id: string; consultation_title: string; number: number; title: string; units: string[] }>(
+    `SELECT v.consultation_id, c.title AS consultation_title, v.number, v.title,
+            ARRAY(SELECT cu.unit_id FROM consultation_unit cu WHERE cu.consultation_id = c.id) AS units
+       FROM draft_version v JOIN consultation c ON c.id = v.consultation_id
+      WHERE v.id = $1 AND v.published_at IS NOT NULL`,
+    [versionId],
+  );
+  return row;
+}

@@ -41,6 +41,7 @@ import { RollRevision } from '../rolls/entities/roll-revision.entity';
 import { Tenant } from '../rolls/entities/tenant.entity';
 import { DiscussionSession, SessionUnit } from '../sessions/entities/discussion-session.entity';
 import { SessionAttendance } from '../sessions/entities/session-attendance.entity';
+import { AgendaItem } from '../sessions/entities/agenda-item.entity';
 import { RoleGrant } from '../users/entities/role-grant.entity';
 import { User } from '../users/entities/user.entity';
 
@@ -94,4 +95,5 @@ export const ENTITIES = [
   DiscussionSession,
   SessionUnit,
   SessionAttendance,
+  AgendaItem,
 ];

@@ -111,3 +111,45 @@ export async function recordDeparture(q: Queryable, sessionId: string, personTyp
   );
   return existing ? { left: false, row: existing } : undefined;
 }
+
+export interface AgendaRow {
+  id: string;
+  position: number;
+  kind: 'topic' | 'draft' | 'vote' | 'free';
+  topic_id: string | null;
+  version_id: string | null;
+  vote_id: string | null;
+  title: string;
+  urgent_reason: string | null;
+  deferred_at: Date | null;
+  deferred_reason: string | null;
+}
+
+/** A session's agenda in its order. */
+export function agendaOf(q: Queryable, sessionId: string): Promise<AgendaRow[]> {
+  return queryOn(q)<AgendaRow>(
+    `SELECT id, position, kind, topic_id, version_id, vote_id, title, urgent_reason, deferred_at, deferred_reason
+       FROM session_agenda_item WHERE session_id = $1 ORDER BY position, created_at, id`,
+    [sessionId],
+  );
+}
+
+/** Puts the items in the order given (positions 1…n). */
+export async function reorderAgenda(q: Queryable, sessionId: string, itemIds: readonly string[]): Promise<void> {
+  await queryOn(q)(
+    `UPDATE session_agenda_item a SET position = o.position
+       FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, position)
+      WHERE a.id = o.id AND a.session_id = $1`,
+    [sessionId, itemIds],
+  );
+}
+
+/** Defers an item (kept on the agenda, marked deferred with why); false when it was already deferred. */
+export async function deferItem(q: Queryable, sessionId: string, itemId: string, reason: string): Promise<boolean> {
+  const rows = await queryOn(q)<{ id: string }>(
+    `WITH done AS (UPDATE session_agenda_item SET deferred_at = now(), deferred_reason = $3 WHERE id = $2 AND session_id = $1 AND deferred_at IS NULL RETURNING id)
+     SELECT id FROM done`,
+    [sessionId, itemId, reason],
+  );
+  return rows.length === 1;
+}

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Permission } from '../auth/access.decorators';
 import type { Actor } from '../common/actor';
 import { ApiErrors } from '../openapi/api-errors.decorator';
-import { AttendanceDto, AttendeeDto, CreateSessionDto, SessionDto } from './dto/session.dto';
+import { AddAgendaItemDto, AttendanceDto, AttendeeDto, CreateSessionDto, DeferAgendaItemDto, ReorderAgendaDto, SessionDto } from './dto/session.dto';
 import { SessionsService } from './sessions.service';
 
 /** Discussion sessions (议事会): scheduling, the notice, check-ins at the desk and the live quorum. */
@@ -44,6 +44,39 @@ export class SessionsController {
   @ApiErrors('CONFLICT')
   announce(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<SessionDto> {
     return this.sessions.announce(actor, id);
+  }
+
+  @Post('sessions/:id/agenda')
+  @Permission('consultation.manage', { on: 'session', param: 'id' })
+  @ApiOperation({ operationId: 'addAgendaItem', summary: 'Add an item at the end of the agenda: a topic, a published draft version, a vote of an invited unit, or a free item (after the notice, with `urgentReason`)' })
+  @ApiCreatedResponse({ type: SessionDto })
+  @ApiErrors('CONFLICT')
+  addAgendaItem(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AddAgendaItemDto): Promise<SessionDto> {
+    return this.sessions.addAgendaItem(actor, id, body);
+  }
+
+  @Put('sessions/:id/agenda/order')
+  @Permission('consultation.manage', { on: 'session', param: 'id' })
+  @ApiOperation({ operationId: 'reorderAgenda', summary: 'Put the agenda in a new order (every item, each once)' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiErrors('CONFLICT')
+  reorderAgenda(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReorderAgendaDto): Promise<SessionDto> {
+    return this.sessions.reorderAgenda(actor, id, body);
+  }
+
+  @Post('sessions/:id/agenda/:itemId/defer')
+  @Permission('consultation.manage', { on: 'session', param: 'id' })
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'deferAgendaItem', summary: 'Put an item off: it stays on the agenda, marked, with the reason' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiErrors('CONFLICT')
+  deferAgendaItem(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('itemId', ParseUUIDPipe) itemId: string,
+    @Body() body: DeferAgendaItemDto,
+  ): Promise<SessionDto> {
+    return this.sessions.deferAgendaItem(actor, id, itemId, body);
   }
 
   @Post('sessions/:id/check-ins')

@@ -1,4 +1,5 @@
 import type { ErrorBody } from '@yishi/contracts';
+import { publishSimpleVersion } from '../../test/consultations';
 import type { HttpSession } from '../../test/http-session';
 import type { TestApp } from '../../test/test-app';
 import { startTestApp } from '../../test/test-app';
@@ -169,6 +170,54 @@ describe('discussion sessions: the notice, check-ins at the desk and the live qu
     expect((await outsider.get<SessionDto[]>(`/api/nodes/${other.unitId}/sessions`)).body.map((x) => x.id)).not.toContain(joint.id);
     const seen = await member.get<SessionDto>(`/api/sessions/${joint.id}`);
     expect(seen.body.quorum).toMatchObject({ met: null, measures: [], statute: null });
+  });
+
+  it('builds the agenda from the unit’s topics, a published draft and free items; after the notice an item needs its reason; order and deferral are kept', async () => {
+    const s = await create(coop.unitId, { kind: 'member_assembly', startsAt: at(20 * DAY), endsAt: at(20 * DAY + 3 * HOUR) });
+    const topic = await member.post<{ id: string }>(`/api/units/${coop.unitId}/topics`, { title: '村口道路积水', body: '下雨天村口积水严重' });
+    expect(topic.status).toBe(201);
+    const consultation = await convenor.post<{ id: string }>(`/api/nodes/${coop.unitId}/consultations`, { title: '南村地块土地整理方案', ruleSet: 'rceo-27' });
+    const version = await publishSimpleVersion(t, consultation.body.id, '13700000100');
+    const add = (body: Record<string, unknown>) => convenor.post<SessionDto & ErrorBody>(`/api/sessions/${s.id}/agenda`, body);
+
+    expect((await add({ kind: 'draft', versionId: version })).status).toBe(201);
+    expect((await add({ kind: 'topic', topicId: topic.body.id })).status).toBe(201);
+    const third = await add({ kind: 'free', title: '其他事项' });
+    expect(third.body.agenda.map((a) => [a.position, a.kind, a.title])).toEqual([
+      [1, 'draft', '南村地块土地整理方案（第1稿）'],
+      [2, 'topic', '村口道路积水'],
+      [3, 'free', '其他事项'],
+    ]);
+    // A free item needs its title; links must match their kind and belong to an invited unit.
+    expect((await add({ kind: 'free' })).body.details).toMatchObject({ fields: [{ field: 'title', reasons: ['isNotEmpty'] }] });
+    expect((await add({ kind: 'topic', versionId: version })).body.details).toMatchObject({ fields: [{ field: 'topicId', reasons: ['isNotEmpty'] }] });
+    const elsewhere = await outsider.post<{ id: string }>(`/api/units/${other.unitId}/topics`, { title: '北村的事' });
+    expect((await add({ kind: 'topic', topicId: elsewhere.body.id })).body.details).toMatchObject({ fields: [{ field: 'topicId', reasons: ['invalid'] }] });
+    // Nothing was added by the refusals.
+    expect((await member.get(`/api/sessions/${s.id}`)).status).toBe(404);
+    expect((await convenor.get<SessionDto>(`/api/sessions/${s.id}`)).body.agenda).toHaveLength(3);
+
+    const [first, second, last] = third.body.agenda;
+    const reordered = await convenor.request<SessionDto & ErrorBody>('PUT', `/api/sessions/${s.id}/agenda/order`, { itemIds: [second!.id, first!.id, last!.id] });
+    expect(reordered.body.agenda.map((a) => a.title)).toEqual(['村口道路积水', '南村地块土地整理方案（第1稿）', '其他事项']);
+    expect((await convenor.request<ErrorBody>('PUT', `/api/sessions/${s.id}/agenda/order`, { itemIds: [second!.id, first!.id] })).body.details).toMatchObject({ fields: [{ field: 'itemIds' }] });
+
+    expect((await convenor.post<SessionDto>(`/api/sessions/${s.id}/announce`)).status).toBe(200);
+    const late = await add({ kind: 'free', title: '临时动议：台风后清理' });
+    expect(late.status).toBe(400);
+    expect(late.body.details).toMatchObject({ fields: [{ field: 'urgentReason', reasons: ['isNotEmpty'] }] });
+    expect((await add({ kind: 'free', title: '临时动议：台风后清理', urgentReason: '急' })).body.details).toMatchObject({ fields: [{ field: 'urgentReason', reasons: ['reasonTooShort'] }] });
+    const urgent = await add({ kind: 'free', title: '临时动议：台风后清理', urgentReason: '台风过境后村道多处倒树，需本次会议确定清理分工和费用' });
+    expect(urgent.status).toBe(201);
+    expect(urgent.body.agenda.at(-1)).toMatchObject({ position: 4, urgentReason: '台风过境后村道多处倒树，需本次会议确定清理分工和费用' });
+
+    const deferred = await convenor.post<SessionDto>(`/api/sessions/${s.id}/agenda/${last!.id}/defer`, { reason: '材料未准备好，下次会议再议' });
+    expect(deferred.status).toBe(200);
+    expect(deferred.body.agenda.find((a) => a.id === last!.id)).toMatchObject({ deferredReason: '材料未准备好，下次会议再议' });
+    expect((await convenor.post<ErrorBody>(`/api/sessions/${s.id}/agenda/${last!.id}/defer`, { reason: '再次延期' })).body.details).toMatchObject({ reason: 'already_deferred' });
+    // Members see the agenda once the notice is up; the desk may not change it.
+    expect((await member.get<SessionDto>(`/api/sessions/${s.id}`)).body.agenda).toHaveLength(4);
+    expect((await desk.post(`/api/sessions/${s.id}/agenda`, { kind: 'free', title: '楼长加的', urgentReason: '台风过境后村道多处倒树，需本次会议确定清理分工' })).status).toBe(403);
   });
 
   it('refuses a kind the unit does not hold, a session that ends before it starts or lasts a day, and a unit list on a unit’s own session', async () => {

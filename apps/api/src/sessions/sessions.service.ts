@@ -6,16 +6,22 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import { assertReasonOfSubstance } from '../common/reasons';
 import { conflict, invalid } from '../common/refusals';
+import { publishedVersionHead } from '../consultations/consultation-store';
+import { topicHead } from '../topics/topic-store';
+import { voteHead } from '../votes/lifecycle/vote-store';
 import { nodeById, nodesUnder } from '../organizations/organization-store';
 import { allows, PermissionsService } from '../permissions/permissions.service';
 import type { RollVoter } from '../rolls/unit-electorate';
 import { unitElectorate } from '../rolls/unit-electorate';
-import type { AttendanceDto, AttendeeDto, CreateSessionDto, QuorumDto, SessionDto } from './dto/session.dto';
-import { SESSION_LIMITS } from './dto/session.dto';
+import type { AddAgendaItemDto, AgendaItemDto, AttendanceDto, AttendeeDto, CreateSessionDto, DeferAgendaItemDto, QuorumDto, ReorderAgendaDto, SessionDto } from './dto/session.dto';
+import { AGENDA_LIMITS, SESSION_LIMITS } from './dto/session.dto';
+import { AgendaItem } from './entities/agenda-item.entity';
 import { DiscussionSession } from './entities/discussion-session.entity';
-import type { AttendanceRow, SessionRow } from './session-store';
-import { announce, attendanceOf, checkIn, inviteUnits, recordDeparture, sessionRow, sessionsOf } from './session-store';
+import type { AgendaRow, AttendanceRow, SessionRow } from './session-store';
+import { agendaOf, announce, attendanceOf, checkIn, deferItem, inviteUnits, recordDeparture, reorderAgenda, sessionRow, sessionsOf } from './session-store';
 
 /** The kinds of session each kind of node holds. */
 const KINDS_OF_NODE: Readonly<Record<string, readonly SessionKind[]>> = {
@@ -102,13 +108,13 @@ export class SessionsService {
     const m = this.dataSource.manager;
     const access = await this.permissions.accessOn(actor, nodeId, m);
     const rows = await sessionsOf(m, nodeId, allows(access, 'consultation.manage'));
-    return Promise.all(rows.map(async (row) => this.toDto(row, await this.quorum(m, row))));
+    return Promise.all(rows.map(async (row) => this.toDto(row, await this.quorum(m, row), await agendaOf(m, row.id))));
   }
 
   async get(_actor: Actor, sessionId: string): Promise<SessionDto> {
     const m = this.dataSource.manager;
     const row = (await sessionRow(m, sessionId))!;
-    return this.toDto(row, await this.quorum(m, row));
+    return this.toDto(row, await this.quorum(m, row), await agendaOf(m, sessionId));
   }
 
   /** Puts the notice up: from now, the body's notice period must have run by the start. */
@@ -190,6 +196,119 @@ export class SessionsService {
     };
   }
 
+  /**
+   * Adds an item at the end of the agenda: a topic of an invited unit still open or accepted, a
+   * published version of a draft that concerns an invited unit, a vote of an invited unit not yet
+   * counted, or a free item. Once the notice is up, an item needs the reason it cannot wait.
+   */
+  async addAgendaItem(actor: Actor, sessionId: string, input: AddAgendaItemDto): Promise<SessionDto> {
+    await this.dataSource.transaction(async (m) => {
+      const row = (await sessionRow(m, sessionId, true))!;
+      this.requireOpenAgenda(row);
+      const agenda = await agendaOf(m, sessionId);
+      if (agenda.length >= AGENDA_LIMITS.items) throw invalid('kind', 'arrayMaxSize', `An agenda holds at most ${AGENDA_LIMITS.items} items.`);
+      const urgentReason = input.urgentReason?.trim() ?? null;
+      if (row.status === 'announced') {
+        if (!urgentReason) throw invalid('urgentReason', 'isNotEmpty', 'The notice is up: an item added now says why it cannot wait for another session.');
+        assertReasonOfSubstance('urgentReason', urgentReason, 'An item added after the notice');
+      }
+      const linked = await this.linkedItem(m, row, input);
+      const title = input.title?.trim() || linked.title;
+      if (!title) throw invalid('title', 'isNotEmpty', 'A free item needs a title.');
+      const saved = await m.getRepository(AgendaItem).save({
+        sessionId,
+        position: agenda.length + 1,
+        kind: input.kind,
+        topicId: linked.topicId,
+        versionId: linked.versionId,
+        voteId: linked.voteId,
+        title,
+        urgentReason: row.status === 'announced' ? urgentReason : null,
+        deferredAt: null,
+        deferredReason: null,
+        createdBy: actor.id,
+      });
+      await this.audit.record(m, {
+        actor,
+        nodeId: row.node_id,
+        action: 'session.agenda_add',
+        entityType: 'discussion_session',
+        entityId: sessionId,
+        after: { itemId: saved.id, kind: input.kind, title, urgentReason: saved.urgentReason },
+      });
+    });
+    return this.get(actor, sessionId);
+  }
+
+  /** What an item links to, checked against the session's units; its title. */
+  private async linkedItem(m: EntityManager, row: SessionRow, input: AddAgendaItemDto): Promise<{ topicId: string | null; versionId: string | null; voteId: string | null; title: string | null }> {
+    const links = { topic: input.topicId, draft: input.versionId, vote: input.voteId } as const;
+    for (const [kind, id] of Object.entries(links)) {
+      const field = kind === 'topic' ? 'topicId' : kind === 'draft' ? 'versionId' : 'voteId';
+      if (kind === input.kind && id === undefined) throw invalid(field, 'isNotEmpty', `An item of kind ${kind} names its ${field}.`);
+      if (kind !== input.kind && id !== undefined) throw invalid(field, 'invalid', `Only an item of kind ${kind} names a ${field}.`);
+    }
+    const units = new Set(row.units.map((u) => u.id));
+    const none = { topicId: null, versionId: null, voteId: null };
+    switch (input.kind) {
+      case 'free':
+        return { ...none, title: null };
+      case 'topic': {
+        const topic = await topicHead(m, input.topicId!);
+        if (!topic || !units.has(topic.unit_id)) throw invalid('topicId', 'invalid', 'The topic is none of an invited unit’s.');
+        if (topic.status === 'merged' || topic.status === 'declined') throw conflict('target_closed', `The topic was ${topic.status}: it is no longer a matter to discuss.`, { status: topic.status });
+        return { ...none, topicId: input.topicId!, title: topic.title };
+      }
+      case 'draft': {
+        const version = await publishedVersionHead(m, input.versionId!);
+        if (!version || !version.units.some((u) => units.has(u))) throw invalid('versionId', 'invalid', 'The version is no published version of a draft that concerns an invited unit.');
+        return { ...none, versionId: input.versionId!, title: `${version.consultation_title}（第${version.number}稿）` };
+      }
+      case 'vote': {
+        const vote = await voteHead(m, input.voteId!);
+        if (!vote || !units.has(vote.unit_id)) throw invalid('voteId', 'invalid', 'The vote is none of an invited unit’s.');
+        if (vote.status !== 'scheduled' && vote.status !== 'open') throw conflict('target_closed', 'The vote is no longer open: a session cannot be its meeting.', { status: vote.status });
+        return { ...none, voteId: input.voteId!, title: vote.title };
+      }
+    }
+  }
+
+  /** Puts the agenda in a new order: every item, each once. */
+  async reorderAgenda(actor: Actor, sessionId: string, input: ReorderAgendaDto): Promise<SessionDto> {
+    await this.dataSource.transaction(async (m) => {
+      const row = (await sessionRow(m, sessionId, true))!;
+      this.requireOpenAgenda(row);
+      const agenda = await agendaOf(m, sessionId);
+      const known = new Set(agenda.map((a) => a.id));
+      if (input.itemIds.length !== agenda.length || !input.itemIds.every((id) => known.has(id))) {
+        throw invalid('itemIds', 'invalid', 'Name every item of the agenda, each once, in the new order.', { items: agenda.length });
+      }
+      await reorderAgenda(m, sessionId, input.itemIds);
+      await this.audit.record(m, { actor, nodeId: row.node_id, action: 'session.agenda_order', entityType: 'discussion_session', entityId: sessionId, after: { itemIds: input.itemIds } });
+    });
+    return this.get(actor, sessionId);
+  }
+
+  /** Puts an item off (延期): it stays on the agenda, marked, with why. */
+  async deferAgendaItem(actor: Actor, sessionId: string, itemId: string, input: DeferAgendaItemDto): Promise<SessionDto> {
+    await this.dataSource.transaction(async (m) => {
+      const row = (await sessionRow(m, sessionId, true))!;
+      this.requireOpenAgenda(row);
+      const item = (await agendaOf(m, sessionId)).find((a) => a.id === itemId);
+      if (!item) throw new DomainError('NOT_FOUND', 'This session has no such agenda item.', { itemId });
+      const reason = input.reason.trim();
+      if (!(await deferItem(m, sessionId, itemId, reason))) throw conflict('already_deferred', 'This item was already put off.', { deferredAt: item.deferred_at?.toISOString() ?? null });
+      await this.audit.record(m, { actor, nodeId: row.node_id, action: 'session.agenda_defer', entityType: 'discussion_session', entityId: sessionId, after: { itemId, reason } });
+    });
+    return this.get(actor, sessionId);
+  }
+
+  /** The agenda changes until the session ends; never on a cancelled one. */
+  private requireOpenAgenda(row: SessionRow): void {
+    if (row.status === 'cancelled') throw conflict('cancelled', 'This session was cancelled.');
+    if (Date.now() > row.ends_at.getTime()) throw conflict('started', 'This session is over: its agenda is the record of what it took up.');
+  }
+
   private requireCheckInTime(row: SessionRow): void {
     if (row.status !== 'announced') throw conflict('not_announced', 'The notice of this session is not up: nobody can be checked in yet.', { status: row.status });
     const now = Date.now();
@@ -262,7 +381,7 @@ export class SessionsService {
     };
   }
 
-  private toDto(row: SessionRow, quorum: QuorumDto): SessionDto {
+  private toDto(row: SessionRow, quorum: QuorumDto, agenda: AgendaRow[]): SessionDto {
     return {
       id: row.id,
       nodeId: row.node_id,
@@ -277,6 +396,18 @@ export class SessionsService {
       noticeEndsAt: row.notice_ends_at?.toISOString() ?? null,
       units: row.units,
       quorum,
+      agenda: agenda.map((a, i): AgendaItemDto => ({
+        id: a.id,
+        position: i + 1,
+        kind: a.kind,
+        topicId: a.topic_id,
+        versionId: a.version_id,
+        voteId: a.vote_id,
+        title: a.title,
+        urgentReason: a.urgent_reason,
+        deferredAt: a.deferred_at?.toISOString() ?? null,
+        deferredReason: a.deferred_reason,
+      })),
     };
   }
 }

@@ -138,3 +138,9 @@ export async function carrySeconds(m: EntityManager, fromTopicId: string, intoTo
   );
   return rows.map((r) => r.user_id);
 }
+
+/** A topic as another feature names it: its unit, title and status. */
+export async function topicHead(m: EntityManager, topicId: string): Promise<{ unit_id: string; title: string; status: TopicStatus } | undefined> {
+  const [row] = await m.query<{ unit_id: string; title: string; status: TopicStatus }[]>(`SELECT unit_id, title, status FROM topic WHERE id = $1`, [topicId]);
+  return row;
+}

@@ -8,6 +8,8 @@ import { IsOmittable } from '../../common/validation';
 export const SESSION_LIMITS = { title: 200, place: 200, jointUnits: 100, maxHours: 12 } as const;
 export const SESSION_STATUSES = ['draft', 'announced', 'cancelled'] as const;
 export const ATTENDEE_TYPES = ['owner', 'member'] as const;
+export const AGENDA_KINDS = ['topic', 'draft', 'vote', 'free'] as const;
+export const AGENDA_LIMITS = { items: 50, reason: 500 } as const;
 
 // --- Requests ------------------------------------------------------------------------------
 
@@ -52,7 +54,85 @@ export class AttendeeDto {
   personId!: string;
 }
 
+export class AddAgendaItemDto {
+  @ApiProperty({ enum: AGENDA_KINDS, description: 'topic: a topic of the unit; draft: a published version of a consultation’s draft (its 宣讲); vote: a vote of the unit the session is the meeting of; free' })
+  @IsIn(AGENDA_KINDS)
+  kind!: (typeof AGENDA_KINDS)[number];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'kind topic' })
+  @IsOmittable()
+  @IsUUID('all')
+  topicId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'kind draft' })
+  @IsOmittable()
+  @IsUUID('all')
+  versionId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'kind vote' })
+  @IsOmittable()
+  @IsUUID('all')
+  voteId?: string;
+
+  @ApiPropertyOptional({ maxLength: SESSION_LIMITS.title, description: 'Needed for a free item; otherwise the linked topic’s, draft’s or vote’s title' })
+  @IsOmittable()
+  @PlainText(1, SESSION_LIMITS.title)
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: AGENDA_LIMITS.reason, description: 'Needed once the notice is up: why the item cannot wait for another session' })
+  @IsOmittable()
+  @PlainText(1, AGENDA_LIMITS.reason, { multiLine: true })
+  urgentReason?: string;
+}
+
+export class ReorderAgendaDto {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Every item of the agenda, in the new order' })
+  @IsArray()
+  @ArrayMaxSize(AGENDA_LIMITS.items)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  itemIds!: string[];
+}
+
+export class DeferAgendaItemDto {
+  @ApiProperty({ maxLength: AGENDA_LIMITS.reason, description: 'Why the item is put off (shown with it)' })
+  @PlainText(1, AGENDA_LIMITS.reason, { multiLine: true })
+  reason!: string;
+}
+
 // --- Responses -----------------------------------------------------------------------------
+
+export class AgendaItemDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ description: '1, 2, … in the agenda’s order' })
+  position!: number;
+
+  @ApiProperty({ enum: AGENDA_KINDS })
+  kind!: (typeof AGENDA_KINDS)[number];
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  topicId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  versionId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  voteId!: string | null;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Why an item added after the notice could not wait' })
+  urgentReason!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  deferredAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  deferredReason!: string | null;
+}
 
 export class SessionUnitDto {
   @ApiProperty({ format: 'uuid' })
@@ -152,6 +232,9 @@ export class SessionDto {
 
   @ApiProperty({ type: QuorumDto, description: 'Live: who is in the room against the rule' })
   quorum!: QuorumDto;
+
+  @ApiProperty({ type: [AgendaItemDto], description: 'In order; deferred items stay, marked' })
+  agenda!: AgendaItemDto[];
 }
 
 export class AttendanceEntryDto {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Grant, ShorteningFile } from '@yishi/domain';
-import { grantsReaching, reasonProblem, REASON_MIN_DISTINCT, REASON_MIN_LETTERS, SUPERVISING_ROLES, supervisesUnit, windowShorterThan } from '@yishi/domain';
+import { grantsReaching, SUPERVISING_ROLES, supervisesUnit, windowShorterThan } from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -25,18 +25,8 @@ import {
 } from './shortening-store';
 import { lockVote, updateVote } from './vote-store';
 import { conflict, forbidden, invalid } from '../../common/refusals';
+import { assertReasonOfSubstance } from '../../common/reasons';
 
-
-/** The reason is not one of substance: 400 on the field, saying which rule it fails. */
-export function assertReasonOfSubstance(field: string, reason: string): void {
-  const problem = reasonProblem(reason);
-  if (!problem) return;
-  const message =
-    problem === 'tooShort'
-      ? `A shortened notice or window needs a reason of substance: at least ${REASON_MIN_LETTERS} letters or digits saying why it cannot wait.`
-      : `A shortened notice or window needs a reason of substance, not repeated filler: at least ${REASON_MIN_DISTINCT} different letters or digits.`;
-  throw invalid(field, problem === 'tooShort' ? 'reasonTooShort' : 'reasonFiller', message);
-}
 
 function view(row: ShorteningRow): ShorteningDto {
   return {

@@ -53,3 +53,9 @@ export async function insertElectorate(m: EntityManager, voteId: string, voters:
     await m.getRepository(VoteVoter).insert(voters.slice(i, i + 1000).map((v) => ({ ...v, voteId })));
   }
 }
+
+/** A vote as another feature names it: its unit, title and status. */
+export async function voteHead(m: EntityManager, voteId: string): Promise<{ unit_id: string; title: string; status: string } | undefined> {
+  const [row] = await m.query<{ unit_id: string; title: string; status: string }[]>(`SELECT unit_id, title, status FROM vote WHERE id = $1`, [voteId]);
+  return row;
+}
