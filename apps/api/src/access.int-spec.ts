@@ -298,6 +298,7 @@ const CASES: Record<string, Case | SelfCase> = {
     },
     request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/agenda/${c.sessionsA.item}/defer`, body: { reason: '材料未齐' } }),
   },
+  'GET /api/sessions/:id/people': { session: (c) => c.sessionsA.live, request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/people?q=1-1` }) },
   'POST /api/sessions/:id/check-ins': {
     session: (c) => c.sessionsA.live,
     prepare: async (c) => {

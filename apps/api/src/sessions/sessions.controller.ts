@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Permission } from '../auth/access.decorators';
 import type { Actor } from '../common/actor';
 import { ApiErrors } from '../openapi/api-errors.decorator';
-import { AddAgendaItemDto, AttendanceDto, AttendeeDto, CreateSessionDto, DeferAgendaItemDto, ReorderAgendaDto, SessionDto } from './dto/session.dto';
+import { AddAgendaItemDto, AttendanceDto, AttendeeDto, CreateSessionDto, DeferAgendaItemDto, InvitedPersonDto, PeopleQueryDto, ReorderAgendaDto, SessionDto } from './dto/session.dto';
 import { SessionsService } from './sessions.service';
 
 /** Discussion sessions (议事会): scheduling, the notice, check-ins at the desk and the live quorum. */
@@ -77,6 +77,14 @@ export class SessionsController {
     @Body() body: DeferAgendaItemDto,
   ): Promise<SessionDto> {
     return this.sessions.deferAgendaItem(actor, id, itemId, body);
+  }
+
+  @Get('sessions/:id/people')
+  @Permission('offline.record', { on: 'session', param: 'id' })
+  @ApiOperation({ operationId: 'searchSessionInvitees', summary: 'The invited people matching a name, a unit or a household number, for the desk (at most 20, those not yet checked in first)' })
+  @ApiOkResponse({ type: [InvitedPersonDto] })
+  people(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: PeopleQueryDto): Promise<InvitedPersonDto[]> {
+    return this.sessions.people(actor, id, query.q);
   }
 
   @Post('sessions/:id/check-ins')

@@ -119,6 +119,14 @@ describe('discussion sessions: the notice, check-ins at the desk and the live qu
     expect(fourth.body.quorum).toMatchObject({ met: true, measures: [{ present: 4, total: 5, missing: 0, met: true, percent: '80.00' }] });
     expect(fourth.body.entries.map((e) => e.name)).toEqual(['陈伯', '陈婶', '李叔', '陈仔', '李姨']);
 
+    // The desk finds people by name or household, those not yet here first, saying who counts.
+    const found = await desk.get<{ name: string; counts: boolean; checkedInAt: string | null }[]>(`/api/sessions/${s.id}/people?q=NC-001`);
+    expect(found.body.map((p) => [p.name, p.counts, p.checkedInAt !== null])).toEqual([['陈伯', true, true], ['陈婶', true, true], ['陈仔', false, true]]);
+    const byName = await desk.get<{ name: string; checkedInAt: string | null }[]>(`/api/sessions/${s.id}/people?q=${encodeURIComponent('黄')}`);
+    expect(byName.body).toEqual([expect.objectContaining({ name: '黄哥', checkedInAt: null, groupLabel: 'NC-003' })]);
+    expect((await desk.get<ErrorBody>(`/api/sessions/${s.id}/people`)).status).toBe(400);
+    expect((await member.get(`/api/sessions/${s.id}/people?q=NC-001`)).status).toBe(403);
+
     const twice = await checkIn(s.id, 'member', members['陈伯']!);
     expect(twice.status).toBe(409);
     expect(twice.body.details).toMatchObject({ reason: 'already_checked_in' });

@@ -16,7 +16,7 @@ import { nodeById, nodesUnder } from '../organizations/organization-store';
 import { allows, PermissionsService } from '../permissions/permissions.service';
 import type { RollVoter } from '../rolls/unit-electorate';
 import { unitElectorate } from '../rolls/unit-electorate';
-import type { AddAgendaItemDto, AgendaItemDto, AttendanceDto, AttendeeDto, CreateSessionDto, DeferAgendaItemDto, QuorumDto, ReorderAgendaDto, SessionDto } from './dto/session.dto';
+import type { AddAgendaItemDto, AgendaItemDto, AttendanceDto, AttendeeDto, CreateSessionDto, DeferAgendaItemDto, InvitedPersonDto, QuorumDto, ReorderAgendaDto, SessionDto } from './dto/session.dto';
 import { AGENDA_LIMITS, SESSION_LIMITS } from './dto/session.dto';
 import { AgendaItem } from './entities/agenda-item.entity';
 import { DiscussionSession } from './entities/discussion-session.entity';
@@ -165,6 +165,43 @@ export class SessionsService {
       await this.audit.record(m, { actor, nodeId: result.row.unit_id, action: 'session.depart', entityType: 'discussion_session', entityId: sessionId, after: { personType: person.personType, personId: person.personId } });
     });
     return this.attendance(actor, sessionId);
+  }
+
+  /**
+   * The invited people matching a name, a unit number or a household number, for the desk (at most
+   * 20, those not yet checked in first), with whether each counts toward the quorum.
+   */
+  async people(_actor: Actor, sessionId: string, query: string): Promise<InvitedPersonDto[]> {
+    const m = this.dataSource.manager;
+    const row = (await sessionRow(m, sessionId))!;
+    const rolls = await this.rolls(m, row);
+    const arrivals = new Map((await attendanceOf(m, sessionId)).map((e) => [personKey(e.person_type, e.person_id), e]));
+    const counting = this.countingKeys(row, rolls);
+    const needle = query.trim().toLowerCase();
+    const matches = [...rolls.people.values()].filter(
+      (p) => this.mayAttend(row.kind, rolls, p) && (p.name.toLowerCase().includes(needle) || p.groupLabel.toLowerCase() === needle || p.unitLabels.some((u) => u.toLowerCase() === needle)),
+    );
+    return matches
+      .map((p) => ({ p, arrived: arrivals.get(p.voterId) }))
+      .sort((a, b) => Number(a.arrived !== undefined) - Number(b.arrived !== undefined) || a.p.name.localeCompare(b.p.name, 'zh-CN'))
+      .slice(0, 20)
+      .map(({ p, arrived }) => ({
+        personType: p.personType,
+        personId: p.personId,
+        name: p.name,
+        unitId: p.unitId,
+        groupLabel: p.groupLabel,
+        unitLabels: p.unitLabels,
+        counts: counting === null ? false : counting.has(p.voterId),
+        checkedInAt: arrived?.checked_in_at.toISOString() ?? null,
+        leftAt: arrived?.left_at?.toISOString() ?? null,
+      }));
+  }
+
+  /** The keys of the counting persons' voters (everyone on the roll present), or null where the session has no quorum. */
+  private countingKeys(row: SessionRow, rolls: Rolls): Set<string> | null {
+    if (!rolls.electorate) return null;
+    return new Set(meetingQuorum(row.kind, rolls.electorate, rolls.people.keys()).counted);
   }
 
   /** Who came, in order of arrival, with what each carries, and the quorum. */

@@ -2068,6 +2068,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The invited people matching a name, a unit or a household number, for the desk (at most 20, those not yet checked in first)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
+        get: operations["searchSessionInvitees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/check-ins": {
         parameters: {
             query?: never;
@@ -4715,6 +4735,24 @@ export interface components {
         DeferAgendaItemDto: {
             /** @description Why the item is put off (shown with it) */
             reason: string;
+        };
+        InvitedPersonDto: {
+            /** @enum {string} */
+            personType: "owner" | "member";
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            /** Format: uuid */
+            unitId: string;
+            /** @description The building (车位 for a parking space) or the household number */
+            groupLabel: string;
+            unitLabels: string[];
+            /** @description Whether this person counts toward the quorum (a member with full capacity, an owner casting their units, a representative) */
+            counts: boolean;
+            /** Format: date-time */
+            checkedInAt: string | null;
+            /** Format: date-time */
+            leftAt: string | null;
         };
         AttendeeDto: {
             /**
@@ -12473,6 +12511,66 @@ export interface operations {
             };
             /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    searchSessionInvitees: {
+        parameters: {
+            query: {
+                /** @description A name, a unit number (1-101) or a household number (NC-007) to look for */
+                q: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitedPersonDto"][];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

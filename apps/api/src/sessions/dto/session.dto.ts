@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SESSION_KINDS } from '@yishi/domain';
 import type { SessionKind } from '@yishi/domain';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsIn, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsIn, IsString, IsUUID, Length } from 'class-validator';
 import { PlainText } from '../../common/plain-text';
 import { IsOmittable } from '../../common/validation';
 
@@ -100,7 +100,43 @@ export class DeferAgendaItemDto {
   reason!: string;
 }
 
+export class PeopleQueryDto {
+  @ApiProperty({ description: 'A name, a unit number (1-101) or a household number (NC-007) to look for', minLength: 1, maxLength: 50 })
+  @IsString()
+  @Length(1, 50)
+  q!: string;
+}
+
 // --- Responses -----------------------------------------------------------------------------
+
+export class InvitedPersonDto {
+  @ApiProperty({ enum: ATTENDEE_TYPES })
+  personType!: (typeof ATTENDEE_TYPES)[number];
+
+  @ApiProperty({ format: 'uuid' })
+  personId!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  unitId!: string;
+
+  @ApiProperty({ description: 'The building (车位 for a parking space) or the household number' })
+  groupLabel!: string;
+
+  @ApiProperty({ type: [String] })
+  unitLabels!: string[];
+
+  @ApiProperty({ description: 'Whether this person counts toward the quorum (a member with full capacity, an owner casting their units, a representative)' })
+  counts!: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  checkedInAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  leftAt!: string | null;
+}
 
 export class AgendaItemDto {
   @ApiProperty({ format: 'uuid' })
