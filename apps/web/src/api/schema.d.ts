@@ -4587,12 +4587,14 @@ export interface components {
             /** @description People who came without signing up (replaces the count) */
             walkIns?: number;
         };
+        /**
+         * @description consultative 议事会; owners_meeting 业主大会会议; member_assembly 成员大会; representative_assembly 成员代表大会; joint_meeting 联席会议
+         * @enum {string}
+         */
+        SessionKind: "consultative" | "owners_meeting" | "member_assembly" | "representative_assembly" | "joint_meeting";
         CreateSessionDto: {
-            /**
-             * @description consultative 议事会; owners_meeting 业主大会会议; member_assembly 成员大会; representative_assembly 成员代表大会; joint_meeting 联席会议
-             * @enum {string}
-             */
-            kind: "consultative" | "owners_meeting" | "member_assembly" | "representative_assembly" | "joint_meeting";
+            /** @description consultative 议事会; owners_meeting 业主大会会议; member_assembly 成员大会; representative_assembly 成员代表大会; joint_meeting 联席会议 */
+            kind: components["schemas"]["SessionKind"];
             /** @example 南村地块土地整理方案成员大会 */
             title: string;
             /** @example 南村经济社党支部组织生活馆 */
@@ -4607,11 +4609,18 @@ export interface components {
             /** @description A joint meeting only: the units of the community whose rolls are invited (two or more) */
             unitIds?: string[];
         };
+        /** @enum {string} */
+        SessionStatus: "draft" | "announced" | "cancelled";
         SessionUnitDto: {
             /** Format: uuid */
             id: string;
             name: string;
         };
+        /**
+         * @description area: exclusive area in 1/100 m²; persons: counting persons (one per owner, per member, per representative)
+         * @enum {string}
+         */
+        QuorumMeasureId: "area" | "persons";
         QuorumThresholdDto: {
             /** @example 2 */
             numerator: number;
@@ -4619,11 +4628,8 @@ export interface components {
             denominator: number;
         };
         QuorumMeasureDto: {
-            /**
-             * @description area: exclusive area in 1/100 m²; persons: counting persons (one per owner, per member, per representative)
-             * @enum {string}
-             */
-            id: "area" | "persons";
+            /** @description area: exclusive area in 1/100 m²; persons: counting persons (one per owner, per member, per representative) */
+            id: components["schemas"]["QuorumMeasureId"];
             present: number;
             total: number;
             /** @description At least this share of the total */
@@ -4649,13 +4655,14 @@ export interface components {
             /** @description Present but no counting person of the rule (a minor, a member who is not a representative) */
             notCounted: number;
         };
+        /** @enum {string} */
+        AgendaItemKind: "topic" | "draft" | "vote" | "free";
         AgendaItemDto: {
             /** Format: uuid */
             id: string;
             /** @description 1, 2, … in the agenda’s order */
             position: number;
-            /** @enum {string} */
-            kind: "topic" | "draft" | "vote" | "free";
+            kind: components["schemas"]["AgendaItemKind"];
             /** Format: uuid */
             topicId: string | null;
             /** Format: uuid */
@@ -4678,16 +4685,14 @@ export interface components {
              */
             nodeId: string;
             nodeName: string;
-            /** @enum {string} */
-            kind: "consultative" | "owners_meeting" | "member_assembly" | "representative_assembly" | "joint_meeting";
+            kind: components["schemas"]["SessionKind"];
             title: string;
             place: string;
             /** Format: date-time */
             startsAt: string;
             /** Format: date-time */
             endsAt: string;
-            /** @enum {string} */
-            status: "draft" | "announced" | "cancelled";
+            status: components["schemas"]["SessionStatus"];
             /** Format: date-time */
             announcedAt: string | null;
             /**
@@ -4703,11 +4708,8 @@ export interface components {
             agenda: components["schemas"]["AgendaItemDto"][];
         };
         AddAgendaItemDto: {
-            /**
-             * @description topic: a topic of the unit; draft: a published version of a consultation’s draft (its 宣讲); vote: a vote of the unit the session is the meeting of; free
-             * @enum {string}
-             */
-            kind: "topic" | "draft" | "vote" | "free";
+            /** @description topic: a topic of the unit; draft: a published version of a consultation’s draft (its 宣讲); vote: a vote of the unit the session is the meeting of; free */
+            kind: components["schemas"]["AgendaItemKind"];
             /**
              * Format: uuid
              * @description kind topic
@@ -4736,9 +4738,10 @@ export interface components {
             /** @description Why the item is put off (shown with it) */
             reason: string;
         };
+        /** @enum {string} */
+        AttendeeType: "owner" | "member";
         InvitedPersonDto: {
-            /** @enum {string} */
-            personType: "owner" | "member";
+            personType: components["schemas"]["AttendeeType"];
             /** Format: uuid */
             personId: string;
             name: string;
@@ -4755,20 +4758,18 @@ export interface components {
             leftAt: string | null;
         };
         AttendeeDto: {
-            /**
-             * @description An owner of a compound’s roll, or a member of a cooperative’s
-             * @enum {string}
-             */
-            personType: "owner" | "member";
+            /** @description An owner of a compound’s roll, or a member of a cooperative’s */
+            personType: components["schemas"]["AttendeeType"];
             /**
              * Format: uuid
              * @description The roll entry (as the voter list and the roll show it)
              */
             personId: string;
         };
+        /** @enum {string} */
+        CheckInMethod: "desk" | "phone";
         AttendanceEntryDto: {
-            /** @enum {string} */
-            personType: "owner" | "member";
+            personType: components["schemas"]["AttendeeType"];
             /** Format: uuid */
             personId: string;
             name: string;
@@ -4780,8 +4781,7 @@ export interface components {
             unitLabels: string[];
             /** @description Exclusive area carried, in 1/100 m² (0 for members) */
             area: number;
-            /** @enum {string} */
-            method: "desk" | "phone";
+            method: components["schemas"]["CheckInMethod"];
             /** Format: date-time */
             checkedInAt: string;
             /** Format: date-time */

@@ -13,6 +13,7 @@ import { LoginRoute } from './routes/login';
 import { MeRoute } from './routes/me';
 import { NotFoundRoute } from './routes/not-found';
 import { PublicResultRoute } from './routes/public-result';
+import { SessionRoute } from './routes/session';
 import { SignupRoute } from './routes/signup';
 import { NewTopicRoute, TopicRoute, UnitTopicsRoute } from './routes/topics';
 import { UnitRoute } from './routes/unit';
@@ -52,6 +53,9 @@ const ConsoleVotePapers = lazy(() => consolePages().then((m) => ({ default: m.Co
 const ConsoleVoteProxies = lazy(() => consolePages().then((m) => ({ default: m.ConsoleVoteProxiesRoute })));
 const ConsoleVoteObjections = lazy(() => consolePages().then((m) => ({ default: m.ConsoleVoteObjectionsRoute })));
 const ConsoleVotePrint = lazy(() => consolePages().then((m) => ({ default: m.ConsoleVotePrintRoute })));
+const ConsoleSessions = lazy(() => consolePages().then((m) => ({ default: m.ConsoleSessionsRoute })));
+const ConsoleNewSession = lazy(() => consolePages().then((m) => ({ default: m.ConsoleNewSessionRoute })));
+const ConsoleSession = lazy(() => consolePages().then((m) => ({ default: m.ConsoleSessionRoute })));
 
 export const routes: RouteObject[] = [
   {
@@ -79,6 +83,8 @@ export const routes: RouteObject[] = [
               { path: 'units/:unitId/topics', element: <UnitTopicsRoute /> },
               { path: 'units/:unitId/topics/new', element: <NewTopicRoute /> },
               { path: 'topics/:topicId', element: <TopicRoute /> },
+              // Discussion sessions: what, when, where, the agenda, and the quorum while it is on.
+              { path: 'sessions/:sessionId', element: <SessionRoute /> },
               // Votes: the ballot, the bulletin board of receipts, the result notice.
               { path: 'votes/:voteId', element: <VoteRoute /> },
               { path: 'votes/:voteId/board', element: <VoteBoardRoute /> },
@@ -104,6 +110,8 @@ export const routes: RouteObject[] = [
                       { path: 'topics', element: <ConsoleTopics /> },
                       { path: 'votes', element: <ConsoleVotes /> },
                       { path: 'votes/new', element: <ConsoleNewVote /> },
+                      { path: 'sessions', element: <ConsoleSessions /> },
+                      { path: 'sessions/new', element: <ConsoleNewSession /> },
                     ],
                   },
                   {
@@ -127,6 +135,7 @@ export const routes: RouteObject[] = [
                     ],
                   },
                   { path: 'votes/:voteId/print', element: <ConsoleVotePrint /> },
+                  { path: 'sessions/:sessionId', element: <ConsoleSession /> },
                 ],
               },
             ],

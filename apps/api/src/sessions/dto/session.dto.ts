@@ -14,7 +14,7 @@ export const AGENDA_LIMITS = { items: 50, reason: 500 } as const;
 // --- Requests ------------------------------------------------------------------------------
 
 export class CreateSessionDto {
-  @ApiProperty({ enum: SESSION_KINDS, description: 'consultative 议事会; owners_meeting 业主大会会议; member_assembly 成员大会; representative_assembly 成员代表大会; joint_meeting 联席会议' })
+  @ApiProperty({ enum: SESSION_KINDS, enumName: 'SessionKind', description: 'consultative 议事会; owners_meeting 业主大会会议; member_assembly 成员大会; representative_assembly 成员代表大会; joint_meeting 联席会议' })
   @IsIn(SESSION_KINDS)
   kind!: SessionKind;
 
@@ -45,7 +45,7 @@ export class CreateSessionDto {
 }
 
 export class AttendeeDto {
-  @ApiProperty({ enum: ATTENDEE_TYPES, description: 'An owner of a compound’s roll, or a member of a cooperative’s' })
+  @ApiProperty({ enum: ATTENDEE_TYPES, enumName: 'AttendeeType', description: 'An owner of a compound’s roll, or a member of a cooperative’s' })
   @IsIn(ATTENDEE_TYPES)
   personType!: (typeof ATTENDEE_TYPES)[number];
 
@@ -55,7 +55,7 @@ export class AttendeeDto {
 }
 
 export class AddAgendaItemDto {
-  @ApiProperty({ enum: AGENDA_KINDS, description: 'topic: a topic of the unit; draft: a published version of a consultation’s draft (its 宣讲); vote: a vote of the unit the session is the meeting of; free' })
+  @ApiProperty({ enum: AGENDA_KINDS, enumName: 'AgendaItemKind', description: 'topic: a topic of the unit; draft: a published version of a consultation’s draft (its 宣讲); vote: a vote of the unit the session is the meeting of; free' })
   @IsIn(AGENDA_KINDS)
   kind!: (typeof AGENDA_KINDS)[number];
 
@@ -110,7 +110,7 @@ export class PeopleQueryDto {
 // --- Responses -----------------------------------------------------------------------------
 
 export class InvitedPersonDto {
-  @ApiProperty({ enum: ATTENDEE_TYPES })
+  @ApiProperty({ enum: ATTENDEE_TYPES, enumName: 'AttendeeType' })
   personType!: (typeof ATTENDEE_TYPES)[number];
 
   @ApiProperty({ format: 'uuid' })
@@ -145,7 +145,7 @@ export class AgendaItemDto {
   @ApiProperty({ description: '1, 2, … in the agenda’s order' })
   position!: number;
 
-  @ApiProperty({ enum: AGENDA_KINDS })
+  @ApiProperty({ enum: AGENDA_KINDS, enumName: 'AgendaItemKind' })
   kind!: (typeof AGENDA_KINDS)[number];
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
@@ -187,7 +187,7 @@ export class QuorumThresholdDto {
 }
 
 export class QuorumMeasureDto {
-  @ApiProperty({ enum: ['area', 'persons'], description: 'area: exclusive area in 1/100 m²; persons: counting persons (one per owner, per member, per representative)' })
+  @ApiProperty({ enum: ['area', 'persons'], enumName: 'QuorumMeasureId', description: 'area: exclusive area in 1/100 m²; persons: counting persons (one per owner, per member, per representative)' })
   id!: 'area' | 'persons';
 
   @ApiProperty()
@@ -239,7 +239,7 @@ export class SessionDto {
   @ApiProperty()
   nodeName!: string;
 
-  @ApiProperty({ enum: SESSION_KINDS })
+  @ApiProperty({ enum: SESSION_KINDS, enumName: 'SessionKind' })
   kind!: SessionKind;
 
   @ApiProperty()
@@ -254,7 +254,7 @@ export class SessionDto {
   @ApiProperty({ format: 'date-time' })
   endsAt!: string;
 
-  @ApiProperty({ enum: SESSION_STATUSES })
+  @ApiProperty({ enum: SESSION_STATUSES, enumName: 'SessionStatus' })
   status!: (typeof SESSION_STATUSES)[number];
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
@@ -274,7 +274,7 @@ export class SessionDto {
 }
 
 export class AttendanceEntryDto {
-  @ApiProperty({ enum: ATTENDEE_TYPES })
+  @ApiProperty({ enum: ATTENDEE_TYPES, enumName: 'AttendeeType' })
   personType!: (typeof ATTENDEE_TYPES)[number];
 
   @ApiProperty({ format: 'uuid' })
@@ -295,7 +295,7 @@ export class AttendanceEntryDto {
   @ApiProperty({ description: 'Exclusive area carried, in 1/100 m² (0 for members)' })
   area!: number;
 
-  @ApiProperty({ enum: ['desk', 'phone'] })
+  @ApiProperty({ enum: ['desk', 'phone'], enumName: 'CheckInMethod' })
   method!: 'desk' | 'phone';
 
   @ApiProperty({ format: 'date-time' })

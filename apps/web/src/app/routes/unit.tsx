@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { UnitConsultations } from '../../features/consultations/components/unit-consultations';
 import { UnitVotes } from '../../features/votes/components/unit-votes';
+import { UnitSessions } from '../../features/sessions/components/unit-sessions';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useMyUnitName } from '../../shared/roles/my-units';
 import { Section } from '../../components/section';
@@ -23,6 +24,9 @@ export function UnitRoute() {
       </Section>
       <Section titleId="unit-votes" title={t('votes.unit.title')} intro={t('votes.unit.intro')}>
         <UnitVotes unitId={unitId} />
+      </Section>
+      <Section titleId="unit-sessions" title={t('sessions.unit.title')} intro={t('sessions.unit.intro')}>
+        <UnitSessions unitId={unitId} />
       </Section>
       <Section titleId="unit-topics" title={t('units.topics')} intro={t('units.topicsIntro')}>
         <div className="button-row">

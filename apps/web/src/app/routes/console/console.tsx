@@ -33,6 +33,8 @@ import { Section as PageSection } from '../../../components/section';
 export * from './consultation-pages';
 // The pages for running votes (表决), in this chunk too.
 export * from './vote-pages';
+// The pages for discussion sessions (会议), in this chunk too.
+export * from './session-pages';
 
 // The console's words arrive with its chunk, before any of its pages renders.
 addConsoleTranslations(i18next);
@@ -61,7 +63,7 @@ export function ConsoleHomeRoute() {
   );
 }
 
-const SECTION_PATHS: Record<Section, string> = { roll: 'roll', letters: 'letters', consultations: 'consultations', topics: 'topics', roles: 'roles', audit: 'audit', votes: 'votes' };
+const SECTION_PATHS: Record<Section, string> = { roll: 'roll', letters: 'letters', consultations: 'consultations', topics: 'topics', roles: 'roles', audit: 'audit', votes: 'votes', sessions: 'sessions' };
 
 const nodePath = (nodeId: string, path: string): string => `/console/nodes/${nodeId}/${path}`;
 

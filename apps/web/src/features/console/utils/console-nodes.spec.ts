@@ -59,10 +59,20 @@ describe('nodeSections', () => {
       roles: true,
       audit: true,
       votes: { manage: true, read: true, supervise: true },
+      sessions: { manage: true, desk: true },
     });
-    expect(openSections(sectionsOn(staff, 'nancun'))).toEqual(['roll', 'letters', 'consultations', 'topics', 'roles', 'audit', 'votes']);
-    expect(sectionsOn(staff, 'zhongqu')).toEqual({ roll: null, letters: [], consultations: running, topics: null, roles: true, audit: true, votes: { manage: true, read: true, supervise: true } });
-    expect(openSections(sectionsOn(staff, 'zhongqu'))).toEqual(['consultations', 'roles', 'audit', 'votes']);
+    expect(openSections(sectionsOn(staff, 'nancun'))).toEqual(['roll', 'letters', 'consultations', 'topics', 'roles', 'audit', 'votes', 'sessions']);
+    expect(sectionsOn(staff, 'zhongqu')).toEqual({
+      roll: null,
+      letters: [],
+      consultations: running,
+      topics: null,
+      roles: true,
+      audit: true,
+      votes: { manage: true, read: true, supervise: true },
+      sessions: { manage: true, desk: true },
+    });
+    expect(openSections(sectionsOn(staff, 'zhongqu'))).toEqual(['consultations', 'roles', 'audit', 'votes', 'sessions']);
   });
 
   it('opens nothing on a unit of another community', () => {
@@ -80,11 +90,13 @@ describe('nodeSections', () => {
       roles: false,
       audit: false,
       votes: null,
+      // A building head keeps the check-in desk; scheduling is for those who run the unit's matters.
+      sessions: { manage: false, desk: true },
     });
   });
 
   it('gives a convenor the roll to read, the whole unit’s letters and the consultations to run, and an observer the roll and the audit trail', () => {
-    expect(openSections(sectionsOn([grant('convenor', 'nancun')], 'nancun'))).toEqual(['roll', 'letters', 'consultations', 'topics', 'votes']);
+    expect(openSections(sectionsOn([grant('convenor', 'nancun')], 'nancun'))).toEqual(['roll', 'letters', 'consultations', 'topics', 'votes', 'sessions']);
     expect(sectionsOn([grant('convenor', 'nancun')], 'nancun').roll).toEqual({ write: false, link: false });
     expect(openSections(sectionsOn([grant('observer', 'nancun')], 'nancun'))).toEqual(['roll', 'audit', 'votes']);
     expect(sectionsOn([grant('observer', 'nancun')], 'nancun').votes).toEqual({ manage: false, read: true, supervise: false });
@@ -106,5 +118,12 @@ describe('nodeSections', () => {
     expect(community.consultations).toEqual({ manage: true, recordOffline: true, moderate: true });
     expect(community.topics).toBeNull();
     expect(sectionsOn([grant('observer', 'nancun')], 'nancun').consultations).toBeNull();
+  });
+
+  it('opens sessions to those who run a unit’s or community’s matters and to the desk, never to a resident or an observer, nor on the street', () => {
+    expect(sectionsOn([grant('resident', 'yushuian')], 'yushuian').sessions).toBeNull();
+    expect(sectionsOn([grant('observer', 'nancun')], 'nancun').sessions).toBeNull();
+    expect(sectionsOn([grant('staff', 'daxu')], 'daxu').sessions).toEqual({ manage: true, desk: true });
+    expect(sectionsOn([grant('admin', 'street')], 'street').sessions).toBeNull();
   });
 });

@@ -110,6 +110,12 @@ export interface VoteRights {
   supervise: boolean;
 }
 
+/** The console's 会议 section: schedule sessions and put their notices up (manage), or keep the check-in desk (desk). */
+export interface SessionRights {
+  manage: boolean;
+  desk: boolean;
+}
+
 export interface NodeSections {
   /** The roll section (units only, for roll.read), or null. */
   roll: RollAccess | null;
@@ -122,9 +128,11 @@ export interface NodeSections {
   audit: boolean;
   /** 表决: the votes of the node's units, for those who run them or watch over them; else null. */
   votes: VoteRights | null;
+  /** 会议: the sessions of a unit or the joint meetings of a community, for those who run them or keep the desk; else null. */
+  sessions: SessionRights | null;
 }
 
-export const SECTION_ORDER = ['roll', 'letters', 'consultations', 'topics', 'roles', 'audit', 'votes'] as const;
+export const SECTION_ORDER = ['roll', 'letters', 'consultations', 'topics', 'roles', 'audit', 'votes', 'sessions'] as const;
 export type Section = (typeof SECTION_ORDER)[number];
 
 /** What my roles open on a node: the roll, letters and topics (units only), consultations, roles, audit. */
@@ -167,7 +175,13 @@ export function nodeSections(grants: readonly ConsoleGrant[], located: Pick<Loca
     roles: can(grants, 'role.manage', target),
     audit: can(grants, 'audit.read', target),
     votes: votes.read && unitsBelow(located.node).length > 0 ? votes : null,
+    sessions: holdsSessions(located.node.kind) && (rights.manage || rights.recordOffline) ? { manage: rights.manage, desk: rights.recordOffline } : null,
   };
+}
+
+/** Units hold their sessions, a community its joint meetings (libs/domain SESSION_KINDS by node). */
+function holdsSessions(kind: string): boolean {
+  return kind === 'compound' || kind === 'cooperative' || kind === 'community';
 }
 
 /** The sections a node page shows, in order. */
@@ -181,6 +195,7 @@ export function openSections(sections: NodeSections): Section[] {
       case 'consultations':
       case 'topics':
       case 'votes':
+      case 'sessions':
         return sections[section] !== null;
       case 'roles':
       case 'audit':

@@ -1,0 +1,227 @@
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmButtons } from '../../../components/form/confirm-buttons';
+import { FormAlert } from '../../../components/form/form-alert';
+import { TextAreaField } from '../../../components/form/text-area-field';
+import { TextField } from '../../../components/form/text-field';
+import { LiveMessage } from '../../../components/live-message';
+import { currentLanguage } from '../../../i18n';
+import { formatArea } from '@yishi/domain';
+import { fieldReasons } from '../../../lib/api-problems';
+import { formatDateTime } from '../../../lib/format';
+import { QuorumBar } from '../../../shared/sessions/quorum-bar';
+import { refusalWords } from '../../../shared/sessions/refusal-words';
+import { AgendaList } from '../../../shared/sessions/session-parts';
+import type { Session } from '../../../shared/sessions/sessions-api';
+import { sessionIsOn } from '../../../shared/sessions/sessions-api';
+import type { InvitedPerson } from '../api/sessions-admin';
+import { useAddAgendaItem, useAnnounceSession, useAttendance, useCheckIn, useDeferAgendaItem, useDepart, usePeople } from '../api/sessions-admin';
+import './sessions-admin.css';
+
+/** 发出通知: the draft's notice goes up, or the refusal says until when the notice must run. */
+export function AnnouncePanel({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const announce = useAnnounceSession(session.id);
+  if (session.status !== 'draft') return null;
+  return (
+    <section className="card stack" aria-labelledby="announce-title">
+      <h2 className="section__title" id="announce-title">
+        {t('sessionAdmin.announce.heading')}
+      </h2>
+      <p>{t(`sessionAdmin.announce.explain.${session.kind}`)}</p>
+      {announce.isError && <FormAlert>{refusalWords(announce.error, t)}</FormAlert>}
+      <div className="button-row">
+        <button type="button" className="button button--primary" aria-disabled={announce.isPending} onClick={() => !announce.isPending && announce.mutate()}>
+          {t('sessionAdmin.announce.submit')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** 议程: the agenda, a free item to add (with the reason it cannot wait once the notice is up), and putting an item off. */
+export function AgendaEditor({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const add = useAddAgendaItem(session.id);
+  const defer = useDeferAgendaItem(session.id);
+  const [title, setTitle] = useState('');
+  const [reason, setReason] = useState('');
+  const [deferring, setDeferring] = useState<string | null>(null);
+  const [deferReason, setDeferReason] = useState('');
+  const late = session.status === 'announced';
+  /** The API's checks of the late reason in the words of the field; anything else as a refusal. */
+  const addError = (error: unknown): string => {
+    const reasons = fieldReasons(error);
+    if (reasons.includes('reasonTooShort')) return t('sessionAdmin.agenda.reasonTooShort');
+    if (reasons.includes('reasonFiller')) return t('sessionAdmin.agenda.reasonFiller');
+    if (reasons.includes('isNotEmpty')) return t('sessionAdmin.agenda.reasonRequired');
+    return refusalWords(error, t);
+  };
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    if (add.isPending || !title.trim()) return;
+    add.mutate({ kind: 'free', title: title.trim(), ...(late ? { urgentReason: reason.trim() } : {}) }, { onSuccess: () => (setTitle(''), setReason('')) });
+  };
+  return (
+    <section className="stack" aria-labelledby="agenda-title">
+      <h2 className="section__title" id="agenda-title">
+        {t('sessions.agenda.heading')}
+      </h2>
+      <AgendaList agenda={session.agenda} />
+      <ul className="plain-list stack">
+        {session.agenda
+          .filter((item) => !item.deferredAt)
+          .map((item) => (
+            <li key={item.id}>
+              {deferring === item.id ? (
+                <form
+                  className="stack"
+                  noValidate
+                  aria-label={t('sessionAdmin.agenda.deferTitle', { title: item.title })}
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    if (!deferReason.trim() || defer.isPending) return;
+                    defer.mutate({ itemId: item.id, reason: deferReason.trim() }, { onSuccess: () => (setDeferring(null), setDeferReason('')) });
+                  }}
+                >
+                  <TextAreaField label={t('sessionAdmin.agenda.deferReason')} name="deferReason" rows={2} maxChars={500} value={deferReason} onChange={(event) => setDeferReason(event.target.value)} />
+                  {defer.isError && <FormAlert>{refusalWords(defer.error, t)}</FormAlert>}
+                  <ConfirmButtons confirm={t('sessionAdmin.agenda.deferConfirm')} busy={defer.isPending} onCancel={() => setDeferring(null)} />
+                </form>
+              ) : (
+                <button type="button" className="button button--secondary button--small" onClick={() => setDeferring(item.id)}>
+                  {t('sessionAdmin.agenda.defer', { title: item.title })}
+                </button>
+              )}
+            </li>
+          ))}
+      </ul>
+      <form className="stack card" noValidate onSubmit={submit} aria-labelledby="agenda-add-title">
+        <h3 className="subsection__title" id="agenda-add-title">
+          {t('sessionAdmin.agenda.addHeading')}
+        </h3>
+        {add.isError && <FormAlert>{addError(add.error)}</FormAlert>}
+        <TextField label={t('sessionAdmin.agenda.title')} name="agendaTitle" autoComplete="off" value={title} onChange={(event) => setTitle(event.target.value)} />
+        {late && <TextAreaField label={t('sessionAdmin.agenda.urgentReason')} hint={t('sessionAdmin.agenda.urgentHint')} name="urgentReason" rows={2} maxChars={500} value={reason} onChange={(event) => setReason(event.target.value)} />}
+        <div className="button-row">
+          <button type="submit" className="button button--primary" aria-disabled={add.isPending}>
+            {t('sessionAdmin.agenda.add')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function PersonRow({ person, sessionId }: { person: InvitedPerson; sessionId: string }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const checkIn = useCheckIn(sessionId);
+  const depart = useDepart(sessionId);
+  const who = { personType: person.personType, personId: person.personId };
+  const here = person.checkedInAt !== null && person.leftAt === null;
+  const error = checkIn.error ?? depart.error;
+  return (
+    <li className="card desk-person">
+      <p className="desk-person__name">
+        <strong>{person.name}</strong> {person.groupLabel} {person.unitLabels.join(' ')}
+        {!person.counts && <span className="badge">{t('sessionAdmin.desk.notCounted')}</span>}
+      </p>
+      {person.checkedInAt && (
+        <p className="desk-person__state">
+          {person.leftAt ? t('sessionAdmin.desk.left', { time: formatDateTime(person.leftAt, language) ?? '' }) : t('sessionAdmin.desk.here', { time: formatDateTime(person.checkedInAt, language) ?? '' })}
+        </p>
+      )}
+      {error && <FormAlert>{refusalWords(error, t)}</FormAlert>}
+      {checkIn.isSuccess && <LiveMessage>{t('sessionAdmin.desk.checkedIn', { name: person.name })}</LiveMessage>}
+      <div className="button-row">
+        {person.checkedInAt === null && (
+          <button type="button" className="button button--primary" aria-disabled={checkIn.isPending} onClick={() => !checkIn.isPending && checkIn.mutate(who)}>
+            {t('sessionAdmin.desk.checkIn', { name: person.name })}
+          </button>
+        )}
+        {here && (
+          <button type="button" className="button button--secondary" aria-disabled={depart.isPending} onClick={() => !depart.isPending && depart.mutate(who)}>
+            {t('sessionAdmin.desk.depart', { name: person.name })}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** 签到台: find a person of the invited rolls by name, unit or household and check them in; who came; the quorum, live. */
+export function CheckInDesk({ session }: { session: Session }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const [typed, setTyped] = useState('');
+  const [query, setQuery] = useState('');
+  const on = sessionIsOn(session);
+  const people = usePeople(session.id, query);
+  const attendance = useAttendance(session.id, on);
+  return (
+    <section className="stack" aria-labelledby="desk-title">
+      <h2 className="section__title" id="desk-title">
+        {t('sessionAdmin.desk.heading')}
+      </h2>
+      {!on && <p className="notice">{session.status === 'announced' ? t('sessionAdmin.desk.notYet') : t('sessionAdmin.desk.noNotice')}</p>}
+      {on && (
+        <>
+          <form
+            className="desk-search"
+            role="search"
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              setQuery(typed.trim());
+            }}
+          >
+            <TextField label={t('sessionAdmin.desk.search')} hint={t('sessionAdmin.desk.searchHint')} name="q" autoComplete="off" value={typed} onChange={(event) => setTyped(event.target.value)} />
+            <div className="button-row">
+              <button type="submit" className="button button--secondary">
+                {t('sessionAdmin.desk.find')}
+              </button>
+            </div>
+          </form>
+          {people.isSuccess && people.data.length === 0 && <p className="notice">{t('sessionAdmin.desk.nobody')}</p>}
+          {people.isSuccess && people.data.length > 0 && (
+            <ul className="plain-list stack" aria-label={t('sessionAdmin.desk.results')}>
+              {people.data.map((person) => (
+                <PersonRow key={`${person.personType}:${person.personId}`} person={person} sessionId={session.id} />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {attendance.isSuccess && (
+        <>
+          <div className="card">
+            <QuorumBar quorum={attendance.data.quorum} />
+          </div>
+          <h3 className="subsection__title">{t('sessionAdmin.desk.list', { count: attendance.data.entries.length })}</h3>
+          <table className="data-table desk-list">
+            <thead>
+              <tr>
+                <th scope="col">{t('sessionAdmin.desk.col.name')}</th>
+                <th scope="col">{t('sessionAdmin.desk.col.carries')}</th>
+                <th scope="col">{t('sessionAdmin.desk.col.time')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {attendance.data.entries.map((e) => (
+                <tr key={`${e.personType}:${e.personId}`} className={e.leftAt ? 'desk-list__left' : undefined}>
+                  <th scope="row">
+                    {e.name} <span className="desk-list__group">{e.groupLabel}</span>
+                  </th>
+                  <td>{e.personType === 'owner' ? t('sessionAdmin.desk.area', { area: formatArea(e.area) }) : e.counted ? t('sessionAdmin.desk.counts') : t('sessionAdmin.desk.notCounted')}</td>
+                  <td>{e.leftAt ? t('sessionAdmin.desk.left', { time: formatDateTime(e.leftAt, language) ?? '' }) : formatDateTime(e.checkedInAt, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

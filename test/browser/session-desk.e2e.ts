@@ -1,0 +1,83 @@
+/**
+ * A discussion session of 南村经济社, from the console on a phone: the branch secretary schedules it
+ * in the 会议 section, puts its notice up, adds a late item only with its reason, and at the
+ * check-in desk finds a member by name and checks him in, once; the member sees the session, its
+ * agenda and who is in the room on his own page.
+ */
+import { expect, test } from '@playwright/test';
+import { apiOf, baseUrl, expectNoHorizontalScroll, freshContext, RESIDENT_NANCUN, signIn, watchConsole } from './support';
+
+/** Convenor of 南村经济社 (branch secretary). */
+const CONVENOR_NANCUN = '13800000005';
+
+/** `YYYY-MM-DDTHH:mm` in Beijing time, as a datetime-local field takes it. */
+const beijingInput = (at: Date): string => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
+
+test('a convenor schedules a session, puts its notice up and checks a member in at the desk; the member sees it live', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { context, page } = await freshContext(browser);
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, CONVENOR_NANCUN);
+  await expect(page).toHaveURL(/\/console$/);
+  const api = await apiOf(page);
+  const nancun = api.nodeNamed('南村经济社', 'convenor');
+
+  await page.goto(`${baseUrl()}/console/nodes/${nancun}/sessions`);
+  await expect(page.getByRole('heading', { name: '议事会和会议' })).toBeVisible();
+  await page.getByRole('link', { name: '安排会议' }).click();
+  const title = `村道修缮议事会 ${Date.now().toString(36)}`;
+  // A start in the past is refused at the field, before anything is sent.
+  await page.getByLabel('会议名称').fill(title);
+  await page.getByLabel('地点').fill('南村经济社党支部组织生活馆');
+  await page.getByLabel('开始时间（北京时间）').fill(beijingInput(new Date(Date.now() - 3600_000)));
+  await page.getByLabel('结束时间（北京时间）').fill(beijingInput(new Date(Date.now() + 3600_000)));
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByLabel('开始时间（北京时间）')).toBeFocused();
+  await expect(page.getByText('开始时间要在现在之后。')).toBeVisible();
+  await page.getByLabel('开始时间（北京时间）').fill(beijingInput(new Date(Date.now() + 30 * 60_000)));
+  await page.getByLabel('结束时间（北京时间）').fill(beijingInput(new Date(Date.now() + 3 * 3600_000)));
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByText('草稿（未发通知）')).toBeVisible();
+  await expectNoHorizontalScroll(page);
+
+  await page.getByRole('button', { name: '发出通知' }).click();
+  await expect(page.getByText('已发通知')).toBeVisible();
+  // After the notice, a new item needs the reason it cannot wait: a short one is refused in words.
+  await page.getByLabel('议程名称').fill('村道修缮费用分摊');
+  await page.getByLabel('临时增加的理由').fill('急');
+  await page.getByRole('button', { name: '增加', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('理由太短：请写清楚为什么不能等下次会议（至少 15 个字）。');
+  await page.getByLabel('临时增加的理由').fill('暴雨冲坏村道，需本次会议商定修缮费用分摊');
+  await page.getByRole('button', { name: '增加', exact: true }).click();
+  await expect(page.getByText('临时增加：暴雨冲坏村道，需本次会议商定修缮费用分摊')).toBeVisible();
+
+  // The desk: find the member by name, check him in once.
+  const member = await api.get<{ name: string }[]>(`/api/sessions/${page.url().split('/').at(-1)}/people?q=NC-007`);
+  const name = member[0]!.name;
+  const desk = page.getByRole('region', { name: '签到台' });
+  await desk.getByLabel('查找参会人').fill(name);
+  await desk.getByRole('button', { name: '查找' }).click();
+  await desk.getByRole('button', { name: `${name} 签到` }).click();
+  await expect(desk.getByText(`${name} 已签到。`)).toBeVisible();
+  await expect(desk.getByRole('button', { name: `${name} 签到` })).toHaveCount(0);
+  await expect(desk.getByRole('button', { name: `${name} 离场` })).toBeVisible();
+  await expect(desk.getByRole('table')).toContainText(name);
+  await expect(desk.getByText('这类会议不设法定到会人数。现在到会 1 人。')).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  expect(problems).toEqual([]);
+  await context.close();
+
+  // The member (of household NC-007) finds the session on his unit's page and sees who is here.
+  const resident = await freshContext(browser);
+  await resident.page.goto(`${baseUrl()}/login`);
+  await signIn(resident.page, RESIDENT_NANCUN);
+  await resident.page.goto(`${baseUrl()}/units/${nancun}`);
+  await resident.page.getByRole('link', { name: title }).click();
+  await expect(resident.page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(resident.page.getByText('村道修缮费用分摊')).toBeVisible();
+  await expect(resident.page.getByText('这类会议不设法定到会人数。现在到会 1 人。')).toBeVisible();
+  await expectNoHorizontalScroll(resident.page);
+  await resident.context.close();
+});
