@@ -318,6 +318,7 @@ const CASES: Record<string, Case | SelfCase> = {
     },
     request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/departures`, body: { personType: 'owner', personId: c.ownerA } }),
   },
+  'GET /api/sessions/:id/events': { session: (c) => c.sessionsA.live, request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/events` }) },
   'GET /api/sessions/:id/attendance': { session: (c) => c.sessionsA.live, request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/attendance` }) },
   'POST /api/briefings/:id/attendance': { consultation: (c) => c.consultationA, request: (c) => ({ path: `/api/briefings/${c.briefingsA.open}/attendance`, body: { walkIns: 2 } }) },
 };

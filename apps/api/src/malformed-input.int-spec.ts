@@ -96,7 +96,13 @@ async function send(baseUrl: string, caller: Caller, attempt: Attempt): Promise<
   const url = `${baseUrl}${attempt.path}${attempt.query ? `?${attempt.query}` : ''}`;
   const hasBody = attempt.body !== undefined && attempt.method !== 'GET' && attempt.method !== 'HEAD';
   const res = await fetch(url, { method: attempt.method, headers, body: hasBody ? attempt.body : undefined });
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', text: await res.text() };
+  const contentType = res.headers.get('content-type') ?? '';
+  // An event stream (a session being watched) never ends: its answer is its status and type.
+  if (contentType.startsWith('text/event-stream')) {
+    await res.body?.cancel();
+    return { status: res.status, contentType, text: '' };
+  }
+  return { status: res.status, contentType, text: await res.text() };
 }
 
 /** What is wrong with an answer, or null when it is a fine refusal (or a success). */

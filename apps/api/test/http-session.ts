@@ -27,6 +27,11 @@ export class HttpSession {
       const match = new RegExp(`^${SESSION_COOKIE}=([^;]*)`).exec(setCookie);
       if (match) this.cookie = match[1] || null;
     }
+    // An event stream never ends: its answer here is its status and headers (read it with fetch to follow it).
+    if (res.headers.get('content-type')?.startsWith('text/event-stream')) {
+      await res.body?.cancel();
+      return { status: res.status, body: '' as T, headers: res.headers };
+    }
     const text = await res.text();
     const parsed = (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T;
     return { status: res.status, body: parsed, headers: res.headers };

@@ -89,6 +89,7 @@ export function servePrecompressed(root: string): RequestHandler {
  * attacker can influence leaks through the size (BREACH), and the answer is small anyway.
  */
 export function compressReadAnswers(): RequestHandler {
-  const compress = compression({ threshold: 1024 });
+  // A server-sent event stream is never compressed: compression would hold its events back.
+  const compress = compression({ threshold: 1024, filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res) });
   return (req, res, next) => ((req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/auth/') ? compress(req, res, next) : next());
 }

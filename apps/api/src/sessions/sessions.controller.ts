@@ -1,16 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import type { MessageEvent } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Sse } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Permission } from '../auth/access.decorators';
 import type { Actor } from '../common/actor';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { AddAgendaItemDto, AttendanceDto, AttendeeDto, CreateSessionDto, DeferAgendaItemDto, InvitedPersonDto, PeopleQueryDto, ReorderAgendaDto, SessionDto } from './dto/session.dto';
+import type { Observable } from 'rxjs';
+import { SessionEvents } from './session-events';
 import { SessionsService } from './sessions.service';
 
 /** Discussion sessions (议事会): scheduling, the notice, check-ins at the desk and the live quorum. */
 @ApiTags('sessions')
 @Controller()
 export class SessionsController {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly events: SessionEvents,
+  ) {}
 
   @Post('nodes/:nodeId/sessions')
   @Permission('consultation.manage', { on: 'node', param: 'nodeId' })
@@ -34,6 +40,17 @@ export class SessionsController {
   @ApiOkResponse({ type: SessionDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<SessionDto> {
     return this.sessions.get(actor, id);
+  }
+
+  @Sse('sessions/:id/events')
+  @Permission('consultation.read', { on: 'session', param: 'id' })
+  @ApiOperation({
+    operationId: 'watchDiscussionSession',
+    summary: 'Server-sent events while a session is watched: `ready` once, then `change` with what changed (attendance, agenda, session) — from any API instance, within a second',
+  })
+  @ApiOkResponse({ description: 'An event stream (text/event-stream)', content: { 'text/event-stream': { schema: { type: 'string' } } } })
+  watch(@Param('id', ParseUUIDPipe) id: string): Observable<MessageEvent> {
+    return this.events.stream(id);
   }
 
   @Post('sessions/:id/announce')

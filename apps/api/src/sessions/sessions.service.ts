@@ -19,6 +19,7 @@ import { unitElectorate } from '../rolls/unit-electorate';
 import type { AddAgendaItemDto, AgendaItemDto, AttendanceDto, AttendeeDto, CreateSessionDto, DeferAgendaItemDto, InvitedPersonDto, QuorumDto, ReorderAgendaDto, SessionDto } from './dto/session.dto';
 import { AGENDA_LIMITS, SESSION_LIMITS } from './dto/session.dto';
 import { AgendaItem } from './entities/agenda-item.entity';
+import { SessionEvents } from './session-events';
 import { DiscussionSession } from './entities/discussion-session.entity';
 import type { AgendaRow, AttendanceRow, SessionRow } from './session-store';
 import { agendaOf, announce, attendanceOf, checkIn, deferItem, inviteUnits, recordDeparture, reorderAgenda, sessionRow, sessionsOf } from './session-store';
@@ -53,6 +54,7 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly permissions: PermissionsService,
     private readonly audit: AuditService,
+    private readonly events: SessionEvents,
   ) {}
 
   async create(actor: Actor, nodeId: string, input: CreateSessionDto): Promise<SessionDto> {
@@ -130,6 +132,7 @@ export class SessionsService {
         });
       }
       if (!(await announce(m, sessionId, now, noticeEndsAt))) throw new Error(`session ${sessionId} changed under its row lock`);
+      await this.events.announce(m, sessionId, 'session');
       await this.audit.record(m, { actor, nodeId: row.node_id, action: 'session.announce', entityType: 'discussion_session', entityId: sessionId, after: { noticeEndsAt } });
     });
     return this.get(actor, sessionId);
@@ -149,6 +152,7 @@ export class SessionsService {
       if (!fresh) {
         throw conflict('already_checked_in', `${invited.name} checked in at ${entry.checked_in_at.toISOString()}.`, { checkedInAt: entry.checked_in_at.toISOString(), leftAt: entry.left_at?.toISOString() ?? null });
       }
+      await this.events.announce(m, sessionId, 'attendance');
       await this.audit.record(m, { actor, nodeId: invited.unitId, action: 'session.check_in', entityType: 'discussion_session', entityId: sessionId, after: { personType: person.personType, personId: person.personId, method: 'desk' } });
     });
     return this.attendance(actor, sessionId);
@@ -162,6 +166,7 @@ export class SessionsService {
       const result = await recordDeparture(m, sessionId, person.personType, person.personId);
       if (!result) throw conflict('not_checked_in', 'This person has not checked in.');
       if (!result.left) throw conflict('already_left', `This person left at ${result.row.left_at!.toISOString()}.`, { leftAt: result.row.left_at!.toISOString() });
+      await this.events.announce(m, sessionId, 'attendance');
       await this.audit.record(m, { actor, nodeId: result.row.unit_id, action: 'session.depart', entityType: 'discussion_session', entityId: sessionId, after: { personType: person.personType, personId: person.personId } });
     });
     return this.attendance(actor, sessionId);
@@ -265,6 +270,7 @@ export class SessionsService {
         deferredReason: null,
         createdBy: actor.id,
       });
+      await this.events.announce(m, sessionId, 'agenda');
       await this.audit.record(m, {
         actor,
         nodeId: row.node_id,
@@ -321,6 +327,7 @@ export class SessionsService {
         throw invalid('itemIds', 'invalid', 'Name every item of the agenda, each once, in the new order.', { items: agenda.length });
       }
       await reorderAgenda(m, sessionId, input.itemIds);
+      await this.events.announce(m, sessionId, 'agenda');
       await this.audit.record(m, { actor, nodeId: row.node_id, action: 'session.agenda_order', entityType: 'discussion_session', entityId: sessionId, after: { itemIds: input.itemIds } });
     });
     return this.get(actor, sessionId);
@@ -335,6 +342,7 @@ export class SessionsService {
       if (!item) throw new DomainError('NOT_FOUND', 'This session has no such agenda item.', { itemId });
       const reason = input.reason.trim();
       if (!(await deferItem(m, sessionId, itemId, reason))) throw conflict('already_deferred', 'This item was already put off.', { deferredAt: item.deferred_at?.toISOString() ?? null });
+      await this.events.announce(m, sessionId, 'agenda');
       await this.audit.record(m, { actor, nodeId: row.node_id, action: 'session.agenda_defer', entityType: 'discussion_session', entityId: sessionId, after: { itemId, reason } });
     });
     return this.get(actor, sessionId);

@@ -1,4 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { components } from '../../api/schema';
 import { apiClient, unwrap } from '../../lib/api-client';
 
@@ -10,8 +11,28 @@ export const sessionsKey = ['sessions'] as const;
 export const sessionKey = (sessionId: string) => [...sessionsKey, sessionId] as const;
 export const nodeSessionsKey = (nodeId: string) => [...sessionsKey, 'node', nodeId] as const;
 
-/** How often an open page asks again while a session may be running (the quorum moves as people arrive). */
-export const LIVE_REFRESH_MS = 5000;
+/**
+ * How often an open page asks again while a session is on, besides the server's events (which
+ * bring a change within a second): a safety net for a stream a network dropped.
+ */
+export const LIVE_REFRESH_MS = 30_000;
+
+/**
+ * While `live`, follows the session's server-sent events (`/api/sessions/{id}/events`): each
+ * change, from whichever API instance, makes everything cached about the session stale.
+ */
+export function useSessionEvents(sessionId: string, live: boolean): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!live || typeof EventSource === 'undefined') return undefined;
+    const source = new EventSource(`/api/sessions/${encodeURIComponent(sessionId)}/events`);
+    const refresh = (): void => void queryClient.invalidateQueries({ queryKey: sessionKey(sessionId) });
+    source.addEventListener('change', refresh);
+    // After a reconnection, what changed meanwhile is read again.
+    source.addEventListener('ready', refresh);
+    return () => source.close();
+  }, [queryClient, sessionId, live]);
+}
 
 /** `GET /api/sessions/{id}`: a session with its agenda and live quorum. */
 export function getSession(sessionId: string, signal?: AbortSignal): Promise<Session> {
@@ -22,8 +43,9 @@ export function getSessionQueryOptions(sessionId: string) {
   return queryOptions({ queryKey: sessionKey(sessionId), queryFn: ({ signal }) => getSession(sessionId, signal), staleTime: 0 });
 }
 
-/** A session; while `live`, asked again every few seconds. */
+/** A session; while `live`, kept fresh by its events (and, as a safety net, asked again now and then). */
 export function useSession(sessionId: string, live = false) {
+  useSessionEvents(sessionId, live);
   return useQuery({ ...getSessionQueryOptions(sessionId), refetchInterval: live ? LIVE_REFRESH_MS : false });
 }
 
