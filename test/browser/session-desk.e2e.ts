@@ -81,3 +81,61 @@ test('a convenor schedules a session, puts its notice up and checks a member in 
   await expectNoHorizontalScroll(resident.page);
   await resident.context.close();
 });
+
+test('the room’s screen at 1920×1080 follows check-ins live, and a member checks in on his phone by its QR code', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // The convenor, on the projector's browser.
+  const screen = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const room = await screen.newPage();
+  const problems = watchConsole(room);
+  await room.goto(`${baseUrl()}/login`);
+  await signIn(room, CONVENOR_NANCUN);
+  await expect(room).toHaveURL(/\/console$/);
+  const api = await apiOf(room);
+  const nancun = api.nodeNamed('南村经济社', 'convenor');
+  const title = `投屏测试议事会 ${Date.now().toString(36)}`;
+  const session = await api.post<{ id: string }>(`/api/nodes/${nancun}/sessions`, {
+    kind: 'consultative',
+    title,
+    place: '南村经济社党支部组织生活馆',
+    startsAt: new Date(Date.now() + 20 * 60_000).toISOString(),
+    endsAt: new Date(Date.now() + 2 * 3600_000).toISOString(),
+  });
+  await api.post(`/api/sessions/${session.id}/announce`);
+  await api.post(`/api/sessions/${session.id}/agenda`, { kind: 'free', title: '村道修缮方案宣讲', urgentReason: '暴雨冲坏村道，需本次会议商定修缮方案和分工' });
+
+  await room.goto(`${baseUrl()}/console/sessions/${session.id}/screen`);
+  await expect(room.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(room.getByText('村道修缮方案宣讲')).toBeVisible();
+  await expect(room.getByText('这类会议不设法定到会人数。现在到会 0 人。')).toBeVisible();
+  const qr = room.getByRole('img', { name: '签到二维码' });
+  await expect(qr).toBeVisible();
+  // Readable from the back of the room: the title is large, and nothing scrolls sideways.
+  expect(await room.getByRole('heading', { level: 1 }).evaluate((h) => parseFloat(getComputedStyle(h).fontSize))).toBeGreaterThanOrEqual(48);
+  await expectNoHorizontalScroll(room);
+
+  // Someone is checked in at the desk: the screen says so without being reloaded.
+  const [first] = await api.get<{ personType: string; personId: string }[]>(`/api/sessions/${session.id}/people?q=NC-001`);
+  await api.post(`/api/sessions/${session.id}/check-ins`, { personType: first!.personType, personId: first!.personId });
+  await expect(room.getByText('这类会议不设法定到会人数。现在到会 1 人。')).toBeVisible({ timeout: 5000 });
+
+  // The member scans the code the screen shows now, on his phone, and checks in with one tap.
+  const { code } = await api.get<{ code: string }>(`/api/sessions/${session.id}/check-in-code`);
+  const phone = await freshContext(browser);
+  await phone.page.goto(`${baseUrl()}/login`);
+  await signIn(phone.page, RESIDENT_NANCUN);
+  await phone.page.goto(`${baseUrl()}/sessions/${session.id}/check-in?c=${code}`);
+  await expect(phone.page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await phone.page.getByRole('button', { name: '我已到会场，签到' }).click();
+  await expect(phone.page.getByText(/^签到成功：/)).toBeVisible();
+  await expectNoHorizontalScroll(phone.page);
+  await expect(room.getByText('这类会议不设法定到会人数。现在到会 2 人。')).toBeVisible({ timeout: 5000 });
+
+  // A code from the past (a photo sent home) is refused in plain words.
+  await phone.page.goto(`${baseUrl()}/sessions/${session.id}/check-in?c=0000deadbeef`);
+  await phone.page.getByRole('button', { name: '我已到会场，签到' }).click();
+  await expect(phone.page.getByRole('alert')).toHaveText('签到码已经换了：请扫会场屏幕上现在显示的二维码。');
+  await phone.context.close();
+  expect(problems).toEqual([]);
+  await screen.close();
+});

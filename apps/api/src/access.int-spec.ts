@@ -22,7 +22,8 @@ import { HttpSession } from '../test/http-session';
 import type { RouteInfo } from '../test/route-table';
 import { routeTable } from '../test/route-table';
 import type { TestApp } from '../test/test-app';
-import { startTestApp } from '../test/test-app';
+import { startTestApp, TEST_SECRET } from '../test/test-app';
+import { keyedHash } from './common/keyed-hash';
 import { download, upload } from '../test/rolls';
 import { publishSimpleVersion } from '../test/consultations';
 import { createAccount, createCooperative, grant, openWithApproval, SHORTENING_REASON, signIn } from '../test/vote-fixtures';
@@ -305,6 +306,18 @@ const CASES: Record<string, Case | SelfCase> = {
       await t.dataSource.query(`DELETE FROM session_attendance WHERE session_id = $1`, [c.sessionsA.live]);
     },
     request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/check-ins`, body: { personType: 'owner', personId: c.ownerA } }),
+  },
+  'GET /api/sessions/:id/check-in-code': { session: (c) => c.sessionsA.live, request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/check-in-code` }) },
+  'POST /api/sessions/:id/self-check-ins': {
+    session: (c) => c.sessionsA.live,
+    prepare: async (c) => {
+      await t.dataSource.query(`DELETE FROM session_attendance WHERE session_id = $1`, [c.sessionsA.live]);
+    },
+    // The code the room shows now (the tests' secret is known here).
+    request: (c) => ({
+      path: `/api/sessions/${c.sessionsA.live}/self-check-ins`,
+      body: { code: keyedHash(TEST_SECRET.key, 'session-check-in', `${c.sessionsA.live}:${Math.floor(Date.now() / 30_000)}`).slice(0, 12) },
+    }),
   },
   'POST /api/sessions/:id/departures': {
     session: (c) => c.sessionsA.live,

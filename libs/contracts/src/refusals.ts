@@ -93,6 +93,7 @@ export const REFUSAL_REASONS = [
   'not_checked_in',
   'already_left',
   'already_deferred', // the agenda item was already put off
+  'code_expired', // the QR code in the room has changed: scan the one shown now
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -4,7 +4,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CurrentActor, Permission } from '../auth/access.decorators';
 import type { Actor } from '../common/actor';
 import { ApiErrors } from '../openapi/api-errors.decorator';
-import { AddAgendaItemDto, AttendanceDto, AttendeeDto, CreateSessionDto, DeferAgendaItemDto, InvitedPersonDto, PeopleQueryDto, ReorderAgendaDto, SessionDto } from './dto/session.dto';
+import { AddAgendaItemDto, AttendanceDto, AttendeeDto, CheckInCodeDto, CreateSessionDto, DeferAgendaItemDto, InvitedPersonDto, PeopleQueryDto, ReorderAgendaDto, SelfCheckInDto, SelfCheckInResultDto, SessionDto } from './dto/session.dto';
 import type { Observable } from 'rxjs';
 import { SessionEvents } from './session-events';
 import { SessionsService } from './sessions.service';
@@ -112,6 +112,25 @@ export class SessionsController {
   @ApiErrors('CONFLICT')
   checkIn(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AttendeeDto): Promise<AttendanceDto> {
     return this.sessions.checkIn(actor, id, body);
+  }
+
+  @Get('sessions/:id/check-in-code')
+  @Permission('offline.record', { on: 'session', param: 'id' })
+  @ApiOperation({ operationId: 'getSessionCheckInCode', summary: 'The code of the room’s QR now (it changes every 30 seconds), for the screen or the desk' })
+  @ApiOkResponse({ type: CheckInCodeDto })
+  @ApiErrors('CONFLICT')
+  checkInCode(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CheckInCodeDto> {
+    return this.sessions.checkInCode(actor, id);
+  }
+
+  @Post('sessions/:id/self-check-ins')
+  @Permission('participate', { on: 'session', param: 'id' })
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'checkMeInAtSession', summary: 'Check myself in by the room’s QR code: every entry of the invited rolls linked to my account (409 `code_expired`, `not_invited`, `already_checked_in`)' })
+  @ApiOkResponse({ type: SelfCheckInResultDto })
+  @ApiErrors('CONFLICT', 'TOO_MANY_REQUESTS')
+  selfCheckIn(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SelfCheckInDto): Promise<SelfCheckInResultDto> {
+    return this.sessions.selfCheckIn(actor, id, body.code);
   }
 
   @Post('sessions/:id/departures')

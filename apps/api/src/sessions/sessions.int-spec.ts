@@ -1,11 +1,13 @@
 import type { ErrorBody } from '@yishi/contracts';
 import { publishSimpleVersion } from '../../test/consultations';
+import { TEST_SECRET } from '../../test/test-app';
+import { keyedHash } from '../common/keyed-hash';
 import type { HttpSession } from '../../test/http-session';
 import type { TestApp } from '../../test/test-app';
 import { startTestApp } from '../../test/test-app';
 import type { Fixture } from '../../test/vote-fixtures';
 import { createAccount, createCompound, createCooperative, grant, signIn } from '../../test/vote-fixtures';
-import type { AttendanceDto, SessionDto } from './dto/session.dto';
+import type { AttendanceDto, CheckInCodeDto, SelfCheckInResultDto, SessionDto } from './dto/session.dto';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -150,6 +152,35 @@ describe('discussion sessions: the notice, check-ins at the desk and the live qu
     expect((await member.get(`/api/sessions/${s.id}/attendance`)).status).toBe(403);
     expect((await member.get<SessionDto>(`/api/sessions/${s.id}`)).body.quorum).toMatchObject({ met: false, present: 4 });
     expect((await outsider.get(`/api/sessions/${s.id}`)).status).toBe(404);
+  });
+
+  it('checks a member in on his phone by the code the room shows, once; an old code, another unit’s resident and an account on no roll are refused', async () => {
+    const s = await create(coop.unitId, { kind: 'member_assembly', startsAt: at(13 * DAY), endsAt: at(13 * DAY + 3 * HOUR) });
+    await noticeRan(s.id);
+    const shown = await desk.get<CheckInCodeDto>(`/api/sessions/${s.id}/check-in-code`);
+    expect(shown.status).toBe(200);
+    expect(shown.body.path).toBe(`/sessions/${s.id}/check-in?c=${shown.body.code}`);
+    expect(new Date(shown.body.validUntil).getTime() - new Date(shown.body.rotatesAt).getTime()).toBe(30_000);
+    expect((await member.get(`/api/sessions/${s.id}/check-in-code`)).status).toBe(403);
+
+    // A code from a minute ago (a photo sent home) no longer works.
+    const slot = Math.floor(Date.now() / 30_000);
+    const old = keyedHash(TEST_SECRET.key, 'session-check-in', `${s.id}:${slot - 3}`).slice(0, 12);
+    const stale = await member.post<ErrorBody>(`/api/sessions/${s.id}/self-check-ins`, { code: old });
+    expect([stale.status, stale.body.details?.['reason']]).toEqual([409, 'code_expired']);
+
+    const mine = await member.post<SelfCheckInResultDto & ErrorBody>(`/api/sessions/${s.id}/self-check-ins`, { code: shown.body.code });
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({ checkedIn: ['陈伯'], already: [], quorum: { present: 1, measures: [{ present: 1, total: 5 }] } });
+    const again = await member.post<ErrorBody>(`/api/sessions/${s.id}/self-check-ins`, { code: shown.body.code });
+    expect([again.status, again.body.details?.['reason']]).toEqual([409, 'already_checked_in']);
+    const entry = (await desk.get<AttendanceDto>(`/api/sessions/${s.id}/attendance`)).body.entries.find((e) => e.name === '陈伯');
+    expect(entry).toMatchObject({ method: 'phone', counted: true });
+
+    // 北村's resident may not even see the session; the building head is on no roll here.
+    expect((await outsider.post(`/api/sessions/${s.id}/self-check-ins`, { code: shown.body.code })).status).toBe(404);
+    const head = await desk.post<ErrorBody>(`/api/sessions/${s.id}/self-check-ins`, { code: shown.body.code });
+    expect([head.status, head.body.details?.['reason']]).toEqual([409, 'not_invited']);
   });
 
   it('counts an owners’ meeting by area and by headcount: the large owner brings his parking space, and area alone is not enough', async () => {

@@ -1,10 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { HOUR_MS, meetingQuorum, QUORUM_RULES, sessionNoticeEndsAt } from '@yishi/domain';
 import type { Electorate, SessionKind } from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { RateLimitService } from '../auth/rate-limit.service';
+import { equalStrings, keyedHash } from '../common/keyed-hash';
+import type { AppSecret } from '../config/app-secret';
+import { APP_SECRET } from '../config/app-secret';
+import { accountRollEntries } from '../rolls/roll-reads';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { assertReasonOfSubstance } from '../common/reasons';
@@ -16,7 +21,7 @@ import { nodeById, nodesUnder } from '../organizations/organization-store';
 import { allows, PermissionsService } from '../permissions/permissions.service';
 import type { RollVoter } from '../rolls/unit-electorate';
 import { unitElectorate } from '../rolls/unit-electorate';
-import type { AddAgendaItemDto, AgendaItemDto, AttendanceDto, AttendeeDto, CreateSessionDto, DeferAgendaItemDto, InvitedPersonDto, QuorumDto, ReorderAgendaDto, SessionDto } from './dto/session.dto';
+import type { AddAgendaItemDto, AgendaItemDto, AttendanceDto, AttendeeDto, CheckInCodeDto, CreateSessionDto, DeferAgendaItemDto, InvitedPersonDto, QuorumDto, ReorderAgendaDto, SelfCheckInResultDto, SessionDto } from './dto/session.dto';
 import { AGENDA_LIMITS, SESSION_LIMITS } from './dto/session.dto';
 import { AgendaItem } from './entities/agenda-item.entity';
 import { SessionEvents } from './session-events';
@@ -33,6 +38,12 @@ const KINDS_OF_NODE: Readonly<Record<string, readonly SessionKind[]>> = {
 
 /** Check-ins open this long before the start (people arrive early; the desk is set up). */
 const CHECK_IN_OPENS_BEFORE_MS = 2 * HOUR_MS;
+
+/**
+ * The room's QR code changes every CODE_PERIOD_MS and each code works until one period after it
+ * is replaced: a phone in the room has at least half a minute, a photo sent home soon stops working.
+ */
+const CODE_PERIOD_MS = 30_000;
 
 /** The invited rolls of a session as its quorum reads them: the counting persons, and everyone on the rolls by person. */
 interface Rolls {
@@ -55,6 +66,8 @@ export class SessionsService {
     private readonly permissions: PermissionsService,
     private readonly audit: AuditService,
     private readonly events: SessionEvents,
+    private readonly limits: RateLimitService,
+    @Inject(APP_SECRET) private readonly secret: AppSecret,
   ) {}
 
   async create(actor: Actor, nodeId: string, input: CreateSessionDto): Promise<SessionDto> {
@@ -156,6 +169,59 @@ export class SessionsService {
       await this.audit.record(m, { actor, nodeId: invited.unitId, action: 'session.check_in', entityType: 'discussion_session', entityId: sessionId, after: { personType: person.personType, personId: person.personId, method: 'desk' } });
     });
     return this.attendance(actor, sessionId);
+  }
+
+  /** The code of the room's QR now, for the screen (it asks again when it rotates). */
+  async checkInCode(_actor: Actor, sessionId: string): Promise<CheckInCodeDto> {
+    const row = (await sessionRow(this.dataSource.manager, sessionId))!;
+    this.requireCheckInTime(row);
+    const slot = Math.floor(Date.now() / CODE_PERIOD_MS);
+    const code = this.codeFor(sessionId, slot);
+    return {
+      code,
+      path: `/sessions/${sessionId}/check-in?c=${code}`,
+      rotatesAt: new Date((slot + 1) * CODE_PERIOD_MS).toISOString(),
+      validUntil: new Date((slot + 2) * CODE_PERIOD_MS).toISOString(),
+    };
+  }
+
+  private codeFor(sessionId: string, slot: number): string {
+    return keyedHash(this.secret.key, 'session-check-in', `${sessionId}:${slot}`).slice(0, 12);
+  }
+
+  /**
+   * A resident checks in on their phone by the room's QR code (签到): every entry of the invited
+   * rolls linked to their account comes in (a member and an owner of two invited units are two
+   * entries). The code proves they are in the room; an old one is refused, naming why.
+   */
+  async selfCheckIn(actor: Actor, sessionId: string, code: string): Promise<SelfCheckInResultDto> {
+    await this.limits.hit({ key: `session-check-in:${actor.id}`, max: 20, windowSeconds: 600 });
+    const result = await this.dataSource.transaction(async (m) => {
+      const row = (await sessionRow(m, sessionId, true))!;
+      this.requireCheckInTime(row);
+      const slot = Math.floor(Date.now() / CODE_PERIOD_MS);
+      const given = code.trim().toLowerCase();
+      if (![slot, slot - 1].some((s) => equalStrings(this.codeFor(sessionId, s), given))) {
+        throw conflict('code_expired', 'This check-in code is not the one shown in the room now: scan the code on the screen again.');
+      }
+      const rolls = await this.rolls(m, row);
+      const mine = (await accountRollEntries(m, actor.id))
+        .filter((e) => e.onRoll && e.personType !== 'tenant')
+        .map((e) => rolls.people.get(personKey(e.personType, e.personId)))
+        .filter((p): p is NonNullable<typeof p> => p !== undefined && this.mayAttend(row.kind, rolls, p));
+      if (mine.length === 0) throw conflict('not_invited', 'Your account is linked to no one on the rolls invited to this session: check in at the desk.');
+      const checkedIn: string[] = [];
+      const already: string[] = [];
+      for (const person of mine) {
+        const { fresh } = await checkIn(m, { sessionId, unitId: person.unitId, personType: person.personType, personId: person.personId, method: 'phone', by: actor.id });
+        (fresh ? checkedIn : already).push(person.name);
+      }
+      if (checkedIn.length === 0) throw conflict('already_checked_in', 'You are already checked in.', { names: already });
+      await this.events.announce(m, sessionId, 'attendance');
+      await this.audit.record(m, { actor, nodeId: row.node_id, action: 'session.check_in', entityType: 'discussion_session', entityId: sessionId, after: { method: 'phone', people: checkedIn.length } });
+      return { checkedIn, already };
+    });
+    return { ...result, quorum: (await this.attendance(actor, sessionId)).quorum };
   }
 
   /** Records that a person checked in has left (离场): they stop counting toward the quorum; their check-in stays. */

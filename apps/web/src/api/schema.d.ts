@@ -2128,6 +2128,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/check-in-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The code of the room’s QR now (it changes every 30 seconds), for the screen or the desk
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
+        get: operations["getSessionCheckInCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/self-check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check myself in by the room’s QR code: every entry of the invited rolls linked to my account (409 `code_expired`, `not_invited`, `already_checked_in`)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        post: operations["checkMeInAtSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/departures": {
         parameters: {
             query?: never;
@@ -4814,6 +4854,39 @@ export interface components {
             entries: components["schemas"]["AttendanceEntryDto"][];
             quorum: components["schemas"]["QuorumDto"];
         };
+        CheckInCodeDto: {
+            /** @description The code for the room’s QR: good until `validUntil` */
+            code: string;
+            /**
+             * @description The page a phone opens by the QR (a path of the web app)
+             * @example /sessions/…/check-in?c=7f3a9c21d0
+             */
+            path: string;
+            /**
+             * Format: date-time
+             * @description When the screen shows the next code
+             */
+            rotatesAt: string;
+            /**
+             * Format: date-time
+             * @description When this code stops working (one rotation after it is replaced)
+             */
+            validUntil: string;
+        };
+        SelfCheckInDto: {
+            /**
+             * @description The code of the QR shown in the room (it changes every 30 seconds)
+             * @example 7f3a9c21d0
+             */
+            code: string;
+        };
+        SelfCheckInResultDto: {
+            /** @description The roll entries of my account checked in now (names as the roll holds them) */
+            checkedIn: string[];
+            /** @description Those already checked in before */
+            already: string[];
+            quorum: components["schemas"]["QuorumDto"];
+        };
         /**
          * @description Stable: once published, a code never changes meaning
          * @enum {string}
@@ -4852,7 +4925,7 @@ export interface components {
          * @description Why a request was refused (`details.reason` of `CONFLICT`, `FORBIDDEN`, `NOT_FOUND`): stable words, translated by the client
          * @enum {string}
          */
-        RefusalReason: "not_author" | "too_many_photos" | "own_topic" | "consultation_closed" | "target_closed" | "already_screened" | "not_open" | "version_published" | "version_editing" | "drafting_closed" | "attachment_limit" | "clause_linked" | "comment_phase" | "one_level_of_replies" | "parent_hidden" | "current_version" | "offline_phase" | "published_version" | "already_hidden" | "not_hidden" | "own_comment" | "already_reported" | "top_level_only" | "reply_phase" | "below_taken" | "started" | "full" | "cancelled" | "no_roll_phone" | "not_linked" | "not_scheduled" | "past_close" | "approval_required" | "roll_inconsistent" | "not_cancellable" | "not_needed" | "shortening_pending" | "not_supervisor" | "same_person" | "already_decided" | "not_open_yet" | "closed" | "paper_supersedes" | "change_not_allowed" | "already_voted" | "not_eligible" | "paper_in_entry" | "paper_void" | "paper_settled" | "disputed" | "not_returned_in_time" | "not_disputed" | "third_person_required" | "proxy_revoked" | "proxy_rejected" | "attendance_not_counted" | "proxy_exists" | "proxy_cap_reached" | "not_accepted" | "revoked" | "turnout_private" | "not_counted" | "not_on_notice" | "objection_window_over" | "answered" | "board_not_published" | "notice_too_short" | "not_a_draft" | "not_announced" | "check_in_closed" | "not_invited" | "already_checked_in" | "not_checked_in" | "already_left" | "already_deferred";
+        RefusalReason: "not_author" | "too_many_photos" | "own_topic" | "consultation_closed" | "target_closed" | "already_screened" | "not_open" | "version_published" | "version_editing" | "drafting_closed" | "attachment_limit" | "clause_linked" | "comment_phase" | "one_level_of_replies" | "parent_hidden" | "current_version" | "offline_phase" | "published_version" | "already_hidden" | "not_hidden" | "own_comment" | "already_reported" | "top_level_only" | "reply_phase" | "below_taken" | "started" | "full" | "cancelled" | "no_roll_phone" | "not_linked" | "not_scheduled" | "past_close" | "approval_required" | "roll_inconsistent" | "not_cancellable" | "not_needed" | "shortening_pending" | "not_supervisor" | "same_person" | "already_decided" | "not_open_yet" | "closed" | "paper_supersedes" | "change_not_allowed" | "already_voted" | "not_eligible" | "paper_in_entry" | "paper_void" | "paper_settled" | "disputed" | "not_returned_in_time" | "not_disputed" | "third_person_required" | "proxy_revoked" | "proxy_rejected" | "attendance_not_counted" | "proxy_exists" | "proxy_cap_reached" | "not_accepted" | "revoked" | "turnout_private" | "not_counted" | "not_on_notice" | "objection_window_over" | "answered" | "board_not_published" | "notice_too_short" | "not_a_draft" | "not_announced" | "check_in_closed" | "not_invited" | "already_checked_in" | "not_checked_in" | "already_left" | "already_deferred" | "code_expired";
         /**
          * @description What is wrong with a new password (`details.reason` of `PASSWORD_TOO_WEAK`)
          * @enum {string}
@@ -12729,6 +12802,162 @@ export interface operations {
             /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
             413: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSessionCheckInCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInCodeDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkMeInAtSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelfCheckInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfCheckInResultDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `TOO_MANY_REQUESTS`: too many attempts; `details.retryAfterSeconds` and the Retry-After header say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

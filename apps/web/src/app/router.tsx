@@ -14,6 +14,7 @@ import { MeRoute } from './routes/me';
 import { NotFoundRoute } from './routes/not-found';
 import { PublicResultRoute } from './routes/public-result';
 import { SessionRoute } from './routes/session';
+import { SessionCheckInRoute } from './routes/session-check-in';
 import { SignupRoute } from './routes/signup';
 import { NewTopicRoute, TopicRoute, UnitTopicsRoute } from './routes/topics';
 import { UnitRoute } from './routes/unit';
@@ -56,8 +57,16 @@ const ConsoleVotePrint = lazy(() => consolePages().then((m) => ({ default: m.Con
 const ConsoleSessions = lazy(() => consolePages().then((m) => ({ default: m.ConsoleSessionsRoute })));
 const ConsoleNewSession = lazy(() => consolePages().then((m) => ({ default: m.ConsoleNewSessionRoute })));
 const ConsoleSession = lazy(() => consolePages().then((m) => ({ default: m.ConsoleSessionRoute })));
+const ConsoleSessionScreen = lazy(() => consolePages().then((m) => ({ default: m.ConsoleSessionScreenRoute })));
 
 export const routes: RouteObject[] = [
+  // The room's screen (投屏) fills a projector: the console's guards, none of the app's header.
+  {
+    path: 'console/sessions/:sessionId/screen',
+    errorElement: <AppErrorRoute />,
+    element: <RequireAuth />,
+    children: [{ element: <RequireConsole />, children: [{ index: true, element: <ConsoleSessionScreen /> }] }],
+  },
   {
     element: <AppLayout navExtras={<InboxBell />} />,
     errorElement: <AppErrorRoute />,
@@ -85,6 +94,7 @@ export const routes: RouteObject[] = [
               { path: 'topics/:topicId', element: <TopicRoute /> },
               // Discussion sessions: what, when, where, the agenda, and the quorum while it is on.
               { path: 'sessions/:sessionId', element: <SessionRoute /> },
+              { path: 'sessions/:sessionId/check-in', element: <SessionCheckInRoute /> },
               // Votes: the ballot, the bulletin board of receipts, the result notice.
               { path: 'votes/:voteId', element: <VoteRoute /> },
               { path: 'votes/:voteId/board', element: <VoteBoardRoute /> },

@@ -100,6 +100,13 @@ export class DeferAgendaItemDto {
   reason!: string;
 }
 
+export class SelfCheckInDto {
+  @ApiProperty({ description: 'The code of the QR shown in the room (it changes every 30 seconds)', example: '7f3a9c21d0' })
+  @IsString()
+  @Length(4, 64)
+  code!: string;
+}
+
 export class PeopleQueryDto {
   @ApiProperty({ description: 'A name, a unit number (1-101) or a household number (NC-007) to look for', minLength: 1, maxLength: 50 })
   @IsString()
@@ -108,6 +115,20 @@ export class PeopleQueryDto {
 }
 
 // --- Responses -----------------------------------------------------------------------------
+
+export class CheckInCodeDto {
+  @ApiProperty({ description: 'The code for the room’s QR: good until `validUntil`' })
+  code!: string;
+
+  @ApiProperty({ description: 'The page a phone opens by the QR (a path of the web app)', example: '/sessions/…/check-in?c=7f3a9c21d0' })
+  path!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When the screen shows the next code' })
+  rotatesAt!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When this code stops working (one rotation after it is replaced)' })
+  validUntil!: string;
+}
 
 export class InvitedPersonDto {
   @ApiProperty({ enum: ATTENDEE_TYPES, enumName: 'AttendeeType' })
@@ -311,6 +332,17 @@ export class AttendanceEntryDto {
 export class AttendanceDto {
   @ApiProperty({ type: [AttendanceEntryDto], description: 'In order of arrival' })
   entries!: AttendanceEntryDto[];
+
+  @ApiProperty({ type: QuorumDto })
+  quorum!: QuorumDto;
+}
+
+export class SelfCheckInResultDto {
+  @ApiProperty({ type: [String], description: 'The roll entries of my account checked in now (names as the roll holds them)' })
+  checkedIn!: string[];
+
+  @ApiProperty({ type: [String], description: 'Those already checked in before' })
+  already!: string[];
 
   @ApiProperty({ type: QuorumDto })
   quorum!: QuorumDto;

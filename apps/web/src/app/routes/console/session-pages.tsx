@@ -12,6 +12,7 @@ import { locate } from '../../../features/console/utils/console-nodes';
 import { SectionClosed } from '../../../features/console/components/console-page';
 import { useOrganizationTree } from '../../../features/organizations/api/get-organization-tree';
 import { useCreateSession } from '../../../features/sessions-admin/api/sessions-admin';
+import { RoomScreen } from '../../../features/sessions-admin/components/room-screen';
 import { AgendaEditor, AnnouncePanel, CheckInDesk } from '../../../features/sessions-admin/components/session-desk';
 import { SessionForm } from '../../../features/sessions-admin/components/session-form';
 import { currentLanguage } from '../../../i18n';
@@ -121,10 +122,29 @@ export function ConsoleSessionRoute() {
       </header>
       <div className="stack">
         <SessionFacts session={s} />
+        {desk && s.status === 'announced' && (
+          <p>
+            <Link to="screen" className="button button--secondary">
+              {t('sessionAdmin.screen.open')}
+            </Link>
+          </p>
+        )}
         {manage && <AnnouncePanel session={s} />}
         {manage && <AgendaEditor session={s} />}
         {desk && <CheckInDesk session={s} />}
       </div>
     </>
   );
+}
+
+/** /console/sessions/:sessionId/screen: the room's screen (投屏), full screen, live. */
+export function ConsoleSessionScreenRoute() {
+  const { t } = useTranslation();
+  const { sessionId = '' } = useParams();
+  const first = useSession(sessionId);
+  const session = useSession(sessionId, first.data ? sessionIsOn(first.data) : false);
+  useDocumentTitle(t('app.pageTitle', { page: session.data?.title ?? t('sessions.page.fallbackTitle') }));
+  if (session.isPending) return <Loading />;
+  if (session.isError) return <QueryError error={session.error} retrying={session.isFetching} onRetry={() => void session.refetch()} />;
+  return <RoomScreen session={session.data} />;
 }
