@@ -117,6 +117,20 @@ export interface DemoActivity {
     opensInDays: number;
     days: number;
   };
+  /**
+   * A discussion session (议事会) of the compound `inDays` from the seeding, in the evening (China
+   * time): two topics residents raised and the convention's draft on its agenda, its notice up.
+   */
+  session: {
+    unit: string;
+    convenor: string;
+    title: string;
+    place: string;
+    inDays: number;
+    startsAtChinaTime: string;
+    hours: number;
+    topics: { author: string; title: string; body: string }[];
+  };
 }
 
 /** mulberry32: a small, well-known deterministic generator. */
@@ -372,5 +386,18 @@ export const DEMO_ACTIVITY: DemoActivity = {
     matter: 'plans-and-distribution',
     opensInDays: 11,
     days: 7,
+  },
+  session: {
+    unit: COMPOUND,
+    convenor: '13800000006',
+    title: '御水岸议事会：电动自行车公约和两项居民议题',
+    place: '御水岸党群服务站',
+    inDays: 3,
+    startsAtChinaTime: '19:00',
+    hours: 2,
+    topics: [
+      { author: '13800000012', title: '地下车库B区照明不足', body: '车库B区有一半的灯坏了，晚上取车看不清，老人小孩容易摔倒，希望尽快修好并改成感应灯。' },
+      { author: '13800000013', title: '2栋南侧绿地改建儿童游乐区', body: '小区没有儿童游乐设施，2栋南侧的绿地平时很少人去，建议改建一个小型儿童游乐区，配上遮阳和座椅。' },
+    ],
   },
 };

@@ -7,6 +7,7 @@ import { createTestDatabase, startTestApp } from '../../test/test-app';
 import { createDataSource } from '../database/data-source';
 import { buildDemoData, DEMO_ACTIVITY, DEMO_PASSWORD } from './demo-data';
 import { seedDemoData } from './seed-demo';
+import type { SessionDto } from '../sessions/dto/session.dto';
 
 describe('demo data', () => {
   let db: { url: string; drop(): Promise<void> };
@@ -120,20 +121,38 @@ describe('demo activity, written at start-up through the API services', () => {
     const result = await seedDemoData(t.app);
     seconds = (Date.now() - seededAt) / 1000;
     expect(result.seeded).toBe(true);
-    expect(result.counts).toMatchObject({ consultations: 1, votes: 2, comments: 4, officialReplies: 1, briefings: 1 });
+    expect(result.counts).toMatchObject({ consultations: 1, votes: 2, comments: 4, officialReplies: 1, briefings: 1, topics: 2, sessions: 1 });
   });
   afterAll(async () => {
     await t.close();
   });
 
   it('is written once, and a second start adds nothing', async () => {
-    const tables = ['consultation', 'draft_version', 'clause', 'comment', 'official_reply', 'briefing', 'vote', 'vote_voter', 'ballot', 'notification', 'audit_entry'];
+    const tables = ['consultation', 'draft_version', 'clause', 'comment', 'official_reply', 'briefing', 'vote', 'vote_voter', 'ballot', 'notification', 'audit_entry', 'topic', 'discussion_session', 'session_agenda_item'];
     const count = async (table: string): Promise<number> => Number((await t.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
     const before = await Promise.all(tables.map(count));
     expect((await seedDemoData(t.app)).seeded).toBe(false);
     expect(await Promise.all(tables.map(count))).toEqual(before);
     // Fast enough not to be noticed at start-up (the street itself takes most of it).
     expect(seconds).toBeLessThan(15);
+  });
+
+  it('announces a discussion session of 御水岸 in three days’ evening, with the convention’s draft and the two topics residents raised on its agenda', async () => {
+    const resident = await signedIn('13800000012');
+    const sessions = await resident.get<SessionDto[]>(`/api/nodes/${await compoundId()}/sessions`);
+    expect(sessions.status).toBe(200);
+    expect(sessions.body).toHaveLength(1);
+    const [session] = sessions.body;
+    expect(session).toMatchObject({ kind: 'consultative', status: 'announced', place: '御水岸党群服务站', quorum: { met: null, present: 0 } });
+    const startsIn = new Date(session!.startsAt).getTime() - seededAt;
+    expect(startsIn).toBeGreaterThan(2 * DAY_MS);
+    expect(startsIn).toBeLessThan(4 * DAY_MS);
+    expect(new Date(session!.startsAt).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })).toBe('19:00:00');
+    expect(session!.agenda.map((a) => [a.kind, a.title])).toEqual([
+      ['draft', '电动自行车停放与充电管理公约（第1稿）'],
+      ['topic', '地下车库B区照明不足'],
+      ['topic', '2栋南侧绿地改建儿童游乐区'],
+    ]);
   });
 
   it('opens a consultation in 御水岸 for comment: a published draft, opinions online and offline, one answered, and a briefing to come', async () => {

@@ -11,6 +11,8 @@ import { ModerationService } from '../comments/moderation.service';
 import type { Actor } from '../common/actor';
 import { ConsultationsService } from '../consultations/consultations.service';
 import { DraftsService } from '../consultations/drafts.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { TopicsService } from '../topics/topics.service';
 import { OrgNode } from '../organizations/entities/org-node.entity';
 import { Building } from '../rolls/entities/building.entity';
 import { ExclusiveUnit } from '../rolls/entities/exclusive-unit.entity';
@@ -315,5 +317,25 @@ export async function seedDemoActivity(app: INestApplicationContext, activity: D
     turnoutPublic: true,
   });
 
-  return { consultations: 1, clauses: c.draft.clauses.length, comments: c.comments.length + 1, officialReplies: replies, briefings: 1, votes: 2 };
+  // 御水岸: a discussion session in three days' evening — the two topics residents raised and the
+  // convention's draft on its agenda, its notice up (a consultative session needs no notice period).
+  const d = activity.session;
+  const topics = app.get(TopicsService, { strict: false });
+  const sessions = app.get(SessionsService, { strict: false });
+  const raised = [];
+  for (const topic of d.topics) raised.push(await topics.submit(actor(topic.author), unitId(d.unit), { title: topic.title, body: topic.body }));
+  const sessionDay = calendarDateIn(LEGAL_TIME_ZONE, new Date(now.getTime() + d.inDays * DAY_MS));
+  const sessionStarts = new Date(`${sessionDay}T${d.startsAtChinaTime}:00+08:00`);
+  const session = await sessions.create(actor(d.convenor), unitId(d.unit), {
+    kind: 'consultative',
+    title: d.title,
+    place: d.place,
+    startsAt: sessionStarts.toISOString(),
+    endsAt: new Date(sessionStarts.getTime() + d.hours * HOUR_MS).toISOString(),
+  });
+  await sessions.addAgendaItem(actor(d.convenor), session.id, { kind: 'draft', versionId: version.id });
+  for (const topic of raised) await sessions.addAgendaItem(actor(d.convenor), session.id, { kind: 'topic', topicId: topic.id });
+  await sessions.announce(actor(d.convenor), session.id);
+
+  return { consultations: 1, clauses: c.draft.clauses.length, comments: c.comments.length + 1, officialReplies: replies, briefings: 1, votes: 2, topics: raised.length, sessions: 1 };
 }
