@@ -65,6 +65,16 @@ test('a convenor schedules a session, puts its notice up and checks a member in 
   await expect(desk.getByRole('button', { name: `${name} 离场` })).toBeVisible();
   await expect(desk.getByRole('table')).toContainText(name);
   await expect(desk.getByText('这类会议不设法定到会人数。现在到会 1 人。')).toBeVisible();
+  // A written proxy at the door: a consultative session counts none, and says so.
+  const absent = member[1]!.name;
+  await desk.getByLabel('查找参会人').fill(absent);
+  await desk.getByRole('button', { name: '查找' }).click();
+  await desk.getByRole('button', { name: `${absent} 书面委托他人` }).click();
+  const proxy = desk.getByRole('form', { name: `登记 ${absent} 的书面委托` });
+  await proxy.getByLabel('受托人（已签到）').selectOption({ label: `${name} NC-007` });
+  await proxy.getByLabel('已出示委托人签名的书面委托书').check();
+  await proxy.getByRole('button', { name: '登记委托' }).click();
+  await expect(proxy.getByRole('alert')).toHaveText('这类会议不计委托。');
   await expectNoHorizontalScroll(page);
   expect(problems).toEqual([]);
   await context.close();

@@ -68,7 +68,7 @@ interface Ctx {
   /** Briefings on consultationA: one to sign up for, edit and record, one to cancel. */
   briefingsA: { open: string; toCancel: string };
   /** Sessions of compound A: a draft (put back to draft before each caller, to announce) and one whose notice has run and that starts soon (for check-ins). */
-  sessionsA: { draft: string; live: string; item: string; items: string[] };
+  sessionsA: { draft: string; live: string; item: string; items: string[]; agent: string };
   /** Paper ballots and proxies on an open vote of A: a voter without a paper, papers in each state, an accepted proxy; an rceo-27 vote of a cooperative of A's community for check-ins. */
   papersA: { vote: string; voter: string; issued: number; toEnter: number; disputed: number; toVoid: number; toReissue: number; principal: string; proxy: string; meeting: string; meetingUnit: string; member: string };
   /** An account with no role, which routes that name a person act on (granted a role, linked to a roll entry). */
@@ -319,6 +319,21 @@ const CASES: Record<string, Case | SelfCase> = {
       body: { code: keyedHash(TEST_SECRET.key, 'session-check-in', `${c.sessionsA.live}:${Math.floor(Date.now() / 30_000)}`).slice(0, 12) },
     }),
   },
+  'POST /api/sessions/:id/proxies': {
+    session: (c) => c.sessionsA.live,
+    // Owner A, not in the room, represented in writing by another owner who is.
+    prepare: async (c) => {
+      await t.dataSource.query(`DELETE FROM session_proxy WHERE session_id = $1`, [c.sessionsA.live]);
+      await t.dataSource.query(`DELETE FROM session_attendance WHERE session_id = $1`, [c.sessionsA.live]);
+      c.sessionsA.agent ||= (await t.dataSource.query<{ id: string }[]>(`SELECT id FROM owner WHERE unit_id = $1 AND kind = 'person' AND id <> $2 ORDER BY name LIMIT 1`, [c.unitA, c.ownerA]))[0]!.id;
+      await t.dataSource.query(
+        `INSERT INTO session_attendance (session_id, unit_id, person_type, person_id, method, checked_in_by)
+         SELECT $1, $2, 'owner', $3, 'desk', (SELECT created_by FROM discussion_session WHERE id = $1)`,
+        [c.sessionsA.live, c.unitA, c.sessionsA.agent],
+      );
+    },
+    request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/proxies`, body: { principalType: 'owner', principalId: c.ownerA, agentType: 'owner', agentId: c.sessionsA.agent, written: true } }),
+  },
   'POST /api/sessions/:id/departures': {
     session: (c) => c.sessionsA.live,
     prepare: async (c) => {
@@ -452,7 +467,7 @@ describe('access rules across the whole route table', () => {
       draftsToPublishA: '',
       topicsA: { open: '', offline: '', photo: '', toAccept: '', toMerge: '', toDecline: '' },
       briefingsA: { open: '', toCancel: '' },
-      sessionsA: { draft: '', live: '', item: '', items: [] },
+      sessionsA: { draft: '', live: '', item: '', items: [], agent: '' },
       papersA: { vote: '', voter: '', issued: 0, toEnter: 0, disputed: 0, toVoid: 0, toReissue: 0, principal: '', proxy: '', meeting: '', meetingUnit: '', member: '' },
       granteePhone,
     };
@@ -554,9 +569,10 @@ describe('access rules across the whole route table', () => {
       (await staffOfA.post<{ id: string }>(`/api/consultations/${ctx.consultationA}/briefings`, { startsAt: '2099-01-01T01:00:00Z', endsAt: '2099-01-01T03:00:00Z', place: '御水岸会所', capacity: 20 }))
         .body.id;
     ctx.briefingsA = { open: await briefingOfA(), toCancel: await briefingOfA() };
-    const sessionOfA = async (): Promise<string> =>
-      (await staffOfA.post<{ id: string }>(`/api/nodes/${a.unit}/sessions`, { kind: 'consultative', title: '御水岸议事会', place: '党群服务站', startsAt: '2099-01-01T01:00:00Z', endsAt: '2099-01-01T03:00:00Z' })).body.id;
-    ctx.sessionsA = { draft: await sessionOfA(), live: await sessionOfA(), item: '', items: [] };
+    const sessionOfA = async (kind: string): Promise<string> =>
+      (await staffOfA.post<{ id: string }>(`/api/nodes/${a.unit}/sessions`, { kind, title: '御水岸议事会', place: '党群服务站', startsAt: '2099-01-01T01:00:00Z', endsAt: '2099-01-01T03:00:00Z' })).body.id;
+    // The live one is an owners' meeting (its notice taken as run): proxies count there.
+    ctx.sessionsA = { draft: await sessionOfA('consultative'), live: await sessionOfA('owners_meeting'), item: '', items: [], agent: '' };
     ctx.sessionsA.item = (await staffOfA.post<{ agenda: { id: string }[] }>(`/api/sessions/${ctx.sessionsA.live}/agenda`, { kind: 'free', title: '其他事项' })).body.agenda[0]!.id;
     await t.dataSource.query(
       `UPDATE discussion_session SET status = 'announced', announced_at = now() - interval '1 day', notice_ends_at = now() - interval '1 day', starts_at = now(), ends_at = now() + interval '1 day' WHERE id = $1`,

@@ -42,6 +42,7 @@ import { Tenant } from '../rolls/entities/tenant.entity';
 import { DiscussionSession, SessionUnit } from '../sessions/entities/discussion-session.entity';
 import { SessionAttendance } from '../sessions/entities/session-attendance.entity';
 import { AgendaItem } from '../sessions/entities/agenda-item.entity';
+import { SessionProxy } from '../sessions/entities/session-proxy.entity';
 import { RoleGrant } from '../users/entities/role-grant.entity';
 import { User } from '../users/entities/user.entity';
 
@@ -96,4 +97,5 @@ export const ENTITIES = [
   SessionUnit,
   SessionAttendance,
   AgendaItem,
+  SessionProxy,
 ];

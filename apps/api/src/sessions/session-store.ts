@@ -153,3 +153,33 @@ export async function deferItem(q: Queryable, sessionId: string, itemId: string,
   );
   return rows.length === 1;
 }
+
+export interface ProxyRow {
+  principal_type: 'owner' | 'member';
+  principal_id: string;
+  agent_type: 'owner' | 'member';
+  agent_id: string;
+  written: boolean;
+  recorded_at: Date;
+}
+
+/** The written proxies recorded at a session's door, in the order they were recorded. */
+export function proxiesOf(q: Queryable, sessionId: string): Promise<ProxyRow[]> {
+  return queryOn(q)<ProxyRow>(
+    `SELECT principal_type, principal_id, agent_type, agent_id, written, recorded_at FROM session_proxy WHERE session_id = $1 ORDER BY recorded_at, id`,
+    [sessionId],
+  );
+}
+
+/** Records a proxy; false when the principal already has one at this session. */
+export async function insertProxy(
+  q: Queryable,
+  proxy: { sessionId: string; principalType: 'owner' | 'member'; principalId: string; agentType: 'owner' | 'member'; agentId: string; written: boolean; by: string },
+): Promise<boolean> {
+  const rows = await queryOn(q)<{ id: string }>(
+    `INSERT INTO session_proxy (session_id, principal_type, principal_id, agent_type, agent_id, written, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (session_id, principal_type, principal_id) DO NOTHING RETURNING id`,
+    [proxy.sessionId, proxy.principalType, proxy.principalId, proxy.agentType, proxy.agentId, proxy.written, proxy.by],
+  );
+  return rows.length === 1;
+}

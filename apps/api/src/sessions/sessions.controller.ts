@@ -4,7 +4,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CurrentActor, Permission } from '../auth/access.decorators';
 import type { Actor } from '../common/actor';
 import { ApiErrors } from '../openapi/api-errors.decorator';
-import { AddAgendaItemDto, AttendanceDto, AttendeeDto, CheckInCodeDto, CreateSessionDto, DeferAgendaItemDto, InvitedPersonDto, PeopleQueryDto, ReorderAgendaDto, SelfCheckInDto, SelfCheckInResultDto, SessionDto } from './dto/session.dto';
+import { AddAgendaItemDto, AttendanceDto, AttendeeDto, CheckInCodeDto, CreateSessionDto, DeferAgendaItemDto, InvitedPersonDto, PeopleQueryDto, RecordProxyDto, ReorderAgendaDto, SelfCheckInDto, SelfCheckInResultDto, SessionDto } from './dto/session.dto';
 import type { Observable } from 'rxjs';
 import { SessionEvents } from './session-events';
 import { SessionsService } from './sessions.service';
@@ -131,6 +131,16 @@ export class SessionsController {
   @ApiErrors('CONFLICT', 'TOO_MANY_REQUESTS')
   selfCheckIn(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SelfCheckInDto): Promise<SelfCheckInResultDto> {
     return this.sessions.selfCheckIn(actor, id, body.code);
+  }
+
+  @Post('sessions/:id/proxies')
+  @Permission('offline.record', { on: 'session', param: 'id' })
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'recordSessionProxy', summary: 'Record a written proxy at the door: an absent person of the rolls represented by one who is checked in (409 `proxy_rejected` with details.rule where the body’s rule counts no such proxy)' })
+  @ApiOkResponse({ type: AttendanceDto })
+  @ApiErrors('CONFLICT')
+  recordProxy(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RecordProxyDto): Promise<AttendanceDto> {
+    return this.sessions.recordProxy(actor, id, body);
   }
 
   @Post('sessions/:id/departures')

@@ -183,6 +183,30 @@ describe('discussion sessions: the notice, check-ins at the desk and the live qu
     expect([head.status, head.body.details?.['reason']]).toEqual([409, 'not_invited']);
   });
 
+  it('records a written proxy at the door within the household, as RCEO art. 27 allows, and refuses the others in the rule’s words', async () => {
+    const s = await create(coop.unitId, { kind: 'member_assembly', startsAt: at(14 * DAY), endsAt: at(14 * DAY + 3 * HOUR) });
+    await noticeRan(s.id);
+    const proxy = (principal: string, agent: string, written = true) =>
+      desk.post<AttendanceDto & ErrorBody>(`/api/sessions/${s.id}/proxies`, { principalType: 'member', principalId: members[principal], agentType: 'member', agentId: members[agent], written });
+    // The agent checks in first.
+    expect((await proxy('陈婶', '陈伯')).body.details).toMatchObject({ reason: 'not_checked_in', who: 'agent' });
+    await checkIn(s.id, 'member', members['陈伯']!);
+    await checkIn(s.id, 'member', members['黄哥']!);
+    expect((await proxy('陈婶', '陈伯', false)).body.details).toMatchObject({ reason: 'proxy_rejected', rule: 'proxy-not-written' });
+    expect((await proxy('李叔', '陈伯')).body.details).toMatchObject({ reason: 'proxy_rejected', rule: 'proxy-agent-other-household' });
+    expect((await proxy('陈伯', '黄哥')).body.details).toMatchObject({ reason: 'already_checked_in', who: 'principal' });
+
+    const recorded = await proxy('陈婶', '陈伯');
+    expect(recorded.status).toBe(200);
+    expect(recorded.body.proxies).toEqual([expect.objectContaining({ principalName: '陈婶', agentName: '陈伯', counted: true })]);
+    expect(recorded.body.quorum).toMatchObject({ present: 2, measures: [{ present: 3, total: 5, missing: 1 }] });
+    expect((await proxy('陈婶', '陈伯')).body.details).toMatchObject({ reason: 'proxy_exists' });
+    // When the agent leaves, the principal is no longer represented.
+    const gone = await desk.post<AttendanceDto>(`/api/sessions/${s.id}/departures`, { personType: 'member', personId: members['陈伯'] });
+    expect(gone.body.quorum.measures[0]).toMatchObject({ present: 1 });
+    expect(gone.body.proxies[0]).toMatchObject({ counted: false });
+  });
+
   it('counts an owners’ meeting by area and by headcount: the large owner brings his parking space, and area alone is not enough', async () => {
     const s = await create(compound.unitId, { kind: 'owners_meeting', startsAt: at(16 * DAY), endsAt: at(16 * DAY + 2 * HOUR) });
     await noticeRan(s.id);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { HOUR_MS, meetingQuorum, QUORUM_RULES, sessionNoticeEndsAt } from '@yishi/domain';
+import { doorProxyRefusal, HOUR_MS, meetingQuorum, QUORUM_RULES, sessionNoticeEndsAt } from '@yishi/domain';
 import type { Electorate, SessionKind } from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -21,13 +21,13 @@ import { nodeById, nodesUnder } from '../organizations/organization-store';
 import { allows, PermissionsService } from '../permissions/permissions.service';
 import type { RollVoter } from '../rolls/unit-electorate';
 import { unitElectorate } from '../rolls/unit-electorate';
-import type { AddAgendaItemDto, AgendaItemDto, AttendanceDto, AttendeeDto, CheckInCodeDto, CreateSessionDto, DeferAgendaItemDto, InvitedPersonDto, QuorumDto, ReorderAgendaDto, SelfCheckInResultDto, SessionDto } from './dto/session.dto';
+import type { AddAgendaItemDto, AgendaItemDto, AttendanceDto, AttendeeDto, CheckInCodeDto, CreateSessionDto, DeferAgendaItemDto, InvitedPersonDto, QuorumDto, RecordProxyDto, ReorderAgendaDto, SelfCheckInResultDto, SessionDto } from './dto/session.dto';
 import { AGENDA_LIMITS, SESSION_LIMITS } from './dto/session.dto';
 import { AgendaItem } from './entities/agenda-item.entity';
 import { SessionEvents } from './session-events';
 import { DiscussionSession } from './entities/discussion-session.entity';
-import type { AgendaRow, AttendanceRow, SessionRow } from './session-store';
-import { agendaOf, announce, attendanceOf, checkIn, deferItem, inviteUnits, recordDeparture, reorderAgenda, sessionRow, sessionsOf } from './session-store';
+import type { AgendaRow, AttendanceRow, ProxyRow, SessionRow } from './session-store';
+import { agendaOf, announce, attendanceOf, checkIn, deferItem, insertProxy, inviteUnits, proxiesOf, recordDeparture, reorderAgenda, sessionRow, sessionsOf } from './session-store';
 
 /** The kinds of session each kind of node holds. */
 const KINDS_OF_NODE: Readonly<Record<string, readonly SessionKind[]>> = {
@@ -224,6 +224,38 @@ export class SessionsService {
     return { ...result, quorum: (await this.attendance(actor, sessionId)).quorum };
   }
 
+  /**
+   * Records a written proxy at the door (委托书): the principal, on an invited roll and not here, is
+   * represented by an agent who is checked in, if the body's rule lets the proxy count (libs/domain:
+   * owners to anyone, a member assembly within the household, other bodies none). The principal then
+   * counts toward the quorum while the agent is in the room.
+   */
+  async recordProxy(actor: Actor, sessionId: string, input: RecordProxyDto): Promise<AttendanceDto> {
+    await this.dataSource.transaction(async (m) => {
+      const row = (await sessionRow(m, sessionId, true))!;
+      this.requireCheckInTime(row);
+      const rolls = await this.rolls(m, row);
+      const principal = rolls.people.get(personKey(input.principalType, input.principalId));
+      const agent = rolls.people.get(personKey(input.agentType, input.agentId));
+      if (!principal || !agent || !this.mayAttend(row.kind, rolls, principal) || !this.mayAttend(row.kind, rolls, agent)) {
+        throw conflict('not_invited', 'The principal and the agent are both people of the rolls invited to this session.');
+      }
+      const entries = await attendanceOf(m, sessionId);
+      const arrival = (key: string): AttendanceRow | undefined => entries.find((e) => personKey(e.person_type, e.person_id) === key);
+      const agentHere = arrival(agent.voterId);
+      if (!agentHere || agentHere.left_at) throw conflict('not_checked_in', `${agent.name} holds the proxy and is checked in first.`, { who: 'agent' });
+      const principalHere = arrival(principal.voterId);
+      if (principalHere && !principalHere.left_at) throw conflict('already_checked_in', `${principal.name} is in the room and represents themself.`, { who: 'principal' });
+      const refusal = rolls.electorate ? doorProxyRefusal(row.kind, rolls.electorate, { principal: principal.voterId, agent: agent.voterId, written: input.written }) : 'proxy-not-allowed';
+      if (refusal) throw conflict('proxy_rejected', `The rule of this session does not count this proxy (${refusal}).`, { rule: refusal });
+      const fresh = await insertProxy(m, { sessionId, principalType: input.principalType, principalId: input.principalId, agentType: input.agentType, agentId: input.agentId, written: input.written, by: actor.id });
+      if (!fresh) throw conflict('proxy_exists', `A proxy of ${principal.name} is already recorded at this session.`);
+      await this.events.announce(m, sessionId, 'attendance');
+      await this.audit.record(m, { actor, nodeId: principal.unitId, action: 'session.proxy', entityType: 'discussion_session', entityId: sessionId, after: { principal: input.principalId, agent: input.agentId } });
+    });
+    return this.attendance(actor, sessionId);
+  }
+
   /** Records that a person checked in has left (离场): they stop counting toward the quorum; their check-in stays. */
   async depart(actor: Actor, sessionId: string, person: AttendeeDto): Promise<AttendanceDto> {
     await this.dataSource.transaction(async (m) => {
@@ -281,9 +313,20 @@ export class SessionsService {
     const row = (await sessionRow(m, sessionId))!;
     const rolls = await this.rolls(m, row);
     const entries = await attendanceOf(m, sessionId);
-    const quorum = this.quorumOf(row, rolls, entries);
+    const proxies = await proxiesOf(m, sessionId);
+    const quorum = this.quorumOf(row, rolls, entries, proxies);
     const counted = new Set(quorum.countedKeys);
+    const here = new Set(entries.filter((e) => e.left_at === null).map((e) => personKey(e.person_type, e.person_id)));
+    const nameOf = (type: string, id: string): string => rolls.people.get(personKey(type, id))?.name ?? '';
     return {
+      proxies: proxies.map((p) => ({
+        principalType: p.principal_type,
+        principalId: p.principal_id,
+        principalName: nameOf(p.principal_type, p.principal_id),
+        agentName: nameOf(p.agent_type, p.agent_id),
+        recordedAt: p.recorded_at.toISOString(),
+        counted: !here.has(personKey(p.principal_type, p.principal_id)) && counted.has(personKey(p.principal_type, p.principal_id)),
+      })),
       entries: entries.map((e) => {
         const person = rolls.people.get(personKey(e.person_type, e.person_id));
         return {
@@ -462,13 +505,14 @@ export class SessionsService {
 
   private async quorum(m: EntityManager, row: SessionRow): Promise<QuorumDto> {
     const rolls = await this.rolls(m, row);
-    return this.quorumOf(row, rolls, await attendanceOf(m, row.id)).dto;
+    return this.quorumOf(row, rolls, await attendanceOf(m, row.id), await proxiesOf(m, row.id)).dto;
   }
 
-  private quorumOf(row: SessionRow, rolls: Rolls, entries: AttendanceRow[]): { dto: QuorumDto; countedKeys: string[] } {
+  private quorumOf(row: SessionRow, rolls: Rolls, entries: AttendanceRow[], proxies: ProxyRow[]): { dto: QuorumDto; countedKeys: string[] } {
     const present = entries.filter((e) => e.left_at === null).map((e) => personKey(e.person_type, e.person_id));
     const rule = QUORUM_RULES[row.kind];
-    const state = rolls.electorate ? meetingQuorum(row.kind, rolls.electorate, present) : null;
+    const doorProxies = proxies.map((p) => ({ principal: personKey(p.principal_type, p.principal_id), agent: personKey(p.agent_type, p.agent_id), written: p.written }));
+    const state = rolls.electorate ? meetingQuorum(row.kind, rolls.electorate, present, doorProxies) : null;
     const notCounted = state ? state.notCounted : rule ? present.length : 0;
     const countedKeys = state ? state.counted : [];
     return {

@@ -2168,6 +2168,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/proxies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a written proxy at the door: an absent person of the rolls represented by one who is checked in (409 `proxy_rejected` with details.rule where the body’s rule counts no such proxy)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        post: operations["recordSessionProxy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/departures": {
         parameters: {
             query?: never;
@@ -4849,9 +4869,22 @@ export interface components {
             /** @description Whether this person counts toward the quorum */
             counted: boolean;
         };
+        DoorProxyDto: {
+            principalType: components["schemas"]["AttendeeType"];
+            /** Format: uuid */
+            principalId: string;
+            principalName: string;
+            agentName: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description Whether the principal counts toward the quorum now (the agent is in the room, the principal is not) */
+            counted: boolean;
+        };
         AttendanceDto: {
             /** @description In order of arrival */
             entries: components["schemas"]["AttendanceEntryDto"][];
+            /** @description Written proxies recorded at the door */
+            proxies: components["schemas"]["DoorProxyDto"][];
             quorum: components["schemas"]["QuorumDto"];
         };
         CheckInCodeDto: {
@@ -4886,6 +4919,18 @@ export interface components {
             /** @description Those already checked in before */
             already: string[];
             quorum: components["schemas"]["QuorumDto"];
+        };
+        RecordProxyDto: {
+            /** @description Who is represented: on an invited roll, not in the room */
+            principalType: components["schemas"]["AttendeeType"];
+            /** Format: uuid */
+            principalId: string;
+            /** @description Who holds the proxy: checked in */
+            agentType: components["schemas"]["AttendeeType"];
+            /** Format: uuid */
+            agentId: string;
+            /** @description A signed, written authorisation was shown (no other counts: 409 `proxy_rejected`, details.rule `proxy-not-written`) */
+            written: boolean;
         };
         /**
          * @description Stable: once published, a code never changes meaning
@@ -12958,6 +13003,85 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordSessionProxy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordProxyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

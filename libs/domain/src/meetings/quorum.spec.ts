@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { compound, developerUnit, equalUnits, person, roll, unit } from '../tally/testing';
-import { meetingQuorum, QUORUM_RULES, SESSION_KINDS } from './quorum';
+import { doorProxyRefusal, meetingQuorum, QUORUM_RULES, SESSION_KINDS } from './quorum';
 
 const ids = (prefix: string, from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}`);
 
@@ -81,5 +81,33 @@ describe('sessions without a legal quorum', () => {
 describe('an empty roll', () => {
   it('has no quorum: nobody can make two thirds of nobody', () => {
     expect(meetingQuorum('owners_meeting', compound([]), []).met).toBe(false);
+  });
+});
+
+describe('written proxies recorded at the door', () => {
+  const cooperative = roll({ h1: [person('m1', 'h1'), person('m2', 'h1'), person('kid', 'h1', 'minor')], h2: [person('m3', 'h2')], h3: [person('m4', 'h3')] });
+
+  it('bring a member in through a full-capacity member of the same household who is in the room (RCEO art. 27)', () => {
+    const proxy = { principal: 'm2', agent: 'm1', written: true };
+    expect(doorProxyRefusal('member_assembly', cooperative, proxy)).toBeNull();
+    expect(meetingQuorum('member_assembly', cooperative, ['m1', 'm3'], [proxy]).measures[0]).toMatchObject({ present: 3, total: 4, met: true });
+    // Only while the agent is here.
+    expect(meetingQuorum('member_assembly', cooperative, ['m3'], [proxy]).measures[0]).toMatchObject({ present: 1 });
+  });
+
+  it('refuse another household, a minor, a spoken proxy and oneself, in the tally’s words', () => {
+    expect(doorProxyRefusal('member_assembly', cooperative, { principal: 'm3', agent: 'm1', written: true })).toBe('proxy-agent-other-household');
+    expect(doorProxyRefusal('member_assembly', cooperative, { principal: 'm2', agent: 'kid', written: true })).toBe('proxy-agent-no-full-capacity');
+    expect(doorProxyRefusal('member_assembly', cooperative, { principal: 'm2', agent: 'm1', written: false })).toBe('proxy-not-written');
+    expect(doorProxyRefusal('member_assembly', cooperative, { principal: 'm1', agent: 'm1', written: true })).toBe('proxy-agent-is-principal');
+    // A refused proxy brings nobody in.
+    expect(meetingQuorum('member_assembly', cooperative, ['m1'], [{ principal: 'm3', agent: 'm1', written: true }]).measures[0]).toMatchObject({ present: 1 });
+  });
+
+  it('let an owner be represented by anyone in writing, with all their area; a representative assembly and a consultative session take none', () => {
+    const owners = compound([unit('u1', '100', 'a'), unit('u2', '200', 'b'), unit('u3', '100', 'c')]);
+    expect(meetingQuorum('owners_meeting', owners, ['a', 'c'], [{ principal: 'b', agent: 'a', written: true }]).met).toBe(true);
+    expect(doorProxyRefusal('representative_assembly', roll({ h1: [person('r1', 'h1'), person('r2', 'h1')] }, ['r1', 'r2']), { principal: 'r2', agent: 'r1', written: true })).toBe('proxy-not-allowed');
+    expect(doorProxyRefusal('consultative', owners, { principal: 'b', agent: 'a', written: true })).toBe('proxy-not-allowed');
   });
 });

@@ -1,8 +1,9 @@
 import type { RuleSetId } from '../rules/rule-sets';
 import { noticeEndsAt } from '../rules/schedule';
 import { resolveElectorate } from '../tally/electorate';
+import { proxyRefusal } from '../tally/tally';
 import { meets, percentOf } from '../tally/fraction';
-import type { Electorate, Threshold, VoterId } from '../tally/types';
+import type { Electorate, RejectionReason, Threshold, VoterId } from '../tally/types';
 
 /**
  * Who must be in the room for a discussion session (议事会) to decide: the quorum of each kind of
@@ -64,6 +65,24 @@ export const QUORUM_RULES: Readonly<Record<SessionKind, QuorumRule | null>> = {
   },
 };
 
+/** A written proxy recorded at the door: `principal` is represented by `agent`, who is in the room. */
+export interface DoorProxy {
+  principal: VoterId;
+  agent: VoterId;
+  written: boolean;
+}
+
+/**
+ * Whether a proxy can be recorded at a session's door: null when the body's rule lets it count
+ * (owners: a written proxy to anyone on the roll here; a member assembly: written, to a member with
+ * full capacity of the same household), else why not, in the tally's own words.
+ */
+export function doorProxyRefusal(kind: SessionKind, electorate: Electorate, proxy: DoorProxy): RejectionReason | null {
+  const rule = QUORUM_RULES[kind];
+  if (!rule) return 'proxy-not-allowed';
+  return proxyRefusal(rule.countsAs, electorate, proxy.principal, { agent: proxy.agent, written: proxy.written });
+}
+
 export interface QuorumMeasure {
   id: QuorumMeasureId;
   /** Present counting persons, or their exclusive area in 1/100 m². */
@@ -96,9 +115,11 @@ export interface QuorumState {
  * (a seat) is present when the voter who casts it is. A co-owned unit is present through its
  * designated co-owner, as it votes; an owner of several units brings all of them.
  */
-export function meetingQuorum(kind: SessionKind, electorate: Electorate, present: Iterable<VoterId>): QuorumState {
+export function meetingQuorum(kind: SessionKind, electorate: Electorate, present: Iterable<VoterId>, proxies: readonly DoorProxy[] = []): QuorumState {
   const rule = QUORUM_RULES[kind];
   const here = new Set(present);
+  // A principal is present through a written proxy whose agent is in the room (and which the rule allows).
+  if (rule) for (const p of proxies) if (here.has(p.agent) && !proxyRefusal(rule.countsAs, electorate, p.principal, { agent: p.agent, written: p.written })) here.add(p.principal);
   if (!rule) return { kind, rule: null, measures: [], met: null, counted: [], notCounted: 0 };
   const resolved = resolveElectorate(rule.countsAs, null, electorate);
   let presentSeats = 0;

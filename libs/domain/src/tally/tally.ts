@@ -13,6 +13,7 @@ import type {
   Channel,
   Choice,
   Condition,
+  Electorate,
   ConditionId,
   ConditionRole,
   Figures,
@@ -103,6 +104,14 @@ function proxyProblem(regime: ProxyRegime, principal: VoterId, proxy: Proxy, res
       return null;
     }
   }
+}
+
+/**
+ * Whether the written proxy would count under the rule (as the tally checks a proxy ballot): null
+ * when it does, else why not. For a proxy given before a meeting, at its door.
+ */
+export function proxyRefusal(ruleSet: RuleSetId, electorate: Electorate, principal: VoterId, proxy: Proxy): RejectionReason | null {
+  return proxyProblem(proxyRegime(ruleSet, null), principal, proxy, resolveElectorate(ruleSet, null, electorate));
 }
 
 interface Draft {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SESSION_KINDS } from '@yishi/domain';
 import type { SessionKind } from '@yishi/domain';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsIn, IsString, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsIn, IsString, IsUUID, Length } from 'class-validator';
 import { PlainText } from '../../common/plain-text';
 import { IsOmittable } from '../../common/validation';
 
@@ -98,6 +98,28 @@ export class DeferAgendaItemDto {
   @ApiProperty({ maxLength: AGENDA_LIMITS.reason, description: 'Why the item is put off (shown with it)' })
   @PlainText(1, AGENDA_LIMITS.reason, { multiLine: true })
   reason!: string;
+}
+
+export class RecordProxyDto {
+  @ApiProperty({ enum: ATTENDEE_TYPES, enumName: 'AttendeeType', description: 'Who is represented: on an invited roll, not in the room' })
+  @IsIn(ATTENDEE_TYPES)
+  principalType!: (typeof ATTENDEE_TYPES)[number];
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  principalId!: string;
+
+  @ApiProperty({ enum: ATTENDEE_TYPES, enumName: 'AttendeeType', description: 'Who holds the proxy: checked in' })
+  @IsIn(ATTENDEE_TYPES)
+  agentType!: (typeof ATTENDEE_TYPES)[number];
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  agentId!: string;
+
+  @ApiProperty({ description: 'A signed, written authorisation was shown (no other counts: 409 `proxy_rejected`, details.rule `proxy-not-written`)' })
+  @IsBoolean()
+  written!: boolean;
 }
 
 export class SelfCheckInDto {
@@ -329,9 +351,32 @@ export class AttendanceEntryDto {
   counted!: boolean;
 }
 
+export class DoorProxyDto {
+  @ApiProperty({ enum: ATTENDEE_TYPES, enumName: 'AttendeeType' })
+  principalType!: (typeof ATTENDEE_TYPES)[number];
+
+  @ApiProperty({ format: 'uuid' })
+  principalId!: string;
+
+  @ApiProperty()
+  principalName!: string;
+
+  @ApiProperty()
+  agentName!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  recordedAt!: string;
+
+  @ApiProperty({ description: 'Whether the principal counts toward the quorum now (the agent is in the room, the principal is not)' })
+  counted!: boolean;
+}
+
 export class AttendanceDto {
   @ApiProperty({ type: [AttendanceEntryDto], description: 'In order of arrival' })
   entries!: AttendanceEntryDto[];
+
+  @ApiProperty({ type: [DoorProxyDto], description: 'Written proxies recorded at the door' })
+  proxies!: DoorProxyDto[];
 
   @ApiProperty({ type: QuorumDto })
   quorum!: QuorumDto;

@@ -9,6 +9,7 @@ export type AddAgendaItemInput = components['schemas']['AddAgendaItemDto'];
 export type Attendee = components['schemas']['AttendeeDto'];
 export type Attendance = components['schemas']['AttendanceDto'];
 export type InvitedPerson = components['schemas']['InvitedPersonDto'];
+export type RecordProxyInput = components['schemas']['RecordProxyDto'];
 
 const attendanceKey = (sessionId: string) => [...sessionKey(sessionId), 'attendance'] as const;
 const peopleKey = (sessionId: string, q: string) => [...sessionKey(sessionId), 'people', q] as const;
@@ -87,3 +88,15 @@ function useDeskWrite(sessionId: string, path: '/api/sessions/{id}/check-ins' | 
 
 export const useCheckIn = (sessionId: string) => useDeskWrite(sessionId, '/api/sessions/{id}/check-ins');
 export const useDepart = (sessionId: string) => useDeskWrite(sessionId, '/api/sessions/{id}/departures');
+
+/** `POST /api/sessions/{id}/proxies`: a written proxy recorded at the door. */
+export function useRecordProxy(sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RecordProxyInput) => unwrap(apiClient.POST('/api/sessions/{id}/proxies', { params: { path: { id: sessionId } }, body })),
+    onSuccess: (attendance: Attendance) => {
+      queryClient.setQueryData(attendanceKey(sessionId), attendance);
+      void queryClient.invalidateQueries({ queryKey: sessionKey(sessionId) });
+    },
+  });
+}

@@ -8,15 +8,17 @@ import { TextField } from '../../../components/form/text-field';
 import { LiveMessage } from '../../../components/live-message';
 import { currentLanguage } from '../../../i18n';
 import { formatArea } from '@yishi/domain';
-import { fieldReasons } from '../../../lib/api-problems';
+import { ApiError } from '../../../lib/api-client';
+import { fieldReasons, refusalReason } from '../../../lib/api-problems';
+import { SelectField } from '../../../components/form/select-field';
 import { formatDateTime } from '../../../lib/format';
 import { QuorumBar } from '../../../shared/sessions/quorum-bar';
 import { refusalWords } from '../../../shared/sessions/refusal-words';
 import { AgendaList } from '../../../shared/sessions/session-parts';
 import type { Session } from '../../../shared/sessions/sessions-api';
 import { sessionIsOn } from '../../../shared/sessions/sessions-api';
-import type { InvitedPerson } from '../api/sessions-admin';
-import { useAddAgendaItem, useAnnounceSession, useAttendance, useCheckIn, useDeferAgendaItem, useDepart, usePeople } from '../api/sessions-admin';
+import type { Attendance, InvitedPerson } from '../api/sessions-admin';
+import { useAddAgendaItem, useAnnounceSession, useAttendance, useCheckIn, useDeferAgendaItem, useDepart, usePeople, useRecordProxy } from '../api/sessions-admin';
 import './sessions-admin.css';
 
 /** 发出通知: the draft's notice goes up, or the refusal says until when the notice must run. */
@@ -114,7 +116,53 @@ export function AgendaEditor({ session }: { session: Session }) {
   );
 }
 
-function PersonRow({ person, sessionId }: { person: InvitedPerson; sessionId: string }) {
+/** 登记书面委托: the person is not here; one who is holds their signed proxy. */
+function ProxyForm({ person, sessionId, present, onDone }: { person: InvitedPerson; sessionId: string; present: Attendance['entries']; onDone: () => void }) {
+  const { t } = useTranslation();
+  const record = useRecordProxy(sessionId);
+  const [agent, setAgent] = useState('');
+  const [written, setWritten] = useState(false);
+  const agents = present.filter((e) => e.leftAt === null && e.personId !== person.personId);
+  const error = record.error ? (refusalReason(record.error) === 'proxy_rejected' ? t(`sessionAdmin.proxy.rule.${proxyRule(record.error)}`) : refusalWords(record.error, t)) : null;
+  return (
+    <form
+      className="stack"
+      noValidate
+      aria-label={t('sessionAdmin.proxy.title', { name: person.name })}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const chosen = agents.find((e) => `${e.personType}:${e.personId}` === agent);
+        if (!chosen || record.isPending) return;
+        record.mutate({ principalType: person.personType, principalId: person.personId, agentType: chosen.personType, agentId: chosen.personId, written }, { onSuccess: onDone });
+      }}
+    >
+      <SelectField label={t('sessionAdmin.proxy.agent')} name="agent" value={agent} onChange={(event) => setAgent(event.target.value)}>
+        <option value="">{t('sessionAdmin.proxy.choose')}</option>
+        {agents.map((e) => (
+          <option key={`${e.personType}:${e.personId}`} value={`${e.personType}:${e.personId}`}>
+            {e.name} {e.groupLabel}
+          </option>
+        ))}
+      </SelectField>
+      <label className="choice">
+        <input type="checkbox" name="written" checked={written} onChange={(event) => setWritten(event.target.checked)} />
+        <span>{t('sessionAdmin.proxy.written')}</span>
+      </label>
+      {error && <FormAlert>{error}</FormAlert>}
+      <ConfirmButtons confirm={t('sessionAdmin.proxy.submit')} busy={record.isPending} onCancel={onDone} />
+    </form>
+  );
+}
+
+const PROXY_RULES = ['proxy-not-allowed', 'proxy-not-written', 'proxy-agent-is-principal', 'proxy-agent-not-on-roll', 'proxy-agent-no-full-capacity', 'proxy-agent-other-household'] as const;
+
+/** The tally's reason a proxy does not count (details.rule), or 'other'. */
+function proxyRule(error: unknown): (typeof PROXY_RULES)[number] | 'other' {
+  const rule = error instanceof ApiError ? error.details?.['rule'] : undefined;
+  return PROXY_RULES.find((r) => r === rule) ?? 'other';
+}
+
+function PersonRow({ person, sessionId, present }: { person: InvitedPerson; sessionId: string; present: Attendance['entries'] }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const checkIn = useCheckIn(sessionId);
@@ -122,6 +170,7 @@ function PersonRow({ person, sessionId }: { person: InvitedPerson; sessionId: st
   const who = { personType: person.personType, personId: person.personId };
   const here = person.checkedInAt !== null && person.leftAt === null;
   const error = checkIn.error ?? depart.error;
+  const [proxying, setProxying] = useState(false);
   return (
     <li className="card desk-person">
       <p className="desk-person__name">
@@ -146,7 +195,13 @@ function PersonRow({ person, sessionId }: { person: InvitedPerson; sessionId: st
             {t('sessionAdmin.desk.depart', { name: person.name })}
           </button>
         )}
+        {!here && !proxying && (
+          <button type="button" className="button button--secondary" onClick={() => setProxying(true)}>
+            {t('sessionAdmin.proxy.open', { name: person.name })}
+          </button>
+        )}
       </div>
+      {proxying && <ProxyForm person={person} sessionId={sessionId} present={present} onDone={() => setProxying(false)} />}
     </li>
   );
 }
@@ -188,7 +243,7 @@ export function CheckInDesk({ session }: { session: Session }) {
           {people.isSuccess && people.data.length > 0 && (
             <ul className="plain-list stack" aria-label={t('sessionAdmin.desk.results')}>
               {people.data.map((person) => (
-                <PersonRow key={`${person.personType}:${person.personId}`} person={person} sessionId={session.id} />
+                <PersonRow key={`${person.personType}:${person.personId}`} person={person} sessionId={session.id} present={attendance.data?.entries ?? []} />
               ))}
             </ul>
           )}
@@ -199,6 +254,15 @@ export function CheckInDesk({ session }: { session: Session }) {
           <div className="card">
             <QuorumBar quorum={attendance.data.quorum} />
           </div>
+          {attendance.data.proxies.length > 0 && (
+            <ul className="plain-list" aria-label={t('sessionAdmin.proxy.listLabel')}>
+              {attendance.data.proxies.map((p) => (
+                <li key={`${p.principalType}:${p.principalId}`}>
+                  {t(p.counted ? 'sessionAdmin.proxy.counted' : 'sessionAdmin.proxy.notCounted', { principal: p.principalName, agent: p.agentName })}
+                </li>
+              ))}
+            </ul>
+          )}
           <h3 className="subsection__title">{t('sessionAdmin.desk.list', { count: attendance.data.entries.length })}</h3>
           <table className="data-table desk-list">
             <thead>
