@@ -7,6 +7,7 @@ import { ApiErrors } from '../openapi/api-errors.decorator';
 import { AddAgendaItemDto, AttendanceDto, AttendeeDto, CheckInCodeDto, CreateSessionDto, DeferAgendaItemDto, InvitedPersonDto, PeopleQueryDto, RecordProxyDto, ReorderAgendaDto, SelfCheckInDto, SelfCheckInResultDto, SessionDto } from './dto/session.dto';
 import type { Observable } from 'rxjs';
 import { SessionEvents } from './session-events';
+import { SessionDeskService } from './session-desk.service';
 import { SessionsService } from './sessions.service';
 
 /** Discussion sessions (议事会): scheduling, the notice, check-ins at the desk and the live quorum. */
@@ -15,6 +16,7 @@ import { SessionsService } from './sessions.service';
 export class SessionsController {
   constructor(
     private readonly sessions: SessionsService,
+    private readonly desk: SessionDeskService,
     private readonly events: SessionEvents,
   ) {}
 
@@ -101,7 +103,7 @@ export class SessionsController {
   @ApiOperation({ operationId: 'searchSessionInvitees', summary: 'The invited people matching a name, a unit or a household number, for the desk (at most 20, those not yet checked in first)' })
   @ApiOkResponse({ type: [InvitedPersonDto] })
   people(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: PeopleQueryDto): Promise<InvitedPersonDto[]> {
-    return this.sessions.people(actor, id, query.q);
+    return this.desk.people(actor, id, query.q);
   }
 
   @Post('sessions/:id/check-ins')
@@ -111,7 +113,7 @@ export class SessionsController {
   @ApiOkResponse({ type: AttendanceDto })
   @ApiErrors('CONFLICT')
   checkIn(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AttendeeDto): Promise<AttendanceDto> {
-    return this.sessions.checkIn(actor, id, body);
+    return this.desk.checkIn(actor, id, body);
   }
 
   @Get('sessions/:id/check-in-code')
@@ -120,7 +122,7 @@ export class SessionsController {
   @ApiOkResponse({ type: CheckInCodeDto })
   @ApiErrors('CONFLICT')
   checkInCode(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CheckInCodeDto> {
-    return this.sessions.checkInCode(actor, id);
+    return this.desk.checkInCode(actor, id);
   }
 
   @Post('sessions/:id/self-check-ins')
@@ -130,7 +132,7 @@ export class SessionsController {
   @ApiOkResponse({ type: SelfCheckInResultDto })
   @ApiErrors('CONFLICT', 'TOO_MANY_REQUESTS')
   selfCheckIn(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SelfCheckInDto): Promise<SelfCheckInResultDto> {
-    return this.sessions.selfCheckIn(actor, id, body.code);
+    return this.desk.selfCheckIn(actor, id, body.code);
   }
 
   @Post('sessions/:id/proxies')
@@ -140,7 +142,7 @@ export class SessionsController {
   @ApiOkResponse({ type: AttendanceDto })
   @ApiErrors('CONFLICT')
   recordProxy(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RecordProxyDto): Promise<AttendanceDto> {
-    return this.sessions.recordProxy(actor, id, body);
+    return this.desk.recordProxy(actor, id, body);
   }
 
   @Post('sessions/:id/departures')
@@ -150,7 +152,7 @@ export class SessionsController {
   @ApiOkResponse({ type: AttendanceDto })
   @ApiErrors('CONFLICT')
   depart(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AttendeeDto): Promise<AttendanceDto> {
-    return this.sessions.depart(actor, id, body);
+    return this.desk.depart(actor, id, body);
   }
 
   @Get('sessions/:id/attendance')
@@ -158,6 +160,6 @@ export class SessionsController {
   @ApiOperation({ operationId: 'getDiscussionSessionAttendance', summary: 'Who checked in, in order of arrival, with what each carries, and the quorum' })
   @ApiOkResponse({ type: AttendanceDto })
   attendance(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AttendanceDto> {
-    return this.sessions.attendance(actor, id);
+    return this.desk.attendance(actor, id);
   }
 }

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { SessionsController } from './sessions.controller';
+import { SessionDeskService } from './session-desk.service';
 import { SessionEvents } from './session-events';
 import { SessionsService } from './sessions.service';
 
 @Module({
   controllers: [SessionsController],
-  providers: [SessionsService, SessionEvents],
+  providers: [SessionsService, SessionDeskService, SessionEvents],
 })
 export class SessionsModule {}

@@ -1,0 +1,106 @@
+import type { SessionKind } from '@yishi/domain';
+import { HOUR_MS, meetingQuorum, QUORUM_RULES } from '@yishi/domain';
+import type { Electorate } from '@yishi/domain';
+import type { EntityManager } from 'typeorm';
+import { conflict } from '../common/refusals';
+import type { RollVoter } from '../rolls/unit-electorate';
+import { unitElectorate } from '../rolls/unit-electorate';
+import type { QuorumDto } from './dto/session.dto';
+import type { AttendanceRow, ProxyRow, SessionRow } from './session-store';
+import { attendanceOf, proxiesOf } from './session-store';
+
+/**
+ * What the sessions' services share about the people of a session: its invited rolls (named by
+ * roll id), who may attend, when the desk is open, and the quorum they make, counted by libs/domain.
+ */
+
+/** Check-ins open this long before the start (people arrive early; the desk is set up). */
+export const CHECK_IN_OPENS_BEFORE_MS = 2 * HOUR_MS;
+
+/** The invited rolls of a session as its quorum reads them: the counting persons, and everyone on the rolls by person. */
+export interface Rolls {
+  electorate: Electorate | null;
+  people: Map<string, RollVoter & { unitId: string; area: number }>;
+}
+
+/** How a roll person is named in a session's electorate and maps: `owner:<id>`, `member:<id>`. */
+export const personKey = (personType: string, personId: string): string => `${personType}:${personId}`;
+
+export function requireCheckInTime(row: SessionRow): void {
+  if (row.status !== 'announced') throw conflict('not_announced', 'The notice of this session is not up: nobody can be checked in yet.', { status: row.status });
+  const now = Date.now();
+  if (now < row.starts_at.getTime() - CHECK_IN_OPENS_BEFORE_MS || now > row.ends_at.getTime()) {
+    throw conflict('check_in_closed', 'Check-ins run from two hours before the start until the end of the session.', {
+      opensAt: new Date(row.starts_at.getTime() - CHECK_IN_OPENS_BEFORE_MS).toISOString(),
+      closesAt: row.ends_at.toISOString(),
+    });
+  }
+}
+
+/** A representative assembly invites the representatives; every other session everyone on its rolls. */
+export function mayAttend(kind: SessionKind, rolls: Rolls, person: RollVoter): boolean {
+  if (kind !== 'representative_assembly') return true;
+  return rolls.electorate?.kind === 'persons' && rolls.electorate.representatives.includes(person.voterId);
+}
+
+/** The invited rolls, named by roll id: the electorate of a single-unit session with a quorum, and everyone by person. */
+export async function sessionRolls(m: EntityManager, row: SessionRow): Promise<Rolls> {
+  const rule = QUORUM_RULES[row.kind];
+  const people: Rolls['people'] = new Map();
+  let electorate: Rolls['electorate'] = null;
+  const now = new Date();
+  for (const unit of row.units) {
+    const roll = await unitElectorate(m, unit.id, 'any', (type, id) => personKey(type, id), now);
+    if (rule && row.units.length === 1) electorate = roll.electorate;
+    // The area each owner brings in: their own units, the co-owned units they are designated to
+    // cast, and the developer's unsold units for the developer (as the tally counts them).
+    const areas = new Map<string, number>();
+    if (roll.electorate.kind === 'compound') {
+      for (const u of roll.electorate.units) {
+        const voter = u.developerHeld ? roll.electorate.developerVoter : u.owners.length === 1 ? u.owners[0]! : u.designatedVoter;
+        if (voter) areas.set(voter, (areas.get(voter) ?? 0) + u.area);
+      }
+    }
+    for (const voter of roll.voters) people.set(voter.voterId, { ...voter, unitId: unit.id, area: areas.get(voter.voterId) ?? 0 });
+  }
+  return { electorate, people };
+}
+
+export async function sessionQuorum(m: EntityManager, row: SessionRow): Promise<QuorumDto> {
+  const rolls = await sessionRolls(m, row);
+  return quorumOf(row, rolls, await attendanceOf(m, row.id), await proxiesOf(m, row.id)).dto;
+}
+
+export function quorumOf(row: SessionRow, rolls: Rolls, entries: AttendanceRow[], proxies: ProxyRow[]): { dto: QuorumDto; countedKeys: string[] } {
+  const present = entries.filter((e) => e.left_at === null).map((e) => personKey(e.person_type, e.person_id));
+  const rule = QUORUM_RULES[row.kind];
+  const doorProxies = proxies.map((p) => ({ principal: personKey(p.principal_type, p.principal_id), agent: personKey(p.agent_type, p.agent_id), written: p.written }));
+  const state = rolls.electorate ? meetingQuorum(row.kind, rolls.electorate, present, doorProxies) : null;
+  const notCounted = state ? state.notCounted : rule ? present.length : 0;
+  const countedKeys = state ? state.counted : [];
+  return {
+    dto: {
+      met: state ? state.met : null,
+      measures: (state?.measures ?? []).map((measure) => ({
+        id: measure.id,
+        present: measure.present,
+        total: measure.total,
+        threshold: { numerator: measure.threshold.numerator, denominator: measure.threshold.denominator },
+        met: measure.met,
+        percent: measure.percent,
+        missing: measure.missing,
+      })),
+      statute: rule?.statute['zh-CN'] ?? null,
+      statuteEn: rule?.statute.en ?? null,
+      present: present.length,
+      notCounted,
+    },
+    countedKeys,
+  };
+}
+
+/** The keys of the counting persons' voters (everyone on the roll present), or null where the session has no quorum. */
+export function countingKeys(row: SessionRow, rolls: Rolls): Set<string> | null {
+  if (!rolls.electorate) return null;
+  return new Set(meetingQuorum(row.kind, rolls.electorate, rolls.people.keys()).counted);
+}
