@@ -38,6 +38,7 @@ export const NOTIFICATION_KINDS = [
   'vote_result',
   'vote_final',
   'roll_unlinked',
+  'session_announced',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

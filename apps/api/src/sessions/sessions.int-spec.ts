@@ -102,6 +102,9 @@ describe('discussion sessions: the notice, check-ins at the desk and the live qu
     expect(announced.body.status).toBe('announced');
     expect(new Date(announced.body.noticeEndsAt!).getTime() - new Date(announced.body.announcedAt!).getTime()).toBe(10 * DAY);
     expect((await convenor.post<ErrorBody>(`/api/sessions/${later.id}/announce`)).body.details).toMatchObject({ reason: 'not_a_draft' });
+    // The members of the cooperative hear of it in their inbox, with a link to the session.
+    const inbox = await member.get<{ items: { kind: string; link: string; params: Record<string, unknown> }[] }>('/api/me/notifications');
+    expect(inbox.body.items.find((n) => n.kind === 'session_announced')).toMatchObject({ link: `/sessions/${later.id}`, params: { title: '南村地块土地整理方案成员大会', place: '南村经济社党支部组织生活馆' } });
     const seen = await member.get<SessionDto>(`/api/sessions/${later.id}`);
     expect(seen.status).toBe(200);
     expect(seen.body.quorum).toMatchObject({ met: false, present: 0, measures: [{ id: 'persons', present: 0, total: 5, missing: 4 }] });

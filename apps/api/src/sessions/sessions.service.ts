@@ -11,6 +11,7 @@ import { assertReasonOfSubstance } from '../common/reasons';
 import { conflict, invalid } from '../common/refusals';
 import { publishedVersionHead } from '../consultations/consultation-store';
 import { nodeById, nodesUnder } from '../organizations/organization-store';
+import { NotificationsService } from '../notifications/notifications.service';
 import { allows, PermissionsService } from '../permissions/permissions.service';
 import { topicHead } from '../topics/topic-store';
 import { voteHead } from '../votes/lifecycle/vote-store';
@@ -43,6 +44,7 @@ export class SessionsService {
     private readonly permissions: PermissionsService,
     private readonly audit: AuditService,
     private readonly events: SessionEvents,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(actor: Actor, nodeId: string, input: CreateSessionDto): Promise<SessionDto> {
@@ -121,6 +123,8 @@ export class SessionsService {
       }
       if (!(await announce(m, sessionId, now, noticeEndsAt))) throw new Error(`session ${sessionId} changed under its row lock`);
       await this.events.announce(m, sessionId, 'session');
+      // Everyone with a role on the invited units hears of it in the app (in the same transaction).
+      await this.notifications.notifyUnits(m, row.units.map((u) => u.id), 'session_announced', { title: row.title, startsAt: row.starts_at.toISOString(), place: row.place }, `/sessions/${sessionId}`, actor.id);
       await this.audit.record(m, { actor, nodeId: row.node_id, action: 'session.announce', entityType: 'discussion_session', entityId: sessionId, after: { noticeEndsAt } });
     });
     return this.get(actor, sessionId);

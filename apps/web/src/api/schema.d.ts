@@ -2233,7 +2233,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        NotificationKind: "topic_screened" | "consultation_opened" | "phase_changed" | "comment_replied" | "comment_hidden" | "comment_period_ending" | "draft_published" | "briefing_cancelled" | "vote_opened" | "vote_result" | "vote_final" | "roll_unlinked";
+        NotificationKind: "topic_screened" | "consultation_opened" | "phase_changed" | "comment_replied" | "comment_hidden" | "comment_period_ending" | "draft_published" | "briefing_cancelled" | "vote_opened" | "vote_result" | "vote_final" | "roll_unlinked" | "session_announced";
         NotificationDto: {
             /** Format: uuid */
             id: string;

@@ -60,6 +60,16 @@ describe('notifications in words', () => {
     expect(cancelled.text).toBe('The briefing on “Pact” you signed up for (15 May 2026, Hall) is cancelled. Reason: Rain');
   });
 
+  it('word a meeting notice with its time and place', async () => {
+    const t = await translator('zh-CN');
+    const notice = describeNotification(
+      { kind: 'session_announced', params: { title: '御水岸议事会', startsAt: '2026-12-07T11:00:00.000Z', place: '御水岸党群服务站' }, link: '/sessions/s1' },
+      t,
+      'zh-CN',
+    );
+    expect(notice).toEqual({ text: '会议通知：「御水岸议事会」，2026年12月7日 19:00，御水岸党群服务站。', link: '/sessions/s1' });
+  });
+
   it('never lead off the site, and still say something about an unknown or bare message', async () => {
     const t = await translator('zh-CN');
     expect(describeNotification({ kind: 'phase_changed', params: { consultationId: CONSULTATION }, link: '//evil.example/x' }, t, 'zh-CN')).toEqual({

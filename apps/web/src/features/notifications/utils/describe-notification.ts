@@ -113,6 +113,12 @@ export function describeNotification(notification: NotificationLike, t: TFunctio
       const message = t('inbox.kind.rollUnlinked', { unit });
       return { text: reason ? `${message}${t('inbox.reasonSuffix', { reason })}` : message, link };
     }
+    case 'session_announced': {
+      const startsAt = text(params, 'startsAt');
+      const when = startsAt ? formatDateTime(startsAt, language) : null;
+      const place = text(params, 'place') ?? '';
+      return { text: when ? t('sessions.inbox.announced', { title, when, place }) : t('sessions.inbox.announcedPlain', { title }), link };
+    }
     default:
       // A kind this page does not know yet (a newer server): still a message, still a link.
       return { text: t('inbox.kind.generic', { title }), link };
