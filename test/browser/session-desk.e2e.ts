@@ -83,6 +83,8 @@ test('a convenor schedules a session, puts its notice up and checks a member in 
   const resident = await freshContext(browser);
   await resident.page.goto(`${baseUrl()}/login`);
   await signIn(resident.page, RESIDENT_NANCUN);
+  // Signed in once the app has moved on to the resident's page (never navigate while it signs in).
+  await expect(resident.page).toHaveURL(/\/me$/);
   await resident.page.goto(`${baseUrl()}/units/${nancun}`);
   await resident.page.getByRole('link', { name: title }).click();
   await expect(resident.page.getByRole('heading', { level: 1 })).toHaveText(title);
@@ -134,6 +136,7 @@ test('the room’s screen at 1920×1080 follows check-ins live, and a member che
   const phone = await freshContext(browser);
   await phone.page.goto(`${baseUrl()}/login`);
   await signIn(phone.page, RESIDENT_NANCUN);
+  await expect(phone.page).toHaveURL(/\/me$/);
   await phone.page.goto(`${baseUrl()}/sessions/${session.id}/check-in?c=${code}`);
   await expect(phone.page.getByRole('heading', { level: 1 })).toHaveText(title);
   await phone.page.getByRole('button', { name: '我已到会场，签到' }).click();
