@@ -77,6 +77,15 @@ export function attendanceOf(q: Queryable, sessionId: string): Promise<Attendanc
   );
 }
 
+/** A person's check-in at a session, if they checked in. */
+async function arrivalOf(q: Queryable, sessionId: string, personType: 'owner' | 'member', personId: string): Promise<AttendanceRow | undefined> {
+  const [row] = await queryOn(q)<AttendanceRow>(
+    `SELECT unit_id, person_type, person_id, method, checked_in_at, left_at FROM session_attendance WHERE session_id = $1 AND person_type = $2 AND person_id = $3`,
+    [sessionId, personType, personId],
+  );
+  return row;
+}
+
 /** Checks a person in; the existing check-in instead when they already are. */
 export async function checkIn(
   q: Queryable,
@@ -89,11 +98,7 @@ export async function checkIn(
     [entry.sessionId, entry.unitId, entry.personType, entry.personId, entry.method, entry.by],
   );
   if (inserted) return { fresh: true, row: inserted };
-  const [existing] = await queryOn(q)<AttendanceRow>(
-    `SELECT unit_id, person_type, person_id, method, checked_in_at, left_at FROM session_attendance WHERE session_id = $1 AND person_type = $2 AND person_id = $3`,
-    [entry.sessionId, entry.personType, entry.personId],
-  );
-  return { fresh: false, row: existing! };
+  return { fresh: false, row: (await arrivalOf(q, entry.sessionId, entry.personType, entry.personId))! };
 }
 
 /** Records that a person checked in has left; the row as it is now, or undefined when they never checked in. */
@@ -105,10 +110,7 @@ export async function recordDeparture(q: Queryable, sessionId: string, personTyp
     [sessionId, personType, personId],
   );
   if (updated) return { left: true, row: updated };
-  const [existing] = await queryOn(q)<AttendanceRow>(
-    `SELECT unit_id, person_type, person_id, method, checked_in_at, left_at FROM session_attendance WHERE session_id = $1 AND person_type = $2 AND person_id = $3`,
-    [sessionId, personType, personId],
-  );
+  const existing = await arrivalOf(q, sessionId, personType, personId);
   return existing ? { left: false, row: existing } : undefined;
 }
 

@@ -4825,10 +4825,14 @@ export interface components {
             /** Format: uuid */
             personId: string;
             name: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The invited unit whose roll holds the person
+             */
             unitId: string;
             /** @description The building (车位 for a parking space) or the household number */
             groupLabel: string;
+            /** @description An owner’s exclusive units */
             unitLabels: string[];
             /** @description Whether this person counts toward the quorum (a member with full capacity, an owner casting their units, a representative) */
             counts: boolean;
@@ -4853,7 +4857,10 @@ export interface components {
             /** Format: uuid */
             personId: string;
             name: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The invited unit whose roll holds the person
+             */
             unitId: string;
             /** @description The building (车位 for a parking space) or the household number */
             groupLabel: string;

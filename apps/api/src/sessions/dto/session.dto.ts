@@ -152,7 +152,8 @@ export class CheckInCodeDto {
   validUntil!: string;
 }
 
-export class InvitedPersonDto {
+/** A person of an invited roll, as the desk and the attendance list name them. */
+export class RollPersonDto {
   @ApiProperty({ enum: ATTENDEE_TYPES, enumName: 'AttendeeType' })
   personType!: (typeof ATTENDEE_TYPES)[number];
 
@@ -162,15 +163,17 @@ export class InvitedPersonDto {
   @ApiProperty()
   name!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The invited unit whose roll holds the person' })
   unitId!: string;
 
   @ApiProperty({ description: 'The building (车位 for a parking space) or the household number' })
   groupLabel!: string;
 
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ type: [String], description: 'An owner’s exclusive units' })
   unitLabels!: string[];
+}
 
+export class InvitedPersonDto extends RollPersonDto {
   @ApiProperty({ description: 'Whether this person counts toward the quorum (a member with full capacity, an owner casting their units, a representative)' })
   counts!: boolean;
 
@@ -316,25 +319,7 @@ export class SessionDto {
   agenda!: AgendaItemDto[];
 }
 
-export class AttendanceEntryDto {
-  @ApiProperty({ enum: ATTENDEE_TYPES, enumName: 'AttendeeType' })
-  personType!: (typeof ATTENDEE_TYPES)[number];
-
-  @ApiProperty({ format: 'uuid' })
-  personId!: string;
-
-  @ApiProperty()
-  name!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  unitId!: string;
-
-  @ApiProperty({ description: 'The building (车位 for a parking space) or the household number' })
-  groupLabel!: string;
-
-  @ApiProperty({ type: [String], description: 'An owner’s exclusive units' })
-  unitLabels!: string[];
-
+export class AttendanceEntryDto extends RollPersonDto {
   @ApiProperty({ description: 'Exclusive area carried, in 1/100 m² (0 for members)' })
   area!: number;
 

@@ -20,6 +20,7 @@ import { useSession as useSignedIn } from '../../../lib/auth';
 import { useDocumentTitle } from '../../../lib/document-title';
 import { formatDateTime } from '../../../lib/format';
 import { refusalWords } from '../../../shared/sessions/refusal-words';
+import { SessionLoader } from '../../../shared/sessions/session-loader';
 import { SessionFacts } from '../../../shared/sessions/session-parts';
 import { sessionConsolePath, sessionIsOn, useNodeSessions, useSession } from '../../../shared/sessions/sessions-api';
 import { unitsOfNode, useNodeContext } from './node-context';
@@ -141,10 +142,9 @@ export function ConsoleSessionRoute() {
 export function ConsoleSessionScreenRoute() {
   const { t } = useTranslation();
   const { sessionId = '' } = useParams();
-  const first = useSession(sessionId);
-  const session = useSession(sessionId, first.data ? sessionIsOn(first.data) : false);
-  useDocumentTitle(t('app.pageTitle', { page: session.data?.title ?? t('sessions.page.fallbackTitle') }));
-  if (session.isPending) return <Loading />;
-  if (session.isError) return <QueryError error={session.error} retrying={session.isFetching} onRetry={() => void session.refetch()} />;
-  return <RoomScreen session={session.data} />;
+  return (
+    <SessionLoader sessionId={sessionId} fallbackTitle={t('sessions.page.fallbackTitle')}>
+      {(session) => <RoomScreen session={session} />}
+    </SessionLoader>
+  );
 }
