@@ -54,7 +54,8 @@ test('a convenor schedules a session, puts its notice up and checks a member in 
   await expect(page.getByText('临时增加：暴雨冲坏村道，需本次会议商定修缮费用分摊')).toBeVisible();
 
   // The desk: find the member by name, check him in once.
-  const member = await api.get<{ name: string }[]>(`/api/sessions/${page.url().split('/').at(-1)}/people?q=NC-007`);
+  const sessionId = page.url().split('/').at(-1)!;
+  const member = await api.get<{ name: string }[]>(`/api/sessions/${sessionId}/people?q=NC-007`);
   const name = member[0]!.name;
   const desk = page.getByRole('region', { name: '签到台' });
   await desk.getByLabel('查找参会人').fill(name);
@@ -75,6 +76,14 @@ test('a convenor schedules a session, puts its notice up and checks a member in 
   await proxy.getByLabel('已出示委托人签名的书面委托书').check();
   await proxy.getByRole('button', { name: '登记委托' }).click();
   await expect(proxy.getByRole('alert')).toHaveText('这类会议不计委托。');
+  await expectNoHorizontalScroll(page);
+
+  // The notice to put up in the buildings: on A4, with the agenda and a QR code to the session's page.
+  await page.getByRole('link', { name: '打印会议通知' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByText('村道修缮费用分摊')).toBeVisible();
+  await expect(page.getByRole('img', { name: '会议页面二维码' })).toBeVisible();
+  await expect(page.getByText(new RegExp(`/sessions/${sessionId}$`))).toBeVisible();
   await expectNoHorizontalScroll(page);
   expect(problems).toEqual([]);
   await context.close();

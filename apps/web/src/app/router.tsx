@@ -58,6 +58,7 @@ const ConsoleSessions = lazy(() => consolePages().then((m) => ({ default: m.Cons
 const ConsoleNewSession = lazy(() => consolePages().then((m) => ({ default: m.ConsoleNewSessionRoute })));
 const ConsoleSession = lazy(() => consolePages().then((m) => ({ default: m.ConsoleSessionRoute })));
 const ConsoleSessionScreen = lazy(() => consolePages().then((m) => ({ default: m.ConsoleSessionScreenRoute })));
+const ConsoleSessionNotice = lazy(() => consolePages().then((m) => ({ default: m.ConsoleSessionNoticeRoute })));
 
 export const routes: RouteObject[] = [
   // The room's screen (投屏) fills a projector: the console's guards, none of the app's header.
@@ -146,6 +147,7 @@ export const routes: RouteObject[] = [
                   },
                   { path: 'votes/:voteId/print', element: <ConsoleVotePrint /> },
                   { path: 'sessions/:sessionId', element: <ConsoleSession /> },
+                  { path: 'sessions/:sessionId/notice', element: <ConsoleSessionNotice /> },
                 ],
               },
             ],

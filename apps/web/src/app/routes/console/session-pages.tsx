@@ -13,6 +13,7 @@ import { SectionClosed } from '../../../features/console/components/console-page
 import { useOrganizationTree } from '../../../features/organizations/api/get-organization-tree';
 import { useCreateSession } from '../../../features/sessions-admin/api/sessions-admin';
 import { RoomScreen } from '../../../features/sessions-admin/components/room-screen';
+import { SessionNotice } from '../../../features/sessions-admin/components/session-notice';
 import { AgendaEditor, AnnouncePanel, CheckInDesk } from '../../../features/sessions-admin/components/session-desk';
 import { SessionForm } from '../../../features/sessions-admin/components/session-form';
 import { currentLanguage } from '../../../i18n';
@@ -123,11 +124,16 @@ export function ConsoleSessionRoute() {
       </header>
       <div className="stack">
         <SessionFacts session={s} />
-        {desk && s.status === 'announced' && (
-          <p>
-            <Link to="screen" className="button button--secondary">
-              {t('sessionAdmin.screen.open')}
+        {s.status === 'announced' && (
+          <p className="button-row">
+            <Link to="notice" className="button button--secondary">
+              {t('sessionAdmin.notice.open')}
             </Link>
+            {desk && (
+              <Link to="screen" className="button button--secondary">
+                {t('sessionAdmin.screen.open')}
+              </Link>
+            )}
           </p>
         )}
         {manage && <AnnouncePanel session={s} />}
@@ -145,6 +151,17 @@ export function ConsoleSessionScreenRoute() {
   return (
     <SessionLoader sessionId={sessionId} fallbackTitle={t('sessions.page.fallbackTitle')}>
       {(session) => <RoomScreen session={session} />}
+    </SessionLoader>
+  );
+}
+
+/** /console/sessions/:sessionId/notice: the meeting notice on A4, with its QR code. */
+export function ConsoleSessionNoticeRoute() {
+  const { t } = useTranslation();
+  const { sessionId = '' } = useParams();
+  return (
+    <SessionLoader sessionId={sessionId} fallbackTitle={t('sessions.page.fallbackTitle')}>
+      {(session) => <SessionNotice session={session} />}
     </SessionLoader>
   );
 }
