@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /**
  * PostgreSQL session advisory locks, each held on a connection of its own for the length of the
@@ -36,4 +36,9 @@ export async function withTryAdvisoryLock<T>(dataSource: DataSource, name: strin
   } finally {
     await runner.release();
   }
+}
+
+/** Takes the lock `key` until the caller's transaction ends, waiting for it when another holds it. */
+export async function lockForTransaction(m: EntityManager, key: number): Promise<void> {
+  await m.query('SELECT pg_advisory_xact_lock($1)', [key]);
 }

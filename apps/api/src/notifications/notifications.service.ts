@@ -7,6 +7,7 @@ import type { Actor } from '../common/actor';
 import { Notification } from './entities/notification.entity';
 import { NOTIFICATION_CHANNELS, NotificationChannel } from './notification-channel';
 import { holdersOn } from '../users/grant-store';
+import { claimUndelivered, inboxPage } from './notification-store';
 
 export type NotificationParams = Notification['params'];
 
@@ -52,15 +53,7 @@ export class NotificationsService {
   async deliverPending(batch = 500): Promise<number> {
     if (this.channels.length === 0) return 0;
     return this.dataSource.transaction(async (m) => {
-      const rows = await m
-        .getRepository(Notification)
-        .createQueryBuilder('n')
-        .where('n.deliveredAt IS NULL')
-        .orderBy('n.createdAt')
-        .take(batch)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
+      const rows = await claimUndelivered(m, batch);
       if (rows.length === 0) return 0;
       for (const channel of this.channels) {
         await channel.deliver(rows).catch((error: unknown) => this.logger.error({ err: error, channel: channel.name }, 'notification delivery failed'));
@@ -71,16 +64,10 @@ export class NotificationsService {
   }
 
   async inbox(actor: Actor, options: { before?: string; limit: number; unreadOnly: boolean }): Promise<InboxPage> {
-    const qb = this.dataSource
-      .getRepository(Notification)
-      .createQueryBuilder('n')
-      .where('n.userId = :user', { user: actor.id })
-      .orderBy('n.createdAt', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .take(options.limit + 1);
-    if (options.unreadOnly) qb.andWhere('n.readAt IS NULL');
-    if (options.before) qb.andWhere('n.createdAt < (SELECT created_at FROM notification WHERE id = :before AND user_id = :user)', { before: options.before });
-    const [rows, unread] = await Promise.all([qb.getMany(), this.dataSource.getRepository(Notification).countBy({ userId: actor.id, readAt: IsNull() })]);
+    const [rows, unread] = await Promise.all([
+      inboxPage(this.dataSource.manager, actor.id, options),
+      this.dataSource.getRepository(Notification).countBy({ userId: actor.id, readAt: IsNull() }),
+    ]);
     const page = rows.slice(0, options.limit);
     return {
       items: page.map((n) => ({ id: n.id, kind: n.kind, params: n.params, link: n.link, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })),

@@ -27,6 +27,7 @@ import { User } from '../users/entities/user.entity';
 import { VotesService } from '../votes/lifecycle/votes.service';
 import type { DemoActivity, DemoData } from './demo-data';
 import { buildDemoData, DEMO_ACTIVITY, DEMO_PASSWORD, STREET } from './demo-data';
+import { lockForTransaction } from '../database/advisory-lock';
 
 /** Any fixed number shared by every instance, so two starting together seed once. */
 const SEED_LOCK = 7_301_944_128_002;
@@ -54,7 +55,7 @@ export async function seedDemoData(source: DataSource | INestApplicationContext,
 
 async function seedDemoStreet(dataSource: DataSource, data: DemoData): Promise<SeedResult> {
   return dataSource.transaction(async (m) => {
-    await m.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+    await lockForTransaction(m, SEED_LOCK);
     if (await m.getRepository(OrgNode).existsBy({ code: STREET })) {
       return { seeded: false, counts: {} };
     }
@@ -214,13 +215,13 @@ async function writeDemoData(m: EntityManager, data: DemoData): Promise<Record<s
  */
 export async function seedDemoActivity(app: INestApplicationContext, activity: DemoActivity = DEMO_ACTIVITY, now = new Date()): Promise<Record<string, number>> {
   const dataSource = app.get(DataSource);
-  const users = await dataSource.query<{ id: string; phone: string; display_name: string }[]>(`SELECT id, phone, display_name FROM app_user`);
+  const users = await dataSource.getRepository(User).find({ select: { id: true, phone: true, displayName: true } });
   const actor = (phone: string): Actor => {
     const user = users.find((u) => u.phone === phone);
     if (!user) throw new Error(`demo activity: no account ${phone}`);
-    return { id: user.id, phone: user.phone, displayName: user.display_name, sessionId: 'demo-seed', csrfToken: '' };
+    return { id: user.id, phone: user.phone, displayName: user.displayName, sessionId: 'demo-seed', csrfToken: '' };
   };
-  const units = await dataSource.query<{ id: string; code: string }[]>(`SELECT id, code FROM org_node`);
+  const units = await dataSource.getRepository(OrgNode).find({ select: { id: true, code: true } });
   const unitId = (code: string): string => units.find((u) => u.code === code)!.id;
   const at = (days: number): string => new Date(now.getTime() + days * DAY_MS).toISOString();
 

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { Queryable } from '../database/pooled';
-import { queryOn } from '../database/pooled';
+import { notifySessionChange } from './session-store';
 
 /** The PostgreSQL channel every API instance listens on for changes to sessions. */
 const CHANNEL = 'yishi_session_events';
@@ -40,7 +40,7 @@ export class SessionEvents implements OnModuleDestroy {
 
   /** Announces a change of the session, on the caller's transaction (heard once it commits). */
   async announce(q: Queryable, sessionId: string, change: SessionChange): Promise<void> {
-    await queryOn(q)(`SELECT pg_notify($1, $2)`, [CHANNEL, JSON.stringify({ sessionId, change })]);
+    await notifySessionChange(q, CHANNEL, { sessionId, change });
   }
 
   /** The changes of one session as server-sent events, from now until the client goes or the app stops. */

@@ -185,3 +185,11 @@ export async function insertProxy(
   );
   return rows.length === 1;
 }
+
+/**
+ * Announces a change of a session on `channel`, on the caller's transaction: PostgreSQL delivers it
+ * to every listening connection once the transaction commits (never if it rolls back).
+ */
+export async function notifySessionChange(q: Queryable, channel: string, payload: { sessionId: string; change: string }): Promise<void> {
+  await queryOn(q)(`SELECT pg_notify($1, $2)`, [channel, JSON.stringify(payload)]);
+}

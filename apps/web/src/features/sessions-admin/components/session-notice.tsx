@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { QrCode } from '../../../components/qr-code';
-import { currentLanguage } from '../../../i18n';
-import { formatDateTime, formatDateTimeRange } from '../../../lib/format';
-import { AgendaList } from '../../../shared/sessions/session-parts';
+import { AgendaList, SessionFacts } from '../../../shared/sessions/session-parts';
 import type { Session } from '../../../shared/sessions/sessions-api';
 import { sessionPath } from '../../../shared/sessions/sessions-api';
 import './session-notice.css';
@@ -12,8 +10,7 @@ import './session-notice.css';
  * session's page (the agenda as it stands, and the quorum on the day). Printed by the browser.
  */
 export function SessionNotice({ session }: { session: Session }) {
-  const { t, i18n } = useTranslation();
-  const language = currentLanguage(i18n);
+  const { t } = useTranslation();
   const link = `${window.location.origin}${sessionPath(session.id)}`;
   return (
     <article className="session-notice" aria-labelledby="notice-title">
@@ -26,24 +23,7 @@ export function SessionNotice({ session }: { session: Session }) {
       <h1 className="session-notice__title" id="notice-title">
         {session.title}
       </h1>
-      <dl className="facts">
-        <div className="facts__row">
-          <dt>{t('sessions.facts.kind')}</dt>
-          <dd>{t(`sessions.kind.${session.kind}`)}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('sessions.facts.when')}</dt>
-          <dd>{formatDateTimeRange(session.startsAt, session.endsAt, language)}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('sessions.facts.place')}</dt>
-          <dd>{session.place}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('sessions.facts.units')}</dt>
-          <dd>{session.units.map((u) => u.name).join(t('sessions.listSeparator'))}</dd>
-        </div>
-      </dl>
+      <SessionFacts session={session} />
       <h2>{t('sessions.agenda.heading')}</h2>
       <AgendaList agenda={session.agenda} />
       {session.quorum.statute && <p className="session-notice__statute">{session.quorum.statute}</p>}
@@ -55,7 +35,6 @@ export function SessionNotice({ session }: { session: Session }) {
           <span className="session-notice__link">{link}</span>
         </p>
       </div>
-      {session.announcedAt && <p className="session-notice__date">{t('sessions.facts.noticeSince', { date: formatDateTime(session.announcedAt, language) ?? '' })}</p>}
     </article>
   );
 }
