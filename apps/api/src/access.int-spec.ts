@@ -657,6 +657,11 @@ describe('access rules across the whole route table', () => {
         const rows = await t.dataSource.query<unknown[]>(`SELECT 1 FROM topic WHERE id = $1 AND author_id = $2`, [c.topic(ctx), user]);
         return rows.length > 0;
       }
+      case 'sessionOfficer': {
+        if (!c.session) return false;
+        const rows = await t.dataSource.query<unknown[]>(`SELECT 1 FROM session_officer WHERE session_id = $1 AND user_id = $2`, [c.session(ctx), user]);
+        return rows.length > 0;
+      }
     }
   }
 
@@ -713,7 +718,8 @@ describe('access rules across the whole route table', () => {
       if (!route.path.split('/').includes(`:${param}`)) wrong.push(`${route.key}: no parameter :${param}`);
       for (const exception of allow ?? []) if (!EXCEPTIONS_OF[on].includes(exception)) wrong.push(`${route.key}: a ${on} has no ${exception}`);
       const c = CASES[route.key];
-      if (c && !('self' in c) && allow?.some((e) => e !== 'author') && !c.vote) wrong.push(`${route.key}: the case names no vote for its exceptions`);
+      if (c && !('self' in c) && allow?.some((e) => e === 'voter' || e === 'proxyAgent') && !c.vote) wrong.push(`${route.key}: the case names no vote for its exceptions`);
+      if (c && !('self' in c) && allow?.includes('sessionOfficer') && !c.session) wrong.push(`${route.key}: the case names no session for its exception`);
       if (c && !('self' in c) && allow?.includes('author') && !c.topic) wrong.push(`${route.key}: the case names no topic for its exception`);
     }
     expect(wrong).toEqual([]);

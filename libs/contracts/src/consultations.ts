@@ -39,6 +39,8 @@ export const NOTIFICATION_KINDS = [
   'vote_final',
   'roll_unlinked',
   'session_announced',
+  'minutes_published',
+  'follow_up_overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -94,6 +94,30 @@ export const REFUSAL_REASONS = [
   'already_left',
   'already_deferred', // the agenda item was already put off
   'code_expired', // the QR code in the room has changed: scan the one shown now
+  // Discussion sessions: the room (officers, voting in the room, speakers).
+  'meeting_supersedes', // the voter voted in the meeting room: online casting is closed for them
+  'not_chair',
+  'not_recorder',
+  'not_teller',
+  'not_scrutineer',
+  'not_started', // the session has not started (or is over)
+  'no_quorum', // a vote item cannot be opened in the room without the body's quorum
+  'not_a_vote_item',
+  'a_vote_item', // a vote item is decided by ballots, not by a show of hands
+  'item_deferred',
+  'room_voting_closed', // voting in the room is not open on this item
+  'already_open',
+  'not_present', // the person is not checked in (or has left)
+  'slip_exists', // a slip of this voter is already entered on this item
+  'not_entered', // the slip was already confirmed or refused
+  'already_recorded',
+  'already_waiting', // already in the speakers' queue
+  // Discussion sessions: minutes and follow-up.
+  'minutes_exist', // a version is already being drafted
+  'no_minutes',
+  'not_confirmed', // the chair and a scrutineer confirm before publishing
+  'already_confirmed',
+  'not_published',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

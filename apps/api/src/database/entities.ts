@@ -43,6 +43,12 @@ import { DiscussionSession, SessionUnit } from '../sessions/entities/discussion-
 import { SessionAttendance } from '../sessions/entities/session-attendance.entity';
 import { AgendaItem } from '../sessions/entities/agenda-item.entity';
 import { SessionProxy } from '../sessions/entities/session-proxy.entity';
+import { SessionOfficer } from '../sessions/entities/session-officer.entity';
+import { SessionGuest } from '../sessions/entities/session-guest.entity';
+import { SessionSlip } from '../sessions/entities/session-slip.entity';
+import { SessionSpeech } from '../sessions/entities/session-speech.entity';
+import { SessionMinutes } from '../sessions/entities/session-minutes.entity';
+import { FollowUp, FollowUpUpdate } from '../sessions/entities/follow-up.entity';
 import { RoleGrant } from '../users/entities/role-grant.entity';
 import { User } from '../users/entities/user.entity';
 
@@ -98,4 +104,11 @@ export const ENTITIES = [
   SessionAttendance,
   AgendaItem,
   SessionProxy,
+  SessionOfficer,
+  SessionGuest,
+  SessionSlip,
+  SessionSpeech,
+  SessionMinutes,
+  FollowUp,
+  FollowUpUpdate,
 ];

@@ -41,7 +41,7 @@ export async function targetWithAccess(m: EntityManager, on: TargetKind, id: str
 }
 
 /** Whether the actor stands to the vote as the exception says (on its frozen electorate, or an accepted proxy). */
-export async function exceptionHolds(m: EntityManager, exception: Exclude<AccessException, 'author'>, voteId: string, userId: string): Promise<boolean> {
-  const [row] = await m.query<{ holds: boolean }[]>(EXCEPTION_SQL[exception], [voteId, userId]);
+export async function exceptionHolds(m: EntityManager, exception: Exclude<AccessException, 'author'>, targetId: string, userId: string): Promise<boolean> {
+  const [row] = await m.query<{ holds: boolean }[]>(EXCEPTION_SQL[exception], [targetId, userId]);
   return row?.holds === true;
 }

@@ -98,12 +98,13 @@ export class PermissionsService {
 
   private async standsAs(actor: Actor, exception: AccessException, target: AccessTarget, m: EntityManager): Promise<boolean> {
     if (exception === 'author') return target.authorId !== null && target.authorId === actor.id;
+    if (exception === 'sessionOfficer') return target.kind === 'session' && exceptionHolds(m, exception, target.id, actor.id);
     if (!target.voteId) return false;
     return exceptionHolds(m, exception, target.voteId, actor.id);
   }
 
   /** Whether the actor is on a vote's frozen electorate (through a linked roll entry), or holds an accepted proxy for it. */
-  async standsInVote(actor: Actor, exception: Exclude<AccessException, 'author'>, voteId: string, m: EntityManager = this.dataSource.manager): Promise<boolean> {
+  async standsInVote(actor: Actor, exception: 'voter' | 'proxyAgent', voteId: string, m: EntityManager = this.dataSource.manager): Promise<boolean> {
     return exceptionHolds(m, exception, voteId, actor.id);
   }
 

@@ -15,9 +15,11 @@ export type TargetKind = (typeof TARGET_KINDS)[number];
  * Who may act on a target besides the roles that allow the route's action, by how they stand to it:
  * - `voter`: on the vote's frozen electorate, through the account linked to their roll entry;
  * - `proxyAgent`: holds an accepted, unrevoked proxy of a voter of the vote;
- * - `author`: raised the topic online.
+ * - `author`: raised the topic online;
+ * - `sessionOfficer`: named to run the session's room (chair, recorder, teller, scrutineer); the
+ *   service then checks which of those the action needs.
  */
-export const ACCESS_EXCEPTIONS = ['voter', 'proxyAgent', 'author'] as const;
+export const ACCESS_EXCEPTIONS = ['voter', 'proxyAgent', 'author', 'sessionOfficer'] as const;
 export type AccessException = (typeof ACCESS_EXCEPTIONS)[number];
 
 /** The exceptions each kind of target can answer (a declaration naming another one is a mistake the route-table test reports). */
@@ -32,7 +34,7 @@ export const EXCEPTIONS_OF: Readonly<Record<TargetKind, readonly AccessException
   briefing: [],
   topic: ['author'],
   grant: [],
-  session: [],
+  session: ['sessionOfficer'],
 };
 
 /** A resolved target, as the guard leaves it on the request. */
@@ -80,7 +82,7 @@ export const TARGET_SQL: Readonly<Record<TargetKind, string>> = {
               FROM discussion_session s WHERE s.id = $1`,
 };
 
-/** Whether the account ($2) stands to the vote ($1) as the exception says. */
+/** Whether the account ($2) stands to the vote — or, for `sessionOfficer`, the session — ($1) as the exception says. */
 export const EXCEPTION_SQL: Readonly<Record<Exclude<AccessException, 'author'>, string>> = {
   // Through the account linked to the roll entry, into the frozen electorate by its (vote, person) index.
   voter: `SELECT EXISTS (
@@ -91,6 +93,7 @@ export const EXCEPTION_SQL: Readonly<Record<Exclude<AccessException, 'author'>, 
   proxyAgent: `SELECT EXISTS (
                  SELECT 1 FROM proxy_authorization p WHERE p.vote_id = $1 AND p.agent_user_id = $2 AND p.status = 'accepted' AND p.revoked_at IS NULL
                ) AS holds`,
+  sessionOfficer: `SELECT EXISTS (SELECT 1 FROM session_officer o WHERE o.session_id = $1 AND o.user_id = $2) AS holds`,
 };
 
 /** How a 404 names what was not found. */

@@ -12,6 +12,8 @@ import { APP_SECRET } from '../config/app-secret';
 import { accountRollEntries } from '../rolls/roll-reads';
 import type { AttendanceDto, AttendeeDto, CheckInCodeDto, InvitedPersonDto, RecordProxyDto, SelfCheckInResultDto } from './dto/session.dto';
 import { countingKeys, mayAttend, personKey, quorumOf, requireCheckInTime, sessionRolls } from './session-rolls';
+import { guestsOf } from './room-store';
+import { guestDto } from './session-officers.service';
 import { SessionEvents } from './session-events';
 import type { AttendanceRow } from './session-store';
 import { attendanceOf, checkIn, insertProxy, proxiesOf, recordDeparture, sessionRow } from './session-store';
@@ -223,6 +225,7 @@ export class SessionDeskService {
           counted: e.left_at === null && counted.has(personKey(e.person_type, e.person_id)),
         };
       }),
+      guests: (await guestsOf(m, sessionId)).map(guestDto),
       quorum: quorum.dto,
     };
   }

@@ -11,7 +11,8 @@ import { notifySessionChange } from './session-store';
 const CHANNEL = 'yishi_session_events';
 
 /** What changed in a session, as its screens and desks are told (they read the session again). */
-export type SessionChange = 'attendance' | 'agenda' | 'session';
+export const SESSION_CHANGES = ['attendance', 'agenda', 'session', 'room', 'minutes'] as const;
+export type SessionChange = (typeof SESSION_CHANGES)[number];
 
 interface Watcher {
   change(change: SessionChange): void;
@@ -105,7 +106,7 @@ export class SessionEvents implements OnModuleDestroy {
       return;
     }
     if (typeof parsed.sessionId !== 'string') return;
-    const change = parsed.change === 'attendance' || parsed.change === 'agenda' ? parsed.change : 'session';
+    const change = (SESSION_CHANGES as readonly unknown[]).includes(parsed.change) ? (parsed.change as SessionChange) : 'session';
     this.watchers.get(parsed.sessionId)?.forEach((watcher) => watcher.change(change));
   }
 

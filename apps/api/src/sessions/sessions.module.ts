@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { SessionsController } from './sessions.controller';
+import { SessionOfficersService } from './session-officers.service';
+import { SessionRoomController } from './session-room.controller';
+import { SessionRoomService } from './session-room.service';
 import { SessionDeskService } from './session-desk.service';
 import { SessionEvents } from './session-events';
 import { SessionsService } from './sessions.service';
 
 @Module({
-  controllers: [SessionsController],
-  providers: [SessionsService, SessionDeskService, SessionEvents],
+  controllers: [SessionsController, SessionRoomController],
+  providers: [SessionsService, SessionDeskService, SessionEvents, SessionOfficersService, SessionRoomService],
 })
 export class SessionsModule {}

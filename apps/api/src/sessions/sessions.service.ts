@@ -19,6 +19,8 @@ import type { AddAgendaItemDto, AgendaItemDto, CreateSessionDto, DeferAgendaItem
 import { AGENDA_LIMITS, SESSION_LIMITS } from './dto/session.dto';
 import { AgendaItem } from './entities/agenda-item.entity';
 import { DiscussionSession } from './entities/discussion-session.entity';
+import { guestsOf, officersOf } from './room-store';
+import { guestDto } from './session-officers.service';
 import { SessionEvents } from './session-events';
 import { sessionQuorum } from './session-rolls';
 import type { AgendaRow, SessionRow } from './session-store';
@@ -100,13 +102,21 @@ export class SessionsService {
     const m = this.dataSource.manager;
     const access = await this.permissions.accessOn(actor, nodeId, m);
     const rows = await sessionsOf(m, nodeId, allows(access, 'consultation.manage'));
-    return Promise.all(rows.map(async (row) => this.toDto(row, await sessionQuorum(m, row), await agendaOf(m, row.id))));
+    return Promise.all(rows.map((row) => this.dtoOf(m, row)));
   }
 
   async get(_actor: Actor, sessionId: string): Promise<SessionDto> {
     const m = this.dataSource.manager;
-    const row = (await sessionRow(m, sessionId))!;
-    return this.toDto(row, await sessionQuorum(m, row), await agendaOf(m, sessionId));
+    return this.dtoOf(m, (await sessionRow(m, sessionId))!);
+  }
+
+  private async dtoOf(m: EntityManager, row: SessionRow): Promise<SessionDto> {
+    const [quorum, agenda, officers, guests] = await Promise.all([sessionQuorum(m, row), agendaOf(m, row.id), officersOf(m, row.id), guestsOf(m, row.id)]);
+    return {
+      ...this.toDto(row, quorum, agenda),
+      officers: officers.map((o) => ({ userId: o.user_id, role: o.role, name: o.display_name })),
+      guests: guests.map(guestDto),
+    };
   }
 
   /** Puts the notice up: from now, the body's notice period must have run by the start. */
@@ -246,7 +256,7 @@ export class SessionsService {
     if (Date.now() > row.ends_at.getTime()) throw conflict('started', 'This session is over: its agenda is the record of what it took up.');
   }
 
-  private toDto(row: SessionRow, quorum: QuorumDto, agenda: AgendaRow[]): SessionDto {
+  private toDto(row: SessionRow, quorum: QuorumDto, agenda: AgendaRow[]): Omit<SessionDto, 'officers' | 'guests'> {
     return {
       id: row.id,
       nodeId: row.node_id,

@@ -45,6 +45,31 @@ export async function holdersOn(q: Queryable, nodeIds: readonly string[], except
   return rows.map((r) => r.user_id);
 }
 
+/**
+ * Enabled accounts holding any role on these nodes whose name contains `text` or whose phone ends
+ * with it (at most `limit`), named with their phone's last four digits: whom a session may name
+ * to run its room.
+ */
+export function holdersMatching(q: Queryable, nodeIds: readonly string[], text: string, limit: number): Promise<{ id: string; display_name: string; phone_tail: string }[]> {
+  return queryOn(q)<{ id: string; display_name: string; phone_tail: string }>(
+    `SELECT u.id, u.display_name, right(u.phone, 4) AS phone_tail FROM app_user u
+      WHERE u.disabled_at IS NULL AND EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = u.id AND g.node_id = ANY($1::uuid[]))
+        AND (strpos(u.display_name, $2) > 0 OR right(u.phone, char_length($2)) = $2)
+      ORDER BY u.display_name, u.id LIMIT $3`,
+    [nodeIds, text, limit],
+  );
+}
+
+/** Which of these accounts hold any role on these nodes (enabled). */
+export async function holdersAmong(q: Queryable, nodeIds: readonly string[], userIds: readonly string[]): Promise<Set<string>> {
+  const rows = await queryOn(q)<{ user_id: string }>(
+    `SELECT DISTINCT g.user_id FROM role_grant g JOIN app_user u ON u.id = g.user_id
+      WHERE g.node_id = ANY($1::uuid[]) AND g.user_id = ANY($2::uuid[]) AND u.disabled_at IS NULL`,
+    [nodeIds, userIds],
+  );
+  return new Set(rows.map((r) => r.user_id));
+}
+
 export interface NodeGrantRow {
   id: string;
   role: Role;

@@ -1,1 +1,2 @@
 export * from './quorum';
+export * from './minutes';

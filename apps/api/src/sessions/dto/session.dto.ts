@@ -4,6 +4,8 @@ import type { SessionKind } from '@yishi/domain';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsIn, IsString, IsUUID, Length } from 'class-validator';
 import { PlainText } from '../../common/plain-text';
 import { IsOmittable } from '../../common/validation';
+import { OFFICER_ROLES } from '../entities/session-officer.entity';
+import type { OfficerRole } from '../entities/session-officer.entity';
 
 export const SESSION_LIMITS = { title: 200, place: 200, jointUnits: 100, maxHours: 12 } as const;
 export const SESSION_STATUSES = ['draft', 'announced', 'cancelled'] as const;
@@ -275,6 +277,20 @@ export class QuorumDto {
   notCounted!: number;
 }
 
+export class OfficerDto {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty({ enum: OFFICER_ROLES, enumName: 'OfficerRole' }) role!: OfficerRole;
+  @ApiProperty() name!: string;
+}
+
+export class GuestDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() affiliation!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) checkedInAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) leftAt!: string | null;
+}
+
 export class SessionDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -317,6 +333,12 @@ export class SessionDto {
 
   @ApiProperty({ type: [AgendaItemDto], description: 'In order; deferred items stay, marked' })
   agenda!: AgendaItemDto[];
+
+  @ApiProperty({ type: [OfficerDto], description: 'Who runs the room: chair, recorder, tellers, scrutineers' })
+  officers!: OfficerDto[];
+
+  @ApiProperty({ type: [GuestDto], description: 'Named guests on no roll (never counted)' })
+  guests!: GuestDto[];
 }
 
 export class AttendanceEntryDto extends RollPersonDto {
@@ -362,6 +384,9 @@ export class AttendanceDto {
 
   @ApiProperty({ type: [DoorProxyDto], description: 'Written proxies recorded at the door' })
   proxies!: DoorProxyDto[];
+
+  @ApiProperty({ type: [GuestDto], description: 'Named guests on no roll, with their arrival (never counted)' })
+  guests!: GuestDto[];
 
   @ApiProperty({ type: QuorumDto })
   quorum!: QuorumDto;

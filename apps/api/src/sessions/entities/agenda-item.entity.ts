@@ -22,6 +22,13 @@ export type AgendaItemKind = 'topic' | 'draft' | 'vote' | 'free';
 @Check('session_agenda_item_title_length', `char_length(btrim("title")) BETWEEN 1 AND 200`)
 @Check('session_agenda_item_position_positive', `"position" > 0`)
 @Check('session_agenda_item_deferred_with_reason', `("deferred_at" IS NULL) = ("deferred_reason" IS NULL)`)
+@Check('session_agenda_item_room_voting_order', `("room_closed_at" IS NULL OR ("room_opened_at" IS NOT NULL AND "room_closed_at" >= "room_opened_at")) AND ("room_opened_at" IS NULL OR "kind" = 'vote')`)
+@Check(
+  'session_agenda_item_hands',
+  `("hands_at" IS NULL) = ("hands_for" IS NULL) AND ("hands_at" IS NULL) = ("hands_against" IS NULL) AND ("hands_at" IS NULL) = ("hands_abstain" IS NULL) AND ("hands_at" IS NULL) = ("hands_by" IS NULL)
+   AND coalesce("hands_for", 0) >= 0 AND coalesce("hands_against", 0) >= 0 AND coalesce("hands_abstain", 0) >= 0 AND ("hands_at" IS NULL OR "kind" <> 'vote')`,
+)
+@Check('session_agenda_item_gist_length', `char_length("gist") <= 4000`)
 export class AgendaItem {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -72,6 +79,33 @@ export class AgendaItem {
 
   @Column({ name: 'deferred_reason', type: 'text', nullable: true })
   deferredReason!: string | null;
+
+  /** What was said (发言要点), noted by the recorder. */
+  @Column({ type: 'text', default: '' })
+  gist!: string;
+
+  /** A vote item: when the chair opened and closed voting in the room (the vote's own period still bounds it). */
+  @Column({ name: 'room_opened_at', type: 'timestamptz', nullable: true })
+  roomOpenedAt!: Date | null;
+
+  @Column({ name: 'room_closed_at', type: 'timestamptz', nullable: true })
+  roomClosedAt!: Date | null;
+
+  /** Any other item: a show of hands (举手表决) counted by a teller — an indication of the room, never a legal decision. */
+  @Column({ name: 'hands_for', type: 'integer', nullable: true })
+  handsFor!: number | null;
+
+  @Column({ name: 'hands_against', type: 'integer', nullable: true })
+  handsAgainst!: number | null;
+
+  @Column({ name: 'hands_abstain', type: 'integer', nullable: true })
+  handsAbstain!: number | null;
+
+  @Column({ name: 'hands_by', type: 'uuid', nullable: true })
+  handsBy!: string | null;
+
+  @Column({ name: 'hands_at', type: 'timestamptz', nullable: true })
+  handsAt!: Date | null;
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy!: string;

@@ -55,6 +55,18 @@ export class DiscussionSession {
   @Column({ name: 'notice_ends_at', type: 'timestamptz', nullable: true })
   noticeEndsAt!: Date | null;
 
+  /** The item the room is on now (the screen shows it), and for a draft the clause being read. */
+  @Column({ name: 'current_item_id', type: 'uuid', nullable: true })
+  currentItemId!: string | null;
+
+  // Named by string: the agenda item's entity imports this one.
+  @ManyToOne('AgendaItem', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'current_item_id', foreignKeyConstraintName: 'discussion_session_current_item_fk' })
+  currentItem?: unknown;
+
+  @Column({ name: 'current_clause_id', type: 'uuid', nullable: true })
+  currentClauseId!: string | null;
+
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy!: string;
 

@@ -106,6 +106,9 @@ export async function castTransaction(q: TxQuery, secret: Buffer, input: CastInp
   if (existing?.channel === 'paper') {
     throw conflict('paper_supersedes', 'A paper ballot was entered for this voter; it is the one that counts, and online casting is closed for them.');
   }
+  if (existing?.channel === 'meeting') {
+    throw conflict('meeting_supersedes', 'This voter voted in the meeting room; that ballot counts, and online casting is closed for them.');
+  }
   if (existing && sameChoice(existing.choice, choice) && sameProxy(existing.proxy, me.proxy)) {
     return { receipt: existing.receipt, voterId: me.voterId, castAt: existing.cast_at.toISOString(), changed: false };
   }
