@@ -67,6 +67,7 @@ export class SessionRoom1796431043639 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "session_follow_up" ADD CONSTRAINT "session_follow_up_created_by_fk" FOREIGN KEY ("created_by") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "session_follow_up_update" ADD CONSTRAINT "session_follow_up_update_item_fk" FOREIGN KEY ("follow_up_id") REFERENCES "session_follow_up"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "session_follow_up_update" ADD CONSTRAINT "session_follow_up_update_by_fk" FOREIGN KEY ("by") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "session_minutes" ADD CONSTRAINT "session_minutes_two_confirmers" CHECK ("chair_confirmed_by" IS NULL OR "scrutineer_confirmed_by" IS NULL OR "chair_confirmed_by" <> "scrutineer_confirmed_by")`);
         await queryRunner.query(`ALTER TABLE "discussion_session" ADD CONSTRAINT "discussion_session_current_item_fk" FOREIGN KEY ("current_item_id") REFERENCES "session_agenda_item"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "notification" DROP CONSTRAINT "notification_kind_valid"`);
         await queryRunner.query(`ALTER TABLE "notification" ADD CONSTRAINT "notification_kind_valid" CHECK ("kind" IN (${KINDS_BEFORE}, 'minutes_published', 'follow_up_overdue'))`);

@@ -45,6 +45,10 @@ export class HttpSession {
     return this.request<T>('POST', path, body ?? {}, options);
   }
 
+  put<T = unknown>(path: string, body?: unknown): Promise<ApiResponse<T>> {
+    return this.request<T>('PUT', path, body ?? {});
+  }
+
   async login(phone: string, password: string): Promise<ApiResponse<SessionState>> {
     const res = await this.post<SessionState>('/api/auth/login', { phone, password });
     if (res.status === 200) this.csrfToken = res.body.csrfToken;

@@ -14,6 +14,7 @@ import { DiscussionSession } from './discussion-session.entity';
 @Check('session_minutes_body_length', `char_length("body") BETWEEN 1 AND 40000`)
 @Check('session_minutes_published_confirmed', `"published_at" IS NULL OR ("chair_confirmed_at" IS NOT NULL AND "scrutineer_confirmed_at" IS NOT NULL)`)
 @Check('session_minutes_confirmed_by', `("chair_confirmed_at" IS NULL) = ("chair_confirmed_by" IS NULL) AND ("scrutineer_confirmed_at" IS NULL) = ("scrutineer_confirmed_by" IS NULL)`)
+@Check('session_minutes_two_confirmers', `"chair_confirmed_by" IS NULL OR "scrutineer_confirmed_by" IS NULL OR "chair_confirmed_by" <> "scrutineer_confirmed_by"`)
 @Check('session_minutes_correction_reason', `("version" = 1) = ("correction_reason" IS NULL)`)
 export class SessionMinutes {
   @PrimaryGeneratedColumn('uuid')
