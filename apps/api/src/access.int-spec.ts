@@ -69,6 +69,8 @@ interface Ctx {
   briefingsA: { open: string; toCancel: string };
   /** Sessions of compound A: a draft (put back to draft before each caller, to announce) and one whose notice has run and that starts soon (for check-ins). */
   sessionsA: { draft: string; live: string; item: string; items: string[]; agent: string };
+  /** A consultative session of A sitting now, with officers, a vote item (its own open vote) and a free item. */
+  roomA: { session: string; vote: string; voteItem: string; freeItem: string; owner: string; guest: string; slip: string; followUp: string; photo: string; officers: Record<'chair' | 'recorder' | 'teller' | 'scrutineer', string> };
   /** Paper ballots and proxies on an open vote of A: a voter without a paper, papers in each state, an accepted proxy; an rceo-27 vote of a cooperative of A's community for check-ins. */
   papersA: { vote: string; voter: string; issued: number; toEnter: number; disputed: number; toVoid: number; toReissue: number; principal: string; proxy: string; meeting: string; meetingUnit: string; member: string };
   /** An account with no role, which routes that name a person act on (granted a role, linked to a roll entry). */
@@ -348,6 +350,130 @@ const CASES: Record<string, Case | SelfCase> = {
   },
   'GET /api/sessions/:id/events': { session: (c) => c.sessionsA.live, request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/events` }) },
   'GET /api/sessions/:id/attendance': { session: (c) => c.sessionsA.live, request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/attendance` }) },
+
+  'PUT /api/sessions/:id/officers': {
+    session: (c) => c.roomA.session,
+    request: (c) => ({
+      path: `/api/sessions/${c.roomA.session}/officers`,
+      body: { chairId: c.roomA.officers.chair, recorderId: c.roomA.officers.recorder, tellerIds: [c.roomA.officers.teller], scrutineerIds: [c.roomA.officers.scrutineer] },
+    }),
+  },
+  'GET /api/sessions/:id/officer-candidates': { session: (c) => c.roomA.session, request: (c) => ({ path: `/api/sessions/${c.roomA.session}/officer-candidates?q=0012` }) },
+  'POST /api/sessions/:id/guests': { session: (c) => c.roomA.session, request: (c) => ({ path: `/api/sessions/${c.roomA.session}/guests`, body: { name: '社区 李主任', affiliation: '社区居委会' } }) },
+  'POST /api/sessions/:id/guests/:guestId/check-in': {
+    session: (c) => c.roomA.session,
+    prepare: async (c) => void (await t.dataSource.query(`UPDATE session_guest SET checked_in_at = NULL, left_at = NULL WHERE id = $1`, [c.roomA.guest])),
+    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/guests/${c.roomA.guest}/check-in` }),
+  },
+  'POST /api/sessions/:id/guests/:guestId/departure': {
+    session: (c) => c.roomA.session,
+    prepare: async (c) => void (await t.dataSource.query(`UPDATE session_guest SET checked_in_at = now() - interval '1 minute', left_at = NULL WHERE id = $1`, [c.roomA.guest])),
+    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/guests/${c.roomA.guest}/departure` }),
+  },
+  'GET /api/sessions/:id/room': { session: (c) => c.roomA.session, request: (c) => ({ path: `/api/sessions/${c.roomA.session}/room` }) },
+  'PUT /api/sessions/:id/room/current': { session: (c) => c.roomA.session, request: (c) => ({ path: `/api/sessions/${c.roomA.session}/room/current`, body: { itemId: c.roomA.freeItem } }) },
+  'POST /api/sessions/:id/agenda/:itemId/room-voting/open': {
+    session: (c) => c.roomA.session,
+    prepare: async (c) => void (await t.dataSource.query(`UPDATE session_agenda_item SET room_opened_at = NULL, room_closed_at = NULL WHERE id = $1`, [c.roomA.voteItem])),
+    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/agenda/${c.roomA.voteItem}/room-voting/open` }),
+  },
+  'POST /api/sessions/:id/agenda/:itemId/room-voting/close': {
+    session: (c) => c.roomA.session,
+    prepare: async (c) => void (await t.dataSource.query(`UPDATE session_agenda_item SET room_opened_at = now() - interval '1 minute', room_closed_at = NULL WHERE id = $1`, [c.roomA.voteItem])),
+    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/agenda/${c.roomA.voteItem}/room-voting/close` }),
+  },
+  'POST /api/sessions/:id/agenda/:itemId/ballots': {
+    session: (c) => c.roomA.session,
+    prepare: async (c) => void (await t.dataSource.query(`UPDATE session_agenda_item SET room_opened_at = now() - interval '1 minute', room_closed_at = NULL WHERE id = $1`, [c.roomA.voteItem])),
+    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/agenda/${c.roomA.voteItem}/ballots`, body: { choice: 'approve' } }),
+  },
+  'GET /api/sessions/:id/agenda/:itemId/slips': { session: (c) => c.roomA.session, request: (c) => ({ path: `/api/sessions/${c.roomA.session}/agenda/${c.roomA.voteItem}/slips` }) },
+  'POST /api/sessions/:id/agenda/:itemId/slips': {
+    session: (c) => c.roomA.session,
+    prepare: async (c) => {
+      await t.dataSource.query(`UPDATE session_agenda_item SET room_opened_at = now() - interval '1 minute', room_closed_at = NULL WHERE id = $1`, [c.roomA.voteItem]);
+      await t.dataSource.query(`DELETE FROM session_slip WHERE item_id = $1`, [c.roomA.voteItem]);
+    },
+    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/agenda/${c.roomA.voteItem}/slips`, body: { personType: 'owner', personId: c.ownerA, choice: 'abstain' } }),
+  },
+  'POST /api/sessions/:id/agenda/:itemId/slips/:slipId/confirm': {
+    session: (c) => c.roomA.session,
+    prepare: async (c) => {
+      await t.dataSource.query(`DELETE FROM session_slip WHERE item_id = $1`, [c.roomA.voteItem]);
+      const [voter] = await t.dataSource.query<{ voter_id: string }[]>(`SELECT voter_id FROM vote_voter WHERE vote_id = $1 AND person_type = 'owner' AND person_id = $2`, [c.roomA.vote, c.ownerA]);
+      const [slip] = await t.dataSource.query<{ id: string }[]>(
+        `INSERT INTO session_slip (item_id, vote_id, voter_id, choice, entered_by) VALUES ($1, $2, $3, '"abstain"', $4) RETURNING id`,
+        [c.roomA.voteItem, c.roomA.vote, voter!.voter_id, c.roomA.officers.teller],
+      );
+      c.roomA.slip = slip!.id;
+    },
+    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/agenda/${c.roomA.voteItem}/slips/${c.roomA.slip}/confirm` }),
+  },
+  'POST /api/sessions/:id/agenda/:itemId/hands': {
+    session: (c) => c.roomA.session,
+    prepare: async (c) =>
+      void (await t.dataSource.query(`UPDATE session_agenda_item SET hands_for = NULL, hands_against = NULL, hands_abstain = NULL, hands_by = NULL, hands_at = NULL WHERE id = $1`, [c.roomA.freeItem])),
+    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/agenda/${c.roomA.freeItem}/hands`, body: { for: 1, against: 0, abstain: 1 } }),
+  },
+  'PUT /api/sessions/:id/agenda/:itemId/gist': { session: (c) => c.roomA.session, request: (c) => ({ path: `/api/sessions/${c.roomA.session}/agenda/${c.roomA.freeItem}/gist`, body: { gist: '路灯坏了三盏。' } }) },
+  'POST /api/sessions/:id/speakers/me': {
+    session: (c) => c.roomA.session,
+    prepare: async (c) => void (await t.dataSource.query(`DELETE FROM session_speech WHERE session_id = $1`, [c.roomA.session])),
+    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/speakers/me` }),
+  },
+  'POST /api/sessions/:id/speakers/me/withdraw': {
+    session: (c) => c.roomA.session,
+    prepare: async (c) => {
+      await t.dataSource.query(`DELETE FROM session_speech WHERE session_id = $1`, [c.roomA.session]);
+      await t.dataSource.query(`INSERT INTO session_speech (session_id, person_type, person_id, speaker_key, via) VALUES ($1, 'owner', $2, $3, 'phone')`, [c.roomA.session, c.roomA.owner, `owner:${c.roomA.owner}`]);
+    },
+    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/speakers/me/withdraw` }),
+  },
+  'POST /api/sessions/:id/speakers': {
+    session: (c) => c.roomA.session,
+    prepare: async (c) => void (await t.dataSource.query(`DELETE FROM session_speech WHERE session_id = $1`, [c.roomA.session])),
+    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/speakers`, body: { personType: 'owner', personId: c.ownerA } }),
+  },
+  'POST /api/sessions/:id/speakers/next': { session: (c) => c.roomA.session, request: (c) => ({ path: `/api/sessions/${c.roomA.session}/speakers/next` }) },
+  'GET /api/sessions/:id/minutes': { session: (c) => c.roomA.session, request: (c) => ({ path: `/api/sessions/${c.roomA.session}/minutes` }) },
+  'POST /api/sessions/:id/minutes': {
+    session: (c) => c.roomA.session,
+    prepare: async (c) => void (await t.dataSource.query(`DELETE FROM session_minutes WHERE session_id = $1`, [c.roomA.session])),
+    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/minutes` }),
+  },
+  'PUT /api/sessions/:id/minutes': {
+    session: (c) => c.roomA.session,
+    prepare: async (c) => minutesOfRoom(c, 'open'),
+    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/minutes`, body: { body: '会议纪要（修订）' } }),
+  },
+  'POST /api/sessions/:id/minutes/confirm': {
+    session: (c) => c.roomA.session,
+    prepare: async (c) => minutesOfRoom(c, 'open'),
+    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/minutes/confirm` }),
+  },
+  'POST /api/sessions/:id/minutes/publish': {
+    session: (c) => c.roomA.session,
+    prepare: async (c) => minutesOfRoom(c, 'confirmed'),
+    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/minutes/publish` }),
+  },
+  'POST /api/sessions/:id/minutes/corrections': {
+    session: (c) => c.roomA.session,
+    prepare: async (c) => minutesOfRoom(c, 'published'),
+    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/minutes/corrections`, body: { reason: '更正列席人员' } }),
+  },
+  'GET /api/sessions/:id/follow-ups': { session: (c) => c.roomA.session, request: (c) => ({ path: `/api/sessions/${c.roomA.session}/follow-ups` }) },
+  'POST /api/sessions/:id/follow-ups': {
+    session: (c) => c.roomA.session,
+    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/follow-ups`, body: { itemId: c.roomA.freeItem, title: '清理落叶', responsible: '物业公司', dueOn: '2099-02-01' } }),
+  },
+  'POST /api/sessions/:id/follow-ups/:followUpId/updates': {
+    session: (c) => c.roomA.session,
+    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/follow-ups/${c.roomA.followUp}/updates`, file: { name: 'lamp.jpg', bytes: PAPER_JPEG, fields: { state: 'in_progress', note: '施工中' } } }),
+  },
+  'GET /api/sessions/:id/follow-ups/:followUpId/photos/:fileId': {
+    session: (c) => c.roomA.session,
+    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/follow-ups/${c.roomA.followUp}/photos/${c.roomA.photo}` }),
+  },
   'POST /api/briefings/:id/attendance': { consultation: (c) => c.consultationA, request: (c) => ({ path: `/api/briefings/${c.briefingsA.open}/attendance`, body: { walkIns: 2 } }) },
 };
 
@@ -385,6 +511,18 @@ type Caller = keyof typeof CALLERS;
 type Verdict = 'allowed' | 'hidden' | 'forbidden' | 'unauthenticated';
 
 let t: TestApp;
+
+/** Puts the room's minutes in the state a case needs: one version open, open and confirmed by both, or published. */
+async function minutesOfRoom(c: Ctx, state: 'open' | 'confirmed' | 'published'): Promise<void> {
+  const { session, officers } = c.roomA;
+  await t.dataSource.query(`DELETE FROM session_minutes WHERE session_id = $1`, [session]);
+  const confirmed = state !== 'open';
+  await t.dataSource.query(
+    `INSERT INTO session_minutes (session_id, version, body, edited_by, chair_confirmed_by, chair_confirmed_at, scrutineer_confirmed_by, scrutineer_confirmed_at, published_at)
+     VALUES ($1, 1, '会议纪要', $2, $3, CASE WHEN $5 THEN now() END, $4, CASE WHEN $5 THEN now() END, CASE WHEN $6 THEN now() END)`,
+    [session, officers.recorder, confirmed ? officers.chair : null, confirmed ? officers.scrutineer : null, confirmed, state === 'published'],
+  );
+}
 
 /** The id of `phone`'s grant of `role` on `nodeId`, granted now if it is not there. */
 async function grantOf(phone: string, nodeId: string, role: Role): Promise<string> {
@@ -468,6 +606,7 @@ describe('access rules across the whole route table', () => {
       topicsA: { open: '', offline: '', photo: '', toAccept: '', toMerge: '', toDecline: '' },
       briefingsA: { open: '', toCancel: '' },
       sessionsA: { draft: '', live: '', item: '', items: [], agent: '' },
+      roomA: { session: '', vote: '', voteItem: '', freeItem: '', owner: '', guest: '', slip: '', followUp: '', photo: '', officers: { chair: '', recorder: '', teller: '', scrutineer: '' } },
       papersA: { vote: '', voter: '', issued: 0, toEnter: 0, disputed: 0, toVoid: 0, toReissue: 0, principal: '', proxy: '', meeting: '', meetingUnit: '', member: '' },
       granteePhone,
     };
@@ -608,6 +747,32 @@ describe('access rules across the whole route table', () => {
     ).body.id;
     await openWithApproval(staffOfA, streetStaff, ctx.papersA.meeting);
     ctx.papersA.member = (await t.dataSource.query<{ voter_id: string }[]>(`SELECT voter_id FROM vote_voter WHERE vote_id = $1`, [ctx.papersA.meeting]))[0]!.voter_id;
+
+    // The room of A: a consultative session sitting now. Its officers hold no role that runs sessions
+    // (a co-owner chairs, an owner records, the building head tells, an observer scrutinises): the
+    // officer exception lets them through, the service asks for the role each action needs.
+    const room = ctx.roomA;
+    room.vote = await vote(8 * DAY);
+    await openWithApproval(staffOfA, streetStaff, room.vote);
+    room.session = await sessionOfA('consultative');
+    room.voteItem = (await staffOfA.post<{ agenda: { id: string }[] }>(`/api/sessions/${room.session}/agenda`, { kind: 'vote', voteId: room.vote })).body.agenda[0]!.id;
+    room.freeItem = (await staffOfA.post<{ agenda: { id: string }[] }>(`/api/sessions/${room.session}/agenda`, { kind: 'free', title: '路灯' })).body.agenda[1]!.id;
+    await t.dataSource.query(
+      `UPDATE discussion_session SET status = 'announced', announced_at = now() - interval '1 day', notice_ends_at = now() - interval '1 day', starts_at = now() - interval '1 minute', ends_at = now() + interval '1 day' WHERE id = $1`,
+      [room.session],
+    );
+    const userOf = async (caller: Caller): Promise<string> => (await q<{ id: string }>(`SELECT id FROM app_user WHERE phone = $1`, [CALLERS[caller]])).id;
+    room.officers = { chair: await userOf('coOwner'), recorder: await userOf('owner'), teller: await userOf('buildingHead'), scrutineer: await userOf('observerYushuian') };
+    for (const [role, user] of Object.entries(room.officers)) await t.dataSource.query(`INSERT INTO session_officer (session_id, user_id, role) VALUES ($1, $2, $3)`, [room.session, user, role]);
+    room.owner = (await q<{ id: string }>(`SELECT o.id FROM owner o JOIN vote_voter v ON v.vote_id = $2 AND v.person_type = 'owner' AND v.person_id = o.id WHERE o.user_id = $1 AND o.unit_id = $3`, [room.officers.recorder, room.vote, a.unit])).id;
+    for (const person of [room.owner, ctx.ownerA]) {
+      await t.dataSource.query(`INSERT INTO session_attendance (session_id, unit_id, person_type, person_id, method, checked_in_by) VALUES ($1, $2, 'owner', $3, 'desk', $4)`, [room.session, a.unit, person, room.officers.teller]);
+    }
+    room.guest = (await staffOfA.post<{ id: string }[]>(`/api/sessions/${room.session}/guests`, { name: '物业 王经理' })).body[0]!.id;
+    room.followUp = (await staffOfA.post<{ id: string }[]>(`/api/sessions/${room.session}/follow-ups`, { itemId: room.freeItem, title: '修路灯', responsible: '物业公司', dueOn: '2099-01-01' })).body[0]!.id;
+    room.photo = (
+      await upload<{ updates: { photoIds: string[] }[] }[]>(staffOfA, `/api/sessions/${room.session}/follow-ups/${room.followUp}/updates`, { name: 'lamp.jpg', bytes: PAPER_JPEG, fields: { state: 'in_progress', note: '已采购' } })
+    ).body[0]!.updates[0]!.photoIds[0]!;
   }, 120_000);
   afterAll(() => t.close());
 
