@@ -13,7 +13,7 @@ import { LoginRoute } from './routes/login';
 import { MeRoute } from './routes/me';
 import { NotFoundRoute } from './routes/not-found';
 import { PublicResultRoute } from './routes/public-result';
-import { SessionRoute } from './routes/session';
+import { SessionMinutesRoute, SessionRoute } from './routes/session';
 import { SessionCheckInRoute } from './routes/session-check-in';
 import { SignupRoute } from './routes/signup';
 import { NewTopicRoute, TopicRoute, UnitTopicsRoute } from './routes/topics';
@@ -96,6 +96,7 @@ export const routes: RouteObject[] = [
               // Discussion sessions: what, when, where, the agenda, and the quorum while it is on.
               { path: 'sessions/:sessionId', element: <SessionRoute /> },
               { path: 'sessions/:sessionId/check-in', element: <SessionCheckInRoute /> },
+              { path: 'sessions/:sessionId/minutes', element: <SessionMinutesRoute /> },
               // Votes: the ballot, the bulletin board of receipts, the result notice.
               { path: 'votes/:voteId', element: <VoteRoute /> },
               { path: 'votes/:voteId/board', element: <VoteBoardRoute /> },

@@ -119,6 +119,12 @@ export function describeNotification(notification: NotificationLike, t: TFunctio
       const place = text(params, 'place') ?? '';
       return { text: when ? t('sessions.inbox.announced', { title, when, place }) : t('sessions.inbox.announcedPlain', { title }), link };
     }
+    case 'minutes_published':
+      return { text: t('sessions.inbox.minutes', { title }), link };
+    case 'follow_up_overdue': {
+      const dueOn = text(params, 'dueOn') ?? '';
+      return { text: t('sessions.inbox.overdue', { title, dueOn, session: text(params, 'session') ?? '' }), link };
+    }
     default:
       // A kind this page does not know yet (a newer server): still a message, still a link.
       return { text: t('inbox.kind.generic', { title }), link };

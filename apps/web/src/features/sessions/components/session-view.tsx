@@ -3,6 +3,7 @@ import { AgendaList, SessionFacts } from '../../../shared/sessions/session-parts
 import { QuorumBar } from '../../../shared/sessions/quorum-bar';
 import type { Session } from '../../../shared/sessions/sessions-api';
 import { sessionIsOn } from '../../../shared/sessions/sessions-api';
+import { RoomPanel, RoomRecord } from './room-panel';
 import './sessions.css';
 
 /** A resident's page of a session: what, when, where, the agenda and, while it is on, who is in the room against the rule. */
@@ -25,6 +26,8 @@ export function SessionView({ session }: { session: Session }) {
           <QuorumBar quorum={session.quorum} />
         </section>
       )}
+      {sessionIsOn(session) && <RoomPanel session={session} />}
+      {session.status === 'announced' && <RoomRecord session={session} />}
     </div>
   );
 }
