@@ -71,6 +71,7 @@ export class SessionRoomService {
       const record = records.get(item.id)!;
       items.push({
         itemId: item.id,
+        clauses: item.version_id ? (await clauseRows(m, item.version_id)).map((c) => ({ id: c.id, number: c.number, heading: c.heading })) : [],
         gist: record.gist,
         hands:
           record.hands_at && record.hands_for !== null
@@ -94,6 +95,7 @@ export class SessionRoomService {
       queue: speakers.filter((s) => s.calledAt === null),
       myRoles: [...standing.roles],
       mayChair: mayChair(standing),
+      mayRecord: standing.roles.has('recorder') || standing.manages,
     };
   }
 

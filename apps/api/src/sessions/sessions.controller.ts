@@ -99,8 +99,8 @@ export class SessionsController {
   }
 
   @Get('sessions/:id/people')
-  @Permission('offline.record', { on: 'session', param: 'id' })
-  @ApiOperation({ operationId: 'searchSessionInvitees', summary: 'The invited people matching a name, a unit or a household number, for the desk (at most 20, those not yet checked in first)' })
+  @Permission('offline.record', { on: 'session', param: 'id', allow: ['sessionOfficer'] })
+  @ApiOperation({ operationId: 'searchSessionInvitees', summary: 'The invited people matching a name, a unit or a household number, for the desk and the tellers (at most 20, those not yet checked in first)' })
   @ApiOkResponse({ type: [InvitedPersonDto] })
   people(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: PeopleQueryDto): Promise<InvitedPersonDto[]> {
     return this.desk.people(actor, id, query.q);

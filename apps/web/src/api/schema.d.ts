@@ -2096,7 +2096,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The invited people matching a name, a unit or a household number, for the desk (at most 20, those not yet checked in first)
+         * The invited people matching a name, a unit or a household number, for the desk and the tellers (at most 20, those not yet checked in first)
          * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
          */
         get: operations["searchSessionInvitees"];
@@ -5515,6 +5515,12 @@ export interface components {
             heading: string | null;
             body: string;
         };
+        ClauseHeadDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            heading: string | null;
+        };
         HandsResultDto: {
             for: number;
             against: number;
@@ -5554,6 +5560,8 @@ export interface components {
         RoomItemDto: {
             /** Format: uuid */
             itemId: string;
+            /** @description A draft item: its clauses, for the chair to put one on the screen */
+            clauses: components["schemas"]["ClauseHeadDto"][];
             gist: string;
             hands: components["schemas"]["HandsResultDto"] | null;
             /** @description A vote item */
@@ -5587,6 +5595,8 @@ export interface components {
             myRoles: components["schemas"]["OfficerRole"][];
             /** @description Whether I may chair (the named chair, or one who runs the unit’s sessions) */
             mayChair: boolean;
+            /** @description Whether I may note the gist and write the minutes (the named recorder, or one who runs the unit’s sessions) */
+            mayRecord: boolean;
         };
         SetCurrentItemDto: {
             /**

@@ -59,6 +59,10 @@ const ConsoleNewSession = lazy(() => consolePages().then((m) => ({ default: m.Co
 const ConsoleSession = lazy(() => consolePages().then((m) => ({ default: m.ConsoleSessionRoute })));
 const ConsoleSessionScreen = lazy(() => consolePages().then((m) => ({ default: m.ConsoleSessionScreenRoute })));
 const ConsoleSessionNotice = lazy(() => consolePages().then((m) => ({ default: m.ConsoleSessionNoticeRoute })));
+// A session's officers may be residents with no console role: their pages are a chunk of their own.
+const sessionRoomPages = () => import('./routes/session-room-pages');
+const SessionRoom = lazy(() => sessionRoomPages().then((m) => ({ default: m.SessionRoomRoute })));
+const SessionMinutesEdit = lazy(() => sessionRoomPages().then((m) => ({ default: m.SessionMinutesEditRoute })));
 
 export const routes: RouteObject[] = [
   // The room's screen (投屏) fills a projector: the console's guards, none of the app's header.
@@ -97,6 +101,8 @@ export const routes: RouteObject[] = [
               { path: 'sessions/:sessionId', element: <SessionRoute /> },
               { path: 'sessions/:sessionId/check-in', element: <SessionCheckInRoute /> },
               { path: 'sessions/:sessionId/minutes', element: <SessionMinutesRoute /> },
+              { path: 'sessions/:sessionId/room', element: <SessionRoom /> },
+              { path: 'sessions/:sessionId/minutes/edit', element: <SessionMinutesEdit /> },
               // Votes: the ballot, the bulletin board of receipts, the result notice.
               { path: 'votes/:voteId', element: <VoteRoute /> },
               { path: 'votes/:voteId/board', element: <VoteBoardRoute /> },

@@ -177,8 +177,15 @@ export class RoomVoteDto {
   @ApiProperty({ type: [String], nullable: true }) explanationEn!: string[] | null;
 }
 
+export class ClauseHeadDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() number!: number;
+  @ApiProperty({ type: String, nullable: true }) heading!: string | null;
+}
+
 export class RoomItemDto {
   @ApiProperty({ format: 'uuid' }) itemId!: string;
+  @ApiProperty({ type: [ClauseHeadDto], description: 'A draft item: its clauses, for the chair to put one on the screen' }) clauses!: ClauseHeadDto[];
   @ApiProperty() gist!: string;
   @ApiProperty({ type: HandsResultDto, nullable: true }) hands!: HandsResultDto | null;
   @ApiProperty({ type: RoomVoteDto, nullable: true, description: 'A vote item' }) vote!: RoomVoteDto | null;
@@ -202,6 +209,7 @@ export class RoomDto {
   @ApiProperty({ type: [SpeakerDto], description: 'Waiting, in the order they asked' }) queue!: SpeakerDto[];
   @ApiProperty({ type: [String], enum: OFFICER_ROLES, enumName: 'OfficerRole', description: 'My roles in this room' }) myRoles!: OfficerRole[];
   @ApiProperty({ description: 'Whether I may chair (the named chair, or one who runs the unit’s sessions)' }) mayChair!: boolean;
+  @ApiProperty({ description: 'Whether I may note the gist and write the minutes (the named recorder, or one who runs the unit’s sessions)' }) mayRecord!: boolean;
 }
 
 export class RoomBallotResultDto {

@@ -64,3 +64,5 @@ export function useWithdrawSpeech(sessionId: string) {
 }
 
 export const minutesPath = (sessionId: string): string => `/sessions/${sessionId}/minutes`;
+export const sessionRoomPath = (sessionId: string): string => `/sessions/${sessionId}/room`;
+export const sessionMinutesEditPath = (sessionId: string): string => `/sessions/${sessionId}/minutes/edit`;

@@ -16,6 +16,9 @@ import { RoomScreen } from '../../../features/sessions-admin/components/room-scr
 import { SessionNotice } from '../../../features/sessions-admin/components/session-notice';
 import { AgendaEditor, AnnouncePanel, CheckInDesk } from '../../../features/sessions-admin/components/session-desk';
 import { SessionForm } from '../../../features/sessions-admin/components/session-form';
+import { RoomControl } from '../../../features/sessions-admin/components/room-control';
+import { GuestsPanel, OfficersPanel } from '../../../features/sessions-admin/components/session-officers';
+import { sessionMinutesEditPath } from '../../../shared/sessions/room-api';
 import { currentLanguage } from '../../../i18n';
 import { useSession as useSignedIn } from '../../../lib/auth';
 import { useDocumentTitle } from '../../../lib/document-title';
@@ -138,7 +141,15 @@ export function ConsoleSessionRoute() {
         )}
         {manage && <AnnouncePanel session={s} />}
         {manage && <AgendaEditor session={s} />}
+        {manage && <OfficersPanel session={s} />}
+        {(manage || desk) && <GuestsPanel session={s} manage={manage} desk={desk} />}
         {desk && <CheckInDesk session={s} />}
+        {s.status === 'announced' && <RoomControl session={s} desk={desk} />}
+        {s.status === 'announced' && (
+          <p>
+            <Link to={sessionMinutesEditPath(s.id)}>{t('sessionAdmin.minutes.link')}</Link>
+          </p>
+        )}
       </div>
     </>
   );

@@ -7,6 +7,8 @@ import { AgendaList } from '../../../shared/sessions/session-parts';
 import type { Session } from '../../../shared/sessions/sessions-api';
 import { sessionIsOn } from '../../../shared/sessions/sessions-api';
 import { useCheckInCode } from '../api/check-in-code';
+import { useRoom } from '../../../shared/sessions/room-api';
+import { CurrentItem, SpeakerQueue, VoteProgress } from '../../../shared/sessions/room-parts';
 import './room-screen.css';
 
 /**
@@ -19,6 +21,9 @@ export function RoomScreen({ session }: { session: Session }) {
   const language = currentLanguage(i18n);
   const on = sessionIsOn(session);
   const code = useCheckInCode(session.id, on);
+  const room = useRoom(session.id, on);
+  // A vote item shows while voting is open in the room, or is on the screen, and once it is counted while it stays current.
+  const voting = (room.data?.items ?? []).filter((r) => r.vote && (r.vote.openInRoom || r.itemId === room.data?.currentItemId));
   const link = code.data ? `${window.location.origin}${code.data.path}` : null;
   return (
     <main className="room-screen" aria-labelledby="room-title">
@@ -34,8 +39,28 @@ export function RoomScreen({ session }: { session: Session }) {
         </p>
       </header>
       <section className="room-screen__agenda" aria-labelledby="room-agenda">
-        <h2 id="room-agenda">{t('sessions.agenda.heading')}</h2>
-        <AgendaList agenda={session.agenda} />
+        {room.data && room.data.currentItemId ? (
+          <>
+            <h2 id="room-agenda" className="visually-hidden">
+              {t('sessions.room.current')}
+            </h2>
+            <CurrentItem session={session} room={room.data} large />
+          </>
+        ) : (
+          <>
+            <h2 id="room-agenda">{t('sessions.agenda.heading')}</h2>
+            <AgendaList agenda={session.agenda} />
+          </>
+        )}
+        {voting.map((record) => (
+          <div key={record.itemId} className="room-screen__vote">
+            <h2>
+              {t('sessionAdmin.screen.roomVoting')} · {session.agenda.find((a) => a.id === record.itemId)?.title}
+            </h2>
+            <VoteProgress record={record} />
+          </div>
+        ))}
+        {room.data && (room.data.speaking || room.data.queue.length > 0) && <SpeakerQueue room={room.data} />}
       </section>
       <section className="room-screen__quorum" aria-labelledby="room-quorum">
         <h2 id="room-quorum">{t('sessions.quorum.heading')}</h2>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { FormAlert } from '../../../components/form/form-alert';
 import { LiveMessage } from '../../../components/live-message';
 import type { RoomBallotResult, RoomItem } from '../../../shared/sessions/room-api';
-import { minutesPath, useAskToSpeak, useCastInRoom, useRoom, useWithdrawSpeech } from '../../../shared/sessions/room-api';
+import { minutesPath, sessionMinutesEditPath, sessionRoomPath, useAskToSpeak, useCastInRoom, useRoom, useWithdrawSpeech } from '../../../shared/sessions/room-api';
 import { CurrentItem, HandsRecord, SpeakerQueue, VoteProgress } from '../../../shared/sessions/room-parts';
 import { refusalWords } from '../../../shared/sessions/refusal-words';
 import type { Session } from '../../../shared/sessions/sessions-api';
@@ -102,8 +102,10 @@ export function RoomRecord({ session }: { session: Session }) {
           ))}
         </ul>
       )}
-      <p>
+      <p className="button-row">
         <Link to={minutesPath(session.id)}>{t('sessions.room.minutesLink')}</Link>
+        {room.data && (room.data.myRoles.length > 0 || room.data.mayChair) && <Link to={sessionRoomPath(session.id)}>{t('sessions.room.workbench')}</Link>}
+        {room.data?.mayRecord && <Link to={sessionMinutesEditPath(session.id)}>{t('sessions.room.writeMinutes')}</Link>}
       </p>
     </section>
   );
