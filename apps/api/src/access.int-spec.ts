@@ -70,7 +70,7 @@ interface Ctx {
   /** Sessions of compound A: a draft (put back to draft before each caller, to announce) and one whose notice has run and that starts soon (for check-ins). */
   sessionsA: { draft: string; live: string; item: string; items: string[]; agent: string };
   /** A consultative session of A sitting now, with officers, a vote item (its own open vote) and a free item. */
-  roomA: { session: string; vote: string; voteItem: string; freeItem: string; owner: string; guest: string; slip: string; followUp: string; photo: string; officers: Record<'chair' | 'recorder' | 'teller' | 'scrutineer', string> };
+  roomA: { shortDraft: string; session: string; vote: string; voteItem: string; freeItem: string; owner: string; guest: string; slip: string; followUp: string; photo: string; officers: Record<'chair' | 'recorder' | 'teller' | 'scrutineer', string> };
   /** Paper ballots and proxies on an open vote of A: a voter without a paper, papers in each state, an accepted proxy; an rceo-27 vote of a cooperative of A's community for check-ins. */
   papersA: { vote: string; voter: string; issued: number; toEnter: number; disputed: number; toVoid: number; toReissue: number; principal: string; proxy: string; meeting: string; meetingUnit: string; member: string };
   /** An account with no role, which routes that name a person act on (granted a role, linked to a roll entry). */
@@ -351,6 +351,19 @@ const CASES: Record<string, Case | SelfCase> = {
   'GET /api/sessions/:id/events': { session: (c) => c.sessionsA.live, request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/events` }) },
   'GET /api/sessions/:id/attendance': { session: (c) => c.sessionsA.live, request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/attendance` }) },
 
+  'POST /api/sessions/:id/shortenings': {
+    session: (c) => c.roomA.shortDraft,
+    prepare: async (c) => void (await t.dataSource.query(`DELETE FROM session_shortening WHERE session_id = $1`, [c.roomA.shortDraft])),
+    request: (c) => ({ path: `/api/sessions/${c.roomA.shortDraft}/shortenings`, body: { reason: SHORTENING_REASON } }),
+  },
+  'POST /api/sessions/:id/shortenings/decision': {
+    session: (c) => c.roomA.shortDraft,
+    prepare: async (c) => {
+      await t.dataSource.query(`DELETE FROM session_shortening WHERE session_id = $1`, [c.roomA.shortDraft]);
+      await t.dataSource.query(`INSERT INTO session_shortening (session_id, reason, requested_by) SELECT $1, $2, created_by FROM discussion_session WHERE id = $1`, [c.roomA.shortDraft, SHORTENING_REASON]);
+    },
+    request: (c) => ({ path: `/api/sessions/${c.roomA.shortDraft}/shortenings/decision`, body: { outcome: 'approved', note: '情况属实，同意' } }),
+  },
   'PUT /api/sessions/:id/officers': {
     session: (c) => c.roomA.session,
     request: (c) => ({
@@ -606,7 +619,7 @@ describe('access rules across the whole route table', () => {
       topicsA: { open: '', offline: '', photo: '', toAccept: '', toMerge: '', toDecline: '' },
       briefingsA: { open: '', toCancel: '' },
       sessionsA: { draft: '', live: '', item: '', items: [], agent: '' },
-      roomA: { session: '', vote: '', voteItem: '', freeItem: '', owner: '', guest: '', slip: '', followUp: '', photo: '', officers: { chair: '', recorder: '', teller: '', scrutineer: '' } },
+      roomA: { shortDraft: '', session: '', vote: '', voteItem: '', freeItem: '', owner: '', guest: '', slip: '', followUp: '', photo: '', officers: { chair: '', recorder: '', teller: '', scrutineer: '' } },
       papersA: { vote: '', voter: '', issued: 0, toEnter: 0, disputed: 0, toVoid: 0, toReissue: 0, principal: '', proxy: '', meeting: '', meetingUnit: '', member: '' },
       granteePhone,
     };
@@ -755,6 +768,16 @@ describe('access rules across the whole route table', () => {
     room.vote = await vote(8 * DAY);
     await openWithApproval(staffOfA, streetStaff, room.vote);
     room.session = await sessionOfA('consultative');
+    // An owners' meeting in two days: its fifteen days of notice need a supervisor's approval.
+    room.shortDraft = (
+      await staffOfA.post<{ id: string }>(`/api/nodes/${a.unit}/sessions`, {
+        kind: 'owners_meeting',
+        title: '御水岸业主大会会议',
+        place: '党群服务站',
+        startsAt: new Date(Date.now() + 2 * DAY).toISOString(),
+        endsAt: new Date(Date.now() + 2 * DAY + 3 * 3600_000).toISOString(),
+      })
+    ).body.id;
     room.voteItem = (await staffOfA.post<{ agenda: { id: string }[] }>(`/api/sessions/${room.session}/agenda`, { kind: 'vote', voteId: room.vote })).body.agenda[0]!.id;
     room.freeItem = (await staffOfA.post<{ agenda: { id: string }[] }>(`/api/sessions/${room.session}/agenda`, { kind: 'free', title: '路灯' })).body.agenda[1]!.id;
     await t.dataSource.query(

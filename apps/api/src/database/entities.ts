@@ -49,6 +49,7 @@ import { SessionSlip } from '../sessions/entities/session-slip.entity';
 import { SessionSpeech } from '../sessions/entities/session-speech.entity';
 import { SessionMinutes } from '../sessions/entities/session-minutes.entity';
 import { FollowUp, FollowUpUpdate } from '../sessions/entities/follow-up.entity';
+import { SessionShortening } from '../sessions/entities/session-shortening.entity';
 import { RoleGrant } from '../users/entities/role-grant.entity';
 import { User } from '../users/entities/user.entity';
 
@@ -111,4 +112,5 @@ export const ENTITIES = [
   SessionMinutes,
   FollowUp,
   FollowUpUpdate,
+  SessionShortening,
 ];

@@ -17,10 +17,11 @@ export interface SessionRow {
   status: SessionStatus;
   announced_at: Date | null;
   notice_ends_at: Date | null;
+  created_by: string;
   units: { id: string; name: string }[];
 }
 
-const SESSION_SELECT = `SELECT s.id, s.node_id, n.name AS node_name, s.kind, s.title, s.place, s.starts_at, s.ends_at, s.status, s.announced_at, s.notice_ends_at,
+const SESSION_SELECT = `SELECT s.id, s.node_id, n.name AS node_name, s.kind, s.title, s.place, s.starts_at, s.ends_at, s.status, s.announced_at, s.notice_ends_at, s.created_by,
        (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name), '[]'::json)
           FROM session_unit su JOIN org_node u ON u.id = su.unit_id WHERE su.session_id = s.id) AS units
   FROM discussion_session s JOIN org_node n ON n.id = s.node_id`;
@@ -192,4 +193,48 @@ export async function insertProxy(
  */
 export async function notifySessionChange(q: Queryable, channel: string, payload: { sessionId: string; change: string }): Promise<void> {
   await queryOn(q)(`SELECT pg_notify($1, $2)`, [channel, JSON.stringify(payload)]);
+}
+
+export interface ShorteningRow {
+  id: string;
+  reason: string;
+  requested_by: string;
+  requester: string;
+  requested_at: Date;
+  status: 'pending' | 'approved' | 'refused';
+  decider: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+}
+
+/** A session's latest request to shorten its notice. */
+export async function latestShortening(q: Queryable, sessionId: string): Promise<ShorteningRow | undefined> {
+  const [row] = await queryOn(q)<ShorteningRow>(
+    `SELECT s.id, s.reason, s.requested_by, r.display_name AS requester, s.requested_at, s.status, d.display_name AS decider, s.decided_at, s.decision_note
+       FROM session_shortening s JOIN app_user r ON r.id = s.requested_by LEFT JOIN app_user d ON d.id = s.decided_by
+      WHERE s.session_id = $1 ORDER BY s.requested_at DESC, s.id DESC LIMIT 1`,
+    [sessionId],
+  );
+  return row;
+}
+
+export async function insertShortening(q: Queryable, sessionId: string, reason: string, by: string): Promise<boolean> {
+  const rows = await queryOn(q)<{ id: string }>(
+    `INSERT INTO session_shortening (session_id, reason, requested_by) VALUES ($1, $2, $3) ON CONFLICT (session_id) WHERE status = 'pending' DO NOTHING RETURNING id`,
+    [sessionId, reason, by],
+  );
+  return rows.length === 1;
+}
+
+export async function decideShortening(
+  q: Queryable,
+  shorteningId: string,
+  decision: { status: 'approved' | 'refused'; by: string; note: string; role: 'staff' | 'admin'; nodeId: string },
+): Promise<boolean> {
+  const rows = await queryOn(q)<{ id: string }>(
+    `WITH done AS (UPDATE session_shortening SET status = $2, decided_by = $3, decided_at = now(), decision_note = $4, decider_role = $5, decider_node_id = $6
+                    WHERE id = $1 AND status = 'pending' RETURNING id) SELECT id FROM done`,
+    [shorteningId, decision.status, decision.by, decision.note, decision.role, decision.nodeId],
+  );
+  return rows.length === 1;
 }

@@ -4,7 +4,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CurrentActor, Permission } from '../auth/access.decorators';
 import type { Actor } from '../common/actor';
 import { ApiErrors } from '../openapi/api-errors.decorator';
-import { AddAgendaItemDto, AttendanceDto, AttendeeDto, CheckInCodeDto, CreateSessionDto, DeferAgendaItemDto, InvitedPersonDto, PeopleQueryDto, RecordProxyDto, ReorderAgendaDto, SelfCheckInDto, SelfCheckInResultDto, SessionDto } from './dto/session.dto';
+import { AddAgendaItemDto, AttendanceDto, AttendeeDto, CheckInCodeDto, CreateSessionDto, DeferAgendaItemDto, InvitedPersonDto, PeopleQueryDto, RecordProxyDto, ReorderAgendaDto, SelfCheckInDto, SelfCheckInResultDto, SessionDto, SessionShorteningDecisionDto, SessionShorteningRequestDto } from './dto/session.dto';
 import type { Observable } from 'rxjs';
 import { SessionEvents } from './session-events';
 import { SessionDeskService } from './session-desk.service';
@@ -63,6 +63,26 @@ export class SessionsController {
   @ApiErrors('CONFLICT')
   announce(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<SessionDto> {
     return this.sessions.announce(actor, id);
+  }
+
+  @Post('sessions/:id/shortenings')
+  @Permission('consultation.manage', { on: 'session', param: 'id' })
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'requestSessionShortening', summary: 'Ask a supervisor to approve a notice shorter than the body’s period, with the reason (409 `not_needed`, `shortening_pending`, `not_a_draft`)' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiErrors('CONFLICT')
+  requestShortening(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SessionShorteningRequestDto): Promise<SessionDto> {
+    return this.sessions.requestShortening(actor, id, body.reason);
+  }
+
+  @Post('sessions/:id/shortenings/decision')
+  @Permission('vote.supervise', { on: 'session', param: 'id' })
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'decideSessionShortening', summary: 'Staff or admin above the unit approve or refuse the waiting request, with a note (403 `same_person`, `not_supervisor`; 409 `already_decided`)' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiErrors('CONFLICT')
+  decideShortening(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SessionShorteningDecisionDto): Promise<SessionDto> {
+    return this.sessions.decideShortening(actor, id, body.outcome, body.note);
   }
 
   @Post('sessions/:id/agenda')

@@ -23,6 +23,7 @@ describe('discussion sessions: the notice, check-ins at the desk and the live qu
   let desk: HttpSession;
   let member: HttpSession;
   let outsider: HttpSession;
+  let supervisor: HttpSession;
   const members: Record<string, string> = {};
   const owners: Record<string, string> = {};
 
@@ -68,6 +69,9 @@ describe('discussion sessions: the notice, check-ins at the desk and the live qu
     desk = await signIn(t.dataSource, t.baseUrl, '13700000101');
     member = await signIn(t.dataSource, t.baseUrl, '13700000001');
     outsider = await signIn(t.dataSource, t.baseUrl, '13700000009');
+    const supervisorId = await createAccount(t.dataSource, '13700000102', '桂城街道 工作人员');
+    await grant(t.dataSource, supervisorId, street!.id, 'staff');
+    supervisor = await signIn(t.dataSource, t.baseUrl, '13700000102');
   });
   afterAll(() => t.close());
 
@@ -111,6 +115,38 @@ describe('discussion sessions: the notice, check-ins at the desk and the live qu
     expect(seen.body.quorum.statute).toMatch(/第二十七条/);
     // Eleven days ahead the desk is not open yet.
     expect((await checkIn(later.id, 'member', members['陈伯']!)).body.details).toMatchObject({ reason: 'check_in_closed' });
+  });
+
+  it('puts a notice up for less than the ten days only when a supervisor from above approves the reason, as for a vote', async () => {
+    const urgent = await create(coop.unitId, { kind: 'member_assembly', startsAt: at(3 * DAY), endsAt: at(3 * DAY + 3 * HOUR) });
+    const ask = (reason: string) => convenor.post<SessionDto & ErrorBody>(`/api/sessions/${urgent.id}/shortenings`, { reason });
+    expect((await ask('急')).status).toBe(400);
+    const asked = await ask('台风损毁村道，须在汛期前由成员大会决定抢修方案和费用');
+    expect(asked.body.shortening).toMatchObject({ status: 'pending', requestedByName: '中区社区 书记', mayDecide: false });
+    expect((await ask('台风损毁村道，须在汛期前由成员大会决定抢修方案和费用')).body.details).toMatchObject({ reason: 'shortening_pending' });
+    // Not yet approved: still refused, saying a request waits.
+    expect((await convenor.post<ErrorBody>(`/api/sessions/${urgent.id}/announce`)).body.details).toMatchObject({ reason: 'notice_too_short', shortening: 'pending' });
+    // The one who asked may not decide; a role on the unit does not supervise it.
+    const decide = (who: HttpSession, outcome: string) => who.post<SessionDto & ErrorBody>(`/api/sessions/${urgent.id}/shortenings/decision`, { outcome, note: '情况属实，同意缩短' });
+    expect((await decide(convenor, 'approved')).body.details).toMatchObject({ action: 'vote.supervise' });
+    // The desk does not even see the draft.
+    expect((await decide(desk, 'approved')).status).toBe(404);
+    expect((await supervisor.get<SessionDto>(`/api/sessions/${urgent.id}`)).body.shortening!.mayDecide).toBe(true);
+    const approved = await decide(supervisor, 'approved');
+    expect(approved.body.shortening).toMatchObject({ status: 'approved', decidedByName: '桂城街道 工作人员', decisionNote: '情况属实，同意缩短' });
+    expect((await decide(supervisor, 'refused')).body.details).toMatchObject({ reason: 'already_decided' });
+    const announced = await convenor.post<SessionDto>(`/api/sessions/${urgent.id}/announce`);
+    expect(announced.status).toBe(200);
+    // The notice ran as long as the approval allowed: until the start.
+    expect(announced.body.noticeEndsAt).toBe(urgent.startsAt);
+    // A session whose notice period runs in time needs no approval.
+    // A supervisor who asks does not decide his own request.
+    const own = await create(coop.unitId, { kind: 'member_assembly', startsAt: at(4 * DAY), endsAt: at(4 * DAY + 3 * HOUR) });
+    await supervisor.post(`/api/sessions/${own.id}/shortenings`, { reason: '台风损毁村道，须在汛期前由成员大会决定抢修方案和费用' });
+    const self = await supervisor.post<ErrorBody>(`/api/sessions/${own.id}/shortenings/decision`, { outcome: 'approved', note: '同意' });
+    expect(self.body.details).toMatchObject({ reason: 'same_person' });
+    const later = await create(coop.unitId, { kind: 'member_assembly', startsAt: at(12 * DAY), endsAt: at(12 * DAY + 3 * HOUR) });
+    expect((await convenor.post<ErrorBody>(`/api/sessions/${later.id}/shortenings`, { reason: '台风损毁村道，须在汛期前由成员大会决定抢修方案和费用' })).body.details).toMatchObject({ reason: 'not_needed' });
   });
 
   it('counts members with full capacity toward two thirds as they check in and leave; the minor is in the room but not counted', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { HOUR_MS, sessionNoticeEndsAt } from '@yishi/domain';
+import { HOUR_MS, sessionNoticeEndsAt, SUPERVISING_ROLES } from '@yishi/domain';
 import type { SessionKind } from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { assertReasonOfSubstance } from '../common/reasons';
-import { conflict, invalid } from '../common/refusals';
+import { conflict, forbidden, invalid } from '../common/refusals';
 import { publishedVersionHead } from '../consultations/consultation-store';
 import { nodeById, nodesUnder } from '../organizations/organization-store';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -24,7 +24,7 @@ import { guestDto } from './session-officers.service';
 import { SessionEvents } from './session-events';
 import { sessionQuorum } from './session-rolls';
 import type { AgendaRow, SessionRow } from './session-store';
-import { agendaOf, announce, deferItem, inviteUnits, reorderAgenda, sessionRow, sessionsOf } from './session-store';
+import { agendaOf, announce, decideShortening, deferItem, insertShortening, inviteUnits, latestShortening, reorderAgenda, sessionRow, sessionsOf } from './session-store';
 
 /** The kinds of session each kind of node holds. */
 const KINDS_OF_NODE: Readonly<Record<string, readonly SessionKind[]>> = {
@@ -102,21 +102,92 @@ export class SessionsService {
     const m = this.dataSource.manager;
     const access = await this.permissions.accessOn(actor, nodeId, m);
     const rows = await sessionsOf(m, nodeId, allows(access, 'consultation.manage'));
-    return Promise.all(rows.map((row) => this.dtoOf(m, row)));
+    return Promise.all(rows.map((row) => this.dtoOf(m, row, actor)));
   }
 
-  async get(_actor: Actor, sessionId: string): Promise<SessionDto> {
+  async get(actor: Actor, sessionId: string): Promise<SessionDto> {
     const m = this.dataSource.manager;
-    return this.dtoOf(m, (await sessionRow(m, sessionId))!);
+    return this.dtoOf(m, (await sessionRow(m, sessionId))!, actor);
   }
 
-  private async dtoOf(m: EntityManager, row: SessionRow): Promise<SessionDto> {
-    const [quorum, agenda, officers, guests] = await Promise.all([sessionQuorum(m, row), agendaOf(m, row.id), officersOf(m, row.id), guestsOf(m, row.id)]);
+  private async dtoOf(m: EntityManager, row: SessionRow, actor?: Actor): Promise<SessionDto> {
+    const [quorum, agenda, officers, guests, shortening] = await Promise.all([
+      sessionQuorum(m, row),
+      agendaOf(m, row.id),
+      officersOf(m, row.id),
+      guestsOf(m, row.id),
+      latestShortening(m, row.id),
+    ]);
     return {
       ...this.toDto(row, quorum, agenda),
       officers: officers.map((o) => ({ userId: o.user_id, role: o.role, name: o.display_name })),
       guests: guests.map(guestDto),
+      shortening: shortening
+        ? {
+            id: shortening.id,
+            status: shortening.status,
+            reason: shortening.reason,
+            requestedByName: shortening.requester,
+            requestedAt: shortening.requested_at.toISOString(),
+            decidedByName: shortening.decider,
+            decidedAt: shortening.decided_at?.toISOString() ?? null,
+            decisionNote: shortening.decision_note,
+            mayDecide: !!actor && shortening.status === 'pending' && (await this.supervisorGrant(m, actor, row, shortening.requested_by)) !== null,
+          }
+        : null,
     };
+  }
+
+  /** The grant a supervisor decides a session's shortening under: staff or admin above its node; never the one who asked or scheduled it. */
+  private async supervisorGrant(m: EntityManager, actor: Actor, row: SessionRow, requestedBy: string): Promise<{ role: 'staff' | 'admin'; nodeId: string } | null> {
+    if (actor.id === requestedBy || actor.id === row.created_by) return null;
+    const ancestry = (await this.permissions.ancestry(row.node_id, m)) ?? [];
+    const grants = await this.permissions.grantsOf(actor.id, m);
+    for (const nodeId of ancestry.slice(1)) {
+      const grant = grants.find((g) => g.nodeId === nodeId && SUPERVISING_ROLES.includes(g.role));
+      if (grant) return { role: grant.role as 'staff' | 'admin', nodeId };
+    }
+    return null;
+  }
+
+  /** Asks for a notice shorter than the body's period, with a reason of substance (only while it is a draft and only when needed). */
+  async requestShortening(actor: Actor, sessionId: string, reason: string): Promise<SessionDto> {
+    await this.dataSource.transaction(async (m) => {
+      const row = (await sessionRow(m, sessionId, true))!;
+      if (row.status !== 'draft') throw conflict('not_a_draft', 'The notice of this session is already up, or it was cancelled.', { status: row.status });
+      assertReasonOfSubstance('reason', reason);
+      const noticeEndsAt = sessionNoticeEndsAt(row.kind, new Date());
+      if (noticeEndsAt <= row.starts_at) throw conflict('not_needed', 'The body’s notice period runs before the start: nothing needs approving.', { noticeEndsAt: noticeEndsAt.toISOString() });
+      if (!(await insertShortening(m, sessionId, reason.trim(), actor.id))) throw conflict('shortening_pending', 'A request to shorten this notice is already waiting for a decision.');
+      await this.events.announce(m, sessionId, 'session');
+      await this.audit.record(m, { actor, nodeId: row.node_id, action: 'session.shortening_request', entityType: 'discussion_session', entityId: sessionId, after: { reason, noticeEndsAt } });
+    });
+    return this.get(actor, sessionId);
+  }
+
+  /** A supervisor from above — neither who asked nor who scheduled the session — approves or refuses, with a note. */
+  async decideShortening(actor: Actor, sessionId: string, outcome: 'approved' | 'refused', note: string): Promise<SessionDto> {
+    await this.dataSource.transaction(async (m) => {
+      const row = (await sessionRow(m, sessionId, true))!;
+      const shortening = await latestShortening(m, sessionId);
+      if (!shortening || shortening.status !== 'pending') throw conflict('already_decided', 'No request to shorten this notice is waiting for a decision.');
+      if (actor.id === shortening.requested_by || actor.id === row.created_by) {
+        throw forbidden('same_person', 'A second person decides: not the one who asked for the shorter notice, nor the one who scheduled the session.');
+      }
+      const grant = await this.supervisorGrant(m, actor, row, shortening.requested_by);
+      if (!grant) throw forbidden('not_supervisor', 'A shorter notice is decided by staff of the community or street above the unit, not by anyone whose role is on the unit itself.');
+      await decideShortening(m, shortening.id, { status: outcome, by: actor.id, note: note.trim(), ...grant });
+      await this.events.announce(m, sessionId, 'session');
+      await this.audit.record(m, {
+        actor,
+        nodeId: row.node_id,
+        action: outcome === 'approved' ? 'session.shortening_approve' : 'session.shortening_refuse',
+        entityType: 'discussion_session',
+        entityId: sessionId,
+        after: { shorteningId: shortening.id, note, role: grant.role, nodeId: grant.nodeId },
+      });
+    });
+    return this.get(actor, sessionId);
   }
 
   /** Puts the notice up: from now, the body's notice period must have run by the start. */
@@ -125,11 +196,17 @@ export class SessionsService {
       const row = (await sessionRow(m, sessionId, true))!;
       if (row.status !== 'draft') throw conflict('not_a_draft', 'The notice of this session is already up, or it was cancelled.', { status: row.status });
       const now = new Date();
-      const noticeEndsAt = sessionNoticeEndsAt(row.kind, now);
+      let noticeEndsAt = sessionNoticeEndsAt(row.kind, now);
       if (noticeEndsAt > row.starts_at) {
-        throw conflict('notice_too_short', `The notice of a ${row.kind} must be up until ${noticeEndsAt.toISOString()}: the session has to start then or later.`, {
-          noticeEndsAt: noticeEndsAt.toISOString(),
-        });
+        // Shorter only under an approved request, decided by a supervisor from above (as for votes).
+        const shortening = await latestShortening(m, sessionId);
+        if (shortening?.status !== 'approved') {
+          throw conflict('notice_too_short', `The notice of a ${row.kind} must be up until ${noticeEndsAt.toISOString()}: the session has to start then or later, or a supervisor approves a shorter notice.`, {
+            noticeEndsAt: noticeEndsAt.toISOString(),
+            shortening: shortening?.status ?? null,
+          });
+        }
+        noticeEndsAt = row.starts_at;
       }
       if (!(await announce(m, sessionId, now, noticeEndsAt))) throw new Error(`session ${sessionId} changed under its row lock`);
       await this.events.announce(m, sessionId, 'session');
@@ -256,7 +333,7 @@ export class SessionsService {
     if (Date.now() > row.ends_at.getTime()) throw conflict('started', 'This session is over: its agenda is the record of what it took up.');
   }
 
-  private toDto(row: SessionRow, quorum: QuorumDto, agenda: AgendaRow[]): Omit<SessionDto, 'officers' | 'guests'> {
+  private toDto(row: SessionRow, quorum: QuorumDto, agenda: AgendaRow[]): Omit<SessionDto, 'officers' | 'guests' | 'shortening'> {
     return {
       id: row.id,
       nodeId: row.node_id,

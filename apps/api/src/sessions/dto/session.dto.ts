@@ -138,6 +138,22 @@ export class PeopleQueryDto {
   q!: string;
 }
 
+export class SessionShorteningRequestDto {
+  @ApiProperty({ maxLength: AGENDA_LIMITS.reason, description: 'Why the notice must be shorter than the body’s period: at least 15 letters or digits, not filler' })
+  @PlainText(1, AGENDA_LIMITS.reason, { multiLine: true })
+  reason!: string;
+}
+
+export class SessionShorteningDecisionDto {
+  @ApiProperty({ enum: ['approved', 'refused'], enumName: 'ShorteningOutcome' })
+  @IsIn(['approved', 'refused'])
+  outcome!: 'approved' | 'refused';
+
+  @ApiProperty({ maxLength: AGENDA_LIMITS.reason, description: 'The supervisor’s note, shown with the decision' })
+  @PlainText(2, AGENDA_LIMITS.reason, { multiLine: true })
+  note!: string;
+}
+
 // --- Responses -----------------------------------------------------------------------------
 
 export class CheckInCodeDto {
@@ -291,6 +307,18 @@ export class GuestDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) leftAt!: string | null;
 }
 
+export class SessionShorteningDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['pending', 'approved', 'refused'], enumName: 'ShorteningStatus' }) status!: 'pending' | 'approved' | 'refused';
+  @ApiProperty() reason!: string;
+  @ApiProperty() requestedByName!: string;
+  @ApiProperty({ format: 'date-time' }) requestedAt!: string;
+  @ApiProperty({ type: String, nullable: true }) decidedByName!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) decisionNote!: string | null;
+  @ApiProperty({ description: 'Whether I may decide it (I supervise the unit from above, and neither asked nor scheduled the session)' }) mayDecide!: boolean;
+}
+
 export class SessionDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -339,6 +367,9 @@ export class SessionDto {
 
   @ApiProperty({ type: [GuestDto], description: 'Named guests on no roll (never counted)' })
   guests!: GuestDto[];
+
+  @ApiProperty({ type: SessionShorteningDto, nullable: true, description: 'The latest request to put the notice up for less than the body’s notice period' })
+  shortening!: SessionShorteningDto | null;
 }
 
 export class AttendanceEntryDto extends RollPersonDto {

@@ -38,6 +38,21 @@ export function useAnnounceSession(sessionId: string) {
   return useMutation({ mutationFn: () => unwrap(apiClient.POST('/api/sessions/{id}/announce', { params: { path: { id: sessionId } } })), onSuccess: update });
 }
 
+/** `POST /api/sessions/{id}/shortenings`: asks a supervisor for a notice shorter than the body's period. */
+export function useRequestShortening(sessionId: string) {
+  const update = useSessionUpdate(sessionId);
+  return useMutation({ mutationFn: (reason: string) => unwrap(apiClient.POST('/api/sessions/{id}/shortenings', { params: { path: { id: sessionId } }, body: { reason } })), onSuccess: update });
+}
+
+/** `POST /api/sessions/{id}/shortenings/decision`: a supervisor approves or refuses, with a note. */
+export function useDecideShortening(sessionId: string) {
+  const update = useSessionUpdate(sessionId);
+  return useMutation({
+    mutationFn: (body: { outcome: 'approved' | 'refused'; note: string }) => unwrap(apiClient.POST('/api/sessions/{id}/shortenings/decision', { params: { path: { id: sessionId } }, body })),
+    onSuccess: update,
+  });
+}
+
 /** `POST /api/sessions/{id}/agenda`: an item at the end of the agenda. */
 export function useAddAgendaItem(sessionId: string) {
   const update = useSessionUpdate(sessionId);

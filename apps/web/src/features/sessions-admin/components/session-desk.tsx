@@ -18,14 +18,29 @@ import { AgendaList } from '../../../shared/sessions/session-parts';
 import type { Session } from '../../../shared/sessions/sessions-api';
 import { sessionIsOn } from '../../../shared/sessions/sessions-api';
 import type { Attendance, InvitedPerson } from '../api/sessions-admin';
-import { useAddAgendaItem, useAnnounceSession, useAttendance, useCheckIn, useDeferAgendaItem, useDepart, usePeople, useRecordProxy } from '../api/sessions-admin';
+import { useAddAgendaItem, useAnnounceSession, useDecideShortening, useRequestShortening, useAttendance, useCheckIn, useDeferAgendaItem, useDepart, usePeople, useRecordProxy } from '../api/sessions-admin';
 import './sessions-admin.css';
 
-/** 发出通知: the draft's notice goes up, or the refusal says until when the notice must run. */
+/**
+ * 发出通知: the draft's notice goes up, or the refusal says until when the notice must run; a
+ * shorter notice is asked of a supervisor with the reason, and a supervisor decides it here.
+ */
 export function AnnouncePanel({ session }: { session: Session }) {
   const { t } = useTranslation();
   const announce = useAnnounceSession(session.id);
+  const ask = useRequestShortening(session.id);
+  const decide = useDecideShortening(session.id);
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
   if (session.status !== 'draft') return null;
+  const shortening = session.shortening;
+  const tooShort = refusalReason(announce.error) === 'notice_too_short';
+  const reasonError = (error: unknown): string => {
+    const reasons = fieldReasons(error);
+    if (reasons.includes('reasonTooShort')) return t('sessionAdmin.agenda.reasonTooShort');
+    if (reasons.includes('reasonFiller')) return t('sessionAdmin.agenda.reasonFiller');
+    return refusalWords(error, t);
+  };
   return (
     <section className="card stack" aria-labelledby="announce-title">
       <h2 className="section__title" id="announce-title">
@@ -38,6 +53,42 @@ export function AnnouncePanel({ session }: { session: Session }) {
           {t('sessionAdmin.announce.submit')}
         </button>
       </div>
+      {shortening && (
+        <p>
+          {t(`sessionAdmin.shortening.status.${shortening.status}`, { name: shortening.requestedByName, reason: shortening.reason, decider: shortening.decidedByName ?? '', note: shortening.decisionNote ?? '' })}
+        </p>
+      )}
+      {shortening?.mayDecide && (
+        <div className="stack" role="group" aria-label={t('sessionAdmin.shortening.decide')}>
+          <TextField label={t('sessionAdmin.shortening.note')} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+          {decide.isError && <FormAlert>{refusalWords(decide.error, t)}</FormAlert>}
+          <div className="button-row">
+            {(['approved', 'refused'] as const).map((outcome) => (
+              <button key={outcome} type="button" className="button button--secondary" aria-disabled={decide.isPending || !note.trim()} onClick={() => note.trim() && !decide.isPending && decide.mutate({ outcome, note: note.trim() })}>
+                {t(`sessionAdmin.shortening.${outcome}`)}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+      {tooShort && shortening?.status !== 'pending' && (
+        <form
+          className="stack"
+          aria-label={t('sessionAdmin.shortening.ask')}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!ask.isPending && reason.trim()) ask.mutate(reason.trim(), { onSuccess: () => setReason('') });
+          }}
+        >
+          <TextAreaField label={t('sessionAdmin.shortening.reason')} hint={t('sessionAdmin.shortening.reasonHint')} value={reason} rows={3} maxChars={500} onChange={(e) => setReason(e.target.value)} />
+          {ask.isError && <FormAlert>{reasonError(ask.error)}</FormAlert>}
+          <div className="button-row">
+            <button type="submit" className="button button--secondary" aria-disabled={ask.isPending || !reason.trim()}>
+              {t('sessionAdmin.shortening.ask')}
+            </button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }
