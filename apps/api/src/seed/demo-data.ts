@@ -130,6 +130,9 @@ export interface DemoActivity {
     startsAtChinaTime: string;
     hours: number;
     topics: { author: string; title: string; body: string }[];
+    /** Who runs the room, by phone: the chair, the recorder, a teller and a scrutineer. */
+    officers: { chair: string; recorder: string; teller: string; scrutineer: string };
+    guests: { name: string; affiliation: string }[];
   };
 }
 
@@ -399,5 +402,7 @@ export const DEMO_ACTIVITY: DemoActivity = {
       { author: '13800000012', title: '地下车库B区照明不足', body: '车库B区有一半的灯坏了，晚上取车看不清，老人小孩容易摔倒，希望尽快修好并改成感应灯。' },
       { author: '13800000013', title: '2栋南侧绿地改建儿童游乐区', body: '小区没有儿童游乐设施，2栋南侧的绿地平时很少人去，建议改建一个小型儿童游乐区，配上遮阳和座椅。' },
     ],
+    officers: { chair: '13800000006', recorder: '13800000007', teller: '13800000013', scrutineer: '13800000012' },
+    guests: [{ name: '物业服务中心 王经理', affiliation: '御水岸物业服务中心' }],
   },
 };

@@ -153,6 +153,10 @@ describe('demo activity, written at start-up through the API services', () => {
       ['topic', '地下车库B区照明不足'],
       ['topic', '2栋南侧绿地改建儿童游乐区'],
     ]);
+    // Its room is staffed: the committee chair presides, the building head records, two owners count and scrutinise; the property manager attends.
+    expect(session!.officers.map((o) => o.role)).toEqual(['chair', 'recorder', 'teller', 'scrutineer']);
+    expect(session!.officers[0]!.name).toBe('御水岸业委会 邓卓');
+    expect(session!.guests).toMatchObject([{ name: '物业服务中心 王经理', affiliation: '御水岸物业服务中心', checkedInAt: null }]);
   });
 
   it('opens a consultation in 御水岸 for comment: a published draft, opinions online and offline, one answered, and a briefing to come', async () => {

@@ -11,6 +11,7 @@ import { ModerationService } from '../comments/moderation.service';
 import type { Actor } from '../common/actor';
 import { ConsultationsService } from '../consultations/consultations.service';
 import { DraftsService } from '../consultations/drafts.service';
+import { SessionOfficersService } from '../sessions/session-officers.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { TopicsService } from '../topics/topics.service';
 import { OrgNode } from '../organizations/entities/org-node.entity';
@@ -337,6 +338,10 @@ export async function seedDemoActivity(app: INestApplicationContext, activity: D
   await sessions.addAgendaItem(actor(d.convenor), session.id, { kind: 'draft', versionId: version.id });
   for (const topic of raised) await sessions.addAgendaItem(actor(d.convenor), session.id, { kind: 'topic', topicId: topic.id });
   await sessions.announce(actor(d.convenor), session.id);
+  const officers = app.get(SessionOfficersService, { strict: false });
+  const o = d.officers;
+  await officers.setOfficers(actor(d.convenor), session.id, { chairId: actor(o.chair).id, recorderId: actor(o.recorder).id, tellerIds: [actor(o.teller).id], scrutineerIds: [actor(o.scrutineer).id] });
+  for (const guest of d.guests) await officers.addGuest(actor(d.convenor), session.id, guest);
 
   return { consultations: 1, clauses: c.draft.clauses.length, comments: c.comments.length + 1, officialReplies: replies, briefings: 1, votes: 2, topics: raised.length, sessions: 1 };
 }
