@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { doorProxyRefusal } from '@yishi/domain';
 import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { RateLimitService } from '../auth/rate-limit.service';
 import type { Actor } from '../common/actor';
@@ -11,11 +12,12 @@ import type { AppSecret } from '../config/app-secret';
 import { APP_SECRET } from '../config/app-secret';
 import { accountRollEntries } from '../rolls/roll-reads';
 import type { AttendanceDto, AttendeeDto, CheckInCodeDto, InvitedPersonDto, RecordProxyDto, SelfCheckInResultDto } from './dto/session.dto';
+import type { Rolls } from './session-rolls';
 import { countingKeys, mayAttend, personKey, quorumOf, requireCheckInTime, sessionRolls } from './session-rolls';
 import { guestsOf } from './room-store';
 import { guestDto } from './session-officers.service';
 import { SessionEvents } from './session-events';
-import type { AttendanceRow } from './session-store';
+import type { AttendanceRow, SessionRow } from './session-store';
 import { attendanceOf, checkIn, insertProxy, proxiesOf, recordDeparture, sessionRow } from './session-store';
 
 /**
@@ -124,22 +126,23 @@ export class SessionDeskService {
       requireCheckInTime(row);
       const rolls = await sessionRolls(m, row);
       const principal = rolls.people.get(personKey(input.principalType, input.principalId));
-      const agent = rolls.people.get(personKey(input.agentType, input.agentId));
-      if (!principal || !agent || !mayAttend(row.kind, rolls, principal) || !mayAttend(row.kind, rolls, agent)) {
-        throw conflict('not_invited', 'The principal and the agent are both people of the rolls invited to this session.');
-      }
+      const agent = input.agentType === 'guest' ? await this.guestAgent(m, sessionId, input.agentId) : this.rollAgent(rolls, row, input.agentType, input.agentId);
+      if (!principal || !mayAttend(row.kind, rolls, principal)) throw conflict('not_invited', 'The principal is a person of the rolls invited to this session.');
+      if (!agent) throw conflict('not_invited', 'The agent is a person of the rolls invited to this session, or a guest named for it.');
       const entries = await attendanceOf(m, sessionId);
       const arrival = (key: string): AttendanceRow | undefined => entries.find((e) => personKey(e.person_type, e.person_id) === key);
-      const agentHere = arrival(agent.voterId);
-      if (!agentHere || agentHere.left_at) throw conflict('not_checked_in', `${agent.name} holds the proxy and is checked in first.`, { who: 'agent' });
+      const agentArrival = arrival(agent.key);
+      const agentHere = input.agentType === 'guest' ? agent.here : !!agentArrival && !agentArrival.left_at;
+      if (!agentHere) throw conflict('not_checked_in', `${agent.name} holds the proxy and is checked in first.`, { who: 'agent' });
       const principalHere = arrival(principal.voterId);
       if (principalHere && !principalHere.left_at) throw conflict('already_checked_in', `${principal.name} is in the room and represents themself.`, { who: 'principal' });
-      const refusal = rolls.electorate ? doorProxyRefusal(row.kind, rolls.electorate, { principal: principal.voterId, agent: agent.voterId, written: input.written }) : 'proxy-not-allowed';
+      // A guest is on no roll: the rule decides whether anyone may hold the proxy (owners: yes; a member assembly: only a household member).
+      const refusal = rolls.electorate ? doorProxyRefusal(row.kind, rolls.electorate, { principal: principal.voterId, agent: agent.key, written: input.written }) : 'proxy-not-allowed';
       if (refusal) throw conflict('proxy_rejected', `The rule of this session does not count this proxy (${refusal}).`, { rule: refusal });
       const fresh = await insertProxy(m, { sessionId, principalType: input.principalType, principalId: input.principalId, agentType: input.agentType, agentId: input.agentId, written: input.written, by: actor.id });
       if (!fresh) throw conflict('proxy_exists', `A proxy of ${principal.name} is already recorded at this session.`);
       await this.events.announce(m, sessionId, 'attendance');
-      await this.audit.record(m, { actor, nodeId: principal.unitId, action: 'session.proxy', entityType: 'discussion_session', entityId: sessionId, after: { principal: input.principalId, agent: input.agentId } });
+      await this.audit.record(m, { actor, nodeId: principal.unitId, action: 'session.proxy', entityType: 'discussion_session', entityId: sessionId, after: { principal: input.principalId, agentType: input.agentType, agent: input.agentId } });
     });
     return this.attendance(actor, sessionId);
   }
@@ -189,6 +192,19 @@ export class SessionDeskService {
       }));
   }
 
+  /** An agent of the rolls: invited, named by their key (whether they are here, the attendance says). */
+  private rollAgent(rolls: Rolls, row: SessionRow, type: 'owner' | 'member', id: string): { key: string; name: string; here: boolean } | null {
+    const agent = rolls.people.get(personKey(type, id));
+    if (!agent || !mayAttend(row.kind, rolls, agent)) return null;
+    return { key: agent.voterId, name: agent.name, here: false };
+  }
+
+  /** A guest named for the session as an agent, and whether they are in the room (checked in, not left). */
+  private async guestAgent(m: EntityManager, sessionId: string, guestId: string): Promise<{ key: string; name: string; here: boolean } | null> {
+    const guest = (await guestsOf(m, sessionId)).find((g) => g.id === guestId);
+    return guest ? { key: personKey('guest', guest.id), name: guest.name, here: !!guest.checked_in_at && !guest.left_at } : null;
+  }
+
   /** Who came, in order of arrival, with what each carries, and the quorum. */
   async attendance(_actor: Actor, sessionId: string): Promise<AttendanceDto> {
     const m = this.dataSource.manager;
@@ -196,10 +212,11 @@ export class SessionDeskService {
     const rolls = await sessionRolls(m, row);
     const entries = await attendanceOf(m, sessionId);
     const proxies = await proxiesOf(m, sessionId);
-    const quorum = quorumOf(row, rolls, entries, proxies);
+    const guests = await guestsOf(m, sessionId);
+    const quorum = quorumOf(row, rolls, entries, proxies, guests);
     const counted = new Set(quorum.countedKeys);
     const here = new Set(entries.filter((e) => e.left_at === null).map((e) => personKey(e.person_type, e.person_id)));
-    const nameOf = (type: string, id: string): string => rolls.people.get(personKey(type, id))?.name ?? '';
+    const nameOf = (type: string, id: string): string => (type === 'guest' ? guests.find((g) => g.id === id)?.name : rolls.people.get(personKey(type, id))?.name) ?? '';
     return {
       proxies: proxies.map((p) => ({
         principalType: p.principal_type,
@@ -225,7 +242,7 @@ export class SessionDeskService {
           counted: e.left_at === null && counted.has(personKey(e.person_type, e.person_id)),
         };
       }),
-      guests: (await guestsOf(m, sessionId)).map(guestDto),
+      guests: guests.map(guestDto),
       quorum: quorum.dto,
     };
   }

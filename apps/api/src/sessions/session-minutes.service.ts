@@ -232,7 +232,7 @@ export class SessionMinutesService implements OnModuleInit {
       agendaOf(m, row.id),
       roomItemsOf(m, row.id),
     ]);
-    const quorum = quorumOf(row, rolls, attendance, proxies).dto;
+    const quorum = quorumOf(row, rolls, attendance, proxies, guests).dto;
     const names = (role: string): string[] => officers.filter((o) => o.role === role).map((o) => o.display_name);
     const items: MinutesFacts['items'] = [];
     for (const a of agenda) {

@@ -7,6 +7,8 @@ import type { RollVoter } from '../rolls/unit-electorate';
 import { unitElectorate } from '../rolls/unit-electorate';
 import type { QuorumDto } from './dto/session.dto';
 import type { AttendanceRow, ProxyRow, SessionRow } from './session-store';
+import type { GuestRow } from './room-store';
+import { guestsOf } from './room-store';
 import { attendanceOf, proxiesOf } from './session-store';
 
 /**
@@ -68,15 +70,23 @@ export async function sessionRolls(m: EntityManager, row: SessionRow): Promise<R
 
 export async function sessionQuorum(m: EntityManager, row: SessionRow): Promise<QuorumDto> {
   const rolls = await sessionRolls(m, row);
-  return quorumOf(row, rolls, await attendanceOf(m, row.id), await proxiesOf(m, row.id)).dto;
+  return quorumOf(row, rolls, await attendanceOf(m, row.id), await proxiesOf(m, row.id), await guestsOf(m, row.id)).dto;
 }
 
-export function quorumOf(row: SessionRow, rolls: Rolls, entries: AttendanceRow[], proxies: ProxyRow[]): { dto: QuorumDto; countedKeys: string[] } {
-  const present = entries.filter((e) => e.left_at === null).map((e) => personKey(e.person_type, e.person_id));
+/**
+ * The quorum of those in the room: the people of the rolls checked in and not left, and the
+ * principals of door proxies whose agent is here — a person of the rolls, or a guest on no roll
+ * (owners may authorise anyone). Guests themselves never count.
+ */
+export function quorumOf(row: SessionRow, rolls: Rolls, entries: AttendanceRow[], proxies: ProxyRow[], guests: GuestRow[]): { dto: QuorumDto; countedKeys: string[] } {
+  const guestsHere = new Set(guests.filter((g) => g.checked_in_at && !g.left_at).map((g) => personKey('guest', g.id)));
+  const guestAgentsHere = proxies.filter((p) => p.agent_type === 'guest' && guestsHere.has(personKey('guest', p.agent_id))).map((p) => personKey('guest', p.agent_id));
+  const present = [...entries.filter((e) => e.left_at === null).map((e) => personKey(e.person_type, e.person_id)), ...new Set(guestAgentsHere)];
   const rule = QUORUM_RULES[row.kind];
   const doorProxies = proxies.map((p) => ({ principal: personKey(p.principal_type, p.principal_id), agent: personKey(p.agent_type, p.agent_id), written: p.written }));
   const state = rolls.electorate ? meetingQuorum(row.kind, rolls.electorate, present, doorProxies) : null;
-  const notCounted = state ? state.notCounted : rule ? present.length : 0;
+  // A guest holding a proxy is in `present` only to bring the principal in: never counted, never "not counted" either.
+  const notCounted = (state ? state.notCounted : rule ? present.length : 0) - new Set(guestAgentsHere).size;
   const countedKeys = state ? state.counted : [];
   return {
     dto: {
@@ -92,7 +102,7 @@ export function quorumOf(row: SessionRow, rolls: Rolls, entries: AttendanceRow[]
       })),
       statute: rule?.statute['zh-CN'] ?? null,
       statuteEn: rule?.statute.en ?? null,
-      present: present.length,
+      present: present.length - new Set(guestAgentsHere).size,
       notCounted,
     },
     countedKeys,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -7,7 +7,10 @@ import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { conflict, forbidden, invalid } from '../common/refusals';
 import { clauseRows } from '../consultations/draft-store';
+import type { AppSecret } from '../config/app-secret';
+import { APP_SECRET } from '../config/app-secret';
 import { PermissionsService } from '../permissions/permissions.service';
+import { pseudonym } from '../votes/pseudonym';
 import { accountRollEntries } from '../rolls/roll-reads';
 import { txQuery } from '../votes/ballots/ballot-store';
 import { castAtMeeting, meetingProgress, voterNames, votersOfPersons } from '../votes/ballots/meeting-cast';
@@ -15,7 +18,7 @@ import type { ProxyMark } from '../votes/ballots/ballot-choices';
 import type { DeskSpeakerDto, EnterSlipDto, GistDto, HandsDto, RoomBallotDto, RoomBallotResultDto, RoomDto, RoomItemDto, SetCurrentItemDto, SlipDto, SpeakerDto } from './dto/room.dto';
 import type { RoomStanding } from './room-access';
 import { mayChair, requireRole, standingOf } from './room-access';
-import type { SlipRow, SpeechRow } from './room-store';
+import type { GuestRow, SlipRow, SpeechRow } from './room-store';
 import {
   callNextSpeaker,
   currentOf,
@@ -58,6 +61,7 @@ export class SessionRoomService {
     private readonly permissions: PermissionsService,
     private readonly audit: AuditService,
     private readonly events: SessionEvents,
+    @Inject(APP_SECRET) private readonly secret: AppSecret,
   ) {}
 
   /** What the screen and the chair show. */
@@ -194,7 +198,7 @@ export class SessionRoomService {
       // Whom my account carries in the room: my own entries present, and the principals of door proxies held by them.
       const carried: Person[] = [
         ...presence.attendance.filter((a) => a.left_at === null && mine.has(personKey(a.person_type, a.person_id))).map((a) => ({ personType: a.person_type, personId: a.person_id })),
-        ...presence.proxies.filter((p) => mine.has(personKey(p.agent_type, p.agent_id))).map((p) => ({ personType: p.principal_type, personId: p.principal_id })),
+        ...presence.proxies.filter((p) => p.agent_type !== 'guest' && mine.has(personKey(p.agent_type, p.agent_id))).map((p) => ({ personType: p.principal_type, personId: p.principal_id })),
       ];
       const named = input.personType && input.personId ? carried.find((c) => c.personType === input.personType && c.personId === input.personId) : undefined;
       if ((input.personType || input.personId) && !named) throw forbidden('not_present', 'You do not carry this person in the room: check in at the desk, or have the written proxy recorded at the door.');
@@ -416,44 +420,45 @@ export class SessionRoomService {
     return item;
   }
 
-  private async presence(m: EntityManager, row: SessionRow): Promise<{ rolls: Rolls; attendance: AttendanceRow[]; proxies: ProxyRow[]; quorum: ReturnType<typeof quorumOf>['dto'] }> {
-    const [rolls, attendance, proxies] = await Promise.all([sessionRolls(m, row), attendanceOf(m, row.id), proxiesOf(m, row.id)]);
-    return { rolls, attendance, proxies, quorum: quorumOf(row, rolls, attendance, proxies).dto };
+  private async presence(m: EntityManager, row: SessionRow): Promise<{ rolls: Rolls; attendance: AttendanceRow[]; proxies: ProxyRow[]; guests: GuestRow[]; quorum: ReturnType<typeof quorumOf>['dto'] }> {
+    const [rolls, attendance, proxies, guests] = await Promise.all([sessionRolls(m, row), attendanceOf(m, row.id), proxiesOf(m, row.id), guestsOf(m, row.id)]);
+    return { rolls, attendance, proxies, guests, quorum: quorumOf(row, rolls, attendance, proxies, guests).dto };
   }
 
   /**
    * The vote's voter for a person in the room: checked in and not left, or represented at the door
    * by an agent who is (then the ballot carries the written proxy, naming the agent's voter).
    */
-  private async voterInRoom(m: EntityManager, voteId: string, person: Person, presence: Awaited<ReturnType<SessionRoomService['presence']>>): Promise<{ voterId: string; proxy: ProxyMark | null; name: string }> {
+  private async voterInRoom(m: EntityManager, voteId: string, person: Person, presence: Presence): Promise<{ voterId: string; proxy: ProxyMark | null; name: string }> {
     const here = presence.attendance.some((a) => a.left_at === null && a.person_type === person.personType && a.person_id === person.personId);
     const door = presence.proxies.find((p) => p.principal_type === person.personType && p.principal_id === person.personId);
-    const agentHere = door && presence.attendance.some((a) => a.left_at === null && a.person_type === door.agent_type && a.person_id === door.agent_id);
-    if (!here && !agentHere) throw forbidden('not_present', 'This person is not in the room (not checked in, or left) and nobody in the room holds their written proxy.');
-    const persons = [person, ...(door && !here ? [{ personType: door.agent_type, personId: door.agent_id }] : [])];
-    const voters = await votersOfPersons(txQuery(m), voteId, persons);
-    const voter = voters.get(personKey(person.personType, person.personId));
+    if (!here && !(door && agentHere(door, presence))) throw forbidden('not_present', 'This person is not in the room (not checked in, or left) and nobody in the room holds their written proxy.');
+    const voter = (await votersOfPersons(txQuery(m), voteId, [person])).get(personKey(person.personType, person.personId));
     if (!voter) throw forbidden('not_eligible', 'This person is not on the vote’s electorate (it was frozen when voting opened).');
     if (here) return { voterId: voter.voterId, proxy: null, name: voter.name };
-    const agent = voters.get(personKey(door!.agent_type, door!.agent_id));
-    if (!agent) throw forbidden('not_eligible', 'The holder of this proxy is not on the vote’s electorate, so the chain cannot name them.');
-    return { voterId: voter.voterId, proxy: { agent: agent.voterId, written: door!.written }, name: voter.name };
+    return { voterId: voter.voterId, proxy: await this.proxyMark(m, voteId, door!), name: voter.name };
   }
 
   /** The door proxy a slip's voter is represented by, if they are not in the room themself. */
-  private async proxyOf(m: EntityManager, voteId: string, voterId: string, presence: Awaited<ReturnType<SessionRoomService['presence']>>): Promise<ProxyMark | null> {
+  private async proxyOf(m: EntityManager, voteId: string, voterId: string, presence: Presence): Promise<ProxyMark | null> {
     for (const p of presence.proxies) {
-      const voters = await votersOfPersons(txQuery(m), voteId, [
-        { personType: p.principal_type, personId: p.principal_id },
-        { personType: p.agent_type, personId: p.agent_id },
-      ]);
-      const principal = voters.get(personKey(p.principal_type, p.principal_id));
+      const principal = (await votersOfPersons(txQuery(m), voteId, [{ personType: p.principal_type, personId: p.principal_id }])).get(personKey(p.principal_type, p.principal_id));
       if (principal?.voterId !== voterId) continue;
       const here = presence.attendance.some((a) => a.person_type === p.principal_type && a.person_id === p.principal_id);
-      const agent = voters.get(personKey(p.agent_type, p.agent_id));
-      return here || !agent ? null : { agent: agent.voterId, written: p.written };
+      return here ? null : this.proxyMark(m, voteId, p);
     }
     return null;
+  }
+
+  /**
+   * The proxy as the vote's chain names the agent: their voter id when on the electorate; a guest on
+   * no roll by a pseudonym of the guest (as a paper proxy's agent without an account is named).
+   */
+  private async proxyMark(m: EntityManager, voteId: string, door: ProxyRow): Promise<ProxyMark> {
+    if (door.agent_type === 'guest') return { agent: pseudonym(this.secret.key, voteId, 'guest', door.agent_id), written: door.written };
+    const agent = (await votersOfPersons(txQuery(m), voteId, [{ personType: door.agent_type, personId: door.agent_id }])).get(personKey(door.agent_type, door.agent_id));
+    if (!agent) throw forbidden('not_eligible', 'The holder of this proxy is not on the vote’s electorate, so the chain cannot name them.');
+    return { agent: agent.voterId, written: door.written };
   }
 
   private async slipNames(m: EntityManager, voteId: string, rows: SlipRow[]): Promise<{ voters: Map<string, string>; accounts: Map<string, string> }> {
@@ -462,6 +467,14 @@ export class SessionRoomService {
     for (const [id, name] of await voterNames(txQuery(m), voteId, [...new Set(rows.map((r) => r.voter_id))])) voters.set(id, name);
     return { voters, accounts };
   }
+}
+
+type Presence = Awaited<ReturnType<SessionRoomService['presence']>>;
+
+/** Whether the holder of a door proxy is in the room: checked in and not left (a person of the rolls or a guest). */
+function agentHere(door: ProxyRow, presence: Presence): boolean {
+  if (door.agent_type === 'guest') return presence.guests.some((g) => g.id === door.agent_id && g.checked_in_at !== null && g.left_at === null);
+  return presence.attendance.some((a) => a.left_at === null && a.person_type === door.agent_type && a.person_id === door.agent_id);
 }
 
 /** The room acts while the session sits: from its start to its end, once its notice is up. */

@@ -160,7 +160,7 @@ export async function deferItem(q: Queryable, sessionId: string, itemId: string,
 export interface ProxyRow {
   principal_type: 'owner' | 'member';
   principal_id: string;
-  agent_type: 'owner' | 'member';
+  agent_type: 'owner' | 'member' | 'guest';
   agent_id: string;
   written: boolean;
   recorded_at: Date;
@@ -177,7 +177,7 @@ export function proxiesOf(q: Queryable, sessionId: string): Promise<ProxyRow[]> 
 /** Records a proxy; false when the principal already has one at this session. */
 export async function insertProxy(
   q: Queryable,
-  proxy: { sessionId: string; principalType: 'owner' | 'member'; principalId: string; agentType: 'owner' | 'member'; agentId: string; written: boolean; by: string },
+  proxy: { sessionId: string; principalType: 'owner' | 'member'; principalId: string; agentType: 'owner' | 'member' | 'guest'; agentId: string; written: boolean; by: string },
 ): Promise<boolean> {
   const rows = await queryOn(q)<{ id: string }>(
     `INSERT INTO session_proxy (session_id, principal_type, principal_id, agent_type, agent_id, written, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)

@@ -234,6 +234,11 @@ describe('discussion sessions: the notice, check-ins at the desk and the live qu
     expect((await proxy('陈婶', '陈伯', false)).body.details).toMatchObject({ reason: 'proxy_rejected', rule: 'proxy-not-written' });
     expect((await proxy('李叔', '陈伯')).body.details).toMatchObject({ reason: 'proxy_rejected', rule: 'proxy-agent-other-household' });
     expect((await proxy('陈伯', '黄哥')).body.details).toMatchObject({ reason: 'already_checked_in', who: 'principal' });
+    // A member assembly's proxy stays in the household: a guest on no roll holds none.
+    const guest = (await convenor.post<{ id: string }[]>(`/api/sessions/${s.id}/guests`, { name: '外村 亲戚' })).body[0]!.id;
+    await desk.post(`/api/sessions/${s.id}/guests/${guest}/check-in`);
+    const toGuest = await desk.post<ErrorBody>(`/api/sessions/${s.id}/proxies`, { principalType: 'member', principalId: members['李叔'], agentType: 'guest', agentId: guest, written: true });
+    expect(toGuest.body.details).toMatchObject({ reason: 'proxy_rejected', rule: 'proxy-agent-not-on-roll' });
 
     const recorded = await proxy('陈婶', '陈伯');
     expect(recorded.status).toBe(200);
@@ -259,6 +264,21 @@ describe('discussion sessions: the notice, check-ins at the desk and the live qu
     ]);
     const two = await checkIn(s.id, 'owner', owners['业主 吴']!, convenor);
     expect(two.body.quorum).toMatchObject({ met: true, measures: [{ id: 'area', met: true }, { id: 'persons', present: 2, met: true }] });
+    // An owner may authorise anyone: 业主 周's daughter, on no roll, comes as a named guest with his written proxy.
+    const guests = await convenor.post<{ id: string; name: string }[]>(`/api/sessions/${s.id}/guests`, { name: '周女士', affiliation: '业主 周 的女儿' });
+    const daughter = guests.body[0]!.id;
+    const byGuest = () => convenor.post<AttendanceDto & ErrorBody>(`/api/sessions/${s.id}/proxies`, { principalType: 'owner', principalId: owners['业主 周'], agentType: 'guest', agentId: daughter, written: true });
+    expect((await byGuest()).body.details).toMatchObject({ reason: 'not_checked_in', who: 'agent' });
+    await convenor.post(`/api/sessions/${s.id}/guests/${daughter}/check-in`);
+    const represented = await byGuest();
+    expect(represented.status).toBe(200);
+    expect(represented.body.proxies).toEqual([expect.objectContaining({ principalName: '业主 周', agentName: '周女士', counted: true })]);
+    // Three of three owners now, by area and by head; the guest herself is no one in the count.
+    expect(represented.body.quorum).toMatchObject({ present: 2, notCounted: 0, measures: [{ id: 'area', present: 51000 }, { id: 'persons', present: 3 }] });
+    // When she leaves, her father is no longer represented.
+    await convenor.post(`/api/sessions/${s.id}/guests/${daughter}/departure`);
+    const after = await convenor.get<AttendanceDto>(`/api/sessions/${s.id}/attendance`);
+    expect(after.body.quorum.measures[1]).toMatchObject({ present: 2 });
   });
 
   it('holds a joint meeting on the community over chosen units, shown in each, without a legal quorum', async () => {

@@ -5533,13 +5533,18 @@ export interface components {
             already: string[];
             quorum: components["schemas"]["QuorumDto"];
         };
+        /**
+         * @description Who holds the proxy, checked in: a person of the rolls, or (owners only: they may authorise anyone) a guest on no roll
+         * @enum {string}
+         */
+        ProxyAgentType: "owner" | "member" | "guest";
         RecordProxyDto: {
             /** @description Who is represented: on an invited roll, not in the room */
             principalType: components["schemas"]["AttendeeType"];
             /** Format: uuid */
             principalId: string;
-            /** @description Who holds the proxy: checked in */
-            agentType: components["schemas"]["AttendeeType"];
+            /** @description Who holds the proxy, checked in: a person of the rolls, or (owners only: they may authorise anyone) a guest on no roll */
+            agentType: components["schemas"]["ProxyAgentType"];
             /** Format: uuid */
             agentId: string;
             /** @description A signed, written authorisation was shown (no other counts: 409 `proxy_rejected`, details.rule `proxy-not-written`) */

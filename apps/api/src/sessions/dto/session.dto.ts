@@ -10,6 +10,7 @@ import type { OfficerRole } from '../entities/session-officer.entity';
 export const SESSION_LIMITS = { title: 200, place: 200, jointUnits: 100, maxHours: 12 } as const;
 export const SESSION_STATUSES = ['draft', 'announced', 'cancelled'] as const;
 export const ATTENDEE_TYPES = ['owner', 'member'] as const;
+export const PROXY_AGENT_TYPES = ['owner', 'member', 'guest'] as const;
 export const AGENDA_KINDS = ['topic', 'draft', 'vote', 'free'] as const;
 export const AGENDA_LIMITS = { items: 50, reason: 500 } as const;
 
@@ -111,9 +112,9 @@ export class RecordProxyDto {
   @IsUUID('all')
   principalId!: string;
 
-  @ApiProperty({ enum: ATTENDEE_TYPES, enumName: 'AttendeeType', description: 'Who holds the proxy: checked in' })
-  @IsIn(ATTENDEE_TYPES)
-  agentType!: (typeof ATTENDEE_TYPES)[number];
+  @ApiProperty({ enum: PROXY_AGENT_TYPES, enumName: 'ProxyAgentType', description: 'Who holds the proxy, checked in: a person of the rolls, or (owners only: they may authorise anyone) a guest on no roll' })
+  @IsIn(PROXY_AGENT_TYPES)
+  agentType!: (typeof PROXY_AGENT_TYPES)[number];
 
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all')

@@ -8,7 +8,7 @@ import { DiscussionSession } from './discussion-session.entity';
  */
 @Entity('session_proxy')
 @Index('session_proxy_principal_unique', ['sessionId', 'principalType', 'principalId'], { unique: true })
-@Check('session_proxy_person_types_valid', `"principal_type" IN ('owner', 'member') AND "agent_type" IN ('owner', 'member')`)
+@Check('session_proxy_person_types_valid', `"principal_type" IN ('owner', 'member') AND "agent_type" IN ('owner', 'member', 'guest')`)
 @Check('session_proxy_not_oneself', `("principal_type", "principal_id") IS DISTINCT FROM ("agent_type", "agent_id")`)
 @Check('session_proxy_written', `"written"`)
 export class SessionProxy {
@@ -28,8 +28,9 @@ export class SessionProxy {
   @Column({ name: 'principal_id', type: 'uuid' })
   principalId!: string;
 
+  /** An owner or member of the rolls, or — where the rule lets anyone hold an owner's proxy — a guest on no roll (session_guest). */
   @Column({ name: 'agent_type', type: 'text' })
-  agentType!: 'owner' | 'member';
+  agentType!: 'owner' | 'member' | 'guest';
 
   @Column({ name: 'agent_id', type: 'uuid' })
   agentId!: string;

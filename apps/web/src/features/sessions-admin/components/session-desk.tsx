@@ -168,12 +168,16 @@ export function AgendaEditor({ session }: { session: Session }) {
 }
 
 /** 登记书面委托: the person is not here; one who is holds their signed proxy. */
-function ProxyForm({ person, sessionId, present, onDone }: { person: InvitedPerson; sessionId: string; present: Attendance['entries']; onDone: () => void }) {
+function ProxyForm({ person, sessionId, present, guests, onDone }: { person: InvitedPerson; sessionId: string; present: Attendance['entries']; guests: Attendance['guests']; onDone: () => void }) {
   const { t } = useTranslation();
   const record = useRecordProxy(sessionId);
   const [agent, setAgent] = useState('');
   const [written, setWritten] = useState(false);
-  const agents = present.filter((e) => e.leftAt === null && e.personId !== person.personId);
+  // Those in the room: people of the rolls, and guests on no roll (an owner may authorise anyone; the rule decides).
+  const agents = [
+    ...present.filter((e) => e.leftAt === null && e.personId !== person.personId).map((e) => ({ key: `${e.personType}:${e.personId}`, type: e.personType, id: e.personId, label: `${e.name} ${e.groupLabel}` })),
+    ...guests.filter((g) => g.checkedInAt && !g.leftAt).map((g) => ({ key: `guest:${g.id}`, type: 'guest' as const, id: g.id, label: `${g.name}（${t('sessionAdmin.proxy.guest')}）` })),
+  ];
   const error = record.error ? (refusalReason(record.error) === 'proxy_rejected' ? t(`sessionAdmin.proxy.rule.${proxyRule(record.error)}`) : refusalWords(record.error, t)) : null;
   return (
     <form
@@ -182,16 +186,16 @@ function ProxyForm({ person, sessionId, present, onDone }: { person: InvitedPers
       aria-label={t('sessionAdmin.proxy.title', { name: person.name })}
       onSubmit={(event) => {
         event.preventDefault();
-        const chosen = agents.find((e) => `${e.personType}:${e.personId}` === agent);
+        const chosen = agents.find((e) => e.key === agent);
         if (!chosen || record.isPending) return;
-        record.mutate({ principalType: person.personType, principalId: person.personId, agentType: chosen.personType, agentId: chosen.personId, written }, { onSuccess: onDone });
+        record.mutate({ principalType: person.personType, principalId: person.personId, agentType: chosen.type, agentId: chosen.id, written }, { onSuccess: onDone });
       }}
     >
       <SelectField label={t('sessionAdmin.proxy.agent')} name="agent" value={agent} onChange={(event) => setAgent(event.target.value)}>
         <option value="">{t('sessionAdmin.proxy.choose')}</option>
         {agents.map((e) => (
-          <option key={`${e.personType}:${e.personId}`} value={`${e.personType}:${e.personId}`}>
-            {e.name} {e.groupLabel}
+          <option key={e.key} value={e.key}>
+            {e.label}
           </option>
         ))}
       </SelectField>
@@ -213,7 +217,7 @@ function proxyRule(error: unknown): (typeof PROXY_RULES)[number] | 'other' {
   return PROXY_RULES.find((r) => r === rule) ?? 'other';
 }
 
-function PersonRow({ person, sessionId, present }: { person: InvitedPerson; sessionId: string; present: Attendance['entries'] }) {
+function PersonRow({ person, sessionId, present, guests }: { person: InvitedPerson; sessionId: string; present: Attendance['entries']; guests: Attendance['guests'] }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const checkIn = useCheckIn(sessionId);
@@ -252,7 +256,7 @@ function PersonRow({ person, sessionId, present }: { person: InvitedPerson; sess
           </button>
         )}
       </div>
-      {proxying && <ProxyForm person={person} sessionId={sessionId} present={present} onDone={() => setProxying(false)} />}
+      {proxying && <ProxyForm person={person} sessionId={sessionId} present={present} guests={guests} onDone={() => setProxying(false)} />}
     </li>
   );
 }
@@ -294,7 +298,7 @@ export function CheckInDesk({ session }: { session: Session }) {
           {people.isSuccess && people.data.length > 0 && (
             <ul className="plain-list stack" aria-label={t('sessionAdmin.desk.results')}>
               {people.data.map((person) => (
-                <PersonRow key={`${person.personType}:${person.personId}`} person={person} sessionId={session.id} present={attendance.data?.entries ?? []} />
+                <PersonRow key={`${person.personType}:${person.personId}`} person={person} sessionId={session.id} present={attendance.data?.entries ?? []} guests={attendance.data?.guests ?? []} />
               ))}
             </ul>
           )}
