@@ -118,7 +118,7 @@ export class SessionMinutesController {
   @Permission('consultation.read', { on: 'session', param: 'id' })
   @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   @ApiOperation({ operationId: 'getSessionFollowUpPhoto', summary: 'A photo of a follow-up update' })
-  @ApiOkResponse({ description: 'The image' })
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   photo(@Param('id', ParseUUIDPipe) id: string, @Param('followUpId', ParseUUIDPipe) followUpId: string, @Param('fileId', ParseUUIDPipe) fileId: string, @Res() res: Response): Promise<void> {
     return this.minutes.sendPhoto(id, followUpId, fileId, res);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Permission } from '../auth/access.decorators';
 import type { Actor } from '../common/actor';
 import { ApiErrors } from '../openapi/api-errors.decorator';
@@ -149,7 +149,7 @@ export class SessionRoomController {
   @Post('agenda/:itemId/slips')
   @Permission('offline.record', OFFICER)
   @ApiOperation({ operationId: 'enterRoomSlip', summary: 'A teller enters a paper slip handed in in the room (403 `not_teller`, `not_present`; 409 `slip_exists`, `room_voting_closed`)' })
-  @ApiOkResponse({ type: [SlipDto] })
+  @ApiCreatedResponse({ type: [SlipDto] })
   @ApiErrors('CONFLICT')
   enterSlip(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('itemId', ParseUUIDPipe) itemId: string, @Body() body: EnterSlipDto): Promise<SlipDto[]> {
     return this.room.enterSlip(actor, id, itemId, body);

@@ -5769,16 +5769,18 @@ export interface components {
             /** Format: date-time */
             publishedAt: string | null;
         };
+        /**
+         * @description As whom I may confirm the open version now
+         * @enum {string}
+         */
+        MinutesConfirmer: "chair" | "scrutineer";
         MinutesDto: {
             /** @description The newest first; residents see the published versions only */
             versions: components["schemas"]["MinutesVersionDto"][];
             /** @description I may draft or edit the text (the recorder, or one who runs the sessions) */
             mayEdit: boolean;
-            /**
-             * @description As whom I may confirm the open version now
-             * @enum {string|null}
-             */
-            mayConfirmAs: "chair" | "scrutineer" | null;
+            /** @description As whom I may confirm the open version now */
+            mayConfirmAs: components["schemas"]["MinutesConfirmer"] | null;
             /** @description I may publish once both have confirmed */
             mayPublish: boolean;
         };
@@ -15071,7 +15073,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16291,12 +16293,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The image */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
             };
             /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
             400: {

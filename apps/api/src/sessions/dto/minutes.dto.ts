@@ -71,7 +71,7 @@ export class MinutesVersionDto {
 export class MinutesDto {
   @ApiProperty({ type: [MinutesVersionDto], description: 'The newest first; residents see the published versions only' }) versions!: MinutesVersionDto[];
   @ApiProperty({ description: 'I may draft or edit the text (the recorder, or one who runs the sessions)' }) mayEdit!: boolean;
-  @ApiProperty({ type: String, nullable: true, enum: ['chair', 'scrutineer'], enumName: 'MinutesConfirmer', description: 'As whom I may confirm the open version now' })
+  @ApiProperty({ nullable: true, enum: ['chair', 'scrutineer'], enumName: 'MinutesConfirmer', description: 'As whom I may confirm the open version now' })
   mayConfirmAs!: 'chair' | 'scrutineer' | null;
   @ApiProperty({ description: 'I may publish once both have confirmed' }) mayPublish!: boolean;
 }

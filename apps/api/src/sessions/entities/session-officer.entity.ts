@@ -14,7 +14,7 @@ export type OfficerRole = (typeof OFFICER_ROLES)[number];
 @Entity('session_officer')
 @Index('session_officer_one_chair', ['sessionId'], { unique: true, where: `"role" = 'chair'` })
 @Index('session_officer_one_recorder', ['sessionId'], { unique: true, where: `"role" = 'recorder'` })
-@Index('session_officer_count_or_watch', ['sessionId', 'userId'], { unique: true, where: `"role" IN ('teller', 'scrutineer')` })
+@Index('session_officer_count_or_watch', ['sessionId', 'userId'], { unique: true, where: `"role" = ANY (ARRAY['teller', 'scrutineer'])` })
 @Index('session_officer_user_idx', ['userId'])
 @Check('session_officer_role_valid', `"role" IN ('chair', 'recorder', 'teller', 'scrutineer')`)
 export class SessionOfficer {
