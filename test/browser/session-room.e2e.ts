@@ -44,7 +44,12 @@ test('voting in the room shows live on the screen, and the recorder’s minutes 
     endsAt: new Date(startsAt + 2 * 3600_000).toISOString(),
   });
   await api.post(`/api/sessions/${session.id}/announce`);
-  await api.post(`/api/sessions/${session.id}/agenda`, { kind: 'vote', voteId: vote.id, urgentReason: '表决正在进行，借本次议事会组织现场投票' });
+  // The convenor puts the open vote on the agenda from the console: the session is its meeting.
+  await room.goto(`${baseUrl()}/console/sessions/${session.id}`);
+  await room.getByLabel('议程来源').selectOption({ label: `表决：${vote.title}` });
+  await room.getByLabel('临时增加的理由').fill('表决正在进行，借本次议事会组织现场投票');
+  await room.getByRole('button', { name: '增加', exact: true }).click();
+  await expect(room.getByRole('link', { name: vote.title })).toBeVisible();
   const me = await officer(api, session.id, CONVENOR_YUSHUIAN);
   const scrutineerId = await officer(api, session.id, BUILDING_HEAD_YUSHUIAN);
   await api.write('PUT', `/api/sessions/${session.id}/officers`, { chairId: me, recorderId: me, tellerIds: [], scrutineerIds: [scrutineerId] });

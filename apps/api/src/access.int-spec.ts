@@ -287,6 +287,7 @@ const CASES: Record<string, Case | SelfCase> = {
     session: (c) => c.sessionsA.live,
     request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/agenda`, body: { kind: 'free', title: '临时动议', urgentReason: '台风过境后小区多处倒树，需本次会议确定清理分工' } }),
   },
+  'GET /api/sessions/:id/agenda-candidates': { session: (c) => c.sessionsA.live, request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/agenda-candidates` }) },
   'PUT /api/sessions/:id/agenda/order': {
     session: (c) => c.sessionsA.live,
     prepare: async (c) => {

@@ -93,6 +93,7 @@ export const REFUSAL_REASONS = [
   'not_checked_in',
   'already_left',
   'already_deferred', // the agenda item was already put off
+  'already_on_agenda', // the topic, draft version or vote is an item of the agenda already
   'code_expired', // the QR code in the room has changed: scan the one shown now
   // Discussion sessions: the room (officers, voting in the room, speakers).
   'meeting_supersedes', // the voter voted in the meeting room: online casting is closed for them

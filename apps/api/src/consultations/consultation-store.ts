@@ -169,3 +169,15 @@ export async function publishedVersionHead(
   );
   return row;
 }
+
+/** The latest published version of each consultation concerning these units: the drafts a session may present (宣讲). */
+export function latestPublishedVersionsOfUnits(q: Queryable, unitIds: readonly string[], limit: number): Promise<{ version_id: string; consultation_title: string; number: number }[]> {
+  return queryOn(q)(
+    `SELECT DISTINCT ON (c.id) v.id AS version_id, c.title AS consultation_title, v.number
+       FROM consultation c JOIN draft_version v ON v.consultation_id = c.id AND v.published_at IS NOT NULL
+      WHERE EXISTS (SELECT 1 FROM consultation_unit cu WHERE cu.consultation_id = c.id AND cu.unit_id = ANY($1::uuid[]))
+      ORDER BY c.id, v.number DESC
+      LIMIT $2`,
+    [unitIds, limit],
+  );
+}

@@ -4,7 +4,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CurrentActor, Permission } from '../auth/access.decorators';
 import type { Actor } from '../common/actor';
 import { ApiErrors } from '../openapi/api-errors.decorator';
-import { AddAgendaItemDto, AttendanceDto, AttendeeDto, CheckInCodeDto, CreateSessionDto, DeferAgendaItemDto, InvitedPersonDto, PeopleQueryDto, RecordProxyDto, ReorderAgendaDto, SelfCheckInDto, SelfCheckInResultDto, SessionDto, SessionShorteningDecisionDto, SessionShorteningRequestDto } from './dto/session.dto';
+import { AddAgendaItemDto, AgendaCandidateDto, AttendanceDto, AttendeeDto, CheckInCodeDto, CreateSessionDto, DeferAgendaItemDto, InvitedPersonDto, PeopleQueryDto, RecordProxyDto, ReorderAgendaDto, SelfCheckInDto, SelfCheckInResultDto, SessionDto, SessionShorteningDecisionDto, SessionShorteningRequestDto } from './dto/session.dto';
 import type { Observable } from 'rxjs';
 import { SessionEvents } from './session-events';
 import { SessionDeskService } from './session-desk.service';
@@ -92,6 +92,14 @@ export class SessionsController {
   @ApiErrors('CONFLICT')
   addAgendaItem(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AddAgendaItemDto): Promise<SessionDto> {
     return this.sessions.addAgendaItem(actor, id, body);
+  }
+
+  @Get('sessions/:id/agenda-candidates')
+  @Permission('consultation.manage', { on: 'session', param: 'id' })
+  @ApiOperation({ operationId: 'listAgendaCandidates', summary: 'What may go on the agenda and is not on it yet: the invited units’ published drafts, votes not yet counted, and topics open or accepted' })
+  @ApiOkResponse({ type: [AgendaCandidateDto] })
+  agendaCandidates(@Param('id', ParseUUIDPipe) id: string): Promise<AgendaCandidateDto[]> {
+    return this.sessions.agendaCandidates(id);
   }
 
   @Put('sessions/:id/agenda/order')

@@ -301,8 +301,16 @@ describe('discussion sessions: the notice, check-ins at the desk and the live qu
     const consultation = await convenor.post<{ id: string }>(`/api/nodes/${coop.unitId}/consultations`, { title: '南村地块土地整理方案', ruleSet: 'rceo-27' });
     const version = await publishSimpleVersion(t, consultation.body.id, '13700000100');
     const add = (body: Record<string, unknown>) => convenor.post<SessionDto & ErrorBody>(`/api/sessions/${s.id}/agenda`, body);
+    // What may go on the agenda: the unit's published draft and its open topic, none of another unit's.
+    const candidates = (await convenor.get<{ kind: string; id: string; title: string }[]>(`/api/sessions/${s.id}/agenda-candidates`)).body;
+    expect(candidates).toEqual(expect.arrayContaining([{ kind: 'draft', id: version, title: '南村地块土地整理方案（第1稿）', state: '1' }, { kind: 'topic', id: topic.body.id, title: '村口道路积水', state: 'open' }]));
+    // A member does not even see the draft session.
+    expect((await member.get(`/api/sessions/${s.id}/agenda-candidates`)).status).toBe(404);
 
     expect((await add({ kind: 'draft', versionId: version })).status).toBe(201);
+    expect((await add({ kind: 'draft', versionId: version })).body.details).toMatchObject({ reason: 'already_on_agenda' });
+    // Once on the agenda, it is no longer offered.
+    expect((await convenor.get<{ id: string }[]>(`/api/sessions/${s.id}/agenda-candidates`)).body.map((c) => c.id)).not.toContain(version);
     expect((await add({ kind: 'topic', topicId: topic.body.id })).status).toBe(201);
     const third = await add({ kind: 'free', title: '其他事项' });
     expect(third.body.agenda.map((a) => [a.position, a.kind, a.title])).toEqual([

@@ -9,13 +9,13 @@ import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { assertReasonOfSubstance } from '../common/reasons';
 import { conflict, forbidden, invalid } from '../common/refusals';
-import { publishedVersionHead } from '../consultations/consultation-store';
+import { latestPublishedVersionsOfUnits, publishedVersionHead } from '../consultations/consultation-store';
 import { nodeById, nodesUnder } from '../organizations/organization-store';
 import { NotificationsService } from '../notifications/notifications.service';
 import { allows, PermissionsService } from '../permissions/permissions.service';
-import { topicHead } from '../topics/topic-store';
-import { voteHead } from '../votes/lifecycle/vote-store';
-import type { AddAgendaItemDto, AgendaItemDto, CreateSessionDto, DeferAgendaItemDto, QuorumDto, ReorderAgendaDto, SessionDto } from './dto/session.dto';
+import { discussableTopics, topicHead } from '../topics/topic-store';
+import { voteHead, votesTakingBallots } from '../votes/lifecycle/vote-store';
+import type { AddAgendaItemDto, AgendaCandidateDto, AgendaItemDto, CreateSessionDto, DeferAgendaItemDto, QuorumDto, ReorderAgendaDto, SessionDto } from './dto/session.dto';
 import { AGENDA_LIMITS, SESSION_LIMITS } from './dto/session.dto';
 import { AgendaItem } from './entities/agenda-item.entity';
 import { DiscussionSession } from './entities/discussion-session.entity';
@@ -234,6 +234,8 @@ export class SessionsService {
         assertReasonOfSubstance('urgentReason', urgentReason, 'An item added after the notice');
       }
       const linked = await this.linkedItem(m, row, input);
+      const same = agenda.find((a) => (linked.topicId && a.topic_id === linked.topicId) || (linked.versionId && a.version_id === linked.versionId) || (linked.voteId && a.vote_id === linked.voteId));
+      if (same) throw conflict('already_on_agenda', `This is item ${same.position} of the agenda already.`, { itemId: same.id });
       const title = input.title?.trim() || linked.title;
       if (!title) throw invalid('title', 'isNotEmpty', 'A free item needs a title.');
       const saved = await m.getRepository(AgendaItem).save({
@@ -293,6 +295,20 @@ export class SessionsService {
         return { ...none, voteId: input.voteId!, title: vote.title };
       }
     }
+  }
+
+  /** What may go on the agenda and is not on it yet: the invited units' topics to discuss, their published drafts, their votes not yet counted. */
+  async agendaCandidates(sessionId: string): Promise<AgendaCandidateDto[]> {
+    const m = this.dataSource.manager;
+    const row = (await sessionRow(m, sessionId))!;
+    const units = row.units.map((u) => u.id);
+    const on = new Set((await agendaOf(m, sessionId)).flatMap((a) => [a.topic_id, a.version_id, a.vote_id]).filter((id): id is string => id !== null));
+    const [topics, drafts, votes] = await Promise.all([discussableTopics(m, units, 100), latestPublishedVersionsOfUnits(m, units, 50), votesTakingBallots(m, units, 50)]);
+    return [
+      ...drafts.map((d) => ({ kind: 'draft' as const, id: d.version_id, title: `${d.consultation_title}（第${d.number}稿）`, state: String(d.number) })),
+      ...votes.map((v) => ({ kind: 'vote' as const, id: v.id, title: v.title, state: v.status })),
+      ...topics.map((t) => ({ kind: 'topic' as const, id: t.id, title: t.title, state: t.status })),
+    ].filter((c) => !on.has(c.id));
   }
 
   /** Puts the agenda in a new order: every item, each once. */

@@ -144,3 +144,11 @@ export async function topicHead(m: EntityManager, topicId: string): Promise<{ un
   const [row] = await m.query<{ unit_id: string; title: string; status: TopicStatus }[]>(`SELECT unit_id, title, status FROM topic WHERE id = $1`, [topicId]);
   return row;
 }
+
+/** The topics of these units still to discuss (open or accepted), newest first: what a session may put on its agenda. */
+export function discussableTopics(m: EntityManager, unitIds: readonly string[], limit: number): Promise<{ id: string; title: string; status: TopicStatus; unit_id: string }[]> {
+  return m.query(
+    `SELECT id, title, status, unit_id FROM topic WHERE unit_id = ANY($1::uuid[]) AND status IN ('open', 'accepted') ORDER BY created_at DESC, id LIMIT $2`,
+    [unitIds, limit],
+  );
+}

@@ -2088,6 +2088,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/agenda-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What may go on the agenda and is not on it yet: the invited units’ published drafts, votes not yet counted, and topics open or accepted
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
+        get: operations["listAgendaCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/agenda/order": {
         parameters: {
             query?: never;
@@ -5413,6 +5433,19 @@ export interface components {
             title?: string;
             /** @description Needed once the notice is up: why the item cannot wait for another session */
             urgentReason?: string;
+        };
+        /** @enum {string} */
+        AgendaCandidateKind: "topic" | "draft" | "vote";
+        AgendaCandidateDto: {
+            kind: components["schemas"]["AgendaCandidateKind"];
+            /**
+             * Format: uuid
+             * @description The topicId, versionId or voteId to add
+             */
+            id: string;
+            title: string;
+            /** @description Its state: a topic open or accepted, a vote scheduled or open, a draft’s version number */
+            state: string;
         };
         ReorderAgendaDto: {
             /** @description Every item of the agenda, in the new order */
@@ -13619,6 +13652,63 @@ export interface operations {
             };
             /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listAgendaCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaCandidateDto"][];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -308,6 +308,13 @@ export class GuestDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) leftAt!: string | null;
 }
 
+export class AgendaCandidateDto {
+  @ApiProperty({ enum: ['topic', 'draft', 'vote'], enumName: 'AgendaCandidateKind' }) kind!: 'topic' | 'draft' | 'vote';
+  @ApiProperty({ format: 'uuid', description: 'The topicId, versionId or voteId to add' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'Its state: a topic open or accepted, a vote scheduled or open, a draft’s version number' }) state!: string;
+}
+
 export class SessionShorteningDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['pending', 'approved', 'refused'], enumName: 'ShorteningStatus' }) status!: 'pending' | 'approved' | 'refused';

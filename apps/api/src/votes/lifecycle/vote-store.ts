@@ -59,3 +59,8 @@ export async function voteHead(m: EntityManager, voteId: string): Promise<{ unit
   const [row] = await m.query<{ unit_id: string; title: string; status: string }[]>(`SELECT unit_id, title, status FROM vote WHERE id = $1`, [voteId]);
   return row;
 }
+
+/** The votes of these units not yet counted (scheduled or open): those a session may be the meeting of. */
+export function votesTakingBallots(m: EntityManager, unitIds: readonly string[], limit: number): Promise<{ id: string; title: string; status: string; unit_id: string }[]> {
+  return m.query(`SELECT id, title, status, unit_id FROM vote WHERE unit_id = ANY($1::uuid[]) AND status IN ('scheduled', 'open') ORDER BY closes_at, id LIMIT $2`, [unitIds, limit]);
+}

@@ -53,10 +53,32 @@ export function useDecideShortening(sessionId: string) {
   });
 }
 
-/** `POST /api/sessions/{id}/agenda`: an item at the end of the agenda. */
+/** `POST /api/sessions/{id}/agenda`: an item at the end of the agenda (no longer offered among the candidates). */
 export function useAddAgendaItem(sessionId: string) {
   const update = useSessionUpdate(sessionId);
-  return useMutation({ mutationFn: (body: AddAgendaItemInput) => unwrap(apiClient.POST('/api/sessions/{id}/agenda', { params: { path: { id: sessionId } }, body })), onSuccess: update });
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AddAgendaItemInput) => unwrap(apiClient.POST('/api/sessions/{id}/agenda', { params: { path: { id: sessionId } }, body })),
+    onSuccess: (session: Session) => {
+      update(session);
+      void queryClient.invalidateQueries({ queryKey: [...sessionKey(sessionId), 'agenda-candidates'] });
+    },
+  });
+}
+
+/** `GET /api/sessions/{id}/agenda-candidates`: the invited units' drafts, votes and topics not on the agenda yet. */
+export function useAgendaCandidates(sessionId: string) {
+  return useQuery({
+    queryKey: [...sessionKey(sessionId), 'agenda-candidates'],
+    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/sessions/{id}/agenda-candidates', { params: { path: { id: sessionId } }, signal })),
+    staleTime: 0,
+  });
+}
+
+/** `PUT /api/sessions/{id}/agenda/order`: every item, in the new order. */
+export function useReorderAgenda(sessionId: string) {
+  const update = useSessionUpdate(sessionId);
+  return useMutation({ mutationFn: (itemIds: string[]) => unwrap(apiClient.PUT('/api/sessions/{id}/agenda/order', { params: { path: { id: sessionId } }, body: { itemIds } })), onSuccess: update });
 }
 
 /** `POST /api/sessions/{id}/agenda/{itemId}/defer`: the item stays, marked, with why. */

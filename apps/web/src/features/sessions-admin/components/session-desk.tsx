@@ -18,7 +18,7 @@ import { AgendaList } from '../../../shared/sessions/session-parts';
 import type { Session } from '../../../shared/sessions/sessions-api';
 import { sessionIsOn } from '../../../shared/sessions/sessions-api';
 import type { Attendance, InvitedPerson } from '../api/sessions-admin';
-import { useAddAgendaItem, useAnnounceSession, useDecideShortening, useRequestShortening, useAttendance, useCheckIn, useDeferAgendaItem, useDepart, usePeople, useRecordProxy } from '../api/sessions-admin';
+import { useAddAgendaItem, useAgendaCandidates, useAnnounceSession, useDecideShortening, useReorderAgenda, useRequestShortening, useAttendance, useCheckIn, useDeferAgendaItem, useDepart, usePeople, useRecordProxy } from '../api/sessions-admin';
 import './sessions-admin.css';
 
 /**
@@ -93,11 +93,18 @@ export function AnnouncePanel({ session }: { session: Session }) {
   );
 }
 
-/** 议程: the agenda, a free item to add (with the reason it cannot wait once the notice is up), and putting an item off. */
+/**
+ * 议程: the agenda; an item to add — a published draft (its 宣讲), a vote (the session is its
+ * meeting), a topic residents raised, or a free item — with the reason it cannot wait once the
+ * notice is up; moving an item up or down; putting an item off.
+ */
 export function AgendaEditor({ session }: { session: Session }) {
   const { t } = useTranslation();
   const add = useAddAgendaItem(session.id);
   const defer = useDeferAgendaItem(session.id);
+  const reorder = useReorderAgenda(session.id);
+  const candidates = useAgendaCandidates(session.id);
+  const [source, setSource] = useState('free');
   const [title, setTitle] = useState('');
   const [reason, setReason] = useState('');
   const [deferring, setDeferring] = useState<string | null>(null);
@@ -111,10 +118,18 @@ export function AgendaEditor({ session }: { session: Session }) {
     if (reasons.includes('isNotEmpty')) return t('sessionAdmin.agenda.reasonRequired');
     return refusalWords(error, t);
   };
+  const linked = candidates.data?.find((c) => `${c.kind}:${c.id}` === source);
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    if (add.isPending || !title.trim()) return;
-    add.mutate({ kind: 'free', title: title.trim(), ...(late ? { urgentReason: reason.trim() } : {}) }, { onSuccess: () => (setTitle(''), setReason('')) });
+    if (add.isPending || (!linked && !title.trim())) return;
+    const link = linked ? { kind: linked.kind, ...(linked.kind === 'topic' ? { topicId: linked.id } : linked.kind === 'draft' ? { versionId: linked.id } : { voteId: linked.id }) } : { kind: 'free' as const, title: title.trim() };
+    add.mutate({ ...link, ...(late ? { urgentReason: reason.trim() } : {}) }, { onSuccess: () => (setTitle(''), setReason(''), setSource('free')) });
+  };
+  const move = (index: number, by: -1 | 1): void => {
+    const ids = session.agenda.map((a) => a.id);
+    const [moved] = ids.splice(index, 1);
+    ids.splice(index + by, 0, moved!);
+    if (!reorder.isPending) reorder.mutate(ids);
   };
   return (
     <section className="stack" aria-labelledby="agenda-title">
@@ -122,6 +137,24 @@ export function AgendaEditor({ session }: { session: Session }) {
         {t('sessions.agenda.heading')}
       </h2>
       <AgendaList agenda={session.agenda} />
+      {session.agenda.length > 1 && (
+        <ol className="plain-list stack" aria-label={t('sessionAdmin.agenda.order')}>
+          {session.agenda.map((item, index) => (
+            <li key={item.id} className="button-row">
+              <span>
+                {index + 1}. {item.title}
+              </span>
+              <button type="button" className="button button--secondary button--small" aria-disabled={index === 0 || reorder.isPending} onClick={() => index > 0 && move(index, -1)}>
+                {t('sessionAdmin.agenda.up', { title: item.title })}
+              </button>
+              <button type="button" className="button button--secondary button--small" aria-disabled={index === session.agenda.length - 1 || reorder.isPending} onClick={() => index < session.agenda.length - 1 && move(index, 1)}>
+                {t('sessionAdmin.agenda.down', { title: item.title })}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      {reorder.isError && <FormAlert>{refusalWords(reorder.error, t)}</FormAlert>}
       <ul className="plain-list stack">
         {session.agenda
           .filter((item) => !item.deferredAt)
@@ -155,7 +188,15 @@ export function AgendaEditor({ session }: { session: Session }) {
           {t('sessionAdmin.agenda.addHeading')}
         </h3>
         {add.isError && <FormAlert>{addError(add.error)}</FormAlert>}
-        <TextField label={t('sessionAdmin.agenda.title')} name="agendaTitle" autoComplete="off" value={title} onChange={(event) => setTitle(event.target.value)} />
+        <SelectField label={t('sessionAdmin.agenda.source')} name="agendaSource" value={source} onChange={(event) => setSource(event.target.value)}>
+          <option value="free">{t('sessionAdmin.agenda.free')}</option>
+          {candidates.data?.map((c) => (
+            <option key={`${c.kind}:${c.id}`} value={`${c.kind}:${c.id}`}>
+              {t(`sessions.agenda.kind.${c.kind}`)}：{c.title}
+            </option>
+          ))}
+        </SelectField>
+        {!linked && <TextField label={t('sessionAdmin.agenda.title')} name="agendaTitle" autoComplete="off" value={title} onChange={(event) => setTitle(event.target.value)} />}
         {late && <TextAreaField label={t('sessionAdmin.agenda.urgentReason')} hint={t('sessionAdmin.agenda.urgentHint')} name="urgentReason" rows={2} maxChars={500} value={reason} onChange={(event) => setReason(event.target.value)} />}
         <div className="button-row">
           <button type="submit" className="button button--primary" aria-disabled={add.isPending}>
