@@ -19,5 +19,6 @@ import { SessionNotices1796426400000 } from './1796426400000-SessionNotices';
 import { SessionRoom1796431043639 } from './1796431043639-SessionRoom';
 import { SessionShortenings1796432657613 } from './1796432657613-SessionShortenings';
 import { SessionGuestAgents1796433600000 } from './1796433600000-SessionGuestAgents';
+import { MinutesKept1796434200000 } from './1796434200000-MinutesKept';
 
-export const MIGRATIONS = [Foundation1795669365800, Accounts1795671771526, RollRevisions1795672541935, Consultations1795675318360, NotificationKinds1795677652603, Votes1795677910184, VoterLookupIndexes1795682742110, CheckInIndex1795690000000, PaperNotes1795690100000, OneAccountOnePerson1796396503485, PublicResultLinks1796396693893, VoteSafeguards1796397326128, DiscussionSessions1796421924505, SessionAgenda1796422649846, SessionProxies1796425558835, SessionNotices1796426400000, SessionRoom1796431043639, SessionShortenings1796432657613, SessionGuestAgents1796433600000];
+export const MIGRATIONS = [Foundation1795669365800, Accounts1795671771526, RollRevisions1795672541935, Consultations1795675318360, NotificationKinds1795677652603, Votes1795677910184, VoterLookupIndexes1795682742110, CheckInIndex1795690000000, PaperNotes1795690100000, OneAccountOnePerson1796396503485, PublicResultLinks1796396693893, VoteSafeguards1796397326128, DiscussionSessions1796421924505, SessionAgenda1796422649846, SessionProxies1796425558835, SessionNotices1796426400000, SessionRoom1796431043639, SessionShortenings1796432657613, SessionGuestAgents1796433600000, MinutesKept1796434200000];

@@ -450,10 +450,11 @@ const CASES: Record<string, Case | SelfCase> = {
   },
   'POST /api/sessions/:id/speakers/next': { session: (c) => c.roomA.session, request: (c) => ({ path: `/api/sessions/${c.roomA.session}/speakers/next` }) },
   'GET /api/sessions/:id/minutes': { session: (c) => c.roomA.session, request: (c) => ({ path: `/api/sessions/${c.roomA.session}/minutes` }) },
+  // Drafted on the live owners' meeting, whose drafts are never published here (a published version is kept for good).
   'POST /api/sessions/:id/minutes': {
-    session: (c) => c.roomA.session,
-    prepare: async (c) => void (await t.dataSource.query(`DELETE FROM session_minutes WHERE session_id = $1`, [c.roomA.session])),
-    request: (c) => ({ path: `/api/sessions/${c.roomA.session}/minutes` }),
+    session: (c) => c.sessionsA.live,
+    prepare: async (c) => void (await t.dataSource.query(`DELETE FROM session_minutes WHERE session_id = $1`, [c.sessionsA.live])),
+    request: (c) => ({ path: `/api/sessions/${c.sessionsA.live}/minutes` }),
   },
   'PUT /api/sessions/:id/minutes': {
     session: (c) => c.roomA.session,
@@ -526,15 +527,31 @@ type Verdict = 'allowed' | 'hidden' | 'forbidden' | 'unauthenticated';
 
 let t: TestApp;
 
-/** Puts the room's minutes in the state a case needs: one version open, open and confirmed by both, or published. */
+/**
+ * Puts the room's minutes in the state a case needs without touching a published version (the
+ * database keeps those as they are): a version open (a new one after the last published), open and
+ * confirmed by the chair and a scrutineer, or the latest published.
+ */
 async function minutesOfRoom(c: Ctx, state: 'open' | 'confirmed' | 'published'): Promise<void> {
   const { session, officers } = c.roomA;
-  await t.dataSource.query(`DELETE FROM session_minutes WHERE session_id = $1`, [session]);
+  const [latest] = await t.dataSource.query<{ id: string; version: number; published: boolean }[]>(
+    `SELECT id, version, published_at IS NOT NULL AS published FROM session_minutes WHERE session_id = $1 ORDER BY version DESC LIMIT 1`,
+    [session],
+  );
+  let open = latest && !latest.published ? latest.id : null;
+  if (!open) {
+    const version = (latest?.version ?? 0) + 1;
+    [{ id: open }] = (await t.dataSource.query<{ id: string }[]>(
+      `INSERT INTO session_minutes (session_id, version, body, correction_reason, edited_by) VALUES ($1, $2, '会议纪要', $3, $4) RETURNING id`,
+      [session, version, version === 1 ? null : '更正', officers.recorder],
+    )) as [{ id: string }];
+  }
   const confirmed = state !== 'open';
   await t.dataSource.query(
-    `INSERT INTO session_minutes (session_id, version, body, edited_by, chair_confirmed_by, chair_confirmed_at, scrutineer_confirmed_by, scrutineer_confirmed_at, published_at)
-     VALUES ($1, 1, '会议纪要', $2, $3, CASE WHEN $5 THEN now() END, $4, CASE WHEN $5 THEN now() END, CASE WHEN $6 THEN now() END)`,
-    [session, officers.recorder, confirmed ? officers.chair : null, confirmed ? officers.scrutineer : null, confirmed, state === 'published'],
+    `UPDATE session_minutes SET chair_confirmed_by = $2, chair_confirmed_at = CASE WHEN $4 THEN now() END, scrutineer_confirmed_by = $3, scrutineer_confirmed_at = CASE WHEN $4 THEN now() END,
+            published_at = CASE WHEN $5 THEN now() END
+      WHERE id = $1`,
+    [open, confirmed ? officers.chair : null, confirmed ? officers.scrutineer : null, confirmed, state === 'published'],
   );
 }
 

@@ -173,11 +173,11 @@ export async function liveSlipOf(q: Queryable, itemId: string, voterId: string):
   return row;
 }
 
-/** Settles a slip: counted (with its receipts; a secret vote's slip forgets its choice) or refused with the reason. */
+/** Settles a slip: counted (with its receipts) or refused with the reason; a secret vote's slip forgets its choice either way. */
 export async function settleSlip(
   q: Queryable,
   slipId: string,
-  outcome: { status: 'counted'; receipt: string | null; supersededReceipt: string | null; forget: boolean } | { status: 'refused'; refusal: string },
+  outcome: { status: 'counted'; receipt: string | null; supersededReceipt: string | null; forget: boolean } | { status: 'refused'; refusal: string; forget: boolean },
   by: string,
 ): Promise<void> {
   if (outcome.status === 'counted') {
@@ -186,7 +186,12 @@ export async function settleSlip(
       [slipId, by, outcome.receipt, outcome.supersededReceipt, outcome.forget],
     );
   } else {
-    await queryOn(q)(`UPDATE session_slip SET status = 'refused', confirmed_by = $2, confirmed_at = now(), refusal = $3 WHERE id = $1`, [slipId, by, outcome.refusal]);
+    await queryOn(q)(`UPDATE session_slip SET status = 'refused', confirmed_by = $2, confirmed_at = now(), refusal = $3, choice = CASE WHEN $4 THEN NULL ELSE choice END WHERE id = $1`, [
+      slipId,
+      by,
+      outcome.refusal,
+      outcome.forget,
+    ]);
   }
 }
 

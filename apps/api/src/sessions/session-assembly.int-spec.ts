@@ -291,6 +291,8 @@ describe('a member assembly in the room: quorum, ballots in the room merged with
     await scrutineer.post(`/api/sessions/${sessionId}/minutes/confirm`);
     const published = await chair.post<MinutesDto>(`/api/sessions/${sessionId}/minutes/publish`);
     expect(published.body.versions[0]!.publishedAt).not.toBeNull();
+    // Nobody changes a published version, not even with the database's own hands.
+    await expect(t.dataSource.query(`UPDATE session_minutes SET body = '改过的纪要' WHERE session_id = $1`, [sessionId])).rejects.toThrow(/kept as published/);
     const residentView = (await chen.get<MinutesDto>(`/api/sessions/${sessionId}/minutes`)).body;
     expect(residentView.versions.map((v) => [v.version, v.body])).toEqual([[1, completed]]);
     const inbox = await chen.get<{ items: { kind: string; link: string }[] }>('/api/me/notifications');
@@ -329,4 +331,59 @@ describe('a member assembly in the room: quorum, ballots in the room merged with
     const told = await t.dataSource.query<{ user_id: string }[]>(`SELECT user_id FROM notification WHERE kind = 'follow_up_overdue' ORDER BY user_id`);
     expect(told.map((r) => r.user_id).sort()).toEqual([await userId('13600000100'), ids.chair].sort());
   }, 120_000);
+
+  it('keeps a secret vote secret in the room: a settled slip forgets its choice, and a voter who already voted is refused, not counted twice', async () => {
+    const [staff, street, desk, chair, teller, scrutineer, chen] = ['staff', 'street', 'desk', 'chair', 'teller', 'scrutineer', 'chen'].map((k) => as[k]!) as [
+      HttpSession,
+      HttpSession,
+      HttpSession,
+      HttpSession,
+      HttpSession,
+      HttpSession,
+      HttpSession,
+    ];
+    const vote = await staff.post<{ id: string }>(`/api/units/${coopId}/votes`, {
+      title: '南村经济社理事会选举办法',
+      question: '是否同意《理事会选举办法》？',
+      ruleSet: 'rceo-27',
+      matterKinds: ['cooperative-other'],
+      secrecy: 'secret',
+      opensAt: new Date().toISOString(),
+      closesAt: new Date(Date.now() + 3 * HOUR).toISOString(),
+      shorteningReason: SHORTENING_REASON,
+    });
+    expect(vote.status).toBe(201);
+    await openWithApproval(staff, street, vote.body.id);
+    expect((await chen.post(`/api/votes/${vote.body.id}/ballots`, { choice: 'approve' })).status).toBe(200);
+    const session = await staff.post<SessionDto>(`/api/nodes/${coopId}/sessions`, {
+      kind: 'member_assembly',
+      title: '南村理事会选举办法成员大会',
+      place: '南村经济社党支部组织生活馆',
+      startsAt: new Date(Date.now() + 11 * DAY).toISOString(),
+      endsAt: new Date(Date.now() + 11 * DAY + 3 * HOUR).toISOString(),
+    });
+    const sessionId = session.body.id;
+    const itemId = (await staff.post<SessionDto>(`/api/sessions/${sessionId}/agenda`, { kind: 'vote', voteId: vote.body.id })).body.agenda[0]!.id;
+    await staff.post(`/api/sessions/${sessionId}/announce`);
+    await staff.put(`/api/sessions/${sessionId}/officers`, { chairId: await userId('13600000103'), recorderId: null, tellerIds: [await userId('13600000105')], scrutineerIds: [await userId('13600000106')] });
+    await t.dataSource.query(
+      `UPDATE discussion_session SET announced_at = now() - interval '11 days', notice_ends_at = now() - interval '1 day', starts_at = now() - interval '5 minutes', ends_at = now() + interval '3 hours' WHERE id = $1`,
+      [sessionId],
+    );
+    for (const name of ['陈伯', '陈婶', '李叔', '李姨']) await desk.post(`/api/sessions/${sessionId}/check-ins`, { personType: 'member', personId: members[name] });
+    expect((await chair.post(`/api/sessions/${sessionId}/agenda/${itemId}/room-voting/open`)).status).toBe(200);
+    for (const name of ['陈伯', '陈婶']) await teller.post(`/api/sessions/${sessionId}/agenda/${itemId}/slips`, { personType: 'member', personId: members[name], choice: 'oppose' });
+    const entered = (await teller.get<SlipDto[]>(`/api/sessions/${sessionId}/agenda/${itemId}/slips`)).body;
+    for (const slip of entered) await scrutineer.post(`/api/sessions/${sessionId}/agenda/${itemId}/slips/${slip.id}/confirm`);
+    const settled = (await scrutineer.get<SlipDto[]>(`/api/sessions/${sessionId}/agenda/${itemId}/slips`)).body;
+    // 陈伯 voted online: a secret ballot, once cast, is final; 陈婶's slip counts. Neither keeps its choice next to its name.
+    expect(settled.map((s) => [s.name, s.status, s.refusal, s.choice, s.receipt])).toEqual([
+      ['陈伯', 'refused', 'already_voted', null, null],
+      ['陈婶', 'counted', null, null, null],
+    ]);
+    const stored = await t.dataSource.query<{ choice: unknown }[]>(`SELECT choice FROM session_slip WHERE item_id = $1`, [itemId]);
+    expect(stored).toEqual([{ choice: null }, { choice: null }]);
+    const marks = await t.dataSource.query<{ channel: string }[]>(`SELECT channel FROM vote_mark WHERE vote_id = $1 ORDER BY channel`, [vote.body.id]);
+    expect(marks.map((r) => r.channel)).toEqual(['meeting', 'online']);
+  });
 });

@@ -248,11 +248,12 @@ export class SessionRoomService {
       const presence = await this.presence(m, row);
       const proxy = await this.proxyOf(m, item.vote_id!, slip.voter_id, presence);
       const q = txQuery(m);
+      // A secret vote's slip keeps no choice next to its voter once settled, counted or not.
+      const secret = (await meetingProgress(q, slip.vote_id))?.secrecy === 'secret';
       await q('SAVEPOINT slip_cast');
       try {
         const cast = await castAtMeeting(q, { voteId: slip.vote_id, voterId: slip.voter_id, rawChoice: slip.choice as string, proxy, castBy: actor.id, via: 'slip', at: slip.entered_at });
         await q('RELEASE SAVEPOINT slip_cast');
-        const secret = cast.receipt === null;
         await settleSlip(m, slipId, { status: 'counted', receipt: cast.receipt, supersededReceipt: cast.supersededReceipt, forget: secret }, actor.id);
         await this.audit.record(m, { actor, nodeId: row.node_id, action: 'session.slip_count', entityType: 'discussion_session', entityId: sessionId, after: { itemId, slipId, supersededReceipt: cast.supersededReceipt } });
       } catch (error) {
@@ -260,7 +261,7 @@ export class SessionRoomService {
         if (!reason) throw error;
         // The voter's earlier ballot stands (or the vote closed): the slip is kept, refused with the reason.
         await q('ROLLBACK TO SAVEPOINT slip_cast');
-        await settleSlip(m, slipId, { status: 'refused', refusal: reason }, actor.id);
+        await settleSlip(m, slipId, { status: 'refused', refusal: reason, forget: secret }, actor.id);
         await this.audit.record(m, { actor, nodeId: row.node_id, action: 'session.slip_refuse', entityType: 'discussion_session', entityId: sessionId, after: { itemId, slipId, reason } });
       }
       await this.events.announce(m, sessionId, 'room');
