@@ -75,12 +75,16 @@ test('voting in the room shows live on the screen, and the recorder’s minutes 
   await expect(room.getByText('现场投票进行中')).toBeVisible();
   await expectNoHorizontalScroll(room);
 
-  // The owner votes on his phone: the choice and its confirmation together in view.
+  // The owner votes on his phone, in large-text mode: the choice and its confirmation in view together.
   await phone.page.goto(`${baseUrl()}/sessions/${session.id}`);
+  await phone.page.getByRole('button', { name: '大字模式' }).click();
   const ballot = phone.page.getByRole('group', { name: vote.title });
   await ballot.getByLabel('同意').check();
   const confirm = phone.page.getByRole('button', { name: '确认投票' });
+  await confirm.scrollIntoViewIfNeeded();
+  await expect(ballot.getByLabel('同意')).toBeInViewport();
   await expect(confirm).toBeInViewport();
+  await expectNoHorizontalScroll(phone.page);
   await confirm.click();
   await expect(phone.page.getByText(/已记录你的现场投票|你已经投过同样的票/)).toBeVisible();
   await expectNoHorizontalScroll(phone.page);
