@@ -234,3 +234,16 @@ export async function buildingNames(q: Runner, buildingIds: readonly (string | n
   const rows = await run<{ id: string; name: string }>(q, `SELECT id, name FROM building WHERE id = ANY($1::uuid[])`, [ids]);
   return new Map(rows.map((b) => [b.id, b.name]));
 }
+
+/** The current owners and members of these units linked to these accounts, as `type:id` keys. */
+export async function rollEntriesOfAccounts(q: Runner, unitIds: readonly string[], userIds: readonly string[]): Promise<Set<string>> {
+  if (!userIds.length) return new Set();
+  const rows = await run<{ key: string }>(
+    q,
+    `SELECT 'owner:' || o.id AS key FROM owner o WHERE o.unit_id = ANY($1::uuid[]) AND o.user_id = ANY($2::uuid[]) AND o.removed_revision_id IS NULL
+     UNION ALL
+     SELECT 'member:' || m.id FROM member m WHERE m.unit_id = ANY($1::uuid[]) AND m.user_id = ANY($2::uuid[]) AND m.removed_revision_id IS NULL`,
+    [unitIds, userIds],
+  );
+  return new Set(rows.map((r) => r.key));
+}

@@ -4,7 +4,9 @@ import type { Electorate } from '@yishi/domain';
 import type { EntityManager } from 'typeorm';
 import { conflict } from '../common/refusals';
 import type { RollVoter } from '../rolls/unit-electorate';
+import { rollEntriesOfAccounts } from '../rolls/roll-reads';
 import { unitElectorate } from '../rolls/unit-electorate';
+import { holdersOfRole } from '../users/grant-store';
 import type { QuorumDto } from './dto/session.dto';
 import type { AttendanceRow, ProxyRow, SessionRow } from './session-store';
 import type { GuestRow } from './room-store';
@@ -23,6 +25,8 @@ export const CHECK_IN_OPENS_BEFORE_MS = 2 * HOUR_MS;
 export interface Rolls {
   electorate: Electorate | null;
   people: Map<string, RollVoter & { unitId: string; area: number }>;
+  /** Where the session invites only the building heads: their roll entries (`type:id`); null when everyone on the rolls is invited. */
+  invited: Set<string> | null;
 }
 
 /** How a roll person is named in a session's electorate and maps: `owner:<id>`, `member:<id>`. */
@@ -39,8 +43,9 @@ export function requireCheckInTime(row: SessionRow): void {
   }
 }
 
-/** A representative assembly invites the representatives; every other session everyone on its rolls. */
+/** A representative assembly invites the representatives, a session of building heads those; every other session everyone on its rolls. */
 export function mayAttend(kind: SessionKind, rolls: Rolls, person: RollVoter): boolean {
+  if (rolls.invited) return rolls.invited.has(person.voterId);
   if (kind !== 'representative_assembly') return true;
   return rolls.electorate?.kind === 'persons' && rolls.electorate.representatives.includes(person.voterId);
 }
@@ -65,7 +70,10 @@ export async function sessionRolls(m: EntityManager, row: SessionRow): Promise<R
     }
     for (const voter of roll.voters) people.set(voter.voterId, { ...voter, unitId: unit.id, area: areas.get(voter.voterId) ?? 0 });
   }
-  return { electorate, people };
+  const units = row.units.map((u) => u.id);
+  // The building heads of the units: the roll entries linked to the accounts holding that role there.
+  const invited = row.invite === 'building_heads' ? await rollEntriesOfAccounts(m, units, await holdersOfRole(m, units, 'building_head')) : null;
+  return { electorate, people, invited };
 }
 
 export async function sessionQuorum(m: EntityManager, row: SessionRow): Promise<QuorumDto> {

@@ -1,7 +1,7 @@
 import type { Queryable } from '../database/pooled';
 import { queryOn } from '../database/pooled';
 import type { SessionKind } from '@yishi/domain';
-import type { SessionStatus } from './entities/discussion-session.entity';
+import type { SessionInvite, SessionStatus } from './entities/discussion-session.entity';
 
 /** The sessions store: statements on `discussion_session`, `session_unit` and `session_attendance`. */
 
@@ -18,10 +18,11 @@ export interface SessionRow {
   announced_at: Date | null;
   notice_ends_at: Date | null;
   created_by: string;
+  invite: SessionInvite;
   units: { id: string; name: string }[];
 }
 
-const SESSION_SELECT = `SELECT s.id, s.node_id, n.name AS node_name, s.kind, s.title, s.place, s.starts_at, s.ends_at, s.status, s.announced_at, s.notice_ends_at, s.created_by,
+const SESSION_SELECT = `SELECT s.id, s.node_id, n.name AS node_name, s.kind, s.title, s.place, s.starts_at, s.ends_at, s.status, s.announced_at, s.notice_ends_at, s.created_by, s.invite,
        (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name), '[]'::json)
           FROM session_unit su JOIN org_node u ON u.id = su.unit_id WHERE su.session_id = s.id) AS units
   FROM discussion_session s JOIN org_node n ON n.id = s.node_id`;

@@ -294,6 +294,31 @@ describe('discussion sessions: the notice, check-ins at the desk and the live qu
     expect(seen.body.quorum).toMatchObject({ met: null, measures: [], statute: null });
   });
 
+  it('holds a joint meeting of the building heads only: they are found, checked in and told; the other owners are not invited', async () => {
+    // 业主 吴 is the building head of 御水岸 1栋, with an account linked to his roll entry.
+    const headId = await createAccount(t.dataSource, '13700000103', '业主 吴');
+    await t.dataSource.query(`UPDATE owner SET user_id = $1 WHERE id = $2`, [headId, owners['业主 吴']]);
+    await grant(t.dataSource, headId, compound.unitId, 'building_head');
+    const head = await signIn(t.dataSource, t.baseUrl, '13700000103');
+    expect((await convenor.post<ErrorBody>(`/api/nodes/${coop.unitId}/sessions`, { kind: 'member_assembly', invite: 'building_heads', title: '成员大会', place: '生活馆', startsAt: at(20 * DAY), endsAt: at(20 * DAY + HOUR) })).body.details).toMatchObject({
+      fields: [{ field: 'invite' }],
+    });
+    const joint = await create(community, { kind: 'joint_meeting', invite: 'building_heads', title: '楼长联席会议', startsAt: at(DAY), endsAt: at(DAY + HOUR), unitIds: [coop.unitId, compound.unitId] });
+    expect(joint.invite).toBe('building_heads');
+    await convenor.post(`/api/sessions/${joint.id}/announce`);
+    // The building head hears of it; a member of 南村 (no building head) does not.
+    const told = async (who: HttpSession): Promise<boolean> =>
+      (await who.get<{ items: { kind: string; link: string }[] }>('/api/me/notifications')).body.items.some((n) => n.kind === 'session_announced' && n.link === `/sessions/${joint.id}`);
+    expect(await told(head)).toBe(true);
+    expect(await told(member)).toBe(false);
+    await noticeRan(joint.id);
+    // The desk finds the building head, and not the other owners of his compound.
+    const found = await convenor.get<{ name: string }[]>(`/api/sessions/${joint.id}/people?q=${encodeURIComponent('业主')}`);
+    expect(found.body.map((p) => p.name)).toEqual(['业主 吴']);
+    expect((await checkIn(joint.id, 'owner', owners['业主 周']!, convenor)).body.details).toMatchObject({ reason: 'not_invited' });
+    expect((await checkIn(joint.id, 'owner', owners['业主 吴']!, convenor)).status).toBe(200);
+  });
+
   it('builds the agenda from the unit’s topics, a published draft and free items; after the notice an item needs its reason; order and deferral are kept', async () => {
     const s = await create(coop.unitId, { kind: 'member_assembly', startsAt: at(20 * DAY), endsAt: at(20 * DAY + 3 * HOUR) });
     const topic = await member.post<{ id: string }>(`/api/units/${coop.unitId}/topics`, { title: '村口道路积水', body: '下雨天村口积水严重' });

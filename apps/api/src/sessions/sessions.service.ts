@@ -11,6 +11,7 @@ import { assertReasonOfSubstance } from '../common/reasons';
 import { conflict, forbidden, invalid } from '../common/refusals';
 import { latestPublishedVersionsOfUnits, publishedVersionHead } from '../consultations/consultation-store';
 import { nodeById, nodesUnder } from '../organizations/organization-store';
+import { holdersOfRole } from '../users/grant-store';
 import { NotificationsService } from '../notifications/notifications.service';
 import { allows, PermissionsService } from '../permissions/permissions.service';
 import { discussableTopics, topicHead } from '../topics/topic-store';
@@ -64,12 +65,17 @@ export class SessionsService {
         throw invalid('kind', 'sessionKindOfUnit', `A ${node.kind} holds ${kinds.length ? kinds.join(', ') : 'no sessions'}, not a ${input.kind}.`, { allowed: kinds });
       }
       const units = input.kind === 'joint_meeting' ? await this.jointUnits(m, nodeId, input.unitIds) : [nodeId];
+      const invite = input.invite ?? 'rolls';
+      if (invite === 'building_heads' && input.kind !== 'consultative' && input.kind !== 'joint_meeting') {
+        throw invalid('invite', 'isIn', 'A body’s meeting invites its whole roll; only a consultative session or a joint meeting may invite the building heads alone.');
+      }
       if (input.kind !== 'joint_meeting' && input.unitIds !== undefined) {
         throw invalid('unitIds', 'jointUnits', 'Only a joint meeting names its units: a unit’s own session invites its own roll.');
       }
       const saved = await m.getRepository(DiscussionSession).save({
         nodeId,
         kind: input.kind,
+        invite,
         title: input.title.trim(),
         place: input.place.trim(),
         startsAt,
@@ -80,7 +86,7 @@ export class SessionsService {
         createdBy: actor.id,
       });
       await inviteUnits(m, saved.id, units);
-      await this.audit.record(m, { actor, nodeId, action: 'session.create', entityType: 'discussion_session', entityId: saved.id, after: { kind: input.kind, startsAt, endsAt, units } });
+      await this.audit.record(m, { actor, nodeId, action: 'session.create', entityType: 'discussion_session', entityId: saved.id, after: { kind: input.kind, invite, startsAt, endsAt, units } });
       return saved.id;
     });
     return this.get(actor, id);
@@ -211,7 +217,10 @@ export class SessionsService {
       if (!(await announce(m, sessionId, now, noticeEndsAt))) throw new Error(`session ${sessionId} changed under its row lock`);
       await this.events.announce(m, sessionId, 'session');
       // Everyone with a role on the invited units hears of it in the app (in the same transaction).
-      await this.notifications.notifyUnits(m, row.units.map((u) => u.id), 'session_announced', { title: row.title, startsAt: row.starts_at.toISOString(), place: row.place }, `/sessions/${sessionId}`, actor.id);
+      const units = row.units.map((u) => u.id);
+      const params = { title: row.title, startsAt: row.starts_at.toISOString(), place: row.place };
+      if (row.invite === 'building_heads') await this.notifications.notify(m, (await holdersOfRole(m, units, 'building_head')).filter((id) => id !== actor.id), 'session_announced', params, `/sessions/${sessionId}`);
+      else await this.notifications.notifyUnits(m, units, 'session_announced', params, `/sessions/${sessionId}`, actor.id);
       await this.audit.record(m, { actor, nodeId: row.node_id, action: 'session.announce', entityType: 'discussion_session', entityId: sessionId, after: { noticeEndsAt } });
     });
     return this.get(actor, sessionId);
@@ -363,6 +372,7 @@ export class SessionsService {
       announcedAt: row.announced_at?.toISOString() ?? null,
       noticeEndsAt: row.notice_ends_at?.toISOString() ?? null,
       units: row.units,
+      invite: row.invite,
       quorum,
       agenda: agenda.map((a, i): AgendaItemDto => ({
         id: a.id,

@@ -60,6 +60,15 @@ export function holdersMatching(q: Queryable, nodeIds: readonly string[], text: 
   );
 }
 
+/** The enabled accounts holding `role` on one of these nodes (a building head's grant on a compound, whatever its building). */
+export async function holdersOfRole(q: Queryable, nodeIds: readonly string[], role: Role): Promise<string[]> {
+  const rows = await queryOn(q)<{ user_id: string }>(
+    `SELECT DISTINCT g.user_id FROM role_grant g JOIN app_user u ON u.id = g.user_id WHERE g.node_id = ANY($1::uuid[]) AND g.role = $2 AND u.disabled_at IS NULL`,
+    [nodeIds, role],
+  );
+  return rows.map((r) => r.user_id);
+}
+
 /** Which of these accounts hold any role on these nodes (enabled). */
 export async function holdersAmong(q: Queryable, nodeIds: readonly string[], userIds: readonly string[]): Promise<Set<string>> {
   const rows = await queryOn(q)<{ user_id: string }>(

@@ -5248,6 +5248,11 @@ export interface components {
          * @enum {string}
          */
         SessionKind: "consultative" | "owners_meeting" | "member_assembly" | "representative_assembly" | "joint_meeting";
+        /**
+         * @description Who is invited: everyone on the rolls (default), or — for a consultative session or a joint meeting — the building heads (楼长) among them
+         * @enum {string}
+         */
+        SessionInvite: "rolls" | "building_heads";
         CreateSessionDto: {
             /** @description consultative 议事会; owners_meeting 业主大会会议; member_assembly 成员大会; representative_assembly 成员代表大会; joint_meeting 联席会议 */
             kind: components["schemas"]["SessionKind"];
@@ -5262,6 +5267,8 @@ export interface components {
              * @description At most 12 hours after the start
              */
             endsAt: string;
+            /** @description Who is invited: everyone on the rolls (default), or — for a consultative session or a joint meeting — the building heads (楼长) among them */
+            invite?: components["schemas"]["SessionInvite"];
             /** @description A joint meeting only: the units of the community whose rolls are invited (two or more) */
             unitIds?: string[];
         };
@@ -5391,6 +5398,8 @@ export interface components {
             noticeEndsAt: string | null;
             /** @description The units whose rolls are invited */
             units: components["schemas"]["SessionUnitDto"][];
+            /** @description Everyone on those rolls, or the building heads among them */
+            invite: components["schemas"]["SessionInvite"];
             /** @description Live: who is in the room against the rule */
             quorum: components["schemas"]["QuorumDto"];
             /** @description In order; deferred items stay, marked */

@@ -4,6 +4,8 @@ import type { SessionKind } from '@yishi/domain';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsIn, IsString, IsUUID, Length } from 'class-validator';
 import { PlainText } from '../../common/plain-text';
 import { IsOmittable } from '../../common/validation';
+import { SESSION_INVITES } from '../entities/discussion-session.entity';
+import type { SessionInvite } from '../entities/discussion-session.entity';
 import { OFFICER_ROLES } from '../entities/session-officer.entity';
 import type { OfficerRole } from '../entities/session-officer.entity';
 
@@ -36,6 +38,11 @@ export class CreateSessionDto {
   @ApiProperty({ format: 'date-time', description: `At most ${SESSION_LIMITS.maxHours} hours after the start` })
   @IsDateString({ strict: true })
   endsAt!: string;
+
+  @ApiPropertyOptional({ enum: SESSION_INVITES, enumName: 'SessionInvite', description: 'Who is invited: everyone on the rolls (default), or — for a consultative session or a joint meeting — the building heads (楼长) among them' })
+  @IsOmittable()
+  @IsIn(SESSION_INVITES)
+  invite?: SessionInvite;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'A joint meeting only: the units of the community whose rolls are invited (two or more)' })
   @IsOmittable()
@@ -363,6 +370,9 @@ export class SessionDto {
 
   @ApiProperty({ type: [SessionUnitDto], description: 'The units whose rolls are invited' })
   units!: SessionUnitDto[];
+
+  @ApiProperty({ enum: SESSION_INVITES, enumName: 'SessionInvite', description: 'Everyone on those rolls, or the building heads among them' })
+  invite!: SessionInvite;
 
   @ApiProperty({ type: QuorumDto, description: 'Live: who is in the room against the rule' })
   quorum!: QuorumDto;

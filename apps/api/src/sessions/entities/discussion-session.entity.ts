@@ -5,6 +5,10 @@ import { User } from '../../users/entities/user.entity';
 
 export type SessionStatus = 'draft' | 'announced' | 'cancelled';
 
+/** Who of the invited units' rolls is invited: everyone on them, or the building heads (楼长) among them. */
+export const SESSION_INVITES = ['rolls', 'building_heads'] as const;
+export type SessionInvite = (typeof SESSION_INVITES)[number];
+
 /**
  * A discussion session (议事会) of a unit, or a joint meeting (联席会议) of a community's joint body
  * over some of its units: a time, a place, and the rolls whose people are invited.
@@ -17,6 +21,7 @@ export type SessionStatus = 'draft' | 'announced' | 'cancelled';
 @Check('discussion_session_title_length', `char_length(btrim("title")) BETWEEN 1 AND 200`)
 @Check('discussion_session_place_length', `char_length(btrim("place")) BETWEEN 1 AND 200`)
 @Check('discussion_session_announced_with_notice', `("announced_at" IS NULL) = ("notice_ends_at" IS NULL) AND ("status" <> 'announced' OR "announced_at" IS NOT NULL)`)
+@Check('discussion_session_invite_valid', `"invite" IN ('rolls', 'building_heads') AND ("invite" = 'rolls' OR "kind" IN ('consultative', 'joint_meeting'))`)
 @Check('discussion_session_notice_kept', `"notice_ends_at" IS NULL OR "notice_ends_at" <= "starts_at"`)
 export class DiscussionSession {
   @PrimaryGeneratedColumn('uuid')
@@ -47,6 +52,10 @@ export class DiscussionSession {
 
   @Column({ type: 'text', default: 'draft' })
   status!: SessionStatus;
+
+  /** A consultative session or a joint meeting may invite only the building heads; a body's meeting invites its whole roll. */
+  @Column({ type: 'text', default: 'rolls' })
+  invite!: SessionInvite;
 
   /** When the notice went up; the end of the body's notice period from then (no later than the start). */
   @Column({ name: 'announced_at', type: 'timestamptz', nullable: true })

@@ -54,6 +54,10 @@ export function SessionFacts({ session }: { session: Session }) {
         <dt>{t('sessions.facts.units')}</dt>
         <dd>{session.units.map((u) => u.name).join(t('sessions.listSeparator'))}</dd>
       </div>
+      <div className="facts__row">
+        <dt>{t('sessions.facts.invite')}</dt>
+        <dd>{t(`sessions.invite.${session.invite}`)}</dd>
+      </div>
       {session.announcedAt && (
         <div className="facts__row">
           <dt>{t('sessions.facts.notice')}</dt>

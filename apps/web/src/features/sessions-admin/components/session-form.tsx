@@ -8,7 +8,7 @@ import { TextField } from '../../../components/form/text-field';
 import type { FieldErrors } from '../../../lib/forms';
 import { hasErrors, useFocusFirstError } from '../../../lib/forms';
 import type { SessionDraft, SessionField, SessionProblem, SessionRequest } from '../utils/session-form';
-import { checkSession, kindsFor, SESSION_FORM_LIMITS, toSessionRequest } from '../utils/session-form';
+import { checkSession, kindsFor, mayInviteBuildingHeads, SESSION_FORM_LIMITS, toSessionRequest } from '../utils/session-form';
 
 interface SessionFormProps {
   nodeKind: string;
@@ -25,7 +25,7 @@ export function SessionForm({ nodeKind, units, pending, error, onSubmit, onCance
   const { t } = useTranslation();
   const kinds = kindsFor(nodeKind);
   const form = useRef<HTMLFormElement>(null);
-  const [draft, setDraft] = useState<SessionDraft>({ kind: kinds[0] ?? 'consultative', title: '', place: '', start: '', end: '', unitIds: [] });
+  const [draft, setDraft] = useState<SessionDraft>({ kind: kinds[0] ?? 'consultative', title: '', place: '', start: '', end: '', unitIds: [], invite: 'rolls' });
   const [submitted, setSubmitted] = useState(false);
   const [attempt, setAttempt] = useState(0);
   useFocusFirstError(form, attempt);
@@ -61,6 +61,12 @@ export function SessionForm({ nodeKind, units, pending, error, onSubmit, onCance
       <TextField label={t('sessionAdmin.form.place')} hint={t('sessionAdmin.form.placeHint')} name="place" autoComplete="off" value={draft.place} onChange={(event) => set('place', event.target.value)} error={text('place')} />
       <TextField label={t('sessionAdmin.form.start')} type="datetime-local" name="start" value={draft.start} onChange={(event) => set('start', event.target.value)} error={text('start')} />
       <TextField label={t('sessionAdmin.form.end')} type="datetime-local" name="end" value={draft.end} onChange={(event) => set('end', event.target.value)} error={text('end')} />
+      {mayInviteBuildingHeads(draft.kind) && (
+        <SelectField label={t('sessionAdmin.form.invite')} name="invite" value={draft.invite} onChange={(event) => set('invite', event.target.value as SessionDraft['invite'])}>
+          <option value="rolls">{t('sessions.invite.rolls')}</option>
+          <option value="building_heads">{t('sessions.invite.building_heads')}</option>
+        </SelectField>
+      )}
       {draft.kind === 'joint_meeting' && (
         <fieldset className={`field${errors.unitIds ? ' field--invalid' : ''}`}>
           <legend className="field__label">{t('sessionAdmin.form.units')}</legend>

@@ -29,7 +29,14 @@ export interface SessionDraft {
   start: string;
   end: string;
   unitIds: string[];
+  /** Everyone on the rolls, or (a consultative session, a joint meeting) the building heads among them. */
+  invite: SessionInvite;
 }
+
+export type SessionInvite = 'rolls' | 'building_heads';
+
+/** Whether a kind may invite the building heads alone (a body's meeting invites its whole roll). */
+export const mayInviteBuildingHeads = (kind: SessionKind): boolean => kind === 'consultative' || kind === 'joint_meeting';
 
 export type SessionField = 'kind' | 'title' | 'place' | 'start' | 'end' | 'unitIds';
 /** i18n keys under sessionAdmin.errors. */
@@ -63,6 +70,7 @@ export interface SessionRequest {
   startsAt: string;
   endsAt: string;
   unitIds?: string[];
+  invite?: SessionInvite;
 }
 
 export function toSessionRequest(draft: SessionDraft): SessionRequest {
@@ -73,5 +81,6 @@ export function toSessionRequest(draft: SessionDraft): SessionRequest {
     startsAt: fromChinaDateTimeInput(draft.start)!,
     endsAt: fromChinaDateTimeInput(draft.end)!,
     ...(draft.kind === 'joint_meeting' ? { unitIds: draft.unitIds } : {}),
+    ...(mayInviteBuildingHeads(draft.kind) && draft.invite === 'building_heads' ? { invite: 'building_heads' as const } : {}),
   };
 }
