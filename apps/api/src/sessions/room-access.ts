@@ -5,6 +5,7 @@ import type { PermissionsService } from '../permissions/permissions.service';
 import type { OfficerRole } from './entities/session-officer.entity';
 import { rolesOf } from './room-store';
 import type { SessionRow } from './session-store';
+import { sessionRow } from './session-store';
 
 /**
  * Who may act in a session's room. The routes let in those who run the unit's sessions and the
@@ -36,6 +37,14 @@ const WORDS: Record<OfficerRole, string> = {
 export function requireRole(standing: RoomStanding, role: OfficerRole): void {
   const stepsIn = (role === 'chair' || role === 'recorder') && standing.manages;
   if (!standing.roles.has(role) && !stepsIn) throw forbidden(`not_${role}`, `Only ${WORDS[role]} may do this.`, { role });
+}
+
+/** The session, locked for the rest of the transaction, and the actor's standing there: refused unless they hold `role`. */
+export async function lockedAs(m: EntityManager, permissions: PermissionsService, actor: Actor, sessionId: string, role: OfficerRole): Promise<{ row: SessionRow; standing: RoomStanding }> {
+  const row = (await sessionRow(m, sessionId, true))!;
+  const standing = await standingOf(m, permissions, actor, row);
+  requireRole(standing, role);
+  return { row, standing };
 }
 
 export function mayChair(standing: RoomStanding): boolean {

@@ -23,7 +23,7 @@ import type { CreateFollowUpDto, FollowUpDto, FollowUpUpdateFieldsDto, MinutesDt
 import type { MinutesRow } from './minutes-store';
 import { addFollowUpUpdate, claimOverdue, confirmMinutes, editMinutes, followUpHasPhoto, followUpsOf, insertFollowUp, insertMinutes, lockFollowUp, lockMinutes, minutesOf, publishMinutes } from './minutes-store';
 import type { RoomStanding } from './room-access';
-import { requireRole, standingOf } from './room-access';
+import { lockedAs, standingOf } from './room-access';
 import { guestsOf, officersOf, roomItemsOf } from './room-store';
 import { SessionEvents } from './session-events';
 import { quorumOf, sessionRolls } from './session-rolls';
@@ -207,12 +207,11 @@ export class SessionMinutesService implements OnModuleInit {
     });
   }
 
+  /** The session locked, its minutes' lock taken, refused unless the actor holds `role`. */
   private async asRole(m: EntityManager, actor: Actor, sessionId: string, role: 'chair' | 'recorder'): Promise<{ row: SessionRow; standing: RoomStanding }> {
-    const row = (await sessionRow(m, sessionId, true))!;
+    const held = await lockedAs(m, this.permissions, actor, sessionId, role);
     await lockMinutes(m, sessionId);
-    const standing = await standingOf(m, this.permissions, actor, row);
-    requireRole(standing, role);
-    return { row, standing };
+    return held;
   }
 
   private async openVersion(m: EntityManager, sessionId: string): Promise<MinutesRow> {

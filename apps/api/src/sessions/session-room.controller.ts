@@ -22,6 +22,7 @@ import {
 import { PeopleQueryDto } from './dto/session.dto';
 import { SessionOfficersService } from './session-officers.service';
 import { SessionRoomService } from './session-room.service';
+import { SessionSpeakersService } from './session-speakers.service';
 
 const OFFICER = { on: 'session', param: 'id', allow: ['sessionOfficer'] } as const;
 
@@ -39,6 +40,7 @@ export class SessionRoomController {
   constructor(
     private readonly officers: SessionOfficersService,
     private readonly room: SessionRoomService,
+    private readonly speakers: SessionSpeakersService,
   ) {}
 
   @Put('officers')
@@ -199,7 +201,7 @@ export class SessionRoomController {
   @ApiOkResponse({ type: RoomDto })
   @ApiErrors('CONFLICT')
   askToSpeak(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RoomDto> {
-    return this.room.askToSpeak(actor, id);
+    return this.speakers.askToSpeak(actor, id);
   }
 
   @Post('speakers/me/withdraw')
@@ -209,7 +211,7 @@ export class SessionRoomController {
   @ApiOkResponse({ type: RoomDto })
   @ApiErrors('CONFLICT')
   withdraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RoomDto> {
-    return this.room.withdrawMine(actor, id);
+    return this.speakers.withdrawMine(actor, id);
   }
 
   @Post('speakers')
@@ -219,7 +221,7 @@ export class SessionRoomController {
   @ApiOkResponse({ type: RoomDto })
   @ApiErrors('CONFLICT')
   deskSpeaker(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: DeskSpeakerDto): Promise<RoomDto> {
-    return this.room.deskSpeaker(actor, id, body);
+    return this.speakers.deskSpeaker(actor, id, body);
   }
 
   @Post('speakers/next')
@@ -229,6 +231,6 @@ export class SessionRoomController {
   @ApiOkResponse({ type: RoomDto })
   @ApiErrors('CONFLICT')
   next(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RoomDto> {
-    return this.room.callNext(actor, id);
+    return this.speakers.callNext(actor, id);
   }
 }

@@ -10,26 +10,24 @@ import { clauseRows } from '../consultations/draft-store';
 import type { AppSecret } from '../config/app-secret';
 import { APP_SECRET } from '../config/app-secret';
 import { PermissionsService } from '../permissions/permissions.service';
-import { pseudonym } from '../votes/pseudonym';
 import { accountRollEntries } from '../rolls/roll-reads';
+import type { ProxyMark } from '../votes/ballots/ballot-choices';
 import { txQuery } from '../votes/ballots/ballot-store';
 import { castAtMeeting, meetingProgress, voterNames, votersOfPersons } from '../votes/ballots/meeting-cast';
-import type { ProxyMark } from '../votes/ballots/ballot-choices';
-import type { DeskSpeakerDto, EnterSlipDto, GistDto, HandsDto, RoomBallotDto, RoomBallotResultDto, RoomDto, RoomItemDto, SetCurrentItemDto, SlipDto, SpeakerDto } from './dto/room.dto';
-import type { RoomStanding } from './room-access';
-import { mayChair, requireRole, standingOf } from './room-access';
-import type { GuestRow, SlipRow, SpeechRow } from './room-store';
+import { pseudonym } from '../votes/pseudonym';
+import type { EnterSlipDto, GistDto, HandsDto, RoomBallotDto, RoomBallotResultDto, RoomDto, RoomItemDto, SetCurrentItemDto, SlipDto } from './dto/room.dto';
+import { lockedAs, mayChair, standingOf } from './room-access';
+import type { Presence } from './room-presence';
+import { agentHere, isHere, presenceIn, requireSitting, speakerDtos } from './room-presence';
+import type { SlipRow } from './room-store';
 import {
-  callNextSpeaker,
   currentOf,
   existingAccounts,
   guestsOf,
   insertSlip,
   liveSlipOf,
   lockSlip,
-  lockSpeakers,
   recordHands,
-  requestSpeech,
   roomItemsOf,
   setCurrent,
   setGist,
@@ -37,13 +35,11 @@ import {
   settleSlip,
   slipsOf,
   speechesWaiting,
-  withdrawSpeech,
 } from './room-store';
 import { SessionEvents } from './session-events';
-import type { Rolls } from './session-rolls';
-import { personKey, quorumOf, sessionRolls } from './session-rolls';
-import type { AgendaRow, AttendanceRow, ProxyRow, SessionRow } from './session-store';
-import { agendaOf, attendanceOf, proxiesOf, sessionRow } from './session-store';
+import { personKey } from './session-rolls';
+import type { AgendaRow, ProxyRow } from './session-store';
+import { agendaOf, sessionRow } from './session-store';
 
 type Person = { personType: 'owner' | 'member'; personId: string };
 
@@ -51,8 +47,8 @@ type Person = { personType: 'owner' | 'member'; personId: string };
  * The room of a session while it sits: the item (and clause) on the screen, voting in the room on
  * a vote item — opened by the chair only with the body's quorum, cast on a present voter's phone
  * or from a paper slip a teller entered and a scrutineer confirmed, into the vote's one count and
- * one chain (channel `meeting`) — a show of hands on any other item (indicative only), the gist the
- * recorder notes, and the speakers' queue.
+ * one chain (channel `meeting`) — a show of hands on any other item (indicative only), and the gist
+ * the recorder notes. The speakers' queue is SessionSpeakersService's.
  */
 @Injectable()
 export class SessionRoomService {
@@ -90,7 +86,7 @@ export class SessionRoomService {
       const found = (await clauseRows(m, currentItem.version_id)).find((c) => c.id === current.clause_id);
       if (found) clause = { id: found.id, number: found.number, heading: found.heading, body: found.body };
     }
-    const speakers = waiting.length ? await this.speakerNames(m, row, waiting) : [];
+    const speakers = waiting.length ? await speakerDtos(m, row, waiting) : [];
     return {
       currentItemId: current.item_id,
       clause,
@@ -126,7 +122,7 @@ export class SessionRoomService {
   /** The chair puts an item (and for a draft, the clause being read) on the screen. */
   async setCurrent(actor: Actor, sessionId: string, input: SetCurrentItemDto): Promise<RoomDto> {
     await this.dataSource.transaction(async (m) => {
-      const { row } = await this.asRole(m, actor, sessionId, 'chair');
+      const { row } = await lockedAs(m, this.permissions, actor, sessionId, 'chair');
       requireSitting(row);
       let clauseId: string | null = null;
       if (input.itemId !== null) {
@@ -147,7 +143,7 @@ export class SessionRoomService {
   /** The chair opens voting in the room on a vote item: only while the session sits, the vote is open, and the body's quorum is present. */
   async openRoomVoting(actor: Actor, sessionId: string, itemId: string): Promise<RoomDto> {
     await this.dataSource.transaction(async (m) => {
-      const { row } = await this.asRole(m, actor, sessionId, 'chair');
+      const { row } = await lockedAs(m, this.permissions, actor, sessionId, 'chair');
       requireSitting(row);
       const item = await this.item(m, sessionId, itemId);
       if (!item.vote_id) throw conflict('not_a_vote_item', 'Only an item linked to a vote is voted on in the room.');
@@ -161,7 +157,7 @@ export class SessionRoomService {
           closesAt: progress.closesAt.toISOString(),
         });
       }
-      const quorum = (await this.presence(m, row)).quorum;
+      const quorum = (await presenceIn(m, row)).quorum;
       if (quorum.met === false) {
         const short = quorum.measures.filter((q) => !q.met).map((q) => ({ measure: q.id, missing: q.missing, present: q.present, total: q.total }));
         throw conflict('no_quorum', `The quorum is not present (${quorum.statuteEn ?? 'the body’s rule'}): ${short.map((s) => `${s.missing} more ${s.measure === 'area' ? '1/100 m²' : 'persons'}`).join(' and ')} needed before voting in the room.`, {
@@ -178,7 +174,7 @@ export class SessionRoomService {
 
   async closeRoomVoting(actor: Actor, sessionId: string, itemId: string): Promise<RoomDto> {
     await this.dataSource.transaction(async (m) => {
-      const { row } = await this.asRole(m, actor, sessionId, 'chair');
+      const { row } = await lockedAs(m, this.permissions, actor, sessionId, 'chair');
       const item = await this.item(m, sessionId, itemId);
       if (!item.vote_id) throw conflict('not_a_vote_item', 'Only an item linked to a vote is voted on in the room.');
       if (!(await setRoomVoting(m, sessionId, itemId, 'close'))) throw conflict('room_voting_closed', 'Voting in the room is not open on this item.');
@@ -193,7 +189,7 @@ export class SessionRoomService {
     return this.dataSource.transaction(async (m) => {
       const row = (await sessionRow(m, sessionId))!;
       const item = await this.votingItem(m, sessionId, itemId);
-      const presence = await this.presence(m, row);
+      const presence = await presenceIn(m, row);
       const mine = new Set((await accountRollEntries(m, actor.id)).map((e) => personKey(e.personType, e.personId)));
       // Whom my account carries in the room: my own entries present, and the principals of door proxies held by them.
       const carried: Person[] = [
@@ -217,9 +213,9 @@ export class SessionRoomService {
   /** A teller enters a paper slip handed in in the room (one entry); a scrutineer confirms it (confirmSlip). */
   async enterSlip(actor: Actor, sessionId: string, itemId: string, input: EnterSlipDto): Promise<SlipDto[]> {
     await this.dataSource.transaction(async (m) => {
-      const { row } = await this.asRole(m, actor, sessionId, 'teller');
+      const { row } = await lockedAs(m, this.permissions, actor, sessionId, 'teller');
       const item = await this.votingItem(m, sessionId, itemId);
-      const presence = await this.presence(m, row);
+      const presence = await presenceIn(m, row);
       const { voterId } = await this.voterInRoom(m, item.vote_id!, input, presence);
       const slip = await insertSlip(m, { itemId, voteId: item.vote_id!, voterId, choice: input.choice, by: actor.id });
       if (!slip) {
@@ -239,13 +235,13 @@ export class SessionRoomService {
    */
   async confirmSlip(actor: Actor, sessionId: string, itemId: string, slipId: string): Promise<SlipDto[]> {
     await this.dataSource.transaction(async (m) => {
-      const { row } = await this.asRole(m, actor, sessionId, 'scrutineer');
+      const { row } = await lockedAs(m, this.permissions, actor, sessionId, 'scrutineer');
       const item = await this.item(m, sessionId, itemId);
       const slip = await lockSlip(m, itemId, slipId);
       if (!slip) throw new DomainError('NOT_FOUND', 'This item has no such slip.', { slipId });
       if (slip.status !== 'entered') throw conflict('not_entered', `This slip was already ${slip.status}.`, { status: slip.status });
       if (slip.entered_by === actor.id) throw conflict('same_person', 'A slip is confirmed by a scrutineer other than the teller who entered it.');
-      const presence = await this.presence(m, row);
+      const presence = await presenceIn(m, row);
       const proxy = await this.proxyOf(m, item.vote_id!, slip.voter_id, presence);
       const q = txQuery(m);
       // A secret vote's slip keeps no choice next to its voter once settled, counted or not.
@@ -292,12 +288,12 @@ export class SessionRoomService {
   /** A teller records a show of hands on an item that is no legal vote: counts, marked as the room's indication. */
   async recordHands(actor: Actor, sessionId: string, itemId: string, input: HandsDto): Promise<RoomDto> {
     await this.dataSource.transaction(async (m) => {
-      const { row } = await this.asRole(m, actor, sessionId, 'teller');
+      const { row } = await lockedAs(m, this.permissions, actor, sessionId, 'teller');
       requireSitting(row);
       const item = await this.item(m, sessionId, itemId);
       if (item.vote_id) throw conflict('a_vote_item', 'A vote item is decided by its ballots (in the room: phones and slips), not by a show of hands.');
       if (item.deferred_at) throw conflict('item_deferred', 'This item was put off.');
-      const present = (await this.presence(m, row)).quorum.present + (await guestsOf(m, sessionId)).filter((g) => g.checked_in_at && !g.left_at).length;
+      const present = (await presenceIn(m, row)).quorum.present + (await guestsOf(m, sessionId)).filter((g) => g.checked_in_at && !g.left_at).length;
       if (input.for + input.against + input.abstain > present) {
         throw invalid('for', 'invalid', `More hands than people in the room (${present}).`, { present });
       }
@@ -311,7 +307,7 @@ export class SessionRoomService {
   /** The recorder notes the gist of what was said on an item. */
   async setGist(actor: Actor, sessionId: string, itemId: string, input: GistDto): Promise<RoomDto> {
     await this.dataSource.transaction(async (m) => {
-      const { row } = await this.asRole(m, actor, sessionId, 'recorder');
+      const { row } = await lockedAs(m, this.permissions, actor, sessionId, 'recorder');
       await this.item(m, sessionId, itemId);
       if (row.status !== 'announced') throw conflict('not_announced', 'The notice of this session is not up.');
       await setGist(m, sessionId, itemId, input.gist.trim());
@@ -320,93 +316,7 @@ export class SessionRoomService {
     return this.room(actor, sessionId);
   }
 
-  /** I ask to speak, from my phone: a person of my account in the room. */
-  async askToSpeak(actor: Actor, sessionId: string): Promise<RoomDto> {
-    await this.dataSource.transaction(async (m) => {
-      const row = (await sessionRow(m, sessionId))!;
-      requireSitting(row);
-      const presence = await this.presence(m, row);
-      const mine = new Set((await accountRollEntries(m, actor.id)).map((e) => personKey(e.personType, e.personId)));
-      const me = presence.attendance.find((a) => a.left_at === null && mine.has(personKey(a.person_type, a.person_id)));
-      if (!me) throw forbidden('not_present', 'You are not checked in at this session (or have left): check in first, by the QR code or at the desk.');
-      await this.queue(m, row, { personType: me.person_type, personId: me.person_id, guestId: null }, 'phone');
-    });
-    return this.room(actor, sessionId);
-  }
-
-  /** I withdraw my request to speak (before I am called). */
-  async withdrawMine(actor: Actor, sessionId: string): Promise<RoomDto> {
-    await this.dataSource.transaction(async (m) => {
-      const mine = await accountRollEntries(m, actor.id);
-      let withdrawn = false;
-      for (const e of mine) if (e.personType !== 'tenant') withdrawn = (await withdrawSpeech(m, sessionId, personKey(e.personType, e.personId))) || withdrawn;
-      if (!withdrawn) throw conflict('not_present', 'You have no request to speak waiting.');
-      await this.events.announce(m, sessionId, 'room');
-    });
-    return this.room(actor, sessionId);
-  }
-
-  /** The desk puts someone in the room (of the rolls, or a guest) on the speakers' queue. */
-  async deskSpeaker(actor: Actor, sessionId: string, input: DeskSpeakerDto): Promise<RoomDto> {
-    await this.dataSource.transaction(async (m) => {
-      const row = (await sessionRow(m, sessionId))!;
-      requireSitting(row);
-      const byGuest = input.guestId !== undefined;
-      if (byGuest === (input.personType !== undefined && input.personId !== undefined) || (!byGuest && (input.personType === undefined) !== (input.personId === undefined))) {
-        throw invalid('personId', 'invalid', 'Name either a person in the room (personType and personId) or a guest (guestId).');
-      }
-      if (byGuest) {
-        const guest = (await guestsOf(m, sessionId)).find((g) => g.id === input.guestId);
-        if (!guest || !guest.checked_in_at || guest.left_at) throw forbidden('not_present', 'This guest is not in the room.');
-        await this.queue(m, row, { personType: null, personId: null, guestId: guest.id }, 'desk');
-      } else {
-        const presence = await this.presence(m, row);
-        if (!presence.attendance.some((a) => a.left_at === null && a.person_type === input.personType && a.person_id === input.personId)) {
-          throw forbidden('not_present', 'This person is not checked in at this session (or has left).');
-        }
-        await this.queue(m, row, { personType: input.personType!, personId: input.personId!, guestId: null }, 'desk');
-      }
-    });
-    return this.room(actor, sessionId);
-  }
-
-  /** The chair ends the current speech and calls the next in the queue. */
-  async callNext(actor: Actor, sessionId: string): Promise<RoomDto> {
-    await this.dataSource.transaction(async (m) => {
-      await this.asRole(m, actor, sessionId, 'chair');
-      await lockSpeakers(m, sessionId);
-      await callNextSpeaker(m, sessionId);
-      await this.events.announce(m, sessionId, 'room');
-    });
-    return this.room(actor, sessionId);
-  }
-
-  private async queue(m: EntityManager, row: SessionRow, who: { personType: 'owner' | 'member' | null; personId: string | null; guestId: string | null }, via: 'phone' | 'desk'): Promise<void> {
-    const current = await currentOf(m, row.id);
-    const added = await requestSpeech(m, { sessionId: row.id, itemId: current.item_id, ...who, via });
-    if (!added) throw conflict('already_waiting', 'Already in the speakers’ queue (or speaking).');
-    await this.events.announce(m, row.id, 'room');
-  }
-
-  private async speakerNames(m: EntityManager, row: SessionRow, speeches: SpeechRow[]): Promise<SpeakerDto[]> {
-    const rolls = speeches.some((s) => s.person_id) ? await sessionRolls(m, row) : null;
-    const guests = new Map((await guestsOf(m, row.id)).map((g) => [g.id, g]));
-    return speeches.map((s) => {
-      const guest = s.guest_id ? guests.get(s.guest_id) : undefined;
-      const name = guest ? (guest.affiliation ? `${guest.name}（${guest.affiliation}）` : guest.name) : (rolls?.people.get(personKey(s.person_type!, s.person_id!))?.name ?? '');
-      return { id: s.id, name, guest: !!guest, via: s.via, requestedAt: s.requested_at.toISOString(), calledAt: s.called_at?.toISOString() ?? null };
-    });
-  }
-
-  /** The session (locked) and the actor's standing, refused unless they hold `role`. */
-  private async asRole(m: EntityManager, actor: Actor, sessionId: string, role: 'chair' | 'recorder' | 'teller' | 'scrutineer'): Promise<{ row: SessionRow; standing: RoomStanding }> {
-    const row = (await sessionRow(m, sessionId, true))!;
-    const standing = await standingOf(m, this.permissions, actor, row);
-    requireRole(standing, role);
-    return { row, standing };
-  }
-
-  private async item(m: EntityManager, sessionId: string, itemId: string): Promise<AgendaRow> {
+  async item(m: EntityManager, sessionId: string, itemId: string): Promise<AgendaRow> {
     const item = (await agendaOf(m, sessionId)).find((a) => a.id === itemId);
     if (!item) throw new DomainError('NOT_FOUND', 'This session has no such agenda item.', { itemId });
     return item;
@@ -421,17 +331,12 @@ export class SessionRoomService {
     return item;
   }
 
-  private async presence(m: EntityManager, row: SessionRow): Promise<{ rolls: Rolls; attendance: AttendanceRow[]; proxies: ProxyRow[]; guests: GuestRow[]; quorum: ReturnType<typeof quorumOf>['dto'] }> {
-    const [rolls, attendance, proxies, guests] = await Promise.all([sessionRolls(m, row), attendanceOf(m, row.id), proxiesOf(m, row.id), guestsOf(m, row.id)]);
-    return { rolls, attendance, proxies, guests, quorum: quorumOf(row, rolls, attendance, proxies, guests).dto };
-  }
-
   /**
    * The vote's voter for a person in the room: checked in and not left, or represented at the door
    * by an agent who is (then the ballot carries the written proxy, naming the agent's voter).
    */
   private async voterInRoom(m: EntityManager, voteId: string, person: Person, presence: Presence): Promise<{ voterId: string; proxy: ProxyMark | null; name: string }> {
-    const here = presence.attendance.some((a) => a.left_at === null && a.person_type === person.personType && a.person_id === person.personId);
+    const here = isHere(presence, person.personType, person.personId);
     const door = presence.proxies.find((p) => p.principal_type === person.personType && p.principal_id === person.personId);
     if (!here && !(door && agentHere(door, presence))) throw forbidden('not_present', 'This person is not in the room (not checked in, or left) and nobody in the room holds their written proxy.');
     const voter = (await votersOfPersons(txQuery(m), voteId, [person])).get(personKey(person.personType, person.personId));
@@ -467,22 +372,5 @@ export class SessionRoomService {
     const voters = new Map<string, string>();
     for (const [id, name] of await voterNames(txQuery(m), voteId, [...new Set(rows.map((r) => r.voter_id))])) voters.set(id, name);
     return { voters, accounts };
-  }
-}
-
-type Presence = Awaited<ReturnType<SessionRoomService['presence']>>;
-
-/** Whether the holder of a door proxy is in the room: checked in and not left (a person of the rolls or a guest). */
-function agentHere(door: ProxyRow, presence: Presence): boolean {
-  if (door.agent_type === 'guest') return presence.guests.some((g) => g.id === door.agent_id && g.checked_in_at !== null && g.left_at === null);
-  return presence.attendance.some((a) => a.left_at === null && a.person_type === door.agent_type && a.person_id === door.agent_id);
-}
-
-/** The room acts while the session sits: from its start to its end, once its notice is up. */
-function requireSitting(row: SessionRow): void {
-  if (row.status !== 'announced') throw conflict('not_announced', 'The notice of this session is not up.', { status: row.status });
-  const now = Date.now();
-  if (now < row.starts_at.getTime() || now > row.ends_at.getTime()) {
-    throw conflict('not_started', 'The room acts while the session sits, from its start to its end.', { startsAt: row.starts_at.toISOString(), endsAt: row.ends_at.toISOString() });
   }
 }
