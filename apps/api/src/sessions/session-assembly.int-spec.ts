@@ -235,6 +235,10 @@ describe('a member assembly in the room: quorum, ballots in the room merged with
     expect((await chen.post<ErrorBody>(`/api/votes/${voteId}/ballots`, { choice: 'oppose' })).body.details).toMatchObject({ reason: 'meeting_supersedes' });
     const progress = (await room(sessionId)).items.find((i) => i.itemId === voteItem)!.vote!;
     expect(progress).toMatchObject({ voted: 5, votedInRoom: 4, slipsWaiting: 0, passed: null });
+    // Once the session is over, the room takes no ballot, even were the chair to forget to close it.
+    await t.dataSource.query(`UPDATE discussion_session SET ends_at = now() - interval '1 second' WHERE id = $1`, [sessionId]);
+    expect((await chen.post<ErrorBody>(`/api/sessions/${sessionId}/agenda/${voteItem}/ballots`, { choice: 'oppose' })).body.details).toMatchObject({ reason: 'not_started' });
+    await t.dataSource.query(`UPDATE discussion_session SET ends_at = now() + interval '3 hours' WHERE id = $1`, [sessionId]);
     expect((await chair.post(`/api/sessions/${sessionId}/agenda/${voteItem}/room-voting/close`)).status).toBe(200);
     expect((await chen.post<ErrorBody>(`/api/sessions/${sessionId}/agenda/${voteItem}/ballots`, { choice: 'oppose' })).body.details).toMatchObject({ reason: 'room_voting_closed' });
 

@@ -188,6 +188,8 @@ export class SessionRoomService {
   async castInRoom(actor: Actor, sessionId: string, itemId: string, input: RoomBallotDto): Promise<RoomBallotResultDto> {
     return this.dataSource.transaction(async (m) => {
       const row = (await sessionRow(m, sessionId))!;
+      // Voting in the room ends with the session, whether or not the chair closed it.
+      requireSitting(row);
       const item = await this.votingItem(m, sessionId, itemId);
       const presence = await presenceIn(m, row);
       const mine = new Set((await accountRollEntries(m, actor.id)).map((e) => personKey(e.personType, e.personId)));
@@ -214,6 +216,7 @@ export class SessionRoomService {
   async enterSlip(actor: Actor, sessionId: string, itemId: string, input: EnterSlipDto): Promise<SlipDto[]> {
     await this.dataSource.transaction(async (m) => {
       const { row } = await lockedAs(m, this.permissions, actor, sessionId, 'teller');
+      requireSitting(row);
       const item = await this.votingItem(m, sessionId, itemId);
       const presence = await presenceIn(m, row);
       const { voterId } = await this.voterInRoom(m, item.vote_id!, input, presence);
