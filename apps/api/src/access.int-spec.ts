@@ -166,6 +166,7 @@ const CASES: Record<string, Case | SelfCase> = {
   'POST /api/auth/logout': { self: true },
   'POST /api/auth/logout-everywhere': { self: true },
   'GET /api/me/roll': { self: true },
+  'GET /api/me/open-matters': { self: true },
   'POST /api/me/invitations': { self: true },
   'POST /api/me/invitations/check': { self: true },
   'POST /api/me/invitations/phone-code': { self: true },

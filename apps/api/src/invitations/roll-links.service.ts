@@ -11,7 +11,7 @@ import { personTable, rollPerson, setLinkedAccount } from '../rolls/roll-link-st
 import { accountRollEntries } from '../rolls/roll-reads';
 import { SmsProvider } from '../sms/sms-provider';
 import { grantResident, revokeResident, userByPhone } from '../users/user-store';
-import { openVotesWithOnlineBallot, txQuery } from '../votes/ballots/ballot-store';
+import { openVotesAwaiting, openVotesWithOnlineBallot, txQuery } from '../votes/ballots/ballot-store';
 import { revokeOpenLetters } from './invitation-store';
 import type { PersonType } from './invitation-types';
 import { maskPhone, oneAccountOnePerson, PERSON_WORD } from './invitation-types';
@@ -109,6 +109,13 @@ export class RollLinksService {
       throw error;
     }
     await grantResident(m, link.userId, link.unitId, link.actor.id);
+    // Votes already open when the account joins: the frozen electorate holds the person, so the
+    // inbox tells them as it told everyone when voting opened (tenants vote in none).
+    if (link.personType !== 'tenant') {
+      for (const vote of await openVotesAwaiting(txQuery(m), link.personType, link.personId)) {
+        await this.notifications.notify(m, [link.userId], 'vote_opened', { voteId: vote.id, title: vote.title, closesAt: vote.closes_at.toISOString() }, `/votes/${vote.id}`);
+      }
+    }
     await this.audit.record(m, {
       actor: link.actor,
       nodeId: link.unitId,

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/actor';
 import { CurrentActor, SignedIn } from '../auth/access.decorators';
-import { MyRollDto } from './me.dto';
+import { MyOpenMattersDto, MyRollDto } from './me.dto';
 import { MeService } from './me.service';
 
 @ApiTags('me')
@@ -16,5 +16,13 @@ export class MeController {
   @ApiOkResponse({ type: MyRollDto })
   roll(@CurrentActor() actor: Actor): Promise<MyRollDto> {
     return this.me.roll(actor);
+  }
+
+  @Get('open-matters')
+  @SignedIn()
+  @ApiOperation({ operationId: 'getMyOpenMatters', summary: 'What waits for me in every unit I belong to: open votes I may cast in (and whether I have), consultations open for comment, sessions I am invited to' })
+  @ApiOkResponse({ type: MyOpenMattersDto })
+  openMatters(@CurrentActor() actor: Actor): Promise<MyOpenMattersDto> {
+    return this.me.openMatters(actor);
   }
 }

@@ -42,3 +42,36 @@ export class MyRollDto {
   @ApiProperty({ type: [MyHouseholdDto] }) households!: MyHouseholdDto[];
   @ApiProperty({ type: [MyCompoundDto] }) compounds!: MyCompoundDto[];
 }
+
+export class MyOpenVoteDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() unitName!: string;
+  @ApiProperty({ format: 'date-time' }) closesAt!: string;
+  @ApiProperty({ description: 'How many voters I cast for (myself, and principals of accepted proxies)' }) voters!: number;
+  @ApiProperty({ description: 'How many of them have a ballot already' }) voted!: number;
+}
+
+export class MyOpenConsultationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() unitName!: string;
+}
+
+export class MyUpcomingSessionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() place!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty() unitName!: string;
+}
+
+/** `GET /me/open-matters`: what waits for me, in every unit I belong to — first on 「我的」 and home. */
+export class MyOpenMattersDto {
+  @ApiProperty({ type: [MyOpenVoteDto], description: 'Open votes I may cast in, closing soonest first' }) votes!: MyOpenVoteDto[];
+  @ApiProperty({ type: [MyOpenConsultationDto], description: 'Consultations of my units open for comment' }) consultations!: MyOpenConsultationDto[];
+  @ApiProperty({ type: [MyUpcomingSessionDto], description: 'Sessions I am invited to, not over yet, soonest first' }) sessions!: MyUpcomingSessionDto[];
+}

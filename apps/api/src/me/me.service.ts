@@ -3,8 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { LEGAL_TIME_ZONE } from '@yishi/contracts';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
-import { accountHouseholdMembers, accountUnits } from '../rolls/roll-reads';
-import type { MyCompoundDto, MyHouseholdDto, MyRollDto } from './me.dto';
+import { consultationHeads, consultationsOfUnit } from '../consultations/consultation-store';
+import { nodeById } from '../organizations/organization-store';
+import { accountHouseholdMembers, accountRollEntries, accountUnits } from '../rolls/roll-reads';
+import { sessionsOf } from '../sessions/session-store';
+import { grantsOf } from '../users/grant-store';
+import { openVotesOfAccount, txQuery } from '../votes/ballots/ballot-store';
+import type { MyCompoundDto, MyHouseholdDto, MyOpenMattersDto, MyRollDto } from './me.dto';
 
 /** "My household / my units": the roll entries linked to the signed-in account (the rolls' accountEntriesSql). */
 @Injectable()
@@ -53,5 +58,35 @@ export class MeService {
       compounds.set(r.unit_id, c);
     }
     return { households: [...households.values()], compounds: [...compounds.values()] };
+  }
+
+  /**
+   * What waits for me in every unit I belong to (by my roll entries and my roles): the open votes
+   * I may cast in and whether I have, the consultations open for comment, the sessions I am invited
+   * to. A session of building heads only shows to a building head of its units.
+   */
+  async openMatters(actor: Actor): Promise<MyOpenMattersDto> {
+    const m = this.dataSource.manager;
+    const [entries, grants, votes] = await Promise.all([accountRollEntries(m, actor.id), grantsOf(m, actor.id), openVotesOfAccount(txQuery(m), actor.id)]);
+    const unitIds = [...new Set([...entries.filter((e) => e.onRoll).map((e) => e.unitId), ...grants.map((g) => g.node_id)])];
+    const units = (await Promise.all(unitIds.map((id) => nodeById(m, id)))).filter((n): n is NonNullable<typeof n> => !!n && (n.kind === 'compound' || n.kind === 'cooperative'));
+    const consultations: MyOpenMattersDto['consultations'] = [];
+    const sessions = new Map<string, MyOpenMattersDto['sessions'][number]>();
+    const now = Date.now();
+    for (const unit of units) {
+      const open = await consultationsOfUnit(m, unit.id, 'comment');
+      const heads = await consultationHeads(m, open.map((c) => c.id));
+      for (const c of open) if (!consultations.some((x) => x.id === c.id)) consultations.push({ id: c.id, title: heads.get(c.id)?.title ?? '', unitId: unit.id, unitName: unit.name });
+      const headHere = grants.some((g) => g.role === 'building_head' && g.node_id === unit.id);
+      for (const s of await sessionsOf(m, unit.id, false)) {
+        if (s.status !== 'announced' || s.ends_at.getTime() < now || (s.invite === 'building_heads' && !headHere) || sessions.has(s.id)) continue;
+        sessions.set(s.id, { id: s.id, title: s.title, place: s.place, startsAt: s.starts_at.toISOString(), endsAt: s.ends_at.toISOString(), unitName: unit.name });
+      }
+    }
+    return {
+      votes: votes.map((v) => ({ id: v.id, title: v.title, unitId: v.unit_id, unitName: v.unit_name, closesAt: v.closes_at.toISOString(), voters: v.voters, voted: v.voted })),
+      consultations,
+      sessions: [...sessions.values()].sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+    };
   }
 }

@@ -388,6 +388,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/open-matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What waits for me in every unit I belong to: open votes I may cast in (and whether I have), consultations open for comment, sessions I am invited to
+         * @description Needs a signed-in session (the yishi_session cookie).
+         */
+        get: operations["getMyOpenMatters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/nodes/{nodeId}/consultations": {
         parameters: {
             query?: never;
@@ -3100,6 +3120,47 @@ export interface components {
         MyRollDto: {
             households: components["schemas"]["MyHouseholdDto"][];
             compounds: components["schemas"]["MyCompoundDto"][];
+        };
+        MyOpenVoteDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @description How many voters I cast for (myself, and principals of accepted proxies) */
+            voters: number;
+            /** @description How many of them have a ballot already */
+            voted: number;
+        };
+        MyOpenConsultationDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+        };
+        MyUpcomingSessionDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            place: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            unitName: string;
+        };
+        MyOpenMattersDto: {
+            /** @description Open votes I may cast in, closing soonest first */
+            votes: components["schemas"]["MyOpenVoteDto"][];
+            /** @description Consultations of my units open for comment */
+            consultations: components["schemas"]["MyOpenConsultationDto"][];
+            /** @description Sessions I am invited to, not over yet, soonest first */
+            sessions: components["schemas"]["MyUpcomingSessionDto"][];
         };
         /**
          * @description The rule under which the competent body will decide
@@ -7093,6 +7154,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyRollDto"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getMyOpenMatters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyOpenMattersDto"];
                 };
             };
             /** @description `UNAUTHENTICATED`: no valid session: sign in first. */

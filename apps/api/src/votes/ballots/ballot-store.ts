@@ -307,3 +307,54 @@ export async function openVotesWithOnlineBallot(q: TxQuery, personType: 'owner' 
   );
   return Number(ballots?.n ?? 0);
 }
+
+export interface OpenVoteOfAccountRow {
+  id: string;
+  title: string;
+  unit_id: string;
+  unit_name: string;
+  closes_at: Date;
+  voters: number;
+  voted: number;
+}
+
+/**
+ * The open votes an account may cast in — through its own roll entries on the frozen electorate
+ * or an accepted proxy — soonest closing first, with how many of its voters have cast already.
+ * Starts from the open votes (few, by vote_due_idx) and probes each electorate by its unique
+ * (vote, person) index, never a scan of every vote's electorate.
+ */
+export function openVotesOfAccount(q: TxQuery, userId: string): Promise<OpenVoteOfAccountRow[]> {
+  return q<OpenVoteOfAccountRow>(
+    `SELECT vt.id, vt.title, vt.unit_id, n.name AS unit_name, vt.closes_at, count(*)::int AS voters,
+            count(*) FILTER (WHERE CASE WHEN vt.secrecy = 'secret'
+                                        THEN EXISTS (SELECT 1 FROM vote_mark k WHERE k.vote_id = vt.id AND k.voter_id = mine.voter_id)
+                                        ELSE EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = vt.id AND b.voter_id = mine.voter_id) END)::int AS voted
+       FROM vote vt
+       JOIN org_node n ON n.id = vt.unit_id
+       CROSS JOIN LATERAL (
+         SELECT v.voter_id FROM (${accountEntriesSql('$1', ['owner', 'member'])}) e
+           JOIN vote_voter v ON v.vote_id = vt.id AND v.person_type = e.person_type AND v.person_id = e.person_id
+         UNION
+         SELECT p.principal_voter_id FROM proxy_authorization p
+          WHERE p.vote_id = vt.id AND p.agent_user_id = $1 AND p.status = 'accepted' AND p.revoked_at IS NULL
+       ) mine
+      WHERE vt.status = 'open' AND vt.closes_at > now()
+      GROUP BY vt.id, n.name
+      ORDER BY vt.closes_at, vt.id`,
+    [userId],
+  );
+}
+
+/** The open votes whose frozen electorate holds this roll entry and where it has not voted: what it is told of when it is linked to an account. */
+export function openVotesAwaiting(q: TxQuery, personType: 'owner' | 'member', personId: string): Promise<{ id: string; title: string; closes_at: Date }[]> {
+  return q(
+    `SELECT vt.id, vt.title, vt.closes_at
+       FROM vote vt JOIN vote_voter v ON v.vote_id = vt.id AND v.person_type = $1 AND v.person_id = $2
+      WHERE vt.status = 'open' AND vt.closes_at > now()
+        AND NOT EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = vt.id AND b.voter_id = v.voter_id)
+        AND NOT EXISTS (SELECT 1 FROM vote_mark k WHERE k.vote_id = vt.id AND k.voter_id = v.voter_id)
+      ORDER BY vt.closes_at, vt.id`,
+    [personType, personId],
+  );
+}
