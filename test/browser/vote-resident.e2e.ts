@@ -540,3 +540,47 @@ test('an owner holding a written proxy votes for the principal on the same page,
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('an owner finds the open vote first on 「我的」 and casts in three taps from there, in large-text mode, the confirm button in view', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const title = `楼道照明改造表决 ${Date.now().toString(36)}`;
+  const convenor = await apiAs(CONVENOR_YUSHUIAN);
+  const voteId = await openVote(convenor, title, 3 * 24 * 3600_000);
+  await convenor.api.dispose();
+
+  const { context, page } = await freshContext(browser);
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, CO_OWNER_YUSHUIAN);
+  await expect(page).toHaveURL(/\/me$/);
+  await page.getByRole('button', { name: '大字模式' }).click();
+  // 待办 comes first on 「我的」: the vote, its closing time, and that she has not voted.
+  const waiting = page.getByRole('region', { name: '待办' });
+  const card = waiting.getByRole('link', { name: new RegExp(escapeRegExp(title)) });
+  await expect(card).toContainText('您还没投票');
+  await expect(card).toBeInViewport();
+  await expectNoHorizontalScroll(page);
+
+  let taps = 0;
+  const tap = async (target: ReturnType<Page['getByRole']>): Promise<void> => {
+    taps += 1;
+    await target.click();
+  };
+  await tap(card);
+  await expect(page).toHaveURL(new RegExp(`/votes/${voteId}$`));
+  const ballot = page.getByRole('region', { name: '我的选票' });
+  await tap(ballot.getByRole('button', { name: '同意', exact: true }));
+  const confirm = ballot.getByRole('button', { name: '确认投票：同意' });
+  await expect(confirm).toBeInViewport();
+  await tap(confirm);
+  await expect(ballot.getByRole('heading', { name: '您的选票已记录' })).toBeVisible();
+  expect(taps).toBe(3);
+  await expectNoHorizontalScroll(page);
+
+  // Back on 「我的」 it says so.
+  await page.goto(`${baseUrl()}/me`);
+  await expect(page.getByRole('region', { name: '待办' }).getByRole('link', { name: new RegExp(escapeRegExp(title)) })).toContainText('您已投票');
+  await page.getByRole('button', { name: '大字模式' }).click();
+  expect(problems).toEqual([]);
+  await context.close();
+});

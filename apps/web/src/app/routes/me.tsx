@@ -4,6 +4,7 @@ import { MyConsultations } from '../../features/consultations/components/my-cons
 import { AccountPanel } from '../../features/me/components/account-panel';
 import { LinkInvitationForm } from '../../features/me/components/link-invitation-form';
 import { MyRoll } from '../../features/me/components/my-roll';
+import { OpenMatters } from '../../features/me/components/open-matters';
 import { useSession } from '../../lib/auth';
 import { useDocumentTitle } from '../../lib/document-title';
 import { normaliseInvitationCode } from '../../shared/invitations/code';
@@ -38,6 +39,9 @@ export function MeRoute() {
         <p className="page-header__intro">{t('me.greeting', { name: user.displayName })}</p>
       </header>
       {proofNeeded && linkLetter}
+      <Section titleId="open-matters" title={t('me.open.heading')}>
+        <OpenMatters />
+      </Section>
       {units.length > 0 && (
         <Section titleId="my-consultations" title={t('me.consultations.heading')} intro={t('me.consultations.intro')}>
           <MyConsultations units={units} />
