@@ -70,6 +70,8 @@ interface Ctx {
   /** Sessions of compound A: a draft (put back to draft before each caller, to announce) and one whose notice has run and that starts soon (for check-ins). */
   sessionsA: { draft: string; live: string; item: string; items: string[]; agent: string };
   /** A consultative session of A sitting now, with officers, a vote item (its own open vote) and a free item. */
+  /** A voter of the open vote of A filed under 1栋 (the door-to-door list). */
+  missingVoterA: string;
   roomA: { shortDraft: string; session: string; vote: string; voteItem: string; freeItem: string; owner: string; guest: string; slip: string; followUp: string; photo: string; officers: Record<'chair' | 'recorder' | 'teller' | 'scrutineer', string> };
   /** Paper ballots and proxies on an open vote of A: a voter without a paper, papers in each state, an accepted proxy; an rceo-27 vote of a cooperative of A's community for check-ins. */
   papersA: { vote: string; voter: string; issued: number; toEnter: number; disputed: number; toVoid: number; toReissue: number; principal: string; proxy: string; meeting: string; meetingUnit: string; member: string };
@@ -112,6 +114,11 @@ const CASES: Record<string, Case | SelfCase> = {
     }),
   },
   'GET /api/units/:unitId/votes': { request: (c) => ({ path: `/api/units/${c.unitA}/votes` }) },
+  'GET /api/votes/:id/missing': { vote: (c) => c.votesA.open, request: (c) => ({ path: `/api/votes/${c.votesA.open}/missing?buildingId=${c.buildingA}` }) },
+  'POST /api/votes/:id/missing/contacts': {
+    vote: (c) => c.votesA.open,
+    request: (c) => ({ path: `/api/votes/${c.votesA.open}/missing/contacts`, body: { voterId: c.missingVoterA, outcome: 'not_home', buildingId: c.buildingA } }),
+  },
   'GET /api/votes/:id': { vote: (c) => c.votesA.open, request: (c) => ({ path: `/api/votes/${c.votesA.open}` }) },
   'POST /api/votes/:id/open': { vote: (c) => c.votesA.scheduled, request: (c) => ({ path: `/api/votes/${c.votesA.scheduled}/open` }) },
   'POST /api/votes/:id/shortenings': {
@@ -638,6 +645,7 @@ describe('access rules across the whole route table', () => {
       topicsA: { open: '', offline: '', photo: '', toAccept: '', toMerge: '', toDecline: '' },
       briefingsA: { open: '', toCancel: '' },
       sessionsA: { draft: '', live: '', item: '', items: [], agent: '' },
+      missingVoterA: '',
       roomA: { shortDraft: '', session: '', vote: '', voteItem: '', freeItem: '', owner: '', guest: '', slip: '', followUp: '', photo: '', officers: { chair: '', recorder: '', teller: '', scrutineer: '' } },
       papersA: { vote: '', voter: '', issued: 0, toEnter: 0, disputed: 0, toVoid: 0, toReissue: 0, principal: '', proxy: '', meeting: '', meetingUnit: '', member: '' },
       granteePhone,
@@ -783,6 +791,7 @@ describe('access rules across the whole route table', () => {
     // The room of A: a consultative session sitting now. Its officers hold no role that runs sessions
     // (a co-owner chairs, an owner records, the building head tells, an observer scrutinises): the
     // officer exception lets them through, the service asks for the role each action needs.
+    ctx.missingVoterA = (await q<{ voter_id: string }>(`SELECT voter_id FROM vote_voter WHERE vote_id = $1 AND group_label = '1栋' ORDER BY voter_id LIMIT 1`, [ctx.votesA.open])).voter_id;
     const room = ctx.roomA;
     room.vote = await vote(8 * DAY);
     await openWithApproval(staffOfA, streetStaff, room.vote);
@@ -882,7 +891,9 @@ describe('access rules across the whole route table', () => {
     const grants = await grantsOf(caller);
     const ancestry = await ancestryOf(c.node ? c.node(ctx) : ctx.unitA);
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const buildingId = rule.buildingFrom ? ((body[rule.buildingFrom.body] as string | undefined) ?? null) : undefined;
+    const query = Object.fromEntries(new URLSearchParams(request.path.split('?')[1] ?? ''));
+    const from = rule.buildingFrom;
+    const buildingId = from ? ((('body' in from ? body[from.body] : query[from.query]) as string | undefined) ?? null) : undefined;
     let hidden = !hasAnyRole(grants, { ancestry });
     if (!hidden && c.consultation) {
       const [row] = await t.dataSource.query<{ phase: string }[]>(`SELECT phase FROM consultation WHERE id = $1`, [c.consultation(ctx)]);

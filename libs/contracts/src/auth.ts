@@ -39,6 +39,11 @@ export const ACTIONS = [
    * admins; it counts only on a node ABOVE the unit (its community or street), never on the unit.
    */
   'vote.supervise',
+  /**
+   * See who has not taken part in a vote yet, with the phone numbers the roll holds, and record a
+   * door-to-door visit: building heads for their own building, convenors and staff for every one.
+   */
+  'turnout.missing',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -119,6 +119,8 @@ export const REFUSAL_REASONS = [
   'not_confirmed', // the chair and a scrutineer confirm before publishing
   'already_confirmed',
   'not_published',
+  // Reaching voters: who is still missing.
+  'not_your_building', // a building head sees and visits the voters of the building they look after
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

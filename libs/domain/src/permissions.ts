@@ -6,7 +6,7 @@
  */
 import type { Action, Role } from '@yishi/contracts';
 
-const RUN_CONSULTATIONS: readonly Action[] = ['consultation.read', 'consultation.manage', 'participate', 'offline.record', 'comment.moderate'];
+const RUN_CONSULTATIONS: readonly Action[] = ['consultation.read', 'consultation.manage', 'participate', 'offline.record', 'comment.moderate', 'turnout.missing'];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   admin: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'org.manage', 'result.object', 'vote.supervise', ...RUN_CONSULTATIONS],
@@ -20,7 +20,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
    * the final notice until the convenor answers it).
    */
   observer: ['roll.read', 'audit.read', 'consultation.read'],
-  building_head: ['invitation.print', 'consultation.read', 'participate', 'offline.record'],
+  building_head: ['invitation.print', 'consultation.read', 'participate', 'offline.record', 'turnout.missing'],
   resident: ['consultation.read', 'participate'],
 };
 
@@ -55,7 +55,7 @@ export function grantsReaching(grants: readonly Grant[], target: Target): Grant[
 }
 
 /** Actions a building head may take only for their own building; the rest hold compound-wide. */
-const BUILDING_SCOPED: readonly Action[] = ['invitation.print'];
+const BUILDING_SCOPED: readonly Action[] = ['invitation.print', 'turnout.missing'];
 
 function coversBuilding(grant: Grant, action: Action, target: Target): boolean {
   if (grant.buildingId === null || !BUILDING_SCOPED.includes(action)) return true;

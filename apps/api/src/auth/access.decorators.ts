@@ -22,8 +22,8 @@ export interface PermissionTarget {
   on: TargetKind;
   /** The route parameter that holds its id. */
   param: string;
-  /** For a building-scoped action: the JSON body field naming the building (a building head prints their own building's letters). */
-  buildingFrom?: { body: string };
+  /** For a building-scoped action: the JSON body field, or the query parameter, naming the building (a building head prints their own building's letters, sees their own building's missing voters). */
+  buildingFrom?: { body: string } | { query: string };
   /** Who may act besides the roles that allow the action. */
   allow?: readonly AccessException[];
 }

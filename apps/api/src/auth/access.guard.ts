@@ -57,7 +57,8 @@ export class AccessGuard extends AuthGuard('session-cookie') {
       if (id === undefined) throw new Error(`${request.method} ${request.path} declares its target by the parameter "${rule.param}", which the route does not have`);
       // The route's ParseUUIDPipe runs after the guard: answer as it would.
       if (typeof id !== 'string' || !UUID.test(id)) throw new BadRequestException('Validation failed (uuid is expected)');
-      const buildingId = rule.buildingFrom ? bodyUuid(request.body, rule.buildingFrom.body) : undefined;
+      const from = rule.buildingFrom;
+      const buildingId = from ? ('body' in from ? bodyUuid(request.body, from.body) : bodyUuid(request.query, from.query)) : undefined;
       (request as Request & { [ACCESS_TARGET]?: unknown })[ACCESS_TARGET] = await this.permissions.authorize(actor, { action: rule.action, on: rule.on, id, allow: rule.allow, buildingId });
     }
     return true;
@@ -71,7 +72,7 @@ export class AccessGuard extends AuthGuard('session-cookie') {
   }
 }
 
-/** A building named in the JSON body; anything else names none (the validation pipe then answers for the body). */
+/** A building named in the JSON body (or the query); anything else names none (the validation pipe then answers for it). */
 function bodyUuid(body: unknown, field: string): string | null {
   const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[field] : undefined;
   return typeof value === 'string' && UUID.test(value) ? value : null;

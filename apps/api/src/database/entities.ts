@@ -6,6 +6,7 @@ import { VoteCast } from '../votes/entities/vote-cast.entity';
 import { VoteMark } from '../votes/entities/vote-mark.entity';
 import { VoteObjection } from '../votes/entities/vote-objection.entity';
 import { VoteVoter } from '../votes/entities/vote-voter.entity';
+import { VoteContact } from '../votes/entities/vote-contact.entity';
 import { Vote, VoteShortening } from '../votes/entities/vote.entity';
 import { Briefing } from '../briefings/entities/briefing.entity';
 import { BriefingSignup } from '../briefings/entities/briefing-signup.entity';
@@ -91,6 +92,7 @@ export const ENTITIES = [
   Notification,
   Vote,
   VoteVoter,
+  VoteContact,
   VoteCast,
   Ballot,
   VoteMark,

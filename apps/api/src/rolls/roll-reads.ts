@@ -247,3 +247,24 @@ export async function rollEntriesOfAccounts(q: Runner, unitIds: readonly string[
   );
   return new Set(rows.map((r) => r.key));
 }
+
+/** A building of this unit, by id: its name, or undefined when the unit has no such building. */
+export async function buildingOfUnit(q: Runner, unitId: string, buildingId: string): Promise<{ id: string; name: string } | undefined> {
+  const [row] = await run<{ id: string; name: string }>(q, `SELECT id, name FROM building WHERE id = $2 AND unit_id = $1`, [unitId, buildingId]);
+  return row;
+}
+
+/** The phone numbers the roll holds for these persons (`type:id` keys), where it holds one. */
+export async function rollPhones(q: Runner, persons: readonly { personType: string; personId: string }[]): Promise<Map<string, string>> {
+  const owners = persons.filter((p) => p.personType === 'owner').map((p) => p.personId);
+  const members = persons.filter((p) => p.personType === 'member').map((p) => p.personId);
+  if (!owners.length && !members.length) return new Map();
+  const rows = await run<{ key: string; phone: string }>(
+    q,
+    `SELECT 'owner:' || o.id AS key, o.phone FROM owner o WHERE o.id = ANY($1::uuid[]) AND o.phone IS NOT NULL
+     UNION ALL
+     SELECT 'member:' || m.id, m.phone FROM member m WHERE m.id = ANY($2::uuid[]) AND m.phone IS NOT NULL`,
+    [owners, members],
+  );
+  return new Map(rows.map((r) => [r.key, r.phone]));
+}

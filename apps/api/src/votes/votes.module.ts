@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CastingService } from './ballots/casting.service';
+import { MissingController } from './ballots/missing.controller';
+import { MissingService } from './ballots/missing.service';
 import { PaperController } from './ballots/paper.controller';
 import { CheckInsService } from './ballots/check-ins.service';
 import { PaperDesk } from './ballots/paper-desk';
@@ -19,8 +21,8 @@ import { VotesController } from './lifecycle/votes.controller';
 import { VotesService } from './lifecycle/votes.service';
 
 @Module({
-  controllers: [VotesController, PaperController, ProxiesController, PublicResultsController, VotePublicLinkController, ShorteningsController],
-  providers: [VotesService, CastingService, SealingService, ResultsService, ResultExportService, PaperDesk, VoterListService, PaperIssuingService, PaperEntryService, CheckInsService, ProxiesService, PublicResultsService, ShorteningsService],
+  controllers: [VotesController, MissingController, PaperController, ProxiesController, PublicResultsController, VotePublicLinkController, ShorteningsController],
+  providers: [VotesService, MissingService, CastingService, SealingService, ResultsService, ResultExportService, PaperDesk, VoterListService, PaperIssuingService, PaperEntryService, CheckInsService, ProxiesService, PublicResultsService, ShorteningsService],
   exports: [VotesService, CastingService, SealingService],
 })
 export class VotesModule {}

@@ -1,0 +1,55 @@
+import type { TxQuery } from '../../database/pooled';
+import type { ContactOutcome } from '../entities/vote-contact.entity';
+
+/**
+ * Who has not taken part in a vote yet, by the group the electorate files them under (the building
+ * of a compound, the household of a cooperative): a named vote's counted ballots, a secret vote's
+ * marked roll — never a choice. Statements on `vote_voter`, `ballot`, `vote_mark` and `vote_contact`.
+ */
+
+/** Per group: voters on the frozen electorate, and how many have taken part. */
+export function turnoutByGroup(q: TxQuery, voteId: string, secrecy: 'named' | 'secret', group: string | null): Promise<{ group_label: string; voters: number; voted: number }[]> {
+  return q(
+    `SELECT v.group_label, count(*)::int AS voters,
+            count(*) FILTER (WHERE CASE WHEN $2 = 'secret' THEN EXISTS (SELECT 1 FROM vote_mark k WHERE k.vote_id = v.vote_id AND k.voter_id = v.voter_id)
+                                         ELSE EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = v.vote_id AND b.voter_id = v.voter_id) END)::int AS voted
+       FROM vote_voter v WHERE v.vote_id = $1 AND ($3::text IS NULL OR v.group_label = $3)
+      GROUP BY v.group_label ORDER BY v.group_label`,
+    [voteId, secrecy, group],
+  );
+}
+
+export interface MissingVoterRow {
+  voter_id: string;
+  person_type: 'owner' | 'member';
+  person_id: string;
+  name: string;
+  group_label: string;
+  unit_labels: string[];
+  contact: { outcome: ContactOutcome; note: string; by: string; at: string } | null;
+}
+
+/** The voters of one group who have not taken part, by name, each with the latest door-to-door visit. */
+export function missingVoters(q: TxQuery, voteId: string, secrecy: 'named' | 'secret', group: string): Promise<MissingVoterRow[]> {
+  return q<MissingVoterRow>(
+    `SELECT v.voter_id, v.person_type, v.person_id, v.name, v.group_label, v.unit_labels,
+            (SELECT json_build_object('outcome', c.outcome, 'note', c.note, 'by', u.display_name, 'at', c.at)
+               FROM vote_contact c JOIN app_user u ON u.id = c.by WHERE c.vote_id = v.vote_id AND c.voter_id = v.voter_id ORDER BY c.at DESC, c.id DESC LIMIT 1) AS contact
+       FROM vote_voter v
+      WHERE v.vote_id = $1 AND v.group_label = $3
+        AND NOT CASE WHEN $2 = 'secret' THEN EXISTS (SELECT 1 FROM vote_mark k WHERE k.vote_id = v.vote_id AND k.voter_id = v.voter_id)
+                     ELSE EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = v.vote_id AND b.voter_id = v.voter_id) END
+      ORDER BY v.unit_labels, v.name, v.voter_id`,
+    [voteId, secrecy, group],
+  );
+}
+
+/** The group a voter is filed under, if the voter is on the electorate. */
+export async function voterGroup(q: TxQuery, voteId: string, voterId: string): Promise<string | undefined> {
+  const [row] = await q<{ group_label: string }>(`SELECT group_label FROM vote_voter WHERE vote_id = $1 AND voter_id = $2`, [voteId, voterId]);
+  return row?.group_label;
+}
+
+export async function insertContact(q: TxQuery, contact: { voteId: string; voterId: string; outcome: ContactOutcome; note: string; by: string }): Promise<void> {
+  await q(`INSERT INTO vote_contact (vote_id, voter_id, outcome, note, by) VALUES ($1, $2, $3, $4, $5)`, [contact.voteId, contact.voterId, contact.outcome, contact.note, contact.by]);
+}
