@@ -25,6 +25,8 @@ const CONVENOR_YUSHUIAN = '13800000006';
 const OWNER_YUSHUIAN = '13800000012';
 /** Co-owner and designated voter of 2-803 in 御水岸. */
 const CO_OWNER_YUSHUIAN = '13800000013';
+/** Building head of 御水岸 1栋. */
+const BUILDING_HEAD_YUSHUIAN = '13800000007';
 /** Tenant of 1-301 in 御水岸: reads and comments, does not vote in an owners' vote. */
 const TENANT_YUSHUIAN = '13800000014';
 
@@ -581,6 +583,46 @@ test('an owner finds the open vote first on 「我的」 and casts in three taps
   await page.goto(`${baseUrl()}/me`);
   await expect(page.getByRole('region', { name: '待办' }).getByRole('link', { name: new RegExp(escapeRegExp(title)) })).toContainText('您已投票');
   await page.getByRole('button', { name: '大字模式' }).click();
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('a building head prints the list of who has not voted yet in his own building only, and records a visit', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const title = `1栋外墙维修表决 ${Date.now().toString(36)}`;
+  const convenor = await apiAs(CONVENOR_YUSHUIAN);
+  const voteId = await openVote(convenor, title, 3 * 24 * 3600_000);
+  await convenor.api.dispose();
+
+  const { context, page } = await freshContext(browser);
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, BUILDING_HEAD_YUSHUIAN);
+  await expect(page).toHaveURL(/\/console$/);
+  await page.goto(`${baseUrl()}/console/votes/${voteId}`);
+  await page.getByRole('link', { name: '谁还没投' }).click();
+  const list = page.getByRole('region', { name: `1栋 未参与名单 · ${title}` });
+  await expect(list).toBeVisible();
+  // Only 1栋: every flat listed is in building 1 (or a shop on its ground floor); no choice anywhere.
+  const units = await list.locator('.missing-person__name').allTextContents();
+  expect(units.length).toBeGreaterThan(3);
+  for (const line of units) expect(line).toMatch(/\b(1-\d+|S-\d+)\b/);
+  await expect(list).not.toContainText('同意');
+  await expectNoHorizontalScroll(page);
+
+  // A visit recorded stays on the list, with who made it.
+  const first = list.locator('.missing-person').first();
+  const name = (await first.locator('strong').textContent())!;
+  await first.getByRole('button', { name: `${name}：会来投票` }).click();
+  await expect(first).toContainText('已上门，会来投票');
+
+  // Printed: the page asks the browser to print the list.
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+  });
+  await list.getByRole('button', { name: '打印上门名单' }).click();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
   expect(problems).toEqual([]);
   await context.close();
 });

@@ -872,6 +872,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/votes/{id}/missing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Turnout per building (or household), and for one building or group who has not taken part yet, with the phone the roll holds — never how anyone voted; each view of a list of people is audited
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
+        get: operations["getVoteMissingList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/missing/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a door-to-door visit to a voter who has not taken part: will come, refused, or not at home (403 `not_your_building`)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        post: operations["recordVoteContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/votes/{id}/voters": {
         parameters: {
             query?: never;
@@ -3950,6 +3990,59 @@ export interface components {
         AnswerDto: {
             answer: string;
         };
+        GroupTurnoutDto: {
+            /** @description The building (compound) or household (cooperative) */
+            group: string;
+            voters: number;
+            /** @description Of them, those who have taken part (a ballot, or a secret vote’s mark on the roll) */
+            voted: number;
+        };
+        /** @enum {string} */
+        ContactOutcome: "will_come" | "refused" | "not_home";
+        ContactDto: {
+            outcome: components["schemas"]["ContactOutcome"];
+            note: string;
+            by: string;
+            /** Format: date-time */
+            at: string;
+        };
+        MissingVoterDto: {
+            voterId: string;
+            name: string;
+            unitLabels: string[];
+            /** @description The phone number the roll holds (personal information: each view is audited) */
+            phone: string | null;
+            /** @description The latest door-to-door visit */
+            lastContact: components["schemas"]["ContactDto"] | null;
+        };
+        MissingListDto: {
+            /** Format: uuid */
+            voteId: string;
+            title: string;
+            /** Format: date-time */
+            closesAt: string;
+            secrecy: components["schemas"]["Secrecy"];
+            /** @description The group listed (a building’s name or a household number); null: the summary only */
+            group: string | null;
+            groups: components["schemas"]["GroupTurnoutDto"][];
+            /** @description Who of the group has not taken part yet (empty without a group) */
+            missing: components["schemas"]["MissingVoterDto"][];
+        };
+        RecordContactDto: {
+            /**
+             * @description The voter visited (as the missing list names them)
+             * @example v-1a2b3c4d
+             */
+            voterId: string;
+            /** @description will_come: visited, will come to the desk or vote; refused; not_home */
+            outcome: components["schemas"]["ContactOutcome"];
+            note?: string;
+            /**
+             * Format: uuid
+             * @description The building the voter is in (a building head names their own)
+             */
+            buildingId?: string;
+        };
         /** @enum {string} */
         PaperStatus: "issued" | "returned" | "entered" | "confirmed" | "disputed" | "void";
         VoteVoterDto: {
@@ -5986,7 +6079,7 @@ export interface components {
          * @description Why a request was refused (`details.reason` of `CONFLICT`, `FORBIDDEN`, `NOT_FOUND`): stable words, translated by the client
          * @enum {string}
          */
-        RefusalReason: "not_author" | "too_many_photos" | "own_topic" | "consultation_closed" | "target_closed" | "already_screened" | "not_open" | "version_published" | "version_editing" | "drafting_closed" | "attachment_limit" | "clause_linked" | "comment_phase" | "one_level_of_replies" | "parent_hidden" | "current_version" | "offline_phase" | "published_version" | "already_hidden" | "not_hidden" | "own_comment" | "already_reported" | "top_level_only" | "reply_phase" | "below_taken" | "started" | "full" | "cancelled" | "no_roll_phone" | "not_linked" | "not_scheduled" | "past_close" | "approval_required" | "roll_inconsistent" | "not_cancellable" | "not_needed" | "shortening_pending" | "not_supervisor" | "same_person" | "already_decided" | "not_open_yet" | "closed" | "paper_supersedes" | "change_not_allowed" | "already_voted" | "not_eligible" | "paper_in_entry" | "paper_void" | "paper_settled" | "disputed" | "not_returned_in_time" | "not_disputed" | "third_person_required" | "proxy_revoked" | "proxy_rejected" | "attendance_not_counted" | "proxy_exists" | "proxy_cap_reached" | "not_accepted" | "revoked" | "turnout_private" | "not_counted" | "not_on_notice" | "objection_window_over" | "answered" | "board_not_published" | "notice_too_short" | "not_a_draft" | "not_announced" | "check_in_closed" | "not_invited" | "already_checked_in" | "not_checked_in" | "already_left" | "already_deferred" | "already_on_agenda" | "code_expired" | "meeting_supersedes" | "not_chair" | "not_recorder" | "not_teller" | "not_scrutineer" | "not_started" | "no_quorum" | "not_a_vote_item" | "a_vote_item" | "item_deferred" | "room_voting_closed" | "already_open" | "not_present" | "slip_exists" | "not_entered" | "already_recorded" | "already_waiting" | "minutes_exist" | "no_minutes" | "not_confirmed" | "already_confirmed" | "not_published";
+        RefusalReason: "not_author" | "too_many_photos" | "own_topic" | "consultation_closed" | "target_closed" | "already_screened" | "not_open" | "version_published" | "version_editing" | "drafting_closed" | "attachment_limit" | "clause_linked" | "comment_phase" | "one_level_of_replies" | "parent_hidden" | "current_version" | "offline_phase" | "published_version" | "already_hidden" | "not_hidden" | "own_comment" | "already_reported" | "top_level_only" | "reply_phase" | "below_taken" | "started" | "full" | "cancelled" | "no_roll_phone" | "not_linked" | "not_scheduled" | "past_close" | "approval_required" | "roll_inconsistent" | "not_cancellable" | "not_needed" | "shortening_pending" | "not_supervisor" | "same_person" | "already_decided" | "not_open_yet" | "closed" | "paper_supersedes" | "change_not_allowed" | "already_voted" | "not_eligible" | "paper_in_entry" | "paper_void" | "paper_settled" | "disputed" | "not_returned_in_time" | "not_disputed" | "third_person_required" | "proxy_revoked" | "proxy_rejected" | "attendance_not_counted" | "proxy_exists" | "proxy_cap_reached" | "not_accepted" | "revoked" | "turnout_private" | "not_counted" | "not_on_notice" | "objection_window_over" | "answered" | "board_not_published" | "notice_too_short" | "not_a_draft" | "not_announced" | "check_in_closed" | "not_invited" | "already_checked_in" | "not_checked_in" | "already_left" | "already_deferred" | "already_on_agenda" | "code_expired" | "meeting_supersedes" | "not_chair" | "not_recorder" | "not_teller" | "not_scrutineer" | "not_started" | "no_quorum" | "not_a_vote_item" | "a_vote_item" | "item_deferred" | "room_voting_closed" | "already_open" | "not_present" | "slip_exists" | "not_entered" | "already_recorded" | "already_waiting" | "minutes_exist" | "no_minutes" | "not_confirmed" | "already_confirmed" | "not_published" | "not_your_building";
         /**
          * @description What is wrong with a new password (`details.reason` of `PASSWORD_TOO_WEAK`)
          * @enum {string}
@@ -9008,6 +9101,147 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getVoteMissingList: {
+        parameters: {
+            query?: {
+                /** @description A building of the compound: its list of who has not taken part (a building head names their own building) */
+                buildingId?: string;
+                /** @description A group as the electorate files it (a household number of a cooperative), for those who see every group */
+                group?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissingListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordVoteContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordContactDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissingListDto"];
+                };
             };
             /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
             400: {

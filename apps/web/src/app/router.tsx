@@ -53,6 +53,7 @@ const ConsoleVoteOverview = lazy(() => consolePages().then((m) => ({ default: m.
 const ConsoleVotePapers = lazy(() => consolePages().then((m) => ({ default: m.ConsoleVotePapersRoute })));
 const ConsoleVoteProxies = lazy(() => consolePages().then((m) => ({ default: m.ConsoleVoteProxiesRoute })));
 const ConsoleVoteObjections = lazy(() => consolePages().then((m) => ({ default: m.ConsoleVoteObjectionsRoute })));
+const ConsoleVoteMissing = lazy(() => consolePages().then((m) => ({ default: m.ConsoleVoteMissingRoute })));
 const ConsoleVotePrint = lazy(() => consolePages().then((m) => ({ default: m.ConsoleVotePrintRoute })));
 const ConsoleSessions = lazy(() => consolePages().then((m) => ({ default: m.ConsoleSessionsRoute })));
 const ConsoleNewSession = lazy(() => consolePages().then((m) => ({ default: m.ConsoleNewSessionRoute })));
@@ -150,6 +151,7 @@ export const routes: RouteObject[] = [
                       { path: 'papers', element: <ConsoleVotePapers /> },
                       { path: 'proxies', element: <ConsoleVoteProxies /> },
                       { path: 'objections', element: <ConsoleVoteObjections /> },
+                      { path: 'missing', element: <ConsoleVoteMissing /> },
                     ],
                   },
                   { path: 'votes/:voteId/print', element: <ConsoleVotePrint /> },

@@ -9,6 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate, useOutletContext, useParams, useSearchParams } from 'react-router';
 import type { ConsoleTab } from '../../../features/console/components/console-page';
 import { ConsoleMissing, ConsoleSubjectHeader, ConsoleTabs, SectionClosed } from '../../../features/console/components/console-page';
+import { can } from '@yishi/domain';
+import { locate } from '../../../features/console/utils/console-nodes';
+import { useOrganizationTree } from '../../../features/organizations/api/get-organization-tree';
+import { MissingPanel } from '../../../features/votes-admin/components/missing-panel';
+import { useSession as useSignedIn } from '../../../lib/auth';
 import { ObjectionsPanel } from '../../../features/votes-admin/components/objections-panel';
 import { PaperDesk } from '../../../features/votes-admin/components/paper-desk/paper-desk';
 import { PaperPrintSheet } from '../../../features/votes-admin/components/paper-print';
@@ -112,6 +117,7 @@ export function ConsoleVoteRoute() {
     ...(data.canManage ? [{ to: `${base}/papers`, label: t('voteAdmin.page.papers') }] : []),
     { to: `${base}/proxies`, label: t('voteAdmin.page.proxies') },
     ...(counted ? [{ to: `${base}/objections`, label: t('voteAdmin.page.objections') }] : []),
+    ...(data.status === 'open' ? [{ to: `${base}/missing`, label: t('voteAdmin.page.missing') }] : []),
   ];
   return (
     <>
@@ -171,6 +177,19 @@ export function ConsoleVoteProxiesRoute() {
 export function ConsoleVoteObjectionsRoute() {
   const { vote } = useOutletContext<VoteContext>();
   return <ObjectionsPanel key={vote.id} vote={vote} />;
+}
+
+/** 谁还没投: a building head's door-to-door list of their building; every building's turnout for the convenor. */
+export function ConsoleVoteMissingRoute() {
+  const { vote } = useOutletContext<VoteContext>();
+  const grants = useSignedIn().data?.user?.grants ?? [];
+  const tree = useOrganizationTree();
+  if (tree.isPending) return <Loading />;
+  const ancestry = (tree.data && locate(tree.data, vote.unitId)?.ancestry) ?? [vote.unitId];
+  const seesAll = can(grants, 'turnout.missing', { ancestry });
+  const buildings = grants.filter((g) => g.role === 'building_head' && g.nodeId === vote.unitId && g.buildingId).map((g) => ({ id: g.buildingId!, name: g.buildingName ?? '' }));
+  if (vote.status !== 'open' || (!seesAll && buildings.length === 0)) return <SectionClosed />;
+  return <MissingPanel key={vote.id} voteId={vote.id} buildings={buildings} seesAll={seesAll} />;
 }
 
 /** /console/votes/:voteId/print[?group=1栋]: the ballot papers to print, one per page. */
