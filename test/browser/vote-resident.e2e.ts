@@ -383,7 +383,7 @@ test('a secret poll deciding a consultation: found from the consultation, final 
 
   // A choice among the options, then the confirmation, which says plainly that it is final.
   const ballot = page.getByRole('region', { name: '我的选票' });
-  await expect(ballot.getByRole('button')).toHaveText(['12月6日（周六）上午', '12月7日（周日）上午', '弃权']);
+  await expect(ballot.locator('.ballot-choice')).toHaveText(['12月6日（周六）上午', '12月7日（周日）上午', '弃权']);
   await ballot.getByRole('button', { name: '12月6日（周六）上午' }).click();
   await expect(ballot.locator('.ballot-confirm__final')).toHaveText('这是不记名投票：选票一经投出就不能更改，请确认后再投。');
   await ballot.getByRole('button', { name: '确认投票：12月6日（周六）上午' }).click();
@@ -560,7 +560,7 @@ test('an owner finds the open vote first on 「我的」 and casts in three taps
   const waiting = page.getByRole('region', { name: '待办' });
   const card = waiting.getByRole('link', { name: new RegExp(escapeRegExp(title)) });
   await expect(card).toContainText('您还没投票');
-  await expect(card).toBeInViewport();
+  await expect(waiting.getByRole('heading', { name: '待办' })).toBeInViewport();
   await expectNoHorizontalScroll(page);
 
   let taps = 0;
@@ -578,6 +578,21 @@ test('an owner finds the open vote first on 「我的」 and casts in three taps
   await expect(ballot.getByRole('heading', { name: '您的选票已记录' })).toBeVisible();
   expect(taps).toBe(3);
   await expectNoHorizontalScroll(page);
+
+  // 朗读: the question is read aloud in Mandarin, slowly, by the browser's own speech synthesis.
+  await page.evaluate(() => {
+    const spoken: { text: string; lang: string; rate: number }[] = [];
+    (window as unknown as { spoken: typeof spoken }).spoken = spoken;
+    Object.defineProperty(window, 'speechSynthesis', {
+      configurable: true,
+      value: { speak: (u: SpeechSynthesisUtterance) => void spoken.push({ text: u.text, lang: u.lang, rate: u.rate }), cancel: () => undefined },
+    });
+  });
+  const readQuestion = page.getByRole('button', { name: /朗读表决事项/ });
+  await readQuestion.focus();
+  await page.keyboard.press('Enter');
+  const spoken = await page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string; rate: number }[] }).spoken);
+  expect(spoken).toEqual([{ text: `${title}。是否同意在2栋北侧增设电动自行车集中充电区？`, lang: 'zh-CN', rate: expect.closeTo(0.7, 5) }]);
 
   // Back on 「我的」 it says so.
   await page.goto(`${baseUrl()}/me`);

@@ -1,5 +1,6 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReadAloud } from '../../../components/read-aloud';
 import { Link } from 'react-router';
 import { clausePath, consultationPath } from '../../../shared/consultations/links';
 import type { Clause } from '../api/get-version';
@@ -72,6 +73,7 @@ export function ClauseView({ consultationId, clause, previous, next, versionPara
         {clause.heading && <span className="clause__heading">{clause.heading}</span>}
       </h1>
       <p className="clause__body">{clause.body}</p>
+      <ReadAloud text={`${clause.heading ?? ''}。${clause.body}`} label={t('readAloud.clause')} />
       {change && previousVersion !== null && <ClauseChange change={change} previousVersion={previousVersion} />}
       <nav className="clause-pager" aria-label={t('draft.pager')}>
         {previous ? (

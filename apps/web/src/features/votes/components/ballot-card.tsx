@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReadAloud } from '../../../components/read-aloud';
 import { currentLanguage } from '../../../i18n';
 import type { CastReceipt } from '../api/cast-ballot';
 import { useCastBallot } from '../api/cast-ballot';
@@ -121,6 +122,8 @@ export function BallotCard({ vote, voter, named, stage }: BallotCardProps) {
               </li>
             ))}
           </ul>
+          {/* After the choices, so the keyboard reaches the choices first. */}
+          <ReadAloud text={`${t('votes.ballot.choose')}：${choicesOf(vote).map(label).join('；')}。${finality}`} label={t('readAloud.choices')} />
           {step.kind === 'choosing' && (
             <button
               type="button"

@@ -1,5 +1,6 @@
 import type { Condition, ConditionSummary, Figures } from '@yishi/domain';
 import { useTranslation } from 'react-i18next';
+import { ReadAloud } from '../../../components/read-aloud';
 import { ConditionBar } from './condition-bar';
 import { ResultFigures } from './result-figures';
 import { Section } from '../../../components/section';
@@ -31,6 +32,7 @@ export function ResultSections({ conditions, explanation, figures, withArea, opt
       </Section>
 
       <Section titleId="explanation-title" title={t('votes.result.explanation')}>
+        <ReadAloud text={explanation.join('')} label={t('readAloud.explanation')} />
         <ol className="explanation">
           {explanation.map((sentence, index) => (
             <li key={index}>{sentence}</li>

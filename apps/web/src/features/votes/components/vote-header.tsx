@@ -1,6 +1,7 @@
 import { MATTERS } from '@yishi/domain';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReadAloud } from '../../../components/read-aloud';
 import { SafeguardRows } from '../../../shared/votes/safeguard-rows';
 import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
@@ -92,6 +93,7 @@ export function VoteHeader({ vote, stage, titleId, kind, headingRef, withFacts =
         {vote.title}
       </h1>
       <p className="vote-question">{vote.question}</p>
+      <ReadAloud text={`${vote.title}。${vote.question}`} label={t('readAloud.question')} />
       {withFacts && <VoteFacts vote={vote} />}
     </header>
   );
