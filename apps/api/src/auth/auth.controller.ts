@@ -6,7 +6,7 @@ import type { Actor } from '../common/actor';
 import type { User } from '../users/entities/user.entity';
 import { CurrentActor, OptionalActor, Public, SignedIn } from './access.decorators';
 import { AuthService } from './auth.service';
-import { LoginDto, SessionStateDto, SignupDto, SignupResultDto, SmsCodeRequestDto, SmsCodeSentDto } from './dto/auth.dto';
+import { LoginDto, PasswordResetDto, SessionStateDto, SignupDto, SignupResultDto, SmsCodeRequestDto, SmsCodeSentDto } from './dto/auth.dto';
 import { LocalAuthGuard } from './local.strategy';
 import { SESSION_TTL_SECONDS } from './session.service';
 import { ApiErrors } from '../openapi/api-errors.decorator';
@@ -54,11 +54,21 @@ export class AuthController {
   @Post('sms-code')
   @Public()
   @HttpCode(202)
-  @ApiOperation({ operationId: 'requestSmsCode', summary: 'Send a one-time sign-up code to a mobile number' })
+  @ApiOperation({ operationId: 'requestSmsCode', summary: 'Send a one-time code to a mobile number: to sign up, or to reset a forgotten password' })
   @ApiAcceptedResponse({ type: SmsCodeSentDto })
   @ApiErrors('TOO_MANY_REQUESTS')
   requestSmsCode(@Body() body: SmsCodeRequestDto): Promise<SmsCodeSentDto> {
-    return this.auth.requestSmsCode(body.phone);
+    return this.auth.requestSmsCode(body.phone, body.purpose);
+  }
+
+  @Post('password-reset')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ operationId: 'resetPassword', summary: 'Set a new password with the code sent for a reset (purpose `reset`); every session of the account ends (throttled per number and address)' })
+  @ApiNoContentResponse({ description: 'The password is changed: sign in with the new one' })
+  @ApiErrors('PASSWORD_TOO_WEAK', 'INVALID_SMS_CODE', 'TOO_MANY_REQUESTS')
+  async resetPassword(@Body() body: PasswordResetDto): Promise<void> {
+    await this.auth.resetPassword(body);
   }
 
   @Post('signup')

@@ -161,6 +161,38 @@ describe('accounts: sign-in, sessions, CSRF, throttling, sign-up', () => {
     expect((await new HttpSession(t.baseUrl).login(phone, 'green-teapot-47')).status).toBe(200);
   });
 
+  it('resets a forgotten password by an SMS code: weak passwords and wrong codes refused, every old session ended, the code used once', async () => {
+    const phone = '13800000008';
+    const before = await HttpSession.signedIn(t.baseUrl, phone, DEMO_PASSWORD);
+    const browser = new HttpSession(t.baseUrl);
+    expect((await browser.post('/api/auth/sms-code', { phone, purpose: 'reset' })).status).toBe(202);
+    const code = lastCode(phone);
+    expect(sms.filter((m) => m.phone === phone).at(-1)!.text).toContain('重设密码');
+    const wrong = await browser.post<ErrorBody>('/api/auth/password-reset', { phone, smsCode: code === '000000' ? '000001' : '000000', password: 'river-lantern-92' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.code).toBe('INVALID_SMS_CODE');
+    expect((await browser.post<ErrorBody>('/api/auth/password-reset', { phone, smsCode: code, password: '12345678' })).body.code).toBe('PASSWORD_TOO_WEAK');
+    expect((await browser.post('/api/auth/password-reset', { phone, smsCode: code, password: 'river-lantern-92' })).status).toBe(204);
+    // Whoever held the old password is signed out; the old password no longer works, the new one does.
+    expect((await before.get('/api/me/roll')).status).toBe(401);
+    expect((await new HttpSession(t.baseUrl).post('/api/auth/login', { phone, password: DEMO_PASSWORD })).status).toBe(401);
+    expect((await new HttpSession(t.baseUrl).post('/api/auth/login', { phone, password: 'river-lantern-92' })).status).toBe(200);
+    // The code served once.
+    expect((await browser.post<ErrorBody>('/api/auth/password-reset', { phone, smsCode: code, password: 'another-lantern-93' })).body.code).toBe('INVALID_SMS_CODE');
+    const audited = await t.dataSource.query<{ action: string }[]>(`SELECT action FROM audit_entry WHERE action = 'account.password_reset' AND entity_id = (SELECT id::text FROM app_user WHERE phone = $1)`, [phone]);
+    expect(audited).toHaveLength(1);
+  });
+
+  it('answers a reset for a number without an account as for one with, and tells the phone’s owner instead of sending a code', async () => {
+    const phone = '13912349999';
+    expect((await new HttpSession(t.baseUrl).post('/api/auth/sms-code', { phone, purpose: 'reset' })).status).toBe(202);
+    const message = sms.filter((m) => m.phone === phone).at(-1)!;
+    expect(message.text).toContain('还没有议事账号');
+    expect(message.text).not.toMatch(/\d{6}/);
+    const tried = await new HttpSession(t.baseUrl).post<ErrorBody>('/api/auth/password-reset', { phone, smsCode: '123456', password: 'river-lantern-92' });
+    expect(tried.body.code).toBe('INVALID_SMS_CODE');
+  });
+
   it('does not send a code to a number that already has an account, but tells its owner', async () => {
     const res = await new HttpSession(t.baseUrl).post('/api/auth/sms-code', { phone: '13800000005', purpose: 'signup' });
     expect(res.status).toBe(202);

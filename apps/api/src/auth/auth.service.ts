@@ -19,7 +19,7 @@ import { buildingNames } from '../rolls/roll-reads';
 import { SmsProvider } from '../sms/sms-provider';
 import type { User } from '../users/entities/user.entity';
 import { placedGrantsOf } from '../users/grant-store';
-import { accountForSignIn, createAccount, existingAccount, phoneRegistered, renameAccount } from '../users/user-store';
+import { accountForSignIn, createAccount, enabledUserByPhone, existingAccount, phoneRegistered, renameAccount, setPasswordHash } from '../users/user-store';
 import type { SignupDto } from './dto/auth.dto';
 import { PhoneVerification } from './entities/phone-verification.entity';
 import { hashPassword } from './password-hash';
@@ -97,28 +97,58 @@ export class AuthService {
     });
   }
 
-  /** Sends a sign-up code by SMS. A number that already has an account is told so instead. */
-  async requestSmsCode(phone: string): Promise<{ expiresInSeconds: number; resendAfterSeconds: number }> {
+  /**
+   * Sends a one-time code by SMS: to sign up (a number that already has an account is told so
+   * instead), or to reset a forgotten password (a number without an account is told so instead).
+   * Either way the answer is the same, so it does not tell who has an account; the phone's owner
+   * learns it from the message.
+   */
+  async requestSmsCode(phone: string, purpose: 'signup' | 'reset' = 'signup'): Promise<{ expiresInSeconds: number; resendAfterSeconds: number }> {
     await this.limits.hit({ key: `sms:ip:${this.ip()}`, max: 20, windowSeconds: HOUR });
     await this.limits.hit({ key: `sms:phone:${phone}`, max: 1, windowSeconds: SMS_RESEND_SECONDS });
     await this.limits.hit({ key: `sms-day:phone:${phone}`, max: 5, windowSeconds: DAY });
     const registered = await phoneRegistered(this.dataSource.manager, phone);
+    // Signing up needs a number without an account; a reset one with.
+    const sendable = purpose === 'signup' ? !registered : registered;
     const code = String(randomInt(1_000_000)).padStart(6, '0');
-    // A number with an account gets a verification too, whose hash no six-digit code matches:
-    // a wrong code at sign-up is then answered the same way (attempts left, then expired) for
-    // it as for a new number, so sign-up does not tell who has an account.
+    // An unsendable verification gets a hash no six-digit code matches: a wrong code is then
+    // answered the same way (attempts left, then expired) whether the number has an account or not.
     await this.dataSource.getRepository(PhoneVerification).insert({
       phone,
-      purpose: 'signup',
-      codeHash: keyedHash(this.secret.key, 'sms', registered ? `${phone}:unsendable:${randomUUID()}` : `${phone}:${code}`),
+      purpose,
+      codeHash: keyedHash(this.secret.key, 'sms', sendable ? `${phone}:${code}` : `${phone}:unsendable:${randomUUID()}`),
       expiresAt: new Date(Date.now() + SMS_CODE_TTL_SECONDS * 1000),
     });
-    if (registered) {
+    if (sendable) {
+      const what = purpose === 'reset' ? '重设密码验证码' : '验证码';
+      await this.sms.send(phone, `【议事】${what} ${code}，${SMS_CODE_TTL_SECONDS / 60} 分钟内有效。请勿告诉他人。`);
+    } else if (purpose === 'signup') {
       await this.sms.send(phone, '【议事】这个手机号已经注册了议事账号，请直接登录。如不是您本人操作，请忽略。');
     } else {
-      await this.sms.send(phone, `【议事】验证码 ${code}，${SMS_CODE_TTL_SECONDS / 60} 分钟内有效。请勿告诉他人。`);
+      await this.sms.send(phone, '【议事】这个手机号还没有议事账号，请先注册。如不是您本人操作，请忽略。');
     }
     return { expiresInSeconds: SMS_CODE_TTL_SECONDS, resendAfterSeconds: SMS_RESEND_SECONDS };
+  }
+
+  /**
+   * A new password by the code sent for a reset, throttled like signing in (per address and per
+   * number): every session of the account ends, so whoever held the old password is signed out.
+   */
+  async resetPassword(input: { phone: string; smsCode: string; password: string }): Promise<void> {
+    await this.limits.hit({ key: `reset:ip:${this.ip()}`, max: 10, windowSeconds: HOUR });
+    await this.limits.hit({ key: `reset:phone:${input.phone}`, max: 5, windowSeconds: HOUR });
+    const problem = passwordProblem(input.password, input.phone);
+    if (problem) throw new DomainError('PASSWORD_TOO_WEAK', PASSWORD_MESSAGES[problem], { reason: problem });
+    const verification = await this.checkSmsCode(input.phone, input.smsCode, 'reset');
+    const passwordHash = await hashPassword(input.password);
+    await this.dataSource.transaction(async (m) => {
+      const user = await enabledUserByPhone(m, input.phone);
+      if (!user) throw new DomainError('INVALID_SMS_CODE', 'The SMS code has expired or was tried too often: ask for a new one.');
+      await setPasswordHash(m, user.id, passwordHash);
+      await m.getRepository(PhoneVerification).update({ id: verification.id }, { consumedAt: new Date() });
+      const revoked = await this.sessions.revokeAll(m, user.id);
+      await this.audit.record(m, { actor: { id: user.id }, nodeId: null, action: 'account.password_reset', entityType: 'app_user', entityId: user.id, after: { via: 'sms', sessionsEnded: revoked } });
+    });
   }
 
   /**
@@ -178,10 +208,10 @@ export class AuthService {
     }
   }
 
-  private async checkSmsCode(phone: string, code: string): Promise<PhoneVerification> {
+  private async checkSmsCode(phone: string, code: string, purpose: 'signup' | 'reset' = 'signup'): Promise<PhoneVerification> {
     const repo = this.dataSource.getRepository(PhoneVerification);
     const latest = await repo.findOne({
-      where: { phone, purpose: 'signup', consumedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      where: { phone, purpose, consumedAt: IsNull(), expiresAt: MoreThan(new Date()) },
       order: { createdAt: 'DESC' },
     });
     if (!latest || latest.attempts >= SMS_MAX_ATTEMPTS) {

@@ -78,3 +78,8 @@ export function existingAccount(m: EntityManager, userId: string): Promise<User>
 export function accountByPhone(m: EntityManager, phone: string): Promise<User | null> {
   return m.getRepository(User).findOneBy({ phone });
 }
+
+/** Sets an account's password hash (a reset by SMS code). */
+export async function setPasswordHash(m: EntityManager, userId: string, passwordHash: string): Promise<void> {
+  await m.getRepository(User).update({ id: userId }, { passwordHash });
+}

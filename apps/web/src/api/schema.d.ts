@@ -94,10 +94,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send a one-time sign-up code to a mobile number
+         * Send a one-time code to a mobile number: to sign up, or to reset a forgotten password
          * @description Open to anyone, signed in or not.
          */
         post: operations["requestSmsCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the code sent for a reset (purpose `reset`); every session of the account ends (throttled per number and address)
+         * @description Open to anyone, signed in or not.
+         */
+        post: operations["resetPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2931,12 +2951,18 @@ export interface components {
             /** @example yishi-demo-2026 */
             password: string;
         };
-        /** @enum {string} */
-        SmsCodePurpose: "signup";
+        /**
+         * @description signup: a new account; reset: a new password for an existing one
+         * @enum {string}
+         */
+        SmsCodePurpose: "signup" | "reset";
         SmsCodeRequestDto: {
             /** @example 13900000001 */
             phone: string;
-            /** @example signup */
+            /**
+             * @description signup: a new account; reset: a new password for an existing one
+             * @example signup
+             */
             purpose: components["schemas"]["SmsCodePurpose"];
         };
         SmsCodeSentDto: {
@@ -2944,6 +2970,17 @@ export interface components {
             expiresInSeconds: number;
             /** @description Seconds before another code may be requested */
             resendAfterSeconds: number;
+        };
+        PasswordResetDto: {
+            /** @example 13900000001 */
+            phone: string;
+            /**
+             * @description The 6-digit code sent by SMS for a reset
+             * @example 123456
+             */
+            smsCode: string;
+            /** @description The new password: at least 8 characters, not a common password, not the phone number */
+            password: string;
         };
         SignupDto: {
             /** @example 13900000001 */
@@ -6306,6 +6343,57 @@ export interface operations {
                 };
             };
             /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `TOO_MANY_REQUESTS`: too many attempts; `details.retryAfterSeconds` and the Retry-After header say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetDto"];
+            };
+        };
+        responses: {
+            /** @description The password is changed: sign in with the new one */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. `PASSWORD_TOO_WEAK`: the password is too easy to guess (`details.reason`). `INVALID_SMS_CODE`: the SMS code is wrong, used or expired. */
             400: {
                 headers: {
                     [name: string]: unknown;

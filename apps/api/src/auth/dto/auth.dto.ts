@@ -25,9 +25,9 @@ export class SmsCodeRequestDto {
   @Matches(MAINLAND_MOBILE, { message: MOBILE_MESSAGE })
   phone!: string;
 
-  @ApiProperty({ enum: ['signup'], enumName: 'SmsCodePurpose', example: 'signup' })
-  @IsIn(['signup'])
-  purpose!: 'signup';
+  @ApiProperty({ enum: ['signup', 'reset'], enumName: 'SmsCodePurpose', example: 'signup', description: 'signup: a new account; reset: a new password for an existing one' })
+  @IsIn(['signup', 'reset'])
+  purpose!: 'signup' | 'reset';
 }
 
 export class SmsCodeSentDto {
@@ -96,4 +96,19 @@ export class SignupResultDto extends SessionStateDto {
       'The invitation code given: linked (the number is the one the roll holds), proof_needed (the account exists unlinked; prove the letter is yours at POST /api/me/invitations), or null without a code',
   })
   invitation!: 'linked' | 'proof_needed' | null;
+}
+
+export class PasswordResetDto {
+  @ApiProperty({ example: '13900000001' })
+  @Matches(MAINLAND_MOBILE, { message: MOBILE_MESSAGE })
+  phone!: string;
+
+  @ApiProperty({ description: 'The 6-digit code sent by SMS for a reset', example: '123456' })
+  @Matches(/^\d{6}$/, { message: 'smsCode must be the 6 digits of the SMS' })
+  smsCode!: string;
+
+  @ApiProperty({ description: 'The new password: at least 8 characters, not a common password, not the phone number' })
+  @IsString()
+  @MaxLength(128)
+  password!: string;
 }
