@@ -6,7 +6,7 @@
  */
 import type { Frame } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { apiOf, baseUrl, expectNoHorizontalScroll, freshContext, RESIDENT_NANCUN, signIn, signUpWithLetter, smsCodeFor, STAFF_ZHONGQU, watchConsole } from './support';
+import { apiOf, baseUrl, expectNoHorizontalScroll, freshContext, RESIDENT_NANCUN, signIn, signUpWithLetter, signUpWithoutLetter, smsCodeFor, STAFF_ZHONGQU, watchConsole } from './support';
 
 test('staff print letters; a resident signs up with a code, proves it is theirs and sees the household; the code works only once', async ({ page, browser }) => {
   const problems = watchConsole(page);
@@ -209,4 +209,30 @@ test('"sign out on all devices" signs out the other phone too, which then asks t
   await expect(second.page).toHaveURL(/\/login\?next=%2Fme$/);
   await expect(second.page.getByRole('link', { name: '登录' })).toBeVisible();
   await second.context.close();
+});
+
+test('a resident who forgot the password resets it by an SMS code at 360 px and signs in with the new one', async ({ browser }) => {
+  const phone = `139${String(Date.now()).slice(-8)}`;
+  const { context, page } = await freshContext(browser);
+  const problems = watchConsole(page);
+  await signUpWithoutLetter(page, phone, '忘记密码的住户');
+  await expect(page).toHaveURL(/\/me$/);
+  await context.clearCookies();
+
+  await page.goto(`${baseUrl()}/login`);
+  await page.getByRole('link', { name: '忘记密码？用手机验证码重设' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('找回密码');
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await expect(page.getByRole('status')).toHaveText('如果这个手机号有议事账号，验证码已经发到手机上。');
+  await page.getByLabel('短信验证码').fill(await smsCodeFor(phone));
+  await page.getByLabel('新密码').fill('harbour-lamp-73');
+  await page.getByRole('button', { name: '设置新密码' }).click();
+  await expect(page).toHaveURL(/\/login\?reset=1$/);
+  await expect(page.getByText('密码已经重设，请用新密码登录。')).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await signIn(page, phone, 'harbour-lamp-73');
+  await expect(page).toHaveURL(/\/me$/);
+  expect(problems).toEqual([]);
+  await context.close();
 });

@@ -21,12 +21,12 @@ export const baseUrl = (): string => {
   return url;
 };
 
-/** The last sign-up code the log SMS provider wrote for `phone`, or null. */
+/** The last sign-up (or password-reset) code the log SMS provider wrote for `phone`, or null. */
 export function lastSmsCode(phone: string): string | null {
   const file = process.env['YISHI_E2E_SERVER_LOG'];
   if (!file) throw new Error('the global setup did not capture the server log');
   const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  const codes = [...text.matchAll(new RegExp(`SMS to ${phone}: 【议事】验证码 (\\d{6})`, 'g'))];
+  const codes = [...text.matchAll(new RegExp(`SMS to ${phone}: 【议事】(?:重设密码)?验证码 (\\d{6})`, 'g'))];
   return codes.at(-1)?.[1] ?? null;
 }
 

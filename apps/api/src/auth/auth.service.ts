@@ -105,7 +105,7 @@ export class AuthService {
    */
   async requestSmsCode(phone: string, purpose: 'signup' | 'reset' = 'signup'): Promise<{ expiresInSeconds: number; resendAfterSeconds: number }> {
     await this.limits.hit({ key: `sms:ip:${this.ip()}`, max: 20, windowSeconds: HOUR });
-    await this.limits.hit({ key: `sms:phone:${phone}`, max: 1, windowSeconds: SMS_RESEND_SECONDS });
+    await this.limits.hit({ key: `sms:${purpose}:phone:${phone}`, max: 1, windowSeconds: SMS_RESEND_SECONDS });
     await this.limits.hit({ key: `sms-day:phone:${phone}`, max: 5, windowSeconds: DAY });
     const registered = await phoneRegistered(this.dataSource.manager, phone);
     // Signing up needs a number without an account; a reset one with.

@@ -9,7 +9,7 @@ import { ConsultationReportRoute } from './routes/consultation-report';
 import { RequireAuth, RequireConsole } from './routes/guards';
 import { HomeRoute } from './routes/home';
 import { InboxRoute } from './routes/inbox';
-import { LoginRoute } from './routes/login';
+import { LoginRoute, ResetPasswordRoute } from './routes/login';
 import { MeRoute } from './routes/me';
 import { NotFoundRoute } from './routes/not-found';
 import { PublicResultRoute } from './routes/public-result';
@@ -83,6 +83,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <HomeRoute /> },
           { path: 'login', element: <LoginRoute /> },
+          { path: 'reset-password', element: <ResetPasswordRoute /> },
           { path: 'signup', element: <SignupRoute /> },
           // A published result's public page, from the QR code on the paper notice: no account.
           { path: 'r/:token', element: <PublicResultRoute /> },

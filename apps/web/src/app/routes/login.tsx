@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LoginForm } from '../../features/auth/components/login-form';
+import { ResetPasswordForm } from '../../features/auth/components/reset-password-form';
 import { hasConsoleAccess } from '../../shared/roles/access';
 import { safeNextPath, useSession } from '../../lib/auth';
 import { useDocumentTitle } from '../../lib/document-title';
@@ -10,6 +11,7 @@ export function LoginRoute() {
   useDocumentTitle(t('app.pageTitle', { page: t('auth.login.title') }));
   const [params] = useSearchParams();
   const next = params.get('next');
+  const wasReset = params.get('reset') === '1';
   const user = useSession().data?.user;
 
   if (user) {
@@ -26,11 +28,37 @@ export function LoginRoute() {
           {t('auth.login.signInToContinue')}
         </p>
       )}
+      {wasReset && (
+        <p className="notice notice--success" role="status">
+          {t('auth.reset.done')}
+        </p>
+      )}
       <LoginForm />
       <p className="auth-page__switch">
         {t('auth.login.noAccount')} <Link to="/signup">{t('auth.signup.link')}</Link>
       </p>
-      <p className="auth-page__help">{t('auth.login.forgotPassword')}</p>
+      <p className="auth-page__help">
+        <Link to="/reset-password">{t('auth.reset.link')}</Link> {t('auth.login.forgotPassword')}
+      </p>
+    </section>
+  );
+}
+
+/** /reset-password — 找回密码 by a code sent to the account's phone. */
+export function ResetPasswordRoute() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  useDocumentTitle(t('app.pageTitle', { page: t('auth.reset.title') }));
+  return (
+    <section className="auth-page" aria-labelledby="reset-title">
+      <h1 id="reset-title" className="page-title">
+        {t('auth.reset.title')}
+      </h1>
+      <p className="section__intro">{t('auth.reset.intro')}</p>
+      <ResetPasswordForm onDone={() => void navigate('/login?reset=1', { replace: true })} />
+      <p className="auth-page__switch">
+        <Link to="/login">{t('auth.reset.back')}</Link>
+      </p>
     </section>
   );
 }

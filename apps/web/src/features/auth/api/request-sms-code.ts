@@ -4,11 +4,16 @@ import { apiClient, unwrap } from '../../../lib/api-client';
 
 export type SmsCodeSent = components['schemas']['SmsCodeSentDto'];
 
-/** `POST /api/auth/sms-code`: sends a sign-up code to the number (202). */
-export function requestSmsCode(phone: string): Promise<SmsCodeSent> {
-  return unwrap(apiClient.POST('/api/auth/sms-code', { body: { phone, purpose: 'signup' } }));
+/** `POST /api/auth/sms-code`: sends a sign-up (or password-reset) code to the number (202). */
+export function requestSmsCode(phone: string, purpose: 'signup' | 'reset' = 'signup'): Promise<SmsCodeSent> {
+  return unwrap(apiClient.POST('/api/auth/sms-code', { body: { phone, purpose } }));
 }
 
-export function useRequestSmsCode() {
-  return useMutation({ mutationFn: requestSmsCode });
+export function useRequestSmsCode(purpose: 'signup' | 'reset' = 'signup') {
+  return useMutation({ mutationFn: (phone: string) => requestSmsCode(phone, purpose) });
+}
+
+/** `POST /api/auth/password-reset`: a new password with the reset code (every session ends). */
+export function useResetPassword() {
+  return useMutation({ mutationFn: (body: { phone: string; smsCode: string; password: string }) => unwrap(apiClient.POST('/api/auth/password-reset', { body })) });
 }
