@@ -555,7 +555,11 @@ test('an owner finds the open vote first on 「我的」 and casts in three taps
   await page.goto(`${baseUrl()}/login`);
   await signIn(page, CO_OWNER_YUSHUIAN);
   await expect(page).toHaveURL(/\/me$/);
+  // The header leaves the phone's first screen to the page: two short rows, in large-text mode too.
+  const headerHeight = async (): Promise<number> => (await page.locator('.site-header').boundingBox())!.height;
+  expect(await headerHeight()).toBeLessThanOrEqual(130);
   await page.getByRole('button', { name: '大字模式' }).click();
+  expect(await headerHeight()).toBeLessThanOrEqual(200);
   // 待办 comes first on 「我的」: the vote, its closing time, and that she has not voted.
   const waiting = page.getByRole('region', { name: '待办' });
   const card = waiting.getByRole('link', { name: new RegExp(escapeRegExp(title)) });

@@ -19,7 +19,7 @@ export function LargeTextToggle() {
       <span className="button__icon" aria-hidden="true">
         A<span className="button__icon-plus">+</span>
       </span>
-      {t('textSize.large')}
+      <span className="button__label">{t('textSize.large')}</span>
     </button>
   );
 }
