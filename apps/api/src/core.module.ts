@@ -8,7 +8,7 @@ import type { Env } from './config/env';
 import { ENV } from './config/env';
 import { JobsService } from './jobs/jobs.service';
 import { PermissionsService } from './permissions/permissions.service';
-import { LogSmsProvider, SmsProvider } from './sms/sms-provider';
+import { HttpSmsProvider, LogSmsProvider, SmsProvider } from './sms/sms-provider';
 
 /** What every feature uses: permission checks, the audit trail, rate limits, scheduled jobs, the secret, SMS. */
 @Global()
@@ -24,7 +24,7 @@ export class CoreModule {
         JobsService,
         { provide: ENV, useValue: env },
         { provide: APP_SECRET, useValue: secret },
-        { provide: SmsProvider, useFactory: (): SmsProvider => { switch (env.SMS_PROVIDER) { case 'log': return new LogSmsProvider(); } } },
+        { provide: SmsProvider, useFactory: (): SmsProvider => (env.SMS_PROVIDER === 'http' ? new HttpSmsProvider(env.SMS_GATEWAY_URL!, env.SMS_GATEWAY_TOKEN!) : new LogSmsProvider()) },
       ],
       exports: [PermissionsService, AuditService, RateLimitService, JobsService, ENV, APP_SECRET, SmsProvider],
     };

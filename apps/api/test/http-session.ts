@@ -17,12 +17,12 @@ export class HttpSession {
 
   constructor(readonly baseUrl: string) {}
 
-  async request<T = unknown>(method: string, path: string, body?: unknown, options: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+  async request<T = unknown>(method: string, path: string, body?: unknown, options: { csrf?: boolean; headers?: Record<string, string>; redirect?: 'manual' } = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.cookie) headers['cookie'] = `${SESSION_COOKIE}=${this.cookie}`;
     if (this.csrfToken && options.csrf !== false && method !== 'GET') headers[CSRF_HEADER] = this.csrfToken;
-    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: options.redirect ?? 'follow' });
     for (const setCookie of res.headers.getSetCookie()) {
       const match = new RegExp(`^${SESSION_COOKIE}=([^;]*)`).exec(setCookie);
       if (match) this.cookie = match[1] || null;

@@ -35,6 +35,7 @@ export const NOTIFICATION_KINDS = [
   'draft_published',
   'briefing_cancelled',
   'vote_opened',
+  'vote_reminder',
   'vote_result',
   'vote_final',
   'roll_unlinked',

@@ -5,3 +5,4 @@ export * from './consultations';
 export * from './public-results';
 export * from './votes';
 export * from './refusals';
+export * from './messages';

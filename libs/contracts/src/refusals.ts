@@ -121,6 +121,11 @@ export const REFUSAL_REASONS = [
   'not_published',
   // Reaching voters: who is still missing.
   'not_your_building', // a building head sees and visits the voters of the building they look after
+  // Reaching voters: messages beyond the app.
+  'wechat_not_configured', // this server has no WeChat service account
+  'wechat_binding_failed', // the WeChat sign-in came back expired, forged or for another account
+  'wechat_not_bound', // WeChat is chosen as the channel but no WeChat account is bound
+  'reminders_closed', // the vote has closed or been cancelled: its reminders are what they were
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
@@ -182,5 +187,7 @@ export const FIELD_REASONS = [
   'sessionLength',
   'oneAgent',
   'mismatch',
+  // Reminders.
+  'beforeOpening',
 ] as const;
 export type FieldReason = (typeof FIELD_REASONS)[number];

@@ -17,7 +17,7 @@ describe('accounts: sign-in, sessions, CSRF, throttling, sign-up', () => {
     sms = [];
     jest.spyOn(t.app.get(SmsProvider), 'send').mockImplementation((phone: string, text: string) => {
       sms.push({ phone, text });
-      return Promise.resolve();
+      return Promise.resolve({ ok: true as const, ref: null });
     });
   });
   afterAll(() => t.close());

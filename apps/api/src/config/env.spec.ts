@@ -48,4 +48,16 @@ describe('environment validation', () => {
     expect(() => loadEnv({ TRUST_PROXY: 'proxy.example' })).toThrow(/TRUST_PROXY/);
     expect(() => loadEnv({ TRUST_PROXY: '10.0.0.1,' })).toThrow(/TRUST_PROXY/);
   });
+
+  it('checks the message channels: an SMS gateway with its address and token, WeChat all or nothing', () => {
+    expect(loadEnv({}).SMS_PROVIDER).toBe('log');
+    expect(() => loadEnv({ SMS_PROVIDER: 'http' })).toThrow(/SMS_PROVIDER http needs SMS_GATEWAY_URL and SMS_GATEWAY_TOKEN/);
+    expect(loadEnv({ SMS_PROVIDER: 'http', SMS_GATEWAY_URL: 'http://127.0.0.1:9/send', SMS_GATEWAY_TOKEN: 't' }).SMS_PROVIDER).toBe('http');
+    expect(() => loadEnv({ WECHAT_APP_ID: 'wx0123456789abcdef' })).toThrow(/go together/);
+    expect(() => loadEnv({ WECHAT_APP_ID: 'not-an-appid', WECHAT_APP_SECRET: '0123456789abcdef', WECHAT_TEMPLATE_ID: 't' })).toThrow(/WECHAT_APP_ID/);
+    expect(() => loadEnv({ PUBLIC_URL: 'https://yishi.example.cn/path' })).toThrow(/PUBLIC_URL/);
+    expect(loadEnv({}).MESSAGE_QUIET_HOURS).toBe('21-8');
+    expect(() => loadEnv({ MESSAGE_QUIET_HOURS: '25-8' })).toThrow(/MESSAGE_QUIET_HOURS/);
+    expect(() => loadEnv({ MESSAGES_PER_DAY: '0' })).toThrow(/MESSAGES_PER_DAY/);
+  });
 });

@@ -109,8 +109,40 @@ export const envSchema = z.object({
   APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Where uploaded photos and attachments are kept (the local-folder storage). */
   STORAGE_DIR: z.string().min(1).default(path.join(WORKSPACE_ROOT, '.data', 'uploads')),
-  /** Where one-time SMS codes go. `log` writes them to the log (no SMS gateway is wired yet). */
-  SMS_PROVIDER: z.enum(['log']).default('log'),
+  /**
+   * Where text messages go: `log` writes them to the log; `http` posts each to an SMS gateway at
+   * SMS_GATEWAY_URL (JSON `{ to, text }`, bearer SMS_GATEWAY_TOKEN; see the README).
+   */
+  SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  /** A WeChat service account for template messages; all three or none. */
+  WECHAT_APP_ID: z.string().regex(/^wx[0-9a-f]{16}$/, 'must be a service account AppID such as wx0123456789abcdef').optional(),
+  WECHAT_APP_SECRET: z.string().min(16).optional(),
+  WECHAT_TEMPLATE_ID: z.string().min(1).optional(),
+  /** WeChat's API and sign-in addresses (changed only to test against a local stand-in). */
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  WECHAT_OAUTH_BASE: z.string().url().default('https://open.weixin.qq.com'),
+  /** The address residents reach Yishi at, e.g. https://yishi.example.cn; links in texts use it. */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+$/, 'must be a scheme and host without a path, e.g. https://yishi.example.cn')
+    .optional(),
+  /** Text messages (SMS or WeChat) one person receives at most in 24 hours; the rest stay in the inbox. */
+  MESSAGES_PER_DAY: z.coerce.number().int().min(1).max(50).default(4),
+  /** Hours (China time) in which no text goes out, e.g. `21-8`; `none` to send at any hour. */
+  MESSAGE_QUIET_HOURS: z
+    .string()
+    .regex(/^(none|([01]?\d|2[0-3])-([01]?\d|2[0-3]))$/, 'must be none or two hours such as 21-8')
+    .default('21-8'),
+}).superRefine((env, ctx) => {
+  if (env.SMS_PROVIDER === 'http' && (!env.SMS_GATEWAY_URL || !env.SMS_GATEWAY_TOKEN)) {
+    ctx.addIssue({ code: 'custom', path: ['SMS_PROVIDER'], message: 'http needs SMS_GATEWAY_URL and SMS_GATEWAY_TOKEN' });
+  }
+  const wechat = [env.WECHAT_APP_ID, env.WECHAT_APP_SECRET, env.WECHAT_TEMPLATE_ID].filter(Boolean).length;
+  if (wechat !== 0 && wechat !== 3) {
+    ctx.addIssue({ code: 'custom', path: ['WECHAT_APP_ID'], message: 'WECHAT_APP_ID, WECHAT_APP_SECRET and WECHAT_TEMPLATE_ID go together' });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

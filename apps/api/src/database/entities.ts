@@ -7,6 +7,9 @@ import { VoteMark } from '../votes/entities/vote-mark.entity';
 import { VoteObjection } from '../votes/entities/vote-objection.entity';
 import { VoteVoter } from '../votes/entities/vote-voter.entity';
 import { VoteContact } from '../votes/entities/vote-contact.entity';
+import { VoteReminder } from '../votes/entities/vote-reminder.entity';
+import { MessageDelivery } from '../messages/entities/message-delivery.entity';
+import { MessagePreference } from '../messages/entities/message-preference.entity';
 import { Vote, VoteShortening } from '../votes/entities/vote.entity';
 import { Briefing } from '../briefings/entities/briefing.entity';
 import { BriefingSignup } from '../briefings/entities/briefing-signup.entity';
@@ -93,6 +96,9 @@ export const ENTITIES = [
   Vote,
   VoteVoter,
   VoteContact,
+  VoteReminder,
+  MessagePreference,
+  MessageDelivery,
   VoteCast,
   Ballot,
   VoteMark,

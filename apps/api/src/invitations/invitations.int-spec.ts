@@ -20,7 +20,7 @@ describe('invitation letters and real-name linking', () => {
     await seedDemoData(t.dataSource);
     jest.spyOn(t.app.get(SmsProvider), 'send').mockImplementation((phone: string, text: string) => {
       sms.push({ phone, text });
-      return Promise.resolve();
+      return Promise.resolve({ ok: true as const, ref: null });
     });
     const rows = await t.dataSource.query<{ code: string; id: string }[]>(`SELECT code, id FROM org_node WHERE code IN ('nancun', 'yushuian')`);
     units = Object.fromEntries(rows.map((r) => [r.code, r.id])) as typeof units;

@@ -36,7 +36,7 @@ describe('one account is one person', () => {
     await seedDemoData(t.app);
     jest.spyOn(t.app.get(SmsProvider), 'send').mockImplementation((phone: string, text: string) => {
       sms.push({ phone, text });
-      return Promise.resolve();
+      return Promise.resolve({ ok: true as const, ref: null });
     });
     const one = async (sql: string, params: unknown[] = []): Promise<string> => (await t.dataSource.query<{ id: string }[]>(sql, params))[0]!.id;
     yushuian = await one(`SELECT id FROM org_node WHERE code = 'yushuian'`);

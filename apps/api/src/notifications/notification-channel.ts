@@ -1,13 +1,15 @@
+import type { EntityManager } from 'typeorm';
 import type { Notification } from './entities/notification.entity';
 
 /**
- * A way to reach people beyond the in-app inbox (SMS, a WeChat template message). Channels are
- * told after the inbox rows are committed; a channel failing never loses the inbox message.
+ * A way to reach people beyond the in-app inbox (the messages feature: SMS, WeChat). The outbox
+ * hands it committed notices inside the transaction that claims them, so a channel logs what it
+ * will send exactly once; a channel failing rolls the claim back and the notices are offered again.
  */
 export abstract class NotificationChannel {
   abstract readonly name: string;
-  abstract deliver(notifications: readonly Notification[]): Promise<void>;
+  abstract deliver(m: EntityManager, notifications: readonly Notification[]): Promise<void>;
 }
 
-/** Token under which the configured channels are provided (none by default). */
+/** Token under which the configured channels are provided. */
 export const NOTIFICATION_CHANNELS = Symbol('NOTIFICATION_CHANNELS');

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { NotificationKind } from '@yishi/contracts';
 import { DataSource, In, IsNull } from 'typeorm';
@@ -23,8 +23,6 @@ export interface InboxPage {
  */
 @Injectable()
 export class NotificationsService {
-  private readonly logger = new Logger(NotificationsService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(NOTIFICATION_CHANNELS) private readonly channels: NotificationChannel[],
@@ -47,20 +45,25 @@ export class NotificationsService {
   }
 
   /**
-   * The outbox: hands committed messages to the other channels, a batch at a time. Rows are
-   * claimed with SKIP LOCKED, so several instances never deliver the same message twice.
+   * The outbox: hands committed messages to the other channels, a batch at a time, until none is
+   * left. Rows are claimed with SKIP LOCKED, so several instances never hand over the same message
+   * twice; a channel that fails rolls its batch back, to be offered again at the next run.
    */
-  async deliverPending(batch = 500): Promise<number> {
+  async deliverPending(batch = 500, maxBatches = 40): Promise<number> {
     if (this.channels.length === 0) return 0;
-    return this.dataSource.transaction(async (m) => {
-      const rows = await claimUndelivered(m, batch);
-      if (rows.length === 0) return 0;
-      for (const channel of this.channels) {
-        await channel.deliver(rows).catch((error: unknown) => this.logger.error({ err: error, channel: channel.name }, 'notification delivery failed'));
-      }
-      await m.getRepository(Notification).update({ id: In(rows.map((r) => r.id)) }, { deliveredAt: new Date() });
-      return rows.length;
-    });
+    let handed = 0;
+    for (let i = 0; i < maxBatches; i += 1) {
+      const n = await this.dataSource.transaction(async (m) => {
+        const rows = await claimUndelivered(m, batch);
+        if (rows.length === 0) return 0;
+        for (const channel of this.channels) await channel.deliver(m, rows);
+        await m.getRepository(Notification).update({ id: In(rows.map((r) => r.id)) }, { deliveredAt: new Date() });
+        return rows.length;
+      });
+      handed += n;
+      if (n < batch) break;
+    }
+    return handed;
   }
 
   async inbox(actor: Actor, options: { before?: string; limit: number; unreadOnly: boolean }): Promise<InboxPage> {

@@ -165,6 +165,20 @@ export async function linkedAccount(q: Runner, personType: RollPersonType, perso
   return row;
 }
 
+/** The accounts linked to the given owners and members (those without an account are left out), each once. */
+export async function linkedAccounts(q: Runner, persons: readonly { person_type: 'owner' | 'member'; person_id: string }[]): Promise<string[]> {
+  if (persons.length === 0) return [];
+  const ids = (type: string): string[] => persons.filter((p) => p.person_type === type).map((p) => p.person_id);
+  const rows = await run<{ user_id: string }>(
+    q,
+    `SELECT o.user_id FROM owner o WHERE o.id = ANY($1::uuid[]) AND o.user_id IS NOT NULL
+     UNION
+     SELECT m.user_id FROM member m WHERE m.id = ANY($2::uuid[]) AND m.user_id IS NOT NULL`,
+    [ids('owner'), ids('member')],
+  );
+  return rows.map((r) => r.user_id);
+}
+
 export interface CompoundRollRow {
   unit_id: string;
   number: string;

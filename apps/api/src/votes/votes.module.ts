@@ -3,6 +3,8 @@ import { CastingService } from './ballots/casting.service';
 import { MissingController } from './ballots/missing.controller';
 import { MissingService } from './ballots/missing.service';
 import { PaperController } from './ballots/paper.controller';
+import { RemindersController } from './ballots/reminders.controller';
+import { RemindersService } from './ballots/reminders.service';
 import { CheckInsService } from './ballots/check-ins.service';
 import { PaperDesk } from './ballots/paper-desk';
 import { PaperEntryService } from './ballots/paper-entry.service';
@@ -21,8 +23,8 @@ import { VotesController } from './lifecycle/votes.controller';
 import { VotesService } from './lifecycle/votes.service';
 
 @Module({
-  controllers: [VotesController, MissingController, PaperController, ProxiesController, PublicResultsController, VotePublicLinkController, ShorteningsController],
-  providers: [VotesService, MissingService, CastingService, SealingService, ResultsService, ResultExportService, PaperDesk, VoterListService, PaperIssuingService, PaperEntryService, CheckInsService, ProxiesService, PublicResultsService, ShorteningsService],
-  exports: [VotesService, CastingService, SealingService],
+  controllers: [VotesController, MissingController, RemindersController, PaperController, ProxiesController, PublicResultsController, VotePublicLinkController, ShorteningsController],
+  providers: [VotesService, MissingService, RemindersService, CastingService, SealingService, ResultsService, ResultExportService, PaperDesk, VoterListService, PaperIssuingService, PaperEntryService, CheckInsService, ProxiesService, PublicResultsService, ShorteningsService],
+  exports: [VotesService, CastingService, SealingService, RemindersService],
 })
 export class VotesModule {}

@@ -932,6 +932,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/votes/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reminders of a vote: when each is due, when it went out and to how many
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
+        get: operations["getVoteReminders"];
+        /**
+         * Set the hours before closing at which those who have not taken part are reminded (409 `reminders_closed` once voting has ended)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        put: operations["setVoteReminders"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/votes/{id}/voters": {
         parameters: {
             query?: never;
@@ -2884,12 +2908,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/message-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How notices reach me beyond the inbox, and the latest texts sent to me
+         * @description Needs a signed-in session (the yishi_session cookie).
+         */
+        get: operations["getMyMessagePreferences"];
+        /**
+         * Choose SMS, WeChat or the app only, and the kinds kept to the inbox (opting out of texts is `app`)
+         * @description Needs a signed-in session (the yishi_session cookie). Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        put: operations["setMyMessagePreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/wechat/binding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start binding my WeChat: the WeChat sign-in page to open (in WeChat)
+         * @description Needs a signed-in session (the yishi_session cookie). Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        post: operations["startWechatBinding"];
+        /**
+         * Unbind my WeChat (texts go by SMS again if WeChat was the channel)
+         * @description Needs a signed-in session (the yishi_session cookie). Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        delete: operations["unbindWechat"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/wechat/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where WeChat’s sign-in comes back: binds the WeChat and goes on to the message settings page
+         * @description Needs a signed-in session (the yishi_session cookie).
+         */
+        get: operations["finishWechatBinding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        NotificationKind: "topic_screened" | "consultation_opened" | "phase_changed" | "comment_replied" | "comment_hidden" | "comment_period_ending" | "draft_published" | "briefing_cancelled" | "vote_opened" | "vote_result" | "vote_final" | "roll_unlinked" | "session_announced" | "minutes_published" | "follow_up_overdue";
+        NotificationKind: "topic_screened" | "consultation_opened" | "phase_changed" | "comment_replied" | "comment_hidden" | "comment_period_ending" | "draft_published" | "briefing_cancelled" | "vote_opened" | "vote_reminder" | "vote_result" | "vote_final" | "roll_unlinked" | "session_announced" | "minutes_published" | "follow_up_overdue";
         NotificationDto: {
             /** Format: uuid */
             id: string;
@@ -3554,6 +3646,14 @@ export interface components {
             consultationId?: string;
             /** @description Required when voting opens before the legal notice has run or lasts less than the rule set’s shortest window: a reason of substance. The vote is announced with a shortening request that staff of the community or street must approve before it opens. */
             shorteningReason?: string;
+            /**
+             * @description Hours before closing at which those who have not taken part are reminded (at most 4, each after voting opens); none when omitted
+             * @example [
+             *       72,
+             *       24
+             *     ]
+             */
+            reminderHoursBefore?: number[];
         };
         /** @enum {string} */
         QuestionKind: "motion" | "options";
@@ -4079,6 +4179,33 @@ export interface components {
              * @description The building the voter is in (a building head names their own)
              */
             buildingId?: string;
+        };
+        VoteReminderDto: {
+            hoursBefore: number;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @description Accounts it went to (those who had not taken part then) */
+            recipients: number | null;
+        };
+        VoteRemindersDto: {
+            /** Format: uuid */
+            voteId: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @description Earliest first */
+            reminders: components["schemas"]["VoteReminderDto"][];
+        };
+        SetRemindersDto: {
+            /**
+             * @description Hours before closing at which those who have not taken part are reminded (at most 4, each after voting opens); replaces the reminders not yet sent
+             * @example [
+             *       72,
+             *       24
+             *     ]
+             */
+            hoursBefore: number[];
         };
         /** @enum {string} */
         PaperStatus: "issued" | "returned" | "entered" | "confirmed" | "disputed" | "void";
@@ -6079,6 +6206,50 @@ export interface components {
             file?: string;
         };
         /**
+         * @description `app`: the inbox only; `sms`: texts to the account’s number; `wechat`: template messages to the bound WeChat
+         * @enum {string}
+         */
+        MessageChannel: "app" | "sms" | "wechat";
+        /**
+         * @description Kinds kept to the inbox only
+         * @enum {string}
+         */
+        OutboundKind: "vote_opened" | "vote_reminder" | "vote_result" | "session_announced" | "consultation_opened" | "comment_period_ending";
+        /** @enum {string} */
+        DeliveryState: "pending" | "sending" | "sent" | "failed" | "skipped";
+        SentMessageDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            channel: "sms" | "wechat";
+            state: components["schemas"]["DeliveryState"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @description What was (or would have been) sent */
+            text: string;
+        };
+        MessagePreferencesDto: {
+            /** @description `app`: the inbox only; `sms`: texts to the account’s number; `wechat`: template messages to the bound WeChat */
+            channel: components["schemas"]["MessageChannel"];
+            /** @description Kinds kept to the inbox only */
+            mutedKinds: components["schemas"]["OutboundKind"][];
+            wechatBound: boolean;
+            /** @description This server has a WeChat service account */
+            wechatAvailable: boolean;
+            /** @description The latest texts to me, newest first */
+            recent: components["schemas"]["SentMessageDto"][];
+        };
+        UpdateMessagePreferencesDto: {
+            channel: components["schemas"]["MessageChannel"];
+            mutedKinds: components["schemas"]["OutboundKind"][];
+        };
+        WechatBindingDto: {
+            /** @description Open this in WeChat to sign in; WeChat comes back to /api/me/wechat/callback */
+            authorizeUrl: string;
+        };
+        /**
          * @description Stable: once published, a code never changes meaning
          * @enum {string}
          */
@@ -6116,7 +6287,7 @@ export interface components {
          * @description Why a request was refused (`details.reason` of `CONFLICT`, `FORBIDDEN`, `NOT_FOUND`): stable words, translated by the client
          * @enum {string}
          */
-        RefusalReason: "not_author" | "too_many_photos" | "own_topic" | "consultation_closed" | "target_closed" | "already_screened" | "not_open" | "version_published" | "version_editing" | "drafting_closed" | "attachment_limit" | "clause_linked" | "comment_phase" | "one_level_of_replies" | "parent_hidden" | "current_version" | "offline_phase" | "published_version" | "already_hidden" | "not_hidden" | "own_comment" | "already_reported" | "top_level_only" | "reply_phase" | "below_taken" | "started" | "full" | "cancelled" | "no_roll_phone" | "not_linked" | "not_scheduled" | "past_close" | "approval_required" | "roll_inconsistent" | "not_cancellable" | "not_needed" | "shortening_pending" | "not_supervisor" | "same_person" | "already_decided" | "not_open_yet" | "closed" | "paper_supersedes" | "change_not_allowed" | "already_voted" | "not_eligible" | "paper_in_entry" | "paper_void" | "paper_settled" | "disputed" | "not_returned_in_time" | "not_disputed" | "third_person_required" | "proxy_revoked" | "proxy_rejected" | "attendance_not_counted" | "proxy_exists" | "proxy_cap_reached" | "not_accepted" | "revoked" | "turnout_private" | "not_counted" | "not_on_notice" | "objection_window_over" | "answered" | "board_not_published" | "notice_too_short" | "not_a_draft" | "not_announced" | "check_in_closed" | "not_invited" | "already_checked_in" | "not_checked_in" | "already_left" | "already_deferred" | "already_on_agenda" | "code_expired" | "meeting_supersedes" | "not_chair" | "not_recorder" | "not_teller" | "not_scrutineer" | "not_started" | "no_quorum" | "not_a_vote_item" | "a_vote_item" | "item_deferred" | "room_voting_closed" | "already_open" | "not_present" | "slip_exists" | "not_entered" | "already_recorded" | "already_waiting" | "minutes_exist" | "no_minutes" | "not_confirmed" | "already_confirmed" | "not_published" | "not_your_building";
+        RefusalReason: "not_author" | "too_many_photos" | "own_topic" | "consultation_closed" | "target_closed" | "already_screened" | "not_open" | "version_published" | "version_editing" | "drafting_closed" | "attachment_limit" | "clause_linked" | "comment_phase" | "one_level_of_replies" | "parent_hidden" | "current_version" | "offline_phase" | "published_version" | "already_hidden" | "not_hidden" | "own_comment" | "already_reported" | "top_level_only" | "reply_phase" | "below_taken" | "started" | "full" | "cancelled" | "no_roll_phone" | "not_linked" | "not_scheduled" | "past_close" | "approval_required" | "roll_inconsistent" | "not_cancellable" | "not_needed" | "shortening_pending" | "not_supervisor" | "same_person" | "already_decided" | "not_open_yet" | "closed" | "paper_supersedes" | "change_not_allowed" | "already_voted" | "not_eligible" | "paper_in_entry" | "paper_void" | "paper_settled" | "disputed" | "not_returned_in_time" | "not_disputed" | "third_person_required" | "proxy_revoked" | "proxy_rejected" | "attendance_not_counted" | "proxy_exists" | "proxy_cap_reached" | "not_accepted" | "revoked" | "turnout_private" | "not_counted" | "not_on_notice" | "objection_window_over" | "answered" | "board_not_published" | "notice_too_short" | "not_a_draft" | "not_announced" | "check_in_closed" | "not_invited" | "already_checked_in" | "not_checked_in" | "already_left" | "already_deferred" | "already_on_agenda" | "code_expired" | "meeting_supersedes" | "not_chair" | "not_recorder" | "not_teller" | "not_scrutineer" | "not_started" | "no_quorum" | "not_a_vote_item" | "a_vote_item" | "item_deferred" | "room_voting_closed" | "already_open" | "not_present" | "slip_exists" | "not_entered" | "already_recorded" | "already_waiting" | "minutes_exist" | "no_minutes" | "not_confirmed" | "already_confirmed" | "not_published" | "not_your_building" | "wechat_not_configured" | "wechat_binding_failed" | "wechat_not_bound" | "reminders_closed";
         /**
          * @description What is wrong with a new password (`details.reason` of `PASSWORD_TOO_WEAK`)
          * @enum {string}
@@ -9329,6 +9500,142 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MissingListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CONFLICT`: the thing is not in a state that allows this, or the change clashes with saved data (`details.reason` or `details.constraint`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getVoteReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteRemindersDto"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    setVoteReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetRemindersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteRemindersDto"];
                 };
             };
             /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
@@ -16842,6 +17149,208 @@ export interface operations {
             };
             /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getMyMessagePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePreferencesDto"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    setMyMessagePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMessagePreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePreferencesDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    startWechatBinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WechatBindingDto"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    unbindWechat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePreferencesDto"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    finishWechatBinding: {
+        parameters: {
+            query: {
+                /** @description WeChat’s one-time sign-in code */
+                code: string;
+                /** @description The state Yishi gave the sign-in */
+                state: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To /me/messages?wechat=bound, or ?wechat=failed&reason=… when the sign-in expired or was not this account’s */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -44,6 +44,17 @@ export function missingVoters(q: TxQuery, voteId: string, secrecy: 'named' | 'se
   );
 }
 
+/** Every voter of the vote who has not taken part yet, as roll entries (for reminders; names and choices stay out). */
+export function absentPersons(q: TxQuery, voteId: string, secrecy: 'named' | 'secret'): Promise<{ person_type: 'owner' | 'member'; person_id: string }[]> {
+  return q(
+    `SELECT v.person_type, v.person_id FROM vote_voter v
+      WHERE v.vote_id = $1
+        AND NOT CASE WHEN $2 = 'secret' THEN EXISTS (SELECT 1 FROM vote_mark k WHERE k.vote_id = v.vote_id AND k.voter_id = v.voter_id)
+                     ELSE EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = v.vote_id AND b.voter_id = v.voter_id) END`,
+    [voteId, secrecy],
+  );
+}
+
 /** The group a voter is filed under, if the voter is on the electorate. */
 export async function voterGroup(q: TxQuery, voteId: string, voterId: string): Promise<string | undefined> {
   const [row] = await q<{ group_label: string }>(`SELECT group_label FROM vote_voter WHERE vote_id = $1 AND voter_id = $2`, [voteId, voterId]);

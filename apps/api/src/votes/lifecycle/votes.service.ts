@@ -32,6 +32,7 @@ import type { Vote } from '../entities/vote.entity';
 import { txQuery, votersOfAccount } from '../ballots/ballot-store';
 import { nodeKind, nodeName } from '../../organizations/organization-store';
 import { consultationConcernsUnit } from '../../consultations/consultation-store';
+import { RemindersService } from '../ballots/reminders.service';
 import { ShorteningsService } from './shortenings.service';
 import { assertReasonOfSubstance } from '../../common/reasons';
 import { findVote, insertElectorate, insertVote, lockVote, updateVote, votesDueToOpen, votesOfUnit } from './vote-store';
@@ -57,6 +58,7 @@ export class VotesService implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly jobs: JobsService,
     private readonly shortenings: ShorteningsService,
+    private readonly reminders: RemindersService,
     @Inject(APP_SECRET) private readonly secret: AppSecret,
   ) {}
 
@@ -149,6 +151,7 @@ export class VotesService implements OnModuleInit {
         after: { title: vote.title, ruleSet: vote.ruleSet, matterKinds: vote.matterKinds, secrecy, opensAt: input.opensAt, closesAt: input.closesAt, announcedAt: now.toISOString(), noticeEndsAt: clock.noticeEndsAt.toISOString() },
       });
       if (shortened) await this.shortenings.request(actor, vote, { reason: input.shorteningReason!, opensAt: input.opensAt }, m, now);
+      if (input.reminderHoursBefore?.length) await this.reminders.set(actor, vote.id, input.reminderHoursBefore, m);
       return vote.id;
     });
     return this.detail(actor, id);

@@ -20,7 +20,7 @@ import {
   ValidateNested,
   IsObject,
 } from 'class-validator';
-import { POLL_OPTION_ID, VOTE_DEFAULTS, VOTE_LIMITS, VOTER_ID } from '@yishi/contracts';
+import { MESSAGE_LIMITS, POLL_OPTION_ID, VOTE_DEFAULTS, VOTE_LIMITS, VOTER_ID } from '@yishi/contracts';
 import { PlainText } from '../../../common/plain-text';
 import { VOTE_STATUSES } from '../../entities/vote.entity';
 import type { VoteStatus } from '../../entities/vote.entity';
@@ -153,6 +153,20 @@ export class CreateVoteDto {
   @IsOmittable()
   @PlainText(1, VOTE_LIMITS.reason, { multiLine: true })
   shorteningReason?: string;
+
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [72, 24],
+    description: `Hours before closing at which those who have not taken part are reminded (at most ${MESSAGE_LIMITS.remindersPerVote}, each after voting opens); none when omitted`,
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(MESSAGE_LIMITS.remindersPerVote)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(MESSAGE_LIMITS.reminderMaxHours, { each: true })
+  reminderHoursBefore?: number[];
 }
 
 export class RequestShorteningDto {
