@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { chinaTime, outboundText } from './message-texts';
 
 describe('the words of a text message', () => {

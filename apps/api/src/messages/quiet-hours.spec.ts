@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { notBefore, parseQuietHours } from './quiet-hours';
 
 /** China time is UTC+8: 21:00 in Foshan is 13:00 UTC. */

@@ -10,7 +10,7 @@ import { RequireAuth, RequireConsole } from './routes/guards';
 import { HomeRoute } from './routes/home';
 import { InboxRoute } from './routes/inbox';
 import { LoginRoute, ResetPasswordRoute } from './routes/login';
-import { MeRoute } from './routes/me';
+import { MeRoute, MessagesRoute } from './routes/me';
 import { NotFoundRoute } from './routes/not-found';
 import { PublicResultRoute } from './routes/public-result';
 import { SessionMinutesRoute, SessionRoute } from './routes/session';
@@ -91,6 +91,7 @@ export const routes: RouteObject[] = [
             element: <RequireAuth />,
             children: [
               { path: 'me', element: <MeRoute /> },
+              { path: 'me/messages', element: <MessagesRoute /> },
               // Residents' matters: the inbox, consultations, the adoption report, topics.
               { path: 'inbox', element: <InboxRoute /> },
               { path: 'consultations/:consultationId', element: <ConsultationRoute /> },

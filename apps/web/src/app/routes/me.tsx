@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { MyConsultations } from '../../features/consultations/components/my-consultations';
 import { AccountPanel } from '../../features/me/components/account-panel';
 import { LinkInvitationForm } from '../../features/me/components/link-invitation-form';
+import { MessageSettings } from '../../features/me/components/message-settings';
 import { MyRoll } from '../../features/me/components/my-roll';
 import { OpenMatters } from '../../features/me/components/open-matters';
 import { useSession } from '../../lib/auth';
@@ -49,9 +50,34 @@ export function MeRoute() {
       )}
       <MyRoll />
       {!proofNeeded && linkLetter}
+      <Section titleId="my-messages" title={t('me.messages.heading')} intro={t('me.messages.summary')}>
+        <p>
+          <Link to="/me/messages">{t('me.messages.link')}</Link>
+        </p>
+      </Section>
       <Section titleId="my-account" title={t('me.account.heading')}>
         <AccountPanel user={user} />
       </Section>
+    </>
+  );
+}
+
+/** How notices reach me beyond the inbox (SMS, WeChat, the app only); WeChat's sign-in comes back here. */
+export function MessagesRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('app.pageTitle', { page: t('me.messages.heading') }));
+  const [params] = useSearchParams();
+  const outcome = params.get('wechat');
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to="/me">{t('me.title')}</Link>
+        </p>
+        <h1 className="page-title">{t('me.messages.heading')}</h1>
+        <p className="page-header__intro">{t('me.messages.summary')}</p>
+      </header>
+      <MessageSettings wechatOutcome={outcome === 'bound' || outcome === 'failed' ? outcome : null} />
     </>
   );
 }

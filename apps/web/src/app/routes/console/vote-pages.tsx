@@ -13,6 +13,7 @@ import { can } from '@yishi/domain';
 import { locate } from '../../../features/console/utils/console-nodes';
 import { useOrganizationTree } from '../../../features/organizations/api/get-organization-tree';
 import { MissingPanel } from '../../../features/votes-admin/components/missing-panel';
+import { RemindersPanel } from '../../../features/votes-admin/components/reminders-panel';
 import { useSession as useSignedIn } from '../../../lib/auth';
 import { ObjectionsPanel } from '../../../features/votes-admin/components/objections-panel';
 import { PaperDesk } from '../../../features/votes-admin/components/paper-desk/paper-desk';
@@ -179,7 +180,7 @@ export function ConsoleVoteObjectionsRoute() {
   return <ObjectionsPanel key={vote.id} vote={vote} />;
 }
 
-/** 谁还没投: a building head's door-to-door list of their building; every building's turnout for the convenor. */
+/** 谁还没投: a building head's door-to-door list of their building; every building's turnout for the convenor, and the reminders they set. */
 export function ConsoleVoteMissingRoute() {
   const { vote } = useOutletContext<VoteContext>();
   const grants = useSignedIn().data?.user?.grants ?? [];
@@ -187,9 +188,16 @@ export function ConsoleVoteMissingRoute() {
   if (tree.isPending) return <Loading />;
   const ancestry = (tree.data && locate(tree.data, vote.unitId)?.ancestry) ?? [vote.unitId];
   const seesAll = can(grants, 'turnout.missing', { ancestry });
+  const manages = can(grants, 'consultation.manage', { ancestry });
   const buildings = grants.filter((g) => g.role === 'building_head' && g.nodeId === vote.unitId && g.buildingId).map((g) => ({ id: g.buildingId!, name: g.buildingName ?? '' }));
-  if (vote.status !== 'open' || (!seesAll && buildings.length === 0)) return <SectionClosed />;
-  return <MissingPanel key={vote.id} voteId={vote.id} buildings={buildings} seesAll={seesAll} />;
+  const missing = vote.status === 'open' && (seesAll || buildings.length > 0);
+  if (!manages && !missing) return <SectionClosed />;
+  return (
+    <div className="stack">
+      {missing && <MissingPanel key={vote.id} voteId={vote.id} buildings={buildings} seesAll={seesAll} />}
+      {manages && <RemindersPanel key={`reminders-${vote.id}`} vote={vote} />}
+    </div>
+  );
 }
 
 /** /console/votes/:voteId/print[?group=1栋]: the ballot papers to print, one per page. */

@@ -27,3 +27,23 @@ export function useRecordContact(voteId: string, scope: MissingScope) {
     onSuccess: (list: MissingList) => queryClient.setQueryData(missingKey(voteId, scope), list),
   });
 }
+
+export type VoteReminders = components['schemas']['VoteRemindersDto'];
+const remindersKey = (voteId: string) => ['vote-admin', 'reminders', voteId] as const;
+
+/** `GET /api/votes/{id}/reminders`: when each reminder is due, and when it went out to how many. */
+export function useReminders(voteId: string) {
+  return useQuery({
+    queryKey: remindersKey(voteId),
+    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/votes/{id}/reminders', { params: { path: { id: voteId } }, signal })),
+  });
+}
+
+/** `PUT /api/votes/{id}/reminders`: the hours before closing at which those missing are reminded. */
+export function useSetReminders(voteId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (hoursBefore: number[]) => unwrap(apiClient.PUT('/api/votes/{id}/reminders', { params: { path: { id: voteId } }, body: { hoursBefore } })),
+    onSuccess: (data: VoteReminders) => queryClient.setQueryData(remindersKey(voteId), data),
+  });
+}

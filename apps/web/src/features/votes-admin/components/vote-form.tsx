@@ -16,6 +16,7 @@ import { formatDateTime } from '../../../lib/format';
 import type { FieldErrors } from '../../../lib/forms';
 import { hasErrors, useFocusFirstError } from '../../../lib/forms';
 import type { CreateVoteRequest, VoteDraft, VoteField } from '../utils/vote-form';
+import { REMINDER_CHOICES } from '../utils/reminders';
 import {
   checkVote,
   defaultWindow,
@@ -31,6 +32,7 @@ import {
   TITLE_MAX,
   toCreateVoteRequest,
   voteFieldOfPath,
+  fittingReminders,
 } from '../utils/vote-form';
 import { durationWords } from '../../../shared/votes/safeguards';
 import { VotePreview } from './vote-preview';
@@ -396,6 +398,28 @@ export function VoteForm({
           </div>
         )}
         {opens && <p className="field__hint">{t('voteAdmin.form.timesInChina')}</p>}
+      </fieldset>
+      <fieldset className="field choice-group">
+        <legend className="field__label">{t('voteAdmin.reminders.legend')}</legend>
+        <p className="field__hint">{t('voteAdmin.reminders.formHint')}</p>
+        {REMINDER_CHOICES.map((h) => {
+          const fits = fittingReminders({ ...draft, reminders: [h] }).length === 1;
+          return (
+            <label key={h} className="choice">
+              <input
+                type="checkbox"
+                name={`reminder-${h}`}
+                checked={fits && draft.reminders.includes(h)}
+                disabled={!fits}
+                onChange={(event) => set({ reminders: event.target.checked ? [...draft.reminders, h] : draft.reminders.filter((x) => x !== h) })}
+              />
+              <span>
+                {t('voteAdmin.reminders.before', { count: h })}
+                {!fits && <span className="choice__hint">{t('voteAdmin.reminders.beforeOpening')}</span>}
+              </span>
+            </label>
+          );
+        })}
       </fieldset>
       <label className="choice">
         <input type="checkbox" name="turnoutPublic" checked={draft.turnoutPublic} onChange={(event) => set({ turnoutPublic: event.target.checked })} />

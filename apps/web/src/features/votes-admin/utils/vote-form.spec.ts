@@ -149,7 +149,16 @@ describe('toCreateVoteRequest', () => {
       proxyCap: 1,
       objectionDays: 7,
       consultationId: 'c-1',
+      // Three days and one day before closing, unless the convenor says otherwise.
+      reminderHoursBefore: [72, 24],
     });
+  });
+
+  it('sends only the reminders that fall after voting opens', () => {
+    // Two days of voting: a reminder three days before closing would come before it opens.
+    const short = draft({ opensAt: '2026-12-11T10:15', closesAt: '2026-12-13T10:15', reminders: [72, 24, 2] });
+    expect(toCreateVoteRequest(short, null, NOW).reminderHoursBefore).toEqual([24, 2]);
+    expect(toCreateVoteRequest(draft({ reminders: [] }), null, NOW).reminderHoursBefore).toEqual([]);
   });
 
   it('gives a poll’s options short ids, and makes a secret ballot final', () => {

@@ -9,6 +9,7 @@ import type { MatterKind, ReasonProblem, RuleSetId } from '@yishi/domain';
 import { checkSchedule, DAY_MS, mattersForUnit, noticeEndsAt, reasonProblem, RULE_SET_IDS, RULE_SETS, ruleSetsForMatters } from '@yishi/domain';
 import { fromChinaDateTimeInput, toChinaDateTimeInput } from '../../../lib/date-input';
 import type { FieldErrors } from '../../../lib/forms';
+import { DEFAULT_REMINDERS, reminderFits } from './reminders';
 
 // The API's limits (libs/contracts), under the names the form's components use.
 export const TITLE_MAX = VOTE_LIMITS.title;
@@ -72,6 +73,8 @@ export interface VoteDraft {
   objectionDays: string;
   lml63Body: 'members' | 'representatives';
   lml63Rceo: boolean;
+  /** Hours before closing at which those who have not taken part are reminded (those after opening are sent). */
+  reminders: number[];
 }
 
 export type VoteField = 'title' | 'question' | 'matters' | 'ruleSet' | 'options' | 'secrecy' | 'opensAt' | 'closesAt' | 'shorteningReason' | 'proxyCap' | 'objectionDays';
@@ -127,6 +130,7 @@ export function emptyVote(ruleSet: RuleSetId | '' = '', now: Date = new Date()):
     objectionDays: String(VOTE_DEFAULTS.objectionDays),
     lml63Body: 'members',
     lml63Rceo: true,
+    reminders: [...DEFAULT_REMINDERS],
   };
 }
 
@@ -222,6 +226,7 @@ export interface CreateVoteRequest {
   objectionDays: number;
   consultationId?: string;
   shorteningReason?: string;
+  reminderHoursBefore?: number[];
 }
 
 /** A poll's option ids: a, b, c … (stable, short, as the API wants them). */
@@ -249,7 +254,15 @@ export function toCreateVoteRequest(draft: VoteDraft, consultationId: string | n
     objectionDays: Number(draft.objectionDays.trim()),
     ...(consultationId ? { consultationId } : {}),
     ...(asks && (asks.notice || asks.window) ? { shorteningReason: draft.shorteningReason.trim() } : {}),
+    reminderHoursBefore: fittingReminders(draft),
   };
+}
+
+/** The chosen reminders that fall after voting opens (the others cannot be sent and are left out). */
+export function fittingReminders(draft: Pick<VoteDraft, 'reminders' | 'opensAt' | 'closesAt'>): number[] {
+  const opens = fromChinaDateTimeInput(draft.opensAt);
+  const closes = fromChinaDateTimeInput(draft.closesAt);
+  return draft.reminders.filter((h) => reminderFits(h, opens ? new Date(opens) : null, closes ? new Date(closes) : null)).sort((a, b) => b - a);
 }
 
 /** Where an API validation error about a field belongs in the form. */
