@@ -84,6 +84,11 @@ describe('notifications in words', () => {
     const vote = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
     const opened = describeNotification({ kind: 'vote_opened', params: { voteId: vote, title: '加装电梯', closesAt: '2026-05-15T10:00:00.000Z' }, link: `/votes/${vote}` }, t, 'zh-CN');
     expect(opened).toEqual({ text: '“加装电梯”开始投票了，2026年5月15日 18:00 截止。', link: `/votes/${vote}` });
+    // A reminder leads to the ballot, not the result (the link it carries is not trusted blindly).
+    expect(describeNotification({ kind: 'vote_reminder', params: { voteId: vote, title: '加装电梯', closesAt: '2026-05-15T10:00:00.000Z' }, link: '//evil.example' }, t, 'zh-CN')).toEqual({
+      text: '提醒：“加装电梯”将于 2026年5月15日 18:00 截止投票，您还没有参加。',
+      link: `/votes/${vote}`,
+    });
     const counted = describeNotification({ kind: 'vote_result', params: { voteId: vote, title: '加装电梯', passed: false, objectionDays: 7 }, link: `/votes/${vote}/result` }, t, 'zh-CN');
     expect(counted.text).toBe('“加装电梯”的计票结果已公示：未通过。');
     expect(describeNotification({ kind: 'vote_result', params: { voteId: vote, title: '加装电梯', objectionAnswered: true }, link: '' }, t, 'zh-CN')).toEqual({

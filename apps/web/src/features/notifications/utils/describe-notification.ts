@@ -42,7 +42,7 @@ function outcome(params: NotificationLike['params']): ReplyOutcome | null {
 function linkOf(notification: NotificationLike): string {
   const voteId = text(notification.params, 'voteId');
   if (voteId && notification.kind.startsWith('vote_')) {
-    return safeNextPath(notification.link, notification.kind === 'vote_opened' ? `/votes/${encodeURIComponent(voteId)}` : `/votes/${encodeURIComponent(voteId)}/result`);
+    return safeNextPath(notification.link, notification.kind === 'vote_opened' || notification.kind === 'vote_reminder' ? `/votes/${encodeURIComponent(voteId)}` : `/votes/${encodeURIComponent(voteId)}/result`);
   }
   const consultationId = text(notification.params, 'consultationId');
   return safeNextPath(notification.link, consultationId ? consultationPath(consultationId) : '/inbox');
@@ -99,6 +99,11 @@ export function describeNotification(notification: NotificationLike, t: TFunctio
       const closesAt = text(params, 'closesAt');
       const date = closesAt ? formatDateTime(closesAt, language) : null;
       return { text: date ? t('votes.inbox.opened', { title, date }) : t('votes.inbox.openedPlain', { title }), link };
+    }
+    case 'vote_reminder': {
+      const closesAt = text(params, 'closesAt');
+      const date = closesAt ? formatDateTime(closesAt, language) : null;
+      return { text: date ? t('votes.inbox.reminder', { title, date }) : t('votes.inbox.reminderPlain', { title }), link };
     }
     case 'vote_result': {
       if (params['objectionAnswered'] === true) return { text: t('votes.inbox.objectionAnswered', { title }), link };
