@@ -17,7 +17,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { PersonApi } from './support';
-import { apiAs, baseUrl, expectNoHorizontalScroll, freshContext, openWithApproval, SHORTENING_REASON, signIn, STAFF_DAXU, watchConsole } from './support';
+import fs from 'node:fs';
+import { apiAs, baseUrl, expectNoHorizontalScroll, freshContext, openWithApproval, SHORTENING_REASON, signIn, signUpWithLetter, smsCodeFor, STAFF_DAXU, watchConsole } from './support';
 
 /** Convenor of 御水岸 (owners' committee chair). */
 const CONVENOR_YUSHUIAN = '13800000006';
@@ -642,6 +643,87 @@ test('a building head prints the list of who has not voted yet in his own buildi
   });
   await list.getByRole('button', { name: '打印上门名单' }).click();
   expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('an owner who signs up by letter after the vote opened is told in the inbox and by SMS, finds it first on 「我的」, casts in three taps, and chooses how to be told', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const title = `单元门禁更换表决 ${Date.now().toString(36)}`;
+  const convenor = await apiAs(CONVENOR_YUSHUIAN);
+  const voteId = await openVote(convenor, title, 3 * 24 * 3600_000);
+  const compound = convenor.nodeNamed('御水岸');
+  await convenor.api.dispose();
+
+  // Staff print the letters of a building where an owner with a phone on the roll has no account yet.
+  const staff = await apiAs(STAFF_DAXU);
+  const units = await staff.get<{ items: { buildingId: string | null; owners: { name: string; kind: string; phone: string | null; linked: boolean; liveInvitation: boolean; isDesignatedVoter: boolean }[] }[] }>(
+    `/api/units/${compound}/roll/exclusive-units?pageSize=100`,
+  );
+  const [unit, owner] =
+    units.items.flatMap((u) => u.owners.filter((o) => o.kind === 'person' && o.phone && !o.linked && !o.liveInvitation && o.isDesignatedVoter).map((o) => [u, o] as const))[0] ?? [];
+  expect(owner, 'an owner of 御水岸 without an account or a live letter').toBeDefined();
+  const sheet = await staff.api.post(`${baseUrl()}/api/units/${compound}/invitations`, { data: { buildingId: unit!.buildingId }, headers: { 'x-csrf-token': staff.csrf } });
+  expect(sheet.status()).toBe(200);
+  const html = await sheet.text();
+  await staff.api.dispose();
+  const { context, page } = await freshContext(browser);
+  const letters = await context.newPage();
+  await letters.setContent(html);
+  const person = letters.locator('.letter-person').filter({ has: letters.locator('.letter-person__name', { hasText: owner!.name }) }).first();
+  const code = (await person.locator('.letter-person__code').getAttribute('data-code')) ?? '';
+  expect(code).toMatch(/^\d{12}$/);
+  await letters.close();
+
+  // She signs up with her own number and proves the letter is hers by a code to the roll's phone.
+  const problems = watchConsole(page);
+  const phone = `1390${String(Date.now() % 10_000_000).padStart(7, '0')}`;
+  await signUpWithLetter(page, code, phone);
+  await expect(page).toHaveURL(/\/me\?code=\d{12}&proof=1/);
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '发送验证码' }).click();
+  await page.getByLabel('短信验证码').fill(await smsCodeFor(owner!.phone!));
+  await page.getByRole('button', { name: '关联', exact: true }).click();
+  await expect(page.getByText('关联成功！')).toBeVisible();
+
+  // The vote that opened before she joined: in the inbox, and by SMS to her number.
+  await page.goto(`${baseUrl()}/inbox`);
+  await expect(page.getByRole('link', { name: new RegExp(`“${escapeRegExp(title)}”开始投票了`) })).toBeVisible();
+  await expect
+    .poll(() => fs.readFileSync(process.env['YISHI_E2E_SERVER_LOG']!, 'utf8').includes(`SMS to ${phone}: 【议事】“${title}”开始投票`), { timeout: 30_000, message: 'the vote-opened SMS in the server log' })
+    .toBe(true);
+
+  // 「我的」 puts it first; three taps cast the ballot, the confirmation in view.
+  await page.goto(`${baseUrl()}/me`);
+  const waiting = page.getByRole('region', { name: '待办' });
+  await expect(waiting.getByRole('heading', { name: '待办' })).toBeInViewport();
+  const card = waiting.getByRole('link', { name: new RegExp(escapeRegExp(title)) });
+  await expect(card).toContainText('您还没投票');
+  await card.click();
+  await expect(page).toHaveURL(new RegExp(`/votes/${voteId}$`));
+  const ballot = page.getByRole('region', { name: '我的选票' });
+  await ballot.getByRole('button', { name: '反对', exact: true }).click();
+  const confirm = ballot.getByRole('button', { name: '确认投票：反对' });
+  await expect(confirm).toBeInViewport();
+  await confirm.click();
+  await expect(ballot.getByRole('heading', { name: '您的选票已记录' })).toBeVisible();
+  await expectNoHorizontalScroll(page);
+
+  // How she is told: by SMS unless she says otherwise; she keeps it to the app, by keyboard.
+  await page.goto(`${baseUrl()}/me`);
+  await page.getByRole('link', { name: '设置消息提醒方式' }).click();
+  await expect(page).toHaveURL(/\/me\/messages$/);
+  await expect(page.getByRole('radio', { name: '短信（发到我注册的手机号）' })).toBeChecked();
+  await expect(page.getByRole('heading', { name: '最近发给我的短信和微信' })).toBeVisible();
+  await expect(page.getByText(`【议事】“${title}”开始投票`)).toBeVisible();
+  await page.getByRole('radio', { name: '只在应用内，不发短信或微信' }).focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('checkbox', { name: '开始投票' })).toHaveCount(0);
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已保存。' })).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await page.reload();
+  await expect(page.getByRole('radio', { name: '只在应用内，不发短信或微信' })).toBeChecked();
   expect(problems).toEqual([]);
   await context.close();
 });

@@ -1,4 +1,4 @@
-import { MESSAGE_CHANNELS, OUTBOUND_KINDS } from '@yishi/contracts';
+import { OUTBOUND_KINDS } from '@yishi/contracts';
 import type { MessageChannel, OutboundKind } from '@yishi/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,7 +45,8 @@ function PreferencesForm({ prefs }: { prefs: MessagePreferences }) {
   const [saved, setSaved] = useState(false);
   const hintId = useId();
 
-  const channels = MESSAGE_CHANNELS.filter((c) => c !== 'wechat' || prefs.wechatAvailable);
+  // SMS first (the default), WeChat where the server has it, the app only last.
+  const channels = (['sms', 'wechat', 'app'] as const satisfies readonly MessageChannel[]).filter((c) => c !== 'wechat' || prefs.wechatAvailable);
   const toggle = (kind: OutboundKind, on: boolean): void => {
     setSaved(false);
     setMuted((list) => (on ? list.filter((k) => k !== kind) : [...list, kind]));
