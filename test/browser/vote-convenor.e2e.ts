@@ -159,6 +159,11 @@ test('the convenor says what is decided, previews, and opens early once staff ap
   await opensField.fill(nowInChina);
   await page.getByLabel('截止投票').fill(new Date(Date.now() + 8 * 3600_000 + 8 * 24 * 3600_000).toISOString().slice(0, 16));
   await expect(page.getByText('开始时间早于法定公告期满')).toBeVisible();
+  // Those who have not voted are reminded three days and one day before closing, unless the convenor says otherwise.
+  const reminders = page.getByRole('group', { name: '在什么时候提醒还没投的人' });
+  await expect(reminders.getByRole('checkbox', { name: '截止前 72 小时' })).toBeChecked();
+  await expect(reminders.getByRole('checkbox', { name: '截止前 24 小时' })).toBeChecked();
+  await reminders.getByRole('checkbox', { name: '截止前 2 小时' }).check();
   const reasonField = page.getByLabel('缩短期限的理由');
   await page.getByRole('button', { name: '预览公告和选票' }).click();
   await expect(page.getByText('请写明缩短期限的理由。')).toBeVisible();
@@ -195,6 +200,12 @@ test('the convenor says what is decided, previews, and opens early once staff ap
   await expect(page.getByText('已申请提前开始，等待社区或街道工作人员审批。', { exact: false })).toBeVisible();
   await expect(page.getByRole('button', { name: '立即开始投票' })).toHaveCount(0);
   await expectNoHorizontalScroll(page);
+  // The reminders are set, none sent yet; the convenor can still change them.
+  await page.getByRole('navigation', { name: '表决栏目' }).getByRole('link', { name: '催投提醒' }).click();
+  const reminderList = page.getByRole('region', { name: '催投提醒' });
+  await expect(reminderList.getByRole('listitem')).toHaveText([/截止前 72 小时 · .* · 等待发送/, /截止前 24 小时 · .* · 等待发送/, /截止前 2 小时 · .* · 等待发送/]);
+  await expectNoHorizontalScroll(page);
+  await page.getByRole('navigation', { name: '表决栏目' }).getByRole('link', { name: '概况' }).click();
 
   // Staff of 大圩社区, on a second phone: the request waits in their 表决 section; they approve it with a note.
   const staffPage = staffPhone.page;

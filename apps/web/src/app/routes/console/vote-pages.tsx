@@ -118,7 +118,11 @@ export function ConsoleVoteRoute() {
     ...(data.canManage ? [{ to: `${base}/papers`, label: t('voteAdmin.page.papers') }] : []),
     { to: `${base}/proxies`, label: t('voteAdmin.page.proxies') },
     ...(counted ? [{ to: `${base}/objections`, label: t('voteAdmin.page.objections') }] : []),
-    ...(data.status === 'open' ? [{ to: `${base}/missing`, label: t('voteAdmin.page.missing') }] : []),
+    ...(data.status === 'open'
+      ? [{ to: `${base}/missing`, label: t('voteAdmin.page.missing') }]
+      : data.canManage && data.status === 'scheduled'
+        ? [{ to: `${base}/missing`, label: t('voteAdmin.reminders.heading') }]
+        : []),
   ];
   return (
     <>
@@ -188,7 +192,7 @@ export function ConsoleVoteMissingRoute() {
   if (tree.isPending) return <Loading />;
   const ancestry = (tree.data && locate(tree.data, vote.unitId)?.ancestry) ?? [vote.unitId];
   const seesAll = can(grants, 'turnout.missing', { ancestry });
-  const manages = can(grants, 'consultation.manage', { ancestry });
+  const manages = vote.canManage;
   const buildings = grants.filter((g) => g.role === 'building_head' && g.nodeId === vote.unitId && g.buildingId).map((g) => ({ id: g.buildingId!, name: g.buildingName ?? '' }));
   const missing = vote.status === 'open' && (seesAll || buildings.length > 0);
   if (!manages && !missing) return <SectionClosed />;
