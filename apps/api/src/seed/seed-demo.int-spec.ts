@@ -215,6 +215,12 @@ describe('demo activity, written at start-up through the API services', () => {
     expect(new Date(shown.noticeEndsAt).getTime()).toBeLessThan(new Date(shown.closesAt).getTime());
     expect(shown.shortening).toBeNull();
     expect(shown.matterKinds).toEqual(['owners-other']);
+    // Those who have not voted are reminded three days and one day before closing; not yet.
+    const reminders = await t.dataSource.query<{ hours_before: number; sent_at: Date | null }[]>(`SELECT hours_before, sent_at FROM vote_reminder WHERE vote_id = $1 ORDER BY hours_before DESC`, [vote.id]);
+    expect(reminders).toEqual([
+      { hours_before: 72, sent_at: null },
+      { hours_before: 24, sent_at: null },
+    ]);
     const [row] = await t.dataSource.query<{ early_reason: string | null; shortening_id: string | null; vote_json: string; voters: number; ballots: number }[]>(
       `SELECT v.early_reason, v.shortening_id, v.vote_json, (SELECT count(*)::int FROM vote_voter w WHERE w.vote_id = v.id) AS voters, (SELECT count(*)::int FROM ballot b WHERE b.vote_id = v.id) AS ballots FROM vote v WHERE v.id = $1`,
       [vote.id],

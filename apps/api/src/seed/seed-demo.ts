@@ -298,6 +298,8 @@ export async function seedDemoActivity(app: INestApplicationContext, activity: D
       opensAt: noticeEnds.toISOString(),
       closesAt: at(v.days),
       turnoutPublic: true,
+      // Those who have not voted hear again three days and one day before closing.
+      reminderHoursBefore: [72, 24],
     },
     announced,
   );
@@ -317,6 +319,7 @@ export async function seedDemoActivity(app: INestApplicationContext, activity: D
     opensAt: at(k.opensInDays),
     closesAt: at(k.opensInDays + k.days),
     turnoutPublic: true,
+    reminderHoursBefore: [24],
   });
 
   // 御水岸: a discussion session in three days' evening — the two topics residents raised and the
