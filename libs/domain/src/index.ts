@@ -7,3 +7,4 @@ export * from './tally';
 export * from './hash-chain';
 export * from './recount';
 export * from './meetings';
+export * from './elections';
