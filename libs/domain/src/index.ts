@@ -8,3 +8,4 @@ export * from './hash-chain';
 export * from './recount';
 export * from './meetings';
 export * from './elections';
+export * from './assembly';
