@@ -54,6 +54,8 @@ interface Ctx {
    * objection, scheduled with its full notice (to ask to shorten), and the convenor's with a shortening waiting for a decision.
    */
   votesA: { scheduled: string; toCancel: string; open: string; closed: string; objection: string; toShorten: string; shortening: string };
+  /** The document the open vote of A was announced with. */
+  voteFileA: string;
   /** Comments: a consultation of A kept in its comment phase, a resident's comment there (to report and answer), one to hide, one hidden. */
   commentsA: { consultation: string; comment: string; toHide: string; hidden: string };
   /** Drafts: a consultation of A with versions 1 and 2 published (with an attachment) and version 3 being edited. */
@@ -119,6 +121,8 @@ const CASES: Record<string, Case | SelfCase> = {
     vote: (c) => c.votesA.open,
     request: (c) => ({ path: `/api/votes/${c.votesA.open}/missing/contacts`, body: { voterId: c.missingVoterA, outcome: 'not_home', buildingId: c.buildingA } }),
   },
+  'POST /api/units/:unitId/vote-attachments': { request: (c) => ({ path: `/api/units/${c.unitA}/vote-attachments`, file: { name: 'quote.pdf', bytes: DRAFT_PDF } }) },
+  'GET /api/votes/:id/attachments/:fileId': { vote: (c) => c.votesA.open, request: (c) => ({ path: `/api/votes/${c.votesA.open}/attachments/${c.voteFileA}` }) },
   'GET /api/votes/:id/reminders': { vote: (c) => c.votesA.open, request: (c) => ({ path: `/api/votes/${c.votesA.open}/reminders` }) },
   'PUT /api/votes/:id/reminders': { vote: (c) => c.votesA.open, request: (c) => ({ path: `/api/votes/${c.votesA.open}/reminders`, body: { hoursBefore: [1] } }) },
   'GET /api/votes/:id': { vote: (c) => c.votesA.open, request: (c) => ({ path: `/api/votes/${c.votesA.open}` }) },
@@ -643,6 +647,7 @@ describe('access rules across the whole route table', () => {
       rollFileA: Buffer.alloc(0),
       consultationA: '',
       votesA: { scheduled: '', toCancel: '', open: '', closed: '', objection: '', toShorten: '', shortening: '' },
+      voteFileA: '',
       commentsA: { consultation: '', comment: '', toHide: '', hidden: '' },
       draftsA: '',
       draftAttachmentA: '',
@@ -664,7 +669,7 @@ describe('access rules across the whole route table', () => {
     // opening approved by the street's staff (A's staff announced them, so they may not approve);
     // the 南村 member holds a written proxy of a 御水岸 owner on the open and the counted one.
     const streetStaff = sessions.streetStaff;
-    const vote = async (closesInMs: number, by = staffOfA): Promise<string> =>
+    const vote = async (closesInMs: number, by = staffOfA, attachments: { fileId: string; title: string }[] = []): Promise<string> =>
       (
         await by.post<{ id: string }>(`/api/units/${a.unit}/votes`, {
           title: '表决',
@@ -674,6 +679,7 @@ describe('access rules across the whole route table', () => {
           opensAt: new Date().toISOString(),
           closesAt: new Date(Date.now() + closesInMs).toISOString(),
           shorteningReason: SHORTENING_REASON,
+          attachments,
         })
       ).body.id;
     const owners = async (voteId: string): Promise<string[]> =>
@@ -698,7 +704,8 @@ describe('access rules across the whole route table', () => {
     ctx.votesA.scheduled = await vote(8 * DAY);
     await approve(ctx.votesA.scheduled);
     ctx.votesA.toCancel = await vote(8 * DAY);
-    ctx.votesA.open = await vote(8 * DAY);
+    ctx.voteFileA = (await upload<{ fileId: string }>(staffOfA, `/api/units/${a.unit}/vote-attachments`, { name: 'quote.pdf', bytes: DRAFT_PDF })).body.fileId;
+    ctx.votesA.open = await vote(8 * DAY, staffOfA, [{ fileId: ctx.voteFileA, title: '报价单' }]);
     await openWithApproval(staffOfA, streetStaff, ctx.votesA.open);
     await proxyForNancunMember(ctx.votesA.open);
     ctx.votesA.closed = await vote(2 * 3600_000);

@@ -5,6 +5,10 @@
  * again (`vote_title_length`, `vote_proxy_cap_range`, `vote_objection_days_range`).
  */
 export const VOTE_LIMITS = {
+  /** Documents a vote carries (quotes, contracts, plans): at most … */
+  attachments: 10,
+  /** … each with a title of 1–200 characters. */
+  attachmentTitle: 200,
   /** Title (and its English version): 1–300 characters. */
   title: 300,
   /** The question put to the voters (and its English version): 1–1000 characters, line breaks allowed. */

@@ -8,6 +8,7 @@ import { VoteObjection } from '../votes/entities/vote-objection.entity';
 import { VoteVoter } from '../votes/entities/vote-voter.entity';
 import { VoteContact } from '../votes/entities/vote-contact.entity';
 import { VoteReminder } from '../votes/entities/vote-reminder.entity';
+import { VoteAttachment } from '../votes/entities/vote-attachment.entity';
 import { MessageDelivery } from '../messages/entities/message-delivery.entity';
 import { MessagePreference } from '../messages/entities/message-preference.entity';
 import { Vote, VoteShortening } from '../votes/entities/vote.entity';
@@ -97,6 +98,7 @@ export const ENTITIES = [
   VoteVoter,
   VoteContact,
   VoteReminder,
+  VoteAttachment,
   MessagePreference,
   MessageDelivery,
   VoteCast,

@@ -15,3 +15,17 @@ export async function fileTypes(m: EntityManager, ids: readonly string[]): Promi
   const rows = await m.query<{ id: string; mime: string }[]>(`SELECT id, mime FROM stored_file WHERE id = ANY($1::uuid[])`, [unique]);
   return new Map(rows.map((r) => [r.id, r.mime]));
 }
+
+/** Files the person uploaded themselves since `since`, by id (those of others, or older, are left out). */
+export async function ownRecentFiles(m: EntityManager, userId: string, ids: readonly string[], since: Date): Promise<Map<string, StoredFile>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await m
+    .getRepository(StoredFile)
+    .createQueryBuilder('f')
+    .where('f.id = ANY(:ids::uuid[])', { ids: unique })
+    .andWhere('f.createdBy = :userId', { userId })
+    .andWhere('f.createdAt >= :since', { since })
+    .getMany();
+  return new Map(rows.map((r) => [r.id, r]));
+}

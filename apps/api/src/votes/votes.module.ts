@@ -18,13 +18,15 @@ import { ResultExportService } from './results/result-export.service';
 import { ResultsService } from './results/results.service';
 import { SealingService } from './sealing/sealing.service';
 import { ShorteningsController } from './lifecycle/shortenings.controller';
+import { VoteAttachmentsController } from './lifecycle/attachments.controller';
+import { VoteAttachmentsService } from './lifecycle/attachments.service';
 import { ShorteningsService } from './lifecycle/shortenings.service';
 import { VotesController } from './lifecycle/votes.controller';
 import { VotesService } from './lifecycle/votes.service';
 
 @Module({
-  controllers: [VotesController, MissingController, RemindersController, PaperController, ProxiesController, PublicResultsController, VotePublicLinkController, ShorteningsController],
-  providers: [VotesService, MissingService, RemindersService, CastingService, SealingService, ResultsService, ResultExportService, PaperDesk, VoterListService, PaperIssuingService, PaperEntryService, CheckInsService, ProxiesService, PublicResultsService, ShorteningsService],
+  controllers: [VotesController, VoteAttachmentsController, MissingController, RemindersController, PaperController, ProxiesController, PublicResultsController, VotePublicLinkController, ShorteningsController],
+  providers: [VotesService, VoteAttachmentsService, MissingService, RemindersService, CastingService, SealingService, ResultsService, ResultExportService, PaperDesk, VoterListService, PaperIssuingService, PaperEntryService, CheckInsService, ProxiesService, PublicResultsService, ShorteningsService],
   exports: [VotesService, CastingService, SealingService, RemindersService],
 })
 export class VotesModule {}

@@ -892,6 +892,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units/{unitId}/vote-attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a document (a quote, a contract, a plan) to announce with a vote of this unit; name it in `attachments` within a day
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        post: operations["uploadVoteAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/{id}/attachments/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A document the vote was announced with, as announced
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
+         */
+        get: operations["downloadVoteAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/votes/{id}/missing": {
         parameters: {
             query?: never;
@@ -3600,6 +3640,15 @@ export interface components {
         };
         /** @enum {string} */
         Secrecy: "named" | "secret";
+        VoteAttachmentInputDto: {
+            /**
+             * Format: uuid
+             * @description A file uploaded to POST /api/units/{unitId}/vote-attachments by the same person within a day
+             */
+            fileId: string;
+            /** @example 门禁系统更换报价单（18万元） */
+            title: string;
+        };
         CreateVoteDto: {
             /** @example 御水岸地下车库充电设施管理办法表决 */
             title: string;
@@ -3654,6 +3703,8 @@ export interface components {
              *     ]
              */
             reminderHoursBefore?: number[];
+            /** @description Documents the vote is about (quotes, contracts, plans; PDF or photos), uploaded first; at most 10. They are announced with the vote and never change afterwards. */
+            attachments?: components["schemas"]["VoteAttachmentInputDto"][];
         };
         /** @enum {string} */
         QuestionKind: "motion" | "options";
@@ -3685,6 +3736,18 @@ export interface components {
             supersededReceipt: string | null;
             /** @description I may cast (again) now */
             canCast: boolean;
+        };
+        VoteAttachmentDto: {
+            /** Format: uuid */
+            fileId: string;
+            title: string;
+            /** @enum {string} */
+            mime: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+            sizeBytes: number;
+            /** @description SHA-256 (hex) of the file as announced: anyone can check a copy against it */
+            sha256: string;
+            /** @description Where to open it */
+            url: string;
         };
         /** @enum {string} */
         ShorteningStatus: "pending" | "approved" | "refused";
@@ -3773,6 +3836,8 @@ export interface components {
             myVoters: components["schemas"]["MyVoterDto"][];
             /** @description I run it (open, close, paper ballots, proxies) */
             canManage: boolean;
+            /** @description The documents announced with the vote, in order */
+            attachments: components["schemas"]["VoteAttachmentDto"][];
             /** @description Legal notice in days before opening (15 owners, 10 member assembly) */
             noticeDays: number;
             /** @description The shortest voting window (hours) when it was announced; 0 for a poll */
@@ -4126,6 +4191,17 @@ export interface components {
         };
         AnswerDto: {
             answer: string;
+        };
+        UploadedVoteFileDto: {
+            /**
+             * Format: uuid
+             * @description To name in `attachments` when announcing the vote
+             */
+            fileId: string;
+            originalName: string;
+            mime: string;
+            sizeBytes: number;
+            sha256: string;
         };
         GroupTurnoutDto: {
             /** @description The building (compound) or household (cooperative) */
@@ -9408,6 +9484,143 @@ export interface operations {
             };
             /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    uploadVoteAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description A PDF or a photo (JPEG, PNG, WebP)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedVoteFileDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    downloadVoteAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

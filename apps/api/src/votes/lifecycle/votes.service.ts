@@ -34,6 +34,7 @@ import { nodeKind, nodeName } from '../../organizations/organization-store';
 import { consultationConcernsUnit } from '../../consultations/consultation-store';
 import { RemindersService } from '../ballots/reminders.service';
 import { ShorteningsService } from './shortenings.service';
+import { VoteAttachmentsService } from './attachments.service';
 import { assertReasonOfSubstance } from '../../common/reasons';
 import { findVote, insertElectorate, insertVote, lockVote, updateVote, votesDueToOpen, votesOfUnit } from './vote-store';
 import { VOTE_DEFAULTS } from '@yishi/contracts';
@@ -59,6 +60,7 @@ export class VotesService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly shortenings: ShorteningsService,
     private readonly reminders: RemindersService,
+    private readonly attachments: VoteAttachmentsService,
     @Inject(APP_SECRET) private readonly secret: AppSecret,
   ) {}
 
@@ -152,6 +154,7 @@ export class VotesService implements OnModuleInit {
       });
       if (shortened) await this.shortenings.request(actor, vote, { reason: input.shorteningReason!, opensAt: input.opensAt }, m, now);
       if (input.reminderHoursBefore?.length) await this.reminders.set(actor, vote.id, input.reminderHoursBefore, m);
+      await this.attachments.attach(m, actor, vote.id, input.attachments ?? []);
       return vote.id;
     });
     return this.detail(actor, id);
@@ -304,6 +307,7 @@ export class VotesService implements OnModuleInit {
       bodyEn: body.en,
       myVoters: await this.myVoters(actor, vote),
       canManage,
+      attachments: await this.attachments.list(m, vote.id),
       noticeDays: RULE_SETS[vote.ruleSet].noticeDays,
       minVotingHours: vote.minVotingHours,
       shortening,

@@ -51,6 +51,33 @@ export class Lml63Dto {
   rceoApplies!: boolean;
 }
 
+export class VoteAttachmentInputDto {
+  @ApiProperty({ format: 'uuid', description: 'A file uploaded to POST /api/units/{unitId}/vote-attachments by the same person within a day' })
+  @IsUUID()
+  fileId!: string;
+
+  @ApiProperty({ example: '门禁系统更换报价单（18万元）', maxLength: VOTE_LIMITS.attachmentTitle })
+  @PlainText(1, VOTE_LIMITS.attachmentTitle)
+  title!: string;
+}
+
+export class VoteAttachmentDto {
+  @ApiProperty({ format: 'uuid' }) fileId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] }) mime!: string;
+  @ApiProperty() sizeBytes!: number;
+  @ApiProperty({ description: 'SHA-256 (hex) of the file as announced: anyone can check a copy against it' }) sha256!: string;
+  @ApiProperty({ description: 'Where to open it' }) url!: string;
+}
+
+export class UploadedVoteFileDto {
+  @ApiProperty({ format: 'uuid', description: 'To name in `attachments` when announcing the vote' }) fileId!: string;
+  @ApiProperty() originalName!: string;
+  @ApiProperty() mime!: string;
+  @ApiProperty() sizeBytes!: number;
+  @ApiProperty() sha256!: string;
+}
+
 export class CreateVoteDto {
   @ApiProperty({ example: '御水岸地下车库充电设施管理办法表决' })
   @PlainText(1, VOTE_LIMITS.title)
@@ -167,6 +194,17 @@ export class CreateVoteDto {
   @Min(1, { each: true })
   @Max(MESSAGE_LIMITS.reminderMaxHours, { each: true })
   reminderHoursBefore?: number[];
+
+  @ApiPropertyOptional({
+    type: [VoteAttachmentInputDto],
+    description: `Documents the vote is about (quotes, contracts, plans; PDF or photos), uploaded first; at most ${VOTE_LIMITS.attachments}. They are announced with the vote and never change afterwards.`,
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(VOTE_LIMITS.attachments)
+  @ValidateNested({ each: true })
+  @Type(() => VoteAttachmentInputDto)
+  attachments?: VoteAttachmentInputDto[];
 }
 
 export class RequestShorteningDto {
@@ -292,6 +330,7 @@ export class VoteDetailDto extends VoteSummaryDto {
   @ApiProperty() bodyEn!: string;
   @ApiProperty({ type: [MyVoterDto], description: 'The voters I may cast for in this vote' }) myVoters!: MyVoterDto[];
   @ApiProperty({ description: 'I run it (open, close, paper ballots, proxies)' }) canManage!: boolean;
+  @ApiProperty({ type: [VoteAttachmentDto], description: 'The documents announced with the vote, in order' }) attachments!: VoteAttachmentDto[];
   @ApiProperty({ type: 'integer', description: 'Legal notice in days before opening (15 owners, 10 member assembly)' }) noticeDays!: number;
   @ApiProperty({ description: 'The shortest voting window (hours) when it was announced; 0 for a poll' }) minVotingHours!: number;
   @ApiProperty({
