@@ -164,6 +164,11 @@ test('the convenor says what is decided, previews, and opens early once staff ap
   await expect(reminders.getByRole('checkbox', { name: '截止前 72 小时' })).toBeChecked();
   await expect(reminders.getByRole('checkbox', { name: '截止前 24 小时' })).toBeChecked();
   await reminders.getByRole('checkbox', { name: '截止前 2 小时' }).check();
+  // The quote the owners decide on goes with the notice: uploaded, titled, never changed afterwards.
+  await page.getByLabel('添加材料').setInputFiles({ name: '门禁报价单.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 门禁系统更换报价 180,000 元\n%%EOF\n', 'utf8') });
+  const documentTitle = page.getByLabel('第 1 份材料的标题');
+  await expect(documentTitle).toHaveValue('门禁报价单');
+  await documentTitle.fill('门禁系统更换报价单（18万元）');
   const reasonField = page.getByLabel('缩短期限的理由');
   await page.getByRole('button', { name: '预览公告和选票' }).click();
   await expect(page.getByText('请写明缩短期限的理由。')).toBeVisible();
@@ -182,6 +187,7 @@ test('the convenor says what is decided, previews, and opens early once staff ap
   await expect(notice).toContainText('有关共有和共同管理权利的其他重大事项（《民法典》第二百七十八条第一款第（九）项）');
   await expect(notice).toContainText('须经社区或街道工作人员批准后才开始投票');
   await expect(notice).toContainText(reason);
+  await expect(notice).toContainText('门禁系统更换报价单（18万元）');
   await expect(page.getByRole('list', { name: '网上选票的选项' }).getByRole('listitem')).toHaveText(['同意', '反对', '弃权']);
   await expect(page.getByRole('list', { name: '纸质表决票的选项' }).getByRole('listitem')).toHaveCount(3);
   await expect(page.getByRole('article', { name: '计票规则' })).toContainText('参与表决的专有部分面积过半数且参与表决人数过半数的业主同意');
@@ -200,6 +206,16 @@ test('the convenor says what is decided, previews, and opens early once staff ap
   await expect(page.getByText('已申请提前开始，等待社区或街道工作人员审批。', { exact: false })).toBeVisible();
   await expect(page.getByRole('button', { name: '立即开始投票' })).toHaveCount(0);
   await expectNoHorizontalScroll(page);
+  await expect(page.getByRole('list', { name: '表决材料' }).getByRole('link', { name: /门禁系统更换报价单（18万元）/ })).toBeVisible();
+  // The page the owners see lists it too, and it opens as the PDF announced.
+  await page.getByRole('link', { name: '居民看到的页面' }).click();
+  const documents = page.getByRole('region', { name: '表决材料' });
+  const quote = documents.getByRole('link', { name: /门禁系统更换报价单（18万元）/ });
+  await expect(quote).toContainText('PDF 文件');
+  const pdf = await page.request.get(`${baseUrl()}${await quote.getAttribute('href')}`);
+  expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
+  await expectNoHorizontalScroll(page);
+  await page.goBack();
   // The reminders are set, none sent yet; the convenor can still change them.
   await page.getByRole('navigation', { name: '表决栏目' }).getByRole('link', { name: '催投提醒' }).click();
   const reminderList = page.getByRole('region', { name: '催投提醒' });

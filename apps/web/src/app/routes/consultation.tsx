@@ -25,7 +25,7 @@ import type { Version } from '../../features/drafts/api/get-version';
 import { useVersion } from '../../features/drafts/api/get-version';
 import { useVersionDiff } from '../../features/drafts/api/get-version-diff';
 import { usePublishedVersions } from '../../features/drafts/api/list-versions';
-import { AttachmentList } from '../../features/drafts/components/attachment-list';
+import { AttachmentList } from '../../components/attachment-list';
 import { ClauseIndex } from '../../features/drafts/components/clause-index';
 import { ClauseView } from '../../features/drafts/components/clause-view';
 import { VersionChanges } from '../../features/drafts/components/version-changes';

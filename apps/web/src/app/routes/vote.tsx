@@ -7,6 +7,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { AttachmentList } from '../../components/attachment-list';
 import { QueryError } from '../../components/query-error';
 import { useVote } from '../../features/votes/api/get-vote';
 import { BallotCard } from '../../features/votes/components/ballot-card';
@@ -92,6 +93,12 @@ export function VoteRoute() {
             <BallotCard key={voter.voterId} vote={detail} voter={voter} named={detail.myVoters.length > 1} stage={stage} />
           ))}
         </div>
+      )}
+
+      {detail.attachments.length > 0 && (
+        <Section titleId="vote-documents-title" title={t('votes.documents.title')} intro={t('votes.documents.intro')}>
+          <AttachmentList attachments={detail.attachments} label={t('votes.documents.title')} />
+        </Section>
       )}
 
       <Section titleId="vote-about-title" title={t('votes.facts.title')} className="vote-about">

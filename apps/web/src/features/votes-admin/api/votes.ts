@@ -1,6 +1,7 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
+import { multipartBody } from '../../../lib/upload';
 import type { VoteStatus } from '../../../shared/votes/get-vote';
 import { getVoteQueryOptions } from '../../../shared/votes/get-vote';
 import { getUnitVotesQueryOptions } from '../../../shared/votes/list-unit-votes';
@@ -140,4 +141,13 @@ export function useAnswerObjection(voteId: string) {
   return useVoteMutation(voteId, ({ objectionId, answer }: { objectionId: string; answer: string }) =>
     unwrap(apiClient.POST('/api/objections/{id}/answer', { params: { path: { id: objectionId } }, body: { answer } })),
   );
+}
+
+export type UploadedVoteFile = components['schemas']['UploadedVoteFileDto'];
+
+/** `POST /api/units/{unitId}/vote-attachments`: a document kept to announce with a vote of the unit. */
+export function useUploadVoteFile(unitId: string) {
+  return useMutation({
+    mutationFn: (file: File) => unwrap(apiClient.POST('/api/units/{unitId}/vote-attachments', { params: { path: { unitId } }, ...multipartBody({ file }) })),
+  });
 }

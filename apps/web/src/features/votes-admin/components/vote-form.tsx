@@ -35,6 +35,7 @@ import {
   fittingReminders,
 } from '../utils/vote-form';
 import { durationWords } from '../../../shared/votes/safeguards';
+import { VoteDocumentsField } from './vote-documents-field';
 import { VotePreview } from './vote-preview';
 import './votes-admin.css';
 
@@ -399,6 +400,7 @@ export function VoteForm({
         )}
         {opens && <p className="field__hint">{t('voteAdmin.form.timesInChina')}</p>}
       </fieldset>
+      <VoteDocumentsField unitId={unit?.id ?? null} documents={draft.documents} onChange={(documents) => set({ documents })} titleError={text('documents')} />
       <fieldset className="field choice-group">
         <legend className="field__label">{t('voteAdmin.reminders.legend')}</legend>
         <p className="field__hint">{t('voteAdmin.reminders.formHint')}</p>

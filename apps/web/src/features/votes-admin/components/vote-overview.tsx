@@ -20,6 +20,7 @@ import { formatArea, participation, turnoutBars } from '../utils/turnout';
 import { opening, requestedOpening } from '../utils/opening';
 import { voteResultPath } from '../../../shared/votes/paths';
 import { REASON_MAX, REASON_MIN, ReasonForm, useNow } from './vote-common';
+import { AttachmentList } from '../../../components/attachment-list';
 import { Section } from '../../../components/section';
 
 function useWhen() {
@@ -108,6 +109,14 @@ export function VoteFacts({ vote, consultationHref }: { vote: VoteDetail; consul
             {t('voteAdmin.facts.objectionDays', { count: vote.objectionDays })}
           </dd>
         </div>
+        {vote.attachments.length > 0 && (
+          <div className="facts__row">
+            <dt>{t('voteAdmin.documents.heading')}</dt>
+            <dd>
+              <AttachmentList attachments={vote.attachments} label={t('voteAdmin.documents.heading')} />
+            </dd>
+          </div>
+        )}
         {consultationHref && (
           <div className="facts__row">
             <dt>{t('voteAdmin.facts.consultation')}</dt>

@@ -104,6 +104,18 @@ export function VotePreview({
             <dt>{t('voteAdmin.facts.ballot')}</dt>
             <dd>{request.secrecy === 'named' ? t('voteAdmin.facts.named') : t('voteAdmin.facts.secret')}</dd>
           </div>
+          {request.attachments && request.attachments.length > 0 && (
+            <div className="facts__row">
+              <dt>{t('voteAdmin.documents.heading')}</dt>
+              <dd>
+                <ul className="vote-preview__list">
+                  {request.attachments.map((a) => (
+                    <li key={a.fileId}>{a.title}</li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          )}
         </dl>
       </article>
 

@@ -75,9 +75,20 @@ export interface VoteDraft {
   lml63Rceo: boolean;
   /** Hours before closing at which those who have not taken part are reminded (those after opening are sent). */
   reminders: number[];
+  /** Documents uploaded for the vote, announced with it. */
+  documents: VoteDocument[];
 }
 
-export type VoteField = 'title' | 'question' | 'matters' | 'ruleSet' | 'options' | 'secrecy' | 'opensAt' | 'closesAt' | 'shorteningReason' | 'proxyCap' | 'objectionDays';
+/** A document uploaded for the vote: its kept file and the title the owners read. */
+export interface VoteDocument {
+  fileId: string;
+  title: string;
+  name: string;
+  mime: string;
+  sizeBytes: number;
+}
+
+export type VoteField = 'title' | 'question' | 'matters' | 'ruleSet' | 'options' | 'secrecy' | 'opensAt' | 'closesAt' | 'shorteningReason' | 'proxyCap' | 'objectionDays' | 'documents';
 
 /** i18n keys of the problems the form finds itself (under voteAdmin.form.errors). */
 export type VoteFormError =
@@ -102,7 +113,8 @@ export type VoteFormError =
   | 'shorteningReasonTooShort'
   | 'shorteningReasonFiller'
   | 'proxyCapInvalid'
-  | 'objectionDaysInvalid';
+  | 'objectionDaysInvalid'
+  | 'documentTitleRequired';
 
 /** The earliest lawful opening announced now, on the next quarter hour, and a default window. */
 export function defaultWindow(ruleSet: RuleSetId | '', now: Date = new Date()): { opensAt: string; closesAt: string } {
@@ -131,6 +143,7 @@ export function emptyVote(ruleSet: RuleSetId | '' = '', now: Date = new Date()):
     lml63Body: 'members',
     lml63Rceo: true,
     reminders: [...DEFAULT_REMINDERS],
+    documents: [],
   };
 }
 
@@ -207,6 +220,7 @@ export function checkVote(draft: VoteDraft, unitKind: UnitKind, now: Date = new 
   }
   if (wholeNumber(draft.proxyCap, VOTE_LIMITS.proxyCapMin, PROXY_CAP_MAX) === null) errors.proxyCap = 'proxyCapInvalid';
   if (wholeNumber(draft.objectionDays, VOTE_LIMITS.objectionDaysMin, OBJECTION_DAYS_MAX) === null) errors.objectionDays = 'objectionDaysInvalid';
+  if (draft.documents.some((d) => !d.title.trim())) errors.documents = 'documentTitleRequired';
   return errors;
 }
 
@@ -227,6 +241,7 @@ export interface CreateVoteRequest {
   consultationId?: string;
   shorteningReason?: string;
   reminderHoursBefore?: number[];
+  attachments?: { fileId: string; title: string }[];
 }
 
 /** A poll's option ids: a, b, c … (stable, short, as the API wants them). */
@@ -255,6 +270,7 @@ export function toCreateVoteRequest(draft: VoteDraft, consultationId: string | n
     ...(consultationId ? { consultationId } : {}),
     ...(asks && (asks.notice || asks.window) ? { shorteningReason: draft.shorteningReason.trim() } : {}),
     reminderHoursBefore: fittingReminders(draft),
+    ...(draft.documents.length > 0 ? { attachments: draft.documents.map((d) => ({ fileId: d.fileId, title: d.title.trim() })) } : {}),
   };
 }
 
@@ -269,5 +285,6 @@ export function fittingReminders(draft: Pick<VoteDraft, 'reminders' | 'opensAt' 
 export function voteFieldOfPath(path: string): VoteField | null {
   const top = path.split('.')[0] ?? '';
   if (top === 'matterKinds') return 'matters';
+  if (top === 'attachments') return 'documents';
   return (['title', 'question', 'ruleSet', 'options', 'secrecy', 'opensAt', 'closesAt', 'shorteningReason', 'proxyCap', 'objectionDays'] as const).find((f) => f === top) ?? null;
 }
