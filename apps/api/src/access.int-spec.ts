@@ -121,6 +121,8 @@ const CASES: Record<string, Case | SelfCase> = {
     vote: (c) => c.votesA.open,
     request: (c) => ({ path: `/api/votes/${c.votesA.open}/missing/contacts`, body: { voterId: c.missingVoterA, outcome: 'not_home', buildingId: c.buildingA } }),
   },
+  'POST /api/units/:unitId/account-resets/lookup': { request: (c) => ({ path: `/api/units/${c.unitA}/account-resets/lookup`, body: { phone: CALLERS.tenant, buildingId: c.buildingA } }) },
+  'POST /api/units/:unitId/account-resets': { request: (c) => ({ path: `/api/units/${c.unitA}/account-resets`, body: { phone: CALLERS.tenant, buildingId: c.buildingA } }) },
   'POST /api/units/:unitId/vote-attachments': { request: (c) => ({ path: `/api/units/${c.unitA}/vote-attachments`, file: { name: 'quote.pdf', bytes: DRAFT_PDF } }) },
   'GET /api/votes/:id/attachments/:fileId': { vote: (c) => c.votesA.open, request: (c) => ({ path: `/api/votes/${c.votesA.open}/attachments/${c.voteFileA}` }) },
   'GET /api/votes/:id/reminders': { vote: (c) => c.votesA.open, request: (c) => ({ path: `/api/votes/${c.votesA.open}/reminders` }) },

@@ -44,6 +44,12 @@ export const ACTIONS = [
    * door-to-door visit: building heads for their own building, convenors and staff for every one.
    */
   'turnout.missing',
+  /**
+   * Reset a resident's password in person, having checked who they are: a one-time code to use on
+   * the reset page. Building heads for residents of their own building, staff for their units; never
+   * an account that holds any role beyond resident.
+   */
+  'account.reset',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -126,6 +126,9 @@ export const REFUSAL_REASONS = [
   'wechat_binding_failed', // the WeChat sign-in came back expired, forged or for another account
   'wechat_not_bound', // WeChat is chosen as the channel but no WeChat account is bound
   'reminders_closed', // the vote has closed or been cancelled: its reminders are what they were
+  // Account recovery in person.
+  'not_a_resident_account', // the account holds a role beyond resident: it is reset by the street's admin, not in person here
+  'own_account', // one's own password is reset by SMS, not by issuing oneself a code
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

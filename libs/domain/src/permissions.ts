@@ -9,9 +9,9 @@ import type { Action, Role } from '@yishi/contracts';
 const RUN_CONSULTATIONS: readonly Action[] = ['consultation.read', 'consultation.manage', 'participate', 'offline.record', 'comment.moderate', 'turnout.missing'];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
-  admin: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'org.manage', 'result.object', 'vote.supervise', ...RUN_CONSULTATIONS],
+  admin: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'org.manage', 'result.object', 'vote.supervise', 'account.reset', ...RUN_CONSULTATIONS],
   /** Community and street staff oversee the units below them: they may object to a result, and decide a vote's shortening. */
-  staff: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'result.object', 'vote.supervise', ...RUN_CONSULTATIONS],
+  staff: ['roll.read', 'roll.write', 'invitation.manage', 'invitation.print', 'role.manage', 'audit.read', 'result.object', 'vote.supervise', 'account.reset', ...RUN_CONSULTATIONS],
   /** The convenor runs the vote and answers objections; they do not object to their own result. */
   convenor: ['roll.read', 'invitation.print', ...RUN_CONSULTATIONS],
   /**
@@ -20,7 +20,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
    * the final notice until the convenor answers it).
    */
   observer: ['roll.read', 'audit.read', 'consultation.read'],
-  building_head: ['invitation.print', 'consultation.read', 'participate', 'offline.record', 'turnout.missing'],
+  building_head: ['invitation.print', 'consultation.read', 'participate', 'offline.record', 'turnout.missing', 'account.reset'],
   resident: ['consultation.read', 'participate'],
 };
 
@@ -55,7 +55,7 @@ export function grantsReaching(grants: readonly Grant[], target: Target): Grant[
 }
 
 /** Actions a building head may take only for their own building; the rest hold compound-wide. */
-const BUILDING_SCOPED: readonly Action[] = ['invitation.print', 'turnout.missing'];
+const BUILDING_SCOPED: readonly Action[] = ['invitation.print', 'turnout.missing', 'account.reset'];
 
 function coversBuilding(grant: Grant, action: Action, target: Target): boolean {
   if (grant.buildingId === null || !BUILDING_SCOPED.includes(action)) return true;

@@ -5,13 +5,15 @@ import { InvitationsModule } from '../invitations/invitations.module';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { InPersonResetController } from './in-person-reset.controller';
+import { InPersonResetService } from './in-person-reset.service';
 import { LocalAuthGuard, LocalStrategy } from './local.strategy';
 import { SessionCookieStrategy } from './session-cookie.strategy';
 import { SessionService } from './session.service';
 
 @Module({
   imports: [PassportModule, InvitationsModule],
-  controllers: [AuthController],
-  providers: [AuthService, SessionService, SessionCookieStrategy, LocalStrategy, LocalAuthGuard, { provide: APP_GUARD, useClass: AccessGuard }],
+  controllers: [AuthController, InPersonResetController],
+  providers: [AuthService, InPersonResetService, SessionService, SessionCookieStrategy, LocalStrategy, LocalAuthGuard, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AuthModule {}

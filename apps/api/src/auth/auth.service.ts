@@ -147,7 +147,7 @@ export class AuthService {
       await setPasswordHash(m, user.id, passwordHash);
       await m.getRepository(PhoneVerification).update({ id: verification.id }, { consumedAt: new Date() });
       const revoked = await this.sessions.revokeAll(m, user.id);
-      await this.audit.record(m, { actor: { id: user.id }, nodeId: null, action: 'account.password_reset', entityType: 'app_user', entityId: user.id, after: { via: 'sms', sessionsEnded: revoked } });
+      await this.audit.record(m, { actor: { id: user.id }, nodeId: null, action: 'account.password_reset', entityType: 'app_user', entityId: user.id, after: { via: verification.issuedBy ? 'in_person' : 'sms', issuedBy: verification.issuedBy, sessionsEnded: revoked } });
     });
   }
 

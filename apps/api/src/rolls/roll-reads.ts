@@ -119,6 +119,26 @@ export function accountUnits(q: Runner, userId: string): Promise<AccountUnitRow[
   );
 }
 
+/** Where an account stands on one unit's current roll: each entry with its unit number (or household) and building. */
+export function accountPlacesIn(q: Runner, userId: string, unitId: string): Promise<{ person_type: RollPersonType; name: string; place: string; building_id: string | null }[]> {
+  return run(
+    q,
+    `SELECT a.person_type, a.name, e.number AS place, e.building_id
+       FROM (${accountEntriesSql('$1', ['owner'])}) a JOIN ownership s ON s.owner_id = a.person_id JOIN exclusive_unit e ON e.id = s.exclusive_unit_id
+      WHERE a.on_roll AND a.unit_id = $2 AND s.removed_revision_id IS NULL AND e.removed_revision_id IS NULL
+     UNION ALL
+     SELECT a.person_type, a.name, e.number, e.building_id
+       FROM (${accountEntriesSql('$1', ['tenant'])}) a JOIN exclusive_unit e ON e.id = a.exclusive_unit_id
+      WHERE a.on_roll AND a.unit_id = $2 AND e.removed_revision_id IS NULL
+     UNION ALL
+     SELECT a.person_type, a.name, h.number, NULL::uuid
+       FROM (${accountEntriesSql('$1', ['member'])}) a JOIN household h ON h.id = a.household_id
+      WHERE a.on_roll AND a.unit_id = $2
+      ORDER BY 3, 2`,
+    [userId, unitId],
+  );
+}
+
 /** A current member of a household the account belongs to. */
 export interface AccountHouseholdMemberRow {
   /** The cooperative and its name. */

@@ -184,6 +184,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units/{unitId}/account-resets/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Who signs in with this number on this roll (in this building, for a building head): to compare with their identity card (audited)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        post: operations["lookUpAccountForReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/account-resets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a one-time password reset code for a resident whose identity was checked in person (30 minutes; audited; the resident’s phone is told). Only accounts holding no role beyond resident (403 `not_a_resident_account`), never one’s own (403 `own_account`)
+         * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see. Send the session’s CSRF token (`csrfToken` of GET /api/auth/session) in the X-CSRF-Token header.
+         */
+        post: operations["issueResetCodeInPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -3140,6 +3180,43 @@ export interface components {
             csrfToken: string | null;
             /** @description The invitation code given: linked (the number is the one the roll holds), proof_needed (the account exists unlinked; prove the letter is yours at POST /api/me/invitations), or null without a code */
             invitation: components["schemas"]["SignupInvitationOutcome"] | null;
+        };
+        InPersonResetDto: {
+            /**
+             * @description The number the resident signs in with
+             * @example 13800000012
+             */
+            phone: string;
+            /**
+             * Format: uuid
+             * @description The building (a building head names their own)
+             */
+            buildingId?: string;
+        };
+        ResetPlaceDto: {
+            /** @enum {string} */
+            personType: "owner" | "member" | "tenant";
+            /** @description The name on the roll */
+            name: string;
+            /** @description The unit number (or household number) */
+            place: string;
+            building: string | null;
+        };
+        ResetLookupDto: {
+            /** @description The name the account goes by */
+            displayName: string;
+            /** @description Where the roll has this person: to compare with their identity card before issuing a code */
+            places: components["schemas"]["ResetPlaceDto"][];
+        };
+        IssuedResetCodeDto: {
+            /**
+             * @description The one-time code, shown once: write it down for the resident, who enters it on the 找回密码 page with their number
+             * @example 482913
+             */
+            code: string;
+            /** Format: date-time */
+            expiresAt: string;
+            displayName: string;
         };
         UnitStatsDto: {
             /** @description Cooperative: households on the roll */
@@ -6363,7 +6440,7 @@ export interface components {
          * @description Why a request was refused (`details.reason` of `CONFLICT`, `FORBIDDEN`, `NOT_FOUND`): stable words, translated by the client
          * @enum {string}
          */
-        RefusalReason: "not_author" | "too_many_photos" | "own_topic" | "consultation_closed" | "target_closed" | "already_screened" | "not_open" | "version_published" | "version_editing" | "drafting_closed" | "attachment_limit" | "clause_linked" | "comment_phase" | "one_level_of_replies" | "parent_hidden" | "current_version" | "offline_phase" | "published_version" | "already_hidden" | "not_hidden" | "own_comment" | "already_reported" | "top_level_only" | "reply_phase" | "below_taken" | "started" | "full" | "cancelled" | "no_roll_phone" | "not_linked" | "not_scheduled" | "past_close" | "approval_required" | "roll_inconsistent" | "not_cancellable" | "not_needed" | "shortening_pending" | "not_supervisor" | "same_person" | "already_decided" | "not_open_yet" | "closed" | "paper_supersedes" | "change_not_allowed" | "already_voted" | "not_eligible" | "paper_in_entry" | "paper_void" | "paper_settled" | "disputed" | "not_returned_in_time" | "not_disputed" | "third_person_required" | "proxy_revoked" | "proxy_rejected" | "attendance_not_counted" | "proxy_exists" | "proxy_cap_reached" | "not_accepted" | "revoked" | "turnout_private" | "not_counted" | "not_on_notice" | "objection_window_over" | "answered" | "board_not_published" | "notice_too_short" | "not_a_draft" | "not_announced" | "check_in_closed" | "not_invited" | "already_checked_in" | "not_checked_in" | "already_left" | "already_deferred" | "already_on_agenda" | "code_expired" | "meeting_supersedes" | "not_chair" | "not_recorder" | "not_teller" | "not_scrutineer" | "not_started" | "no_quorum" | "not_a_vote_item" | "a_vote_item" | "item_deferred" | "room_voting_closed" | "already_open" | "not_present" | "slip_exists" | "not_entered" | "already_recorded" | "already_waiting" | "minutes_exist" | "no_minutes" | "not_confirmed" | "already_confirmed" | "not_published" | "not_your_building" | "wechat_not_configured" | "wechat_binding_failed" | "wechat_not_bound" | "reminders_closed";
+        RefusalReason: "not_author" | "too_many_photos" | "own_topic" | "consultation_closed" | "target_closed" | "already_screened" | "not_open" | "version_published" | "version_editing" | "drafting_closed" | "attachment_limit" | "clause_linked" | "comment_phase" | "one_level_of_replies" | "parent_hidden" | "current_version" | "offline_phase" | "published_version" | "already_hidden" | "not_hidden" | "own_comment" | "already_reported" | "top_level_only" | "reply_phase" | "below_taken" | "started" | "full" | "cancelled" | "no_roll_phone" | "not_linked" | "not_scheduled" | "past_close" | "approval_required" | "roll_inconsistent" | "not_cancellable" | "not_needed" | "shortening_pending" | "not_supervisor" | "same_person" | "already_decided" | "not_open_yet" | "closed" | "paper_supersedes" | "change_not_allowed" | "already_voted" | "not_eligible" | "paper_in_entry" | "paper_void" | "paper_settled" | "disputed" | "not_returned_in_time" | "not_disputed" | "third_person_required" | "proxy_revoked" | "proxy_rejected" | "attendance_not_counted" | "proxy_exists" | "proxy_cap_reached" | "not_accepted" | "revoked" | "turnout_private" | "not_counted" | "not_on_notice" | "objection_window_over" | "answered" | "board_not_published" | "notice_too_short" | "not_a_draft" | "not_announced" | "check_in_closed" | "not_invited" | "already_checked_in" | "not_checked_in" | "already_left" | "already_deferred" | "already_on_agenda" | "code_expired" | "meeting_supersedes" | "not_chair" | "not_recorder" | "not_teller" | "not_scrutineer" | "not_started" | "no_quorum" | "not_a_vote_item" | "a_vote_item" | "item_deferred" | "room_voting_closed" | "already_open" | "not_present" | "slip_exists" | "not_entered" | "already_recorded" | "already_waiting" | "minutes_exist" | "no_minutes" | "not_confirmed" | "already_confirmed" | "not_published" | "not_your_building" | "wechat_not_configured" | "wechat_binding_failed" | "wechat_not_bound" | "reminders_closed" | "not_a_resident_account" | "own_account";
         /**
          * @description What is wrong with a new password (`details.reason` of `PASSWORD_TOO_WEAK`)
          * @enum {string}
@@ -6794,6 +6871,168 @@ export interface operations {
             /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    lookUpAccountForReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InPersonResetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetLookupDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `TOO_MANY_REQUESTS`: too many attempts; `details.retryAfterSeconds` and the Retry-After header say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    issueResetCodeInPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InPersonResetDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedResetCodeDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: a field or query parameter is not valid; `details.fields` lists each problem. `MALFORMED_REQUEST`: the request cannot be read: the body is not JSON, or a path parameter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no valid session: sign in first. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CSRF_FAILED`: a write without the session’s CSRF token in the X-CSRF-Token header. `FORBIDDEN`: the caller’s roles do not allow this here (`details.reason` may say why). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOT_FOUND`: there is no such thing, or it is in a unit the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: the body or the uploaded file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `TOO_MANY_REQUESTS`: too many attempts; `details.retryAfterSeconds` and the Retry-After header say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -5,8 +5,8 @@ import type { OrgNodeKind, Role } from '@yishi/contracts';
 import { IsIn, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsOmittable } from '../../common/validation';
 
-const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
-const MOBILE_MESSAGE = 'phone must be a mainland mobile number of 11 digits starting with 1';
+export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
+export const MOBILE_MESSAGE = 'phone must be a mainland mobile number of 11 digits starting with 1';
 
 export class LoginDto {
   @ApiProperty({ example: '13800000011' })
