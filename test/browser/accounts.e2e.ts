@@ -6,7 +6,7 @@
  */
 import type { Frame } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { apiOf, baseUrl, expectNoHorizontalScroll, freshContext, RESIDENT_NANCUN, signIn, signUpWithLetter, signUpWithoutLetter, smsCodeFor, STAFF_ZHONGQU, watchConsole } from './support';
+import { apiOf, baseUrl, expectNoHorizontalScroll, freshContext, PASSWORD, RESIDENT_NANCUN, signIn, signUpWithLetter, signUpWithoutLetter, smsCodeFor, STAFF_ZHONGQU, watchConsole } from './support';
 
 test('staff print letters; a resident signs up with a code, proves it is theirs and sees the household; the code works only once', async ({ page, browser }) => {
   const problems = watchConsole(page);
@@ -235,4 +235,62 @@ test('a resident who forgot the password resets it by an SMS code at 360 px and 
   await expect(page).toHaveURL(/\/me$/);
   expect(problems).toEqual([]);
   await context.close();
+});
+
+test('a building head resets a resident’s password in person at 360 px; the resident uses the code without any SMS', async ({ browser }) => {
+  const tenant = '13800000014';
+  const head = await freshContext(browser);
+  const headProblems = watchConsole(head.page);
+  await head.page.goto(`${baseUrl()}/login`);
+  await signIn(head.page, '13800000007');
+  await expect(head.page).not.toHaveURL(/\/login/);
+  await head.page.goto(`${baseUrl()}/console`);
+  await head.page.getByRole('link', { name: /御水岸/ }).first().click();
+  await head.page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '重置密码' }).click();
+  await expect(head.page.getByRole('heading', { name: '当面重置密码' })).toBeVisible();
+  // Someone of another building, or nobody: not found here.
+  await head.page.getByLabel('居民登录用的手机号').fill('13800000013');
+  await head.page.getByRole('button', { name: '查找' }).click();
+  await expect(head.page.getByText('名册上（这个楼栋里）没有用这个手机号登录的居民')).toBeVisible();
+  // The tenant of 1-301: the roll's name and unit to compare with the identity card, then a code once checked.
+  await head.page.getByLabel('居民登录用的手机号').fill(tenant);
+  await head.page.getByRole('button', { name: '查找' }).click();
+  await expect(head.page.getByRole('listitem').filter({ hasText: '租户' })).toContainText('1-301');
+  // Not before the identity card is checked.
+  await expect(head.page.getByRole('button', { name: '发验证码' })).toHaveAttribute('aria-disabled', 'true');
+  await head.page.getByRole('checkbox', { name: /我已当面核对过本人的身份证件/ }).check();
+  await head.page.getByRole('button', { name: '发验证码' }).click();
+  const code = (await head.page.locator('.in-person-reset__code').textContent())!.trim();
+  expect(code).toMatch(/^\d{6}$/);
+  await expect(head.page.getByRole('status')).toContainText('只显示这一次');
+  await expectNoHorizontalScroll(head.page);
+  expect(headProblems).toEqual([]);
+
+  // The tenant, at home: 找回密码 with the code in hand — no SMS asked for.
+  const { context, page } = await freshContext(browser);
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/reset-password`);
+  await page.getByLabel('手机号').fill(tenant);
+  await page.getByRole('button', { name: '楼长或社区工作人员已经当面给了我验证码' }).click();
+  await expect(page.getByRole('status')).toContainText('当面给您的 6 位验证码');
+  await page.getByLabel('短信验证码').fill(code);
+  await page.getByLabel('新密码').fill('harbour-lamp-74');
+  await page.getByRole('button', { name: '设置新密码' }).click();
+  await expect(page).toHaveURL(/\/login\?reset=1$/);
+  await signIn(page, tenant, 'harbour-lamp-74');
+  await expect(page).toHaveURL(/\/me$/);
+  await expectNoHorizontalScroll(page);
+  expect(problems).toEqual([]);
+  await context.close();
+
+  // Put the demo password back for the other tests: the head gives another code, used over HTTP.
+  await head.page.getByRole('button', { name: '完成' }).click();
+  await head.page.getByLabel('居民登录用的手机号').fill(tenant);
+  await head.page.getByRole('button', { name: '查找' }).click();
+  await head.page.getByRole('checkbox', { name: /我已当面核对过本人的身份证件/ }).check();
+  await head.page.getByRole('button', { name: '发验证码' }).click();
+  const again = (await head.page.locator('.in-person-reset__code').textContent())!.trim();
+  const restored = await head.page.request.post(`${baseUrl()}/api/auth/password-reset`, { data: { phone: tenant, smsCode: again, password: PASSWORD } });
+  expect(restored.status()).toBe(204);
+  await head.context.close();
 });

@@ -36,6 +36,7 @@ const ConsoleRoll = lazy(() => consolePages().then((m) => ({ default: m.ConsoleR
 const ConsoleRollImport = lazy(() => consolePages().then((m) => ({ default: m.ConsoleRollImportRoute })));
 const ConsoleRollRevisions = lazy(() => consolePages().then((m) => ({ default: m.ConsoleRollRevisionsRoute })));
 const ConsoleLetters = lazy(() => consolePages().then((m) => ({ default: m.ConsoleLettersRoute })));
+const ConsoleAccounts = lazy(() => consolePages().then((m) => ({ default: m.ConsoleAccountsRoute })));
 const ConsoleRoles = lazy(() => consolePages().then((m) => ({ default: m.ConsoleRolesRoute })));
 const ConsoleAudit = lazy(() => consolePages().then((m) => ({ default: m.ConsoleAuditRoute })));
 const ConsoleConsultations = lazy(() => consolePages().then((m) => ({ default: m.ConsoleConsultationsRoute })));
@@ -124,6 +125,7 @@ export const routes: RouteObject[] = [
                       { path: 'roll/import', element: <ConsoleRollImport /> },
                       { path: 'roll/revisions', element: <ConsoleRollRevisions /> },
                       { path: 'letters', element: <ConsoleLetters /> },
+                      { path: 'accounts', element: <ConsoleAccounts /> },
                       { path: 'roles', element: <ConsoleRoles /> },
                       { path: 'audit', element: <ConsoleAudit /> },
                       { path: 'consultations', element: <ConsoleConsultations /> },

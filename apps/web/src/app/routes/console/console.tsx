@@ -14,6 +14,7 @@ import { consoleNodes, locate, nodeSections, openSections, unitsBelow } from '..
 import { ConsoleTabs, SectionClosed } from '../../../features/console/components/console-page';
 import { AuditLog } from '../../../features/audit/components/audit-log';
 import { IssueLetters } from '../../../features/invitations/components/issue-letters';
+import { InPersonReset } from '../../../features/accounts-admin/components/in-person-reset';
 import { useOrganizationTree } from '../../../features/organizations/api/get-organization-tree';
 import { RolesPanel } from '../../../features/roles/components/roles-panel';
 import { useRollBuildings } from '../../../features/rolls/api/list-exclusive-units';
@@ -63,7 +64,7 @@ export function ConsoleHomeRoute() {
   );
 }
 
-const SECTION_PATHS: Record<Section, string> = { roll: 'roll', letters: 'letters', consultations: 'consultations', topics: 'topics', roles: 'roles', audit: 'audit', votes: 'votes', sessions: 'sessions' };
+const SECTION_PATHS: Record<Section, string> = { roll: 'roll', letters: 'letters', accounts: 'accounts', consultations: 'consultations', topics: 'topics', roles: 'roles', audit: 'audit', votes: 'votes', sessions: 'sessions' };
 
 const nodePath = (nodeId: string, path: string): string => `/console/nodes/${nodeId}/${path}`;
 
@@ -232,6 +233,20 @@ export function ConsoleLettersRoute() {
       household={household}
       householdPickerHref={sections.roll ? nodePath(node.id, 'roll') : null}
     />
+  );
+}
+
+/** /console/nodes/:nodeId/accounts: 当面重置密码, for residents of the unit (or of a building head's building). */
+export function ConsoleAccountsRoute() {
+  const { t } = useTranslation();
+  const { located, sections } = useNodeContext();
+  const { node } = located;
+  if (sections.accounts.length === 0 || !isUnitKind(node.kind)) return <SectionClosed />;
+  return (
+    <div className="stack">
+      <h2 className="section__title">{t('accountsAdmin.heading')}</h2>
+      <InPersonReset key={node.id} unitId={node.id} scopes={sections.accounts} />
+    </div>
   );
 }
 

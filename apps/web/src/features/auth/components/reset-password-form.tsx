@@ -25,6 +25,7 @@ export function ResetPasswordForm({ onDone }: { onDone: () => void }) {
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [inPerson, setInPerson] = useState(false);
 
   const sendCode = (): void => {
     const invalid = phoneProblem(phone);
@@ -43,6 +44,15 @@ export function ResetPasswordForm({ onDone }: { onDone: () => void }) {
     });
   };
 
+  /** A code handed over in person by the building head or staff: no SMS (a new one would void it). */
+  const enterCodeInHand = (): void => {
+    const invalid = phoneProblem(phone);
+    if (invalid) return setProblem(t(invalid));
+    setProblem(null);
+    setInPerson(true);
+    setSentTo(normalisePhone(phone));
+  };
+
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     if (!sentTo) return sendCode();
@@ -58,13 +68,18 @@ export function ResetPasswordForm({ onDone }: { onDone: () => void }) {
       {/* Next to the button pressed, so a 360 px screen shows what went wrong where the eye is. */}
       {problem && sentTo === null && <FormAlert>{problem}</FormAlert>}
       {sentTo === null ? (
-        <button type="submit" className="button button--primary button--block" aria-disabled={sms.isPending}>
-          {t('auth.reset.sendCode')}
-        </button>
+        <>
+          <button type="submit" className="button button--primary button--block" aria-disabled={sms.isPending}>
+            {t('auth.reset.sendCode')}
+          </button>
+          <button type="button" className="button button--link" onClick={enterCodeInHand}>
+            {t('auth.reset.haveCode')}
+          </button>
+        </>
       ) : (
         <>
           <p className="notice notice--info" role="status">
-            {t('auth.reset.codeSent')}
+            {inPerson ? t('auth.reset.inPersonNote') : t('auth.reset.codeSent')}
           </p>
           <TextField label={t('auth.smsCode.label')} hint={t('auth.smsCode.hint')} inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={(event) => setCode(event.target.value)} />
           <PasswordField label={t('auth.reset.newPassword')} hint={t('auth.password.rules')} autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />
@@ -72,9 +87,11 @@ export function ResetPasswordForm({ onDone }: { onDone: () => void }) {
           <button type="submit" className="button button--primary button--block" aria-disabled={reset.isPending}>
             {t('auth.reset.submit')}
           </button>
-          <button type="button" className="button button--link" aria-disabled={countdown.seconds > 0} onClick={() => countdown.seconds === 0 && sendCode()}>
-            {countdown.seconds > 0 ? t('auth.signup.resendIn', { count: countdown.seconds }) : t('auth.signup.resend')}
-          </button>
+          {!inPerson && (
+            <button type="button" className="button button--link" aria-disabled={countdown.seconds > 0} onClick={() => countdown.seconds === 0 && sendCode()}>
+              {countdown.seconds > 0 ? t('auth.signup.resendIn', { count: countdown.seconds }) : t('auth.signup.resend')}
+            </button>
+          )}
         </>
       )}
     </form>

@@ -54,6 +54,7 @@ describe('nodeSections', () => {
     expect(sectionsOn(staff, 'nancun')).toEqual({
       roll: { write: true, link: true },
       letters: [{ kind: 'unit' }],
+      accounts: [{ kind: 'unit' }],
       consultations: running,
       topics: running,
       roles: true,
@@ -61,10 +62,11 @@ describe('nodeSections', () => {
       votes: { manage: true, read: true, supervise: true },
       sessions: { manage: true, desk: true },
     });
-    expect(openSections(sectionsOn(staff, 'nancun'))).toEqual(['roll', 'letters', 'consultations', 'topics', 'roles', 'audit', 'votes', 'sessions']);
+    expect(openSections(sectionsOn(staff, 'nancun'))).toEqual(['roll', 'letters', 'accounts', 'consultations', 'topics', 'roles', 'audit', 'votes', 'sessions']);
     expect(sectionsOn(staff, 'zhongqu')).toEqual({
       roll: null,
       letters: [],
+      accounts: [],
       consultations: running,
       topics: null,
       roles: true,
@@ -79,12 +81,13 @@ describe('nodeSections', () => {
     expect(openSections(sectionsOn([grant('staff', 'zhongqu')], 'yushuian'))).toEqual([]);
   });
 
-  it('gives a building head the letters of their building only', () => {
+  it('gives a building head the letters and the in-person password resets of their building only', () => {
     const head = [grant('building_head', 'yushuian', 'b1', '1栋'), grant('resident', 'yushuian')];
     const offline = { manage: false, recordOffline: true, moderate: false };
     expect(sectionsOn(head, 'yushuian')).toEqual({
       roll: null,
       letters: [{ kind: 'building', buildingId: 'b1', buildingName: '1栋' }],
+      accounts: [{ kind: 'building', buildingId: 'b1', buildingName: '1栋' }],
       consultations: offline,
       topics: offline,
       roles: false,

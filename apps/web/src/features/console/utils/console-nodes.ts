@@ -120,6 +120,8 @@ export interface NodeSections {
   /** The roll section (units only, for roll.read), or null. */
   roll: RollAccess | null;
   letters: LetterScope[];
+  /** 重置密码: whose passwords may be reset in person — the whole unit (staff), or a building head's building. */
+  accounts: LetterScope[];
   /** 议事: the consultations of the node's units, for those who run them or bring in offline input; else null. */
   consultations: ConsultationRights | null;
   /** 议题: a unit's topics and their screening (units only), for the same people; else null. */
@@ -132,29 +134,34 @@ export interface NodeSections {
   sessions: SessionRights | null;
 }
 
-export const SECTION_ORDER = ['roll', 'letters', 'consultations', 'topics', 'roles', 'audit', 'votes', 'sessions'] as const;
+export const SECTION_ORDER = ['roll', 'letters', 'accounts', 'consultations', 'topics', 'roles', 'audit', 'votes', 'sessions'] as const;
 export type Section = (typeof SECTION_ORDER)[number];
 
 /** What my roles open on a node: the roll, letters and topics (units only), consultations, roles, audit. */
 export function nodeSections(grants: readonly ConsoleGrant[], located: Pick<Located, 'node' | 'ancestry'>): NodeSections {
   const target = { ancestry: located.ancestry };
-  const letters: LetterScope[] = [];
   let roll: RollAccess | null = null;
-  if (isUnitKind(located.node.kind)) {
-    if (can(grants, 'roll.read', target)) {
-      roll = { write: can(grants, 'roll.write', target), link: can(grants, 'invitation.manage', target) };
-    }
-    if (can(grants, 'invitation.print', target)) letters.push({ kind: 'unit' });
+  /** The unit, or the buildings of the person's building-head grants, where a building-scoped action is theirs. */
+  const scopesOf = (action: 'invitation.print' | 'account.reset'): LetterScope[] => {
+    const scopes: LetterScope[] = [];
+    if (can(grants, action, target)) scopes.push({ kind: 'unit' });
     const reaching = new Set(grantsReaching(grants, target));
     for (const grant of grants) {
       if (!reaching.has(grant) || grant.buildingId === null) continue;
       const building = grant.buildingId;
-      if (!can(grants, 'invitation.print', { ...target, buildingId: building })) continue;
-      if (!letters.some((scope) => scope.kind === 'building' && scope.buildingId === building)) {
-        letters.push({ kind: 'building', buildingId: building, buildingName: grant.buildingName });
+      if (!can(grants, action, { ...target, buildingId: building })) continue;
+      if (!scopes.some((scope) => scope.kind === 'building' && scope.buildingId === building)) {
+        scopes.push({ kind: 'building', buildingId: building, buildingName: grant.buildingName });
       }
     }
+    return scopes;
+  };
+  const unit = isUnitKind(located.node.kind);
+  if (unit && can(grants, 'roll.read', target)) {
+    roll = { write: can(grants, 'roll.write', target), link: can(grants, 'invitation.manage', target) };
   }
+  const letters = unit ? scopesOf('invitation.print') : [];
+  const accounts = unit ? scopesOf('account.reset') : [];
   const rights: ConsultationRights = {
     manage: can(grants, 'consultation.manage', target),
     recordOffline: can(grants, 'offline.record', target),
@@ -170,6 +177,7 @@ export function nodeSections(grants: readonly ConsoleGrant[], located: Pick<Loca
   return {
     roll,
     letters,
+    accounts,
     consultations,
     topics: isUnitKind(located.node.kind) ? consultations : null,
     roles: can(grants, 'role.manage', target),
@@ -192,6 +200,8 @@ export function openSections(sections: NodeSections): Section[] {
         return sections.roll !== null;
       case 'letters':
         return sections.letters.length > 0;
+      case 'accounts':
+        return sections.accounts.length > 0;
       case 'consultations':
       case 'topics':
       case 'votes':

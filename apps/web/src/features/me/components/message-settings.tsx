@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form/form-alert';
 import { QueryError } from '../../../components/query-error';
 import { Loading } from '../../../components/loading';
-import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../i18n';
 import type { MessagePreferences } from '../api/message-preferences';
 import { useMessagePreferences, useSetMessagePreferences, useStartWechatBinding, useUnbindWechat } from '../api/message-preferences';
 import './message-settings.css';
+import { refusalWords } from '../../../shared/sessions/refusal-words';
 
 /**
  * How notices reach me beyond the inbox: by SMS (the default), by WeChat once bound, or only in the
@@ -95,7 +95,7 @@ function PreferencesForm({ prefs }: { prefs: MessagePreferences }) {
           ))}
         </fieldset>
       )}
-      {save.isError && <FormAlert>{errorMessage(save.error, t)}</FormAlert>}
+      {save.isError && <FormAlert>{refusalWords(save.error, t)}</FormAlert>}
       {saved && (
         <p className="notice notice--success" role="status">
           {t('me.messages.saved')}
@@ -122,7 +122,7 @@ function WechatBinding({ prefs }: { prefs: MessagePreferences }) {
         {t('me.messages.wechatHeading')}
       </h3>
       <p>{prefs.wechatBound ? t('me.messages.wechatIsBound') : t('me.messages.wechatIntro')}</p>
-      {(start.isError || unbind.isError) && <FormAlert>{errorMessage(start.error ?? unbind.error, t)}</FormAlert>}
+      {(start.isError || unbind.isError) && <FormAlert>{refusalWords(start.error ?? unbind.error, t)}</FormAlert>}
       <div className="button-row">
         {prefs.wechatBound ? (
           <button type="button" className="button button--secondary" onClick={() => unbind.mutate()} aria-disabled={unbind.isPending}>

@@ -4,11 +4,11 @@ import { FormAlert } from '../../../components/form/form-alert';
 import { Loading } from '../../../components/loading';
 import { QueryError } from '../../../components/query-error';
 import { currentLanguage } from '../../../i18n';
-import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import type { VoteReminders } from '../api/missing';
 import { useReminders, useSetReminders } from '../api/missing';
 import { REMINDER_CHOICES, reminderFits } from '../utils/reminders';
+import { refusalWords } from '../../../shared/sessions/refusal-words';
 
 interface VoteTimes {
   id: string;
@@ -90,7 +90,7 @@ function ReminderForm({ vote, data }: { vote: VoteTimes; data: VoteReminders }) 
           );
         })}
       </fieldset>
-      {save.isError && <FormAlert>{errorMessage(save.error, t)}</FormAlert>}
+      {save.isError && <FormAlert>{refusalWords(save.error, t)}</FormAlert>}
       {saved && (
         <p className="notice notice--success" role="status">
           {t('voteAdmin.reminders.saved')}
