@@ -44,4 +44,35 @@ describe('scheduled jobs when the API stops', () => {
       await database.drop();
     }
   });
+
+  it('keeps answering when more jobs fall due at once than the pool has connections', async () => {
+    const database = await createTestDatabase();
+    try {
+      const env = { ...loadEnv({}), LOG_LEVEL: 'silent' as const, DEMO_DATA: false, PORT: 0, JOBS: true };
+      // Three connections, as a process gets when API_WORKERS shares DB_POOL_SIZE among many.
+      const app = await createApp({ env, databaseUrl: database.url, secret: TEST_SECRET, poolSize: 3 });
+      const jobs = app.get(JobsService);
+      const dataSource = app.get(DataSource);
+      const ran = new Set<string>();
+      for (let i = 0; i < 12; i++) {
+        jobs.register({
+          name: `test.crowd-${i}`,
+          everyMs: 60_000,
+          run: async () => {
+            await dataSource.query('SELECT pg_sleep(0.02)');
+            ran.add(`test.crowd-${i}`);
+          },
+        });
+      }
+      await app.listen(0, '127.0.0.1');
+      const { port } = app.getHttpServer().address() as { port: number };
+      for (let deadline = Date.now() + 20_000; ran.size < 12 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+      expect(ran.size).toBe(12);
+      // A request still finds a connection to work with.
+      expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+      await app.close();
+    } finally {
+      await database.drop();
+    }
+  });
 });

@@ -24,6 +24,12 @@ export interface Job {
  * only one instance run a job at a time. Deadlines live in the database, so work due while every
  * instance was down is done at the next start.
  *
+ * An instance runs its due jobs one after another, never side by side: each run holds a pooled
+ * connection for its lock and needs another for its work, so a dozen jobs falling due together
+ * (as they all do at start-up) would otherwise take every connection of a small pool for their
+ * locks and wait forever for one to work with — and the instance would answer no request again.
+ * A job already waiting its turn is not queued twice.
+ *
  * On stop, no job starts any more and the running ones finish before the database connections
  * close: that happens in `beforeApplicationShutdown`, which Nest runs for every module before any
  * `onApplicationShutdown` (where TypeORM closes its pool; as a global module it would otherwise
@@ -34,7 +40,10 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly logger = new Logger(JobsService.name);
   private readonly jobs = new Map<string, Job>();
   private readonly timers: NodeJS.Timeout[] = [];
-  private running = new Set<Promise<unknown>>();
+  /** The runs of this instance, one after another: the tail of the line. */
+  private line: Promise<void> = Promise.resolve();
+  /** Jobs waiting in the line or running. */
+  private readonly queued = new Set<string>();
   private started = false;
 
   constructor(
@@ -58,15 +67,19 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     this.started = false;
     this.timers.forEach((t) => clearInterval(t));
     this.timers.length = 0;
-    await Promise.allSettled([...this.running]);
+    await this.line;
   }
 
   private schedule(job: Job): void {
     const tick = (): void => {
-      if (!this.started) return;
-      const run = this.runOnce(job.name).catch((error: unknown) => this.logger.error({ err: error, job: job.name }, 'job failed'));
-      this.running.add(run);
-      void run.finally(() => this.running.delete(run));
+      if (!this.started || this.queued.has(job.name)) return;
+      this.queued.add(job.name);
+      this.line = this.line
+        .then(async () => {
+          if (this.started) await this.runOnce(job.name);
+        })
+        .catch((error: unknown) => this.logger.error({ err: error, job: job.name }, 'job failed'))
+        .finally(() => this.queued.delete(job.name));
     };
     setImmediate(tick);
     const timer = setInterval(tick, job.everyMs);
