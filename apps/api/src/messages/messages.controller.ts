@@ -39,6 +39,7 @@ export class MessagesController {
   }
 
   @Get('wechat/callback')
+  @HttpCode(302)
   @SignedIn()
   @ApiOperation({ operationId: 'finishWechatBinding', summary: 'Where WeChat’s sign-in comes back: binds the WeChat and goes on to the message settings page' })
   @ApiFoundResponse({ description: 'To /me/messages?wechat=bound, or ?wechat=failed&reason=… when the sign-in expired or was not this account’s' })

@@ -5,7 +5,7 @@ import { ArrayMaxSize, IsArray, IsIn, Matches } from 'class-validator';
 
 export class SentMessageDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['sms', 'wechat'] }) channel!: 'sms' | 'wechat';
+  @ApiProperty({ enum: ['sms', 'wechat'], enumName: 'SentChannel', description: 'The channel the text went out on' }) channel!: 'sms' | 'wechat';
   @ApiProperty({ enum: DELIVERY_STATES, enumName: 'DeliveryState' }) state!: DeliveryState;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) sentAt!: string | null;

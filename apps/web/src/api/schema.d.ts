@@ -3061,7 +3061,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        NotificationKind: "topic_screened" | "consultation_opened" | "phase_changed" | "comment_replied" | "comment_hidden" | "comment_period_ending" | "draft_published" | "briefing_cancelled" | "vote_opened" | "vote_reminder" | "vote_result" | "vote_final" | "roll_unlinked" | "session_announced" | "minutes_published" | "follow_up_overdue";
+        NotificationKind: "topic_screened" | "consultation_opened" | "phase_changed" | "comment_replied" | "comment_hidden" | "comment_period_ending" | "draft_published" | "briefing_cancelled" | "vote_opened" | "vote_reminder" | "vote_result" | "vote_final" | "roll_unlinked" | "session_announced" | "minutes_published" | "follow_up_overdue" | "password_reset_in_person";
         NotificationDto: {
             /** Format: uuid */
             id: string;
@@ -3193,9 +3193,10 @@ export interface components {
              */
             buildingId?: string;
         };
+        /** @enum {string} */
+        PersonType: "member" | "owner" | "tenant";
         ResetPlaceDto: {
-            /** @enum {string} */
-            personType: "owner" | "member" | "tenant";
+            personType: components["schemas"]["PersonType"];
             /** @description The name on the roll */
             name: string;
             /** @description The unit number (or household number) */
@@ -3264,8 +3265,6 @@ export interface components {
             /** @description Language of the printed letters (zh-CN unless asked otherwise) */
             language?: components["schemas"]["LetterLanguage"];
         };
-        /** @enum {string} */
-        PersonType: "member" | "owner" | "tenant";
         LinkInPersonDto: {
             personType: components["schemas"]["PersonType"];
             /** Format: uuid */
@@ -3818,8 +3817,7 @@ export interface components {
             /** Format: uuid */
             fileId: string;
             title: string;
-            /** @enum {string} */
-            mime: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+            mime: components["schemas"]["AttachmentMime"];
             sizeBytes: number;
             /** @description SHA-256 (hex) of the file as announced: anyone can check a copy against it */
             sha256: string;
@@ -6368,13 +6366,18 @@ export interface components {
          * @enum {string}
          */
         OutboundKind: "vote_opened" | "vote_reminder" | "vote_result" | "session_announced" | "consultation_opened" | "comment_period_ending";
+        /**
+         * @description The channel the text went out on
+         * @enum {string}
+         */
+        SentChannel: "sms" | "wechat";
         /** @enum {string} */
         DeliveryState: "pending" | "sending" | "sent" | "failed" | "skipped";
         SentMessageDto: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            channel: "sms" | "wechat";
+            /** @description The channel the text went out on */
+            channel: components["schemas"]["SentChannel"];
             state: components["schemas"]["DeliveryState"];
             /** Format: date-time */
             createdAt: string;

@@ -15,7 +15,7 @@ export class InPersonResetDto {
 }
 
 export class ResetPlaceDto {
-  @ApiProperty({ enum: ['owner', 'member', 'tenant'] }) personType!: 'owner' | 'member' | 'tenant';
+  @ApiProperty({ enum: ['member', 'owner', 'tenant'], enumName: 'PersonType' }) personType!: 'owner' | 'member' | 'tenant';
   @ApiProperty({ description: 'The name on the roll' }) name!: string;
   @ApiProperty({ description: 'The unit number (or household number)' }) place!: string;
   @ApiProperty({ type: String, nullable: true }) building!: string | null;

@@ -64,7 +64,7 @@ export class VoteAttachmentInputDto {
 export class VoteAttachmentDto {
   @ApiProperty({ format: 'uuid' }) fileId!: string;
   @ApiProperty() title!: string;
-  @ApiProperty({ enum: ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] }) mime!: string;
+  @ApiProperty({ enum: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'], enumName: 'AttachmentMime' }) mime!: string;
   @ApiProperty() sizeBytes!: number;
   @ApiProperty({ description: 'SHA-256 (hex) of the file as announced: anyone can check a copy against it' }) sha256!: string;
   @ApiProperty({ description: 'Where to open it' }) url!: string;
