@@ -42,6 +42,8 @@ export const NOTIFICATION_KINDS = [
   'session_announced',
   'minutes_published',
   'follow_up_overdue',
+  /** A building head or staff member issued a password reset code for the account in person: so the owner hears of it. */
+  'password_reset_in_person',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

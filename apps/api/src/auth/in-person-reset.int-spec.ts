@@ -3,7 +3,7 @@
  * staff (for their units), having checked who the person is, issue a one-time code that the
  * resident uses on the reset page; only ordinary residents' accounts, never one's own, nobody
  * outside their building or units; the code serves once, a newer one voids it, each lookup and
- * code is audited and the resident's phone is told.
+ * code is audited and the resident is told, by SMS and in the inbox.
  */
 import type { ErrorBody } from '@yishi/contracts';
 import { HttpSession } from '../../test/http-session';
@@ -11,6 +11,7 @@ import type { TestApp } from '../../test/test-app';
 import { startTestApp } from '../../test/test-app';
 import { createAccount, createCompound, grant, signIn } from '../../test/vote-fixtures';
 import { SmsProvider } from '../sms/sms-provider';
+import type { InboxPageDto } from '../notifications/notifications.controller';
 import type { IssuedResetCodeDto, ResetLookupDto } from './dto/in-person-reset.dto';
 
 const PHONES = { a: '13700000001', b: '13700000002', d: '13700000004', e: '13700000005' };
@@ -87,7 +88,14 @@ describe('a password reset in person, by the building head or staff', () => {
       expect((await anon.post<ErrorBody>('/api/auth/password-reset', { phone: PHONES.a, smsCode: first.body.code, password: 'lantern-river-77' })).body.code).toBe('INVALID_SMS_CODE');
     }
     expect((await anon.post('/api/auth/password-reset', { phone: PHONES.a, smsCode: second.body.code, password: 'lantern-river-77' })).status).toBe(204);
-    expect((await new HttpSession(t.baseUrl).login(PHONES.a, 'lantern-river-77')).status).toBe(200);
+    const back = new HttpSession(t.baseUrl);
+    expect((await back.login(PHONES.a, 'lantern-river-77')).status).toBe(200);
+    // Back in, the owner finds in the inbox who issued each code, and where.
+    const inbox = await back.get<InboxPageDto>('/api/me/notifications');
+    const notices = inbox.body.items.filter((n) => n.kind === 'password_reset_in_person');
+    expect(notices).toHaveLength(2);
+    expect(notices[0]!.params).toMatchObject({ issuedBy: '1栋 楼长', unitName: '御水岸' });
+    expect(JSON.stringify(notices)).not.toContain(second.body.code);
     // It serves once.
     expect((await anon.post<ErrorBody>('/api/auth/password-reset', { phone: PHONES.a, smsCode: second.body.code, password: 'lantern-river-78' })).body.code).toBe('INVALID_SMS_CODE');
 

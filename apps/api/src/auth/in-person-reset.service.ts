@@ -10,6 +10,8 @@ import { DomainError } from '../common/domain-error';
 import { forbidden } from '../common/refusals';
 import type { AppSecret } from '../config/app-secret';
 import { APP_SECRET } from '../config/app-secret';
+import { NotificationsService } from '../notifications/notifications.service';
+import { existingNode } from '../organizations/organization-store';
 import { accountPlacesIn, buildingNames } from '../rolls/roll-reads';
 import { SmsProvider } from '../sms/sms-provider';
 import { grantsOf } from '../users/grant-store';
@@ -28,7 +30,8 @@ const HOUR = 3600;
  * the roll, the building head (for their own building) or staff (for their units) issues a one-time
  * code, which the resident enters on the 找回密码 page with their number. Only ordinary residents'
  * accounts: one holding any other role would hand its powers to whoever issues the code. Never
- * one's own. Every lookup and every code is audited, and the account's phone is told by SMS.
+ * one's own. Every lookup and every code is audited, and the account's owner is told, by SMS and
+ * in their inbox (read once they are back in), so a code fetched by someone posing as them is noticed.
  */
 @Injectable()
 export class InPersonResetService {
@@ -37,6 +40,7 @@ export class InPersonResetService {
     private readonly audit: AuditService,
     private readonly limits: RateLimitService,
     private readonly sms: SmsProvider,
+    private readonly notifications: NotificationsService,
     @Inject(APP_SECRET) private readonly secret: AppSecret,
   ) {}
 
@@ -59,6 +63,8 @@ export class InPersonResetService {
       const found = await this.resident(m, actor, unitId, input);
       await m.getRepository(PhoneVerification).insert({ phone: input.phone, purpose: 'reset', invitationId: null, issuedBy: actor.id, codeHash: keyedHash(this.secret.key, 'sms', `${input.phone}:${code}`), expiresAt });
       await this.audit.record(m, { actor, nodeId: unitId, action: 'account.reset_code_in_person', entityType: 'app_user', entityId: found.user.id, after: { buildingId: input.buildingId ?? null, expiresAt: expiresAt.toISOString() } });
+      const unit = await existingNode(m, unitId);
+      await this.notifications.notify(m, [found.user.id], 'password_reset_in_person', { issuedBy: actor.displayName, unitName: unit.name, expiresAt: expiresAt.toISOString() }, '/me');
       return found;
     });
     await this.sms.send(input.phone, `【议事】${actor.displayName}当面为您发了重设密码的验证码，30 分钟内有效。如不是您本人办理，请立即联系社区。`);

@@ -9,7 +9,7 @@ import { User } from '../../users/entities/user.entity';
 @Index('notification_outbox_idx', ['createdAt'], { where: `"delivered_at" IS NULL` })
 @Check(
   'notification_kind_valid',
-  `"kind" IN ('topic_screened', 'consultation_opened', 'phase_changed', 'comment_replied', 'comment_hidden', 'comment_period_ending', 'draft_published', 'briefing_cancelled', 'vote_opened', 'vote_reminder', 'vote_result', 'vote_final', 'roll_unlinked', 'session_announced', 'minutes_published', 'follow_up_overdue')`,
+  `"kind" IN ('topic_screened', 'consultation_opened', 'phase_changed', 'comment_replied', 'comment_hidden', 'comment_period_ending', 'draft_published', 'briefing_cancelled', 'vote_opened', 'vote_reminder', 'vote_result', 'vote_final', 'roll_unlinked', 'session_announced', 'minutes_published', 'follow_up_overdue', 'password_reset_in_person')`,
 )
 export class Notification {
   @PrimaryGeneratedColumn('uuid')

@@ -104,4 +104,12 @@ describe('notifications in words', () => {
       'The count of “Lift” is published: passed.',
     );
   });
+
+  it('tell the owner who issued a password reset code in person, and where, in both languages', async () => {
+    const notice = { kind: 'password_reset_in_person' as const, params: { issuedBy: '1栋 楼长', unitName: '御水岸', expiresAt: '2026-05-15T10:30:00.000Z' }, link: '/me' };
+    expect(describeNotification(notice, await translator('zh-CN'), 'zh-CN')).toEqual({ text: '您的密码重置码由1栋 楼长（御水岸）当面发出。如非本人办理，请立即联系社区。', link: '/me' });
+    expect(describeNotification(notice, await translator('en'), 'en').text).toBe(
+      'A password reset code for your account was issued in person by 1栋 楼长 (御水岸). If this was not you, contact the community office at once.',
+    );
+  });
 });

@@ -118,6 +118,8 @@ export function describeNotification(notification: NotificationLike, t: TFunctio
       const message = t('inbox.kind.rollUnlinked', { unit });
       return { text: reason ? `${message}${t('inbox.reasonSuffix', { reason })}` : message, link };
     }
+    case 'password_reset_in_person':
+      return { text: t('inbox.kind.resetInPerson', { by: text(params, 'issuedBy') ?? '', unit: text(params, 'unitName') ?? '' }), link };
     case 'session_announced': {
       const startsAt = text(params, 'startsAt');
       const when = startsAt ? formatDateTime(startsAt, language) : null;
