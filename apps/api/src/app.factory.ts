@@ -12,6 +12,10 @@ import { Logger } from 'nestjs-pino';
 import type { AppOptions } from './app.module';
 import { AppModule } from './app.module';
 import { compressReadAnswers, servePrecompressed } from './common/compressed-responses';
+import { normalisePublicToken } from '@yishi/contracts';
+import type { Card } from './common/share-cards';
+import { shareCards } from './common/share-cards';
+import { PublicResultsService } from './votes/results/public-results.service';
 import { requestContext } from './common/request-context';
 import { completeDocument, OPENAPI_TAGS } from './openapi/contract';
 import { ErrorBody, FieldProblem } from './openapi/error-body.dto';
@@ -47,6 +51,19 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
 function strictTransportSecurityOverHttps(): (req: Request, res: Response, next: NextFunction) => void {
   const hsts = helmet.strictTransportSecurity();
   return (req, res, next) => (req.secure ? hsts(req, res, next) : next());
+}
+
+/** A published result's card: its place and title, and the verdict anyone holding the link may read. */
+async function publicResultCard(app: NestExpressApplication, typed: string): Promise<Card | null> {
+  const token = normalisePublicToken(typed);
+  if (!token) return null;
+  const result = await app.get(PublicResultsService, { strict: false }).result(token);
+  const verdict = result.tally.passed ? '通过' : '未通过';
+  const stage = result.stage === 'final' ? '最终结果' : '结果公示中';
+  return {
+    title: `${result.unitName}：${result.title['zh-CN']} — 表决结果`,
+    description: `${stage}：${verdict}。${result.rule.body['zh-CN']}的表决，任何人都可以下载核对包自行重新计票。`,
+  };
 }
 
 /**
@@ -100,6 +117,7 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
   app.use(strictTransportSecurityOverHttps());
   app.use(compressReadAnswers());
   app.use(servePrecompressed(options.env.WEB_DIST));
+  app.use(shareCards(options.env.WEB_DIST, (token) => publicResultCard(app, token), options.env.PUBLIC_URL));
   app.setGlobalPrefix(API_PREFIX);
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
     useGlobalPrefix: true,
