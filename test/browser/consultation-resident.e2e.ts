@@ -109,6 +109,17 @@ test('a resident reads article 3 from the inbox, comments on it safely, and foll
   // The counter under the box, read with it.
   await expect(page.getByText(`${[...plainOpinion].length}/1000`, { exact: true })).toBeVisible();
   await page.getByRole('button', { name: '提交意见' }).click();
+  // An opinion cannot be edited once posted: it asks first, with both ways in view.
+  const confirm = page.getByRole('group', { name: '发表后不能修改' });
+  await expect(confirm).toBeFocused();
+  await expect(confirm.getByRole('button', { name: '确认发表' })).toBeInViewport();
+  // 返回修改 posts nothing and puts the cursor back in the text.
+  await confirm.getByRole('button', { name: '返回修改' }).click();
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue(plainOpinion);
+  await expect(page.getByRole('heading', { name: '对第3条的意见（0）' })).toBeVisible();
+  await page.getByRole('button', { name: '提交意见' }).click();
+  await confirm.getByRole('button', { name: '确认发表' }).click();
   await expect(page.getByRole('status').filter({ hasText: '您的意见已提交' })).toBeVisible();
   await expect(box).toHaveValue('');
   const comments = page.locator('.comment-list');
@@ -116,6 +127,7 @@ test('a resident reads article 3 from the inbox, comments on it safely, and foll
 
   await box.fill(XSS);
   await page.getByRole('button', { name: '提交意见' }).click();
+  await confirm.getByRole('button', { name: '确认发表' }).click();
   await expect(comments.locator('.comment__body').filter({ hasText: XSS })).toHaveText(XSS);
   await expect(page.getByRole('heading', { name: '对第3条的意见（2）' })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

@@ -60,7 +60,7 @@ test('a resident opens Yishi in Chinese, sees the tree, and switches to English 
   await expect(coop).toContainText(`${cooperative.stats!.members} 名成员（其中 ${cooperative.stats!.fullCapacityMembers} 名完全民事行为能力人）`);
   const cmp = page.locator('[data-kind=compound]', { hasText: '御水岸' });
   await expect(cmp).toContainText('3 栋楼');
-  await expect(cmp).toContainText(`${compound.stats!.exclusiveUnits} 个专有部分`);
+  await expect(cmp).toContainText(`${compound.stats!.exclusiveUnits} 套房屋、车位和商铺`);
   await expect(cmp).toContainText(`总面积 ${formatArea(compound.stats!.totalAreaCentiM2!)}㎡`);
   await expect(page.locator('[data-kind=community]')).toHaveCount(2);
   await expectNoHorizontalScroll(page);
@@ -71,7 +71,7 @@ test('a resident opens Yishi in Chinese, sees the tree, and switches to English 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Yishi');
   await expect(coop).toContainText('Cooperative');
   await expect(coop).toContainText(`${cooperative.stats!.households} households`);
-  await expect(cmp).toContainText(`${compound.stats!.exclusiveUnits} exclusive units`);
+  await expect(cmp).toContainText(`${compound.stats!.exclusiveUnits} homes, parking spaces and shops`);
   await expect(cmp).toContainText(`${formatArea(compound.stats!.totalAreaCentiM2!)} m² in all`);
   await expect(page).toHaveTitle(/Yishi/);
   await expectNoHorizontalScroll(page);

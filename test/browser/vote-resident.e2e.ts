@@ -97,8 +97,17 @@ test('an owner votes from the inbox in three taps, finds the receipt on the boar
   // The question, who decides, the rule in plain words, the window and its countdown.
   await expect(page.locator('.vote-question')).toHaveText('是否同意在2栋北侧增设电动自行车集中充电区？');
   await expect(page.locator('.vote-facts')).toContainText('业主大会（一般事项）');
-  await expect(page.locator('.vote-facts')).toContainText('并经参与表决的专有部分面积过半数且参与表决人数过半数的业主同意');
+  await expect(page.locator('.vote-facts')).toContainText('同意的房屋面积过半数、同意的人数也过半数（双过半）');
+  await expect(page.locator('.vote-facts')).not.toContainText('专有部分');
   await expect(page.locator('.vote-facts')).toContainText('记名投票：截止前可以更改');
+  // A word the owner may not know explains itself on tap, and closes again.
+  const doubleMajority = page.locator('.vote-facts').getByRole('button', { name: /双过半/ });
+  await expect(doubleMajority).toHaveAttribute('aria-expanded', 'false');
+  await doubleMajority.click();
+  await expect(doubleMajority).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('.vote-facts').getByRole('note')).toHaveText(/同意的房屋面积超过参与表决面积的一半.*只满足一条不算通过/);
+  await doubleMajority.click();
+  await expect(page.locator('.vote-facts').getByRole('note')).toBeHidden();
   await expect(page.locator('.vote-countdown')).toContainText(/距投票截止还有\s*[12] 天/);
   const ballot = page.getByRole('region', { name: '我的选票' });
   await expect(ballot).toContainText('截止前可以更改');
@@ -118,9 +127,11 @@ test('an owner votes from the inbox in three taps, finds the receipt on the boar
 
   // Live turnout, public for this vote: area and headcount against the two-thirds line, in words.
   const turnout = page.getByRole('region', { name: '实时参与情况' });
-  await expect(turnout).toContainText('参与表决的专有部分面积');
+  await expect(turnout).toContainText('参与表决的房屋面积');
   await expect(turnout).toContainText('参与表决的业主人数');
   await expect(turnout).toContainText('要求：三分之二以上');
+  // The two thirds in this vote's own numbers.
+  await expect(turnout).toContainText(/本次是 \d+ 人的三分之二以上，也就是至少 \d+ 人；现在 1 人/);
   await expect(turnout).toContainText('已收到 1 张选票。');
 
   // Large text at 360 px: the ballot and the receipt still fit.
@@ -257,11 +268,12 @@ test('after the closing job counts a vote, the result notice shows every figure,
   // Each condition: what is counted, the share, numerator / denominator and the threshold.
   const conditions = page.getByRole('region', { name: '各项条件' }).getByRole('listitem');
   await expect(conditions).toHaveCount(4);
-  const area = conditions.filter({ hasText: '参与表决的专有部分面积' });
+  const area = conditions.filter({ hasText: '参与表决的房屋面积' });
   await expect(area).toContainText('✗ 未达到');
   await expect(area).toContainText(/\d+\.\d\d%/);
   await expect(area).toContainText(/（[\d,]+\.\d\d ㎡ \/ [\d,]+\.\d\d ㎡）/);
   await expect(area).toContainText('要求：三分之二以上');
+  await expect(area).toContainText(/本次是 [\d,]+\.\d\d ㎡ 的三分之二以上，也就是至少 [\d,]+\.\d\d ㎡/);
   await expect(conditions.filter({ hasText: '参与表决的业主人数' })).toContainText(/（1 人 \/ \d+ 人）/);
   // The explanation in sentences, every figure, the closing hash.
   await expect(page.getByRole('region', { name: '结果说明' }).getByRole('listitem').first()).toContainText('参与表决的专有部分面积');

@@ -75,4 +75,36 @@ describe('scheduled jobs when the API stops', () => {
       await database.drop();
     }
   });
+
+  it('runs a job on one instance at a time, and again once it is free', async () => {
+    const database = await createTestDatabase();
+    try {
+      const env = { ...loadEnv({}), LOG_LEVEL: 'silent' as const, DEMO_DATA: false, PORT: 0, JOBS: false };
+      const apps = [await createApp({ env, databaseUrl: database.url, secret: TEST_SECRET }), await createApp({ env, databaseUrl: database.url, secret: TEST_SECRET })];
+      await Promise.all(apps.map((app) => app.init()));
+      let runs = 0;
+      for (const app of apps) {
+        app.get(JobsService).register({
+          name: 'test.once',
+          everyMs: 60_000,
+          run: async () => {
+            runs += 1;
+            await app.get(DataSource).query('SELECT pg_sleep(0.3)');
+          },
+        });
+      }
+      const [a, b] = apps.map((app) => app.get(JobsService));
+      // Side by side, on two instances and twice on one: it runs once.
+      const side = await Promise.all([a!.runOnce('test.once'), b!.runOnce('test.once'), a!.runOnce('test.once')]);
+      expect(side.filter(Boolean)).toHaveLength(1);
+      expect(side[2]).toBe(false);
+      expect(runs).toBe(1);
+      // Free again, the other instance takes it.
+      expect(await b!.runOnce('test.once')).toBe(true);
+      expect(runs).toBe(2);
+      await Promise.all(apps.map((app) => app.close()));
+    } finally {
+      await database.drop();
+    }
+  });
 });

@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Env } from '../config/env';
 import { ENV } from '../config/env';
-import { withTryAdvisoryLock } from '../database/advisory-lock';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
+import { LockSession } from '../database/advisory-lock';
 
 export interface Job {
   /** Stable name; also the advisory-lock key, so one instance at a time runs it. */
@@ -24,11 +25,9 @@ export interface Job {
  * only one instance run a job at a time. Deadlines live in the database, so work due while every
  * instance was down is done at the next start.
  *
- * An instance runs its due jobs one after another, never side by side: each run holds a pooled
- * connection for its lock and needs another for its work, so a dozen jobs falling due together
- * (as they all do at start-up) would otherwise take every connection of a small pool for their
- * locks and wait forever for one to work with — and the instance would answer no request again.
- * A job already waiting its turn is not queued twice.
+ * The locks live on one connection of the process's own, outside the pool (`LockSession`): a
+ * running job holds no pooled connection but those it works with. A job still running when its
+ * time comes again is not started a second time.
  *
  * On stop, no job starts any more and the running ones finish before the database connections
  * close: that happens in `beforeApplicationShutdown`, which Nest runs for every module before any
@@ -40,10 +39,10 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly logger = new Logger(JobsService.name);
   private readonly jobs = new Map<string, Job>();
   private readonly timers: NodeJS.Timeout[] = [];
-  /** The runs of this instance, one after another: the tail of the line. */
-  private line: Promise<void> = Promise.resolve();
-  /** Jobs waiting in the line or running. */
-  private readonly queued = new Set<string>();
+  private readonly running = new Map<string, Promise<unknown>>();
+  /** Jobs running in this process (its lock session could take a lock it holds again). */
+  private readonly inProcess = new Set<string>();
+  private locks: LockSession | null = null;
   private started = false;
 
   constructor(
@@ -67,19 +66,18 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     this.started = false;
     this.timers.forEach((t) => clearInterval(t));
     this.timers.length = 0;
-    await this.line;
+    await Promise.allSettled([...this.running.values()]);
+    await this.locks?.close();
+    this.locks = null;
   }
 
   private schedule(job: Job): void {
     const tick = (): void => {
-      if (!this.started || this.queued.has(job.name)) return;
-      this.queued.add(job.name);
-      this.line = this.line
-        .then(async () => {
-          if (this.started) await this.runOnce(job.name);
-        })
+      if (!this.started || this.running.has(job.name)) return;
+      const run = this.runOnce(job.name)
         .catch((error: unknown) => this.logger.error({ err: error, job: job.name }, 'job failed'))
-        .finally(() => this.queued.delete(job.name));
+        .finally(() => this.running.delete(job.name));
+      this.running.set(job.name, run);
     };
     setImmediate(tick);
     const timer = setInterval(tick, job.everyMs);
@@ -91,7 +89,15 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   async runOnce(name: string): Promise<boolean> {
     const job = this.jobs.get(name);
     if (!job) throw new Error(`no job named ${name}`);
-    const ran = await withTryAdvisoryLock(this.dataSource, `yishi-job:${name}`, () => job.run());
-    return ran.ran;
+    // Session locks are re-entrant: the same session would take its own lock again.
+    if (this.inProcess.has(name)) return false;
+    this.inProcess.add(name);
+    try {
+      this.locks ??= new LockSession((this.dataSource.options as PostgresDataSourceOptions).url!);
+      const ran = await this.locks.tryRun(`yishi-job:${name}`, () => job.run());
+      return ran.ran;
+    } finally {
+      this.inProcess.delete(name);
+    }
   }
 }

@@ -28,6 +28,7 @@ import { formatDateTime } from '../../lib/format';
 import { safeguardsOfFile } from '../../shared/votes/safeguards';
 import './vote.css';
 import { Section } from '../../components/section';
+import { Term } from '../../components/term';
 
 export function VoteResultRoute() {
   const { t, i18n } = useTranslation();
@@ -100,7 +101,9 @@ export function VoteResultRoute() {
       <Section titleId="integrity-title" title={t('votes.result.integrity')} intro={t('votes.result.integrityIntro')}>
         <dl className="facts">
           <div className="facts__row">
-            <dt>{t('votes.result.closingHash')}</dt>
+            <dt>
+              <Term id="checkCode">{t('votes.result.closingHash')}</Term>
+            </dt>
             <dd className="hash" translate="no">
               {vote.closingHash ?? '—'}
             </dd>

@@ -25,10 +25,13 @@ export function PhaseTimeline({ consultation }: { consultation: ConsultationDeta
             </span>
             <span className="phase-step__body">
               <span className="phase-step__name">{t(phaseNameKey(step.phase))}</span>
-              <span className="phase-step__state">{t(`consultations.stepState.${step.state}`)}</span>
-              <span className="phase-step__dates">
-                {start && end ? t('consultations.dates.range', { start, end }) : start ? t('consultations.dates.from', { start }) : t('consultations.dates.none')}
-              </span>
+              {/* A phase passed without dates was skipped (no briefing, say): it says so, never 「已过 日期待定」. */}
+              <span className="phase-step__state">{t(`consultations.stepState.${step.state === 'past' && !start ? 'skipped' : step.state}`)}</span>
+              {(start || step.state !== 'past') && (
+                <span className="phase-step__dates">
+                  {start && end ? t('consultations.dates.range', { start, end }) : start ? t('consultations.dates.from', { start }) : t('consultations.dates.none')}
+                </span>
+              )}
             </span>
           </li>
         );

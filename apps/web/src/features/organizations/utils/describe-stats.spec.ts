@@ -32,10 +32,10 @@ describe('describeStats', () => {
 
   it('describes a compound with its area in square metres', () => {
     const stats = { buildings: 3, exclusiveUnits: 304, totalAreaCentiM2: 3106390 };
-    expect(describeStats('compound', stats, zh.getFixedT('zh-CN'))).toBe('3 栋楼 · 304 个专有部分 · 总面积 31,063.90㎡');
-    expect(describeStats('compound', stats, en.getFixedT('en'))).toBe('3 buildings · 304 exclusive units · 31,063.90 m² in all');
+    expect(describeStats('compound', stats, zh.getFixedT('zh-CN'))).toBe('3 栋楼 · 304 套房屋、车位和商铺 · 总面积 31,063.90㎡');
+    expect(describeStats('compound', stats, en.getFixedT('en'))).toBe('3 buildings · 304 homes, parking spaces and shops · 31,063.90 m² in all');
     expect(describeStats('compound', { buildings: 1, exclusiveUnits: 1, totalAreaCentiM2: 8950 }, en.getFixedT('en'))).toBe(
-      '1 building · 1 exclusive unit · 89.50 m² in all',
+      '1 building · 1 home, parking space or shop · 89.50 m² in all',
     );
   });
 
@@ -55,7 +55,7 @@ describe('describeStats', () => {
   it('gives one phrase per figure, for laying out', () => {
     expect(statsPhrases('compound', { buildings: 3, exclusiveUnits: 304, totalAreaCentiM2: 3106390 }, zh.getFixedT('zh-CN'))).toEqual([
       '3 栋楼',
-      '304 个专有部分',
+      '304 套房屋、车位和商铺',
       '总面积 31,063.90㎡',
     ]);
   });

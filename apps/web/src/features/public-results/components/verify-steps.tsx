@@ -4,6 +4,7 @@ import { publicKitHref } from '../api/get-public-result';
 import { ChainRows } from '../../../shared/votes/chain-rows';
 import { recountCommand } from '../utils/public-page';
 import { Section } from '../../../components/section';
+import { Term } from '../../../components/term';
 
 /**
  * 自己核对: the hashes the notice prints, and the three steps to recount the vote oneself —
@@ -16,7 +17,9 @@ export function VerifySteps({ result }: { result: PublicResult }) {
     <Section titleId="verify-title" title={t('publicResult.verify.heading')} intro={t('publicResult.verify.intro')}>
       <dl className="facts">
         <div className="facts__row">
-          <dt>{t('publicResult.verify.closingHash')}</dt>
+          <dt>
+            <Term id="checkCode">{t('publicResult.verify.closingHash')}</Term>
+          </dt>
           <dd className="hash public-closing-hash" translate="no">
             {result.closingHash}
           </dd>

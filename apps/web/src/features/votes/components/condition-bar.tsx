@@ -1,6 +1,6 @@
 import type { Condition, ConditionSummary } from '@yishi/domain';
 import { useTranslation } from 'react-i18next';
-import { barPercent, formatAmount, formatPercent, thresholdPercent, thresholdText } from '../utils/figures';
+import { barPercent, formatAmount, formatPercent, neededAmount, thresholdPercent, thresholdText } from '../utils/figures';
 
 interface ConditionBarProps {
   condition: Condition | ConditionSummary;
@@ -20,6 +20,8 @@ export function ConditionBar({ condition, counted, optionLabel }: ConditionBarPr
   const fill = barPercent(condition.numerator, condition.denominator);
   const line = thresholdPercent(condition.threshold);
   const needed = thresholdText(condition.threshold, t);
+  // The threshold in this vote's own numbers: 「全部 120 人的三分之二以上，就是至少 80 人」.
+  const least = neededAmount(condition.denominator, condition.threshold);
   const name =
     condition.id === 'majority' && condition.option && optionLabel ? t('votes.condition.majorityOption', { option: optionLabel(condition.option) }) : t(`votes.condition.${condition.id}`);
   return (
@@ -40,6 +42,16 @@ export function ConditionBar({ condition, counted, optionLabel }: ConditionBarPr
         })}
       </p>
       <p className="condition__needed">{t('votes.condition.needed', { threshold: needed })}</p>
+      {least !== null && (
+        <p className="condition__in-numbers">
+          {t(counted ? 'votes.condition.inNumbers' : 'votes.condition.inNumbersLive', {
+            denominator: formatAmount(condition.measure, condition.denominator, t),
+            threshold: needed,
+            needed: formatAmount(condition.measure, least, t),
+            actual: formatAmount(condition.measure, condition.numerator, t),
+          })}
+        </p>
+      )}
     </li>
   );
 }

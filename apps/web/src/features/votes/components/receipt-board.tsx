@@ -15,6 +15,7 @@ import { formatDateTime } from '../../../lib/format';
 import type { BoardEntry, VoteBoard } from '../api/get-board';
 import { findReceipt } from '../utils/receipts';
 import { Section } from '../../../components/section';
+import { Term } from '../../../components/term';
 
 /** The most recent receipts listed under the search; the search covers them all. */
 const SHOWN = 100;
@@ -138,7 +139,9 @@ export function ReceiptBoard({ board, secret, initialReceipt = null }: ReceiptBo
               <dd>{board.data.chainLength}</dd>
             </div>
             <div className="facts__row">
-              <dt>{t('votes.board.chainHead')}</dt>
+              <dt>
+                <Term id="checkCode">{t('votes.board.chainHead')}</Term>
+              </dt>
               <dd className="hash" translate="no">
                 {board.data.chainHead ?? t('votes.board.noHead')}
               </dd>

@@ -1,6 +1,7 @@
 import type { Figures } from '@yishi/domain';
 import { formatArea } from '@yishi/domain';
 import { useTranslation } from 'react-i18next';
+import { Term } from '../../../components/term';
 
 interface ResultFiguresProps {
   figures: Figures;
@@ -34,7 +35,7 @@ export function ResultFigures({ figures, withArea, optionLabel }: ResultFiguresP
               const figure = figures[row];
               return (
                 <tr key={row}>
-                  <th scope="row">{t(`votes.result.row.${row}`)}</th>
+                  <th scope="row">{row === 'electorate' ? <Term id="frozenRoll">{t('votes.result.row.electorate')}</Term> : t(`votes.result.row.${row}`)}</th>
                   <td>{figure.persons}</td>
                   {withArea && <td>{figure.area === null ? '—' : formatArea(figure.area)}</td>}
                   {households && <td>{'households' in figure && figure.households !== null ? figure.households : '—'}</td>}

@@ -2,12 +2,14 @@ import { MATTERS } from '@yishi/domain';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReadAloud } from '../../../components/read-aloud';
+import type { TermId } from '../../../components/term';
+import { Term } from '../../../components/term';
 import { SafeguardRows } from '../../../shared/votes/safeguard-rows';
 import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import type { SafeguardsView } from '../../../shared/votes/safeguards';
 import type { VoteSummary } from '../api/list-unit-votes';
-import { ruleSentence, ruleStatute } from '../utils/rule-sentence';
+import { ruleSentence, ruleStatute, ruleTerms } from '../utils/rule-sentence';
 import type { VoteStage } from '../utils/vote-state';
 import { VoteStageBadge } from './vote-stage-badge';
 
@@ -61,6 +63,7 @@ export function VoteFacts({ vote, safeguards }: { vote: VoteLike; safeguards?: S
         <dd>
           <span className="vote-facts__rule">{ruleSentence(vote.ruleSet, vote.questionKind, t)}</span>
           <span className="facts__aside vote-facts__statute">{t('votes.facts.statute', { statute: ruleStatute(vote.ruleSet, language) })}</span>
+          <RuleTerms terms={ruleTerms(vote.ruleSet)} />
         </dd>
       </div>
       <div className="facts__row">
@@ -73,6 +76,20 @@ export function VoteFacts({ vote, safeguards }: { vote: VoteLike; safeguards?: S
       </div>
       {safeguards && <SafeguardRows safeguards={safeguards} />}
     </dl>
+  );
+}
+
+/** The words of the rule a resident may not know, each with its explanation on tap. */
+function RuleTerms({ terms }: { terms: readonly TermId[] }) {
+  const { t } = useTranslation();
+  if (terms.length === 0) return null;
+  return (
+    <span className="vote-facts__terms">
+      {t('votes.facts.terms')}
+      {terms.map((id) => (
+        <Term key={id} id={id} />
+      ))}
+    </span>
   );
 }
 

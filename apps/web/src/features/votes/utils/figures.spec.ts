@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { translator } from '../../../i18n/testing';
-import { barPercent, formatAmount, formatPercent, thresholdPercent, thresholdText } from './figures';
+import { barPercent, formatAmount, formatPercent, neededAmount, thresholdPercent, thresholdText } from './figures';
 
 describe('figures of a vote', () => {
   it('draw a bar no wider than the whole, and nothing of nothing', () => {
@@ -37,5 +37,18 @@ describe('figures of a vote', () => {
     expect(thresholdText({ numerator: 1, denominator: 2, comparison: 'more-than' }, zh)).toBe('超过半数');
     expect(thresholdText({ numerator: 3, denominator: 4, comparison: 'at-least' }, en)).toBe('at least three quarters');
     expect(thresholdText({ numerator: 1, denominator: 1, comparison: 'at-most' }, zh)).toBe('不多于投票人数');
+  });
+
+  it('say the least amount that meets a threshold in the vote’s own numbers', () => {
+    const twoThirds = { numerator: 2, denominator: 3, comparison: 'at-least' as const };
+    const half = { numerator: 1, denominator: 2, comparison: 'more-than' as const };
+    expect(neededAmount(120, twoThirds)).toBe(80);
+    expect(neededAmount(10, twoThirds)).toBe(7);
+    expect(neededAmount(10, half)).toBe(6);
+    expect(neededAmount(11, half)).toBe(6);
+    // Area in 1/100 m²: more than half of 1,000.01 m² is at least 500.01 m².
+    expect(neededAmount(100_001, half)).toBe(50_001);
+    expect(neededAmount(0, twoThirds)).toBeNull();
+    expect(neededAmount(10, { numerator: 1, denominator: 1, comparison: 'at-most' })).toBeNull();
   });
 });

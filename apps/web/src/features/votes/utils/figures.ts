@@ -51,3 +51,17 @@ export function thresholdText(threshold: Threshold, t: TFunction): string {
       return t('votes.threshold.atMost');
   }
 }
+
+/**
+ * The least amount that meets a threshold, in the condition's own unit (persons, or area in
+ * 1/100 m²): two thirds of 10 persons → 7, more than half of 10 → 6. Null for an upper bound
+ * (「不多于」), which has no least amount, and when there is nothing to count.
+ */
+export function neededAmount(denominator: number, threshold: Threshold): number | null {
+  if (threshold.comparison === 'at-most' || denominator <= 0 || threshold.denominator <= 0) return null;
+  const whole = BigInt(denominator) * BigInt(threshold.numerator);
+  const over = BigInt(threshold.denominator);
+  const exact = whole / over;
+  if (threshold.comparison === 'more-than') return Number(exact + 1n);
+  return Number(whole % over === 0n ? exact : exact + 1n);
+}

@@ -6,6 +6,7 @@
 import type { RuleSetId } from '@yishi/domain';
 import { RULE_SET_IDS, RULE_SETS } from '@yishi/domain';
 import type { TFunction } from 'i18next';
+import type { TermId } from '../../../components/term';
 import type { Language } from '../../../lib/preferences';
 
 /** The i18n key of each rule set's sentence (every rule set has one, in both languages: see the spec). */
@@ -30,4 +31,11 @@ export function ruleStatute(ruleSet: RuleSetId, language: Language): string {
 /** Owners' votes weigh ballots by floor area: area figures are shown beside the headcount. */
 export function weighsArea(ruleSet: RuleSetId): boolean {
   return RULE_SETS[ruleSet].weightedByArea;
+}
+
+/** The words of a rule's sentence explained on tap: the owners' double thresholds and floor area. */
+export function ruleTerms(ruleSet: RuleSetId): readonly TermId[] {
+  if (ruleSet === 'cc278-ordinary') return ['doubleTwoThirds', 'doubleMajority', 'homeArea'];
+  if (ruleSet === 'cc278-major') return ['doubleTwoThirds', 'homeArea'];
+  return [];
 }
