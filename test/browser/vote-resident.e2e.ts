@@ -98,7 +98,7 @@ test('an owner votes from the inbox in three taps, finds the receipt on the boar
   await expect(page.locator('.vote-question')).toHaveText('是否同意在2栋北侧增设电动自行车集中充电区？');
   await expect(page.locator('.vote-facts')).toContainText('业主大会（一般事项）');
   await expect(page.locator('.vote-facts')).toContainText('同意的房屋面积过半数、同意的人数也过半数（双过半）');
-  await expect(page.locator('.vote-facts')).not.toContainText('专有部分');
+  await expect(page.locator('.vote-facts__rule')).not.toContainText('专有部分');
   await expect(page.locator('.vote-facts')).toContainText('记名投票：截止前可以更改');
   // A word the owner may not know explains itself on tap, and closes again.
   const doubleMajority = page.locator('.vote-facts').getByRole('button', { name: /双过半/ });
@@ -273,7 +273,7 @@ test('after the closing job counts a vote, the result notice shows every figure,
   await expect(area).toContainText(/\d+\.\d\d%/);
   await expect(area).toContainText(/（[\d,]+\.\d\d ㎡ \/ [\d,]+\.\d\d ㎡）/);
   await expect(area).toContainText('要求：三分之二以上');
-  await expect(area).toContainText(/本次是 [\d,]+\.\d\d ㎡ 的三分之二以上，也就是至少 [\d,]+\.\d\d ㎡/);
+  await expect(area).toContainText(/本次是 [\d,]+\.\d\d ㎡的三分之二以上，也就是至少 [\d,]+\.\d\d ㎡/);
   await expect(conditions.filter({ hasText: '参与表决的业主人数' })).toContainText(/（1 人 \/ \d+ 人）/);
   // The explanation in sentences, every figure, the closing hash.
   await expect(page.getByRole('region', { name: '结果说明' }).getByRole('listitem').first()).toContainText('参与表决的专有部分面积');
