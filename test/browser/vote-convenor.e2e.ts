@@ -293,6 +293,14 @@ test('the convenor says what is decided, previews, and opens early once staff ap
   await expect(paperRow).toContainText('已发放');
   const serial = /No\.(\d+)/.exec((await paperRow.locator('.paper-row__serial').textContent()) ?? '')![1]!;
   const code = /校验码 ([0-9A-F]{6})/.exec((await paperRow.locator('.paper-row__code').textContent()) ?? '')![1]!;
+  // Her printed paper lists the vote's documents with the check code a copy is compared against.
+  await page.goto(`${baseUrl()}/console/votes/${voteId}/print`);
+  const herSheet = page.getByRole('article', { name: `第 ${serial} 号选票` });
+  await expect(herSheet).toContainText('表决材料（在议事的表决页面或社区服务站查阅）');
+  await expect(herSheet.locator('.ballot-paper__documents li')).toContainText(['门禁系统更换报价单（18万元）']);
+  await expect(herSheet.locator('.ballot-paper__sha code')).toHaveText(/^[0-9a-f]{64}$/);
+  await expectNoHorizontalScroll(page);
+  await page.goBack();
 
   // The first entry, with the scan.
   const entry = page.getByRole('form', { name: '录入选票（两人分别录入）' });

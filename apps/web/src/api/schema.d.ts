@@ -4499,6 +4499,11 @@ export interface components {
             id: string;
             label: string;
         };
+        PrintDocumentDto: {
+            title: string;
+            /** @description SHA-256 (hex) of the file as announced, printed so a copy can be checked against the paper */
+            sha256: string;
+        };
         PrintPaperDto: {
             serial: number;
             code: string;
@@ -4517,6 +4522,8 @@ export interface components {
             title: string;
             question: string;
             choices: components["schemas"]["PrintChoiceDto"][];
+            /** @description The documents the vote was announced with, in order: the paper lists them */
+            documents: components["schemas"]["PrintDocumentDto"][];
             secrecy: components["schemas"]["Secrecy"];
             /**
              * Format: date-time

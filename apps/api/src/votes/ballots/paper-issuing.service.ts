@@ -14,6 +14,7 @@ import { PaperDesk, requireOpenWindow, requireTakingBallots } from './paper-desk
 import type { IssueTargetRow } from './paper-store';
 import { insertPaper, insertPapers, issueTargets, lockPaperIssuing, lockPapersForReturn, markPapersReturned, nextSerial, paperCountsByGroup, papersToPrint, voidPaperRow, votersWithLivePaper } from './paper-store';
 import { conflict, invalid } from '../../common/refusals';
+import { attachmentsOf } from '../lifecycle/attachment-store';
 
 /** Papers that are back: they have been returned, whatever happened to them since. */
 const BACK: readonly PaperStatus[] = ['returned', 'entered', 'confirmed', 'disputed'];
@@ -147,6 +148,7 @@ export class PaperIssuingService {
       vote.questionKind === 'options'
         ? [...vote.options!.map((o) => ({ id: o.id, label: o.label['zh-CN'] })), { id: 'abstain', label: '弃权' }]
         : MOTION_CHOICES.map((c) => ({ id: c, label: { approve: '同意', oppose: '反对', abstain: '弃权' }[c] }));
-    return { voteId, unitName: unitName ?? '', title: vote.title, question: vote.question, choices, secrecy: vote.secrecy, closesAt: vote.closesAt.toISOString(), groups: [...groups.values()] };
+    const documents = (await attachmentsOf(this.dataSource.manager, voteId)).map((a) => ({ title: a.title, sha256: a.file!.sha256 }));
+    return { voteId, unitName: unitName ?? '', title: vote.title, question: vote.question, choices, documents, secrecy: vote.secrecy, closesAt: vote.closesAt.toISOString(), groups: [...groups.values()] };
   }
 }

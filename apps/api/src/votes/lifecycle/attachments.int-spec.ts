@@ -11,7 +11,8 @@ import type { HttpSession } from '../../../test/http-session';
 import { cookieOf } from '../../../test/rolls';
 import type { TestApp } from '../../../test/test-app';
 import { startTestApp } from '../../../test/test-app';
-import { createAccount, createCompound, grant, signIn } from '../../../test/vote-fixtures';
+import { createAccount, createCompound, grant, openWithApproval, SHORTENING_REASON, signIn } from '../../../test/vote-fixtures';
+import type { PaperPrintDto } from '../ballots/dto/paper.dto';
 import type { UploadedVoteFileDto, VoteDetailDto } from './dto/vote.dto';
 
 const DAY = 24 * 3600_000;
@@ -92,6 +93,25 @@ describe('a vote’s documents: announced with it, the same for everyone, never 
     expect(await refused(`DELETE FROM vote_attachment WHERE vote_id = $1`, [vote.body.id])).toBe('23514');
     expect(await refused(`INSERT INTO vote_attachment (vote_id, position, file_id, title) VALUES ($1, 2, $2, '后补的文件')`, [vote.body.id, theirs.body.fileId])).toBe('23514');
     expect((await owner.get<VoteDetailDto>(`/api/votes/${vote.body.id}`)).body.attachments).toHaveLength(1);
+  });
+
+  it('lists the documents, with the SHA-256 a copy is checked against, on the printed ballot papers', async () => {
+    const uploaded = await upload(staff, unitId, PDF, 'quote.pdf');
+    const vote = await staff.post<VoteDetailDto>(`/api/units/${unitId}/votes`, {
+      title: '更换小区门禁系统（补充表决）',
+      question: '是否同意以公共收益 18 万元更换小区门禁系统？',
+      ruleSet: 'cc278-ordinary',
+      matterKinds: ['owners-other'],
+      opensAt: new Date().toISOString(),
+      closesAt: new Date(Date.now() + DAY).toISOString(),
+      shorteningReason: SHORTENING_REASON,
+      attachments: [{ fileId: uploaded.body.fileId, title: '门禁系统更换报价单（18万元）' }],
+    });
+    expect(vote.status).toBe(201);
+    await openWithApproval(staff, otherStaff, vote.body.id);
+    const print = await staff.get<PaperPrintDto>(`/api/votes/${vote.body.id}/papers/print`);
+    expect(print.status).toBe(200);
+    expect(print.body.documents).toEqual([{ title: '门禁系统更换报价单（18万元）', sha256: createHash('sha256').update(PDF).digest('hex') }]);
   });
 
   it('refuses the same document twice and more documents than a ballot page can show', async () => {

@@ -240,6 +240,11 @@ export class PrintPaperDto {
   @ApiProperty({ enum: PAPER_STATUSES, enumName: 'PaperStatus' }) status!: PaperStatus;
 }
 
+export class PrintDocumentDto {
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'SHA-256 (hex) of the file as announced, printed so a copy can be checked against the paper', pattern: '^[0-9a-f]{64}$' }) sha256!: string;
+}
+
 export class PrintGroupDto {
   @ApiProperty() group!: string;
   @ApiProperty({ type: [PrintPaperDto] }) papers!: PrintPaperDto[];
@@ -256,6 +261,7 @@ export class PaperPrintDto {
   @ApiProperty() title!: string;
   @ApiProperty() question!: string;
   @ApiProperty({ type: [PrintChoiceDto] }) choices!: PrintChoiceDto[];
+  @ApiProperty({ type: [PrintDocumentDto], description: 'The documents the vote was announced with, in order: the paper lists them' }) documents!: PrintDocumentDto[];
   @ApiProperty({ enum: ['named', 'secret'], enumName: 'Secrecy' }) secrecy!: 'named' | 'secret';
   @ApiProperty({ format: 'date-time', description: 'Papers must be back before voting closes' }) closesAt!: string;
   @ApiProperty({ type: [PrintGroupDto] }) groups!: PrintGroupDto[];

@@ -51,6 +51,21 @@ export function PaperPrintSheet({ voteId, group, backHref }: { voteId: string; g
               </li>
             ))}
           </ul>
+          {data.documents.length > 0 && (
+            <div className="ballot-paper__documents">
+              <p>{zh('voteAdmin.print.paper.documents')}</p>
+              <ol>
+                {data.documents.map((d) => (
+                  <li key={d.sha256}>
+                    {d.title}
+                    <span className="ballot-paper__sha">
+                      {zh('voteAdmin.print.paper.sha256')} <code translate="no">{d.sha256}</code>
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </div>
+          )}
           <p className="ballot-paper__rule">{zh('voteAdmin.print.paper.rule')}</p>
           <dl className="ballot-paper__voter">
             <div>
