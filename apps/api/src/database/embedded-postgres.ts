@@ -319,6 +319,25 @@ function postmasterOn(dir: string): { pid: number; ppid: number } | null {
   return { pid, ppid: state.ppid };
 }
 
+/**
+ * The address of the embedded PostgreSQL running on `dir` (a Yishi serving from it, or one left
+ * behind), for a tool that works beside it (`npm run backup`); null when none runs there.
+ */
+export function runningEmbeddedUrl(dir: string): string | null {
+  const configured = path.resolve(dir);
+  let real: string;
+  try {
+    real = fs.realpathSync(configured);
+  } catch {
+    return null;
+  }
+  if (!postmasterOn(real)) return null;
+  const port = Number(fs.readFileSync(path.join(real, 'postmaster.pid'), 'utf8').split('\n')[3]);
+  if (!Number.isInteger(port) || port <= 0) return null;
+  const password = fs.readFileSync(passwordFile(configured), 'utf8').trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`;
+}
+
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
     if (!processState(pid)) return true;
