@@ -19,7 +19,13 @@
  * voters cast back to back, so latency is about voters ÷ ballots per second: p99 under 100 ms at
  * 200 voters needs well over 2,000 ballots per second from the whole machine.
  *
- * Environment: BENCH_UNITS (20000), BENCH_BALLOTS per run (3000), BENCH_LOG_LEVEL of the API
+ * Then the open loop, as voters arrive at a polling station: casts arrive at a fixed rate (100, 300
+ * and 600 a second, and half of the pg path's capacity measured above) whether or not the earlier
+ * ones were answered, on each path, for BENCH_OPEN_SECONDS (2) each; latency is counted from when
+ * a cast was due, so a backlog shows as the wait it is. It prints p50, p99 and p999 per rate; the
+ * aim is p99 under 100 ms at half of the pg path's capacity.
+ *
+ * Environment: BENCH_UNITS (24000), BENCH_BALLOTS per run (3000), BENCH_RATES (100,300,600), BENCH_LOG_LEVEL of the API
  * (info, the deployment default), BENCH_API_WORKERS (auto: one HTTP process per core, as the API is
  * deployed on a server of its own; its pool of 20 is shared among them), DATABASE_URL (else embedded PostgreSQL), BENCH_KEEP_DATABASE=1 to
  * keep the database afterwards (for EXPLAIN and profiling; drop it by hand), BENCH_API_NODE_ARGS
@@ -44,7 +50,10 @@ import { castOnConnection } from '../votes/ballots/casting.service';
 import type { SignedInAccount, SyntheticVoter } from './synthetic-compound';
 import { seedSyntheticCompound } from './synthetic-compound';
 
-const UNITS = Number(process.env['BENCH_UNITS'] ?? 20_000);
+const UNITS = Number(process.env['BENCH_UNITS'] ?? 24_000);
+/** Open loop: arrivals per second, each for OPEN_SECONDS (half of the pg path's capacity is added). */
+const RATES = (process.env['BENCH_RATES'] ?? '100,300,600').split(',').map(Number).filter((n) => Number.isFinite(n) && n > 0);
+const OPEN_SECONDS = Number(process.env['BENCH_OPEN_SECONDS'] ?? 2);
 const BALLOTS = Number(process.env['BENCH_BALLOTS'] ?? 3000);
 const WARM_UP = 400;
 const CONCURRENCY = [50, 200];
@@ -151,6 +160,45 @@ async function drive(voters: SyntheticVoter[], concurrency: number, cast: (voter
     clientCpuMs: (client.user + client.system) / 1000,
     apiCpuMs: apiCpu === null || apiAfter === null ? null : apiAfter - apiCpu,
   };
+}
+
+/**
+ * The open loop: voter i's cast is due at start + i / rate and goes out then, whether or not the
+ * earlier ones were answered; its latency counts from when it was due (a backlog is a wait).
+ */
+async function driveOpenLoop(voters: SyntheticVoter[], rate: number, cast: (voter: SyntheticVoter, choice: string) => Promise<void>): Promise<RunResult> {
+  const interval = 1000 / rate;
+  const latencies: number[] = [];
+  const errors = new Map<string, number>();
+  const clientCpu = process.cpuUsage();
+  let ok = 0;
+  let launched = 0;
+  const inFlight: Promise<void>[] = [];
+  const started = performance.now();
+  while (launched < voters.length) {
+    const due = Math.min(voters.length, Math.floor((performance.now() - started) / interval) + 1);
+    while (launched < due) {
+      const i = launched++;
+      const dueAt = started + i * interval;
+      inFlight.push(
+        cast(voters[i]!, CHOICES[i % 3]!).then(
+          () => {
+            ok += 1;
+            latencies.push(performance.now() - dueAt);
+          },
+          (error: unknown) => {
+            const key = error instanceof Error ? error.message.slice(0, 120) : String(error);
+            errors.set(key, (errors.get(key) ?? 0) + 1);
+            latencies.push(performance.now() - dueAt);
+          },
+        ),
+      );
+    }
+    await new Promise((r) => setTimeout(r, Math.max(0, started + launched * interval - performance.now())));
+  }
+  await Promise.all(inFlight);
+  const client = process.cpuUsage(clientCpu);
+  return { ok, errors, seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b), clientCpuMs: (client.user + client.system) / 1000, apiCpuMs: null };
 }
 
 function castOverHttp(agent: http.Agent, base: URL, voteId: string) {
@@ -335,8 +383,10 @@ async function main(): Promise<void> {
     const overHttp = castOverHttp(agent, base, voteId);
     const throughPg = castThroughPg(pool, Buffer.from(secret, 'utf8'), voteId);
 
-    const needed = 2 * WARM_UP + CONCURRENCY.length * 2 * BALLOTS;
-    if (needed > compound.voters.length) throw new Error(`BENCH_UNITS must be at least ${needed} for BENCH_BALLOTS=${BALLOTS}`);
+    // The open loop's rates are known once the pg path's capacity is: budget for a rate up to 1,000/s.
+    const openBudget = 2 * Math.ceil(OPEN_SECONDS * ([...RATES, 1000].reduce((a, b) => a + b, 0)));
+    const needed = 2 * WARM_UP + CONCURRENCY.length * 2 * BALLOTS + openBudget;
+    if (needed > compound.voters.length) throw new Error(`BENCH_UNITS must be at least ${needed} for BENCH_BALLOTS=${BALLOTS}, BENCH_RATES=${RATES.join(',')} and BENCH_OPEN_SECONDS=${OPEN_SECONDS}`);
     let taken = 0;
     const take = (n: number): SyntheticVoter[] => compound.voters.slice(taken, (taken += n));
 
@@ -357,6 +407,27 @@ async function main(): Promise<void> {
       }
       results.push({ concurrency, pg: merge(pgRuns), http: merge(httpRuns) });
     }
+
+    // The open loop, at each rate and at half of the pg path's capacity at 200 voters.
+    const pgCapacity = perSecond(results.find((r) => r.concurrency === 200)?.pg ?? results[0]!.pg);
+    const half = Math.min(1000, Math.round(pgCapacity / 2));
+    const rates = [...new Set([...RATES, half])].sort((a, b) => a - b);
+    const openAgent = new http.Agent({ keepAlive: true, maxSockets: 2000 });
+    const openHttp = castOverHttp(openAgent, base, voteId);
+    const openResults: { rate: number; pg: RunResult; http: RunResult }[] = [];
+    for (const rate of rates) {
+      const n = Math.max(1, Math.round(rate * OPEN_SECONDS));
+      if (taken + 2 * n > compound.voters.length) {
+        log(`open loop at ${rate}/s: not enough voters left, skipped`);
+        continue;
+      }
+      log(`open loop, ${rate} casts a second for ${OPEN_SECONDS} s: pg…`);
+      const pgRun = await driveOpenLoop(take(n), rate, throughPg);
+      log(`open loop, ${rate} casts a second for ${OPEN_SECONDS} s: HTTP…`);
+      const httpRun = await driveOpenLoop(take(n), rate, openHttp);
+      openResults.push({ rate, pg: pgRun, http: httpRun });
+    }
+    openAgent.destroy();
 
     // The sealer (a job of the API) chains every cast within about a second.
     const check = new Client({ connectionString: databaseUrl });
@@ -379,7 +450,7 @@ async function main(): Promise<void> {
     await pool.end();
     agent.destroy();
 
-    const accepted = 2 * WARM_UP + results.reduce((n, r) => n + r.pg.ok + r.http.ok, 0) - (0 as number);
+    const accepted = 2 * WARM_UP + results.reduce((n, r) => n + r.pg.ok + r.http.ok, 0) + openResults.reduce((n, r) => n + r.pg.ok + r.http.ok, 0);
     const widths = [8, 22, 10, 8, 8, 7, 12, 12];
     const cpuPerBallot = (cpuMs: number | null, x: RunResult): string => (cpuMs === null || x.ok === 0 ? '—' : (cpuMs / x.ok).toFixed(2));
     const out: string[] = [];
@@ -408,6 +479,32 @@ async function main(): Promise<void> {
       out.push('');
       out.push(`aim at 200 voters: HTTP ≥ 50% of pg — ${ratio >= 0.5 ? 'met' : 'MISSED'} (${(100 * ratio).toFixed(1)}%); p99 < 100 ms — ${p99 < 100 ? 'met' : 'MISSED'} (${ms(p99)} ms)`);
       out.push(`  (200 voters casting back to back wait about 200 ÷ ballots/s each: p99 < 100 ms needs well over 2,000 ballots/s; this run's HTTP path took ${Math.round(perSecond(at200.http)).toLocaleString('en')}/s)`);
+    }
+    out.push('');
+    out.push(`open loop: casts arrive at a fixed rate for ${OPEN_SECONDS} s whether or not earlier ones were answered; latency from when each was due (ms)`);
+    const openWidths = [8, 22, 10, 8, 8, 8, 7];
+    out.push(row(['rate/s', 'path', 'done/s', 'p50', 'p99', 'p999', 'errors'], openWidths));
+    for (const r of openResults) {
+      for (const [name, x] of [
+        ['pg (cast transaction)', r.pg],
+        ['HTTP API', r.http],
+      ] as const) {
+        const errors = [...x.errors.values()].reduce((a, b) => a + b, 0);
+        out.push(row([`${r.rate}${r.rate === half ? '*' : ''}`, name, Math.round(x.ok / x.seconds).toLocaleString('en'), ms(quantile(x.latencies, 0.5)), ms(quantile(x.latencies, 0.99)), ms(quantile(x.latencies, 0.999)), errors], openWidths));
+      }
+    }
+    const atHalf = openResults.find((r) => r.rate === half);
+    if (atHalf) {
+      const p99 = quantile(atHalf.http.latencies, 0.99);
+      out.push(`* half of the pg path's capacity at 200 voters (${Math.round(pgCapacity).toLocaleString('en')}/s). Aim: HTTP p99 < 100 ms there — ${p99 < 100 ? 'met' : 'MISSED'} (${ms(p99)} ms)`);
+    }
+    for (const r of openResults) {
+      for (const [name, x] of [
+        ['pg', r.pg],
+        ['HTTP', r.http],
+      ] as const) {
+        for (const [message, n] of x.errors) out.push(`  open loop ${r.rate}/s, ${name}: ${n} × ${message}`);
+      }
     }
     out.push(
       `integrity: ${counts!.ballots} ballot rows for ${accepted} accepted casts; ${counts!.sealed} sealed in the chain, ${unsealed} left unsealed ${unsealed === 0 ? `(sealer caught up ${sealWait.toFixed(1)} s after the last cast)` : 'after 30 s'}`,
