@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { i18n as I18n } from 'i18next';
 import { createInstance } from 'i18next';
 import type { Middleware } from 'openapi-fetch';
-import { i18nOptions } from '../i18n/resources';
+import { i18nOptions } from '../i18n/testing';
 import type { SessionHooks } from './api-client';
 import { ApiError, errorMessage, errorMessageKey, minutesToWait, parseRetryAfter, sessionMiddleware, toApiError, unwrap } from './api-client';
 

@@ -22,6 +22,7 @@ import { RollImport } from '../../../features/rolls/components/roll-import';
 import { RollList } from '../../../features/rolls/components/roll-list';
 import { RollRevisions } from '../../../features/rolls/components/roll-revisions';
 import { addConsoleTranslations } from '../../../i18n/console-resources';
+import { english } from '../../../i18n/english';
 import { useSession } from '../../../lib/auth';
 import { useDocumentTitle } from '../../../lib/document-title';
 import type { NodeContext } from './node-context';
@@ -37,8 +38,11 @@ export * from './vote-pages';
 // The pages for discussion sessions (会议), in this chunk too.
 export * from './session-pages';
 
-// The console's words arrive with its chunk, before any of its pages renders.
+// The console's words arrive with its chunk, before any of its pages renders; so do the main
+// English strings, which residents' pages fetch only on demand: staff issue letters in either
+// language, whichever language their own screen is in.
 addConsoleTranslations(i18next);
+i18next.addResourceBundle('en', 'translation', english, true, false);
 
 function useConsoleGrants(): { userId: string; grants: ConsoleGrant[] } {
   const user = useSession().data?.user;

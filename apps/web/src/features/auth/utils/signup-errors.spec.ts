@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { TFunction } from 'i18next';
 import { createInstance } from 'i18next';
-import { i18nOptions } from '../../../i18n/resources';
+import { i18nOptions } from '../../../i18n/testing';
 import { ApiError } from '../../../lib/api-client';
 import { placeSignupError } from './signup-errors';
 

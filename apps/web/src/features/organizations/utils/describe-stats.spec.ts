@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { i18n as I18n } from 'i18next';
 import { createInstance } from 'i18next';
-import { i18nOptions } from '../../../i18n/resources';
+import { i18nOptions } from '../../../i18n/testing';
 import { describeStats, statsPhrases } from './describe-stats';
 
 let zh: I18n;
