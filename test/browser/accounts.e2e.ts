@@ -197,6 +197,8 @@ test('"sign out on all devices" signs out the other phone too, which then asks t
   await second.page.goto(`${baseUrl()}/login`);
   await signIn(second.page, phone);
   await expect(second.page).toHaveURL(/\/me$/);
+  // The page is on screen (it arrives in a chunk of its own), its data loaded while still signed in.
+  await expect(second.page.getByLabel('邀请码', { exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: '在所有设备上退出' }).click();
   await page.getByRole('button', { name: '确定，全部退出' }).click();

@@ -4,30 +4,47 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout } from './layout/app-layout';
 import { InboxBell } from '../features/notifications/components/inbox-bell';
 import { AppErrorRoute } from './routes/app-error';
-import { ConsultationRoute } from './routes/consultation';
-import { ConsultationReportRoute } from './routes/consultation-report';
 import { RequireAuth, RequireConsole } from './routes/guards';
 import { HomeRoute } from './routes/home';
-import { InboxRoute } from './routes/inbox';
-import { LoginRoute, ResetPasswordRoute } from './routes/login';
-import { MeRoute, MessagesRoute } from './routes/me';
 import { NotFoundRoute } from './routes/not-found';
-import { PublicResultRoute } from './routes/public-result';
-import { SessionMinutesRoute, SessionRoute } from './routes/session';
-import { SessionCheckInRoute } from './routes/session-check-in';
-import { SignupRoute } from './routes/signup';
-import { NewTopicRoute, TopicRoute, UnitTopicsRoute } from './routes/topics';
-import { UnitRoute } from './routes/unit';
-import { VoteRoute } from './routes/vote';
-import { VoteBoardRoute } from './routes/vote-board';
-import { VoteResultRoute } from './routes/vote-result';
 
 /*
- * Resident routes are few and small, so they ship in the main bundle. The staff console is one
- * chunk of its own (every page below comes from the same module): React.lazy components render
- * only past RequireConsole, so a resident's phone never downloads it, not even by typing /console.
- * (A route `lazy` would be fetched while matching, before any guard could say no.)
+ * The main bundle holds the frame every page shares (header, language, session, the guards), the
+ * home page and "not found". Every other resident page is a chunk of its own, fetched when it is
+ * first shown (React.lazy; the layout's Suspense shows 加载中… meanwhile, and a later navigation
+ * keeps the current page until the next one is there), with the libraries only it needs (QR codes
+ * on a result notice, text diffs on a draft): a resident's phone downloads the frame and the page
+ * it opened, not the whole app.
+ *
+ * The staff console is one chunk of its own (every page below comes from the same module):
+ * React.lazy components render only past RequireConsole, so a resident's phone never downloads
+ * it, not even by typing /console. (A route `lazy` would be fetched while matching, before any
+ * guard could say no.)
  */
+const loginPages = () => import('./routes/login');
+const LoginRoute = lazy(() => loginPages().then((m) => ({ default: m.LoginRoute })));
+const ResetPasswordRoute = lazy(() => loginPages().then((m) => ({ default: m.ResetPasswordRoute })));
+const SignupRoute = lazy(() => import('./routes/signup').then((m) => ({ default: m.SignupRoute })));
+const PublicResultRoute = lazy(() => import('./routes/public-result').then((m) => ({ default: m.PublicResultRoute })));
+const mePages = () => import('./routes/me');
+const MeRoute = lazy(() => mePages().then((m) => ({ default: m.MeRoute })));
+const MessagesRoute = lazy(() => mePages().then((m) => ({ default: m.MessagesRoute })));
+const InboxRoute = lazy(() => import('./routes/inbox').then((m) => ({ default: m.InboxRoute })));
+const ConsultationRoute = lazy(() => import('./routes/consultation').then((m) => ({ default: m.ConsultationRoute })));
+const ConsultationReportRoute = lazy(() => import('./routes/consultation-report').then((m) => ({ default: m.ConsultationReportRoute })));
+const UnitRoute = lazy(() => import('./routes/unit').then((m) => ({ default: m.UnitRoute })));
+const topicPages = () => import('./routes/topics');
+const UnitTopicsRoute = lazy(() => topicPages().then((m) => ({ default: m.UnitTopicsRoute })));
+const NewTopicRoute = lazy(() => topicPages().then((m) => ({ default: m.NewTopicRoute })));
+const TopicRoute = lazy(() => topicPages().then((m) => ({ default: m.TopicRoute })));
+const sessionPages = () => import('./routes/session');
+const SessionRoute = lazy(() => sessionPages().then((m) => ({ default: m.SessionRoute })));
+const SessionMinutesRoute = lazy(() => sessionPages().then((m) => ({ default: m.SessionMinutesRoute })));
+const SessionCheckInRoute = lazy(() => import('./routes/session-check-in').then((m) => ({ default: m.SessionCheckInRoute })));
+const VoteRoute = lazy(() => import('./routes/vote').then((m) => ({ default: m.VoteRoute })));
+const VoteBoardRoute = lazy(() => import('./routes/vote-board').then((m) => ({ default: m.VoteBoardRoute })));
+const VoteResultRoute = lazy(() => import('./routes/vote-result').then((m) => ({ default: m.VoteResultRoute })));
+
 const consolePages = () => import('./routes/console/console');
 const ConsoleHome = lazy(() => consolePages().then((m) => ({ default: m.ConsoleHomeRoute })));
 const ConsoleNode = lazy(() => consolePages().then((m) => ({ default: m.ConsoleNodeRoute })));

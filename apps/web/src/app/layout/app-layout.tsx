@@ -1,10 +1,12 @@
 import type { MouseEvent, ReactNode } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useMatch } from 'react-router';
 import { hasConsoleAccess } from '../../shared/roles/access';
 import { useSession } from '../../lib/auth';
 import { LanguageSwitch } from '../../components/language-switch';
 import { LargeTextToggle } from '../../components/large-text-toggle';
+import { Loading } from '../../components/loading';
 import { AccountMenu } from './account-menu';
 import './layout.css';
 
@@ -93,7 +95,10 @@ export function AppLayout({ navExtras }: AppLayoutProps = {}) {
         </nav>
       </header>
       <main id={MAIN_ID} className={`${container} site-main`} tabIndex={-1}>
-        <Outlet />
+        {/* Pages come in chunks of their own: the header is there while the first one arrives. */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <ScrollRestoration />
     </div>

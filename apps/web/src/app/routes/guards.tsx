@@ -19,7 +19,13 @@ export function RequireAuth() {
   if (!session.data.user) {
     return <Navigate to={wasSignedOutDeliberately() ? '/' : loginPath(`${location.pathname}${location.search}`)} replace />;
   }
-  return <Outlet />;
+  // Pages come in chunks of their own. A boundary here, mounted with the page, shows 加载中… in
+  // place of the one above; the layout's, already on screen, would keep the above hidden beside it.
+  return (
+    <Suspense fallback={<Loading />}>
+      <Outlet />
+    </Suspense>
+  );
 }
 
 function NoConsoleAccess() {

@@ -14,6 +14,7 @@ import type { AgendaItem, Session } from '../../../shared/sessions/sessions-api'
 import { sessionIsOn } from '../../../shared/sessions/sessions-api';
 import { useAttendance, usePeople } from '../api/sessions-admin';
 import { useConfirmSlip, useDeskSpeaker, useEnterSlip, useNextSpeaker, useRecordHands, useRoomVoting, useSetCurrent, useSetGist, useSlips } from '../api/room-admin';
+import '../../../shared/sessions/session-parts.css';
 
 const CHOICES = ['approve', 'oppose', 'abstain'] as const;
 

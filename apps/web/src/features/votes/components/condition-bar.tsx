@@ -1,6 +1,7 @@
 import type { Condition, ConditionSummary } from '@yishi/domain';
 import { useTranslation } from 'react-i18next';
 import { barPercent, formatAmount, formatPercent, neededAmount, thresholdPercent, thresholdText } from '../utils/figures';
+import './votes.css';
 
 interface ConditionBarProps {
   condition: Condition | ConditionSummary;
