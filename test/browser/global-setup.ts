@@ -9,16 +9,19 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { FullConfig } from '@playwright/test';
 import { Client } from 'pg';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MAIN = path.join(ROOT, 'dist/api/apps/api/src/main.js');
 /**
- * Everything the server prints goes here too (Playwright's output folder, emptied before each
- * run), so a failure can be read afterwards, and tests can read what only the log carries: the
- * log SMS provider writes sign-up codes there (`SMS to <phone>: 【议事】验证码 NNNNNN…`).
+ * Everything the server prints goes to server.log in the run's output folder too (emptied before
+ * each run; test-results/browser for the browser suite, test-results/perf for the first-page
+ * benchmark, so one does not overwrite the other's), so a failure can be read afterwards, and
+ * tests can read what only the log carries: the log SMS provider writes sign-up codes there
+ * (`SMS to <phone>: 【议事】验证码 NNNNNN…`).
  */
-export const SERVER_LOG = path.join(ROOT, 'test-results/browser/server.log');
+const serverLog = (config?: FullConfig): string => path.join(config?.projects[0]?.outputDir ?? path.join(ROOT, 'test-results/browser'), 'server.log');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -41,7 +44,8 @@ async function admin<T>(url: string, work: (c: Client) => Promise<T>): Promise<T
   }
 }
 
-export default async function globalSetup(): Promise<() => Promise<void>> {
+export default async function globalSetup(config?: FullConfig): Promise<() => Promise<void>> {
+  const logFile = serverLog(config);
   for (const required of [MAIN, path.join(ROOT, 'dist/web/index.html')]) {
     if (!fs.existsSync(required)) throw new Error(`${required} is missing: run \`npm run build\` first (npm test does).`);
   }
@@ -69,8 +73,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     env['EMBEDDED_PG_DIR'] = path.join(folder, 'pg');
   }
 
-  fs.mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
-  const log = fs.createWriteStream(SERVER_LOG, { flags: 'w' });
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const log = fs.createWriteStream(logFile, { flags: 'w' });
   const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
@@ -93,7 +97,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     });
   });
   process.env['YISHI_E2E_BASE_URL'] = `http://127.0.0.1:${port}`;
-  process.env['YISHI_E2E_SERVER_LOG'] = SERVER_LOG;
+  process.env['YISHI_E2E_SERVER_LOG'] = logFile;
 
   return async () => {
     child.kill('SIGTERM');
