@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../common/actor';
 import { conflict, forbidden, invalid } from '../../common/refusals';
@@ -30,7 +31,7 @@ export class MissingService {
     return this.dataSource.transaction(async (m) => {
       const vote = await getVote(m, voteId);
       const q = txQuery(m);
-      const group = await this.groupOf(actor, vote.unitId, query);
+      const group = await this.groupOf(m, actor, vote.unitId, query);
       // Phone numbers serve the door-to-door work while voting is open, not afterwards.
       if (group !== null && vote.status !== 'open') throw conflict('closed', 'Voting is not open: the list of who is still missing is for the time voting runs.', { status: vote.status });
       const groups = await turnoutByGroup(q, voteId, vote.secrecy, group);
@@ -62,7 +63,7 @@ export class MissingService {
     const group = await this.dataSource.transaction(async (m) => {
       const vote = await getVote(m, voteId);
       const q = txQuery(m);
-      const allowed = await this.groupOf(actor, vote.unitId, { buildingId: input.buildingId });
+      const allowed = await this.groupOf(m, actor, vote.unitId, { buildingId: input.buildingId });
       const voterGroupLabel = await voterGroup(q, voteId, input.voterId);
       if (!voterGroupLabel) throw invalid('voterId', 'invalid', 'This voter is not on the vote’s electorate.');
       if (allowed !== null && allowed !== voterGroupLabel) throw forbidden('not_your_building', 'This voter lives in another building than the one you look after.');
@@ -77,16 +78,17 @@ export class MissingService {
   /**
    * The group the list is of: a building of the vote's compound by id (the guard has already
    * checked a building head names their own), or a group label for those whose grant is not
-   * limited to a building; null for the summary.
+   * limited to a building; null for the summary. Read on the caller's transaction: a second pooled
+   * connection taken while the first is held deadlocks the pool once as many building heads as it
+   * has connections open the list at once (bench:pages, 50 of them).
    */
-  private async groupOf(actor: Actor, unitId: string, query: MissingQueryDto): Promise<string | null> {
-    const m = this.dataSource.manager;
+  private async groupOf(m: EntityManager, actor: Actor, unitId: string, query: MissingQueryDto): Promise<string | null> {
     if (query.buildingId) {
       const building = await buildingOfUnit(m, unitId, query.buildingId);
       if (!building) throw invalid('buildingId', 'invalid', 'The building is none of this compound’s.');
       return building.name;
     }
-    if (!(await this.permissions.can(actor, 'turnout.missing', { nodeId: unitId }))) {
+    if (!(await this.permissions.can(actor, 'turnout.missing', { nodeId: unitId }, m))) {
       throw forbidden('not_your_building', 'Name the building you look after (buildingId).');
     }
     return query.group ?? null;
