@@ -120,7 +120,7 @@ function merge(runs: RunResult[]): RunResult {
   };
 }
 
-function quantile(sorted: number[], q: number): number {
+export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
@@ -258,7 +258,7 @@ async function asConvenor<T>(base: URL, account: SignedInAccount, method: string
  * resolve as before): another build rewriting dist/api while the benchmark runs must not pull
  * files from under the API it measures.
  */
-function snapshotBuiltApi(): string {
+export function snapshotBuiltApi(): string {
   const main = path.join(BUILT_API, 'apps/api/src/main.js');
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: build the API first (npx nx run api:build).`);
   const copy = path.join(path.dirname(BUILT_API), `.bench-api-${process.pid}`);
@@ -267,10 +267,10 @@ function snapshotBuiltApi(): string {
   return copy;
 }
 
-function startApi(builtApi: string, env: Record<string, string>, logFile: string): { child: ChildProcess; url: Promise<URL> } {
+export function startApi(builtApi: string, env: Record<string, string>, logFile: string, extraNodeArgs: string[] = []): { child: ChildProcess; url: Promise<URL> } {
   const out = fs.openSync(logFile, 'w');
   // BENCH_API_NODE_ARGS go to the API's node only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it).
-  const nodeArgs = (process.env['BENCH_API_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean);
+  const nodeArgs = [...(process.env['BENCH_API_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean), ...extraNodeArgs];
   const child = spawn(process.execPath, [...nodeArgs, path.join(builtApi, 'apps/api/src/main.js')], {
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
     stdio: ['ignore', out, out],
