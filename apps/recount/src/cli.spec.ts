@@ -2,14 +2,18 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FIXTURES } from './fixtures';
+import { FIXTURES as V1_FIXTURES } from './fixtures';
+import { ASSEMBLY_FIXTURES } from './v2/fixtures';
+
+const FIXTURES = [...V1_FIXTURES, ...ASSEMBLY_FIXTURES];
 
 /*
- * Runs the BUILT command (dist/recount, built by the test target's dependency) on every fixture
- * folder, as `npm run recount -- <folder>` would, and checks exit codes and messages.
+ * Runs the BUILT command (dist/recount, built by the test target's dependency; or the build that
+ * RECOUNT_CLI names) on every fixture folder, as `npm run recount -- <folder>` would, and checks
+ * exit codes and messages.
  */
 const ROOT = resolve(__dirname, '../../..');
-const CLI = join(ROOT, 'dist/recount/apps/recount/src/main.js');
+const CLI = process.env.RECOUNT_CLI ?? join(ROOT, 'dist/recount/apps/recount/src/main.js');
 const FIXTURES_DIR = join(ROOT, 'apps/recount/fixtures');
 
 function run(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}) {

@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { recount } from '@yishi/domain';
-import { FIXTURES } from './fixtures';
+import { FIXTURES as V1_FIXTURES } from './fixtures';
+import { recountKit } from './kit-version';
+import { ASSEMBLY_FIXTURES } from './v2/fixtures';
+
+const FIXTURES = [...V1_FIXTURES, ...ASSEMBLY_FIXTURES];
 
 /** The shipped fixture folders are exactly what the format code writes today (`npx nx run recount:fixtures`). */
 const FIXTURES_DIR = resolve(__dirname, '../fixtures');
@@ -25,7 +28,7 @@ describe('fixture folders', () => {
   });
 
   it.each(FIXTURES.map((f) => [f.name, f] as const))('%s recounts in memory as the CLI must report it', (_name, fixture) => {
-    const report = recount(fixture.files());
+    const { report } = recountKit(fixture.files());
     expect(report.ok).toBe(fixture.expect.exitCode === 0);
   });
 });

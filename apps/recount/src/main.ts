@@ -1,14 +1,15 @@
 /**
  * `npm run recount -- <folder> [--json]`: verifies a closed vote's recount kit and recounts it
- * from the files alone (docs/recount-format.md). Exit 0 when everything matches result.json,
- * 1 with the first discrepancy, 2 on a usage or file error. All logic is in @yishi/domain; this
- * file only reads the folder and prints.
+ * from the files alone (docs/recount-format.md): a version 1 kit (one question) by the rules in
+ * @yishi/domain, a version 2 kit (an assembly's ballot with several matters) by ./v2 on the
+ * domain's assembly count. Exit 0 when everything matches result.json, 1 with the first
+ * discrepancy, 2 on a usage or file error. This file only reads the folder and prints.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RecountFiles } from '@yishi/domain';
-import { recount } from '@yishi/domain';
-import { EXIT_USAGE, formatReport } from './print';
+import { formatAnyReport, recountKit } from './kit-version';
+import { EXIT_USAGE } from './print';
 
 /** The files a recount folder may hold; anything else in the folder is left alone. */
 export const KIT_FILES = ['vote.json', 'electorate.json', 'ballots.jsonl', 'roll.jsonl', 'box.jsonl', 'result.json'];
@@ -43,7 +44,7 @@ export function main(argv: string[]): number {
     process.stderr.write(`recount: cannot read the folder ${folder}: ${(error as Error).message}\n${USAGE}`);
     return EXIT_USAGE;
   }
-  const printed = formatReport(recount(readFolder(folder)), { json });
+  const printed = formatAnyReport(recountKit(readFolder(folder)), { json });
   process.stdout.write(printed.stdout);
   process.stderr.write(printed.stderr);
   return printed.exitCode;

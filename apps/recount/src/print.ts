@@ -5,7 +5,7 @@
  * VERIFICATION verdict (does the kit reproduce the published result?), so that nobody reads
  * "not passed" as "the recount failed" or the reverse. Pure: returns text and the exit code.
  */
-import type { Condition, Discrepancy, Outcome, RecountReport, Threshold, VoteFile } from '@yishi/domain';
+import type { Condition, Discrepancy, Figures, Outcome, RecountReport, Threshold, VoteFile } from '@yishi/domain';
 import { describeDiscrepancy, DISCREPANCY_CODES, formatArea, formatCount, outcomeOf, REJECTION_TEXTS, RULE_SETS, summarizeTally } from '@yishi/domain';
 
 export const EXIT_OK = 0;
@@ -18,16 +18,16 @@ export interface Printed {
   exitCode: number;
 }
 
-function thresholdText(t: Threshold): string {
+export function thresholdText(t: Threshold): string {
   const sign = t.comparison === 'at-least' ? '≥' : t.comparison === 'more-than' ? '>' : '≤';
   return `${sign} ${t.numerator}/${t.denominator}`;
 }
 
-function amount(c: Condition, value: number): string {
+export function amount(c: Pick<Condition, 'measure'>, value: number): string {
   return c.measure === 'area' ? `${formatArea(value)} m²` : formatCount(value);
 }
 
-function pad(text: string, width: number): string {
+export function pad(text: string, width: number): string {
   return text.length >= width ? `${text} ` : text + ' '.repeat(width - text.length);
 }
 
@@ -58,6 +58,25 @@ export function outcomeText(outcome: Outcome, vote: VoteFile | null, ruleSet: st
 
 function where(d: Discrepancy): string {
   return d.line === null ? d.file : `${d.file} 第 ${d.line} 行`;
+}
+
+/** One condition with its exact fraction, its percentage and its threshold (the recount's table). */
+export function conditionLine(c: Omit<Condition, 'explanation'>, ruleSet: string): string {
+  const fraction = `${amount(c, c.numerator)} / ${amount(c, c.denominator)}`;
+  const percent = c.percent === null ? '—' : `${c.percent}%`;
+  return `  ${c.met ? 'met    ' : 'NOT MET'}  ${pad(c.id, 22)}${pad(c.role, 9)}${pad(fraction, 34)}= ${pad(percent, 8)}${thresholdText(c.threshold)}${c.source !== ruleSet ? ` (${c.source})` : ''}${c.anyOf ? ' (either suffices)' : ''}`;
+}
+
+/** The figures of a tally: the electorate, who took part, and the choices. */
+export function figureLines(f: Figures): string[] {
+  const area = (v: number | null) => (v === null ? '' : `, ${formatArea(v)} m²`);
+  const out = [
+    `  electorate ${formatCount(f.electorate.persons)}${area(f.electorate.area)}${f.electorate.households === null ? '' : `, ${formatCount(f.electorate.households)} households`}`,
+    `  taking part ${formatCount(f.participating.persons)}${area(f.participating.area)}${f.participating.households === null ? '' : `, ${formatCount(f.participating.households)} households represented`}`,
+    `  approve ${formatCount(f.approve.persons)}${area(f.approve.area)} · oppose ${formatCount(f.oppose.persons)}${area(f.oppose.area)} · abstain ${formatCount(f.abstain.persons)}${area(f.abstain.area)} · no choice ${formatCount(f.withoutChoice.persons)}${f.spoilt > 0 ? ` · spoilt ${f.spoilt}` : ''}`,
+  ];
+  if (f.options) out.push(`  options ${f.options.map((o) => `${o.option}: ${o.persons}`).join(' · ')}`);
+  return out;
 }
 
 export function formatReport(report: RecountReport, options: { json: boolean }): Printed {
@@ -132,17 +151,8 @@ export function formatReport(report: RecountReport, options: { json: boolean }):
     if (t.refusal) {
       for (const m of t.refusal.matters) out.push(`  refused   ${m.matter}: ${m.reason.en}`);
     }
-    for (const c of t.conditions) {
-      const fraction = `${amount(c, c.numerator)} / ${amount(c, c.denominator)}`;
-      const percent = c.percent === null ? '—' : `${c.percent}%`;
-      out.push(`  ${c.met ? 'met    ' : 'NOT MET'}  ${pad(c.id, 22)}${pad(c.role, 9)}${pad(fraction, 34)}= ${pad(percent, 8)}${thresholdText(c.threshold)}${c.source !== t.ruleSet ? ` (${c.source})` : ''}${c.anyOf ? ' (either suffices)' : ''}`);
-    }
-    const f = t.figures;
-    const area = (v: number | null) => (v === null ? '' : `, ${formatArea(v)} m²`);
-    out.push(`  electorate ${formatCount(f.electorate.persons)}${area(f.electorate.area)}${f.electorate.households === null ? '' : `, ${formatCount(f.electorate.households)} households`}`);
-    out.push(`  taking part ${formatCount(f.participating.persons)}${area(f.participating.area)}${f.participating.households === null ? '' : `, ${formatCount(f.participating.households)} households represented`}`);
-    out.push(`  approve ${formatCount(f.approve.persons)}${area(f.approve.area)} · oppose ${formatCount(f.oppose.persons)}${area(f.oppose.area)} · abstain ${formatCount(f.abstain.persons)}${area(f.abstain.area)} · no choice ${formatCount(f.withoutChoice.persons)}${f.spoilt > 0 ? ` · spoilt ${f.spoilt}` : ''}`);
-    if (f.options) out.push(`  options ${f.options.map((o) => `${o.option}: ${o.persons}`).join(' · ')}`);
+    for (const c of t.conditions) out.push(conditionLine(c, t.ruleSet));
+    out.push(...figureLines(t.figures));
     out.push('');
     out.push('说明（zh-CN）');
     for (const sentence of t.explanation['zh-CN']) out.push(`  ${sentence}`);

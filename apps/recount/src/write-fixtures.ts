@@ -4,7 +4,10 @@
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { FIXTURES } from './fixtures';
+import { FIXTURES as V1_FIXTURES } from './fixtures';
+import { ASSEMBLY_FIXTURES } from './v2/fixtures';
+
+const FIXTURES = [...V1_FIXTURES, ...ASSEMBLY_FIXTURES];
 
 export const FIXTURES_DIR = resolve(__dirname, '../../../../../apps/recount/fixtures');
 
