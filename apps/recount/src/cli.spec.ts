@@ -136,6 +136,28 @@ describe('npm run recount -- <folder>', () => {
     expect(wrong).toMatchObject({ verified: false, discrepancy: { code: 'result-mismatch', file: 'result.json', line: APPROVE_AREA_LINE, path: 'tally.figures.approve.area' }, outcome: { status: 'passed' } });
   });
 
+  it('recounts a version 2 kit matter by matter, and says of each whether the published result agrees', () => {
+    const result = run([join(FIXTURES_DIR, 'v2-cc278-assembly-yushuian')]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^Yishi recount \(format yishi-recount\/2: one ballot, several matters\)\n/);
+    expect(result.stdout).toContain('\nOutcome of the vote, matter by matter:\n  1  statute         passed — every condition of cc278-ordinary is met\n  2  repair-fund     not passed — not met: approval-area, approval-persons\n  3  committee       elected — 5 of 5 seats: 陈志强 (c1), 黄美玲 (c2), 李建华 (c3), 梁淑芬 (c4), 何国栋 (c5)\n');
+    expect(result.stdout).toContain('\n  qualified-not-elected c6      麦家豪     15 vote(s), 1,644.90 m²\n');
+    expect(result.stdout).toContain('\nPublished result, matter by matter:\n  1  statute         agrees with the recount\n  2  repair-fund     agrees with the recount\n  3  committee       agrees with the recount\n');
+    expect(result.stdout).toMatch(/\nVERIFIED: the published result is reproduced — every chain verifies and result\.json matches the recount of every matter exactly\.\n核验通过：公布的结果已由重新计票逐项完全复现，哈希链完整。\n$/);
+  });
+
+  it('names the matter whose published result differs, and the others that agree', () => {
+    const result = run([join(FIXTURES_DIR, 'v2-tampered-seat')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('  2  repair-fund     agrees with the recount\n  3  committee       DIFFERS — "matters[committee].election.elected[4]" is "c6", but the ballots give "c5" [result-mismatch]\n');
+    expect(result.stdout).toContain('  3  committee       与重新计票不一致（result-mismatch）\n');
+    expect(result.stdout).toMatch(/\nNOT VERIFIED: result\.json, line \d+: "matters\[committee\]\.election\.elected\[4\]" is "c6", but the ballots give "c5" \[result-mismatch\]\n/);
+    const json = JSON.parse(run([join(FIXTURES_DIR, 'v2-tampered-seat'), '--json']).stdout) as { reportVersion: number; verified: boolean; matters: { published: { status: string } }[] };
+    expect(json).toMatchObject({ reportVersion: 2, verified: false });
+    expect(json.matters.map((m) => m.published.status)).toEqual(['agrees', 'agrees', 'differs']);
+  });
+
   it('resolves a relative folder from where npm was started (INIT_CWD)', () => {
     const result = run(['rceo-27-cooperative'], ROOT, { INIT_CWD: FIXTURES_DIR });
     expect(result.code).toBe(0);
