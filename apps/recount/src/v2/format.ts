@@ -3,7 +3,7 @@ import { CHANNELS, DISCREPANCY_CODES, isMatterKind, isRuleSetId, KIT_LANGUAGES, 
 import * as z from 'zod/mini';
 
 /**
- * The recount kit of an assembly's ballot, format version 2 (docs/recount-format.md, part II): one
+ * The recount kit of an assembly's ballot, format version 2 (docs/recount-format.md §14): one
  * ballot paper with several matters, each under its own rule set, an election of a committee among
  * them. The files are those of version 1, with the same hashing, the same chains (their genesis
  * says `yishi-recount/2`), the same strict reading of bytes and JSON and the same closing hashes;

@@ -14,7 +14,7 @@ import type { AssemblyVoteFile, ElectionSummary, LineRejection, MatterFile, Matt
 import { ASSEMBLY_DISCREPANCY_CODES } from './format';
 import type { AssemblyRecountReport, MatterCheck } from './recount';
 
-/** The version of the --json report's shape for a version 2 kit (docs/recount-format.md §15.4). */
+/** The version of the --json report's shape for a version 2 kit (docs/recount-format.md §14.9). */
 export const ASSEMBLY_REPORT_VERSION = 2;
 
 export type ElectionOutcomeStatus = 'elected' | 'partly-elected' | 'none-elected' | 'void' | 'refused';
