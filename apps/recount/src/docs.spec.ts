@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { canonicalJson, DISCREPANCY_CODES, sha256Hex } from '@yishi/domain';
 import { yushuianKitInput } from './v2/fixtures';
-import { ASSEMBLY_DISCREPANCY_CODES } from './v2/format';
-import { assemblyGenesisHash, buildAssemblyKit } from './v2/kit';
+import { ASSEMBLY_DISCREPANCY_CODES } from '@yishi/domain';
+import { assemblyGenesisHash, buildAssemblyKit } from '@yishi/domain';
 import { formatAssemblyReport } from './v2/print';
-import { recountAssembly } from './v2/recount';
+import { recountAssembly } from '@yishi/domain';
 
 /** docs/recount-format.md is the specification outsiders write verifiers from: its tables must say what the code does. */
 const DOC = readFileSync(resolve(__dirname, '../../../docs/recount-format.md'), 'utf8');

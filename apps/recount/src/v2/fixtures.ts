@@ -8,9 +8,9 @@ import type { CheckInEvent, ElectorateUnit, Proxy } from '@yishi/domain';
 import { ChainBuilder, parseArea, prettyJson, sha256Hex } from '@yishi/domain';
 import type { FixtureSpec, Folder } from '../fixtures';
 import { pseudonym } from '../fixtures';
-import type { AssemblyKitInput, AssemblyCastEvent } from './kit';
-import { assemblyGenesisHash, buildAssemblyKit } from './kit';
-import type { KitMark, MatterFile } from './format';
+import type { AssemblyKitInput, AssemblyCastEvent } from '@yishi/domain';
+import { assemblyGenesisHash, buildAssemblyKit } from '@yishi/domain';
+import type { KitMark, MatterFile } from '@yishi/domain';
 
 const at = (d: number, h: number, m = 0): string => new Date(Date.UTC(2027, 2, d, h - 8, m)).toISOString(); // March 2027, China time → UTC
 

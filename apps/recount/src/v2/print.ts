@@ -10,9 +10,11 @@ import type { Outcome, TallySummary } from '@yishi/domain';
 import { describeDiscrepancy, formatArea, formatCount, outcomeOf, REJECTION_TEXTS, RULE_SETS } from '@yishi/domain';
 import type { Printed } from '../print';
 import { conditionLine, EXIT_DISCREPANCY, EXIT_OK, figureLines, outcomeText, pad } from '../print';
-import type { AssemblyVoteFile, ElectionSummary, LineRejection, MatterFile, MatterResultFile } from './format';
-import { ASSEMBLY_DISCREPANCY_CODES } from './format';
-import type { AssemblyRecountReport, MatterCheck } from './recount';
+import type { AssemblyVoteFile, ElectionSummary, MatterFile, MatterResultFile } from '@yishi/domain';
+
+type LineRejection = MatterResultFile['rejected'][number];
+import { ASSEMBLY_DISCREPANCY_CODES } from '@yishi/domain';
+import type { AssemblyRecountReport, MatterCheck } from '@yishi/domain';
 
 /** The version of the --json report's shape for a version 2 kit (docs/recount-format.md §14.9). */
 export const ASSEMBLY_REPORT_VERSION = 2;

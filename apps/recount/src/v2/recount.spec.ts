@@ -4,11 +4,11 @@ import type { Folder } from '../fixtures';
 import { pseudonym } from '../fixtures';
 import { kitFormatVersion, recountKit } from '../kit-version';
 import { rechained, yushuianKitInput } from './fixtures';
-import type { AssemblyKitInput } from './kit';
-import { assemblyGenesisHash, buildAssemblyKit } from './kit';
+import type { AssemblyKitInput } from '@yishi/domain';
+import { assemblyGenesisHash, buildAssemblyKit } from '@yishi/domain';
 import { formatAssemblyReport } from './print';
-import type { AssemblyRecountReport } from './recount';
-import { recountAssembly } from './recount';
+import type { AssemblyRecountReport } from '@yishi/domain';
+import { recountAssembly } from '@yishi/domain';
 
 /* Version 2 kits, verified in memory: what they reproduce, and what they must refuse (and how they name it). */
 

@@ -1,5 +1,14 @@
-import type { ChainLine, ChainName, Electorate, RecountFiles, RollLine, StrictJson, VoterId } from '@yishi/domain';
-import { canonicalJson, decodeKitText, FormatError, jsonLines, JsonTextError, parseStrictJson, readElectorateFile, readRollLine, sha256Hex, TallyInputError, verifyChain } from '@yishi/domain';
+import type { ChainLine, ChainName } from '../../hash-chain/chain';
+import type { Electorate, VoterId } from '../../tally/types';
+import type { RecountFiles } from '../recount';
+import type { RollLine } from '../format';
+import type { StrictJson } from '../../hash-chain/strict-json';
+import { canonicalJson } from '../../hash-chain/canonical-json';
+import { decodeKitText, jsonLines, JsonTextError, parseStrictJson } from '../../hash-chain/strict-json';
+import { FormatError, readElectorateFile, readRollLine } from '../format';
+import { sha256Hex } from '../../hash-chain/sha256';
+import { TallyInputError } from '../../tally/types';
+import { verifyChain } from '../../hash-chain/chain';
 import type { AssemblyBallotsLine, AssemblyBoxEntry, AssemblyDiscrepancyCode, AssemblyVoteFile } from './format';
 import { KitFormatError, readAssemblyBallotsLine, readAssemblyBoxLine, readAssemblyResultEnvelope, readAssemblyVoteFile } from './format';
 import type { AssemblyCount } from './kit';

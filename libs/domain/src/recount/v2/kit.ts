@@ -1,5 +1,15 @@
-import type { AssemblyResult, ChainName, CheckInEvent, Electorate, ElectorateFile, MarkEvent, MatterResult, RollLine, TallyResult, VoterId } from '@yishi/domain';
-import { canonicalJson, ChainBuilder, electorateSha256, prettyJson, readRollLine, sha256Hex, summarizeTally, tallyAssembly } from '@yishi/domain';
+import type { AssemblyResult, MatterResult } from '../../assembly/assembly';
+import type { ChainName } from '../../hash-chain/chain';
+import type { CheckInEvent, MarkEvent } from '../kit';
+import type { Electorate, TallyResult, VoterId } from '../../tally/types';
+import type { ElectorateFile, RollLine } from '../format';
+import { canonicalJson } from '../../hash-chain/canonical-json';
+import { ChainBuilder } from '../../hash-chain/chain';
+import { electorateSha256, prettyJson } from '../kit';
+import { readRollLine } from '../format';
+import { sha256Hex } from '../../hash-chain/sha256';
+import { summarizeTally } from '../count';
+import { tallyAssembly } from '../../assembly/assembly';
 import type {
   AssemblyBallotsLine,
   AssemblyBoxEntry,

@@ -1,5 +1,13 @@
-import type { AssemblyMatter, Channel, Localized, Lml63Parameters, MatterKind, MatterMark, MotionChoice, Proxy, RuleSetId, SafeguardsFile, TallySummary, VoterId } from '@yishi/domain';
-import { CHANNELS, DISCREPANCY_CODES, isMatterKind, isRuleSetId, KIT_LANGUAGES, MOTION_CHOICES, RULE_SETS } from '@yishi/domain';
+import type { AssemblyMatter, MatterMark } from '../../assembly/assembly';
+import type { Channel, MotionChoice, Proxy, VoterId } from '../../tally/types';
+import type { Localized, Lml63Parameters, RuleSetId } from '../../rules/rule-sets';
+import type { MatterKind } from '../../rules/matters';
+import type { SafeguardsFile, TallySummary } from '../format';
+import { CHANNELS, MOTION_CHOICES } from '../../tally/types';
+import { DISCREPANCY_CODES } from '../codes';
+import { isMatterKind } from '../../rules/matters';
+import { isRuleSetId, RULE_SETS } from '../../rules/rule-sets';
+import { KIT_LANGUAGES } from '../format';
 import * as z from 'zod/mini';
 
 /**
