@@ -58,7 +58,11 @@ async function publicResultCard(app: NestExpressApplication, typed: string): Pro
   const token = normalisePublicToken(typed);
   if (!token) return null;
   const result = await app.get(PublicResultsService, { strict: false }).result(token);
-  const verdict = result.tally.passed ? '通过' : '未通过';
+  const verdict = result.assembly
+    ? `${result.assembly.matters.length} 项事项中 ${result.assembly.matters.filter((m) => m.passed).length} 项通过`
+    : result.tally?.passed
+      ? '通过'
+      : '未通过';
   const stage = result.stage === 'final' ? '最终结果' : '结果公示中';
   return {
     title: `${result.unitName}：${result.title['zh-CN']} — 表决结果`,

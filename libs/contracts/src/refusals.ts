@@ -7,6 +7,8 @@
  * the same thing (`closed`, `not_open`, `same_person`).
  */
 export const REFUSAL_REASONS = [
+  // Assembly ballots (several matters on one paper).
+  'assembly_on_paper',
   // Topics (议题): raising, seconding, screening.
   'not_author',
   'too_many_photos',

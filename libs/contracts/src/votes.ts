@@ -35,6 +35,20 @@ export const VOTE_LIMITS = {
   noteMin: 2,
   /** A cast's choice ("approve", "oppose", "abstain" or an option id): 1–20 characters. */
   choice: 20,
+  /** An assembly's ballot: matters on one paper, at most … */
+  matters: 10,
+  /** … each with a short title of 1–60 characters. */
+  matterTitle: 60,
+  /** An election: seats to fill, at most … */
+  seats: 15,
+  /** … and candidates, at most. */
+  candidates: 30,
+  /** A candidate's name: 1–40 characters … */
+  candidateName: 40,
+  /** … and their statement: 1–500. */
+  candidateStatement: 500,
+  /** A matter or candidate id on a ballot (m1, c12). */
+  markId: 8,
 } as const;
 
 /** What a new vote gets when the request leaves it out. */

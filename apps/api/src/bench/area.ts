@@ -554,7 +554,7 @@ export async function seedAreaActivity(app: INestApplicationContext, area: Area,
     const casters = voters.filter(() => random() < (i === 0 ? Math.max(options.turnout, 0.72) : options.turnout));
     const choices = ['approve', 'approve', 'approve', 'oppose', 'abstain'];
     await inParallel(casters, options.parallel, async (v, k) => {
-      await casting.castOnline(actor(v.user_id), vote.id, choices[k % choices.length]!);
+      await casting.castOnline(actor(v.user_id), vote.id, { choice: choices[k % choices.length]! });
       counts.ballots += 1;
     });
     await sealing.seal(vote.id);

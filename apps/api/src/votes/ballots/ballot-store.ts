@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Choice } from '@yishi/domain';
 import type { EntityManager } from 'typeorm';
 import type { TxQuery } from '../../database/pooled';
 import type { PaperStatus } from '../entities/ballot-paper.entity';
 import type { Vote } from '../entities/vote.entity';
 import { accountEntriesSql, linkedAccount } from '../../rolls/roll-reads';
-import type { Channel, ProxyMark } from './ballot-choices';
+import type { BallotContent, Channel, ProxyMark } from './ballot-choices';
+import { isMarks } from './ballot-choices';
 import { conflict } from '../../common/refusals';
 
 /**
@@ -28,7 +28,7 @@ export function newBallotId(): string {
 
 
 /** The vote row as a cast reads it. */
-export type CastVoteRow = Pick<Vote, 'id' | 'status' | 'secrecy' | 'allowChange' | 'questionKind' | 'options'> & { opens_at: Date; closes_at: Date };
+export type CastVoteRow = Pick<Vote, 'id' | 'status' | 'secrecy' | 'allowChange' | 'questionKind' | 'options' | 'matters'> & { opens_at: Date; closes_at: Date };
 
 /** Whom an account may cast for: a voter of its own, or the principal of an accepted proxy it holds. */
 export interface CasterRow {
@@ -66,7 +66,7 @@ const CASTERS_SQL = `${OWN_CASTERS_SQL}
  */
 export async function lockVoteAndFindCasters(q: TxQuery, voteId: string, userId: string, voterId?: string): Promise<{ vote: CastVoteRow; casters: CasterRow[] } | undefined> {
   const [row] = await q<CastVoteRow & { casters: CasterRow[] }>(
-    `SELECT id, status, secrecy, allow_change AS "allowChange", question_kind AS "questionKind", options, opens_at, closes_at,
+    `SELECT id, status, secrecy, allow_change AS "allowChange", question_kind AS "questionKind", options, matters, opens_at, closes_at,
             (SELECT coalesce(json_agg(c), '[]'::json) FROM (${CASTERS_SQL}) c) AS casters
        FROM vote WHERE id = $1 FOR KEY SHARE`,
     [voteId, userId, voterId ?? null],
@@ -83,7 +83,7 @@ export async function lockVoteAndFindCasters(q: TxQuery, voteId: string, userId:
  */
 export async function lockVoteForCast(q: TxQuery, voteId: string): Promise<CastVoteRow | undefined> {
   const [vote] = await q<CastVoteRow>(
-    `SELECT id, status, secrecy, allow_change AS "allowChange", question_kind AS "questionKind", options, opens_at, closes_at FROM vote WHERE id = $1 FOR KEY SHARE`,
+    `SELECT id, status, secrecy, allow_change AS "allowChange", question_kind AS "questionKind", options, matters, opens_at, closes_at FROM vote WHERE id = $1 FOR KEY SHARE`,
     [voteId],
   );
   return vote;
@@ -104,7 +104,7 @@ export async function proxyStands(q: TxQuery, voteId: string, principalVoterId: 
 }
 
 export interface NamedBallotRow {
-  choice: Choice;
+  choice: BallotContent;
   channel: Channel;
   receipt: string;
   cast_at: Date;
@@ -126,7 +126,7 @@ export async function isMarked(q: TxQuery, voteId: string, voterId: string): Pro
 export interface CastWrite {
   voteId: string;
   voterId: string;
-  choice: Choice;
+  choice: BallotContent;
   channel: Channel;
   proxy: ProxyMark | null;
   /** When the ballot was cast (a paper ballot: when it came back), inside the voting period. */
@@ -140,7 +140,9 @@ export interface CastWrite {
  */
 export async function castNamed(q: TxQuery, cast: CastWrite & { castBy: string | null; supersededReceipt: string | null }): Promise<string> {
   const receipt = newBallotId();
-  const entry = { kind: 'cast', ballot: receipt, voter: cast.voterId, choice: cast.choice, channel: cast.channel, proxy: cast.proxy, at: cast.at };
+  // The line the chain will hold: an assembly's ballot carries its marks (recount format version 2), any other its choice.
+  const content = isMarks(cast.choice) ? { marks: cast.choice.marks } : { choice: cast.choice };
+  const entry = { kind: 'cast', ballot: receipt, voter: cast.voterId, ...content, channel: cast.channel, proxy: cast.proxy, at: cast.at };
   // One statement, one round trip: the counted ballot and the cast the sealer will chain.
   await q(
     `WITH counted AS (
@@ -182,8 +184,8 @@ export async function markedVoters(q: TxQuery, voteId: string, voterIds: string[
 }
 
 /** The counted paper ballots of these voters of a named vote, by voter. */
-export async function countedPaperChoices(q: TxQuery, voteId: string, voterIds: string[]): Promise<Map<string, Choice>> {
-  const rows = await q<{ voter_id: string; choice: Choice }>(`SELECT voter_id, choice FROM ballot WHERE vote_id = $1 AND channel = 'paper' AND voter_id = ANY($2)`, [voteId, voterIds]);
+export async function countedPaperChoices(q: TxQuery, voteId: string, voterIds: string[]): Promise<Map<string, BallotContent>> {
+  const rows = await q<{ voter_id: string; choice: BallotContent }>(`SELECT voter_id, choice FROM ballot WHERE vote_id = $1 AND channel = 'paper' AND voter_id = ANY($2)`, [voteId, voterIds]);
   return new Map(rows.map((b) => [b.voter_id, b.choice]));
 }
 
@@ -268,7 +270,7 @@ export interface AccountVoterRow {
   unit_labels: string[];
   as: 'self' | 'proxy';
   /** A named vote's counted ballot of the voter (null columns when none, and always in a secret vote). */
-  choice: Choice | null;
+  choice: BallotContent | null;
   ballot_channel: Channel | null;
   receipt: string | null;
   superseded_receipt: string | null;

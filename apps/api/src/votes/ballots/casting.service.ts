@@ -12,7 +12,8 @@ import type { CastReceiptDto } from '../lifecycle/dto/vote.dto';
 import { pseudonym } from '../pseudonym';
 import { notFound } from '../lifecycle/votes.service';
 import type { ProxyMark } from './ballot-choices';
-import { parseChoice, sameChoice, sameProxy } from './ballot-choices';
+import { readContent, sameContent, sameProxy } from './ballot-choices';
+import type { MarkInput } from '../assembly/assembly-matters';
 import type { CasterRow } from './ballot-store';
 import { castNamed, castSecret, lockVoteAndFindCasters, lockVoter, namedBallotOf, proxyStands } from './ballot-store';
 import { conflict, forbidden } from '../../common/refusals';
@@ -33,9 +34,9 @@ export class CastingService {
   ) {}
 
   /** The hot path, on a connection of the API's own pool straight through `pg` (see pooledConnection). */
-  async castOnline(actor: Actor, voteId: string, rawChoice: string, voterId?: string): Promise<CastReceiptDto> {
+  async castOnline(actor: Actor, voteId: string, ballot: { choice?: string; marks?: MarkInput[] }, voterId?: string): Promise<CastReceiptDto> {
     const [client, release] = await pooledConnection(this.dataSource);
-    return castOnConnection(client, release, this.secret.key, { userId: actor.id, voteId, rawChoice, voterId });
+    return castOnConnection(client, release, this.secret.key, { userId: actor.id, voteId, rawChoice: ballot.choice, marks: ballot.marks, voterId });
   }
 }
 
@@ -66,7 +67,10 @@ export async function castOnConnection(client: PoolClient, release: (error?: Err
 export interface CastInput {
   userId: string;
   voteId: string;
-  rawChoice: string;
+  /** A motion's or poll's choice … */
+  rawChoice?: string;
+  /** … or an assembly's marks. */
+  marks?: MarkInput[];
   voterId?: string;
 }
 
@@ -80,17 +84,14 @@ export interface CastInput {
  * the count, and its `at` is never after `closesAt` (the recount refuses a line that is).
  */
 export async function castTransaction(q: TxQuery, secret: Buffer, input: CastInput): Promise<CastReceiptDto> {
-  const { userId, voteId, rawChoice, voterId } = input;
+  const { userId, voteId, voterId } = input;
   const locked = await lockVoteAndFindCasters(q, voteId, userId, voterId);
   if (!locked) throw notFound(voteId);
   const { vote } = locked;
   const now = new Date();
   if (vote.status === 'scheduled' || now < vote.opens_at) throw conflict('not_open_yet', 'Voting has not opened yet.');
   if (vote.status !== 'open' || now >= vote.closes_at) throw conflict('closed', 'Voting has closed.');
-  const choice = parseChoice(vote, rawChoice);
-  if (!choice) {
-    throw new DomainError('VALIDATION_FAILED', 'This is not one of the choices of the vote.', { fields: [{ field: 'choice', reasons: ['isIn'], message: 'choice is not offered' }] });
-  }
+  const choice = readContent(vote, { choice: input.rawChoice, marks: input.marks }, 'online');
   const me = pickVoter(locked.casters, secret, voteId, voterId);
   await lockVoter(q, voteId, me.voterId);
   if (me.agentUserId) {
@@ -109,7 +110,7 @@ export async function castTransaction(q: TxQuery, secret: Buffer, input: CastInp
   if (existing?.channel === 'meeting') {
     throw conflict('meeting_supersedes', 'This voter voted in the meeting room; that ballot counts, and online casting is closed for them.');
   }
-  if (existing && sameChoice(existing.choice, choice) && sameProxy(existing.proxy, me.proxy)) {
+  if (existing && sameContent(existing.choice, choice) && sameProxy(existing.proxy, me.proxy)) {
     return { receipt: existing.receipt, voterId: me.voterId, castAt: existing.cast_at.toISOString(), changed: false };
   }
   if (existing && !vote.allowChange) throw conflict('change_not_allowed', 'This vote does not allow changing a ballot once cast.');

@@ -1,7 +1,7 @@
 import type { TxQuery } from '../../database/pooled';
 import { conflict, invalid } from '../../common/refusals';
 import type { ProxyMark } from './ballot-choices';
-import { parseChoice, sameChoice, sameProxy } from './ballot-choices';
+import { parseChoice, sameContent, sameProxy } from './ballot-choices';
 import type { CastVoteRow } from './ballot-store';
 import { castNamed, castSecret, lockVoteForCast, lockVoter, namedBallotOf } from './ballot-store';
 
@@ -41,6 +41,7 @@ export async function castAtMeeting(q: TxQuery, input: MeetingCast): Promise<Mee
   const vote = await lockVoteForCast(q, input.voteId);
   if (!vote) throw conflict('target_closed', 'The vote of this item no longer exists.');
   requireVotingPeriod(vote, input.at);
+  if (vote.questionKind === 'assembly') throw conflict('assembly_on_paper', 'An assembly’s ballot of several matters is cast online or on its paper ballot, not matter by matter in the room.');
   const choice = parseChoice(vote, input.rawChoice);
   if (!choice) throw invalid('choice', 'isIn', 'This is not one of the choices of the vote.');
   await lockVoter(q, vote.id, input.voterId);
@@ -51,7 +52,7 @@ export async function castAtMeeting(q: TxQuery, input: MeetingCast): Promise<Mee
   }
   const existing = await namedBallotOf(q, vote.id, input.voterId);
   if (existing?.channel === 'paper') throw conflict('paper_settled', 'A paper ballot has been counted for this voter: it is the one that counts.');
-  if (existing && sameChoice(existing.choice, choice) && sameProxy(existing.proxy, input.proxy) && existing.channel === 'meeting') {
+  if (existing && sameContent(existing.choice, choice) && sameProxy(existing.proxy, input.proxy) && existing.channel === 'meeting') {
     return { receipt: existing.receipt, supersededReceipt: null, changed: false };
   }
   const inPersonOverOnline = input.via === 'slip' && existing?.channel === 'online';

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Choice } from '@yishi/domain';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
@@ -11,6 +10,8 @@ import type { PaperStatus } from '../entities/ballot-paper.entity';
 import type { Vote } from '../entities/vote.entity';
 import { VotesService } from '../lifecycle/votes.service';
 import { displayNames } from '../../users/user-store';
+import type { BallotContent } from './ballot-choices';
+import { contentText } from './ballot-choices';
 import type { CastVoteRow } from './ballot-store';
 import { countedPaperChoices, lockVoteForCast, txQuery } from './ballot-store';
 import type { PaperDto } from './dto/paper.dto';
@@ -29,10 +30,6 @@ export function requireTakingBallots(vote: Vote): void {
   if (vote.status !== 'open' && vote.status !== 'counting') throw conflict('closed', `The vote is ${vote.status}: no ballot can be entered any more.`, { status: vote.status });
 }
 
-function choiceText(choice: Choice | null): string | null {
-  if (choice === null) return null;
-  return typeof choice === 'string' ? choice : choice.option;
-}
 
 /**
  * What every desk of the paper ballots shares (the voter list, issuing, entry, check-ins): the
@@ -92,7 +89,7 @@ export class PaperDesk {
     const users = await displayNames(q, [...new Set(rows.flatMap((r) => [r.entered_by, r.confirmed_by, r.resolved_by]).filter((x): x is string => !!x))]);
     const ref = (id: string | null): { id: string; name: string } | null => (id ? { id, name: users.get(id) ?? '' } : null);
     const confirmed = rows.filter((r) => r.status === 'confirmed').map((r) => r.voter_id);
-    const counted = vote.secrecy === 'named' && confirmed.length ? await countedPaperChoices(q, vote.id, confirmed) : new Map<string, Choice>();
+    const counted = vote.secrecy === 'named' && confirmed.length ? await countedPaperChoices(q, vote.id, confirmed) : new Map<string, BallotContent>();
     return rows.map((r) => {
       const showReadings = r.status === 'disputed' || (vote.secrecy === 'named' && (r.status === 'confirmed' || (r.status === 'void' && r.entered_by !== null)));
       return {
@@ -109,8 +106,8 @@ export class PaperDesk {
         enteredAt: r.entered_at?.toISOString() ?? null,
         confirmedBy: ref(r.confirmed_by),
         confirmedAt: r.confirmed_at?.toISOString() ?? null,
-        readings: showReadings ? { first: choiceText(r.entered_choice), second: choiceText(r.confirmed_choice) } : null,
-        choice: choiceText(counted.get(r.voter_id) ?? null),
+        readings: showReadings ? { first: contentText(r.entered_choice), second: contentText(r.confirmed_choice) } : null,
+        choice: contentText(counted.get(r.voter_id) ?? null),
         proxy: r.status === 'entered' ? null : r.proxy,
         hasScan: r.scan_file_id !== null,
         voidKind: r.void_kind,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Choice, Grant } from '@yishi/domain';
+import type { Grant } from '@yishi/domain';
 import { grantsReaching } from '@yishi/domain';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -18,7 +18,8 @@ import type { PaperDisputeField } from '../entities/ballot-paper.entity';
 import type { Vote } from '../entities/vote.entity';
 import { storedFile } from '../../storage/storage-store';
 import type { ProxyMark } from './ballot-choices';
-import { parseChoice, proxyAgentId, sameChoice, sameProxy } from './ballot-choices';
+import type { BallotContent } from './ballot-choices';
+import { proxyAgentId, readContent, sameContent, sameProxy } from './ballot-choices';
 import { castNamed, castSecret, isMarked, lockVoter, namedBallotOf, txQuery } from './ballot-store';
 import type { PaperEntryFieldsDto, PaperEntryResultDto, ResolvePaperDto } from './dto/paper.dto';
 import { PaperDesk, requireTakingBallots } from './paper-desk';
@@ -59,8 +60,7 @@ export class PaperEntryService {
       if (input.code && input.code.toUpperCase() !== this.desk.codeOf(voteId, serial, paper.voter_id)) {
         throw invalid('code', 'mismatch', `The code does not belong to paper No. ${serial}: check the serial number on the paper.`);
       }
-      const choice = parseChoice(row, input.choice);
-      if (!choice) throw invalid('choice', 'isIn', 'This is not one of the choices of the vote.');
+      const choice = readContent(row, input, 'paper');
       const proxy = input.proxyId ? await this.proxyOnPaper(q, vote, paper.voter_id, input.proxyId) : null;
       switch (paper.status) {
         case 'void':
@@ -78,7 +78,7 @@ export class PaperEntryService {
     });
   }
 
-  private async firstReading(m: EntityManager, actor: Actor, vote: Vote, paper: PaperRow, choice: Choice, proxy: ProxyMark | null, upload: Upload | undefined): Promise<PaperEntryResultDto> {
+  private async firstReading(m: EntityManager, actor: Actor, vote: Vote, paper: PaperRow, choice: BallotContent, proxy: ProxyMark | null, upload: Upload | undefined): Promise<PaperEntryResultDto> {
     const q = txQuery(m);
     const { serial } = paper;
     let returnedAt = paper.returned_at;
@@ -100,17 +100,17 @@ export class PaperEntryService {
     return { serial, status: 'entered', receipt: null, supersededReceipt: null };
   }
 
-  private async secondReading(m: EntityManager, actor: Actor, vote: Vote, paper: PaperRow, choice: Choice, proxy: ProxyMark | null, upload: Upload | undefined): Promise<PaperEntryResultDto> {
+  private async secondReading(m: EntityManager, actor: Actor, vote: Vote, paper: PaperRow, choice: BallotContent, proxy: ProxyMark | null, upload: Upload | undefined): Promise<PaperEntryResultDto> {
     const q = txQuery(m);
     const { serial } = paper;
     if (paper.entered_by === actor.id) throw conflict('same_person', 'The second entry is made by another staff member, independently.');
-    const agree = sameChoice(paper.entered_choice!, choice) && sameProxy(paper.proxy, proxy);
+    const agree = sameContent(paper.entered_choice!, choice) && sameProxy(paper.proxy, proxy);
     if (!paper.scan_file_id && upload) {
       const file = await this.files.save(m, actor, upload, 'document');
       await attachScan(q, vote.id, serial, file.id);
     }
     if (!agree) {
-      const differs: PaperDisputeField[] = [...(sameChoice(paper.entered_choice!, choice) ? [] : ['choice' as const]), ...(sameProxy(paper.proxy, proxy) ? [] : ['proxy' as const])];
+      const differs: PaperDisputeField[] = [...(sameContent(paper.entered_choice!, choice) ? [] : ['choice' as const]), ...(sameProxy(paper.proxy, proxy) ? [] : ['proxy' as const])];
       await recordDispute(q, vote.id, serial, choice, actor.id, differs);
       await this.audit.record(m, {
         actor,
@@ -154,8 +154,7 @@ export class PaperEntryService {
         await this.audit.record(m, { actor, nodeId: vote.unitId, action: 'paper.resolve', entityType: 'vote', entityId: voteId, after: { serial, outcome: 'spoilt', note: input.note, ...readings } });
         return { serial, status: 'void', receipt: null, supersededReceipt: null };
       }
-      const choice = parseChoice(row, input.choice);
-      if (!choice) throw invalid('choice', 'isIn', 'This is not one of the choices of the vote (or "spoilt").');
+      const choice = readContent(row, { choice: input.choice ?? undefined, marks: input.marks }, 'paper');
       const proxy = input.proxyId ? await this.proxyOnPaper(q, vote, paper.voter_id, input.proxyId) : null;
       const cast = await this.castPaper(q, vote, paper, choice, proxy, actor);
       await settleConfirmed(q, voteId, serial, input.note, actor.id);
@@ -186,7 +185,7 @@ export class PaperEntryService {
    * casting is then refused for them); secret — refused if the voter is already marked, else the
    * roll marked and the choice put in the box's intake. The ballot's time is when the paper came back.
    */
-  private async castPaper(q: TxQuery, vote: Vote, paper: PaperRow, choice: Choice, proxy: ProxyMark | null, actor: Actor): Promise<{ receipt: string | null; supersededReceipt: string | null }> {
+  private async castPaper(q: TxQuery, vote: Vote, paper: PaperRow, choice: BallotContent, proxy: ProxyMark | null, actor: Actor): Promise<{ receipt: string | null; supersededReceipt: string | null }> {
     await lockVoter(q, vote.id, paper.voter_id);
     const at = paper.returned_at!.toISOString();
     const cast = { voteId: vote.id, voterId: paper.voter_id, choice, channel: 'paper' as const, proxy, at };

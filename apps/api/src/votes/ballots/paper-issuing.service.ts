@@ -148,7 +148,19 @@ export class PaperIssuingService {
       vote.questionKind === 'options'
         ? [...vote.options!.map((o) => ({ id: o.id, label: o.label['zh-CN'] })), { id: 'abstain', label: '弃权' }]
         : MOTION_CHOICES.map((c) => ({ id: c, label: { approve: '同意', oppose: '反对', abstain: '弃权' }[c] }));
-    const documents = (await attachmentsOf(this.dataSource.manager, voteId)).map((a) => ({ title: a.title, sha256: a.file!.sha256 }));
-    return { voteId, unitName: unitName ?? '', title: vote.title, question: vote.question, choices, documents, secrecy: vote.secrecy, closesAt: vote.closesAt.toISOString(), groups: [...groups.values()] };
+    const attachments = await attachmentsOf(this.dataSource.manager, voteId);
+    const documents = attachments.filter((a) => a.matterId === null).map((a) => ({ title: a.title, sha256: a.file!.sha256 }));
+    // An assembly's paper: every matter with its boxes (a motion's three, an election's candidates) and its own documents.
+    const matters =
+      vote.matters?.map((m) => ({
+        id: m.id,
+        title: m.title,
+        question: m.question,
+        kind: m.kind,
+        seats: m.seats,
+        choices: m.kind === 'election' ? m.candidates!.map((c) => ({ id: c.id, label: c.name })) : choices,
+        documents: attachments.filter((a) => a.matterId === m.id).map((a) => ({ title: a.title, sha256: a.file!.sha256 })),
+      })) ?? null;
+    return { voteId, unitName: unitName ?? '', title: vote.title, question: vote.question, choices, documents, matters, secrecy: vote.secrecy, closesAt: vote.closesAt.toISOString(), groups: [...groups.values()] };
   }
 }

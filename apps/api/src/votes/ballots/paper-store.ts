@@ -1,8 +1,7 @@
-import type { Choice } from '@yishi/domain';
 import type { TxQuery } from '../../database/pooled';
 import type { PaperDisputeField, PaperStatus, PaperVoidKind } from '../entities/ballot-paper.entity';
 import type { PaperCountsDto } from './dto/paper.dto';
-import type { ProxyMark } from './ballot-choices';
+import type { BallotContent, ProxyMark } from './ballot-choices';
 
 /**
  * The paper store: every statement about `ballot_paper` — issuing numbered papers against the
@@ -16,10 +15,10 @@ export interface PaperRow {
   status: PaperStatus;
   issued_at: Date;
   returned_at: Date | null;
-  entered_choice: Choice | null;
+  entered_choice: BallotContent | null;
   entered_by: string | null;
   entered_at: Date | null;
-  confirmed_choice: Choice | null;
+  confirmed_choice: BallotContent | null;
   confirmed_by: string | null;
   confirmed_at: Date | null;
   proxy: ProxyMark | null;
@@ -149,7 +148,7 @@ export function papersWithVoters(q: TxQuery, voteId: string, filter: { serials?:
 /** The first reading, with the scan: the paper waits for its second entry. */
 export async function recordFirstReading(
   q: TxQuery,
-  r: { voteId: string; serial: number; returnedAt: Date; choice: Choice; by: string; proxy: ProxyMark | null; scanFileId: string },
+  r: { voteId: string; serial: number; returnedAt: Date; choice: BallotContent; by: string; proxy: ProxyMark | null; scanFileId: string },
 ): Promise<void> {
   await q(
     `UPDATE ballot_paper SET status = 'entered', returned_at = $3, entered_choice = $4, entered_by = $5, entered_at = now(), proxy = $6, scan_file_id = $7
@@ -163,7 +162,7 @@ export async function attachScan(q: TxQuery, voteId: string, serial: number, sca
 }
 
 /** A second reading that differs from the first: the paper goes to the dispute list. */
-export async function recordDispute(q: TxQuery, voteId: string, serial: number, choice: Choice, by: string, differs: PaperDisputeField[]): Promise<void> {
+export async function recordDispute(q: TxQuery, voteId: string, serial: number, choice: BallotContent, by: string, differs: PaperDisputeField[]): Promise<void> {
   await q(`UPDATE ballot_paper SET status = 'disputed', confirmed_choice = $3, confirmed_by = $4, confirmed_at = now(), disputed_on = $5 WHERE vote_id = $1 AND serial = $2`, [
     voteId,
     serial,
@@ -174,7 +173,7 @@ export async function recordDispute(q: TxQuery, voteId: string, serial: number, 
 }
 
 /** A second reading equal to the first: the paper is counted. */
-export async function recordConfirmed(q: TxQuery, voteId: string, serial: number, choice: Choice, by: string): Promise<void> {
+export async function recordConfirmed(q: TxQuery, voteId: string, serial: number, choice: BallotContent, by: string): Promise<void> {
   await q(`UPDATE ballot_paper SET status = 'confirmed', confirmed_choice = $3, confirmed_by = $4, confirmed_at = now() WHERE vote_id = $1 AND serial = $2`, [voteId, serial, JSON.stringify(choice), by]);
 }
 

@@ -11,6 +11,7 @@ import { Vote } from './vote.entity';
 @Index('vote_attachment_file_unique', ['voteId', 'fileId'], { unique: true })
 @Check('vote_attachment_title_length', `length(btrim("title")) BETWEEN 1 AND 200`)
 @Check('vote_attachment_position_range', `"position" BETWEEN 1 AND 10`)
+@Check('vote_attachment_matter_format', `"matter_id" IS NULL OR "matter_id" ~ '^m([1-9]|10)$'`)
 export class VoteAttachment {
   @PrimaryColumn({ name: 'vote_id', type: 'uuid' })
   voteId!: string;
@@ -32,4 +33,8 @@ export class VoteAttachment {
 
   @Column({ type: 'text' })
   title!: string;
+
+  /** The matter of an assembly's ballot the document belongs to; null for the vote as a whole. */
+  @Column({ name: 'matter_id', type: 'text', nullable: true })
+  matterId!: string | null;
 }

@@ -3,6 +3,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { Consultation } from '../../consultations/entities/consultation.entity';
 import { OrgNode } from '../../organizations/entities/org-node.entity';
 import { User } from '../../users/entities/user.entity';
+import type { VoteMatter } from '../assembly/assembly-matters';
 
 export const VOTE_STATUSES = ['scheduled', 'open', 'counting', 'closed', 'final', 'cancelled'] as const;
 export type VoteStatus = (typeof VOTE_STATUSES)[number];
@@ -18,8 +19,10 @@ export type VoteStatus = (typeof VOTE_STATUSES)[number];
 @Index('vote_due_idx', ['status', 'closesAt'])
 @Check('vote_status_valid', `"status" IN ('scheduled', 'open', 'counting', 'closed', 'final', 'cancelled')`)
 @Check('vote_secrecy_valid', `"secrecy" IN ('named', 'secret')`)
-@Check('vote_question_kind_valid', `"question_kind" IN ('motion', 'options')`)
+@Check('vote_question_kind_valid', `"question_kind" IN ('motion', 'options', 'assembly')`)
 @Check('vote_options_with_kind', `("question_kind" = 'options') = ("options" IS NOT NULL)`)
+@Check('vote_matters_with_kind', `("question_kind" = 'assembly') = ("matters" IS NOT NULL)`)
+@Check('vote_matters_shape', `"matters" IS NULL OR (jsonb_typeof("matters") = 'array' AND jsonb_array_length("matters") BETWEEN 1 AND 10)`)
 @Check('vote_window_order', `"closes_at" > "opens_at"`)
 @Check('vote_title_length', `length(btrim("title")) BETWEEN 1 AND 300`)
 @Check('vote_proxy_cap_range', `"proxy_cap" BETWEEN 1 AND 100`)
@@ -71,13 +74,25 @@ export class Vote {
   @Column({ name: 'question_en', type: 'text', nullable: true })
   questionEn!: string | null;
 
+  /** A motion, an informal poll with options, or an assembly's ballot of several matters (`matters`). */
   @Column({ name: 'question_kind', type: 'text', default: 'motion' })
-  questionKind!: 'motion' | 'options';
+  questionKind!: 'motion' | 'options' | 'assembly';
 
   /** For a poll: `[{ id, label: { 'zh-CN', en } }]`. */
   @Column({ type: 'jsonb', nullable: true })
   options!: { id: string; label: { 'zh-CN': string; en: string } }[] | null;
 
+  /**
+   * An assembly's ballot: its matters in the order of the paper, each under its own rule set
+   * (votes/assembly/assembly-matters.ts). Fixed at announcement, like the question.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  matters!: VoteMatter[] | null;
+
+  /**
+   * The rule set the vote decides under; for an assembly's ballot, the one whose notice and voting
+   * window are the longest among its matters' (the legal clock of the whole ballot).
+   */
   @Column({ name: 'rule_set', type: 'text' })
   ruleSet!: RuleSetId;
 

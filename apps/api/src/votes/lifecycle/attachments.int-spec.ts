@@ -75,7 +75,7 @@ describe('a vote’s documents: announced with it, the same for everyone, never 
     const vote = await announce(staff, [{ fileId: uploaded.body.fileId, title: '门禁系统更换报价单（18万元）' }]);
     expect(vote.status).toBe(201);
     expect(vote.body.attachments).toEqual([
-      { fileId: uploaded.body.fileId, title: '门禁系统更换报价单（18万元）', mime: 'application/pdf', sizeBytes: PDF.length, sha256: uploaded.body.sha256, url: `/api/votes/${vote.body.id}/attachments/${uploaded.body.fileId}` },
+      { fileId: uploaded.body.fileId, title: '门禁系统更换报价单（18万元）', mime: 'application/pdf', sizeBytes: PDF.length, sha256: uploaded.body.sha256, url: `/api/votes/${vote.body.id}/attachments/${uploaded.body.fileId}`, matterId: null },
     ]);
     const seen = await owner.get<VoteDetailDto>(`/api/votes/${vote.body.id}`);
     expect(seen.body.attachments.map((a) => a.title)).toEqual(['门禁系统更换报价单（18万元）']);

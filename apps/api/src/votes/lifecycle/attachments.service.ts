@@ -7,6 +7,7 @@ import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
 import { invalid } from '../../common/refusals';
+import { VOTE_LIMITS } from '@yishi/contracts';
 import { ownRecentFiles } from '../../storage/storage-store';
 import type { Upload } from '../../storage/stored-files.service';
 import { StoredFilesService } from '../../storage/stored-files.service';
@@ -41,15 +42,16 @@ export class VoteAttachmentsService {
   }
 
   /** In the announcing transaction: the documents named, each the announcer's own recent upload. */
-  async attach(m: EntityManager, actor: Actor, voteId: string, items: readonly VoteAttachmentInputDto[], now = new Date()): Promise<void> {
+  async attach(m: EntityManager, actor: Actor, voteId: string, items: readonly (VoteAttachmentInputDto & { matterId: string | null })[], now = new Date()): Promise<void> {
     if (items.length === 0) return;
+    if (items.length > VOTE_LIMITS.attachments) throw invalid('attachments', 'arrayMaxSize', `A vote carries at most ${VOTE_LIMITS.attachments} documents in all.`);
     if (new Set(items.map((i) => i.fileId)).size !== items.length) throw invalid('attachments', 'unique', 'Each document is attached once.');
     const own = await ownRecentFiles(m, actor.id, items.map((i) => i.fileId), new Date(now.getTime() - UPLOAD_TTL_MS));
     const missing = items.findIndex((i) => !own.has(i.fileId));
     if (missing >= 0) {
       throw invalid(`attachments.${missing}.fileId`, 'invalid', 'Attach a file you uploaded yourself in the last 24 hours (POST /api/units/{unitId}/vote-attachments).');
     }
-    await insertAttachments(m, voteId, items.map((i) => ({ fileId: i.fileId, title: i.title.trim() })));
+    await insertAttachments(m, voteId, items.map((i) => ({ fileId: i.fileId, title: i.title.trim(), matterId: i.matterId })));
   }
 
   async list(m: EntityManager, voteId: string): Promise<VoteAttachmentDto[]> {
@@ -60,7 +62,19 @@ export class VoteAttachmentsService {
       sizeBytes: a.file!.sizeBytes,
       sha256: a.file!.sha256,
       url: `/api/votes/${voteId}/attachments/${a.fileId}`,
+      matterId: a.matterId,
     }));
+  }
+
+  /** The documents by the matter they belong to (null: the whole ballot), by title and SHA-256, in order: what vote.json names. */
+  async documentsByMatter(m: EntityManager, voteId: string): Promise<Map<string | null, { title: string; sha256: string }[]>> {
+    const byMatter = new Map<string | null, { title: string; sha256: string }[]>();
+    for (const a of await attachmentsOf(m, voteId)) {
+      const list = byMatter.get(a.matterId) ?? [];
+      list.push({ title: a.title, sha256: a.file!.sha256 });
+      byMatter.set(a.matterId, list);
+    }
+    return byMatter;
   }
 
   async send(voteId: string, fileId: string, res: Response): Promise<void> {

@@ -94,7 +94,7 @@ export class VotesController {
   @ApiOkResponse({ type: CastReceiptDto })
   @ApiErrors('FORBIDDEN', 'CONFLICT')
   cast(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CastDto): Promise<CastReceiptDto> {
-    return this.casting.castOnline(actor, id, body.choice, body.voterId);
+    return this.casting.castOnline(actor, id, { choice: body.choice, marks: body.marks }, body.voterId);
   }
 
   @Get('votes/:id/turnout')

@@ -1,8 +1,9 @@
 import type { OnModuleInit } from '@nestjs/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { SafeguardsFile, VoteFile } from '@yishi/domain';
+import type { AssemblyVoteFile, SafeguardsFile, VoteFile } from '@yishi/domain';
 import {
+  ASSEMBLY_FORMAT_VERSION,
   checkMatters,
   checkSchedule,
   electorateSha256,
@@ -39,6 +40,9 @@ import { assertReasonOfSubstance } from '../../common/reasons';
 import { findVote, insertElectorate, insertVote, lockVote, updateVote, votesDueToOpen, votesOfUnit } from './vote-store';
 import { VOTE_DEFAULTS } from '@yishi/contracts';
 import { conflict, invalid } from '../../common/refusals';
+import { announcedMatters, matterFiles } from '../assembly/assembly-matters';
+import { markViews, matterView } from '../assembly/assembly-views';
+import { isMarks } from '../ballots/ballot-choices';
 
 
 
@@ -78,38 +82,23 @@ export class VotesService implements OnModuleInit {
     const id = await this.dataSource.transaction(async (m) => {
       const kind = await nodeKind(txQuery(m), unitId);
       if (kind !== 'cooperative' && kind !== 'compound') throw invalid('unitId', 'invalid', 'A vote is held by the body of a cooperative or a compound.');
-      const needs = RULE_SETS[input.ruleSet].electorate;
-      if ((needs === 'compound' && kind !== 'compound') || (needs === 'persons' && kind !== 'cooperative')) {
-        throw invalid('ruleSet', 'invalid', `The rule set ${input.ruleSet} is for ${needs === 'compound' ? 'owners of a compound' : 'members of a cooperative or village'}.`);
-      }
       const secrecy = input.secrecy ?? 'named';
-      if (secrecy === 'secret' && RULE_SETS[input.ruleSet].weightedByArea) {
-        throw invalid('secrecy', 'invalid', 'Owners vote by name: weighing ballots by floor area needs to know whose ballot it is (Civil Code art. 278).');
-      }
-      if (input.options && input.ruleSet !== 'simple-majority') throw invalid('options', 'invalid', 'Only an informal poll (simple-majority) offers several options; a rule set decides a motion.');
-      if (input.ruleSet === 'lml-63' && !input.lml63) throw invalid('lml63', 'invalid', 'An lml-63 vote says which body consents and whether the RCEO Law applies.');
-      // Only lml-63 has these parameters; recorded on another rule set, vote.json would say what the recount format forbids.
-      if (input.ruleSet !== 'lml-63' && input.lml63) throw invalid('lml63', 'invalid', 'Only an lml-63 vote (commercial construction land) takes these parameters.');
-      const refusal = checkMatters(input.ruleSet, input.matterKinds, input.lml63 ?? undefined);
-      if (refusal) {
-        throw new DomainError('VALIDATION_FAILED', refusal.matters.map((x) => x.reason.en).join(' '), {
-          fields: [{ field: 'matterKinds', reasons: ['mayNotDecide'], message: refusal.matters.map((x) => x.reason['zh-CN']).join(' ') }],
-          refusal,
-        });
-      }
+      const assembly = input.matters ? this.assemblyOf(input, kind, secrecy) : null;
+      if (!assembly) this.checkSingleQuestion(input, kind, secrecy);
+      const ruleSet = assembly?.clockRuleSet ?? input.ruleSet;
       const opensAt = new Date(input.opensAt);
       const closesAt = new Date(input.closesAt);
       if (closesAt <= opensAt) throw invalid('closesAt', 'invalid', 'Voting must close after it opens.');
       if (closesAt.getTime() <= Date.now()) throw invalid('closesAt', 'invalid', 'Voting must close in the future.');
-      const clock = checkSchedule(input.ruleSet, { announcedAt: now, opensAt: opensAt < now ? now : opensAt, closesAt });
+      const clock = checkSchedule(ruleSet, { announcedAt: now, opensAt: opensAt < now ? now : opensAt, closesAt });
       const shortened = clock.shortensNotice || clock.shortensWindow;
       if (shortened && !input.shorteningReason) {
         const fields = [
           ...(clock.shortensNotice
-            ? [{ field: 'opensAt', reasons: ['needsApproval'], message: `The ${RULE_SETS[input.ruleSet].noticeDays}-day notice runs until ${clock.noticeEndsAt.toISOString()}: opening earlier needs a reason and a supervisor's approval.` }]
+            ? [{ field: 'opensAt', reasons: ['needsApproval'], message: `The ${RULE_SETS[ruleSet].noticeDays}-day notice runs until ${clock.noticeEndsAt.toISOString()}: opening earlier needs a reason and a supervisor's approval.` }]
             : []),
           ...(clock.shortensWindow
-            ? [{ field: 'closesAt', reasons: ['needsApproval'], message: `Voting under ${input.ruleSet} lasts at least ${clock.minVotingHours} hours: a shorter window needs a reason and a supervisor's approval.` }]
+            ? [{ field: 'closesAt', reasons: ['needsApproval'], message: `Voting under ${ruleSet} lasts at least ${clock.minVotingHours} hours: a shorter window needs a reason and a supervisor's approval.` }]
             : []),
         ];
         throw new DomainError('VALIDATION_FAILED', fields.map((f) => f.message).join(' '), { fields, noticeEndsAt: clock.noticeEndsAt.toISOString(), minVotingHours: clock.minVotingHours });
@@ -125,11 +114,12 @@ export class VotesService implements OnModuleInit {
         titleEn: input.titleEn ?? null,
         question: input.question,
         questionEn: input.questionEn ?? null,
-        questionKind: input.options ? 'options' : 'motion',
+        questionKind: assembly ? 'assembly' : input.options ? 'options' : 'motion',
         options: input.options?.map((o) => ({ id: o.id, label: { 'zh-CN': o.label, en: o.labelEn ?? o.label } })) ?? null,
-        ruleSet: input.ruleSet,
-        matterKinds: input.matterKinds,
-        lml63: input.lml63 ?? null,
+        matters: assembly?.matters ?? null,
+        ruleSet,
+        matterKinds: assembly ? [...new Set(assembly.matters.flatMap((x) => x.matterKinds))] : input.matterKinds,
+        lml63: assembly ? null : (input.lml63 ?? null),
         secrecy,
         allowChange: input.allowChange ?? true,
         opensAt,
@@ -141,7 +131,7 @@ export class VotesService implements OnModuleInit {
         createdBy: actor.id,
         createdAt: now,
         noticeEndsAt: clock.noticeEndsAt,
-        minVotingHours: RULE_SETS[input.ruleSet].minVotingHours,
+        minVotingHours: RULE_SETS[ruleSet].minVotingHours,
       });
       if (input.options && new Set(input.options.map((o) => o.id)).size !== input.options.length) throw invalid('options', 'invalid', 'Option ids must be unique.');
       await this.audit.record(m, {
@@ -154,10 +144,42 @@ export class VotesService implements OnModuleInit {
       });
       if (shortened) await this.shortenings.request(actor, vote, { reason: input.shorteningReason!, opensAt: input.opensAt }, m, now);
       if (input.reminderHoursBefore?.length) await this.reminders.set(actor, vote.id, input.reminderHoursBefore, m);
-      await this.attachments.attach(m, actor, vote.id, input.attachments ?? []);
+      await this.attachments.attach(m, actor, vote.id, [
+        ...(input.attachments ?? []).map((a) => ({ ...a, matterId: null })),
+        ...(input.matters ?? []).flatMap((matter, i) => (matter.attachments ?? []).map((a) => ({ ...a, matterId: `m${i + 1}` }))),
+      ]);
       return vote.id;
     });
     return this.detail(actor, id);
+  }
+
+  /** A motion or a poll: its rule set fits the unit's body and may decide what it names. */
+  private checkSingleQuestion(input: CreateVoteDto, kind: 'compound' | 'cooperative', secrecy: 'named' | 'secret'): void {
+    const needs = RULE_SETS[input.ruleSet].electorate;
+    if ((needs === 'compound' && kind !== 'compound') || (needs === 'persons' && kind !== 'cooperative')) {
+      throw invalid('ruleSet', 'invalid', `The rule set ${input.ruleSet} is for ${needs === 'compound' ? 'owners of a compound' : 'members of a cooperative or village'}.`);
+    }
+    if (secrecy === 'secret' && RULE_SETS[input.ruleSet].weightedByArea) {
+      throw invalid('secrecy', 'invalid', 'Owners vote by name: weighing ballots by floor area needs to know whose ballot it is (Civil Code art. 278).');
+    }
+    if (input.options && input.ruleSet !== 'simple-majority') throw invalid('options', 'invalid', 'Only an informal poll (simple-majority) offers several options; a rule set decides a motion.');
+    if (input.ruleSet === 'lml-63' && !input.lml63) throw invalid('lml63', 'invalid', 'An lml-63 vote says which body consents and whether the RCEO Law applies.');
+    // Only lml-63 has these parameters; recorded on another rule set, vote.json would say what the recount format forbids.
+    if (input.ruleSet !== 'lml-63' && input.lml63) throw invalid('lml63', 'invalid', 'Only an lml-63 vote (commercial construction land) takes these parameters.');
+    const refusal = checkMatters(input.ruleSet, input.matterKinds, input.lml63 ?? undefined);
+    if (refusal) {
+      throw new DomainError('VALIDATION_FAILED', refusal.matters.map((x) => x.reason.en).join(' '), {
+        fields: [{ field: 'matterKinds', reasons: ['mayNotDecide'], message: refusal.matters.map((x) => x.reason['zh-CN']).join(' ') }],
+        refusal,
+      });
+    }
+  }
+
+  /** An assembly's ballot: its matters checked (announcedMatters); no poll options or vote-wide lml63 beside them. */
+  private assemblyOf(input: CreateVoteDto, kind: 'compound' | 'cooperative', secrecy: 'named' | 'secret'): ReturnType<typeof announcedMatters> {
+    if (input.options) throw invalid('options', 'invalid', 'An assembly’s ballot puts matters, not poll options.');
+    if (input.lml63) throw invalid('lml63', 'invalid', 'On an assembly’s ballot, lml-63 parameters belong to their matter.');
+    return announcedMatters(input.matters!, kind, secrecy);
   }
 
   /**
@@ -202,6 +224,10 @@ export class VotesService implements OnModuleInit {
         minVotingHours: vote.minVotingHours,
         shortening: shortening ? this.shortenings.fileOf(shortening) : null,
       };
+      const title = { 'zh-CN': `${unitName!} · ${vote.title}`, en: `${unitName!} · ${vote.titleEn ?? vote.title}` };
+      const voteJson = vote.matters
+        ? prettyJson(await this.assemblyVoteFile(m, vote, { title, safeguards, opensAt, electorateSha256: electorateSha256(electorateFile) }))
+        : null;
       const voteFile: VoteFile = {
         format: RECOUNT_FORMAT,
         formatVersion: RECOUNT_FORMAT_VERSION,
@@ -227,7 +253,7 @@ export class VotesService implements OnModuleInit {
         opensAt,
         earlyReason: shortening?.reason ?? null,
         shorteningId: shortening?.id ?? null,
-        voteJson: prettyJson(voteFile),
+        voteJson: voteJson ?? prettyJson(voteFile),
         electorateJson: prettyJson(electorateFile),
       });
       await this.audit.record(m, {
@@ -240,6 +266,31 @@ export class VotesService implements OnModuleInit {
       });
       await this.notifications.notifyUnits(m, [vote.unitId], 'vote_opened', { voteId: vote.id, title: vote.title, closesAt: vote.closesAt.toISOString() }, `/votes/${vote.id}`);
     });
+  }
+
+  /**
+   * An assembly's vote.json (recount format version 2): its matters in the order of the paper,
+   * each with its documents, and the documents of the whole ballot, by title and SHA-256.
+   */
+  private async assemblyVoteFile(
+    m: EntityManager,
+    vote: Vote,
+    fixed: { title: AssemblyVoteFile['title']; safeguards: SafeguardsFile; opensAt: Date; electorateSha256: string },
+  ): Promise<AssemblyVoteFile> {
+    const documents = await this.attachments.documentsByMatter(m, vote.id);
+    return {
+      format: RECOUNT_FORMAT,
+      formatVersion: ASSEMBLY_FORMAT_VERSION,
+      voteId: vote.id,
+      title: fixed.title,
+      matters: matterFiles(vote.matters!, documents),
+      documents: documents.get(null) ?? [],
+      secrecy: vote.secrecy,
+      opensAt: fixed.opensAt.toISOString(),
+      closesAt: vote.closesAt.toISOString(),
+      electorateSha256: fixed.electorateSha256,
+      safeguards: fixed.safeguards,
+    };
   }
 
   /** The job: open scheduled votes whose opening time has come and whose notice has run. */
@@ -329,7 +380,8 @@ export class VotesService implements OnModuleInit {
         as: r.as,
         unitLabels: r.unit_labels,
         voted,
-        choice: r.choice === null ? null : typeof r.choice === 'string' ? r.choice : r.choice.option,
+        choice: r.choice === null || isMarks(r.choice) ? null : typeof r.choice === 'string' ? r.choice : r.choice.option,
+        marks: r.choice !== null && isMarks(r.choice) ? markViews(r.choice.marks) : null,
         channel: r.ballot_channel ?? r.mark_channel ?? null,
         receipt: r.receipt ?? null,
         supersededReceipt: r.superseded_receipt ?? null,
@@ -343,7 +395,7 @@ export class VotesService implements OnModuleInit {
   }
 
   private summaryOf(vote: Vote, unitName: string): VoteSummaryDto {
-    const result = vote.resultJson ? (JSON.parse(vote.resultJson) as { tally: { passed: boolean } }) : null;
+    const result = vote.resultJson && !vote.matters ? (JSON.parse(vote.resultJson) as { tally: { passed: boolean } }) : null;
     return {
       id: vote.id,
       unitId: vote.unitId,
@@ -353,6 +405,7 @@ export class VotesService implements OnModuleInit {
       question: vote.question,
       questionKind: vote.questionKind,
       options: vote.options?.map((o) => ({ id: o.id, label: o.label['zh-CN'], labelEn: o.label.en })) ?? null,
+      matters: vote.matters?.map(matterView) ?? null,
       ruleSet: vote.ruleSet,
       matterKinds: vote.matterKinds as VoteSummaryDto['matterKinds'],
       secrecy: vote.secrecy,

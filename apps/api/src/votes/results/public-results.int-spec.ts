@@ -122,9 +122,9 @@ describe('the public page of a published result', () => {
       kitFileName: `yishi-vote-${voteId}.zip`,
     });
     expect(page.rule.statute['zh-CN']).toContain('第二百七十八条');
-    expect(page.tally.passed).toBe(published.tally.passed);
-    expect(page.tally.figures.approve.persons).toBe(1);
-    expect(page.tally.conditions.map((c) => c.id)).toEqual(expect.arrayContaining(['turnout-area', 'turnout-persons']));
+    expect(page.tally!.passed).toBe(published.tally.passed);
+    expect(page.tally!.figures.approve.persons).toBe(1);
+    expect(page.tally!.conditions.map((c) => c.id)).toEqual(expect.arrayContaining(['turnout-area', 'turnout-persons']));
     expect(page.electorateSha256).toMatch(/^[0-9a-f]{64}$/);
     // Nothing personal: no names or phone numbers of voters, no pseudonyms, no receipts, no choices by voter.
     const text = JSON.stringify(page);

@@ -20,6 +20,8 @@ import { safeguardsOf } from '../lifecycle/vote-rules';
 import { ResultsService } from './results.service';
 import { notFound, VotesService } from '../lifecycle/votes.service';
 import { conflict } from '../../common/refusals';
+import { assemblyResultOf } from '../assembly/assembly-result';
+import { matterView } from '../assembly/assembly-views';
 
 
 /**
@@ -59,7 +61,7 @@ export class PublicResultsService {
     const voteFile = JSON.parse(vote.voteJson!) as VoteFile;
     const place = await placeOf(txQuery(this.dataSource.manager), vote.unitId);
     const rule = RULE_SETS[vote.ruleSet];
-    const { tally } = file;
+    const assembly = vote.matters ? assemblyResultOf(vote.resultJson!, vote.matters) : null;
     return {
       token: vote.publicToken!,
       path: publicResultPath(vote.publicToken!),
@@ -69,6 +71,7 @@ export class PublicResultsService {
       question: { 'zh-CN': vote.question, en: vote.questionEn ?? vote.question },
       questionKind: vote.questionKind,
       options: vote.options,
+      matters: vote.matters?.map(matterView) ?? null,
       ruleSet: vote.ruleSet,
       rule: { body: rule.body, statute: rule.statute },
       secrecy: vote.secrecy,
@@ -85,8 +88,9 @@ export class PublicResultsService {
       closingHash: vote.chainHead!,
       electorateSha256: voteFile.electorateSha256,
       chains: file.chains,
-      tally: tallySummaryOf(tally),
-      explanation: file.explanation,
+      tally: assembly ? null : tallySummaryOf(file.tally),
+      explanation: assembly ? null : file.explanation,
+      assembly,
       kitFileName: `yishi-vote-${vote.id}.zip`,
       boardPublishedAt: vote.boardPublishedAt?.toISOString() ?? null,
     };

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CompoundElectorate, Electorate, MatterKind } from '@yishi/domain';
+import type { AssemblyResultFile, CompoundElectorate, Electorate, MatterKind } from '@yishi/domain';
 import { objectionEndsAt } from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
@@ -39,7 +39,9 @@ export class ResultExportService {
     const { vote } = await this.votes.visible(actor, voteId);
     if (!vote.resultJson || !vote.closedAt) throw conflict('not_counted', 'The vote has not been counted yet.', { status: vote.status });
     const result = JSON.parse(vote.resultJson) as PublishedResultFile;
-    const rejected = new Set(result.rejected.map((r) => r.voter));
+    // An assembly's result has rejected lines per matter; a ballot rejected is rejected on every matter (its voter or proxy, not its marks).
+    const assembly = vote.matters ? { matters: vote.matters, result: JSON.parse(vote.resultJson) as AssemblyResultFile } : null;
+    const rejected = new Set((assembly ? assembly.result.matters.flatMap((x) => x.rejected) : result.rejected).map((r) => r.voter));
     const m = this.dataSource.manager;
     const unitName = await nodeName(txQuery(m), vote.unitId);
 
@@ -71,6 +73,7 @@ export class ResultExportService {
       matterKinds: vote.matterKinds as MatterKind[],
       safeguards: safeguardsOf(vote),
       ballots,
+      assembly,
     });
   }
 

@@ -1,11 +1,15 @@
 import { LEGAL_TIME_ZONE } from '@yishi/contracts';
-import type { Choice, Comparison, ConditionId, ConditionRole, Figures, MatterKind, Measure, PollOption, RuleSetId, SafeguardsFile } from '@yishi/domain';
+import type { AssemblyResultFile, Choice, Comparison, ConditionId, ConditionRole, Figures, KitMark, MatterKind, Measure, PollOption, RuleSetId, SafeguardsFile } from '@yishi/domain';
 import { calendarDateIn, MATTERS, noticeDaysBetween, RULE_SETS } from '@yishi/domain';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '../../rolls/import/cells';
 import type { TableFormat } from '../../rolls/import/write-table';
 import { CONTENT_TYPES } from '../../rolls/import/write-table';
+import type { VoteMatter } from '../assembly/assembly-matters';
+import { matterCarried } from '../assembly/assembly-result';
+import type { BallotContent } from '../ballots/ballot-choices';
+import { isMarks } from '../ballots/ballot-choices';
 
 /** One condition as result.json publishes it. */
 export interface PublishedCondition {
@@ -36,7 +40,7 @@ export interface BallotListRow {
   /** 1/100 m²; null for a cooperative's members. */
   area: number | null;
   name: string;
-  choice: Choice;
+  choice: BallotContent;
   channel: 'online' | 'paper' | 'meeting';
   proxyAgent: string | null;
 }
@@ -63,6 +67,8 @@ export interface ResultExportInput {
   matterKinds: MatterKind[];
   /** The legal clock it opened under, from vote.json (null for votes opened before it was recorded). */
   safeguards: SafeguardsFile | null;
+  /** An assembly's ballot: its matters and their results (result.json version 2); `result` is then unused. */
+  assembly: { matters: VoteMatter[]; result: AssemblyResultFile } | null;
 }
 
 export interface ResultDownload {
@@ -131,6 +137,15 @@ function choiceLabel(choice: Choice, options: PollOption[] | null): string {
   return options?.find((o) => o.id === choice.option)?.label['zh-CN'] ?? choice.option;
 }
 
+/** What a ballot says of one matter, in words: a choice, 空白, 无法辨认, or the names chosen. */
+function markLabel(mark: KitMark | undefined, matter: VoteMatter): string {
+  if (mark === undefined || mark === 'blank') return '空白（弃权）';
+  if (mark === 'spoilt') return '无法辨认（弃权）';
+  if (typeof mark === 'string') return CHOICE_LABELS[mark] ?? mark;
+  const names = new Map(matter.candidates!.map((c) => [c.id, c.name]));
+  return mark.chosen.length === 0 ? '未选任何人' : mark.chosen.map((c) => names.get(c) ?? c).join('、');
+}
+
 function naturalCompare(a: string, b: string): number {
   return a.localeCompare(b, 'zh-CN', { numeric: true });
 }
@@ -160,12 +175,22 @@ export function safeguardRows(safeguards: SafeguardsFile | null): string[][] {
 function noticeRows(input: ResultExportInput): Cell[][] {
   const { result } = input;
   const t = result.tally;
-  const f = t.figures;
-  const weighted = f.electorate.area !== null;
-  const chain = result.chains[input.secrecy === 'named' ? 'ballots' : 'roll'];
   const winning = t.winningOption ? (input.options?.find((o) => o.id === t.winningOption)?.label['zh-CN'] ?? t.winningOption) : null;
   const verdict = !t.valid ? '无效' : t.passed ? (winning ? `通过：${winning}` : '通过') : '未通过';
-  const rows: Cell[][] = [
+  return [
+    ...headerRows(input, [
+      ['表决结果', verdict],
+      ['参与（到会）条件', t.quorumMet === null ? '本规则无此条件' : t.quorumMet ? '已达到' : '未达到'],
+    ]),
+    [],
+    ...tallyRows(t, result.explanation['zh-CN'], input.options, input.proxyBallots),
+  ];
+}
+
+/** The vote as the notice heads it: what, where, under which rule, when, its legal clock and its verdict lines, the closing hash. */
+function headerRows(input: ResultExportInput, verdictRows: Cell[][]): Cell[][] {
+  const chain = (input.assembly?.result.chains ?? input.result.chains)[input.secrecy === 'named' ? 'ballots' : 'roll'];
+  return [
     [`${input.unitName} · ${input.title} 表决结果公示`],
     [],
     ['表决', input.title],
@@ -178,12 +203,18 @@ function noticeRows(input: ResultExportInput): Cell[][] {
     ...safeguardRows(input.safeguards),
     ['计票时间', dateTime(input.closedAt)],
     ['公示状态', input.final ? '最终公告' : `结果公示中，异议期至 ${dateTime(input.objectionUntil)}`],
-    ['表决结果', verdict],
-    ['参与（到会）条件', t.quorumMet === null ? '本规则无此条件' : t.quorumMet ? '已达到' : '未达到'],
+    ...verdictRows,
     ['收尾哈希（closing hash）', chain?.head ?? ''],
     ['哈希链行数', chain?.lines ?? 0],
     ['表决编号', input.voteId],
-    [],
+  ];
+}
+
+/** A count's figures: ballots, every condition with its numbers and threshold, the totals and the explanation. */
+function tallyRows(t: PublishedResultFile['tally'], explanation: string[], options: PollOption[] | null, proxyBallots: number | null): Cell[][] {
+  const f = t.figures;
+  const weighted = f.electorate.area !== null;
+  return [
     ['选票', '张数'],
     ['收到的选票', f.ballots.received],
     ['计入的选票', f.ballots.counted],
@@ -191,12 +222,12 @@ function noticeRows(input: ResultExportInput): Cell[][] {
     ['其中计入：线上投票', f.ballots.online],
     ['其中计入：纸质选票', f.ballots.paper],
     ['其中计入：现场投票', f.ballots.meeting],
-    ['其中计入：委托代理投票', input.proxyBallots],
+    ...(proxyBallots !== null ? [['其中计入：委托代理投票', proxyBallots] as Cell[]] : []),
     ...(f.ballots.inBox !== null ? [['票箱中的选票', f.ballots.inBox] as Cell[], ['废票', f.spoilt] as Cell[]] : []),
     [],
     ['条件', '类别', '计量', '分子', '分母', '门槛', '百分比', '是否满足'],
     ...t.conditions.map((c): Cell[] => [
-      c.option ? `${CONDITION_LABELS[c.id]}（${input.options?.find((o) => o.id === c.option)?.label['zh-CN'] ?? c.option}）` : CONDITION_LABELS[c.id],
+      c.option ? `${CONDITION_LABELS[c.id]}（${options?.find((o) => o.id === c.option)?.label['zh-CN'] ?? c.option}）` : CONDITION_LABELS[c.id],
       ROLE_LABELS[c.role],
       MEASURE_LABELS[c.measure],
       amount(c.measure, c.numerator),
@@ -217,16 +248,70 @@ function noticeRows(input: ResultExportInput): Cell[][] {
         ['到会未表态', f.withoutChoice],
       ] as const
     ).map(([label, m]): Cell[] => [label, m.persons, ...(weighted ? [{ centi: m.area ?? 0 }] : [])]),
-    ...(f.options ?? []).map((o): Cell[] => [`选项：${input.options?.find((x) => x.id === o.option)?.label['zh-CN'] ?? o.option}`, o.persons]),
+    ...(f.options ?? []).map((o): Cell[] => [`选项：${options?.find((x) => x.id === o.option)?.label['zh-CN'] ?? o.option}`, o.persons]),
     [],
     ['计票说明'],
-    ...result.explanation['zh-CN'].map((sentence): Cell[] => [sentence]),
+    ...explanation.map((sentence): Cell[] => [sentence]),
   ];
-  return rows;
 }
 
-function ballotHeaders(kind: 'compound' | 'persons'): string[] {
-  return kind === 'compound' ? ['楼栋', '房号', '专有部分面积（㎡）', '业主（名册姓名）', '选择', '投票方式', '受托代理人'] : ['户号', '成员（名册姓名）', '选择', '投票方式', '受托代理人'];
+const STANDING_LABELS: Record<string, string> = { elected: '当选', tied: '得票相同，待另行选举', 'qualified-not-elected': '符合条件，名额已满', 'not-qualified': '未达到当选条件' };
+
+/** An assembly's notice: the vote, then every matter's verdict in one table, and how blank marks were counted. */
+function assemblyNoticeRows(input: ResultExportInput): Cell[][] {
+  const { matters, result } = input.assembly!;
+  const byId = new Map(matters.map((m) => [m.id, m]));
+  return [
+    ...headerRows(input, [['表决结果', `${result.matters.length} 项事项中 ${result.matters.filter(matterCarried).length} 项通过（或选出）`]]),
+    [],
+    ['事项', '表决规则', '结果'],
+    ...result.matters.map((r, i): Cell[] => {
+      const m = byId.get(r.matter)!;
+      const verdict = r.kind === 'motion' ? (r.tally.passed ? '通过' : '未通过') : `应选 ${r.election.seats} 名，选出 ${r.election.elected.length} 名${r.election.unfilled > 0 ? `，${r.election.unfilled} 个名额待另行选举` : ''}`;
+      return [`${i + 1}. ${m.title}`, `${RULE_SETS[m.ruleSet].body['zh-CN']}（${m.ruleSet}）`, verdict];
+    }),
+    ...(input.proxyBallots > 0 ? [[], ['委托代理投票（计入）', input.proxyBallots] as Cell[]] : []),
+    [],
+    ['计票说明'],
+    [result.reading['zh-CN']],
+  ];
+}
+
+/** One matter's sheet: its question, rule and verdict, blank and unreadable marks, then the figures (a motion) or every candidate (an election). */
+function matterRows(r: AssemblyResultFile['matters'][number], m: VoteMatter, position: number): Cell[][] {
+  const head: Cell[][] = [
+    [`事项 ${position}：${m.title}`],
+    [],
+    ['表决事项', m.question],
+    ['表决规则', `${RULE_SETS[m.ruleSet].body['zh-CN']}（${m.ruleSet}）`],
+    ...(m.matterKinds.length > 0 ? [['决定事项', m.matterKinds.map((k) => `${MATTERS[k].name['zh-CN']}（${MATTERS[k].source['zh-CN']}）`).join('；')]] : []),
+    ['空白（视为弃权）', r.blank],
+    ['无法辨认（视为弃权）', r.spoilt],
+  ];
+  if (r.kind === 'motion') {
+    return [...head, ['表决结果', !r.tally.valid ? '无效' : r.tally.passed ? '通过' : '未通过'], [], ...tallyRows(r.tally, r.explanation['zh-CN'], null, null)];
+  }
+  const e = r.election;
+  const names = new Map(m.candidates!.map((c) => [c.id, c.name]));
+  const weighted = e.candidates.some((c) => c.area !== null);
+  return [
+    ...head,
+    ['应选名额', e.seats],
+    ['当选', e.elected.map((c) => names.get(c) ?? c).join('、') || '无'],
+    ['未选出的名额', e.unfilled],
+    ['所选人数超过应选名额的选票', e.overVoted],
+    [],
+    ['候选人', '得票（人数）', ...(weighted ? ['得票面积（㎡）'] : []), '符合当选条件', '结果'],
+    ...e.candidates.map((c): Cell[] => [names.get(c.candidate) ?? c.candidate, c.votes, ...(weighted ? [{ centi: c.area ?? 0 }] : []), c.qualified ? '是' : '否', STANDING_LABELS[c.standing] ?? c.standing]),
+    [],
+    ['计票说明'],
+    ...r.explanation['zh-CN'].map((sentence): Cell[] => [sentence]),
+  ];
+}
+
+function ballotHeaders(kind: 'compound' | 'persons', matters: VoteMatter[] | null): string[] {
+  const choices = matters ? matters.map((m) => m.title) : ['选择'];
+  return kind === 'compound' ? ['楼栋', '房号', '专有部分面积（㎡）', '业主（名册姓名）', ...choices, '投票方式', '受托代理人'] : ['户号', '成员（名册姓名）', ...choices, '投票方式', '受托代理人'];
 }
 
 function ballotRows(input: ResultExportInput): Cell[][] {
@@ -236,9 +321,16 @@ function ballotRows(input: ResultExportInput): Cell[][] {
     (a, b) => Number(a.building === '') - Number(b.building === '') || naturalCompare(a.building, b.building) || naturalCompare(a.unit, b.unit) || naturalCompare(a.name, b.name),
   );
   return rows.map((r): Cell[] => {
-    const common = [choiceLabel(r.choice, input.options), CHANNEL_LABELS[r.channel], r.proxyAgent ?? ''];
+    const content = r.choice;
+    const said = isMarks(content) ? input.assembly!.matters.map((m) => markLabel(content.marks[m.id], m)) : [choiceLabel(content, input.options)];
+    const common = [...said, CHANNEL_LABELS[r.channel], r.proxyAgent ?? ''];
     return list.kind === 'compound' ? [r.building, r.unit, r.area === null ? '' : { centi: r.area }, r.name, ...common] : [r.unit, r.name, ...common];
   });
+}
+
+/** A worksheet's name: at most 31 characters, none of those Excel refuses. */
+function sheetName(title: string): string {
+  return [...title.replace(/[\\/:*?[\]]+/g, '_')].slice(0, 31).join('');
 }
 
 /** A title as part of a file name: no path separators or characters Windows refuses. */
@@ -259,13 +351,20 @@ export async function writeResultExport(format: TableFormat, input: ResultExport
   const date = calendarDateIn(LEGAL_TIME_ZONE, input.closedAt);
   const fileName = `表决结果-${safeFileName(input.title)}-${date}.${format}`;
   const asciiFileName = `yishi-vote-result-${input.voteId.slice(0, 8)}-${date}.${format}`;
-  const notice = noticeRows(input).map((r) => r.map(text));
+  const notice = (input.assembly ? assemblyNoticeRows(input) : noticeRows(input)).map((r) => r.map(text));
+  // An assembly's ballot: one sheet per matter, in the order of the paper.
+  const matterSheets = input.assembly
+    ? input.assembly.result.matters.map((r, i) => {
+        const m = input.assembly!.matters.find((x) => x.id === r.matter)!;
+        return { name: sheetName(`${i + 1} ${m.title}`), rows: matterRows(r, m, i + 1).map((row) => row.map(text)) };
+      })
+    : [];
   const listTitle = input.ballots ? (input.ballots.kind === 'compound' ? '逐户表决清单（计入的选票）' : '逐人表决清单（计入的选票）') : '逐户表决清单';
-  const listHeaders = input.ballots ? ballotHeaders(input.ballots.kind).map(text) : [];
+  const listHeaders = input.ballots ? ballotHeaders(input.ballots.kind, input.assembly?.matters ?? null).map(text) : [];
   const list = input.ballots ? ballotRows(input).map((r) => r.map(text)) : [];
 
   if (format === 'csv') {
-    const rows: Cell[][] = [...notice, [], [listTitle], ...(input.ballots ? [listHeaders, ...list] : [[SECRET_NO_LIST]])];
+    const rows: Cell[][] = [...notice, ...matterSheets.flatMap((sheet) => [[], ...sheet.rows]), [], [listTitle], ...(input.ballots ? [listHeaders, ...list] : [[SECRET_NO_LIST]])];
     const csv = stringify(
       rows.map((r) => r.map(csvCell)),
       { bom: true, record_delimiter: 'windows' },
@@ -287,14 +386,25 @@ export async function writeResultExport(format: TableFormat, input: ResultExport
   };
   for (const row of notice) add(sheet, row);
   sheet.getRow(1).font = { bold: true, size: 14 };
-  for (const [i, row] of notice.entries()) {
-    if (row[0] === '选票' || row[0] === '条件' || row[0] === '汇总' || row[0] === '计票说明') sheet.getRow(i + 1).font = { bold: true };
-    // One sentence of the explanation per row, across the sheet.
-    if (row.length === 1 && i > 0) sheet.mergeCells(i + 1, 1, i + 1, 8);
+  const emphasise = (target: ExcelJS.Worksheet, rows: Cell[][]): void => {
+    for (const [i, row] of rows.entries()) {
+      if (row[0] === '选票' || row[0] === '条件' || row[0] === '汇总' || row[0] === '计票说明' || row[0] === '事项' || row[0] === '候选人') target.getRow(i + 1).font = { bold: true };
+      // One sentence of the explanation per row, across the sheet.
+      if (row.length === 1 && i > 0) target.mergeCells(i + 1, 1, i + 1, 8);
+    }
+  };
+  emphasise(sheet, notice);
+  for (const m of matterSheets) {
+    const matterSheet = workbook.addWorksheet(m.name, { pageSetup });
+    matterSheet.columns = [34, 16, 14, 14, 14, 12, 10, 10].map((width) => ({ width, style: { alignment: { vertical: 'top', wrapText: true } } }));
+    for (const row of m.rows) add(matterSheet, row);
+    matterSheet.getRow(1).font = { bold: true, size: 14 };
+    emphasise(matterSheet, m.rows);
   }
   const second = workbook.addWorksheet(input.ballots ? listTitle.replace(/（.*）/, '') : '逐户表决清单', { pageSetup: { ...pageSetup, orientation: 'landscape' }, views: input.ballots ? [{ state: 'frozen', ySplit: 1 }] : [] });
   if (input.ballots) {
-    const widths = input.ballots.kind === 'compound' ? [10, 12, 18, 22, 10, 10, 16] : [12, 22, 10, 10, 16];
+    const choiceWidths = input.assembly ? input.assembly.matters.map((m) => (m.kind === 'election' ? 30 : 12)) : [10];
+    const widths = input.ballots.kind === 'compound' ? [10, 12, 18, 22, ...choiceWidths, 10, 16] : [12, 22, ...choiceWidths, 10, 16];
     second.columns = widths.map((width) => ({ width }));
     second.addRow(listHeaders).font = { bold: true };
     for (const row of list) add(second, row);

@@ -17,6 +17,7 @@ import { PermissionsService } from '../../permissions/permissions.service';
 import { safeguardsOf } from '../lifecycle/vote-rules';
 import { VotesService } from '../lifecycle/votes.service';
 import { conflict, forbidden } from '../../common/refusals';
+import { assemblyResultOf } from '../assembly/assembly-result';
 
 
 export interface RecountKitFile {
@@ -81,7 +82,8 @@ export class ResultsService {
     const canObject = (await this.permissions.can(actor, 'result.object', { nodeId: vote.unitId })) || (await this.permissions.standsInVote(actor, 'voter', vote.id));
     return {
       vote: await this.votes.summary(vote),
-      result: JSON.parse(published) as ResultFile,
+      result: vote.matters ? null : (JSON.parse(published) as ResultFile),
+      assembly: vote.matters ? assemblyResultOf(published, vote.matters) : null,
       objectionUntil: objectionEndsAt(vote.closedAt!, vote.objectionDays).toISOString(),
       canObject,
       safeguards: safeguardsOf(vote),

@@ -1,6 +1,5 @@
-import type { Choice } from '@yishi/domain';
 import type { EntityManager } from 'typeorm';
-import type { Channel, ProxyMark } from '../ballots/ballot-choices';
+import type { BallotContent, Channel, ProxyMark } from '../ballots/ballot-choices';
 
 /**
  * The seal store: statements of the integrity machinery — the cast log's place in the hash chain
@@ -60,12 +59,12 @@ export async function votesWithIntake(m: EntityManager): Promise<string[]> {
 }
 
 /** The vote's waiting secret ballots, held FOR UPDATE; those another mixer holds are skipped unless `wait`. */
-export function lockIntake(m: EntityManager, voteId: string, wait: boolean): Promise<{ ballot_id: string; choice: Choice }[]> {
+export function lockIntake(m: EntityManager, voteId: string, wait: boolean): Promise<{ ballot_id: string; choice: BallotContent }[]> {
   return m.query(`SELECT ballot_id, choice FROM vote_box_intake WHERE vote_id = $1 FOR UPDATE${wait ? '' : ' SKIP LOCKED'}`, [voteId]);
 }
 
 /** Moves ballots from the intake into the box, in the order given. */
-export async function moveIntoBox(m: EntityManager, voteId: string, ballots: { ballot_id: string; choice: Choice }[]): Promise<void> {
+export async function moveIntoBox(m: EntityManager, voteId: string, ballots: { ballot_id: string; choice: BallotContent }[]): Promise<void> {
   await m.query(`INSERT INTO vote_box (vote_id, ballot_id, choice) SELECT $1, b, c FROM unnest($2::text[], $3::jsonb[]) AS x(b, c)`, [
     voteId,
     ballots.map((w) => w.ballot_id),
@@ -117,7 +116,7 @@ export async function sealedLines(m: EntityManager, voteId: string): Promise<str
 }
 
 /** The secret ballots in the box. */
-export function boxContents(m: EntityManager, voteId: string): Promise<{ ballot_id: string; choice: Choice }[]> {
+export function boxContents(m: EntityManager, voteId: string): Promise<{ ballot_id: string; choice: BallotContent }[]> {
   return m.query(`SELECT ballot_id, choice FROM vote_box WHERE vote_id = $1`, [voteId]);
 }
 

@@ -2,8 +2,8 @@ import { randomInt } from 'node:crypto';
 import type { OnModuleInit } from '@nestjs/common';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CastEvent, CheckInEvent, Electorate, MarkEvent, TallyResult, VoteHeader } from '@yishi/domain';
-import { buildRecountKit, canonicalJson, genesisHash, lineHash, tally } from '@yishi/domain';
+import type { AssemblyBoxEvent, AssemblyCastEvent, AssemblyResultFile, AssemblyVoteFile, CastEvent, CheckInEvent, Choice, Electorate, MarkEvent, TallyResult, VoteHeader } from '@yishi/domain';
+import { ASSEMBLY_FORMAT_VERSION, assemblyGenesisHash, buildAssemblyKit, buildRecountKit, canonicalJson, genesisHash, lineHash, tally } from '@yishi/domain';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -12,6 +12,7 @@ import { NotificationsService } from '../../notifications/notifications.service'
 import type { Vote } from '../entities/vote.entity';
 import { getVote, lockVote, updateVote } from '../lifecycle/vote-store';
 import { newPublicToken } from './public-token';
+import { matterCarried } from '../assembly/assembly-result';
 import {
   boxContents,
   boxCounts,
@@ -40,6 +41,12 @@ export const MIX_BATCH = 10;
 interface ElectorateFileJson {
   snapshotAt: string;
   electorate: Electorate;
+}
+
+/** The genesis hash of a vote's chain, under the format its vote.json declares (version 2: an assembly's ballot). */
+function chainGenesis(chain: 'ballots' | 'roll', voteJson: string): string {
+  const file = JSON.parse(voteJson) as { formatVersion?: unknown };
+  return file.formatVersion === ASSEMBLY_FORMAT_VERSION ? assemblyGenesisHash(chain, file) : genesisHash(chain, file);
 }
 
 /**
@@ -82,7 +89,7 @@ export class SealingService implements OnModuleInit {
       if (!vote?.vote_json) return 0;
       const pending = await unsealedCasts(tx, voteId);
       if (pending.length === 0) return 0;
-      let head = vote.chain_head ?? genesisHash(vote.secrecy === 'named' ? 'ballots' : 'roll', JSON.parse(vote.vote_json) as unknown);
+      let head = vote.chain_head ?? chainGenesis(vote.secrecy === 'named' ? 'ballots' : 'roll', vote.vote_json);
       let seq = vote.chain_length;
       const ids: string[] = [];
       const seqs: number[] = [];
@@ -170,22 +177,10 @@ export class SealingService implements OnModuleInit {
       await this.seal(voteId, m);
       const sealed = await getVote(m, voteId);
       const entries = await sealedEntries(m, voteId);
-      const voteFile = JSON.parse(sealed.voteJson!) as VoteHeader & { format: string; formatVersion: number; secrecy: 'named' | 'secret'; electorateSha256: string };
-      const { format: _f, formatVersion: _v, secrecy, electorateSha256: _e, ...header } = voteFile;
-      const electorateFile = JSON.parse(sealed.electorateJson!) as ElectorateFileJson;
-      const kit =
-        secrecy === 'named'
-          ? buildRecountKit({ vote: header, snapshotAt: electorateFile.snapshotAt, electorate: electorateFile.electorate, secrecy, events: entries.map((e) => e.entry as CastEvent | CheckInEvent) })
-          : buildRecountKit({
-              vote: header,
-              snapshotAt: electorateFile.snapshotAt,
-              electorate: electorateFile.electorate,
-              secrecy,
-              roll: entries.map((e) => e.entry as MarkEvent | CheckInEvent),
-              box: (await boxContents(m, voteId)).map((b) => ({ ballot: b.ballot_id, choice: b.choice })),
-            });
+      const kit = await this.kitOf(m, sealed, entries.map((e) => e.entry));
       // The kit rebuilds the chain from the same entries: it must end where the sealer's chain ends.
-      const result = JSON.parse(kit['result.json']!) as { chains: Record<string, { head: string; lines: number }>; tally: { passed: boolean } };
+      const result = JSON.parse(kit['result.json']!) as { chains: Record<string, { head: string; lines: number }> } & ({ tally: { passed: boolean } } | AssemblyResultFile);
+      const secrecy = sealed.secrecy;
       const main = result.chains[secrecy === 'named' ? 'ballots' : 'roll']!;
       if (main.head !== (sealed.chainHead ?? main.head) || main.lines !== sealed.chainLength) {
         this.logger.error({ voteId, sealed: sealed.chainHead, rebuilt: main.head }, 'the rebuilt chain does not match the sealed chain');
@@ -202,10 +197,32 @@ export class SealingService implements OnModuleInit {
         // The key of the result's public page, printed as a QR code on the notice.
         publicToken: newPublicToken(),
       });
-      await this.audit.record(m, { actor: null, nodeId: vote.unitId, action: 'vote.tally', entityType: 'vote', entityId: voteId, after: { passed: result.tally.passed, chains: result.chains } });
-      await this.notifications.notifyUnits(m, [vote.unitId], 'vote_result', { voteId, title: vote.title, passed: result.tally.passed, objectionDays: vote.objectionDays }, `/votes/${voteId}/result`);
+      // An assembly's ballot has a verdict per matter: the notice names how many passed.
+      const verdict: Record<string, number | boolean> = 'tally' in result ? { passed: result.tally.passed } : { matters: result.matters.length, passedMatters: result.matters.filter(matterCarried).length };
+      await this.audit.record(m, { actor: null, nodeId: vote.unitId, action: 'vote.tally', entityType: 'vote', entityId: voteId, after: { ...verdict, chains: result.chains } });
+      await this.notifications.notifyUnits(m, [vote.unitId], 'vote_result', { voteId, title: vote.title, ...verdict, objectionDays: vote.objectionDays }, `/votes/${voteId}/result`);
       return true;
     });
+  }
+
+  /**
+   * The recount kit of a vote being counted, from its sealed entries: format version 1 for a
+   * motion or poll, version 2 for an assembly's ballot (its vote.json says which).
+   */
+  private async kitOf(m: EntityManager, sealed: Vote, entries: unknown[]): Promise<Record<string, string>> {
+    const electorateFile = JSON.parse(sealed.electorateJson!) as ElectorateFileJson;
+    const base = { snapshotAt: electorateFile.snapshotAt, electorate: electorateFile.electorate };
+    const box = sealed.secrecy === 'secret' ? await boxContents(m, sealed.id) : [];
+    if (sealed.questionKind === 'assembly') {
+      const { format: _f, formatVersion: _v, secrecy: _s, electorateSha256: _e, ...header } = JSON.parse(sealed.voteJson!) as AssemblyVoteFile;
+      return sealed.secrecy === 'named'
+        ? buildAssemblyKit({ vote: header, ...base, secrecy: 'named', events: entries as (AssemblyCastEvent | CheckInEvent)[] })
+        : buildAssemblyKit({ vote: header, ...base, secrecy: 'secret', roll: entries as (MarkEvent | CheckInEvent)[], box: box.map((b) => ({ ballot: b.ballot_id, marks: (b.choice as { marks: AssemblyBoxEvent['marks'] }).marks })) });
+    }
+    const { format: _f, formatVersion: _v, secrecy: _s, electorateSha256: _e, ...header } = JSON.parse(sealed.voteJson!) as VoteHeader & { format: string; formatVersion: number; secrecy: string; electorateSha256: string };
+    return sealed.secrecy === 'named'
+      ? buildRecountKit({ vote: header, ...base, secrecy: 'named', events: entries as (CastEvent | CheckInEvent)[] })
+      : buildRecountKit({ vote: header, ...base, secrecy: 'secret', roll: entries as (MarkEvent | CheckInEvent)[], box: box.map((b) => ({ ballot: b.ballot_id, choice: b.choice as Choice })) });
   }
 
   /** The job: after the objection window, once every objection is answered, the final notice. */
@@ -223,6 +240,7 @@ export class SealingService implements OnModuleInit {
   /** Live figures while a vote runs: who has taken part, against the rule's thresholds (no choices). */
   async turnout(vote: Vote): Promise<TallyResult> {
     const electorate = (JSON.parse(vote.electorateJson!) as ElectorateFileJson).electorate;
+    // An assembly's turnout is the ballot's: one turnout for every matter, measured on the rule whose clock it runs on.
     const definition = { ruleSet: vote.ruleSet, question: vote.questionKind === 'options' ? { kind: 'options' as const, options: vote.options! } : { kind: 'motion' as const }, matterKinds: [], lml63: vote.lml63 };
     // Those signed in at the meeting count toward attendance as they will in the count (where the
     // rule counts attendance; the tally ignores them elsewhere, and anyone it would not count).

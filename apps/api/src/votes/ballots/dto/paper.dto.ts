@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LIMITS } from '@yishi/contracts';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { LIMITS, VOTE_LIMITS } from '@yishi/contracts';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { MarkInputDto } from '../../assembly/dto/assembly.dto';
 import { PlainText } from '../../../common/plain-text';
 import { PAPER_DISPUTE_FIELDS, PAPER_STATUSES, PAPER_VOID_KINDS } from '../../entities/ballot-paper.entity';
 import type { PaperDisputeField, PaperStatus, PaperVoidKind } from '../../entities/ballot-paper.entity';
@@ -48,11 +49,36 @@ export class ReturnPapersDto {
 }
 
 /** The text fields of a paper entry (the multipart body besides the scan). */
+/** An assembly's marks as a multipart body carries them: one field holding a JSON array. */
+function marksFromForm({ value }: { value: unknown }): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return Array.isArray(parsed) ? parsed.map((m: unknown) => (typeof m === 'object' && m !== null ? plainToInstance(MarkInputDto, m) : m)) : parsed;
+  } catch {
+    return value;
+  }
+}
+
 export class PaperEntryFieldsDto {
-  @ApiProperty({ description: 'What the paper says: "approve", "oppose", "abstain", or an option id of a poll', example: 'approve' })
+  @ApiPropertyOptional({ description: 'What the paper says: "approve", "oppose", "abstain", or an option id of a poll (an assembly’s paper: `marks`)', example: 'approve' })
+  @ValidateIf((o: PaperEntryFieldsDto) => o.marks === undefined)
   @IsString()
   @Length(1, 20)
-  choice!: string;
+  choice?: string;
+
+  @ApiPropertyOptional({
+    type: [MarkInputDto],
+    description: 'An assembly’s paper, matter by matter (in a multipart body: one field holding the JSON array). A matter not given is blank; "spoilt" where the mark cannot be read; an election with more names ticked than seats is entered as ticked and counts as spoilt on that matter only.',
+  })
+  @IsOmittable()
+  @Transform(marksFromForm)
+  @IsArray()
+  @ArrayMaxSize(VOTE_LIMITS.matters)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => MarkInputDto)
+  marks?: MarkInputDto[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The recorded proxy the paper was signed under (by the agent), if any' })
   @IsOmittable()
@@ -76,10 +102,20 @@ export class PaperEntryUploadDto extends PaperEntryFieldsDto {
 }
 
 export class ResolvePaperDto {
-  @ApiProperty({ description: 'What the paper says, as decided: a choice of the vote, or "spoilt" (the paper does not count)', example: 'oppose' })
+  @ApiPropertyOptional({ description: 'What the paper says, as decided: a choice of the vote, or "spoilt" (the whole paper does not count); an assembly’s paper is decided matter by matter in `marks`', example: 'oppose' })
+  @ValidateIf((o: ResolvePaperDto) => o.marks === undefined)
   @IsString()
   @Length(1, 20)
-  choice!: string;
+  choice?: string;
+
+  @ApiPropertyOptional({ type: [MarkInputDto], description: 'An assembly’s paper, as decided, matter by matter' })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(VOTE_LIMITS.matters)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => MarkInputDto)
+  marks?: MarkInputDto[];
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The recorded proxy the paper was signed under, if any' })
   @IsOptional()
@@ -255,6 +291,17 @@ export class PrintChoiceDto {
   @ApiProperty() label!: string;
 }
 
+/** One matter of an assembly's paper: its question and the boxes to tick. */
+export class PrintMatterDto {
+  @ApiProperty({ example: 'm3' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() question!: string;
+  @ApiProperty({ enum: ['motion', 'election'], enumName: 'MatterQuestionKind' }) kind!: 'motion' | 'election';
+  @ApiProperty({ type: Number, nullable: true, description: 'An election: tick at most this many' }) seats!: number | null;
+  @ApiProperty({ type: [PrintChoiceDto], description: 'A motion’s three boxes, or the candidates in order' }) choices!: PrintChoiceDto[];
+  @ApiProperty({ type: [PrintDocumentDto] }) documents!: PrintDocumentDto[];
+}
+
 export class PaperPrintDto {
   @ApiProperty({ format: 'uuid' }) voteId!: string;
   @ApiProperty() unitName!: string;
@@ -262,6 +309,7 @@ export class PaperPrintDto {
   @ApiProperty() question!: string;
   @ApiProperty({ type: [PrintChoiceDto] }) choices!: PrintChoiceDto[];
   @ApiProperty({ type: [PrintDocumentDto], description: 'The documents the vote was announced with, in order: the paper lists them' }) documents!: PrintDocumentDto[];
+  @ApiProperty({ type: [PrintMatterDto], nullable: true, description: 'An assembly’s ballot: every matter on the one paper' }) matters!: PrintMatterDto[] | null;
   @ApiProperty({ enum: ['named', 'secret'], enumName: 'Secrecy' }) secrecy!: 'named' | 'secret';
   @ApiProperty({ format: 'date-time', description: 'Papers must be back before voting closes' }) closesAt!: string;
   @ApiProperty({ type: [PrintGroupDto] }) groups!: PrintGroupDto[];

@@ -19,12 +19,17 @@ import {
   Min,
   ValidateNested,
   IsObject,
+  ValidateIf,
 } from 'class-validator';
 import { MESSAGE_LIMITS, POLL_OPTION_ID, VOTE_DEFAULTS, VOTE_LIMITS, VOTER_ID } from '@yishi/contracts';
 import { PlainText } from '../../../common/plain-text';
 import { VOTE_STATUSES } from '../../entities/vote.entity';
 import type { VoteStatus } from '../../entities/vote.entity';
 import { IsOmittable } from '../../../common/validation';
+import { MarkInputDto, MarkViewDto, MatterInputDto, MatterViewDto } from '../../assembly/dto/assembly.dto';
+import { Lml63Dto, VoteAttachmentInputDto } from './vote-parts.dto';
+
+export { Lml63Dto, VoteAttachmentInputDto };
 
 export class PollOptionDto {
   @ApiProperty({ example: 'a', description: 'Short id, unique in the poll' })
@@ -41,26 +46,6 @@ export class PollOptionDto {
   labelEn?: string;
 }
 
-export class Lml63Dto {
-  @ApiProperty({ enum: ['members', 'representatives'], enumName: 'Lml63Body' })
-  @IsIn(['members', 'representatives'])
-  body!: 'members' | 'representatives';
-
-  @ApiProperty()
-  @IsBoolean()
-  rceoApplies!: boolean;
-}
-
-export class VoteAttachmentInputDto {
-  @ApiProperty({ format: 'uuid', description: 'A file uploaded to POST /api/units/{unitId}/vote-attachments by the same person within a day' })
-  @IsUUID()
-  fileId!: string;
-
-  @ApiProperty({ example: '门禁系统更换报价单（18万元）', maxLength: VOTE_LIMITS.attachmentTitle })
-  @PlainText(1, VOTE_LIMITS.attachmentTitle)
-  title!: string;
-}
-
 export class VoteAttachmentDto {
   @ApiProperty({ format: 'uuid' }) fileId!: string;
   @ApiProperty() title!: string;
@@ -68,6 +53,7 @@ export class VoteAttachmentDto {
   @ApiProperty() sizeBytes!: number;
   @ApiProperty({ description: 'SHA-256 (hex) of the file as announced: anyone can check a copy against it' }) sha256!: string;
   @ApiProperty({ description: 'Where to open it' }) url!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'An assembly’s ballot: the matter it belongs to (null: the whole ballot)' }) matterId!: string | null;
 }
 
 export class UploadedVoteFileDto {
@@ -97,9 +83,23 @@ export class CreateVoteDto {
   @PlainText(1, VOTE_LIMITS.question, { multiLine: true })
   questionEn?: string;
 
-  @ApiProperty({ enum: RULE_SET_IDS, enumName: 'RuleSetId' })
+  @ApiProperty({ enum: RULE_SET_IDS, enumName: 'RuleSetId', description: 'The rule set it decides under; an assembly’s ballot (`matters`) takes each matter’s own and ignores this' })
+  @ValidateIf((o: CreateVoteDto) => o.matters === undefined)
   @IsIn(RULE_SET_IDS)
   ruleSet!: RuleSetId;
+
+  @ApiPropertyOptional({
+    type: [MatterInputDto],
+    description: `An assembly’s ballot (表决票): 1 to ${VOTE_LIMITS.matters} matters on one paper, each under its own rule set, an election among them; \`question\` is then the ballot’s heading`,
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(VOTE_LIMITS.matters)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => MatterInputDto)
+  matters?: MatterInputDto[];
 
   @ApiProperty({
     enum: MATTER_KINDS,
@@ -107,6 +107,7 @@ export class CreateVoteDto {
     isArray: true,
     description: 'What the vote decides (Civil Code art. 278 items, RCEO Law, Village Committee Law matters, or `other` for an informal poll); only the rule sets listed for every matter named may decide it',
   })
+  @ValidateIf((o: CreateVoteDto) => o.matters === undefined)
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MATTER_KINDS.length)
@@ -269,10 +270,20 @@ export class CancelVoteDto {
 }
 
 export class CastDto {
-  @ApiProperty({ description: '"approve", "oppose", "abstain", or an option id of a poll', example: 'approve' })
+  @ApiPropertyOptional({ description: '"approve", "oppose", "abstain", or an option id of a poll (not for an assembly’s ballot: `marks`)', example: 'approve' })
+  @ValidateIf((o: CastDto) => o.marks === undefined)
   @IsString()
   @Length(1, VOTE_LIMITS.choice)
-  choice!: string;
+  choice?: string;
+
+  @ApiPropertyOptional({ type: [MarkInputDto], description: 'An assembly’s ballot: a mark per matter; a matter not given is left blank (the ballot still takes part)' })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(VOTE_LIMITS.matters)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => MarkInputDto)
+  marks?: MarkInputDto[];
 
   @ApiPropertyOptional({ description: 'Which of my voters (when I hold several roll entries or vote as an agent); default: my own' })
   @IsOmittable()
@@ -293,7 +304,8 @@ export class VoteSummaryDto {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) consultationId!: string | null;
   @ApiProperty() title!: string;
   @ApiProperty() question!: string;
-  @ApiProperty({ enum: ['motion', 'options'], enumName: 'QuestionKind' }) questionKind!: 'motion' | 'options';
+  @ApiProperty({ enum: ['motion', 'options', 'assembly'], enumName: 'QuestionKind' }) questionKind!: 'motion' | 'options' | 'assembly';
+  @ApiProperty({ type: [MatterViewDto], nullable: true, description: 'An assembly’s ballot: its matters in the order of the paper' }) matters!: MatterViewDto[] | null;
   @ApiProperty({ type: [VoteOptionViewDto], nullable: true }) options!: VoteOptionViewDto[] | null;
   @ApiProperty({ enum: RULE_SET_IDS, enumName: 'RuleSetId' }) ruleSet!: RuleSetId;
   @ApiProperty({ enum: MATTER_KINDS, enumName: 'MatterKind', isArray: true, description: 'What it decides (empty for votes announced before this was asked)' }) matterKinds!: MatterKind[];
@@ -319,6 +331,7 @@ export class MyVoterDto {
   @ApiProperty({ type: [String], description: 'Units (compound) this vote covers' }) unitLabels!: string[];
   @ApiProperty() voted!: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'Named votes: my counted choice' }) choice!: string | null;
+  @ApiProperty({ type: [MarkViewDto], nullable: true, description: 'Named votes, an assembly’s ballot: my counted marks, matter by matter' }) marks!: MarkViewDto[] | null;
   @ApiProperty({ nullable: true, enum: ['online', 'paper', 'meeting'], enumName: 'Channel' }) channel!: 'online' | 'paper' | 'meeting' | null;
   @ApiProperty({ type: String, nullable: true, description: 'Receipt code to find on the bulletin board' }) receipt!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'An online ballot a paper ballot superseded' }) supersededReceipt!: string | null;

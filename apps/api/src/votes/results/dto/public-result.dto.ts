@@ -11,7 +11,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONDITION_IDS, MATTER_KINDS, RULE_SET_IDS } from '@yishi/domain';
 import type { Comparison, ConditionId, ConditionRole, MatterKind, Measure, RuleSetId } from '@yishi/domain';
 
-import { SafeguardsDto } from './results.dto';
+import { AssemblyResultDto, SafeguardsDto } from './results.dto';
+import { MatterViewDto } from '../../assembly/dto/assembly.dto';
 export class PublicResultTextDto {
   @ApiProperty({ name: 'zh-CN', example: '是否同意更换小区门禁系统？' })
   'zh-CN'!: string;
@@ -220,11 +221,14 @@ export class PublicResultDto {
   @ApiProperty({ type: PublicResultTextDto })
   question!: PublicResultTextDto;
 
-  @ApiProperty({ enum: ['motion', 'options'], enumName: 'QuestionKind' })
-  questionKind!: 'motion' | 'options';
+  @ApiProperty({ enum: ['motion', 'options', 'assembly'], enumName: 'QuestionKind' })
+  questionKind!: 'motion' | 'options' | 'assembly';
 
   @ApiProperty({ type: [PublicResultOptionDto], nullable: true })
   options!: PublicResultOptionDto[] | null;
+
+  @ApiProperty({ type: [MatterViewDto], nullable: true, description: 'An assembly’s ballot: its matters in the order of the paper' })
+  matters!: MatterViewDto[] | null;
 
   @ApiProperty({ enum: RULE_SET_IDS, enumName: 'PublicResultRuleSetId' })
   ruleSet!: RuleSetId;
@@ -278,11 +282,14 @@ export class PublicResultDto {
   @ApiProperty({ type: PublicResultChainsDto })
   chains!: PublicResultChainsDto;
 
-  @ApiProperty({ type: PublicResultTallyDto })
-  tally!: PublicResultTallyDto;
+  @ApiProperty({ type: PublicResultTallyDto, nullable: true, description: 'A motion or poll; null for an assembly’s ballot (`assembly`)' })
+  tally!: PublicResultTallyDto | null;
 
-  @ApiProperty({ type: PublicResultSentencesDto, description: 'The result in sentences a resident reads' })
-  explanation!: PublicResultSentencesDto;
+  @ApiProperty({ type: PublicResultSentencesDto, nullable: true, description: 'The result in sentences a resident reads; an assembly’s are per matter' })
+  explanation!: PublicResultSentencesDto | null;
+
+  @ApiProperty({ type: AssemblyResultDto, nullable: true, description: 'An assembly’s ballot: every matter’s figures, verdict and elected candidates' })
+  assembly!: AssemblyResultDto | null;
 
   @ApiProperty({ description: 'The recount kit’s file name (download it from …/recount-kit)', example: 'yishi-vote-0b7e….zip' })
   kitFileName!: string;

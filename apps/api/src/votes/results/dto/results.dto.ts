@@ -31,6 +31,7 @@ import type {
 import { VOTE_STATUSES } from '../../entities/vote.entity';
 import type { VoteStatus } from '../../entities/vote.entity';
 import { VoteSummaryDto } from '../../lifecycle/dto/vote.dto';
+import { MatterViewDto } from '../../assembly/dto/assembly.dto';
 
 /** Every value of a string union, checked by the compiler to miss none. */
 const allOf =
@@ -190,6 +191,46 @@ export class ResultFileDto implements ResultFile {
   @ApiProperty({ type: LocalizedLinesDto, description: 'The result in words: one sentence per condition, the verdict, the notes' }) explanation!: LocalizedLinesDto;
 }
 
+export const CANDIDATE_STANDINGS = ['elected', 'tied', 'qualified-not-elected', 'not-qualified'] as const;
+
+/** A candidate's count in an election: their votes, whether the law's conditions held for them, where they stand. */
+export class CandidateResultDto {
+  @ApiProperty({ example: 'c1' }) candidate!: string;
+  @ApiProperty({ example: '陈志强' }) name!: string;
+  @ApiProperty({ type: 'integer', description: 'Counting persons who chose the candidate' }) votes!: number;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Their area (1/100 m²) where the rule weighs by area' }) area!: number | null;
+  @ApiProperty({ description: 'The rule’s conditions held for this candidate (for owners: art. 278’s participation and double majority)' }) qualified!: boolean;
+  @ApiProperty({ enum: CANDIDATE_STANDINGS, enumName: 'CandidateStanding' }) standing!: (typeof CANDIDATE_STANDINGS)[number];
+  @ApiProperty({ type: TallySummaryDto, description: 'The candidate’s own count, as a motion' }) tally!: TallySummaryDto;
+}
+
+export class ElectionResultDto {
+  @ApiProperty({ type: 'integer' }) seats!: number;
+  @ApiProperty({ type: [String], description: 'Candidate ids elected, in the order of the count' }) elected!: string[];
+  @ApiProperty({ type: 'integer', description: 'Seats left for a run-off or a further election' }) unfilled!: number;
+  @ApiProperty({ type: [String], description: 'Candidates tied for the last seats: a run-off among them' }) tied!: string[];
+  @ApiProperty({ type: 'integer', description: 'Ballots choosing more candidates than seats (took part, counted for no one)' }) overVoted!: number;
+  @ApiProperty({ type: [CandidateResultDto], description: 'Qualified first by votes, then the others' }) candidates!: CandidateResultDto[];
+}
+
+/** One matter of an assembly's ballot, counted under its own rule set. */
+export class MatterResultDto {
+  @ApiProperty({ type: MatterViewDto }) matter!: MatterViewDto;
+  @ApiProperty({ description: 'A motion passed; an election filled at least one seat' }) passed!: boolean;
+  @ApiProperty({ type: 'integer', description: 'Ballots that left this matter blank (they took part: abstentions)' }) blank!: number;
+  @ApiProperty({ type: 'integer', description: 'Ballots whose mark on this matter could not be read (abstentions too)' }) spoilt!: number;
+  @ApiProperty({ type: TallySummaryDto, nullable: true, description: 'A motion: its conditions and figures' }) tally!: TallySummaryDto | null;
+  @ApiProperty({ type: ElectionResultDto, nullable: true, description: 'An election: every candidate and seat' }) election!: ElectionResultDto | null;
+  @ApiProperty({ type: LocalizedLinesDto }) explanation!: LocalizedLinesDto;
+}
+
+/** An assembly's result (recount kit format version 2): a result per matter, and the reading of blank marks it counted by. */
+export class AssemblyResultDto {
+  @ApiProperty({ type: [MatterResultDto] }) matters!: MatterResultDto[];
+  @ApiProperty({ type: LocalizedTextDto, description: 'How blank and unreadable marks were counted, and why' }) reading!: LocalizedTextDto;
+  @ApiProperty({ type: ResultChainsDto }) chains!: ResultChainsDto;
+}
+
 /** `GET /api/votes/{id}/result`. */
 /** An approved shortening of the notice or the window, as vote.json records it. */
 export class ShorteningRecordDto implements ShorteningFile {
@@ -215,7 +256,8 @@ export class SafeguardsDto implements SafeguardsFile {
 
 export class VoteResultDto {
   @ApiProperty({ type: VoteSummaryDto }) vote!: VoteSummaryDto;
-  @ApiProperty({ type: ResultFileDto }) result!: ResultFileDto;
+  @ApiProperty({ type: ResultFileDto, nullable: true, description: 'result.json of a motion or poll; null for an assembly’s ballot (`assembly`)' }) result!: ResultFileDto | null;
+  @ApiProperty({ type: AssemblyResultDto, nullable: true, description: 'An assembly’s ballot: the result of every matter' }) assembly!: AssemblyResultDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'End of the objection window' }) objectionUntil!: string | null;
   @ApiProperty({ description: 'The caller may object to this result: on its electorate, or in a supervising role over the unit' }) canObject!: boolean;
   @ApiProperty({ type: SafeguardsDto, nullable: true, description: 'The notice and voting period the vote kept, or its approved shortening; null for votes opened before it was recorded' })
