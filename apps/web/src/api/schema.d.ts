@@ -3692,16 +3692,58 @@ export interface components {
              */
             file: string;
         };
-        /**
-         * @description What the vote decides (Civil Code art. 278 items, RCEO Law, Village Committee Law matters, or `other` for an informal poll); only the rule sets listed for every matter named may decide it
-         * @enum {string}
-         */
+        /** @enum {string} */
         MatterKind: "procedure-rules" | "management-statute" | "owners-committee" | "property-service" | "repair-fund-use" | "repair-fund-raising" | "rebuilding" | "common-parts-use" | "owners-other" | "charter" | "internal-rules" | "membership" | "officers" | "work-reports" | "officer-pay" | "plans-and-distribution" | "land-contracting" | "homestead" | "share-quantification" | "commercial-construction-land" | "compensation-distribution" | "major-investment" | "merger-or-split" | "cooperative-other" | "non-member-rights" | "village-allowances" | "village-income-use" | "village-public-works" | "village-land-contracting" | "village-projects" | "village-homestead" | "village-compensation" | "village-property-disposal" | "village-other" | "villager-group-affairs" | "other";
         /** @enum {string} */
         Lml63Body: "members" | "representatives";
         Lml63Dto: {
             body: components["schemas"]["Lml63Body"];
             rceoApplies: boolean;
+        };
+        CandidateInputDto: {
+            /** @example 陈志强 */
+            name: string;
+            /**
+             * @description The candidate’s short statement, as they gave it
+             * @example 3 栋业主，退休工程师，曾参与小区电梯加装协调。
+             */
+            statement: string;
+            statementEn?: string;
+            /**
+             * @description The candidate agreed in writing to stand (the convenor keeps the signed form): a candidate stands only with their consent
+             * @enum {boolean}
+             */
+            consent: true;
+        };
+        VoteAttachmentInputDto: {
+            /**
+             * Format: uuid
+             * @description A file uploaded to POST /api/units/{unitId}/vote-attachments by the same person within a day
+             */
+            fileId: string;
+            /** @example 门禁系统更换报价单（18万元） */
+            title: string;
+        };
+        MatterInputDto: {
+            /**
+             * @description A short name for lists and the result
+             * @example 管理规约
+             */
+            title: string;
+            titleEn?: string;
+            /** @example 是否同意《御水岸管理规约（修订稿）》？ */
+            question: string;
+            questionEn?: string;
+            /** @description The rule the law sets for this matter (an item-6 repair-fund raising: cc278-major) */
+            ruleSet: components["schemas"]["RuleSetId"];
+            matterKinds: components["schemas"]["MatterKind"][];
+            lml63?: components["schemas"]["Lml63Dto"];
+            /** @description An election: the seats to fill (each voter chooses up to this many) */
+            seats?: number;
+            /** @description An election: the candidates, in the order of the paper */
+            candidates?: components["schemas"]["CandidateInputDto"][];
+            /** @description Documents of this matter (the quote, the candidates’ list), uploaded first; with the vote’s own, at most 10 in all */
+            attachments?: components["schemas"]["VoteAttachmentInputDto"][];
         };
         PollOptionDto: {
             /**
@@ -3716,15 +3758,6 @@ export interface components {
         };
         /** @enum {string} */
         Secrecy: "named" | "secret";
-        VoteAttachmentInputDto: {
-            /**
-             * Format: uuid
-             * @description A file uploaded to POST /api/units/{unitId}/vote-attachments by the same person within a day
-             */
-            fileId: string;
-            /** @example 门禁系统更换报价单（18万元） */
-            title: string;
-        };
         CreateVoteDto: {
             /** @example 御水岸地下车库充电设施管理办法表决 */
             title: string;
@@ -3732,7 +3765,10 @@ export interface components {
             /** @example 是否同意《地下车库充电设施管理办法》？ */
             question: string;
             questionEn?: string;
+            /** @description The rule set it decides under; an assembly’s ballot (`matters`) takes each matter’s own and ignores this */
             ruleSet: components["schemas"]["RuleSetId"];
+            /** @description An assembly’s ballot (表决票): 1 to 10 matters on one paper, each under its own rule set, an election among them; `question` is then the ballot’s heading */
+            matters?: components["schemas"]["MatterInputDto"][];
             /** @description What the vote decides (Civil Code art. 278 items, RCEO Law, Village Committee Law matters, or `other` for an informal poll); only the rule sets listed for every matter named may decide it */
             matterKinds: components["schemas"]["MatterKind"][];
             lml63?: components["schemas"]["Lml63Dto"];
@@ -3783,7 +3819,29 @@ export interface components {
             attachments?: components["schemas"]["VoteAttachmentInputDto"][];
         };
         /** @enum {string} */
-        QuestionKind: "motion" | "options";
+        QuestionKind: "motion" | "options" | "assembly";
+        /** @enum {string} */
+        MatterQuestionKind: "motion" | "election";
+        CandidateViewDto: {
+            /** @example c1 */
+            id: string;
+            name: string;
+            statement: string;
+            statementEn: string | null;
+        };
+        MatterViewDto: {
+            /** @example m1 */
+            id: string;
+            title: string;
+            titleEn: string | null;
+            question: string;
+            questionEn: string | null;
+            kind: components["schemas"]["MatterQuestionKind"];
+            ruleSet: components["schemas"]["RuleSetId"];
+            matterKinds: components["schemas"]["MatterKind"][];
+            seats: number | null;
+            candidates: components["schemas"]["CandidateViewDto"][] | null;
+        };
         VoteOptionViewDto: {
             id: string;
             label: string;
@@ -3793,6 +3851,19 @@ export interface components {
         VoteStatus: "scheduled" | "open" | "counting" | "closed" | "final" | "cancelled";
         /** @enum {string} */
         VotingAs: "self" | "proxy";
+        /**
+         * @description A motion’s choice, or blank/spoilt; null for an election that chose
+         * @enum {string}
+         */
+        MarkChoice: "approve" | "oppose" | "abstain" | "blank" | "spoilt";
+        MarkViewDto: {
+            /** @example m1 */
+            matter: string;
+            /** @description A motion’s choice, or blank/spoilt; null for an election that chose */
+            choice: components["schemas"]["MarkChoice"] | null;
+            /** @description An election: the candidates chosen */
+            chosen: string[] | null;
+        };
         /** @enum {string} */
         Channel: "online" | "paper" | "meeting";
         MyVoterDto: {
@@ -3805,6 +3876,8 @@ export interface components {
             voted: boolean;
             /** @description Named votes: my counted choice */
             choice: string | null;
+            /** @description Named votes, an assembly’s ballot: my counted marks, matter by matter */
+            marks: components["schemas"]["MarkViewDto"][] | null;
             channel: components["schemas"]["Channel"] | null;
             /** @description Receipt code to find on the bulletin board */
             receipt: string | null;
@@ -3823,6 +3896,8 @@ export interface components {
             sha256: string;
             /** @description Where to open it */
             url: string;
+            /** @description An assembly’s ballot: the matter it belongs to (null: the whole ballot) */
+            matterId: string | null;
         };
         /** @enum {string} */
         ShorteningStatus: "pending" | "approved" | "refused";
@@ -3874,6 +3949,8 @@ export interface components {
             title: string;
             question: string;
             questionKind: components["schemas"]["QuestionKind"];
+            /** @description An assembly’s ballot: its matters in the order of the paper */
+            matters: components["schemas"]["MatterViewDto"][] | null;
             options: components["schemas"]["VoteOptionViewDto"][] | null;
             ruleSet: components["schemas"]["RuleSetId"];
             /** @description What it decides (empty for votes announced before this was asked) */
@@ -3933,6 +4010,8 @@ export interface components {
             title: string;
             question: string;
             questionKind: components["schemas"]["QuestionKind"];
+            /** @description An assembly’s ballot: its matters in the order of the paper */
+            matters: components["schemas"]["MatterViewDto"][] | null;
             options: components["schemas"]["VoteOptionViewDto"][] | null;
             ruleSet: components["schemas"]["RuleSetId"];
             /** @description What it decides (empty for votes announced before this was asked) */
@@ -3967,12 +4046,31 @@ export interface components {
         CancelVoteDto: {
             reason: string;
         };
+        MarkInputDto: {
+            /**
+             * @description The matter (its id on the ballot)
+             * @example m1
+             */
+            matter: string;
+            /** @description A motion: approve, oppose or abstain; "blank" (or omitting the matter) leaves it blank; "spoilt" only on paper, where the mark cannot be read */
+            choice?: components["schemas"]["MarkChoice"];
+            /**
+             * @description An election: the candidates chosen (at most the seats; none is allowed)
+             * @example [
+             *       "c1",
+             *       "c3"
+             *     ]
+             */
+            chosen?: string[];
+        };
         CastDto: {
             /**
-             * @description "approve", "oppose", "abstain", or an option id of a poll
+             * @description "approve", "oppose", "abstain", or an option id of a poll (not for an assembly’s ballot: `marks`)
              * @example approve
              */
-            choice: string;
+            choice?: string;
+            /** @description An assembly’s ballot: a mark per matter; a matter not given is left blank (the ballot still takes part) */
+            marks?: components["schemas"]["MarkInputDto"][];
             /** @description Which of my voters (when I hold several roll entries or vote as an agent); default: my own */
             voterId?: string;
         };
@@ -4197,6 +4295,56 @@ export interface components {
             /** @description The result in words: one sentence per condition, the verdict, the notes */
             explanation: components["schemas"]["LocalizedLinesDto"];
         };
+        /** @enum {string} */
+        CandidateStanding: "elected" | "tied" | "qualified-not-elected" | "not-qualified";
+        CandidateResultDto: {
+            /** @example c1 */
+            candidate: string;
+            /** @example 陈志强 */
+            name: string;
+            /** @description Counting persons who chose the candidate */
+            votes: number;
+            /** @description Their area (1/100 m²) where the rule weighs by area */
+            area: number | null;
+            /** @description The rule’s conditions held for this candidate (for owners: art. 278’s participation and double majority) */
+            qualified: boolean;
+            standing: components["schemas"]["CandidateStanding"];
+            /** @description The candidate’s own count, as a motion */
+            tally: components["schemas"]["TallySummaryDto"];
+        };
+        ElectionResultDto: {
+            seats: number;
+            /** @description Candidate ids elected, in the order of the count */
+            elected: string[];
+            /** @description Seats left for a run-off or a further election */
+            unfilled: number;
+            /** @description Candidates tied for the last seats: a run-off among them */
+            tied: string[];
+            /** @description Ballots choosing more candidates than seats (took part, counted for no one) */
+            overVoted: number;
+            /** @description Qualified first by votes, then the others */
+            candidates: components["schemas"]["CandidateResultDto"][];
+        };
+        MatterResultDto: {
+            matter: components["schemas"]["MatterViewDto"];
+            /** @description A motion passed; an election filled at least one seat */
+            passed: boolean;
+            /** @description Ballots that left this matter blank (they took part: abstentions) */
+            blank: number;
+            /** @description Ballots whose mark on this matter could not be read (abstentions too) */
+            spoilt: number;
+            /** @description A motion: its conditions and figures */
+            tally: components["schemas"]["TallySummaryDto"] | null;
+            /** @description An election: every candidate and seat */
+            election: components["schemas"]["ElectionResultDto"] | null;
+            explanation: components["schemas"]["LocalizedLinesDto"];
+        };
+        AssemblyResultDto: {
+            matters: components["schemas"]["MatterResultDto"][];
+            /** @description How blank and unreadable marks were counted, and why */
+            reading: components["schemas"]["LocalizedTextDto"];
+            chains: components["schemas"]["ResultChainsDto"];
+        };
         ShorteningRecordDto: {
             /** @description Voting opened before the legal notice had run */
             shortensNotice: boolean;
@@ -4231,7 +4379,10 @@ export interface components {
         };
         VoteResultDto: {
             vote: components["schemas"]["VoteSummaryDto"];
-            result: components["schemas"]["ResultFileDto"];
+            /** @description result.json of a motion or poll; null for an assembly’s ballot (`assembly`) */
+            result: components["schemas"]["ResultFileDto"] | null;
+            /** @description An assembly’s ballot: the result of every matter */
+            assembly: components["schemas"]["AssemblyResultDto"] | null;
             /**
              * Format: date-time
              * @description End of the objection window
@@ -4504,6 +4655,18 @@ export interface components {
             /** @description SHA-256 (hex) of the file as announced, printed so a copy can be checked against the paper */
             sha256: string;
         };
+        PrintMatterDto: {
+            /** @example m3 */
+            id: string;
+            title: string;
+            question: string;
+            kind: components["schemas"]["MatterQuestionKind"];
+            /** @description An election: tick at most this many */
+            seats: number | null;
+            /** @description A motion’s three boxes, or the candidates in order */
+            choices: components["schemas"]["PrintChoiceDto"][];
+            documents: components["schemas"]["PrintDocumentDto"][];
+        };
         PrintPaperDto: {
             serial: number;
             code: string;
@@ -4524,6 +4687,8 @@ export interface components {
             choices: components["schemas"]["PrintChoiceDto"][];
             /** @description The documents the vote was announced with, in order: the paper lists them */
             documents: components["schemas"]["PrintDocumentDto"][];
+            /** @description An assembly’s ballot: every matter on the one paper */
+            matters: components["schemas"]["PrintMatterDto"][] | null;
             secrecy: components["schemas"]["Secrecy"];
             /**
              * Format: date-time
@@ -4543,10 +4708,12 @@ export interface components {
         };
         PaperEntryUploadDto: {
             /**
-             * @description What the paper says: "approve", "oppose", "abstain", or an option id of a poll
+             * @description What the paper says: "approve", "oppose", "abstain", or an option id of a poll (an assembly’s paper: `marks`)
              * @example approve
              */
-            choice: string;
+            choice?: string;
+            /** @description An assembly’s paper, matter by matter (in a multipart body: one field holding the JSON array). A matter not given is blank; "spoilt" where the mark cannot be read; an election with more names ticked than seats is entered as ticked and counts as spoilt on that matter only. */
+            marks?: components["schemas"]["MarkInputDto"][];
             /**
              * Format: uuid
              * @description The recorded proxy the paper was signed under (by the agent), if any
@@ -4579,10 +4746,12 @@ export interface components {
         };
         ResolvePaperDto: {
             /**
-             * @description What the paper says, as decided: a choice of the vote, or "spoilt" (the paper does not count)
+             * @description What the paper says, as decided: a choice of the vote, or "spoilt" (the whole paper does not count); an assembly’s paper is decided matter by matter in `marks`
              * @example oppose
              */
-            choice: string;
+            choice?: string;
+            /** @description An assembly’s paper, as decided, matter by matter */
+            marks?: components["schemas"]["MarkInputDto"][];
             /**
              * Format: uuid
              * @description The recorded proxy the paper was signed under, if any
@@ -4838,6 +5007,8 @@ export interface components {
             question: components["schemas"]["PublicResultTextDto"];
             questionKind: components["schemas"]["QuestionKind"];
             options: components["schemas"]["PublicResultOptionDto"][] | null;
+            /** @description An assembly’s ballot: its matters in the order of the paper */
+            matters: components["schemas"]["MatterViewDto"][] | null;
             ruleSet: components["schemas"]["PublicResultRuleSetId"];
             rule: components["schemas"]["PublicResultRuleDto"];
             secrecy: components["schemas"]["Secrecy"];
@@ -4873,9 +5044,12 @@ export interface components {
             /** @description SHA-256 of the frozen electorate (electorate.json), as vote.json binds it */
             electorateSha256: string;
             chains: components["schemas"]["PublicResultChainsDto"];
-            tally: components["schemas"]["PublicResultTallyDto"];
-            /** @description The result in sentences a resident reads */
-            explanation: components["schemas"]["PublicResultSentencesDto"];
+            /** @description A motion or poll; null for an assembly’s ballot (`assembly`) */
+            tally: components["schemas"]["PublicResultTallyDto"] | null;
+            /** @description The result in sentences a resident reads; an assembly’s are per matter */
+            explanation: components["schemas"]["PublicResultSentencesDto"] | null;
+            /** @description An assembly’s ballot: every matter’s figures, verdict and elected candidates */
+            assembly: components["schemas"]["AssemblyResultDto"] | null;
             /**
              * @description The recount kit’s file name (download it from …/recount-kit)
              * @example yishi-vote-0b7e….zip
@@ -6450,7 +6624,7 @@ export interface components {
          * @description Why a request was refused (`details.reason` of `CONFLICT`, `FORBIDDEN`, `NOT_FOUND`): stable words, translated by the client
          * @enum {string}
          */
-        RefusalReason: "not_author" | "too_many_photos" | "own_topic" | "consultation_closed" | "target_closed" | "already_screened" | "not_open" | "version_published" | "version_editing" | "drafting_closed" | "attachment_limit" | "clause_linked" | "comment_phase" | "one_level_of_replies" | "parent_hidden" | "current_version" | "offline_phase" | "published_version" | "already_hidden" | "not_hidden" | "own_comment" | "already_reported" | "top_level_only" | "reply_phase" | "below_taken" | "started" | "full" | "cancelled" | "no_roll_phone" | "not_linked" | "not_scheduled" | "past_close" | "approval_required" | "roll_inconsistent" | "not_cancellable" | "not_needed" | "shortening_pending" | "not_supervisor" | "same_person" | "already_decided" | "not_open_yet" | "closed" | "paper_supersedes" | "change_not_allowed" | "already_voted" | "not_eligible" | "paper_in_entry" | "paper_void" | "paper_settled" | "disputed" | "not_returned_in_time" | "not_disputed" | "third_person_required" | "proxy_revoked" | "proxy_rejected" | "attendance_not_counted" | "proxy_exists" | "proxy_cap_reached" | "not_accepted" | "revoked" | "turnout_private" | "not_counted" | "not_on_notice" | "objection_window_over" | "answered" | "board_not_published" | "notice_too_short" | "not_a_draft" | "not_announced" | "check_in_closed" | "not_invited" | "already_checked_in" | "not_checked_in" | "already_left" | "already_deferred" | "already_on_agenda" | "code_expired" | "meeting_supersedes" | "not_chair" | "not_recorder" | "not_teller" | "not_scrutineer" | "not_started" | "no_quorum" | "not_a_vote_item" | "a_vote_item" | "item_deferred" | "room_voting_closed" | "already_open" | "not_present" | "slip_exists" | "not_entered" | "already_recorded" | "already_waiting" | "minutes_exist" | "no_minutes" | "not_confirmed" | "already_confirmed" | "not_published" | "not_your_building" | "wechat_not_configured" | "wechat_binding_failed" | "wechat_not_bound" | "reminders_closed" | "not_a_resident_account" | "own_account";
+        RefusalReason: "assembly_on_paper" | "not_author" | "too_many_photos" | "own_topic" | "consultation_closed" | "target_closed" | "already_screened" | "not_open" | "version_published" | "version_editing" | "drafting_closed" | "attachment_limit" | "clause_linked" | "comment_phase" | "one_level_of_replies" | "parent_hidden" | "current_version" | "offline_phase" | "published_version" | "already_hidden" | "not_hidden" | "own_comment" | "already_reported" | "top_level_only" | "reply_phase" | "below_taken" | "started" | "full" | "cancelled" | "no_roll_phone" | "not_linked" | "not_scheduled" | "past_close" | "approval_required" | "roll_inconsistent" | "not_cancellable" | "not_needed" | "shortening_pending" | "not_supervisor" | "same_person" | "already_decided" | "not_open_yet" | "closed" | "paper_supersedes" | "change_not_allowed" | "already_voted" | "not_eligible" | "paper_in_entry" | "paper_void" | "paper_settled" | "disputed" | "not_returned_in_time" | "not_disputed" | "third_person_required" | "proxy_revoked" | "proxy_rejected" | "attendance_not_counted" | "proxy_exists" | "proxy_cap_reached" | "not_accepted" | "revoked" | "turnout_private" | "not_counted" | "not_on_notice" | "objection_window_over" | "answered" | "board_not_published" | "notice_too_short" | "not_a_draft" | "not_announced" | "check_in_closed" | "not_invited" | "already_checked_in" | "not_checked_in" | "already_left" | "already_deferred" | "already_on_agenda" | "code_expired" | "meeting_supersedes" | "not_chair" | "not_recorder" | "not_teller" | "not_scrutineer" | "not_started" | "no_quorum" | "not_a_vote_item" | "a_vote_item" | "item_deferred" | "room_voting_closed" | "already_open" | "not_present" | "slip_exists" | "not_entered" | "already_recorded" | "already_waiting" | "minutes_exist" | "no_minutes" | "not_confirmed" | "already_confirmed" | "not_published" | "not_your_building" | "wechat_not_configured" | "wechat_binding_failed" | "wechat_not_bound" | "reminders_closed" | "not_a_resident_account" | "own_account";
         /**
          * @description What is wrong with a new password (`details.reason` of `PASSWORD_TOO_WEAK`)
          * @enum {string}

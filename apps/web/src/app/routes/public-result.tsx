@@ -16,6 +16,7 @@ import { VerifySteps } from '../../features/public-results/components/verify-ste
 import { optionLabelOf, pageProblem, stageNote } from '../../features/public-results/utils/public-page';
 import { ReceiptBoard } from '../../features/votes/components/receipt-board';
 import { ResultSections } from '../../features/votes/components/result-sections';
+import { AssemblyResultSections } from '../../features/votes/components/assembly-result';
 import { ruleSentence, weighsArea } from '../../features/votes/utils/rule-sentence';
 import { verdictKey } from '../../features/votes/utils/verdict';
 import { currentLanguage } from '../../i18n';
@@ -61,9 +62,8 @@ export function PublicResultRoute() {
   }
 
   const data = result.data!;
-  const { tally } = data;
+  const { tally, assembly } = data;
   const optionLabel = optionLabelOf(data, language);
-  const verdict = verdictKey(tally);
   return (
     <div className="vote-page vote-result public-result">
       {noIndex}
@@ -80,15 +80,21 @@ export function PublicResultRoute() {
         <p className="page-header__intro">{t('publicResult.intro')}</p>
       </header>
 
-      <section className={`verdict verdict--${tally.passed ? 'passed' : 'failed'}`} aria-labelledby="verdict-title">
-        <h2 className="verdict__label" id="verdict-title">
-          {data.stage === 'final' ? t('votes.result.finalVerdict') : t('votes.result.provisionalVerdict')}
-        </h2>
-        <p className="verdict__value">{t(verdict, { option: tally.winningOption ? optionLabel(tally.winningOption) : '' })}</p>
-        <p className="verdict__note">{stageNote(data, t, language)}</p>
-      </section>
+      {tally && (
+        <section className={`verdict verdict--${tally.passed ? 'passed' : 'failed'}`} aria-labelledby="verdict-title">
+          <h2 className="verdict__label" id="verdict-title">
+            {data.stage === 'final' ? t('votes.result.finalVerdict') : t('votes.result.provisionalVerdict')}
+          </h2>
+          <p className="verdict__value">{t(verdictKey(tally), { option: tally.winningOption ? optionLabel(tally.winningOption) : '' })}</p>
+          <p className="verdict__note">{stageNote(data, t, language)}</p>
+        </section>
+      )}
+      {assembly && <AssemblyResultSections result={assembly} stage={data.stage} />}
+      {assembly && <p className="notice notice--info">{stageNote(data, t, language)}</p>}
 
-      <ResultSections conditions={tally.conditions} explanation={data.explanation[language]} figures={tally.figures} withArea={weighsArea(data.ruleSet)} optionLabel={optionLabel} />
+      {tally && data.explanation && (
+        <ResultSections conditions={tally.conditions} explanation={data.explanation[language]} figures={tally.figures} withArea={weighsArea(data.ruleSet)} optionLabel={optionLabel} />
+      )}
 
       <PublicFacts result={data} ruleWords={ruleSentence(data.ruleSet, data.questionKind, t)} />
 

@@ -16,6 +16,7 @@ import { recountKitHref, resultExportHref, useVoteResult } from '../../features/
 import { Objections } from '../../features/votes/components/objections';
 import { PublicLink } from '../../features/votes/components/public-link';
 import { ResultSections } from '../../features/votes/components/result-sections';
+import { AssemblyResultSections } from '../../features/votes/components/assembly-result';
 import { VoteHeader } from '../../features/votes/components/vote-header';
 import { voteBoardPath, votePath } from '../../shared/votes/paths';
 import { verdictKey } from '../../features/votes/utils/verdict';
@@ -63,11 +64,10 @@ export function VoteResultRoute() {
     return <QueryError error={result.error} retrying={result.isFetching} onRetry={() => void result.refetch()} />;
   }
 
-  const { vote, result: file, objectionUntil, safeguards } = result.data;
+  const { vote, result: file, assembly, objectionUntil, safeguards } = result.data;
   const stage = voteStage(vote);
-  const summary = file.tally;
+  const summary = file?.tally ?? null;
   const optionLabel = (id: string): string => choiceLabel(vote, id, t, language);
-  const verdict = verdictKey(summary);
   const objectionWindowOpen = objectionsOpen(stage, objectionUntil);
   const header = detail.data ? { ...vote, bodyZh: detail.data.bodyZh, bodyEn: detail.data.bodyEn } : vote;
 
@@ -76,17 +76,23 @@ export function VoteResultRoute() {
       {back}
       <VoteHeader vote={header} stage={stage} titleId="result-title" kind={t('votes.result.kind')} />
 
-      <section className={`verdict verdict--${summary.passed ? 'passed' : 'failed'}`} aria-labelledby="verdict-title">
-        <h2 className="verdict__label" id="verdict-title">
-          {stage === 'final' ? t('votes.result.finalVerdict') : t('votes.result.provisionalVerdict')}
-        </h2>
-        <p className="verdict__value">{t(verdict, { option: summary.winningOption ? optionLabel(summary.winningOption) : '' })}</p>
-        <p className="verdict__note">
-          {stage === 'final'
-            ? t('votes.result.finalNote')
-            : t('votes.result.provisionalNote', { date: objectionUntil ? (formatDateTime(objectionUntil, language) ?? '') : '' })}
-        </p>
-      </section>
+      {summary && (
+        <section className={`verdict verdict--${summary.passed ? 'passed' : 'failed'}`} aria-labelledby="verdict-title">
+          <h2 className="verdict__label" id="verdict-title">
+            {stage === 'final' ? t('votes.result.finalVerdict') : t('votes.result.provisionalVerdict')}
+          </h2>
+          <p className="verdict__value">{t(verdictKey(summary), { option: summary.winningOption ? optionLabel(summary.winningOption) : '' })}</p>
+          <p className="verdict__note">
+            {stage === 'final'
+              ? t('votes.result.finalNote')
+              : t('votes.result.provisionalNote', { date: objectionUntil ? (formatDateTime(objectionUntil, language) ?? '') : '' })}
+          </p>
+        </section>
+      )}
+      {assembly && <AssemblyResultSections result={assembly} stage={stage === 'final' ? 'final' : 'provisional'} />}
+      {assembly && stage !== 'final' && (
+        <p className="notice notice--info">{t('votes.result.provisionalNote', { date: objectionUntil ? (formatDateTime(objectionUntil, language) ?? '') : '' })}</p>
+      )}
 
       {safeguards && (
         <Section titleId="safeguards-title" title={t('votes.safeguards.title')}>
@@ -96,7 +102,9 @@ export function VoteResultRoute() {
         </Section>
       )}
 
-      <ResultSections conditions={summary.conditions} explanation={file.explanation[language]} figures={summary.figures} withArea={weighsArea(vote.ruleSet)} optionLabel={optionLabel} />
+      {file && summary && (
+        <ResultSections conditions={summary.conditions} explanation={file.explanation[language]} figures={summary.figures} withArea={weighsArea(vote.ruleSet)} optionLabel={optionLabel} />
+      )}
 
       <Section titleId="integrity-title" title={t('votes.result.integrity')} intro={t('votes.result.integrityIntro')}>
         <dl className="facts">
@@ -108,7 +116,7 @@ export function VoteResultRoute() {
               {vote.closingHash ?? '—'}
             </dd>
           </div>
-          <ChainRows chains={file.chains} />
+          <ChainRows chains={file?.chains ?? assembly!.chains} />
         </dl>
         <div className="button-row result-actions no-print">
           <a href={recountKitHref(vote.id)} className="button button--secondary" download>

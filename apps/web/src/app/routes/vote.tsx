@@ -10,6 +10,7 @@ import { Link, useParams } from 'react-router';
 import { AttachmentList } from '../../components/attachment-list';
 import { QueryError } from '../../components/query-error';
 import { useVote } from '../../features/votes/api/get-vote';
+import { AssemblyBallotCard } from '../../features/votes/components/assembly-ballot-card';
 import { BallotCard } from '../../features/votes/components/ballot-card';
 import { Countdown } from '../../features/votes/components/countdown';
 import { Turnout } from '../../features/votes/components/turnout';
@@ -89,15 +90,19 @@ export function VoteRoute() {
 
       {detail.myVoters.length > 0 && stage !== 'cancelled' && (
         <div className="ballot-cards">
-          {detail.myVoters.map((voter) => (
-            <BallotCard key={voter.voterId} vote={detail} voter={voter} named={detail.myVoters.length > 1} stage={stage} />
-          ))}
+          {detail.myVoters.map((voter) =>
+            detail.questionKind === 'assembly' ? (
+              <AssemblyBallotCard key={voter.voterId} vote={detail} voter={voter} named={detail.myVoters.length > 1} stage={stage} />
+            ) : (
+              <BallotCard key={voter.voterId} vote={detail} voter={voter} named={detail.myVoters.length > 1} stage={stage} />
+            ),
+          )}
         </div>
       )}
 
-      {detail.attachments.length > 0 && (
+      {detail.attachments.some((a) => a.matterId === null) && (
         <Section titleId="vote-documents-title" title={t('votes.documents.title')} intro={t('votes.documents.intro')}>
-          <AttachmentList attachments={detail.attachments} label={t('votes.documents.title')} />
+          <AttachmentList attachments={detail.attachments.filter((a) => a.matterId === null)} label={t('votes.documents.title')} />
         </Section>
       )}
 

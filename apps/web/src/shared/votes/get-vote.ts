@@ -6,6 +6,8 @@ import { voteKey } from './query-keys';
 export type VoteDetail = components['schemas']['VoteDetailDto'];
 export type MyVoter = components['schemas']['MyVoterDto'];
 export type VoteStatus = components['schemas']['VoteStatus'];
+export type VoteMatter = components['schemas']['MatterViewDto'];
+export type MarkView = components['schemas']['MarkViewDto'];
 
 /** `GET /api/votes/{id}`: the vote, and the voters I may cast for in it (myself, principals by written proxy). */
 export function getVote(voteId: string, signal?: AbortSignal): Promise<VoteDetail> {

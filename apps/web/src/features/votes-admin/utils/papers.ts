@@ -41,7 +41,7 @@ export interface ChoiceOption {
 }
 
 /** What a paper of this vote may say: 同意 / 反对 / 弃权, or a poll's options and 弃权. */
-export function paperChoices(vote: { questionKind: 'motion' | 'options'; options: { id: string; label: string }[] | null }): ChoiceOption[] {
+export function paperChoices(vote: { questionKind: 'motion' | 'options' | 'assembly'; options: { id: string; label: string }[] | null }): ChoiceOption[] {
   const abstain: ChoiceOption = { id: 'abstain', key: 'voteAdmin.choice.abstain', label: null };
   if (vote.questionKind === 'options') return [...(vote.options ?? []).map((o) => ({ id: o.id, key: null, label: o.label })), abstain];
   return MOTION_CHOICES.map((id) => ({ id, key: `voteAdmin.choice.${id}`, label: null }));

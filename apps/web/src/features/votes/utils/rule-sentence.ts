@@ -18,7 +18,9 @@ export function ruleSentenceKey(ruleSet: RuleSetId): `votes.rule.${RuleSetId}` {
 export const RULE_SETS_WORDED: readonly RuleSetId[] = RULE_SET_IDS;
 
 /** The requirement in words. A poll with options says how the winner is found instead. */
-export function ruleSentence(ruleSet: RuleSetId, questionKind: 'motion' | 'options', t: TFunction): string {
+export function ruleSentence(ruleSet: RuleSetId, questionKind: 'motion' | 'options' | 'assembly', t: TFunction): string {
+  // An assembly's ballot has a rule per matter: each matter says its own.
+  if (questionKind === 'assembly') return t('votes.assembly.rule');
   if (ruleSet === 'simple-majority' && questionKind === 'options') return t('votes.rule.simple-majority-options');
   return t(ruleSentenceKey(ruleSet));
 }
