@@ -53,6 +53,7 @@ test('an owner fills the three-matter ballot, leaves one matter blank, confirms,
   const problems = watchConsole(page);
   await page.goto(`${baseUrl()}/login`);
   await signIn(page, OWNER_YUSHUIAN);
+  await expect(page).toHaveURL(/\/me$/);
   await page.goto(`${baseUrl()}/votes/${vote.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   const ballot = page.getByRole('region', { name: '我的选票' });
