@@ -12,8 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { Client } from 'pg';
-import { createEmptyDatabase, dropDatabase } from '../../test/postgres';
+import { createEmptyDatabase, dropDatabase, withClient } from '../../test/postgres';
 import { createTestDatabase } from '../../test/test-app';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -47,16 +46,6 @@ function run(command: 'backup' | 'restore', args: string[], env: Record<string, 
       resolve({ code, stdout, build: at < 0 ? stderr : stderr.slice(0, at), said: at < 0 ? '' : stderr.slice(at) });
     });
   });
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 const tablesIn = (url: string): Promise<number> =>
