@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { allowNotificationKinds } from './notification-kinds';
 
 /** Votes: the frozen electorate, ballots (named and secret), the cast log behind the hash chain, paper ballots, proxies, objections. */
 
@@ -56,10 +57,7 @@ export class Votes1795677910184 implements MigrationInterface {
         await queryRunner.query(`CREATE TRIGGER vote_unit_kind BEFORE INSERT OR UPDATE OF unit_id ON vote FOR EACH ROW EXECUTE FUNCTION yishi_assert_is_unit()`);
 
         // The inbox tells of votes opening, their provisional result and their final notice.
-        await queryRunner.query(`ALTER TABLE "notification" DROP CONSTRAINT "notification_kind_valid"`);
-        await queryRunner.query(
-            `ALTER TABLE "notification" ADD CONSTRAINT "notification_kind_valid" CHECK ("kind" IN ('topic_screened', 'consultation_opened', 'phase_changed', 'comment_replied', 'comment_hidden', 'comment_period_ending', 'draft_published', 'briefing_cancelled', 'vote_opened', 'vote_result', 'vote_final'))`,
-        );
+        await allowNotificationKinds(queryRunner, { through: 'vote_final' });
 
         // A vote decides a consultation of its own unit.
         await queryRunner.query(`
@@ -165,10 +163,7 @@ export class Votes1795677910184 implements MigrationInterface {
         await queryRunner.query(`DROP FUNCTION yishi_vote_consultation_scope()`);
         await queryRunner.query(`DROP TRIGGER vote_unit_kind ON vote`);
         await queryRunner.query(`DELETE FROM "notification" WHERE "kind" IN ('vote_opened', 'vote_result', 'vote_final')`);
-        await queryRunner.query(`ALTER TABLE "notification" DROP CONSTRAINT "notification_kind_valid"`);
-        await queryRunner.query(
-            `ALTER TABLE "notification" ADD CONSTRAINT "notification_kind_valid" CHECK ("kind" IN ('topic_screened', 'consultation_opened', 'phase_changed', 'comment_replied', 'comment_hidden', 'comment_period_ending', 'draft_published', 'briefing_cancelled'))`,
-        );
+        await allowNotificationKinds(queryRunner, { before: 'vote_opened' });
         await queryRunner.query(`ALTER TABLE "vote_objection" DROP CONSTRAINT "vote_objection_answered_by_fk"`);
         await queryRunner.query(`ALTER TABLE "vote_objection" DROP CONSTRAINT "vote_objection_user_fk"`);
         await queryRunner.query(`ALTER TABLE "vote_objection" DROP CONSTRAINT "vote_objection_vote_fk"`);

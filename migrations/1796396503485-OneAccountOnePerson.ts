@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { allowNotificationKinds } from './notification-kinds';
 
 /**
  * One account is one person. An account may be linked to at most one owner, one tenant and one
@@ -11,9 +12,6 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the link made first and lose the others, each with an audit entry naming the person, so staff
  * can see what happened and link the right accounts in person.
  */
-const NOTIFICATION_KINDS_BEFORE = `'topic_screened', 'consultation_opened', 'phase_changed', 'comment_replied', 'comment_hidden', 'comment_period_ending', 'draft_published', 'briefing_cancelled', 'vote_opened', 'vote_result', 'vote_final'`;
-const NOTIFICATION_KINDS_WITH_UNLINK = `${NOTIFICATION_KINDS_BEFORE}, 'roll_unlinked'`;
-
 export class OneAccountOnePerson1796396503485 implements MigrationInterface {
     name = 'OneAccountOnePerson1796396503485';
 
@@ -52,8 +50,7 @@ export class OneAccountOnePerson1796396503485 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "invitation" ADD CONSTRAINT "invitation_proof_failures_not_negative" CHECK ("proof_failures" >= 0)`);
         await queryRunner.query(`ALTER TABLE "phone_verification" DROP CONSTRAINT "phone_verification_purpose_valid"`);
         await queryRunner.query(`ALTER TABLE "phone_verification" ADD CONSTRAINT "phone_verification_purpose_valid" CHECK ("purpose" IN ('signup', 'reset', 'link'))`);
-        await queryRunner.query(`ALTER TABLE "notification" DROP CONSTRAINT "notification_kind_valid"`);
-        await queryRunner.query(`ALTER TABLE "notification" ADD CONSTRAINT "notification_kind_valid" CHECK ("kind" IN (${NOTIFICATION_KINDS_WITH_UNLINK}))`);
+        await allowNotificationKinds(queryRunner, { through: 'roll_unlinked' });
         await queryRunner.query(`ALTER TABLE "phone_verification" ADD CONSTRAINT "phone_verification_link_has_letter" CHECK (("purpose" = 'link') = ("invitation_id" IS NOT NULL))`);
         await queryRunner.query(`ALTER TABLE "invitation_print" ADD CONSTRAINT "invitation_print_unit_fk" FOREIGN KEY ("unit_id") REFERENCES "org_node"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "invitation_print" ADD CONSTRAINT "invitation_print_building_fk" FOREIGN KEY ("building_id") REFERENCES "building"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
@@ -73,8 +70,7 @@ export class OneAccountOnePerson1796396503485 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "phone_verification" DROP CONSTRAINT "phone_verification_link_has_letter"`);
         await queryRunner.query(`DELETE FROM "phone_verification" WHERE "purpose" = 'link'`);
         await queryRunner.query(`DELETE FROM "notification" WHERE "kind" = 'roll_unlinked'`);
-        await queryRunner.query(`ALTER TABLE "notification" DROP CONSTRAINT "notification_kind_valid"`);
-        await queryRunner.query(`ALTER TABLE "notification" ADD CONSTRAINT "notification_kind_valid" CHECK ("kind" IN (${NOTIFICATION_KINDS_BEFORE}))`);
+        await allowNotificationKinds(queryRunner, { before: 'roll_unlinked' });
         await queryRunner.query(`ALTER TABLE "phone_verification" DROP CONSTRAINT "phone_verification_purpose_valid"`);
         await queryRunner.query(`ALTER TABLE "phone_verification" ADD CONSTRAINT "phone_verification_purpose_valid" CHECK ("purpose" IN ('signup', 'reset'))`);
         await queryRunner.query(`ALTER TABLE "invitation" DROP CONSTRAINT "invitation_proof_failures_not_negative"`);

@@ -1,6 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-const KINDS_BEFORE = `'topic_screened', 'consultation_opened', 'phase_changed', 'comment_replied', 'comment_hidden', 'comment_period_ending', 'draft_published', 'briefing_cancelled', 'vote_opened', 'vote_result', 'vote_final', 'roll_unlinked', 'session_announced'`;
+import { allowNotificationKinds } from './notification-kinds';
 
 /**
  * The room of a discussion session: its officers (chair, recorder, tellers, scrutineers) and named
@@ -69,14 +68,12 @@ export class SessionRoom1796431043639 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "session_follow_up_update" ADD CONSTRAINT "session_follow_up_update_by_fk" FOREIGN KEY ("by") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "session_minutes" ADD CONSTRAINT "session_minutes_two_confirmers" CHECK ("chair_confirmed_by" IS NULL OR "scrutineer_confirmed_by" IS NULL OR "chair_confirmed_by" <> "scrutineer_confirmed_by")`);
         await queryRunner.query(`ALTER TABLE "discussion_session" ADD CONSTRAINT "discussion_session_current_item_fk" FOREIGN KEY ("current_item_id") REFERENCES "session_agenda_item"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-        await queryRunner.query(`ALTER TABLE "notification" DROP CONSTRAINT "notification_kind_valid"`);
-        await queryRunner.query(`ALTER TABLE "notification" ADD CONSTRAINT "notification_kind_valid" CHECK ("kind" IN (${KINDS_BEFORE}, 'minutes_published', 'follow_up_overdue'))`);
+        await allowNotificationKinds(queryRunner, { through: 'follow_up_overdue' });
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`DELETE FROM "notification" WHERE "kind" IN ('minutes_published', 'follow_up_overdue')`);
-        await queryRunner.query(`ALTER TABLE "notification" DROP CONSTRAINT "notification_kind_valid"`);
-        await queryRunner.query(`ALTER TABLE "notification" ADD CONSTRAINT "notification_kind_valid" CHECK ("kind" IN (${KINDS_BEFORE}))`);
+        await allowNotificationKinds(queryRunner, { before: 'minutes_published' });
         await queryRunner.query(`ALTER TABLE "discussion_session" DROP CONSTRAINT "discussion_session_current_item_fk"`);
         await queryRunner.query(`ALTER TABLE "session_follow_up_update" DROP CONSTRAINT "session_follow_up_update_by_fk"`);
         await queryRunner.query(`ALTER TABLE "session_follow_up_update" DROP CONSTRAINT "session_follow_up_update_item_fk"`);

@@ -1,6 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-const KINDS_BEFORE = `'topic_screened', 'consultation_opened', 'phase_changed', 'comment_replied', 'comment_hidden', 'comment_period_ending', 'draft_published', 'briefing_cancelled', 'vote_opened', 'vote_result', 'vote_final', 'roll_unlinked', 'session_announced', 'minutes_published', 'follow_up_overdue'`;
+import { allowNotificationKinds } from './notification-kinds';
 
 /**
  * Messages beyond the app: a person's channel preference (SMS, WeChat or the app only), the
@@ -21,14 +20,12 @@ export class MessagesBeyondTheApp1796457161755 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "message_delivery" ADD CONSTRAINT "message_delivery_notification_fk" FOREIGN KEY ("notification_id") REFERENCES "notification"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "message_delivery" ADD CONSTRAINT "message_delivery_user_fk" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "message_preference" ADD CONSTRAINT "message_preference_user_fk" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-        await queryRunner.query(`ALTER TABLE "notification" DROP CONSTRAINT "notification_kind_valid"`);
-        await queryRunner.query(`ALTER TABLE "notification" ADD CONSTRAINT "notification_kind_valid" CHECK ("kind" IN (${KINDS_BEFORE}, 'vote_reminder'))`);
+        await allowNotificationKinds(queryRunner, { through: 'vote_reminder' });
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`DELETE FROM "notification" WHERE "kind" = 'vote_reminder'`);
-        await queryRunner.query(`ALTER TABLE "notification" DROP CONSTRAINT "notification_kind_valid"`);
-        await queryRunner.query(`ALTER TABLE "notification" ADD CONSTRAINT "notification_kind_valid" CHECK ("kind" IN (${KINDS_BEFORE}))`);
+        await allowNotificationKinds(queryRunner, { before: 'vote_reminder' });
         await queryRunner.query(`ALTER TABLE "message_preference" DROP CONSTRAINT "message_preference_user_fk"`);
         await queryRunner.query(`ALTER TABLE "message_delivery" DROP CONSTRAINT "message_delivery_user_fk"`);
         await queryRunner.query(`ALTER TABLE "message_delivery" DROP CONSTRAINT "message_delivery_notification_fk"`);

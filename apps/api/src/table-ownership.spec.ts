@@ -15,6 +15,10 @@ import { describe, expect, it } from '@jest/globals';
  *   kind of target to its place in the tree).
  * Everything else reads another feature's data through that feature's store functions (a name,
  * a label, a count by id) or SQL fragments it exports (`liveLetterSql`, `accountEntriesSql`).
+ *
+ * And the statements themselves sit in stores (`*-store.ts`, `*-reads.ts`), in the features and in
+ * the infrastructure folders alike (the backup's in `backup/backup-store.ts`): a file that runs
+ * SQL outside a store is listed in STATEMENTS_OUTSIDE_STORES with the reason.
  */
 
 const SRC = __dirname;
@@ -28,6 +32,20 @@ const BY_DESIGN: Record<string, string> = {
   'permissions/access-reads.ts': 'reads a target with its ancestry (organizations) and the actor’s grants (users) in one statement: what permission means',
 };
 
+/**
+ * Files (or folders, ending in `/`) that run SQL outside a store: none touches a feature's table.
+ * `database/advisory-lock.ts` stays database infrastructure rather than becoming a store: its
+ * statements are PostgreSQL's lock functions on a session or a transaction (no table at all), the
+ * point of `LockSession` is the connection it holds outside the pool, and migrations, jobs and
+ * the seed share it; a store holds a feature's statements about its tables, and there is none.
+ */
+const STATEMENTS_OUTSIDE_STORES: Record<string, string> = {
+  'database/advisory-lock.ts': 'advisory locks (pg_advisory_lock, pg_try_advisory_lock, pg_advisory_xact_lock) on a connection of its own or the caller’s transaction: no table, database infrastructure',
+  'database/pooled.ts': 'the functions every store runs its statements through (a pooled connection, a pg client as a TxQuery)',
+  'database/embedded-postgres.ts': 'creates the embedded server’s database itself, before there is any schema',
+  'sessions/session-events.ts': 'LISTENs on the channel the session stores NOTIFY: a channel of the server, no table',
+  'bench/': 'benchmarks time statements and build their fixtures directly; no part of the running application',
+};
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
@@ -95,5 +113,30 @@ describe('each feature owns its tables', () => {
       }
     }
     expect([...new Set(problems)]).toEqual([]);
+  });
+});
+
+describe('statements sit in stores', () => {
+  const runsSql = /\.query(?:<[^;]*?>)?\(/;
+  const exemption = (rel: string): string | undefined =>
+    STATEMENTS_OUTSIDE_STORES[rel] ?? Object.entries(STATEMENTS_OUTSIDE_STORES).find(([key]) => key.endsWith('/') && rel.startsWith(key))?.[1];
+  const sources = all.filter((f) => !/\.(int-)?spec\.ts$/.test(f)).map((f) => path.relative(SRC, f).split(path.sep).join('/'));
+
+  it('finds the statements it looks for', () => {
+    expect(runsSql.test('await m.query<{ n: number }[]>(`SELECT 1`)')).toBe(true);
+    expect(runsSql.test("await client.query('BEGIN')")).toBe(true);
+    expect(sources.filter((rel) => runsSql.test(readFileSync(path.join(SRC, rel), 'utf8'))).length).toBeGreaterThan(20);
+  });
+
+  it('runs SQL only in a store, or in a file listed with the reason it touches no feature’s table', () => {
+    const outside = sources.filter((rel) => !/-(store|reads)\.ts$/.test(rel) && !exemption(rel) && runsSql.test(readFileSync(path.join(SRC, rel), 'utf8')));
+    expect(outside).toEqual([]);
+  });
+
+  it('lists only files that exist and still run SQL', () => {
+    const stale = Object.keys(STATEMENTS_OUTSIDE_STORES).filter((key) =>
+      key.endsWith('/') ? !sources.some((rel) => rel.startsWith(key)) : !sources.includes(key) || !runsSql.test(readFileSync(path.join(SRC, key), 'utf8')),
+    );
+    expect(stale).toEqual([]);
   });
 });

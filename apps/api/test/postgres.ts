@@ -43,8 +43,9 @@ export function databaseUrl(adminUrl: string, database: string): string {
   return url.toString();
 }
 
-async function withAdmin<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl });
+/** Runs `work` on a connection of its own to `url`, closed afterwards. */
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
@@ -60,7 +61,7 @@ export function uniqueDatabaseName(prefix: string): string {
 /** Creates an empty database and applies every migration: the template for test databases. */
 export async function createTemplate(adminUrl: string): Promise<string> {
   const name = uniqueDatabaseName('yishi_tpl');
-  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
   await runMigrations(databaseUrl(adminUrl, name));
   return name;
 }
@@ -68,16 +69,16 @@ export async function createTemplate(adminUrl: string): Promise<string> {
 /** A fresh database for one test file: a copy of the migrated template (fast, no migrations). */
 export async function cloneDatabase(adminUrl: string, template: string, prefix = 'yishi_t'): Promise<{ name: string; url: string }> {
   const name = uniqueDatabaseName(prefix);
-  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   return { name, url: databaseUrl(adminUrl, name) };
 }
 
 export async function createEmptyDatabase(adminUrl: string, prefix: string): Promise<{ name: string; url: string }> {
   const name = uniqueDatabaseName(prefix);
-  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
   return { name, url: databaseUrl(adminUrl, name) };
 }
 
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }

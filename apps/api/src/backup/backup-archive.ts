@@ -4,7 +4,10 @@ import path from 'node:path';
 import { unzipSync, Zip, ZipDeflate } from 'fflate';
 import { Client } from 'pg';
 import { runMigrations } from '../database/migrate';
+import { onClient } from '../database/pooled';
 import { LocalFolderStorage } from '../storage/file-storage';
+import { storedFileDigests } from '../storage/storage-store';
+import { anyRows, applicationTables, appliedMigrations, inLoad, inSnapshot, insertRows, moveSequencesPastRows, tableRows } from './backup-store';
 
 /**
  * A backup of one Yishi instance in a single zip file: every table's rows as JSON lines, read in
@@ -44,27 +47,11 @@ function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-/** The application's tables (the migrations' own bookkeeping aside), in a stable order. */
-async function tablesOf(client: Client): Promise<string[]> {
-  const { rows } = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migration' ORDER BY tablename`);
-  return rows.map((r) => r.name);
-}
-
-async function migrationsOf(client: Client): Promise<string[]> {
-  const exists = await client.query(`SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename = 'schema_migration'`);
-  if (exists.rowCount === 0) return [];
-  const { rows } = await client.query<{ name: string }>(`SELECT name FROM schema_migration ORDER BY id`);
-  return rows.map((r) => r.name);
-}
-
 /** Writes the backup of the database at `url` (and the files of `storageDir` it names) to `outFile`. */
 export async function writeBackup(url: string, storageDir: string, outFile: string): Promise<BackupManifest> {
   const client = new Client({ connectionString: url, application_name: 'yishi-backup' });
   await client.connect();
+  const q = onClient(client);
   const partial = `${outFile}.partial`;
   const out = fs.createWriteStream(partial);
   const written = new Promise<void>((resolve, reject) => {
@@ -89,51 +76,50 @@ export async function writeBackup(url: string, storageDir: string, outFile: stri
       file.push(new Uint8Array(0), true);
       return hash.digest('hex');
     })();
-  try {
-    // One snapshot for every table and the list of files: the dump is one moment of the database.
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const [{ now }] = (await client.query<{ now: Date }>('SELECT now() AS now')).rows as [{ now: Date }];
-    const migrations = await migrationsOf(client);
-    if (migrations.length === 0) throw new BackupError('The database has no Yishi schema (no migrations applied): nothing to back up.');
-    const tables: BackupManifest['tables'] = [];
-    for (const name of await tablesOf(client)) {
-      let rows = 0;
-      const entry = `db/${name}.jsonl`;
-      const cursor = `backup_${tables.length}`;
-      await client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT to_jsonb(t)::text AS row FROM ${quoteIdent(name)} t`);
-      const batches = async function* (): AsyncGenerator<Uint8Array> {
-        for (;;) {
-          const { rows: batch } = await client.query<{ row: string }>(`FETCH ${BATCH} FROM ${cursor}`);
-          if (batch.length === 0) return;
-          rows += batch.length;
-          yield Buffer.from(batch.map((r) => `${r.row}\n`).join(''), 'utf8');
-        }
-      };
-      const hash = await add(entry, batches());
-      await client.query(`CLOSE ${cursor}`);
-      tables.push({ name, rows, entry, sha256: hash });
-    }
+  /** A table's rows as one entry, streamed batch by batch. */
+  const addTable = async (name: string): Promise<BackupManifest['tables'][number]> => {
+    let rows = 0;
+    const entry = `db/${name}.jsonl`;
+    const lines = async function* (): AsyncGenerator<Uint8Array> {
+      for await (const batch of tableRows(q, name, BATCH)) {
+        rows += batch.length;
+        yield Buffer.from(batch.map((row) => `${row}\n`).join(''), 'utf8');
+      }
+    };
+    const hash = await add(entry, lines());
+    return { name, rows, entry, sha256: hash };
+  };
+  /** The uploaded files the database names, each as it was stored (same SHA-256), or listed as missing. */
+  const addFiles = async (named: { storageKey: string; sha256: string }[]): Promise<Pick<BackupManifest, 'files' | 'missingFiles'>> => {
     const storage = new LocalFolderStorage(storageDir);
     const files: BackupManifest['files'] = [];
     const missingFiles: string[] = [];
-    const stored = await client.query<{ storage_key: string; sha256: string; size_bytes: number }>(`SELECT storage_key, sha256, size_bytes FROM stored_file ORDER BY storage_key`);
-    for (const f of stored.rows) {
-      let bytes: Buffer;
+    for (const f of named) {
+      let bytes: Buffer | null;
       try {
-        bytes = await storage.get(f.storage_key);
+        bytes = await storage.get(f.storageKey);
       } catch {
-        missingFiles.push(f.storage_key);
+        bytes = null;
+      }
+      if (bytes === null || sha256(bytes) !== f.sha256) {
+        missingFiles.push(f.storageKey);
         continue;
       }
-      if (sha256(bytes) !== f.sha256) {
-        missingFiles.push(f.storage_key);
-        continue;
-      }
-      const entry = `files/${f.storage_key}`;
-      files.push({ key: f.storage_key, sizeBytes: bytes.length, sha256: await add(entry, [bytes]), entry });
+      const entry = `files/${f.storageKey}`;
+      files.push({ key: f.storageKey, sizeBytes: bytes.length, sha256: await add(entry, [bytes]), entry });
     }
-    await client.query('COMMIT');
-    const manifest: BackupManifest = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, snapshotAt: now.toISOString(), migrations, tables, files, missingFiles };
+    return { files, missingFiles };
+  };
+  try {
+    // One snapshot for every table and the list of files: the dump is one moment of the database.
+    const manifest = await inSnapshot(q, async (at): Promise<BackupManifest> => {
+      const migrations = await appliedMigrations(q);
+      if (migrations.length === 0) throw new BackupError('The database has no Yishi schema (no migrations applied): nothing to back up.');
+      const tables: BackupManifest['tables'] = [];
+      for (const name of await applicationTables(q)) tables.push(await addTable(name));
+      const { files, missingFiles } = await addFiles(await storedFileDigests(q));
+      return { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, snapshotAt: at.toISOString(), migrations, tables, files, missingFiles };
+    });
     await add('manifest.json', [Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8')]);
     zip.end();
     await written;
@@ -196,13 +182,11 @@ export async function restoreBackup(url: string, storageDir: string, file: strin
   const { manifest, entries } = readArchive(file);
   const client = new Client({ connectionString: url, application_name: 'yishi-restore' });
   await client.connect();
+  const q = onClient(client);
   try {
-    const present = await migrationsOf(client);
+    const present = await appliedMigrations(q);
     if (present.length > 0) {
-      const tables = await tablesOf(client);
-      let rows = 0;
-      for (const t of tables) rows += Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${quoteIdent(t)} LIMIT 1) AS any_row`)).rows[0]!.n);
-      if (rows > 0) {
+      if (await anyRows(q, await applicationTables(q))) {
         throw new BackupError('The database is not empty: restore into a new, empty one (another DATABASE_URL, or EMBEDDED_PG_DIR set to a new folder), so nothing already there is mixed with the backup.');
       }
       if (present.length > manifest.migrations.length || present.some((name, i) => manifest.migrations[i] !== name)) {
@@ -217,42 +201,20 @@ export async function restoreBackup(url: string, storageDir: string, file: strin
     for (const f of manifest.files) await storage.put(f.key, Buffer.from(entries[f.entry]!));
 
     let rows = 0;
-    await client.query('BEGIN');
     try {
-      // As pg_restore loads data: foreign keys and triggers wait, so the order of tables does not
-      // matter and the append-only tables take their rows. Needs a superuser (the embedded one is).
-      await client.query(`SET LOCAL session_replication_role = replica`);
-      const known = new Set(await tablesOf(client));
-      for (const table of manifest.tables) {
-        if (!known.has(table.name)) throw new BackupError(`The backup holds a table ${table.name} this schema does not have.`);
-        const columns = (
-          await client.query<{ name: string }>(
-            `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
-            [quoteIdent(table.name)],
-          )
-        ).rows.map((r) => quoteIdent(r.name));
-        const lines = Buffer.from(entries[table.entry]!).toString('utf8').split('\n').filter(Boolean);
-        if (lines.length !== table.rows) throw new BackupError(`${table.entry} holds ${lines.length} rows, the manifest says ${table.rows}.`);
-        for (let i = 0; i < lines.length; i += BATCH) {
-          const batch = `[${lines.slice(i, i + BATCH).join(',')}]`;
-          const list = columns.join(', ');
-          await client.query(`INSERT INTO ${quoteIdent(table.name)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM jsonb_populate_recordset(NULL::${quoteIdent(table.name)}, $1::jsonb)`, [batch]);
+      await inLoad(q, async () => {
+        const known = new Set(await applicationTables(q));
+        for (const table of manifest.tables) {
+          if (!known.has(table.name)) throw new BackupError(`The backup holds a table ${table.name} this schema does not have.`);
+          const lines = Buffer.from(entries[table.entry]!).toString('utf8').split('\n').filter(Boolean);
+          if (lines.length !== table.rows) throw new BackupError(`${table.entry} holds ${lines.length} rows, the manifest says ${table.rows}.`);
+          await insertRows(q, table.name, lines, BATCH);
+          rows += lines.length;
         }
-        rows += lines.length;
-      }
-      // Identity and serial columns go on after the restored rows.
-      const sequences = await client.query<{ table_name: string; column_name: string }>(
-        `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND (is_identity = 'YES' OR column_default LIKE 'nextval(%')`,
-      );
-      for (const s of sequences.rows) {
-        await client.query(
-          `SELECT setval(pg_get_serial_sequence($1, $2), COALESCE((SELECT max(${quoteIdent(s.column_name)}) FROM ${quoteIdent(s.table_name)}), 0) + 1, false)`,
-          [quoteIdent(s.table_name), s.column_name],
-        );
-      }
-      await client.query('COMMIT');
+        // Identity and serial columns go on after the restored rows.
+        await moveSequencesPastRows(q);
+      });
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
       if (error instanceof Error && /permission denied to set parameter "session_replication_role"/.test(error.message)) {
         throw new BackupError('Restoring needs a superuser connection (to load rows with their foreign keys and triggers set aside, as pg_restore does): use the database owner’s superuser account in DATABASE_URL.');
       }

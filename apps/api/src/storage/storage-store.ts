@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { Queryable } from '../database/pooled';
+import { queryOn } from '../database/pooled';
 import { StoredFile } from './entities/stored-file.entity';
 
 /** The storage store: what other features read of kept files (`stored_file`), on the caller's transaction. */
@@ -28,4 +30,10 @@ export async function ownRecentFiles(m: EntityManager, userId: string, ids: read
     .andWhere('f.createdAt >= :since', { since })
     .getMany();
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Every kept file's storage key and SHA-256, by key: what a backup takes from the storage folder, in its snapshot. */
+export async function storedFileDigests(q: Queryable): Promise<{ storageKey: string; sha256: string }[]> {
+  const rows = await queryOn(q)<{ storage_key: string; sha256: string }>(`SELECT storage_key, sha256 FROM stored_file ORDER BY storage_key`);
+  return rows.map((r) => ({ storageKey: r.storage_key, sha256: r.sha256 }));
 }
