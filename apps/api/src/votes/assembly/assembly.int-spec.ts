@@ -17,7 +17,7 @@ import type { HttpSession } from '../../../test/http-session';
 import { download, upload } from '../../../test/rolls';
 import type { TestApp } from '../../../test/test-app';
 import { startTestApp } from '../../../test/test-app';
-import { createAccount, createCompound, kitFiles, openWithApproval, SCAN_JPEG, SHORTENING_REASON, signIn, voterIdOf } from '../../../test/vote-fixtures';
+import { createAccount, createCompound, createCooperative, kitFiles, openWithApproval, SCAN_JPEG, SHORTENING_REASON, signIn, voterIdOf } from '../../../test/vote-fixtures';
 import { seedDemoData } from '../../seed/seed-demo';
 import type { IssueResultDto, PaperEntryResultDto, PaperListDto, PaperPrintDto } from '../ballots/dto/paper.dto';
 import type { ProxyDto } from '../ballots/dto/proxy.dto';
@@ -243,5 +243,80 @@ describe('an owners’ assembly ballot: three matters, online, paper and proxy, 
       ['续筹维修资金', false],
       ['业委会选举', true],
     ]);
+  });
+  it('a cooperative’s secret ballot: the charter fails short of two thirds of all members while the board election fills one seat; the box holds marks, not names', async () => {
+    // Six adult members and a child (not counted: RCEO art. 27 counts members of full civil capacity). T = 6,
+    // so a motion or a candidate needs at least 4 (two thirds of all members).
+    const adults = ['甲一', '甲二', '乙一', '乙二', '丙一', '丙二'];
+    const fixture = await createCooperative(t.dataSource, {
+      code: 'xiqiao-coop',
+      name: '西樵经济社',
+      parent: 'zhongqu',
+      households: [
+        { number: 'XQ-1', members: [{ key: 'a1', name: '甲一', birthDate: '1960-01-01', phone: '13900003001' }, { key: 'a2', name: '甲二', birthDate: '1962-01-01', phone: '13900003002' }, { key: 'k', name: '甲小', birthDate: '2016-01-01' }] },
+        { number: 'XQ-2', members: [{ key: 'a3', name: '乙一', birthDate: '1970-01-01', phone: '13900003003' }, { key: 'a4', name: '乙二', birthDate: '1972-01-01', phone: '13900003004' }] },
+        { number: 'XQ-3', members: [{ key: 'a5', name: '丙一', birthDate: '1980-01-01', phone: '13900003005' }, { key: 'a6', name: '丙二', birthDate: '1982-01-01', phone: '13900003006' }] },
+      ],
+    });
+    const staff = await signIn(t.dataSource, t.baseUrl, '13800000003');
+    const second = await signIn(t.dataSource, t.baseUrl, '13800000002');
+    const closesAt = new Date(Date.now() + 2 * 3600_000);
+    const created = await staff.post<VoteDetailDto>(`/api/units/${fixture.unitId}/votes`, {
+      title: '西樵经济社成员大会表决',
+      question: '请逐项表决',
+      secrecy: 'secret',
+      opensAt: new Date().toISOString(),
+      closesAt: closesAt.toISOString(),
+      shorteningReason: SHORTENING_REASON,
+      matters: [
+        { title: '修改章程', question: '是否同意修改《西樵经济社章程》第十条？', ruleSet: 'rceo-27', matterKinds: ['charter'] },
+        { title: '理事会补选', question: '补选理事会成员（应选 2 名）', ruleSet: 'rceo-27', matterKinds: ['officers'], seats: 2, candidates: ['何一', '何二', '何三'].map((name) => ({ name, statement: `${name}愿意参选`, consent: true })) },
+      ],
+    });
+    expect(created.status).toBe(201);
+    const voteId = created.body.id;
+    await openWithApproval(staff, second, voteId);
+    const members: HttpSession[] = [];
+    for (let i = 1; i <= 5; i += 1) members.push(await signIn(t.dataSource, t.baseUrl, `1390000300${i}`));
+    const ballots: { matter: string; choice?: string; chosen?: string[] }[][] = [
+      [{ matter: 'm1', choice: 'approve' }, { matter: 'm2', chosen: ['c1', 'c2'] }],
+      [{ matter: 'm1', choice: 'approve' }, { matter: 'm2', chosen: ['c1', 'c2'] }],
+      [{ matter: 'm1', choice: 'approve' }, { matter: 'm2', chosen: ['c1', 'c3'] }],
+      [{ matter: 'm1', choice: 'oppose' }, { matter: 'm2', chosen: ['c1'] }],
+      [{ matter: 'm2', chosen: ['c2'] }],
+    ];
+    for (const [i, marks] of ballots.entries()) {
+      const res = await members[i]!.post<CastReceiptDto>(`/api/votes/${voteId}/ballots`, { marks });
+      expect(res.status).toBe(200);
+    }
+    // A secret ballot, once cast, is final.
+    const again = await members[0]!.post<ErrorBody>(`/api/votes/${voteId}/ballots`, { marks: ballots[3] });
+    expect(again.status).toBe(409);
+    expect(again.body.details).toMatchObject({ reason: 'already_voted' });
+    // Nothing links a member to their marks: the roll says who voted, the intake and box hold marks without names.
+    const seen = await members[0]!.get<VoteDetailDto>(`/api/votes/${voteId}`);
+    expect(seen.body.myVoters[0]).toMatchObject({ voted: true, choice: null, marks: null });
+
+    expect(await t.app.get(SealingService).closeDue(new Date(closesAt.getTime() + 1000))).toBe(1);
+    const result = (await members[1]!.get<VoteResultDto>(`/api/votes/${voteId}/result`)).body.assembly!;
+    const [charter, board] = result.matters;
+    // Charter: 3 of 6 approve — short of two thirds of all members (4): not passed.
+    expect(charter!.tally!.figures).toMatchObject({ electorate: { persons: 6 }, approve: { persons: 3 }, oppose: { persons: 1 } });
+    expect(charter).toMatchObject({ passed: false, blank: 1 });
+    // Board: 何一 4 votes (two thirds of 6): elected; 何二 3: not; one seat left for a further election.
+    expect(board!.election).toMatchObject({ seats: 2, elected: ['c1'], unfilled: 1 });
+    expect(board!.election!.candidates.map((c) => [c.name, c.votes, c.standing])).toEqual([
+      ['何一', 4, 'elected'],
+      ['何二', 3, 'not-qualified'],
+      ['何三', 1, 'not-qualified'],
+    ]);
+    const files = kitFiles((await download(members[2]!, `/api/votes/${voteId}/recount-kit`)).bytes);
+    expect(files['ballots.jsonl']).toBeUndefined();
+    expect(files['box.jsonl']!.trim().split('\n')).toHaveLength(5);
+    expect(files['roll.jsonl']).not.toContain('marks');
+    for (const name of adults) expect(files['box.jsonl']).not.toContain(name);
+    const report = recountKit(files);
+    expect(report.formatVersion).toBe(2);
+    expect(report.report.ok).toBe(true);
   });
 });
