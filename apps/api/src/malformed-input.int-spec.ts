@@ -194,6 +194,13 @@ function mapArrays(value: unknown, replace: (a: unknown[]) => unknown): unknown 
   return value;
 }
 
+/** Replaces each array not inside another array (its items keep their own arrays as they are). */
+function mapOuterArrays(value: unknown, replace: (a: unknown[]) => unknown): unknown {
+  if (Array.isArray(value)) return replace(value);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapOuterArrays(v, replace)]));
+  return value;
+}
+
 function wrongType(value: unknown): unknown {
   if (typeof value === 'string') return 12345;
   if (typeof value === 'number') return '十二';
@@ -224,7 +231,9 @@ function bodyVariants(document: OpenAPIObject, schema: Schema): { variant: strin
     { variant: 'numbers beyond JSON doubles', reach: 'service', body: json(mapNumbers(base, () => 0)).replace(/(?<=[:[,])0(?=[,\]}])/g, '1e999') },
     { variant: 'negative and fractional numbers', reach: 'service', body: json(mapNumbers(base, () => -2147483649.5)) },
     { variant: 'arrays of arrays', reach: 'service', body: json(mapArrays(base, (a) => [a, a])) },
-    { variant: 'huge arrays', reach: 'service', body: json(mapArrays(base, (a) => Array.from({ length: 5000 }, () => a[0] ?? 1))) },
+    // Each outermost array 5,000 long; arrays inside them keep their length — 5,000 matters of 5,000 candidates each would be a body of
+    // gigabytes, which is the body limit's test (answered 413 while the client is still writing), not the validators'.
+    { variant: 'huge arrays', reach: 'service', body: json(mapOuterArrays(base, (a) => Array.from({ length: 5000 }, () => a[0] ?? 1))) },
     { variant: 'extra fields', reach: 'service', body: `{${json(object).slice(1, -1)}${Object.keys(object).length ? ',' : ''}"unexpected":1,"__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}}}` },
     { variant: 'a top-level array', reach: 'edge', body: '[{}]' },
     { variant: 'a top-level string', reach: 'edge', body: '"测试"' },

@@ -149,6 +149,7 @@ export class SessionRoomService {
       if (!item.vote_id) throw conflict('not_a_vote_item', 'Only an item linked to a vote is voted on in the room.');
       if (item.deferred_at) throw conflict('item_deferred', 'This item was put off.');
       const progress = (await meetingProgress(txQuery(m), item.vote_id))!;
+      if (progress.assembly) throw conflict('assembly_on_paper', 'An assembly’s ballot of several matters is filled in online or on its paper ballot, not voted matter by matter in the room.');
       const now = new Date();
       if (progress.status !== 'open' || now < progress.opensAt || now >= progress.closesAt) {
         throw conflict(progress.status === 'scheduled' ? 'not_open_yet' : 'closed', 'The vote is not open: voting in the room happens while the vote itself is open.', {

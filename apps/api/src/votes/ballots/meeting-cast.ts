@@ -88,6 +88,8 @@ export async function votersOfPersons(q: TxQuery, voteId: string, persons: reado
 /** How a vote stands, as the room's screen shows it: voters who have a ballot (of them in the room), and the verdict once counted. */
 export interface MeetingProgress {
   status: string;
+  /** An assembly's ballot of several matters is not voted matter by matter in the room. */
+  assembly: boolean;
   secrecy: 'named' | 'secret';
   opensAt: Date;
   closesAt: Date;
@@ -101,6 +103,7 @@ export interface MeetingProgress {
 export async function meetingProgress(q: TxQuery, voteId: string): Promise<MeetingProgress | undefined> {
   const [row] = await q<{
     status: string;
+    question_kind: string;
     secrecy: 'named' | 'secret';
     opens_at: Date;
     closes_at: Date;
@@ -110,7 +113,7 @@ export async function meetingProgress(q: TxQuery, voteId: string): Promise<Meeti
     passed: boolean | null;
     explanation: { 'zh-CN': string[]; en: string[] } | null;
   }>(
-    `SELECT v.status, v.secrecy, v.opens_at, v.closes_at,
+    `SELECT v.status, v.question_kind, v.secrecy, v.opens_at, v.closes_at,
             (SELECT count(*)::int FROM vote_voter e WHERE e.vote_id = v.id) AS electorate,
             CASE WHEN v.secrecy = 'secret' THEN (SELECT count(*)::int FROM vote_mark k WHERE k.vote_id = v.id)
                  ELSE (SELECT count(*)::int FROM ballot b WHERE b.vote_id = v.id) END AS voted,
@@ -124,6 +127,7 @@ export async function meetingProgress(q: TxQuery, voteId: string): Promise<Meeti
   if (!row) return undefined;
   return {
     status: row.status,
+    assembly: row.question_kind === 'assembly',
     secrecy: row.secrecy,
     opensAt: row.opens_at,
     closesAt: row.closes_at,
