@@ -10,6 +10,10 @@
  * more than half of the participating area and owners (ordinary), or with three quarters (item 6),
  * and a candidate is elected with more than half of them — at least 5 of 8.
  */
+import { execSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { ErrorBody } from '@yishi/contracts';
 import ExcelJS from 'exceljs';
 import { recountKit } from '@yishi/domain';
@@ -25,6 +29,9 @@ import type { CastReceiptDto, VoteDetailDto } from '../lifecycle/dto/vote.dto';
 import type { PublicResultDto } from '../results/dto/public-result.dto';
 import type { VoteResultDto } from '../results/dto/results.dto';
 import { SealingService } from '../sealing/sealing.service';
+
+const ROOT = resolve(__dirname, '../../../../..');
+const CLI = join(ROOT, 'dist/recount/apps/recount/src/main.js');
 
 const CANDIDATES = ['陈志强', '黄美玲', '李建华', '梁淑芬', '何国栋', '麦家豪', '谭晓红'];
 
@@ -207,6 +214,17 @@ describe('an owners’ assembly ballot: three matters, online, paper and proxy, 
     const any = recountKit(files);
     expect(any.formatVersion).toBe(2);
     expect(any.report.ok).toBe(true);
+    // The command a resident runs on the downloaded folder says the same, matter by matter.
+    if (!existsSync(CLI)) execSync('npx nx run recount:build --output-style=static', { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } });
+    const folder = mkdtempSync(join(tmpdir(), 'yishi-assembly-'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text, 'utf8');
+    const { INIT_CWD: _ignored, ...env } = process.env;
+    const run = spawnSync(process.execPath, [CLI, folder, '--json'], { cwd: ROOT, env, encoding: 'utf8' });
+    rmSync(folder, { recursive: true, force: true });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const printed = JSON.parse(run.stdout) as { verified: boolean; formatVersion: number };
+    expect(printed).toMatchObject({ verified: true, formatVersion: 2 });
     // A changed mark in the chain is caught.
     const lines = files['ballots.jsonl']!.split('\n');
     const tampered = recountKit({ ...files, 'ballots.jsonl': lines.map((l, i) => (i === 0 ? l.replace('"approve"', '"oppose"') : l)).join('\n') });
