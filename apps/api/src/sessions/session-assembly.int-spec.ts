@@ -13,7 +13,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ErrorBody } from '@yishi/contracts';
-import { recount } from '@yishi/domain';
+import { LEGAL_TIME_ZONE } from '@yishi/contracts';
+import { calendarDateIn, recount } from '@yishi/domain';
 import { publishSimpleVersion } from '../../test/consultations';
 import type { HttpSession } from '../../test/http-session';
 import { download, upload } from '../../test/rolls';
@@ -313,7 +314,8 @@ describe('a member assembly in the room: quorum, ballots in the room merged with
 
     // --- Follow-up: two items; the overdue one is flagged to whoever runs the session and the chair, once --
     const add = (body: Record<string, unknown>): Promise<{ status: number; body: FollowUpDto[] & ErrorBody }> => chair.post<FollowUpDto[] & ErrorBody>(`/api/sessions/${sessionId}/follow-ups`, body);
-    const today = new Date().toISOString().slice(0, 10);
+    // The session's day as the law counts days (Beijing time): after 16:00 UTC that is tomorrow's UTC date.
+    const today = calendarDateIn(LEGAL_TIME_ZONE, new Date());
     expect((await add({ itemId: voteItem, title: '完成南村地块测绘并公示', responsible: '经济社理事会', dueOn: '2020-01-01' })).status).toBe(400);
     expect((await add({ itemId: voteItem, title: '完成南村地块测绘并公示', responsible: '经济社理事会', dueOn: '2099-01-31' })).status).toBe(201);
     const two = await add({ itemId: freeItem, title: '更换村口路灯', responsible: '物业公司', dueOn: today });

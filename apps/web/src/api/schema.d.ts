@@ -3709,11 +3709,8 @@ export interface components {
              */
             statement: string;
             statementEn?: string;
-            /**
-             * @description The candidate agreed in writing to stand (the convenor keeps the signed form): a candidate stands only with their consent
-             * @enum {boolean}
-             */
-            consent: true;
+            /** @description Must be true: the candidate agreed in writing to stand (the convenor keeps the signed form); a candidate stands only with their consent */
+            consent: boolean;
         };
         VoteAttachmentInputDto: {
             /**

@@ -22,7 +22,7 @@ export class CandidateInputDto {
   @PlainText(1, VOTE_LIMITS.candidateStatement, { multiLine: true })
   statementEn?: string;
 
-  @ApiProperty({ enum: [true], description: 'The candidate agreed in writing to stand (the convenor keeps the signed form): a candidate stands only with their consent' })
+  @ApiProperty({ type: Boolean, description: 'Must be true: the candidate agreed in writing to stand (the convenor keeps the signed form); a candidate stands only with their consent' })
   @Equals(true)
   consent!: true;
 }
