@@ -4,13 +4,12 @@
  * ballot for each voter I may cast for (myself, a principal by written proxy). A choice, then
  * one confirmation, and the receipt; live turnout where the convenor made it public.
  */
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { AttachmentList } from '../../components/attachment-list';
 import { QueryError } from '../../components/query-error';
 import { useVote } from '../../features/votes/api/get-vote';
-import { AssemblyBallotCard } from '../../features/votes/components/assembly-ballot-card';
 import { BallotCard } from '../../features/votes/components/ballot-card';
 import { Countdown } from '../../features/votes/components/countdown';
 import { Turnout } from '../../features/votes/components/turnout';
@@ -24,6 +23,9 @@ import { formatDateTime } from '../../lib/format';
 import { safeguardsOfVote } from '../../shared/votes/safeguards';
 import './vote.css';
 import { Section } from '../../components/section';
+
+// Most votes put one question: the ballot of several matters loads only when a page needs it.
+const AssemblyBallotCard = lazy(() => import('../../features/votes/components/assembly-ballot-card').then((m) => ({ default: m.AssemblyBallotCard })));
 
 export function VoteRoute() {
   const { t, i18n } = useTranslation();
@@ -92,7 +94,16 @@ export function VoteRoute() {
         <div className="ballot-cards">
           {detail.myVoters.map((voter) =>
             detail.questionKind === 'assembly' ? (
-              <AssemblyBallotCard key={voter.voterId} vote={detail} voter={voter} named={detail.myVoters.length > 1} stage={stage} />
+              <Suspense
+                key={voter.voterId}
+                fallback={
+                  <p className="notice" role="status">
+                    {t('common.loading')}
+                  </p>
+                }
+              >
+                <AssemblyBallotCard vote={detail} voter={voter} named={detail.myVoters.length > 1} stage={stage} />
+              </Suspense>
             ) : (
               <BallotCard key={voter.voterId} vote={detail} voter={voter} named={detail.myVoters.length > 1} stage={stage} />
             ),
