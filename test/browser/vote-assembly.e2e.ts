@@ -121,3 +121,40 @@ test('an owner fills the three-matter ballot, leaves one matter blank, confirms,
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test('the printed assembly ballot lists every matter with its boxes, the candidates and the seat rule', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const convenor = await apiAs(CONVENOR_YUSHUIAN);
+  const now = Date.now();
+  const vote = await convenor.post<{ id: string }>(`/api/units/${convenor.nodeNamed('御水岸')}/votes`, {
+    title: `表决票打印 ${now.toString(36)}`,
+    question: '请对以下两项事项逐项表决',
+    opensAt: new Date(now).toISOString(),
+    closesAt: new Date(now + 2 * 24 * 3600_000).toISOString(),
+    shorteningReason: SHORTENING_REASON,
+    matters: [
+      { title: '管理规约', question: '是否同意《御水岸管理规约（修订稿）》？', ruleSet: 'cc278-ordinary', matterKinds: ['management-statute'] },
+      { title: '业委会选举', question: '选举业主委员会委员', ruleSet: 'cc278-ordinary', matterKinds: ['owners-committee'], seats: 2, candidates: CANDIDATES.slice(0, 3).map((name) => ({ name, statement: '愿意为小区服务。', consent: true })) },
+    ],
+  });
+  const staff = await apiAs(STAFF_DAXU);
+  await openWithApproval(convenor, staff, vote.id);
+  await staff.api.dispose();
+  const issued = await convenor.post<{ issued: { serial: number }[] }>(`/api/votes/${vote.id}/papers`, { all: true });
+  await convenor.api.dispose();
+  expect(issued.issued.length).toBeGreaterThan(0);
+
+  const { context, page } = await freshContext(browser);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, CONVENOR_YUSHUIAN);
+  await expect(page).not.toHaveURL(/\/login$/);
+  await page.goto(`${baseUrl()}/console/votes/${vote.id}/print`);
+  const sheet = page.getByRole('article', { name: `第 ${issued.issued[0]!.serial} 号选票` });
+  await expect(sheet.locator('.ballot-paper__matter-title')).toHaveText(['第1项：管理规约', '第2项：业委会选举']);
+  const [statute, committee] = [sheet.locator('.ballot-paper__matter').nth(0), sheet.locator('.ballot-paper__matter').nth(1)];
+  await expect(statute.locator('.ballot-paper__choices li')).toHaveText(['同意', '反对', '弃权']);
+  await expect(committee.locator('.ballot-paper__choices li')).toHaveText(CANDIDATES.slice(0, 3));
+  await expect(committee).toContainText('应选 2 名，最多勾选 2 名；多选的，本项作废。');
+  await expect(sheet).toContainText('某一项不填的，视为对该项弃权');
+  await context.close();
+});

@@ -43,14 +43,47 @@ export function PaperPrintSheet({ voteId, group, backHref }: { voteId: string; g
           </header>
           <h2 className="ballot-paper__title">{data.title}</h2>
           <p className="ballot-paper__question">{data.question}</p>
-          <ul className="plain-list ballot-paper__choices">
-            {data.choices.map((choice) => (
-              <li key={choice.id}>
-                <span className="ballot-paper__box" aria-hidden="true" />
-                {choice.label}
-              </li>
-            ))}
-          </ul>
+          {data.matters ? (
+            // An assembly's paper: every matter with its boxes, an election's candidates, and its own documents.
+            <ol className="ballot-paper__matters">
+              {data.matters.map((matter, index) => (
+                <li key={matter.id} className="ballot-paper__matter">
+                  <h3 className="ballot-paper__matter-title">{zh('voteAdmin.print.paper.matter', { n: index + 1, title: matter.title })}</h3>
+                  <p className="ballot-paper__question">{matter.question}</p>
+                  {matter.kind === 'election' && <p className="ballot-paper__rule">{zh('voteAdmin.print.paper.seats', { seats: matter.seats })}</p>}
+                  <ul className="plain-list ballot-paper__choices">
+                    {matter.choices.map((choice) => (
+                      <li key={choice.id}>
+                        <span className="ballot-paper__box" aria-hidden="true" />
+                        {choice.label}
+                      </li>
+                    ))}
+                  </ul>
+                  {matter.documents.length > 0 && (
+                    <ol className="ballot-paper__documents">
+                      {matter.documents.map((d) => (
+                        <li key={d.sha256}>
+                          {d.title}
+                          <span className="ballot-paper__sha">
+                            {zh('voteAdmin.print.paper.sha256')} <code translate="no">{d.sha256}</code>
+                          </span>
+                        </li>
+                      ))}
+                    </ol>
+                  )}
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <ul className="plain-list ballot-paper__choices">
+              {data.choices.map((choice) => (
+                <li key={choice.id}>
+                  <span className="ballot-paper__box" aria-hidden="true" />
+                  {choice.label}
+                </li>
+              ))}
+            </ul>
+          )}
           {data.documents.length > 0 && (
             <div className="ballot-paper__documents">
               <p>{zh('voteAdmin.print.paper.documents')}</p>
@@ -66,7 +99,7 @@ export function PaperPrintSheet({ voteId, group, backHref }: { voteId: string; g
               </ol>
             </div>
           )}
-          <p className="ballot-paper__rule">{zh('voteAdmin.print.paper.rule')}</p>
+          <p className="ballot-paper__rule">{data.matters ? zh('voteAdmin.print.paper.ruleMatters') : zh('voteAdmin.print.paper.rule')}</p>
           <dl className="ballot-paper__voter">
             <div>
               <dt>{zh('voteAdmin.print.paper.voter')}</dt>
