@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { LIMITS } from '@yishi/contracts';
 import type { components } from '../../../api/schema';
+import type { MarkRequest } from '../utils/paper-marks';
 import { apiClient, unwrap } from '../../../lib/api-client';
 import { multipartBody } from '../../../lib/upload';
 import { voteKey } from '../../../shared/votes/query-keys';
@@ -71,7 +72,10 @@ export function useMarkReturned(voteId: string) {
 
 export interface PaperEntryInput {
   serial: number;
+  /** A motion's or poll's reading … */
   choice: string;
+  /** … or an assembly's marks, matter by matter (sent as one JSON field of the multipart body). */
+  marks?: MarkRequest[];
   code: string;
   proxyId: string;
   /** Required with the first entry. */
@@ -80,7 +84,7 @@ export interface PaperEntryInput {
 
 /** `POST /api/votes/{id}/papers/{serial}/entries` (multipart): one blind reading of a paper. */
 export function enterPaper(voteId: string, input: PaperEntryInput): Promise<PaperEntryResult> {
-  const fields: Record<string, string | File> = { choice: input.choice };
+  const fields: Record<string, string | File> = input.marks ? { marks: JSON.stringify(input.marks) } : { choice: input.choice };
   if (input.code) fields['code'] = input.code;
   if (input.proxyId) fields['proxyId'] = input.proxyId;
   if (input.file) fields['file'] = input.file;
@@ -97,8 +101,13 @@ export function useEnterPaper(voteId: string) {
 }
 
 export function useResolvePaper(voteId: string) {
-  return usePaperMutation(voteId, ({ serial, choice, note, proxyId }: { serial: number; choice: string; note: string; proxyId: string | null }) =>
-    unwrap(apiClient.POST('/api/votes/{id}/papers/{serial}/resolve', { params: { path: { id: voteId, serial } }, body: { choice, note, ...(proxyId ? { proxyId } : {}) } })),
+  return usePaperMutation(voteId, ({ serial, choice, marks, note, proxyId }: { serial: number; choice: string; marks?: MarkRequest[]; note: string; proxyId: string | null }) =>
+    unwrap(
+      apiClient.POST('/api/votes/{id}/papers/{serial}/resolve', {
+        params: { path: { id: voteId, serial } },
+        body: { ...(marks ? { marks } : { choice }), note, ...(proxyId ? { proxyId } : {}) },
+      }),
+    ),
   );
 }
 

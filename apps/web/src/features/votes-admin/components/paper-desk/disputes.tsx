@@ -7,12 +7,18 @@ import { paperScanHref, useResolvePaper } from '../../api/papers';
 import type { VoteDetail } from '../../api/votes';
 import { paperChoiceLabel, paperChoices, paperNotes } from '../../utils/papers';
 import { ReasonForm } from '../vote-common';
+import type { PaperMarksDraft } from '../../utils/paper-marks';
+import { marksRequest, readingText } from '../../utils/paper-marks';
+import { PaperMarksField } from './paper-marks';
 
 /** One disputed paper: both readings, the scan, and the settling (a third person or the convenor). */
 function Dispute({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
   const { t } = useTranslation();
   const resolve = useResolvePaper(vote.id);
   const [choice, setChoice] = useState('');
+  const [marks, setMarks] = useState<PaperMarksDraft>({});
+  const assembly = vote.questionKind === 'assembly' ? (vote.matters ?? []) : null;
+  const reading = (text: string | null): string => (assembly ? readingText(assembly, text, t) : paperChoiceLabel(vote, text, t));
   const [choiceError, setChoiceError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const choices = [...paperChoices(vote), { id: 'spoilt', key: 'voteAdmin.choice.spoilt', label: null }];
@@ -26,13 +32,13 @@ function Dispute({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
         <div className="facts__row">
           <dt>{t('voteAdmin.disputes.first')}</dt>
           <dd>
-            {paperChoiceLabel(vote, paper.readings?.first ?? null, t)} <span className="facts__aside">{paper.enteredBy?.name}</span>
+            {reading(paper.readings?.first ?? null)} <span className="facts__aside">{paper.enteredBy?.name}</span>
           </dd>
         </div>
         <div className="facts__row">
           <dt>{t('voteAdmin.disputes.second')}</dt>
           <dd>
-            {paperChoiceLabel(vote, paper.readings?.second ?? null, t)} <span className="facts__aside">{paper.confirmedBy?.name}</span>
+            {reading(paper.readings?.second ?? null)} <span className="facts__aside">{paper.confirmedBy?.name}</span>
           </dd>
         </div>
         {notes.length > 0 && (
@@ -75,6 +81,11 @@ function Dispute({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
           }
           onCancel={() => setOpen(false)}
           onSubmit={(note) => {
+            if (assembly) {
+              // The whole paper spoilt, or what it says matter by matter.
+              resolve.mutate(choice === 'spoilt' ? { serial: paper.serial, choice, note, proxyId: null } : { serial: paper.serial, choice: '', marks: marksRequest(assembly, marks), note, proxyId: null });
+              return;
+            }
             if (!choice) {
               setChoiceError(t('voteAdmin.entry.errors.choiceRequired'));
               return;
@@ -82,6 +93,16 @@ function Dispute({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
             resolve.mutate({ serial: paper.serial, choice, note, proxyId: null });
           }}
         >
+          {assembly && (
+            <>
+              <label className="choice">
+                <input type="checkbox" checked={choice === 'spoilt'} onChange={() => setChoice(choice === 'spoilt' ? '' : 'spoilt')} />
+                <span>{t('voteAdmin.marks.wholePaperSpoilt')}</span>
+              </label>
+              {choice !== 'spoilt' && <PaperMarksField matters={assembly} value={marks} onChange={setMarks} name={`settle-${paper.serial}`} />}
+            </>
+          )}
+          {!assembly && (
           <fieldset className={`field choice-group${choiceError && !choice ? ' field--invalid' : ''}`}>
             <legend className="field__label">{t('voteAdmin.disputes.decided')}</legend>
             {choiceError && !choice && <p className="field__error">{choiceError}</p>}
@@ -92,6 +113,7 @@ function Dispute({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
               </label>
             ))}
           </fieldset>
+          )}
         </ReasonForm>
       )}
     </li>
