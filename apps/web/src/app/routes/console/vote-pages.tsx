@@ -5,6 +5,7 @@
  * sheet of ballot papers. What each shows follows the person's grants and the vote's `canManage`.
  */
 import { isUnitKind } from '@yishi/contracts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate, useOutletContext, useParams, useSearchParams } from 'react-router';
 import type { ConsoleTab } from '../../../features/console/components/console-page';
@@ -23,6 +24,7 @@ import { PublicPagePanel } from '../../../features/votes-admin/components/public
 import { VoteStatusBadge } from '../../../features/votes-admin/components/vote-common';
 import { Loading } from '../../../components/loading';
 import { VoteForm } from '../../../features/votes-admin/components/vote-form';
+import { AssemblyForm } from '../../../features/votes-admin/components/assembly-form';
 import { VoteList } from '../../../features/votes-admin/components/vote-list';
 import { ShorteningQueue } from '../../../features/votes-admin/components/shortening-queue';
 import { ShorteningDecision, VoteActions, VoteFacts, VoteOutcome, VoteTurnout } from '../../../features/votes-admin/components/vote-overview';
@@ -68,6 +70,8 @@ export function ConsoleNewVoteRoute() {
   const create = useCreateVote();
   const units = unitsOfNode(context);
   const consultationId = params.get('consultation');
+  // 单项表决 (one question) or 业主大会表决票 (several matters on one paper).
+  const [assembly, setAssembly] = useState(false);
   if (!context.sections.votes?.manage) return <SectionClosed />;
   return (
     <div className="stack">
@@ -83,6 +87,32 @@ export function ConsoleNewVoteRoute() {
           {t('voteAdmin.form.forConsultation')} <Link to={`/console/consultations/${consultationId}`}>{t('voteAdmin.facts.consultationLink')}</Link>
         </p>
       )}
+      {!consultationId && (
+        <fieldset className="field choice-group vote-mode" aria-label={t('voteAdmin.assembly.mode')}>
+          <legend className="field__label">{t('voteAdmin.assembly.mode')}</legend>
+          <label className="choice">
+            <input type="radio" name="voteMode" checked={!assembly} onChange={() => setAssembly(false)} />
+            <span>{t('voteAdmin.assembly.modeSingle')}</span>
+          </label>
+          <label className="choice">
+            <input type="radio" name="voteMode" checked={assembly} onChange={() => setAssembly(true)} />
+            <span>
+              {t('voteAdmin.assembly.modeAssembly')}
+              <span className="choice__hint">{t('voteAdmin.assembly.modeAssemblyHint')}</span>
+            </span>
+          </label>
+        </fieldset>
+      )}
+      {assembly && !consultationId ? (
+        <AssemblyForm
+          key={`assembly-${context.located.node.id}`}
+          units={units}
+          pending={create.isPending}
+          error={create.error}
+          labelledBy="new-vote-title"
+          onSubmit={(unitId, body) => create.mutate({ unitId, body }, { onSuccess: (vote) => void navigate(voteConsolePath(vote.id)) })}
+        />
+      ) : (
       <VoteForm
         key={context.located.node.id}
         units={units}
@@ -93,6 +123,7 @@ export function ConsoleNewVoteRoute() {
         labelledBy="new-vote-title"
         onSubmit={(unitId, body) => create.mutate({ unitId, body }, { onSuccess: (vote) => void navigate(voteConsolePath(vote.id)) })}
       />
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { components } from '../../../api/schema';
 import { apiClient, unwrap } from '../../../lib/api-client';
 import { multipartBody } from '../../../lib/upload';
 import { voteKey } from '../../../shared/votes/query-keys';
+import type { MarkInput } from '../utils/assembly-papers';
 
 export type VoteVoter = components['schemas']['VoteVoterDto'];
 export type Paper = components['schemas']['PaperDto'];
@@ -71,7 +72,10 @@ export function useMarkReturned(voteId: string) {
 
 export interface PaperEntryInput {
   serial: number;
+  /** A single question's choice ('' for an assembly's paper). */
   choice: string;
+  /** An assembly's paper, matter by matter (sent as one JSON field of the multipart body). */
+  marks?: MarkInput[];
   code: string;
   proxyId: string;
   /** Required with the first entry. */
@@ -80,7 +84,7 @@ export interface PaperEntryInput {
 
 /** `POST /api/votes/{id}/papers/{serial}/entries` (multipart): one blind reading of a paper. */
 export function enterPaper(voteId: string, input: PaperEntryInput): Promise<PaperEntryResult> {
-  const fields: Record<string, string | File> = { choice: input.choice };
+  const fields: Record<string, string | File> = input.marks ? { marks: JSON.stringify(input.marks) } : { choice: input.choice };
   if (input.code) fields['code'] = input.code;
   if (input.proxyId) fields['proxyId'] = input.proxyId;
   if (input.file) fields['file'] = input.file;
@@ -97,8 +101,14 @@ export function useEnterPaper(voteId: string) {
 }
 
 export function useResolvePaper(voteId: string) {
-  return usePaperMutation(voteId, ({ serial, choice, note, proxyId }: { serial: number; choice: string; note: string; proxyId: string | null }) =>
-    unwrap(apiClient.POST('/api/votes/{id}/papers/{serial}/resolve', { params: { path: { id: voteId, serial } }, body: { choice, note, ...(proxyId ? { proxyId } : {}) } })),
+  return usePaperMutation(voteId, ({ serial, choice, marks, note, proxyId }: { serial: number; choice: string; marks?: MarkInput[]; note: string; proxyId: string | null }) =>
+    unwrap(
+      apiClient.POST('/api/votes/{id}/papers/{serial}/resolve', {
+        params: { path: { id: voteId, serial } },
+        // An assembly's paper is settled matter by matter, or as a whole spoilt.
+        body: { ...(marks ? { marks } : { choice }), note, ...(proxyId ? { proxyId } : {}) },
+      }),
+    ),
   );
 }
 

@@ -5,7 +5,10 @@ import { conflictReason } from '../../../../lib/api-problems';
 import type { Paper } from '../../api/papers';
 import { paperScanHref, useResolvePaper } from '../../api/papers';
 import type { VoteDetail } from '../../api/votes';
-import { paperChoiceLabel, paperChoices, paperNotes } from '../../utils/papers';
+import type { MarkDraft } from '../../utils/assembly-papers';
+import { emptyMarks, toMarks } from '../../utils/assembly-papers';
+import { paperChoices, paperNotes, paperReadingLines } from '../../utils/papers';
+import { AssemblyMarksFields } from './assembly-marks';
 import { ReasonForm } from '../vote-common';
 
 /** One disputed paper: both readings, the scan, and the settling (a third person or the convenor). */
@@ -15,6 +18,16 @@ function Dispute({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
   const [choice, setChoice] = useState('');
   const [choiceError, setChoiceError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
+  const matters = vote.questionKind === 'assembly' ? (vote.matters ?? []) : null;
+  // An assembly's paper: settled matter by matter, or the whole paper as spoilt.
+  const [wholeSpoilt, setWholeSpoilt] = useState(false);
+  const [marks, setMarks] = useState<Record<string, MarkDraft>>(() => emptyMarks(matters ?? []));
+  const reading = (text: string | null) =>
+    paperReadingLines(vote, text, t).map((line) => (
+      <span key={line} className="dispute__note-line">
+        {line}
+      </span>
+    ));
   const choices = [...paperChoices(vote), { id: 'spoilt', key: 'voteAdmin.choice.spoilt', label: null }];
   const notes = paperNotes(paper, t);
   return (
@@ -26,13 +39,13 @@ function Dispute({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
         <div className="facts__row">
           <dt>{t('voteAdmin.disputes.first')}</dt>
           <dd>
-            {paperChoiceLabel(vote, paper.readings?.first ?? null, t)} <span className="facts__aside">{paper.enteredBy?.name}</span>
+            {reading(paper.readings?.first ?? null)} <span className="facts__aside">{paper.enteredBy?.name}</span>
           </dd>
         </div>
         <div className="facts__row">
           <dt>{t('voteAdmin.disputes.second')}</dt>
           <dd>
-            {paperChoiceLabel(vote, paper.readings?.second ?? null, t)} <span className="facts__aside">{paper.confirmedBy?.name}</span>
+            {reading(paper.readings?.second ?? null)} <span className="facts__aside">{paper.confirmedBy?.name}</span>
           </dd>
         </div>
         {notes.length > 0 && (
@@ -75,6 +88,10 @@ function Dispute({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
           }
           onCancel={() => setOpen(false)}
           onSubmit={(note) => {
+            if (matters) {
+              resolve.mutate(wholeSpoilt ? { serial: paper.serial, choice: 'spoilt', note, proxyId: null } : { serial: paper.serial, choice: '', marks: toMarks(matters, marks), note, proxyId: null });
+              return;
+            }
             if (!choice) {
               setChoiceError(t('voteAdmin.entry.errors.choiceRequired'));
               return;
@@ -82,6 +99,15 @@ function Dispute({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
             resolve.mutate({ serial: paper.serial, choice, note, proxyId: null });
           }}
         >
+          {matters ? (
+            <div className="stack">
+              <label className="choice">
+                <input type="checkbox" name={`settle-${paper.serial}-spoilt`} checked={wholeSpoilt} onChange={(e) => setWholeSpoilt(e.target.checked)} />
+                <span>{t('voteAdmin.assembly.wholeSpoilt')}</span>
+              </label>
+              {!wholeSpoilt && <AssemblyMarksFields matters={matters} marks={marks} onChange={setMarks} name={`settle-${paper.serial}`} />}
+            </div>
+          ) : (
           <fieldset className={`field choice-group${choiceError && !choice ? ' field--invalid' : ''}`}>
             <legend className="field__label">{t('voteAdmin.disputes.decided')}</legend>
             {choiceError && !choice && <p className="field__error">{choiceError}</p>}
@@ -92,6 +118,7 @@ function Dispute({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
               </label>
             ))}
           </fieldset>
+          )}
         </ReasonForm>
       )}
     </li>

@@ -15,7 +15,10 @@ import type { Paper, PaperEntryResult } from '../../api/papers';
 import { SCAN_EXTENSIONS, SCAN_MAX_BYTES, useEnterPaper } from '../../api/papers';
 import { useProxies } from '../../api/proxies';
 import type { VoteDetail } from '../../api/votes';
+import type { MarkDraft } from '../../utils/assembly-papers';
+import { emptyMarks, toMarks } from '../../utils/assembly-papers';
 import { isPaperCode, normaliseCode, paperChoices } from '../../utils/papers';
+import { AssemblyMarksFields } from './assembly-marks';
 
 function entryError(error: unknown, t: TFunction): string {
   const reason = conflictReason(error);
@@ -26,6 +29,7 @@ function entryError(error: unknown, t: TFunction): string {
   const fields = invalidFieldPaths(error);
   if (fields.includes('code')) return t('voteAdmin.entry.errors.code');
   if (fields.includes('file')) return t('voteAdmin.entry.errors.file');
+  if (fields.some((f) => f === 'marks' || f.startsWith('marks.'))) return t('voteAdmin.assembly.errors.marks');
   if (fields.includes('choice')) return t('voteAdmin.entry.errors.choice');
   if (fields.includes('proxyId')) return t('voteAdmin.entry.errors.proxy');
   if (error instanceof ApiError && error.code === 'NOT_FOUND') return t('voteAdmin.entry.errors.noPaper');
@@ -66,6 +70,8 @@ export function PaperEntry({ vote, papers }: { vote: VoteDetail; papers: Paper[]
   const [serial, setSerial] = useState('');
   const [code, setCode] = useState('');
   const [choice, setChoice] = useState('');
+  const matters = vote.questionKind === 'assembly' ? (vote.matters ?? []) : null;
+  const [marks, setMarks] = useState<Record<string, MarkDraft>>(() => emptyMarks(matters ?? []));
   const [proxyId, setProxyId] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [fileKey, setFileKey] = useState(0);
@@ -85,7 +91,7 @@ export function PaperEntry({ vote, papers }: { vote: VoteDetail; papers: Paper[]
     const found: typeof errors = {};
     if (number === null || number < 1) found.serial = t('voteAdmin.entry.errors.serial');
     if (!isPaperCode(code)) found.code = t('voteAdmin.entry.errors.codeFormat');
-    if (!choice) found.choice = t('voteAdmin.entry.errors.choiceRequired');
+    if (!matters && !choice) found.choice = t('voteAdmin.entry.errors.choiceRequired');
     const needsScan = !paper || paper.status === 'issued' || paper.status === 'returned';
     if (needsScan && !file) found.file = t('voteAdmin.entry.errors.fileRequired');
     if (file) {
@@ -99,7 +105,7 @@ export function PaperEntry({ vote, papers }: { vote: VoteDetail; papers: Paper[]
       return;
     }
     enter.mutate(
-      { serial: number!, code: normaliseCode(code), choice, proxyId, file },
+      { serial: number!, code: normaliseCode(code), choice, ...(matters ? { marks: toMarks(matters, marks) } : {}), proxyId, file },
       {
         onSuccess: (result) => {
           setOutcome(entryOutcome(result, t));
@@ -107,6 +113,7 @@ export function PaperEntry({ vote, papers }: { vote: VoteDetail; papers: Paper[]
           setSerial('');
           setCode('');
           setChoice('');
+          setMarks(emptyMarks(matters ?? []));
           setProxyId('');
           setFile(null);
           setFileKey((k) => k + 1);
@@ -133,6 +140,9 @@ export function PaperEntry({ vote, papers }: { vote: VoteDetail; papers: Paper[]
           </p>
         )}
         <TextField label={t('voteAdmin.entry.code')} hint={t('voteAdmin.entry.codeHint')} name="code" autoComplete="off" autoCapitalize="characters" maxLength={8} value={code} onChange={(event) => setCode(event.target.value)} error={errors.code ?? null} />
+        {matters ? (
+          <AssemblyMarksFields matters={matters} marks={marks} onChange={setMarks} name="paper-mark" />
+        ) : (
         <fieldset className={`field choice-group${errors.choice ? ' field--invalid' : ''}`} aria-describedby={errors.choice ? choiceErrorId : undefined}>
           <legend className="field__label">{t('voteAdmin.entry.choice')}</legend>
           {errors.choice && (
@@ -148,6 +158,7 @@ export function PaperEntry({ vote, papers }: { vote: VoteDetail; papers: Paper[]
             </label>
           ))}
         </fieldset>
+        )}
         {accepted.length > 0 && (
           <SelectField label={t('voteAdmin.entry.proxy')} hint={t('voteAdmin.entry.proxyHint')} name="proxy" value={proxyId} onChange={(event) => setProxyId(event.target.value)}>
             <option value="">{t('voteAdmin.entry.noProxy')}</option>
