@@ -8,7 +8,9 @@
  * approve the early opening (through the API), a paper is issued and returned (through the API),
  * and entered twice at the desk, matter by matter: the statute approved, the fund left blank,
  * three names ticked for two seats — which the desk warns makes that matter spoilt. The second,
- * blind reading by another person agrees, and the paper counts with each matter named.
+ * blind reading by another person agrees, and the paper counts with each matter named. A second
+ * paper's readings differ on one matter: the dispute names both readings matter by matter, and the
+ * convenor settles it matter by matter with a note.
  *
  * The vote and its title are this test's own: the app is shared by the run.
  */
@@ -46,7 +48,9 @@ test('the convenor announces a three-matter ballot in the console; a paper is en
   await page.getByRole('link', { name: /御水岸/ }).first().click();
   await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '表决' }).click();
   await page.getByRole('link', { name: '发起表决' }).click();
-  await page.getByRole('radio', { name: /业主大会表决票（多项事项）/ }).check();
+  await expect(page.getByRole('button', { name: '单项表决' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: '业主大会表决票（多项事项）' }).click();
+  await expect(page.getByRole('button', { name: '业主大会表决票（多项事项）' })).toHaveAttribute('aria-pressed', 'true');
   await page.getByLabel('表决标题').fill(title);
   await page.getByLabel('表决票说明').fill('请对以下三项事项逐项表决');
 
@@ -143,6 +147,42 @@ test('the convenor announces a three-matter ballot in the console; a paper is en
   await expect(row).toContainText('1. 管理规约：同意');
   await expect(row).toContainText('2. 续筹维修资金：未填（空白）');
   await expect(row).toContainText('3. 业委会选举：无法辨认');
+
+  // A second paper whose readings differ on the statute: the dispute shows both readings matter by
+  // matter, and the convenor settles it matter by matter with a note.
+  const others = await convenorApi.get<{ voterId: string; name: string; voted: boolean; paperSerial: number | null }[]>(`/api/votes/${voteId}/voters?limit=50`);
+  const other = others.find((v) => !v.voted && v.paperSerial === null)!;
+  const second = (await convenorApi.post<{ issued: { serial: number; code: string; name: string }[] }>(`/api/votes/${voteId}/papers`, { voterIds: [other.voterId] })).issued[0]!;
+  await convenorApi.post(`/api/votes/${voteId}/papers/returned`, { serials: [second.serial] });
+  const read = async (desk: Page, statute: string, withScan: boolean): Promise<void> => {
+    await desk.goto(`${baseUrl()}/console/votes/${voteId}/papers`);
+    const entry = desk.getByRole('form', { name: '录入选票（两人分别录入）' });
+    await entry.getByLabel('选票编号').fill(String(second.serial));
+    await entry.getByLabel('校验码').fill(second.code);
+    await entry.getByRole('group', { name: '1. 管理规约' }).getByRole('radio', { name: statute }).check();
+    await entry.getByRole('group', { name: '2. 续筹维修资金' }).getByRole('radio', { name: '反对' }).check();
+    await entry.getByRole('group', { name: '3. 业委会选举' }).getByRole('checkbox', { name: '黄美玲' }).check();
+    if (withScan) await entry.getByLabel('选票扫描件或照片').setInputFiles({ name: 'paper.jpg', mimeType: 'image/jpeg', buffer: SCAN_JPEG });
+    await entry.getByRole('button', { name: '保存录入' }).click();
+  };
+  await read(page, '反对', true);
+  await expect(page.getByText(`第 ${second.serial} 号选票已录入第一遍，请另一位工作人员复核录入。`)).toBeVisible();
+  await read(staff.page, '同意', false);
+  await expect(staff.page.getByText(`第 ${second.serial} 号选票两遍录入不一致，已列入争议，由第三人或召集人裁定。`)).toBeVisible();
+  await page.reload();
+  const dispute = page.locator('.dispute').filter({ hasText: `第 ${second.serial} 号` });
+  await expect(dispute).toContainText('1. 管理规约：反对');
+  await expect(dispute).toContainText('1. 管理规约：同意');
+  await expect(dispute).toContainText('3. 业委会选举：黄美玲');
+  await dispute.getByRole('button', { name: '裁定' }).click();
+  await dispute.getByRole('group', { name: '1. 管理规约' }).getByRole('radio', { name: '同意' }).check();
+  await dispute.getByRole('group', { name: '2. 续筹维修资金' }).getByRole('radio', { name: '反对' }).check();
+  await dispute.getByRole('group', { name: '3. 业委会选举' }).getByRole('checkbox', { name: '黄美玲' }).check();
+  await dispute.getByLabel('裁定依据').fill('扫描件上管理规约一栏勾的是同意，反对栏的痕迹是污渍');
+  await dispute.getByRole('button', { name: '确认裁定' }).click();
+  const settled = page.locator('.paper-row').filter({ hasText: second.name });
+  await expect(settled).toContainText('1. 管理规约：同意', { timeout: 15_000 });
+  await expect(settled).toContainText('3. 业委会选举：黄美玲');
 
   // The print sheet lists every matter, with the election's seats.
   await page.goto(`${baseUrl()}/console/votes/${voteId}/print`);

@@ -88,20 +88,19 @@ export function ConsoleNewVoteRoute() {
         </p>
       )}
       {!consultationId && (
-        <fieldset className="field choice-group vote-mode" aria-label={t('voteAdmin.assembly.mode')}>
-          <legend className="field__label">{t('voteAdmin.assembly.mode')}</legend>
-          <label className="choice">
-            <input type="radio" name="voteMode" checked={!assembly} onChange={() => setAssembly(false)} />
-            <span>{t('voteAdmin.assembly.modeSingle')}</span>
-          </label>
-          <label className="choice">
-            <input type="radio" name="voteMode" checked={assembly} onChange={() => setAssembly(true)} />
-            <span>
+        // Two buttons, not radios: the single vote's form below has radios of its own to choose among.
+        <div className="field vote-mode" role="group" aria-label={t('voteAdmin.assembly.mode')}>
+          <p className="field__label">{t('voteAdmin.assembly.mode')}</p>
+          <div className="button-row">
+            <button type="button" className={`button ${assembly ? 'button--secondary' : 'button--primary'}`} aria-pressed={!assembly} onClick={() => setAssembly(false)}>
+              {t('voteAdmin.assembly.modeSingle')}
+            </button>
+            <button type="button" className={`button ${assembly ? 'button--primary' : 'button--secondary'}`} aria-pressed={assembly} onClick={() => setAssembly(true)}>
               {t('voteAdmin.assembly.modeAssembly')}
-              <span className="choice__hint">{t('voteAdmin.assembly.modeAssemblyHint')}</span>
-            </span>
-          </label>
-        </fieldset>
+            </button>
+          </div>
+          <p className="field__hint">{t('voteAdmin.assembly.modeAssemblyHint')}</p>
+        </div>
       )}
       {assembly && !consultationId ? (
         <AssemblyForm
