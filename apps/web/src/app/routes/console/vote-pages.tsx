@@ -5,6 +5,7 @@
  * sheet of ballot papers. What each shows follows the person's grants and the vote's `canManage`.
  */
 import { isUnitKind } from '@yishi/contracts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate, useOutletContext, useParams, useSearchParams } from 'react-router';
 import type { ConsoleTab } from '../../../features/console/components/console-page';
@@ -23,6 +24,7 @@ import { PublicPagePanel } from '../../../features/votes-admin/components/public
 import { VoteStatusBadge } from '../../../features/votes-admin/components/vote-common';
 import { Loading } from '../../../components/loading';
 import { VoteForm } from '../../../features/votes-admin/components/vote-form';
+import { AssemblyForm } from '../../../features/votes-admin/components/assembly-form';
 import { VoteList } from '../../../features/votes-admin/components/vote-list';
 import { ShorteningQueue } from '../../../features/votes-admin/components/shortening-queue';
 import { ShorteningDecision, VoteActions, VoteFacts, VoteOutcome, VoteTurnout } from '../../../features/votes-admin/components/vote-overview';
@@ -68,6 +70,8 @@ export function ConsoleNewVoteRoute() {
   const create = useCreateVote();
   const units = unitsOfNode(context);
   const consultationId = params.get('consultation');
+  // 单项表决 (one question) or 业主大会表决票 (several matters on one paper).
+  const [assembly, setAssembly] = useState(false);
   if (!context.sections.votes?.manage) return <SectionClosed />;
   return (
     <div className="stack">
@@ -83,6 +87,31 @@ export function ConsoleNewVoteRoute() {
           {t('voteAdmin.form.forConsultation')} <Link to={`/console/consultations/${consultationId}`}>{t('voteAdmin.facts.consultationLink')}</Link>
         </p>
       )}
+      {!consultationId && (
+        // Two buttons, not radios: the single vote's form below has radios of its own to choose among.
+        <div className="field vote-mode" role="group" aria-label={t('voteAdmin.assembly.mode')}>
+          <p className="field__label">{t('voteAdmin.assembly.mode')}</p>
+          <div className="button-row">
+            <button type="button" className={`button ${assembly ? 'button--secondary' : 'button--primary'}`} aria-pressed={!assembly} onClick={() => setAssembly(false)}>
+              {t('voteAdmin.assembly.modeSingle')}
+            </button>
+            <button type="button" className={`button ${assembly ? 'button--primary' : 'button--secondary'}`} aria-pressed={assembly} onClick={() => setAssembly(true)}>
+              {t('voteAdmin.assembly.modeAssembly')}
+            </button>
+          </div>
+          <p className="field__hint">{t('voteAdmin.assembly.modeAssemblyHint')}</p>
+        </div>
+      )}
+      {assembly && !consultationId ? (
+        <AssemblyForm
+          key={`assembly-${context.located.node.id}`}
+          units={units}
+          pending={create.isPending}
+          error={create.error}
+          labelledBy="new-vote-title"
+          onSubmit={(unitId, body) => create.mutate({ unitId, body }, { onSuccess: (vote) => void navigate(voteConsolePath(vote.id)) })}
+        />
+      ) : (
       <VoteForm
         key={context.located.node.id}
         units={units}
@@ -93,6 +122,7 @@ export function ConsoleNewVoteRoute() {
         labelledBy="new-vote-title"
         onSubmit={(unitId, body) => create.mutate({ unitId, body }, { onSuccess: (vote) => void navigate(voteConsolePath(vote.id)) })}
       />
+      )}
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { LIMITS } from '@yishi/contracts';
 import type { components } from '../../../api/schema';
-import type { MarkRequest } from '../utils/paper-marks';
 import { apiClient, unwrap } from '../../../lib/api-client';
 import { multipartBody } from '../../../lib/upload';
 import { voteKey } from '../../../shared/votes/query-keys';
+import type { MarkInput } from '../utils/assembly-papers';
 
 export type VoteVoter = components['schemas']['VoteVoterDto'];
 export type Paper = components['schemas']['PaperDto'];
@@ -72,10 +72,10 @@ export function useMarkReturned(voteId: string) {
 
 export interface PaperEntryInput {
   serial: number;
-  /** A motion's or poll's reading … */
+  /** A single question's choice ('' for an assembly's paper). */
   choice: string;
-  /** … or an assembly's marks, matter by matter (sent as one JSON field of the multipart body). */
-  marks?: MarkRequest[];
+  /** An assembly's paper, matter by matter (sent as one JSON field of the multipart body). */
+  marks?: MarkInput[];
   code: string;
   proxyId: string;
   /** Required with the first entry. */
@@ -101,10 +101,11 @@ export function useEnterPaper(voteId: string) {
 }
 
 export function useResolvePaper(voteId: string) {
-  return usePaperMutation(voteId, ({ serial, choice, marks, note, proxyId }: { serial: number; choice: string; marks?: MarkRequest[]; note: string; proxyId: string | null }) =>
+  return usePaperMutation(voteId, ({ serial, choice, marks, note, proxyId }: { serial: number; choice: string; marks?: MarkInput[]; note: string; proxyId: string | null }) =>
     unwrap(
       apiClient.POST('/api/votes/{id}/papers/{serial}/resolve', {
         params: { path: { id: voteId, serial } },
+        // An assembly's paper is settled matter by matter, or as a whole spoilt.
         body: { ...(marks ? { marks } : { choice }), note, ...(proxyId ? { proxyId } : {}) },
       }),
     ),

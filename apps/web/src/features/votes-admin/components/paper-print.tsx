@@ -1,13 +1,35 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/query-error';
 import { formatDateTime } from '../../../lib/format';
+import type { PaperPrint } from '../api/papers';
 import { usePaperPrint } from '../api/papers';
 import { Loading } from '../../../components/loading';
 import './votes-admin.css';
 
+/** The documents a paper lists, each with its SHA-256 so a copy can be checked against it. */
+function PrintDocuments({ documents, zh }: { documents: PaperPrint['documents']; zh: TFunction }) {
+  return (
+    <div className="ballot-paper__documents">
+      <p>{zh('voteAdmin.print.paper.documents')}</p>
+      <ol>
+        {documents.map((d) => (
+          <li key={d.sha256}>
+            {d.title}
+            <span className="ballot-paper__sha">
+              {zh('voteAdmin.print.paper.sha256')} <code translate="no">{d.sha256}</code>
+            </span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
 /**
  * The ballot papers to print (选票), one per A4 page: the vote, the question, a box per choice,
- * the voter and their units, the serial and the code staff type at entry, and the return deadline.
+ * (an assembly's ballot: every matter with its question, its boxes — an election's candidates with
+ * how many may be chosen — and its documents), the voter and their units, the serial and the code staff type at entry, and the return deadline.
  * Printed in Chinese, the language of the papers people sign.
  */
 export function PaperPrintSheet({ voteId, group, backHref }: { voteId: string; group: string | null; backHref: string }) {
@@ -44,13 +66,14 @@ export function PaperPrintSheet({ voteId, group, backHref }: { voteId: string; g
           <h2 className="ballot-paper__title">{data.title}</h2>
           <p className="ballot-paper__question">{data.question}</p>
           {data.matters ? (
-            // An assembly's paper: every matter with its boxes, an election's candidates, and its own documents.
             <ol className="ballot-paper__matters">
-              {data.matters.map((matter, index) => (
+              {data.matters.map((matter) => (
                 <li key={matter.id} className="ballot-paper__matter">
-                  <h3 className="ballot-paper__matter-title">{zh('voteAdmin.print.paper.matter', { n: index + 1, title: matter.title })}</h3>
+                  <p className="ballot-paper__matter-title">
+                    <strong>{matter.title}</strong>
+                    {matter.kind === 'election' && matter.seats !== null && <span className="ballot-paper__seats"> {zh('voteAdmin.print.paper.seats', { count: matter.seats })}</span>}
+                  </p>
                   <p className="ballot-paper__question">{matter.question}</p>
-                  {matter.kind === 'election' && <p className="ballot-paper__rule">{zh('voteAdmin.print.paper.seats', { seats: matter.seats })}</p>}
                   <ul className="plain-list ballot-paper__choices">
                     {matter.choices.map((choice) => (
                       <li key={choice.id}>
@@ -59,18 +82,7 @@ export function PaperPrintSheet({ voteId, group, backHref }: { voteId: string; g
                       </li>
                     ))}
                   </ul>
-                  {matter.documents.length > 0 && (
-                    <ol className="ballot-paper__documents">
-                      {matter.documents.map((d) => (
-                        <li key={d.sha256}>
-                          {d.title}
-                          <span className="ballot-paper__sha">
-                            {zh('voteAdmin.print.paper.sha256')} <code translate="no">{d.sha256}</code>
-                          </span>
-                        </li>
-                      ))}
-                    </ol>
-                  )}
+                  {matter.documents.length > 0 && <PrintDocuments documents={matter.documents} zh={zh} />}
                 </li>
               ))}
             </ol>
@@ -84,22 +96,8 @@ export function PaperPrintSheet({ voteId, group, backHref }: { voteId: string; g
               ))}
             </ul>
           )}
-          {data.documents.length > 0 && (
-            <div className="ballot-paper__documents">
-              <p>{zh('voteAdmin.print.paper.documents')}</p>
-              <ol>
-                {data.documents.map((d) => (
-                  <li key={d.sha256}>
-                    {d.title}
-                    <span className="ballot-paper__sha">
-                      {zh('voteAdmin.print.paper.sha256')} <code translate="no">{d.sha256}</code>
-                    </span>
-                  </li>
-                ))}
-              </ol>
-            </div>
-          )}
-          <p className="ballot-paper__rule">{data.matters ? zh('voteAdmin.print.paper.ruleMatters') : zh('voteAdmin.print.paper.rule')}</p>
+          {data.documents.length > 0 && <PrintDocuments documents={data.documents} zh={zh} />}
+          <p className="ballot-paper__rule">{data.matters ? zh('voteAdmin.print.paper.assemblyRule') : zh('voteAdmin.print.paper.rule')}</p>
           <dl className="ballot-paper__voter">
             <div>
               <dt>{zh('voteAdmin.print.paper.voter')}</dt>

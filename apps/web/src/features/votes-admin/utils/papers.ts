@@ -5,6 +5,8 @@
 import { MOTION_CHOICES } from '@yishi/domain';
 import type { TFunction } from 'i18next';
 import type { Paper } from '../api/papers';
+import type { PaperMatter } from './assembly-papers';
+import { assemblyReadingLines } from './assembly-papers';
 
 export const SERIALS_MAX = 5000;
 const MAX_SERIAL = 2_147_483_647;
@@ -54,6 +56,12 @@ export function paperChoiceLabel(vote: Parameters<typeof paperChoices>[0], choic
   const option = paperChoices(vote).find((c) => c.id === choice);
   if (!option) return choice;
   return option.key ? t(option.key as 'voteAdmin.choice.approve') : (option.label ?? choice);
+}
+
+/** A reading or counted choice in words, whatever the vote: an assembly's paper matter by matter (a line each), else one choice. */
+export function paperReadingLines(vote: Parameters<typeof paperChoices>[0] & { matters: readonly PaperMatter[] | null }, reading: string | null, t: TFunction): string[] {
+  if (vote.questionKind === 'assembly' && vote.matters) return assemblyReadingLines(vote.matters, reading, t);
+  return [paperChoiceLabel(vote, reading, t)];
 }
 
 /** A paper code as printed (six hex digits), typed with or without spaces, in any case. */

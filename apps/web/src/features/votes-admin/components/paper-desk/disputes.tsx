@@ -5,22 +5,29 @@ import { conflictReason } from '../../../../lib/api-problems';
 import type { Paper } from '../../api/papers';
 import { paperScanHref, useResolvePaper } from '../../api/papers';
 import type { VoteDetail } from '../../api/votes';
-import { paperChoiceLabel, paperChoices, paperNotes } from '../../utils/papers';
+import type { MarkDraft } from '../../utils/assembly-papers';
+import { emptyMarks, toMarks } from '../../utils/assembly-papers';
+import { paperChoices, paperNotes, paperReadingLines } from '../../utils/papers';
+import { AssemblyMarksFields } from './assembly-marks';
 import { ReasonForm } from '../vote-common';
-import type { PaperMarksDraft } from '../../utils/paper-marks';
-import { marksRequest, readingText } from '../../utils/paper-marks';
-import { PaperMarksField } from './paper-marks';
 
 /** One disputed paper: both readings, the scan, and the settling (a third person or the convenor). */
 function Dispute({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
   const { t } = useTranslation();
   const resolve = useResolvePaper(vote.id);
   const [choice, setChoice] = useState('');
-  const [marks, setMarks] = useState<PaperMarksDraft>({});
-  const assembly = vote.questionKind === 'assembly' ? (vote.matters ?? []) : null;
-  const reading = (text: string | null): string => (assembly ? readingText(assembly, text, t) : paperChoiceLabel(vote, text, t));
   const [choiceError, setChoiceError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
+  const matters = vote.questionKind === 'assembly' ? (vote.matters ?? []) : null;
+  // An assembly's paper: settled matter by matter, or the whole paper as spoilt.
+  const [wholeSpoilt, setWholeSpoilt] = useState(false);
+  const [marks, setMarks] = useState<Record<string, MarkDraft>>(() => emptyMarks(matters ?? []));
+  const reading = (text: string | null) =>
+    paperReadingLines(vote, text, t).map((line) => (
+      <span key={line} className="dispute__note-line">
+        {line}
+      </span>
+    ));
   const choices = [...paperChoices(vote), { id: 'spoilt', key: 'voteAdmin.choice.spoilt', label: null }];
   const notes = paperNotes(paper, t);
   return (
@@ -81,9 +88,8 @@ function Dispute({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
           }
           onCancel={() => setOpen(false)}
           onSubmit={(note) => {
-            if (assembly) {
-              // The whole paper spoilt, or what it says matter by matter.
-              resolve.mutate(choice === 'spoilt' ? { serial: paper.serial, choice, note, proxyId: null } : { serial: paper.serial, choice: '', marks: marksRequest(assembly, marks), note, proxyId: null });
+            if (matters) {
+              resolve.mutate(wholeSpoilt ? { serial: paper.serial, choice: 'spoilt', note, proxyId: null } : { serial: paper.serial, choice: '', marks: toMarks(matters, marks), note, proxyId: null });
               return;
             }
             if (!choice) {
@@ -93,16 +99,15 @@ function Dispute({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
             resolve.mutate({ serial: paper.serial, choice, note, proxyId: null });
           }}
         >
-          {assembly && (
-            <>
+          {matters ? (
+            <div className="stack">
               <label className="choice">
-                <input type="checkbox" checked={choice === 'spoilt'} onChange={() => setChoice(choice === 'spoilt' ? '' : 'spoilt')} />
-                <span>{t('voteAdmin.marks.wholePaperSpoilt')}</span>
+                <input type="checkbox" name={`settle-${paper.serial}-spoilt`} checked={wholeSpoilt} onChange={(e) => setWholeSpoilt(e.target.checked)} />
+                <span>{t('voteAdmin.assembly.wholeSpoilt')}</span>
               </label>
-              {choice !== 'spoilt' && <PaperMarksField matters={assembly} value={marks} onChange={setMarks} name={`settle-${paper.serial}`} />}
-            </>
-          )}
-          {!assembly && (
+              {!wholeSpoilt && <AssemblyMarksFields matters={matters} marks={marks} onChange={setMarks} name={`settle-${paper.serial}`} />}
+            </div>
+          ) : (
           <fieldset className={`field choice-group${choiceError && !choice ? ' field--invalid' : ''}`}>
             <legend className="field__label">{t('voteAdmin.disputes.decided')}</legend>
             {choiceError && !choice && <p className="field__error">{choiceError}</p>}

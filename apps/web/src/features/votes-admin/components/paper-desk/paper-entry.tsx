@@ -15,10 +15,10 @@ import type { Paper, PaperEntryResult } from '../../api/papers';
 import { SCAN_EXTENSIONS, SCAN_MAX_BYTES, useEnterPaper } from '../../api/papers';
 import { useProxies } from '../../api/proxies';
 import type { VoteDetail } from '../../api/votes';
+import type { MarkDraft } from '../../utils/assembly-papers';
+import { emptyMarks, toMarks } from '../../utils/assembly-papers';
 import { isPaperCode, normaliseCode, paperChoices } from '../../utils/papers';
-import type { PaperMarksDraft } from '../../utils/paper-marks';
-import { marksRequest } from '../../utils/paper-marks';
-import { PaperMarksField } from './paper-marks';
+import { AssemblyMarksFields } from './assembly-marks';
 
 function entryError(error: unknown, t: TFunction): string {
   const reason = conflictReason(error);
@@ -29,7 +29,8 @@ function entryError(error: unknown, t: TFunction): string {
   const fields = invalidFieldPaths(error);
   if (fields.includes('code')) return t('voteAdmin.entry.errors.code');
   if (fields.includes('file')) return t('voteAdmin.entry.errors.file');
-  if (fields.includes('choice') || fields.some((f) => f.startsWith('marks'))) return t('voteAdmin.entry.errors.choice');
+  if (fields.some((f) => f === 'marks' || f.startsWith('marks.'))) return t('voteAdmin.assembly.errors.marks');
+  if (fields.includes('choice')) return t('voteAdmin.entry.errors.choice');
   if (fields.includes('proxyId')) return t('voteAdmin.entry.errors.proxy');
   if (error instanceof ApiError && error.code === 'NOT_FOUND') return t('voteAdmin.entry.errors.noPaper');
   return errorMessage(error, t);
@@ -69,8 +70,8 @@ export function PaperEntry({ vote, papers }: { vote: VoteDetail; papers: Paper[]
   const [serial, setSerial] = useState('');
   const [code, setCode] = useState('');
   const [choice, setChoice] = useState('');
-  const [marks, setMarks] = useState<PaperMarksDraft>({});
-  const assembly = vote.questionKind === 'assembly' ? (vote.matters ?? []) : null;
+  const matters = vote.questionKind === 'assembly' ? (vote.matters ?? []) : null;
+  const [marks, setMarks] = useState<Record<string, MarkDraft>>(() => emptyMarks(matters ?? []));
   const [proxyId, setProxyId] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [fileKey, setFileKey] = useState(0);
@@ -90,8 +91,7 @@ export function PaperEntry({ vote, papers }: { vote: VoteDetail; papers: Paper[]
     const found: typeof errors = {};
     if (number === null || number < 1) found.serial = t('voteAdmin.entry.errors.serial');
     if (!isPaperCode(code)) found.code = t('voteAdmin.entry.errors.codeFormat');
-    // An assembly's paper may leave any matter blank; a one-question paper says something.
-    if (!assembly && !choice) found.choice = t('voteAdmin.entry.errors.choiceRequired');
+    if (!matters && !choice) found.choice = t('voteAdmin.entry.errors.choiceRequired');
     const needsScan = !paper || paper.status === 'issued' || paper.status === 'returned';
     if (needsScan && !file) found.file = t('voteAdmin.entry.errors.fileRequired');
     if (file) {
@@ -105,7 +105,7 @@ export function PaperEntry({ vote, papers }: { vote: VoteDetail; papers: Paper[]
       return;
     }
     enter.mutate(
-      { serial: number!, code: normaliseCode(code), choice, ...(assembly ? { marks: marksRequest(assembly, marks) } : {}), proxyId, file },
+      { serial: number!, code: normaliseCode(code), choice, ...(matters ? { marks: toMarks(matters, marks) } : {}), proxyId, file },
       {
         onSuccess: (result) => {
           setOutcome(entryOutcome(result, t));
@@ -113,7 +113,7 @@ export function PaperEntry({ vote, papers }: { vote: VoteDetail; papers: Paper[]
           setSerial('');
           setCode('');
           setChoice('');
-          setMarks({});
+          setMarks(emptyMarks(matters ?? []));
           setProxyId('');
           setFile(null);
           setFileKey((k) => k + 1);
@@ -140,11 +140,8 @@ export function PaperEntry({ vote, papers }: { vote: VoteDetail; papers: Paper[]
           </p>
         )}
         <TextField label={t('voteAdmin.entry.code')} hint={t('voteAdmin.entry.codeHint')} name="code" autoComplete="off" autoCapitalize="characters" maxLength={8} value={code} onChange={(event) => setCode(event.target.value)} error={errors.code ?? null} />
-        {assembly ? (
-          <>
-            <p className="field__hint">{t('voteAdmin.marks.hint')}</p>
-            <PaperMarksField matters={assembly} value={marks} onChange={setMarks} name="paper-marks" />
-          </>
+        {matters ? (
+          <AssemblyMarksFields matters={matters} marks={marks} onChange={setMarks} name="paper-mark" />
         ) : (
         <fieldset className={`field choice-group${errors.choice ? ' field--invalid' : ''}`} aria-describedby={errors.choice ? choiceErrorId : undefined}>
           <legend className="field__label">{t('voteAdmin.entry.choice')}</legend>

@@ -6,8 +6,7 @@ import { formatDateTime } from '../../../../lib/format';
 import type { Paper } from '../../api/papers';
 import { useReissuePaper, useVoidPaper } from '../../api/papers';
 import type { VoteDetail } from '../../api/votes';
-import { readingText } from '../../utils/paper-marks';
-import { paperChoiceLabel, paperNotes } from '../../utils/papers';
+import { paperNotes, paperReadingLines } from '../../utils/papers';
 import { ReasonForm } from '../vote-common';
 
 /** Papers listed at once (a compound issues hundreds): the filters narrow the list. */
@@ -36,8 +35,7 @@ function PaperRow({ vote, paper }: { vote: VoteDetail; paper: Paper }) {
       <p className="paper-row__meta">
         {paper.enteredBy && t('voteAdmin.papers.enteredBy', { name: paper.enteredBy.name, at: formatDateTime(paper.enteredAt ?? '', language) ?? '' })}
         {paper.confirmedBy && paper.status !== 'disputed' && ` ${t('voteAdmin.papers.confirmedBy', { name: paper.confirmedBy.name })}`}
-        {paper.choice &&
-          ` ${t('voteAdmin.papers.counted', { choice: vote.questionKind === 'assembly' ? readingText(vote.matters ?? [], paper.choice, t) : paperChoiceLabel(vote, paper.choice, t) })}`}
+        {paper.choice && ` ${t('voteAdmin.papers.counted', { choice: paperReadingLines(vote, paper.choice, t).join(t('voteAdmin.assembly.linesSeparator')) })}`}
       </p>
       {notes.map((line) => (
         <p key={line} className="paper-row__note">
