@@ -1,8 +1,9 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MATTER_KINDS, RULE_SET_IDS } from '@yishi/domain';
 import type { MatterKind, RuleSetId } from '@yishi/domain';
 import { VOTE_LIMITS } from '@yishi/contracts';
-import { Type } from 'class-transformer';
+import { plainToInstance, Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, Equals, IsArray, IsIn, IsInt, IsObject, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { PlainText } from '../../../common/plain-text';
 import { IsOmittable } from '../../../common/validation';
@@ -138,4 +139,32 @@ export class MarkViewDto {
   @ApiProperty({ example: 'm1' }) matter!: string;
   @ApiProperty({ enum: MARK_CHOICES, enumName: 'MarkChoice', nullable: true, description: 'A motion’s choice, or blank/spoilt; null for an election that chose' }) choice!: (typeof MARK_CHOICES)[number] | null;
   @ApiProperty({ type: [String], nullable: true, description: 'An election: the candidates chosen' }) chosen!: string[] | null;
+}
+
+/** An assembly's marks as a multipart body carries them: one field holding a JSON array. */
+function marksFromForm({ value }: { value: unknown }): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return Array.isArray(parsed) ? parsed.map((m: unknown) => (typeof m === 'object' && m !== null ? plainToInstance(MarkInputDto, m) : m)) : parsed;
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * An assembly ballot's `marks` field, validated the same way wherever a ballot is given — a cast,
+ * a paper entry (`fromForm`: a multipart field holding the JSON array), a dispute settled.
+ */
+export function MarksField(description: string, options: { fromForm?: boolean } = {}): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: [MarkInputDto], description }),
+    IsOmittable(),
+    ...(options.fromForm ? [Transform(marksFromForm)] : []),
+    IsArray(),
+    ArrayMaxSize(VOTE_LIMITS.matters),
+    IsObject({ each: true }),
+    ValidateNested({ each: true }),
+    Type(() => MarkInputDto),
+  );
 }

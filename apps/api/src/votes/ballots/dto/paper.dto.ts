@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LIMITS, VOTE_LIMITS } from '@yishi/contracts';
-import { plainToInstance, Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { MarkInputDto } from '../../assembly/dto/assembly.dto';
+import { LIMITS } from '@yishi/contracts';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { MarkInputDto, MarksField } from '../../assembly/dto/assembly.dto';
 import { PlainText } from '../../../common/plain-text';
 import { PAPER_DISPUTE_FIELDS, PAPER_STATUSES, PAPER_VOID_KINDS } from '../../entities/ballot-paper.entity';
 import type { PaperDisputeField, PaperStatus, PaperVoidKind } from '../../entities/ballot-paper.entity';
@@ -49,17 +49,6 @@ export class ReturnPapersDto {
 }
 
 /** The text fields of a paper entry (the multipart body besides the scan). */
-/** An assembly's marks as a multipart body carries them: one field holding a JSON array. */
-function marksFromForm({ value }: { value: unknown }): unknown {
-  if (typeof value !== 'string') return value;
-  try {
-    const parsed = JSON.parse(value) as unknown;
-    return Array.isArray(parsed) ? parsed.map((m: unknown) => (typeof m === 'object' && m !== null ? plainToInstance(MarkInputDto, m) : m)) : parsed;
-  } catch {
-    return value;
-  }
-}
-
 export class PaperEntryFieldsDto {
   @ApiPropertyOptional({ description: 'What the paper says: "approve", "oppose", "abstain", or an option id of a poll (an assembly’s paper: `marks`)', example: 'approve' })
   @ValidateIf((o: PaperEntryFieldsDto) => o.marks === undefined)
@@ -67,17 +56,10 @@ export class PaperEntryFieldsDto {
   @Length(1, 20)
   choice?: string;
 
-  @ApiPropertyOptional({
-    type: [MarkInputDto],
-    description: 'An assembly’s paper, matter by matter (in a multipart body: one field holding the JSON array). A matter not given is blank; "spoilt" where the mark cannot be read; an election with more names ticked than seats is entered as ticked and counts as spoilt on that matter only.',
-  })
-  @IsOmittable()
-  @Transform(marksFromForm)
-  @IsArray()
-  @ArrayMaxSize(VOTE_LIMITS.matters)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => MarkInputDto)
+  @MarksField(
+    'An assembly’s paper, matter by matter (in a multipart body: one field holding the JSON array). A matter not given is blank; "spoilt" where the mark cannot be read; an election with more names ticked than seats is entered as ticked and counts as spoilt on that matter only.',
+    { fromForm: true },
+  )
   marks?: MarkInputDto[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The recorded proxy the paper was signed under (by the agent), if any' })
@@ -108,13 +90,7 @@ export class ResolvePaperDto {
   @Length(1, 20)
   choice?: string;
 
-  @ApiPropertyOptional({ type: [MarkInputDto], description: 'An assembly’s paper, as decided, matter by matter' })
-  @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(VOTE_LIMITS.matters)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => MarkInputDto)
+  @MarksField('An assembly’s paper, as decided, matter by matter')
   marks?: MarkInputDto[];
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The recorded proxy the paper was signed under, if any' })

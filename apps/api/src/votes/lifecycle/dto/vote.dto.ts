@@ -26,7 +26,7 @@ import { PlainText } from '../../../common/plain-text';
 import { VOTE_STATUSES } from '../../entities/vote.entity';
 import type { VoteStatus } from '../../entities/vote.entity';
 import { IsOmittable } from '../../../common/validation';
-import { MarkInputDto, MarkViewDto, MatterInputDto, MatterViewDto } from '../../assembly/dto/assembly.dto';
+import { MarkInputDto, MarksField, MarkViewDto, MatterInputDto, MatterViewDto } from '../../assembly/dto/assembly.dto';
 import { Lml63Dto, VoteAttachmentInputDto } from './vote-parts.dto';
 
 export { Lml63Dto, VoteAttachmentInputDto };
@@ -276,13 +276,7 @@ export class CastDto {
   @Length(1, VOTE_LIMITS.choice)
   choice?: string;
 
-  @ApiPropertyOptional({ type: [MarkInputDto], description: 'An assembly’s ballot: a mark per matter; a matter not given is left blank (the ballot still takes part)' })
-  @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(VOTE_LIMITS.matters)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => MarkInputDto)
+  @MarksField('An assembly’s ballot: a mark per matter; a matter not given is left blank (the ballot still takes part)')
   marks?: MarkInputDto[];
 
   @ApiPropertyOptional({ description: 'Which of my voters (when I hold several roll entries or vote as an agent); default: my own' })
