@@ -8,12 +8,11 @@ import { AuthService } from './auth.service';
 import { InPersonResetController } from './in-person-reset.controller';
 import { InPersonResetService } from './in-person-reset.service';
 import { LocalAuthGuard, LocalStrategy } from './local.strategy';
-import { SessionCookieStrategy } from './session-cookie.strategy';
 import { SessionService } from './session.service';
 
 @Module({
   imports: [PassportModule, InvitationsModule],
   controllers: [AuthController, InPersonResetController],
-  providers: [AuthService, InPersonResetService, SessionService, SessionCookieStrategy, LocalStrategy, LocalAuthGuard, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AuthService, InPersonResetService, SessionService, LocalStrategy, LocalAuthGuard, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AuthModule {}

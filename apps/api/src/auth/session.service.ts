@@ -8,6 +8,7 @@ import { sha256 } from '../common/keyed-hash';
 import { currentRequest } from '../common/request-context';
 import type { User } from '../users/entities/user.entity';
 import { AuthSession } from './entities/auth-session.entity';
+import type { SessionRow } from './session-store';
 import { sessionByTokenHash } from './session-store';
 
 /** A session lives 30 days from its last use; use is recorded at most hourly. */
@@ -38,8 +39,17 @@ export class SessionService {
 
   /** The actor behind a cookie token, or null when it is unknown, revoked, expired or disabled. */
   async actorFor(token: string): Promise<Actor | null> {
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-    const session = await sessionByTokenHash(this.dataSource, sha256(token));
+    const tokenHash = tokenHashOf(token);
+    if (!tokenHash) return null;
+    return this.actorOf(await sessionByTokenHash(this.dataSource, tokenHash));
+  }
+
+  /**
+   * The actor of a session row read by its token hash (sessionByTokenHash, or the access guard's
+   * statement that reads the route's target with it), or null when there is none, or it expired,
+   * or its account is disabled. Records its use (at most hourly).
+   */
+  async actorOf(session: SessionRow | undefined): Promise<Actor | null> {
     const now = Date.now();
     if (!session || session.expires_at.getTime() <= now || session.disabled_at) return null;
     if (now - session.last_seen_at.getTime() > TOUCH_EVERY_MS) {
@@ -59,6 +69,11 @@ export class SessionService {
     const result = await m.getRepository(AuthSession).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
     return result.affected ?? 0;
   }
+}
+
+/** The stored hash of a cookie token, or null when the token cannot be one of ours (no lookup then). */
+export function tokenHashOf(token: string): string | null {
+  return /^[A-Za-z0-9_-]{20,100}$/.test(token) ? sha256(token) : null;
 }
 
 export function toActor(user: User, session: AuthSession): Actor {

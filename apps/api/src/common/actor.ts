@@ -1,4 +1,4 @@
-/** The signed-in person a request acts for (set by the session strategy on `req.user`). */
+/** The signed-in person a request acts for (set by the access guard on `req.user`, from the session cookie). */
 export interface Actor {
   id: string;
   phone: string;

@@ -1,5 +1,8 @@
 import type { Grant } from '@yishi/domain';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { SessionRow } from '../auth/session-store';
+import { sessionByTokenHashSql } from '../auth/session-store';
+import { pooledQuery } from '../database/pooled';
 import type { AccessException, TargetKind } from './targets';
 import { EXCEPTION_SQL, TARGET_SQL } from './targets';
 
@@ -20,24 +23,59 @@ export interface TargetAccessRow {
   grants: Grant[];
 }
 
-/** The target, the ancestry of each node it belongs to and the actor's grants on them; undefined when there is no such target. */
-export async function targetWithAccess(m: EntityManager, on: TargetKind, id: string, userId: string): Promise<TargetAccessRow | undefined> {
-  const [row] = await m.query<TargetAccessRow[]>(
-    `WITH RECURSIVE target AS (${TARGET_SQL[on]}),
+/**
+ * The pieces of the statement that reads a target ($1, of kind `on`) with its access: the CTEs
+ * `target` (the one resolver's row) and `up` (the ancestry of each node it belongs to), and the
+ * TargetAccessRow columns of target `t`, the grants being those of the account `userId` (an SQL
+ * expression) on the nodes of `up`.
+ */
+function targetAccessSql(on: TargetKind, userId: string): { ctes: string; columns: string } {
+  return {
+    ctes: `target AS (${TARGET_SQL[on]}),
      up AS (
        SELECT s.id AS start, n.id, n.parent_id, 0 AS depth
          FROM target t CROSS JOIN LATERAL unnest(t.nodes || t.owner) AS s(id) JOIN org_node n ON n.id = s.id
        UNION ALL
        SELECT up.start, n.id, n.parent_id, up.depth + 1 FROM up JOIN org_node n ON n.id = up.parent_id
-     )
-     SELECT t.nodes, t.owner, t.draft, t.vote_id, t.author_id,
+     )`,
+    columns: `t.nodes, t.owner, t.draft, t.vote_id, t.author_id,
             (SELECT json_object_agg(a.start, a.ancestry) FROM (SELECT start, array_agg(id ORDER BY depth) AS ancestry FROM up GROUP BY start) a) AS ancestries,
             (SELECT coalesce(json_agg(json_build_object('role', g.role, 'nodeId', g.node_id, 'buildingId', g.building_id)), '[]'::json)
-               FROM role_grant g WHERE g.user_id = $2 AND g.node_id IN (SELECT id FROM up)) AS grants
-       FROM target t`,
-    [id, userId],
-  );
+               FROM role_grant g WHERE g.user_id = ${userId} AND g.node_id IN (SELECT id FROM up)) AS grants`,
+  };
+}
+
+/** The target, the ancestry of each node it belongs to and the actor's grants on them; undefined when there is no such target. */
+export async function targetWithAccess(m: EntityManager, on: TargetKind, id: string, userId: string): Promise<TargetAccessRow | undefined> {
+  const { ctes, columns } = targetAccessSql(on, '$2');
+  const [row] = await m.query<TargetAccessRow[]>(`WITH RECURSIVE ${ctes} SELECT ${columns} FROM target t`, [id, userId]);
   return row;
+}
+
+/** A session with its account, and a route's target with its access for that account (null when there is no such target). */
+export type SessionWithTarget = SessionRow & { target: TargetAccessRow | null };
+
+/**
+ * What the access guard needs for a `@Permission` route, in one round trip: the unrevoked session
+ * with this token hash and its account (the auth store's lookup), and the target of kind `on` with
+ * the ancestry of its nodes and that account's grants on them (as targetWithAccess). Undefined
+ * when there is no such session. A prepared statement per kind of target.
+ */
+export async function sessionWithTargetAccess(dataSource: DataSource, tokenHash: string, on: TargetKind, id: string): Promise<SessionWithTarget | undefined> {
+  const { ctes, columns } = targetAccessSql(on, 'se.user_id');
+  const [row] = await pooledQuery<SessionRow & TargetAccessRow & { target_found: boolean }>(
+    dataSource,
+    `WITH RECURSIVE session AS (${sessionByTokenHashSql('$2')}),
+     ${ctes}
+     SELECT se.id, se.csrf_token, se.last_seen_at, se.expires_at, se.user_id, se.phone, se.display_name, se.disabled_at,
+            t.found IS NOT NULL AS target_found, ${columns}
+       FROM session se LEFT JOIN (SELECT true AS found, target.* FROM target) t ON true`,
+    [id, tokenHash],
+    `yishi-session-access-${on}`,
+  );
+  if (!row) return undefined;
+  const { nodes, owner, draft, vote_id, author_id, ancestries, grants, target_found, ...session } = row;
+  return { ...session, target: target_found ? { nodes, owner, draft, vote_id, author_id, ancestries, grants } : null };
 }
 
 /** Whether the actor stands to the vote as the exception says (on its frozen electorate, or an accepted proxy). */

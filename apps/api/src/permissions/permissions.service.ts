@@ -9,6 +9,7 @@ import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import type { AccessException, AccessTarget, TargetKind } from './targets';
 import { TARGET_NOUNS } from './targets';
+import type { TargetAccessRow } from './access-reads';
 import { exceptionHolds, targetWithAccess } from './access-reads';
 import { ancestryOf as nodeAncestry } from '../organizations/organization-store';
 import { grantsOf as grantRows } from '../users/grant-store';
@@ -71,7 +72,15 @@ export class PermissionsService {
    * exceptions cost one more only when no role allows the action.
    */
   async authorize(actor: Actor, request: AccessRequest, m: EntityManager = this.dataSource.manager): Promise<AccessTarget> {
-    const row = await targetWithAccess(m, request.on, request.id, actor.id);
+    return this.authorizeLoaded(actor, request, (await targetWithAccess(m, request.on, request.id, actor.id)) ?? null, m);
+  }
+
+  /**
+   * As authorize, on the target and access already read for this actor (the access guard reads
+   * them in the statement that looks up the session: sessionWithTargetAccess); null when there is
+   * no such target.
+   */
+  async authorizeLoaded(actor: Actor, request: AccessRequest, row: TargetAccessRow | null, m: EntityManager = this.dataSource.manager): Promise<AccessTarget> {
     if (!row) throw targetNotFound(request.on, request.id);
     const target: AccessTarget = {
       kind: request.on,
