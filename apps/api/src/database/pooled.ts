@@ -2,8 +2,12 @@ import type { ClientBase, PoolClient, QueryResultRow } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
 
-/** One query on a caller's connection or transaction, rows out. */
-export type TxQuery = <T = unknown>(sql: string, params?: unknown[]) => Promise<T[]>;
+/**
+ * One query on a caller's connection or transaction, rows out. A `name` asks for a prepared
+ * statement where the connection is a `pg` client (onClient: parsed once per connection, for the
+ * statements every cast runs); elsewhere it is ignored.
+ */
+export type TxQuery = <T = unknown>(sql: string, params?: unknown[], name?: string) => Promise<T[]>;
 
 /** A caller's transaction or connection, as the feature stores take it: an EntityManager, or a TxQuery. */
 export type Queryable = EntityManager | TxQuery;
@@ -26,9 +30,9 @@ export function pooledConnection(dataSource: DataSource): Promise<[PoolClient, (
 
 /** A `pg` client's query as a TxQuery, failing with TypeORM's QueryFailedError (which the API's error filter maps). */
 export function onClient(client: ClientBase): TxQuery {
-  return async <T>(sql: string, params?: unknown[]): Promise<T[]> => {
+  return async <T>(sql: string, params?: unknown[], name?: string): Promise<T[]> => {
     try {
-      return (await client.query<T & QueryResultRow>(sql, params)).rows;
+      return (await client.query<T & QueryResultRow>(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows;
     } catch (error) {
       throw new QueryFailedError(sql, params, error as Error);
     }

@@ -15,7 +15,7 @@ import type { ProxyMark } from './ballot-choices';
 import { readContent, sameContent, sameProxy } from './ballot-choices';
 import type { MarkInput } from '../assembly/assembly-matters';
 import type { CasterRow } from './ballot-store';
-import { castNamed, castSecret, lockVoteAndFindCasters, lockVoter, namedBallotOf, proxyStands } from './ballot-store';
+import { castNamed, castSecret, lockVoteAndVoter, lockVoter, namedBallotOrFirstCast, proxyStands } from './ballot-store';
 import { conflict, forbidden } from '../../common/refusals';
 
 
@@ -85,7 +85,8 @@ export interface CastInput {
  */
 export async function castTransaction(q: TxQuery, secret: Buffer, input: CastInput): Promise<CastReceiptDto> {
   const { userId, voteId, voterId } = input;
-  const locked = await lockVoteAndFindCasters(q, voteId, userId, voterId);
+  // The vote row, whom the account may cast for and (nearly always) the lock of that voter: one statement.
+  const locked = await lockVoteAndVoter(q, voteId, userId, voterId);
   if (!locked) throw notFound(voteId);
   const { vote } = locked;
   const now = new Date();
@@ -93,7 +94,8 @@ export async function castTransaction(q: TxQuery, secret: Buffer, input: CastInp
   if (vote.status !== 'open' || now >= vote.closes_at) throw conflict('closed', 'Voting has closed.');
   const choice = readContent(vote, { choice: input.rawChoice, marks: input.marks }, 'online');
   const me = pickVoter(locked.casters, secret, voteId, voterId);
-  await lockVoter(q, voteId, me.voterId);
+  // Every write of a voter's ballot holds their lock: taken above unless the casters named no single voter.
+  if (locked.lockedVoterId !== me.voterId) await lockVoter(q, vote.id, me.voterId);
   if (me.agentUserId) {
     // Revoking a proxy takes this voter's lock too: under it, the proxy must still stand.
     if (!(await proxyStands(q, voteId, me.voterId, me.agentUserId))) throw notEligible();
@@ -103,17 +105,20 @@ export async function castTransaction(q: TxQuery, secret: Buffer, input: CastInp
     const ballot = await castSecret(q, { voteId, voterId: me.voterId, choice, channel: 'online', proxy: me.proxy, at });
     return { receipt: ballot, voterId: me.voterId, castAt: at, changed: true };
   }
-  const existing = await namedBallotOf(q, voteId, me.voterId);
-  if (existing?.channel === 'paper') {
+  // A first ballot is written with the read that finds none; any other is decided on below.
+  const first = await namedBallotOrFirstCast(q, { voteId, voterId: me.voterId, choice, channel: 'online', proxy: me.proxy, at, castBy: userId });
+  if ('receipt' in first) return { receipt: first.receipt, voterId: me.voterId, castAt: at, changed: true };
+  const { existing } = first;
+  if (existing.channel === 'paper') {
     throw conflict('paper_supersedes', 'A paper ballot was entered for this voter; it is the one that counts, and online casting is closed for them.');
   }
-  if (existing?.channel === 'meeting') {
+  if (existing.channel === 'meeting') {
     throw conflict('meeting_supersedes', 'This voter voted in the meeting room; that ballot counts, and online casting is closed for them.');
   }
-  if (existing && sameContent(existing.choice, choice) && sameProxy(existing.proxy, me.proxy)) {
+  if (sameContent(existing.choice, choice) && sameProxy(existing.proxy, me.proxy)) {
     return { receipt: existing.receipt, voterId: me.voterId, castAt: existing.cast_at.toISOString(), changed: false };
   }
-  if (existing && !vote.allowChange) throw conflict('change_not_allowed', 'This vote does not allow changing a ballot once cast.');
+  if (!vote.allowChange) throw conflict('change_not_allowed', 'This vote does not allow changing a ballot once cast.');
   const receipt = await castNamed(q, { voteId, voterId: me.voterId, choice, channel: 'online', proxy: me.proxy, at, castBy: userId, supersededReceipt: null });
   return { receipt, voterId: me.voterId, castAt: at, changed: true };
 }
