@@ -7,7 +7,7 @@
  * concurrent voters, each voter casting once:
  *
  *   - pg:   the cast transaction (`castTransaction`, the very statements the API runs) straight
- *           through `pg`, on a pool of 20 connections like the API's;
+ *           through `pg`, on a pool of 20 pipelining connections like the API's;
  *   - HTTP: POST /api/votes/:id/ballots with the voter's session cookie and CSRF token, over
  *           keep-alive connections: session lookup, guard, validation, the same transaction, JSON.
  *
@@ -379,7 +379,7 @@ async function main(): Promise<void> {
     if (opened.status !== 204) throw new Error(`opening the vote: ${opened.status} ${JSON.stringify(opened.body)}`);
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(...CONCURRENCY) });
-    const pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE });
+    const pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE, pipeline: true });
     const overHttp = castOverHttp(agent, base, voteId);
     const throughPg = castThroughPg(pool, Buffer.from(secret, 'utf8'), voteId);
 

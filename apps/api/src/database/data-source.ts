@@ -24,7 +24,10 @@ export function dataSourceOptions(url: string, poolSize = DEFAULT_POOL_SIZE): Da
     installExtensions: false,
     migrationsRun: false,
     applicationName: 'yishi',
-    extra: { max: poolSize },
+    // pipeline: a query issued while another is running on the same connection goes out at once
+    // instead of after its answer (PostgreSQL answers in order). Code that awaits each query runs
+    // as before; the cast sends BEGIN with its first statement (casting.service.ts).
+    extra: { max: poolSize, pipeline: true },
   };
 }
 
