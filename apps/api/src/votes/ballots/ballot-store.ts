@@ -215,14 +215,25 @@ function castEntry(receipt: string, cast: CastWrite): Record<string, unknown> {
 /**
  * A secret ballot: refused if the voter is already marked (a secret ballot is final), else the
  * roll marked, the choice put in the intake the mixer empties into the box, and the mark appended
- * to the log. Call under lockVoteForCast and lockVoter. Returns the ballot id (the receipt in the box).
+ * to the log — one statement, one round trip: the intake and the log are written only with the
+ * mark, which the roll's primary key (vote, voter) lets in once. Call under lockVoteForCast and
+ * lockVoter. Returns the ballot id (the receipt in the box).
  */
 export async function castSecret(q: TxQuery, cast: CastWrite): Promise<string> {
-  if (await isMarked(q, cast.voteId, cast.voterId)) throw conflict('already_voted', 'A secret ballot, once cast, is final: this voter has already voted.');
   const ballot = newBallotId();
-  await q(`INSERT INTO vote_mark (vote_id, voter_id, channel, proxy) VALUES ($1, $2, $3, $4)`, [cast.voteId, cast.voterId, cast.channel, cast.proxy ? JSON.stringify(cast.proxy) : null]);
-  await q(`INSERT INTO vote_box_intake (vote_id, ballot_id, choice) VALUES ($1, $2, $3)`, [cast.voteId, ballot, JSON.stringify(cast.choice)]);
-  await appendCast(q, cast.voteId, { kind: 'mark', voter: cast.voterId, channel: cast.channel, proxy: cast.proxy, at: cast.at });
+  const entry = { kind: 'mark', voter: cast.voterId, channel: cast.channel, proxy: cast.proxy, at: cast.at };
+  const [row] = await q<{ marked: boolean }>(
+    `WITH marked AS (
+       INSERT INTO vote_mark (vote_id, voter_id, channel, proxy) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (vote_id, voter_id) DO NOTHING
+       RETURNING vote_id),
+     boxed AS (INSERT INTO vote_box_intake (vote_id, ballot_id, choice) SELECT vote_id, $5, $6 FROM marked),
+     logged AS (INSERT INTO vote_cast (vote_id, entry) SELECT vote_id, $7 FROM marked)
+     SELECT EXISTS (SELECT 1 FROM marked) AS marked`,
+    [cast.voteId, cast.voterId, cast.channel, cast.proxy ? JSON.stringify(cast.proxy) : null, ballot, JSON.stringify(cast.choice), JSON.stringify(entry)],
+    'yishi-cast-secret',
+  );
+  if (!row?.marked) throw conflict('already_voted', 'A secret ballot, once cast, is final: this voter has already voted.');
   return ballot;
 }
 
