@@ -122,6 +122,7 @@ export async function proxyStands(q: TxQuery, voteId: string, principalVoterId: 
   const [standing] = await q(
     `SELECT 1 FROM proxy_authorization WHERE vote_id = $1 AND principal_voter_id = $2 AND agent_user_id = $3 AND status = 'accepted' AND revoked_at IS NULL`,
     [voteId, principalVoterId, agentUserId],
+    'yishi-proxy-stands',
   );
   return !!standing;
 }
@@ -175,6 +176,7 @@ export async function castNamed(q: TxQuery, cast: CastWrite & { castBy: string |
        RETURNING vote_id)
      INSERT INTO vote_cast (vote_id, entry) SELECT vote_id, $10 FROM counted`,
     [cast.voteId, cast.voterId, JSON.stringify(cast.choice), cast.channel, cast.proxy ? JSON.stringify(cast.proxy) : null, receipt, cast.at, cast.castBy, cast.supersededReceipt, JSON.stringify(entry)],
+    'yishi-cast-named',
   );
   return receipt;
 }
