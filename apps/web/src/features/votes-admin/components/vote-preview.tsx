@@ -1,4 +1,4 @@
-import type { MatterKind } from '@yishi/domain';
+import type { MatterKind, RuleSetId } from '@yishi/domain';
 import { MATTERS, MOTION_CHOICES, noticeEndsAt, RULE_SETS } from '@yishi/domain';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,102 @@ import type { CreateVoteRequest } from '../utils/vote-form';
 import { durationWords } from '../../../shared/votes/safeguards';
 import { windowLength } from '../utils/vote-preview';
 import './votes-admin.css';
+
+/**
+ * The notice's rows every preview shares: the window and its length, the legal notice from today,
+ * a shortening that waits for approval, named or secret, and the documents of the whole vote.
+ */
+export function ScheduleRows({
+  request,
+  ruleSet,
+  announcedAt,
+}: {
+  request: Pick<CreateVoteRequest, 'opensAt' | 'closesAt' | 'shorteningReason' | 'secrecy' | 'attachments'>;
+  /** The rule set whose notice the vote runs on. */
+  ruleSet: RuleSetId;
+  announcedAt: Date;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const info = RULE_SETS[ruleSet];
+  const when = (iso: string): string => formatDateTime(iso, language) ?? '';
+  const ends = noticeEndsAt(ruleSet, announcedAt).toISOString();
+  const length = windowLength(request.opensAt, request.closesAt);
+  return (
+    <>
+      <div className="facts__row">
+        <dt>{t('voteAdmin.facts.window')}</dt>
+        <dd>
+          {t('voteAdmin.facts.windowValue', { opens: when(request.opensAt), closes: when(request.closesAt) })}
+          <span className="vote-facts__detail">{t('voteAdmin.preview.windowLength', { days: length.days, hours: length.hours })}</span>
+        </dd>
+      </div>
+      <div className="facts__row">
+        <dt>{t('voteAdmin.facts.notice')}</dt>
+        <dd>{info.noticeDays > 0 ? t('voteAdmin.preview.noticeValue', { count: info.noticeDays, ends: when(ends) }) : t('voteAdmin.preview.noNotice')}</dd>
+      </div>
+      {request.shorteningReason && (
+        <div className="facts__row">
+          <dt>{t('voteAdmin.preview.shortening')}</dt>
+          <dd>
+            <strong>{t('voteAdmin.preview.shorteningValue')}</strong>
+            <span className="vote-facts__detail">{t('voteAdmin.shortening.reasonLine', { reason: request.shorteningReason })}</span>
+          </dd>
+        </div>
+      )}
+      <div className="facts__row">
+        <dt>{t('voteAdmin.facts.ballot')}</dt>
+        <dd>{request.secrecy === 'named' ? t('voteAdmin.facts.named') : t('voteAdmin.facts.secret')}</dd>
+      </div>
+      {request.attachments && request.attachments.length > 0 && (
+        <div className="facts__row">
+          <dt>{t('voteAdmin.documents.heading')}</dt>
+          <dd>
+            <ul className="vote-preview__list">
+              {request.attachments.map((a) => (
+                <li key={a.fileId}>{a.title}</li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** A rule set in words from libs/domain: who must take part and approve, its source, the notice and the shortest window. */
+export function RuleExplained({ ruleSet }: { ruleSet: RuleSetId }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const info = RULE_SETS[ruleSet];
+  const minWindow = durationWords(info.minVotingHours);
+  return (
+    <>
+      <p className="vote-preview__rule">{info.requirement[language]}</p>
+      <p className="vote-facts__detail">{t('convene.ruleSetSource', { body: info.body[language], statute: info.statute[language] })}</p>
+      <p className="vote-facts__detail">{info.noticeSource[language]}</p>
+      <p className="vote-facts__detail">
+        {info.minVotingHours > 0 && `${t('voteAdmin.preview.minWindow', { window: t(minWindow.key, { count: minWindow.count }) })} `}
+        {info.minVotingSource[language]}
+      </p>
+    </>
+  );
+}
+
+/** 确认发布 / 返回修改: nothing is announced until the convenor confirms. */
+export function PreviewActions({ pending, onConfirm, onBack }: { pending: boolean; onConfirm: () => void; onBack: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="button-row">
+      <button type="button" className="button button--primary button--large" aria-disabled={pending} onClick={() => !pending && onConfirm()}>
+        {pending ? t('voteAdmin.form.creating') : t('voteAdmin.preview.confirm')}
+      </button>
+      <button type="button" className="button button--secondary" onClick={onBack}>
+        {t('voteAdmin.preview.back')}
+      </button>
+    </div>
+  );
+}
 
 /**
  * 发布前预览: before anything is announced, the convenor reads what residents will read — the
@@ -40,12 +136,8 @@ export function VotePreview({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const info = RULE_SETS[request.ruleSet];
-  const when = (iso: string): string => formatDateTime(iso, language) ?? '';
-  const ends = noticeEndsAt(request.ruleSet, announcedAt).toISOString();
   const choices = request.options ? [...request.options.map((o) => o.label), t('voteAdmin.choice.abstain')] : MOTION_CHOICES.map((c) => t(`voteAdmin.choice.${c}`));
   const matter = (m: MatterKind): string => t('voteAdmin.preview.matterLine', { name: MATTERS[m].name[language], source: MATTERS[m].source[language] });
-  const length = windowLength(request.opensAt, request.closesAt);
-  const minWindow = durationWords(info.minVotingHours);
   return (
     <section className="stack vote-preview" aria-labelledby="vote-preview-title">
       <h3 className="section__title" id="vote-preview-title" ref={heading} tabIndex={-1}>
@@ -80,42 +172,7 @@ export function VotePreview({
               {info.body[language]} · {unitName}
             </dd>
           </div>
-          <div className="facts__row">
-            <dt>{t('voteAdmin.facts.window')}</dt>
-            <dd>
-              {t('voteAdmin.facts.windowValue', { opens: when(request.opensAt), closes: when(request.closesAt) })}
-              <span className="vote-facts__detail">{t('voteAdmin.preview.windowLength', { days: length.days, hours: length.hours })}</span>
-            </dd>
-          </div>
-          <div className="facts__row">
-            <dt>{t('voteAdmin.facts.notice')}</dt>
-            <dd>{info.noticeDays > 0 ? t('voteAdmin.preview.noticeValue', { count: info.noticeDays, ends: when(ends) }) : t('voteAdmin.preview.noNotice')}</dd>
-          </div>
-          {request.shorteningReason && (
-            <div className="facts__row">
-              <dt>{t('voteAdmin.preview.shortening')}</dt>
-              <dd>
-                <strong>{t('voteAdmin.preview.shorteningValue')}</strong>
-                <span className="vote-facts__detail">{t('voteAdmin.shortening.reasonLine', { reason: request.shorteningReason })}</span>
-              </dd>
-            </div>
-          )}
-          <div className="facts__row">
-            <dt>{t('voteAdmin.facts.ballot')}</dt>
-            <dd>{request.secrecy === 'named' ? t('voteAdmin.facts.named') : t('voteAdmin.facts.secret')}</dd>
-          </div>
-          {request.attachments && request.attachments.length > 0 && (
-            <div className="facts__row">
-              <dt>{t('voteAdmin.documents.heading')}</dt>
-              <dd>
-                <ul className="vote-preview__list">
-                  {request.attachments.map((a) => (
-                    <li key={a.fileId}>{a.title}</li>
-                  ))}
-                </ul>
-              </dd>
-            </div>
-          )}
+          <ScheduleRows request={request} ruleSet={request.ruleSet} announcedAt={announcedAt} />
         </dl>
       </article>
 
@@ -150,23 +207,10 @@ export function VotePreview({
         <h4 className="vote-preview__label" id="vote-preview-rule">
           {t('voteAdmin.preview.rule')}
         </h4>
-        <p className="vote-preview__rule">{info.requirement[language]}</p>
-        <p className="vote-facts__detail">{t('convene.ruleSetSource', { body: info.body[language], statute: info.statute[language] })}</p>
-        <p className="vote-facts__detail">{info.noticeSource[language]}</p>
-        <p className="vote-facts__detail">
-          {info.minVotingHours > 0 && `${t('voteAdmin.preview.minWindow', { window: t(minWindow.key, { count: minWindow.count }) })} `}
-          {info.minVotingSource[language]}
-        </p>
+        <RuleExplained ruleSet={request.ruleSet} />
       </article>
 
-      <div className="button-row">
-        <button type="button" className="button button--primary button--large" aria-disabled={pending} onClick={() => !pending && onConfirm()}>
-          {pending ? t('voteAdmin.form.creating') : t('voteAdmin.preview.confirm')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onBack}>
-          {t('voteAdmin.preview.back')}
-        </button>
-      </div>
+      <PreviewActions pending={pending} onConfirm={onConfirm} onBack={onBack} />
     </section>
   );
 }
