@@ -1,12 +1,9 @@
 import { decidingAssembly, MATTERS, MOTION_CHOICES, RULE_SETS } from '@yishi/domain';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormAlert } from '../../../components/form/form-alert';
 import { currentLanguage } from '../../../i18n';
-import { errorMessage } from '../../../lib/api-client';
 import type { CreateAssemblyRequest, MatterRequest } from '../utils/assembly-form';
 import { clockRuleSet } from '../utils/assembly-form';
-import { PreviewActions, RuleExplained, ScheduleRows } from './vote-preview';
+import { NoticeCard, PreviewFrame, RuleExplained, ScheduleRows } from './vote-preview';
 import './votes-admin.css';
 
 function MatterPreview({ matter, number }: { matter: MatterRequest; number: number }) {
@@ -105,45 +102,34 @@ export function AssemblyPreview({
 }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
   const clock = clockRuleSet(request.matters.map((m) => m.ruleSet));
   const first = request.matters[0]!;
   const assembly = decidingAssembly(first.ruleSet, first.lml63 ?? null);
   const notice = RULE_SETS[clock].noticeDays;
   return (
-    <section className="stack vote-preview assembly-preview" aria-labelledby="assembly-preview-title">
-      <h3 className="section__title" id="assembly-preview-title" ref={heading} tabIndex={-1}>
-        {t('voteAdmin.preview.heading')}
-      </h3>
-      <p className="section__intro">{t('voteAdmin.preview.intro')}</p>
-      {error !== null && error !== undefined && <FormAlert>{errorMessage(error, t)}</FormAlert>}
-
-      <article className="card vote-preview__card" aria-labelledby="assembly-preview-notice">
-        <h4 className="vote-preview__label" id="assembly-preview-notice">
-          {t('voteAdmin.preview.notice')}
-        </h4>
-        <p className="vote-preview__title">{t('voteAdmin.preview.noticeTitle', { unit: unitName, title: request.title })}</p>
-        <dl className="facts">
-          <div className="facts__row">
-            <dt>{t('voteAdmin.facts.question')}</dt>
-            <dd className="vote-facts__question">{request.question}</dd>
-          </div>
-          <div className="facts__row">
-            <dt>{t('voteAdmin.assembly.preview.body')}</dt>
-            <dd>
-              {t(`voteAdmin.assembly.body.${assembly}`)} · {unitName}
-            </dd>
-          </div>
-          <ScheduleRows request={request} ruleSet={clock} announcedAt={announcedAt} />
-        </dl>
-        <p className="vote-facts__detail">
-          {t('voteAdmin.assembly.preview.clock', {
-            body: RULE_SETS[clock].body[language],
-            notice: notice > 0 ? t('voteAdmin.assembly.preview.noticeDays', { count: notice }) : t('voteAdmin.assembly.preview.noNotice'),
-          })}
-        </p>
-      </article>
+    <PreviewFrame idPrefix="assembly-preview" className="assembly-preview" pending={pending} error={error} onBack={onBack} onConfirm={onConfirm}>
+      <NoticeCard
+        idPrefix="assembly-preview"
+        unitName={unitName}
+        title={request.title}
+        question={request.question}
+        after={
+          <p className="vote-facts__detail">
+            {t('voteAdmin.assembly.preview.clock', {
+              body: RULE_SETS[clock].body[language],
+              notice: notice > 0 ? t('voteAdmin.assembly.preview.noticeDays', { count: notice }) : t('voteAdmin.assembly.preview.noNotice'),
+            })}
+          </p>
+        }
+      >
+        <div className="facts__row">
+          <dt>{t('voteAdmin.assembly.preview.body')}</dt>
+          <dd>
+            {t(`voteAdmin.assembly.body.${assembly}`)} · {unitName}
+          </dd>
+        </div>
+        <ScheduleRows request={request} ruleSet={clock} announcedAt={announcedAt} />
+      </NoticeCard>
 
       <article className="card vote-preview__card" aria-labelledby="assembly-preview-matters">
         <h4 className="vote-preview__label" id="assembly-preview-matters">
@@ -157,8 +143,6 @@ export function AssemblyPreview({
         </ol>
         <p className="vote-facts__detail">{request.secrecy === 'named' ? t('voteAdmin.preview.paperNamed') : t('voteAdmin.preview.paperSecret')}</p>
       </article>
-
-      <PreviewActions pending={pending} onConfirm={onConfirm} onBack={onBack} />
-    </section>
+    </PreviewFrame>
   );
 }

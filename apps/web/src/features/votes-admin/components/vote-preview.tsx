@@ -1,5 +1,6 @@
 import type { MatterKind, RuleSetId } from '@yishi/domain';
 import { MATTERS, MOTION_CHOICES, noticeEndsAt, RULE_SETS } from '@yishi/domain';
+import type { ReactNode } from 'react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form/form-alert';
@@ -73,6 +74,64 @@ export function ScheduleRows({
   );
 }
 
+/**
+ * The frame of a preview before announcing: its heading (focused when it appears), what it is for,
+ * the server's refusal if the announcement failed, what is previewed, and 确认发布 / 返回修改.
+ */
+export function PreviewFrame({
+  idPrefix,
+  className,
+  pending,
+  error,
+  onBack,
+  onConfirm,
+  children,
+}: {
+  idPrefix: string;
+  className?: string;
+  pending: boolean;
+  error: unknown;
+  onBack: () => void;
+  onConfirm: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className={`stack vote-preview${className ? ` ${className}` : ''}`} aria-labelledby={`${idPrefix}-title`}>
+      <h3 className="section__title" id={`${idPrefix}-title`} ref={heading} tabIndex={-1}>
+        {t('voteAdmin.preview.heading')}
+      </h3>
+      <p className="section__intro">{t('voteAdmin.preview.intro')}</p>
+      {error !== null && error !== undefined && <FormAlert>{errorMessage(error, t)}</FormAlert>}
+      {children}
+      <PreviewActions pending={pending} onConfirm={onConfirm} onBack={onBack} />
+    </section>
+  );
+}
+
+/** 公告 as residents will read it: the unit and title, the question, then the facts given (and anything said under them). */
+export function NoticeCard({ idPrefix, unitName, title, question, children, after }: { idPrefix: string; unitName: string; title: string; question: string; children: ReactNode; after?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <article className="card vote-preview__card" aria-labelledby={`${idPrefix}-notice`}>
+      <h4 className="vote-preview__label" id={`${idPrefix}-notice`}>
+        {t('voteAdmin.preview.notice')}
+      </h4>
+      <p className="vote-preview__title">{t('voteAdmin.preview.noticeTitle', { unit: unitName, title })}</p>
+      <dl className="facts">
+        <div className="facts__row">
+          <dt>{t('voteAdmin.facts.question')}</dt>
+          <dd className="vote-facts__question">{question}</dd>
+        </div>
+        {children}
+      </dl>
+      {after}
+    </article>
+  );
+}
+
 /** A rule set in words from libs/domain: who must take part and approve, its source, the notice and the shortest window. */
 export function RuleExplained({ ruleSet }: { ruleSet: RuleSetId }) {
   const { t, i18n } = useTranslation();
@@ -133,48 +192,30 @@ export function VotePreview({
 }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
   const info = RULE_SETS[request.ruleSet];
   const choices = request.options ? [...request.options.map((o) => o.label), t('voteAdmin.choice.abstain')] : MOTION_CHOICES.map((c) => t(`voteAdmin.choice.${c}`));
   const matter = (m: MatterKind): string => t('voteAdmin.preview.matterLine', { name: MATTERS[m].name[language], source: MATTERS[m].source[language] });
   return (
-    <section className="stack vote-preview" aria-labelledby="vote-preview-title">
-      <h3 className="section__title" id="vote-preview-title" ref={heading} tabIndex={-1}>
-        {t('voteAdmin.preview.heading')}
-      </h3>
-      <p className="section__intro">{t('voteAdmin.preview.intro')}</p>
-      {error !== null && error !== undefined && <FormAlert>{errorMessage(error, t)}</FormAlert>}
-
-      <article className="card vote-preview__card" aria-labelledby="vote-preview-notice">
-        <h4 className="vote-preview__label" id="vote-preview-notice">
-          {t('voteAdmin.preview.notice')}
-        </h4>
-        <p className="vote-preview__title">{t('voteAdmin.preview.noticeTitle', { unit: unitName, title: request.title })}</p>
-        <dl className="facts">
-          <div className="facts__row">
-            <dt>{t('voteAdmin.facts.question')}</dt>
-            <dd className="vote-facts__question">{request.question}</dd>
-          </div>
-          <div className="facts__row">
-            <dt>{t('voteAdmin.preview.matters')}</dt>
-            <dd>
-              <ul className="vote-preview__list">
-                {request.matterKinds.map((m) => (
-                  <li key={m}>{matter(m)}</li>
-                ))}
-              </ul>
-            </dd>
-          </div>
-          <div className="facts__row">
-            <dt>{t('voteAdmin.facts.body')}</dt>
-            <dd>
-              {info.body[language]} · {unitName}
-            </dd>
-          </div>
-          <ScheduleRows request={request} ruleSet={request.ruleSet} announcedAt={announcedAt} />
-        </dl>
-      </article>
+    <PreviewFrame idPrefix="vote-preview" pending={pending} error={error} onBack={onBack} onConfirm={onConfirm}>
+      <NoticeCard idPrefix="vote-preview" unitName={unitName} title={request.title} question={request.question}>
+        <div className="facts__row">
+          <dt>{t('voteAdmin.preview.matters')}</dt>
+          <dd>
+            <ul className="vote-preview__list">
+              {request.matterKinds.map((m) => (
+                <li key={m}>{matter(m)}</li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+        <div className="facts__row">
+          <dt>{t('voteAdmin.facts.body')}</dt>
+          <dd>
+            {info.body[language]} · {unitName}
+          </dd>
+        </div>
+        <ScheduleRows request={request} ruleSet={request.ruleSet} announcedAt={announcedAt} />
+      </NoticeCard>
 
       <article className="card vote-preview__card" aria-labelledby="vote-preview-ballot">
         <h4 className="vote-preview__label" id="vote-preview-ballot">
@@ -209,8 +250,6 @@ export function VotePreview({
         </h4>
         <RuleExplained ruleSet={request.ruleSet} />
       </article>
-
-      <PreviewActions pending={pending} onConfirm={onConfirm} onBack={onBack} />
-    </section>
+    </PreviewFrame>
   );
 }
