@@ -39,7 +39,7 @@ import {
 import { QUESTION_MAX, ruleSetsFor, mattersOfUnit, TITLE_MAX } from '../utils/vote-form';
 import { AssemblyPreview } from './assembly-preview';
 import { VoteDocumentsField } from './vote-documents-field';
-import { Lml63Fields, RemindersField, SecrecyField, VoteSettingsFields, VoteWindowFields } from './vote-form-parts';
+import { Lml63Fields, RemindersField, SecrecyField, UnitField, VoteSettingsFields, VoteWindowFields } from './vote-form-parts';
 import type { VoteUnit } from './vote-form';
 import './votes-admin.css';
 
@@ -298,30 +298,15 @@ export function AssemblyForm({
   return (
     <form ref={form} className="stack vote-form assembly-form" noValidate onSubmit={submit} aria-labelledby={labelledBy}>
       {error !== null && error !== undefined && <FormAlert>{errorMessage(error, t)}</FormAlert>}
-      {units.length > 1 ? (
-        <SelectField
-          label={t('voteAdmin.form.unit')}
-          name="unit"
-          value={unitId}
-          onChange={(event) => {
-            setUnitId(event.target.value);
-            setDraft((d) => ({ ...d, matters: [] }));
-          }}
-          error={submitted && !unit ? t('voteAdmin.form.errors.unitRequired') : null}
-        >
-          <option value="">{t('voteAdmin.form.unitPick')}</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </SelectField>
-      ) : (
-        <div className="field">
-          <p className="field__label">{t('voteAdmin.form.unit')}</p>
-          <p>{unit?.name}</p>
-        </div>
-      )}
+      <UnitField
+        units={units}
+        unitId={unitId}
+        onChange={(id) => {
+          setUnitId(id);
+          setDraft((d) => ({ ...d, matters: [] }));
+        }}
+        error={submitted && !unit ? t('voteAdmin.form.errors.unitRequired') : null}
+      />
       <TextField label={t('voteAdmin.form.title')} name="title" autoComplete="off" maxLength={TITLE_MAX + 20} value={draft.title} onChange={(e) => setDraft((d) => ({ ...d, title: e.target.value }))} error={text('title')} />
       <TextAreaField
         label={t('voteAdmin.assembly.heading')}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SelectField } from '../../../components/form/select-field';
 import { TextAreaField } from '../../../components/form/text-area-field';
 import { TextField } from '../../../components/form/text-field';
 import type { VoteDraft } from '../utils/vote-form';
@@ -219,5 +220,28 @@ export function VoteSettingsFields({
         error={errors.objectionDays}
       />
     </>
+  );
+}
+
+/** 表决单位: chosen from the units below a community, or named where the page is one unit's. */
+export function UnitField({ units, unitId, onChange, error }: { units: readonly { id: string; name: string }[]; unitId: string; onChange: (unitId: string) => void; error: ErrorText }) {
+  const { t } = useTranslation();
+  if (units.length <= 1) {
+    return (
+      <div className="field">
+        <p className="field__label">{t('voteAdmin.form.unit')}</p>
+        <p>{units.find((u) => u.id === unitId)?.name}</p>
+      </div>
+    );
+  }
+  return (
+    <SelectField label={t('voteAdmin.form.unit')} name="unit" value={unitId} onChange={(event) => onChange(event.target.value)} error={error}>
+      <option value="">{t('voteAdmin.form.unitPick')}</option>
+      {units.map((u) => (
+        <option key={u.id} value={u.id}>
+          {u.name}
+        </option>
+      ))}
+    </SelectField>
   );
 }

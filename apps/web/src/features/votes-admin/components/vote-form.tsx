@@ -5,7 +5,6 @@ import type { FormEvent } from 'react';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form/form-alert';
-import { SelectField } from '../../../components/form/select-field';
 import { TextAreaField } from '../../../components/form/text-area-field';
 import { TextField } from '../../../components/form/text-field';
 import { currentLanguage } from '../../../i18n';
@@ -33,7 +32,7 @@ import {
 } from '../utils/vote-form';
 import { durationWords } from '../../../shared/votes/safeguards';
 import { VoteDocumentsField } from './vote-documents-field';
-import { FieldError, Lml63Fields, RemindersField, SecrecyField, VoteSettingsFields, VoteWindowFields } from './vote-form-parts';
+import { FieldError, Lml63Fields, RemindersField, SecrecyField, UnitField, VoteSettingsFields, VoteWindowFields } from './vote-form-parts';
 import { VotePreview } from './vote-preview';
 import './votes-admin.css';
 
@@ -173,21 +172,7 @@ export function VoteForm({
   return (
     <form ref={form} className="stack vote-form" noValidate onSubmit={submit} aria-labelledby={labelledBy}>
       {error !== null && error !== undefined && <FormAlert>{errorMessage(error, t)}</FormAlert>}
-      {units.length > 1 ? (
-        <SelectField label={t('voteAdmin.form.unit')} name="unit" value={unitId} onChange={(event) => chooseUnit(event.target.value)} error={text('unit')}>
-          <option value="">{t('voteAdmin.form.unitPick')}</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </SelectField>
-      ) : (
-        <div className="field">
-          <p className="field__label">{t('voteAdmin.form.unit')}</p>
-          <p>{unit?.name}</p>
-        </div>
-      )}
+      <UnitField units={units} unitId={unitId} onChange={chooseUnit} error={text('unit')} />
       <TextField label={t('voteAdmin.form.title')} name="title" autoComplete="off" maxLength={TITLE_MAX + 20} value={draft.title} onChange={(event) => set({ title: event.target.value })} error={text('title')} />
       <TextAreaField
         label={t('voteAdmin.form.question')}
