@@ -2,9 +2,10 @@ import { canonicalJson } from '../hash-chain/canonical-json';
 import type { ChainLine, ChainName } from '../hash-chain/chain';
 import { genesisHash, verifyChain } from '../hash-chain/chain';
 import { sha256Hex } from '../hash-chain/sha256';
-import type { StrictJson } from '../hash-chain/strict-json';
-import { decodeKitText, jsonLines, JsonTextError, parseStrictJson } from '../hash-chain/strict-json';
+import { jsonLines } from '../hash-chain/strict-json';
 import type { DiscrepancyCode } from './codes';
+import type { RecountFiles } from './kit-files';
+import { readKitJson, readKitText } from './kit-files';
 import type { Electorate, VoterId } from '../tally/types';
 import { TallyInputError } from '../tally/types';
 import type { KitCount } from './count';
@@ -39,11 +40,7 @@ export interface RecountReport {
   count: KitCount | null;
 }
 
-/**
- * A recount folder's files by name (vote.json, electorate.json, ballots.jsonl or roll.jsonl +
- * box.jsonl, result.json): their exact bytes, or text already decoded from UTF-8.
- */
-export type RecountFiles = Readonly<Record<string, string | Uint8Array | undefined>>;
+export type { RecountFiles } from './kit-files';
 
 class Stop extends Error {
   constructor(readonly discrepancy: Discrepancy) {
@@ -56,16 +53,7 @@ function stop(code: DiscrepancyCode, file: string, line: number | null, message:
 }
 
 /** A kit file's text, from its bytes read strictly (§3): UTF-8, no byte order mark. */
-function readText(files: RecountFiles, name: string): string {
-  const content = files[name];
-  if (content === undefined) stop('missing-file', name, null, 'the file is missing from the folder');
-  try {
-    return decodeKitText(content);
-  } catch (error) {
-    if (error instanceof JsonTextError) stop(error.code, name, error.line, error.message);
-    throw error;
-  }
-}
+const readText = (files: RecountFiles, name: string): string => readKitText(files, name, stop);
 
 /** A .json file of the kit, read strictly; `lines` (the line of each key) is worked out when a problem needs naming. */
 interface JsonFile {
@@ -75,48 +63,10 @@ interface JsonFile {
   lines: Map<string, number> | null;
 }
 
-function shorten(text: string): string {
-  const chars = [...text];
-  return chars.length > 90 ? `${chars.slice(0, 87).join('')}...` : text;
-}
-
-/**
- * Reads a .json file of the kit byte for byte (§3): UTF-8 without BOM, LF only, strict JSON (no key
- * twice at any depth, integers only, well-formed strings), and exactly the layout the platform
- * writes — `JSON.stringify(value, null, 2)` plus one LF, members in the file's own order — so that
- * nothing a lenient reader would pass over (spaces, escapes, number forms, a second copy of a key)
- * can differ between what a person reads and what is hashed and counted.
- */
+/** A .json file of the kit read byte for byte, in exactly the platform's layout (kit-files.ts, §3). */
 function readJsonFile(files: RecountFiles, name: string): JsonFile {
-  const text = readText(files, name);
-  const cr = text.indexOf('\r');
-  if (cr >= 0) {
-    const line = text.slice(0, cr).split('\n').length;
-    stop('carriage-return', name, line, text[cr + 1] === '\n' ? 'the line ends with CR LF (as Windows writes); the format has LF line ends only' : 'a carriage return (CR) inside the line; the format has LF line ends only');
-  }
-  let parsed: StrictJson;
-  try {
-    parsed = parseStrictJson(text, { finalLineFeed: true });
-  } catch (error) {
-    if (error instanceof JsonTextError) stop(error.code, name, error.line, error.code === 'json-syntax' ? `not valid JSON: ${error.message}` : error.message, error.path);
-    throw error;
-  }
-  if (!text.endsWith('\n')) stop('no-final-line-feed', name, null, 'the file does not end with a line feed (LF)');
-  if (parsed.layoutDiffersAt !== null) {
-    const line = text.slice(0, parsed.layoutDiffersAt).split('\n').length;
-    // The expected line as JSON.stringify writes the value (the same as the file's member order for
-    // every key of the format: none looks like an array index, which JavaScript would put first).
-    const want = `${JSON.stringify(parsed.value, null, 2)}\n`.split('\n')[line - 1];
-    const found = text.split('\n', line)[line - 1];
-    const what = (l: string | undefined) => (l === undefined ? 'the end of the file' : JSON.stringify(shorten(l)));
-    stop(
-      'json-layout',
-      name,
-      line,
-      `the file is not laid out as the platform writes it (two-space indentation, one member or item per line, ": " after a key, characters as themselves rather than escaped, one LF at the end): expected ${what(want)}, found ${what(found)}`,
-    );
-  }
-  return { name, text, value: parsed.value, lines: null };
+  const { text, value } = readKitJson(files, name, stop);
+  return { name, text, value, lines: null };
 }
 
 /** The line of a key in a .json file: the key's own, else the nearest enclosing one. */

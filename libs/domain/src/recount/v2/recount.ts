@@ -1,10 +1,10 @@
 import type { ChainLine, ChainName } from '../../hash-chain/chain';
 import type { Electorate, VoterId } from '../../tally/types';
-import type { RecountFiles } from '../recount';
+import type { RecountFiles } from '../kit-files';
+import { readKitJson, readKitText } from '../kit-files';
 import type { RollLine } from '../format';
-import type { StrictJson } from '../../hash-chain/strict-json';
 import { canonicalJson } from '../../hash-chain/canonical-json';
-import { decodeKitText, jsonLines, JsonTextError, parseStrictJson } from '../../hash-chain/strict-json';
+import { jsonLines } from '../../hash-chain/strict-json';
 import { FormatError, readElectorateFile, readRollLine } from '../format';
 import { sha256Hex } from '../../hash-chain/sha256';
 import { TallyInputError } from '../../tally/types';
@@ -57,16 +57,7 @@ function stop(code: AssemblyDiscrepancyCode, file: string, line: number | null, 
 
 // --- Reading files strictly (§3), exactly as version 1 does ------------------------------------
 
-function readText(files: RecountFiles, name: string): string {
-  const content = files[name];
-  if (content === undefined) stop('missing-file', name, null, 'the file is missing from the folder');
-  try {
-    return decodeKitText(content);
-  } catch (error) {
-    if (error instanceof JsonTextError) stop(error.code, name, error.line, error.message);
-    throw error;
-  }
-}
+const readText = (files: RecountFiles, name: string): string => readKitText(files, name, stop);
 
 interface JsonFile {
   text: string;
@@ -74,39 +65,9 @@ interface JsonFile {
   lines: Map<string, number> | null;
 }
 
-function shorten(text: string): string {
-  const chars = [...text];
-  return chars.length > 90 ? `${chars.slice(0, 87).join('')}...` : text;
-}
-
 function readJsonFile(files: RecountFiles, name: string): JsonFile {
-  const text = readText(files, name);
-  const cr = text.indexOf('\r');
-  if (cr >= 0) {
-    const line = text.slice(0, cr).split('\n').length;
-    stop('carriage-return', name, line, text[cr + 1] === '\n' ? 'the line ends with CR LF (as Windows writes); the format has LF line ends only' : 'a carriage return (CR) inside the line; the format has LF line ends only');
-  }
-  let parsed: StrictJson;
-  try {
-    parsed = parseStrictJson(text, { finalLineFeed: true });
-  } catch (error) {
-    if (error instanceof JsonTextError) stop(error.code, name, error.line, error.code === 'json-syntax' ? `not valid JSON: ${error.message}` : error.message, error.path);
-    throw error;
-  }
-  if (!text.endsWith('\n')) stop('no-final-line-feed', name, null, 'the file does not end with a line feed (LF)');
-  if (parsed.layoutDiffersAt !== null) {
-    const line = text.slice(0, parsed.layoutDiffersAt).split('\n').length;
-    const want = `${JSON.stringify(parsed.value, null, 2)}\n`.split('\n')[line - 1];
-    const found = text.split('\n', line)[line - 1];
-    const what = (l: string | undefined) => (l === undefined ? 'the end of the file' : JSON.stringify(shorten(l)));
-    stop(
-      'json-layout',
-      name,
-      line,
-      `the file is not laid out as the platform writes it (two-space indentation, one member or item per line, ": " after a key, characters as themselves rather than escaped, one LF at the end): expected ${what(want)}, found ${what(found)}`,
-    );
-  }
-  return { text, value: parsed.value, lines: null };
+  const { text, value } = readKitJson(files, name, stop);
+  return { text, value, lines: null };
 }
 
 function lineOfPath(file: JsonFile, path: string): number | null {
