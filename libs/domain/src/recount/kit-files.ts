@@ -1,5 +1,6 @@
 import type { JsonTextCode } from '../hash-chain/strict-json';
-import { decodeKitText, JsonTextError, parseStrictJson } from '../hash-chain/strict-json';
+import { decodeKitText, jsonLines, JsonTextError, parseStrictJson } from '../hash-chain/strict-json';
+import type { Electorate, VoterId } from '../tally/types';
 
 /**
  * A recount folder's files by name (vote.json, electorate.json, ballots.jsonl or roll.jsonl +
@@ -25,6 +26,14 @@ export function readKitText(files: RecountFiles, name: string, stop: StopAt): st
   }
 }
 
+/** A .json file of the kit, read strictly; `lines` (the line of each key) is worked out when a problem needs naming. */
+export interface KitJson {
+  name: string;
+  text: string;
+  value: unknown;
+  lines: Map<string, number> | null;
+}
+
 function shorten(text: string): string {
   const chars = [...text];
   return chars.length > 90 ? `${chars.slice(0, 87).join('')}...` : text;
@@ -37,7 +46,7 @@ function shorten(text: string): string {
  * nothing a lenient reader would pass over (spaces, escapes, number forms, a second copy of a key)
  * can differ between what a person reads and what is hashed and counted.
  */
-export function readKitJson(files: RecountFiles, name: string, stop: StopAt): { text: string; value: unknown } {
+export function readKitJson(files: RecountFiles, name: string, stop: StopAt): KitJson {
   const text = readKitText(files, name, stop);
   const cr = text.indexOf('\r');
   if (cr >= 0) {
@@ -66,5 +75,47 @@ export function readKitJson(files: RecountFiles, name: string, stop: StopAt): { 
       `the file is not laid out as the platform writes it (two-space indentation, one member or item per line, ": " after a key, characters as themselves rather than escaped, one LF at the end): expected ${what(want)}, found ${what(found)}`,
     );
   }
-  return { text, value: parsed.value };
+  return { name, text, value: parsed.value, lines: null };
+}
+
+/** The line of a key of a .json file (or of the nearest key above it that has one). */
+export function lineOfPath(file: KitJson, path: string): number | null {
+  file.lines ??= jsonLines(file.text);
+  let p = path;
+  for (;;) {
+    const line = file.lines.get(p);
+    if (line !== undefined) return line;
+    if (p === '') return null;
+    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+    p = cut < 0 ? '' : p.slice(0, cut);
+  }
+}
+
+/** Everyone who may have a line in the chains: the electorate's owners (and the developer), persons and representatives, or listed voters. */
+export function knownVoters(electorate: Electorate): Set<VoterId> {
+  switch (electorate.kind) {
+    case 'compound': {
+      const known = new Set<VoterId>();
+      for (const unit of electorate.units) for (const owner of unit.owners) known.add(owner);
+      if (electorate.developerVoter !== null) known.add(electorate.developerVoter);
+      return known;
+    }
+    case 'persons':
+      return new Set([...electorate.persons.map((p) => p.id), ...electorate.representatives]);
+    case 'list':
+      return new Set(electorate.voters);
+  }
+}
+
+type LineStop = (code: 'outside-voting-period' | 'voter-not-in-electorate', file: string, line: number | null, message: string, path?: string | null) => never;
+
+/** A chain line's time lies within the voting period of vote.json. */
+export function checkTime(stop: LineStop, file: string, line: number, at: string, vote: { opensAt: string; closesAt: string }, what: string): void {
+  if (at < vote.opensAt) stop('outside-voting-period', file, line, `${what} at ${at}, before the vote opened at ${vote.opensAt}`, 'at');
+  if (at > vote.closesAt) stop('outside-voting-period', file, line, `${what} at ${at}, after the vote closed at ${vote.closesAt}`, 'at');
+}
+
+/** A chain line's voter is in the electorate. */
+export function checkVoter(stop: LineStop, file: string, line: number, voter: VoterId, known: Set<VoterId>, what: string): void {
+  if (!known.has(voter)) stop('voter-not-in-electorate', file, line, `${what} from voter ${voter}, who is not in the electorate (electorate.json)`, 'voter');
 }

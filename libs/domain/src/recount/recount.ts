@@ -2,11 +2,11 @@ import { canonicalJson } from '../hash-chain/canonical-json';
 import type { ChainLine, ChainName } from '../hash-chain/chain';
 import { genesisHash, verifyChain } from '../hash-chain/chain';
 import { sha256Hex } from '../hash-chain/sha256';
-import { jsonLines } from '../hash-chain/strict-json';
 import type { DiscrepancyCode } from './codes';
 import type { RecountFiles } from './kit-files';
-import { readKitJson, readKitText } from './kit-files';
-import type { Electorate, VoterId } from '../tally/types';
+import type { KitJson } from './kit-files';
+import { checkTime, checkVoter, knownVoters, lineOfPath, readKitJson, readKitText } from './kit-files';
+import type { VoterId } from '../tally/types';
 import { TallyInputError } from '../tally/types';
 import type { KitCount } from './count';
 import { countNamed, countSecret, summarizeTally } from './count';
@@ -55,34 +55,10 @@ function stop(code: DiscrepancyCode, file: string, line: number | null, message:
 /** A kit file's text, from its bytes read strictly (§3): UTF-8, no byte order mark. */
 const readText = (files: RecountFiles, name: string): string => readKitText(files, name, stop);
 
-/** A .json file of the kit, read strictly; `lines` (the line of each key) is worked out when a problem needs naming. */
-interface JsonFile {
-  name: string;
-  text: string;
-  value: unknown;
-  lines: Map<string, number> | null;
-}
+/** A .json file of the kit, read byte for byte in the platform's exact layout (kit-files.ts, §3). */
+const readJsonFile = (files: RecountFiles, name: string): KitJson => readKitJson(files, name, stop);
 
-/** A .json file of the kit read byte for byte, in exactly the platform's layout (kit-files.ts, §3). */
-function readJsonFile(files: RecountFiles, name: string): JsonFile {
-  const { text, value } = readKitJson(files, name, stop);
-  return { name, text, value, lines: null };
-}
-
-/** The line of a key in a .json file: the key's own, else the nearest enclosing one. */
-function lineOfPath(file: JsonFile, path: string): number | null {
-  file.lines ??= jsonLines(file.text);
-  let p = path;
-  for (;;) {
-    const line = file.lines.get(p);
-    if (line !== undefined) return line;
-    if (p === '') return null;
-    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-    p = cut < 0 ? '' : p.slice(0, cut);
-  }
-}
-
-function read<T>(file: string, line: number | null, reader: () => T, json?: JsonFile): T {
+function read<T>(file: string, line: number | null, reader: () => T, json?: KitJson): T {
   try {
     return reader();
   } catch (error) {
@@ -94,35 +70,11 @@ function read<T>(file: string, line: number | null, reader: () => T, json?: Json
   }
 }
 
-function knownVoters(electorate: Electorate): Set<VoterId> {
-  switch (electorate.kind) {
-    case 'compound': {
-      const known = new Set<VoterId>();
-      for (const unit of electorate.units) for (const owner of unit.owners) known.add(owner);
-      if (electorate.developerVoter !== null) known.add(electorate.developerVoter);
-      return known;
-    }
-    case 'persons':
-      return new Set([...electorate.persons.map((p) => p.id), ...electorate.representatives]);
-    case 'list':
-      return new Set(electorate.voters);
-  }
-}
-
 function verified(files: RecountFiles, file: string, chain: ChainName, voteJson: unknown, chains: RecountReport['chains']): ChainLine[] {
   const result = verifyChain(readText(files, file), genesisHash(chain, voteJson));
   if (!result.ok) stop(result.code, file, result.line, result.message, result.path);
   chains[chain] = { lines: result.lines.length, head: result.head };
   return result.lines;
-}
-
-function checkTime(file: string, line: number, at: string, vote: VoteFile, what: string): void {
-  if (at < vote.opensAt) stop('outside-voting-period', file, line, `${what} at ${at}, before the vote opened at ${vote.opensAt}`, 'at');
-  if (at > vote.closesAt) stop('outside-voting-period', file, line, `${what} at ${at}, after the vote closed at ${vote.closesAt}`, 'at');
-}
-
-function checkVoter(file: string, line: number, voter: VoterId, known: Set<VoterId>, what: string): void {
-  if (!known.has(voter)) stop('voter-not-in-electorate', file, line, `${what} from voter ${voter}, who is not in the electorate (electorate.json)`, 'voter');
 }
 
 /**
@@ -174,8 +126,8 @@ function run(files: RecountFiles, report: RecountReport): void {
       for (const line of lines) {
         const entry = read('ballots.jsonl', line.number, () => readBallotsLine(line.entry));
         const what = entry.kind === 'cast' ? 'a ballot' : 'a check-in';
-        checkVoter('ballots.jsonl', line.number, entry.voter, known, what);
-        checkTime('ballots.jsonl', line.number, entry.at, vote, entry.kind === 'cast' ? 'cast' : 'checked in');
+        checkVoter(stop, 'ballots.jsonl', line.number, entry.voter, known, what);
+        checkTime(stop, 'ballots.jsonl', line.number, entry.at, vote, entry.kind === 'cast' ? 'cast' : 'checked in');
         if (entry.kind === 'cast') {
           const earlier = ballotIds.get(entry.ballot);
           if (earlier !== undefined) stop('duplicate-ballot-id', 'ballots.jsonl', line.number, `ballot id ${entry.ballot} was already used on line ${earlier}`, 'ballot');
@@ -190,8 +142,8 @@ function run(files: RecountFiles, report: RecountReport): void {
       const marked = new Map<VoterId, number>();
       for (const line of rollLines) {
         const entry = read('roll.jsonl', line.number, () => readRollLine(line.entry));
-        checkVoter('roll.jsonl', line.number, entry.voter, known, entry.kind === 'mark' ? 'a roll mark' : 'a check-in');
-        checkTime('roll.jsonl', line.number, entry.at, vote, entry.kind === 'mark' ? 'marked' : 'checked in');
+        checkVoter(stop, 'roll.jsonl', line.number, entry.voter, known, entry.kind === 'mark' ? 'a roll mark' : 'a check-in');
+        checkTime(stop, 'roll.jsonl', line.number, entry.at, vote, entry.kind === 'mark' ? 'marked' : 'checked in');
         if (entry.kind === 'mark') {
           const earlier = marked.get(entry.voter);
           if (earlier !== undefined) {

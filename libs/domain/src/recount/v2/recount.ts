@@ -1,10 +1,10 @@
 import type { ChainLine, ChainName } from '../../hash-chain/chain';
-import type { Electorate, VoterId } from '../../tally/types';
+import type { VoterId } from '../../tally/types';
 import type { RecountFiles } from '../kit-files';
-import { readKitJson, readKitText } from '../kit-files';
+import type { KitJson } from '../kit-files';
+import { checkTime, checkVoter, knownVoters, lineOfPath, readKitJson, readKitText } from '../kit-files';
 import type { RollLine } from '../format';
 import { canonicalJson } from '../../hash-chain/canonical-json';
-import { jsonLines } from '../../hash-chain/strict-json';
 import { FormatError, readElectorateFile, readRollLine } from '../format';
 import { sha256Hex } from '../../hash-chain/sha256';
 import { TallyInputError } from '../../tally/types';
@@ -59,31 +59,11 @@ function stop(code: AssemblyDiscrepancyCode, file: string, line: number | null, 
 
 const readText = (files: RecountFiles, name: string): string => readKitText(files, name, stop);
 
-interface JsonFile {
-  text: string;
-  value: unknown;
-  lines: Map<string, number> | null;
-}
-
-function readJsonFile(files: RecountFiles, name: string): JsonFile {
-  const { text, value } = readKitJson(files, name, stop);
-  return { text, value, lines: null };
-}
-
-function lineOfPath(file: JsonFile, path: string): number | null {
-  file.lines ??= jsonLines(file.text);
-  let p = path;
-  for (;;) {
-    const line = file.lines.get(p);
-    if (line !== undefined) return line;
-    if (p === '') return null;
-    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-    p = cut < 0 ? '' : p.slice(0, cut);
-  }
-}
+/** A .json file of the kit, read byte for byte in the platform's exact layout (kit-files.ts, §3). */
+const readJsonFile = (files: RecountFiles, name: string): KitJson => readKitJson(files, name, stop);
 
 /** Runs a reader; its format error becomes the discrepancy, at the line of the key (a .json file) or of the chain line. */
-function read<T>(file: string, line: number | null, reader: () => T, json?: JsonFile): T {
+function read<T>(file: string, line: number | null, reader: () => T, json?: KitJson): T {
   try {
     return reader();
   } catch (error) {
@@ -95,35 +75,11 @@ function read<T>(file: string, line: number | null, reader: () => T, json?: Json
   }
 }
 
-function knownVoters(electorate: Electorate): Set<VoterId> {
-  switch (electorate.kind) {
-    case 'compound': {
-      const known = new Set<VoterId>();
-      for (const unit of electorate.units) for (const owner of unit.owners) known.add(owner);
-      if (electorate.developerVoter !== null) known.add(electorate.developerVoter);
-      return known;
-    }
-    case 'persons':
-      return new Set([...electorate.persons.map((p) => p.id), ...electorate.representatives]);
-    case 'list':
-      return new Set(electorate.voters);
-  }
-}
-
 function verified(files: RecountFiles, file: string, chain: ChainName, voteJson: unknown, chains: AssemblyRecountReport['chains']): ChainLine[] {
   const result = verifyChain(readText(files, file), assemblyGenesisHash(chain, voteJson));
   if (!result.ok) stop(result.code, file, result.line, result.message, result.path);
   chains[chain] = { lines: result.lines.length, head: result.head };
   return result.lines;
-}
-
-function checkTime(file: string, line: number, at: string, vote: AssemblyVoteFile, what: string): void {
-  if (at < vote.opensAt) stop('outside-voting-period', file, line, `${what} at ${at}, before the vote opened at ${vote.opensAt}`, 'at');
-  if (at > vote.closesAt) stop('outside-voting-period', file, line, `${what} at ${at}, after the vote closed at ${vote.closesAt}`, 'at');
-}
-
-function checkVoter(file: string, line: number, voter: VoterId, known: Set<VoterId>, what: string): void {
-  if (!known.has(voter)) stop('voter-not-in-electorate', file, line, `${what} from voter ${voter}, who is not in the electorate (electorate.json)`, 'voter');
 }
 
 // --- The recount ---------------------------------------------------------------------------------
@@ -176,8 +132,8 @@ function run(files: RecountFiles, report: AssemblyRecountReport): void {
       const ballotIds = new Map<string, number>();
       for (const line of verified(files, 'ballots.jsonl', 'ballots', voteJson, report.chains)) {
         const entry = read('ballots.jsonl', line.number, () => readAssemblyBallotsLine(line.entry, vote));
-        checkVoter('ballots.jsonl', line.number, entry.voter, known, entry.kind === 'cast' ? 'a ballot' : 'a check-in');
-        checkTime('ballots.jsonl', line.number, entry.at, vote, entry.kind === 'cast' ? 'cast' : 'checked in');
+        checkVoter(stop, 'ballots.jsonl', line.number, entry.voter, known, entry.kind === 'cast' ? 'a ballot' : 'a check-in');
+        checkTime(stop, 'ballots.jsonl', line.number, entry.at, vote, entry.kind === 'cast' ? 'cast' : 'checked in');
         if (entry.kind === 'cast') {
           const earlier = ballotIds.get(entry.ballot);
           if (earlier !== undefined) stop('duplicate-ballot-id', 'ballots.jsonl', line.number, `ballot id ${entry.ballot} was already used on line ${earlier}`, 'ballot');
@@ -191,8 +147,8 @@ function run(files: RecountFiles, report: AssemblyRecountReport): void {
       const marked = new Map<VoterId, number>();
       for (const line of verified(files, 'roll.jsonl', 'roll', voteJson, report.chains)) {
         const entry = read('roll.jsonl', line.number, () => readRollLine(line.entry));
-        checkVoter('roll.jsonl', line.number, entry.voter, known, entry.kind === 'mark' ? 'a roll mark' : 'a check-in');
-        checkTime('roll.jsonl', line.number, entry.at, vote, entry.kind === 'mark' ? 'marked' : 'checked in');
+        checkVoter(stop, 'roll.jsonl', line.number, entry.voter, known, entry.kind === 'mark' ? 'a roll mark' : 'a check-in');
+        checkTime(stop, 'roll.jsonl', line.number, entry.at, vote, entry.kind === 'mark' ? 'marked' : 'checked in');
         if (entry.kind === 'mark') {
           const earlier = marked.get(entry.voter);
           if (earlier !== undefined) stop('marked-twice', 'roll.jsonl', line.number, `voter ${entry.voter} was already marked on line ${earlier}: a secret ballot, once cast, is final`, 'voter');
