@@ -82,7 +82,7 @@ export function householdPage(m: EntityManager, unitId: string, pattern: string 
        FROM household h
       WHERE h.unit_id = $1 AND h.removed_revision_id IS NULL
         AND ($2::text IS NULL OR h.number ILIKE $2 OR h.address ILIKE $2
-             OR EXISTS (SELECT 1 FROM member mb WHERE mb.household_id = h.id AND mb.removed_revision_id IS NULL
+             OR EXISTS (SELECT 1 FROM member mb WHERE mb.unit_id = $1 AND mb.household_id = h.id AND mb.removed_revision_id IS NULL
                          AND (mb.name ILIKE $2 OR mb.phone ILIKE $2 OR mb.id_last4 = upper($3))))
       ORDER BY ${naturalOrder('h.number')}
       LIMIT $4 OFFSET $5`,
@@ -109,7 +109,12 @@ export function householdMembers(m: EntityManager, ids: string[]): Promise<Recor
   );
 }
 
-/** One page of a compound's current exclusive units matching the search, optionally of one building, with the total. */
+/**
+ * One page of a compound's current exclusive units matching the search, optionally of one building, with the total.
+ * The searches of owners and tenants name the compound too (`unit_id = $1`, which the roll's
+ * same-unit triggers guarantee of every row joined to the compound's units): without it the
+ * planner hashes every owner and ownership of the street to answer one compound's search.
+ */
 export function exclusiveUnitPage(
   m: EntityManager,
   unitId: string,
@@ -126,9 +131,9 @@ export function exclusiveUnitPage(
         AND ($6::uuid IS NULL OR e.building_id = $6::uuid)
         AND ($2::text IS NULL OR e.number ILIKE $2 OR b.name ILIKE $2
              OR EXISTS (SELECT 1 FROM ownership s JOIN owner o ON o.id = s.owner_id
-                         WHERE s.exclusive_unit_id = e.id AND s.removed_revision_id IS NULL
+                         WHERE s.unit_id = $1 AND o.unit_id = $1 AND s.exclusive_unit_id = e.id AND s.removed_revision_id IS NULL
                            AND (o.name ILIKE $2 OR o.phone ILIKE $2 OR o.id_last4 = upper($3)))
-             OR EXISTS (SELECT 1 FROM tenant t WHERE t.exclusive_unit_id = e.id AND t.removed_revision_id IS NULL
+             OR EXISTS (SELECT 1 FROM tenant t WHERE t.unit_id = $1 AND t.exclusive_unit_id = e.id AND t.removed_revision_id IS NULL
                            AND (t.name ILIKE $2 OR t.phone ILIKE $2)))
       ORDER BY b.name IS NULL, ${naturalOrder('b.name')}, ${naturalOrder('e.number')}
       LIMIT $4 OFFSET $5`,
