@@ -48,7 +48,10 @@ type CommentRowOwnPart = Omit<
 
 /**
  * Comments of one consultation matching `where` (SQL on alias `c`; `$1` is the consultation, `$2`
- * the reader), in `order`. Parameters from `$3` on are `params`.
+ * the reader), in `order`, `limit` of them from the `offset`-th on. Parameters from `$3` on are
+ * `params`. The page is chosen among the comments alone, and only its rows are joined to their
+ * writers and answers: joining first would read every account of the street to name the
+ * thousands of opinions of a joint consultation before keeping thirty.
  */
 export async function selectComments(
   m: EntityManager,
@@ -58,6 +61,7 @@ export async function selectComments(
   params: unknown[],
   order: string,
   limit?: number,
+  offset = 0,
 ): Promise<CommentRow[]> {
   const rows = await m.query<CommentRowOwnPart[]>(
     `SELECT c.id, c.consultation_id, c.version_id, c.clause_id, c.parent_id,
@@ -67,14 +71,15 @@ export async function selectComments(
             EXISTS (SELECT 1 FROM comment_report r WHERE r.comment_id = c.id AND r.user_id = $2) AS reported_by_me,
             o.outcome, o.reason AS reply_reason, o.linked_clause_id, ob.display_name AS replier_name,
             o.replied_at, o.updated_at AS reply_updated_at
-       FROM comment c
+       FROM (SELECT c.* FROM comment c
+              WHERE c.consultation_id = $1 AND (${where})
+              ORDER BY ${order}
+              ${limit === undefined ? '' : `LIMIT ${Math.trunc(limit)}`} ${offset > 0 ? `OFFSET ${Math.trunc(offset)}` : ''}) c
        LEFT JOIN app_user au ON au.id = c.author_id
        LEFT JOIN app_user rb ON rb.id = c.recorded_by
        LEFT JOIN official_reply o ON o.comment_id = c.id
        LEFT JOIN app_user ob ON ob.id = o.replied_by
-      WHERE c.consultation_id = $1 AND (${where})
-      ORDER BY ${order}
-      ${limit === undefined ? '' : `LIMIT ${Math.trunc(limit)}`}`,
+      ORDER BY ${order}`,
     [consultationId, readerId, ...params],
   );
   // Where each comment sits in the draft, and the clause its reply links to, are the drafts' to name.
@@ -182,6 +187,27 @@ export async function commentCounts(
   return rows
     .map((r) => ({ ...r, version_number: versions.get(r.version_id)!.number, clause_number: r.clause_id ? clauses.get(r.clause_id)!.number : null }))
     .sort((a, b) => a.version_number - b.version_number || (a.clause_number ?? 0) - (b.clause_number ?? 0));
+}
+
+/** The adoption report's totals: top-level opinions of a consultation (of one version, if given) per answer, unanswered, and received offline. */
+export async function opinionTotals(
+  m: EntityManager,
+  consultationId: string,
+  versionId: string | null,
+): Promise<{ total: number; adopted: number; partly_adopted: number; not_adopted: number; noted: number; pending: number; offline: number }> {
+  const [row] = await m.query<{ total: number; adopted: number; partly_adopted: number; not_adopted: number; noted: number; pending: number; offline: number }[]>(
+    `SELECT count(*)::int AS total,
+            count(*) FILTER (WHERE o.outcome = 'adopted')::int AS adopted,
+            count(*) FILTER (WHERE o.outcome = 'partly_adopted')::int AS partly_adopted,
+            count(*) FILTER (WHERE o.outcome = 'not_adopted')::int AS not_adopted,
+            count(*) FILTER (WHERE o.outcome = 'noted')::int AS noted,
+            count(*) FILTER (WHERE o.outcome IS NULL)::int AS pending,
+            count(*) FILTER (WHERE c.channel <> 'online')::int AS offline
+       FROM comment c LEFT JOIN official_reply o ON o.comment_id = c.id
+      WHERE c.consultation_id = $1 AND c.parent_id IS NULL AND ($2::uuid IS NULL OR c.version_id = $2)`,
+    [consultationId, versionId],
+  );
+  return row!;
 }
 
 /** Records a reader's report of a comment; false when they had already reported it. */
