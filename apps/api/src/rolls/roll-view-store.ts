@@ -257,16 +257,17 @@ export interface RollFiguresRow {
  * the day after the 18th birthday, today being the date in China Standard Time).
  */
 export function unitRollFigures(m: EntityManager, unitIds: string[]): Promise<RollFiguresRow[]> {
+  // One pass over each table per unit: the members' two counts, and the exclusive units' count and area, each read together.
   return m.query<RollFiguresRow[]>(
-    `SELECT n.id AS unit_id,
-            (SELECT count(*) FROM household h WHERE h.unit_id = n.id AND h.removed_revision_id IS NULL) AS households,
-            (SELECT count(*) FROM member m WHERE m.unit_id = n.id AND m.removed_revision_id IS NULL) AS members,
-            (SELECT count(*) FROM member m WHERE m.unit_id = n.id AND m.removed_revision_id IS NULL
-               AND (m.birth_date + interval '18 years')::date < (now() AT TIME ZONE $1)::date) AS full_capacity,
-            (SELECT count(*) FROM building b WHERE b.unit_id = n.id AND b.removed_revision_id IS NULL) AS buildings,
-            (SELECT count(*) FROM exclusive_unit e WHERE e.unit_id = n.id AND e.removed_revision_id IS NULL) AS exclusive_units,
-            (SELECT coalesce(sum(e.area_centi_m2), 0) FROM exclusive_unit e WHERE e.unit_id = n.id AND e.removed_revision_id IS NULL) AS total_area
-       FROM unnest($2::uuid[]) AS n(id)`,
+    `SELECT n.id AS unit_id, h.households, mb.members, mb.full_capacity, b.buildings, e.exclusive_units, e.total_area
+       FROM unnest($2::uuid[]) AS n(id)
+       CROSS JOIN LATERAL (SELECT count(*) AS households FROM household h WHERE h.unit_id = n.id AND h.removed_revision_id IS NULL) h
+       CROSS JOIN LATERAL (SELECT count(*) AS members,
+                                  count(*) FILTER (WHERE (m.birth_date + interval '18 years')::date < (now() AT TIME ZONE $1)::date) AS full_capacity
+                             FROM member m WHERE m.unit_id = n.id AND m.removed_revision_id IS NULL) mb
+       CROSS JOIN LATERAL (SELECT count(*) AS buildings FROM building b WHERE b.unit_id = n.id AND b.removed_revision_id IS NULL) b
+       CROSS JOIN LATERAL (SELECT count(*) AS exclusive_units, coalesce(sum(e.area_centi_m2), 0) AS total_area
+                             FROM exclusive_unit e WHERE e.unit_id = n.id AND e.removed_revision_id IS NULL) e`,
     [LEGAL_TIME_ZONE, unitIds],
   );
 }
