@@ -5,12 +5,11 @@ import type { IntakeChannel, ReplyOutcome } from '@yishi/contracts';
 import { calendarDateIn } from '@yishi/domain';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { ConsultationAccess } from '../consultations/consultation-access.service';
 import { neutraliseFormula } from '../rolls/import/cells';
 import type { CommentRow } from './comment-store';
-import { authorName, commentCounts, officialReply, opinionTotals, selectComments } from './comment-store';
+import { authorName, officialReply, opinionPlaces, selectComments } from './comment-store';
 import type { AdoptionReportDto, AdoptionReportItemDto, AdoptionReportSectionDto, AdoptionTotalsDto } from './dto/adoption-report.dto';
 import { ADOPTION_REPORT_PAGE } from './dto/adoption-report.dto';
 
@@ -60,26 +59,24 @@ export class AdoptionReportService {
    * One page of the report: the totals and the sections of every opinion in it, `limit` opinions
    * from the `offset`-th on (in report order). `next` is the offset of the next page, null after the
    * last. Only the sections the page reaches are read, each by its own indexed statement: a page
-   * costs the same whether the consultation has thirty opinions or thirty thousand.
+   * costs the same whether the consultation has thirty opinions or thirty thousand. (The totals and
+   * the places come from one statement; an opinion written meanwhile may show on a later page.)
    */
   async report(actor: Actor, consultationId: string, query: { versionId?: string; offset?: number; limit?: number } = {}): Promise<AdoptionReportDto> {
-    // One snapshot: the places, the totals and the opinions read in several statements agree.
-    return this.dataSource.transaction('REPEATABLE READ', (m) => this.page(m, actor, consultationId, query));
-  }
-
-  private async page(m: EntityManager, actor: Actor, consultationId: string, query: { versionId?: string; offset?: number; limit?: number }): Promise<AdoptionReportDto> {
+    const m = this.dataSource.manager;
     const { consultation } = await this.access.grants(actor, consultationId, m);
     const versionId = query.versionId ?? null;
     const offset = query.offset ?? 0;
     const limit = query.limit ?? ADOPTION_REPORT_PAGE;
-    // Every place with opinions, in report order: by version, the whole draft first, then 第1条, 第2条…
-    const places = (await commentCounts(m, consultationId, versionId)).filter((p) => p.comments > 0);
-    const totals: AdoptionTotalsDto = await opinionTotals(m, consultationId, versionId);
+    // Every place with opinions, in report order, with its figures: the totals are their sums.
+    const places = await opinionPlaces(m, consultationId, versionId);
+    const totals: AdoptionTotalsDto = { total: 0, adopted: 0, partly_adopted: 0, not_adopted: 0, noted: 0, pending: 0, offline: 0 };
+    for (const place of places) for (const key of Object.keys(totals) as (keyof AdoptionTotalsDto)[]) totals[key] += place[key];
     const sections: AdoptionReportSectionDto[] = [];
     let start = 0; // the report position of the place's first opinion
     for (const place of places) {
       const from = Math.max(offset, start);
-      const to = Math.min(offset + limit, start + place.comments);
+      const to = Math.min(offset + limit, start + place.total);
       if (from < to) {
         const where = `c.parent_id IS NULL AND c.version_id = $3 AND ${place.clause_id === null ? 'c.clause_id IS NULL' : 'c.clause_id = $4'}`;
         const params = place.clause_id === null ? [place.version_id] : [place.version_id, place.clause_id];
@@ -93,12 +90,12 @@ export class AdoptionReportService {
             clauseId: first.clause_id,
             clauseNumber: first.clause_number,
             clauseHeading: first.clause_heading,
-            count: place.comments,
+            count: place.total,
             items: rows.map((row, i) => this.item(row, from + i + 1)),
           });
         }
       }
-      start += place.comments;
+      start += place.total;
       if (start >= offset + limit) break;
     }
     const reached = offset + limit;
