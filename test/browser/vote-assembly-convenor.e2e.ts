@@ -49,8 +49,8 @@ test('the convenor announces a three-matter ballot in the console; a paper is en
   await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '表决' }).click();
   await page.getByRole('link', { name: '发起表决' }).click();
   await expect(page.getByRole('button', { name: '单项表决' })).toHaveAttribute('aria-pressed', 'true');
-  await page.getByRole('button', { name: '业主大会表决票（多项事项）' }).click();
-  await expect(page.getByRole('button', { name: '业主大会表决票（多项事项）' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: '多项事项表决票（业主大会、成员大会）' }).click();
+  await expect(page.getByRole('button', { name: '多项事项表决票（业主大会、成员大会）' })).toHaveAttribute('aria-pressed', 'true');
   await page.getByLabel('表决标题').fill(title);
   await page.getByLabel('表决票说明').fill('请对以下三项事项逐项表决');
 
@@ -94,13 +94,36 @@ test('the convenor announces a three-matter ballot in the console; a paper is en
   // Opening now, before the 15-day notice, asks for a reason; the missing consent is refused on its candidate.
   await page.getByLabel('开始投票', { exact: true }).fill(inChina(0));
   await page.getByLabel('截止投票').fill(inChina(8 * 24 * 3600_000));
-  await page.getByRole('button', { name: '发起业主大会表决' }).click();
+  await page.getByRole('button', { name: '预览公告和表决票' }).click();
   await expect(page.getByText('请写明缩短期限的理由。')).toBeVisible();
   const third = page.getByRole('listitem', { name: '第 3 项（选举）' }).getByRole('listitem', { name: '候选人 3' });
   await expect(third.getByText('候选人须书面同意参选，请确认后勾选。')).toBeVisible();
   await page.getByLabel('缩短期限的理由').fill(REASON);
   await third.getByRole('checkbox', { name: /本人已书面同意参选/ }).check();
-  await page.getByRole('button', { name: '发起业主大会表决' }).click();
+  // Reminders: only those at 72 hours before closing are kept (24 and 2 are unticked).
+  await page.getByRole('checkbox', { name: '截止前 24 小时' }).uncheck();
+  await page.getByRole('checkbox', { name: '截止前 2 小时' }).uncheck();
+  // An owners' ballot is named: secret cannot be chosen.
+  await expect(page.getByRole('radio', { name: /无记名投票/ })).toBeDisabled();
+  await page.getByRole('button', { name: '预览公告和表决票' }).click();
+
+  // The preview: the notice on the strictest clock, then every matter as the voter will see it.
+  const preview = page.getByRole('region', { name: '发布前预览' });
+  await expect(page.getByRole('heading', { name: '发布前预览' })).toBeFocused();
+  await expect(preview.getByText('业主大会（全体业主） · ', { exact: false })).toBeVisible();
+  await expect(preview.getByText(/法定公告期 15 天/).first()).toBeVisible();
+  await expect(preview.getByText('须经社区或街道工作人员批准后才开始投票')).toBeVisible();
+  await expect(preview.locator('.assembly-preview__matter h5')).toHaveText(['第 1 项：管理规约', '第 2 项：续筹维修资金', '第 3 项：业委会选举']);
+  const electionPreview = preview.getByRole('listitem', { name: '第 3 项：业委会选举' });
+  await expect(electionPreview.getByText('应选 2 名，每张票最多选 2 人')).toBeVisible();
+  await expect(electionPreview.getByRole('list', { name: '第 3 项的方框' }).getByRole('listitem')).toHaveCount(3);
+  await expect(preview.getByRole('listitem', { name: '第 2 项：续筹维修资金' }).getByText(/四分之三|3\/4/).first()).toBeVisible();
+  // Back to the form: nothing is lost; then preview again and announce.
+  await preview.getByRole('button', { name: '返回修改' }).click();
+  await expect(page.getByRole('listitem', { name: '第 2 项（议案）' }).getByLabel('事项简称')).toHaveValue('续筹维修资金');
+  await expect(page.getByRole('checkbox', { name: '截止前 24 小时' })).not.toBeChecked();
+  await page.getByRole('button', { name: '预览公告和表决票' }).click();
+  await page.getByRole('button', { name: '确认发布' }).click();
 
   // Announced: the ballot's own page.
   await expect(page).toHaveURL(/\/console\/votes\/[\w-]+$/);
@@ -114,6 +137,8 @@ test('the convenor announces a three-matter ballot in the console; a paper is en
     ['续筹维修资金', 'cc278-major', null],
     ['业委会选举', 'cc278-ordinary', 2],
   ]);
+  const reminders = await convenorApi.get<{ reminders: { hoursBefore: number }[] }>(`/api/votes/${voteId}/reminders`);
+  expect(reminders.reminders.map((r) => r.hoursBefore)).toEqual([72]);
 
   // Staff approve the early opening; the convenor opens it, issues a paper to 2-803 and marks it returned (API).
   const staff = await desktop(browser, STAFF_DAXU);

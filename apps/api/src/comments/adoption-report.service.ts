@@ -8,8 +8,10 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { ConsultationAccess } from '../consultations/consultation-access.service';
 import { neutraliseFormula } from '../rolls/import/cells';
-import { authorName, officialReply, selectComments } from './comment-store';
-import type { AdoptionReportDto, AdoptionReportSectionDto, AdoptionTotalsDto } from './dto/adoption-report.dto';
+import type { CommentRow } from './comment-store';
+import { authorName, officialReply, opinionPlaces, selectComments } from './comment-store';
+import type { AdoptionReportDto, AdoptionReportItemDto, AdoptionReportSectionDto, AdoptionTotalsDto } from './dto/adoption-report.dto';
+import { ADOPTION_REPORT_PAGE } from './dto/adoption-report.dto';
 
 export interface ReportDownload {
   fileName: string;
@@ -53,48 +55,77 @@ export class AdoptionReportService {
     private readonly access: ConsultationAccess,
   ) {}
 
-  async report(actor: Actor, consultationId: string, versionId?: string): Promise<AdoptionReportDto> {
+  /**
+   * One page of the report: the totals and the sections of every opinion in it, `limit` opinions
+   * from the `offset`-th on (in report order). `next` is the offset of the next page, null after the
+   * last. Only the sections the page reaches are read, each by its own indexed statement: a page
+   * costs the same whether the consultation has thirty opinions or thirty thousand. (The totals and
+   * the places come from one statement; an opinion written meanwhile may show on a later page.)
+   */
+  async report(actor: Actor, consultationId: string, query: { versionId?: string; offset?: number; limit?: number } = {}): Promise<AdoptionReportDto> {
     const m = this.dataSource.manager;
     const { consultation } = await this.access.grants(actor, consultationId, m);
-    const rows = (
-      await selectComments(m, consultationId, actor.id, 'c.parent_id IS NULL AND ($3::uuid IS NULL OR c.version_id = $3)', [versionId ?? null], 'c.created_at, c.id')
-    ).sort((a, b) => a.version_number - b.version_number || (a.clause_number ?? 0) - (b.clause_number ?? 0)); // by place in the draft (whole draft first), then time
+    const versionId = query.versionId ?? null;
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? ADOPTION_REPORT_PAGE;
+    // Every place with opinions, in report order, with its figures: the totals are their sums.
+    const places = await opinionPlaces(m, consultationId, versionId);
     const totals: AdoptionTotalsDto = { total: 0, adopted: 0, partly_adopted: 0, not_adopted: 0, noted: 0, pending: 0, offline: 0 };
+    for (const place of places) for (const key of Object.keys(totals) as (keyof AdoptionTotalsDto)[]) totals[key] += place[key];
     const sections: AdoptionReportSectionDto[] = [];
-    for (const row of rows) {
-      let section = sections.at(-1);
-      if (!section || section.versionId !== row.version_id || section.clauseId !== row.clause_id) {
-        section = {
-          versionId: row.version_id,
-          versionNumber: row.version_number,
-          versionTitle: row.version_title,
-          clauseId: row.clause_id,
-          clauseNumber: row.clause_number,
-          clauseHeading: row.clause_heading,
-          items: [],
-        };
-        sections.push(section);
+    let start = 0; // the report position of the place's first opinion
+    for (const place of places) {
+      const from = Math.max(offset, start);
+      const to = Math.min(offset + limit, start + place.total);
+      if (from < to) {
+        const where = `c.parent_id IS NULL AND c.version_id = $3 AND ${place.clause_id === null ? 'c.clause_id IS NULL' : 'c.clause_id = $4'}`;
+        const params = place.clause_id === null ? [place.version_id] : [place.version_id, place.clause_id];
+        const rows = await selectComments(m, consultationId, actor.id, where, params, 'c.created_at, c.id', to - from, from - start);
+        const first = rows[0];
+        if (first) {
+          sections.push({
+            versionId: first.version_id,
+            versionNumber: first.version_number,
+            versionTitle: first.version_title,
+            clauseId: first.clause_id,
+            clauseNumber: first.clause_number,
+            clauseHeading: first.clause_heading,
+            count: place.total,
+            items: rows.map((row, i) => this.item(row, from + i + 1)),
+          });
+        }
       }
-      const hidden = row.hidden_at !== null;
-      totals.total += 1;
-      totals[row.outcome ?? 'pending'] += 1;
-      if (row.channel !== 'online') totals.offline += 1;
-      section.items.push({
-        seq: totals.total,
-        commentId: row.id,
-        body: hidden ? null : row.body,
-        hidden,
-        hiddenReason: row.hidden_reason,
-        authorName: authorName(row),
-        anonymous: row.is_anonymous,
-        channel: row.channel,
-        collectorName: row.collector_name,
-        collectedOn: row.collected_on,
-        createdAt: row.created_at.toISOString(),
-        reply: officialReply(row),
-      });
+      start += place.total;
+      if (start >= offset + limit) break;
     }
-    return { consultationId, title: consultation.title, phase: consultation.phase, generatedAt: new Date().toISOString(), totals, sections };
+    const reached = offset + limit;
+    return {
+      consultationId,
+      title: consultation.title,
+      phase: consultation.phase,
+      generatedAt: new Date().toISOString(),
+      totals,
+      sections,
+      next: reached < totals.total ? reached : null,
+    };
+  }
+
+  private item(row: CommentRow, seq: number): AdoptionReportItemDto {
+    const hidden = row.hidden_at !== null;
+    return {
+      seq,
+      commentId: row.id,
+      body: hidden ? null : row.body,
+      hidden,
+      hiddenReason: row.hidden_reason,
+      authorName: authorName(row),
+      anonymous: row.is_anonymous,
+      channel: row.channel,
+      collectorName: row.collector_name,
+      collectedOn: row.collected_on,
+      createdAt: row.created_at.toISOString(),
+      reply: officialReply(row),
+    };
   }
 
   /**
@@ -102,7 +133,7 @@ export class AdoptionReportService {
    * export's formula guard: an opinion typed as `=HYPERLINK(…)` stays text in any spreadsheet.
    */
   async xlsx(actor: Actor, consultationId: string, versionId?: string): Promise<ReportDownload> {
-    const report = await this.report(actor, consultationId, versionId);
+    const report = await this.report(actor, consultationId, { versionId, limit: Number.MAX_SAFE_INTEGER });
     const text = (value: string): string => neutraliseFormula(value);
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'Yishi 议事';

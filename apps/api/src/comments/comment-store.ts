@@ -3,6 +3,29 @@ import type { EntityManager } from 'typeorm';
 import { clauseLabels, versionLabels } from '../consultations/draft-store';
 import type { CommentDto, OfficialReplyDto } from './dto/comment.dto';
 
+/** The drafts' labels (clause numbers and headings, version numbers and titles), each read once however often asked for within one request. */
+export interface DraftLabels {
+  clauses(ids: readonly (string | null)[]): ReturnType<typeof clauseLabels>;
+  versions(ids: readonly string[]): ReturnType<typeof versionLabels>;
+}
+
+export function draftLabels(m: EntityManager): DraftLabels {
+  const clauses: Awaited<ReturnType<typeof clauseLabels>> = new Map();
+  const versions: Awaited<ReturnType<typeof versionLabels>> = new Map();
+  return {
+    async clauses(ids) {
+      const missing = ids.filter((id): id is string => id !== null && !clauses.has(id));
+      for (const [id, label] of await clauseLabels(m, missing)) clauses.set(id, label);
+      return clauses;
+    },
+    async versions(ids) {
+      const missing = ids.filter((id) => !versions.has(id));
+      for (const [id, label] of await versionLabels(m, missing)) versions.set(id, label);
+      return versions;
+    },
+  };
+}
+
 /** One comment as read for display, with its place, provenance, official reply and report counts. */
 export interface CommentRow {
   id: string;
@@ -48,7 +71,10 @@ type CommentRowOwnPart = Omit<
 
 /**
  * Comments of one consultation matching `where` (SQL on alias `c`; `$1` is the consultation, `$2`
- * the reader), in `order`. Parameters from `$3` on are `params`.
+ * the reader), in `order`, `limit` of them from the `offset`-th on. Parameters from `$3` on are
+ * `params`. The page is chosen among the comments alone, and only its rows are joined to their
+ * answers; the names of writers, recorders and answerers are looked up row by row, so no plan
+ * reads every account of the street (20,000 and more) to name a page of thirty opinions.
  */
 export async function selectComments(
   m: EntityManager,
@@ -58,28 +84,29 @@ export async function selectComments(
   params: unknown[],
   order: string,
   limit?: number,
+  offset = 0,
+  labels: DraftLabels = draftLabels(m),
 ): Promise<CommentRow[]> {
   const rows = await m.query<CommentRowOwnPart[]>(
     `SELECT c.id, c.consultation_id, c.version_id, c.clause_id, c.parent_id,
-            c.author_id, au.display_name AS author_name, c.body, c.channel, c.collector_name, c.collected_on::text AS collected_on,
-            rb.display_name AS recorder_name, c.resident_name, c.is_anonymous, c.hidden_at, c.hidden_reason, c.created_at,
+            c.author_id, (SELECT au.display_name FROM app_user au WHERE au.id = c.author_id) AS author_name,
+            c.body, c.channel, c.collector_name, c.collected_on::text AS collected_on,
+            (SELECT rb.display_name FROM app_user rb WHERE rb.id = c.recorded_by) AS recorder_name, c.resident_name, c.is_anonymous, c.hidden_at, c.hidden_reason, c.created_at,
             (SELECT count(*)::int FROM comment_report r WHERE r.comment_id = c.id) AS report_count,
             EXISTS (SELECT 1 FROM comment_report r WHERE r.comment_id = c.id AND r.user_id = $2) AS reported_by_me,
-            o.outcome, o.reason AS reply_reason, o.linked_clause_id, ob.display_name AS replier_name,
+            o.outcome, o.reason AS reply_reason, o.linked_clause_id, (SELECT ob.display_name FROM app_user ob WHERE ob.id = o.replied_by) AS replier_name,
             o.replied_at, o.updated_at AS reply_updated_at
-       FROM comment c
-       LEFT JOIN app_user au ON au.id = c.author_id
-       LEFT JOIN app_user rb ON rb.id = c.recorded_by
+       FROM (SELECT c.* FROM comment c
+              WHERE c.consultation_id = $1 AND (${where})
+              ORDER BY ${order}
+              ${limit === undefined ? '' : `LIMIT ${Math.trunc(limit)}`} ${offset > 0 ? `OFFSET ${Math.trunc(offset)}` : ''}) c
        LEFT JOIN official_reply o ON o.comment_id = c.id
-       LEFT JOIN app_user ob ON ob.id = o.replied_by
-      WHERE c.consultation_id = $1 AND (${where})
-      ORDER BY ${order}
-      ${limit === undefined ? '' : `LIMIT ${Math.trunc(limit)}`}`,
+      ORDER BY ${order}`,
     [consultationId, readerId, ...params],
   );
   // Where each comment sits in the draft, and the clause its reply links to, are the drafts' to name.
-  const clauses = await clauseLabels(m, rows.flatMap((r) => [r.clause_id, r.linked_clause_id]));
-  const versions = await versionLabels(m, rows.map((r) => r.version_id));
+  const clauses = await labels.clauses(rows.flatMap((r) => [r.clause_id, r.linked_clause_id]));
+  const versions = await labels.versions(rows.map((r) => r.version_id));
   return rows.map((r) => {
     const clause = r.clause_id ? clauses.get(r.clause_id) : undefined;
     const linked = r.linked_clause_id ? clauses.get(r.linked_clause_id) : undefined;
@@ -168,12 +195,54 @@ export async function commentCounts(
   m: EntityManager,
   consultationId: string,
   versionId: string | null,
+  labels: DraftLabels = draftLabels(m),
 ): Promise<{ version_id: string; version_number: number; clause_id: string | null; clause_number: number | null; comments: number; replies: number }[]> {
   const rows = await m.query<{ version_id: string; clause_id: string | null; comments: number; replies: number }[]>(
     `SELECT c.version_id, c.clause_id,
             count(*) FILTER (WHERE c.parent_id IS NULL)::int AS comments, count(*) FILTER (WHERE c.parent_id IS NOT NULL)::int AS replies
        FROM comment c
       WHERE c.consultation_id = $1 AND ($2::uuid IS NULL OR c.version_id = $2)
+      GROUP BY c.version_id, c.clause_id`,
+    [consultationId, versionId],
+  );
+  const versions = await labels.versions(rows.map((r) => r.version_id));
+  const clauses = await labels.clauses(rows.map((r) => r.clause_id));
+  return rows
+    .map((r) => ({ ...r, version_number: versions.get(r.version_id)!.number, clause_number: r.clause_id ? clauses.get(r.clause_id)!.number : null }))
+    .sort((a, b) => a.version_number - b.version_number || (a.clause_number ?? 0) - (b.clause_number ?? 0));
+}
+
+/** One place of the adoption report (a version's whole draft, or one clause): its top-level opinions, by answer, unanswered and received offline. */
+export interface OpinionPlace {
+  version_id: string;
+  version_number: number;
+  clause_id: string | null;
+  clause_number: number | null;
+  total: number;
+  adopted: number;
+  partly_adopted: number;
+  not_adopted: number;
+  noted: number;
+  pending: number;
+  offline: number;
+}
+
+/**
+ * The places of a consultation's top-level opinions (of one version, if given), in report order —
+ * by version, the whole draft first, then 第1条, 第2条… — with their figures: one statement gives
+ * both the report's totals and where each of its opinions stands.
+ */
+export async function opinionPlaces(m: EntityManager, consultationId: string, versionId: string | null): Promise<OpinionPlace[]> {
+  const rows = await m.query<Omit<OpinionPlace, 'version_number' | 'clause_number'>[]>(
+    `SELECT c.version_id, c.clause_id, count(*)::int AS total,
+            count(*) FILTER (WHERE o.outcome = 'adopted')::int AS adopted,
+            count(*) FILTER (WHERE o.outcome = 'partly_adopted')::int AS partly_adopted,
+            count(*) FILTER (WHERE o.outcome = 'not_adopted')::int AS not_adopted,
+            count(*) FILTER (WHERE o.outcome = 'noted')::int AS noted,
+            count(*) FILTER (WHERE o.outcome IS NULL)::int AS pending,
+            count(*) FILTER (WHERE c.channel <> 'online')::int AS offline
+       FROM comment c LEFT JOIN official_reply o ON o.comment_id = c.id
+      WHERE c.consultation_id = $1 AND c.parent_id IS NULL AND ($2::uuid IS NULL OR c.version_id = $2)
       GROUP BY c.version_id, c.clause_id`,
     [consultationId, versionId],
   );

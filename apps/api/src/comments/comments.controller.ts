@@ -5,7 +5,7 @@ import type { Actor } from '../common/actor';
 import type { ReportDownload } from './adoption-report.service';
 import { AdoptionReportService } from './adoption-report.service';
 import { CommentsService } from './comments.service';
-import { AdoptionReportDto, AdoptionReportQueryDto } from './dto/adoption-report.dto';
+import { AdoptionReportDto, AdoptionReportPageQueryDto, AdoptionReportQueryDto } from './dto/adoption-report.dto';
 import {
   CommentListQueryDto,
   CommentPageDto,
@@ -121,10 +121,10 @@ export class CommentsController {
 
   @Get('consultations/:id/adoption-report')
   @Permission('consultation.read', { on: 'consultation', param: 'id' })
-  @ApiOperation({ operationId: 'getAdoptionReport', summary: 'The adoption report (意见采纳情况说明): every opinion by clause with its answer, and totals' })
+  @ApiOperation({ operationId: 'getAdoptionReport', summary: 'The adoption report (意见采纳情况说明), a page at a time: opinions by clause with their answers, and the totals of all' })
   @ApiOkResponse({ type: AdoptionReportDto })
-  adoptionReport(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: AdoptionReportQueryDto): Promise<AdoptionReportDto> {
-    return this.reports.report(actor, id, query.versionId);
+  adoptionReport(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: AdoptionReportPageQueryDto): Promise<AdoptionReportDto> {
+    return this.reports.report(actor, id, query);
   }
 
   @Get('consultations/:id/adoption-report/xlsx')

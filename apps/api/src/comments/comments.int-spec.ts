@@ -423,6 +423,36 @@ describe('comments, moderation, official answers and the adoption report', () =>
     expect(onlyV2.sections.map((s) => s.versionNumber)).toEqual([2]);
   });
 
+  it('gives the report a page at a time: the totals of all on each, positions running on, the same opinions as the whole', async () => {
+    const url = `/api/consultations/${consultation}/adoption-report`;
+    const whole = (await coOwner.get<AdoptionReportDto>(`${url}?limit=500`)).body;
+    expect(whole.next).toBeNull();
+    expect(whole.totals.total).toBeGreaterThanOrEqual(5);
+    const flat = (r: AdoptionReportDto): [string, number, number | null][] => r.sections.flatMap((s) => s.items.map((i): [string, number, number | null] => [i.commentId, i.seq, s.clauseNumber]));
+    expect(flat(whole).map(([, seq]) => seq)).toEqual(flat(whole).map((_, i) => i + 1));
+    for (const s of whole.sections) expect(s.count).toBe(s.items.length);
+
+    const paged: [string, number, number | null][] = [];
+    let offset: number | null = 0;
+    let pages = 0;
+    while (offset !== null) {
+      const page: AdoptionReportDto = (await coOwner.get<AdoptionReportDto>(`${url}?offset=${offset}&limit=2`)).body;
+      expect(page.totals).toEqual(whole.totals);
+      expect(page.sections.flatMap((s) => s.items)).toHaveLength(Math.min(2, whole.totals.total - offset));
+      // A section cut by the page still says how many opinions it has in all.
+      for (const s of page.sections) expect(s.count).toBe(whole.sections.find((w) => w.versionId === s.versionId && w.clauseId === s.clauseId)!.count);
+      paged.push(...flat(page));
+      offset = page.next;
+      pages += 1;
+    }
+    expect(pages).toBe(Math.ceil(whole.totals.total / 2));
+    expect(paged).toEqual(flat(whole));
+    // By default a page of 100; past the end, an empty page; nonsense is refused.
+    expect((await coOwner.get<AdoptionReportDto>(url)).body.sections.flatMap((s) => s.items)).toHaveLength(Math.min(100, whole.totals.total));
+    expect((await coOwner.get<AdoptionReportDto>(`${url}?offset=${whole.totals.total}`)).body).toMatchObject({ sections: [], next: null, totals: whole.totals });
+    for (const bad of ['limit=0', 'limit=501', 'offset=-1', 'offset=x']) expect((await coOwner.get(`${url}?${bad}`)).status).toBe(400);
+  });
+
   it('limits each person to 10 comments in 10 minutes, with Retry-After', async () => {
     const tenant = await HttpSession.signedIn(t.baseUrl, '13800000014', DEMO_PASSWORD);
     let accepted = 0;

@@ -14,8 +14,8 @@ import { NotificationsService } from '../notifications/notifications.service';
 import type { PublishedVersion } from '../consultations/consultation-store';
 import { isClauseOfVersion, latestPublishedVersion, phaseForWriting, publishedVersionOf } from '../consultations/consultation-store';
 import { commentNotFound } from './comment-access';
-import type { CommentRow } from './comment-store';
-import { commentCounts, consultationOfComment, officialReply, selectComments, toCommentDto } from './comment-store';
+import type { CommentRow, DraftLabels } from './comment-store';
+import { commentCounts, consultationOfComment, draftLabels, officialReply, selectComments, toCommentDto } from './comment-store';
 import type { CommentListQueryDto, CommentPageDto, CreateCommentDto, CreateOfflineCommentDto, ThreadDto } from './dto/comment.dto';
 import { NAME_MAX } from './dto/comment.dto';
 import { Comment } from './entities/comment.entity';
@@ -67,15 +67,17 @@ export class CommentsService {
       const p = param(query.before);
       conditions.push(`(c.created_at, c.id) < (SELECT created_at, id FROM comment WHERE id = ${p} AND consultation_id = $1)`);
     }
-    const rows = await selectComments(m, consultationId, actor.id, conditions.join(' AND '), params, 'c.created_at DESC, c.id DESC', limit + 1);
+    // The page, its replies and the counts name the same clauses and versions: each is read once.
+    const labels = draftLabels(m);
+    const rows = await selectComments(m, consultationId, actor.id, conditions.join(' AND '), params, 'c.created_at DESC, c.id DESC', limit + 1, 0, labels);
     const page = rows.slice(0, limit);
     const replies = page.length
-      ? await selectComments(m, consultationId, actor.id, 'c.parent_id = ANY($3::uuid[])', [page.map((r) => r.id)], 'c.created_at, c.id')
+      ? await selectComments(m, consultationId, actor.id, 'c.parent_id = ANY($3::uuid[])', [page.map((r) => r.id)], 'c.created_at, c.id', undefined, 0, labels)
       : [];
     return {
       items: page.map((row) => this.thread(row, replies, reader)),
       next: rows.length > limit ? page.at(-1)!.id : null,
-      counts: await this.counts(m, consultationId, query.versionId),
+      counts: await this.counts(m, consultationId, query.versionId, labels),
     };
   }
 
@@ -99,8 +101,8 @@ export class CommentsService {
     };
   }
 
-  private async counts(m: EntityManager, consultationId: string, versionId: string | undefined): Promise<CommentPageDto['counts']> {
-    const rows = await commentCounts(m, consultationId, versionId ?? null);
+  private async counts(m: EntityManager, consultationId: string, versionId: string | undefined, labels: DraftLabels): Promise<CommentPageDto['counts']> {
+    const rows = await commentCounts(m, consultationId, versionId ?? null, labels);
     return rows.map((r) => ({
       versionId: r.version_id,
       versionNumber: r.version_number,

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
-import { PermissionsService } from '../permissions/permissions.service';
+import { allows, PermissionsService } from '../permissions/permissions.service';
 import { Consultation } from './entities/consultation.entity';
 import { unitsOfConsultation } from './consultation-store';
 
@@ -40,15 +40,17 @@ export class ConsultationAccess {
     const consultation = await m.getRepository(Consultation).findOne({ where: { id: consultationId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!consultation) throw notFound(consultationId);
     const unitIds = await unitsOfConsultation(m, consultationId);
-    const onAnyUnit = (action: Action): Promise<boolean> => this.anyUnit(actor, action, unitIds, m);
-    const canManage = await this.permissions.can(actor, 'consultation.manage', { nodeId: consultation.ownerNodeId }, m);
+    // One read of the actor's grants and of every node's ancestry, however many units it concerns.
+    const access = await this.permissions.accessOnEach(actor, [consultation.ownerNodeId, ...unitIds], m);
+    const onAnyUnit = (action: Action): boolean => unitIds.some((nodeId) => allows(access.on(nodeId), action));
+    const canManage = allows(access.on(consultation.ownerNodeId), 'consultation.manage');
     return {
       consultation,
       unitIds,
       canManage,
-      canParticipate: consultation.phase !== 'draft' && (await onAnyUnit('participate')),
-      canRecordOffline: canManage || (await onAnyUnit('offline.record')),
-      canModerate: await this.permissions.can(actor, 'comment.moderate', { nodeId: consultation.ownerNodeId }, m),
+      canParticipate: consultation.phase !== 'draft' && onAnyUnit('participate'),
+      canRecordOffline: canManage || onAnyUnit('offline.record'),
+      canModerate: allows(access.on(consultation.ownerNodeId), 'comment.moderate'),
     };
   }
 
@@ -61,11 +63,6 @@ export class ConsultationAccess {
   async requireManaged(actor: Actor, consultationId: string, m: EntityManager, lock = false): Promise<ConsultationGrants> {
     await this.permissions.authorize(actor, { action: 'consultation.manage', on: 'consultation', id: consultationId }, m);
     return this.grants(actor, consultationId, m, lock);
-  }
-
-  private async anyUnit(actor: Actor, action: Action, unitIds: string[], m: EntityManager): Promise<boolean> {
-    for (const nodeId of unitIds) if (await this.permissions.can(actor, action, { nodeId }, m)) return true;
-    return false;
   }
 }
 

@@ -52,6 +52,20 @@ export async function existingNode(q: Queryable, nodeId: string): Promise<{ id: 
   return node;
 }
 
+/** The ancestry of each of these nodes (the node, its parent, … up to the street), in one statement; a node that does not exist is left out. */
+export async function ancestriesOf(q: Queryable, nodeIds: string[]): Promise<Map<string, string[]>> {
+  const rows = await queryOn(q)<{ start: string; ancestry: string[] }>(
+    `WITH RECURSIVE up AS (
+       SELECT id AS start, id, parent_id, 0 AS depth FROM org_node WHERE id = ANY($1::uuid[])
+       UNION ALL
+       SELECT up.start, n.id, n.parent_id, up.depth + 1 FROM org_node n JOIN up ON n.id = up.parent_id
+     )
+     SELECT start, array_agg(id ORDER BY depth) AS ancestry FROM up GROUP BY start`,
+    [[...new Set(nodeIds)]],
+  );
+  return new Map(rows.map((r) => [r.start, r.ancestry]));
+}
+
 /** The node, its parent, … up to the street; null when there is no such node. */
 export async function ancestryOf(q: Queryable, nodeId: string): Promise<string[] | null> {
   const rows = await queryOn(q)<{ id: string }>(

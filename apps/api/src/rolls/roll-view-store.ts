@@ -82,7 +82,7 @@ export function householdPage(m: EntityManager, unitId: string, pattern: string 
        FROM household h
       WHERE h.unit_id = $1 AND h.removed_revision_id IS NULL
         AND ($2::text IS NULL OR h.number ILIKE $2 OR h.address ILIKE $2
-             OR EXISTS (SELECT 1 FROM member mb WHERE mb.household_id = h.id AND mb.removed_revision_id IS NULL
+             OR EXISTS (SELECT 1 FROM member mb WHERE mb.unit_id = $1 AND mb.household_id = h.id AND mb.removed_revision_id IS NULL
                          AND (mb.name ILIKE $2 OR mb.phone ILIKE $2 OR mb.id_last4 = upper($3))))
       ORDER BY ${naturalOrder('h.number')}
       LIMIT $4 OFFSET $5`,
@@ -109,7 +109,12 @@ export function householdMembers(m: EntityManager, ids: string[]): Promise<Recor
   );
 }
 
-/** One page of a compound's current exclusive units matching the search, optionally of one building, with the total. */
+/**
+ * One page of a compound's current exclusive units matching the search, optionally of one building, with the total.
+ * The searches of owners and tenants name the compound too (`unit_id = $1`, which the roll's
+ * same-unit triggers guarantee of every row joined to the compound's units): without it the
+ * planner hashes every owner and ownership of the street to answer one compound's search.
+ */
 export function exclusiveUnitPage(
   m: EntityManager,
   unitId: string,
@@ -126,9 +131,9 @@ export function exclusiveUnitPage(
         AND ($6::uuid IS NULL OR e.building_id = $6::uuid)
         AND ($2::text IS NULL OR e.number ILIKE $2 OR b.name ILIKE $2
              OR EXISTS (SELECT 1 FROM ownership s JOIN owner o ON o.id = s.owner_id
-                         WHERE s.exclusive_unit_id = e.id AND s.removed_revision_id IS NULL
+                         WHERE s.unit_id = $1 AND o.unit_id = $1 AND s.exclusive_unit_id = e.id AND s.removed_revision_id IS NULL
                            AND (o.name ILIKE $2 OR o.phone ILIKE $2 OR o.id_last4 = upper($3)))
-             OR EXISTS (SELECT 1 FROM tenant t WHERE t.exclusive_unit_id = e.id AND t.removed_revision_id IS NULL
+             OR EXISTS (SELECT 1 FROM tenant t WHERE t.unit_id = $1 AND t.exclusive_unit_id = e.id AND t.removed_revision_id IS NULL
                            AND (t.name ILIKE $2 OR t.phone ILIKE $2)))
       ORDER BY b.name IS NULL, ${naturalOrder('b.name')}, ${naturalOrder('e.number')}
       LIMIT $4 OFFSET $5`,
@@ -252,16 +257,17 @@ export interface RollFiguresRow {
  * the day after the 18th birthday, today being the date in China Standard Time).
  */
 export function unitRollFigures(m: EntityManager, unitIds: string[]): Promise<RollFiguresRow[]> {
+  // One pass over each table per unit: the members' two counts, and the exclusive units' count and area, each read together.
   return m.query<RollFiguresRow[]>(
-    `SELECT n.id AS unit_id,
-            (SELECT count(*) FROM household h WHERE h.unit_id = n.id AND h.removed_revision_id IS NULL) AS households,
-            (SELECT count(*) FROM member m WHERE m.unit_id = n.id AND m.removed_revision_id IS NULL) AS members,
-            (SELECT count(*) FROM member m WHERE m.unit_id = n.id AND m.removed_revision_id IS NULL
-               AND (m.birth_date + interval '18 years')::date < (now() AT TIME ZONE $1)::date) AS full_capacity,
-            (SELECT count(*) FROM building b WHERE b.unit_id = n.id AND b.removed_revision_id IS NULL) AS buildings,
-            (SELECT count(*) FROM exclusive_unit e WHERE e.unit_id = n.id AND e.removed_revision_id IS NULL) AS exclusive_units,
-            (SELECT coalesce(sum(e.area_centi_m2), 0) FROM exclusive_unit e WHERE e.unit_id = n.id AND e.removed_revision_id IS NULL) AS total_area
-       FROM unnest($2::uuid[]) AS n(id)`,
+    `SELECT n.id AS unit_id, h.households, mb.members, mb.full_capacity, b.buildings, e.exclusive_units, e.total_area
+       FROM unnest($2::uuid[]) AS n(id)
+       CROSS JOIN LATERAL (SELECT count(*) AS households FROM household h WHERE h.unit_id = n.id AND h.removed_revision_id IS NULL) h
+       CROSS JOIN LATERAL (SELECT count(*) AS members,
+                                  count(*) FILTER (WHERE (m.birth_date + interval '18 years')::date < (now() AT TIME ZONE $1)::date) AS full_capacity
+                             FROM member m WHERE m.unit_id = n.id AND m.removed_revision_id IS NULL) mb
+       CROSS JOIN LATERAL (SELECT count(*) AS buildings FROM building b WHERE b.unit_id = n.id AND b.removed_revision_id IS NULL) b
+       CROSS JOIN LATERAL (SELECT count(*) AS exclusive_units, coalesce(sum(e.area_centi_m2), 0) AS total_area
+                             FROM exclusive_unit e WHERE e.unit_id = n.id AND e.removed_revision_id IS NULL) e`,
     [LEGAL_TIME_ZONE, unitIds],
   );
 }

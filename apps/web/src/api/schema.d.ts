@@ -1600,7 +1600,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The adoption report (意见采纳情况说明): every opinion by clause with its answer, and totals
+         * The adoption report (意见采纳情况说明), a page at a time: opinions by clause with their answers, and the totals of all
          * @description Needs a signed-in session (the yishi_session cookie) whose roles grant this route’s action on the street, community or unit the request is about: otherwise 403, or 404 when the thing lies in a unit the caller may not see.
          */
         get: operations["getAdoptionReport"];
@@ -5413,6 +5413,9 @@ export interface components {
             clauseId: string | null;
             clauseNumber: number | null;
             clauseHeading: string | null;
+            /** @description Opinions in this section of the whole report; a page may hold only some of them */
+            count: number;
+            /** @description This page’s opinions of the section */
             items: components["schemas"]["AdoptionReportItemDto"][];
         };
         AdoptionReportDto: {
@@ -5422,9 +5425,12 @@ export interface components {
             phase: components["schemas"]["ConsultationPhase"];
             /** Format: date-time */
             generatedAt: string;
+            /** @description Of the whole report, not only this page */
             totals: components["schemas"]["AdoptionTotalsDto"];
-            /** @description By version, then the whole draft first, then 第1条, 第2条… */
+            /** @description This page’s opinions by version, then the whole draft first, then 第1条, 第2条… */
             sections: components["schemas"]["AdoptionReportSectionDto"][];
+            /** @description The offset of the next page; null on the last */
+            next: number | null;
         };
         AuditEntryDto: {
             id: string;
@@ -12454,6 +12460,10 @@ export interface operations {
             query?: {
                 /** @description Only the opinions on this published version (default: all versions) */
                 versionId?: string;
+                /** @description From the opinion at this position in the report (0 = the first; from `next`) */
+                offset?: number;
+                /** @description Opinions in this page */
+                limit?: number;
             };
             header?: never;
             path: {

@@ -15,6 +15,7 @@ import type {
   VoterId,
 } from '../tally/types';
 import { CHANNELS, MOTION_CHOICES } from '../tally/types';
+import { NOT_A_LANGUAGE, schemaReader } from './schema-issues';
 
 /**
  * The recount kit of a closed vote, format version 1 (docs/recount-format.md):
@@ -206,12 +207,10 @@ export class FormatError extends Error {
 const ISO_UTC = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 const HEX64 = /^[0-9a-f]{64}$/;
 
-/** The languages of every text in a kit, exactly these (docs/recount-format.md §4). */
-export const KIT_LANGUAGES = ['zh-CN', 'en'] as const;
+export { KIT_LANGUAGES } from './schema-issues';
 
 type Json = Record<string, unknown>;
 
-const NOT_A_LANGUAGE = `is not a language of this format (only ${KIT_LANGUAGES.join(' and ')})`;
 
 /** A rule across a value that, broken, is reported with its own code (`params.code`). */
 function rule<T>(holds: (value: T) => boolean, message: string, code: FormatErrorCode = 'invalid-value') {
@@ -396,48 +395,7 @@ const resultEnvelope = closed({
 
 // --- From zod's issues to the first FormatError ----------------------------------------------
 
-function join(path: string, key: PropertyKey): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  return path === '' ? String(key) : `${path}.${String(key)}`;
-}
-
-function at(value: unknown, path: readonly PropertyKey[]): unknown {
-  let node = value;
-  for (const key of path) node = typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[key] : undefined;
-  return node;
-}
-
-/**
- * The problem to report, as the format's readers always have: in an object, an unknown field
- * before a missing one before a wrong value, and the shallowest first.
- */
-function firstProblem(issues: readonly z.core.$ZodIssue[], input: unknown): FormatError {
-  const problems = issues.map((issue, index) => {
-    const parent = at(input, issue.path.slice(0, -1));
-    const key = issue.path[issue.path.length - 1];
-    const missing = key !== undefined && typeof parent === 'object' && parent !== null && !Array.isArray(parent) && !Object.hasOwn(parent, key);
-    if (issue.code === 'unrecognized_keys') {
-      const language = issue.message === NOT_A_LANGUAGE;
-      const error = new FormatError(join(issue.path.reduce<string>(join, ''), issue.keys[0]!), language ? NOT_A_LANGUAGE : 'is not a field of this format', language ? 'unknown-language' : 'unknown-field');
-      return { error, depth: issue.path.length, rank: 0, index };
-    }
-    const path = issue.path.reduce<string>(join, '');
-    if (missing) {
-      const language = (KIT_LANGUAGES as readonly PropertyKey[]).includes(key);
-      return { error: new FormatError(path, 'is missing', language ? 'missing-language' : 'missing-field'), depth: issue.path.length, rank: 1, index };
-    }
-    const code = (issue.code === 'custom' ? (issue.params?.['code'] as FormatErrorCode | undefined) : undefined) ?? 'invalid-value';
-    return { error: new FormatError(path, issue.message, code), depth: issue.path.length, rank: 2, index };
-  });
-  problems.sort((a, b) => a.depth - b.depth || a.rank - b.rank || a.index - b.index);
-  return problems[0]!.error;
-}
-
-function read<T>(schema: z.ZodMiniType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw firstProblem(result.error.issues, value);
-  return result.data;
-}
+const read = schemaReader<FormatErrorCode>((path, message, code) => new FormatError(path, message, code));
 
 function fail(path: string, message: string, code: FormatErrorCode = 'invalid-value'): never {
   throw new FormatError(path, message, code);

@@ -2,10 +2,11 @@ import { canonicalJson } from '../hash-chain/canonical-json';
 import type { ChainLine, ChainName } from '../hash-chain/chain';
 import { genesisHash, verifyChain } from '../hash-chain/chain';
 import { sha256Hex } from '../hash-chain/sha256';
-import type { StrictJson } from '../hash-chain/strict-json';
-import { decodeKitText, jsonLines, JsonTextError, parseStrictJson } from '../hash-chain/strict-json';
 import type { DiscrepancyCode } from './codes';
-import type { Electorate, VoterId } from '../tally/types';
+import type { RecountFiles } from './kit-files';
+import type { KitJson } from './kit-files';
+import { checkTime, checkVoter, knownVoters, lineOfPath, readKitJson, readKitText } from './kit-files';
+import type { VoterId } from '../tally/types';
 import { TallyInputError } from '../tally/types';
 import type { KitCount } from './count';
 import { countNamed, countSecret, summarizeTally } from './count';
@@ -39,11 +40,7 @@ export interface RecountReport {
   count: KitCount | null;
 }
 
-/**
- * A recount folder's files by name (vote.json, electorate.json, ballots.jsonl or roll.jsonl +
- * box.jsonl, result.json): their exact bytes, or text already decoded from UTF-8.
- */
-export type RecountFiles = Readonly<Record<string, string | Uint8Array | undefined>>;
+export type { RecountFiles } from './kit-files';
 
 class Stop extends Error {
   constructor(readonly discrepancy: Discrepancy) {
@@ -56,83 +53,12 @@ function stop(code: DiscrepancyCode, file: string, line: number | null, message:
 }
 
 /** A kit file's text, from its bytes read strictly (§3): UTF-8, no byte order mark. */
-function readText(files: RecountFiles, name: string): string {
-  const content = files[name];
-  if (content === undefined) stop('missing-file', name, null, 'the file is missing from the folder');
-  try {
-    return decodeKitText(content);
-  } catch (error) {
-    if (error instanceof JsonTextError) stop(error.code, name, error.line, error.message);
-    throw error;
-  }
-}
+const readText = (files: RecountFiles, name: string): string => readKitText(files, name, stop);
 
-/** A .json file of the kit, read strictly; `lines` (the line of each key) is worked out when a problem needs naming. */
-interface JsonFile {
-  name: string;
-  text: string;
-  value: unknown;
-  lines: Map<string, number> | null;
-}
+/** A .json file of the kit, read byte for byte in the platform's exact layout (kit-files.ts, §3). */
+const readJsonFile = (files: RecountFiles, name: string): KitJson => readKitJson(files, name, stop);
 
-function shorten(text: string): string {
-  const chars = [...text];
-  return chars.length > 90 ? `${chars.slice(0, 87).join('')}...` : text;
-}
-
-/**
- * Reads a .json file of the kit byte for byte (§3): UTF-8 without BOM, LF only, strict JSON (no key
- * twice at any depth, integers only, well-formed strings), and exactly the layout the platform
- * writes — `JSON.stringify(value, null, 2)` plus one LF, members in the file's own order — so that
- * nothing a lenient reader would pass over (spaces, escapes, number forms, a second copy of a key)
- * can differ between what a person reads and what is hashed and counted.
- */
-function readJsonFile(files: RecountFiles, name: string): JsonFile {
-  const text = readText(files, name);
-  const cr = text.indexOf('\r');
-  if (cr >= 0) {
-    const line = text.slice(0, cr).split('\n').length;
-    stop('carriage-return', name, line, text[cr + 1] === '\n' ? 'the line ends with CR LF (as Windows writes); the format has LF line ends only' : 'a carriage return (CR) inside the line; the format has LF line ends only');
-  }
-  let parsed: StrictJson;
-  try {
-    parsed = parseStrictJson(text, { finalLineFeed: true });
-  } catch (error) {
-    if (error instanceof JsonTextError) stop(error.code, name, error.line, error.code === 'json-syntax' ? `not valid JSON: ${error.message}` : error.message, error.path);
-    throw error;
-  }
-  if (!text.endsWith('\n')) stop('no-final-line-feed', name, null, 'the file does not end with a line feed (LF)');
-  if (parsed.layoutDiffersAt !== null) {
-    const line = text.slice(0, parsed.layoutDiffersAt).split('\n').length;
-    // The expected line as JSON.stringify writes the value (the same as the file's member order for
-    // every key of the format: none looks like an array index, which JavaScript would put first).
-    const want = `${JSON.stringify(parsed.value, null, 2)}\n`.split('\n')[line - 1];
-    const found = text.split('\n', line)[line - 1];
-    const what = (l: string | undefined) => (l === undefined ? 'the end of the file' : JSON.stringify(shorten(l)));
-    stop(
-      'json-layout',
-      name,
-      line,
-      `the file is not laid out as the platform writes it (two-space indentation, one member or item per line, ": " after a key, characters as themselves rather than escaped, one LF at the end): expected ${what(want)}, found ${what(found)}`,
-    );
-  }
-  return { name, text, value: parsed.value, lines: null };
-}
-
-/** The line of a key in a .json file: the key's own, else the nearest enclosing one. */
-function lineOfPath(file: JsonFile, path: string): number | null {
-  file.lines ??= jsonLines(file.text);
-  let p = path;
-  for (;;) {
-    const line = file.lines.get(p);
-    if (line !== undefined) return line;
-    if (p === '') return null;
-    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-    p = cut < 0 ? '' : p.slice(0, cut);
-  }
-}
-
-function read<T>(file: string, line: number | null, reader: () => T, json?: JsonFile): T {
+function read<T>(file: string, line: number | null, reader: () => T, json?: KitJson): T {
   try {
     return reader();
   } catch (error) {
@@ -144,35 +70,11 @@ function read<T>(file: string, line: number | null, reader: () => T, json?: Json
   }
 }
 
-function knownVoters(electorate: Electorate): Set<VoterId> {
-  switch (electorate.kind) {
-    case 'compound': {
-      const known = new Set<VoterId>();
-      for (const unit of electorate.units) for (const owner of unit.owners) known.add(owner);
-      if (electorate.developerVoter !== null) known.add(electorate.developerVoter);
-      return known;
-    }
-    case 'persons':
-      return new Set([...electorate.persons.map((p) => p.id), ...electorate.representatives]);
-    case 'list':
-      return new Set(electorate.voters);
-  }
-}
-
 function verified(files: RecountFiles, file: string, chain: ChainName, voteJson: unknown, chains: RecountReport['chains']): ChainLine[] {
   const result = verifyChain(readText(files, file), genesisHash(chain, voteJson));
   if (!result.ok) stop(result.code, file, result.line, result.message, result.path);
   chains[chain] = { lines: result.lines.length, head: result.head };
   return result.lines;
-}
-
-function checkTime(file: string, line: number, at: string, vote: VoteFile, what: string): void {
-  if (at < vote.opensAt) stop('outside-voting-period', file, line, `${what} at ${at}, before the vote opened at ${vote.opensAt}`, 'at');
-  if (at > vote.closesAt) stop('outside-voting-period', file, line, `${what} at ${at}, after the vote closed at ${vote.closesAt}`, 'at');
-}
-
-function checkVoter(file: string, line: number, voter: VoterId, known: Set<VoterId>, what: string): void {
-  if (!known.has(voter)) stop('voter-not-in-electorate', file, line, `${what} from voter ${voter}, who is not in the electorate (electorate.json)`, 'voter');
 }
 
 /**
@@ -224,8 +126,8 @@ function run(files: RecountFiles, report: RecountReport): void {
       for (const line of lines) {
         const entry = read('ballots.jsonl', line.number, () => readBallotsLine(line.entry));
         const what = entry.kind === 'cast' ? 'a ballot' : 'a check-in';
-        checkVoter('ballots.jsonl', line.number, entry.voter, known, what);
-        checkTime('ballots.jsonl', line.number, entry.at, vote, entry.kind === 'cast' ? 'cast' : 'checked in');
+        checkVoter(stop, 'ballots.jsonl', line.number, entry.voter, known, what);
+        checkTime(stop, 'ballots.jsonl', line.number, entry.at, vote, entry.kind === 'cast' ? 'cast' : 'checked in');
         if (entry.kind === 'cast') {
           const earlier = ballotIds.get(entry.ballot);
           if (earlier !== undefined) stop('duplicate-ballot-id', 'ballots.jsonl', line.number, `ballot id ${entry.ballot} was already used on line ${earlier}`, 'ballot');
@@ -240,8 +142,8 @@ function run(files: RecountFiles, report: RecountReport): void {
       const marked = new Map<VoterId, number>();
       for (const line of rollLines) {
         const entry = read('roll.jsonl', line.number, () => readRollLine(line.entry));
-        checkVoter('roll.jsonl', line.number, entry.voter, known, entry.kind === 'mark' ? 'a roll mark' : 'a check-in');
-        checkTime('roll.jsonl', line.number, entry.at, vote, entry.kind === 'mark' ? 'marked' : 'checked in');
+        checkVoter(stop, 'roll.jsonl', line.number, entry.voter, known, entry.kind === 'mark' ? 'a roll mark' : 'a check-in');
+        checkTime(stop, 'roll.jsonl', line.number, entry.at, vote, entry.kind === 'mark' ? 'marked' : 'checked in');
         if (entry.kind === 'mark') {
           const earlier = marked.get(entry.voter);
           if (earlier !== undefined) {

@@ -307,3 +307,39 @@ export function lml63CompanionRule(params: Lml63Parameters): 'rceo-27' | 'rceo-2
   }
   return params.body === 'members' ? 'rceo-27' : 'rceo-28';
 }
+
+/**
+ * The assembly that decides a matter under this rule set: the owners of a compound, a
+ * cooperative's member assembly or its member representatives, a villagers' assembly, the village
+ * representatives, or a villager group. One ballot paper holds the matters of one assembly only —
+ * the member assembly cannot also sit as the representative assembly, whose two thirds are counted
+ * among other people. An lml-63 matter is decided by the body its parameters name (with the RCEO
+ * Law, the representatives are the cooperative's member representatives).
+ */
+export type DecidingAssembly = 'owners' | 'members' | 'member-representatives' | 'villagers' | 'village-representatives' | 'villager-group' | 'anyone';
+
+export function decidingAssembly(ruleSet: RuleSetId, lml63: Lml63Parameters | null = null): DecidingAssembly {
+  switch (ruleSet) {
+    case 'cc278-ordinary':
+    case 'cc278-major':
+      return 'owners';
+    case 'rceo-27':
+    case 'rceo-15':
+      return 'members';
+    case 'rceo-28':
+      return 'member-representatives';
+    case 'vcl-22':
+      return 'villagers';
+    case 'vcl-26':
+      return 'village-representatives';
+    case 'vcl-28':
+      return 'villager-group';
+    case 'lml-63': {
+      const params = lml63 ?? DEFAULT_LML63;
+      if (params.body === 'members') return 'members';
+      return params.rceoApplies ? 'member-representatives' : 'village-representatives';
+    }
+    case 'simple-majority':
+      return 'anyone';
+  }
+}

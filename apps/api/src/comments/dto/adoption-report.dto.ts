@@ -1,15 +1,37 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONSULTATION_PHASES, INTAKE_CHANNELS } from '@yishi/contracts';
 import type { ConsultationPhase, IntakeChannel } from '@yishi/contracts';
-import { IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsUUID, Max, Min } from 'class-validator';
 import { OfficialReplyDto } from './comment.dto';
 import { IsOmittable } from '../../common/validation';
+
+/** Opinions in a page of the adoption report, unless the request asks for another number (at most ADOPTION_REPORT_MAX_PAGE). */
+export const ADOPTION_REPORT_PAGE = 100;
+export const ADOPTION_REPORT_MAX_PAGE = 500;
 
 export class AdoptionReportQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the opinions on this published version (default: all versions)' })
   @IsOmittable()
   @IsUUID()
   versionId?: string;
+}
+
+export class AdoptionReportPageQueryDto extends AdoptionReportQueryDto {
+  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'From the opinion at this position in the report (0 = the first; from `next`)' })
+  @IsOmittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: ADOPTION_REPORT_MAX_PAGE, default: ADOPTION_REPORT_PAGE, description: 'Opinions in this page' })
+  @IsOmittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(ADOPTION_REPORT_MAX_PAGE)
+  limit?: number;
 }
 
 export class AdoptionReportItemDto {
@@ -34,7 +56,8 @@ export class AdoptionReportSectionDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null: opinions on the whole draft (listed first)' }) clauseId!: string | null;
   @ApiProperty({ type: Number, nullable: true }) clauseNumber!: number | null;
   @ApiProperty({ type: String, nullable: true }) clauseHeading!: string | null;
-  @ApiProperty({ type: [AdoptionReportItemDto] }) items!: AdoptionReportItemDto[];
+  @ApiProperty({ description: 'Opinions in this section of the whole report; a page may hold only some of them' }) count!: number;
+  @ApiProperty({ type: [AdoptionReportItemDto], description: 'This page’s opinions of the section' }) items!: AdoptionReportItemDto[];
 }
 
 export class AdoptionTotalsDto {
@@ -52,7 +75,8 @@ export class AdoptionReportDto {
   @ApiProperty() title!: string;
   @ApiProperty({ enum: CONSULTATION_PHASES, enumName: 'ConsultationPhase' }) phase!: ConsultationPhase;
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
-  @ApiProperty({ type: AdoptionTotalsDto }) totals!: AdoptionTotalsDto;
-  @ApiProperty({ type: [AdoptionReportSectionDto], description: 'By version, then the whole draft first, then 第1条, 第2条…' })
+  @ApiProperty({ type: AdoptionTotalsDto, description: 'Of the whole report, not only this page' }) totals!: AdoptionTotalsDto;
+  @ApiProperty({ type: [AdoptionReportSectionDto], description: 'This page’s opinions by version, then the whole draft first, then 第1条, 第2条…' })
   sections!: AdoptionReportSectionDto[];
+  @ApiProperty({ type: Number, nullable: true, description: 'The offset of the next page; null on the last' }) next!: number | null;
 }

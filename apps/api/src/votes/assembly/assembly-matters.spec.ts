@@ -45,6 +45,13 @@ describe('an assembly’s matters as announced', () => {
     expect(refusal(() => announcedMatters([{ ...committee, candidates: [{ name: '甲', statement: '简介', consent: false }] }], 'compound', 'named'))).toMatchObject({ field: 'matters.0.candidates.0.consent' });
     expect(refusal(() => announcedMatters([{ ...committee, candidates: [{ name: '甲', statement: 'a', consent: true }, { name: ' 甲 ', statement: 'b', consent: true }] }], 'compound', 'named'))).toMatchObject({ reasons: ['unique'] });
   });
+  it('keeps one assembly to one paper: the member assembly and the member representatives are not asked together', () => {
+    const charter: MatterInput = { title: '章程', question: '是否同意修改章程？', ruleSet: 'rceo-27', matterKinds: ['charter'] };
+    const lease: MatterInput = { title: '出租', question: '是否同意出租？', ruleSet: 'lml-63', matterKinds: ['commercial-construction-land'] };
+    expect(() => announcedMatters([charter, { ...lease, lml63: { body: 'members', rceoApplies: true } }], 'cooperative', 'secret')).not.toThrow();
+    expect(refusal(() => announcedMatters([charter, { ...lease, lml63: { body: 'representatives', rceoApplies: true } }], 'cooperative', 'secret'))).toMatchObject({ field: 'matters.1.ruleSet' });
+    expect(refusal(() => announcedMatters([statute, charter], 'compound', 'named'))).toMatchObject({ field: 'matters.1.ruleSet' });
+  });
 });
 
 describe('reading a ballot’s marks', () => {

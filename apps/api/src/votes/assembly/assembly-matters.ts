@@ -1,5 +1,5 @@
 import type { KitMark, Lml63Parameters, MatterFile, MatterKind, RuleSetId } from '@yishi/domain';
-import { checkMatters, MOTION_CHOICES, RULE_SETS } from '@yishi/domain';
+import { checkMatters, decidingAssembly, MOTION_CHOICES, RULE_SETS } from '@yishi/domain';
 import { DomainError } from '../../common/domain-error';
 import { invalid } from '../../common/refusals';
 
@@ -63,8 +63,16 @@ export interface MarkInput {
  * matters'. Returns the matters as kept and the rule set whose clock the ballot runs on.
  */
 export function announcedMatters(inputs: readonly MatterInput[], unitKind: 'compound' | 'cooperative', secrecy: 'named' | 'secret'): { matters: VoteMatter[]; clockRuleSet: RuleSetId } {
-  const electorates = new Set(inputs.map((m) => RULE_SETS[m.ruleSet].electorate));
-  if (electorates.size > 1) throw invalid('matters', 'invalid', 'All matters of one ballot are decided by the same body: owners of the compound, or members of the cooperative.');
+  // One paper, one assembly: the member assembly cannot also sit as the representative assembly.
+  const first = inputs[0] ? decidingAssembly(inputs[0].ruleSet, inputs[0].lml63 ?? null) : null;
+  const apart = inputs.findIndex((m) => decidingAssembly(m.ruleSet, m.lml63 ?? null) !== first);
+  if (apart >= 0) {
+    throw invalid(
+      `matters.${apart}.ruleSet`,
+      'invalid',
+      'All matters of one ballot are decided by the same assembly (the owners; or the member assembly, the member representatives, the villagers, the village representatives or a villager group): announce the others on a ballot of their own.',
+    );
+  }
   const matters = inputs.map((input, i): VoteMatter => {
     const field = `matters.${i}`;
     const needs = RULE_SETS[input.ruleSet].electorate;

@@ -7,7 +7,7 @@ import { CHANNELS, MOTION_CHOICES } from '../../tally/types';
 import { DISCREPANCY_CODES } from '../codes';
 import { isMatterKind } from '../../rules/matters';
 import { isRuleSetId, RULE_SETS } from '../../rules/rule-sets';
-import { KIT_LANGUAGES } from '../format';
+import { NOT_A_LANGUAGE, schemaReader } from '../schema-issues';
 import * as z from 'zod/mini';
 
 /**
@@ -189,7 +189,6 @@ const ID_RULE = 'must be 1 to 64 letters, digits, "-" or "_", starting with a le
 
 type Json = Record<string, unknown>;
 
-const NOT_A_LANGUAGE = `is not a language of this format (only ${KIT_LANGUAGES.join(' and ')})`;
 
 function closed<S extends z.core.$ZodLooseShape>(shape: S) {
   return z.strictObject(shape, { error: (issue) => (issue.code === 'invalid_type' ? 'must be a JSON object' : undefined) });
@@ -333,45 +332,7 @@ const resultEnvelope = closed({
 
 // --- From zod's issues to the first KitFormatError -------------------------------------------
 
-function join(path: string, key: PropertyKey): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  return path === '' ? String(key) : `${path}.${String(key)}`;
-}
-
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let node = value;
-  for (const key of path) node = typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[key] : undefined;
-  return node;
-}
-
-/** As version 1 reports them: in an object, an unknown field before a missing one before a wrong value, and the shallowest first. */
-function firstProblem(issues: readonly z.core.$ZodIssue[], input: unknown): KitFormatError {
-  const problems = issues.map((issue, index) => {
-    const parent = valueAt(input, issue.path.slice(0, -1));
-    const key = issue.path[issue.path.length - 1];
-    const missing = key !== undefined && typeof parent === 'object' && parent !== null && !Array.isArray(parent) && !Object.hasOwn(parent, key);
-    if (issue.code === 'unrecognized_keys') {
-      const language = issue.message === NOT_A_LANGUAGE;
-      const error = new KitFormatError(join(issue.path.reduce<string>(join, ''), issue.keys[0]!), language ? NOT_A_LANGUAGE : 'is not a field of this format', language ? 'unknown-language' : 'unknown-field');
-      return { error, depth: issue.path.length, rank: 0, index };
-    }
-    const path = issue.path.reduce<string>(join, '');
-    if (missing) {
-      const language = (KIT_LANGUAGES as readonly PropertyKey[]).includes(key);
-      return { error: new KitFormatError(path, 'is missing', language ? 'missing-language' : 'missing-field'), depth: issue.path.length, rank: 1, index };
-    }
-    const code = (issue.code === 'custom' ? (issue.params?.['code'] as AssemblyDiscrepancyCode | undefined) : undefined) ?? 'invalid-value';
-    return { error: new KitFormatError(path, issue.message, code), depth: issue.path.length, rank: 2, index };
-  });
-  problems.sort((a, b) => a.depth - b.depth || a.rank - b.rank || a.index - b.index);
-  return problems[0]!.error;
-}
-
-function read<T>(schema: z.ZodMiniType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw firstProblem(result.error.issues, value);
-  return result.data;
-}
+const read = schemaReader<AssemblyDiscrepancyCode>((path, message, code) => new KitFormatError(path, message, code));
 
 function fail(path: string, message: string, code: AssemblyDiscrepancyCode = 'invalid-value'): never {
   throw new KitFormatError(path, message, code);

@@ -1,10 +1,10 @@
 import type { ChainLine, ChainName } from '../../hash-chain/chain';
-import type { Electorate, VoterId } from '../../tally/types';
-import type { RecountFiles } from '../recount';
+import type { VoterId } from '../../tally/types';
+import type { RecountFiles } from '../kit-files';
+import type { KitJson } from '../kit-files';
+import { checkTime, checkVoter, knownVoters, lineOfPath, readKitJson, readKitText } from '../kit-files';
 import type { RollLine } from '../format';
-import type { StrictJson } from '../../hash-chain/strict-json';
 import { canonicalJson } from '../../hash-chain/canonical-json';
-import { decodeKitText, jsonLines, JsonTextError, parseStrictJson } from '../../hash-chain/strict-json';
 import { FormatError, readElectorateFile, readRollLine } from '../format';
 import { sha256Hex } from '../../hash-chain/sha256';
 import { TallyInputError } from '../../tally/types';
@@ -57,72 +57,13 @@ function stop(code: AssemblyDiscrepancyCode, file: string, line: number | null, 
 
 // --- Reading files strictly (§3), exactly as version 1 does ------------------------------------
 
-function readText(files: RecountFiles, name: string): string {
-  const content = files[name];
-  if (content === undefined) stop('missing-file', name, null, 'the file is missing from the folder');
-  try {
-    return decodeKitText(content);
-  } catch (error) {
-    if (error instanceof JsonTextError) stop(error.code, name, error.line, error.message);
-    throw error;
-  }
-}
+const readText = (files: RecountFiles, name: string): string => readKitText(files, name, stop);
 
-interface JsonFile {
-  text: string;
-  value: unknown;
-  lines: Map<string, number> | null;
-}
-
-function shorten(text: string): string {
-  const chars = [...text];
-  return chars.length > 90 ? `${chars.slice(0, 87).join('')}...` : text;
-}
-
-function readJsonFile(files: RecountFiles, name: string): JsonFile {
-  const text = readText(files, name);
-  const cr = text.indexOf('\r');
-  if (cr >= 0) {
-    const line = text.slice(0, cr).split('\n').length;
-    stop('carriage-return', name, line, text[cr + 1] === '\n' ? 'the line ends with CR LF (as Windows writes); the format has LF line ends only' : 'a carriage return (CR) inside the line; the format has LF line ends only');
-  }
-  let parsed: StrictJson;
-  try {
-    parsed = parseStrictJson(text, { finalLineFeed: true });
-  } catch (error) {
-    if (error instanceof JsonTextError) stop(error.code, name, error.line, error.code === 'json-syntax' ? `not valid JSON: ${error.message}` : error.message, error.path);
-    throw error;
-  }
-  if (!text.endsWith('\n')) stop('no-final-line-feed', name, null, 'the file does not end with a line feed (LF)');
-  if (parsed.layoutDiffersAt !== null) {
-    const line = text.slice(0, parsed.layoutDiffersAt).split('\n').length;
-    const want = `${JSON.stringify(parsed.value, null, 2)}\n`.split('\n')[line - 1];
-    const found = text.split('\n', line)[line - 1];
-    const what = (l: string | undefined) => (l === undefined ? 'the end of the file' : JSON.stringify(shorten(l)));
-    stop(
-      'json-layout',
-      name,
-      line,
-      `the file is not laid out as the platform writes it (two-space indentation, one member or item per line, ": " after a key, characters as themselves rather than escaped, one LF at the end): expected ${what(want)}, found ${what(found)}`,
-    );
-  }
-  return { text, value: parsed.value, lines: null };
-}
-
-function lineOfPath(file: JsonFile, path: string): number | null {
-  file.lines ??= jsonLines(file.text);
-  let p = path;
-  for (;;) {
-    const line = file.lines.get(p);
-    if (line !== undefined) return line;
-    if (p === '') return null;
-    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-    p = cut < 0 ? '' : p.slice(0, cut);
-  }
-}
+/** A .json file of the kit, read byte for byte in the platform's exact layout (kit-files.ts, §3). */
+const readJsonFile = (files: RecountFiles, name: string): KitJson => readKitJson(files, name, stop);
 
 /** Runs a reader; its format error becomes the discrepancy, at the line of the key (a .json file) or of the chain line. */
-function read<T>(file: string, line: number | null, reader: () => T, json?: JsonFile): T {
+function read<T>(file: string, line: number | null, reader: () => T, json?: KitJson): T {
   try {
     return reader();
   } catch (error) {
@@ -134,35 +75,11 @@ function read<T>(file: string, line: number | null, reader: () => T, json?: Json
   }
 }
 
-function knownVoters(electorate: Electorate): Set<VoterId> {
-  switch (electorate.kind) {
-    case 'compound': {
-      const known = new Set<VoterId>();
-      for (const unit of electorate.units) for (const owner of unit.owners) known.add(owner);
-      if (electorate.developerVoter !== null) known.add(electorate.developerVoter);
-      return known;
-    }
-    case 'persons':
-      return new Set([...electorate.persons.map((p) => p.id), ...electorate.representatives]);
-    case 'list':
-      return new Set(electorate.voters);
-  }
-}
-
 function verified(files: RecountFiles, file: string, chain: ChainName, voteJson: unknown, chains: AssemblyRecountReport['chains']): ChainLine[] {
   const result = verifyChain(readText(files, file), assemblyGenesisHash(chain, voteJson));
   if (!result.ok) stop(result.code, file, result.line, result.message, result.path);
   chains[chain] = { lines: result.lines.length, head: result.head };
   return result.lines;
-}
-
-function checkTime(file: string, line: number, at: string, vote: AssemblyVoteFile, what: string): void {
-  if (at < vote.opensAt) stop('outside-voting-period', file, line, `${what} at ${at}, before the vote opened at ${vote.opensAt}`, 'at');
-  if (at > vote.closesAt) stop('outside-voting-period', file, line, `${what} at ${at}, after the vote closed at ${vote.closesAt}`, 'at');
-}
-
-function checkVoter(file: string, line: number, voter: VoterId, known: Set<VoterId>, what: string): void {
-  if (!known.has(voter)) stop('voter-not-in-electorate', file, line, `${what} from voter ${voter}, who is not in the electorate (electorate.json)`, 'voter');
 }
 
 // --- The recount ---------------------------------------------------------------------------------
@@ -215,8 +132,8 @@ function run(files: RecountFiles, report: AssemblyRecountReport): void {
       const ballotIds = new Map<string, number>();
       for (const line of verified(files, 'ballots.jsonl', 'ballots', voteJson, report.chains)) {
         const entry = read('ballots.jsonl', line.number, () => readAssemblyBallotsLine(line.entry, vote));
-        checkVoter('ballots.jsonl', line.number, entry.voter, known, entry.kind === 'cast' ? 'a ballot' : 'a check-in');
-        checkTime('ballots.jsonl', line.number, entry.at, vote, entry.kind === 'cast' ? 'cast' : 'checked in');
+        checkVoter(stop, 'ballots.jsonl', line.number, entry.voter, known, entry.kind === 'cast' ? 'a ballot' : 'a check-in');
+        checkTime(stop, 'ballots.jsonl', line.number, entry.at, vote, entry.kind === 'cast' ? 'cast' : 'checked in');
         if (entry.kind === 'cast') {
           const earlier = ballotIds.get(entry.ballot);
           if (earlier !== undefined) stop('duplicate-ballot-id', 'ballots.jsonl', line.number, `ballot id ${entry.ballot} was already used on line ${earlier}`, 'ballot');
@@ -230,8 +147,8 @@ function run(files: RecountFiles, report: AssemblyRecountReport): void {
       const marked = new Map<VoterId, number>();
       for (const line of verified(files, 'roll.jsonl', 'roll', voteJson, report.chains)) {
         const entry = read('roll.jsonl', line.number, () => readRollLine(line.entry));
-        checkVoter('roll.jsonl', line.number, entry.voter, known, entry.kind === 'mark' ? 'a roll mark' : 'a check-in');
-        checkTime('roll.jsonl', line.number, entry.at, vote, entry.kind === 'mark' ? 'marked' : 'checked in');
+        checkVoter(stop, 'roll.jsonl', line.number, entry.voter, known, entry.kind === 'mark' ? 'a roll mark' : 'a check-in');
+        checkTime(stop, 'roll.jsonl', line.number, entry.at, vote, entry.kind === 'mark' ? 'marked' : 'checked in');
         if (entry.kind === 'mark') {
           const earlier = marked.get(entry.voter);
           if (earlier !== undefined) stop('marked-twice', 'roll.jsonl', line.number, `voter ${entry.voter} was already marked on line ${earlier}: a secret ballot, once cast, is final`, 'voter');

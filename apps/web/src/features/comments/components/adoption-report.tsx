@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../../components/query-error';
@@ -6,11 +7,11 @@ import { clausePath } from '../../../shared/consultations/links';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import type { AdoptionReport as Report, AdoptionReportItem, AdoptionReportSection } from '../api/get-adoption-report';
 import { adoptionReportXlsxUrl, useAdoptionReport } from '../api/get-adoption-report';
-import { reportVersions } from '../utils/report';
+import { mergeReportPages, reportVersions } from '../utils/report';
 import { OutcomeLabel } from './official-reply';
 import './comments.css';
 
-function Totals({ report }: { report: Report }) {
+function Totals({ report }: { report: Pick<Report, 'totals'> }) {
   const { t } = useTranslation();
   const { totals } = report;
   const rows = [
@@ -109,7 +110,7 @@ function Section({ section, consultationId }: { section: AdoptionReportSection; 
         {section.clauseNumber === null
           ? t('report.wholeDraft')
           : t('report.clause', { number: section.clauseNumber, heading: section.clauseHeading ? ` ${section.clauseHeading}` : '' })}
-        <span className="report-section__count">{t('report.sectionCount', { count: section.items.length })}</span>
+        <span className="report-section__count">{t('report.sectionCount', { count: section.count })}</span>
       </h3>
       <ol className="plain-list report-items">
         {section.items.map((item) => (
@@ -122,12 +123,30 @@ function Section({ section, consultationId }: { section: AdoptionReportSection; 
 
 /**
  * 意见采纳情况说明: every opinion — online and received offline — by version and clause, with its
- * answer and the totals. Printable on A4; also downloadable as an Excel workbook.
+ * answer and the totals. It comes a page at a time (a joint consultation gathers thousands of
+ * opinions); printing first reads the pages not yet shown. Also downloadable as an Excel workbook.
  */
 export function AdoptionReport({ consultationId, titleId }: { consultationId: string; titleId: string }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const report = useAdoptionReport(consultationId);
+  const [printing, setPrinting] = useState(false);
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = report;
+  // Printing is of the whole report: read every page left, then open the print dialog.
+  const printAll = async (): Promise<void> => {
+    setPrinting(true);
+    try {
+      let more = hasNextPage;
+      while (more) {
+        const result = await fetchNextPage();
+        if (result.isError) return; // the error and its retry show under the list
+        more = result.hasNextPage;
+      }
+    } finally {
+      setPrinting(false);
+    }
+    window.print();
+  };
   if (report.isPending) {
     return (
       <p className="notice" role="status">
@@ -135,30 +154,31 @@ export function AdoptionReport({ consultationId, titleId }: { consultationId: st
       </p>
     );
   }
-  if (report.isError) return <QueryError error={report.error} retrying={report.isFetching} onRetry={() => void report.refetch()} />;
-  const data = report.data;
+  if (report.isError && !report.data) return <QueryError error={report.error} retrying={report.isFetching} onRetry={() => void report.refetch()} />;
+  const first = report.data.pages[0]!;
+  const sections = mergeReportPages(report.data.pages);
   return (
     <div className="adoption-report">
       <header className="page-header">
-        <p className="page-header__kind">{data.title}</p>
+        <p className="page-header__kind">{first.title}</p>
         <h1 className="page-title" id={titleId} tabIndex={-1}>
           {t('report.title')}
         </h1>
-        <p className="page-header__intro">{t('report.generatedAt', { date: formatDateTime(data.generatedAt, language) ?? '' })}</p>
+        <p className="page-header__intro">{t('report.generatedAt', { date: formatDateTime(first.generatedAt, language) ?? '' })}</p>
       </header>
       <div className="button-row no-print report-actions">
-        <button type="button" className="button button--primary" onClick={() => window.print()}>
-          {t('report.print')}
+        <button type="button" className="button button--primary" onClick={() => void (printing ? undefined : printAll())} aria-disabled={printing || undefined}>
+          {printing ? t('report.preparingPrint') : t('report.print')}
         </button>
         <a className="button button--secondary" href={adoptionReportXlsxUrl(consultationId)} download>
           {t('report.download')}
         </a>
       </div>
-      <Totals report={data} />
-      {data.sections.length === 0 ? (
+      <Totals report={first} />
+      {sections.length === 0 ? (
         <p className="notice">{t('report.empty')}</p>
       ) : (
-        reportVersions(data.sections).map((version) => (
+        reportVersions(sections).map((version) => (
           <section key={version.versionId} className="report-version" aria-labelledby={`report-version-${version.versionId}`}>
             <h2 className="section__title" id={`report-version-${version.versionId}`}>
               {t('report.version', { number: version.versionNumber, title: version.versionTitle })}
@@ -168,6 +188,12 @@ export function AdoptionReport({ consultationId, titleId }: { consultationId: st
             ))}
           </section>
         ))
+      )}
+      {isFetchNextPageError && <QueryError error={report.error} retrying={isFetchingNextPage} onRetry={() => void fetchNextPage()} />}
+      {hasNextPage && !isFetchNextPageError && (
+        <button type="button" className="button button--secondary button--block no-print" onClick={() => void fetchNextPage()} aria-disabled={isFetchingNextPage || undefined}>
+          {isFetchingNextPage ? t('common.loading') : t('report.loadMore', { shown: sections.reduce((n, s) => n + s.items.length, 0), count: first.totals.total })}
+        </button>
       )}
     </div>
   );

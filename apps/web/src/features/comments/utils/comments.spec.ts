@@ -5,7 +5,7 @@ import { commentAvailability } from './availability';
 import { commentError } from './comment-errors';
 import { versionCounts } from './counts';
 import { findComment } from './find-comment';
-import { reportVersions } from './report';
+import { mergeReportPages, reportVersions } from './report';
 
 describe('finding a comment from a notification', () => {
   const threads = [
@@ -86,5 +86,20 @@ describe('the adoption report', () => {
       [1, [null, 3]],
       [2, [1]],
     ]);
+  });
+
+  it('joins the pages read so far, making one section again of a clause a page boundary cut in two', () => {
+    const pages = [
+      { sections: [{ versionId: 'v1', clauseId: null, items: [1, 2] }, { versionId: 'v1', clauseId: 'c3', items: [3] }] },
+      { sections: [{ versionId: 'v1', clauseId: 'c3', items: [4, 5] }, { versionId: 'v2', clauseId: 'c3', items: [6] }] },
+      { sections: [{ versionId: 'v2', clauseId: 'c4', items: [7] }] },
+    ];
+    expect(mergeReportPages(pages).map((s) => [s.versionId, s.clauseId, s.items])).toEqual([
+      ['v1', null, [1, 2]],
+      ['v1', 'c3', [3, 4, 5]],
+      ['v2', 'c3', [6]],
+      ['v2', 'c4', [7]],
+    ]);
+    expect(pages[0]!.sections[1]!.items).toEqual([3]); // the pages themselves are left as they came
   });
 });

@@ -25,3 +25,28 @@ export function reportVersions<S extends SectionLike>(sections: readonly S[]): R
   }
   return versions;
 }
+
+interface PagedSection<I> {
+  versionId: string;
+  clauseId: string | null;
+  items: I[];
+}
+
+/**
+ * The sections of the report's pages read so far, as one list: a section a page boundary cut in
+ * two (the same version and clause at the end of one page and the start of the next) is one again.
+ */
+export function mergeReportPages<I, S extends PagedSection<I>>(pages: readonly { sections: readonly S[] }[]): S[] {
+  const merged: S[] = [];
+  for (const page of pages) {
+    for (const section of page.sections) {
+      const last = merged.at(-1);
+      if (last && last.versionId === section.versionId && last.clauseId === section.clauseId) {
+        merged[merged.length - 1] = { ...last, items: [...last.items, ...section.items] };
+      } else {
+        merged.push(section);
+      }
+    }
+  }
+  return merged;
+}

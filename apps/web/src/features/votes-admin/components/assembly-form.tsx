@@ -1,7 +1,7 @@
 import type { MatterKind, RuleSetId } from '@yishi/domain';
 import { MATTERS, noticeEndsAt, RULE_SETS } from '@yishi/domain';
 import type { FormEvent } from 'react';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form/form-alert';
 import { SelectField } from '../../../components/form/select-field';
@@ -16,6 +16,8 @@ import type { AssemblyDraft, AssemblyErrors, CandidateDraft, CreateAssemblyReque
 import {
   ASSEMBLY_OWN_ERRORS,
   assemblyHasErrors,
+  assemblyPlaceOfPath,
+  assemblySecretAllowed,
   assemblyShortening,
   assemblyWindow,
   CANDIDATE_NAME_MAX,
@@ -35,7 +37,9 @@ import {
   withMatterKind,
 } from '../utils/assembly-form';
 import { QUESTION_MAX, ruleSetsFor, mattersOfUnit, TITLE_MAX } from '../utils/vote-form';
+import { AssemblyPreview } from './assembly-preview';
 import { VoteDocumentsField } from './vote-documents-field';
+import { Lml63Fields, RemindersField, SecrecyField, UnitField, VoteSettingsFields, VoteWindowFields } from './vote-form-parts';
 import type { VoteUnit } from './vote-form';
 import './votes-admin.css';
 
@@ -158,6 +162,14 @@ function MatterCard({
           </label>
         ))}
       </fieldset>
+      {matter.ruleSet === 'lml-63' && (
+        <Lml63Fields
+          name={`${prefix}-lml63Body`}
+          body={matter.lml63Body}
+          rceo={matter.lml63Rceo}
+          onChange={(change) => set({ ...(change.body ? { lml63Body: change.body } : {}), ...(change.rceo !== undefined ? { lml63Rceo: change.rceo } : {}) })}
+        />
+      )}
       {matter.kind === 'election' && (
         <div className="stack">
           <TextField label={t('voteAdmin.assembly.seats')} hint={t('voteAdmin.assembly.seatsHint')} name={`${prefix}-seats`} inputMode="numeric" value={matter.seats} onChange={(e) => set({ seats: e.target.value })} error={text(own.seats)} />
@@ -216,19 +228,28 @@ export function AssemblyForm({
   const [nextKey, setNextKey] = useState(1);
   const [windowTouched, setWindowTouched] = useState(false);
   const [submitted, setSubmitted] = useState(false);
+  /** The request the convenor is reading in the preview, and when it was checked (the notice would run from then). */
+  const [preview, setPreview] = useState<{ request: CreateAssemblyRequest; at: Date } | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const ids = { secrecy: useId() };
   useFocusFirstError(form, attempt);
   const [seenError, setSeenError] = useState(error);
   if (error !== seenError) {
     setSeenError(error);
-    if (error) setAttempt((n) => n + 1);
+    if (error) {
+      setAttempt((n) => n + 1);
+      // A field the server refused is corrected on the form, not in the preview.
+      if (invalidFieldPaths(error).some((path) => assemblyPlaceOfPath(path) !== null)) setPreview(null);
+    }
   }
   const unit = units.find((u) => u.id === unitId) ?? null;
 
   // Until the convenor sets the window, it follows the strictest notice of the matters' rule sets.
   const update = (change: (d: AssemblyDraft) => AssemblyDraft): void =>
     setDraft((d) => {
-      const next = change(d);
+      const changed = change(d);
+      // A matter owners decide makes the ballot named (their area is weighed).
+      const next = changed.secrecy === 'secret' && assemblySecretAllowed(changed) === false ? { ...changed, secrecy: 'named' as const } : changed;
       return windowTouched ? next : { ...next, ...assemblyWindow(next) };
     });
   const setMatters = (change: (matters: MatterDraft[]) => MatterDraft[]): void => update((d) => ({ ...d, matters: change(d.matters) }));
@@ -254,38 +275,38 @@ export function AssemblyForm({
       setAttempt((n) => n + 1);
       return;
     }
-    onSubmit(unit.id, toCreateAssemblyRequest(draft, now));
+    setPreview({ request: toCreateAssemblyRequest(draft, now), at: now });
   };
+
+  if (preview && unit) {
+    return (
+      <AssemblyPreview
+        unitName={unit.name}
+        request={preview.request}
+        announcedAt={preview.at}
+        pending={pending}
+        error={error}
+        onBack={() => setPreview(null)}
+        onConfirm={() => onSubmit(unit.id, preview.request)}
+      />
+    );
+  }
 
   const strictest = strictestRuleSet(draft);
   const asks = assemblyShortening(draft);
+  const secretAllowed = assemblySecretAllowed(draft);
   return (
     <form ref={form} className="stack vote-form assembly-form" noValidate onSubmit={submit} aria-labelledby={labelledBy}>
       {error !== null && error !== undefined && <FormAlert>{errorMessage(error, t)}</FormAlert>}
-      {units.length > 1 ? (
-        <SelectField
-          label={t('voteAdmin.form.unit')}
-          name="unit"
-          value={unitId}
-          onChange={(event) => {
-            setUnitId(event.target.value);
-            setDraft((d) => ({ ...d, matters: [] }));
-          }}
-          error={submitted && !unit ? t('voteAdmin.form.errors.unitRequired') : null}
-        >
-          <option value="">{t('voteAdmin.form.unitPick')}</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </SelectField>
-      ) : (
-        <div className="field">
-          <p className="field__label">{t('voteAdmin.form.unit')}</p>
-          <p>{unit?.name}</p>
-        </div>
-      )}
+      <UnitField
+        units={units}
+        unitId={unitId}
+        onChange={(id) => {
+          setUnitId(id);
+          setDraft((d) => ({ ...d, matters: [] }));
+        }}
+        error={submitted && !unit ? t('voteAdmin.form.errors.unitRequired') : null}
+      />
       <TextField label={t('voteAdmin.form.title')} name="title" autoComplete="off" maxLength={TITLE_MAX + 20} value={draft.title} onChange={(e) => setDraft((d) => ({ ...d, title: e.target.value }))} error={text('title')} />
       <TextAreaField
         label={t('voteAdmin.assembly.heading')}
@@ -327,69 +348,39 @@ export function AssemblyForm({
           </div>
         )}
       </section>
-      <fieldset className="field vote-form__window">
-        <legend className="field__label">{t('voteAdmin.form.window')}</legend>
-        <p className="field__hint">
-          {strictest === null
+      <VoteWindowFields
+        draft={draft}
+        hint={
+          strictest === null
             ? t('voteAdmin.assembly.windowPickRules')
             : RULE_SETS[strictest].noticeDays > 0
               ? t('voteAdmin.form.noticeExplain', { count: RULE_SETS[strictest].noticeDays, date: formatDateTime(noticeEndsAt(strictest, new Date()).toISOString(), language) ?? '' })
-              : t('voteAdmin.form.noticeNone')}
-        </p>
-        {(['opensAt', 'closesAt'] as const).map((field) => (
-          <TextField
-            key={field}
-            label={t(`voteAdmin.form.${field}`)}
-            type="datetime-local"
-            name={field}
-            value={draft[field]}
-            onChange={(event) => {
-              setWindowTouched(true);
-              setDraft((d) => ({ ...d, [field]: event.target.value }));
-            }}
-            error={text(field)}
-          />
-        ))}
-        {asks && (asks.notice || asks.window) && (
-          <div className="choice-box choice-box--warning shortening-box">
-            <p className="shortening-box__title">{asks.notice && asks.window ? t('voteAdmin.form.shortensBoth') : asks.notice ? t('voteAdmin.form.shortensNotice') : t('voteAdmin.form.shortensWindow')}</p>
-            <p className="choice-box__hint shortening-box__hint">{t('voteAdmin.form.shorteningExplain')}</p>
-            <TextAreaField
-              label={t('voteAdmin.form.shorteningReason')}
-              hint={t('voteAdmin.shortening.reasonHint')}
-              name="shorteningReason"
-              rows={3}
-              maxChars={500}
-              value={draft.shorteningReason}
-              onChange={(event) => setDraft((d) => ({ ...d, shorteningReason: event.target.value }))}
-              error={text('shorteningReason')}
-            />
-          </div>
-        )}
-        <p className="field__hint">{t('voteAdmin.form.timesInChina')}</p>
-      </fieldset>
-      <VoteDocumentsField unitId={unit?.id ?? null} documents={draft.documents} onChange={(documents) => setDraft((d) => ({ ...d, documents }))} titleError={text('documents')} />
-      <label className="choice">
-        <input type="checkbox" name="allowChange" checked={draft.allowChange} onChange={(e) => setDraft((d) => ({ ...d, allowChange: e.target.checked }))} />
-        <span>{t('voteAdmin.form.allowChange')}</span>
-      </label>
-      <label className="choice">
-        <input type="checkbox" name="turnoutPublic" checked={draft.turnoutPublic} onChange={(e) => setDraft((d) => ({ ...d, turnoutPublic: e.target.checked }))} />
-        <span>
-          {t('voteAdmin.form.turnoutPublic')}
-          <span className="choice__hint">{t('voteAdmin.form.turnoutPublicHint')}</span>
-        </span>
-      </label>
-      <TextField label={t('voteAdmin.form.proxyCap')} hint={t('voteAdmin.form.proxyCapHint')} name="proxyCap" inputMode="numeric" value={draft.proxyCap} onChange={(e) => setDraft((d) => ({ ...d, proxyCap: e.target.value }))} error={text('proxyCap')} />
-      <TextField
-        label={t('voteAdmin.form.objectionDays')}
-        hint={t('voteAdmin.form.objectionDaysHint')}
-        name="objectionDays"
-        inputMode="numeric"
-        value={draft.objectionDays}
-        onChange={(e) => setDraft((d) => ({ ...d, objectionDays: e.target.value }))}
-        error={text('objectionDays')}
+              : t('voteAdmin.form.noticeNone')
+        }
+        asks={asks}
+        onWindow={(field, value) => {
+          setWindowTouched(true);
+          setDraft((d) => ({ ...d, [field]: value }));
+        }}
+        onReason={(shorteningReason) => setDraft((d) => ({ ...d, shorteningReason }))}
+        errors={{ opensAt: text('opensAt'), closesAt: text('closesAt'), shorteningReason: text('shorteningReason') }}
       />
+      <VoteDocumentsField unitId={unit?.id ?? null} documents={draft.documents} onChange={(documents) => setDraft((d) => ({ ...d, documents }))} titleError={text('documents')} />
+      <SecrecyField
+        secrecy={draft.secrecy}
+        secretAllowed={secretAllowed}
+        onChange={(secrecy) => setDraft((d) => ({ ...d, secrecy }))}
+        error={text('secrecy')}
+        errorId={ids.secrecy}
+      />
+      {(draft.secrecy === 'named' || secretAllowed === false) && (
+        <label className="choice">
+          <input type="checkbox" name="allowChange" checked={draft.allowChange} onChange={(e) => setDraft((d) => ({ ...d, allowChange: e.target.checked }))} />
+          <span>{t('voteAdmin.form.allowChange')}</span>
+        </label>
+      )}
+      <RemindersField draft={draft} onChange={(reminders) => setDraft((d) => ({ ...d, reminders }))} />
+      <VoteSettingsFields draft={draft} onChange={(change) => setDraft((d) => ({ ...d, ...change }))} errors={{ proxyCap: text('proxyCap'), objectionDays: text('objectionDays') }} />
       <div className="button-row">
         <button type="submit" className="button button--primary button--large" aria-disabled={pending}>
           {pending ? t('voteAdmin.form.creating') : t('voteAdmin.assembly.submit')}

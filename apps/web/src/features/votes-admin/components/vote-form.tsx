@@ -5,18 +5,15 @@ import type { FormEvent } from 'react';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form/form-alert';
-import { SelectField } from '../../../components/form/select-field';
 import { TextAreaField } from '../../../components/form/text-area-field';
 import { TextField } from '../../../components/form/text-field';
 import { currentLanguage } from '../../../i18n';
 import { errorMessage } from '../../../lib/api-client';
 import { invalidFieldPaths } from '../../../lib/api-problems';
-import { fromChinaDateTimeInput } from '../../../lib/date-input';
 import { formatDateTime } from '../../../lib/format';
 import type { FieldErrors } from '../../../lib/forms';
 import { hasErrors, useFocusFirstError } from '../../../lib/forms';
 import type { CreateVoteRequest, VoteDraft, VoteField } from '../utils/vote-form';
-import { REMINDER_CHOICES } from '../utils/reminders';
 import {
   checkVote,
   defaultWindow,
@@ -32,10 +29,10 @@ import {
   TITLE_MAX,
   toCreateVoteRequest,
   voteFieldOfPath,
-  fittingReminders,
 } from '../utils/vote-form';
 import { durationWords } from '../../../shared/votes/safeguards';
 import { VoteDocumentsField } from './vote-documents-field';
+import { FieldError, Lml63Fields, RemindersField, SecrecyField, UnitField, VoteSettingsFields, VoteWindowFields } from './vote-form-parts';
 import { VotePreview } from './vote-preview';
 import './votes-admin.css';
 
@@ -43,17 +40,6 @@ export interface VoteUnit {
   id: string;
   name: string;
   kind: UnitKind;
-}
-
-function FieldError({ id, text }: { id: string; text: string | null }) {
-  const { t } = useTranslation();
-  if (!text) return null;
-  return (
-    <p className="field__error" id={id}>
-      <span className="visually-hidden">{t('form.errorPrefix')}</span>
-      {text}
-    </p>
-  );
 }
 
 /** The matters of a unit grouped by the body whose matters they are, in the law's order. */
@@ -177,7 +163,6 @@ export function VoteForm({
   }
 
   const notice = ruleSet ? RULE_SETS[ruleSet].noticeDays : null;
-  const opens = fromChinaDateTimeInput(draft.opensAt);
   const poll = ruleSet !== null && optionsAllowed(ruleSet) && draft.poll;
   const asks = ruleSet ? shortening(draft, ruleSet) : null;
   const minWindow = ruleSet ? durationWords(RULE_SETS[ruleSet].minVotingHours) : null;
@@ -187,21 +172,7 @@ export function VoteForm({
   return (
     <form ref={form} className="stack vote-form" noValidate onSubmit={submit} aria-labelledby={labelledBy}>
       {error !== null && error !== undefined && <FormAlert>{errorMessage(error, t)}</FormAlert>}
-      {units.length > 1 ? (
-        <SelectField label={t('voteAdmin.form.unit')} name="unit" value={unitId} onChange={(event) => chooseUnit(event.target.value)} error={text('unit')}>
-          <option value="">{t('voteAdmin.form.unitPick')}</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </SelectField>
-      ) : (
-        <div className="field">
-          <p className="field__label">{t('voteAdmin.form.unit')}</p>
-          <p>{unit?.name}</p>
-        </div>
-      )}
+      <UnitField units={units} unitId={unitId} onChange={chooseUnit} error={text('unit')} />
       <TextField label={t('voteAdmin.form.title')} name="title" autoComplete="off" maxLength={TITLE_MAX + 20} value={draft.title} onChange={(event) => set({ title: event.target.value })} error={text('title')} />
       <TextAreaField
         label={t('voteAdmin.form.question')}
@@ -280,19 +251,12 @@ export function VoteForm({
         ))}
       </fieldset>
       {ruleSet === 'lml-63' && (
-        <fieldset className="field choice-group">
-          <legend className="field__label">{t('voteAdmin.form.lml63Body')}</legend>
-          {(['members', 'representatives'] as const).map((body) => (
-            <label key={body} className="choice">
-              <input type="radio" name="lml63Body" checked={draft.lml63Body === body} onChange={() => set({ lml63Body: body })} />
-              <span>{t(`voteAdmin.form.lml63.${body}`)}</span>
-            </label>
-          ))}
-          <label className="choice">
-            <input type="checkbox" checked={draft.lml63Rceo} onChange={(event) => set({ lml63Rceo: event.target.checked })} />
-            <span>{t('voteAdmin.form.lml63Rceo')}</span>
-          </label>
-        </fieldset>
+        <Lml63Fields
+          name="lml63Body"
+          body={draft.lml63Body}
+          rceo={draft.lml63Rceo}
+          onChange={(change) => set({ ...(change.body ? { lml63Body: change.body } : {}), ...(change.rceo !== undefined ? { lml63Rceo: change.rceo } : {}) })}
+        />
       )}
       {ruleSet !== null && optionsAllowed(ruleSet) && (
         <fieldset className={`field choice-group${errors.options ? ' field--invalid' : ''}`} aria-describedby={errors.options ? ids.options : undefined}>
@@ -331,123 +295,36 @@ export function VoteForm({
           )}
         </fieldset>
       )}
-      <fieldset className={`field choice-group${errors.secrecy ? ' field--invalid' : ''}`} aria-describedby={errors.secrecy ? ids.secrecy : undefined}>
-        <legend className="field__label">{t('voteAdmin.form.secrecy')}</legend>
-        <FieldError id={ids.secrecy} text={text('secrecy')} />
-        <label className="choice">
-          <input type="radio" name="secrecy" checked={draft.secrecy === 'named'} onChange={() => set({ secrecy: 'named' })} />
-          <span>
-            {t('voteAdmin.form.named')}
-            <span className="choice__hint">{t('voteAdmin.form.namedHint')}</span>
-          </span>
-        </label>
-        <label className="choice">
-          <input type="radio" name="secrecy" checked={draft.secrecy === 'secret'} disabled={ruleSet !== null && !secretAllowed(ruleSet)} onChange={() => set({ secrecy: 'secret' })} />
-          <span>
-            {t('voteAdmin.form.secret')}
-            <span className="choice__hint">{ruleSet !== null && !secretAllowed(ruleSet) ? t('voteAdmin.form.secretNotForOwners') : t('voteAdmin.form.secretHint')}</span>
-          </span>
-        </label>
-      </fieldset>
+      <SecrecyField secrecy={draft.secrecy} secretAllowed={ruleSet === null ? null : secretAllowed(ruleSet)} onChange={(secrecy) => set({ secrecy })} error={text('secrecy')} errorId={ids.secrecy} />
       {draft.secrecy === 'named' && (
         <label className="choice">
           <input type="checkbox" name="allowChange" checked={draft.allowChange} onChange={(event) => set({ allowChange: event.target.checked })} />
           <span>{t('voteAdmin.form.allowChange')}</span>
         </label>
       )}
-      <fieldset className="field vote-form__window">
-        <legend className="field__label">{t('voteAdmin.form.window')}</legend>
-        <p className="field__hint">
-          {notice === null
-            ? t('voteAdmin.form.windowPickRule')
-            : notice > 0
-              ? t('voteAdmin.form.noticeExplain', { count: notice, date: formatDateTime(noticeEndsAt(ruleSet!, new Date()).toISOString(), language) ?? '' })
-              : t('voteAdmin.form.noticeNone')}
-          {minWindow && minWindow.count > 0 && ` ${t('voteAdmin.form.minWindowExplain', { window: t(minWindow.key, { count: minWindow.count }) })}`}
-        </p>
-        {(['opensAt', 'closesAt'] as const).map((field) => (
-          <TextField
-            key={field}
-            label={t(`voteAdmin.form.${field}`)}
-            hint={field === 'closesAt' ? t('voteAdmin.form.closesHint') : undefined}
-            type="datetime-local"
-            name={field}
-            value={draft[field]}
-            onChange={(event) => {
-              setWindowTouched(true);
-              set({ [field]: event.target.value });
-            }}
-            error={text(field)}
-          />
-        ))}
-        {asks && (asks.notice || asks.window) && (
-          <div className="choice-box choice-box--warning shortening-box">
-            <p className="shortening-box__title">
-              {asks.notice && asks.window ? t('voteAdmin.form.shortensBoth') : asks.notice ? t('voteAdmin.form.shortensNotice') : t('voteAdmin.form.shortensWindow')}
-            </p>
-            <p className="choice-box__hint shortening-box__hint">{t('voteAdmin.form.shorteningExplain')}</p>
-            <TextAreaField
-              label={t('voteAdmin.form.shorteningReason')}
-              hint={t('voteAdmin.shortening.reasonHint')}
-              name="shorteningReason"
-              rows={3}
-              maxChars={500}
-              value={draft.shorteningReason}
-              onChange={(event) => set({ shorteningReason: event.target.value })}
-              error={text('shorteningReason')}
-            />
-          </div>
-        )}
-        {opens && <p className="field__hint">{t('voteAdmin.form.timesInChina')}</p>}
-      </fieldset>
+      <VoteWindowFields
+        draft={draft}
+        hint={
+          <>
+            {notice === null
+              ? t('voteAdmin.form.windowPickRule')
+              : notice > 0
+                ? t('voteAdmin.form.noticeExplain', { count: notice, date: formatDateTime(noticeEndsAt(ruleSet!, new Date()).toISOString(), language) ?? '' })
+                : t('voteAdmin.form.noticeNone')}
+            {minWindow && minWindow.count > 0 && ` ${t('voteAdmin.form.minWindowExplain', { window: t(minWindow.key, { count: minWindow.count }) })}`}
+          </>
+        }
+        asks={asks}
+        onWindow={(field, value) => {
+          setWindowTouched(true);
+          set({ [field]: value });
+        }}
+        onReason={(shorteningReason) => set({ shorteningReason })}
+        errors={{ opensAt: text('opensAt'), closesAt: text('closesAt'), shorteningReason: text('shorteningReason') }}
+      />
       <VoteDocumentsField unitId={unit?.id ?? null} documents={draft.documents} onChange={(documents) => set({ documents })} titleError={text('documents')} />
-      <fieldset className="field choice-group">
-        <legend className="field__label">{t('voteAdmin.reminders.legend')}</legend>
-        <p className="field__hint">{t('voteAdmin.reminders.formHint')}</p>
-        {REMINDER_CHOICES.map((h) => {
-          const fits = fittingReminders({ ...draft, reminders: [h] }).length === 1;
-          return (
-            <label key={h} className="choice">
-              <input
-                type="checkbox"
-                name={`reminder-${h}`}
-                checked={fits && draft.reminders.includes(h)}
-                disabled={!fits}
-                onChange={(event) => set({ reminders: event.target.checked ? [...draft.reminders, h] : draft.reminders.filter((x) => x !== h) })}
-              />
-              <span>
-                {t('voteAdmin.reminders.before', { count: h })}
-                {!fits && <span className="choice__hint">{t('voteAdmin.reminders.beforeOpening')}</span>}
-              </span>
-            </label>
-          );
-        })}
-      </fieldset>
-      <label className="choice">
-        <input type="checkbox" name="turnoutPublic" checked={draft.turnoutPublic} onChange={(event) => set({ turnoutPublic: event.target.checked })} />
-        <span>
-          {t('voteAdmin.form.turnoutPublic')}
-          <span className="choice__hint">{t('voteAdmin.form.turnoutPublicHint')}</span>
-        </span>
-      </label>
-      <TextField
-        label={t('voteAdmin.form.proxyCap')}
-        hint={t('voteAdmin.form.proxyCapHint')}
-        name="proxyCap"
-        inputMode="numeric"
-        value={draft.proxyCap}
-        onChange={(event) => set({ proxyCap: event.target.value })}
-        error={text('proxyCap')}
-      />
-      <TextField
-        label={t('voteAdmin.form.objectionDays')}
-        hint={t('voteAdmin.form.objectionDaysHint')}
-        name="objectionDays"
-        inputMode="numeric"
-        value={draft.objectionDays}
-        onChange={(event) => set({ objectionDays: event.target.value })}
-        error={text('objectionDays')}
-      />
+      <RemindersField draft={draft} onChange={(reminders) => set({ reminders })} />
+      <VoteSettingsFields draft={draft} onChange={set} errors={{ proxyCap: text('proxyCap'), objectionDays: text('objectionDays') }} />
       <div className="button-row">
         <button type="submit" className="button button--primary button--large" aria-disabled={pending}>
           {pending ? t('voteAdmin.form.creating') : t('voteAdmin.form.submit')}

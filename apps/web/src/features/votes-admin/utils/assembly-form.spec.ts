@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AssemblyDraft, MatterDraft } from './assembly-form';
-import { assemblyPlaceOfPath, assemblyShortening, assemblyWindow, checkAssembly, emptyAssembly, mergeErrors, moveMatter, newMatter, rejectedErrors, toCreateAssemblyRequest, withMatterKind } from './assembly-form';
+import { assemblyPlaceOfPath, assemblySecretAllowed, assemblyShortening, assemblyWindow, checkAssembly, emptyAssembly, mergeErrors, moveMatter, newMatter, rejectedErrors, toCreateAssemblyRequest, withMatterKind } from './assembly-form';
 
 // 2026-11-26 10:00 in Beijing.
 const NOW = new Date('2026-11-26T02:00:00Z');
@@ -71,6 +71,34 @@ describe('announcing an assembly ballot', () => {
     expect(errors.matters[1]!.fields).toEqual({ seats: 'seatsInvalid' });
     expect(errors.matters[1]!.candidates).toEqual([{ statement: 'statementRequired', consent: 'consentRequired' }]);
     expect(checkAssembly(ballot([]), 'compound', NOW).fields).toEqual({ matters: 'mattersTooFew' });
+  });
+
+  it('keeps one assembly to one paper, and sends an lml-63 matter with the body the convenor chose', () => {
+    const charter = (): MatterDraft => ({ ...newMatter('motion', 'cooperative', 4), title: '章程', question: '是否同意修改章程？', matterKind: 'charter', ruleSet: 'rceo-27' });
+    const lease = (body: 'members' | 'representatives'): MatterDraft => ({
+      ...newMatter('motion', 'cooperative', 5),
+      title: '出租',
+      question: '是否同意出租 3 号地块？',
+      matterKind: 'commercial-construction-land',
+      ruleSet: 'lml-63',
+      lml63Body: body,
+    });
+    // The member assembly consents to the lease beside the charter: one assembly.
+    const members = ballot([charter(), lease('members')], { secrecy: 'secret' });
+    expect(checkAssembly(members, 'cooperative', NOW).matters.map((m) => m.fields)).toEqual([{}, {}]);
+    const request = toCreateAssemblyRequest(members, NOW);
+    expect(request.matters[1]!.lml63).toEqual({ body: 'members', rceoApplies: true });
+    expect(request.matters[0]!.lml63).toBeUndefined();
+    expect(request.secrecy).toBe('secret');
+    expect(request.allowChange).toBe(false);
+    // The representatives consent: another assembly, refused on that matter.
+    expect(checkAssembly(ballot([charter(), lease('representatives')]), 'cooperative', NOW).matters[1]!.fields).toEqual({ ruleSet: 'otherAssembly' });
+  });
+
+  it('lets a cooperative’s ballot be secret and keeps an owners’ ballot named', () => {
+    expect(assemblySecretAllowed({ matters: [] })).toBeNull();
+    expect(assemblySecretAllowed({ matters: [statute()] })).toBe(false);
+    expect(checkAssembly(ballot([statute()], { secrecy: 'secret' }), 'compound', NOW).fields).toEqual({ secrecy: 'secretNotAllowed' });
   });
 
   it('moves matters up and down, and not past either end', () => {

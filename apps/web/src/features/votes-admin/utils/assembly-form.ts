@@ -7,11 +7,11 @@
 import type { UnitKind } from '@yishi/contracts';
 import { VOTE_LIMITS } from '@yishi/contracts';
 import type { MatterKind, RuleSetId } from '@yishi/domain';
-import { noticeEndsAt, reasonProblem } from '@yishi/domain';
+import { decidingAssembly, noticeEndsAt, reasonProblem, RULE_SETS } from '@yishi/domain';
 import { fromChinaDateTimeInput } from '../../../lib/date-input';
 import type { FieldErrors } from '../../../lib/forms';
 import type { VoteDocument, VoteDraft, VoteFormError } from './vote-form';
-import { defaultWindow, emptyVote, fittingReminders, mattersOfUnit, OBJECTION_DAYS_MAX, PROXY_CAP_MAX, QUESTION_MAX, ruleSetsFor, shortening, TITLE_MAX } from './vote-form';
+import { defaultWindow, emptyVote, fittingReminders, mattersOfUnit, OBJECTION_DAYS_MAX, PROXY_CAP_MAX, QUESTION_MAX, ruleSetsFor, secretAllowed, shortening, TITLE_MAX } from './vote-form';
 
 export const MATTERS_MAX = VOTE_LIMITS.matters;
 export const MATTER_TITLE_MAX = VOTE_LIMITS.matterTitle;
@@ -41,15 +41,18 @@ export interface MatterDraft {
   seats: string;
   candidates: CandidateDraft[];
   documents: VoteDocument[];
+  /** An lml-63 matter (commercial construction land): which body consents, and whether the RCEO Law binds it too. */
+  lml63Body: 'members' | 'representatives';
+  lml63Rceo: boolean;
 }
 
 /** The ballot: the single vote's heading, window and settings, and its matters. */
 export type AssemblyDraft = Pick<
   VoteDraft,
-  'title' | 'question' | 'opensAt' | 'closesAt' | 'shorteningReason' | 'turnoutPublic' | 'proxyCap' | 'objectionDays' | 'reminders' | 'documents' | 'allowChange'
+  'title' | 'question' | 'opensAt' | 'closesAt' | 'shorteningReason' | 'turnoutPublic' | 'proxyCap' | 'objectionDays' | 'reminders' | 'documents' | 'allowChange' | 'secrecy'
 > & { matters: MatterDraft[] };
 
-export type AssemblyField = 'title' | 'question' | 'matters' | 'opensAt' | 'closesAt' | 'shorteningReason' | 'proxyCap' | 'objectionDays' | 'documents';
+export type AssemblyField = 'title' | 'question' | 'matters' | 'secrecy' | 'opensAt' | 'closesAt' | 'shorteningReason' | 'proxyCap' | 'objectionDays' | 'documents';
 export type MatterField = 'title' | 'question' | 'matterKind' | 'ruleSet' | 'seats' | 'candidates' | 'documents';
 export type CandidateField = 'name' | 'statement' | 'consent';
 
@@ -62,6 +65,7 @@ export type MatterError =
   | 'matterKindRequired'
   | 'ruleSetRequired'
   | 'ruleSetMayNotDecide'
+  | 'otherAssembly'
   | 'seatsInvalid'
   | 'candidatesRequired'
   | 'candidatesTooMany'
@@ -103,6 +107,8 @@ export function newMatter(kind: MatterQuestionKind, unitKind: UnitKind | null, k
     seats: kind === 'election' ? '5' : '',
     candidates: kind === 'election' ? [emptyCandidate()] : [],
     documents: [],
+    lml63Body: 'members',
+    lml63Rceo: true,
   };
 }
 
@@ -114,8 +120,8 @@ export function withMatterKind(matter: MatterDraft, matterKind: MatterKind | '',
 }
 
 export function emptyAssembly(now: Date = new Date()): AssemblyDraft {
-  const { title, question, opensAt, closesAt, shorteningReason, turnoutPublic, proxyCap, objectionDays, reminders, documents, allowChange } = emptyVote('', now);
-  return { title, question, opensAt, closesAt, shorteningReason, turnoutPublic, proxyCap, objectionDays, reminders, documents, allowChange, matters: [] };
+  const { title, question, opensAt, closesAt, shorteningReason, turnoutPublic, proxyCap, objectionDays, reminders, documents, allowChange, secrecy } = emptyVote('', now);
+  return { title, question, opensAt, closesAt, shorteningReason, turnoutPublic, proxyCap, objectionDays, reminders, documents, allowChange, secrecy, matters: [] };
 }
 
 /** Moves the matter at `index` one place up (-1) or down (+1); out of range changes nothing. */
@@ -129,6 +135,21 @@ export function moveMatter<T>(list: readonly T[], index: number, by: -1 | 1): T[
 
 /** The rule sets of the matters chosen so far, each once. */
 export const assemblyRuleSets = (draft: Pick<AssemblyDraft, 'matters'>): RuleSetId[] => [...new Set(draft.matters.map((m) => m.ruleSet).filter((r): r is RuleSetId => r !== ''))];
+
+/** The rule set the whole ballot's clock runs on, as the API chooses it: the longest notice, then the longest shortest window. */
+export function clockRuleSet(ruleSets: readonly RuleSetId[]): RuleSetId {
+  return [...ruleSets].sort((a, b) => RULE_SETS[b].noticeDays - RULE_SETS[a].noticeDays || RULE_SETS[b].minVotingHours - RULE_SETS[a].minVotingHours)[0]!;
+}
+
+/** The lml-63 parameters of a matter decided under lml-63 (null under any other rule). */
+export const matterLml63 = (m: Pick<MatterDraft, 'ruleSet' | 'lml63Body' | 'lml63Rceo'>): { body: 'members' | 'representatives'; rceoApplies: boolean } | null =>
+  m.ruleSet === 'lml-63' ? { body: m.lml63Body, rceoApplies: m.lml63Rceo } : null;
+
+/** Whether the ballot may be secret: no matter's rule weighs ballots by floor area (owners vote by name). Null before any rule is chosen. */
+export function assemblySecretAllowed(draft: Pick<AssemblyDraft, 'matters'>): boolean | null {
+  const ruleSets = assemblyRuleSets(draft);
+  return ruleSets.length === 0 ? null : ruleSets.every(secretAllowed);
+}
 
 /** The rule set whose notice ends last for a ballot announced now (it sets the earliest lawful opening); null before any is chosen. */
 export function strictestRuleSet(draft: Pick<AssemblyDraft, 'matters'>, now: Date = new Date()): RuleSetId | null {
@@ -155,7 +176,7 @@ function wholeNumber(text: string, min: number, max: number): number | null {
   return n >= min && n <= max ? n : null;
 }
 
-function checkMatter(matter: MatterDraft, unitKind: UnitKind): MatterErrors {
+function checkMatter(matter: MatterDraft, unitKind: UnitKind, assembly: string | null): MatterErrors {
   const fields: MatterErrors['fields'] = {};
   if (!length(matter.title)) fields.title = 'titleRequired';
   else if (length(matter.title) > MATTER_TITLE_MAX) fields.title = 'titleTooLong';
@@ -164,6 +185,7 @@ function checkMatter(matter: MatterDraft, unitKind: UnitKind): MatterErrors {
   if (!matter.matterKind || !mattersOfUnit(unitKind).includes(matter.matterKind)) fields.matterKind = 'matterKindRequired';
   if (!matter.ruleSet) fields.ruleSet = 'ruleSetRequired';
   else if (matter.matterKind && !ruleSetsFor(unitKind, [matter.matterKind]).includes(matter.ruleSet)) fields.ruleSet = 'ruleSetMayNotDecide';
+  else if (assembly && decidingAssembly(matter.ruleSet, matterLml63(matter)) !== assembly) fields.ruleSet = 'otherAssembly';
   const candidates: MatterErrors['candidates'] = [];
   if (matter.kind === 'election') {
     if (wholeNumber(matter.seats, 1, SEATS_MAX) === null) fields.seats = 'seatsInvalid';
@@ -213,11 +235,15 @@ export function checkAssembly(draft: AssemblyDraft, unitKind: UnitKind, now: Dat
     if (!draft.shorteningReason.trim()) fields.shorteningReason = 'shorteningReasonRequired';
     else if (problem) fields.shorteningReason = problem === 'tooShort' ? 'shorteningReasonTooShort' : 'shorteningReasonFiller';
   }
+  if (draft.secrecy === 'secret' && assemblySecretAllowed(draft) === false) fields.secrecy = 'secretNotAllowed';
   if (wholeNumber(draft.proxyCap, VOTE_LIMITS.proxyCapMin, PROXY_CAP_MAX) === null) fields.proxyCap = 'proxyCapInvalid';
   if (wholeNumber(draft.objectionDays, VOTE_LIMITS.objectionDaysMin, OBJECTION_DAYS_MAX) === null) fields.objectionDays = 'objectionDaysInvalid';
   if (draft.documents.some((d) => !d.title.trim())) fields.documents = 'documentTitleRequired';
   else if (draft.documents.length + draft.matters.reduce((n, m) => n + m.documents.length, 0) > VOTE_LIMITS.attachments) fields.documents = 'documentsTooMany';
-  return { fields, matters: draft.matters.map((m) => checkMatter(m, unitKind)) };
+  // One paper, one assembly: the first matter with a rule decides which (the member assembly cannot also sit as the representatives).
+  const first = draft.matters.find((m) => m.ruleSet !== '');
+  const assembly = first ? decidingAssembly(first.ruleSet as RuleSetId, matterLml63(first)) : null;
+  return { fields, matters: draft.matters.map((m) => checkMatter(m, unitKind, assembly)) };
 }
 
 /** Where the message of an error key is: the single vote's keys, or the assembly's own. */
@@ -242,7 +268,7 @@ export interface CreateAssemblyRequest {
   ruleSet: RuleSetId;
   matterKinds: MatterKind[];
   matters: MatterRequest[];
-  secrecy: 'named';
+  secrecy: 'named' | 'secret';
   allowChange: boolean;
   opensAt: string;
   closesAt: string;
@@ -265,7 +291,7 @@ export function toCreateAssemblyRequest(draft: AssemblyDraft, now: Date = new Da
     ruleSet: m.ruleSet as RuleSetId,
     matterKinds: [m.matterKind as MatterKind],
     // The member assembly decides by its members, as RCEO Law art. 28 asks, unless a single vote says otherwise.
-    ...(m.ruleSet === 'lml-63' ? { lml63: { body: 'members' as const, rceoApplies: true } } : {}),
+    ...(matterLml63(m) ? { lml63: matterLml63(m)! } : {}),
     ...(m.kind === 'election'
       ? { seats: Number(m.seats.trim()), candidates: m.candidates.map((c) => ({ name: c.name.trim(), statement: c.statement.trim(), consent: true as const })) }
       : {}),
@@ -278,9 +304,10 @@ export function toCreateAssemblyRequest(draft: AssemblyDraft, now: Date = new Da
     ruleSet: matters[0]!.ruleSet,
     matterKinds: [...new Set(matters.flatMap((m) => m.matterKinds))],
     matters,
-    // Owners vote by name (Civil Code art. 278: their area is weighed).
-    secrecy: 'named',
-    allowChange: draft.allowChange,
+    // Owners vote by name (Civil Code art. 278: their area is weighed); a cooperative's or village's ballot may be secret.
+    secrecy: assemblySecretAllowed(draft) ? draft.secrecy : 'named',
+    // A secret ballot, once cast, is final.
+    allowChange: draft.secrecy === 'secret' && assemblySecretAllowed(draft) ? false : draft.allowChange,
     opensAt: fromChinaDateTimeInput(draft.opensAt)!,
     closesAt: fromChinaDateTimeInput(draft.closesAt)!,
     turnoutPublic: draft.turnoutPublic,
@@ -314,7 +341,7 @@ export function assemblyPlaceOfPath(path: string): AssemblyPlace | null {
   const top = parts[0] ?? '';
   if (top === 'attachments') return { where: 'vote', field: 'documents' };
   if (top === 'matterKinds' || top === 'ruleSet') return { where: 'vote', field: 'matters' };
-  const found = (['title', 'question', 'opensAt', 'closesAt', 'shorteningReason', 'proxyCap', 'objectionDays'] as const).find((f) => f === top);
+  const found = (['title', 'question', 'secrecy', 'opensAt', 'closesAt', 'shorteningReason', 'proxyCap', 'objectionDays'] as const).find((f) => f === top);
   return found ? { where: 'vote', field: found } : null;
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MotionChoice } from '@yishi/domain';
 import { MOTION_CHOICES } from '@yishi/domain';
@@ -11,6 +11,7 @@ import { castErrorMessage } from '../utils/cast-errors';
 import { markLabel, matterTitle } from '../utils/assembly';
 import type { VoteStage } from '../utils/vote-state';
 import { ballotState } from '../utils/vote-state';
+import { BallotCardHead, useStepFocus } from './ballot-card-parts';
 import { ReceiptCode } from './receipt-code';
 
 interface AssemblyBallotCardProps {
@@ -59,16 +60,8 @@ export function AssemblyBallotCard({ vote, voter, named, stage }: AssemblyBallot
   const [draft, setDraft] = useState<Draft>(() => draftOf(voter));
   const [justCast, setJustCast] = useState<CastReceipt | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const reviewHeading = useRef<HTMLHeadingElement>(null);
-  const recordedHeading = useRef<HTMLHeadingElement>(null);
-  const fillHeading = useRef<HTMLHeadingElement>(null);
   const headingId = `ballot-${voter.voterId}`;
-  const [focus, setFocus] = useState<{ target: 'review' | 'recorded' | 'fill'; n: number } | null>(null);
-  const focusOn = (target: 'review' | 'recorded' | 'fill'): void => setFocus((previous) => ({ target, n: (previous?.n ?? 0) + 1 }));
-  useEffect(() => {
-    if (!focus) return;
-    ({ review: reviewHeading, recorded: recordedHeading, fill: fillHeading })[focus.target].current?.focus();
-  }, [focus]);
+  const { refs: { review: reviewHeading, recorded: recordedHeading, fill: fillHeading }, focusOn } = useStepFocus(['review', 'recorded', 'fill'] as const);
 
   const blanks = matters.filter((m) => draft[m.id] === undefined).length;
   const finality = vote.allowChange ? t('votes.ballot.changeUntilClose') : t('votes.ballot.finalNamed');
@@ -111,16 +104,7 @@ export function AssemblyBallotCard({ vote, voter, named, stage }: AssemblyBallot
 
   return (
     <section className="ballot-card assembly-ballot" aria-labelledby={headingId}>
-      <h2 className="ballot-card__title" id={headingId}>
-        {voter.as === 'proxy' ? t('votes.ballot.forPrincipal', { name: voter.name }) : named ? t('votes.ballot.mineNamed', { name: voter.name }) : t('votes.ballot.mine')}
-      </h2>
-      {voter.unitLabels.length > 0 && <p className="ballot-card__units">{t('votes.ballot.units', { units: voter.unitLabels.join(t('votes.listSeparator')) })}</p>}
-      {voter.as === 'proxy' && <p className="ballot-card__units">{t('votes.ballot.proxyNote')}</p>}
-      {error && (
-        <div className="notice notice--error" role="alert">
-          <p className="notice__text">{error}</p>
-        </div>
-      )}
+      <BallotCardHead voter={voter} named={named} headingId={headingId} error={error} />
 
       {step.kind === 'filling' && (
         <form

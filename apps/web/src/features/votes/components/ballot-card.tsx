@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReadAloud } from '../../../components/read-aloud';
 import { currentLanguage } from '../../../i18n';
@@ -8,6 +8,7 @@ import type { MyVoter, VoteDetail } from '../api/get-vote';
 import { castErrorMessage } from '../utils/cast-errors';
 import type { VoteStage } from '../utils/vote-state';
 import { ballotState, choiceLabel, choicesOf, isMotionChoice } from '../utils/vote-state';
+import { BallotCardHead, useStepFocus } from './ballot-card-parts';
 import { ReceiptCode } from './receipt-code';
 
 interface BallotCardProps {
@@ -33,21 +34,10 @@ export function BallotCard({ vote, voter, named, stage }: BallotCardProps) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [justCast, setJustCast] = useState<CastReceipt | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const confirmHeading = useRef<HTMLHeadingElement>(null);
-  const recordedHeading = useRef<HTMLHeadingElement>(null);
-  const choicesHeading = useRef<HTMLHeadingElement>(null);
   const headingId = `ballot-${voter.voterId}`;
   const secret = vote.secrecy === 'secret';
 
-  // Where the focus goes after each step, once the step is on screen: the confirmation, the
-  // recorded ballot, or the choices again (a keyboard or screen-reader user follows the ballot).
-  const [focus, setFocus] = useState<{ target: 'confirm' | 'recorded' | 'choices'; n: number } | null>(null);
-  const focusOn = (target: 'confirm' | 'recorded' | 'choices'): void => setFocus((previous) => ({ target, n: (previous?.n ?? 0) + 1 }));
-  useEffect(() => {
-    if (!focus) return;
-    const headings = { confirm: confirmHeading, recorded: recordedHeading, choices: choicesHeading };
-    headings[focus.target].current?.focus();
-  }, [focus]);
+  const { refs: { confirm: confirmHeading, recorded: recordedHeading, choices: choicesHeading }, focusOn } = useStepFocus(['confirm', 'recorded', 'choices'] as const);
 
   const choose = (choice: string): void => {
     setError(null);
@@ -85,17 +75,7 @@ export function BallotCard({ vote, voter, named, stage }: BallotCardProps) {
 
   return (
     <section className="ballot-card" aria-labelledby={headingId}>
-      <h2 className="ballot-card__title" id={headingId}>
-        {voter.as === 'proxy' ? t('votes.ballot.forPrincipal', { name: voter.name }) : named ? t('votes.ballot.mineNamed', { name: voter.name }) : t('votes.ballot.mine')}
-      </h2>
-      {voter.unitLabels.length > 0 && <p className="ballot-card__units">{t('votes.ballot.units', { units: voter.unitLabels.join(t('votes.listSeparator')) })}</p>}
-      {voter.as === 'proxy' && <p className="ballot-card__units">{t('votes.ballot.proxyNote')}</p>}
-
-      {error && (
-        <div className="notice notice--error" role="alert">
-          <p className="notice__text">{error}</p>
-        </div>
-      )}
+      <BallotCardHead voter={voter} named={named} headingId={headingId} error={error} />
 
       {showChoices && (
         <div className="ballot-choices">
