@@ -15,15 +15,15 @@ export interface SessionRow {
 }
 
 /**
- * SQL: the unrevoked session whose token hash is the parameter `tokenHash` (e.g. `$1`) and its
+ * SQL: the unrevoked session whose token hash is the query parameter `tokenHashParam` (`$1`, never a value) and its
  * account, as SessionRow columns; at most one row (the token hash is unique). The access guard
  * runs it inside the statement that also resolves a `@Permission` route's target (one round trip
  * per request, not two).
  */
-export function sessionByTokenHashSql(tokenHash: string): string {
+export function sessionByTokenHashSql(tokenHashParam: `$${number}`): string {
   return `SELECT s.id, s.csrf_token, s.last_seen_at, s.expires_at, u.id AS user_id, u.phone, u.display_name, u.disabled_at
        FROM auth_session s JOIN app_user u ON u.id = s.user_id
-      WHERE s.token_hash = ${tokenHash} AND s.revoked_at IS NULL`;
+      WHERE s.token_hash = ${tokenHashParam} AND s.revoked_at IS NULL`;
 }
 
 /**
