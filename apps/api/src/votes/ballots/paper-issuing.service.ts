@@ -15,6 +15,7 @@ import type { IssueTargetRow } from './paper-store';
 import { insertPaper, insertPapers, issueTargets, lockPaperIssuing, lockPapersForReturn, markPapersReturned, nextSerial, paperCountsByGroup, papersToPrint, voidPaperRow, votersWithLivePaper } from './paper-store';
 import { conflict, invalid } from '../../common/refusals';
 import { attachmentsOf } from '../lifecycle/attachment-store';
+import { withElectorate } from '../lifecycle/vote-store';
 
 /** Papers that are back: they have been returned, whatever happened to them since. */
 const BACK: readonly PaperStatus[] = ['returned', 'entered', 'confirmed', 'disputed'];
@@ -48,7 +49,7 @@ export class PaperIssuingService {
       const live = await votersWithLivePaper(q, voteId, ids);
       const marked = vote.secrecy === 'secret' ? await markedVoters(q, voteId, ids) : new Set<string>();
       // A paper for someone whose ballot would not count (a co-owner who is not designated, a minor) is not printed.
-      const seatless = rejectionsOf(vote, ids.map((voter) => ({ voter, choice: 'abstain' as const, channel: 'paper' as const, proxy: null })));
+      const seatless = rejectionsOf(await withElectorate(q, vote), ids.map((voter) => ({ voter, choice: 'abstain' as const, channel: 'paper' as const, proxy: null })));
       const skipped: SkippedVoterDto[] = [];
       const issue: IssueTargetRow[] = [];
       for (const t of targets) {

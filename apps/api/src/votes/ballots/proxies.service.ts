@@ -23,6 +23,7 @@ import { VotesService } from '../lifecycle/votes.service';
 import { storedFile } from '../../storage/storage-store';
 import { enabledUserByPhone } from '../../users/user-store';
 import { conflict, invalid } from '../../common/refusals';
+import { withElectorate } from '../lifecycle/vote-store';
 
 /**
  * Why the proxy list of a vote is public, per regime. The law requires publishing proxies for
@@ -115,7 +116,7 @@ export class ProxiesService {
       const proxyId = randomUUID();
       const agent = proxyAgentId(this.secret.key, voteId, { id: proxyId, agentVoterId, agentUserId });
       // The count decides: the regime of the rule set (written; same household, full capacity; or none).
-      const reason = rejectionsOf(vote, [{ voter: principal.voter_id, choice: 'abstain', channel: 'paper', proxy: { agent, written: input.written } }]).get(principal.voter_id) ?? null;
+      const reason = rejectionsOf(await withElectorate(q, vote), [{ voter: principal.voter_id, choice: 'abstain', channel: 'paper', proxy: { agent, written: input.written } }]).get(principal.voter_id) ?? null;
       if (reason === null) {
         // One agent, at most the cap of principals (serialised per agent).
         await lockAgent(q, voteId, agent);

@@ -172,8 +172,12 @@ export class Vote {
   @Column({ name: 'vote_json', type: 'text', nullable: true })
   voteJson!: string | null;
 
-  /** The recount kit's electorate.json: the electorate frozen at opening, with pseudonyms. */
-  @Column({ name: 'electorate_json', type: 'text', nullable: true })
+  /**
+   * The recount kit's electorate.json: the electorate frozen at opening, with pseudonyms. Not read
+   * with the row (about 110 KB for a compound of 300 homes, ten times that for a large one, on
+   * every vote page and list): whoever counts or checks seats asks for it (withElectorate).
+   */
+  @Column({ name: 'electorate_json', type: 'text', nullable: true, select: false })
   electorateJson!: string | null;
 
   /** Head and length of the sealed part of the ballots chain (named) or the roll chain (secret). */

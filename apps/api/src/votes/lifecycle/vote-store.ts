@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { Queryable } from '../../database/pooled';
+import { queryOn } from '../../database/pooled';
 import type { DeepPartial } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { VoteVoter } from '../entities/vote-voter.entity';
@@ -26,6 +28,19 @@ export function getVote(m: EntityManager, voteId: string): Promise<Vote> {
 /** The published vote behind a public key, if any. */
 export function findVoteByPublicToken(m: EntityManager, token: string): Promise<Vote | null> {
   return m.getRepository(Vote).findOneBy({ publicToken: token });
+}
+
+/**
+ * The vote with its frozen electorate.json read (the row is read without it: vote.entity.ts).
+ * For the count, the live turnout, the recount kit, the export and the seat checks of papers and
+ * proxies.
+ */
+export async function withElectorate<T extends Pick<Vote, 'id' | 'electorateJson'>>(q: Queryable, vote: T): Promise<T> {
+  if (vote.electorateJson === undefined) {
+    const [row] = await queryOn(q)<{ electorate_json: string | null }>(`SELECT electorate_json FROM vote WHERE id = $1`, [vote.id]);
+    vote.electorateJson = row?.electorate_json ?? null;
+  }
+  return vote;
 }
 
 /** A unit's votes, newest first. */

@@ -19,6 +19,7 @@ import { buildingsOfUnitNumbers } from '../../rolls/roll-reads';
 import type { CountedRow } from './result-store';
 import { countedBallots, electorateNames, marksWithProxies, proxyAgents } from './result-store';
 import { conflict } from '../../common/refusals';
+import { withElectorate } from '../lifecycle/vote-store';
 
 
 /**
@@ -88,7 +89,7 @@ export class ResultExportService {
     const agents = await this.agentNames(vote.id, voterById);
     const ballotOf = new Map(counted.map((b) => [b.voter_id, b]));
     const agentOf = (b: CountedRow): string | null => (b.proxy ? (agents.get(b.proxy.agent) ?? '（受托人）') : null);
-    const electorate = (JSON.parse(vote.electorateJson!) as { electorate: Electorate }).electorate;
+    const electorate = (JSON.parse((await withElectorate(this.dataSource.manager, vote)).electorateJson!) as { electorate: Electorate }).electorate;
 
     if (electorate.kind !== 'compound') {
       const rows = counted.map((b) => {

@@ -18,6 +18,7 @@ import { safeguardsOf } from '../lifecycle/vote-rules';
 import { VotesService } from '../lifecycle/votes.service';
 import { conflict, forbidden } from '../../common/refusals';
 import { assemblyResultOf } from '../assembly/assembly-result';
+import { withElectorate } from '../lifecycle/vote-store';
 
 
 export interface RecountKitFile {
@@ -103,7 +104,7 @@ export class ResultsService {
     const chain = lines.map((line) => `${line}\n`).join('');
     const files: Record<string, Uint8Array> = {
       'vote.json': strToU8(vote.voteJson!),
-      'electorate.json': strToU8(vote.electorateJson!),
+      'electorate.json': strToU8((await withElectorate(this.dataSource.manager, vote)).electorateJson!),
       'result.json': strToU8(result),
       ...(vote.secrecy === 'named' ? { 'ballots.jsonl': strToU8(chain) } : { 'roll.jsonl': strToU8(chain), 'box.jsonl': strToU8(vote.boxJsonl ?? '') }),
     };

@@ -10,7 +10,7 @@ import { AuditService } from '../../audit/audit.service';
 import { JobsService } from '../../jobs/jobs.service';
 import { NotificationsService } from '../../notifications/notifications.service';
 import type { Vote } from '../entities/vote.entity';
-import { getVote, lockVote, updateVote } from '../lifecycle/vote-store';
+import { getVote, lockVote, updateVote, withElectorate } from '../lifecycle/vote-store';
 import { newPublicToken } from './public-token';
 import { matterCarried } from '../assembly/assembly-result';
 import {
@@ -210,7 +210,7 @@ export class SealingService implements OnModuleInit {
    * motion or poll, version 2 for an assembly's ballot (its vote.json says which).
    */
   private async kitOf(m: EntityManager, sealed: Vote, entries: unknown[]): Promise<Record<string, string>> {
-    const electorateFile = JSON.parse(sealed.electorateJson!) as ElectorateFileJson;
+    const electorateFile = JSON.parse((await withElectorate(m, sealed)).electorateJson!) as ElectorateFileJson;
     const base = { snapshotAt: electorateFile.snapshotAt, electorate: electorateFile.electorate };
     const box = sealed.secrecy === 'secret' ? await boxContents(m, sealed.id) : [];
     if (sealed.questionKind === 'assembly') {
@@ -239,7 +239,7 @@ export class SealingService implements OnModuleInit {
 
   /** Live figures while a vote runs: who has taken part, against the rule's thresholds (no choices). */
   async turnout(vote: Vote): Promise<TallyResult> {
-    const electorate = (JSON.parse(vote.electorateJson!) as ElectorateFileJson).electorate;
+    const electorate = (JSON.parse((await withElectorate(this.dataSource.manager, vote)).electorateJson!) as ElectorateFileJson).electorate;
     // An assembly's turnout is the ballot's: one turnout for every matter, measured on the rule whose clock it runs on.
     const definition = { ruleSet: vote.ruleSet, question: vote.questionKind === 'options' ? { kind: 'options' as const, options: vote.options! } : { kind: 'motion' as const }, matterKinds: [], lml63: vote.lml63 };
     // Those signed in at the meeting count toward attendance as they will in the count (where the
