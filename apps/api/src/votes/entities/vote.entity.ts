@@ -174,8 +174,8 @@ export class Vote {
 
   /**
    * The recount kit's electorate.json: the electorate frozen at opening, with pseudonyms. Not read
-   * with the row (about 110 KB for a compound of 300 homes, ten times that for a large one, on
-   * every vote page and list): whoever counts or checks seats asks for it (withElectorate).
+   * with the row (some 110 KB for a compound of 500 homes, and more the larger it is, on every
+   * vote page and list): whoever counts or checks seats asks for it (withElectorate).
    */
   @Column({ name: 'electorate_json', type: 'text', nullable: true, select: false })
   electorateJson!: string | null;
