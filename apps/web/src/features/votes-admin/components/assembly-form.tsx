@@ -11,7 +11,6 @@ import { currentLanguage } from '../../../i18n';
 import { errorMessage } from '../../../lib/api-client';
 import { invalidFieldPaths } from '../../../lib/api-problems';
 import { formatDateTime } from '../../../lib/format';
-import { useFocusFirstError } from '../../../lib/forms';
 import type { AssemblyDraft, AssemblyErrors, CandidateDraft, CreateAssemblyRequest, MatterDraft, MatterError, MatterQuestionKind } from '../utils/assembly-form';
 import {
   ASSEMBLY_OWN_ERRORS,
@@ -39,7 +38,7 @@ import {
 import { QUESTION_MAX, ruleSetsFor, mattersOfUnit, TITLE_MAX } from '../utils/vote-form';
 import { AssemblyPreview } from './assembly-preview';
 import { VoteDocumentsField } from './vote-documents-field';
-import { Lml63Fields, RemindersField, SecrecyField, UnitField, VoteSettingsFields, VoteWindowFields } from './vote-form-parts';
+import { Lml63Fields, RemindersField, SecrecyField, UnitField, usePreviewedForm, VoteSettingsFields, VoteWindowFields } from './vote-form-parts';
 import type { VoteUnit } from './vote-form';
 import './votes-admin.css';
 
@@ -228,20 +227,8 @@ export function AssemblyForm({
   const [nextKey, setNextKey] = useState(1);
   const [windowTouched, setWindowTouched] = useState(false);
   const [submitted, setSubmitted] = useState(false);
-  /** The request the convenor is reading in the preview, and when it was checked (the notice would run from then). */
-  const [preview, setPreview] = useState<{ request: CreateAssemblyRequest; at: Date } | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const ids = { secrecy: useId() };
-  useFocusFirstError(form, attempt);
-  const [seenError, setSeenError] = useState(error);
-  if (error !== seenError) {
-    setSeenError(error);
-    if (error) {
-      setAttempt((n) => n + 1);
-      // A field the server refused is corrected on the form, not in the preview.
-      if (invalidFieldPaths(error).some((path) => assemblyPlaceOfPath(path) !== null)) setPreview(null);
-    }
-  }
+  const { preview, setPreview, failed } = usePreviewedForm<CreateAssemblyRequest>(form, error, (path) => assemblyPlaceOfPath(path) !== null);
   const unit = units.find((u) => u.id === unitId) ?? null;
 
   // Until the convenor sets the window, it follows the strictest notice of the matters' rule sets.
@@ -272,7 +259,7 @@ export function AssemblyForm({
     setSubmitted(true);
     const now = new Date();
     if (!unit || assemblyHasErrors(checkAssembly(draft, unit.kind, now))) {
-      setAttempt((n) => n + 1);
+      failed();
       return;
     }
     setPreview({ request: toCreateAssemblyRequest(draft, now), at: now });

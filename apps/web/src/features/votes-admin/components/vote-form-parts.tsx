@@ -1,4 +1,7 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, RefObject } from 'react';
+import { useState } from 'react';
+import { invalidFieldPaths } from '../../../lib/api-problems';
+import { useFocusFirstError } from '../../../lib/forms';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../../components/form/select-field';
 import { TextAreaField } from '../../../components/form/text-area-field';
@@ -244,4 +247,25 @@ export function UnitField({ units, unitId, onChange, error }: { units: readonly 
       ))}
     </SelectField>
   );
+}
+
+/**
+ * The preview a vote form shows before announcing, and the focus on the first error after each
+ * failed attempt: a refusal from the server counts as one, and one naming a field of the form
+ * (`onForm`) sends the convenor back from the preview to correct it there.
+ */
+export function usePreviewedForm<Request>(form: RefObject<HTMLFormElement | null>, error: unknown, onForm: (path: string) => boolean) {
+  /** The request the convenor is reading in the preview, and when it was checked (the notice would run from then). */
+  const [preview, setPreview] = useState<{ request: Request; at: Date } | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useFocusFirstError(form, attempt);
+  const [seenError, setSeenError] = useState(error);
+  if (error !== seenError) {
+    setSeenError(error);
+    if (error) {
+      setAttempt((n) => n + 1);
+      if (invalidFieldPaths(error).some(onForm)) setPreview(null);
+    }
+  }
+  return { preview, setPreview, failed: (): void => setAttempt((n) => n + 1) };
 }

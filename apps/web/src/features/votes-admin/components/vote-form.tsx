@@ -12,7 +12,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { invalidFieldPaths } from '../../../lib/api-problems';
 import { formatDateTime } from '../../../lib/format';
 import type { FieldErrors } from '../../../lib/forms';
-import { hasErrors, useFocusFirstError } from '../../../lib/forms';
+import { hasErrors } from '../../../lib/forms';
 import type { CreateVoteRequest, VoteDraft, VoteField } from '../utils/vote-form';
 import {
   checkVote,
@@ -32,7 +32,7 @@ import {
 } from '../utils/vote-form';
 import { durationWords } from '../../../shared/votes/safeguards';
 import { VoteDocumentsField } from './vote-documents-field';
-import { FieldError, Lml63Fields, RemindersField, SecrecyField, UnitField, VoteSettingsFields, VoteWindowFields } from './vote-form-parts';
+import { FieldError, Lml63Fields, RemindersField, SecrecyField, UnitField, usePreviewedForm, VoteSettingsFields, VoteWindowFields } from './vote-form-parts';
 import { VotePreview } from './vote-preview';
 import './votes-admin.css';
 
@@ -88,19 +88,7 @@ export function VoteForm({
   const [draft, setDraft] = useState<VoteDraft>(() => ({ ...emptyVote(), title: initialTitle }));
   const [windowTouched, setWindowTouched] = useState(false);
   const [submitted, setSubmitted] = useState(false);
-  /** The request the convenor is reading in the preview, and when it was checked (the notice would run from then). */
-  const [preview, setPreview] = useState<{ request: CreateVoteRequest; at: Date } | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useFocusFirstError(form, attempt);
-  const [seenError, setSeenError] = useState(error);
-  if (error !== seenError) {
-    setSeenError(error);
-    if (error) {
-      setAttempt((n) => n + 1);
-      // A field the server refused is corrected on the form, not in the preview.
-      if (invalidFieldPaths(error).some((path) => voteFieldOfPath(path) !== null)) setPreview(null);
-    }
-  }
+  const { preview, setPreview, failed } = usePreviewedForm<CreateVoteRequest>(form, error, (path) => voteFieldOfPath(path) !== null);
 
   const unit = units.find((u) => u.id === unitId) ?? null;
   const ruleSets = unit ? ruleSetsFor(unit.kind, draft.matters) : [];
@@ -142,7 +130,7 @@ export function VoteForm({
     setSubmitted(true);
     const now = new Date();
     if (!unit || hasErrors(checkVote(draft, unit.kind, now))) {
-      setAttempt((n) => n + 1);
+      failed();
       return;
     }
     setPreview({ request: toCreateVoteRequest(draft, consultationId, now), at: now });

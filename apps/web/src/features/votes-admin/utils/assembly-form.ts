@@ -7,11 +7,10 @@
 import type { UnitKind } from '@yishi/contracts';
 import { VOTE_LIMITS } from '@yishi/contracts';
 import type { MatterKind, RuleSetId } from '@yishi/domain';
-import { decidingAssembly, noticeEndsAt, reasonProblem, RULE_SETS } from '@yishi/domain';
-import { fromChinaDateTimeInput } from '../../../lib/date-input';
+import { decidingAssembly, noticeEndsAt, RULE_SETS } from '@yishi/domain';
 import type { FieldErrors } from '../../../lib/forms';
 import type { VoteDocument, VoteDraft, VoteFormError } from './vote-form';
-import { defaultWindow, emptyVote, fittingReminders, mattersOfUnit, OBJECTION_DAYS_MAX, PROXY_CAP_MAX, QUESTION_MAX, ruleSetsFor, secretAllowed, shortening, TITLE_MAX } from './vote-form';
+import { checkWindowAndSettings, defaultWindow, emptyVote, mattersOfUnit, QUESTION_MAX, ruleSetsFor, secretAllowed, shortening, TITLE_MAX, wholeNumber, windowAndSettingsRequest } from './vote-form';
 
 export const MATTERS_MAX = VOTE_LIMITS.matters;
 export const MATTER_TITLE_MAX = VOTE_LIMITS.matterTitle;
@@ -170,12 +169,6 @@ export function assemblyShortening(draft: Pick<AssemblyDraft, 'opensAt' | 'close
 
 const length = (text: string): number => [...text.trim()].length;
 
-function wholeNumber(text: string, min: number, max: number): number | null {
-  if (!/^\d{1,3}$/.test(text.trim())) return null;
-  const n = Number(text.trim());
-  return n >= min && n <= max ? n : null;
-}
-
 function checkMatter(matter: MatterDraft, unitKind: UnitKind, assembly: string | null): MatterErrors {
   const fields: MatterErrors['fields'] = {};
   if (!length(matter.title)) fields.title = 'titleRequired';
@@ -223,21 +216,8 @@ export function checkAssembly(draft: AssemblyDraft, unitKind: UnitKind, now: Dat
   else if (length(draft.question) > QUESTION_MAX) fields.question = 'questionTooLong';
   if (draft.matters.length === 0) fields.matters = 'mattersTooFew';
   else if (draft.matters.length > MATTERS_MAX) fields.matters = 'mattersTooMany';
-  const opens = fromChinaDateTimeInput(draft.opensAt);
-  const closes = fromChinaDateTimeInput(draft.closesAt);
-  if (!opens) fields.opensAt = 'dateInvalid';
-  if (!closes) fields.closesAt = 'dateInvalid';
-  else if (new Date(closes) <= now) fields.closesAt = 'closesInPast';
-  else if (opens && closes <= opens) fields.closesAt = 'closesBeforeOpens';
-  const asks = !fields.opensAt && !fields.closesAt ? assemblyShortening(draft, now) : null;
-  if (asks && (asks.notice || asks.window)) {
-    const problem = draft.shorteningReason.trim() ? reasonProblem(draft.shorteningReason) : null;
-    if (!draft.shorteningReason.trim()) fields.shorteningReason = 'shorteningReasonRequired';
-    else if (problem) fields.shorteningReason = problem === 'tooShort' ? 'shorteningReasonTooShort' : 'shorteningReasonFiller';
-  }
+  Object.assign(fields, checkWindowAndSettings(draft, () => assemblyShortening(draft, now), now));
   if (draft.secrecy === 'secret' && assemblySecretAllowed(draft) === false) fields.secrecy = 'secretNotAllowed';
-  if (wholeNumber(draft.proxyCap, VOTE_LIMITS.proxyCapMin, PROXY_CAP_MAX) === null) fields.proxyCap = 'proxyCapInvalid';
-  if (wholeNumber(draft.objectionDays, VOTE_LIMITS.objectionDaysMin, OBJECTION_DAYS_MAX) === null) fields.objectionDays = 'objectionDaysInvalid';
   if (draft.documents.some((d) => !d.title.trim())) fields.documents = 'documentTitleRequired';
   else if (draft.documents.length + draft.matters.reduce((n, m) => n + m.documents.length, 0) > VOTE_LIMITS.attachments) fields.documents = 'documentsTooMany';
   // One paper, one assembly: the first matter with a rule decides which (the member assembly cannot also sit as the representatives).
@@ -305,16 +285,7 @@ export function toCreateAssemblyRequest(draft: AssemblyDraft, now: Date = new Da
     matterKinds: [...new Set(matters.flatMap((m) => m.matterKinds))],
     matters,
     // Owners vote by name (Civil Code art. 278: their area is weighed); a cooperative's or village's ballot may be secret.
-    secrecy: assemblySecretAllowed(draft) ? draft.secrecy : 'named',
-    // A secret ballot, once cast, is final.
-    allowChange: draft.secrecy === 'secret' && assemblySecretAllowed(draft) ? false : draft.allowChange,
-    opensAt: fromChinaDateTimeInput(draft.opensAt)!,
-    closesAt: fromChinaDateTimeInput(draft.closesAt)!,
-    turnoutPublic: draft.turnoutPublic,
-    proxyCap: Number(draft.proxyCap.trim()),
-    objectionDays: Number(draft.objectionDays.trim()),
-    ...(asks && (asks.notice || asks.window) ? { shorteningReason: draft.shorteningReason.trim() } : {}),
-    reminderHoursBefore: fittingReminders(draft),
+    ...windowAndSettingsRequest(draft, assemblySecretAllowed(draft) === true, asks),
     ...attachments(draft.documents),
   };
 }

@@ -149,7 +149,8 @@ export function emptyVote(ruleSet: RuleSetId | '' = '', now: Date = new Date()):
 
 const length = (text: string): number => [...text.trim()].length;
 
-function wholeNumber(text: string, min: number, max: number): number | null {
+/** A whole number typed in a field (at most three digits), within its bounds; null otherwise. */
+export function wholeNumber(text: string, min: number, max: number): number | null {
   if (!/^\d{1,3}$/.test(text.trim())) return null;
   const n = Number(text.trim());
   return n >= min && n <= max ? n : null;
@@ -206,13 +207,31 @@ export function checkVote(draft: VoteDraft, unitKind: UnitKind, now: Date = new 
     else if (new Set(options).size !== options.length) errors.options = 'optionsRepeated';
   }
   if (ruleSet && draft.secrecy === 'secret' && !secretAllowed(ruleSet)) errors.secrecy = 'secretNotAllowed';
+  Object.assign(errors, checkWindowAndSettings(draft, () => (ruleSet ? shortening(draft, ruleSet, now) : null), now));
+  if (draft.documents.some((d) => !d.title.trim())) errors.documents = 'documentTitleRequired';
+  return errors;
+}
+
+type WindowAndSettingsField = 'opensAt' | 'closesAt' | 'shorteningReason' | 'proxyCap' | 'objectionDays';
+
+/**
+ * The window, the reason for a shortening and the settings, checked alike for a single vote and an
+ * assembly's ballot: `asksOf` says what a readable window asks of the legal clock under the
+ * ballot's rule set(s), null when there is none yet.
+ */
+export function checkWindowAndSettings(
+  draft: Pick<VoteDraft, WindowAndSettingsField>,
+  asksOf: () => { notice: boolean; window: boolean } | null,
+  now: Date,
+): FieldErrors<WindowAndSettingsField> {
+  const errors: FieldErrors<WindowAndSettingsField> = {};
   const opens = fromChinaDateTimeInput(draft.opensAt);
   const closes = fromChinaDateTimeInput(draft.closesAt);
   if (!opens) errors.opensAt = 'dateInvalid';
   if (!closes) errors.closesAt = 'dateInvalid';
   else if (new Date(closes) <= now) errors.closesAt = 'closesInPast';
   else if (opens && closes <= opens) errors.closesAt = 'closesBeforeOpens';
-  const asks = ruleSet && !errors.opensAt && !errors.closesAt ? shortening(draft, ruleSet, now) : null;
+  const asks = !errors.opensAt && !errors.closesAt ? asksOf() : null;
   if (asks && (asks.notice || asks.window)) {
     const problem = draft.shorteningReason.trim() ? reasonProblem(draft.shorteningReason) : null;
     if (!draft.shorteningReason.trim()) errors.shorteningReason = 'shorteningReasonRequired';
@@ -220,8 +239,30 @@ export function checkVote(draft: VoteDraft, unitKind: UnitKind, now: Date = new 
   }
   if (wholeNumber(draft.proxyCap, VOTE_LIMITS.proxyCapMin, PROXY_CAP_MAX) === null) errors.proxyCap = 'proxyCapInvalid';
   if (wholeNumber(draft.objectionDays, VOTE_LIMITS.objectionDaysMin, OBJECTION_DAYS_MAX) === null) errors.objectionDays = 'objectionDaysInvalid';
-  if (draft.documents.some((d) => !d.title.trim())) errors.documents = 'documentTitleRequired';
   return errors;
+}
+
+/**
+ * The part of the announcing request every ballot shares: named unless the rule allows secret (a
+ * secret ballot, once cast, is final), the window, the settings, the shortening's reason when the
+ * window asks for one, and the reminders that fit the window.
+ */
+export function windowAndSettingsRequest(
+  draft: Pick<VoteDraft, WindowAndSettingsField | 'secrecy' | 'allowChange' | 'turnoutPublic' | 'reminders'>,
+  secretOk: boolean,
+  asks: { notice: boolean; window: boolean } | null,
+): Pick<CreateVoteRequest, 'secrecy' | 'allowChange' | 'opensAt' | 'closesAt' | 'turnoutPublic' | 'proxyCap' | 'objectionDays' | 'shorteningReason' | 'reminderHoursBefore'> {
+  return {
+    secrecy: secretOk ? draft.secrecy : 'named',
+    allowChange: draft.secrecy === 'secret' && secretOk ? false : draft.allowChange,
+    opensAt: fromChinaDateTimeInput(draft.opensAt)!,
+    closesAt: fromChinaDateTimeInput(draft.closesAt)!,
+    turnoutPublic: draft.turnoutPublic,
+    proxyCap: Number(draft.proxyCap.trim()),
+    objectionDays: Number(draft.objectionDays.trim()),
+    ...(asks && (asks.notice || asks.window) ? { shorteningReason: draft.shorteningReason.trim() } : {}),
+    reminderHoursBefore: fittingReminders(draft),
+  };
 }
 
 export interface CreateVoteRequest {
@@ -259,17 +300,8 @@ export function toCreateVoteRequest(draft: VoteDraft, consultationId: string | n
     ruleSet,
     ...(poll ? { options: filledOptions(draft).map((label, index) => ({ id: optionId(index), label })) } : {}),
     ...(ruleSet === 'lml-63' ? { lml63: { body: draft.lml63Body, rceoApplies: draft.lml63Rceo } } : {}),
-    secrecy: secretAllowed(ruleSet) ? draft.secrecy : 'named',
-    // A secret ballot, once cast, is final.
-    allowChange: draft.secrecy === 'secret' && secretAllowed(ruleSet) ? false : draft.allowChange,
-    opensAt: fromChinaDateTimeInput(draft.opensAt)!,
-    closesAt: fromChinaDateTimeInput(draft.closesAt)!,
-    turnoutPublic: draft.turnoutPublic,
-    proxyCap: Number(draft.proxyCap.trim()),
-    objectionDays: Number(draft.objectionDays.trim()),
+    ...windowAndSettingsRequest(draft, secretAllowed(ruleSet), asks),
     ...(consultationId ? { consultationId } : {}),
-    ...(asks && (asks.notice || asks.window) ? { shorteningReason: draft.shorteningReason.trim() } : {}),
-    reminderHoursBefore: fittingReminders(draft),
     ...(draft.documents.length > 0 ? { attachments: draft.documents.map((d) => ({ fileId: d.fileId, title: d.title.trim() })) } : {}),
   };
 }
