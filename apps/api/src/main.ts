@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import net from 'node:net';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { YishiApp } from './app.factory';
 import { createApp } from './app.factory';
 import { StartupError } from './common/startup-error';
 import { resolveAppSecret } from './config/app-secret';
@@ -73,7 +73,7 @@ const HTTP_GRACE_MS = 5_000;
 const APP_CLOSE_TIMEOUT_MS = 20_000;
 
 /** Closes the app (jobs finish, then HTTP, then the pool), within APP_CLOSE_TIMEOUT_MS. */
-async function closeApp(app: NestExpressApplication): Promise<void> {
+async function closeApp(app: YishiApp): Promise<void> {
   const server = app.getHttpServer();
   const timers: NodeJS.Timeout[] = [];
   try {
@@ -99,7 +99,7 @@ async function closeApp(app: NestExpressApplication): Promise<void> {
  */
 class Primary {
   private database: ResolvedDatabase | undefined;
-  private app: NestExpressApplication | undefined;
+  private app: YishiApp | undefined;
   private workers: Workers | undefined;
   private startup: Promise<void> | undefined;
   private stopSignal: string | undefined;

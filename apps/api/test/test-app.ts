@@ -2,7 +2,7 @@
  * One running API per test file, on its own database cloned from the migrated template, reached
  * over real HTTP on a free port. Close it in afterAll: the database is dropped with it.
  */
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { YishiApp } from '../src/app.factory';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { DataSource as DataSourceToken } from 'typeorm';
@@ -15,7 +15,7 @@ import { loadEnv } from '../src/config/env';
 export const TEST_SECRET: AppSecret = { key: Buffer.from('yishi-test-secret-0123456789abcdef', 'utf8'), source: 'test' };
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: YishiApp;
   /** e.g. `http://127.0.0.1:41234` */
   baseUrl: string;
   dataSource: DataSource;

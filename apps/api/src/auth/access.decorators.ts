@@ -1,7 +1,7 @@
 import { createParamDecorator, SetMetadata } from '@nestjs/common';
 import type { ExecutionContext } from '@nestjs/common';
 import type { Action } from '@yishi/contracts';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../common/actor';
 import type { AccessException, AccessTarget, TargetKind } from '../permissions/targets';
 
@@ -39,14 +39,14 @@ export const Permission = (action: Action, target: PermissionTarget): MethodDeco
 
 /** The signed-in actor (routes other than @Public always have one). */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
-  const user = ctx.switchToHttp().getRequest<Request>().user as Actor | undefined;
+  const user = ctx.switchToHttp().getRequest<FastifyRequest & { user?: Actor }>().user;
   if (!user) throw new Error('CurrentActor used on a route without a signed-in actor');
   return user;
 });
 
 /** The signed-in actor, or null on a public route called anonymously. */
 export const OptionalActor = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): Actor | null => (ctx.switchToHttp().getRequest<Request>().user as Actor | undefined) ?? null,
+  (_: unknown, ctx: ExecutionContext): Actor | null => ctx.switchToHttp().getRequest<FastifyRequest & { user?: Actor }>().user ?? null,
 );
 
 /** Where the guard leaves the target it resolved for a `@Permission` route. */
@@ -54,7 +54,7 @@ export const ACCESS_TARGET = Symbol('yishi:access-target');
 
 /** The target the guard resolved and allowed (only on `@Permission` routes): services need not look it up again. */
 export const CurrentTarget = createParamDecorator((_: unknown, ctx: ExecutionContext): AccessTarget => {
-  const target = (ctx.switchToHttp().getRequest<Request>() as Request & { [ACCESS_TARGET]?: AccessTarget })[ACCESS_TARGET];
+  const target = ctx.switchToHttp().getRequest<FastifyRequest & { [ACCESS_TARGET]?: AccessTarget }>()[ACCESS_TARGET];
   if (!target) throw new Error('CurrentTarget used on a route without @Permission');
   return target;
 });

@@ -3,7 +3,8 @@ import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CSRF_HEADER, SESSION_COOKIE } from '@yishi/contracts';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
+import { readCookie } from './session-cookie';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -17,6 +18,8 @@ import { SessionService, tokenHashOf } from './session.service';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type GuardedRequest = FastifyRequest & { user?: Actor; [ACCESS_TARGET]?: unknown };
 
 /**
  * The global guard. A route without an access rule is refused; a public route still learns who
@@ -43,12 +46,12 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
-    const request = context.switchToHttp().getRequest<Request & { user?: Actor; [ACCESS_TARGET]?: unknown }>();
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
     if (!rule) {
-      this.logger.error(`${request.method} ${request.path} declares no access rule: refused`);
+      this.logger.error(`${request.method} ${request.routeOptions.url ?? request.url} declares no access rule: refused`);
       throw new DomainError('FORBIDDEN', 'This route is not open to anyone.');
     }
-    const token = (request.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE];
+    const token = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (rule.kind === 'public') {
       // Who is calling, if a valid session says so; anything wrong with it leaves the call anonymous.
       const actor = token ? await this.sessions.actorFor(token).catch(() => null) : null;
@@ -61,10 +64,10 @@ export class AccessGuard implements CanActivate {
       this.signedIn(request, await this.sessions.actorFor(token!));
       return true;
     }
-    const id: unknown = request.params[rule.param];
+    const id: unknown = (request.params as Record<string, unknown> | undefined)?.[rule.param];
     if (id === undefined) {
       this.signedIn(request, await this.sessions.actorFor(token!));
-      throw new Error(`${request.method} ${request.path} declares its target by the parameter "${rule.param}", which the route does not have`);
+      throw new Error(`${request.method} ${request.routeOptions.url ?? request.url} declares its target by the parameter "${rule.param}", which the route does not have`);
     }
     if (typeof id !== 'string' || !UUID.test(id)) {
       this.signedIn(request, await this.sessions.actorFor(token!));
@@ -80,11 +83,12 @@ export class AccessGuard implements CanActivate {
   }
 
   /** The request's actor, with its CSRF token checked on a write: 401 without a live session. */
-  private signedIn(request: Request & { user?: Actor }, actor: Actor | null): Actor {
+  private signedIn(request: GuardedRequest, actor: Actor | null): Actor {
     if (!actor) throw unauthenticated();
     request.user = actor;
     if (!SAFE_METHODS.has(request.method)) {
-      const sent = request.header(CSRF_HEADER);
+      const header = request.headers[CSRF_HEADER.toLowerCase()];
+      const sent = typeof header === 'string' ? header : undefined;
       if (!sent || !equalStrings(sent, actor.csrfToken)) {
         throw new DomainError('CSRF_FAILED', 'The page is out of date: reload it and try again.');
       }

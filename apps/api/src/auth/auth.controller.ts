@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SESSION_COOKIE } from '@yishi/contracts';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../common/actor';
 import type { User } from '../users/entities/user.entity';
 import { CurrentActor, OptionalActor, Public, SignedIn } from './access.decorators';
@@ -9,20 +9,17 @@ import { AuthService } from './auth.service';
 import { LoginDto, PasswordResetDto, SessionStateDto, SignupDto, SignupResultDto, SmsCodeRequestDto, SmsCodeSentDto } from './dto/auth.dto';
 import { LocalAuthGuard } from './local.strategy';
 import { SESSION_TTL_SECONDS } from './session.service';
+import { setCookieHeader } from './session-cookie';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 
-function setSessionCookie(req: Request, res: Response, token: string): void {
-  res.cookie(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: req.secure,
-    path: '/',
-    maxAge: SESSION_TTL_SECONDS * 1000,
-  });
+type Request = FastifyRequest & { user?: unknown };
+
+function setSessionCookie(req: Request, res: FastifyReply, token: string): void {
+  res.header('Set-Cookie', setCookieHeader(SESSION_COOKIE, token, { maxAgeSeconds: SESSION_TTL_SECONDS, secure: req.protocol === 'https' }));
 }
 
-function clearSessionCookie(req: Request, res: Response): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' });
+function clearSessionCookie(req: Request, res: FastifyReply): void {
+  res.header('Set-Cookie', setCookieHeader(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure: req.protocol === 'https' }));
 }
 
 @ApiTags('auth')
@@ -45,7 +42,7 @@ export class AuthController {
   @ApiOperation({ operationId: 'login', summary: 'Sign in with a phone number and password (throttled per number and address)' })
   @ApiOkResponse({ type: SessionStateDto })
   @ApiErrors('INVALID_CREDENTIALS', 'ACCOUNT_DISABLED', 'TOO_MANY_REQUESTS')
-  async login(@Body() _body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionStateDto> {
+  async login(@Body() _body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: FastifyReply): Promise<SessionStateDto> {
     const { token, state } = await this.auth.signIn(req.user as User);
     setSessionCookie(req, res, token);
     return state;
@@ -76,7 +73,7 @@ export class AuthController {
   @ApiOperation({ operationId: 'signup', summary: 'Create an account with the SMS code, optionally linking it by an invitation code' })
   @ApiCreatedResponse({ type: SignupResultDto })
   @ApiErrors('PASSWORD_TOO_WEAK', 'INVALID_SMS_CODE', 'INVALID_INVITATION', 'PHONE_TAKEN', 'TOO_MANY_REQUESTS')
-  async signup(@Body() body: SignupDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SignupResultDto> {
+  async signup(@Body() body: SignupDto, @Req() req: Request, @Res({ passthrough: true }) res: FastifyReply): Promise<SignupResultDto> {
     const { token, state, invitation } = await this.auth.signUp(body);
     setSessionCookie(req, res, token);
     return { ...state, invitation };
@@ -87,7 +84,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ operationId: 'logout', summary: 'Sign out on this browser' })
   @ApiNoContentResponse()
-  async logout(@CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(@CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
     await this.auth.signOut(actor);
     clearSessionCookie(req, res);
   }
@@ -97,7 +94,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ operationId: 'logoutEverywhere', summary: 'Sign out on every device' })
   @ApiNoContentResponse()
-  async logoutEverywhere(@CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logoutEverywhere(@CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
     await this.auth.signOutEverywhere(actor);
     clearSessionCookie(req, res);
   }

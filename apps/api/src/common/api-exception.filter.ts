@@ -1,7 +1,7 @@
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { Catch, HttpException, Logger } from '@nestjs/common';
 import type { ErrorBody, ErrorCode } from '@yishi/contracts';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error';
 import { codeForStatus, statusForCode } from './error-status';
@@ -33,29 +33,29 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const response = http.getResponse<Response>();
-    const request = http.getRequest<Request & { id?: unknown }>();
+    const response = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
     const body = this.toBody(exception);
     const status = statusForCode(body.code);
     if (status >= 500 && body.code !== 'SERVICE_UNAVAILABLE') {
       this.logger.error({ err: exception, requestId: request.id, path: request.url }, 'unhandled error');
     }
-    if (response.headersSent) {
+    if (response.sent || response.raw.headersSent) {
       return;
     }
     const retryAfter = body.details?.['retryAfterSeconds'];
     if (status === 429 && typeof retryAfter === 'number') {
-      response.setHeader('Retry-After', String(retryAfter));
+      response.header('Retry-After', String(retryAfter));
     }
-    response.status(status).json(body);
+    void response.status(status).send(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
       return { code: exception.code, message: exception.message, details: exception.details };
     }
-    // One of ours thrown inside a library that gave it a status (body-parser's verify hook, see
-    // request-edge.ts), which Nest then wrapped: it keeps its own code and details.
+    // One of ours thrown inside a library that gave it a status, which Nest then wrapped: it
+    // keeps its own code and details.
     if (exception instanceof HttpException && exception.cause instanceof DomainError) {
       return this.toBody(exception.cause);
     }
@@ -76,9 +76,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const details = code === 'SERVICE_UNAVAILABLE' && typeof response === 'object' ? (response as Record<string, unknown>) : null;
       return { code, message: GENERIC_MESSAGES[code] ?? exception.message, details };
     }
-    const status = (exception as { status?: unknown; statusCode?: unknown } | null)?.status;
+    const given = exception as { status?: unknown; statusCode?: unknown } | null;
+    const status = given?.statusCode ?? given?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      // body-parser and other middleware errors (malformed JSON, too large, bad charset).
+      // Errors of Fastify and its plugins that Nest did not wrap (malformed JSON, too large).
       const code = codeForStatus(status);
       return { code, message: GENERIC_MESSAGES[code] ?? 'The request could not be processed.', details: null };
     }

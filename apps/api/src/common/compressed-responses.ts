@@ -5,22 +5,21 @@
  * (a ballot cast, a comment) answer a few hundred bytes: they are left alone, so the hot path
  * pays nothing for compression.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import compression from 'compression';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * Built assets carry a content hash and never change; the page that names them must be
  * revalidated, or a phone could keep loading files a release removed.
  */
-export function cacheControlFor(file: string): string {
+export function cacheControlFor(compressedOrNot: string): string {
+  // A precompressed copy (index.html.br) is cached as the file it stands for.
+  const file = compressedOrNot.replace(/\.(br|gz)$/, '');
   if (file.endsWith('.html')) return 'no-cache';
   return /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
 }
 
 type Encoding = 'br' | 'gzip';
-const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
 
 /** The quality (0–1) the client gives each encoding in Accept-Encoding; `*` stands for the rest. */
 function encodingQualities(header: string | undefined): (name: string) => number {
@@ -43,53 +42,56 @@ export function chooseEncoding(acceptEncoding: string | undefined, available: Re
   return gzip > 0 ? 'gzip' : null;
 }
 
-/** Every file under `root` with a precompressed copy beside it, by URL path (`/assets/index-3f2a.js`). */
-function findPrecompressed(root: string): Map<string, Set<Encoding>> {
-  const found = new Map<string, Set<Encoding>>();
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (!entry.name.endsWith('.br') && !entry.name.endsWith('.gz')) {
-        const encodings = new Set((Object.keys(SUFFIX) as Encoding[]).filter((e) => fs.existsSync(full + SUFFIX[e])));
-        if (encodings.size > 0) found.set(`/${path.relative(root, full).split(path.sep).join('/')}`, encodings);
+const BOTH: ReadonlySet<Encoding> = new Set(['br', 'gzip']);
+/** What is worth compressing: text, JSON, JavaScript, XML, SVG; never an event stream (it would hold events back). */
+const COMPRESSIBLE = /^(text\/(?!event-stream)|application\/(json|javascript|xml|[\w.+-]+\+(json|xml))|image\/svg\+xml)/i;
+const THRESHOLD = 1024;
+
+function addVary(reply: FastifyReply, name: string): void {
+  const vary = reply.getHeader('vary');
+  const current = Array.isArray(vary) ? vary.join(', ') : vary === undefined ? '' : String(vary);
+  if (current === '*' || current.toLowerCase().split(/\s*,\s*/).includes(name.toLowerCase())) return;
+  reply.header('vary', current ? `${current}, ${name}` : name);
+}
+
+/**
+ * API answers to reads (GET, HEAD) over 1 KB, gzip or brotli at a fast setting: an `onSend`
+ * hook, so only answers sent whole (JSON, a page) are compressed; files sent as streams are
+ * downloads of their own format. Not the session state under /api/auth, which carries the CSRF
+ * token: a compressed secret beside text an attacker can influence leaks through the size
+ * (BREACH), and the answer is small anyway. The web client's own files are compressed at build
+ * time and served as they are (@fastify/static's `preCompressed`).
+ */
+export function compressReadAnswers(): (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: Error | null, payload?: unknown) => void) => void {
+  return (request, reply, payload, done) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || request.url.startsWith('/api/auth/') || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) {
+      done(null, payload);
+      return;
+    }
+    if (reply.hasHeader('content-encoding') || !COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? ''))) {
+      done(null, payload);
+      return;
+    }
+    addVary(reply, 'Accept-Encoding');
+    const size = Buffer.byteLength(payload);
+    const encoding = size < THRESHOLD ? null : chooseEncoding(request.headers['accept-encoding'], BOTH);
+    if (!encoding) {
+      done(null, payload);
+      return;
+    }
+    const finish = (error: Error | null, compressed: Buffer): void => {
+      if (error) {
+        done(error);
+        return;
       }
+      reply.header('content-encoding', encoding);
+      reply.removeHeader('content-length');
+      done(null, compressed);
+    };
+    if (encoding === 'br') {
+      brotliCompress(payload, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_SIZE_HINT]: size } }, finish);
+    } else {
+      gzip(payload, finish);
     }
   };
-  if (fs.existsSync(root)) walk(root);
-  return found;
-}
-
-/**
- * Serves the brotli or gzip copy the web build wrote beside a file, when the client accepts it:
- * same Content-Type and caching as the file itself, `Vary: Accept-Encoding` either way. Anything
- * else (no copy, a client taking neither) goes on to the static files as before.
- */
-export function servePrecompressed(root: string): RequestHandler {
-  const precompressed = findPrecompressed(root);
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    const urlPath = req.path === '/' ? '/index.html' : req.path;
-    const available = precompressed.get(urlPath);
-    if (!available) return next();
-    res.vary('Accept-Encoding');
-    const encoding = chooseEncoding(req.get('accept-encoding'), available);
-    if (!encoding) return next();
-    res.type(path.extname(urlPath));
-    res.setHeader('Content-Encoding', encoding);
-    res.sendFile(path.join(root, urlPath + SUFFIX[encoding]), { cacheControl: false, headers: { 'Cache-Control': cacheControlFor(urlPath) } }, (error) => {
-      if (error) next(error);
-    });
-  };
-}
-
-/**
- * API answers to reads (GET, HEAD) over 1 KB, gzip or brotli at a fast setting. Not the session
- * state under /api/auth, which carries the CSRF token: a compressed secret beside text an
- * attacker can influence leaks through the size (BREACH), and the answer is small anyway.
- */
-export function compressReadAnswers(): RequestHandler {
-  // A server-sent event stream is never compressed: compression would hold its events back.
-  const compress = compression({ threshold: 1024, filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res) });
-  return (req, res, next) => ((req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/auth/') ? compress(req, res, next) : next());
 }

@@ -3,7 +3,7 @@
  * controller, pipe or service has to: a JSON body not nested deeper than a person's data ever is,
  * sent as JSON; text in the body and the query that is well-formed Unicode without control
  * characters; one value per query parameter. A refusal is the usual `{ code, message, details }`
- * with a 4xx, also for what Node's HTTP parser refuses before Express runs (a URL over 16 KB).
+ * with a 4xx, also for what Node's HTTP parser refuses before Fastify runs (a URL over 16 KB).
  *
  * Field rules on top of this one (line breaks, bidirectional overrides, lengths) are the DTOs'
  * (see plain-text.ts). Decided there, not here: the bidirectional overrides and isolates
@@ -13,11 +13,10 @@
  * marks (U+200E, U+200F) pass everywhere: emoji sequences and some scripts need them, and they
  * cannot reorder text.
  */
-import type { IncomingMessage, Server } from 'node:http';
+import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
-import type { Duplex } from 'node:stream';
 import type { ErrorBody, FieldProblem } from '@yishi/contracts';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error';
 
 /** Deeper than any body the API takes (a draft's clauses are four levels), far below a stack overflow. */
@@ -49,14 +48,50 @@ export function jsonNestsDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
+/** A body-size setting (`100kb`, `1mb`, `512b`) in bytes, as BODY_LIMIT gives it. */
+export function bodyLimitBytes(limit: string): number {
+  const match = /^(\d+)(b|kb|mb)$/i.exec(limit.trim());
+  if (!match) throw new Error(`Not a body size: ${limit}`);
+  const unit = match[2]!.toLowerCase();
+  return Number(match[1]) * (unit === 'mb' ? 1024 * 1024 : unit === 'kb' ? 1024 : 1);
+}
+
+const NOT_JSON = (contentType: string | undefined): DomainError =>
+  new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json.', { contentType: contentType ?? null });
+
+/** The charset of a JSON body may only be UTF-8 (RFC 8259), said or unsaid. */
+function utf8OrUnsaid(contentType: string | undefined): boolean {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
+  return charset === undefined || charset === 'utf-8' || charset === 'utf8';
+}
+
+type JsonParse = (text: string) => unknown;
+
 /**
- * body-parser's `verify` hook: runs on the raw body before JSON.parse, so a body nested 3,000
- * levels deep never reaches class-transformer (which recurses once per level).
+ * The one JSON body parser: the depth is checked on the raw text before it is parsed, so a body
+ * nested 3,000 levels deep never reaches class-transformer (which recurses once per level); an
+ * empty body is an empty object (as it was with body-parser); the top level must be an object.
+ * `parse` is Fastify's own (it refuses `__proto__` and `constructor.prototype` keys).
  */
-export function refuseDeepJson(_req: IncomingMessage, _res: unknown, body: Buffer, encoding: string): void {
-  if (jsonNestsDeeperThan(body.toString(encoding as BufferEncoding), MAX_JSON_DEPTH)) {
-    throw new DomainError('MALFORMED_REQUEST', `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`, { maxDepth: MAX_JSON_DEPTH });
-  }
+export function jsonBodyParser(parse: JsonParse): (request: FastifyRequest, body: string) => unknown {
+  return (request, body) => {
+    const contentType = request.headers['content-type'];
+    if (!utf8OrUnsaid(contentType)) throw NOT_JSON(contentType);
+    if (body.length === 0) return {};
+    if (jsonNestsDeeperThan(body, MAX_JSON_DEPTH)) {
+      throw new DomainError('MALFORMED_REQUEST', `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`, { maxDepth: MAX_JSON_DEPTH });
+    }
+    const value = parse(body);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new DomainError('VALIDATION_FAILED', 'The JSON body must be an object.', { fields: [{ field: 'body', reasons: ['isObject'], message: 'The JSON body must be an object.' }] });
+    }
+    return value;
+  };
+}
+
+/** Every other media type: JSON, and multipart for the routes that take uploads, are all there is. */
+export function refuseOtherMediaTypes(request: FastifyRequest): never {
+  throw NOT_JSON(request.headers['content-type']);
 }
 
 /** Lone surrogates: text no database, JSON encoder or font can keep. */
@@ -110,40 +145,20 @@ function collectQueryProblems(query: Record<string, unknown>, problems: FieldPro
   }
 }
 
-/** Media types a body may come as: JSON, and multipart for the routes that take uploads. */
-function acceptedBodyType(req: Request): boolean {
-  return req.is(['application/json', 'multipart/form-data']) !== false;
-}
-
-function hasBody(req: Request): boolean {
-  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
-}
-
 /**
- * The edge's text rule, after the body parser and before routing: applies to every string of
- * the body (and every key) and every query parameter. It refuses; it never rewrites what was sent.
+ * The edge's text rule, after the body is parsed and before routing goes on: applies to every
+ * string of the body (and every key) and every query parameter. It refuses; it never rewrites
+ * what was sent. Null when the request passes.
  */
-export function refuseMalformedInput(req: Request, _res: Response, next: NextFunction): void {
-  if (hasBody(req) && !acceptedBodyType(req)) {
-    next(new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json.', { contentType: req.headers['content-type'] ?? null }));
-    return;
-  }
-  const body: unknown = req.body;
-  if (req.is('application/json') && body !== undefined && (body === null || typeof body !== 'object' || Array.isArray(body))) {
-    next(new DomainError('VALIDATION_FAILED', 'The JSON body must be an object.', { fields: [{ field: 'body', reasons: ['isObject'], message: 'The JSON body must be an object.' }] }));
-    return;
-  }
+export function malformedInput(query: unknown, body: unknown): DomainError | null {
   const problems: FieldProblem[] = [];
-  collectQueryProblems(req.query, problems);
+  if (query !== null && typeof query === 'object') collectQueryProblems(query as Record<string, unknown>, problems);
   collectBodyProblems(body, '', problems);
-  if (problems.length > 0) {
-    next(new DomainError('VALIDATION_FAILED', `Some fields are not valid: ${problems.map((p) => p.field).join(', ')}`, { fields: problems }));
-    return;
-  }
-  next();
+  if (problems.length === 0) return null;
+  return new DomainError('VALIDATION_FAILED', `Some fields are not valid: ${problems.map((p) => p.field).join(', ')}`, { fields: problems });
 }
 
-/** Node's own refusals, before Express: a URL or headers over 16 KB, a request Node cannot parse. */
+/** Node's own refusals, before Fastify: a URL or headers over 16 KB, a request Node cannot parse. */
 function clientErrorAnswer(code: string | undefined): { status: number; body: ErrorBody } {
   switch (code) {
     case 'HPE_HEADER_OVERFLOW':
@@ -156,18 +171,16 @@ function clientErrorAnswer(code: string | undefined): { status: number; body: Er
 }
 
 /**
- * Answers what Node's HTTP parser refuses with the error envelope instead of an empty body, as
- * Node's default does: only when nothing of a response has gone out on the connection yet.
+ * Fastify's `clientErrorHandler`: answers what Node's HTTP parser refuses with the error envelope
+ * instead of an empty body, only when nothing of a response has gone out on the connection yet.
  */
-export function answerClientErrorsWithEnvelope(server: Server): void {
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex & { _httpMessage?: { headersSent?: boolean } }) => {
-    if (error.code !== 'ECONNRESET' && socket.writable && !socket._httpMessage?.headersSent) {
-      const { status, body } = clientErrorAnswer(error.code);
-      const json = JSON.stringify(body);
-      socket.write(
-        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
-      );
-    }
-    socket.destroy(error);
-  });
+export function answerClientErrorWithEnvelope(error: NodeJS.ErrnoException, socket: Socket & { _httpMessage?: { headersSent?: boolean } | null }): void {
+  if (error.code !== 'ECONNRESET' && socket.writable && !socket._httpMessage?.headersSent) {
+    const { status, body } = clientErrorAnswer(error.code);
+    const json = JSON.stringify(body);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+    );
+  }
+  socket.destroy(error);
 }

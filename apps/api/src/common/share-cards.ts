@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * The card a chat app (WeChat, QQ) shows for a shared link: the page's title and a summary, from
@@ -58,33 +58,36 @@ export function withCard(indexHtml: string, card: Card, url: string | null): str
     .replace('</head>', () => `  ${tags}\n  </head>`);
 }
 
+/** The path of a request target, without its query. */
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
 /**
- * Answers the pages that have a card of their own with index.html carrying it; every other path
- * goes on to the static files (whose index.html carries the site's own card). `publicResult` gives
- * the card of a published result's public link, or null for a key that opens nothing (then the
- * result's kind card, the same as for a key never issued).
+ * The web client's pages that are no file (the client routes them): GET and HEAD of any path the
+ * static files and the API do not have. A path under /api/ is the API's 404; a page with a card
+ * of its own is index.html carrying it; every other page is index.html as built (the site's own
+ * card). `publicResult` gives the card of a published result's public link, or null for a key that
+ * opens nothing (then the result's kind card, the same as for a key never issued).
  */
-export function shareCards(webDist: string, publicResult: (token: string) => Promise<Card | null>, publicUrl: string | undefined): RequestHandler {
-  const file = path.join(webDist, 'index.html');
-  const indexHtml = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (!indexHtml || (req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api/')) return next();
-    const send = (card: Card): void => {
-      res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      // The same for everyone (no session is read), but the page names the current build's files.
-      res.setHeader('Cache-Control', 'no-cache');
-      res.send(withCard(indexHtml, card, publicUrl ? `${publicUrl}${req.path}` : null));
-    };
-    const token = PUBLIC_RESULT.exec(req.path)?.[1];
-    if (token) {
-      publicResult(token).then(
-        (card) => send(card ?? KIND_CARDS.result),
-        () => send(KIND_CARDS.result),
-      );
+export function webClientPages(
+  webDist: string,
+  publicResult: (token: string) => Promise<Card | null>,
+  publicUrl: string | undefined,
+): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
+  const indexHtml = fs.readFileSync(path.join(webDist, 'index.html'), 'utf8');
+  return async (request, reply) => {
+    const urlPath = pathOf(request.url);
+    if (urlPath === '/api' || urlPath.startsWith('/api/')) {
+      reply.callNotFound();
       return;
     }
-    const kind = KIND_OF_PATH.find(([pattern]) => pattern.test(req.path))?.[1];
-    if (kind) return send(KIND_CARDS[kind]);
-    next();
+    // The same for everyone (no session is read), but the page names the current build's files.
+    reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8');
+    const token = PUBLIC_RESULT.exec(urlPath)?.[1];
+    const kind = token ? null : KIND_OF_PATH.find(([pattern]) => pattern.test(urlPath))?.[1];
+    const card = token ? ((await publicResult(token).catch(() => null)) ?? KIND_CARDS.result) : kind ? KIND_CARDS[kind] : null;
+    await reply.send(card ? withCard(indexHtml, card, publicUrl ? `${publicUrl}${urlPath}` : null) : indexHtml);
   };
 }

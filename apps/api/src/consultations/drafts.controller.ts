@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify';
 import {
   ApiBody,
   ApiConsumes,
@@ -10,7 +10,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentActor, Permission } from '../auth/access.decorators';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -114,7 +114,7 @@ export class DraftsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('number', VersionNumber) number: number,
     @Param('fileId', ParseUUIDPipe) fileId: string,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     return this.drafts.sendAttachment(actor, id, number, fileId, res);
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LIMITS, PHASE_INDEX } from '@yishi/contracts';
 import type { ConsultationPhase } from '@yishi/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -312,7 +312,7 @@ export class DraftsService {
   }
 
   /** Streams an attachment to anyone who may read its version. */
-  async sendAttachment(actor: Actor, consultationId: string, number: number, fileId: string, res: Response): Promise<void> {
+  async sendAttachment(actor: Actor, consultationId: string, number: number, fileId: string, res: FastifyReply): Promise<void> {
     const grants = await this.access.grants(actor, consultationId);
     const version = await this.findVersion(this.dataSource.manager, grants, number);
     const attachment = await this.dataSource.getRepository(VersionAttachment).findOne({ where: { versionId: version.id, fileId }, relations: { file: true } });

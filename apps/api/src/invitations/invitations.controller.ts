@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../common/actor';
 import { CurrentActor, Permission, SignedIn } from '../auth/access.decorators';
 import { IssueInvitationsDto, LetterCheckDto, LetterCodeDto, LinkCodeSentDto, LinkInPersonDto, RedeemInvitationDto, UnlinkDto, UnlinkResultDto } from './dto/invitations.dto';
@@ -11,8 +11,8 @@ import type { PersonType } from './invitation-types';
 import { ParsePersonTypePipe } from './person-type.pipe';
 
 /** The site's address as the browser that asked for the letters sees it: printed and put in the QR codes. */
-function originOf(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+function originOf(req: FastifyRequest): string {
+  return `${req.protocol}://${req.headers.host ?? 'localhost'}`;
 }
 
 @ApiTags('invitations')
@@ -39,15 +39,15 @@ export class InvitationsController {
     @CurrentActor() actor: Actor,
     @Param('unitId', ParseUUIDPipe) unitId: string,
     @Body() body: IssueInvitationsDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<string> {
     const printed = await this.invitations.issue(actor, unitId, body, originOf(req));
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'");
-    res.setHeader('Yishi-Letters', String(printed.letters));
-    res.setHeader('Yishi-Print-Id', printed.printId);
+    res.header('Content-Type', 'text/html; charset=utf-8');
+    res.header('Cache-Control', 'no-store');
+    res.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'");
+    res.header('Yishi-Letters', String(printed.letters));
+    res.header('Yishi-Print-Id', printed.printId);
     return printed.html;
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/actor';
 import { CurrentActor, SignedIn } from '../auth/access.decorators';
 import { DomainError } from '../common/domain-error';
@@ -43,14 +43,14 @@ export class MessagesController {
   @SignedIn()
   @ApiOperation({ operationId: 'finishWechatBinding', summary: 'Where WeChat’s sign-in comes back: binds the WeChat and goes on to the message settings page' })
   @ApiFoundResponse({ description: 'To /me/messages?wechat=bound, or ?wechat=failed&reason=… when the sign-in expired or was not this account’s' })
-  async callback(@CurrentActor() actor: Actor, @Query() query: WechatCallbackQueryDto, @Res() res: Response): Promise<void> {
+  async callback(@CurrentActor() actor: Actor, @Query() query: WechatCallbackQueryDto, @Res() res: FastifyReply): Promise<void> {
     try {
       await this.messages.finishWechatBinding(actor, query.code, query.state);
-      res.redirect(302, '/me/messages?wechat=bound');
+      void res.redirect('/me/messages?wechat=bound', 302);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const reason = typeof error.details?.['reason'] === 'string' ? error.details['reason'] : 'wechat_binding_failed';
-      res.redirect(302, `/me/messages?wechat=failed&reason=${encodeURIComponent(reason)}`);
+      void res.redirect(`/me/messages?wechat=failed&reason=${encodeURIComponent(reason)}`, 302);
     }
   }
 

@@ -5,7 +5,7 @@
  * each although both instances run the jobs at the same moment; failures are tried again (a busy
  * gateway, an expired WeChat token) or given up (a bad number), and every text is in the log.
  */
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { YishiApp } from '../app.factory';
 import type { ErrorBody } from '@yishi/contracts';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../app.factory';
@@ -30,7 +30,7 @@ describe('messages beyond the app: channels, reminders to those missing, one tex
   let sms: FakeSmsGateway;
   let wx: FakeWechat;
   let t: TestApp;
-  let second: NestExpressApplication;
+  let second: YishiApp;
   let env: Env;
   let unitId: string;
   let users: Record<string, string>;
@@ -38,7 +38,7 @@ describe('messages beyond the app: channels, reminders to those missing, one tex
   let street: HttpSession;
   const people: Record<string, HttpSession> = {};
 
-  const both = <T>(run: (app: NestExpressApplication) => Promise<T>): Promise<[T, T]> => Promise.all([run(t.app), run(second)]);
+  const both = <T>(run: (app: YishiApp) => Promise<T>): Promise<[T, T]> => Promise.all([run(t.app), run(second)]);
   const route = (): Promise<[number, number]> => both((app) => app.get(NotificationsService).deliverPending());
   const sendAll = (at: () => Date = () => new Date()): Promise<unknown> => both((app) => app.get(MessagesService).sendDue(at));
   const deliveries = (ds: DataSource, kind: string): Promise<{ user_id: string; channel: string; state: string; attempts: number; last_error: string | null }[]> =>

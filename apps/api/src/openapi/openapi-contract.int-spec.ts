@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { RequestMethod } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA } from '@nestjs/common/constants.js';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { YishiApp } from '../app.factory';
 import type { OpenAPIObject, OperationObject, ParameterObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
 import { CSRF_HEADER, ERROR_CODES, PASSWORD_PROBLEMS, REFUSAL_REASONS, SESSION_COOKIE } from '@yishi/contracts';
 import type { ErrorCode } from '@yishi/contracts';
@@ -62,7 +62,7 @@ function isRef(value: unknown): value is ReferenceObject {
 }
 
 describe('the OpenAPI document a client developer reads', () => {
-  let app: NestExpressApplication;
+  let app: YishiApp;
   let document: OpenAPIObject;
 
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentActor, Permission } from '../auth/access.decorators';
 import type { Actor } from '../common/actor';
 import { ApiErrors } from '../openapi/api-errors.decorator';
@@ -119,7 +119,7 @@ export class SessionMinutesController {
   @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   @ApiOperation({ operationId: 'getSessionFollowUpPhoto', summary: 'A photo of a follow-up update' })
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  photo(@Param('id', ParseUUIDPipe) id: string, @Param('followUpId', ParseUUIDPipe) followUpId: string, @Param('fileId', ParseUUIDPipe) fileId: string, @Res() res: Response): Promise<void> {
+  photo(@Param('id', ParseUUIDPipe) id: string, @Param('followUpId', ParseUUIDPipe) followUpId: string, @Param('fileId', ParseUUIDPipe) fileId: string, @Res() res: FastifyReply): Promise<void> {
     return this.minutes.sendPhoto(id, followUpId, fileId, res);
   }
 }

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { LEGAL_TIME_ZONE } from '@yishi/contracts';
 import { calendarDateIn, draftMinutes } from '@yishi/domain';
 import type { MinutesFacts } from '@yishi/domain';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -189,7 +189,7 @@ export class SessionMinutesService implements OnModuleInit {
     return this.followUps(sessionId);
   }
 
-  async sendPhoto(sessionId: string, followUpId: string, fileId: string, res: Response): Promise<void> {
+  async sendPhoto(sessionId: string, followUpId: string, fileId: string, res: FastifyReply): Promise<void> {
     const m = this.dataSource.manager;
     if (!(await followUpHasPhoto(m, sessionId, followUpId, fileId))) throw new DomainError('NOT_FOUND', 'This follow-up item has no such photo.', { fileId });
     await this.files.send(res, await storedFile(m, fileId));

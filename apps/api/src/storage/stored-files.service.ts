@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { LIMITS } from '@yishi/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -64,20 +64,20 @@ export class StoredFilesService {
   }
 
   /** Sends the bytes with their sniffed type; PDFs and images open inline, nothing is ever sniffed as HTML. */
-  async send(res: Response, file: StoredFile): Promise<void> {
+  async send(res: FastifyReply, file: StoredFile): Promise<void> {
     const bytes = await this.storage.get(file.storageKey);
-    res.setHeader('Content-Type', file.mime);
-    res.setHeader('Content-Length', String(bytes.length));
-    res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.originalName)}`);
-    res.setHeader('Cache-Control', 'private, max-age=3600');
-    res.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
-    res.end(bytes);
+    res.header('Content-Type', file.mime);
+    res.header('Content-Length', String(bytes.length));
+    res.header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.originalName)}`);
+    res.header('Cache-Control', 'private, max-age=3600');
+    res.header('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
+    void res.send(bytes);
   }
 }
 
 /**
  * A display name: no path, no control characters, at most 120 characters. (Upload interceptors
- * use multer's `defParamCharset: 'utf8'`, so Chinese names arrive intact.)
+ * use busboy's `defParamCharset: 'utf8'`, so Chinese names arrive intact.)
  */
 function sanitiseName(name: string): string {
   const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
@@ -85,7 +85,7 @@ function sanitiseName(name: string): string {
   return (clean || 'file').slice(0, 120);
 }
 
-/** Options for Nest's FileInterceptor / FilesInterceptor on every upload route. */
+/** Options for Nest's FileInterceptor (@nestjs/platform-fastify, multer's semantics) on every upload route. */
 export function uploadLimits(files: number): { limits: { fileSize: number; files: number; fields: number; parts: number }; defParamCharset: string } {
   return { limits: { fileSize: LIMITS.fileBytes, files, fields: 10, parts: files + 10 }, defParamCharset: 'utf8' };
 }

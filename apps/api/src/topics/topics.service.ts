@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { LEGAL_TIME_ZONE, LIMITS, PHASE_INDEX } from '@yishi/contracts';
 import type { TopicStatus } from '@yishi/contracts';
 import { calendarDateIn } from '@yishi/domain';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -159,7 +159,7 @@ export class TopicsService {
     return this.detail(actor, topicId);
   }
 
-  async sendPhoto(_actor: Actor, topicId: string, fileId: string, res: Response): Promise<void> {
+  async sendPhoto(_actor: Actor, topicId: string, fileId: string, res: FastifyReply): Promise<void> {
     await this.readable(this.dataSource.manager, topicId);
     const photo = await this.dataSource.getRepository(TopicPhoto).findOne({ where: { topicId, fileId } });
     const file = photo ? await storedFile(this.dataSource.manager, fileId) : null;

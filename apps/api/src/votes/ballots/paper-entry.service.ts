@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Grant } from '@yishi/domain';
 import { grantsReaching } from '@yishi/domain';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -171,7 +171,7 @@ export class PaperEntryService {
     });
   }
 
-  async sendScan(actor: Actor, voteId: string, serial: number, res: Response): Promise<void> {
+  async sendScan(actor: Actor, voteId: string, serial: number, res: FastifyReply): Promise<void> {
     await this.desk.managed(actor, voteId);
     const m = this.dataSource.manager;
     const scanFileId = serial >= 1 && serial <= MAX_SERIAL ? await paperScanId(txQuery(m), voteId, serial) : null;

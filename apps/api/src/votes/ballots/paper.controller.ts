@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentActor, Permission } from '../../auth/access.decorators';
 import type { Actor } from '../../common/actor';
 import type { Upload } from '../../storage/stored-files.service';
@@ -141,7 +141,7 @@ export class PaperController {
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/webp')
   @ApiOperation({ operationId: 'getBallotPaperScan', summary: 'The kept scan of a paper' })
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  scan(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('serial', ParseIntPipe) serial: number, @Res() res: Response): Promise<void> {
+  scan(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('serial', ParseIntPipe) serial: number, @Res() res: FastifyReply): Promise<void> {
     return this.entry.sendScan(actor, id, serial, res);
   }
 

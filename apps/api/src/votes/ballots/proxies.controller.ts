@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentActor, Permission } from '../../auth/access.decorators';
 import type { Actor } from '../../common/actor';
 import type { Upload } from '../../storage/stored-files.service';
@@ -51,7 +51,7 @@ export class ProxiesController {
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/webp')
   @ApiOperation({ operationId: 'getProxyScan', summary: 'The kept scan of a written authorisation' })
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  scan(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('proxyId', ParseUUIDPipe) proxyId: string, @Res() res: Response): Promise<void> {
+  scan(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('proxyId', ParseUUIDPipe) proxyId: string, @Res() res: FastifyReply): Promise<void> {
     return this.proxies.sendScan(actor, id, proxyId, res);
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { proxyRegime, REJECTION_TEXTS } from '@yishi/domain';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -175,7 +175,7 @@ export class ProxiesService {
     return { regime, basisZh: why.zh, basisEn: why.en, proxyCap: vote.proxyCap, proxies: rows.map((r) => this.toDto(r, canManage)) };
   }
 
-  async sendScan(actor: Actor, voteId: string, proxyId: string, res: Response): Promise<void> {
+  async sendScan(actor: Actor, voteId: string, proxyId: string, res: FastifyReply): Promise<void> {
     const m = this.dataSource.manager;
     await this.managed(actor, voteId, m);
     const scanFileId = await proxyScanId(txQuery(m), voteId, proxyId);

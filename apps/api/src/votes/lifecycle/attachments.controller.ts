@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentActor, Permission } from '../../auth/access.decorators';
 import type { Actor } from '../../common/actor';
 import type { Upload } from '../../storage/stored-files.service';
@@ -32,7 +32,7 @@ export class VoteAttachmentsController {
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/webp')
   @ApiOperation({ operationId: 'downloadVoteAttachment', summary: 'A document the vote was announced with, as announced' })
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  download(@Param('id', ParseUUIDPipe) id: string, @Param('fileId', ParseUUIDPipe) fileId: string, @Res() res: Response): Promise<void> {
+  download(@Param('id', ParseUUIDPipe) id: string, @Param('fileId', ParseUUIDPipe) fileId: string, @Res() res: FastifyReply): Promise<void> {
     return this.attachments.send(id, fileId, res);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -77,7 +77,7 @@ export class VoteAttachmentsService {
     return byMatter;
   }
 
-  async send(voteId: string, fileId: string, res: Response): Promise<void> {
+  async send(voteId: string, fileId: string, res: FastifyReply): Promise<void> {
     const attachment = await attachmentOf(this.dataSource.manager, voteId, fileId);
     if (!attachment?.file) throw new DomainError('NOT_FOUND', 'This vote has no such document.', { fileId });
     await this.files.send(res, attachment.file);

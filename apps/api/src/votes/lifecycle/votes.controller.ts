@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../common/actor';
 import { CurrentActor, Permission } from '../../auth/access.decorators';
 import { PlainText } from '../../common/plain-text';
@@ -147,11 +147,11 @@ export class VotesController {
   @ApiProduces('application/zip')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ApiErrors('CONFLICT')
-  async kit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
+  async kit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res() res: FastifyReply): Promise<void> {
     const { fileName, bytes } = await this.results.kit(actor, id);
-    res.setHeader('Content-Type', 'application/zip');
-    res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
-    res.end(Buffer.from(bytes));
+    res.header('Content-Type', 'application/zip');
+    res.header('Content-Disposition', `attachment; filename="${fileName}"`);
+    void res.send(Buffer.from(bytes));
   }
 
   @Post('votes/:id/objections')

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentActor, Permission, Public } from '../../auth/access.decorators';
 import type { Actor } from '../../common/actor';
 import { PublicResultBoardDto, PublicResultDto, VotePublicLinkDto } from './dto/public-result.dto';
@@ -48,12 +48,12 @@ export class PublicResultsController {
   @ApiParam(TOKEN_PARAM)
   @ApiProduces('application/zip')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  async kit(@Param('token') token: string, @Res() res: Response): Promise<void> {
+  async kit(@Param('token') token: string, @Res() res: FastifyReply): Promise<void> {
     const { fileName, bytes } = await this.publicResults.kit(token);
-    res.setHeader('Content-Type', 'application/zip');
-    res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
-    res.setHeader('X-Robots-Tag', NO_INDEX);
-    res.end(Buffer.from(bytes));
+    res.header('Content-Type', 'application/zip');
+    res.header('Content-Disposition', `attachment; filename="${fileName}"`);
+    res.header('X-Robots-Tag', NO_INDEX);
+    void res.send(Buffer.from(bytes));
   }
 }
 
