@@ -153,13 +153,15 @@ export async function createApp(options: AppOptions): Promise<YishiApp> {
   const fastify = app.getHttpAdapter().getInstance();
 
   fastify.removeAllContentTypeParsers();
+  // Fastify's own JSON.parse (synchronous), which refuses `__proto__` and `constructor.prototype` keys.
+  const fastifyJson = fastify.getDefaultJsonParser('error', 'error');
   const parseJson = jsonBodyParser((text) => {
-    let parsed: unknown;
-    fastify.getDefaultJsonParser('error', 'error')({} as FastifyRequest, text, (error, value) => {
-      if (error) throw error;
-      parsed = value;
+    let outcome: { error: Error | null; value?: unknown } = { error: null };
+    void fastifyJson({} as FastifyRequest, text, (error, value) => {
+      outcome = { error, value };
     });
-    return parsed;
+    if (outcome.error) throw outcome.error;
+    return outcome.value;
   });
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (request: FastifyRequest, body: string, done: (error: Error | null, body?: unknown) => void) => {
     try {
