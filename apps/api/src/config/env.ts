@@ -25,7 +25,7 @@ const booleanString = z
 
 const port = z.coerce.number().int().min(0).max(65535);
 
-/** Express's names for address ranges, usable in TRUST_PROXY beside addresses and CIDR ranges. */
+/** proxy-addr's names for address ranges (as Fastify's trustProxy takes them), usable in TRUST_PROXY beside addresses and CIDR ranges. */
 const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
 function isProxyAddress(entry: string): boolean {
