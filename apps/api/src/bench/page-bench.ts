@@ -70,7 +70,25 @@ interface PageResult {
   apiCpuMs?: number | null;
 }
 
-function get(agent: http.Agent, base: URL, visit: Visit): Promise<{ status: number; bytes: number; body: string }> {
+/** The server closed a kept-alive connection before it answered on it. */
+class ReusedSocketClosed extends Error {}
+
+/**
+ * A GET as a phone's browser sends it (brotli or gzip), once more when a kept-alive connection
+ * turns out to have been closed by the server meanwhile (after its idle timeout, while this user
+ * waited for others to finish the page before): browsers retry an idempotent request then, and
+ * so does this client, rather than count a closed idle connection as the page's error.
+ */
+async function get(agent: http.Agent, base: URL, visit: Visit): Promise<{ status: number; bytes: number; body: string }> {
+  try {
+    return await getOnce(agent, base, visit);
+  } catch (error) {
+    if (!(error instanceof ReusedSocketClosed)) throw error;
+    return getOnce(agent, base, visit);
+  }
+}
+
+function getOnce(agent: http.Agent, base: URL, visit: Visit): Promise<{ status: number; bytes: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -79,7 +97,7 @@ function get(agent: http.Agent, base: URL, visit: Visit): Promise<{ status: numb
         port: base.port,
         method: 'GET',
         path: visit.path,
-        headers: { accept: 'application/json', 'accept-encoding': 'gzip', cookie: `${SESSION_COOKIE}=${visit.account.token}`, [CSRF_HEADER]: visit.account.csrfToken },
+        headers: { accept: 'application/json', 'accept-encoding': 'gzip, deflate, br', cookie: `${SESSION_COOKIE}=${visit.account.token}`, [CSRF_HEADER]: visit.account.csrfToken },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -92,7 +110,7 @@ function get(agent: http.Agent, base: URL, visit: Visit): Promise<{ status: numb
       },
     );
     req.setTimeout(30_000, () => req.destroy(new Error('no answer in 30 s')));
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => reject(req.reusedSocket && error.code === 'ECONNRESET' ? new ReusedSocketClosed(error.message) : error));
     req.end();
   });
 }
