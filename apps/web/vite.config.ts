@@ -35,12 +35,43 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Puts the first page's stylesheet (index.css: the base, the header bar, the home page; about
+ * 14 KB, 3 KB brotli) into index.html as a <style> element: a linked stylesheet blocks the first
+ * paint until it has arrived, and on a phone's slow connection that request costs a whole round
+ * trip (over half a second on "Slow 4G") before the header bar can show. The CSP already allows
+ * inline styles (`style-src 'self' 'unsafe-inline'`); scripts stay files of their own.
+ *
+ * The <link> stays, `disabled`: browsers neither fetch nor apply a disabled stylesheet, nor wait
+ * for it, but Vite's preload helper sees it when a page's chunk lists index.css among its
+ * dependencies and does not add the same rules a second time, after the page's own.
+ */
+function inlineFirstPaintCss(): Plugin {
+  const LINK = /<link rel="stylesheet" crossorigin href="\/(assets\/index-[\w-]+\.css)">/g;
+  return {
+    name: 'yishi-inline-first-paint-css',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        return html.replace(LINK, (link, fileName: string) => {
+          const asset = bundle?.[fileName];
+          if (asset?.type !== 'asset') throw new Error(`index.html links ${fileName}, which the build did not write`);
+          const css = typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
+          if (/<\/style/i.test(css)) throw new Error(`${fileName} cannot go into a <style> element as it is`);
+          return `<style>${css.trim()}</style>\n    ${link.replace(/>$/, ' disabled>')}`;
+        });
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: fromHere('.'),
   // The API serves the app at the site root with a SPA fallback: absolute asset URLs keep deep
   // links (/topics/12) working. Everything is bundled same-origin, as `script-src 'self'` requires.
   base: '/',
-  plugins: [react(), precompress()],
+  plugins: [react(), inlineFirstPaintCss(), precompress()],
   resolve: {
     alias: {
       '@yishi/domain': fromHere('../../libs/domain/src/index.ts'),
