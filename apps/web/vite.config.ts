@@ -80,6 +80,7 @@ export default defineConfig({
       src: fromHere('./src'),
       aliases: { '@yishi/domain': fromHere('../../libs/domain/src/index.ts'), '@yishi/contracts': fromHere('../../libs/contracts/src/index.ts') },
       languages: ['zh-CN', 'en'],
+      onDemand: ['refusals'],
     }),
     inlineFirstPaintCss(),
     precompress(),

@@ -8,7 +8,8 @@
  * - `virtual:page-strings/<page>/<language>`: the further strings of one page, a module of
  *   src/app/routes (what that module reaches through static and dynamic imports).
  * - `virtual:page-strings`: `pageStrings`, a loader per page and language (null when the page
- *   needs nothing beyond the frame), for the router to fetch a page's words with its chunk.
+ *   needs nothing beyond the frame), for the router to fetch a page's words with its chunk; and
+ *   one per group fetched on demand (`onDemand`: the API's refusals, wanted once someone acts).
  *
  * Which strings a module needs is read from its source: every key is type-checked, so it is
  * written out with its top-level group (`t('votes.ballot.cast')`, `` t(`refusals.${reason}`) ``);
@@ -31,6 +32,12 @@ interface PageStringsOptions {
   /** Import specifiers of the workspace libraries and their entry files (they are read too). */
   aliases: Record<string, string>;
   languages: readonly string[];
+  /**
+   * Groups that no page takes whole: messages shown only after the person acts (the API's
+   * refusals, `refusals.${reason}`), fetched when they first do (the page loads them by name
+   * from `pageStrings`, like a page). A page still takes the single keys it names.
+   */
+  onDemand: readonly string[];
 }
 
 type Strings = Record<string, unknown>;
@@ -93,13 +100,18 @@ export function pageStrings(options: PageStringsOptions): Plugin {
     };
     const prefixesOf = (reached: Set<string>): Set<string> => new Set([...reached].flatMap((file) => [...read(file).prefixes]));
     const coreFiles = reach(path.join(options.src, 'main.tsx'), false);
-    const core = prefixesOf(coreFiles);
-    const covered = (prefix: string): boolean => core.has(prefix) || core.has(prefix.split('.')[0]!);
+    const onDemand = (prefix: string): boolean => options.onDemand.includes(prefix);
+    const core = new Set([...prefixesOf(coreFiles)].filter((prefix) => !onDemand(prefix)));
+    const covered = (prefix: string): boolean => core.has(prefix) || core.has(prefix.split('.')[0]!) || onDemand(prefix);
     const pages = new Map<string, Set<string>>();
     for (const name of fs.readdirSync(routes).filter((f) => CODE.test(f)).sort()) {
       const file = path.join(routes, name);
       if (coreFiles.has(file)) continue;
       pages.set(name.replace(CODE, ''), new Set([...prefixesOf(reach(file, true))].filter((prefix) => !covered(prefix))));
+    }
+    for (const group of options.onDemand) {
+      if (pages.has(group)) throw new Error(`page-strings: src/app/routes/${group}.tsx has the name of a group fetched on demand`);
+      pages.set(group, new Set([group]));
     }
     return { core, pages };
   }

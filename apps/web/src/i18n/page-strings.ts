@@ -4,6 +4,8 @@
  * cut at build time by vite-plugins/page-strings.ts. Switching language fetches the other
  * language's strings of the frame and of every page opened so far (`ensureStrings`).
  *
+ * The API's refusals come when someone first acts (`fetchRefusalWords`).
+ *
  * Should a page show a key that was not fetched (the build missed it), `fetchEverything` fetches
  * the whole file of the language and the page is drawn again with the words: slower, never wrong.
  */
@@ -19,7 +21,7 @@ type Adder = Pick<I18n, 'addResourceBundle'>;
 
 /** What each language has had added so far: 'core', page names, 'everything'. */
 const added: Record<Language, Set<string>> = { 'zh-CN': new Set(['core']), en: new Set() };
-/** Pages whose strings were asked for, so that a language switch brings theirs too. */
+/** Pages (and groups fetched on demand) whose strings were asked for, so that a language switch brings theirs too. */
 const pagesOpened = new Set<string>();
 
 export { coreChinese };
@@ -81,6 +83,17 @@ export async function withPageStrings<Module>(page: string, module: Promise<Modu
   })();
   const [loaded] = await Promise.all([module, strings.catch(() => undefined)]);
   return loaded;
+}
+
+/**
+ * The API's refusals in the language on screen (`refusals.<reason>`), which no page takes with
+ * it: they are wanted only once someone acts (the query client asks when a change is sent, and
+ * waits for them before it shows a refused one). Never fails: a key missing then is fetched with
+ * the whole file.
+ */
+export function fetchRefusalWords(): Promise<void> {
+  pagesOpened.add('refusals');
+  return addPage(i18next, languageOf(i18next), 'refusals').catch(() => undefined);
 }
 
 const fetching = new Map<Language, Promise<void>>();
