@@ -136,8 +136,15 @@ export function pageStrings(options: PageStringsOptions): Plugin {
     return picked;
   }
 
+  // The dev server gives the frame every string and no page any: it would not see a key added to a
+  // page's source without a reload of the virtual modules, and the browser tests run the build.
+  let whole = false;
+
   return {
     name: 'yishi-page-strings',
+    configResolved(config) {
+      whole = config.command === 'serve';
+    },
     resolveId(id) {
       if (id === VIRTUAL) return RESOLVED;
       // virtual:page-strings/vote/en → a chunk named strings-vote-en.
@@ -147,7 +154,9 @@ export function pageStrings(options: PageStringsOptions): Plugin {
     load(id) {
       if (!id.startsWith(RESOLVED)) return null;
       for (const language of options.languages) this.addWatchFile(stringsFile(language));
-      const { core, pages } = analyse();
+      const analysed = analyse();
+      const core = whole ? new Set(Object.keys(JSON.parse(fs.readFileSync(stringsFile('zh-CN'), 'utf8')) as Strings)) : analysed.core;
+      const pages = whole ? new Map([...analysed.pages.keys()].map((page): [string, Set<string>] => [page, new Set()])) : analysed.pages;
       if (id === RESOLVED) {
         const entries = [...pages].map(([page, prefixes]) => {
           if (prefixes.size === 0) return `  ${JSON.stringify(page)}: null,`;
