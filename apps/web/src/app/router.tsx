@@ -7,7 +7,7 @@ import { AppErrorRoute } from './routes/app-error';
 import { RequireAuth, RequireConsole } from './routes/guards';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
-import { withPageStrings } from '../i18n/page-strings';
+import { fetchRefusalWords, withPageStrings } from '../i18n/page-strings';
 
 /*
  * The main bundle holds the frame every page shares (header, language, session, the guards), the
@@ -81,7 +81,8 @@ const ConsoleSession = lazy(() => consolePages().then((m) => ({ default: m.Conso
 const ConsoleSessionScreen = lazy(() => consolePages().then((m) => ({ default: m.ConsoleSessionScreenRoute })));
 const ConsoleSessionNotice = lazy(() => consolePages().then((m) => ({ default: m.ConsoleSessionNoticeRoute })));
 // A session's officers may be residents with no console role: their pages are a chunk of their own.
-const sessionRoomPages = () => withPageStrings('session-room-pages', import('./routes/session-room-pages'));
+// The room's slips show the API's refusals as they are, not only after the officer acts.
+const sessionRoomPages = () => Promise.all([withPageStrings('session-room-pages', import('./routes/session-room-pages')), fetchRefusalWords()]).then(([m]) => m);
 const SessionRoom = lazy(() => sessionRoomPages().then((m) => ({ default: m.SessionRoomRoute })));
 const SessionMinutesEdit = lazy(() => sessionRoomPages().then((m) => ({ default: m.SessionMinutesEditRoute })));
 

@@ -22,8 +22,10 @@ export function initI18n(language: Language, translations: Translations, root: H
   void i18next.use(initReactI18next).init({
     ...options,
     // A key the page did not fetch (page-strings.ts): fetch the whole file and draw again, the
-    // key shown meanwhile; components redraw when strings are added ('added').
-    parseMissingKeyHandler: (key) => {
+    // key shown meanwhile; components redraw when strings are added ('added'). A call that gives
+    // a default value expects keys that may not exist (a code from the server): the default.
+    parseMissingKeyHandler: (key, defaultValue) => {
+      if (defaultValue !== undefined) return defaultValue;
       const lng = currentLanguage(i18next);
       // A fault of the build's cut (vite-plugins/page-strings.ts), to be seen in the console.
       console.error(`No string "${key}" on this page in ${lng}: fetching all of them`);
