@@ -82,4 +82,29 @@ describe('compressed answers: the web client precompressed, API reads on the fly
     const small = await rawGet(t.baseUrl, '/api/health', 'gzip, br');
     expect(small.headers['content-encoding']).toBeUndefined();
   });
+
+  it('gives a phone that takes brotli the same JSON in brotli, with its length, type and caching right', async () => {
+    const plain = await rawGet(t.baseUrl, '/api/docs/openapi.json', null);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const [accept, encoding, decode] of [
+      ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const answer = await rawGet(t.baseUrl, '/api/docs/openapi.json', accept);
+      expect([answer.status, answer.headers['content-encoding']]).toEqual([200, encoding]);
+      expect(answer.headers['content-type']).toBe(plain.headers['content-type']);
+      expect(answer.headers['vary']).toMatch(/accept-encoding/i);
+      expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
+      expect(answer.body.length).toBeLessThan(plain.body.length / 3);
+      expect(decode(answer.body).equals(plain.body)).toBe(true);
+      // Asked again with the validator it was given: not modified, nothing sent.
+      const again = await new Promise<number>((resolve, reject) =>
+        http.get(`${t.baseUrl}/api/docs/openapi.json`, { headers: { 'accept-encoding': accept, 'if-none-match': String(answer.headers['etag']) } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).on('error', reject),
+      );
+      expect(again).toBe(304);
+    }
+  });
 });

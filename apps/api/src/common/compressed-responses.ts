@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import compression from 'compression';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
@@ -83,13 +84,62 @@ export function servePrecompressed(root: string): RequestHandler {
   };
 }
 
+/** Answers smaller than this go as they are: compressing them saves less than it costs. */
+const COMPRESS_FROM_BYTES = 1024;
+const BROTLI_QUALITY = 4;
+/** A 256 KB window: far more than any answer needs, a sixteenth of brotli's default allocation. */
+const BROTLI_WINDOW_BITS = 18;
+const BOTH: ReadonlySet<Encoding> = new Set(['br', 'gzip']);
+
 /**
- * API answers to reads (GET, HEAD) over 1 KB, gzip or brotli at a fast setting. Not the session
+ * The whole answer compressed in one call, when it is a complete body of a compressible type of at
+ * least COMPRESS_FROM_BYTES and the client takes brotli or gzip; null to send it as it is.
+ */
+function compressedAnswer(req: Request, res: Response, body: unknown): Buffer | null {
+  if (typeof body !== 'string' && !Buffer.isBuffer(body)) return null;
+  if (res.getHeader('Content-Encoding') !== undefined || !compression.filter(req, res)) return null;
+  const type = String(res.getHeader('Content-Type') ?? '');
+  if (type === '' || type.startsWith('text/event-stream')) return null;
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  if (bytes.length < COMPRESS_FROM_BYTES) return null;
+  const encoding = chooseEncoding(req.get('accept-encoding'), BOTH);
+  res.vary('Accept-Encoding');
+  if (!encoding) return null;
+  res.setHeader('Content-Encoding', encoding);
+  // Express names the charset of a text body it encodes itself; the bytes handed on are UTF-8 as well.
+  if (typeof body === 'string' && !/;\s*charset=/i.test(type)) res.setHeader('Content-Type', `${type}; charset=utf-8`);
+  return encoding === 'br'
+    ? brotliCompressSync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlibConstants.BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
+    : gzipSync(bytes, { level: zlibConstants.Z_BEST_SPEED });
+}
+
+/**
+ * API answers to reads (GET, HEAD) over 1 KB, brotli or gzip at a fast setting. Not the session
  * state under /api/auth, which carries the CSRF token: a compressed secret beside text an
  * attacker can influence leaks through the size (BREACH), and the answer is small anyway.
+ *
+ * An answer sent whole (every JSON answer, `res.send`) is compressed in one call; only a streamed
+ * one (a file download) goes through the `compression` package's stream. Measured on this machine
+ * (a 4.6 KB JSON answer, Express, 20 clients): a compressing stream per answer cost 600–700 µs of
+ * CPU for gzip and 1,000–1,200 µs for brotli, whatever the level, where the one-shot call costs
+ * 40–80 µs; under bench:pages the stream was a fifth of the API's CPU on the pages people open most.
  */
 export function compressReadAnswers(): RequestHandler {
   // A server-sent event stream is never compressed: compression would hold its events back.
-  const compress = compression({ threshold: 1024, filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res) });
-  return (req, res, next) => ((req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/auth/') ? compress(req, res, next) : next());
+  const streamed = compression({
+    threshold: COMPRESS_FROM_BYTES,
+    level: zlibConstants.Z_BEST_SPEED,
+    brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlibConstants.BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS } },
+    filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res),
+  });
+  return (req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api/auth/')) return next();
+    // Express's res.json hands res.send the whole body: compress it there, once. The stream above
+    // then finds the answer encoded and leaves it alone.
+    const send = res.send;
+    res.send = function sendCompressed(this: Response, body?: unknown): Response {
+      return send.call(this, compressedAnswer(req, this, body) ?? body);
+    };
+    streamed(req, res, next);
+  };
 }

@@ -333,6 +333,10 @@ describe('an owners’ assembly ballot: three matters, online, paper and proxy, 
     expect(files['box.jsonl']!.trim().split('\n')).toHaveLength(5);
     expect(files['roll.jsonl']).not.toContain('marks');
     for (const name of adults) expect(files['box.jsonl']).not.toContain(name);
+    // The board lists the box's ballots, as the kit holds them.
+    const posted = await members[2]!.get<{ entries: { receipt: string }[] }>(`/api/votes/${voteId}/board`);
+    const boxed = files['box.jsonl']!.trim().split('\n').map((line) => (JSON.parse(line) as { ballot: string }).ballot);
+    expect(posted.body.entries.map((e) => e.receipt)).toEqual(boxed);
     const report = recountKit(files);
     expect(report.formatVersion).toBe(2);
     expect(report.report.ok).toBe(true);

@@ -194,8 +194,12 @@ export class Vote {
   @Column({ name: 'result_json', type: 'text', nullable: true })
   resultJson!: string | null;
 
-  /** The secret ballot box, sealed at close in ballot-id order (box.jsonl). */
-  @Column({ name: 'box_jsonl', type: 'text', nullable: true })
+  /**
+   * The secret ballot box, sealed at close in ballot-id order (box.jsonl). Not read with the row
+   * (a line per ballot: some 100 KB for a thousand members' secret ballot, on every vote page):
+   * the board and the recount kit ask for it (withBox).
+   */
+  @Column({ name: 'box_jsonl', type: 'text', nullable: true, select: false })
   boxJsonl!: string | null;
 
   @Column({ name: 'final_at', type: 'timestamptz', nullable: true })

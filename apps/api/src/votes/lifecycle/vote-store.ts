@@ -43,6 +43,15 @@ export async function withElectorate<T extends Pick<Vote, 'id' | 'electorateJson
   return vote;
 }
 
+/** The vote with its sealed box.jsonl read (the row is read without it: vote.entity.ts). For the board and the recount kit. */
+export async function withBox<T extends Pick<Vote, 'id' | 'boxJsonl'>>(q: Queryable, vote: T): Promise<T> {
+  if (vote.boxJsonl === undefined) {
+    const [row] = await queryOn(q)<{ box_jsonl: string | null }>(`SELECT box_jsonl FROM vote WHERE id = $1`, [vote.id]);
+    vote.boxJsonl = row?.box_jsonl ?? null;
+  }
+  return vote;
+}
+
 /** A unit's votes, newest first. */
 export function votesOfUnit(m: EntityManager, unitId: string): Promise<Vote[]> {
   return m.getRepository(Vote).find({ where: { unitId }, order: { createdAt: 'DESC' } });

@@ -120,12 +120,17 @@ describe('votes: opening, online ballots, the chain, closing and the recount', (
   it('closes at its time, counts, publishes the result with the chain head, and the recount kit agrees', async () => {
     const vote = await announce(2 * 3600_000, { turnoutPublic: true });
     await openNow(vote);
+    const turnoutPersons = async (): Promise<number> => {
+      const turnout = await as.owner!.get<{ conditions: { id: string; numerator: number }[] }>(`/api/votes/${vote.id}/turnout`);
+      expect(turnout.status).toBe(200);
+      return turnout.body.conditions.find((c) => c.id === 'turnout-persons')!.numerator;
+    };
     await as.owner!.post(`/api/votes/${vote.id}/ballots`, { choice: 'approve' });
+    // The live turnout follows each cast (the electorate it measures against is read once).
+    expect(await turnoutPersons()).toBe(1);
     await as.coOwner!.post(`/api/votes/${vote.id}/ballots`, { choice: 'oppose' });
     await as.coOwner!.post(`/api/votes/${vote.id}/ballots`, { choice: 'approve' });
-    const turnout = await as.owner!.get<{ conditions: { id: string; numerator: number }[] }>(`/api/votes/${vote.id}/turnout`);
-    expect(turnout.status).toBe(200);
-    expect(turnout.body.conditions.find((c) => c.id === 'turnout-persons')!.numerator).toBe(2);
+    expect(await turnoutPersons()).toBe(2);
     // Its closing time passes (the job is handed a clock after it).
     const sealing = t.app.get(SealingService);
     const after = new Date(new Date(vote.closesAt).getTime() + 1000);

@@ -18,7 +18,7 @@ import { safeguardsOf } from '../lifecycle/vote-rules';
 import { VotesService } from '../lifecycle/votes.service';
 import { conflict, forbidden } from '../../common/refusals';
 import { assemblyResultOf } from '../assembly/assembly-result';
-import { withElectorate } from '../lifecycle/vote-store';
+import { withBox, withElectorate } from '../lifecycle/vote-store';
 
 
 export interface RecountKitFile {
@@ -58,8 +58,9 @@ export class ResultsService {
   /** The board of a vote the caller may see (signed in to its unit, or on its public page once published). */
   async boardOf(vote: Vote): Promise<VoteBoardDto> {
     if (vote.secrecy === 'secret') {
-      const box = vote.boxJsonl
-        ? vote.boxJsonl
+      const { boxJsonl } = await withBox(this.dataSource.manager, vote);
+      const box = boxJsonl
+        ? boxJsonl
             .split('\n')
             .filter(Boolean)
             .map((line) => JSON.parse(line) as { ballot: string; seq: number })
@@ -106,7 +107,7 @@ export class ResultsService {
       'vote.json': strToU8(vote.voteJson!),
       'electorate.json': strToU8((await withElectorate(this.dataSource.manager, vote)).electorateJson!),
       'result.json': strToU8(result),
-      ...(vote.secrecy === 'named' ? { 'ballots.jsonl': strToU8(chain) } : { 'roll.jsonl': strToU8(chain), 'box.jsonl': strToU8(vote.boxJsonl ?? '') }),
+      ...(vote.secrecy === 'named' ? { 'ballots.jsonl': strToU8(chain) } : { 'roll.jsonl': strToU8(chain), 'box.jsonl': strToU8((await withBox(this.dataSource.manager, vote)).boxJsonl ?? '') }),
     };
     const folder = `yishi-vote-${vote.id}`;
     // Dated when the result was published, not when downloaded: the same kit is the same bytes

@@ -43,6 +43,18 @@ interface ElectorateFileJson {
   electorate: Electorate;
 }
 
+/** How many opened votes' electorates a process keeps parsed (a large compound's is a few MB). */
+const ELECTORATES_KEPT = 16;
+
+/** The value, with every object and array in it frozen. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
 /** The genesis hash of a vote's chain, under the format its vote.json declares (version 2: an assembly's ballot). */
 function chainGenesis(chain: 'ballots' | 'roll', voteJson: string): string {
   const file = JSON.parse(voteJson) as { formatVersion?: unknown };
@@ -66,6 +78,30 @@ export class SealingService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
   ) {}
+
+  /**
+   * The electorates of opened votes, parsed, by vote id, the most recently read last: the live
+   * turnout needs one on every request, and an opened vote's electorate.json never changes (the
+   * `vote_frozen` trigger refuses it), so it is read and parsed once per process, not 100 KB to
+   * a few MB per request. Frozen, so no caller can change what the next one reads.
+   */
+  private readonly electorates = new Map<string, Electorate>();
+
+  /** The electorate of a vote that has opened (its electorate.json is frozen), parsed once per process. */
+  private async openedElectorate(vote: Vote): Promise<Electorate> {
+    const known = this.electorates.get(vote.id);
+    if (known) {
+      this.electorates.delete(vote.id);
+      this.electorates.set(vote.id, known);
+      return known;
+    }
+    const json = (await withElectorate(this.dataSource.manager, vote)).electorateJson;
+    if (vote.status === 'scheduled' || vote.status === 'cancelled' || !json) throw new Error(`vote ${vote.id} has no frozen electorate (${vote.status})`);
+    const electorate = deepFreeze((JSON.parse(json) as ElectorateFileJson).electorate);
+    this.electorates.set(vote.id, electorate);
+    if (this.electorates.size > ELECTORATES_KEPT) this.electorates.delete(this.electorates.keys().next().value!);
+    return electorate;
+  }
 
   onModuleInit(): void {
     this.jobs.register({ name: 'votes.seal', everyMs: 1000, run: async () => void (await this.sealAll()) });
@@ -239,19 +275,18 @@ export class SealingService implements OnModuleInit {
 
   /** Live figures while a vote runs: who has taken part, against the rule's thresholds (no choices). */
   async turnout(vote: Vote): Promise<TallyResult> {
-    const electorate = (JSON.parse((await withElectorate(this.dataSource.manager, vote)).electorateJson!) as ElectorateFileJson).electorate;
     // An assembly's turnout is the ballot's: one turnout for every matter, measured on the rule whose clock it runs on.
     const definition = { ruleSet: vote.ruleSet, question: vote.questionKind === 'options' ? { kind: 'options' as const, options: vote.options! } : { kind: 'motion' as const }, matterKinds: [], lml63: vote.lml63 };
     // Those signed in at the meeting count toward attendance as they will in the count (where the
     // rule counts attendance; the tally ignores them elsewhere, and anyone it would not count).
+    // The three reads are independent: each on a connection of its own, at once.
     const m = this.dataSource.manager;
-    const checkIns = await checkedInVoters(m, vote.id);
     if (vote.secrecy === 'named') {
-      const ballots = await namedParticipants(m, vote.id);
+      const [electorate, checkIns, ballots] = await Promise.all([this.openedElectorate(vote), checkedInVoters(m, vote.id), namedParticipants(m, vote.id)]);
       // Every participant counted as abstaining: turnout without revealing how anyone voted.
       return tally({ vote: definition, electorate, casting: { secrecy: 'named', ballots: ballots.map((b) => ({ voter: b.voter_id, choice: 'abstain', channel: b.channel, proxy: b.proxy })) }, checkIns });
     }
-    const marks = await secretParticipants(m, vote.id);
+    const [electorate, checkIns, marks] = await Promise.all([this.openedElectorate(vote), checkedInVoters(m, vote.id), secretParticipants(m, vote.id)]);
     return tally({
       vote: definition,
       electorate,

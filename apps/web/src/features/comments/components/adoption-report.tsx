@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../../components/query-error';
@@ -131,21 +131,35 @@ export function AdoptionReport({ consultationId, titleId }: { consultationId: st
   const language = currentLanguage(i18n);
   const report = useAdoptionReport(consultationId);
   const [printing, setPrinting] = useState(false);
+  /** Every page has been read for printing: print once they are on the page. */
+  const printWhenShown = useRef(false);
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = report;
+  const pagesShown = report.data?.pages.length ?? 0;
+  // Runs after React has drawn what it was given: the dialog opens on the whole report, not on
+  // the pages that were showing when the last one arrived.
+  useEffect(() => {
+    if (printing || hasNextPage || !printWhenShown.current) return;
+    printWhenShown.current = false;
+    window.print();
+  }, [printing, hasNextPage, pagesShown]);
   // Printing is of the whole report: read every page left, then open the print dialog.
   const printAll = async (): Promise<void> => {
     setPrinting(true);
+    let complete = true;
     try {
       let more = hasNextPage;
       while (more) {
         const result = await fetchNextPage();
-        if (result.isError) return; // the error and its retry show under the list
+        if (result.isError) {
+          complete = false; // the error and its retry show under the list
+          break;
+        }
         more = result.hasNextPage;
       }
     } finally {
+      printWhenShown.current = complete;
       setPrinting(false);
     }
-    window.print();
   };
   if (report.isPending) {
     return (

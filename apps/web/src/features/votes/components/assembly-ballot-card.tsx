@@ -64,7 +64,10 @@ export function AssemblyBallotCard({ vote, voter, named, stage }: AssemblyBallot
   const { refs: { review: reviewHeading, recorded: recordedHeading, fill: fillHeading }, focusOn } = useStepFocus(['review', 'recorded', 'fill'] as const);
 
   const blanks = matters.filter((m) => draft[m.id] === undefined).length;
-  const finality = vote.allowChange ? t('votes.ballot.changeUntilClose') : t('votes.ballot.finalNamed');
+  // A secret ballot (a cooperative's or village's, where no matter weighs floor area) keeps no
+  // marks with the voter: it says so before casting, and afterwards shows that, not the marks.
+  const secret = vote.secrecy === 'secret';
+  const finality = secret ? t('votes.ballot.finalSecret') : vote.allowChange ? t('votes.ballot.changeUntilClose') : t('votes.ballot.finalNamed');
 
   const toggleCandidate = (matter: VoteMatter, candidate: string): void => {
     setDraft((previous) => {
@@ -233,8 +236,8 @@ export function AssemblyBallotCard({ vote, voter, named, stage }: AssemblyBallot
           <h3 className="ballot-recorded__title" ref={recordedHeading} tabIndex={-1}>
             {justCast && !justCast.changed ? t('votes.ballot.alreadyRecorded') : t('votes.ballot.recorded')}
           </h3>
-          <RecordedMarks matters={matters} marks={recordedMarks} />
-          {receipt && <ReceiptCode voteId={vote.id} receipt={receipt} onlyNow={false} />}
+          {secret ? <p className="ballot-recorded__choice">{t('votes.ballot.secretRecorded')}</p> : <RecordedMarks matters={matters} marks={recordedMarks} />}
+          {receipt ? <ReceiptCode voteId={vote.id} receipt={receipt} onlyNow={secret} /> : secret && <p className="receipt__hint">{t('votes.ballot.secretReceiptGone')}</p>}
           {state === 'changeable' && (
             <>
               <p className="ballot-recorded__note">{t('votes.ballot.changeUntilClose')}</p>
@@ -252,7 +255,7 @@ export function AssemblyBallotCard({ vote, voter, named, stage }: AssemblyBallot
               </button>
             </>
           )}
-          {state === 'recorded' && <p className="ballot-recorded__note">{vote.allowChange ? t('votes.ballot.closedNoChange') : t('votes.ballot.finalNamed')}</p>}
+          {state === 'recorded' && !secret && <p className="ballot-recorded__note">{vote.allowChange ? t('votes.ballot.closedNoChange') : t('votes.ballot.finalNamed')}</p>}
         </div>
       )}
 
@@ -260,7 +263,7 @@ export function AssemblyBallotCard({ vote, voter, named, stage }: AssemblyBallot
         <div className={`notice ${state === 'paper' ? 'notice--info' : 'notice--warning'} ballot-paper`}>
           <p className="notice__text">{state === 'paper' ? t('votes.ballot.paperCounted') : t('votes.ballot.paperSupersededTitle')}</p>
           {state === 'paperSuperseded' && <p>{t('votes.ballot.paperSuperseded', { receipt: voter.supersededReceipt })}</p>}
-          <RecordedMarks matters={matters} marks={recordedMarks} />
+          {!secret && <RecordedMarks matters={matters} marks={recordedMarks} />}
           {voter.receipt && <ReceiptCode voteId={vote.id} receipt={voter.receipt} />}
         </div>
       )}
