@@ -3,8 +3,8 @@ import { createRoot } from 'react-dom/client';
 import './styles/base.css';
 import { App } from './app/app';
 import { initI18n } from './i18n';
-import type { MainTranslation } from './i18n/resources';
-import { chinese, loadTranslation } from './i18n/resources';
+import { coreChinese, coreStrings } from './i18n/page-strings';
+import type { StringsPart } from './i18n/resources';
 import type { Language } from './lib/preferences';
 import { applyLargeText, browserStorage, DEFAULT_LANGUAGE, readPreferences } from './lib/preferences';
 
@@ -18,8 +18,8 @@ if (!container) {
   throw new Error('index.html has no #root element');
 }
 
-const start = (language: Language, translation: MainTranslation): void => {
-  const i18n = initI18n(language, { [DEFAULT_LANGUAGE]: chinese, [language]: translation });
+const start = (language: Language, strings: StringsPart): void => {
+  const i18n = initI18n(language, { [DEFAULT_LANGUAGE]: coreChinese, [language]: strings });
   createRoot(container).render(
     <StrictMode>
       <App i18n={i18n} />
@@ -27,9 +27,10 @@ const start = (language: Language, translation: MainTranslation): void => {
   );
 };
 
-// Chinese is in this bundle; English, when chosen, comes from its own chunk first. Should that
-// fail (the connection dropped), the app starts in Chinese rather than not at all.
-loadTranslation(preferences.language).then(
-  (translation) => start(preferences.language, translation),
-  () => start(DEFAULT_LANGUAGE, chinese),
+// The frame's Chinese strings are in this bundle; English ones, when chosen, come from their own
+// chunk first (each page brings its own, i18n/page-strings.ts). Should that fail (the connection
+// dropped), the app starts in Chinese rather than not at all.
+coreStrings(preferences.language).then(
+  (strings) => start(preferences.language, strings),
+  () => start(DEFAULT_LANGUAGE, coreChinese),
 );

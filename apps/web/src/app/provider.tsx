@@ -1,8 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { fetchRefusalWords } from '../i18n/page-strings';
 import { ApiError } from '../lib/api-client';
 import { connectApiToSession } from '../lib/auth';
 
@@ -10,6 +11,14 @@ const MAX_RETRIES = 2;
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
+    // The words of the API's refusals travel with no page: fetched when a change is first sent,
+    // beside it, and waited for before a refused change shows its message.
+    mutationCache: new MutationCache({
+      onMutate: () => {
+        void fetchRefusalWords();
+      },
+      onError: () => fetchRefusalWords(),
+    }),
     defaultOptions: {
       queries: {
         staleTime: 60 * 1000,

@@ -7,6 +7,7 @@ import { AppErrorRoute } from './routes/app-error';
 import { RequireAuth, RequireConsole } from './routes/guards';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
+import { fetchRefusalWords, withPageStrings } from '../i18n/page-strings';
 
 /*
  * The main bundle holds the frame every page shares (header, language, session, the guards), the
@@ -14,36 +15,37 @@ import { NotFoundRoute } from './routes/not-found';
  * first shown (React.lazy; the layout's Suspense shows 加载中… meanwhile, and a later navigation
  * keeps the current page until the next one is there), with the libraries only it needs (QR codes
  * on a result notice, text diffs on a draft): a resident's phone downloads the frame and the page
- * it opened, not the whole app.
+ * it opened, not the whole app. Each page's words come with it (`withPageStrings`: the strings
+ * its module needs beyond the frame's, in the language on screen).
  *
  * The staff console is one chunk of its own (every page below comes from the same module):
  * React.lazy components render only past RequireConsole, so a resident's phone never downloads
  * it, not even by typing /console. (A route `lazy` would be fetched while matching, before any
  * guard could say no.)
  */
-const loginPages = () => import('./routes/login');
+const loginPages = () => withPageStrings('login', import('./routes/login'));
 const LoginRoute = lazy(() => loginPages().then((m) => ({ default: m.LoginRoute })));
 const ResetPasswordRoute = lazy(() => loginPages().then((m) => ({ default: m.ResetPasswordRoute })));
-const SignupRoute = lazy(() => import('./routes/signup').then((m) => ({ default: m.SignupRoute })));
-const PublicResultRoute = lazy(() => import('./routes/public-result').then((m) => ({ default: m.PublicResultRoute })));
-const mePages = () => import('./routes/me');
+const SignupRoute = lazy(() => withPageStrings('signup', import('./routes/signup')).then((m) => ({ default: m.SignupRoute })));
+const PublicResultRoute = lazy(() => withPageStrings('public-result', import('./routes/public-result')).then((m) => ({ default: m.PublicResultRoute })));
+const mePages = () => withPageStrings('me', import('./routes/me'));
 const MeRoute = lazy(() => mePages().then((m) => ({ default: m.MeRoute })));
 const MessagesRoute = lazy(() => mePages().then((m) => ({ default: m.MessagesRoute })));
-const InboxRoute = lazy(() => import('./routes/inbox').then((m) => ({ default: m.InboxRoute })));
-const ConsultationRoute = lazy(() => import('./routes/consultation').then((m) => ({ default: m.ConsultationRoute })));
-const ConsultationReportRoute = lazy(() => import('./routes/consultation-report').then((m) => ({ default: m.ConsultationReportRoute })));
-const UnitRoute = lazy(() => import('./routes/unit').then((m) => ({ default: m.UnitRoute })));
-const topicPages = () => import('./routes/topics');
+const InboxRoute = lazy(() => withPageStrings('inbox', import('./routes/inbox')).then((m) => ({ default: m.InboxRoute })));
+const ConsultationRoute = lazy(() => withPageStrings('consultation', import('./routes/consultation')).then((m) => ({ default: m.ConsultationRoute })));
+const ConsultationReportRoute = lazy(() => withPageStrings('consultation-report', import('./routes/consultation-report')).then((m) => ({ default: m.ConsultationReportRoute })));
+const UnitRoute = lazy(() => withPageStrings('unit', import('./routes/unit')).then((m) => ({ default: m.UnitRoute })));
+const topicPages = () => withPageStrings('topics', import('./routes/topics'));
 const UnitTopicsRoute = lazy(() => topicPages().then((m) => ({ default: m.UnitTopicsRoute })));
 const NewTopicRoute = lazy(() => topicPages().then((m) => ({ default: m.NewTopicRoute })));
 const TopicRoute = lazy(() => topicPages().then((m) => ({ default: m.TopicRoute })));
-const sessionPages = () => import('./routes/session');
+const sessionPages = () => withPageStrings('session', import('./routes/session'));
 const SessionRoute = lazy(() => sessionPages().then((m) => ({ default: m.SessionRoute })));
 const SessionMinutesRoute = lazy(() => sessionPages().then((m) => ({ default: m.SessionMinutesRoute })));
-const SessionCheckInRoute = lazy(() => import('./routes/session-check-in').then((m) => ({ default: m.SessionCheckInRoute })));
-const VoteRoute = lazy(() => import('./routes/vote').then((m) => ({ default: m.VoteRoute })));
-const VoteBoardRoute = lazy(() => import('./routes/vote-board').then((m) => ({ default: m.VoteBoardRoute })));
-const VoteResultRoute = lazy(() => import('./routes/vote-result').then((m) => ({ default: m.VoteResultRoute })));
+const SessionCheckInRoute = lazy(() => withPageStrings('session-check-in', import('./routes/session-check-in')).then((m) => ({ default: m.SessionCheckInRoute })));
+const VoteRoute = lazy(() => withPageStrings('vote', import('./routes/vote')).then((m) => ({ default: m.VoteRoute })));
+const VoteBoardRoute = lazy(() => withPageStrings('vote-board', import('./routes/vote-board')).then((m) => ({ default: m.VoteBoardRoute })));
+const VoteResultRoute = lazy(() => withPageStrings('vote-result', import('./routes/vote-result')).then((m) => ({ default: m.VoteResultRoute })));
 
 const consolePages = () => import('./routes/console/console');
 const ConsoleHome = lazy(() => consolePages().then((m) => ({ default: m.ConsoleHomeRoute })));
@@ -79,7 +81,8 @@ const ConsoleSession = lazy(() => consolePages().then((m) => ({ default: m.Conso
 const ConsoleSessionScreen = lazy(() => consolePages().then((m) => ({ default: m.ConsoleSessionScreenRoute })));
 const ConsoleSessionNotice = lazy(() => consolePages().then((m) => ({ default: m.ConsoleSessionNoticeRoute })));
 // A session's officers may be residents with no console role: their pages are a chunk of their own.
-const sessionRoomPages = () => import('./routes/session-room-pages');
+// The room's slips show the API's refusals as they are, not only after the officer acts.
+const sessionRoomPages = () => Promise.all([withPageStrings('session-room-pages', import('./routes/session-room-pages')), fetchRefusalWords()]).then(([m]) => m);
 const SessionRoom = lazy(() => sessionRoomPages().then((m) => ({ default: m.SessionRoomRoute })));
 const SessionMinutesEdit = lazy(() => sessionRoomPages().then((m) => ({ default: m.SessionMinutesEditRoute })));
 

@@ -3,12 +3,13 @@ import type { i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../lib/preferences';
 import { applyLanguage, isLanguage } from '../lib/preferences';
+import { ensureStrings, fetchEverything, markCoreAdded } from './page-strings';
 import type { Translations } from './resources';
-import { i18nOptions, loadTranslation } from './resources';
+import { i18nOptions } from './resources';
 
 /**
- * Starts i18next in the given language, whose strings must be among `translations` (see
- * `loadTranslation`), and keeps `<html lang>` in step with it.
+ * Starts i18next in the given language, with the frame's strings of `translations` (see
+ * page-strings.ts), and keeps `<html lang>` in step with it.
  */
 export function initI18n(language: Language, translations: Translations, root: HTMLElement = document.documentElement): typeof i18next {
   i18next.on('languageChanged', (lng) => {
@@ -16,23 +17,30 @@ export function initI18n(language: Language, translations: Translations, root: H
       applyLanguage(root, lng);
     }
   });
-  void i18next.use(initReactI18next).init(i18nOptions(language, translations));
+  for (const lng of Object.keys(translations)) if (isLanguage(lng)) markCoreAdded(lng);
+  const options = i18nOptions(language, translations);
+  void i18next.use(initReactI18next).init({
+    ...options,
+    // A key the page did not fetch (page-strings.ts): fetch the whole file and draw again, the
+    // key shown meanwhile; components redraw when strings are added ('added'). A call that gives
+    // a default value expects keys that may not exist (a code from the server): the default.
+    parseMissingKeyHandler: (key, defaultValue) => {
+      if (defaultValue !== undefined) return defaultValue;
+      const lng = currentLanguage(i18next);
+      // A fault of the build's cut (vite-plugins/page-strings.ts), to be seen in the console.
+      console.error(`No string "${key}" on this page in ${lng}: fetching all of them`);
+      void fetchEverything(i18next, lng);
+      return key;
+    },
+    react: { bindI18nStore: 'added' },
+  });
   applyLanguage(root, language);
   return i18next;
 }
 
-/**
- * Adds the main strings of `language` unless they are there already. A bundle alone proves
- * nothing: the console adds its own strings in every language when its chunk loads.
- */
-export async function ensureLanguage(i18n: Pick<I18n, 'getResource' | 'addResourceBundle'>, language: Language): Promise<void> {
-  if (i18n.getResource(language, 'translation', 'app.name') !== undefined) return;
-  i18n.addResourceBundle(language, 'translation', await loadTranslation(language), true, false);
-}
-
-/** Switches to `language`, fetching its strings first if this page has not had them yet. */
-export async function changeLanguage(i18n: Pick<I18n, 'getResource' | 'addResourceBundle' | 'changeLanguage'>, language: Language): Promise<void> {
-  await ensureLanguage(i18n, language);
+/** Switches to `language`, fetching first its strings of the frame and of the pages opened so far. */
+export async function changeLanguage(i18n: Pick<I18n, 'addResourceBundle' | 'changeLanguage'>, language: Language): Promise<void> {
+  await ensureStrings(i18n, language);
   await i18n.changeLanguage(language);
 }
 

@@ -7,9 +7,10 @@ import type { InitOptions, TFunction } from 'i18next';
 import { createInstance } from 'i18next';
 import type { Language } from '../lib/preferences';
 import { addConsoleTranslations } from './console-resources';
+import { chinese } from './chinese';
 import { english } from './english';
 import type { MainTranslation } from './resources';
-import { chinese, i18nOptions as optionsWith } from './resources';
+import { i18nOptions as optionsWith } from './resources';
 
 export const translations: Record<Language, MainTranslation> = { 'zh-CN': chinese, en: english };
 

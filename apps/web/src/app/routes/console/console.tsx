@@ -22,7 +22,9 @@ import { RollImport } from '../../../features/rolls/components/roll-import';
 import { RollList } from '../../../features/rolls/components/roll-list';
 import { RollRevisions } from '../../../features/rolls/components/roll-revisions';
 import { addConsoleTranslations } from '../../../i18n/console-resources';
+import { chinese } from '../../../i18n/chinese';
 import { english } from '../../../i18n/english';
+import { markEverythingAdded } from '../../../i18n/page-strings';
 import { useSession } from '../../../lib/auth';
 import { useDocumentTitle } from '../../../lib/document-title';
 import type { NodeContext } from './node-context';
@@ -38,11 +40,15 @@ export * from './vote-pages';
 // The pages for discussion sessions (会议), in this chunk too.
 export * from './session-pages';
 
-// The console's words arrive with its chunk, before any of its pages renders; so do the main
-// English strings, which residents' pages fetch only on demand: staff issue letters in either
-// language, whichever language their own screen is in.
+// The console's words arrive with its chunk, before any of its pages renders; so do the whole
+// main files in both languages, which residents' pages fetch by page and language only on demand:
+// the console's pages use strings of every part, and staff issue letters in either language,
+// whichever language their own screen is in.
 addConsoleTranslations(i18next);
+i18next.addResourceBundle('zh-CN', 'translation', chinese, true, false);
 i18next.addResourceBundle('en', 'translation', english, true, false);
+markEverythingAdded('zh-CN');
+markEverythingAdded('en');
 
 function useConsoleGrants(): { userId: string; grants: ConsoleGrant[] } {
   const user = useSession().data?.user;
