@@ -11,10 +11,13 @@
  */
 import type { APIRequestContext, Browser, BrowserContext } from '@playwright/test';
 import { test } from '@playwright/test';
+import { apiAs, openWithApproval, SHORTENING_REASON, STAFF_DAXU } from '../browser/support';
 
 const PASSWORD = 'yishi-demo-2026';
 /** 御水岸 owner of the demo data: an open vote and an open consultation wait on 「我的」. */
 const OWNER = '13800000012';
+/** 御水岸's convenor (owners' committee chair), who holds the vote whose result notice is opened. */
+const CONVENOR = '13800000006';
 
 /**
  * Chromium DevTools' "Slow 4G" preset, as DevTools sets it (front_end/core/sdk/NetworkManager.ts,
@@ -67,6 +70,40 @@ function first(what: string, ids: { id: string }[]): string {
   return id;
 }
 
+/**
+ * A counted vote of 御水岸 that the owner voted on, for its result notice. The demo data has none
+ * (its owners' vote stays open for two weeks), so the bench makes one the way the browser tests
+ * do (vote-public.e2e.ts): opened at once with 大圩社区's approval, the owner votes, it closes
+ * seconds later and the closing job counts it. Made once, when the page comes up: the pages
+ * measured before it see the demo data as it was seeded.
+ */
+let closedVote: Promise<string> | null = null;
+async function makeClosedVote(): Promise<string> {
+  const convenor = await apiAs(CONVENOR);
+  const closesAt = Date.now() + 15_000;
+  const vote = await convenor.post<{ id: string }>(`/api/units/${convenor.nodeNamed('御水岸', 'convenor')}/votes`, {
+    title: '是否同意更换小区门禁系统（已计票）',
+    question: '是否同意更换小区门禁系统？',
+    ruleSet: 'cc278-ordinary',
+    matterKinds: ['owners-other'],
+    opensAt: new Date().toISOString(),
+    closesAt: new Date(closesAt).toISOString(),
+    shorteningReason: SHORTENING_REASON,
+  });
+  const staff = await apiAs(STAFF_DAXU);
+  await openWithApproval(convenor, staff, vote.id);
+  const owner = await apiAs(OWNER);
+  await owner.post(`/api/votes/${vote.id}/ballots`, { choice: 'approve' });
+  // The closer runs every 5 s (sealing.service.ts) and counts as it closes.
+  for (;;) {
+    if ((await convenor.get<{ status: string }>(`/api/votes/${vote.id}`)).status === 'closed') break;
+    if (Date.now() > closesAt + 60_000) throw new Error(`the vote ${vote.id} was not closed a minute after its closing time`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  await Promise.all([convenor, staff, owner].map((person) => person.api.dispose()));
+  return vote.id;
+}
+
 const PAGES: PageToOpen[] = [
   { name: 'home (signed out)', path: () => Promise.resolve('/') },
   { name: 'sign-in (signed out)', path: () => Promise.resolve('/login') },
@@ -83,6 +120,7 @@ const PAGES: PageToOpen[] = [
       return `/units/${unitId}/topics`;
     },
   },
+  { name: 'a vote result (owner)', as: OWNER, path: async () => `/votes/${await (closedVote ??= makeClosedVote())}/result` },
 ];
 
 interface Load {
