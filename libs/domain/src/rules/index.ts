@@ -1,3 +1,4 @@
 export * from './rule-sets';
+export * from './rule-bases';
 export * from './matters';
 export * from './schedule';

@@ -2,6 +2,8 @@
  * The rule sets under which a body decides (DOMAIN.md "Rule sets"). The ids are stable: they are
  * stored with every vote, published in the recount kit and shared by the API and the web app.
  */
+import type { RuleSetBasis } from './rule-bases';
+import { RULE_SET_BASES } from './rule-bases';
 
 /** A text a resident reads, in both languages of the platform. */
 export interface Localized {
@@ -30,15 +32,11 @@ export function isRuleSetId(value: unknown): value is RuleSetId {
 /** Which electorate snapshot a rule set reads. `any`: a compound, a roll of persons or a plain list. */
 export type ElectorateKindRequired = 'compound' | 'persons' | 'any';
 
-export interface RuleSetInfo {
+export interface RuleSetInfo extends RuleSetBasis {
   id: RuleSetId;
   /** The deciding body. */
   body: Localized;
-  /** The statute the thresholds come from. */
-  statute: Localized;
   electorate: ElectorateKindRequired;
-  /** Whether choices are weighted by exclusive floor area (owners' votes); such ballots are always named. */
-  weightedByArea: boolean;
   /** Whether those present without a ballot count (meeting rules), so check-ins matter. */
   countsAttendance: boolean;
   /**
@@ -94,18 +92,13 @@ const POLL_WINDOW: Localized = {
   en: 'An informal poll decides nothing: no shortest period.',
 };
 
-const CC278: Localized = {
-  'zh-CN': '《民法典》第二百七十八条；最高人民法院建筑物区分所有权司法解释第八条、第九条',
-  en: 'Civil Code art. 278; SPC interpretation on building ownership, arts. 8–9',
-};
-
+/** Each entry's statute and area weighting are its basis (./rule-bases.ts), which residents' pages import alone. */
 export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
   'cc278-ordinary': {
     id: 'cc278-ordinary',
+    ...RULE_SET_BASES['cc278-ordinary'],
     body: { 'zh-CN': '业主大会（一般事项）', en: 'owners of the compound (ordinary matters)' },
-    statute: CC278,
     electorate: 'compound',
-    weightedByArea: true,
     countsAttendance: false,
     noticeDays: 15,
     noticeSource: OWNERS_NOTICE,
@@ -118,13 +111,12 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
   },
   'cc278-major': {
     id: 'cc278-major',
+    ...RULE_SET_BASES['cc278-major'],
     body: {
       'zh-CN': '业主大会（筹集维修资金、改建重建、改变共有部分用途等重大事项）',
       en: 'owners of the compound (raising repair funds, rebuilding, changing the use of common parts)',
     },
-    statute: CC278,
     electorate: 'compound',
-    weightedByArea: true,
     countsAttendance: false,
     noticeDays: 15,
     noticeSource: OWNERS_NOTICE,
@@ -137,10 +129,9 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
   },
   'rceo-27': {
     id: 'rceo-27',
+    ...RULE_SET_BASES['rceo-27'],
     body: { 'zh-CN': '集体经济组织成员大会', en: 'cooperative member assembly' },
-    statute: { 'zh-CN': '《农村集体经济组织法》第二十七条', en: 'Rural Collective Economic Organizations Law (2024) art. 27' },
     electorate: 'persons',
-    weightedByArea: false,
     countsAttendance: true,
     noticeDays: 10,
     noticeSource: MEMBER_ASSEMBLY_NOTICE,
@@ -153,10 +144,9 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
   },
   'rceo-28': {
     id: 'rceo-28',
+    ...RULE_SET_BASES['rceo-28'],
     body: { 'zh-CN': '集体经济组织成员代表大会', en: 'cooperative member representative assembly' },
-    statute: { 'zh-CN': '《农村集体经济组织法》第二十八条', en: 'Rural Collective Economic Organizations Law (2024) art. 28' },
     electorate: 'persons',
-    weightedByArea: false,
     countsAttendance: false,
     noticeDays: 0,
     noticeSource: {
@@ -172,16 +162,12 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
   },
   'rceo-15': {
     id: 'rceo-15',
+    ...RULE_SET_BASES['rceo-15'],
     body: {
       'zh-CN': '集体经济组织成员大会（赋予非成员收益或福利权利）',
       en: 'cooperative member assembly (granting non-members income or welfare rights)',
     },
-    statute: {
-      'zh-CN': '《农村集体经济组织法》第十五条、第二十七条',
-      en: 'Rural Collective Economic Organizations Law (2024) arts. 15 and 27',
-    },
     electorate: 'persons',
-    weightedByArea: false,
     countsAttendance: true,
     noticeDays: 10,
     noticeSource: MEMBER_ASSEMBLY_NOTICE,
@@ -194,10 +180,9 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
   },
   'vcl-22': {
     id: 'vcl-22',
+    ...RULE_SET_BASES['vcl-22'],
     body: { 'zh-CN': '村民会议', en: "villagers' assembly" },
-    statute: { 'zh-CN': '《村民委员会组织法》第二十二条', en: 'Village Committees Organization Law art. 22' },
     electorate: 'persons',
-    weightedByArea: false,
     countsAttendance: true,
     noticeDays: 10,
     noticeSource: {
@@ -213,10 +198,9 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
   },
   'vcl-26': {
     id: 'vcl-26',
+    ...RULE_SET_BASES['vcl-26'],
     body: { 'zh-CN': '村民代表会议', en: 'village representative assembly' },
-    statute: { 'zh-CN': '《村民委员会组织法》第二十六条', en: 'Village Committees Organization Law art. 26' },
     electorate: 'persons',
-    weightedByArea: false,
     countsAttendance: true,
     noticeDays: 0,
     noticeSource: NO_NOTICE,
@@ -229,10 +213,9 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
   },
   'vcl-28': {
     id: 'vcl-28',
+    ...RULE_SET_BASES['vcl-28'],
     body: { 'zh-CN': '村民小组会议', en: 'villager group meeting' },
-    statute: { 'zh-CN': '《村民委员会组织法》第二十八条', en: 'Village Committees Organization Law art. 28' },
     electorate: 'persons',
-    weightedByArea: false,
     countsAttendance: true,
     noticeDays: 0,
     noticeSource: NO_NOTICE,
@@ -245,13 +228,12 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
   },
   'lml-63': {
     id: 'lml-63',
+    ...RULE_SET_BASES['lml-63'],
     body: {
       'zh-CN': '集体经营性建设用地出让、出租的表决（成员或村民代表）',
       en: 'leasing or selling collective commercial construction land (members or village representatives)',
     },
-    statute: { 'zh-CN': '《土地管理法》第六十三条', en: 'Land Management Law art. 63' },
     electorate: 'persons',
-    weightedByArea: false,
     // Counts attendance when the RCEO member-assembly rule also applies (see Lml63Parameters).
     countsAttendance: true,
     noticeDays: 10,
@@ -268,10 +250,9 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
   },
   'simple-majority': {
     id: 'simple-majority',
+    ...RULE_SET_BASES['simple-majority'],
     body: { 'zh-CN': '非正式征询（如选定日期）', en: 'informal poll (e.g. choosing a date)' },
-    statute: { 'zh-CN': '无法定规则（过半数即可）', en: 'no statute (simple majority of ballots cast)' },
     electorate: 'any',
-    weightedByArea: false,
     countsAttendance: false,
     noticeDays: 0,
     noticeSource: NO_NOTICE,

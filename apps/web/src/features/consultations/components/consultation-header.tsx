@@ -1,4 +1,4 @@
-import { RULE_SETS } from '@yishi/domain';
+import { RULE_SET_BASES } from '@yishi/domain';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../i18n';
@@ -16,7 +16,7 @@ interface ConsultationHeaderProps {
 export function ConsultationHeader({ consultation, titleId, headingRef }: ConsultationHeaderProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
-  const statute = RULE_SETS[consultation.ruleSet].statute[language];
+  const statute = RULE_SET_BASES[consultation.ruleSet].statute[language];
   return (
     <header className="page-header consultation-header">
       <p className="consultation-card__badges">

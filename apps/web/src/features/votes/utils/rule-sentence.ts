@@ -4,7 +4,7 @@
  * applies to each rule set: the sentence is the same rule in words.
  */
 import type { RuleSetId } from '@yishi/domain';
-import { RULE_SET_IDS, RULE_SETS } from '@yishi/domain';
+import { RULE_SET_BASES, RULE_SET_IDS } from '@yishi/domain';
 import type { TFunction } from 'i18next';
 import type { TermId } from '../../../components/term';
 import type { Language } from '../../../lib/preferences';
@@ -27,12 +27,12 @@ export function ruleSentence(ruleSet: RuleSetId, questionKind: 'motion' | 'optio
 
 /** The statute the thresholds come from, in the screen's language. */
 export function ruleStatute(ruleSet: RuleSetId, language: Language): string {
-  return RULE_SETS[ruleSet].statute[language];
+  return RULE_SET_BASES[ruleSet].statute[language];
 }
 
 /** Owners' votes weigh ballots by floor area: area figures are shown beside the headcount. */
 export function weighsArea(ruleSet: RuleSetId): boolean {
-  return RULE_SETS[ruleSet].weightedByArea;
+  return RULE_SET_BASES[ruleSet].weightedByArea;
 }
 
 /** The words of a rule's sentence explained on tap: the owners' double thresholds and floor area. */
