@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { decidingAssembly } from './rule-sets';
+import { RULE_SET_BASES } from './rule-bases';
+import { decidingAssembly, RULE_SET_IDS, RULE_SETS } from './rule-sets';
 
 describe('the assembly that decides a matter', () => {
   it('puts both owners’ rules before the same owners', () => {
@@ -21,5 +22,20 @@ describe('the assembly that decides a matter', () => {
     expect(decidingAssembly('lml-63', { body: 'members', rceoApplies: false })).toBe('members');
     expect(decidingAssembly('lml-63', { body: 'representatives', rceoApplies: true })).toBe('member-representatives');
     expect(decidingAssembly('lml-63', { body: 'representatives', rceoApplies: false })).toBe('village-representatives');
+  });
+});
+
+describe('a rule set’s basis, as residents’ pages read it alone', () => {
+  it('is the statute and the area weighting of the full table', () => {
+    for (const id of RULE_SET_IDS) {
+      expect({ statute: RULE_SETS[id].statute, weightedByArea: RULE_SETS[id].weightedByArea }).toEqual(RULE_SET_BASES[id]);
+      expect(RULE_SETS[id].id).toBe(id);
+    }
+  });
+
+  it('weighs by floor area for the owners’ two rules only', () => {
+    expect(RULE_SET_IDS.filter((id) => RULE_SET_BASES[id].weightedByArea)).toEqual(['cc278-ordinary', 'cc278-major']);
+    expect(RULE_SETS['cc278-major'].statute['zh-CN']).toContain('《民法典》第二百七十八条');
+    expect(RULE_SETS['rceo-27'].noticeDays).toBe(10);
   });
 });

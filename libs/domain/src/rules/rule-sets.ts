@@ -92,11 +92,15 @@ const POLL_WINDOW: Localized = {
   en: 'An informal poll decides nothing: no shortest period.',
 };
 
-/** Each entry's statute and area weighting are its basis (./rule-bases.ts), which residents' pages import alone. */
-export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
+/** Each entry with its statute and area weighting, its basis (./rule-bases.ts), which residents' pages import alone. */
+function withBases(rules: Record<RuleSetId, Omit<RuleSetInfo, keyof RuleSetBasis>>): Readonly<Record<RuleSetId, RuleSetInfo>> {
+  return Object.fromEntries(RULE_SET_IDS.map((id) => [id, { ...rules[id], ...RULE_SET_BASES[id] }])) as Record<RuleSetId, RuleSetInfo>;
+}
+
+// Pure: a page that imports something else of this module (RULE_SET_IDS) leaves the table out.
+export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = /* @__PURE__ */ withBases({
   'cc278-ordinary': {
     id: 'cc278-ordinary',
-    ...RULE_SET_BASES['cc278-ordinary'],
     body: { 'zh-CN': '业主大会（一般事项）', en: 'owners of the compound (ordinary matters)' },
     electorate: 'compound',
     countsAttendance: false,
@@ -111,7 +115,6 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
   },
   'cc278-major': {
     id: 'cc278-major',
-    ...RULE_SET_BASES['cc278-major'],
     body: {
       'zh-CN': '业主大会（筹集维修资金、改建重建、改变共有部分用途等重大事项）',
       en: 'owners of the compound (raising repair funds, rebuilding, changing the use of common parts)',
@@ -129,7 +132,6 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
   },
   'rceo-27': {
     id: 'rceo-27',
-    ...RULE_SET_BASES['rceo-27'],
     body: { 'zh-CN': '集体经济组织成员大会', en: 'cooperative member assembly' },
     electorate: 'persons',
     countsAttendance: true,
@@ -144,7 +146,6 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
   },
   'rceo-28': {
     id: 'rceo-28',
-    ...RULE_SET_BASES['rceo-28'],
     body: { 'zh-CN': '集体经济组织成员代表大会', en: 'cooperative member representative assembly' },
     electorate: 'persons',
     countsAttendance: false,
@@ -162,7 +163,6 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
   },
   'rceo-15': {
     id: 'rceo-15',
-    ...RULE_SET_BASES['rceo-15'],
     body: {
       'zh-CN': '集体经济组织成员大会（赋予非成员收益或福利权利）',
       en: 'cooperative member assembly (granting non-members income or welfare rights)',
@@ -180,7 +180,6 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
   },
   'vcl-22': {
     id: 'vcl-22',
-    ...RULE_SET_BASES['vcl-22'],
     body: { 'zh-CN': '村民会议', en: "villagers' assembly" },
     electorate: 'persons',
     countsAttendance: true,
@@ -198,7 +197,6 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
   },
   'vcl-26': {
     id: 'vcl-26',
-    ...RULE_SET_BASES['vcl-26'],
     body: { 'zh-CN': '村民代表会议', en: 'village representative assembly' },
     electorate: 'persons',
     countsAttendance: true,
@@ -213,7 +211,6 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
   },
   'vcl-28': {
     id: 'vcl-28',
-    ...RULE_SET_BASES['vcl-28'],
     body: { 'zh-CN': '村民小组会议', en: 'villager group meeting' },
     electorate: 'persons',
     countsAttendance: true,
@@ -228,7 +225,6 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
   },
   'lml-63': {
     id: 'lml-63',
-    ...RULE_SET_BASES['lml-63'],
     body: {
       'zh-CN': '集体经营性建设用地出让、出租的表决（成员或村民代表）',
       en: 'leasing or selling collective commercial construction land (members or village representatives)',
@@ -250,7 +246,6 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
   },
   'simple-majority': {
     id: 'simple-majority',
-    ...RULE_SET_BASES['simple-majority'],
     body: { 'zh-CN': '非正式征询（如选定日期）', en: 'informal poll (e.g. choosing a date)' },
     electorate: 'any',
     countsAttendance: false,
@@ -263,7 +258,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSetInfo>> = {
       en: 'It passes when more than half of the ballots cast (abstentions included) approve.',
     },
   },
-};
+});
 
 /**
  * Land Management Law art. 63: consent of two thirds of the cooperative's members **or** of two

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { RULE_SET_IDS, RULE_SETS } from './rule-sets';
-import { checkSchedule, noticeDaysBetween, noticeEndsAt, objectionEndsAt, objectionWindowOpen, objectionWindowRun, reasonProblem, windowShorterThan } from './schedule';
-import { DAY_MS, HOUR_MS } from '../time';
+import { checkSchedule, noticeEndsAt, objectionEndsAt, objectionWindowOpen, objectionWindowRun, reasonProblem, windowShorterThan } from './schedule';
+import { DAY_MS, HOUR_MS, noticeDaysBetween } from '../time';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;

@@ -15,14 +15,6 @@ export function noticeEndsAt(ruleSet: RuleSetId, announcedAt: Date): Date {
   return new Date(announcedAt.getTime() + RULE_SETS[ruleSet].noticeDays * DAY_MS);
 }
 
-/**
- * The length of a notice in whole days, from when the vote was announced to when its notice ran
- * (rounded to the nearest day): what the result file and the vote's page print as 「公告期 N 日」.
- */
-export function noticeDaysBetween(announcedAt: Date, noticeEnds: Date): number {
-  return Math.round((noticeEnds.getTime() - announcedAt.getTime()) / DAY_MS);
-}
-
 /** Whether a window from `opensAt` to `closesAt` is shorter than `minVotingHours` (a shortening of the window). */
 export function windowShorterThan(opensAt: Date, closesAt: Date, minVotingHours: number): boolean {
   return closesAt.getTime() - opensAt.getTime() < minVotingHours * HOUR_MS;
