@@ -15,7 +15,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { apiAs, baseUrl, expectNoHorizontalScroll, freshContext, signIn, watchConsole } from './support';
+import { apiAs, baseUrl, consoleOnPhone, expectNoHorizontalScroll, freshContext, signIn, watchConsole } from './support';
 
 /** Convenor of 御水岸 (owners' committee chair): 邓卓. */
 const CONVENOR_YUSHUIAN = '13800000006';
@@ -81,12 +81,8 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
   await resident.post(`/api/units/${yushuian}/topics`, { title: secondTitle });
 
   // The convenor signs in on a phone and opens 御水岸's screening queue.
-  const { context, page } = await freshContext(browser);
+  const { context, page, problems } = await consoleOnPhone(browser, CONVENOR_YUSHUIAN);
   page.setDefaultTimeout(15_000);
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}/login`);
-  await signIn(page, CONVENOR_YUSHUIAN);
-  await expect(page).toHaveURL(/\/console$/);
   await page.getByRole('link', { name: /御水岸/ }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('御水岸');
   await sectionTab(page, '议题').click();
@@ -442,12 +438,8 @@ test('the convenor screens a topic into a new consultation, drafts and publishes
 
 test('the convenor opens a consultation from the 议事 section: a plan that ends before it starts is refused at the field, then the draft awaits', async ({ browser }) => {
   const title = `御水岸加装电梯方案 ${Date.now().toString(36)}`;
-  const { context, page } = await freshContext(browser);
+  const { context, page, problems } = await consoleOnPhone(browser, CONVENOR_YUSHUIAN);
   page.setDefaultTimeout(15_000);
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}/login`);
-  await signIn(page, CONVENOR_YUSHUIAN);
-  await expect(page).toHaveURL(/\/console$/);
   await page.getByRole('link', { name: /御水岸/ }).first().click();
   await sectionTab(page, '议事').click();
   await press(page.getByRole('link', { name: '发起议事' }));

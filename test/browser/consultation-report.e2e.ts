@@ -10,7 +10,7 @@
  * The consultation, its title and its texts are this test's own: the app is shared by the run.
  */
 import { expect, test } from '@playwright/test';
-import { apiAs, baseUrl, expectNoHorizontalScroll, freshContext, signIn, watchConsole } from './support';
+import { apiAs, baseUrl, expectNoHorizontalScroll, freshContext, openForComment, signIn, watchConsole } from './support';
 
 /** Convenor of 御水岸 (owners' committee chair). */
 const CONVENOR_YUSHUIAN = '13800000006';
@@ -31,23 +31,16 @@ test('a resident reads a 130-opinion adoption report a page at a time on a phone
 
   const convenor = await apiAs(CONVENOR_YUSHUIAN);
   const yushuian = convenor.nodeNamed('御水岸', 'convenor');
-  const consultation = await convenor.write<{ id: string }>('POST', `/api/nodes/${yushuian}/consultations`, {
+  const consultation = await openForComment(convenor, yushuian, {
     title,
     summary: '公共收益的收支公开和使用范围。',
-    ruleSet: 'cc278-ordinary',
-  });
-  await convenor.write('POST', `/api/consultations/${consultation.id}/versions`);
-  const version = await convenor.write<{ clauses: { id: string; number: number }[] }>('PUT', `/api/consultations/${consultation.id}/versions/1`, {
-    title: `${title}（草案）`,
     preamble: '为规范公共收益的使用，制定本办法。',
     clauses: [
       { heading: '收支公开', body: '公共收益每季度在公告栏和议事平台公开一次。' },
       { heading: '使用范围', body: '公共收益优先用于共用部位维修和公共设施改造。' },
     ],
   });
-  await convenor.write('POST', `/api/consultations/${consultation.id}/versions/1/publish`);
-  await convenor.write('POST', `/api/consultations/${consultation.id}/phase`, { to: 'comment' });
-  const [first, second] = version.clauses;
+  const [first, second] = consultation.clauses;
   // The suggestion box's notes, entered in the order they were read: article 1's, then article 2's.
   for (let i = 1; i <= TOTAL; i += 1) {
     await convenor.write('POST', `/api/consultations/${consultation.id}/offline-comments`, {

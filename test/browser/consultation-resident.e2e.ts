@@ -10,7 +10,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { apiAs, baseUrl, expectNoHorizontalScroll, freshContext, signIn, watchConsole } from './support';
+import { apiAs, baseUrl, expectNoHorizontalScroll, freshContext, openForComment, signIn, watchConsole } from './support';
 
 /** Convenor of 御水岸 (owners' committee chair). */
 const CONVENOR_YUSHUIAN = '13800000006';
@@ -38,19 +38,12 @@ test('a resident reads article 3 from the inbox, comments on it safely, and foll
   // The convenor opens the consultation through the API: a draft of four articles, published, open for comment.
   const convenor = await apiAs(CONVENOR_YUSHUIAN);
   const yushuian = convenor.nodeNamed('御水岸', 'convenor');
-  const consultation = await convenor.write<{ id: string }>('POST', `/api/nodes/${yushuian}/consultations`, {
+  const consultation = await openForComment(convenor, yushuian, {
     title,
     summary: '规范小区电动车停放和充电，消除火灾隐患。',
-    ruleSet: 'cc278-ordinary',
-  });
-  await convenor.write('POST', `/api/consultations/${consultation.id}/versions`);
-  const version = await convenor.write<{ clauses: { id: string; number: number }[] }>('PUT', `/api/consultations/${consultation.id}/versions/1`, {
-    title: `${title}（草案）`,
     preamble: '为维护小区公共安全，制定本公约。',
     clauses: CLAUSES,
   });
-  await convenor.write('POST', `/api/consultations/${consultation.id}/versions/1/publish`);
-  await convenor.write('POST', `/api/consultations/${consultation.id}/phase`, { to: 'comment' });
   const startsAt = new Date(Date.now() + 3 * 24 * 3600_000);
   await convenor.write('POST', `/api/consultations/${consultation.id}/briefings`, {
     startsAt: startsAt.toISOString(),
@@ -58,7 +51,7 @@ test('a resident reads article 3 from the inbox, comments on it safely, and foll
     place: '御水岸党群服务站',
     capacity: 30,
   });
-  const clause3 = version.clauses.find((clause) => clause.number === 3)!;
+  const clause3 = consultation.clauses.find((clause) => clause.number === 3)!;
 
   // The resident signs in on a phone and finds the news in the inbox.
   const { context, page } = await freshContext(browser);

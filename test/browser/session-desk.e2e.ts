@@ -5,7 +5,7 @@
  * agenda and who is in the room on his own page.
  */
 import { expect, test } from '@playwright/test';
-import { apiOf, baseUrl, expectNoHorizontalScroll, freshContext, RESIDENT_NANCUN, signIn, watchConsole } from './support';
+import { apiOf, baseUrl, consoleOnPhone, desktop, expectNoHorizontalScroll, freshContext, RESIDENT_NANCUN, signIn } from './support';
 
 /** Convenor of 南村经济社 (branch secretary). */
 const CONVENOR_NANCUN = '13800000005';
@@ -15,11 +15,7 @@ const beijingInput = (at: Date): string => new Date(at.getTime() + 8 * 3600_000)
 
 test('a convenor schedules a session, puts its notice up and checks a member in at the desk; the member sees it live', async ({ browser }) => {
   test.setTimeout(120_000);
-  const { context, page } = await freshContext(browser);
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}/login`);
-  await signIn(page, CONVENOR_NANCUN);
-  await expect(page).toHaveURL(/\/console$/);
+  const { context, page, problems } = await consoleOnPhone(browser, CONVENOR_NANCUN);
   const api = await apiOf(page);
   const nancun = api.nodeNamed('南村经济社', 'convenor');
 
@@ -106,12 +102,7 @@ test('a convenor schedules a session, puts its notice up and checks a member in 
 test('the room’s screen at 1920×1080 follows check-ins live, and a member checks in on his phone by its QR code', async ({ browser }) => {
   test.setTimeout(120_000);
   // The convenor, on the projector's browser.
-  const screen = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const room = await screen.newPage();
-  const problems = watchConsole(room);
-  await room.goto(`${baseUrl()}/login`);
-  await signIn(room, CONVENOR_NANCUN);
-  await expect(room).toHaveURL(/\/console$/);
+  const { context: screen, page: room, problems } = await desktop(browser, CONVENOR_NANCUN, { width: 1920, height: 1080 });
   const api = await apiOf(room);
   const nancun = api.nodeNamed('南村经济社', 'convenor');
   const title = `投屏测试议事会 ${Date.now().toString(36)}`;

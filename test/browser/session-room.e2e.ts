@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { PersonApi } from './support';
-import { apiAs, apiOf, baseUrl, expectNoHorizontalScroll, freshContext, signIn, watchConsole } from './support';
+import { apiAs, apiOf, baseUrl, desktop, expectNoHorizontalScroll, freshContext, signIn } from './support';
 
 /** Convenor of 御水岸 (the owners' committee chair). */
 const CONVENOR_YUSHUIAN = '13800000006';
@@ -23,12 +23,7 @@ async function officer(api: PersonApi, sessionId: string, phone: string): Promis
 
 test('voting in the room shows live on the screen, and the recorder’s minutes are confirmed, published and read', async ({ browser }) => {
   test.setTimeout(180_000);
-  const screen = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const room = await screen.newPage();
-  const problems = watchConsole(room);
-  await room.goto(`${baseUrl()}/login`);
-  await signIn(room, CONVENOR_YUSHUIAN);
-  await expect(room).toHaveURL(/\/console$/);
+  const { context: screen, page: room, problems } = await desktop(browser, CONVENOR_YUSHUIAN, { width: 1920, height: 1080 });
   const api = await apiOf(room);
   const yushuian = api.nodeNamed('御水岸', 'convenor');
   const vote = (await api.get<{ id: string; title: string; status: string }[]>(`/api/units/${yushuian}/votes`)).find((v) => v.status === 'open')!;

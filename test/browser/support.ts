@@ -5,7 +5,7 @@
  * person for what a test sets up or checks behind the screen.
  */
 import fs from 'node:fs';
-import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
+import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, request } from '@playwright/test';
 
 export const PASSWORD = 'yishi-demo-2026';
@@ -68,6 +68,72 @@ export async function freshContext(browser: Browser): Promise<{ context: Browser
     timezoneId: 'Asia/Shanghai',
   });
   return { context, page: await context.newPage() };
+}
+
+/** A page signed in as `phone`, who lands in the console, and the problems its console reports. */
+export interface ConsolePage {
+  context: BrowserContext;
+  page: Page;
+  problems: string[];
+}
+
+async function signedInToConsole(context: BrowserContext, page: Page, phone: string): Promise<ConsolePage> {
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, phone);
+  await expect(page).toHaveURL(/\/console$/);
+  return { context, page, problems };
+}
+
+/** `phone` signed in to the console in a browser of its own, at desk size (1280 × 900) or the size given (a room's screen). */
+export async function desktop(browser: Browser, phone: string, viewport = { width: 1280, height: 900 }): Promise<ConsolePage> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  return signedInToConsole(context, await context.newPage(), phone);
+}
+
+/** `phone` signed in to the console on a phone (a fresh profile at the suite's phone settings). */
+export async function consoleOnPhone(browser: Browser, phone: string): Promise<ConsolePage> {
+  const { context, page } = await freshContext(browser);
+  return signedInToConsole(context, page, phone);
+}
+
+/**
+ * From the console's start, on to 发起表决 of the unit whose link matches `unit`, and the
+ * multi-matter ballot (表决票) chosen there instead of the single question it starts with.
+ */
+export async function consoleNewVote(page: Page, unit: RegExp): Promise<void> {
+  await page.goto(`${baseUrl()}/console`);
+  await page.getByRole('link', { name: unit }).first().click();
+  await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '表决' }).click();
+  await page.getByRole('link', { name: '发起表决' }).click();
+  await expect(page.getByRole('button', { name: '单项表决' })).toHaveAttribute('aria-pressed', 'true');
+  const ballot = page.getByRole('button', { name: '多项事项表决票（业主大会、成员大会）' });
+  await ballot.click();
+  await expect(ballot).toHaveAttribute('aria-pressed', 'true');
+}
+
+/**
+ * Adds a matter to the ballot on 发起表决 — a motion (议案) or an election (选举) — as matter
+ * `number`, with its short name, its text and, if given, its category; returns its list item.
+ */
+export async function addMatter(page: Page, kind: '议案' | '选举', number: number, matter: { name: string; text: string; category?: string }): Promise<Locator> {
+  await page.getByRole('button', { name: `添加${kind}` }).click();
+  const item = page.getByRole('listitem', { name: `第 ${number} 项（${kind}）` });
+  await item.getByLabel('事项简称').fill(matter.name);
+  await item.getByLabel('表决内容').fill(matter.text);
+  if (matter.category) await item.getByLabel('事项类别').selectOption(matter.category);
+  return item;
+}
+
+/** Adds the candidates of an election matter, each with a short profile; ticks written consent for those who gave it. */
+export async function addCandidates(election: Locator, candidates: { name: string; profile: string; consented: boolean }[]): Promise<void> {
+  for (const [i, candidate] of candidates.entries()) {
+    if (i > 0) await election.getByRole('button', { name: '添加候选人' }).click();
+    const row = election.getByRole('listitem', { name: `候选人 ${i + 1}` });
+    await row.getByLabel(`候选人 ${i + 1} 姓名`).fill(candidate.name);
+    await row.getByLabel('简介').fill(candidate.profile);
+    if (candidate.consented) await row.getByRole('checkbox', { name: /本人已书面同意参选/ }).check();
+  }
 }
 
 /** The groups of four a code is printed and typed in: `482109375512` → `4821 0937 5512`. */
@@ -173,4 +239,31 @@ export async function openWithApproval(convenor: PersonApi, approver: PersonApi,
   if (vote.shortening?.status !== 'pending') throw new Error(`vote ${voteId} has no pending shortening to approve`);
   await approver.post(`/api/shortenings/${vote.shortening.id}/decision`, { outcome: 'approved', note: '已核实情况属实，同意提前' });
   await convenor.post(`/api/votes/${voteId}/open`);
+}
+
+/**
+ * A consultation of `unit` opened for comment through the API, as its convenor would from the
+ * console: created, its draft (version 1, titled 「<title>（草案）」 unless `draftTitle` says
+ * otherwise) written and published, and the comment phase begun.
+ * Returns the consultation and its draft's articles.
+ */
+export async function openForComment(
+  convenor: PersonApi,
+  unit: string,
+  consultation: { title: string; summary: string; preamble: string; clauses: { heading: string; body: string }[]; draftTitle?: string },
+): Promise<{ id: string; clauses: { id: string; number: number }[] }> {
+  const { id } = await convenor.write<{ id: string }>('POST', `/api/nodes/${unit}/consultations`, {
+    title: consultation.title,
+    summary: consultation.summary,
+    ruleSet: 'cc278-ordinary',
+  });
+  await convenor.write('POST', `/api/consultations/${id}/versions`);
+  const version = await convenor.write<{ clauses: { id: string; number: number }[] }>('PUT', `/api/consultations/${id}/versions/1`, {
+    title: consultation.draftTitle ?? `${consultation.title}（草案）`,
+    preamble: consultation.preamble,
+    clauses: consultation.clauses,
+  });
+  await convenor.write('POST', `/api/consultations/${id}/versions/1/publish`);
+  await convenor.write('POST', `/api/consultations/${id}/phase`, { to: 'comment' });
+  return { id, clauses: version.clauses };
 }

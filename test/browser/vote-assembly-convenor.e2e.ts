@@ -14,9 +14,9 @@
  *
  * The vote and its title are this test's own: the app is shared by the run.
  */
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { apiOf, baseUrl, openWithApproval, signIn, STAFF_DAXU, watchConsole } from './support';
+import { addCandidates, addMatter, apiOf, baseUrl, consoleNewVote, desktop, openWithApproval, STAFF_DAXU } from './support';
 
 /** Convenor of 御水岸 (owners' committee chair). */
 const CONVENOR_YUSHUIAN = '13800000006';
@@ -24,16 +24,6 @@ const CONVENOR_YUSHUIAN = '13800000006';
 const CO_OWNED = '2-803';
 const SCAN_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 const REASON = '消防检查限期整改，须在期限前完成表决，业委会决议提前开始';
-
-async function desktop(browser: Browser, phone: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}/login`);
-  await signIn(page, phone);
-  await expect(page).toHaveURL(/\/console$/);
-  return { context, page, problems };
-}
 
 /** A `datetime-local` value in Beijing time, `ms` from now. */
 const inChina = (ms: number): string => new Date(Date.now() + ms + 8 * 3600_000).toISOString().slice(0, 16);
@@ -44,47 +34,27 @@ test('the convenor announces a three-matter ballot in the console; a paper is en
   const convenor = await desktop(browser, CONVENOR_YUSHUIAN);
   const { page, problems } = convenor;
 
-  await page.goto(`${baseUrl()}/console`);
-  await page.getByRole('link', { name: /御水岸/ }).first().click();
-  await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '表决' }).click();
-  await page.getByRole('link', { name: '发起表决' }).click();
-  await expect(page.getByRole('button', { name: '单项表决' })).toHaveAttribute('aria-pressed', 'true');
-  await page.getByRole('button', { name: '多项事项表决票（业主大会、成员大会）' }).click();
-  await expect(page.getByRole('button', { name: '多项事项表决票（业主大会、成员大会）' })).toHaveAttribute('aria-pressed', 'true');
+  await consoleNewVote(page, /御水岸/);
   await page.getByLabel('表决标题').fill(title);
   await page.getByLabel('表决票说明').fill('请对以下三项事项逐项表决');
 
   // Matter 1, a motion: the management statute, decided by the ordinary rule (the only one offered).
-  await page.getByRole('button', { name: '添加议案' }).click();
-  const first = page.getByRole('listitem', { name: '第 1 项（议案）' });
-  await first.getByLabel('事项简称').fill('管理规约');
-  await first.getByLabel('表决内容').fill('是否同意《御水岸管理规约（修订稿）》？');
-  await first.getByLabel('事项类别').selectOption('management-statute');
+  const first = await addMatter(page, '议案', 1, { name: '管理规约', text: '是否同意《御水岸管理规约（修订稿）》？', category: 'management-statute' });
   await expect(first.getByRole('radio', { name: /业主共同决定一般事项/ })).toBeChecked();
   await expect(first.getByRole('radio')).toHaveCount(1);
 
   // Matter 2, an election of the owners' committee: 2 seats; one candidate has not consented yet.
-  await page.getByRole('button', { name: '添加选举' }).click();
-  const election = page.getByRole('listitem', { name: '第 2 项（选举）' });
-  await election.getByLabel('事项简称').fill('业委会选举');
-  await election.getByLabel('表决内容').fill('选举第二届业主委员会委员（应选 2 名）');
+  const election = await addMatter(page, '选举', 2, { name: '业委会选举', text: '选举第二届业主委员会委员（应选 2 名）' });
   await expect(election.getByLabel('事项类别')).toHaveValue('owners-committee');
   await election.getByLabel('应选名额').fill('2');
   const candidates = ['陈志强', '黄美玲', '李建华'];
-  for (const [i, name] of candidates.entries()) {
-    if (i > 0) await election.getByRole('button', { name: '添加候选人' }).click();
-    const row = election.getByRole('listitem', { name: `候选人 ${i + 1}` });
-    await row.getByLabel(`候选人 ${i + 1} 姓名`).fill(name);
-    await row.getByLabel('简介').fill(`${name}：${i + 1} 栋业主，愿意为小区服务。`);
-    if (i < 2) await row.getByRole('checkbox', { name: /本人已书面同意参选/ }).check();
-  }
+  await addCandidates(
+    election,
+    candidates.map((name, i) => ({ name, profile: `${name}：${i + 1} 栋业主，愿意为小区服务。`, consented: i < 2 })),
+  );
 
   // Matter 3, a repair-fund raising (item 6): only the three-quarter rule; then moved above the election.
-  await page.getByRole('button', { name: '添加议案' }).click();
-  const fund = page.getByRole('listitem', { name: '第 3 项（议案）' });
-  await fund.getByLabel('事项简称').fill('续筹维修资金');
-  await fund.getByLabel('表决内容').fill('是否同意按每平方米 25 元续筹专项维修资金？');
-  await fund.getByLabel('事项类别').selectOption('repair-fund-raising');
+  const fund = await addMatter(page, '议案', 3, { name: '续筹维修资金', text: '是否同意按每平方米 25 元续筹专项维修资金？', category: 'repair-fund-raising' });
   await expect(fund.getByRole('radio', { name: /业主共同决定筹集维修资金等重大事项/ })).toBeChecked();
   await expect(fund.getByRole('radio', { name: /业主共同决定一般事项/ })).toHaveCount(0);
   await page.getByRole('button', { name: '第 3 项上移' }).click();

@@ -12,7 +12,7 @@
  * The vote and its title are this test's own: the app is shared by the run.
  */
 import { expect, test } from '@playwright/test';
-import { apiAs, apiOf, baseUrl, expectNoHorizontalScroll, freshContext, openWithApproval, RESIDENT_NANCUN, signIn, STAFF_ZHONGQU, watchConsole } from './support';
+import { addCandidates, addMatter, apiAs, apiOf, baseUrl, consoleNewVote, desktop, expectNoHorizontalScroll, freshContext, openWithApproval, RESIDENT_NANCUN, signIn, STAFF_ZHONGQU, watchConsole } from './support';
 
 /** Convenor of 南村经济社 (branch secretary), a member. */
 const CONVENOR_NANCUN = '13800000005';
@@ -24,43 +24,24 @@ const inChina = (ms: number): string => new Date(Date.now() + ms + 8 * 3600_000)
 test('a cooperative convenor announces a secret member ballot in the console; a member casts it on a phone, and it keeps no choice', async ({ browser }) => {
   test.setTimeout(180_000);
   const title = `南村经济社成员大会表决票 ${Date.now().toString(36)}`;
-  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await desk.newPage();
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}/login`);
-  await signIn(page, CONVENOR_NANCUN);
-  await expect(page).toHaveURL(/\/console$/);
-  await page.getByRole('link', { name: /南村/ }).first().click();
-  await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '表决' }).click();
-  await page.getByRole('link', { name: '发起表决' }).click();
-  await page.getByRole('button', { name: '多项事项表决票（业主大会、成员大会）' }).click();
+  const { context: desk, page, problems } = await desktop(browser, CONVENOR_NANCUN);
+  await consoleNewVote(page, /南村/);
   await page.getByLabel('表决标题').fill(title);
   await page.getByLabel('表决票说明').fill('请对以下两项事项逐项表决');
 
   // Matter 1: the charter, which only the member assembly may decide.
-  await page.getByRole('button', { name: '添加议案' }).click();
-  const charter = page.getByRole('listitem', { name: '第 1 项（议案）' });
-  await charter.getByLabel('事项简称').fill('章程修改');
-  await charter.getByLabel('表决内容').fill('是否同意《南村经济社章程（修订稿）》？');
-  await charter.getByLabel('事项类别').selectOption('charter');
+  const charter = await addMatter(page, '议案', 1, { name: '章程修改', text: '是否同意《南村经济社章程（修订稿）》？', category: 'charter' });
   await expect(charter.getByRole('radio', { name: /成员大会（全体成员三分之二同意）/ })).toBeChecked();
   await expect(charter.getByRole('radio', { name: /成员代表大会/ })).toHaveCount(0);
 
   // Matter 2: a board member's election, before the same assembly (the representatives could decide it alone).
-  await page.getByRole('button', { name: '添加选举' }).click();
-  const election = page.getByRole('listitem', { name: '第 2 项（选举）' });
-  await election.getByLabel('事项简称').fill('理事会补选');
-  await election.getByLabel('表决内容').fill('补选理事会成员（应选 1 名）');
-  await election.getByLabel('事项类别').selectOption('officers');
+  const election = await addMatter(page, '选举', 2, { name: '理事会补选', text: '补选理事会成员（应选 1 名）', category: 'officers' });
   await election.getByRole('radio', { name: /成员大会（全体成员三分之二同意）/ }).check();
   await election.getByLabel('应选名额').fill('1');
-  for (const [i, name] of ['何伟明', '梁秀英'].entries()) {
-    if (i > 0) await election.getByRole('button', { name: '添加候选人' }).click();
-    const row = election.getByRole('listitem', { name: `候选人 ${i + 1}` });
-    await row.getByLabel(`候选人 ${i + 1} 姓名`).fill(name);
-    await row.getByLabel('简介').fill(`${name}：第${i + 3}村民小组成员，愿意为经济社服务。`);
-    await row.getByRole('checkbox', { name: /本人已书面同意参选/ }).check();
-  }
+  await addCandidates(
+    election,
+    ['何伟明', '梁秀英'].map((name, i) => ({ name, profile: `${name}：第${i + 3}村民小组成员，愿意为经济社服务。`, consented: true })),
+  );
 
   // No matter weighs floor area: the ballot may be secret.
   const secret = page.getByRole('radio', { name: /无记名投票/ });

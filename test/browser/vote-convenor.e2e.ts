@@ -27,10 +27,10 @@
  * whole browser suite signs in from 127.0.0.1). The votes and their titles are each test's own:
  * the app is shared by the run.
  */
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import type { PersonApi } from './support';
-import { apiAs, apiOf, baseUrl, expectNoHorizontalScroll, freshContext, openWithApproval, signIn, STAFF_DAXU, watchConsole } from './support';
+import type { ConsolePage, PersonApi } from './support';
+import { apiAs, apiOf, baseUrl, consoleOnPhone, expectNoHorizontalScroll, openWithApproval, STAFF_DAXU } from './support';
 
 /** Convenor of 御水岸 (owners' committee chair). */
 const CONVENOR_YUSHUIAN = '13800000006';
@@ -72,32 +72,16 @@ const turnoutOf = async (page: Page, voteId: string): Promise<Figures> => {
   return ((await response.json()) as { figures: Figures }).figures;
 };
 
-/** A phone with someone signed in, and what its page logged that a person would not see. */
-interface Phone {
-  context: BrowserContext;
-  page: Page;
-  problems: string[];
-}
-
-async function signedInPhone(browser: Browser, phone: string): Promise<Phone> {
-  const { context, page } = await freshContext(browser);
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}/login`);
-  await signIn(page, phone);
-  await expect(page).toHaveURL(/\/console$/);
-  return { context, page, problems };
-}
-
 test.describe.configure({ mode: 'serial' });
 
-let convenorPhone: Phone;
-let staffPhone: Phone;
+let convenorPhone: ConsolePage;
+let staffPhone: ConsolePage;
 let owner: PersonApi;
 
 test.beforeAll(async ({ browser }) => {
   // The convenor on one phone, a staff member of 大圩社区 on another, and an owner through the API.
-  convenorPhone = await signedInPhone(browser, CONVENOR_YUSHUIAN);
-  staffPhone = await signedInPhone(browser, STAFF_DAXU);
+  convenorPhone = await consoleOnPhone(browser, CONVENOR_YUSHUIAN);
+  staffPhone = await consoleOnPhone(browser, STAFF_DAXU);
   owner = await apiAs(OWNER_ONLINE);
 });
 

@@ -6,7 +6,7 @@
  * attendance sheet, as vote-convenor.e2e checks.)
  */
 import { expect, test } from '@playwright/test';
-import { apiAs, apiOf, baseUrl, expectNoHorizontalScroll, freshContext, openWithApproval, SHORTENING_REASON, signIn, STAFF_ZHONGQU, watchConsole } from './support';
+import { apiAs, apiOf, baseUrl, consoleOnPhone, expectNoHorizontalScroll, openWithApproval, SHORTENING_REASON, STAFF_ZHONGQU } from './support';
 
 /** Convenor of 南村经济社 (branch secretary), a member. */
 const CONVENOR_NANCUN = '13800000005';
@@ -19,11 +19,7 @@ interface Condition {
 
 test('at a member assembly the convenor signs members in on a phone, each counted once toward the two-thirds present', async ({ browser }) => {
   test.setTimeout(120_000);
-  const { context, page } = await freshContext(browser);
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}/login`);
-  await signIn(page, CONVENOR_NANCUN);
-  await expect(page).toHaveURL(/\/console$/);
+  const { context, page, problems } = await consoleOnPhone(browser, CONVENOR_NANCUN);
   const api = await apiOf(page);
 
   const title = `成员大会：集体厂房出租 ${Date.now().toString(36)}`;

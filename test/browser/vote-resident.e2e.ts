@@ -18,7 +18,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { PersonApi } from './support';
 import fs from 'node:fs';
-import { apiAs, baseUrl, expectNoHorizontalScroll, freshContext, openWithApproval, SHORTENING_REASON, signIn, signUpWithLetter, smsCodeFor, STAFF_DAXU, watchConsole } from './support';
+import { apiAs, baseUrl, consoleOnPhone, expectNoHorizontalScroll, freshContext, openForComment, openWithApproval, SHORTENING_REASON, signIn, signUpWithLetter, smsCodeFor, STAFF_DAXU, watchConsole } from './support';
 
 /** Convenor of 御水岸 (owners' committee chair). */
 const CONVENOR_YUSHUIAN = '13800000006';
@@ -350,19 +350,13 @@ test('a secret poll deciding a consultation: found from the consultation, final 
   const stamp = Date.now().toString(36);
   const convenor = await apiAs(CONVENOR_YUSHUIAN);
   // A consultation open for comment on 御水岸, which the poll decides.
-  const consultation = await convenor.write<{ id: string }>('POST', `/api/nodes/${convenor.nodeNamed('御水岸')}/consultations`, {
+  const consultation = await openForComment(convenor, convenor.nodeNamed('御水岸'), {
     title: `业主大会召开日期 ${stamp}`,
     summary: '确定业主大会的召开日期。',
-    ruleSet: 'cc278-ordinary',
-  });
-  await convenor.write('POST', `/api/consultations/${consultation.id}/versions`);
-  await convenor.write('PUT', `/api/consultations/${consultation.id}/versions/1`, {
-    title: '召开日期方案',
+    draftTitle: '召开日期方案',
     preamble: '请在两个日期中选择一个。',
     clauses: [{ heading: '日期', body: '业主大会在下列日期之一召开。' }],
   });
-  await convenor.write('POST', `/api/consultations/${consultation.id}/versions/1/publish`);
-  await convenor.write('POST', `/api/consultations/${consultation.id}/phase`, { to: 'comment' });
   const title = `业主大会日期征询 ${stamp}`;
   const now = Date.now();
   const vote = await convenor.write<{ id: string }>('POST', `/api/units/${convenor.nodeNamed('御水岸')}/votes`, {
@@ -626,11 +620,7 @@ test('a building head prints the list of who has not voted yet in his own buildi
   const voteId = await openVote(convenor, title, 3 * 24 * 3600_000);
   await convenor.api.dispose();
 
-  const { context, page } = await freshContext(browser);
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}/login`);
-  await signIn(page, BUILDING_HEAD_YUSHUIAN);
-  await expect(page).toHaveURL(/\/console$/);
+  const { context, page, problems } = await consoleOnPhone(browser, BUILDING_HEAD_YUSHUIAN);
   await page.goto(`${baseUrl()}/console/votes/${voteId}`);
   await page.getByRole('link', { name: '谁还没投' }).click();
   const list = page.getByRole('region', { name: `1栋 未参与名单 · ${title}` });
