@@ -1,4 +1,5 @@
 export * from './rule-sets';
 export * from './rule-bases';
 export * from './matters';
+export * from './matter-labels';
 export * from './schedule';

@@ -1,5 +1,7 @@
 import type { Lml63Parameters, Localized, RuleSetId } from './rule-sets';
 import { DEFAULT_LML63, RULE_SETS } from './rule-sets';
+import type { MatterLabel } from './matter-labels';
+import { MATTER_LABELS } from './matter-labels';
 
 /**
  * What a vote decides, as the law lists the matters of each body: Civil Code art. 278's nine items
@@ -60,24 +62,15 @@ export function isMatterKind(value: unknown): value is MatterKind {
 /** Whose matter it is: owners of a compound, a cooperative's members, a village's villagers, or nobody's in law (a poll). */
 export type MatterBody = 'owners' | 'cooperative' | 'village' | 'any';
 
-export interface MatterInfo {
+/** Each matter's name and where the law lists it are its label (./matter-labels.ts), which residents' pages import alone. */
+export interface MatterInfo extends MatterLabel {
   id: MatterKind;
   body: MatterBody;
-  name: Localized;
-  /** Where the law lists it. */
-  source: Localized;
   /** The rule sets that may decide it; a vote of this matter under any other is refused. */
   ruleSets: readonly RuleSetId[];
   /** Why these rule sets, and only these, in words a convenor understands. */
   why: Localized;
 }
-
-const CC = (item: string, itemEn: string): Localized => ({ 'zh-CN': `《民法典》第二百七十八条第一款第${item}项`, en: `Civil Code art. 278 para. 1 item ${itemEn}` });
-const RCEO = (item: string, itemEn: string): Localized => ({
-  'zh-CN': `《农村集体经济组织法》第二十六条第一款第${item}项`,
-  en: `Rural Collective Economic Organizations Law (2024) art. 26 para. 1 item ${itemEn}`,
-});
-const VCL = (item: string, itemEn: string): Localized => ({ 'zh-CN': `《村民委员会组织法》第二十四条第一款第${item}项`, en: `Village Committees Organization Law art. 24 para. 1 item ${itemEn}` });
 
 const OWNERS_ORDINARY: Localized = {
   'zh-CN': '业主共同决定的一般事项：须专有部分面积和人数均占三分之二以上的业主参与表决，参与表决的面积和人数均过半数同意（民法典第二百七十八条第二款）。不适用四分之三规则，也不能以非正式征询代替。',
@@ -100,103 +93,65 @@ const VILLAGE_ASSEMBLY: Localized = {
   en: "The villagers' assembly decides it (Village Committees Organization Law art. 24); the village representative assembly may, where the assembly has authorised it. Where the cooperative's property or members' rights are concerned, the RCEO Law governs.",
 };
 
-const m = (id: MatterKind, body: MatterBody, zh: string, en: string, source: Localized, ruleSets: readonly RuleSetId[], why: Localized): MatterInfo => ({
+const m = (id: MatterKind, body: MatterBody, ruleSets: readonly RuleSetId[], why: Localized): MatterInfo => ({
   id,
   body,
-  name: { 'zh-CN': zh, en },
-  source,
+  name: MATTER_LABELS[id].name,
+  source: MATTER_LABELS[id].source,
   ruleSets,
   why,
 });
 
 export const MATTERS: Readonly<Record<MatterKind, MatterInfo>> = {
-  'procedure-rules': m('procedure-rules', 'owners', '制定和修改业主大会议事规则', 'adopting or amending the rules of procedure of the owners’ assembly', CC('（一）', '(1)'), ['cc278-ordinary'], OWNERS_ORDINARY),
-  'management-statute': m('management-statute', 'owners', '制定和修改管理规约', 'adopting or amending the management statute', CC('（二）', '(2)'), ['cc278-ordinary'], OWNERS_ORDINARY),
-  'owners-committee': m('owners-committee', 'owners', '选举业主委员会或者更换业主委员会成员', 'electing the owners’ committee or replacing its members', CC('（三）', '(3)'), ['cc278-ordinary'], OWNERS_ORDINARY),
-  'property-service': m('property-service', 'owners', '选聘和解聘物业服务企业或者其他管理人', 'hiring or dismissing the property service company or other manager', CC('（四）', '(4)'), ['cc278-ordinary'], OWNERS_ORDINARY),
-  'repair-fund-use': m('repair-fund-use', 'owners', '使用建筑物及其附属设施的维修资金', 'using the repair funds of the buildings and their facilities', CC('（五）', '(5)'), ['cc278-ordinary'], OWNERS_ORDINARY),
-  'repair-fund-raising': m('repair-fund-raising', 'owners', '筹集建筑物及其附属设施的维修资金', 'raising repair funds for the buildings and their facilities', CC('（六）', '(6)'), ['cc278-major'], OWNERS_MAJOR),
-  rebuilding: m('rebuilding', 'owners', '改建、重建建筑物及其附属设施', 'rebuilding or reconstructing the buildings and their facilities', CC('（七）', '(7)'), ['cc278-major'], OWNERS_MAJOR),
-  'common-parts-use': m('common-parts-use', 'owners', '改变共有部分的用途或者利用共有部分从事经营活动', 'changing the use of common parts or using them for business', CC('（八）', '(8)'), ['cc278-major'], OWNERS_MAJOR),
-  'owners-other': m('owners-other', 'owners', '有关共有和共同管理权利的其他重大事项', 'other major matters of the owners’ common ownership and management', CC('（九）', '(9)'), ['cc278-ordinary'], OWNERS_ORDINARY),
+  'procedure-rules': m('procedure-rules', 'owners', ['cc278-ordinary'], OWNERS_ORDINARY),
+  'management-statute': m('management-statute', 'owners', ['cc278-ordinary'], OWNERS_ORDINARY),
+  'owners-committee': m('owners-committee', 'owners', ['cc278-ordinary'], OWNERS_ORDINARY),
+  'property-service': m('property-service', 'owners', ['cc278-ordinary'], OWNERS_ORDINARY),
+  'repair-fund-use': m('repair-fund-use', 'owners', ['cc278-ordinary'], OWNERS_ORDINARY),
+  'repair-fund-raising': m('repair-fund-raising', 'owners', ['cc278-major'], OWNERS_MAJOR),
+  rebuilding: m('rebuilding', 'owners', ['cc278-major'], OWNERS_MAJOR),
+  'common-parts-use': m('common-parts-use', 'owners', ['cc278-major'], OWNERS_MAJOR),
+  'owners-other': m('owners-other', 'owners', ['cc278-ordinary'], OWNERS_ORDINARY),
 
-  charter: m('charter', 'cooperative', '制定、修改本集体经济组织章程', 'adopting or amending the charter', RCEO('（一）', '(1)'), ['rceo-27'], MEMBER_ASSEMBLY_ONLY),
-  'internal-rules': m('internal-rules', 'cooperative', '制定、修改内部管理制度', 'adopting or amending the internal management rules', RCEO('（二）', '(2)'), ['rceo-27', 'rceo-28'], MEMBERS_OR_REPRESENTATIVES),
-  membership: m('membership', 'cooperative', '确认本集体经济组织成员', 'confirming membership', RCEO('（三）', '(3)'), ['rceo-27'], MEMBER_ASSEMBLY_ONLY),
-  officers: m('officers', 'cooperative', '选举、罢免理事会成员、监事会成员或者监事', 'electing or recalling members of the board and the supervisory board', RCEO('（四）', '(4)'), ['rceo-27', 'rceo-28'], MEMBERS_OR_REPRESENTATIVES),
-  'work-reports': m('work-reports', 'cooperative', '审议理事会、监事会或者监事的工作报告', 'reviewing the reports of the board and the supervisory board', RCEO('（五）', '(5)'), ['rceo-27', 'rceo-28'], MEMBERS_OR_REPRESENTATIVES),
-  'officer-pay': m('officer-pay', 'cooperative', '决定理事会、监事会成员的报酬及主要经营管理人员的聘任、解聘和报酬', 'the pay of board members, and hiring, dismissing and paying the main managers', RCEO('（六）', '(6)'), ['rceo-27', 'rceo-28'], MEMBERS_OR_REPRESENTATIVES),
-  'plans-and-distribution': m('plans-and-distribution', 'cooperative', '批准发展规划、经营计划、年度财务预决算、收益分配方案', 'approving development plans, business plans, the annual budget and accounts, and the income distribution plan', RCEO('（七）', '(7)'), ['rceo-27', 'rceo-28'], MEMBERS_OR_REPRESENTATIVES),
-  'land-contracting': m('land-contracting', 'cooperative', '农村土地承包方案', 'the rural land contracting plan', RCEO('（八）', '(8)'), ['rceo-27'], MEMBER_ASSEMBLY_ONLY),
-  homestead: m('homestead', 'cooperative', '宅基地使用方案', 'the homestead land plan', RCEO('（八）', '(8)'), ['rceo-27'], MEMBER_ASSEMBLY_ONLY),
-  'share-quantification': m('share-quantification', 'cooperative', '集体经营性财产收益权份额量化方案', 'quantifying the income rights of collective assets into shares', RCEO('（八）', '(8)'), ['rceo-27'], MEMBER_ASSEMBLY_ONLY),
-  'commercial-construction-land': m(
-    'commercial-construction-land',
-    'cooperative',
-    '集体经营性建设用地出让、出租方案',
-    'selling or leasing collective commercial construction land',
-    { 'zh-CN': '《土地管理法》第六十三条；《农村集体经济组织法》第二十六条第一款第（九）项', en: 'Land Management Law art. 63; RCEO Law art. 26 para. 1 item (9)' },
-    ['lml-63'],
-    {
-      'zh-CN': '须经本集体经济组织成员的三分之二以上或者三分之二以上村民代表同意（土地管理法第六十三条）；按 lml-63 表决，同时适用农村集体经济组织法的，两部法律的条件一并适用。',
-      en: 'Needs the consent of two thirds of the members or of two thirds of the village representatives (Land Management Law art. 63): decided under lml-63, which also applies the RCEO Law’s conditions where that law binds the same decision.',
-    },
-  ),
-  'compensation-distribution': m('compensation-distribution', 'cooperative', '土地补偿费等的分配、使用办法', 'distributing and using land compensation', RCEO('（十）', '(10)'), ['rceo-27'], MEMBER_ASSEMBLY_ONLY),
-  'major-investment': m('major-investment', 'cooperative', '投资等重大事项', 'investments and other major matters', RCEO('（十一）', '(11)'), ['rceo-27', 'rceo-28'], MEMBERS_OR_REPRESENTATIVES),
-  'merger-or-split': m('merger-or-split', 'cooperative', '合并、分立等重大事项', 'merger, split and similar major matters', RCEO('（十二）', '(12)'), ['rceo-27'], MEMBER_ASSEMBLY_ONLY),
-  'cooperative-other': m('cooperative-other', 'cooperative', '法律法规和章程规定由成员大会决定的其他事项', 'other matters the law or the charter gives to the member assembly', RCEO('（十三）', '(13)'), ['rceo-27', 'rceo-28'], MEMBERS_OR_REPRESENTATIVES),
-  'non-member-rights': m(
-    'non-member-rights',
-    'cooperative',
-    '赋予非成员收益或福利权利',
-    'granting non-members income or welfare rights',
-    { 'zh-CN': '《农村集体经济组织法》第十五条', en: 'RCEO Law art. 15' },
-    ['rceo-15'],
-    {
-      'zh-CN': '须经成员大会全体成员四分之三以上同意（农村集体经济组织法第十五条），只能按 rceo-15 表决；三分之二规则和成员代表大会都不能决定。',
-      en: 'Needs three quarters of all members in the member assembly (RCEO Law art. 15), so only rceo-15 decides it; neither the two-thirds rule nor the representative assembly may.',
-    },
-  ),
+  charter: m('charter', 'cooperative', ['rceo-27'], MEMBER_ASSEMBLY_ONLY),
+  'internal-rules': m('internal-rules', 'cooperative', ['rceo-27', 'rceo-28'], MEMBERS_OR_REPRESENTATIVES),
+  membership: m('membership', 'cooperative', ['rceo-27'], MEMBER_ASSEMBLY_ONLY),
+  officers: m('officers', 'cooperative', ['rceo-27', 'rceo-28'], MEMBERS_OR_REPRESENTATIVES),
+  'work-reports': m('work-reports', 'cooperative', ['rceo-27', 'rceo-28'], MEMBERS_OR_REPRESENTATIVES),
+  'officer-pay': m('officer-pay', 'cooperative', ['rceo-27', 'rceo-28'], MEMBERS_OR_REPRESENTATIVES),
+  'plans-and-distribution': m('plans-and-distribution', 'cooperative', ['rceo-27', 'rceo-28'], MEMBERS_OR_REPRESENTATIVES),
+  'land-contracting': m('land-contracting', 'cooperative', ['rceo-27'], MEMBER_ASSEMBLY_ONLY),
+  homestead: m('homestead', 'cooperative', ['rceo-27'], MEMBER_ASSEMBLY_ONLY),
+  'share-quantification': m('share-quantification', 'cooperative', ['rceo-27'], MEMBER_ASSEMBLY_ONLY),
+  'commercial-construction-land': m('commercial-construction-land', 'cooperative', ['lml-63'], {
+    'zh-CN': '须经本集体经济组织成员的三分之二以上或者三分之二以上村民代表同意（土地管理法第六十三条）；按 lml-63 表决，同时适用农村集体经济组织法的，两部法律的条件一并适用。',
+    en: 'Needs the consent of two thirds of the members or of two thirds of the village representatives (Land Management Law art. 63): decided under lml-63, which also applies the RCEO Law’s conditions where that law binds the same decision.',
+  }),
+  'compensation-distribution': m('compensation-distribution', 'cooperative', ['rceo-27'], MEMBER_ASSEMBLY_ONLY),
+  'major-investment': m('major-investment', 'cooperative', ['rceo-27', 'rceo-28'], MEMBERS_OR_REPRESENTATIVES),
+  'merger-or-split': m('merger-or-split', 'cooperative', ['rceo-27'], MEMBER_ASSEMBLY_ONLY),
+  'cooperative-other': m('cooperative-other', 'cooperative', ['rceo-27', 'rceo-28'], MEMBERS_OR_REPRESENTATIVES),
+  'non-member-rights': m('non-member-rights', 'cooperative', ['rceo-15'], {
+    'zh-CN': '须经成员大会全体成员四分之三以上同意（农村集体经济组织法第十五条），只能按 rceo-15 表决；三分之二规则和成员代表大会都不能决定。',
+    en: 'Needs three quarters of all members in the member assembly (RCEO Law art. 15), so only rceo-15 decides it; neither the two-thirds rule nor the representative assembly may.',
+  }),
 
-  'village-allowances': m('village-allowances', 'village', '本村享受误工补贴的人员及补贴标准', 'who in the village receives allowances for lost work, and how much', VCL('（一）', '(1)'), ['vcl-22', 'vcl-26'], VILLAGE_ASSEMBLY),
-  'village-income-use': m('village-income-use', 'village', '从村集体经济所得收益的使用', 'using the income of the village’s collective economy', VCL('（二）', '(2)'), ['vcl-22', 'vcl-26'], VILLAGE_ASSEMBLY),
-  'village-public-works': m('village-public-works', 'village', '本村公益事业的兴办和筹资筹劳方案及建设承包方案', 'public works of the village: undertaking them, raising money and labour, and contracting the construction', VCL('（三）', '(3)'), ['vcl-22', 'vcl-26'], VILLAGE_ASSEMBLY),
-  'village-land-contracting': m('village-land-contracting', 'village', '土地承包经营方案', 'the land contracting plan', VCL('（四）', '(4)'), ['vcl-22', 'vcl-26'], VILLAGE_ASSEMBLY),
-  'village-projects': m('village-projects', 'village', '村集体经济项目的立项、承包方案', 'starting and contracting out projects of the village’s collective economy', VCL('（五）', '(5)'), ['vcl-22', 'vcl-26'], VILLAGE_ASSEMBLY),
-  'village-homestead': m('village-homestead', 'village', '宅基地的使用方案', 'the homestead land plan', VCL('（六）', '(6)'), ['vcl-22', 'vcl-26'], VILLAGE_ASSEMBLY),
-  'village-compensation': m('village-compensation', 'village', '征地补偿费的使用、分配方案', 'using and distributing compensation for expropriated land', VCL('（七）', '(7)'), ['vcl-22', 'vcl-26'], VILLAGE_ASSEMBLY),
-  'village-property-disposal': m('village-property-disposal', 'village', '以借贷、租赁或者其他方式处分村集体财产', 'disposing of village collective property by loan, lease or otherwise', VCL('（八）', '(8)'), ['vcl-22', 'vcl-26'], VILLAGE_ASSEMBLY),
-  'village-other': m('village-other', 'village', '村民会议认为应当由村民会议讨论决定的涉及村民利益的其他事项', 'other matters of the villagers’ interest the assembly decides to take', VCL('（九）', '(9)'), ['vcl-22', 'vcl-26'], VILLAGE_ASSEMBLY),
-  'villager-group-affairs': m(
-    'villager-group-affairs',
-    'village',
-    '村民小组集体所有的土地、企业和其他财产的经营管理以及公益事项',
-    'managing the villager group’s collective land, enterprises and other property, and its public affairs',
-    { 'zh-CN': '《村民委员会组织法》第二十八条', en: 'Village Committees Organization Law art. 28' },
-    ['vcl-28'],
-    {
-      'zh-CN': '属于村民小组的事项，由村民小组会议讨论决定（村民委员会组织法第二十八条）。',
-      en: 'A matter of the villager group, decided by the villager group meeting (Village Committees Organization Law art. 28).',
-    },
-  ),
+  'village-allowances': m('village-allowances', 'village', ['vcl-22', 'vcl-26'], VILLAGE_ASSEMBLY),
+  'village-income-use': m('village-income-use', 'village', ['vcl-22', 'vcl-26'], VILLAGE_ASSEMBLY),
+  'village-public-works': m('village-public-works', 'village', ['vcl-22', 'vcl-26'], VILLAGE_ASSEMBLY),
+  'village-land-contracting': m('village-land-contracting', 'village', ['vcl-22', 'vcl-26'], VILLAGE_ASSEMBLY),
+  'village-projects': m('village-projects', 'village', ['vcl-22', 'vcl-26'], VILLAGE_ASSEMBLY),
+  'village-homestead': m('village-homestead', 'village', ['vcl-22', 'vcl-26'], VILLAGE_ASSEMBLY),
+  'village-compensation': m('village-compensation', 'village', ['vcl-22', 'vcl-26'], VILLAGE_ASSEMBLY),
+  'village-property-disposal': m('village-property-disposal', 'village', ['vcl-22', 'vcl-26'], VILLAGE_ASSEMBLY),
+  'village-other': m('village-other', 'village', ['vcl-22', 'vcl-26'], VILLAGE_ASSEMBLY),
+  'villager-group-affairs': m('villager-group-affairs', 'village', ['vcl-28'], { 'zh-CN': '属于村民小组的事项，由村民小组会议讨论决定（村民委员会组织法第二十八条）。', en: 'A matter of the villager group, decided by the villager group meeting (Village Committees Organization Law art. 28).' }),
 
-  other: m(
-    'other',
-    'any',
-    '非法定事项的征询（如选定日期、了解意向）',
-    'an informal question the law gives to no body (choosing a date, sounding out views)',
-    { 'zh-CN': '无法定依据', en: 'no statute' },
-    ['simple-majority'],
-    {
-      'zh-CN': '法律没有交给某一机构决定的事项，只作非正式征询（过半数即可），结果不具有业主大会、成员大会或村民会议决定的效力。',
-      en: 'Nothing the law gives to a body: an informal poll (a simple majority), whose outcome is not a decision of the owners, the members or the villagers.',
-    },
-  ),
+  other: m('other', 'any', ['simple-majority'], { 'zh-CN': '法律没有交给某一机构决定的事项，只作非正式征询（过半数即可），结果不具有业主大会、成员大会或村民会议决定的效力。', en: 'Nothing the law gives to a body: an informal poll (a simple majority), whose outcome is not a decision of the owners, the members or the villagers.' }),
 };
 
 /** The old name of each matter, kept for callers that only need the words. */
-export const MATTER_NAMES: Readonly<Record<MatterKind, Localized>> = Object.fromEntries(MATTER_KINDS.map((id) => [id, MATTERS[id].name])) as Record<MatterKind, Localized>;
+export const MATTER_NAMES: Readonly<Record<MatterKind, Localized>> = Object.fromEntries(MATTER_KINDS.map((id) => [id, MATTER_LABELS[id].name])) as Record<MatterKind, Localized>;
 
 /** The matters a unit's bodies decide, in the law's order: owners' for a compound; members' and villagers' for a cooperative; an informal poll for both. */
 export function mattersForUnit(kind: 'compound' | 'cooperative'): MatterKind[] {

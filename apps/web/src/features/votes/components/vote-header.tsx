@@ -1,4 +1,4 @@
-import { MATTERS } from '@yishi/domain';
+import { MATTER_LABELS } from '@yishi/domain';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReadAloud } from '../../../components/read-aloud';
@@ -44,8 +44,8 @@ export function VoteFacts({ vote, safeguards }: { vote: VoteLike; safeguards?: S
             <ul className="vote-facts__matters">
               {vote.matterKinds.map((m) => (
                 <li key={m}>
-                  {MATTERS[m].name[language]}
-                  <span className="facts__aside"> {MATTERS[m].source[language]}</span>
+                  {MATTER_LABELS[m].name[language]}
+                  <span className="facts__aside"> {MATTER_LABELS[m].source[language]}</span>
                 </li>
               ))}
             </ul>
