@@ -1,9 +1,9 @@
 /**
  * QR codes (invitation letters, the result notice), drawn as one SVG path (no canvas, no image
- * URL, no network): the QR matrix comes from ./qr-matrix (the part of qrcode-generator these
- * codes use), the drawing is ours so React renders it directly.
+ * URL, no network): the QR matrix comes from qrcode-generator, the drawing is ours so React
+ * renders it directly.
  */
-import { qrMatrix } from './qr-matrix';
+import qrcode from 'qrcode-generator';
 
 export interface QrDrawing {
   /** Modules per side, the quiet zone included. */
@@ -20,18 +20,20 @@ export const QUIET_ZONE = 4;
  * crease or a smudge). Dark modules of a row are joined into runs to keep the path short.
  */
 export function qrDrawing(text: string): QrDrawing {
-  const matrix = qrMatrix(text);
-  const count = matrix.length;
+  const qr = qrcode(0, 'M');
+  qr.addData(text, 'Byte');
+  qr.make();
+  const count = qr.getModuleCount();
   const segments: string[] = [];
   for (let row = 0; row < count; row += 1) {
     let col = 0;
     while (col < count) {
-      if (!matrix[row]![col]) {
+      if (!qr.isDark(row, col)) {
         col += 1;
         continue;
       }
       const start = col;
-      while (col < count && matrix[row]![col]) col += 1;
+      while (col < count && qr.isDark(row, col)) col += 1;
       segments.push(`M${start + QUIET_ZONE} ${row + QUIET_ZONE}h${col - start}v1h-${col - start}z`);
     }
   }
