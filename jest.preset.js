@@ -19,6 +19,8 @@ const ESM_ONLY_PACKAGES = [
   // @fastify/static's own copy (3.x, ESM only), beside the CommonJS 2.x other packages use.
   '@fastify/static/node_modules/content-disposition',
   'content-disposition',
+  // lean-qr's small build (the web client's QR codes) is an ES module even where it is required.
+  'lean-qr',
 ];
 
 const swc = (syntax) => [
