@@ -57,7 +57,7 @@ export async function castOnConnection(client: PoolClient, release: (error?: Err
   const once = async (pipelined: boolean): Promise<CastReceiptDto | typeof DECIDE_AGAIN> => {
     let ended = false;
     try {
-      const tx: CastStatements = pipelined ? pipelinedStatements(client, q, () => (ended = true)) : (await q('BEGIN'), { q, last: q, commitsWithLast: false });
+      const tx: CastStatements = pipelined ? pipelinedStatements(client, q, () => (ended = true), (error) => (broken = error)) : (await q('BEGIN'), { q, last: q, commitsWithLast: false });
       const receipt = tx.start ? await tx.start(() => castTransaction(tx, secret, input)) : await castTransaction(tx, secret, input);
       if (!ended) await q('COMMIT');
       return receipt;
@@ -107,10 +107,10 @@ function corkable(client: PoolClient): { cork(): void; uncork(): void } | undefi
  *   fails with BEGIN's error, so nothing runs on past a transaction that did not begin;
  * - the last statement goes out with COMMIT behind it in one write. If the statement fails, the
  *   transaction is aborted and the COMMIT rolls it back; its error is the cast's. If COMMIT fails,
- *   nothing was kept and that is the cast's error. Both answers are awaited before the connection
- *   can go back to the pool.
+ *   nothing was kept, that is the cast's error, and the connection is dropped from the pool rather
+ *   than reused. Both answers are awaited before the connection can go back to the pool.
  */
-function pipelinedStatements(client: PoolClient, q: TxQuery, onEnd: () => void): CastStatements & { start: <T>(run: () => Promise<T>) => Promise<T> } {
+function pipelinedStatements(client: PoolClient, q: TxQuery, onEnd: () => void, onBroken: (error: Error) => void): CastStatements & { start: <T>(run: () => Promise<T>) => Promise<T> } {
   const stream = corkable(client);
   let begin: Promise<unknown> | null = null;
   const first: TxQuery = async <T>(sql: string, params?: unknown[], name?: string): Promise<T[]> => {
@@ -132,8 +132,12 @@ function pipelinedStatements(client: PoolClient, q: TxQuery, onEnd: () => void):
       stream?.uncork();
     }
     const [sent, committed] = await Promise.allSettled([rows, commit]);
+    if (committed.status === 'rejected') {
+      // A COMMIT that fails leaves the connection in doubt (it may have died): it is not reused.
+      onBroken(committed.reason instanceof Error ? committed.reason : new Error(String(committed.reason)));
+      throw sent.status === 'rejected' ? sent.reason : committed.reason;
+    }
     if (sent.status === 'rejected') throw sent.reason;
-    if (committed.status === 'rejected') throw committed.reason;
     return sent.value;
   };
   return {
