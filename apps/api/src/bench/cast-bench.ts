@@ -14,7 +14,7 @@
  * The two take turns in rounds, so a change in the machine's load falls on both alike. It prints
  * ballots per second, p50 and p99 latency of each, HTTP as a share of pg, and the CPU time per
  * ballot of this client and of the API's processes (where the difference between the paths is spent).
- * The aim: at least 50%, and p99 under 100 ms at 200 voters. Client, API and PostgreSQL share this
+ * The aim (issue 16): at least 70%; earlier, also p99 under 100 ms at 200 voters. Client, API and PostgreSQL share this
  * machine's cores: compare the ratio within one run, not absolute figures across machines. The
  * voters cast back to back, so latency is about voters ÷ ballots per second: p99 under 100 ms at
  * 200 voters needs well over 2,000 ballots per second from the whole machine.
@@ -523,7 +523,7 @@ async function main(): Promise<void> {
       const ratio = perSecond(at200.http) / perSecond(at200.pg);
       const p99 = quantile(at200.http.latencies, 0.99);
       out.push('');
-      out.push(`aim at 200 voters: HTTP ≥ 50% of pg — ${ratio >= 0.5 ? 'met' : 'MISSED'} (${(100 * ratio).toFixed(1)}%); p99 < 100 ms — ${p99 < 100 ? 'met' : 'MISSED'} (${ms(p99)} ms)`);
+      out.push(`aim at 200 voters: HTTP ≥ 70% of pg — ${ratio >= 0.7 ? 'met' : 'MISSED'} (${(100 * ratio).toFixed(1)}%); p99 < 100 ms — ${p99 < 100 ? 'met' : 'MISSED'} (${ms(p99)} ms)`);
       out.push(`  (200 voters casting back to back wait about 200 ÷ ballots/s each: p99 < 100 ms needs well over 2,000 ballots/s; this run's HTTP path took ${Math.round(perSecond(at200.http)).toLocaleString('en')}/s)`);
     }
     out.push('');

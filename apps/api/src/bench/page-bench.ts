@@ -14,7 +14,8 @@
  * EXPLAINed (FORMAT JSON) with the parameters of its first use, and each plan that scans a whole
  * table of more than BENCH_SCAN_ROWS (10,000) rows is reported with the page that ran it.
  *
- * Environment: BENCH_COMPOUNDS (40; the area is scaled to it), BENCH_USERS (50), BENCH_REQUESTS per user and page (20), BENCH_SCAN_ROWS (10000),
+ * Environment: BENCH_COMPOUNDS (40; the area is scaled to it), BENCH_PAGES (all; a comma-separated
+ * list of parts of page names to drive only those), BENCH_USERS (50), BENCH_REQUESTS per user and page (20), BENCH_SCAN_ROWS (10000),
  * BENCH_JOBS=1 to run the API's jobs meanwhile (off: the pages alone are measured), BENCH_API_WORKERS
  * (auto), BENCH_LOG_LEVEL (info), DATABASE_URL (else embedded PostgreSQL), BENCH_KEEP_DATABASE=1 to
  * keep the database afterwards (drop it by hand). Client, API and PostgreSQL share this machine.
@@ -45,6 +46,8 @@ const SCAN_ROWS = Number(process.env['BENCH_SCAN_ROWS'] ?? 10_000);
 const API_WORKERS = process.env['BENCH_API_WORKERS'] ?? 'auto';
 const AIM_MS = 200;
 const COMPOUNDS = Number(process.env['BENCH_COMPOUNDS'] ?? 40);
+/** BENCH_PAGES: only the pages whose name holds one of these (comma-separated), e.g. to profile one page; all by default. */
+const ONLY_PAGES = (process.env['BENCH_PAGES'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 /** One request of a page: whose session, and which path. */
 interface Visit {
@@ -347,15 +350,16 @@ async function main(): Promise<void> {
     log(`API (pid ${api.pid}) at ${base.origin}`);
     const agent = new http.Agent({ keepAlive: true, maxSockets: USERS });
 
+    const driven = ONLY_PAGES.length > 0 ? pages.filter((page) => ONLY_PAGES.some((name) => page.name.includes(name))) : pages;
     log('warming up…');
-    for (const page of pages) {
+    for (const page of driven) {
       const t0 = performance.now();
       await drivePage(agent, base, page, 1);
       log(`  ${page.name}: ${USERS} requests in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
 
     const results: PageResult[] = [];
-    for (const page of pages) {
+    for (const page of driven) {
       // The statements the API runs from now on are noted under this page (read every 50 ms).
       fs.writeFileSync(marker, page.name);
       await new Promise((r) => setTimeout(r, 120));

@@ -107,22 +107,22 @@ export async function selectComments(
   // Where each comment sits in the draft, and the clause its reply links to, are the drafts' to name.
   const clauses = await labels.clauses(rows.flatMap((r) => [r.clause_id, r.linked_clause_id]));
   const versions = await labels.versions(rows.map((r) => r.version_id));
-  return rows.map((r) => {
+  // The labels are written onto the rows the driver made, not spread into copies of 25 columns
+  // each: a report page of a hundred opinions spent a tenth of its CPU copying them (and the GC's).
+  for (const r of rows as (CommentRowOwnPart & Partial<CommentRow>)[]) {
     const clause = r.clause_id ? clauses.get(r.clause_id) : undefined;
     const linked = r.linked_clause_id ? clauses.get(r.linked_clause_id) : undefined;
     const version = versions.get(r.version_id)!;
-    return {
-      ...r,
-      version_number: version.number,
-      version_title: version.title,
-      clause_number: clause?.number ?? null,
-      clause_heading: clause?.heading ?? null,
-      linked_version_id: linked?.version_id ?? null,
-      linked_version_number: linked?.version_number ?? null,
-      linked_clause_number: linked?.number ?? null,
-      linked_clause_heading: linked?.heading ?? null,
-    };
-  });
+    r.version_number = version.number;
+    r.version_title = version.title;
+    r.clause_number = clause?.number ?? null;
+    r.clause_heading = clause?.heading ?? null;
+    r.linked_version_id = linked?.version_id ?? null;
+    r.linked_version_number = linked?.version_number ?? null;
+    r.linked_clause_number = linked?.number ?? null;
+    r.linked_clause_heading = linked?.heading ?? null;
+  }
+  return rows as CommentRow[];
 }
 
 /** The name a comment goes by: the writer's, or the resident named on an offline opinion; null when anonymous. */

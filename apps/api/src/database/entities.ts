@@ -44,6 +44,7 @@ import { Ownership } from '../rolls/entities/ownership.entity';
 import { RollImport } from '../rolls/entities/roll-import.entity';
 import { RollRevision } from '../rolls/entities/roll-revision.entity';
 import { Tenant } from '../rolls/entities/tenant.entity';
+import { UnitRollFigures } from '../rolls/entities/unit-roll-figures.entity';
 import { DiscussionSession, SessionUnit } from '../sessions/entities/discussion-session.entity';
 import { SessionAttendance } from '../sessions/entities/session-attendance.entity';
 import { AgendaItem } from '../sessions/entities/agenda-item.entity';
@@ -72,6 +73,7 @@ export const ENTITIES = [
   Owner,
   Ownership,
   Tenant,
+  UnitRollFigures,
   AuthSession,
   RateLimitBucket,
   PhoneVerification,

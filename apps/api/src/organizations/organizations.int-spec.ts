@@ -1,6 +1,7 @@
 import type { OrgTreeNode } from '@yishi/contracts';
 import { LEGAL_TIME_ZONE } from '@yishi/contracts';
 import { calendarDateIn, hasFullCivilCapacityByAge } from '@yishi/domain';
+import { Client } from 'pg';
 import request from 'supertest';
 import type { TestApp } from '../../test/test-app';
 import { startTestApp } from '../../test/test-app';
@@ -84,5 +85,56 @@ describe('GET /api/organizations/tree', () => {
     const after = find((await request(t.baseUrl).get('/api/organizations/tree')).body as OrgTreeNode[], '南村经济社')!;
     expect(after.stats!.fullCapacityMembers! - before).toBe(births.filter((b) => hasFullCivilCapacityByAge(b, today)).length);
     expect(after.stats!.members).toBe(cooperative.stats!.members! + births.length);
+  });
+
+  it('keeps each unit\'s figures with every roll statement, two transactions at once included', async () => {
+    const figures = async (): Promise<Record<string, unknown>> =>
+      find((await request(t.baseUrl).get('/api/organizations/tree').expect(200)).body as OrgTreeNode[], '御水岸')!.stats as Record<string, unknown>;
+    const before = await figures();
+    const [unit] = await t.dataSource.query<{ id: string; rev: number }[]>(
+      `SELECT n.id, (SELECT max(number) FROM roll_revision r WHERE r.unit_id = n.id) AS rev FROM org_node n WHERE n.name = '御水岸'`,
+    );
+    const a = new Client({ connectionString: t.databaseUrl });
+    const b = new Client({ connectionString: t.databaseUrl });
+    await Promise.all([a.connect(), b.connect()]);
+    try {
+      // A: a new revision adds a building and two homes, and stays open …
+      await a.query('BEGIN');
+      const [{ id: added }] = (await a.query<{ id: string }>(`INSERT INTO roll_revision (unit_id, number, source, summary) VALUES ($1, $2, 'edit', '{}') RETURNING id`, [unit!.id, unit!.rev + 1])).rows as [{ id: string }];
+      await a.query(`INSERT INTO building (unit_id, name, added_revision_id) VALUES ($1, '测试楼', $2)`, [unit!.id, added]);
+      await a.query(
+        `INSERT INTO exclusive_unit (unit_id, number, kind, area_centi_m2, area_source, added_revision_id)
+         VALUES ($1, '测试-101', 'dwelling', 8000, 'register', $2), ($1, '测试-102', 'dwelling', 9050, 'register', $2)`,
+        [unit!.id, added],
+      );
+      // … while B corrects a home's area in place: it waits for A's hold on the unit's figures, then adds its change.
+      const corrected = b.query(
+        `UPDATE exclusive_unit SET area_centi_m2 = area_centi_m2 + 125 WHERE id = (SELECT id FROM exclusive_unit WHERE unit_id = $1 AND removed_revision_id IS NULL AND number NOT LIKE '测试%' ORDER BY number LIMIT 1)`,
+        [unit!.id],
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await a.query('COMMIT');
+      await corrected;
+      expect(await figures()).toMatchObject({
+        buildings: (before['buildings'] as number) + 1,
+        exclusiveUnits: (before['exclusiveUnits'] as number) + 2,
+        totalAreaCentiM2: (before['totalAreaCentiM2'] as number) + 8000 + 9050 + 125,
+      });
+      // A later revision takes one of the new homes off the roll.
+      await a.query('BEGIN');
+      const [{ id: removing }] = (await a.query<{ id: string }>(`INSERT INTO roll_revision (unit_id, number, source, summary) VALUES ($1, $2, 'edit', '{}') RETURNING id`, [unit!.id, unit!.rev + 2])).rows as [{ id: string }];
+      await a.query(`UPDATE exclusive_unit SET removed_revision_id = $2 WHERE unit_id = $1 AND number = '测试-102' AND removed_revision_id IS NULL`, [unit!.id, removing]);
+      await a.query('COMMIT');
+      expect(await figures()).toMatchObject({
+        exclusiveUnits: (before['exclusiveUnits'] as number) + 1,
+        totalAreaCentiM2: (before['totalAreaCentiM2'] as number) + 8000 + 125,
+      });
+    } finally {
+      await Promise.all([a.end(), b.end()]);
+    }
+    // Every unit's kept figures are what counting the roll gives.
+    const kept: unknown = await t.dataSource.query(`SELECT unit_id, buildings, exclusive_units, total_area_centi_m2, households, members FROM unit_roll_figures ORDER BY unit_id`);
+    await t.dataSource.query(`SELECT yishi_roll_figures_recount_all()`);
+    expect(await t.dataSource.query(`SELECT unit_id, buildings, exclusive_units, total_area_centi_m2, households, members FROM unit_roll_figures ORDER BY unit_id`)).toEqual(kept);
   });
 });

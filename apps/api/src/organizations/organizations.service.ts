@@ -49,7 +49,7 @@ export class OrganizationsService {
 }
 
 function toStats(kind: OrgNode['kind'], row: RollFiguresRow): UnitStats {
-  const n = (v: string | null): number => Number(v ?? 0);
+  const n = (v: string | number | null): number => Number(v ?? 0);
   return kind === 'cooperative'
     ? { households: n(row.households), members: n(row.members), fullCapacityMembers: n(row.full_capacity) }
     : { buildings: n(row.buildings), exclusiveUnits: n(row.exclusive_units), totalAreaCentiM2: n(row.total_area) };

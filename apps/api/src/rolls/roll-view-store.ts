@@ -240,14 +240,14 @@ export interface CompoundExportRow {
   voter: boolean | null;
 }
 
-/** A unit's current roll figures, counts as the database returns them (text). */
+/** A unit's current roll figures, as the database returns them (integers as numbers, bigints as text; null for a unit with no roll yet). */
 export interface RollFiguresRow {
   unit_id: string;
-  households: string | null;
-  members: string | null;
+  households: number | null;
+  members: number | null;
   full_capacity: string | null;
-  buildings: string | null;
-  exclusive_units: string | null;
+  buildings: number | null;
+  exclusive_units: number | null;
   total_area: string | null;
 }
 
@@ -257,17 +257,14 @@ export interface RollFiguresRow {
  * the day after the 18th birthday, today being the date in China Standard Time).
  */
 export function unitRollFigures(m: EntityManager, unitIds: string[]): Promise<RollFiguresRow[]> {
-  // One pass over each table per unit: the members' two counts, and the exclusive units' count and area, each read together.
+  // The figures PostgreSQL keeps per unit (unit_roll_figures, migration RollFigures); full capacity
+  // changes with the date, so a cooperative's members are counted for it here.
   return m.query<RollFiguresRow[]>(
-    `SELECT n.id AS unit_id, h.households, mb.members, mb.full_capacity, b.buildings, e.exclusive_units, e.total_area
+    `SELECT n.id AS unit_id, f.households, f.members, fc.full_capacity, f.buildings, f.exclusive_units, f.total_area_centi_m2 AS total_area
        FROM unnest($2::uuid[]) AS n(id)
-       CROSS JOIN LATERAL (SELECT count(*) AS households FROM household h WHERE h.unit_id = n.id AND h.removed_revision_id IS NULL) h
-       CROSS JOIN LATERAL (SELECT count(*) AS members,
-                                  count(*) FILTER (WHERE (m.birth_date + interval '18 years')::date < (now() AT TIME ZONE $1)::date) AS full_capacity
-                             FROM member m WHERE m.unit_id = n.id AND m.removed_revision_id IS NULL) mb
-       CROSS JOIN LATERAL (SELECT count(*) AS buildings FROM building b WHERE b.unit_id = n.id AND b.removed_revision_id IS NULL) b
-       CROSS JOIN LATERAL (SELECT count(*) AS exclusive_units, coalesce(sum(e.area_centi_m2), 0) AS total_area
-                             FROM exclusive_unit e WHERE e.unit_id = n.id AND e.removed_revision_id IS NULL) e`,
+       LEFT JOIN unit_roll_figures f ON f.unit_id = n.id
+       LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE (m.birth_date + interval '18 years')::date < (now() AT TIME ZONE $1)::date) AS full_capacity
+                            FROM member m WHERE m.unit_id = n.id AND m.removed_revision_id IS NULL AND f.members > 0) fc ON true`,
     [LEGAL_TIME_ZONE, unitIds],
   );
 }

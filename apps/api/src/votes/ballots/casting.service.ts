@@ -43,45 +43,119 @@ export class CastingService {
 /**
  * The cast transaction on a pooled connection, which it releases: the API's (castOnline) and the
  * benchmark's own. A connection that cannot even roll back is dropped from the pool, not reused.
- * On a pipelining connection (the API's pool is one: data-source.ts) BEGIN goes out together with
- * the transaction's first statement, one round trip for both.
+ *
+ * On a pipelining connection (the API's pool is one: data-source.ts) the cast takes two round
+ * trips and two writes to the socket: BEGIN goes out together with the statement that locks the
+ * vote and the voter, and COMMIT together with the cast's last statement (see CastStatements).
+ * When that last statement finds the voter's ballot already cast (a retry, or a change), the
+ * transaction has ended: the cast is decided again in a new one, under the voter's lock, with
+ * COMMIT sent on its own.
  */
 export async function castOnConnection(client: PoolClient, release: (error?: Error) => void, secret: Buffer, input: CastInput): Promise<CastReceiptDto> {
   const q = onClient(client);
   let broken: Error | undefined;
-  try {
-    const tx = client.pipeline ? withPipelinedBegin(q) : (await q('BEGIN'), q);
+  const once = async (pipelined: boolean): Promise<CastReceiptDto | typeof DECIDE_AGAIN> => {
+    let ended = false;
     try {
-      const receipt = await castTransaction(tx, secret, input);
-      await q('COMMIT');
+      const tx: CastStatements = pipelined ? pipelinedStatements(client, q, () => (ended = true), (error) => (broken = error)) : (await q('BEGIN'), { q, last: q, commitsWithLast: false });
+      const receipt = tx.start ? await tx.start(() => castTransaction(tx, secret, input)) : await castTransaction(tx, secret, input);
+      if (!ended) await q('COMMIT');
       return receipt;
     } catch (error) {
-      await q('ROLLBACK').catch((rollbackError: unknown) => {
-        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-      });
+      if (!ended) {
+        await q('ROLLBACK').catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
+      }
       throw error;
     }
+  };
+  try {
+    const receipt = await once(!!client.pipeline);
+    return receipt === DECIDE_AGAIN ? ((await once(false)) as CastReceiptDto) : receipt;
   } finally {
     release(broken);
   }
 }
 
+/** castTransaction's answer when its last statement ended the transaction without deciding the cast. */
+const DECIDE_AGAIN = Symbol('decide the cast again in a transaction of its own');
+
 /**
- * `q` with BEGIN sent at once and the first statement right behind it, without waiting for BEGIN's
- * answer (the connection pipelines; PostgreSQL answers in order): the first statement's answer
- * comes only once BEGIN has succeeded, or it fails with BEGIN's error, so nothing runs on past a
- * transaction that did not begin.
+ * How the cast transaction sends its statements: `q` for any of them, `last` for the one after
+ * which it writes nothing (when `commitsWithLast`, COMMIT goes right behind it and the transaction
+ * has ended once it returns), and `start` to run the transaction's beginning (so that BEGIN and
+ * the first statement leave in one write).
  */
-function withPipelinedBegin(q: TxQuery): TxQuery {
-  let begin: Promise<unknown> | null = q('BEGIN');
-  // Failing, it fails the first statement (below): not an unhandled rejection meanwhile.
-  begin.catch(() => undefined);
-  return async <T>(sql: string, params?: unknown[], name?: string): Promise<T[]> => {
+export interface CastStatements {
+  q: TxQuery;
+  last: TxQuery;
+  commitsWithLast: boolean;
+  start?: <T>(run: () => Promise<T>) => Promise<T>;
+}
+
+/** The socket of a `pg` client, to gather several messages into one write (pg's own Query.submit corks it the same way). */
+function corkable(client: PoolClient): { cork(): void; uncork(): void } | undefined {
+  const stream = (client as unknown as { connection?: { stream?: { cork?: () => void; uncork?: () => void } } }).connection?.stream;
+  return stream?.cork && stream.uncork ? (stream as { cork(): void; uncork(): void }) : undefined;
+}
+
+/**
+ * The cast's statements on a pipelining connection, whose answers come back in order:
+ * - BEGIN is sent at once, with the first statement behind it in the same write, without waiting
+ *   for BEGIN's answer: the first statement's answer comes only once BEGIN has succeeded, or it
+ *   fails with BEGIN's error, so nothing runs on past a transaction that did not begin;
+ * - the last statement goes out with COMMIT behind it in one write. If the statement fails, the
+ *   transaction is aborted and the COMMIT rolls it back; its error is the cast's. If COMMIT fails,
+ *   nothing was kept, that is the cast's error, and the connection is dropped from the pool rather
+ *   than reused. Both answers are awaited before the connection can go back to the pool.
+ */
+function pipelinedStatements(client: PoolClient, q: TxQuery, onEnd: () => void, onBroken: (error: Error) => void): CastStatements & { start: <T>(run: () => Promise<T>) => Promise<T> } {
+  const stream = corkable(client);
+  let begin: Promise<unknown> | null = null;
+  const first: TxQuery = async <T>(sql: string, params?: unknown[], name?: string): Promise<T[]> => {
     const begun = begin;
     begin = null;
     if (!begun) return q<T>(sql, params, name);
     const [, rows] = await Promise.all([begun, q<T>(sql, params, name)]);
     return rows;
+  };
+  const last: TxQuery = async <T>(sql: string, params?: unknown[], name?: string): Promise<T[]> => {
+    onEnd();
+    let rows: Promise<T[]>;
+    let commit: Promise<unknown>;
+    stream?.cork();
+    try {
+      rows = first<T>(sql, params, name);
+      commit = q('COMMIT');
+    } finally {
+      stream?.uncork();
+    }
+    const [sent, committed] = await Promise.allSettled([rows, commit]);
+    if (committed.status === 'rejected') {
+      // A COMMIT that fails leaves the connection in doubt (it may have died): it is not reused.
+      onBroken(committed.reason instanceof Error ? committed.reason : new Error(String(committed.reason)));
+      throw sent.status === 'rejected' ? sent.reason : committed.reason;
+    }
+    if (sent.status === 'rejected') throw sent.reason;
+    return sent.value;
+  };
+  return {
+    q: first,
+    last,
+    commitsWithLast: true,
+    start: <T>(run: () => Promise<T>): Promise<T> => {
+      // The transaction's first statement is sent synchronously by `run`, before its first await.
+      stream?.cork();
+      try {
+        begin = q('BEGIN');
+        // Failing, it fails the first statement (above): not an unhandled rejection meanwhile.
+        begin.catch(() => undefined);
+        return run();
+      } finally {
+        stream?.uncork();
+      }
+    },
   };
 }
 
@@ -96,15 +170,18 @@ export interface CastInput {
 }
 
 /**
- * The cast transaction itself, inside a transaction the caller opened: the API runs it on a
- * connection of its pool, `npm run bench:cast` runs the very same code on a pool of its own to
- * measure what the HTTP layer costs on top.
+ * The cast transaction itself, inside a transaction the caller opened (castOnConnection): the API
+ * runs it on a connection of its pool, `npm run bench:cast` runs the very same code on a pool of
+ * its own to measure what the HTTP layer costs on top. Its last statement goes through `tx.last`;
+ * when that ends the transaction (`commitsWithLast`) and finds a ballot already cast, it answers
+ * DECIDE_AGAIN and the caller runs it again in a transaction it ends itself.
  *
  * The cast's time is taken once the vote row is held (FOR KEY SHARE) and checked against the
  * closing time: the closer's FOR UPDATE waits for this transaction, so a cast accepted here is in
  * the count, and its `at` is never after `closesAt` (the recount refuses a line that is).
  */
-export async function castTransaction(q: TxQuery, secret: Buffer, input: CastInput): Promise<CastReceiptDto> {
+export async function castTransaction(tx: CastStatements, secret: Buffer, input: CastInput): Promise<CastReceiptDto | typeof DECIDE_AGAIN> {
+  const { q, last } = tx;
   const { userId, voteId, voterId } = input;
   // The vote row, whom the account may cast for and (nearly always) the lock of that voter: one statement.
   const locked = await lockVoteAndVoter(q, voteId, userId, voterId);
@@ -123,12 +200,14 @@ export async function castTransaction(q: TxQuery, secret: Buffer, input: CastInp
   }
   const at = now.toISOString();
   if (vote.secrecy === 'secret') {
-    const ballot = await castSecret(q, { voteId, voterId: me.voterId, choice, channel: 'online', proxy: me.proxy, at });
+    const ballot = await castSecret(last, { voteId, voterId: me.voterId, choice, channel: 'online', proxy: me.proxy, at });
     return { receipt: ballot, voterId: me.voterId, castAt: at, changed: true };
   }
   // A first ballot is written with the read that finds none; any other is decided on below.
-  const first = await namedBallotOrFirstCast(q, { voteId, voterId: me.voterId, choice, channel: 'online', proxy: me.proxy, at, castBy: userId });
+  const first = await namedBallotOrFirstCast(last, { voteId, voterId: me.voterId, choice, channel: 'online', proxy: me.proxy, at, castBy: userId });
   if ('receipt' in first) return { receipt: first.receipt, voterId: me.voterId, castAt: at, changed: true };
+  // The transaction ended with that statement: what to do with the ballot there is decided under a lock held anew.
+  if (tx.commitsWithLast) return DECIDE_AGAIN;
   const { existing } = first;
   if (existing.channel === 'paper') {
     throw conflict('paper_supersedes', 'A paper ballot was entered for this voter; it is the one that counts, and online casting is closed for them.');

@@ -91,6 +91,17 @@ describe('votes: opening, online ballots, the chain, closing and the recount', (
     expect(changed.body.receipt).not.toBe(first.body.receipt);
     const n = (await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ballot WHERE vote_id = $1`, [vote.id]))[0]!.n;
     expect(n).toBe(1);
+    // The log the sealer chains holds the first ballot and the change, in order; the retry wrote nothing.
+    const logged = await t.dataSource.query<{ ballot: string; choice: string }[]>(
+      `SELECT entry->>'ballot' AS ballot, entry->>'choice' AS choice FROM vote_cast WHERE vote_id = $1 AND entry->>'kind' = 'cast' ORDER BY id`,
+      [vote.id],
+    );
+    expect(logged).toEqual([
+      { ballot: first.body.receipt, choice: 'approve' },
+      { ballot: changed.body.receipt, choice: 'oppose' },
+    ]);
+    // The changed ballot, sent again, is a retry of it.
+    expect((await as.owner!.post<CastReceiptDto>(`/api/votes/${vote.id}/ballots`, { choice: 'oppose' })).body).toMatchObject({ receipt: changed.body.receipt, changed: false });
 
     const tenant = await as.tenant!.post<ErrorBody>(`/api/votes/${vote.id}/ballots`, { choice: 'approve' });
     expect(tenant.status).toBe(403);
@@ -101,6 +112,22 @@ describe('votes: opening, online ballots, the chain, closing and the recount', (
     const bad = await as.coOwner!.post<ErrorBody>(`/api/votes/${vote.id}/ballots`, { choice: 'maybe' });
     expect(bad.status).toBe(400);
     expect(await t.dataSource.query(`SELECT voter_id FROM ballot WHERE vote_id = $1`, [vote.id])).toHaveLength(1);
+  });
+
+  it('where the vote allows no change, a second choice is refused and the first ballot stays, logged once', async () => {
+    const vote = await announce(8 * 24 * 3600_000, { allowChange: false });
+    expect(vote.allowChange).toBe(false);
+    await openNow(vote);
+    const first = await as.owner!.post<CastReceiptDto>(`/api/votes/${vote.id}/ballots`, { choice: 'approve' });
+    expect(first.body).toMatchObject({ changed: true });
+    expect((await as.owner!.post<CastReceiptDto>(`/api/votes/${vote.id}/ballots`, { choice: 'approve' })).body).toMatchObject({ receipt: first.body.receipt, changed: false });
+    const refused = await as.owner!.post<ErrorBody>(`/api/votes/${vote.id}/ballots`, { choice: 'oppose' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.details).toMatchObject({ reason: 'change_not_allowed' });
+    const rows = await t.dataSource.query<{ choice: string; receipt: string }[]>(`SELECT choice #>> '{}' AS choice, receipt FROM ballot WHERE vote_id = $1`, [vote.id]);
+    expect(rows).toEqual([{ choice: 'approve', receipt: first.body.receipt }]);
+    const logged = await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM vote_cast WHERE vote_id = $1 AND entry->>'kind' = 'cast'`, [vote.id]);
+    expect(logged[0]!.n).toBe(1);
   });
 
   it('200 concurrent submits by one voter leave exactly one counted ballot and a chain that verifies', async () => {

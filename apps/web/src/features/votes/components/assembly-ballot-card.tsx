@@ -11,7 +11,7 @@ import { castErrorMessage } from '../utils/cast-errors';
 import { markLabel, matterTitle } from '../utils/assembly';
 import type { VoteStage } from '../utils/vote-state';
 import { ballotState } from '../utils/vote-state';
-import { BallotCardHead, useStepFocus } from './ballot-card-parts';
+import { BallotCardHead, FinalityNotice, RecordedFinalNote, RecordedReceipt, useFinality, useStepFocus } from './ballot-card-parts';
 import { ReceiptCode } from './receipt-code';
 
 interface AssemblyBallotCardProps {
@@ -67,7 +67,7 @@ export function AssemblyBallotCard({ vote, voter, named, stage }: AssemblyBallot
   // A secret ballot (a cooperative's or village's, where no matter weighs floor area) keeps no
   // marks with the voter: it says so before casting, and afterwards shows that, not the marks.
   const secret = vote.secrecy === 'secret';
-  const finality = secret ? t('votes.ballot.finalSecret') : vote.allowChange ? t('votes.ballot.changeUntilClose') : t('votes.ballot.finalNamed');
+  const finality = useFinality(vote);
 
   const toggleCandidate = (matter: VoteMatter, candidate: string): void => {
     setDraft((previous) => {
@@ -212,7 +212,7 @@ export function AssemblyBallotCard({ vote, voter, named, stage }: AssemblyBallot
             })}
           </dl>
           {blanks > 0 && <p className="notice notice--warning">{t('votes.assembly.blankWarning', { count: blanks })}</p>}
-          {vote.allowChange ? <p className="ballot-confirm__note">{finality}</p> : <p className="notice notice--warning ballot-confirm__final">{finality}</p>}
+          <FinalityNotice vote={vote} />
           <div className="ballot-confirm__actions">
             <button type="button" className="button button--primary button--large button--block" onClick={submit} aria-disabled={cast.isPending || undefined}>
               {cast.isPending ? t('votes.ballot.sending') : t('votes.assembly.confirm')}
@@ -237,7 +237,7 @@ export function AssemblyBallotCard({ vote, voter, named, stage }: AssemblyBallot
             {justCast && !justCast.changed ? t('votes.ballot.alreadyRecorded') : t('votes.ballot.recorded')}
           </h3>
           {secret ? <p className="ballot-recorded__choice">{t('votes.ballot.secretRecorded')}</p> : <RecordedMarks matters={matters} marks={recordedMarks} />}
-          {receipt ? <ReceiptCode voteId={vote.id} receipt={receipt} onlyNow={secret} /> : secret && <p className="receipt__hint">{t('votes.ballot.secretReceiptGone')}</p>}
+          <RecordedReceipt vote={vote} receipt={receipt} />
           {state === 'changeable' && (
             <>
               <p className="ballot-recorded__note">{t('votes.ballot.changeUntilClose')}</p>
@@ -255,7 +255,7 @@ export function AssemblyBallotCard({ vote, voter, named, stage }: AssemblyBallot
               </button>
             </>
           )}
-          {state === 'recorded' && !secret && <p className="ballot-recorded__note">{vote.allowChange ? t('votes.ballot.closedNoChange') : t('votes.ballot.finalNamed')}</p>}
+          <RecordedFinalNote vote={vote} state={state} />
         </div>
       )}
 

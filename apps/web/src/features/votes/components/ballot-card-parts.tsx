@@ -1,7 +1,9 @@
 import type { RefObject } from 'react';
 import { createRef, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MyVoter } from '../api/get-vote';
+import type { MyVoter, VoteDetail } from '../api/get-vote';
+import type { BallotState } from '../utils/vote-state';
+import { ReceiptCode } from './receipt-code';
 
 /**
  * Where the focus goes after each step of a ballot, once the step is on screen (the confirmation,
@@ -36,4 +38,41 @@ export function BallotCardHead({ voter, named, headingId, error }: { voter: MyVo
       )}
     </>
   );
+}
+
+type Finality = Pick<VoteDetail, 'id' | 'secrecy' | 'allowChange'>;
+
+/** Whether a cast ballot can be changed, in words: final if secret, or if the vote allows no change; else until voting closes. */
+export function useFinality(vote: Pick<VoteDetail, 'secrecy' | 'allowChange'>): string {
+  const { t } = useTranslation();
+  return vote.secrecy === 'secret' ? t('votes.ballot.finalSecret') : vote.allowChange ? t('votes.ballot.changeUntilClose') : t('votes.ballot.finalNamed');
+}
+
+/**
+ * What the confirmation says about changing the ballot later: a secret ballot or a vote that
+ * allows no change is final (a warning), else it may be changed until voting closes (a note).
+ * One rule for every kind of ballot card, so the single and the assembly ballot never drift apart.
+ */
+export function FinalityNotice({ vote }: { vote: Finality }) {
+  const finality = useFinality(vote);
+  return vote.secrecy === 'secret' || !vote.allowChange ? <p className="notice notice--warning ballot-confirm__final">{finality}</p> : <p className="ballot-confirm__note">{finality}</p>;
+}
+
+/**
+ * The recorded ballot's receipt: a named ballot shows it whenever it is opened; a secret one was
+ * recorded without what was chosen (`secretRecorded`, said by the card), shows its receipt this
+ * once only, and afterwards says that it is gone.
+ */
+export function RecordedReceipt({ vote, receipt }: { vote: Finality; receipt: string | null | undefined }) {
+  const { t } = useTranslation();
+  const secret = vote.secrecy === 'secret';
+  if (receipt) return <ReceiptCode voteId={vote.id} receipt={receipt} onlyNow={secret} />;
+  return secret ? <p className="receipt__hint">{t('votes.ballot.secretReceiptGone')}</p> : null;
+}
+
+/** Under a named ballot that can no longer be changed: why (voting has closed, or this vote allows no change). */
+export function RecordedFinalNote({ vote, state }: { vote: Finality; state: BallotState }) {
+  const { t } = useTranslation();
+  if (state !== 'recorded' || vote.secrecy === 'secret') return null;
+  return <p className="ballot-recorded__note">{vote.allowChange ? t('votes.ballot.closedNoChange') : t('votes.ballot.finalNamed')}</p>;
 }

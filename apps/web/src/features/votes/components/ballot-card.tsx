@@ -8,7 +8,7 @@ import type { MyVoter, VoteDetail } from '../api/get-vote';
 import { castErrorMessage } from '../utils/cast-errors';
 import type { VoteStage } from '../utils/vote-state';
 import { ballotState, choiceLabel, choicesOf, isMotionChoice } from '../utils/vote-state';
-import { BallotCardHead, useStepFocus } from './ballot-card-parts';
+import { BallotCardHead, FinalityNotice, RecordedFinalNote, RecordedReceipt, useFinality, useStepFocus } from './ballot-card-parts';
 import { ReceiptCode } from './receipt-code';
 
 interface BallotCardProps {
@@ -71,7 +71,7 @@ export function BallotCard({ vote, voter, named, stage }: BallotCardProps) {
   const receipt = justCast?.receipt ?? voter.receipt;
   // Right after casting, before the vote is read again, the ballot shows as recorded already.
   const recorded = step.kind === 'idle' && (state === 'changeable' || state === 'recorded' || (castNow && state === 'ballot'));
-  const finality = secret ? t('votes.ballot.finalSecret') : vote.allowChange ? t('votes.ballot.changeUntilClose') : t('votes.ballot.finalNamed');
+  const finality = useFinality(vote);
 
   return (
     <section className="ballot-card" aria-labelledby={headingId}>
@@ -128,11 +128,7 @@ export function BallotCard({ vote, voter, named, stage }: BallotCardProps) {
             {t('votes.ballot.yourChoice')}
             <strong className={`ballot-confirm__value ballot-confirm__value--${isMotionChoice(step.choice) ? step.choice : 'option'}`}>{label(step.choice)}</strong>
           </p>
-          {secret || !vote.allowChange ? (
-            <p className="notice notice--warning ballot-confirm__final">{finality}</p>
-          ) : (
-            <p className="ballot-confirm__note">{finality}</p>
-          )}
+          <FinalityNotice vote={vote} />
           <div className="ballot-confirm__actions">
             <button type="button" className="button button--primary button--large button--block" onClick={() => confirm(step.choice)} aria-disabled={cast.isPending || undefined}>
               {cast.isPending ? t('votes.ballot.sending') : t('votes.ballot.confirm', { choice: label(step.choice) })}
@@ -163,7 +159,7 @@ export function BallotCard({ vote, voter, named, stage }: BallotCardProps) {
             </p>
           )}
           {secret && <p className="ballot-recorded__choice">{t('votes.ballot.secretRecorded')}</p>}
-          {receipt ? <ReceiptCode voteId={vote.id} receipt={receipt} onlyNow={secret} /> : secret && <p className="receipt__hint">{t('votes.ballot.secretReceiptGone')}</p>}
+          <RecordedReceipt vote={vote} receipt={receipt} />
           {state === 'changeable' && (
             <>
               <p className="ballot-recorded__note">{t('votes.ballot.changeUntilClose')}</p>
@@ -180,7 +176,7 @@ export function BallotCard({ vote, voter, named, stage }: BallotCardProps) {
               </button>
             </>
           )}
-          {state === 'recorded' && !secret && <p className="ballot-recorded__note">{vote.allowChange ? t('votes.ballot.closedNoChange') : t('votes.ballot.finalNamed')}</p>}
+          <RecordedFinalNote vote={vote} state={state} />
         </div>
       )}
 
