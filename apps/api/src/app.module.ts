@@ -42,7 +42,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, poolSize), manualInitialization: withoutDatabase }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, poolSize, { preparedReads: true }), manualInitialization: withoutDatabase }),
         CoreModule.register(env, secret),
         StorageModule.register(env),
         NotificationsModule,

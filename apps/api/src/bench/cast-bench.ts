@@ -42,6 +42,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CSRF_HEADER, SESSION_COOKIE } from '@yishi/contracts';
 import { Client, Pool } from 'pg';
+import { PreparingClient } from '../database/preparing-client';
 import type { RunningPostgres } from '../database/embedded-postgres';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { runMigrations } from '../database/migrate';
@@ -421,7 +422,7 @@ async function main(): Promise<void> {
     }
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(...CONCURRENCY) });
-    const pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE, pipeline: true });
+    const pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE, pipeline: true, Client: PreparingClient });
     const overHttp = castOverHttp(agent, base, voteId);
     const throughPg = castThroughPg(pool, Buffer.from(secret, 'utf8'), voteId);
 
