@@ -18,7 +18,7 @@
  * list of parts of page names to drive only those), BENCH_USERS (50), BENCH_REQUESTS per user and page (20), BENCH_SCAN_ROWS (10000),
  * BENCH_JOBS=1 to run the API's jobs meanwhile (off: the pages alone are measured), BENCH_API_WORKERS
  * (auto), BENCH_LOG_LEVEL (info), DATABASE_URL (else embedded PostgreSQL), BENCH_KEEP_DATABASE=1 to
- * keep the database afterwards (drop it by hand). Client, API and PostgreSQL share this machine.
+ * keep the database afterwards (drop it by hand) with the statements each page sent (a JSON line each). Client, API and PostgreSQL share this machine.
  */
 import 'reflect-metadata';
 import type { ChildProcess } from 'node:child_process';
@@ -71,6 +71,12 @@ interface PageResult {
   seconds: number;
   /** CPU time of the API's processes while the page was driven (ms), where /proc tells. */
   apiCpuMs?: number | null;
+  /** CPU time of the database's server processes serving this database (ms), where /proc tells. */
+  dbCpuMs?: number | null;
+  /** CPU time of this client (ms). */
+  clientCpuMs?: number;
+  /** The share of the machine's CPU time left idle meanwhile (0…1), where /proc tells. */
+  idle?: number | null;
 }
 
 /** The server closed a kept-alive connection before it answered on it. */
@@ -151,6 +157,35 @@ interface Scan {
   statement: string;
 }
 
+/** The CPU time (ms) of these processes, by /proc; null where it cannot tell (not Linux, or another user's). */
+function pidsCpuMs(pids: number[]): number | null {
+  try {
+    return pids.reduce((sum, pid) => {
+      try {
+        const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+        return sum + (Number(fields[11]) + Number(fields[12])) * 10;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return sum; // a connection closed meanwhile
+        throw error;
+      }
+    }, 0);
+  } catch {
+    return null;
+  }
+}
+
+/** The machine's CPU time so far in clock ticks, all of it and the idle part (/proc/stat's first line); null where it cannot tell. */
+function machineTicks(): { total: number; idle: number } | null {
+  try {
+    const [, ...fields] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+    const ticks = fields.slice(0, 8).map(Number);
+    return { total: ticks.reduce((a, b) => a + b, 0), idle: ticks[3]! + ticks[4]! };
+  } catch {
+    return null;
+  }
+}
+
 /** Every Seq Scan node of a plan, with its relation. */
 function seqScans(plan: Record<string, unknown>): string[] {
   const found: string[] = [];
@@ -220,7 +255,9 @@ async function main(): Promise<void> {
         await exited;
       }
       if (adminUrl && !embedded && process.env['BENCH_KEEP_DATABASE'] === '1') {
-        log(`kept the database ${database}`);
+        const kept = path.resolve(`${database}.statements.jsonl`);
+        if (fs.existsSync(captureFile)) fs.copyFileSync(captureFile, kept);
+        log(`kept the database ${database}, and the statements the pages sent in ${kept}`);
       } else if (adminUrl) {
         const admin = new Client({ connectionString: adminUrl });
         await admin.connect();
@@ -349,6 +386,16 @@ async function main(): Promise<void> {
     const base = await started.url;
     log(`API (pid ${api.pid}) at ${base.origin}`);
     const agent = new http.Agent({ keepAlive: true, maxSockets: USERS });
+    /** The server processes serving the API's connections to this database (the API's pools, opened by the warm-up). */
+    const serverPids = async (): Promise<number[]> => {
+      const client = new Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        return (await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows.map((r) => r.pid);
+      } finally {
+        await client.end();
+      }
+    };
 
     const driven = ONLY_PAGES.length > 0 ? pages.filter((page) => ONLY_PAGES.some((name) => page.name.includes(name))) : pages;
     log('warming up…');
@@ -364,10 +411,23 @@ async function main(): Promise<void> {
       fs.writeFileSync(marker, page.name);
       await new Promise((r) => setTimeout(r, 120));
       log(`${page.name}: ${USERS} users × ${REQUESTS} requests…`);
+      const dbPids = await serverPids();
       const cpuBefore = processCpuMs(api.pid);
+      const dbBefore = pidsCpuMs(dbPids);
+      const machineBefore = machineTicks();
+      const clientBefore = process.cpuUsage();
       const result = await drivePage(agent, base, page, REQUESTS);
+      const client = process.cpuUsage(clientBefore);
+      const machineAfter = machineTicks();
+      const dbAfter = pidsCpuMs(dbPids);
       const cpuAfter = processCpuMs(api.pid);
-      results.push({ ...result, apiCpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore });
+      results.push({
+        ...result,
+        apiCpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+        dbCpuMs: dbBefore === null || dbAfter === null ? null : dbAfter - dbBefore,
+        clientCpuMs: (client.user + client.system) / 1000,
+        idle: machineBefore && machineAfter ? (machineAfter.idle - machineBefore.idle) / Math.max(1, machineAfter.total - machineBefore.total) : null,
+      });
     }
     fs.writeFileSync(marker, '');
     agent.destroy();
@@ -383,14 +443,15 @@ async function main(): Promise<void> {
       `  ${counts['consultations']} consultations open for comment with ${(counts['opinions']! + counts['offlineOpinions']!).toLocaleString('en')} opinions (${counts['officialReplies']!.toLocaleString('en')} answered), ${counts['votes']} votes (${activity.openVotes.length} open, 1 counted), ${counts['ballots']!.toLocaleString('en')} ballots; seeded in ${seedSeconds.toFixed(0)} s`,
     );
     out.push(`PostgreSQL ${server}${embedded ? ' (embedded)' : ''}; Node ${process.version}; ${os.cpus().length} CPUs shared by client, API (API_WORKERS=${API_WORKERS}, pool 20, jobs ${process.env['BENCH_JOBS'] === '1' ? 'on' : 'off'}) and database`);
-    out.push(`each page: ${USERS} users at once, each with a session of their own, ${REQUESTS} requests each back to back (${(USERS * REQUESTS).toLocaleString('en')} per page); latency in ms; API CPU: ms of CPU per request used by the API's processes (the rest of a request's cost is PostgreSQL's and the client's)`);
+    out.push(`each page: ${USERS} users at once, each with a session of their own, ${REQUESTS} requests each back to back (${(USERS * REQUESTS).toLocaleString('en')} per page); latency in ms; CPU: ms of CPU per request used by the API's processes, by PostgreSQL's processes serving them, and by this client; idle: the machine's CPU left unused meanwhile`);
     out.push('');
-    const widths = [22, 15, 44, 7, 7, 7, 8, 7, 9, 7];
+    const widths = [22, 15, 44, 7, 7, 7, 8, 7, 8, 7, 7, 5, 7];
     // Chinese characters take two columns of a terminal.
     const columns = (text: string): number => [...text].reduce((n, ch) => n + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
     const pad = (text: string, width: number, left: boolean): string => (left ? text + ' '.repeat(Math.max(0, width - columns(text))) : ' '.repeat(Math.max(0, width - columns(text))) + text);
     const row = (cells: (string | number)[]): string => cells.map((c, i) => pad(String(c), widths[i]!, i < 3)).join(' ');
-    out.push(row(['page', 'as', 'route', 'req/s', 'p50', 'p99', 'KB', 'errors', 'API CPU', 'aim']));
+    out.push(row(['page', 'as', 'route', 'req/s', 'p50', 'p99', 'KB', 'errors', 'API CPU', 'DB CPU', 'client', 'idle', 'aim']));
+    const perRequest = (ms: number | null | undefined, n: number): string => (ms === null || ms === undefined ? '—' : (ms / n).toFixed(2));
     let missed = 0;
     for (const r of results) {
       const errors = [...r.errors.values()].reduce((a, b) => a + b, 0);
@@ -398,7 +459,23 @@ async function main(): Promise<void> {
       const met = p99 < AIM_MS && errors === 0;
       if (!met) missed += 1;
       const ok = r.latencies.length - errors;
-      out.push(row([r.page.name, r.page.who, r.page.route, Math.round(r.latencies.length / r.seconds), quantile(r.latencies, 0.5).toFixed(1), p99.toFixed(1), ok ? (r.bytes / ok / 1024).toFixed(1) : '—', errors, r.apiCpuMs === null || r.apiCpuMs === undefined ? '—' : (r.apiCpuMs / r.latencies.length).toFixed(2), met ? 'met' : 'MISSED']));
+      out.push(
+        row([
+          r.page.name,
+          r.page.who,
+          r.page.route,
+          Math.round(r.latencies.length / r.seconds),
+          quantile(r.latencies, 0.5).toFixed(1),
+          p99.toFixed(1),
+          ok ? (r.bytes / ok / 1024).toFixed(1) : '—',
+          errors,
+        perRequest(r.apiCpuMs, r.latencies.length),
+        perRequest(r.dbCpuMs, r.latencies.length),
+        perRequest(r.clientCpuMs, r.latencies.length),
+        r.idle === null || r.idle === undefined ? '—' : `${Math.round(r.idle * 100)}%`,
+        met ? 'met' : 'MISSED',
+      ]),
+    );
     }
     out.push('');
     out.push(`aim: p99 < ${AIM_MS} ms on every page at ${USERS} users, no errors — ${missed === 0 ? 'met' : `MISSED on ${missed} page(s)`}`);
