@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { equalStrings } from '../common/keyed-hash';
+import { requestContext } from '../common/request-context';
 import { sessionWithTargetAccess } from '../permissions/access-reads';
 import { PermissionsService } from '../permissions/permissions.service';
 import type { AccessRule } from './access.decorators';
@@ -76,6 +77,11 @@ export class AccessGuard implements CanActivate {
     }
     const read = await sessionWithTargetAccess(this.dataSource, tokenHash, rule.on, id);
     const actor = this.signedIn(request, await this.sessions.actorOf(read));
+    const current = requestContext.getStore();
+    if (current && read?.target && SAFE_METHODS.has(request.method)) {
+      // A read changes no grant: the service's own access reads are answered from this one.
+      current.access = { userId: actor.id, grants: read.target.grants, ancestries: read.target.ancestries ?? {} };
+    }
     const from = rule.buildingFrom;
     const buildingId = from ? ('body' in from ? bodyUuid(request.body, from.body) : bodyUuid(request.query, from.query)) : undefined;
     request[ACCESS_TARGET] = await this.permissions.authorizeLoaded(actor, { action: rule.action, on: rule.on, id, allow: rule.allow, buildingId }, read!.target);

@@ -67,6 +67,24 @@ describe('consultations: opening, phases, visibility', () => {
     expect((await resident.get<InboxPageDto>('/api/me/notifications')).body.unread).toBe(0);
   });
 
+  it('shapes what a reader may do by their roles as they stand at each request: a convenor made and unmade in between', async () => {
+    const c = await open('楼道杂物清理约定');
+    await publishSimpleVersion(t, c.id);
+    expect((await convenor.post(`/api/consultations/${c.id}/phase`, { to: 'comment' })).status).toBe(200);
+    const me = async (): Promise<ConsultationDetailDto['me']> => {
+      const res = await resident.get<ConsultationDetailDto>(`/api/consultations/${c.id}`);
+      expect(res.status).toBe(200);
+      return res.body.me;
+    };
+    expect(await me()).toMatchObject({ canManage: false, canModerate: false });
+    const staff = await HttpSession.signedIn(t.baseUrl, '13800000004', DEMO_PASSWORD); // 大圩社区 staff, above 御水岸
+    const granted = await staff.post<{ id: string }>(`/api/nodes/${node['yushuian']}/roles`, { phone: '13800000012', role: 'convenor' });
+    expect(granted.status).toBe(201);
+    expect(await me()).toMatchObject({ canManage: true, canModerate: true });
+    expect((await staff.request('DELETE', `/api/roles/${granted.body.id}`)).status).toBe(204);
+    expect(await me()).toMatchObject({ canManage: false, canModerate: false });
+  });
+
   it('goes back a phase only with a reason, recorded in the audit trail', async () => {
     const c = await open('停车位管理办法');
     await publishSimpleVersion(t, c.id);

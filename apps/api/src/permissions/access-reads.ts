@@ -26,8 +26,10 @@ export interface TargetAccessRow {
 /**
  * The pieces of the statement that reads a target ($1, of kind `on`) with its access: the CTEs
  * `target` (the one resolver's row) and `up` (the ancestry of each node it belongs to), and the
- * TargetAccessRow columns of target `t`, the grants being those of the account `userIdSql` (a
- * query parameter or a column, never a value) on the nodes of `up`.
+ * TargetAccessRow columns of target `t`, the grants being all those of the account `userIdSql` (a
+ * query parameter or a column, never a value): every decision takes only the grants reaching the
+ * node it is about (grantsReaching), and the request's later access reads are answered from them
+ * (RequestAccess).
  */
 function targetAccessSql(on: TargetKind, userIdSql: '$2' | 'se.user_id'): { ctes: string; columns: string } {
   return {
@@ -41,7 +43,7 @@ function targetAccessSql(on: TargetKind, userIdSql: '$2' | 'se.user_id'): { ctes
     columns: `t.nodes, t.owner, t.draft, t.vote_id, t.author_id,
             (SELECT json_object_agg(a.start, a.ancestry) FROM (SELECT start, array_agg(id ORDER BY depth) AS ancestry FROM up GROUP BY start) a) AS ancestries,
             (SELECT coalesce(json_agg(json_build_object('role', g.role, 'nodeId', g.node_id, 'buildingId', g.building_id)), '[]'::json)
-               FROM role_grant g WHERE g.user_id = ${userIdSql} AND g.node_id IN (SELECT id FROM up)) AS grants`,
+               FROM role_grant g WHERE g.user_id = ${userIdSql}) AS grants`,
   };
 }
 

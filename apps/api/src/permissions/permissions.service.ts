@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
+import type { RequestAccess } from '../common/request-context';
+import { requestContext } from '../common/request-context';
 import type { AccessException, AccessTarget, TargetKind } from './targets';
 import { TARGET_NOUNS } from './targets';
 import type { TargetAccessRow } from './access-reads';
@@ -16,6 +18,14 @@ import { grantsOf as grantRows } from '../users/grant-store';
 
 /** Actions on a consultation (and what hangs off it) decided on the node it is run from, not on the units it concerns. */
 const AT_OWNER: readonly Action[] = ['consultation.manage', 'comment.moderate'];
+
+/**
+ * What the access guard already read for this request (RequestAccess), where a read outside any
+ * transaction may take it: inside one, the service reads again under its own snapshot and locks.
+ */
+function readAlready(m: EntityManager): RequestAccess | undefined {
+  return m.queryRunner ? undefined : requestContext.getStore()?.access;
+}
 
 /** What a `@Permission` route asks of the guard. */
 export interface AccessRequest {
@@ -57,12 +67,16 @@ export class PermissionsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async grantsOf(userId: string, m: EntityManager = this.dataSource.manager): Promise<Grant[]> {
+    const known = readAlready(m);
+    if (known?.userId === userId) return known.grants.map((g) => ({ ...g }));
     const rows = await grantRows(m, userId);
     return rows.map((r) => ({ role: r.role, nodeId: r.node_id, buildingId: r.building_id }));
   }
 
   /** The node, its parent, … up to the street; null when there is no such node. */
   async ancestry(nodeId: string, m: EntityManager = this.dataSource.manager): Promise<string[] | null> {
+    const known = readAlready(m)?.ancestries[nodeId];
+    if (known) return [...known];
     return nodeAncestry(m, nodeId);
   }
 
