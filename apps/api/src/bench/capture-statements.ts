@@ -6,7 +6,8 @@
  *
  * YISHI_CAPTURE_FILE names the file it appends to (one JSON line per statement and page); the page
  * being driven is read from `<file>.page`, at most every 50 ms, and a statement is noted again
- * under each page that runs it.
+ * under each page that runs it. How many statements each page sent in all is kept in
+ * `<file>.counts.<pid>` (a JSON object by page, rewritten every 100 ms while it changes).
  */
 import fs from 'node:fs';
 import pg from 'pg';
@@ -16,6 +17,13 @@ const file = process.env['YISHI_CAPTURE_FILE'];
 if (file) {
   const marker = `${file}.page`;
   const seen = new Set<string>();
+  const counts: Record<string, number> = {};
+  let countsChanged = false;
+  setInterval(() => {
+    if (!countsChanged) return;
+    countsChanged = false;
+    fs.writeFileSync(`${file}.counts.${process.pid}`, JSON.stringify(counts));
+  }, 100).unref();
   let page = '';
   let checkedAt = 0;
   const currentPage = (): string => {
@@ -39,6 +47,8 @@ if (file) {
       const text = typeof config === 'string' ? config : (config as { text?: unknown } | null)?.text;
       if (typeof text === 'string') {
         const where = currentPage();
+        counts[where] = (counts[where] ?? 0) + 1;
+        countsChanged = true;
         const key = `${where}\u0000${text}`;
         if (!seen.has(key)) {
           seen.add(key);

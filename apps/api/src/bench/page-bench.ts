@@ -431,6 +431,11 @@ async function main(): Promise<void> {
     }
     fs.writeFileSync(marker, '');
     agent.destroy();
+    await new Promise((r) => setTimeout(r, 250)); // the API's last counts written
+    const statementCounts: Record<string, number> = {};
+    for (const name of fs.readdirSync(work).filter((f) => f.startsWith(`${path.basename(captureFile)}.counts.`))) {
+      for (const [page, n] of Object.entries(JSON.parse(fs.readFileSync(path.join(work, name), 'utf8')) as Record<string, number>)) statementCounts[page] = (statementCounts[page] ?? 0) + n;
+    }
 
     log('EXPLAIN of the statements the pages ran…');
     const plans = await explainCaptured(databaseUrl, captureFile);
@@ -443,14 +448,14 @@ async function main(): Promise<void> {
       `  ${counts['consultations']} consultations open for comment with ${(counts['opinions']! + counts['offlineOpinions']!).toLocaleString('en')} opinions (${counts['officialReplies']!.toLocaleString('en')} answered), ${counts['votes']} votes (${activity.openVotes.length} open, 1 counted), ${counts['ballots']!.toLocaleString('en')} ballots; seeded in ${seedSeconds.toFixed(0)} s`,
     );
     out.push(`PostgreSQL ${server}${embedded ? ' (embedded)' : ''}; Node ${process.version}; ${os.cpus().length} CPUs shared by client, API (API_WORKERS=${API_WORKERS}, pool 20, jobs ${process.env['BENCH_JOBS'] === '1' ? 'on' : 'off'}) and database`);
-    out.push(`each page: ${USERS} users at once, each with a session of their own, ${REQUESTS} requests each back to back (${(USERS * REQUESTS).toLocaleString('en')} per page); latency in ms; CPU: ms of CPU per request used by the API's processes, by PostgreSQL's processes serving them, and by this client; idle: the machine's CPU left unused meanwhile`);
+    out.push(`each page: ${USERS} users at once, each with a session of their own, ${REQUESTS} requests each back to back (${(USERS * REQUESTS).toLocaleString('en')} per page); latency in ms; stmts: statements the API sent PostgreSQL per request; CPU: ms of CPU per request used by the API's processes, by PostgreSQL's processes serving them, and by this client; idle: the machine's CPU left unused meanwhile`);
     out.push('');
-    const widths = [22, 15, 44, 7, 7, 7, 8, 7, 8, 7, 7, 5, 7];
+    const widths = [22, 15, 44, 7, 7, 7, 8, 7, 6, 8, 7, 7, 5, 7];
     // Chinese characters take two columns of a terminal.
     const columns = (text: string): number => [...text].reduce((n, ch) => n + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
     const pad = (text: string, width: number, left: boolean): string => (left ? text + ' '.repeat(Math.max(0, width - columns(text))) : ' '.repeat(Math.max(0, width - columns(text))) + text);
     const row = (cells: (string | number)[]): string => cells.map((c, i) => pad(String(c), widths[i]!, i < 3)).join(' ');
-    out.push(row(['page', 'as', 'route', 'req/s', 'p50', 'p99', 'KB', 'errors', 'API CPU', 'DB CPU', 'client', 'idle', 'aim']));
+    out.push(row(['page', 'as', 'route', 'req/s', 'p50', 'p99', 'KB', 'errors', 'stmts', 'API CPU', 'DB CPU', 'client', 'idle', 'aim']));
     const perRequest = (ms: number | null | undefined, n: number): string => (ms === null || ms === undefined ? '—' : (ms / n).toFixed(2));
     let missed = 0;
     for (const r of results) {
@@ -469,13 +474,14 @@ async function main(): Promise<void> {
           p99.toFixed(1),
           ok ? (r.bytes / ok / 1024).toFixed(1) : '—',
           errors,
-        perRequest(r.apiCpuMs, r.latencies.length),
-        perRequest(r.dbCpuMs, r.latencies.length),
-        perRequest(r.clientCpuMs, r.latencies.length),
-        r.idle === null || r.idle === undefined ? '—' : `${Math.round(r.idle * 100)}%`,
-        met ? 'met' : 'MISSED',
-      ]),
-    );
+          statementCounts[r.page.name] === undefined ? '—' : (statementCounts[r.page.name]! / r.latencies.length).toFixed(1),
+          perRequest(r.apiCpuMs, r.latencies.length),
+          perRequest(r.dbCpuMs, r.latencies.length),
+          perRequest(r.clientCpuMs, r.latencies.length),
+          r.idle === null || r.idle === undefined ? '—' : `${Math.round(r.idle * 100)}%`,
+          met ? 'met' : 'MISSED',
+        ]),
+      );
     }
     out.push('');
     out.push(`aim: p99 < ${AIM_MS} ms on every page at ${USERS} users, no errors — ${missed === 0 ? 'met' : `MISSED on ${missed} page(s)`}`);
