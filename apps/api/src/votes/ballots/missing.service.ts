@@ -27,35 +27,39 @@ export class MissingService {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * The list, read statement by statement outside a transaction (under READ COMMITTED a
+   * transaction would give its reads no common snapshot either), its one write the audit entry of
+   * who saw which phone numbers: an answer goes out only once that entry is saved.
+   */
   async list(actor: Actor, voteId: string, query: MissingQueryDto): Promise<MissingListDto> {
-    return this.dataSource.transaction(async (m) => {
-      const vote = await getVote(m, voteId);
-      const q = txQuery(m);
-      const group = await this.groupOf(m, actor, vote.unitId, query);
-      // Phone numbers serve the door-to-door work while voting is open, not afterwards.
-      if (group !== null && vote.status !== 'open') throw conflict('closed', 'Voting is not open: the list of who is still missing is for the time voting runs.', { status: vote.status });
-      const groups = await turnoutByGroup(q, voteId, vote.secrecy, group);
-      const rows = group === null ? [] : await missingVoters(q, voteId, vote.secrecy, group);
-      const phones = await rollPhones(m, rows.map((r) => ({ personType: r.person_type, personId: r.person_id })));
-      if (group !== null) {
-        await this.audit.record(m, { actor, nodeId: vote.unitId, action: 'vote.missing_view', entityType: 'vote', entityId: voteId, after: { group, buildingId: query.buildingId ?? null, people: rows.length } });
-      }
-      return {
-        voteId,
-        title: vote.title,
-        closesAt: vote.closesAt.toISOString(),
-        secrecy: vote.secrecy,
-        group,
-        groups: groups.map((g) => ({ group: g.group_label, voters: g.voters, voted: g.voted })),
-        missing: rows.map((r) => ({
-          voterId: r.voter_id,
-          name: r.name,
-          unitLabels: r.unit_labels,
-          phone: phones.get(`${r.person_type}:${r.person_id}`) ?? null,
-          lastContact: r.contact ? { ...r.contact, at: new Date(r.contact.at).toISOString() } : null,
-        })),
-      };
-    });
+    const m = this.dataSource.manager;
+    const vote = await getVote(m, voteId);
+    const q = txQuery(m);
+    const group = await this.groupOf(m, actor, vote.unitId, query);
+    // Phone numbers serve the door-to-door work while voting is open, not afterwards.
+    if (group !== null && vote.status !== 'open') throw conflict('closed', 'Voting is not open: the list of who is still missing is for the time voting runs.', { status: vote.status });
+    const groups = await turnoutByGroup(q, voteId, vote.secrecy, group);
+    const rows = group === null ? [] : await missingVoters(q, voteId, vote.secrecy, group);
+    const phones = await rollPhones(m, rows.map((r) => ({ personType: r.person_type, personId: r.person_id })));
+    if (group !== null) {
+      await this.audit.record(m, { actor, nodeId: vote.unitId, action: 'vote.missing_view', entityType: 'vote', entityId: voteId, after: { group, buildingId: query.buildingId ?? null, people: rows.length } });
+    }
+    return {
+      voteId,
+      title: vote.title,
+      closesAt: vote.closesAt.toISOString(),
+      secrecy: vote.secrecy,
+      group,
+      groups: groups.map((g) => ({ group: g.group_label, voters: g.voters, voted: g.voted })),
+      missing: rows.map((r) => ({
+        voterId: r.voter_id,
+        name: r.name,
+        unitLabels: r.unit_labels,
+        phone: phones.get(`${r.person_type}:${r.person_id}`) ?? null,
+        lastContact: r.contact ? { ...r.contact, at: new Date(r.contact.at).toISOString() } : null,
+      })),
+    };
   }
 
   /** A door-to-door visit: the voter is one of the group the visitor may list, and has not taken part. */
@@ -78,9 +82,9 @@ export class MissingService {
   /**
    * The group the list is of: a building of the vote's compound by id (the guard has already
    * checked a building head names their own), or a group label for those whose grant is not
-   * limited to a building; null for the summary. Read on the caller's transaction: a second pooled
-   * connection taken while the first is held deadlocks the pool once as many building heads as it
-   * has connections open the list at once (bench:pages, 50 of them).
+   * limited to a building; null for the summary. Read on the caller's manager: within a
+   * transaction, a second pooled connection taken while the first is held deadlocks the pool once
+   * as many building heads as it has connections open the list at once (bench:pages, 50 of them).
    */
   private async groupOf(m: EntityManager, actor: Actor, unitId: string, query: MissingQueryDto): Promise<string | null> {
     if (query.buildingId) {
