@@ -10,6 +10,8 @@
  * The consultation, its title and its texts are this test's own: the app is shared by the run.
  */
 import { expect, test } from '@playwright/test';
+import { LEGAL_TIME_ZONE } from '@yishi/contracts';
+import { calendarDateIn } from '@yishi/domain';
 import { apiAs, baseUrl, expectNoHorizontalScroll, freshContext, openForComment, signIn, watchConsole } from './support';
 
 /** Convenor of 御水岸 (owners' committee chair). */
@@ -20,9 +22,6 @@ const RESIDENT_YUSHUIAN = '13800000012';
 const ON_FIRST = 70;
 const ON_SECOND = 60;
 const TOTAL = ON_FIRST + ON_SECOND;
-
-/** Today in China, as YYYY-MM-DD (a paper opinion's collection date may not be in the future). */
-const chinaToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 test('a resident reads a 130-opinion adoption report a page at a time on a phone, and prints all of it', async ({ browser }) => {
   test.setTimeout(150_000);
@@ -47,7 +46,7 @@ test('a resident reads a 130-opinion adoption report a page at a time on a phone
       body: `第${i}张意见条：${i <= ON_FIRST ? '希望每月公开一次收支明细。' : '建议拿出一部分用于加装电梯补贴。'}`,
       channel: 'suggestion_box',
       collectorName: '黄楼长',
-      collectedOn: chinaToday(),
+      collectedOn: calendarDateIn(LEGAL_TIME_ZONE), // today in China: a paper opinion's collection date may not be in the future
       residentName: `业主${i}`,
       clauseId: (i <= ON_FIRST ? first : second)!.id,
     });
