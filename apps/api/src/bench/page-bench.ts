@@ -17,7 +17,7 @@
  * Environment: BENCH_COMPOUNDS (40; the area is scaled to it), BENCH_PAGES (all; a comma-separated
  * list of parts of page names to drive only those), BENCH_USERS (50), BENCH_REQUESTS per user and page (20), BENCH_SCAN_ROWS (10000),
  * BENCH_JOBS=1 to run the API's jobs meanwhile (off: the pages alone are measured), BENCH_API_WORKERS
- * (auto), BENCH_LOG_LEVEL (info), DATABASE_URL (else embedded PostgreSQL), BENCH_KEEP_DATABASE=1 to
+ * (auto), BENCH_POOL_SIZE (20, the API's DB_POOL_SIZE), BENCH_LOG_LEVEL (info), DATABASE_URL (else embedded PostgreSQL), BENCH_KEEP_DATABASE=1 to
  * keep the database afterwards (drop it by hand) with the statements each page sent (a JSON line each). Client, API and PostgreSQL share this machine.
  */
 import 'reflect-metadata';
@@ -44,6 +44,8 @@ const USERS = Number(process.env['BENCH_USERS'] ?? 50);
 const REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 20);
 const SCAN_ROWS = Number(process.env['BENCH_SCAN_ROWS'] ?? 10_000);
 const API_WORKERS = process.env['BENCH_API_WORKERS'] ?? 'auto';
+/** The API's DB_POOL_SIZE (its default, 20, unless BENCH_POOL_SIZE says otherwise). */
+const POOL_SIZE = Number(process.env['BENCH_POOL_SIZE'] ?? 20);
 const AIM_MS = 200;
 const COMPOUNDS = Number(process.env['BENCH_COMPOUNDS'] ?? 40);
 /** BENCH_PAGES: only the pages whose name holds one of these (comma-separated), e.g. to profile one page; all by default. */
@@ -372,7 +374,7 @@ async function main(): Promise<void> {
         DEMO_DATA: 'false',
         JOBS: process.env['BENCH_JOBS'] === '1' ? 'true' : 'false',
         API_WORKERS,
-        DB_POOL_SIZE: '20',
+        DB_POOL_SIZE: String(POOL_SIZE),
         APP_SECRET: secret,
         LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'info',
         STORAGE_DIR: path.join(work, 'uploads'),
@@ -447,7 +449,7 @@ async function main(): Promise<void> {
     out.push(
       `  ${counts['consultations']} consultations open for comment with ${(counts['opinions']! + counts['offlineOpinions']!).toLocaleString('en')} opinions (${counts['officialReplies']!.toLocaleString('en')} answered), ${counts['votes']} votes (${activity.openVotes.length} open, 1 counted), ${counts['ballots']!.toLocaleString('en')} ballots; seeded in ${seedSeconds.toFixed(0)} s`,
     );
-    out.push(`PostgreSQL ${server}${embedded ? ' (embedded)' : ''}; Node ${process.version}; ${os.cpus().length} CPUs shared by client, API (API_WORKERS=${API_WORKERS}, pool 20, jobs ${process.env['BENCH_JOBS'] === '1' ? 'on' : 'off'}) and database`);
+    out.push(`PostgreSQL ${server}${embedded ? ' (embedded)' : ''}; Node ${process.version}; ${os.cpus().length} CPUs shared by client, API (API_WORKERS=${API_WORKERS}, DB_POOL_SIZE=${POOL_SIZE}, jobs ${process.env['BENCH_JOBS'] === '1' ? 'on' : 'off'}) and database`);
     out.push(`each page: ${USERS} users at once, each with a session of their own, ${REQUESTS} requests each back to back (${(USERS * REQUESTS).toLocaleString('en')} per page); latency in ms; stmts: statements the API sent PostgreSQL per request; CPU: ms of CPU per request used by the API's processes, by PostgreSQL's processes serving them, and by this client; idle: the machine's CPU left unused meanwhile`);
     out.push('');
     const widths = [22, 15, 44, 7, 7, 7, 8, 7, 6, 8, 7, 7, 5, 7];
