@@ -12,13 +12,19 @@ export const PREPARED_READS_PER_CONNECTION = 400;
 /** A read: a SELECT, or a WITH statement (whose last part may also write; it is one statement all the same). */
 const READ = /^\s*(SELECT|WITH)\b/i;
 
-/** The first name for each text: the same text gets the same name in every connection and process. */
+/**
+ * The first name of each text: the same text gets the same name in every connection and process.
+ * A name is a hash of its text, so this only saves hashing it again; it is emptied when it grows
+ * past a bound (a text built anew each time would otherwise make it grow for ever).
+ */
 const firstNames = new Map<string, string>();
+const FIRST_NAMES_KEPT = 4_000;
 
 function firstNameOf(text: string): string {
   let name = firstNames.get(text);
   if (name === undefined) {
     name = `yishi-read-${createHash('sha256').update(text).digest('base64url').slice(0, 22)}`;
+    if (firstNames.size >= FIRST_NAMES_KEPT) firstNames.clear();
     firstNames.set(text, name);
   }
   return name;
