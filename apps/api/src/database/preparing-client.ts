@@ -3,11 +3,12 @@ import type { ClientConfig, QueryConfig } from 'pg';
 import { Client } from 'pg';
 
 /**
- * How many reads a connection keeps prepared at most. The code sends a few hundred distinct
- * reads; this bounds a connection's memory in PostgreSQL should some read be built with a varying
- * text (a list of placeholders, say). Beyond it, a new read is parsed and planned each time.
+ * How many reads a connection keeps prepared at most: PostgreSQL holds some 75 kB for each (the
+ * pages of bench:pages, measured with pg_backend_memory_contexts), so at most 7.5 MB a connection.
+ * The pages people open most send about fifty distinct reads, and the reads a connection meets
+ * first are the frequent ones; beyond the bound, a new read is parsed and planned each time.
  */
-export const PREPARED_READS_PER_CONNECTION = 400;
+export const PREPARED_READS_PER_CONNECTION = 100;
 
 /** A read: a SELECT, or a WITH statement (whose last part may also write; it is one statement all the same). */
 const READ = /^\s*(SELECT|WITH)\b/i;
