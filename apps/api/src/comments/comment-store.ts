@@ -197,12 +197,11 @@ export async function commentCounts(
   versionId: string | null,
   labels: DraftLabels = draftLabels(m),
 ): Promise<{ version_id: string; version_number: number; clause_id: string | null; clause_number: number | null; comments: number; replies: number }[]> {
+  // The figures PostgreSQL keeps per place (opinion_place_figures, migration OpinionFigures).
   const rows = await m.query<{ version_id: string; clause_id: string | null; comments: number; replies: number }[]>(
-    `SELECT c.version_id, c.clause_id,
-            count(*) FILTER (WHERE c.parent_id IS NULL)::int AS comments, count(*) FILTER (WHERE c.parent_id IS NOT NULL)::int AS replies
-       FROM comment c
-      WHERE c.consultation_id = $1 AND ($2::uuid IS NULL OR c.version_id = $2)
-      GROUP BY c.version_id, c.clause_id`,
+    `SELECT f.version_id, f.clause_id, f.opinions AS comments, f.replies
+       FROM opinion_place_figures f
+      WHERE f.consultation_id = $1 AND ($2::uuid IS NULL OR f.version_id = $2) AND (f.opinions > 0 OR f.replies > 0)`,
     [consultationId, versionId],
   );
   const versions = await labels.versions(rows.map((r) => r.version_id));
@@ -233,17 +232,12 @@ export interface OpinionPlace {
  * both the report's totals and where each of its opinions stands.
  */
 export async function opinionPlaces(m: EntityManager, consultationId: string, versionId: string | null): Promise<OpinionPlace[]> {
+  // The figures PostgreSQL keeps per place (opinion_place_figures, migration OpinionFigures).
   const rows = await m.query<Omit<OpinionPlace, 'version_number' | 'clause_number'>[]>(
-    `SELECT c.version_id, c.clause_id, count(*)::int AS total,
-            count(*) FILTER (WHERE o.outcome = 'adopted')::int AS adopted,
-            count(*) FILTER (WHERE o.outcome = 'partly_adopted')::int AS partly_adopted,
-            count(*) FILTER (WHERE o.outcome = 'not_adopted')::int AS not_adopted,
-            count(*) FILTER (WHERE o.outcome = 'noted')::int AS noted,
-            count(*) FILTER (WHERE o.outcome IS NULL)::int AS pending,
-            count(*) FILTER (WHERE c.channel <> 'online')::int AS offline
-       FROM comment c LEFT JOIN official_reply o ON o.comment_id = c.id
-      WHERE c.consultation_id = $1 AND c.parent_id IS NULL AND ($2::uuid IS NULL OR c.version_id = $2)
-      GROUP BY c.version_id, c.clause_id`,
+    `SELECT f.version_id, f.clause_id, f.opinions AS total, f.adopted, f.partly_adopted, f.not_adopted, f.noted,
+            f.opinions - f.adopted - f.partly_adopted - f.not_adopted - f.noted AS pending, f.offline
+       FROM opinion_place_figures f
+      WHERE f.consultation_id = $1 AND ($2::uuid IS NULL OR f.version_id = $2) AND f.opinions > 0`,
     [consultationId, versionId],
   );
   const versions = await versionLabels(m, rows.map((r) => r.version_id));

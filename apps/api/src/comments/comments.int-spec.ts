@@ -1,4 +1,5 @@
 import type { ErrorBody } from '@yishi/contracts';
+import { Client } from 'pg';
 import { LIMITS } from '@yishi/contracts';
 import type { ApiResponse } from '../../test/http-session';
 import { HttpSession } from '../../test/http-session';
@@ -468,5 +469,76 @@ describe('comments, moderation, official answers and the adoption report', () =>
     expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
     // Others are not held back.
     expect((await buildingHead.post(`/api/consultations/${consultation}/comments`, { body: '楼长意见' })).status).toBe(201);
+  });
+
+  it('keeps each place’s opinion figures in PostgreSQL equal to a count of the opinions, after every kind of change and with two writers at once', async () => {
+    const outcomes = ['adopted', 'partly_adopted', 'not_adopted', 'noted'];
+    const counted = `SELECT c.version_id, coalesce(c.clause_id, c.version_id) AS place_id, c.consultation_id, c.clause_id,
+                            count(*) FILTER (WHERE c.parent_id IS NULL)::int AS opinions, count(*) FILTER (WHERE c.parent_id IS NOT NULL)::int AS replies,
+                            ${outcomes.map((o) => `count(*) FILTER (WHERE c.parent_id IS NULL AND r.outcome = '${o}')::int AS ${o}`).join(', ')},
+                            count(*) FILTER (WHERE c.parent_id IS NULL AND c.channel <> 'online')::int AS offline
+                       FROM comment c LEFT JOIN official_reply r ON r.comment_id = c.id
+                      GROUP BY 1, 2, 3, 4 ORDER BY 1, 2`;
+    const kept = `SELECT version_id, place_id, consultation_id, clause_id, opinions, replies, ${outcomes.join(', ')}, offline
+                    FROM opinion_place_figures WHERE opinions > 0 OR replies > 0 ORDER BY 1, 2`;
+    const agree = async (): Promise<void> => expect(await t.dataSource.query(kept)).toEqual(await t.dataSource.query(counted));
+    const none = Object.fromEntries(['opinions', 'replies', ...outcomes, 'offline'].map((k) => [k, 0]));
+    const place = async (clauseId: string): Promise<Record<string, number>> =>
+      (await t.dataSource.query<Record<string, number>[]>(`SELECT opinions, replies, ${outcomes.join(', ')}, offline FROM opinion_place_figures WHERE place_id = $1`, [clauseId]))[0] ?? none;
+    await agree(); // after everything the tests above did through the API
+
+    const [author] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM app_user WHERE phone = '13800000012'`);
+    const [replier] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM app_user WHERE phone = '13800000006'`);
+    const insertOpinion = `INSERT INTO comment (consultation_id, version_id, clause_id, author_id, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`;
+    const before = await place(v1.clauses[0]!);
+    // Two transactions add an opinion to the same place at once: the second waits for the first's row, and both land.
+    const a = new Client({ connectionString: t.databaseUrl });
+    const b = new Client({ connectionString: t.databaseUrl });
+    await a.connect();
+    await b.connect();
+    try {
+      await a.query('BEGIN');
+      await b.query('BEGIN');
+      const first = await a.query<{ id: string }>(insertOpinion, [consultation, v1.id, v1.clauses[0], author!.id, '甲：车位先租给本楼业主']);
+      const waiting = b.query<{ id: string }>(insertOpinion, [consultation, v1.id, v1.clauses[0], author!.id, '乙：车位先租给老人家']);
+      await a.query('COMMIT');
+      const second = await waiting;
+      await b.query('COMMIT');
+      expect(await place(v1.clauses[0]!)).toMatchObject({ opinions: before['opinions']! + 2 });
+      await agree();
+
+      const opinion = first.rows[0]!.id;
+      const answer = (outcome: string): Promise<unknown> =>
+        t.dataSource.query(
+          `INSERT INTO official_reply (comment_id, outcome, reason, replied_by) VALUES ($1, $2, '答复', $3)
+           ON CONFLICT (comment_id) DO UPDATE SET outcome = EXCLUDED.outcome, updated_at = now()`,
+          [opinion, outcome, replier!.id],
+        );
+      await answer('adopted');
+      expect(await place(v1.clauses[0]!)).toMatchObject({ adopted: before['adopted']! + 1 });
+      await answer('not_adopted'); // the answer changed
+      expect(await place(v1.clauses[0]!)).toMatchObject({ adopted: before['adopted']!, not_adopted: before['not_adopted']! + 1 });
+      await agree();
+      // What Yishi itself never does, counted all the same: an answered opinion moved to another clause and
+      // back, made a reply to another opinion and an opinion again, its answer withdrawn, then the opinion
+      // deleted with its answer.
+      await t.dataSource.query(`UPDATE comment SET clause_id = $2 WHERE id = $1`, [opinion, v1.clauses[1]]);
+      await agree();
+      await t.dataSource.query(`UPDATE comment SET clause_id = $2 WHERE id = $1`, [opinion, v1.clauses[0]]);
+      await t.dataSource.query(`UPDATE comment SET parent_id = $2 WHERE id = $1`, [opinion, second.rows[0]!.id]);
+      await agree();
+      await t.dataSource.query(`UPDATE comment SET parent_id = NULL WHERE id = $1`, [opinion]);
+      await t.dataSource.query(`DELETE FROM official_reply WHERE comment_id = $1`, [opinion]);
+      await agree();
+      await answer('noted');
+      await t.dataSource.query(`DELETE FROM comment WHERE id = $1`, [opinion]);
+      await agree();
+      await t.dataSource.query(`DELETE FROM comment WHERE id = $1`, [second.rows[0]!.id]);
+      expect(await place(v1.clauses[0]!)).toEqual(before);
+      await agree();
+    } finally {
+      await a.end();
+      await b.end();
+    }
   });
 });

@@ -45,6 +45,7 @@ import { RollImport } from '../rolls/entities/roll-import.entity';
 import { RollRevision } from '../rolls/entities/roll-revision.entity';
 import { Tenant } from '../rolls/entities/tenant.entity';
 import { UnitRollFigures } from '../rolls/entities/unit-roll-figures.entity';
+import { OpinionPlaceFigures } from '../comments/entities/opinion-place-figures.entity';
 import { DiscussionSession, SessionUnit } from '../sessions/entities/discussion-session.entity';
 import { SessionAttendance } from '../sessions/entities/session-attendance.entity';
 import { AgendaItem } from '../sessions/entities/agenda-item.entity';
@@ -74,6 +75,7 @@ export const ENTITIES = [
   Ownership,
   Tenant,
   UnitRollFigures,
+  OpinionPlaceFigures,
   AuthSession,
   RateLimitBucket,
   PhoneVerification,
