@@ -4,8 +4,8 @@
  * import these words without the rest of the table (which rule sets may decide each matter and why,
  * for the convenor's form and the API's checks).
  */
-import type { MatterKind } from './matters';
-import type { Localized } from './rule-sets';
+import type { MatterKind } from './matter-kinds';
+import type { Localized } from './rule-set-ids';
 
 export interface MatterLabel {
   name: Localized;

@@ -4,7 +4,7 @@
  * `RULE_SETS`, kept apart so that those pages import these few lines without the whole table (its
  * notice periods, voting windows and their reasons are for the convenor's forms and the API).
  */
-import type { Localized, RuleSetId } from './rule-sets';
+import type { Localized, RuleSetId } from './rule-set-ids';
 
 export interface RuleSetBasis {
   /** The statute the thresholds come from. */

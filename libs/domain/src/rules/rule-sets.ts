@@ -4,30 +4,11 @@
  */
 import type { RuleSetBasis } from './rule-bases';
 import { RULE_SET_BASES } from './rule-bases';
+import type { Localized, RuleSetId } from './rule-set-ids';
+import { RULE_SET_IDS } from './rule-set-ids';
 
-/** A text a resident reads, in both languages of the platform. */
-export interface Localized {
-  'zh-CN': string;
-  en: string;
-}
-
-export const RULE_SET_IDS = [
-  'cc278-ordinary',
-  'cc278-major',
-  'rceo-27',
-  'rceo-28',
-  'rceo-15',
-  'vcl-22',
-  'vcl-26',
-  'vcl-28',
-  'lml-63',
-  'simple-majority',
-] as const;
-export type RuleSetId = (typeof RULE_SET_IDS)[number];
-
-export function isRuleSetId(value: unknown): value is RuleSetId {
-  return typeof value === 'string' && (RULE_SET_IDS as readonly string[]).includes(value);
-}
+export type { Localized, RuleSetId } from './rule-set-ids';
+export { RULE_SET_IDS, isRuleSetId } from './rule-set-ids';
 
 /** Which electorate snapshot a rule set reads. `any`: a compound, a roll of persons or a plain list. */
 export type ElectorateKindRequired = 'compound' | 'persons' | 'any';
