@@ -82,28 +82,48 @@ interface RunResult {
   apiCpuMs: number | null;
 }
 
+// Each /proc/<pid>/stat: after the command in parentheses, field 4 is the parent, 14 and 15
+// utime and stime in clock ticks of 10 ms.
+function procStat(id: string): string[] {
+  const text = fs.readFileSync(`/proc/${id}/stat`, 'utf8');
+  return text.slice(text.lastIndexOf(')') + 2).split(' ');
+}
+
+function statCpuMs(fields: string[]): number {
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** CPU time (user + system) of a process and its children (the API's workers) from /proc, in ms; null where there is no /proc. */
 export function processCpuMs(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
-    // Each /proc/<pid>/stat: after the command in parentheses, field 4 is the parent, 14 and 15
-    // utime and stime in clock ticks of 10 ms.
-    const stat = (id: string): string[] => {
-      const text = fs.readFileSync(`/proc/${id}/stat`, 'utf8');
-      return text.slice(text.lastIndexOf(')') + 2).split(' ');
-    };
-    const cpu = (fields: string[]): number => (Number(fields[11]) + Number(fields[12])) * 10;
-    let total = cpu(stat(String(pid)));
+    let total = statCpuMs(procStat(String(pid)));
     for (const id of fs.readdirSync('/proc')) {
       if (!/^\d+$/.test(id) || id === String(pid)) continue;
       try {
-        const fields = stat(id);
-        if (fields[1] === String(pid)) total += cpu(fields);
+        const fields = procStat(id);
+        if (fields[1] === String(pid)) total += statCpuMs(fields);
       } catch {
         // gone meanwhile
       }
     }
     return total;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time (user + system) of these processes from /proc, in ms (one gone meanwhile counts nothing); null where there is no /proc. */
+export function pidsCpuMs(pids: number[]): number | null {
+  try {
+    return pids.reduce((sum, pid) => {
+      try {
+        return sum + statCpuMs(procStat(String(pid)));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return sum;
+        throw error;
+      }
+    }, 0);
   } catch {
     return null;
   }

@@ -37,7 +37,7 @@ import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { runMigrations } from '../database/migrate';
 import { onClient } from '../database/pooled';
 import { openSessions, scaledArea, seedArea } from './area';
-import { processCpuMs, quantile, snapshotBuiltApi, startApi } from './cast-bench';
+import { pidsCpuMs, processCpuMs, quantile, snapshotBuiltApi, startApi } from './cast-bench';
 import type { SignedInAccount } from './synthetic-compound';
 
 const USERS = Number(process.env['BENCH_USERS'] ?? 50);
@@ -157,24 +157,6 @@ interface Scan {
   relation: string;
   rows: number;
   statement: string;
-}
-
-/** The CPU time (ms) of these processes, by /proc; null where it cannot tell (not Linux, or another user's). */
-function pidsCpuMs(pids: number[]): number | null {
-  try {
-    return pids.reduce((sum, pid) => {
-      try {
-        const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-        return sum + (Number(fields[11]) + Number(fields[12])) * 10;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return sum; // a connection closed meanwhile
-        throw error;
-      }
-    }, 0);
-  } catch {
-    return null;
-  }
 }
 
 /** The machine's CPU time so far in clock ticks, all of it and the idle part (/proc/stat's first line); null where it cannot tell. */
