@@ -75,18 +75,28 @@ export function naturalOrder(expr: string): string {
              FROM regexp_matches(${expr}, '([0-9]+|[^0-9]+)', 'g') WITH ORDINALITY AS parts(part, n)) COLLATE "C"`;
 }
 
-/** One page of a cooperative's current households matching the search (`pattern` from likePattern, `text` the raw text), with the total. */
+/**
+ * One page of a cooperative's current households matching the search (`pattern` from likePattern, `text` the raw text), with the total.
+ * A search is the union of the households each kind of row finds (number or address, a member's
+ * name, phone or last four of an ID), each branch on its own index of the cooperative: one OR
+ * across the household and an EXISTS per row made PostgreSQL plan the statement anew for each text.
+ */
 export function householdPage(m: EntityManager, unitId: string, pattern: string | null, text: string | null, pageSize: number, offset: number): Promise<{ id: string; total: string }[]> {
-  return m.query<{ id: string; total: string }[]>(
-    `SELECT h.id, count(*) OVER () AS total
-       FROM household h
-      WHERE h.unit_id = $1 AND h.removed_revision_id IS NULL
-        AND ($2::text IS NULL OR h.number ILIKE $2 OR h.address ILIKE $2
-             OR EXISTS (SELECT 1 FROM member mb WHERE mb.unit_id = $1 AND mb.household_id = h.id AND mb.removed_revision_id IS NULL
-                         AND (mb.name ILIKE $2 OR mb.phone ILIKE $2 OR mb.id_last4 = upper($3))))
-      ORDER BY ${naturalOrder('h.number')}
-      LIMIT $4 OFFSET $5`,
-    [unitId, pattern, text, pageSize, offset],
+  const order = `ORDER BY ${naturalOrder('h.number')} LIMIT $2 OFFSET $3`;
+  if (pattern === null) {
+    return m.query(`SELECT h.id, count(*) OVER () AS total FROM household h WHERE h.unit_id = $1 AND h.removed_revision_id IS NULL ${order}`, [unitId, pageSize, offset]);
+  }
+  return m.query(
+    `WITH hit AS (
+       SELECT h.id FROM household h WHERE h.unit_id = $1 AND (h.number ILIKE $4 OR h.address ILIKE $4)
+       UNION
+       SELECT mb.household_id FROM member mb
+        WHERE mb.unit_id = $1 AND mb.removed_revision_id IS NULL AND (mb.name ILIKE $4 OR mb.phone ILIKE $4 OR mb.id_last4 = upper($5)))
+     SELECT h.id, count(*) OVER () AS total
+       FROM hit JOIN household h ON h.id = hit.id
+      WHERE h.removed_revision_id IS NULL
+      ${order}`,
+    [unitId, pageSize, offset, pattern, text],
   );
 }
 
@@ -111,9 +121,11 @@ export function householdMembers(m: EntityManager, ids: string[]): Promise<Recor
 
 /**
  * One page of a compound's current exclusive units matching the search, optionally of one building, with the total.
- * The searches of owners and tenants name the compound too (`unit_id = $1`, which the roll's
- * same-unit triggers guarantee of every row joined to the compound's units): without it the
- * planner hashes every owner and ownership of the street to answer one compound's search.
+ * A search is the union of the units each kind of row finds (the unit's number, its building's
+ * name, an owner's or a tenant's name or phone, an owner's last four of an ID), each branch on its
+ * own index of the compound (`unit_id = $1` on every table, which the roll's same-unit triggers
+ * guarantee of every row joined to the compound's units). One OR across the unit, its building and
+ * an EXISTS per owner and tenant cost PostgreSQL a new plan for each text and twice the execution.
  */
 export function exclusiveUnitPage(
   m: EntityManager,
@@ -124,20 +136,32 @@ export function exclusiveUnitPage(
   offset: number,
   buildingId: string | null,
 ): Promise<{ id: string; total: string }[]> {
-  return m.query<{ id: string; total: string }[]>(
-    `SELECT e.id, count(*) OVER () AS total
-       FROM exclusive_unit e LEFT JOIN building b ON b.id = e.building_id
-      WHERE e.unit_id = $1 AND e.removed_revision_id IS NULL
-        AND ($6::uuid IS NULL OR e.building_id = $6::uuid)
-        AND ($2::text IS NULL OR e.number ILIKE $2 OR b.name ILIKE $2
-             OR EXISTS (SELECT 1 FROM ownership s JOIN owner o ON o.id = s.owner_id
-                         WHERE s.unit_id = $1 AND o.unit_id = $1 AND s.exclusive_unit_id = e.id AND s.removed_revision_id IS NULL
-                           AND (o.name ILIKE $2 OR o.phone ILIKE $2 OR o.id_last4 = upper($3)))
-             OR EXISTS (SELECT 1 FROM tenant t WHERE t.unit_id = $1 AND t.exclusive_unit_id = e.id AND t.removed_revision_id IS NULL
-                           AND (t.name ILIKE $2 OR t.phone ILIKE $2)))
+  const page = `AND ($2::uuid IS NULL OR e.building_id = $2::uuid)
       ORDER BY b.name IS NULL, ${naturalOrder('b.name')}, ${naturalOrder('e.number')}
-      LIMIT $4 OFFSET $5`,
-    [unitId, pattern, text, pageSize, offset, buildingId],
+      LIMIT $3 OFFSET $4`;
+  if (pattern === null) {
+    return m.query(
+      `SELECT e.id, count(*) OVER () AS total
+         FROM exclusive_unit e LEFT JOIN building b ON b.id = e.building_id
+        WHERE e.unit_id = $1 AND e.removed_revision_id IS NULL ${page}`,
+      [unitId, buildingId, pageSize, offset],
+    );
+  }
+  return m.query(
+    `WITH hit AS (
+       SELECT e.id FROM exclusive_unit e WHERE e.unit_id = $1 AND e.number ILIKE $5
+       UNION
+       SELECT e.id FROM building b JOIN exclusive_unit e ON e.building_id = b.id WHERE b.unit_id = $1 AND e.unit_id = $1 AND b.name ILIKE $5
+       UNION
+       SELECT s.exclusive_unit_id FROM owner o JOIN ownership s ON s.owner_id = o.id AND s.unit_id = $1 AND s.removed_revision_id IS NULL
+        WHERE o.unit_id = $1 AND (o.name ILIKE $5 OR o.phone ILIKE $5 OR o.id_last4 = upper($6))
+       UNION
+       SELECT t.exclusive_unit_id FROM tenant t
+        WHERE t.unit_id = $1 AND t.removed_revision_id IS NULL AND (t.name ILIKE $5 OR t.phone ILIKE $5))
+     SELECT e.id, count(*) OVER () AS total
+       FROM hit JOIN exclusive_unit e ON e.id = hit.id LEFT JOIN building b ON b.id = e.building_id
+      WHERE e.unit_id = $1 AND e.removed_revision_id IS NULL ${page}`,
+    [unitId, buildingId, pageSize, offset, pattern, text],
   );
 }
 

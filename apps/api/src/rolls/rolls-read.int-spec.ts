@@ -83,6 +83,33 @@ describe('reading a roll', () => {
     const inBuilding = await staff.get<RollExclusiveUnitPageDto>(`/api/units/${compound}/roll/exclusive-units?buildingId=${building3.id}&pageSize=100`);
     expect(inBuilding.body.total).toBe(90);
     expect(inBuilding.body.items.filter((u) => u.owners[0]!.kind === 'developer')).toHaveLength(6);
+    // Each kind of row a search reaches: a building's name, a tenant's name, an owner's name,
+    // within one building too; a unit found by several (its number, building, owners' and
+    // tenants' phones may all hold a 1) is listed once.
+    const byBuilding = await staff.get<RollExclusiveUnitPageDto>(`/api/units/${compound}/roll/exclusive-units?q=${encodeURIComponent('3栋')}&pageSize=100`);
+    expect([byBuilding.body.total, byBuilding.body.items.every((u) => u.buildingName === '3栋')]).toEqual([90, true]);
+    const tenant = buildDemoData().compound.tenants[3]!;
+    const byTenant = await staff.get<RollExclusiveUnitPageDto>(`/api/units/${compound}/roll/exclusive-units?q=${encodeURIComponent(tenant.name)}`);
+    expect(byTenant.body.items.map((u) => u.number)).toContain(tenant.unit);
+    const developer = await staff.get<RollExclusiveUnitPageDto>(`/api/units/${compound}/roll/exclusive-units?q=${encodeURIComponent('开发有限公司')}&pageSize=100`);
+    expect(developer.body.total).toBe(17);
+    const developerIn3 = await staff.get<RollExclusiveUnitPageDto>(
+      `/api/units/${compound}/roll/exclusive-units?q=${encodeURIComponent('开发有限公司')}&buildingId=${building3.id}&pageSize=100`,
+    );
+    expect(developerIn3.body.items.map((u) => u.number)).toEqual(['3-2901', '3-2902', '3-2903', '3-3001', '3-3002', '3-3003']);
+    const ones = await staff.get<RollExclusiveUnitPageDto>(`/api/units/${compound}/roll/exclusive-units?q=1&pageSize=100`);
+    const demo = buildDemoData().compound;
+    const holdsOne = (text: string | null | undefined): boolean => (text ?? '').includes('1');
+    const expected = demo.units.filter(
+      (u) =>
+        holdsOne(u.number) ||
+        holdsOne(u.building) ||
+        demo.owners.some((o) => o.units.some((x) => x.number === u.number) && (holdsOne(o.name) || holdsOne(o.phone))) ||
+        demo.tenants.some((t) => t.unit === u.number && (holdsOne(t.name) || holdsOne(t.phone))),
+    );
+    expect(expected.length).toBeLessThan(all.body.total);
+    expect(ones.body.total).toBe(expected.length);
+    expect(new Set(ones.body.items.map((u) => u.id)).size).toBe(100);
     const parking = await staff.get<RollExclusiveUnitPageDto>(`/api/units/${compound}/roll/exclusive-units?q=P-0&pageSize=100`);
     expect(parking.body.items.every((u) => u.buildingId === null && u.kind === 'parking')).toBe(true);
     const bad = await staff.get<{ code: string }>(`/api/units/${compound}/roll/exclusive-units?pageSize=500`);
