@@ -11,7 +11,11 @@ export interface RollUnit {
 
 /** The cooperative or compound a roll belongs to; NOT_FOUND for other nodes or the wrong kind. */
 export async function requireUnit(m: EntityManager, unitId: string, kind?: UnitKind): Promise<RollUnit> {
-  const node = await nodeById(m, unitId);
+  return rollUnit(await nodeById(m, unitId), unitId, kind);
+}
+
+/** The node read for a roll (undefined: none), as requireUnit checks it. */
+export function rollUnit(node: { id: string; name: string; kind: string } | null | undefined, unitId: string, kind?: UnitKind): RollUnit {
   if (!node || (node.kind !== 'cooperative' && node.kind !== 'compound')) {
     throw new DomainError('NOT_FOUND', 'Rolls belong to a cooperative or a compound: this is neither.', { unitId });
   }

@@ -61,6 +61,36 @@ export async function listRevisions(m: EntityManager, unitId: string, before: nu
   return { items: page.map(toRevisionDto), next: rows.length > limit ? page.at(-1)!.number : null };
 }
 
+/** A roll's unit as its pages head it: the node (any kind; the caller checks it), its latest revision and, for a compound, its buildings. */
+export interface RollHeaderRow {
+  id: string;
+  name: string;
+  kind: string;
+  revision: RollRevisionDto | null;
+  buildings: { id: string; name: string; exclusive_units: number }[];
+}
+
+/**
+ * The node `unitId`, its latest roll revision and its current buildings (with their number of
+ * current exclusive units, in natural order) in one statement: what a roll page shows above its
+ * search, read beside the search instead of in three statements after it. Undefined when there is
+ * no such node.
+ */
+export async function rollHeader(m: EntityManager, unitId: string): Promise<RollHeaderRow | undefined> {
+  const [row] = await m.query<(Omit<RollHeaderRow, 'revision'> & { revision: (Omit<RevisionRow, 'created_at'> & { created_at: string }) | null })[]>(
+    `SELECT n.id, n.name, n.kind,
+            (SELECT to_json(r) FROM (${REVISION_SELECT} WHERE r.unit_id = n.id ORDER BY r.number DESC LIMIT 1) r) AS revision,
+            (SELECT coalesce(json_agg(json_build_object('id', b.id, 'name', b.name, 'exclusive_units', b.exclusive_units) ORDER BY b.sort), '[]')
+               FROM (SELECT b.id, b.name, ${naturalOrder('b.name')} AS sort,
+                            (SELECT count(*)::int FROM exclusive_unit e WHERE e.building_id = b.id AND e.removed_revision_id IS NULL) AS exclusive_units
+                       FROM building b WHERE b.unit_id = n.id AND b.removed_revision_id IS NULL) b) AS buildings
+       FROM org_node n WHERE n.id = $1`,
+    [unitId],
+  );
+  if (!row) return undefined;
+  return { ...row, revision: row.revision ? toRevisionDto({ ...row.revision, created_at: new Date(row.revision.created_at) }) : null };
+}
+
 /** `%text%` for ILIKE, with the pattern characters of the text escaped. */
 export function likePattern(q: string | undefined): string | null {
   return q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
@@ -80,11 +110,12 @@ export function naturalOrder(expr: string): string {
  * A search is the union of the households each kind of row finds (number or address, a member's
  * name, phone or last four of an ID), each branch on its own index of the cooperative: one OR
  * across the household and an EXISTS per row made PostgreSQL plan the statement anew for each text.
+ * Each row is the household as the page shows it.
  */
-export function householdPage(m: EntityManager, unitId: string, pattern: string | null, text: string | null, pageSize: number, offset: number): Promise<{ id: string; total: string }[]> {
+export function householdPage(m: EntityManager, unitId: string, pattern: string | null, text: string | null, pageSize: number, offset: number): Promise<HouseholdRow[]> {
   const order = `ORDER BY ${naturalOrder('h.number')} LIMIT $2 OFFSET $3`;
   if (pattern === null) {
-    return m.query(`SELECT h.id, count(*) OVER () AS total FROM household h WHERE h.unit_id = $1 AND h.removed_revision_id IS NULL ${order}`, [unitId, pageSize, offset]);
+    return m.query(`SELECT h.id, h.number, h.address, count(*) OVER () AS total FROM household h WHERE h.unit_id = $1 AND h.removed_revision_id IS NULL ${order}`, [unitId, pageSize, offset]);
   }
   return m.query(
     `WITH hit AS (
@@ -92,7 +123,7 @@ export function householdPage(m: EntityManager, unitId: string, pattern: string 
        UNION
        SELECT mb.household_id FROM member mb
         WHERE mb.unit_id = $1 AND mb.removed_revision_id IS NULL AND (mb.name ILIKE $4 OR mb.phone ILIKE $4 OR mb.id_last4 = upper($5)))
-     SELECT h.id, count(*) OVER () AS total
+     SELECT h.id, h.number, h.address, count(*) OVER () AS total
        FROM hit JOIN household h ON h.id = hit.id
       WHERE h.removed_revision_id IS NULL
       ${order}`,
@@ -100,9 +131,12 @@ export function householdPage(m: EntityManager, unitId: string, pattern: string 
   );
 }
 
-/** Households by id. */
-export function householdsByIds(m: EntityManager, ids: string[]): Promise<{ id: string; number: string; address: string | null }[]> {
-  return m.query<{ id: string; number: string; address: string | null }[]>(`SELECT id, number, address FROM household WHERE id = ANY($1::uuid[])`, [ids]);
+export interface HouseholdRow {
+  id: string;
+  number: string;
+  address: string | null;
+  /** How many households the search found in all. */
+  total: string;
 }
 
 /** The current members of these households as the roll page shows them: the head first, then by age and name. */
@@ -126,6 +160,7 @@ export function householdMembers(m: EntityManager, ids: string[]): Promise<Recor
  * own index of the compound (`unit_id = $1` on every table, which the roll's same-unit triggers
  * guarantee of every row joined to the compound's units). One OR across the unit, its building and
  * an EXISTS per owner and tenant cost PostgreSQL a new plan for each text and twice the execution.
+ * Each row is the unit as the page shows it, with its building's name.
  */
 export function exclusiveUnitPage(
   m: EntityManager,
@@ -135,13 +170,13 @@ export function exclusiveUnitPage(
   pageSize: number,
   offset: number,
   buildingId: string | null,
-): Promise<{ id: string; total: string }[]> {
+): Promise<ExclusiveUnitRow[]> {
   const page = `AND ($2::uuid IS NULL OR e.building_id = $2::uuid)
       ORDER BY b.name IS NULL, ${naturalOrder('b.name')}, ${naturalOrder('e.number')}
       LIMIT $3 OFFSET $4`;
   if (pattern === null) {
     return m.query(
-      `SELECT e.id, count(*) OVER () AS total
+      `SELECT ${EXCLUSIVE_UNIT_COLUMNS}, count(*) OVER () AS total
          FROM exclusive_unit e LEFT JOIN building b ON b.id = e.building_id
         WHERE e.unit_id = $1 AND e.removed_revision_id IS NULL ${page}`,
       [unitId, buildingId, pageSize, offset],
@@ -158,50 +193,57 @@ export function exclusiveUnitPage(
        UNION
        SELECT t.exclusive_unit_id FROM tenant t
         WHERE t.unit_id = $1 AND t.removed_revision_id IS NULL AND (t.name ILIKE $5 OR t.phone ILIKE $5))
-     SELECT e.id, count(*) OVER () AS total
+     SELECT ${EXCLUSIVE_UNIT_COLUMNS}, count(*) OVER () AS total
        FROM hit JOIN exclusive_unit e ON e.id = hit.id LEFT JOIN building b ON b.id = e.building_id
       WHERE e.unit_id = $1 AND e.removed_revision_id IS NULL ${page}`,
     [unitId, buildingId, pageSize, offset, pattern, text],
   );
 }
 
-/** Exclusive units by id, with their building's name. */
-export function exclusiveUnitsByIds(m: EntityManager, ids: string[]): Promise<Record<string, unknown>[]> {
-  return m.query<Record<string, unknown>[]>(
-    `SELECT e.id, e.number, e.building_id, b.name AS building_name, e.kind, e.area_centi_m2, e.area_source
-       FROM exclusive_unit e LEFT JOIN building b ON b.id = e.building_id WHERE e.id = ANY($1::uuid[])`,
-    [ids],
-  );
+const EXCLUSIVE_UNIT_COLUMNS = 'e.id, e.number, e.building_id, b.name AS building_name, e.kind, e.area_centi_m2, e.area_source';
+
+export interface ExclusiveUnitRow {
+  id: string;
+  number: string;
+  building_id: string | null;
+  building_name: string | null;
+  kind: ExclusiveUnitKind;
+  area_centi_m2: number;
+  area_source: AreaSource;
+  /** How many units the search found in all. */
+  total: string;
 }
 
-/** The current owners of these exclusive units: the designated voter first, then by name. */
-export function unitOwners(m: EntityManager, ids: string[]): Promise<Record<string, unknown>[]> {
-  return m.query<Record<string, unknown>[]>(
-    `SELECT s.exclusive_unit_id, s.id AS ownership_id, s.is_designated_voter, o.id, o.kind, o.name, o.phone, o.id_last4,
-            o.user_id IS NOT NULL AS linked, ${liveLetterSql('owner_id', 'o')} AS live_invitation,
+/** An owner or a tenant of an exclusive unit as the roll page shows them (the owner's columns are null for a tenant). */
+export interface UnitPersonRow {
+  role: 'owner' | 'tenant';
+  exclusive_unit_id: string;
+  id: string;
+  name: string;
+  phone: string | null;
+  linked: boolean;
+  live_invitation: boolean;
+  ownership_id: string | null;
+  is_designated_voter: boolean | null;
+  kind: 'person' | 'developer' | null;
+  id_last4: string | null;
+  unit_count: number | null;
+}
+
+/** The current owners (the designated voter first, then by name) and tenants (by name) of these exclusive units: one statement for both. */
+export function unitPeople(m: EntityManager, ids: string[]): Promise<UnitPersonRow[]> {
+  return m.query<UnitPersonRow[]>(
+    `SELECT 'owner' AS role, s.exclusive_unit_id, o.id, o.name, o.phone, o.user_id IS NOT NULL AS linked, ${liveLetterSql('owner_id', 'o')} AS live_invitation,
+            s.id AS ownership_id, s.is_designated_voter, o.kind, o.id_last4,
             (SELECT count(*)::int FROM ownership s2 WHERE s2.owner_id = o.id AND s2.removed_revision_id IS NULL) AS unit_count
        FROM ownership s JOIN owner o ON o.id = s.owner_id
       WHERE s.exclusive_unit_id = ANY($1::uuid[]) AND s.removed_revision_id IS NULL
-      ORDER BY s.is_designated_voter DESC, o.name`,
+     UNION ALL
+     SELECT 'tenant', t.exclusive_unit_id, t.id, t.name, t.phone, t.user_id IS NOT NULL, ${liveLetterSql('tenant_id', 't')},
+            NULL, NULL, NULL, NULL, NULL
+       FROM tenant t WHERE t.exclusive_unit_id = ANY($1::uuid[]) AND t.removed_revision_id IS NULL
+      ORDER BY role, is_designated_voter DESC, name`,
     [ids],
-  );
-}
-
-/** The current tenants of these exclusive units, by name. */
-export function unitTenants(m: EntityManager, ids: string[]): Promise<Record<string, unknown>[]> {
-  return m.query<Record<string, unknown>[]>(
-    `SELECT t.exclusive_unit_id, t.id, t.name, t.phone, t.user_id IS NOT NULL AS linked, ${liveLetterSql('tenant_id', 't')} AS live_invitation
-       FROM tenant t WHERE t.exclusive_unit_id = ANY($1::uuid[]) AND t.removed_revision_id IS NULL ORDER BY t.name`,
-    [ids],
-  );
-}
-
-/** A compound's current buildings with their number of current exclusive units, in natural order. */
-export function compoundBuildings(m: EntityManager, unitId: string): Promise<{ id: string; name: string; exclusive_units: number }[]> {
-  return m.query<{ id: string; name: string; exclusive_units: number }[]>(
-    `SELECT b.id, b.name, (SELECT count(*)::int FROM exclusive_unit e WHERE e.building_id = b.id AND e.removed_revision_id IS NULL) AS exclusive_units
-       FROM building b WHERE b.unit_id = $1 AND b.removed_revision_id IS NULL ORDER BY ${naturalOrder('b.name')}`,
-    [unitId],
   );
 }
 

@@ -131,6 +131,9 @@ describe('reading a roll', () => {
     const revisions = await staff.get<RollRevisionListDto>(`/api/units/${coop}/roll/revisions?limit=1`);
     expect(revisions.body.items.map((r) => r.number)).toEqual([2]);
     expect(revisions.body.next).toBe(2);
+    // The roll page heads its search with the same latest revision, to the millisecond.
+    const headed = await staff.get<RollHouseholdPageDto>(`/api/units/${coop}/roll/households?pageSize=1`);
+    expect(headed.body.revision).toEqual(revisions.body.items[0]);
     const older = await staff.get<RollRevisionListDto>(`/api/units/${coop}/roll/revisions?before=2`);
     expect(older.body).toMatchObject({ items: [{ number: 1, source: 'seed', summary: { counts: { households: 40 } } }], next: null });
 

@@ -12,20 +12,8 @@ import type {
   RollRevisionListDto,
   RollSearchQueryDto,
 } from './dto/rolls.dto';
-import { requireUnit } from './roll-common';
-import {
-  compoundBuildings,
-  exclusiveUnitPage,
-  exclusiveUnitsByIds,
-  householdMembers,
-  householdPage,
-  householdsByIds,
-  latestRevision,
-  likePattern,
-  listRevisions,
-  unitOwners,
-  unitTenants,
-} from './roll-view-store';
+import { requireUnit, rollUnit } from './roll-common';
+import { exclusiveUnitPage, householdMembers, householdPage, likePattern, listRevisions, rollHeader, unitPeople } from './roll-view-store';
 
 /** Reading a unit's current roll (for staff, convenors and observers) and its revisions. */
 @Injectable()
@@ -37,17 +25,13 @@ export class RollsService {
   /** Households with their members, found by number, address, name, phone or last four of an ID. */
   async households(_actor: Actor, unitId: string, query: RollSearchQueryDto): Promise<RollHouseholdPageDto> {
     const m = this.dataSource.manager;
-    const unit = await requireUnit(m, unitId, 'cooperative');
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const hits = await householdPage(m, unitId, likePattern(query.q), query.q ?? null, pageSize, (page - 1) * pageSize);
-    const ids = hits.map((h) => h.id);
-    const [households, members, revision] = await Promise.all([
-      householdsByIds(m, ids),
-      householdMembers(m, ids),
-      latestRevision(m, unitId),
-    ]);
-    const byId = new Map<string, RollHouseholdDto>(households.map((h) => [h.id, { ...h, members: [] }]));
+    // The unit is checked once both are read: the search of another kind of node finds nothing.
+    const [header, households] = await Promise.all([rollHeader(m, unitId), householdPage(m, unitId, likePattern(query.q), query.q ?? null, pageSize, (page - 1) * pageSize)]);
+    const unit = rollUnit(header, unitId, 'cooperative');
+    const members = households.length ? await householdMembers(m, households.map((h) => h.id)) : [];
+    const byId = new Map<string, RollHouseholdDto>(households.map((h) => [h.id, { id: h.id, number: h.number, address: h.address, members: [] }]));
     for (const r of members) {
       byId.get(r['household_id'] as string)?.members.push({
         id: r['id'] as string,
@@ -63,71 +47,65 @@ export class RollsService {
         liveInvitation: r['live_invitation'] as boolean,
       });
     }
-    return { unit, revision, total: Number(hits[0]?.total ?? 0), page, pageSize, items: ids.map((id) => byId.get(id)!) };
+    return { unit, revision: header!.revision, total: Number(households[0]?.total ?? 0), page, pageSize, items: [...byId.values()] };
   }
 
   /** Exclusive units with owners and tenants, by building, number, name, phone or last four of an ID. */
   async exclusiveUnits(_actor: Actor, unitId: string, query: ExclusiveUnitSearchQueryDto): Promise<RollExclusiveUnitPageDto> {
     const m = this.dataSource.manager;
-    const unit = await requireUnit(m, unitId, 'compound');
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const hits = await exclusiveUnitPage(m, unitId, likePattern(query.q), query.q ?? null, pageSize, (page - 1) * pageSize, query.buildingId ?? null);
-    const ids = hits.map((h) => h.id);
-    const [units, owners, tenants, buildings, revision] = await Promise.all([
-      exclusiveUnitsByIds(m, ids),
-      unitOwners(m, ids),
-      unitTenants(m, ids),
-      compoundBuildings(m, unitId),
-      latestRevision(m, unitId),
+    // The unit is checked once both are read: the search of another kind of node finds nothing.
+    const [header, units] = await Promise.all([
+      rollHeader(m, unitId),
+      exclusiveUnitPage(m, unitId, likePattern(query.q), query.q ?? null, pageSize, (page - 1) * pageSize, query.buildingId ?? null),
     ]);
+    const unit = rollUnit(header, unitId, 'compound');
+    const people = units.length ? await unitPeople(m, units.map((u) => u.id)) : [];
     const byId = new Map<string, RollExclusiveUnitDto>(
       units.map((r) => [
-        r['id'] as string,
+        r.id,
         {
-          id: r['id'] as string,
-          number: r['number'] as string,
-          buildingId: r['building_id'] as string | null,
-          buildingName: r['building_name'] as string | null,
-          kind: r['kind'] as RollExclusiveUnitDto['kind'],
-          areaCentiM2: r['area_centi_m2'] as number,
-          areaSource: r['area_source'] as RollExclusiveUnitDto['areaSource'],
+          id: r.id,
+          number: r.number,
+          buildingId: r.building_id,
+          buildingName: r.building_name,
+          kind: r.kind,
+          areaCentiM2: r.area_centi_m2,
+          areaSource: r.area_source,
           owners: [],
           tenants: [],
         },
       ]),
     );
-    for (const r of owners) {
-      byId.get(r['exclusive_unit_id'] as string)?.owners.push({
-        id: r['id'] as string,
-        ownershipId: r['ownership_id'] as string,
-        kind: r['kind'] as 'person' | 'developer',
-        name: r['name'] as string,
-        phone: r['phone'] as string | null,
-        idLast4: r['id_last4'] as string | null,
-        isDesignatedVoter: r['is_designated_voter'] as boolean,
-        unitCount: r['unit_count'] as number,
-        linked: r['linked'] as boolean,
-        liveInvitation: r['live_invitation'] as boolean,
-      });
-    }
-    for (const r of tenants) {
-      byId.get(r['exclusive_unit_id'] as string)?.tenants.push({
-        id: r['id'] as string,
-        name: r['name'] as string,
-        phone: r['phone'] as string | null,
-        linked: r['linked'] as boolean,
-        liveInvitation: r['live_invitation'] as boolean,
-      });
+    for (const r of people) {
+      const item = byId.get(r.exclusive_unit_id);
+      if (!item) continue;
+      if (r.role === 'owner') {
+        item.owners.push({
+          id: r.id,
+          ownershipId: r.ownership_id!,
+          kind: r.kind!,
+          name: r.name,
+          phone: r.phone,
+          idLast4: r.id_last4,
+          isDesignatedVoter: r.is_designated_voter!,
+          unitCount: r.unit_count!,
+          linked: r.linked,
+          liveInvitation: r.live_invitation,
+        });
+      } else {
+        item.tenants.push({ id: r.id, name: r.name, phone: r.phone, linked: r.linked, liveInvitation: r.live_invitation });
+      }
     }
     return {
       unit,
-      revision,
-      buildings: buildings.map((b) => ({ id: b.id, name: b.name, exclusiveUnits: b.exclusive_units })),
-      total: Number(hits[0]?.total ?? 0),
+      revision: header!.revision,
+      buildings: header!.buildings.map((b) => ({ id: b.id, name: b.name, exclusiveUnits: b.exclusive_units })),
+      total: Number(units[0]?.total ?? 0),
       page,
       pageSize,
-      items: ids.map((id) => byId.get(id)!),
+      items: [...byId.values()],
     };
   }
 
