@@ -541,4 +541,33 @@ describe('comments, moderation, official answers and the adoption report', () =>
       await b.end();
     }
   });
+
+  it('names a clause an answer links to as the draft reads it now: a published one never changes, one still drafted may', async () => {
+    // Yishi links answers to published clauses only; an answer linked in the database to a clause of
+    // a version still being drafted (which PostgreSQL allows) is named as that draft reads at the time.
+    const [user] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM app_user WHERE phone = '13800000006'`);
+    const [v3] = await t.dataSource.query<{ id: string }[]>(
+      `INSERT INTO draft_version (consultation_id, number, title, created_by) VALUES ($1, 3, '第三稿', $2) RETURNING id`,
+      [consultation, user!.id],
+    );
+    const [clause] = await t.dataSource.query<{ id: string }[]>(`INSERT INTO clause (version_id, number, body) VALUES ($1, 3, '月租车位费分三档。') RETURNING id`, [v3!.id]);
+    const refused = await convenor.request<ErrorBody>('PUT', `/api/comments/${clause3Comment.id}/official-reply`, { outcome: 'adopted', reason: '见第三稿第3条。', linkedClauseId: clause!.id });
+    expect([refused.status, refused.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    await t.dataSource.query(`UPDATE official_reply SET linked_clause_id = $2 WHERE comment_id = $1`, [clause3Comment.id, clause!.id]);
+    const linked = async (): Promise<unknown> => reportItem(await report(coOwner), clause3Comment.id)!.reply!.linkedClause;
+    expect(await linked()).toMatchObject({ versionNumber: 3, number: 3, heading: null });
+    // The drafter gives the clause a heading and renumbers it: the report follows.
+    await t.dataSource.query(`UPDATE clause SET heading = '车位收费', number = 4 WHERE id = $1`, [clause!.id]);
+    expect(await linked()).toMatchObject({ versionNumber: 3, number: 4, heading: '车位收费' });
+    expect((await comments(coOwner, `?clauseId=${v1.clauses[2]}`)).body.items.find((c) => c.id === clause3Comment.id)!.officialReply!.linkedClause).toMatchObject({
+      number: 4,
+      heading: '车位收费',
+    });
+    // Once published it never changes again (PostgreSQL refuses), and reads the same on every page.
+    await t.dataSource.query(`UPDATE draft_version SET published_at = now(), published_by = $2 WHERE id = $1`, [v3!.id, user!.id]);
+    expect(await linked()).toMatchObject({ versionNumber: 3, number: 4, heading: '车位收费' });
+    await expect(t.dataSource.query(`UPDATE clause SET heading = '改了' WHERE id = $1`, [clause!.id])).rejects.toMatchObject({ code: '23514' });
+    await expect(t.dataSource.query(`DELETE FROM draft_version WHERE id = $1`, [v3!.id])).rejects.toMatchObject({ code: '23514' });
+    expect(await linked()).toMatchObject({ versionNumber: 3, number: 4, heading: '车位收费' });
+  });
 });

@@ -69,24 +69,69 @@ export function clauseRows(
   );
 }
 
+export type VersionLabel = { number: number; title: string };
+export type ClauseLabel = { number: number; heading: string | null; version_id: string; version_number: number };
+
+/**
+ * The labels of published versions and of their clauses, kept by this process once read: a
+ * published version is the record residents read, and PostgreSQL refuses any change to it, to
+ * its clauses, or its deletion (the `published_frozen` triggers), so a label once read stays
+ * true. Only what was read outside a transaction is kept (a transaction's own read may see a
+ * publication that is then rolled back); unpublished versions are read every time. Bounded: emptied
+ * past LABELS_KEPT entries, as every label can be read again.
+ */
+const LABELS_KEPT = 20_000;
+const publishedVersions = new Map<string, VersionLabel>();
+const publishedClauses = new Map<string, ClauseLabel>();
+
+function keep<T>(memo: Map<string, T>, m: EntityManager, id: string, label: T): void {
+  if (m.queryRunner) return;
+  if (memo.size >= LABELS_KEPT) memo.clear();
+  memo.set(id, label);
+}
+
 /** Versions' numbers and titles, by id (for what names a place in the draft: comments, counts). */
-export async function versionLabels(m: EntityManager, versionIds: readonly string[]): Promise<Map<string, { number: number; title: string }>> {
-  const ids = [...new Set(versionIds)];
-  if (!ids.length) return new Map();
-  const rows = await m.query<{ id: string; number: number; title: string }[]>(`SELECT id, number, title FROM draft_version WHERE id = ANY($1::uuid[])`, [ids]);
-  return new Map(rows.map((r) => [r.id, { number: r.number, title: r.title }]));
+export async function versionLabels(m: EntityManager, versionIds: readonly string[]): Promise<Map<string, VersionLabel>> {
+  const labels = new Map<string, VersionLabel>();
+  const missing: string[] = [];
+  for (const id of new Set(versionIds)) {
+    const kept = publishedVersions.get(id);
+    if (kept) labels.set(id, kept);
+    else missing.push(id);
+  }
+  if (!missing.length) return labels;
+  const rows = await m.query<{ id: string; number: number; title: string; published: boolean }[]>(
+    `SELECT id, number, title, published_at IS NOT NULL AS published FROM draft_version WHERE id = ANY($1::uuid[])`,
+    [missing],
+  );
+  for (const r of rows) {
+    const label = { number: r.number, title: r.title };
+    labels.set(r.id, label);
+    if (r.published) keep(publishedVersions, m, r.id, label);
+  }
+  return labels;
 }
 
 /** Clauses' numbers and headings with their version's id and number, by id (nulls are skipped). */
-export async function clauseLabels(
-  m: EntityManager,
-  clauseIds: readonly (string | null)[],
-): Promise<Map<string, { number: number; heading: string | null; version_id: string; version_number: number }>> {
-  const ids = [...new Set(clauseIds.filter((id): id is string => id !== null))];
-  if (!ids.length) return new Map();
-  const rows = await m.query<{ id: string; number: number; heading: string | null; version_id: string; version_number: number }[]>(
-    `SELECT c.id, c.number, c.heading, c.version_id, v.number AS version_number FROM clause c JOIN draft_version v ON v.id = c.version_id WHERE c.id = ANY($1::uuid[])`,
-    [ids],
+export async function clauseLabels(m: EntityManager, clauseIds: readonly (string | null)[]): Promise<Map<string, ClauseLabel>> {
+  const labels = new Map<string, ClauseLabel>();
+  const missing: string[] = [];
+  for (const id of new Set(clauseIds)) {
+    if (id === null) continue;
+    const kept = publishedClauses.get(id);
+    if (kept) labels.set(id, kept);
+    else missing.push(id);
+  }
+  if (!missing.length) return labels;
+  const rows = await m.query<{ id: string; number: number; heading: string | null; version_id: string; version_number: number; published: boolean }[]>(
+    `SELECT c.id, c.number, c.heading, c.version_id, v.number AS version_number, v.published_at IS NOT NULL AS published
+       FROM clause c JOIN draft_version v ON v.id = c.version_id WHERE c.id = ANY($1::uuid[])`,
+    [missing],
   );
-  return new Map(rows.map((r) => [r.id, { number: r.number, heading: r.heading, version_id: r.version_id, version_number: r.version_number }]));
+  for (const r of rows) {
+    const label = { number: r.number, heading: r.heading, version_id: r.version_id, version_number: r.version_number };
+    labels.set(r.id, label);
+    if (r.published) keep(publishedClauses, m, r.id, label);
+  }
+  return labels;
 }
