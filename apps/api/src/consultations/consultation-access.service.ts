@@ -7,7 +7,7 @@ import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { allows, PermissionsService } from '../permissions/permissions.service';
 import { Consultation } from './entities/consultation.entity';
-import { unitsOfConsultation } from './consultation-store';
+import { consultationWithUnits } from './consultation-store';
 
 export interface ConsultationGrants {
   consultation: Consultation;
@@ -37,9 +37,9 @@ export class ConsultationAccess {
   ) {}
 
   async grants(actor: Actor, consultationId: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<ConsultationGrants> {
-    const consultation = await m.getRepository(Consultation).findOne({ where: { id: consultationId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!consultation) throw notFound(consultationId);
-    const unitIds = await unitsOfConsultation(m, consultationId);
+    const read = await consultationWithUnits(m, consultationId, lock);
+    if (!read) throw notFound(consultationId);
+    const { consultation, unitIds } = read;
     // One read of the actor's grants and of every node's ancestry, however many units it concerns.
     const access = await this.permissions.accessOnEach(actor, [consultation.ownerNodeId, ...unitIds], m);
     const onAnyUnit = (action: Action): boolean => unitIds.some((nodeId) => allows(access.on(nodeId), action));

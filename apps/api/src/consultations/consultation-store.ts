@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { visibleCommentCounts } from '../comments/comment-store';
 import type { Queryable } from '../database/pooled';
 import { queryOn } from '../database/pooled';
+import { Consultation } from './entities/consultation.entity';
 
 /**
  * The consultations store: what other features read of a consultation and its draft
@@ -74,6 +75,22 @@ export async function isClauseOfLaterVersion(q: Queryable, consultationId: strin
 export async function unitsOfConsultation(q: Queryable, consultationId: string): Promise<string[]> {
   const rows = await queryOn(q)<{ unit_id: string }>(`SELECT unit_id FROM consultation_unit WHERE consultation_id = $1 ORDER BY unit_id`, [consultationId]);
   return rows.map((r) => r.unit_id);
+}
+
+/**
+ * A consultation (held FOR UPDATE when `lock`) with the ids of the units it concerns (as
+ * unitsOfConsultation): one statement where every request on a consultation sent two.
+ */
+export async function consultationWithUnits(m: EntityManager, consultationId: string, lock: boolean): Promise<{ consultation: Consultation; unitIds: string[] } | undefined> {
+  const read = m
+    .getRepository(Consultation)
+    .createQueryBuilder('consultation')
+    .addSelect('ARRAY(SELECT cu.unit_id FROM consultation_unit cu WHERE cu.consultation_id = consultation.id ORDER BY cu.unit_id)', 'unit_ids')
+    .where('consultation.id = :consultationId', { consultationId });
+  if (lock) read.setLock('pessimistic_write');
+  const { entities, raw } = await read.getRawAndEntities<{ unit_ids: string[] }>();
+  const [consultation] = entities;
+  return consultation ? { consultation, unitIds: raw[0]!.unit_ids } : undefined;
 }
 
 /** The consultations concerning a unit (in one phase, if given), newest first. */
