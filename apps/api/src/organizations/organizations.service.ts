@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { RollFiguresRow } from '../rolls/roll-view-store';
 import { unitRollFigures } from '../rolls/roll-view-store';
 import { OrgNode } from './entities/org-node.entity';
+import { compareChinese } from '../common/collation';
 
 const KIND_ORDER = { street: 0, community: 1, cooperative: 2, compound: 3 } as const;
 
@@ -40,7 +41,7 @@ export class OrganizationsService {
       (parent ? parent.children : roots).push(entry);
     }
     const sort = (list: OrgTreeNode[]): void => {
-      list.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name, 'zh-CN'));
+      list.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareChinese(a.name, b.name));
       list.forEach((n) => sort(n.children));
     };
     sort(roots);

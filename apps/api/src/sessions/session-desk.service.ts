@@ -19,6 +19,7 @@ import { guestDto } from './session-officers.service';
 import { SessionEvents } from './session-events';
 import type { AttendanceRow, SessionRow } from './session-store';
 import { attendanceOf, checkIn, insertProxy, proxiesOf, recordDeparture, sessionRow } from './session-store';
+import { compareChinese } from '../common/collation';
 
 /**
  * The room's QR code changes every CODE_PERIOD_MS and each code works until one period after it
@@ -177,7 +178,7 @@ export class SessionDeskService {
     );
     return matches
       .map((p) => ({ p, arrived: arrivals.get(p.voterId) }))
-      .sort((a, b) => Number(a.arrived !== undefined) - Number(b.arrived !== undefined) || a.p.name.localeCompare(b.p.name, 'zh-CN'))
+      .sort((a, b) => Number(a.arrived !== undefined) - Number(b.arrived !== undefined) || compareChinese(a.p.name, b.p.name))
       .slice(0, 20)
       .map(({ p, arrived }) => ({
         personType: p.personType,

@@ -10,6 +10,7 @@ import type { VoteMatter } from '../assembly/assembly-matters';
 import { matterCarried } from '../assembly/assembly-result';
 import type { BallotContent } from '../ballots/ballot-choices';
 import { isMarks } from '../ballots/ballot-choices';
+import { compareChineseNatural } from '../../common/collation';
 
 /** One condition as result.json publishes it. */
 export interface PublishedCondition {
@@ -144,10 +145,6 @@ function markLabel(mark: KitMark | undefined, matter: VoteMatter): string {
   if (typeof mark === 'string') return CHOICE_LABELS[mark] ?? mark;
   const names = new Map(matter.candidates!.map((c) => [c.id, c.name]));
   return mark.chosen.length === 0 ? '未选任何人' : mark.chosen.map((c) => names.get(c) ?? c).join('、');
-}
-
-function naturalCompare(a: string, b: string): number {
-  return a.localeCompare(b, 'zh-CN', { numeric: true });
 }
 
 const ROLE_NAMES: Record<'staff' | 'admin', string> = { staff: '工作人员', admin: '管理员' };
@@ -318,7 +315,7 @@ function ballotRows(input: ResultExportInput): Cell[][] {
   const list = input.ballots!;
   // By building, then unit number; units outside any building (parking spaces) last.
   const rows = [...list.rows].sort(
-    (a, b) => Number(a.building === '') - Number(b.building === '') || naturalCompare(a.building, b.building) || naturalCompare(a.unit, b.unit) || naturalCompare(a.name, b.name),
+    (a, b) => Number(a.building === '') - Number(b.building === '') || compareChineseNatural(a.building, b.building) || compareChineseNatural(a.unit, b.unit) || compareChineseNatural(a.name, b.name),
   );
   return rows.map((r): Cell[] => {
     const content = r.choice;
