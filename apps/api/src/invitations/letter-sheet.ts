@@ -92,8 +92,11 @@ function qrSvg(text: string, label: string): string {
   );
 }
 
+/** A letter's dates, one formatter per language made once (making one costs some 200 times what formatting does, for every person on a sheet). */
+const DATE_FORMATS = new Map(LETTER_LANGUAGES.map((language) => [language, new Intl.DateTimeFormat(language, { timeZone: LEGAL_TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric' })]));
+
 function formatDate(date: Date, language: LetterLanguage): string {
-  return new Intl.DateTimeFormat(language, { timeZone: LEGAL_TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric' }).format(date);
+  return DATE_FORMATS.get(language)!.format(date);
 }
 
 interface Page {

@@ -36,9 +36,11 @@ export function fromChinaDateTimeInput(value: string): string | null {
   return new Date(`${value.trim()}:00${CHINA_OFFSET}`).toISOString();
 }
 
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: LEGAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in China as a `date` input value (YYYY-MM-DD). */
 export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: LEGAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return CHINA_DATE.format(now);
 }
 
 /** Whether a `date` input value is a real calendar date. */
