@@ -288,17 +288,7 @@ export async function buildingOfUnit(q: Runner, unitId: string, buildingId: stri
   return row;
 }
 
-/** The phone numbers the roll holds for these persons (`type:id` keys), where it holds one. */
-export async function rollPhones(q: Runner, persons: readonly { personType: string; personId: string }[]): Promise<Map<string, string>> {
-  const owners = persons.filter((p) => p.personType === 'owner').map((p) => p.personId);
-  const members = persons.filter((p) => p.personType === 'member').map((p) => p.personId);
-  if (!owners.length && !members.length) return new Map();
-  const rows = await run<{ key: string; phone: string }>(
-    q,
-    `SELECT 'owner:' || o.id AS key, o.phone FROM owner o WHERE o.id = ANY($1::uuid[]) AND o.phone IS NOT NULL
-     UNION ALL
-     SELECT 'member:' || m.id, m.phone FROM member m WHERE m.id = ANY($2::uuid[]) AND m.phone IS NOT NULL`,
-    [owners, members],
-  );
-  return new Map(rows.map((r) => [r.key, r.phone]));
+/** SQL for the phone number the roll holds now for the roll entry of type `typeSql` and id `idSql` (columns of the caller's statement), or NULL. */
+export function rollPhoneSql(typeSql: string, idSql: string): string {
+  return `CASE ${typeSql} WHEN 'owner' THEN (SELECT o.phone FROM owner o WHERE o.id = ${idSql}) WHEN 'member' THEN (SELECT mb.phone FROM member mb WHERE mb.id = ${idSql}) END`;
 }

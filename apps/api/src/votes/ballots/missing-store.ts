@@ -1,4 +1,5 @@
 import type { TxQuery } from '../../database/pooled';
+import { rollPhoneSql } from '../../rolls/roll-reads';
 import type { ContactOutcome } from '../entities/vote-contact.entity';
 
 /**
@@ -27,21 +28,30 @@ export interface MissingVoterRow {
   group_label: string;
   unit_labels: string[];
   contact: { outcome: ContactOutcome; note: string; by: string; at: string } | null;
+  /** The phone number the roll holds for the voter now, if any. */
+  phone: string | null;
 }
 
-/** The voters of one group who have not taken part, by name, each with the latest door-to-door visit. */
-export function missingVoters(q: TxQuery, voteId: string, secrecy: 'named' | 'secret', group: string): Promise<MissingVoterRow[]> {
-  return q<MissingVoterRow>(
-    `SELECT v.voter_id, v.person_type, v.person_id, v.name, v.group_label, v.unit_labels,
-            (SELECT json_build_object('outcome', c.outcome, 'note', c.note, 'by', u.display_name, 'at', c.at)
-               FROM vote_contact c JOIN app_user u ON u.id = c.by WHERE c.vote_id = v.vote_id AND c.voter_id = v.voter_id ORDER BY c.at DESC, c.id DESC LIMIT 1) AS contact
-       FROM vote_voter v
-      WHERE v.vote_id = $1 AND v.group_label = $3
-        AND NOT CASE WHEN $2 = 'secret' THEN EXISTS (SELECT 1 FROM vote_mark k WHERE k.vote_id = v.vote_id AND k.voter_id = v.voter_id)
-                     ELSE EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = v.vote_id AND b.voter_id = v.voter_id) END
-      ORDER BY v.unit_labels, v.name, v.voter_id`,
+/**
+ * One group of the electorate: how many voters it has, and those who have not taken part, by
+ * name, each with the latest door-to-door visit and the phone number the roll holds now. One
+ * statement (a group with no voters gives none and nobody missing).
+ */
+export async function missingOfGroup(q: TxQuery, voteId: string, secrecy: 'named' | 'secret', group: string): Promise<{ voters: number; missing: MissingVoterRow[] }> {
+  const rows = await q<{ voters: number } & (MissingVoterRow | { [K in keyof MissingVoterRow]: null })>(
+    `WITH grp AS (SELECT count(*)::int AS voters FROM vote_voter WHERE vote_id = $1 AND group_label = $3)
+     SELECT grp.voters, m.* FROM grp LEFT JOIN LATERAL (
+       SELECT v.voter_id, v.person_type, v.person_id, v.name, v.group_label, v.unit_labels, ${rollPhoneSql('v.person_type', 'v.person_id')} AS phone,
+              (SELECT json_build_object('outcome', c.outcome, 'note', c.note, 'by', u.display_name, 'at', c.at)
+                 FROM vote_contact c JOIN app_user u ON u.id = c.by WHERE c.vote_id = v.vote_id AND c.voter_id = v.voter_id ORDER BY c.at DESC, c.id DESC LIMIT 1) AS contact
+         FROM vote_voter v
+        WHERE v.vote_id = $1 AND v.group_label = $3
+          AND NOT CASE WHEN $2 = 'secret' THEN EXISTS (SELECT 1 FROM vote_mark k WHERE k.vote_id = v.vote_id AND k.voter_id = v.voter_id)
+                       ELSE EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = v.vote_id AND b.voter_id = v.voter_id) END) m ON true
+      ORDER BY m.unit_labels, m.name, m.voter_id`,
     [voteId, secrecy, group],
   );
+  return { voters: rows[0]?.voters ?? 0, missing: rows.filter((r): r is { voters: number } & MissingVoterRow => r.voter_id !== null) };
 }
 
 /** Every voter of the vote who has not taken part yet, as roll entries (for reminders; names and choices stay out). */

@@ -6,11 +6,11 @@ import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../common/actor';
 import { conflict, forbidden, invalid } from '../../common/refusals';
 import { PermissionsService } from '../../permissions/permissions.service';
-import { buildingOfUnit, rollPhones } from '../../rolls/roll-reads';
+import { buildingOfUnit } from '../../rolls/roll-reads';
 import { getVote } from '../lifecycle/vote-store';
 import { txQuery } from './ballot-store';
 import type { MissingListDto, MissingQueryDto, RecordContactDto } from './dto/missing.dto';
-import { insertContact, missingVoters, turnoutByGroup, voterGroup } from './missing-store';
+import { insertContact, missingOfGroup, turnoutByGroup, voterGroup } from './missing-store';
 
 /**
  * Who is still missing (谁还没投): for a building head their building only, for the convenor and
@@ -39,9 +39,10 @@ export class MissingService {
     const group = await this.groupOf(m, actor, vote.unitId, query);
     // Phone numbers serve the door-to-door work while voting is open, not afterwards.
     if (group !== null && vote.status !== 'open') throw conflict('closed', 'Voting is not open: the list of who is still missing is for the time voting runs.', { status: vote.status });
-    const groups = await turnoutByGroup(q, voteId, vote.secrecy, group);
-    const rows = group === null ? [] : await missingVoters(q, voteId, vote.secrecy, group);
-    const phones = await rollPhones(m, rows.map((r) => ({ personType: r.person_type, personId: r.person_id })));
+    // Every group's figures, or one group's with who is missing in it (one statement each way).
+    const one = group === null ? null : await missingOfGroup(q, voteId, vote.secrecy, group);
+    const groups = one === null ? await turnoutByGroup(q, voteId, vote.secrecy, null) : one.voters > 0 ? [{ group_label: group!, voters: one.voters, voted: one.voters - one.missing.length }] : [];
+    const rows = one?.missing ?? [];
     if (group !== null) {
       await this.audit.record(m, { actor, nodeId: vote.unitId, action: 'vote.missing_view', entityType: 'vote', entityId: voteId, after: { group, buildingId: query.buildingId ?? null, people: rows.length } });
     }
@@ -56,7 +57,7 @@ export class MissingService {
         voterId: r.voter_id,
         name: r.name,
         unitLabels: r.unit_labels,
-        phone: phones.get(`${r.person_type}:${r.person_id}`) ?? null,
+        phone: r.phone,
         lastContact: r.contact ? { ...r.contact, at: new Date(r.contact.at).toISOString() } : null,
       })),
     };
