@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrgTreeNode, UnitStats } from '@yishi/contracts';
 import { DataSource } from 'typeorm';
+import { compareChinese } from '../common/collation';
 import type { RollFiguresRow } from '../rolls/roll-view-store';
 import { unitRollFigures } from '../rolls/roll-view-store';
 import { OrgNode } from './entities/org-node.entity';
-import { compareChinese } from '../common/collation';
 
 const KIND_ORDER = { street: 0, community: 1, cooperative: 2, compound: 3 } as const;
 

@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { RateLimitService } from '../auth/rate-limit.service';
 import type { Actor } from '../common/actor';
+import { compareChinese } from '../common/collation';
 import { equalStrings, keyedHash } from '../common/keyed-hash';
 import { conflict } from '../common/refusals';
 import type { AppSecret } from '../config/app-secret';
@@ -19,7 +20,6 @@ import { guestDto } from './session-officers.service';
 import { SessionEvents } from './session-events';
 import type { AttendanceRow, SessionRow } from './session-store';
 import { attendanceOf, checkIn, insertProxy, proxiesOf, recordDeparture, sessionRow } from './session-store';
-import { compareChinese } from '../common/collation';
 
 /**
  * The room's QR code changes every CODE_PERIOD_MS and each code works until one period after it

@@ -5,7 +5,8 @@ import type { ContactOutcome } from '../entities/vote-contact.entity';
 /**
  * Who has not taken part in a vote yet, by the group the electorate files them under (the building
  * of a compound, the household of a cooperative): a named vote's counted ballots, a secret vote's
- * marked roll — never a choice. Statements on `vote_voter`, `ballot`, `vote_mark` and `vote_contact`.
+ * marked roll — never a choice. Statements on `vote_voter`, `ballot`, `vote_mark` and `vote_contact`,
+ * and the phone numbers the roll holds now (the rolls' rollPhoneSql).
  */
 
 /** Per group: voters on the frozen electorate, and how many have taken part. */

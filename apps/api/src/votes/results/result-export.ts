@@ -3,6 +3,7 @@ import type { AssemblyResultFile, Choice, Comparison, ConditionId, ConditionRole
 import { calendarDateIn, MATTERS, noticeDaysBetween, RULE_SETS } from '@yishi/domain';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { compareChineseNatural } from '../../common/collation';
 import { neutraliseFormula } from '../../rolls/import/cells';
 import type { TableFormat } from '../../rolls/import/write-table';
 import { CONTENT_TYPES } from '../../rolls/import/write-table';
@@ -10,7 +11,6 @@ import type { VoteMatter } from '../assembly/assembly-matters';
 import { matterCarried } from '../assembly/assembly-result';
 import type { BallotContent } from '../ballots/ballot-choices';
 import { isMarks } from '../ballots/ballot-choices';
-import { compareChineseNatural } from '../../common/collation';
 
 /** One condition as result.json publishes it. */
 export interface PublishedCondition {
