@@ -69,15 +69,20 @@ export class CommentsService {
     }
     // The page, its replies and the counts name the same clauses and versions: each is read once.
     const labels = draftLabels(m);
-    const rows = await selectComments(m, consultationId, actor.id, conditions.join(' AND '), params, 'c.created_at DESC, c.id DESC', limit + 1, 0, labels);
+    // The counts do not wait for the page, nor the page's replies for the counts.
+    const [[rows, replies], counts] = await Promise.all([
+      (async () => {
+        const found = await selectComments(m, consultationId, actor.id, conditions.join(' AND '), params, 'c.created_at DESC, c.id DESC', limit + 1, 0, labels);
+        const ids = found.slice(0, limit).map((r) => r.id);
+        return [found, ids.length ? await selectComments(m, consultationId, actor.id, 'c.parent_id = ANY($3::uuid[])', [ids], 'c.created_at, c.id', undefined, 0, labels) : []] as const;
+      })(),
+      this.counts(m, consultationId, query.versionId, labels),
+    ]);
     const page = rows.slice(0, limit);
-    const replies = page.length
-      ? await selectComments(m, consultationId, actor.id, 'c.parent_id = ANY($3::uuid[])', [page.map((r) => r.id)], 'c.created_at, c.id', undefined, 0, labels)
-      : [];
     return {
       items: page.map((row) => this.thread(row, replies, reader)),
       next: rows.length > limit ? page.at(-1)!.id : null,
-      counts: await this.counts(m, consultationId, query.versionId, labels),
+      counts,
     };
   }
 
