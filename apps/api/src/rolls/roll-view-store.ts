@@ -108,8 +108,8 @@ export function naturalOrder(expr: string): string {
 /**
  * One page of a cooperative's current households matching the search (`pattern` from likePattern, `text` the raw text), with the total.
  * A search is the union of the households each kind of row finds (number or address, a member's
- * name, phone or last four of an ID), each branch on its own index of the cooperative: one OR
- * across the household and an EXISTS per row made PostgreSQL plan the statement anew for each text.
+ * name, phone or last four of an ID), each branch on its own index of the cooperative, as the
+ * compound's search below (where one OR across the row and an EXISTS per person took twice as long).
  * Each row is the household as the page shows it.
  */
 export function householdPage(m: EntityManager, unitId: string, pattern: string | null, text: string | null, pageSize: number, offset: number): Promise<HouseholdRow[]> {
@@ -159,7 +159,8 @@ export function householdMembers(m: EntityManager, ids: string[]): Promise<Recor
  * name, an owner's or a tenant's name or phone, an owner's last four of an ID), each branch on its
  * own index of the compound (`unit_id = $1` on every table, which the roll's same-unit triggers
  * guarantee of every row joined to the compound's units). One OR across the unit, its building and
- * an EXISTS per owner and tenant cost PostgreSQL a new plan for each text and twice the execution.
+ * an EXISTS per owner and tenant took twice as long, prepared, on the 千灯湖 area's data (each with
+ * PostgreSQL's generic plan: 2.8–4.0 ms against 1.4 ms for 40 searches of 8 compounds).
  * Each row is the unit as the page shows it, with its building's name.
  */
 export function exclusiveUnitPage(
