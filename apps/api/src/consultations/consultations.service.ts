@@ -29,7 +29,7 @@ import { ConsultationUnit } from './entities/consultation-unit.entity';
 import { Consultation } from './entities/consultation.entity';
 import { invalid } from '../common/refusals';
 import { nodeKind, nodesUnder } from '../organizations/organization-store';
-import { claimCommentReminders, consultationsDueToAdvance, consultationsOfUnit, consultationSummaryRows, latestPublishedVersion, unitsOfConsultation } from './consultation-store';
+import { claimCommentReminders, consultationsDueToAdvance, consultationsOfUnit, consultationSummaryRows, consultationWithUnits, latestPublishedVersion, unitsOfConsultation } from './consultation-store';
 
 
 /** The phases at or after which residents must have a published draft to read. */
@@ -209,11 +209,11 @@ export class ConsultationsService implements OnModuleInit {
     let moved = 0;
     for (const row of due) {
       await this.dataSource.transaction(async (m) => {
-        const consultation = await m.getRepository(Consultation).findOne({ where: { id: row.id }, lock: { mode: 'pessimistic_write' } });
-        if (!consultation || PHASE_INDEX.get(consultation.phase)! >= PHASE_INDEX.get(row.phase)!) return;
+        const read = await consultationWithUnits(m, row.id, true);
+        if (!read || PHASE_INDEX.get(read.consultation.phase)! >= PHASE_INDEX.get(row.phase)!) return;
         const grants: ConsultationGrants = {
-          consultation,
-          unitIds: await unitsOfConsultation(m, row.id),
+          consultation: read.consultation,
+          unitIds: read.unitIds,
           canManage: true,
           canParticipate: false,
           canRecordOffline: false,

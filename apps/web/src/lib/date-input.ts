@@ -4,6 +4,7 @@
  * shown back in the same way. (China keeps no daylight saving time: the offset is always +08:00.)
  */
 import { LEGAL_TIME_ZONE } from '@yishi/contracts';
+import { calendarDateIn } from '@yishi/domain';
 import { partsInChina } from './format';
 
 const CHINA_OFFSET = '+08:00';
@@ -36,11 +37,9 @@ export function fromChinaDateTimeInput(value: string): string | null {
   return new Date(`${value.trim()}:00${CHINA_OFFSET}`).toISOString();
 }
 
-const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: LEGAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** Today's date in China as a `date` input value (YYYY-MM-DD). */
 export function todayInChina(now: Date = new Date()): string {
-  return CHINA_DATE.format(now);
+  return calendarDateIn(LEGAL_TIME_ZONE, now);
 }
 
 /** Whether a `date` input value is a real calendar date. */

@@ -10,6 +10,7 @@ import { buildingOfUnit } from '../../rolls/roll-reads';
 import { getVote } from '../lifecycle/vote-store';
 import { txQuery } from './ballot-store';
 import type { MissingListDto, MissingQueryDto, RecordContactDto } from './dto/missing.dto';
+import type { MissingVoterRow } from './missing-store';
 import { insertContact, missingOfGroup, turnoutByGroup, voterGroup } from './missing-store';
 
 /**
@@ -40,9 +41,15 @@ export class MissingService {
     // Phone numbers serve the door-to-door work while voting is open, not afterwards.
     if (group !== null && vote.status !== 'open') throw conflict('closed', 'Voting is not open: the list of who is still missing is for the time voting runs.', { status: vote.status });
     // Every group's figures, or one group's with who is missing in it (one statement each way).
-    const one = group === null ? null : await missingOfGroup(q, voteId, vote.secrecy, group);
-    const groups = one === null ? await turnoutByGroup(q, voteId, vote.secrecy, null) : one.voters > 0 ? [{ group_label: group!, voters: one.voters, voted: one.voters - one.missing.length }] : [];
-    const rows = one?.missing ?? [];
+    let groups: { group_label: string; voters: number; voted: number }[];
+    let rows: MissingVoterRow[] = [];
+    if (group === null) {
+      groups = await turnoutByGroup(q, voteId, vote.secrecy, null);
+    } else {
+      const one = await missingOfGroup(q, voteId, vote.secrecy, group);
+      rows = one.missing;
+      groups = one.voters > 0 ? [{ group_label: group, voters: one.voters, voted: one.voters - rows.length }] : [];
+    }
     if (group !== null) {
       await this.audit.record(m, { actor, nodeId: vote.unitId, action: 'vote.missing_view', entityType: 'vote', entityId: voteId, after: { group, buildingId: query.buildingId ?? null, people: rows.length } });
     }
