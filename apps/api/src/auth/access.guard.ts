@@ -12,6 +12,7 @@ import { equalStrings } from '../common/keyed-hash';
 import { requestContext } from '../common/request-context';
 import { sessionWithTargetAccess } from '../permissions/access-reads';
 import { PermissionsService } from '../permissions/permissions.service';
+import { TARGET_RECORD } from '../permissions/targets';
 import type { AccessRule } from './access.decorators';
 import { ACCESS_RULE, ACCESS_TARGET } from './access.decorators';
 import { SessionService, tokenHashOf } from './session.service';
@@ -32,7 +33,9 @@ type GuardedRequest = FastifyRequest & { user?: Actor; [ACCESS_TARGET]?: unknown
  * The session is the cookie's (SessionService): looked up on its own for a public or signed-in
  * route, and for a `@Permission` route in the same statement that reads the target with the
  * caller's grants on it (sessionWithTargetAccess), one round trip to the database instead of two,
- * every request reading the session as it stands (a revoked session stops at once).
+ * every request reading the session as it stands (a revoked session stops at once). For a read,
+ * that statement also reads the consultation or vote the target hangs from, which the service's
+ * own first read of it then takes instead of asking again (takeTargetRecord).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -75,12 +78,16 @@ export class AccessGuard implements CanActivate {
       // The route's ParseUUIDPipe runs after the guard: answer as it would.
       throw new BadRequestException('Validation failed (uuid is expected)');
     }
-    const read = await sessionWithTargetAccess(this.dataSource, tokenHash, rule.on, id);
+    const reading = SAFE_METHODS.has(request.method);
+    const read = await sessionWithTargetAccess(this.dataSource, tokenHash, rule.on, id, reading);
     const actor = this.signedIn(request, await this.sessions.actorOf(read));
     const current = requestContext.getStore();
-    if (current && read?.target && SAFE_METHODS.has(request.method)) {
-      // A read changes no grant: the service's own access reads are answered from this one.
+    if (current && read?.target && reading) {
+      // A read changes no grant: the service's own access reads are answered from this one, and
+      // its first read of the consultation or vote the target hangs from (takeTargetRecord).
       current.access = { userId: actor.id, grants: read.target.grants, ancestries: read.target.ancestries ?? {} };
+      const table = TARGET_RECORD[rule.on]?.table;
+      if (table && read.target.record) current.record = { table, row: read.target.record, nodes: read.target.nodes ?? [] };
     }
     const from = rule.buildingFrom;
     const buildingId = from ? ('body' in from ? bodyUuid(request.body, from.body) : bodyUuid(request.query, from.query)) : undefined;

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '@yishi/migrations';
 import { ENTITIES } from './entities';
 import { PreparingClient } from './preparing-client';
+import { TargetRecordExpiry } from './target-records';
 
 /** Connections one API process opens at most (DB_POOL_SIZE shares this among the workers). */
 export const DEFAULT_POOL_SIZE = 20;
@@ -20,6 +21,7 @@ export function dataSourceOptions(url: string, poolSize = DEFAULT_POOL_SIZE, { p
     type: 'postgres',
     url,
     entities: ENTITIES,
+    subscribers: [TargetRecordExpiry],
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migration',
     migrationsTransactionMode: 'each',

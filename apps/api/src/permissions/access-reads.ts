@@ -4,7 +4,7 @@ import type { SessionRow } from '../auth/session-store';
 import { sessionByTokenHashSql } from '../auth/session-store';
 import { pooledQuery } from '../database/pooled';
 import type { AccessException, TargetKind } from './targets';
-import { EXCEPTION_SQL, TARGET_SQL } from './targets';
+import { EXCEPTION_SQL, TARGET_RECORD, targetSql } from './targets';
 
 /**
  * The permission guard's reads: a route's target with the ancestry of the nodes it belongs to and
@@ -21,6 +21,8 @@ export interface TargetAccessRow {
   author_id: string | null;
   ancestries: Record<string, string[]> | null;
   grants: Grant[];
+  /** The row the target hangs from (TARGET_RECORD), when the read asked for it. */
+  record?: Record<string, unknown> | null;
 }
 
 /**
@@ -31,16 +33,17 @@ export interface TargetAccessRow {
  * node it is about (grantsReaching), and the request's later access reads are answered from them
  * (RequestAccess).
  */
-function targetAccessSql(on: TargetKind, userIdSql: '$2' | 'se.user_id'): { ctes: string; columns: string } {
+function targetAccessSql(on: TargetKind, userIdSql: '$2' | 'se.user_id', withRecord = false): { ctes: string; columns: string } {
+  const record = withRecord && TARGET_RECORD[on] ? 't.record, ' : '';
   return {
-    ctes: `target AS (${TARGET_SQL[on]}),
+    ctes: `target AS (${targetSql(on, withRecord)}),
      up AS (
        SELECT s.id AS start, n.id, n.parent_id, 0 AS depth
          FROM target t CROSS JOIN LATERAL unnest(t.nodes || t.owner) AS s(id) JOIN org_node n ON n.id = s.id
        UNION ALL
        SELECT up.start, n.id, n.parent_id, up.depth + 1 FROM up JOIN org_node n ON n.id = up.parent_id
      )`,
-    columns: `t.nodes, t.owner, t.draft, t.vote_id, t.author_id,
+    columns: `${record}t.nodes, t.owner, t.draft, t.vote_id, t.author_id,
             (SELECT json_object_agg(a.start, a.ancestry) FROM (SELECT start, array_agg(id ORDER BY depth) AS ancestry FROM up GROUP BY start) a) AS ancestries,
             (SELECT coalesce(json_agg(json_build_object('role', g.role, 'nodeId', g.node_id, 'buildingId', g.building_id)), '[]'::json)
                FROM role_grant g WHERE g.user_id = ${userIdSql}) AS grants`,
@@ -61,10 +64,11 @@ export type SessionWithTarget = SessionRow & { target: TargetAccessRow | null };
  * What the access guard needs for a `@Permission` route, in one round trip: the unrevoked session
  * with this token hash and its account (the auth store's lookup), and the target of kind `on` with
  * the ancestry of its nodes and that account's grants on them (as targetWithAccess). Undefined
- * when there is no such session. A prepared statement per kind of target.
+ * when there is no such session. `withRecord` (for a read) also reads the row the target hangs
+ * from (TARGET_RECORD). A prepared statement per kind of target, and per variant.
  */
-export async function sessionWithTargetAccess(dataSource: DataSource, tokenHash: string, on: TargetKind, id: string): Promise<SessionWithTarget | undefined> {
-  const { ctes, columns } = targetAccessSql(on, 'se.user_id');
+export async function sessionWithTargetAccess(dataSource: DataSource, tokenHash: string, on: TargetKind, id: string, withRecord = false): Promise<SessionWithTarget | undefined> {
+  const { ctes, columns } = targetAccessSql(on, 'se.user_id', withRecord);
   const [row] = await pooledQuery<SessionRow & TargetAccessRow & { target_found: boolean }>(
     dataSource,
     `WITH RECURSIVE session AS (${sessionByTokenHashSql('$2')}),
@@ -73,11 +77,11 @@ export async function sessionWithTargetAccess(dataSource: DataSource, tokenHash:
             t.found IS NOT NULL AS target_found, ${columns}
        FROM session se LEFT JOIN (SELECT true AS found, target.* FROM target) t ON true`,
     [id, tokenHash],
-    `yishi-session-access-${on}`,
+    `yishi-session-access-${on}${withRecord ? '-record' : ''}`,
   );
   if (!row) return undefined;
-  const { nodes, owner, draft, vote_id, author_id, ancestries, grants, target_found, ...session } = row;
-  return { ...session, target: target_found ? { nodes, owner, draft, vote_id, author_id, ancestries, grants } : null };
+  const { nodes, owner, draft, vote_id, author_id, ancestries, grants, record, target_found, ...session } = row;
+  return { ...session, target: target_found ? { nodes, owner, draft, vote_id, author_id, ancestries, grants, record } : null };
 }
 
 /** Whether the actor stands to the vote as the exception says (on its frozen electorate, or an accepted proxy). */

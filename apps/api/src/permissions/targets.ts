@@ -1,3 +1,5 @@
+import type { RecordTable } from '../common/request-context';
+
 /**
  * The one resolver from a route parameter to the node(s) a request is about, used by the access
  * guard for every `@Permission` route: entity kind → the SQL that finds it and its unit. Like
@@ -81,6 +83,30 @@ export const TARGET_SQL: Readonly<Record<TargetKind, string>> = {
                    s.node_id AS owner, s.status = 'draft' AS draft, NULL::uuid AS vote_id, NULL::uuid AS author_id
               FROM discussion_session s WHERE s.id = $1`,
 };
+
+/**
+ * For a read, the row the target hangs from (its consultation, or its vote) as jsonb, read in the
+ * guard's statement so that the service's own first read of it outside a transaction is answered
+ * from there (targetRecordFor): the expression on TARGET_SQL's alias. Large columns the entity
+ * does not select (a vote's electorate and sealed box) are left out.
+ */
+export const TARGET_RECORD: Readonly<Partial<Record<TargetKind, { table: RecordTable; sql: string }>>> = {
+  vote: { table: 'vote', sql: `to_jsonb(v) - 'electorate_json' - 'box_jsonl'` },
+  objection: { table: 'vote', sql: `to_jsonb(v) - 'electorate_json' - 'box_jsonl'` },
+  shortening: { table: 'vote', sql: `to_jsonb(v) - 'electorate_json' - 'box_jsonl'` },
+  consultation: { table: 'consultation', sql: 'to_jsonb(c)' },
+  comment: { table: 'consultation', sql: 'to_jsonb(c)' },
+  briefing: { table: 'consultation', sql: 'to_jsonb(c)' },
+};
+
+/** TARGET_SQL of the kind, with the `record` column first when asked and the kind has one (TARGET_RECORD). */
+export function targetSql(on: TargetKind, withRecord: boolean): string {
+  const record = withRecord ? TARGET_RECORD[on] : undefined;
+  const sql = TARGET_SQL[on];
+  if (!record) return sql;
+  if (!sql.startsWith('SELECT ')) throw new Error(`TARGET_SQL.${on} does not start with SELECT`);
+  return `SELECT ${record.sql} AS record, ${sql.slice('SELECT '.length)}`;
+}
 
 /** Whether the account ($2) stands to the vote — or, for `sessionOfficer`, the session — ($1) as the exception says. */
 export const EXCEPTION_SQL: Readonly<Record<Exclude<AccessException, 'author'>, string>> = {
