@@ -80,7 +80,8 @@ export class AdoptionReportService {
       if (from < to) {
         const where = `c.parent_id IS NULL AND c.version_id = $3 AND ${place.clause_id === null ? 'c.clause_id IS NULL' : 'c.clause_id = $4'}`;
         const params = place.clause_id === null ? [place.version_id] : [place.version_id, place.clause_id];
-        const rows = await selectComments(m, consultationId, actor.id, where, params, 'c.created_at, c.id', to - from, from - start);
+        // Read as for the public: no reader's marks, no moderation figures (selectComments).
+        const rows = await selectComments(m, consultationId, null, where, params, 'c.created_at, c.id', to - from, from - start);
         const first = rows[0];
         if (first) {
           sections.push({
