@@ -46,7 +46,12 @@ const BOTH: ReadonlySet<Encoding> = new Set(['br', 'gzip']);
 /** What is worth compressing: text, JSON, JavaScript, XML, SVG; never an event stream (it would hold events back). */
 const COMPRESSIBLE = /^(text\/(?!event-stream)|application\/(json|javascript|xml|[\w.+-]+\+(json|xml))|image\/svg\+xml)/i;
 const THRESHOLD = 1024;
-const BROTLI_QUALITY = 4;
+/**
+ * Brotli's quality 3: on the area's adoption report page (40.6 KB of JSON), its opinions page
+ * (22.4 KB) and the tree (8.3 KB), 161 / 89 / 56 µs against quality 4's 240 / 131 / 84 µs, for
+ * 2.2 / 1.7 / 0.7 % more bytes (5,835 against 5,707 for the report).
+ */
+const BROTLI_QUALITY = 3;
 /** A 256 KB window: far more than any answer needs, a sixteenth of brotli's default. */
 const BROTLI_WINDOW_BITS = 18;
 
