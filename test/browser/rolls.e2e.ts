@@ -3,7 +3,8 @@
  * row by row and changes nothing, the fixed one is previewed and confirmed as a new version —
  * find the new household, print its letter; its member signs up with the letter's code and sees
  * the household, and the code does not work twice. In a compound, staff filter by building, link
- * a resident in person, and make them head of a building.
+ * a resident in person, and make them head of a building; and find units by what the office is
+ * told at the counter: an owner's name, a flat's number, a tenant's phone.
  *
  * Each test uses its own households and phone numbers: the app (and its database) is shared by
  * every test of a run.
@@ -262,5 +263,48 @@ test('in a compound, staff filter by building, link a resident in person, and ma
   // The letters page offers each building of the compound.
   await sectionTab(page, '邀请函').click();
   await expect(page.getByLabel('范围').locator('option')).toHaveText(['整个御水岸', '1栋（94 个专有部分）', '2栋（90 个专有部分）', '3栋（90 个专有部分）']);
+  expect(problems).toEqual([]);
+});
+
+test('in a compound, staff find units by an owner’s name, a flat’s number and a tenant’s phone, in the whole compound or one building', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}/login`);
+  await signIn(page, STAFF_DAXU);
+  await page.getByRole('link', { name: /御水岸/ }).click();
+  await expect(rollStatus(page)).toHaveText(/^共 \d+ 个专有部分/);
+  const titles = page.locator('.roll-group__title');
+
+  // The developer still holds the top two floors of 3栋 and eleven parking spaces: 17 units, on one page.
+  const developer = '佛山御水岸房地产开发有限公司';
+  await searchRoll(page, developer);
+  await expect(page).toHaveURL(/[?&]q=/);
+  await expect(rollStatus(page)).toHaveText(`找到 17 个专有部分与“${developer}”相符`);
+  await expect(titles).toHaveCount(17);
+  await expect(titles.filter({ hasText: /^房号 3-(29|30)\d\d$/ })).toHaveCount(6);
+  await expect(titles.filter({ hasText: /^房号 P-0(2\d|30)$/ })).toHaveCount(11);
+  await expectNoHorizontalScroll(page);
+
+  // Within 3栋, only its flats.
+  await page.getByLabel('楼栋').selectOption({ label: '3栋（90 个专有部分）' });
+  await expect(rollStatus(page)).toHaveText(/^找到 6 个专有部分与“佛山御水岸房地产开发有限公司”相符/);
+  await expect(titles).toHaveText(['3-2901', '3-2902', '3-2903', '3-3001', '3-3002', '3-3003'].map((n) => `房号 ${n}`));
+
+  // A flat by its number, in the whole compound: the couple who own 2-803 together, both on the roll.
+  await page.getByLabel('楼栋').selectOption({ label: '全部楼栋' });
+  await searchRoll(page, '2-803');
+  await expect(rollStatus(page)).toHaveText('找到 1 个专有部分与“2-803”相符');
+  await expect(titles).toHaveText(['房号 2-803']);
+  await expect(page.locator('.roll-group').first().locator('.roll-person__name')).toHaveCount(2);
+
+  // The tenant of 1-301 by the phone they gave: the flat they rent, with them on it.
+  await searchRoll(page, '13800000014');
+  await expect(rollStatus(page)).toHaveText('找到 1 个专有部分与“13800000014”相符');
+  await expect(titles).toHaveText(['房号 1-301']);
+
+  // Nothing matches: said so, and one tap shows the whole roll again.
+  await searchRoll(page, '不存在的名字');
+  await expect(page.getByText('没有找到与“不存在的名字”相符的记录。')).toBeVisible();
+  await page.getByRole('button', { name: '清除搜索，显示全部' }).click();
+  await expect(rollStatus(page)).toHaveText(/^共 \d+ 个专有部分/);
   expect(problems).toEqual([]);
 });
