@@ -8,12 +8,16 @@
  *
  *   - pg:   the cast transaction (`castTransaction`, the very statements the API runs) straight
  *           through `pg`, on a pool of 20 pipelining connections like the API's;
+ *   - bare: the same transaction behind `node:http` and nothing else (bare-cast-server.ts: no
+ *           framework, session, access check, validation or log; the voter named by a header), in
+ *           as many processes as the API: the floor under any HTTP layer in Node on this machine;
  *   - HTTP: POST /api/votes/:id/ballots with the voter's session cookie and CSRF token, over
  *           keep-alive connections: session lookup, guard, validation, the same transaction, JSON.
  *
- * The two take turns in rounds, so a change in the machine's load falls on both alike. It prints
- * ballots per second, p50 and p99 latency of each, HTTP as a share of pg, and the CPU time per
- * ballot of this client and of the API's processes (where the difference between the paths is spent).
+ * The three take turns in rounds, so a change in the machine's load falls on all alike. It prints
+ * ballots per second, p50 and p99 latency of each, bare and HTTP as shares of pg, and the CPU time
+ * per ballot of this client and of the server's processes (where the difference between the paths
+ * is spent).
  * The aim (issue 16): at least 70%; earlier, also p99 under 100 ms at 200 voters. Client, API and PostgreSQL share this
  * machine's cores: compare the ratio within one run, not absolute figures across machines. The
  * voters cast back to back, so latency is about voters ÷ ballots per second: p99 under 100 ms at
@@ -25,7 +29,7 @@
  * a cast was due, so a backlog shows as the wait it is. It prints p50, p99 and p999 per rate; the
  * aim is p99 under 100 ms at half of the pg path's capacity.
  *
- * Environment: BENCH_UNITS (24000), BENCH_BALLOTS per run (3000), BENCH_RATES (100,300,600), BENCH_LOG_LEVEL of the API
+ * Environment: BENCH_UNITS (30000), BENCH_BALLOTS per run (3000), BENCH_RATES (100,300,600), BENCH_LOG_LEVEL of the API
  * (info, the deployment default), BENCH_API_WORKERS (auto: one HTTP process per core, as the API is
  * deployed on a server of its own; its pool of 20 is shared among them), DATABASE_URL (else embedded PostgreSQL), BENCH_KEEP_DATABASE=1 to
  * keep the database afterwards (for EXPLAIN and profiling; drop it by hand), BENCH_API_NODE_ARGS
@@ -51,7 +55,7 @@ import { castOnConnection } from '../votes/ballots/casting.service';
 import type { SignedInAccount, SyntheticVoter } from './synthetic-compound';
 import { seedSyntheticCompound } from './synthetic-compound';
 
-const UNITS = Number(process.env['BENCH_UNITS'] ?? 24_000);
+const UNITS = Number(process.env['BENCH_UNITS'] ?? 30_000);
 /** Open loop: arrivals per second, each for OPEN_SECONDS (half of the pg path's capacity is added). */
 const RATES = (process.env['BENCH_RATES'] ?? '100,300,600').split(',').map(Number).filter((n) => Number.isFinite(n) && n > 0);
 const OPEN_SECONDS = Number(process.env['BENCH_OPEN_SECONDS'] ?? 2);
@@ -71,6 +75,9 @@ const NOTICE_WAIT_MS = 600_000;
 
 /** pg and HTTP take turns this many times per concurrency, so a change in the machine's load falls on both alike. */
 const ROUNDS = 3;
+
+/** The bare server (bare-cast-server.ts), built next to this file. */
+const BARE_SERVER = path.join(__dirname, 'bare-cast-server.js');
 
 interface RunResult {
   ok: number;
@@ -225,7 +232,8 @@ async function driveOpenLoop(voters: SyntheticVoter[], rate: number, cast: (vote
   return { ok, errors, seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b), clientCpuMs: (client.user + client.system) / 1000, apiCpuMs: null };
 }
 
-function castOverHttp(agent: http.Agent, base: URL, voteId: string) {
+function castOverHttp(agent: http.Agent, base: URL, voteId: string, bare = false) {
+  const route = bare ? `/votes/${voteId}/ballots` : `/api/votes/${voteId}/ballots`;
   return (voter: SignedInAccount, choice: string): Promise<void> =>
     new Promise((resolve, reject) => {
       const body = JSON.stringify({ choice });
@@ -235,13 +243,12 @@ function castOverHttp(agent: http.Agent, base: URL, voteId: string) {
           host: base.hostname,
           port: base.port,
           method: 'POST',
-          path: `/api/votes/${voteId}/ballots`,
+          path: route,
           headers: {
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
             accept: 'application/json',
-            cookie: `${SESSION_COOKIE}=${voter.token}`,
-            [CSRF_HEADER]: voter.csrfToken,
+            ...(bare ? { 'x-bench-user': voter.userId } : { cookie: `${SESSION_COOKIE}=${voter.token}`, [CSRF_HEADER]: voter.csrfToken }),
           },
         },
         (res) => {
@@ -347,6 +354,21 @@ export function startApi(builtApi: string, env: Record<string, string>, logFile:
   return { child, url };
 }
 
+/** The bare server (bare-cast-server.ts) on a free port, with as many processes as the API. */
+function startBareServer(env: Record<string, string>): { child: ChildProcess; url: Promise<URL> } {
+  const child = spawn(process.execPath, [BARE_SERVER], { env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = new Promise<URL>((resolve, reject) => {
+    let seen = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString('utf8');
+      const match = /listening on (\d+)/.exec(seen);
+      if (match) resolve(new URL(`http://127.0.0.1:${match[1]}`));
+    });
+    child.once('exit', (code) => reject(new Error(`the bare cast server exited (${code}) before it listened: ${seen}`)));
+  });
+  return { child, url };
+}
+
 function row(cells: (string | number)[], widths: number[]): string {
   return cells.map((c, i) => (i < 2 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  ');
 }
@@ -360,16 +382,19 @@ async function main(): Promise<void> {
   fs.chmodSync(work, 0o755);
   let embedded: RunningPostgres | null = null;
   let api: ChildProcess | null = null;
+  let bare: ChildProcess | null = null;
   let adminUrl = process.env['DATABASE_URL'];
   const database = `yishi_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   let cleaned: Promise<void> | null = null;
   cleanUp = (): Promise<void> =>
     (cleaned ??= (async () => {
-      if (api && api.exitCode === null) {
-        const exited = new Promise((r) => api!.once('exit', r));
-        api.kill('SIGTERM');
-        await exited;
+      for (const child of [api, bare]) {
+        if (child && child.exitCode === null) {
+          const exited = new Promise((r) => child.once('exit', r));
+          child.kill('SIGTERM');
+          await exited;
+        }
       }
       if (adminUrl && !embedded && process.env['BENCH_KEEP_DATABASE'] === '1') {
         log(`kept the database ${database}`);
@@ -418,6 +443,11 @@ async function main(): Promise<void> {
     api = started.child;
     const base = await started.url;
     log(`API (pid ${api.pid}) at ${base.origin}`);
+    const workers = API_WORKERS === 'auto' ? os.availableParallelism() : Number(API_WORKERS);
+    const bareStarted = startBareServer({ DATABASE_URL: databaseUrl, APP_SECRET: secret, BARE_WORKERS: String(workers), BARE_POOL_SIZE: String(POOL_SIZE) });
+    bare = bareStarted.child;
+    const bareBase = await bareStarted.url;
+    log(`bare cast server (pid ${bare.pid}) at ${bareBase.origin}`);
 
     // A named poll of the owners: the cast transaction is the same under every rule set, and only an
     // informal poll may open at once (a statutory vote waits out its notice, or a supervisor's approval).
@@ -444,11 +474,12 @@ async function main(): Promise<void> {
     const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(...CONCURRENCY) });
     const pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE, pipeline: true, Client: PreparingClient });
     const overHttp = castOverHttp(agent, base, voteId);
+    const overBare = castOverHttp(agent, bareBase, voteId, true);
     const throughPg = castThroughPg(pool, Buffer.from(secret, 'utf8'), voteId);
 
     // The open loop's rates are known once the pg path's capacity is: budget for a rate up to 1,000/s.
     const openBudget = 2 * Math.ceil(OPEN_SECONDS * ([...RATES, 1000].reduce((a, b) => a + b, 0)));
-    const needed = 2 * WARM_UP + CONCURRENCY.length * 2 * BALLOTS + openBudget;
+    const needed = 3 * WARM_UP + CONCURRENCY.length * 3 * BALLOTS + openBudget;
     if (needed > compound.voters.length) throw new Error(`BENCH_UNITS must be at least ${needed} for BENCH_BALLOTS=${BALLOTS}, BENCH_RATES=${RATES.join(',')} and BENCH_OPEN_SECONDS=${OPEN_SECONDS}`);
     let taken = 0;
     const take = (n: number): SyntheticVoter[] => compound.voters.slice(taken, (taken += n));
@@ -459,20 +490,24 @@ async function main(): Promise<void> {
 
     log('warming up…');
     await drive(take(WARM_UP), 50, throughPg);
+    await drive(take(WARM_UP), 50, overBare);
     await drive(take(WARM_UP), 50, overHttp);
 
-    const results: { concurrency: number; pg: RunResult; http: RunResult }[] = [];
+    const results: { concurrency: number; pg: RunResult; bare: RunResult; http: RunResult }[] = [];
     for (const concurrency of CONCURRENCY) {
       const pgRuns: RunResult[] = [];
+      const bareRuns: RunResult[] = [];
       const httpRuns: RunResult[] = [];
       for (let round = 0; round < ROUNDS; round += 1) {
         const n = Math.floor(BALLOTS / ROUNDS) + (round < BALLOTS % ROUNDS ? 1 : 0);
         log(`${concurrency} voters, round ${round + 1} of ${ROUNDS}: pg…`);
         pgRuns.push(await drive(take(n), concurrency, throughPg, api?.pid));
+        log(`${concurrency} voters, round ${round + 1} of ${ROUNDS}: bare…`);
+        bareRuns.push(await drive(take(n), concurrency, overBare, bare.pid));
         log(`${concurrency} voters, round ${round + 1} of ${ROUNDS}: HTTP…`);
         httpRuns.push(await drive(take(n), concurrency, overHttp, api?.pid));
       }
-      results.push({ concurrency, pg: merge(pgRuns), http: merge(httpRuns) });
+      results.push({ concurrency, pg: merge(pgRuns), bare: merge(bareRuns), http: merge(httpRuns) });
     }
 
     // The open loop, at each rate and at half of the pg path's capacity at 200 voters.
@@ -517,27 +552,31 @@ async function main(): Promise<void> {
     await pool.end();
     agent.destroy();
 
-    const accepted = 2 * WARM_UP + results.reduce((n, r) => n + r.pg.ok + r.http.ok, 0) + openResults.reduce((n, r) => n + r.pg.ok + r.http.ok, 0);
+    const accepted = 3 * WARM_UP + results.reduce((n, r) => n + r.pg.ok + r.bare.ok + r.http.ok, 0) + openResults.reduce((n, r) => n + r.pg.ok + r.http.ok, 0);
     const widths = [8, 22, 10, 8, 8, 7, 12, 12];
     const cpuPerBallot = (cpuMs: number | null, x: RunResult): string => (cpuMs === null || x.ok === 0 ? '—' : (cpuMs / x.ok).toFixed(2));
     const out: string[] = [];
     out.push('');
     out.push(`bench:cast — ${UNITS.toLocaleString('en')}-flat compound, one open named poll of the owners; PostgreSQL ${server}${embedded ? ' (embedded)' : ''}; Node ${process.version}; ${os.cpus().length} CPUs shared by client, API and database`);
     out.push(
-      `each run: ${BALLOTS.toLocaleString('en')} voters casting once (first ballots), pg and HTTP taking turns in ${ROUNDS} rounds; pg and the API each use a pool of ${POOL_SIZE} connections; the API serves from ${API_WORKERS === 'auto' ? os.availableParallelism() : API_WORKERS} processes (API_WORKERS=${API_WORKERS}), log level ${process.env['BENCH_LOG_LEVEL'] ?? 'info'}`,
+      `each run: ${BALLOTS.toLocaleString('en')} voters casting once (first ballots), pg, bare and HTTP taking turns in ${ROUNDS} rounds; pg, bare and the API each use a pool of ${POOL_SIZE} connections; bare and the API serve from ${API_WORKERS === 'auto' ? os.availableParallelism() : API_WORKERS} processes (API_WORKERS=${API_WORKERS}), log level ${process.env['BENCH_LOG_LEVEL'] ?? 'info'}`,
     );
-    out.push('CPU columns: ms of CPU per ballot used by this client process and by the API processes (on the pg path, only its sealer runs)');
+    out.push('CPU columns: ms of CPU per ballot used by this client process and by the server processes (bare: its own; HTTP: the API; on the pg path, only the API\'s sealer runs)');
+    out.push('bare: the cast transaction behind node:http and nothing else (no framework, session, access check, validation or log): the floor under any Node HTTP layer here');
     out.push('');
     out.push(row(['voters', 'path', 'ballots/s', 'p50 ms', 'p99 ms', 'errors', 'client CPU', 'API CPU'], widths));
     for (const r of results) {
       for (const [name, x] of [
         ['pg (cast transaction)', r.pg],
+        ['bare node:http', r.bare],
         ['HTTP API', r.http],
       ] as const) {
         const errors = [...x.errors.values()].reduce((a, b) => a + b, 0);
         out.push(row([r.concurrency, name, Math.round(perSecond(x)).toLocaleString('en'), ms(quantile(x.latencies, 0.5)), ms(quantile(x.latencies, 0.99)), errors, cpuPerBallot(x.clientCpuMs, x), cpuPerBallot(x.apiCpuMs, x)], widths));
       }
+      out.push(row(['', 'bare / pg', `${((100 * perSecond(r.bare)) / perSecond(r.pg)).toFixed(1)}%`, '', '', '', '', ''], widths));
       out.push(row(['', 'HTTP / pg', `${((100 * perSecond(r.http)) / perSecond(r.pg)).toFixed(1)}%`, '', '', '', '', ''], widths));
+      out.push(row(['', 'HTTP / bare', `${((100 * perSecond(r.http)) / perSecond(r.bare)).toFixed(1)}%`, '', '', '', '', ''], widths));
     }
     const at200 = results.find((r) => r.concurrency === 200);
     if (at200) {
@@ -546,6 +585,7 @@ async function main(): Promise<void> {
       out.push('');
       out.push(`aim at 200 voters: HTTP ≥ 70% of pg — ${ratio >= 0.7 ? 'met' : 'MISSED'} (${(100 * ratio).toFixed(1)}%); p99 < 100 ms — ${p99 < 100 ? 'met' : 'MISSED'} (${ms(p99)} ms)`);
       out.push(`  (200 voters casting back to back wait about 200 ÷ ballots/s each: p99 < 100 ms needs well over 2,000 ballots/s; this run's HTTP path took ${Math.round(perSecond(at200.http)).toLocaleString('en')}/s)`);
+      out.push(`  (the floor, the same transaction behind bare node:http, reached ${((100 * perSecond(at200.bare)) / perSecond(at200.pg)).toFixed(1)}% of pg in this run)`);
     }
     out.push('');
     out.push(`open loop: casts arrive at a fixed rate for ${OPEN_SECONDS} s whether or not earlier ones were answered; latency from when each was due (ms)`);
@@ -579,6 +619,7 @@ async function main(): Promise<void> {
     for (const r of results) {
       for (const [name, x] of [
         ['pg', r.pg],
+        ['bare', r.bare],
         ['HTTP', r.http],
       ] as const) {
         for (const [message, n] of x.errors) out.push(`  ${r.concurrency} voters, ${name}: ${n} × ${message}`);
