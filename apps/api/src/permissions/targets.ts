@@ -84,19 +84,22 @@ export const TARGET_SQL: Readonly<Record<TargetKind, string>> = {
               FROM discussion_session s WHERE s.id = $1`,
 };
 
+/** A vote's row as jsonb, without the large columns the entity does not select (its electorate and sealed box). */
+const VOTE_RECORD = { table: 'vote', sql: `to_jsonb(v) - 'electorate_json' - 'box_jsonl'` } as const;
+const CONSULTATION_RECORD = { table: 'consultation', sql: 'to_jsonb(c)' } as const;
+
 /**
  * For a read, the row the target hangs from (its consultation, or its vote) as jsonb, read in the
  * guard's statement so that the service's own first read of it outside a transaction is answered
- * from there (targetRecordFor): the expression on TARGET_SQL's alias. Large columns the entity
- * does not select (a vote's electorate and sealed box) are left out.
+ * from there (takeTargetRecord): an expression on the alias TARGET_SQL gives that row.
  */
 export const TARGET_RECORD: Readonly<Partial<Record<TargetKind, { table: RecordTable; sql: string }>>> = {
-  vote: { table: 'vote', sql: `to_jsonb(v) - 'electorate_json' - 'box_jsonl'` },
-  objection: { table: 'vote', sql: `to_jsonb(v) - 'electorate_json' - 'box_jsonl'` },
-  shortening: { table: 'vote', sql: `to_jsonb(v) - 'electorate_json' - 'box_jsonl'` },
-  consultation: { table: 'consultation', sql: 'to_jsonb(c)' },
-  comment: { table: 'consultation', sql: 'to_jsonb(c)' },
-  briefing: { table: 'consultation', sql: 'to_jsonb(c)' },
+  vote: VOTE_RECORD,
+  objection: VOTE_RECORD,
+  shortening: VOTE_RECORD,
+  consultation: CONSULTATION_RECORD,
+  comment: CONSULTATION_RECORD,
+  briefing: CONSULTATION_RECORD,
 };
 
 /** TARGET_SQL of the kind, with the `record` column first when asked and the kind has one (TARGET_RECORD). */
