@@ -28,6 +28,20 @@ export function draftLabels(m: EntityManager): DraftLabels {
 
 const AUTHOR_NAME = '(SELECT au.display_name FROM app_user au WHERE au.id = c.author_id)';
 
+/** The columns that depend on who reads (selectComments): a reader's, and the public report's. */
+const READER_COLUMNS = {
+  author: AUTHOR_NAME,
+  recorder: '(SELECT rb.display_name FROM app_user rb WHERE rb.id = c.recorded_by)',
+  reports: `(SELECT count(*)::int FROM comment_report r WHERE r.comment_id = c.id) AS report_count,
+            EXISTS (SELECT 1 FROM comment_report r WHERE r.comment_id = c.id AND r.user_id = $2) AS reported_by_me`,
+};
+const REPORT_COLUMNS: typeof READER_COLUMNS = {
+  author: `CASE WHEN c.channel = 'online' AND NOT c.is_anonymous THEN ${AUTHOR_NAME} END`,
+  recorder: 'NULL::text',
+  // $2 (null) is still named, for PostgreSQL to know its type.
+  reports: '0 AS report_count, ($2::uuid IS NOT NULL AND false) AS reported_by_me',
+};
+
 /** One comment as read for display, with its place, provenance, official reply and report counts. */
 export interface CommentRow {
   id: string;
@@ -94,18 +108,13 @@ export async function selectComments(
   offset = 0,
   labels: DraftLabels = draftLabels(m),
 ): Promise<CommentRow[]> {
+  const by = readerId === null ? REPORT_COLUMNS : READER_COLUMNS;
   const rows = await m.query<CommentRowOwnPart[]>(
     `SELECT c.id, c.consultation_id, c.version_id, c.clause_id, c.parent_id,
-            c.author_id, ${readerId === null ? `CASE WHEN c.channel = 'online' AND NOT c.is_anonymous THEN ${AUTHOR_NAME} END` : AUTHOR_NAME} AS author_name,
+            c.author_id, ${by.author} AS author_name,
             c.body, c.channel, c.collector_name, c.collected_on::text AS collected_on,
-            ${readerId === null ? 'NULL::text' : '(SELECT rb.display_name FROM app_user rb WHERE rb.id = c.recorded_by)'} AS recorder_name, c.resident_name, c.is_anonymous, c.hidden_at, c.hidden_reason, c.created_at,
-            ${
-              readerId === null
-                ? // $2 (null) is still named, for PostgreSQL to know its type.
-                  '0 AS report_count, ($2::uuid IS NOT NULL AND false) AS reported_by_me'
-                : `(SELECT count(*)::int FROM comment_report r WHERE r.comment_id = c.id) AS report_count,
-            EXISTS (SELECT 1 FROM comment_report r WHERE r.comment_id = c.id AND r.user_id = $2) AS reported_by_me`
-            },
+            ${by.recorder} AS recorder_name, c.resident_name, c.is_anonymous, c.hidden_at, c.hidden_reason, c.created_at,
+            ${by.reports},
             o.outcome, o.reason AS reply_reason, o.linked_clause_id, (SELECT ob.display_name FROM app_user ob WHERE ob.id = o.replied_by) AS replier_name,
             o.replied_at, o.updated_at AS reply_updated_at
        FROM (SELECT c.* FROM comment c

@@ -2,8 +2,7 @@ import { CONSULTATION_PHASES } from '@yishi/contracts';
 import type { ConsultationPhase } from '@yishi/contracts';
 import type { RuleSetId } from '@yishi/domain';
 import type { EntityManager } from 'typeorm';
-import { takeTargetRecord } from '../common/request-context';
-import { entityFromRecord } from '../database/target-records';
+import { readByGuard } from '../database/target-records';
 import { visibleCommentCounts } from '../comments/comment-store';
 import type { Queryable } from '../database/pooled';
 import { queryOn } from '../database/pooled';
@@ -83,11 +82,11 @@ export async function unitsOfConsultation(q: Queryable, consultationId: string):
  * A consultation (held FOR UPDATE when `lock`) with the ids of the units it concerns (as
  * unitsOfConsultation): one statement where every request on a consultation sent two. A read's
  * first look at it outside a transaction is the access guard's, when the guard read it
- * (takeTargetRecord).
+ * (readByGuard).
  */
 export async function consultationWithUnits(m: EntityManager, consultationId: string, lock: boolean): Promise<{ consultation: Consultation; unitIds: string[] } | undefined> {
-  const seen = lock ? undefined : takeTargetRecord(m, 'consultation', consultationId);
-  if (seen) return { consultation: entityFromRecord(m, Consultation, seen.row), unitIds: [...seen.nodes] };
+  const seen = lock ? undefined : readByGuard(m, 'consultation', Consultation, consultationId);
+  if (seen) return { consultation: seen.entity, unitIds: [...seen.nodes] };
   const read = m
     .getRepository(Consultation)
     .createQueryBuilder('consultation')

@@ -1,6 +1,7 @@
 import type { EntityManager, EntitySubscriberInterface, EntityTarget, ObjectLiteral } from 'typeorm';
 import { EventSubscriber } from 'typeorm';
-import { requestContext } from '../common/request-context';
+import type { RecordTable } from '../common/request-context';
+import { requestContext, takeTargetRecord } from '../common/request-context';
 
 /**
  * Column types whose value `to_jsonb(row)` writes as PostgreSQL's driver would return it, or as
@@ -27,6 +28,16 @@ export function entityFromRecord<T extends ObjectLiteral>(m: EntityManager, targ
     column.setEntityValue(entity, m.connection.driver.prepareHydratedValue(row[column.databaseName], column));
   }
   return entity;
+}
+
+/**
+ * The first read of row `id` of `table` outside a transaction, answered from the access guard's
+ * read of it in this request (takeTargetRecord), as `entity` with the target's nodes; undefined
+ * when the database must be asked.
+ */
+export function readByGuard<T extends ObjectLiteral>(m: EntityManager, table: RecordTable, target: EntityTarget<T>, id: string): { entity: T; nodes: readonly string[] } | undefined {
+  const seen = takeTargetRecord(m, table, id);
+  return seen && { entity: entityFromRecord(m, target, seen.row), nodes: seen.nodes };
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { HttpSession } from '../../test/http-session';
 import type { TestApp } from '../../test/test-app';
 import { startTestApp } from '../../test/test-app';
-import { openWithApproval, signIn } from '../../test/vote-fixtures';
+import { openWithApproval, SHORTENING_REASON, signIn } from '../../test/vote-fixtures';
 import { requestContext } from '../common/request-context';
 import { consultationWithUnits } from '../consultations/consultation-store';
 import { Consultation } from '../consultations/entities/consultation.entity';
@@ -39,7 +39,7 @@ describe("the guard's read of a target's consultation or vote", () => {
       matterKinds: ['owners-other'],
       opensAt: new Date(now).toISOString(),
       closesAt: new Date(now + 3600_000).toISOString(),
-      shorteningReason: '台风季前须抢修屋面防水，业委会决议提前表决（测试）',
+      shorteningReason: SHORTENING_REASON,
     });
     expect(created.status).toBe(201);
     closedVoteId = created.body.id;

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { takeTargetRecord } from '../../common/request-context';
-import { entityFromRecord } from '../../database/target-records';
+import { readByGuard } from '../../database/target-records';
 import type { Queryable } from '../../database/pooled';
 import { queryOn } from '../../database/pooled';
 import type { DeepPartial } from 'typeorm';
@@ -19,18 +18,14 @@ export function lockVote(m: EntityManager, voteId: string): Promise<Vote | null>
   return m.getRepository(Vote).findOne({ where: { id: voteId }, lock: { mode: 'pessimistic_write' } });
 }
 
-/** The vote; outside a transaction, a read's first look at it may be the guard's (takeTargetRecord). */
-export function findVote(m: EntityManager, voteId: string): Promise<Vote | null> {
-  const seen = takeTargetRecord(m, 'vote', voteId);
-  if (seen) return Promise.resolve(entityFromRecord(m, Vote, seen.row));
-  return m.getRepository(Vote).findOneBy({ id: voteId });
+/** The vote; outside a transaction, a read's first look at it may be the guard's (readByGuard). */
+export async function findVote(m: EntityManager, voteId: string): Promise<Vote | null> {
+  return readByGuard(m, 'vote', Vote, voteId)?.entity ?? m.getRepository(Vote).findOneBy({ id: voteId });
 }
 
 /** As findVote, for a vote that must exist. */
-export function getVote(m: EntityManager, voteId: string): Promise<Vote> {
-  const seen = takeTargetRecord(m, 'vote', voteId);
-  if (seen) return Promise.resolve(entityFromRecord(m, Vote, seen.row));
-  return m.getRepository(Vote).findOneByOrFail({ id: voteId });
+export async function getVote(m: EntityManager, voteId: string): Promise<Vote> {
+  return readByGuard(m, 'vote', Vote, voteId)?.entity ?? m.getRepository(Vote).findOneByOrFail({ id: voteId });
 }
 
 /** The published vote behind a public key, if any. */
