@@ -73,7 +73,7 @@ const BUILT_API = path.resolve(__dirname, '../../../..');
 /** How long the opening's notices may take to go out before the benchmark gives up. */
 const NOTICE_WAIT_MS = 600_000;
 
-/** pg and HTTP take turns this many times per concurrency, so a change in the machine's load falls on both alike. */
+/** pg, bare and HTTP take turns this many times per concurrency, so a change in the machine's load falls on all alike. */
 const ROUNDS = 3;
 
 /** The bare server (bare-cast-server.ts), built next to this file. */
