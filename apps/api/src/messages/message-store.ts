@@ -17,6 +17,20 @@ export interface Recipient {
   recent: number;
 }
 
+/**
+ * Holds each account's texting lock until the transaction ends, taken in the order of their ids
+ * so that two instances never wait on each other in a circle. Two instances hand out the notices
+ * of the same person at once; without it, each counted only the texts the other had not yet
+ * committed and both stayed under the daily limit (5 texts where 4 are allowed). Taken before
+ * `recipients`, whose count then sees what the other instance committed.
+ */
+export async function lockRecipients(q: Queryable, userIds: readonly string[]): Promise<void> {
+  await queryOn(q)(
+    `SELECT pg_advisory_xact_lock(hashtext('message-recipient:' || s.id::text)) FROM (SELECT id FROM unnest($1::uuid[]) AS u(id) ORDER BY id OFFSET 0) s`,
+    [[...new Set(userIds)]],
+  );
+}
+
 /** Each account's phone, preference (the default when none is kept) and recent texts; disabled accounts are left out. */
 export function recipients(q: Queryable, userIds: readonly string[], since: Date): Promise<Recipient[]> {
   return queryOn(q)<Recipient>(

@@ -7,8 +7,9 @@
  */
 import type { YishiApp } from '../app.factory';
 import type { ErrorBody } from '@yishi/contracts';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { createApp } from '../app.factory';
+import { Notification } from '../notifications/entities/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RemindersService } from '../votes/ballots/reminders.service';
 import type { FakeSmsGateway, FakeWechat } from '../../test/fake-message-servers';
@@ -237,5 +238,38 @@ describe('messages beyond the app: channels, reminders to those missing, one tex
     expect(sms.requests.length - before).toBe(env.MESSAGES_PER_DAY - 1);
     const [interrupted] = await t.dataSource.query<{ state: string; last_error: string }[]>(`SELECT state, last_error FROM message_delivery WHERE user_id = $1 AND last_error LIKE 'interrupted%'`, [x]);
     expect(interrupted?.state).toBe('failed');
+  });
+
+  it('keeps the daily limit when two instances hand out the same person’s notices at once', async () => {
+    const x = await createAccount(t.dataSource, '13500000008', '另一位业主');
+    await t.dataSource.transaction(async (m) => {
+      for (let i = 1; i <= env.MESSAGES_PER_DAY + 2; i += 1) await t.app.get(NotificationsService).notify(m, [x], 'consultation_opened', { title: `并发议事 ${i}` }, `/consultations/c${i}`);
+    });
+    const notices = await t.dataSource.getRepository(Notification).find({ where: { userId: x }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const half = Math.ceil(notices.length / 2);
+    // The first instance has logged its half and not committed yet when the second hands out the rest.
+    let commitFirst!: () => void;
+    const held = new Promise<void>((resolve) => (commitFirst = resolve));
+    let firstLogged!: () => void;
+    const logged = new Promise<void>((resolve) => (firstLogged = resolve));
+    const first = t.dataSource.transaction(async (m) => {
+      await t.app.get(MessagesService).deliver(m, notices.slice(0, half));
+      firstLogged();
+      await held;
+    });
+    await logged;
+    let secondDone = false;
+    const secondRun = second
+      .get(DataSource)
+      .transaction((m) => second.get(MessagesService).deliver(m, notices.slice(half)))
+      .then(() => (secondDone = true));
+    await new Promise((r) => setTimeout(r, 300));
+    // It waits for the first to end, then counts what the first committed.
+    expect(secondDone).toBe(false);
+    commitFirst();
+    await Promise.all([first, secondRun]);
+    const states = await t.dataSource.query<{ state: string }[]>(`SELECT state FROM message_delivery WHERE user_id = $1`, [x]);
+    expect(states.filter((r) => r.state === 'pending')).toHaveLength(env.MESSAGES_PER_DAY);
+    expect(states.filter((r) => r.state === 'skipped')).toHaveLength(2);
   });
 });

@@ -21,7 +21,7 @@ import type { TemplateFields } from './channels/wechat-client';
 import { WechatClient } from './channels/wechat-client';
 import { isOutbound, outboundText } from './message-texts';
 import type { NewDelivery } from './message-store';
-import { abandonStale, bindWechat, claimDue, insertDeliveries, preferenceOf, recentOf, recipients, recordOutcome, savePreference, unbindWechat } from './message-store';
+import { abandonStale, bindWechat, claimDue, insertDeliveries, lockRecipients, preferenceOf, recentOf, recipients, recordOutcome, savePreference, unbindWechat } from './message-store';
 import { notBefore, parseQuietHours } from './quiet-hours';
 
 const DAY_MS = 24 * 3600_000;
@@ -86,7 +86,10 @@ export class MessagesService extends NotificationChannel implements OnModuleInit
   async deliver(m: EntityManager, notifications: readonly Notification[], now = new Date()): Promise<void> {
     const outbound = notifications.filter((n) => isOutbound(n.kind));
     if (outbound.length === 0) return;
-    const people = new Map((await recipients(m, [...new Set(outbound.map((n) => n.userId))], new Date(now.getTime() - DAY_MS))).map((r) => [r.user_id, r]));
+    const userIds = [...new Set(outbound.map((n) => n.userId))];
+    // Another instance may be handing out the same person's notices: one at a time, for the daily limit.
+    await lockRecipients(m, userIds);
+    const people = new Map((await recipients(m, userIds, new Date(now.getTime() - DAY_MS))).map((r) => [r.user_id, r]));
     const rows: NewDelivery[] = [];
     for (const n of outbound) {
       const person = people.get(n.userId);
