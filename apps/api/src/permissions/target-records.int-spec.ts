@@ -63,9 +63,11 @@ describe("the guard's read of a target's consultation or vote", () => {
     expect(closed).toMatchObject({ status: 'closed', matterKinds: ['owners-other'], titleEn: 'Replacing the access control system' });
     for (const key of ['closedAt', 'openedAt', 'noticeEndsAt', 'boardPublishedAt'] as const) expect(closed[key]).toBeInstanceOf(Date);
     for (const key of ['resultJson', 'voteJson', 'chainHead', 'publicToken', 'shorteningId', 'earlyReason'] as const) expect(typeof closed[key]).toBe('string');
-    // What the entity does not select is not there either.
+    // What the entity does not select is not there either, nor read: the record holds exactly the entity's columns.
     expect(closed.electorateJson).toBeUndefined();
     expect(closed.boxJsonl).toBeUndefined();
+    const selected = m.connection.getMetadata(Vote).columns.filter((c) => c.isSelect !== false).map((c) => c.databaseName);
+    for (const { record } of votes) expect(Object.keys(record).sort()).toEqual([...selected].sort());
 
     const consultations = await m.query<{ id: string; record: Record<string, unknown> }[]>(`SELECT c.id, ${TARGET_RECORD.consultation!.sql} AS record FROM consultation c`);
     expect(consultations.length).toBeGreaterThanOrEqual(1);

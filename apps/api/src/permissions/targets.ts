@@ -84,8 +84,21 @@ export const TARGET_SQL: Readonly<Record<TargetKind, string>> = {
               FROM discussion_session s WHERE s.id = $1`,
 };
 
-/** A vote's row as jsonb, without the large columns the entity does not select (its electorate and sealed box). */
-const VOTE_RECORD = { table: 'vote', sql: `to_jsonb(v) - 'electorate_json' - 'box_jsonl'` } as const;
+/**
+ * The columns of a vote the Vote entity selects: all but its electorate and its sealed box, large
+ * text it reads only on purpose. They are named one by one: `to_jsonb(v) - 'electorate_json' - …`
+ * would read and convert the frozen electorate (110 KB of text for a compound of 500 flats) on
+ * every read of a vote only to drop it, 0.15-0.25 ms of the database's time per request.
+ */
+export const VOTE_RECORD_COLUMNS = [
+  'id', 'unit_id', 'consultation_id', 'title', 'title_en', 'question', 'question_en', 'question_kind', 'options', 'rule_set',
+  'matter_kinds', 'lml63', 'secrecy', 'allow_change', 'opens_at', 'closes_at', 'status', 'turnout_public', 'proxy_cap',
+  'objection_days', 'created_by', 'created_at', 'opened_at', 'early_reason', 'vote_json', 'chain_head', 'chain_length',
+  'closed_at', 'result_json', 'final_at', 'cancelled_reason', 'public_token', 'board_published_at', 'board_published_by',
+  'notice_ends_at', 'min_voting_hours', 'shortening_id', 'matters',
+] as const;
+/** A vote's row as jsonb: the columns the entity selects (VOTE_RECORD_COLUMNS). */
+const VOTE_RECORD = { table: 'vote', sql: `(SELECT to_jsonb(r) FROM (SELECT ${VOTE_RECORD_COLUMNS.map((c) => `v.${c}`).join(', ')}) r)` } as const;
 const CONSULTATION_RECORD = { table: 'consultation', sql: 'to_jsonb(c)' } as const;
 
 /**
