@@ -63,7 +63,7 @@ describe("the guard's read of a target's consultation or vote", () => {
     expect(closed).toMatchObject({ status: 'closed', matterKinds: ['owners-other'], titleEn: 'Replacing the access control system' });
     for (const key of ['closedAt', 'openedAt', 'noticeEndsAt', 'boardPublishedAt'] as const) expect(closed[key]).toBeInstanceOf(Date);
     for (const key of ['resultJson', 'voteJson', 'chainHead', 'publicToken', 'shorteningId', 'earlyReason'] as const) expect(typeof closed[key]).toBe('string');
-    // What the entity does not select is not there either, nor read: the record holds exactly the entity's columns.
+    // What the entity does not select is not there either: the record holds exactly the entity's columns.
     expect(closed.electorateJson).toBeUndefined();
     expect(closed.boxJsonl).toBeUndefined();
     const selected = m.connection.getMetadata(Vote).columns.filter((c) => c.isSelect !== false).map((c) => c.databaseName);

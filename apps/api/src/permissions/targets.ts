@@ -90,7 +90,7 @@ export const TARGET_SQL: Readonly<Record<TargetKind, string>> = {
  * would read and convert the frozen electorate (110 KB of text for a compound of 500 flats) on
  * every read of a vote only to drop it, 0.15-0.25 ms of the database's time per request.
  */
-export const VOTE_RECORD_COLUMNS = [
+const VOTE_RECORD_COLUMNS = [
   'id', 'unit_id', 'consultation_id', 'title', 'title_en', 'question', 'question_en', 'question_kind', 'options', 'rule_set',
   'matter_kinds', 'lml63', 'secrecy', 'allow_change', 'opens_at', 'closes_at', 'status', 'turnout_public', 'proxy_cap',
   'objection_days', 'created_by', 'created_at', 'opened_at', 'early_reason', 'vote_json', 'chain_head', 'chain_length',
