@@ -9,7 +9,7 @@ import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { createTestDatabase } from '../../test/test-app';
 import { selectComments } from '../comments/comment-store';
-import { exclusiveUnitPage, likePattern, rollHeader, unitPeople } from '../rolls/roll-view-store';
+import { exclusiveUnitPage, textSearch, rollHeader, unitPeople } from '../rolls/roll-view-store';
 
 interface Statement {
   sql: string;
@@ -99,7 +99,7 @@ describe('query plans at street scale', () => {
 
   it('searches one compound’s roll, and reads the page’s header and people, without reading every unit, owner and ownership of the street', async () => {
     for (const q of ['陈', '139000', '3-12']) {
-      const [statement] = await statementsOf((m) => exclusiveUnitPage(m, ids['compound']!, likePattern(q), q, 20, 0, null));
+      const [statement] = await statementsOf((m) => exclusiveUnitPage(m, ids['compound']!, textSearch(q), q, 20, 0, null));
       const scans = await scansOf(statement!);
       expect({ q, scans: scans.filter((r) => ['owner', 'ownership', 'exclusive_unit'].includes(r)) }).toEqual({ q, scans: [] });
     }

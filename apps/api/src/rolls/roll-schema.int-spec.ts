@@ -154,6 +154,102 @@ describe('versioned rolls in PostgreSQL', () => {
   });
 });
 
+describe('natural sort keys in PostgreSQL', () => {
+  /** The order a person expects of room numbers and building names: each run of digits by its value. */
+  const natural = (a: string, b: string): number => {
+    const key = (text: string): string => text.replace(/\d+/g, (digits) => digits.padStart(12, '0'));
+    return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+  };
+
+  it('keeps every building’s and unit’s key from its text, on insert and on every update, whatever is written to it', async () => {
+    const db = await createTestDatabase();
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    try {
+      const one = async (sql: string, params: unknown[] = []): Promise<string> => (await pg.query<{ id: string }>(`${sql} RETURNING id`, params)).rows[0]!.id;
+      const street = await one(`INSERT INTO org_node (kind, code, name) VALUES ('street', 's', '街道')`);
+      const community = await one(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('community', 'c', '社区', $1)`, [street]);
+      const compound = await one(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('compound', 'cmp', '小区', $1)`, [community]);
+      const coop = await one(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('cooperative', 'coop', '甲社', $1)`, [community]);
+      const rev = await one(`INSERT INTO roll_revision (unit_id, number, source, summary) VALUES ($1, 1, 'seed', '{}')`, [compound]);
+      const coopRev = await one(`INSERT INTO roll_revision (unit_id, number, source, summary) VALUES ($1, 1, 'seed', '{}')`, [coop]);
+      const names = ['10栋', '2栋', '1栋', 'B座', 'A座'];
+      for (const name of names) await one(`INSERT INTO building (unit_id, name, added_revision_id) VALUES ($1, $2, $3)`, [compound, name, rev]);
+      const numbers = ['2-1001', '2-201', '2-99', 'P-002', 'P-010', 'S-1', '10-101', '1-1201'];
+      for (const number of numbers) {
+        await one(`INSERT INTO exclusive_unit (unit_id, number, kind, area_centi_m2, area_source, added_revision_id) VALUES ($1, $2, 'dwelling', 8956, 'register', $3)`, [compound, number, rev]);
+      }
+      const households = ['NC-10', 'NC-9', 'NC-100'];
+      for (const number of households) await one(`INSERT INTO household (unit_id, number, added_revision_id) VALUES ($1, $2, $3)`, [coop, number, coopRev]);
+      const sorted = async (sql: string): Promise<string[]> => (await pg.query<{ text: string }>(sql)).rows.map((r) => r.text);
+      expect(await sorted(`SELECT name AS text FROM building ORDER BY name_sort`)).toEqual([...names].sort(natural));
+      expect(await sorted(`SELECT number AS text FROM exclusive_unit ORDER BY number_sort`)).toEqual([...numbers].sort(natural));
+      expect(await sorted(`SELECT number AS text FROM household ORDER BY number_sort`)).toEqual(['NC-9', 'NC-10', 'NC-100']);
+      // A new number brings its key along; a key written by hand does not stick.
+      await pg.query(`UPDATE exclusive_unit SET number = '2-1' WHERE number = '2-1001'`);
+      await pg.query(`UPDATE exclusive_unit SET number_sort = 'zzz' WHERE number = 'P-002'`);
+      await pg.query(`UPDATE building SET name_sort = '' WHERE name = '10栋'`);
+      await pg.query(`UPDATE household SET number_sort = 'A' WHERE number = 'NC-100'`);
+      expect(await sorted(`SELECT number AS text FROM exclusive_unit ORDER BY number_sort`)).toEqual(['2-1', ...numbers.filter((n) => n !== '2-1001')].sort(natural));
+      expect(await sorted(`SELECT name AS text FROM building ORDER BY name_sort`)).toEqual([...names].sort(natural));
+      expect(await sorted(`SELECT number AS text FROM household ORDER BY number_sort`)).toEqual(['NC-9', 'NC-10', 'NC-100']);
+    } finally {
+      await pg.end();
+      await db.drop();
+    }
+  });
+
+  it('gives the rows already on a roll, current and removed, their keys when it arrives, leaving them as they were', async () => {
+    const adminUrl = process.env['YISHI_TEST_ADMIN_URL']!;
+    const database = await createEmptyDatabase(adminUrl, 'yishi_sortkeys');
+    const upTo = async (count: number): Promise<void> => {
+      const ds = new DataSource({ ...dataSourceOptions(database.url), migrations: MIGRATIONS.slice(0, count) });
+      await ds.initialize();
+      try {
+        await ds.runMigrations({ transaction: 'each' });
+      } finally {
+        await ds.destroy();
+      }
+    };
+    try {
+      await upTo(MIGRATIONS.findIndex((m) => m.name === 'NaturalSortKeys1796510000000'));
+      const pg = new Client({ connectionString: database.url });
+      await pg.connect();
+      try {
+        const q = async (sql: string, params: unknown[] = []): Promise<string> => (await pg.query<{ id: string }>(`${sql} RETURNING id`, params)).rows[0]!.id;
+        const street = await q(`INSERT INTO org_node (kind, code, name) VALUES ('street', 's', '街道')`);
+        const community = await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('community', 'c', '社区', $1)`, [street]);
+        const compound = await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('compound', 'cmp', '小区', $1)`, [community]);
+        const r1 = await q(`INSERT INTO roll_revision (unit_id, number, source, summary) VALUES ($1, 1, 'seed', '{}')`, [compound]);
+        const r2 = await q(`INSERT INTO roll_revision (unit_id, number, source, summary) VALUES ($1, 2, 'seed', '{}')`, [compound]);
+        const tall = await q(`INSERT INTO building (unit_id, name, added_revision_id) VALUES ($1, '10栋', $2)`, [compound, r1]);
+        await q(`INSERT INTO building (unit_id, name, added_revision_id) VALUES ($1, '9栋', $2)`, [compound, r1]);
+        const gone = await q(`INSERT INTO exclusive_unit (unit_id, building_id, number, kind, area_centi_m2, area_source, added_revision_id) VALUES ($1, $2, '10-1001', 'dwelling', 8956, 'register', $3)`, [compound, tall, r1]);
+        await q(`INSERT INTO exclusive_unit (unit_id, building_id, number, kind, area_centi_m2, area_source, added_revision_id) VALUES ($1, $2, '10-201', 'dwelling', 8956, 'register', $3)`, [compound, tall, r1]);
+        await pg.query(`UPDATE exclusive_unit SET removed_revision_id = $1 WHERE id = $2`, [r2, gone]);
+        const before = await pg.query(`SELECT * FROM exclusive_unit ORDER BY id`);
+        const figures = await pg.query(`SELECT * FROM unit_roll_figures ORDER BY unit_id`);
+        await upTo(MIGRATIONS.length);
+        const keys = await pg.query<{ number: string; number_sort: string; removed: boolean }>(`SELECT number, number_sort, removed_revision_id IS NOT NULL AS removed FROM exclusive_unit ORDER BY number_sort`);
+        expect(keys.rows).toEqual([
+          { number: '10-201', number_sort: '000000000010-000000000201', removed: false },
+          { number: '10-1001', number_sort: '000000000010-000000001001', removed: true },
+        ]);
+        expect((await pg.query<{ name: string }>(`SELECT name FROM building ORDER BY name_sort`)).rows.map((r) => r.name)).toEqual(['9栋', '10栋']);
+        const after = await pg.query(`SELECT * FROM exclusive_unit ORDER BY id`);
+        expect(after.rows.map(({ number_sort: _key, ...row }: Record<string, unknown>) => row)).toEqual(before.rows);
+        expect((await pg.query(`SELECT * FROM unit_roll_figures ORDER BY unit_id`)).rows).toEqual(figures.rows);
+        // The roll's own triggers are on again: a removed row stays as it was.
+        expect(await pg.query(`UPDATE exclusive_unit SET number = '10-1002' WHERE id = $1`, [gone]).catch((error: { constraint?: string }) => error.constraint)).toBe('exclusive_unit_removed_is_final');
+      } finally {
+        await pg.end();
+      }
+    } finally {
+      await dropDatabase(adminUrl, database.name);
+    }
+  });
+});
+
 describe('the roll revisions migration', () => {
   it('puts the rows already on a roll into a revision 1 of their unit', async () => {
     const adminUrl = process.env['YISHI_TEST_ADMIN_URL']!;

@@ -68,6 +68,16 @@ describe('reading a roll', () => {
       ['3栋', 90],
     ]);
     expect(all.body.items.map((u) => u.number)).toEqual(['1-101', '1-102', '1-103', '1-201', '1-202']);
+    // Room numbers in the order of their floors (1-201 before 1-1001), not of their characters.
+    const building1 = all.body.buildings.find((b) => b.name === '1栋')!;
+    const inBuilding1 = await staff.get<RollExclusiveUnitPageDto>(`/api/units/${compound}/roll/exclusive-units?buildingId=${building1.id}&pageSize=100`);
+    const byFloor = (n: string): number[] => n.split('-').map(Number);
+    const expectedOrder = buildDemoData()
+      .compound.units.filter((u) => u.building === '1栋' && u.number.startsWith('1-'))
+      .map((u) => u.number)
+      .sort((a, b) => byFloor(a)[1]! - byFloor(b)[1]!);
+    expect(expectedOrder.indexOf('1-201')).toBeLessThan(expectedOrder.indexOf('1-1001'));
+    expect(inBuilding1.body.items.map((u) => u.number).filter((n) => n.startsWith('1-'))).toEqual(expectedOrder);
     const coOwned = await staff.get<RollExclusiveUnitPageDto>(`/api/units/${compound}/roll/exclusive-units?q=2-803`);
     expect(coOwned.body.items).toHaveLength(1);
     expect(coOwned.body.items[0]!.owners.map((o) => [o.isDesignatedVoter, o.linked])).toEqual([

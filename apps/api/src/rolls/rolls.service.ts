@@ -13,7 +13,7 @@ import type {
   RollSearchQueryDto,
 } from './dto/rolls.dto';
 import { requireUnit, rollUnit } from './roll-common';
-import { exclusiveUnitPage, householdMembers, householdPage, likePattern, listRevisions, rollHeader, unitPeople } from './roll-view-store';
+import { exclusiveUnitPage, householdMembers, householdPage, textSearch, listRevisions, rollHeader, unitPeople } from './roll-view-store';
 
 /** Reading a unit's current roll (for staff, convenors and observers) and its revisions. */
 @Injectable()
@@ -28,7 +28,7 @@ export class RollsService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     // The unit is checked once both are read: the search of another kind of node finds nothing.
-    const [header, households] = await Promise.all([rollHeader(m, unitId), householdPage(m, unitId, likePattern(query.q), query.q ?? null, pageSize, (page - 1) * pageSize)]);
+    const [header, households] = await Promise.all([rollHeader(m, unitId), householdPage(m, unitId, textSearch(query.q), query.q ?? null, pageSize, (page - 1) * pageSize)]);
     const unit = rollUnit(header, unitId, 'cooperative');
     const members = households.length ? await householdMembers(m, households.map((h) => h.id)) : [];
     const byId = new Map<string, RollHouseholdDto>(households.map((h) => [h.id, { id: h.id, number: h.number, address: h.address, members: [] }]));
@@ -58,7 +58,7 @@ export class RollsService {
     // The unit is checked once both are read: the search of another kind of node finds nothing.
     const [header, units] = await Promise.all([
       rollHeader(m, unitId),
-      exclusiveUnitPage(m, unitId, likePattern(query.q), query.q ?? null, pageSize, (page - 1) * pageSize, query.buildingId ?? null),
+      exclusiveUnitPage(m, unitId, textSearch(query.q), query.q ?? null, pageSize, (page - 1) * pageSize, query.buildingId ?? null),
     ]);
     const unit = rollUnit(header, unitId, 'compound');
     const people = units.length ? await unitPeople(m, units.map((u) => u.id)) : [];

@@ -21,6 +21,10 @@ export class Building {
   @Column({ type: 'text' })
   name!: string;
 
+  /** The natural sort key of the name (yishi_natural_key), set by PostgreSQL on every write (trigger building_sort_key): never written or read as a field. */
+  @Column({ name: 'name_sort', type: 'text', collation: 'C', select: false, insert: false, update: false })
+  nameSort?: string;
+
   /** The revision that put this row on the roll. */
   @Column({ name: 'added_revision_id', type: 'uuid' })
   addedRevisionId!: string;

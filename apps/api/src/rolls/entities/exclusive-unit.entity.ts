@@ -36,6 +36,10 @@ export class ExclusiveUnit {
   @Column({ type: 'text' })
   number!: string;
 
+  /** The natural sort key of the number (yishi_natural_key), set by PostgreSQL on every write (trigger exclusive_unit_sort_key): never written or read as a field. */
+  @Column({ name: 'number_sort', type: 'text', collation: 'C', select: false, insert: false, update: false })
+  numberSort?: string;
+
   @Column({ type: 'text' })
   kind!: ExclusiveUnitKind;
 
