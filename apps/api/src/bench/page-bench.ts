@@ -339,6 +339,13 @@ async function main(): Promise<void> {
         visit: (u) => ({ account: headSessions[u]!, path: `/api/votes/${heads[u]!.voteId}/missing?buildingId=${heads[u]!.buildingId}` }),
       },
       {
+        // The roll as staff first open it: the compound's first twenty units in natural order, no search.
+        name: 'roll · first page',
+        who: 'convenor/staff',
+        route: 'GET /api/units/:id/roll/exclusive-units',
+        visit: (u) => ({ account: rollSessions[u]!, path: `/api/units/${rollReaders[u]!.unitId}/roll/exclusive-units` }),
+      },
+      {
         name: 'roll search',
         who: 'convenor/staff',
         route: 'GET /api/units/:id/roll/exclusive-units?q=',
