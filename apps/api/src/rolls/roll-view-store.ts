@@ -80,7 +80,7 @@ export async function rollHeader(m: EntityManager, unitId: string): Promise<Roll
   const [row] = await m.query<(Omit<RollHeaderRow, 'revision'> & { revision: (Omit<RevisionRow, 'created_at'> & { created_at: string }) | null })[]>(
     `SELECT n.id, n.name, n.kind,
             (SELECT to_json(r) FROM (${REVISION_SELECT} WHERE r.unit_id = n.id ORDER BY r.number DESC LIMIT 1) r) AS revision,
-            (SELECT coalesce(json_agg(json_build_object('id', b.id, 'name', b.name, 'exclusive_units', b.exclusive_units) ORDER BY b.sort), '[]')
+            (SELECT coalesce(json_agg(json_build_object('id', b.id, 'name', b.name, 'exclusive_units', b.exclusive_units) ORDER BY b.sort, b.name), '[]')
                FROM (SELECT b.id, b.name, b.name_sort AS sort,
                             (SELECT count(*)::int FROM exclusive_unit e WHERE e.building_id = b.id AND e.removed_revision_id IS NULL) AS exclusive_units
                        FROM building b WHERE b.unit_id = n.id AND b.removed_revision_id IS NULL) b) AS buildings
@@ -117,7 +117,7 @@ export function textSearch(q: string | undefined): TextSearch | null {
  * Each row is the household as the page shows it.
  */
 export function householdPage(m: EntityManager, unitId: string, search: TextSearch | null, text: string | null, pageSize: number, offset: number): Promise<HouseholdRow[]> {
-  const order = `ORDER BY h.number_sort LIMIT $2 OFFSET $3`;
+  const order = `ORDER BY h.number_sort, h.number LIMIT $2 OFFSET $3`;
   if (search === null) {
     return m.query(`SELECT h.id, h.number, h.address, count(*) OVER () AS total FROM household h WHERE h.unit_id = $1 AND h.removed_revision_id IS NULL ${order}`, [unitId, pageSize, offset]);
   }
@@ -177,7 +177,7 @@ export function exclusiveUnitPage(
   buildingId: string | null,
 ): Promise<ExclusiveUnitRow[]> {
   const page = `AND ($2::uuid IS NULL OR e.building_id = $2::uuid)
-      ORDER BY b.name IS NULL, b.name_sort, e.number_sort
+      ORDER BY b.name IS NULL, b.name_sort, b.name, e.number_sort, e.number
       LIMIT $3 OFFSET $4`;
   if (search === null) {
     return m.query(
@@ -259,7 +259,7 @@ export function cooperativeExportRows(m: EntityManager, unitId: string): Promise
             mb.is_household_representative AS rep, mb.is_member_representative AS member_rep, mb.phone
        FROM household h JOIN member mb ON mb.household_id = h.id AND mb.removed_revision_id IS NULL
       WHERE h.unit_id = $1 AND h.removed_revision_id IS NULL
-      ORDER BY h.number_sort, mb.is_household_head DESC, mb.birth_date, mb.name`,
+      ORDER BY h.number_sort, h.number, mb.is_household_head DESC, mb.birth_date, mb.name`,
     [unitId],
   );
 }
@@ -292,7 +292,7 @@ export function compoundExportRows(m: EntityManager, unitId: string): Promise<Co
          JOIN tenant t ON t.exclusive_unit_id = e.id AND t.removed_revision_id IS NULL
         WHERE e.unit_id = $1 AND e.removed_revision_id IS NULL
      ) roll
-     ORDER BY building IS NULL, building_sort, number_sort, relation_order, voter DESC NULLS LAST, name`,
+     ORDER BY building IS NULL, building_sort, building, number_sort, number, relation_order, voter DESC NULLS LAST, name`,
     [unitId],
   );
 }
