@@ -1,7 +1,9 @@
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '@yishi/migrations';
 import { createEmptyDatabase, dropDatabase } from '../../test/postgres';
 import { createTestDatabase } from '../../test/test-app';
-import { createDataSource } from './data-source';
+import { createDataSource, dataSourceOptions } from './data-source';
 import { runMigrations } from './migrate';
 
 /** The rules PostgreSQL itself enforces, whoever writes to it. */
@@ -54,6 +56,27 @@ describe('schema rules enforced by PostgreSQL', () => {
     expect(await violation(`INSERT INTO org_node (kind, code, name) VALUES ('street', 'S P A C E', '街道')`)).toMatchObject({
       constraint: 'org_node_code_format',
     });
+  });
+
+  it('keeps each node’s ancestry from its parent, whatever is written to it, and the ancestries under a node that moves', async () => {
+    const ancestry = async (id: string): Promise<string[]> => (await pg.query<{ ancestry: string[] }>(`SELECT ancestry FROM org_node WHERE id = $1`, [id])).rows[0]!.ancestry;
+    expect(await ancestry(ids['street']!)).toEqual([ids['street']]);
+    expect(await ancestry(ids['coopA']!)).toEqual([ids['coopA'], ids['community'], ids['street']]);
+    await pg.query(`UPDATE org_node SET ancestry = ARRAY[id] WHERE id = $1`, [ids['coopA']]);
+    await pg.query(`UPDATE org_node SET ancestry = ARRAY[$2::uuid, id] WHERE id = $1`, [ids['compound'], ids['street']]);
+    expect(await ancestry(ids['coopA']!)).toEqual([ids['coopA'], ids['community'], ids['street']]);
+    expect(await ancestry(ids['compound']!)).toEqual([ids['compound'], ids['community'], ids['street']]);
+    // A community moved to another street takes its units along.
+    const street2 = await insert(`INSERT INTO org_node (kind, code, name) VALUES ('street', 's2', '另一街道')`);
+    const community2 = await insert(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('community', 'c2', '另一社区', $1)`, [street2]);
+    await pg.query(`UPDATE org_node SET parent_id = $1 WHERE id = $2`, [street2, ids['community']]);
+    for (const unit of ['coopA', 'coopB', 'compound']) expect(await ancestry(ids[unit]!)).toEqual([ids[unit], ids['community'], street2]);
+    await pg.query(`UPDATE org_node SET parent_id = $1 WHERE id = $2`, [community2, ids['coopB']]);
+    expect(await ancestry(ids['coopB']!)).toEqual([ids['coopB'], community2, street2]);
+    await pg.query(`UPDATE org_node SET parent_id = $1 WHERE id = $2`, [ids['community'], ids['coopB']]);
+    await pg.query(`UPDATE org_node SET parent_id = $1 WHERE id = $2`, [ids['street'], ids['community']]);
+    for (const unit of ['coopA', 'coopB', 'compound']) expect(await ancestry(ids[unit]!)).toEqual([ids[unit], ids['community'], ids['street']]);
+    expect(await ancestry(community2)).toEqual([community2, street2]);
   });
 
   it('keeps roll rows in a unit of the right kind and in the same unit as what they point at', async () => {
@@ -128,6 +151,44 @@ describe('migrations', () => {
         await ds.destroy();
       }
       expect((await runMigrations(database.url)).length).toBeGreaterThan(0);
+    } finally {
+      await dropDatabase(adminUrl, database.name);
+    }
+  });
+
+  it('give the nodes already there their ancestries when the stored ancestry arrives', async () => {
+    const adminUrl = process.env['YISHI_TEST_ADMIN_URL']!;
+    const database = await createEmptyDatabase(adminUrl, 'yishi_ancestry');
+    const upTo = async (count: number): Promise<void> => {
+      const ds = new DataSource({ ...dataSourceOptions(database.url), migrations: MIGRATIONS.slice(0, count) });
+      await ds.initialize();
+      try {
+        await ds.runMigrations({ transaction: 'each' });
+      } finally {
+        await ds.destroy();
+      }
+    };
+    try {
+      await upTo(MIGRATIONS.findIndex((m) => m.name === 'StoredAncestry1796520000000'));
+      const pg = new Client({ connectionString: database.url });
+      await pg.connect();
+      try {
+        const q = async (sql: string, params: unknown[] = []): Promise<string> => (await pg.query<{ id: string }>(`${sql} RETURNING id`, params)).rows[0]!.id;
+        const street = await q(`INSERT INTO org_node (kind, code, name) VALUES ('street', 's', '街道')`);
+        const community = await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('community', 'c', '社区', $1)`, [street]);
+        const compound = await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('compound', 'cmp', '小区', $1)`, [community]);
+        await upTo(MIGRATIONS.length);
+        const rows = await pg.query<{ id: string; ancestry: string[] }>(`SELECT id, ancestry FROM org_node`);
+        expect(new Map(rows.rows.map((r) => [r.id, r.ancestry]))).toEqual(
+          new Map([
+            [street, [street]],
+            [community, [community, street]],
+            [compound, [compound, community, street]],
+          ]),
+        );
+      } finally {
+        await pg.end();
+      }
     } finally {
       await dropDatabase(adminUrl, database.name);
     }

@@ -30,10 +30,7 @@ export async function placeOf(q: Queryable, unitId: string): Promise<{ unit: str
 /** Each of the nodes with its kind and whether it lies under `ancestorId` (or is it); unknown ids are left out. */
 export function nodesUnder(q: Queryable, nodeIds: string[], ancestorId: string): Promise<{ id: string; kind: string; under: boolean }[]> {
   return queryOn(q)<{ id: string; kind: string; under: boolean }>(
-    `SELECT n.id, n.kind,
-            EXISTS (WITH RECURSIVE up AS (SELECT id, parent_id FROM org_node WHERE id = n.id
-                                          UNION ALL SELECT o.id, o.parent_id FROM org_node o JOIN up ON o.id = up.parent_id)
-                    SELECT 1 FROM up WHERE up.id = $2) AS under
+    `SELECT n.id, n.kind, $2::uuid = ANY(n.ancestry) AS under
        FROM org_node n WHERE n.id = ANY($1::uuid[])`,
     [nodeIds, ancestorId],
   );
@@ -55,12 +52,7 @@ export async function existingNode(q: Queryable, nodeId: string): Promise<{ id: 
 /** The ancestry of each of these nodes (the node, its parent, … up to the street), in one statement; a node that does not exist is left out. */
 export async function ancestriesOf(q: Queryable, nodeIds: string[]): Promise<Map<string, string[]>> {
   const rows = await queryOn(q)<{ start: string; ancestry: string[] }>(
-    `WITH RECURSIVE up AS (
-       SELECT id AS start, id, parent_id, 0 AS depth FROM org_node WHERE id = ANY($1::uuid[])
-       UNION ALL
-       SELECT up.start, n.id, n.parent_id, up.depth + 1 FROM org_node n JOIN up ON n.id = up.parent_id
-     )
-     SELECT start, array_agg(id ORDER BY depth) AS ancestry FROM up GROUP BY start`,
+    `SELECT id AS start, ancestry FROM org_node WHERE id = ANY($1::uuid[])`,
     [[...new Set(nodeIds)]],
   );
   return new Map(rows.map((r) => [r.start, r.ancestry]));
@@ -68,14 +60,6 @@ export async function ancestriesOf(q: Queryable, nodeIds: string[]): Promise<Map
 
 /** The node, its parent, … up to the street; null when there is no such node. */
 export async function ancestryOf(q: Queryable, nodeId: string): Promise<string[] | null> {
-  const rows = await queryOn(q)<{ id: string }>(
-    `WITH RECURSIVE up AS (
-       SELECT id, parent_id, 0 AS depth FROM org_node WHERE id = $1
-       UNION ALL
-       SELECT n.id, n.parent_id, up.depth + 1 FROM org_node n JOIN up ON n.id = up.parent_id
-     )
-     SELECT id FROM up ORDER BY depth`,
-    [nodeId],
-  );
-  return rows.length ? rows.map((r) => r.id) : null;
+  const [row] = await queryOn(q)<{ ancestry: string[] }>(`SELECT ancestry FROM org_node WHERE id = $1`, [nodeId]);
+  return row ? row.ancestry : null;
 }

@@ -27,7 +27,7 @@ export interface TargetAccessRow {
 
 /**
  * The pieces of the statement that reads a target ($1, of kind `on`) with its access: the CTEs
- * `target` (the one resolver's row) and `up` (the ancestry of each node it belongs to), and the
+ * `target` (the one resolver's row) and `up` (the ancestry each node it belongs to holds), and the
  * TargetAccessRow columns of target `t`, the grants being all those of the account `userIdSql` (a
  * query parameter or a column, never a value): every decision takes only the grants reaching the
  * node it is about (grantsReaching), and the request's later access reads are answered from them
@@ -38,13 +38,10 @@ function targetAccessSql(on: TargetKind, userIdSql: '$2' | 'se.user_id', withRec
   return {
     ctes: `target AS (${targetSql(on, withRecord)}),
      up AS (
-       SELECT s.id AS start, n.id, n.parent_id, 0 AS depth
-         FROM target t CROSS JOIN LATERAL unnest(t.nodes || t.owner) AS s(id) JOIN org_node n ON n.id = s.id
-       UNION ALL
-       SELECT up.start, n.id, n.parent_id, up.depth + 1 FROM up JOIN org_node n ON n.id = up.parent_id
+       SELECT n.id AS start, n.ancestry FROM org_node n WHERE n.id IN (SELECT unnest(t.nodes || t.owner) FROM target t)
      )`,
     columns: `${record}t.nodes, t.owner, t.draft, t.vote_id, t.author_id,
-            (SELECT json_object_agg(a.start, a.ancestry) FROM (SELECT start, array_agg(id ORDER BY depth) AS ancestry FROM up GROUP BY start) a) AS ancestries,
+            (SELECT json_object_agg(up.start, up.ancestry) FROM up) AS ancestries,
             (SELECT coalesce(json_agg(json_build_object('role', g.role, 'nodeId', g.node_id, 'buildingId', g.building_id)), '[]'::json)
                FROM role_grant g WHERE g.user_id = ${userIdSql}) AS grants`,
   };
@@ -53,7 +50,7 @@ function targetAccessSql(on: TargetKind, userIdSql: '$2' | 'se.user_id', withRec
 /** The target, the ancestry of each node it belongs to and the actor's grants on them; undefined when there is no such target. */
 export async function targetWithAccess(m: EntityManager, on: TargetKind, id: string, userId: string): Promise<TargetAccessRow | undefined> {
   const { ctes, columns } = targetAccessSql(on, '$2');
-  const [row] = await m.query<TargetAccessRow[]>(`WITH RECURSIVE ${ctes} SELECT ${columns} FROM target t`, [id, userId]);
+  const [row] = await m.query<TargetAccessRow[]>(`WITH ${ctes} SELECT ${columns} FROM target t`, [id, userId]);
   return row;
 }
 
@@ -71,7 +68,7 @@ export async function sessionWithTargetAccess(dataSource: DataSource, tokenHash:
   const { ctes, columns } = targetAccessSql(on, 'se.user_id', withRecord);
   const [row] = await pooledQuery<SessionRow & TargetAccessRow & { target_found: boolean }>(
     dataSource,
-    `WITH RECURSIVE session AS (${sessionByTokenHashSql('$2')}),
+    `WITH session AS (${sessionByTokenHashSql('$2')}),
      ${ctes}
      SELECT se.id, se.csrf_token, se.last_seen_at, se.expires_at, se.user_id, se.phone, se.display_name, se.disabled_at,
             t.found IS NOT NULL AS target_found, ${columns}

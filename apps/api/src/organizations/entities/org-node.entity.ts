@@ -34,6 +34,14 @@ export class OrgNode {
   @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'org_node_parent_fk' })
   parent?: OrgNode | null;
 
+  /**
+   * The node, its parent, … up to the street: what every access decision about the node reads.
+   * Set by PostgreSQL on every write (trigger org_node_ancestry, and org_node_ancestry_below for the
+   * nodes under one that moves): never written or read as a field.
+   */
+  @Column({ type: 'uuid', array: true, select: false, insert: false, update: false })
+  ancestry?: string[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
