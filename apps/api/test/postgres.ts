@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import type { RunningPostgres } from '../src/database/embedded-postgres';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { MIGRATIONS } from '@yishi/migrations';
 import { runMigrations } from '../src/database/migrate';
 
 export interface TestServer {
@@ -71,6 +72,16 @@ export async function cloneDatabase(adminUrl: string, template: string, prefix =
   const name = uniqueDatabaseName(prefix);
   await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   return { name, url: databaseUrl(adminUrl, name) };
+}
+
+/**
+ * Applies to `url` the migrations that come before the migration `name` of this build, as an
+ * older build left its databases: to write rows there and see what the newer migrations do to them.
+ */
+export async function migrateBefore(url: string, name: string): Promise<void> {
+  const names = MIGRATIONS.map((Migration) => new Migration().name ?? Migration.name);
+  if (!names.includes(name)) throw new Error(`this build has no migration ${name}`);
+  await runMigrations(url, names.slice(0, names.indexOf(name)));
 }
 
 export async function createEmptyDatabase(adminUrl: string, prefix: string): Promise<{ name: string; url: string }> {

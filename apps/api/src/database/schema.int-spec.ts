@@ -1,9 +1,7 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { MIGRATIONS } from '@yishi/migrations';
-import { createEmptyDatabase, dropDatabase } from '../../test/postgres';
+import { createEmptyDatabase, dropDatabase, migrateBefore } from '../../test/postgres';
 import { createTestDatabase } from '../../test/test-app';
-import { createDataSource, dataSourceOptions } from './data-source';
+import { createDataSource } from './data-source';
 import { runMigrations } from './migrate';
 
 /** The rules PostgreSQL itself enforces, whoever writes to it. */
@@ -159,17 +157,8 @@ describe('migrations', () => {
   it('give the nodes already there their ancestries when the stored ancestry arrives', async () => {
     const adminUrl = process.env['YISHI_TEST_ADMIN_URL']!;
     const database = await createEmptyDatabase(adminUrl, 'yishi_ancestry');
-    const upTo = async (count: number): Promise<void> => {
-      const ds = new DataSource({ ...dataSourceOptions(database.url), migrations: MIGRATIONS.slice(0, count) });
-      await ds.initialize();
-      try {
-        await ds.runMigrations({ transaction: 'each' });
-      } finally {
-        await ds.destroy();
-      }
-    };
     try {
-      await upTo(MIGRATIONS.findIndex((m) => m.name === 'StoredAncestry1796520000000'));
+      await migrateBefore(database.url, 'StoredAncestry1796520000000');
       const pg = new Client({ connectionString: database.url });
       await pg.connect();
       try {
@@ -177,7 +166,7 @@ describe('migrations', () => {
         const street = await q(`INSERT INTO org_node (kind, code, name) VALUES ('street', 's', '街道')`);
         const community = await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('community', 'c', '社区', $1)`, [street]);
         const compound = await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('compound', 'cmp', '小区', $1)`, [community]);
-        await upTo(MIGRATIONS.length);
+        await runMigrations(database.url);
         const rows = await pg.query<{ id: string; ancestry: string[] }>(`SELECT id, ancestry FROM org_node`);
         expect(new Map(rows.rows.map((r) => [r.id, r.ancestry]))).toEqual(
           new Map([

@@ -1,9 +1,8 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { MIGRATIONS } from '@yishi/migrations';
-import { createEmptyDatabase, dropDatabase } from '../../test/postgres';
+import { createEmptyDatabase, dropDatabase, migrateBefore } from '../../test/postgres';
 import { createTestDatabase } from '../../test/test-app';
-import { createDataSource, dataSourceOptions } from '../database/data-source';
+import { createDataSource } from '../database/data-source';
+import { runMigrations } from '../database/migrate';
 
 /** What PostgreSQL itself enforces about versioned rolls, whoever writes to it. */
 describe('versioned rolls in PostgreSQL', () => {
@@ -202,17 +201,8 @@ describe('natural sort keys in PostgreSQL', () => {
   it('gives the rows already on a roll, current and removed, their keys when it arrives, leaving them as they were', async () => {
     const adminUrl = process.env['YISHI_TEST_ADMIN_URL']!;
     const database = await createEmptyDatabase(adminUrl, 'yishi_sortkeys');
-    const upTo = async (count: number): Promise<void> => {
-      const ds = new DataSource({ ...dataSourceOptions(database.url), migrations: MIGRATIONS.slice(0, count) });
-      await ds.initialize();
-      try {
-        await ds.runMigrations({ transaction: 'each' });
-      } finally {
-        await ds.destroy();
-      }
-    };
     try {
-      await upTo(MIGRATIONS.findIndex((m) => m.name === 'NaturalSortKeys1796510000000'));
+      await migrateBefore(database.url, 'NaturalSortKeys1796510000000');
       const pg = new Client({ connectionString: database.url });
       await pg.connect();
       try {
@@ -229,7 +219,7 @@ describe('natural sort keys in PostgreSQL', () => {
         await pg.query(`UPDATE exclusive_unit SET removed_revision_id = $1 WHERE id = $2`, [r2, gone]);
         const before = await pg.query(`SELECT * FROM exclusive_unit ORDER BY id`);
         const figures = await pg.query(`SELECT * FROM unit_roll_figures ORDER BY unit_id`);
-        await upTo(MIGRATIONS.length);
+        await runMigrations(database.url);
         const keys = await pg.query<{ number: string; number_sort: string; removed: boolean }>(`SELECT number, number_sort, removed_revision_id IS NOT NULL AS removed FROM exclusive_unit ORDER BY number_sort`);
         expect(keys.rows).toEqual([
           { number: '10-201', number_sort: '000000000010-000000000201', removed: false },
@@ -254,18 +244,8 @@ describe('the roll revisions migration', () => {
   it('puts the rows already on a roll into a revision 1 of their unit', async () => {
     const adminUrl = process.env['YISHI_TEST_ADMIN_URL']!;
     const database = await createEmptyDatabase(adminUrl, 'yishi_rollmig');
-    const upTo = async (count: number): Promise<void> => {
-      const ds = new DataSource({ ...dataSourceOptions(database.url), migrations: MIGRATIONS.slice(0, count) });
-      await ds.initialize();
-      try {
-        await ds.runMigrations({ transaction: 'each' });
-      } finally {
-        await ds.destroy();
-      }
-    };
     try {
-      const index = MIGRATIONS.findIndex((m) => m.name === 'RollRevisions1795672541935');
-      await upTo(index);
+      await migrateBefore(database.url, 'RollRevisions1795672541935');
       const pg = new Client({ connectionString: database.url });
       await pg.connect();
       try {
@@ -277,7 +257,7 @@ describe('the roll revisions migration', () => {
         const household = await q(`INSERT INTO household (unit_id, number) VALUES ($1, 'H-1')`, [coop]);
         await q(`INSERT INTO member (unit_id, household_id, name, birth_date) VALUES ($1, $2, '张三', '1960-01-01')`, [coop, household]);
         await q(`INSERT INTO member (unit_id, household_id, name, birth_date) VALUES ($1, $2, '李四', '1962-01-01')`, [coop, household]);
-        await upTo(MIGRATIONS.length);
+        await runMigrations(database.url);
         const revisions = await pg.query(`SELECT n.code, r.number, r.source, r.summary->'counts' AS counts FROM roll_revision r JOIN org_node n ON n.id = r.unit_id`);
         expect(revisions.rows).toEqual([{ code: 'coop', number: 1, source: 'seed', counts: { households: 1, members: 2 } }]);
         const orphans = await pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM member m JOIN roll_revision r ON r.id = m.added_revision_id WHERE r.unit_id <> m.unit_id`);
