@@ -16,8 +16,8 @@
  *
  * The three take turns in rounds, so a change in the machine's load falls on all alike. It prints
  * ballots per second, p50 and p99 latency of each, bare and HTTP as shares of pg, and the CPU time
- * per ballot of this client and of the server's processes (where the difference between the paths
- * is spent).
+ * per ballot of this client, of the server's processes and of PostgreSQL's (where the difference
+ * between the paths is spent: throughput here is the machine's CPU over the sum of the three).
  * The aim (issue 16): at least 70%; earlier, also p99 under 100 ms at 200 voters. Client, API and PostgreSQL share this
  * machine's cores: compare the ratio within one run, not absolute figures across machines. The
  * voters cast back to back, so latency is about voters ÷ ballots per second: p99 under 100 ms at
@@ -87,6 +87,8 @@ interface RunResult {
   /** CPU time of this process (the client) and of the API process during the run. */
   clientCpuMs: number;
   apiCpuMs: number | null;
+  /** CPU time of the database's server processes (every pool's, and the sealer's) during the run. */
+  dbCpuMs: number | null;
 }
 
 // Each /proc/<pid>/stat: after the command in parentheses, field 4 is the parent, 14 and 15
@@ -136,11 +138,23 @@ export function pidsCpuMs(pids: number[]): number | null {
   }
 }
 
+/** The server processes of this database's connections, but for the one asking (every pool's, opened by the warm-up). */
+export async function databaseServerPids(databaseUrl: string): Promise<number[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows.map((r) => r.pid);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Several runs as one: counts and times added, latencies pooled. */
 function merge(runs: RunResult[]): RunResult {
   const errors = new Map<string, number>();
   for (const r of runs) for (const [k, n] of r.errors) errors.set(k, (errors.get(k) ?? 0) + n);
   const api = runs.map((r) => r.apiCpuMs);
+  const db = runs.map((r) => r.dbCpuMs);
   return {
     ok: runs.reduce((n, r) => n + r.ok, 0),
     errors,
@@ -148,6 +162,7 @@ function merge(runs: RunResult[]): RunResult {
     latencies: runs.flatMap((r) => r.latencies).sort((a, b) => a - b),
     clientCpuMs: runs.reduce((n, r) => n + r.clientCpuMs, 0),
     apiCpuMs: api.every((x) => x !== null) ? api.reduce((n, x) => n + (x ?? 0), 0) : null,
+    dbCpuMs: db.every((x) => x !== null) ? db.reduce((n, x) => n + (x ?? 0), 0) : null,
   };
 }
 
@@ -157,10 +172,11 @@ export function quantile(sorted: number[], q: number): number {
 }
 
 /** `concurrency` workers take voters off the list until it is empty; each voter casts once. */
-async function drive(voters: SyntheticVoter[], concurrency: number, cast: (voter: SyntheticVoter, choice: string) => Promise<void>, apiPid?: number): Promise<RunResult> {
+async function drive(voters: SyntheticVoter[], concurrency: number, cast: (voter: SyntheticVoter, choice: string) => Promise<void>, apiPid?: number, dbPids: number[] = []): Promise<RunResult> {
   let next = 0;
   const clientCpu = process.cpuUsage();
   const apiCpu = processCpuMs(apiPid);
+  const dbCpu = dbPids.length > 0 ? pidsCpuMs(dbPids) : null;
   const latencies: number[] = [];
   const errors = new Map<string, number>();
   let ok = 0;
@@ -183,6 +199,7 @@ async function drive(voters: SyntheticVoter[], concurrency: number, cast: (voter
   const seconds = (performance.now() - started) / 1000;
   const client = process.cpuUsage(clientCpu);
   const apiAfter = processCpuMs(apiPid);
+  const dbAfter = dbPids.length > 0 ? pidsCpuMs(dbPids) : null;
   return {
     ok,
     errors,
@@ -190,6 +207,7 @@ async function drive(voters: SyntheticVoter[], concurrency: number, cast: (voter
     latencies: latencies.sort((a, b) => a - b),
     clientCpuMs: (client.user + client.system) / 1000,
     apiCpuMs: apiCpu === null || apiAfter === null ? null : apiAfter - apiCpu,
+    dbCpuMs: dbCpu === null || dbAfter === null ? null : dbAfter - dbCpu,
   };
 }
 
@@ -229,7 +247,7 @@ async function driveOpenLoop(voters: SyntheticVoter[], rate: number, cast: (vote
   }
   await Promise.all(inFlight);
   const client = process.cpuUsage(clientCpu);
-  return { ok, errors, seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b), clientCpuMs: (client.user + client.system) / 1000, apiCpuMs: null };
+  return { ok, errors, seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b), clientCpuMs: (client.user + client.system) / 1000, apiCpuMs: null, dbCpuMs: null };
 }
 
 function castOverHttp(agent: http.Agent, base: URL, voteId: string, bare = false) {
@@ -501,11 +519,11 @@ async function main(): Promise<void> {
       for (let round = 0; round < ROUNDS; round += 1) {
         const n = Math.floor(BALLOTS / ROUNDS) + (round < BALLOTS % ROUNDS ? 1 : 0);
         log(`${concurrency} voters, round ${round + 1} of ${ROUNDS}: pg…`);
-        pgRuns.push(await drive(take(n), concurrency, throughPg, api?.pid));
+        pgRuns.push(await drive(take(n), concurrency, throughPg, api?.pid, await databaseServerPids(databaseUrl)));
         log(`${concurrency} voters, round ${round + 1} of ${ROUNDS}: bare…`);
-        bareRuns.push(await drive(take(n), concurrency, overBare, bare.pid));
+        bareRuns.push(await drive(take(n), concurrency, overBare, bare.pid, await databaseServerPids(databaseUrl)));
         log(`${concurrency} voters, round ${round + 1} of ${ROUNDS}: HTTP…`);
-        httpRuns.push(await drive(take(n), concurrency, overHttp, api?.pid));
+        httpRuns.push(await drive(take(n), concurrency, overHttp, api?.pid, await databaseServerPids(databaseUrl)));
       }
       results.push({ concurrency, pg: merge(pgRuns), bare: merge(bareRuns), http: merge(httpRuns) });
     }
@@ -553,7 +571,7 @@ async function main(): Promise<void> {
     agent.destroy();
 
     const accepted = 3 * WARM_UP + results.reduce((n, r) => n + r.pg.ok + r.bare.ok + r.http.ok, 0) + openResults.reduce((n, r) => n + r.pg.ok + r.http.ok, 0);
-    const widths = [8, 22, 10, 8, 8, 7, 12, 12];
+    const widths = [8, 22, 10, 8, 8, 7, 12, 12, 12];
     const cpuPerBallot = (cpuMs: number | null, x: RunResult): string => (cpuMs === null || x.ok === 0 ? '—' : (cpuMs / x.ok).toFixed(2));
     const out: string[] = [];
     out.push('');
@@ -561,10 +579,10 @@ async function main(): Promise<void> {
     out.push(
       `each run: ${BALLOTS.toLocaleString('en')} voters casting once (first ballots), pg, bare and HTTP taking turns in ${ROUNDS} rounds; pg, bare and the API each use a pool of ${POOL_SIZE} connections; bare and the API serve from ${API_WORKERS === 'auto' ? os.availableParallelism() : API_WORKERS} processes (API_WORKERS=${API_WORKERS}), log level ${process.env['BENCH_LOG_LEVEL'] ?? 'info'}`,
     );
-    out.push('CPU columns: ms of CPU per ballot used by this client process and by the server processes (bare: its own; HTTP: the API; on the pg path, only the API\'s sealer runs)');
+    out.push('CPU columns: ms of CPU per ballot used by this client process, by the server processes (bare: its own; HTTP: the API; on the pg path, only the API\'s sealer runs) and by PostgreSQL\'s server processes for this database (all pools\' and the sealer\'s)');
     out.push('bare: the cast transaction behind node:http and nothing else (no framework, session, access check, validation or log): the floor under any Node HTTP layer here');
     out.push('');
-    out.push(row(['voters', 'path', 'ballots/s', 'p50 ms', 'p99 ms', 'errors', 'client CPU', 'API CPU'], widths));
+    out.push(row(['voters', 'path', 'ballots/s', 'p50 ms', 'p99 ms', 'errors', 'client CPU', 'API CPU', 'DB CPU'], widths));
     for (const r of results) {
       for (const [name, x] of [
         ['pg (cast transaction)', r.pg],
@@ -572,11 +590,11 @@ async function main(): Promise<void> {
         ['HTTP API', r.http],
       ] as const) {
         const errors = [...x.errors.values()].reduce((a, b) => a + b, 0);
-        out.push(row([r.concurrency, name, Math.round(perSecond(x)).toLocaleString('en'), ms(quantile(x.latencies, 0.5)), ms(quantile(x.latencies, 0.99)), errors, cpuPerBallot(x.clientCpuMs, x), cpuPerBallot(x.apiCpuMs, x)], widths));
+        out.push(row([r.concurrency, name, Math.round(perSecond(x)).toLocaleString('en'), ms(quantile(x.latencies, 0.5)), ms(quantile(x.latencies, 0.99)), errors, cpuPerBallot(x.clientCpuMs, x), cpuPerBallot(x.apiCpuMs, x), cpuPerBallot(x.dbCpuMs, x)], widths));
       }
-      out.push(row(['', 'bare / pg', `${((100 * perSecond(r.bare)) / perSecond(r.pg)).toFixed(1)}%`, '', '', '', '', ''], widths));
-      out.push(row(['', 'HTTP / pg', `${((100 * perSecond(r.http)) / perSecond(r.pg)).toFixed(1)}%`, '', '', '', '', ''], widths));
-      out.push(row(['', 'HTTP / bare', `${((100 * perSecond(r.http)) / perSecond(r.bare)).toFixed(1)}%`, '', '', '', '', ''], widths));
+      out.push(row(['', 'bare / pg', `${((100 * perSecond(r.bare)) / perSecond(r.pg)).toFixed(1)}%`, '', '', '', '', '', ''], widths));
+      out.push(row(['', 'HTTP / pg', `${((100 * perSecond(r.http)) / perSecond(r.pg)).toFixed(1)}%`, '', '', '', '', '', ''], widths));
+      out.push(row(['', 'HTTP / bare', `${((100 * perSecond(r.http)) / perSecond(r.bare)).toFixed(1)}%`, '', '', '', '', '', ''], widths));
     }
     const at200 = results.find((r) => r.concurrency === 200);
     if (at200) {

@@ -37,7 +37,7 @@ import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { runMigrations } from '../database/migrate';
 import { onClient } from '../database/pooled';
 import { openSessions, scaledArea, seedArea } from './area';
-import { pidsCpuMs, processCpuMs, quantile, snapshotBuiltApi, startApi } from './cast-bench';
+import { databaseServerPids, pidsCpuMs, processCpuMs, quantile, snapshotBuiltApi, startApi } from './cast-bench';
 import type { SignedInAccount } from './synthetic-compound';
 
 const USERS = Number(process.env['BENCH_USERS'] ?? 50);
@@ -377,17 +377,6 @@ async function main(): Promise<void> {
     const base = await started.url;
     log(`API (pid ${api.pid}) at ${base.origin}`);
     const agent = new http.Agent({ keepAlive: true, maxSockets: USERS });
-    /** The server processes serving the API's connections to this database (the API's pools, opened by the warm-up). */
-    const serverPids = async (): Promise<number[]> => {
-      const client = new Client({ connectionString: databaseUrl });
-      await client.connect();
-      try {
-        return (await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows.map((r) => r.pid);
-      } finally {
-        await client.end();
-      }
-    };
-
     const driven = ONLY_PAGES.length > 0 ? pages.filter((page) => ONLY_PAGES.some((name) => page.name.includes(name))) : pages;
     log('warming up…');
     for (const page of driven) {
@@ -402,7 +391,7 @@ async function main(): Promise<void> {
       fs.writeFileSync(marker, page.name);
       await new Promise((r) => setTimeout(r, 120));
       log(`${page.name}: ${USERS} users × ${REQUESTS} requests…`);
-      const dbPids = await serverPids();
+      const dbPids = await databaseServerPids(databaseUrl);
       const cpuBefore = processCpuMs(api.pid);
       const dbBefore = pidsCpuMs(dbPids);
       const machineBefore = machineTicks();
