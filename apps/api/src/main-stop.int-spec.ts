@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BUILT_MAIN } from '../test/run-built-api';
+import { builtCopy } from '../test/run-built-api';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BANNER = /Yishi 议事 is running: http:\/\/127\.0\.0\.1:(\d+)\/[\s\S]*Press Ctrl-C to stop[^\n]*\n/;
@@ -133,7 +133,9 @@ describe('stopping Yishi with its own PostgreSQL', () => {
   };
   const runs: GroupRun[] = [];
   const startNode = (extra: Record<string, string> = {}): GroupRun => {
-    const run = startInGroup(process.execPath, [BUILT_MAIN], { ...env, ...extra });
+    // The run's copy of the build, as every test that starts the built API: `npm start` below rebuilds dist/.
+    const built = builtCopy();
+    const run = startInGroup(process.execPath, [built.main], { ...env, WEB_DIST: built.web, ...extra });
     runs.push(run);
     return run;
   };
@@ -155,7 +157,7 @@ describe('stopping Yishi with its own PostgreSQL', () => {
   }
 
   beforeAll(() => {
-    if (!fs.existsSync(BUILT_MAIN)) throw new Error(`${BUILT_MAIN} is missing: run \`npx nx run api:build\` first (npm test does).`);
+    builtCopy();
   });
 
   afterAll(async () => {

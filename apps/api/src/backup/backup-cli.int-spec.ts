@@ -1,8 +1,9 @@
 /**
  * The backup and restore commands as a person runs them — the built commands `npm run backup -- <file>`
  * and `npm run restore -- <file>` start once they have built the API — against the PostgreSQL of
- * DATABASE_URL. The test starts the built commands itself: `npm run` would rebuild dist/api while
- * other test files run the built API from it (a module missing mid-build made main.int-spec fail). A backup writes its zip; a
+ * DATABASE_URL. The test starts the built commands itself, from the run's copy of the build
+ * (builtCopy): `npm run` would rebuild dist/api while other test files run the built API from it (a
+ * module missing mid-build made main.int-spec fail). A backup writes its zip; a
  * restore into an empty database brings the rows and the uploaded file back; a database that
  * holds anything, and a zip changed after it was written, are refused with one line saying why,
  * a non-zero exit and nothing written.
@@ -14,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { createEmptyDatabase, dropDatabase, withClient } from '../../test/postgres';
+import { builtCopy } from '../../test/run-built-api';
 import { createTestDatabase } from '../../test/test-app';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -31,10 +33,8 @@ interface Run {
 
 /** The built command (what `npm run <command>` starts after its build), with only the environment given. */
 function run(command: 'backup' | 'restore', args: string[], env: Record<string, string>): Promise<Run> {
-  const built = path.join(ROOT, `dist/api/apps/api/src/cli/${command}.js`);
-  if (!fs.existsSync(built)) return Promise.reject(new Error(`${built} is missing: run \`npx nx run api:build\` first (npm test does).`));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [built, ...args], {
+    const child = spawn(process.execPath, [builtCopy().cli(command), ...args], {
       cwd: ROOT,
       env: { PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env['PATH']!}`, HOME: process.env['HOME'] ?? os.homedir(), NX_NO_CLOUD: 'true', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
