@@ -33,6 +33,11 @@ export interface BuiltCopy {
  */
 export function copyBuildForTests(): string | null {
   if (!fs.existsSync(path.join(DIST, 'api/apps/api/src/main.js'))) return null;
+  // A run stopped before its teardown (Ctrl-C) left its copy: gone after a day, never one in use.
+  for (const name of fs.readdirSync(DIST).filter((n) => n.startsWith('.test-build-'))) {
+    const stale = path.join(DIST, name);
+    if (Date.now() - fs.statSync(stale).mtimeMs > 24 * 3600_000) fs.rmSync(stale, { recursive: true, force: true });
+  }
   const root = fs.mkdtempSync(path.join(DIST, '.test-build-'));
   for (const part of ['api', 'web']) {
     if (fs.existsSync(path.join(DIST, part))) fs.cpSync(path.join(DIST, part), path.join(root, part), { recursive: true, filter: (source) => !source.endsWith('.map') });
