@@ -317,9 +317,13 @@ async function main(): Promise<void> {
     );
     const rollSessions = await openSessions(run, rollReaders.map((r) => r.userId));
     const runners = await openSessions(run, take([area.jointConvenorUserId, area.streetStaffUserId, ...area.communityStaffUserIds, ...area.compounds.map((c) => c.convenorUserId)], USERS));
+    const joint = activity.jointConsultationId;
+    // The draft's opinions as a resident's phone asks for them (apps/web comments/api/list-comments.ts): the
+    // version's counts per place (one opinion asked for), and the newest twenty on the whole draft.
+    const [firstVersion] = await run<{ id: string }>(`SELECT id FROM draft_version WHERE consultation_id = $1 AND number = 1`, [joint]);
+    const draftComments = `/api/consultations/${joint}/comments?versionId=${firstVersion!.id}`;
     await run('ANALYZE');
     await db.end();
-    const joint = activity.jointConsultationId;
     const searches = ['陈', '3-12', '李嘉', '商铺', '黄'];
 
     const pages: Page[] = [
@@ -330,7 +334,18 @@ async function main(): Promise<void> {
       { name: 'live turnout', who: 'voter', route: 'GET /api/votes/:id/turnout', visit: (u) => ({ account: voters[u]!, path: `/api/votes/${voteId}/turnout` }) },
       { name: 'result notice', who: 'voter', route: 'GET /api/votes/:id/result', visit: (u) => ({ account: closedVoters[u]!, path: `/api/votes/${activity.closedVote.id}/result` }) },
       { name: 'draft', who: 'resident', route: 'GET /api/consultations/:id/versions/1', visit: (u) => ({ account: residents[u]!, path: `/api/consultations/${joint}/versions/1` }) },
-      { name: 'draft · opinions', who: 'resident', route: 'GET /api/consultations/:id/comments', visit: (u) => ({ account: residents[u]!, path: `/api/consultations/${joint}/comments` }) },
+      {
+        name: 'draft · opinion counts',
+        who: 'resident',
+        route: 'GET …/consultations/:id/comments?versionId=&limit=1',
+        visit: (u) => ({ account: residents[u]!, path: `${draftComments}&limit=1` }),
+      },
+      {
+        name: 'draft · opinions',
+        who: 'resident',
+        route: 'GET …/consultations/:id/comments?versionId=&wholeDraft=true&limit=20',
+        visit: (u) => ({ account: residents[u]!, path: `${draftComments}&wholeDraft=true&limit=20` }),
+      },
       { name: 'adoption report', who: 'convenor/staff', route: 'GET /api/consultations/:id/adoption-report', visit: (u) => ({ account: runners[u]!, path: `/api/consultations/${joint}/adoption-report` }) },
       {
         name: 'missing list',
@@ -430,7 +445,7 @@ async function main(): Promise<void> {
     out.push(`PostgreSQL ${server}${embedded ? ' (embedded)' : ''}; Node ${process.version}; ${os.cpus().length} CPUs shared by client, API (API_WORKERS=${API_WORKERS}, DB_POOL_SIZE=${POOL_SIZE}, jobs ${process.env['BENCH_JOBS'] === '1' ? 'on' : 'off'}) and database`);
     out.push(`each page: ${USERS} users at once, each with a session of their own, ${REQUESTS} requests each back to back (${(USERS * REQUESTS).toLocaleString('en')} per page); latency in ms; stmts: statements the API sent PostgreSQL per request; CPU: ms of CPU per request used by the API's processes, by PostgreSQL's processes serving them, and by this client; idle: the machine's CPU left unused meanwhile`);
     out.push('');
-    const widths = [22, 15, 44, 7, 7, 7, 8, 7, 6, 8, 7, 7, 5, 7];
+    const widths = [22, 15, 64, 7, 7, 7, 8, 7, 6, 8, 7, 7, 5, 7];
     // Chinese characters take two columns of a terminal.
     const columns = (text: string): number => [...text].reduce((n, ch) => n + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
     const pad = (text: string, width: number, left: boolean): string => (left ? text + ' '.repeat(Math.max(0, width - columns(text))) : ' '.repeat(Math.max(0, width - columns(text))) + text);
