@@ -221,11 +221,28 @@ describe('drafts: versions by clause, publishing, diff, attachments', () => {
       [`UPDATE draft_version SET title = '偷改' WHERE id = $1`, 'draft_version_published_frozen'],
       [`UPDATE draft_version SET published_at = NULL, published_by = NULL WHERE id = $1`, 'draft_version_published_frozen'],
       [`DELETE FROM draft_version WHERE id = $1`, 'draft_version_published_frozen'],
+      // Nothing of a published version changes, not even what the page shows beside its text.
+      [`UPDATE draft_version SET created_at = created_at - interval '1 day' WHERE id = $1`, 'draft_version_published_frozen'],
     ] as const;
     for (const [sql, constraint] of refusals) {
       await expect(t.dataSource.query(sql, [v1.id])).rejects.toMatchObject({ driverError: { constraint } });
     }
     expect((await resident.get<VersionDto>(`${base(id)}/1`)).body.clauses.map((c) => c.body)).toEqual(V1_CLAUSES.map((c) => c.body));
+  });
+
+  it('reads the version being edited as last saved, and a published one the same to every reader it is for', async () => {
+    const { id } = await openWithV1('充电桩收费办法');
+    const started = await convenor.post<VersionDto>(base(id));
+    expect(started.status).toBe(201);
+    expect((await convenor.get<VersionDto>(`${base(id)}/2`)).body.title).toBe(started.body.title);
+    expect((await put(convenor, id, 2, { title: '第二稿', changeNote: '改标题', clauses: asClauseInputs(started.body) })).status).toBe(200);
+    expect((await convenor.get<VersionDto>(`${base(id)}/2`)).body).toMatchObject({ title: '第二稿', editable: true, published: false });
+    expect((await resident.get<ErrorBody>(`${base(id)}/2`)).status).toBe(404);
+    const published = await convenor.post<VersionDto>(`${base(id)}/2/publish`);
+    for (const reader of [resident, convenor, resident]) {
+      expect((await reader.get<VersionDto>(`${base(id)}/2`)).body).toEqual({ ...published.body, title: '第二稿', editable: false, published: true });
+    }
+    expect((await outsider.get<ErrorBody>(`${base(id)}/2`)).status).toBe(404);
   });
 
   it('edits one version at a time, and only until voting opens', async () => {
@@ -394,6 +411,12 @@ describe('drafts: versions by clause, publishing, diff, attachments', () => {
     await expect(t.dataSource.query(`DELETE FROM version_attachment WHERE version_id = $1`, [published.body.id])).rejects.toMatchObject({
       driverError: { constraint: 'version_attachment_published_frozen' },
     });
+    // What describes a stored file (shown with the attachment) never changes; where its bytes are kept may.
+    await expect(t.dataSource.query(`UPDATE stored_file SET original_name = '偷改.pdf' WHERE id = $1`, [pdf.body.fileId])).rejects.toMatchObject({
+      driverError: { constraint: 'stored_file_described_once' },
+    });
+    await t.dataSource.query(`UPDATE stored_file SET storage_key = storage_key WHERE id = $1`, [pdf.body.fileId]);
+    expect((await resident.get<VersionDto>(`${base(id)}/2`)).body.attachments.map((a) => [a.title, a.originalName, a.sizeBytes])).toEqual([['改造平面图', '改造平面图.pdf', PDF.length]]);
 
     // The next version carries the attachments over; at most ten per version.
     const v3 = await convenor.post<VersionDto>(base(id));

@@ -37,6 +37,18 @@ const MAX_VERSION_NUMBER = 1_000_000;
 /** Clause numbers are moved out of the way (past every real number) while a version is renumbered. */
 const RENUMBER_OFFSET = 10 * LIMITS.clausesPerVersion;
 
+/**
+ * Published versions as residents read them (the draft page, the page they open most), kept by
+ * this process once read outside a transaction, by consultation and number: PostgreSQL refuses any
+ * change to a published version, its clauses and its attachments, and to what describes a stored
+ * file (the published_frozen triggers and stored_file_described_once, migration
+ * PublishedVersionsWhole), so what was read once stays true, and every API process may keep its
+ * own. The page then costs the access check alone, which every read still makes. Unpublished
+ * versions are read every time. Bounded: emptied past PUBLISHED_KEPT entries, as each can be read again.
+ */
+const PUBLISHED_KEPT = 1_000;
+const publishedVersions = new Map<string, VersionDto>();
+
 interface VersionRow {
   id: string;
   number: number;
@@ -79,9 +91,12 @@ export class DraftsService {
 
   async get(actor: Actor, consultationId: string, number: number): Promise<VersionDto> {
     const grants = await this.access.grants(actor, consultationId);
+    const key = `${consultationId}/${number}`;
+    const kept = publishedVersions.get(key);
+    if (kept) return kept;
     const version = await this.findVersion(this.dataSource.manager, grants, number);
     const [clauses, attachments] = await Promise.all([this.clauses(this.dataSource.manager, version.id), this.attachments(consultationId, version)]);
-    return {
+    const read: VersionDto = {
       id: version.id,
       consultationId,
       number: version.number,
@@ -95,6 +110,11 @@ export class DraftsService {
       clauses,
       attachments,
     };
+    if (read.published) {
+      if (publishedVersions.size >= PUBLISHED_KEPT) publishedVersions.clear();
+      publishedVersions.set(key, read);
+    }
+    return read;
   }
 
   /**
