@@ -99,9 +99,9 @@ export async function consultationWithUnits(m: EntityManager, consultationId: st
 }
 
 /** The consultations concerning a unit (in one phase, if given), newest first. */
-export function consultationsOfUnit(q: Queryable, unitId: string, phase: ConsultationPhase | null): Promise<{ id: string; owner_node_id: string; phase: ConsultationPhase }[]> {
-  return queryOn(q)<{ id: string; owner_node_id: string; phase: ConsultationPhase }>(
-    `SELECT c.id, c.owner_node_id, c.phase FROM consultation c JOIN consultation_unit cu ON cu.consultation_id = c.id
+export function consultationsOfUnit(q: Queryable, unitId: string, phase: ConsultationPhase | null): Promise<{ id: string; owner_node_id: string; phase: ConsultationPhase; title: string }[]> {
+  return queryOn(q)<{ id: string; owner_node_id: string; phase: ConsultationPhase; title: string }>(
+    `SELECT c.id, c.owner_node_id, c.phase, c.title FROM consultation c JOIN consultation_unit cu ON cu.consultation_id = c.id
       WHERE cu.unit_id = $1 AND ($2::text IS NULL OR c.phase = $2) ORDER BY c.created_at DESC`,
     [unitId, phase],
   );

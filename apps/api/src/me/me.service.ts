@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { LEGAL_TIME_ZONE } from '@yishi/contracts';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
-import { consultationHeads, consultationsOfUnit } from '../consultations/consultation-store';
+import { consultationsOfUnit } from '../consultations/consultation-store';
 import { nodeById } from '../organizations/organization-store';
 import { accountHouseholdMembers, accountRollEntries, accountUnits } from '../rolls/roll-reads';
 import { sessionsOf } from '../sessions/session-store';
@@ -74,11 +74,11 @@ export class MeService {
     const sessions = new Map<string, MyOpenMattersDto['sessions'][number]>();
     const now = Date.now();
     for (const unit of units) {
-      const open = await consultationsOfUnit(m, unit.id, 'comment');
-      const heads = await consultationHeads(m, open.map((c) => c.id));
-      for (const c of open) if (!consultations.some((x) => x.id === c.id)) consultations.push({ id: c.id, title: heads.get(c.id)?.title ?? '', unitId: unit.id, unitName: unit.name });
+      // A unit's consultations open for comment (with their titles) and its sessions: neither waits for the other.
+      const [open, unitSessions] = await Promise.all([consultationsOfUnit(m, unit.id, 'comment'), sessionsOf(m, unit.id, false)]);
+      for (const c of open) if (!consultations.some((x) => x.id === c.id)) consultations.push({ id: c.id, title: c.title, unitId: unit.id, unitName: unit.name });
       const headHere = grants.some((g) => g.role === 'building_head' && g.node_id === unit.id);
-      for (const s of await sessionsOf(m, unit.id, false)) {
+      for (const s of unitSessions) {
         if (s.status !== 'announced' || s.ends_at.getTime() < now || (s.invite === 'building_heads' && !headHere) || sessions.has(s.id)) continue;
         sessions.set(s.id, { id: s.id, title: s.title, place: s.place, startsAt: s.starts_at.toISOString(), endsAt: s.ends_at.toISOString(), unitName: unit.name });
       }
