@@ -84,6 +84,35 @@ export async function migrateBefore(url: string, name: string): Promise<void> {
   await runMigrations(url, names.slice(0, names.indexOf(name)));
 }
 
+/** What a migration spec works with in its database: the connection, an INSERT … that gives the new row's id, and the rest of the migrations. */
+export interface BeforeMigration {
+  pg: Client;
+  insert(sql: string, params?: unknown[]): Promise<string>;
+  migrateRest(): Promise<void>;
+}
+
+/**
+ * For a migration spec: an empty database of its own migrated up to just before the migration
+ * `name` (migrateBefore), where `work` writes rows as an older build would and then applies the
+ * rest (`migrateRest`) to see what the migration does to them. The database is dropped afterwards.
+ */
+export async function beforeMigration(name: string, prefix: string, work: (db: BeforeMigration) => Promise<void>): Promise<void> {
+  const adminUrl = process.env['YISHI_TEST_ADMIN_URL']!;
+  const database = await createEmptyDatabase(adminUrl, prefix);
+  try {
+    await migrateBefore(database.url, name);
+    await withClient(database.url, (pg) =>
+      work({
+        pg,
+        insert: async (sql, params = []) => (await pg.query<{ id: string }>(`${sql} RETURNING id`, params)).rows[0]!.id,
+        migrateRest: async () => void (await runMigrations(database.url)),
+      }),
+    );
+  } finally {
+    await dropDatabase(adminUrl, database.name);
+  }
+}
+
 export async function createEmptyDatabase(adminUrl: string, prefix: string): Promise<{ name: string; url: string }> {
   const name = uniqueDatabaseName(prefix);
   await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));

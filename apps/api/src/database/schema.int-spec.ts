@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createEmptyDatabase, dropDatabase, migrateBefore } from '../../test/postgres';
+import { beforeMigration, createEmptyDatabase, dropDatabase } from '../../test/postgres';
 import { createTestDatabase } from '../../test/test-app';
 import { createDataSource } from './data-source';
 import { runMigrations } from './migrate';
@@ -155,32 +155,20 @@ describe('migrations', () => {
   });
 
   it('give the nodes already there their ancestries when the stored ancestry arrives', async () => {
-    const adminUrl = process.env['YISHI_TEST_ADMIN_URL']!;
-    const database = await createEmptyDatabase(adminUrl, 'yishi_ancestry');
-    try {
-      await migrateBefore(database.url, 'StoredAncestry1796520000000');
-      const pg = new Client({ connectionString: database.url });
-      await pg.connect();
-      try {
-        const q = async (sql: string, params: unknown[] = []): Promise<string> => (await pg.query<{ id: string }>(`${sql} RETURNING id`, params)).rows[0]!.id;
-        const street = await q(`INSERT INTO org_node (kind, code, name) VALUES ('street', 's', '街道')`);
-        const community = await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('community', 'c', '社区', $1)`, [street]);
-        const compound = await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('compound', 'cmp', '小区', $1)`, [community]);
-        await runMigrations(database.url);
-        const rows = await pg.query<{ id: string; ancestry: string[] }>(`SELECT id, ancestry FROM org_node`);
-        expect(new Map(rows.rows.map((r) => [r.id, r.ancestry]))).toEqual(
-          new Map([
-            [street, [street]],
-            [community, [community, street]],
-            [compound, [compound, community, street]],
-          ]),
-        );
-      } finally {
-        await pg.end();
-      }
-    } finally {
-      await dropDatabase(adminUrl, database.name);
-    }
+    await beforeMigration('StoredAncestry1796520000000', 'yishi_ancestry', async ({ pg, insert: q, migrateRest }) => {
+      const street = await q(`INSERT INTO org_node (kind, code, name) VALUES ('street', 's', '街道')`);
+      const community = await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('community', 'c', '社区', $1)`, [street]);
+      const compound = await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('compound', 'cmp', '小区', $1)`, [community]);
+      await migrateRest();
+      const rows = await pg.query<{ id: string; ancestry: string[] }>(`SELECT id, ancestry FROM org_node`);
+      expect(new Map(rows.rows.map((r) => [r.id, r.ancestry]))).toEqual(
+        new Map([
+          [street, [street]],
+          [community, [community, street]],
+          [compound, [compound, community, street]],
+        ]),
+      );
+    });
   });
 
   it('match the entities: generating a migration now would find nothing to change', async () => {

@@ -1,8 +1,7 @@
 import { Client } from 'pg';
-import { createEmptyDatabase, dropDatabase, migrateBefore } from '../../test/postgres';
+import { beforeMigration } from '../../test/postgres';
 import { createTestDatabase } from '../../test/test-app';
 import { createDataSource } from '../database/data-source';
-import { runMigrations } from '../database/migrate';
 
 /** What PostgreSQL itself enforces about versioned rolls, whoever writes to it. */
 describe('versioned rolls in PostgreSQL', () => {
@@ -199,75 +198,51 @@ describe('natural sort keys in PostgreSQL', () => {
   });
 
   it('gives the rows already on a roll, current and removed, their keys when it arrives, leaving them as they were', async () => {
-    const adminUrl = process.env['YISHI_TEST_ADMIN_URL']!;
-    const database = await createEmptyDatabase(adminUrl, 'yishi_sortkeys');
-    try {
-      await migrateBefore(database.url, 'NaturalSortKeys1796510000000');
-      const pg = new Client({ connectionString: database.url });
-      await pg.connect();
-      try {
-        const q = async (sql: string, params: unknown[] = []): Promise<string> => (await pg.query<{ id: string }>(`${sql} RETURNING id`, params)).rows[0]!.id;
-        const street = await q(`INSERT INTO org_node (kind, code, name) VALUES ('street', 's', '街道')`);
-        const community = await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('community', 'c', '社区', $1)`, [street]);
-        const compound = await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('compound', 'cmp', '小区', $1)`, [community]);
-        const r1 = await q(`INSERT INTO roll_revision (unit_id, number, source, summary) VALUES ($1, 1, 'seed', '{}')`, [compound]);
-        const r2 = await q(`INSERT INTO roll_revision (unit_id, number, source, summary) VALUES ($1, 2, 'seed', '{}')`, [compound]);
-        const tall = await q(`INSERT INTO building (unit_id, name, added_revision_id) VALUES ($1, '10栋', $2)`, [compound, r1]);
-        await q(`INSERT INTO building (unit_id, name, added_revision_id) VALUES ($1, '9栋', $2)`, [compound, r1]);
-        const gone = await q(`INSERT INTO exclusive_unit (unit_id, building_id, number, kind, area_centi_m2, area_source, added_revision_id) VALUES ($1, $2, '10-1001', 'dwelling', 8956, 'register', $3)`, [compound, tall, r1]);
-        await q(`INSERT INTO exclusive_unit (unit_id, building_id, number, kind, area_centi_m2, area_source, added_revision_id) VALUES ($1, $2, '10-201', 'dwelling', 8956, 'register', $3)`, [compound, tall, r1]);
-        await pg.query(`UPDATE exclusive_unit SET removed_revision_id = $1 WHERE id = $2`, [r2, gone]);
-        const before = await pg.query(`SELECT * FROM exclusive_unit ORDER BY id`);
-        const figures = await pg.query(`SELECT * FROM unit_roll_figures ORDER BY unit_id`);
-        await runMigrations(database.url);
-        const keys = await pg.query<{ number: string; number_sort: string; removed: boolean }>(`SELECT number, number_sort, removed_revision_id IS NOT NULL AS removed FROM exclusive_unit ORDER BY number_sort`);
-        expect(keys.rows).toEqual([
-          { number: '10-201', number_sort: '000000000010-000000000201', removed: false },
-          { number: '10-1001', number_sort: '000000000010-000000001001', removed: true },
-        ]);
-        expect((await pg.query<{ name: string }>(`SELECT name FROM building ORDER BY name_sort`)).rows.map((r) => r.name)).toEqual(['9栋', '10栋']);
-        const after = await pg.query(`SELECT * FROM exclusive_unit ORDER BY id`);
-        expect(after.rows.map(({ number_sort: _key, ...row }: Record<string, unknown>) => row)).toEqual(before.rows);
-        expect((await pg.query(`SELECT * FROM unit_roll_figures ORDER BY unit_id`)).rows).toEqual(figures.rows);
-        // The roll's own triggers are on again: a removed row stays as it was.
-        expect(await pg.query(`UPDATE exclusive_unit SET number = '10-1002' WHERE id = $1`, [gone]).catch((error: { constraint?: string }) => error.constraint)).toBe('exclusive_unit_removed_is_final');
-      } finally {
-        await pg.end();
-      }
-    } finally {
-      await dropDatabase(adminUrl, database.name);
-    }
+    await beforeMigration('NaturalSortKeys1796510000000', 'yishi_sortkeys', async ({ pg, insert: q, migrateRest }) => {
+      const street = await q(`INSERT INTO org_node (kind, code, name) VALUES ('street', 's', '街道')`);
+      const community = await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('community', 'c', '社区', $1)`, [street]);
+      const compound = await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('compound', 'cmp', '小区', $1)`, [community]);
+      const r1 = await q(`INSERT INTO roll_revision (unit_id, number, source, summary) VALUES ($1, 1, 'seed', '{}')`, [compound]);
+      const r2 = await q(`INSERT INTO roll_revision (unit_id, number, source, summary) VALUES ($1, 2, 'seed', '{}')`, [compound]);
+      const tall = await q(`INSERT INTO building (unit_id, name, added_revision_id) VALUES ($1, '10栋', $2)`, [compound, r1]);
+      await q(`INSERT INTO building (unit_id, name, added_revision_id) VALUES ($1, '9栋', $2)`, [compound, r1]);
+      const gone = await q(`INSERT INTO exclusive_unit (unit_id, building_id, number, kind, area_centi_m2, area_source, added_revision_id) VALUES ($1, $2, '10-1001', 'dwelling', 8956, 'register', $3)`, [compound, tall, r1]);
+      await q(`INSERT INTO exclusive_unit (unit_id, building_id, number, kind, area_centi_m2, area_source, added_revision_id) VALUES ($1, $2, '10-201', 'dwelling', 8956, 'register', $3)`, [compound, tall, r1]);
+      await pg.query(`UPDATE exclusive_unit SET removed_revision_id = $1 WHERE id = $2`, [r2, gone]);
+      const before = await pg.query(`SELECT * FROM exclusive_unit ORDER BY id`);
+      const figures = await pg.query(`SELECT * FROM unit_roll_figures ORDER BY unit_id`);
+      await migrateRest();
+      const keys = await pg.query<{ number: string; number_sort: string; removed: boolean }>(`SELECT number, number_sort, removed_revision_id IS NOT NULL AS removed FROM exclusive_unit ORDER BY number_sort`);
+      expect(keys.rows).toEqual([
+        { number: '10-201', number_sort: '000000000010-000000000201', removed: false },
+        { number: '10-1001', number_sort: '000000000010-000000001001', removed: true },
+      ]);
+      expect((await pg.query<{ name: string }>(`SELECT name FROM building ORDER BY name_sort`)).rows.map((r) => r.name)).toEqual(['9栋', '10栋']);
+      const after = await pg.query(`SELECT * FROM exclusive_unit ORDER BY id`);
+      expect(after.rows.map(({ number_sort: _key, ...row }: Record<string, unknown>) => row)).toEqual(before.rows);
+      expect((await pg.query(`SELECT * FROM unit_roll_figures ORDER BY unit_id`)).rows).toEqual(figures.rows);
+      // The roll's own triggers are on again: a removed row stays as it was.
+      expect(await pg.query(`UPDATE exclusive_unit SET number = '10-1002' WHERE id = $1`, [gone]).catch((error: { constraint?: string }) => error.constraint)).toBe('exclusive_unit_removed_is_final');
+    });
   });
 });
 
 describe('the roll revisions migration', () => {
   it('puts the rows already on a roll into a revision 1 of their unit', async () => {
-    const adminUrl = process.env['YISHI_TEST_ADMIN_URL']!;
-    const database = await createEmptyDatabase(adminUrl, 'yishi_rollmig');
-    try {
-      await migrateBefore(database.url, 'RollRevisions1795672541935');
-      const pg = new Client({ connectionString: database.url });
-      await pg.connect();
-      try {
-        const q = async (sql: string, params: unknown[] = []): Promise<string> => (await pg.query<{ id: string }>(`${sql} RETURNING id`, params)).rows[0]!.id;
-        const street = await q(`INSERT INTO org_node (kind, code, name) VALUES ('street', 's', '街道')`);
-        const community = await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('community', 'c', '社区', $1)`, [street]);
-        const coop = await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('cooperative', 'coop', '甲社', $1)`, [community]);
-        await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('compound', 'empty', '空小区', $1)`, [community]);
-        const household = await q(`INSERT INTO household (unit_id, number) VALUES ($1, 'H-1')`, [coop]);
-        await q(`INSERT INTO member (unit_id, household_id, name, birth_date) VALUES ($1, $2, '张三', '1960-01-01')`, [coop, household]);
-        await q(`INSERT INTO member (unit_id, household_id, name, birth_date) VALUES ($1, $2, '李四', '1962-01-01')`, [coop, household]);
-        await runMigrations(database.url);
-        const revisions = await pg.query(`SELECT n.code, r.number, r.source, r.summary->'counts' AS counts FROM roll_revision r JOIN org_node n ON n.id = r.unit_id`);
-        expect(revisions.rows).toEqual([{ code: 'coop', number: 1, source: 'seed', counts: { households: 1, members: 2 } }]);
-        const orphans = await pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM member m JOIN roll_revision r ON r.id = m.added_revision_id WHERE r.unit_id <> m.unit_id`);
-        expect(orphans.rows[0]!.n).toBe(0);
-      } finally {
-        await pg.end();
-      }
-    } finally {
-      await dropDatabase(adminUrl, database.name);
-    }
+    await beforeMigration('RollRevisions1795672541935', 'yishi_rollmig', async ({ pg, insert: q, migrateRest }) => {
+      const street = await q(`INSERT INTO org_node (kind, code, name) VALUES ('street', 's', '街道')`);
+      const community = await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('community', 'c', '社区', $1)`, [street]);
+      const coop = await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('cooperative', 'coop', '甲社', $1)`, [community]);
+      await q(`INSERT INTO org_node (kind, code, name, parent_id) VALUES ('compound', 'empty', '空小区', $1)`, [community]);
+      const household = await q(`INSERT INTO household (unit_id, number) VALUES ($1, 'H-1')`, [coop]);
+      await q(`INSERT INTO member (unit_id, household_id, name, birth_date) VALUES ($1, $2, '张三', '1960-01-01')`, [coop, household]);
+      await q(`INSERT INTO member (unit_id, household_id, name, birth_date) VALUES ($1, $2, '李四', '1962-01-01')`, [coop, household]);
+      await migrateRest();
+      const revisions = await pg.query(`SELECT n.code, r.number, r.source, r.summary->'counts' AS counts FROM roll_revision r JOIN org_node n ON n.id = r.unit_id`);
+      expect(revisions.rows).toEqual([{ code: 'coop', number: 1, source: 'seed', counts: { households: 1, members: 2 } }]);
+      const orphans = await pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM member m JOIN roll_revision r ON r.id = m.added_revision_id WHERE r.unit_id <> m.unit_id`);
+      expect(orphans.rows[0]!.n).toBe(0);
+    });
   });
 
   it('declares every partial index exactly as the database holds it (TypeORM does not compare index predicates)', async () => {
