@@ -4,14 +4,14 @@ import { LEGAL_TIME_ZONE, REPLY_OUTCOMES } from '@yishi/contracts';
 import type { IntakeChannel, ReplyOutcome } from '@yishi/contracts';
 import { calendarDateIn } from '@yishi/domain';
 import ExcelJS from 'exceljs';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { ConsultationAccess } from '../consultations/consultation-access.service';
 import { neutraliseFormula } from '../rolls/import/cells';
-import type { CommentRow } from './comment-store';
+import type { CommentRow, OpinionPlace } from './comment-store';
 import { authorName, officialReply, opinionPlaces, selectComments } from './comment-store';
 import type { AdoptionReportDto, AdoptionReportItemDto, AdoptionReportSectionDto, AdoptionTotalsDto } from './dto/adoption-report.dto';
-import { ADOPTION_REPORT_PAGE } from './dto/adoption-report.dto';
+import { ADOPTION_REPORT_MAX_PAGE, ADOPTION_REPORT_PAGE } from './dto/adoption-report.dto';
 
 export interface ReportDownload {
   fileName: string;
@@ -41,6 +41,9 @@ export const CHANNEL_LABELS: Record<IntakeChannel, string> = {
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** Report pages kept at most (emptied past that): a page of a hundred opinions is some 100 KB. */
+const KEPT_PAGES = 200;
+
 /**
  * The adoption report (意见采纳情况说明): every top-level opinion, online or offline, by version
  * and place (the whole draft first, then 第1条, 第2条…), with its provenance and its official
@@ -50,6 +53,14 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  */
 @Injectable()
 export class AdoptionReportService {
+  /**
+   * Pages of the report as last read, by consultation, version, offset and size, each with the
+   * revision of the consultation's opinions it was read at (migration OpinionRevisions). The
+   * report is the same for every reader, and PostgreSQL raises the revision with every change to
+   * what it shows, so a page kept at the revision read now is the page the database would give.
+   */
+  private readonly kept = new Map<string, { revision: string; sections: AdoptionReportSectionDto[] }>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ConsultationAccess,
@@ -61,6 +72,8 @@ export class AdoptionReportService {
    * last. Only the sections the page reaches are read, each by its own indexed statement: a page
    * costs the same whether the consultation has thirty opinions or thirty thousand. (The totals and
    * the places come from one statement; an opinion written meanwhile may show on a later page.)
+   * A page read before at the same revision is not read again: the access check and that one
+   * statement are all it costs.
    */
   async report(actor: Actor, consultationId: string, query: { versionId?: string; offset?: number; limit?: number } = {}): Promise<AdoptionReportDto> {
     const m = this.dataSource.manager;
@@ -69,9 +82,35 @@ export class AdoptionReportService {
     const offset = query.offset ?? 0;
     const limit = query.limit ?? ADOPTION_REPORT_PAGE;
     // Every place with opinions, in report order, with its figures: the totals are their sums.
-    const places = await opinionPlaces(m, consultationId, versionId);
+    const { places, revision } = await opinionPlaces(m, consultationId, versionId);
     const totals: AdoptionTotalsDto = { total: 0, adopted: 0, partly_adopted: 0, not_adopted: 0, noted: 0, pending: 0, offline: 0 };
     for (const place of places) for (const key of Object.keys(totals) as (keyof AdoptionTotalsDto)[]) totals[key] += place[key];
+    // The workbook's whole report is read afresh, and not kept.
+    const key = revision !== null && limit <= ADOPTION_REPORT_MAX_PAGE ? `${consultationId}/${versionId ?? ''}/${offset}/${limit}` : null;
+    const kept = key === null ? undefined : this.kept.get(key);
+    let sections: AdoptionReportSectionDto[];
+    if (kept && kept.revision === revision) sections = kept.sections;
+    else {
+      sections = await this.sections(m, consultationId, places, offset, limit);
+      if (key !== null) {
+        if (this.kept.size >= KEPT_PAGES && !this.kept.has(key)) this.kept.clear();
+        this.kept.set(key, { revision: revision!, sections });
+      }
+    }
+    const reached = offset + limit;
+    return {
+      consultationId,
+      title: consultation.title,
+      phase: consultation.phase,
+      generatedAt: new Date().toISOString(),
+      totals,
+      sections,
+      next: reached < totals.total ? reached : null,
+    };
+  }
+
+  /** The sections of the opinions from the `offset`-th on, `limit` of them, read from the places that hold them. */
+  private async sections(m: EntityManager, consultationId: string, places: OpinionPlace[], offset: number, limit: number): Promise<AdoptionReportSectionDto[]> {
     const sections: AdoptionReportSectionDto[] = [];
     let start = 0; // the report position of the place's first opinion
     for (const place of places) {
@@ -99,16 +138,7 @@ export class AdoptionReportService {
       start += place.total;
       if (start >= offset + limit) break;
     }
-    const reached = offset + limit;
-    return {
-      consultationId,
-      title: consultation.title,
-      phase: consultation.phase,
-      generatedAt: new Date().toISOString(),
-      totals,
-      sections,
-      next: reached < totals.total ? reached : null,
-    };
+    return sections;
   }
 
   private item(row: CommentRow, seq: number): AdoptionReportItemDto {

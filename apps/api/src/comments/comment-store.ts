@@ -250,22 +250,30 @@ export interface OpinionPlace {
 /**
  * The places of a consultation's top-level opinions (of one version, if given), in report order —
  * by version, the whole draft first, then 第1条, 第2条… — with their figures: one statement gives
- * both the report's totals and where each of its opinions stands.
+ * both the report's totals and where each of its opinions stands. With them, read in the same
+ * statement, the revision of the consultation's opinions (migration OpinionRevisions): null when
+ * there is no opinion to place, or no revision kept.
  */
-export async function opinionPlaces(m: EntityManager, consultationId: string, versionId: string | null): Promise<OpinionPlace[]> {
+export async function opinionPlaces(
+  m: EntityManager,
+  consultationId: string,
+  versionId: string | null,
+): Promise<{ places: OpinionPlace[]; revision: string | null }> {
   // The figures PostgreSQL keeps per place (opinion_place_figures, migration OpinionFigures).
-  const rows = await m.query<Omit<OpinionPlace, 'version_number' | 'clause_number'>[]>(
+  const rows = await m.query<(Omit<OpinionPlace, 'version_number' | 'clause_number'> & { revision: string | null })[]>(
     `SELECT f.version_id, f.clause_id, f.opinions AS total, f.adopted, f.partly_adopted, f.not_adopted, f.noted,
-            f.opinions - f.adopted - f.partly_adopted - f.not_adopted - f.noted AS pending, f.offline
+            f.opinions - f.adopted - f.partly_adopted - f.not_adopted - f.noted AS pending, f.offline,
+            (SELECT r.revision FROM opinion_revision r WHERE r.consultation_id = $1) AS revision
        FROM opinion_place_figures f
       WHERE f.consultation_id = $1 AND ($2::uuid IS NULL OR f.version_id = $2) AND f.opinions > 0`,
     [consultationId, versionId],
   );
   const versions = await versionLabels(m, rows.map((r) => r.version_id));
   const clauses = await clauseLabels(m, rows.map((r) => r.clause_id));
-  return rows
-    .map((r) => ({ ...r, version_number: versions.get(r.version_id)!.number, clause_number: r.clause_id ? clauses.get(r.clause_id)!.number : null }))
+  const places = rows
+    .map(({ revision: _, ...r }) => ({ ...r, version_number: versions.get(r.version_id)!.number, clause_number: r.clause_id ? clauses.get(r.clause_id)!.number : null }))
     .sort((a, b) => a.version_number - b.version_number || (a.clause_number ?? 0) - (b.clause_number ?? 0));
+  return { places, revision: rows[0]?.revision ?? null };
 }
 
 /** Records a reader's report of a comment; false when they had already reported it. */

@@ -454,6 +454,72 @@ describe('comments, moderation, official answers and the adoption report', () =>
     for (const bad of ['limit=0', 'limit=501', 'offset=-1', 'offset=x']) expect((await coOwner.get(`${url}?${bad}`)).status).toBe(400);
   });
 
+  it('gives a report page kept in the API only while PostgreSQL says nothing it shows has changed', async () => {
+    const revision = async (): Promise<string> =>
+      (await t.dataSource.query<{ revision: string }[]>(`SELECT revision FROM opinion_revision WHERE consultation_id = $1`, [consultation]))[0]!.revision;
+    const item = async (commentId: string): Promise<AdoptionReportDto['sections'][number]['items'][number] | undefined> => reportItem(await report(coOwner), commentId);
+    const first = await report(coOwner);
+    const { generatedAt: _, ...unchanged } = first;
+    const r0 = await revision();
+    // Read again at the same revision: the same page (a reply under an opinion is not in the report, and changes nothing).
+    expect((await coOwner.post(`/api/consultations/${consultation}/comments`, { parentId: clause3Comment.id, body: '再补充一句。' })).status).toBe(201);
+    expect(await revision()).toBe(r0);
+    expect(await report(convenor)).toMatchObject(unchanged);
+
+    // A new opinion, its official answer, its hiding, its writer's and its answerer's new names: each shows on the next read.
+    const posted = await owner.post<ThreadDto>(`/api/consultations/${consultation}/comments`, { body: '晚上十点后禁止外来车辆进入。' });
+    expect(posted.status).toBe(201);
+    const opinion = posted.body;
+    expect(await item(opinion.id)).toMatchObject({ body: '晚上十点后禁止外来车辆进入。', reply: null });
+    expect((await report(coOwner)).totals.total).toBe(first.totals.total + 1);
+    expect((await convenor.request('PUT', `/api/comments/${opinion.id}/official-reply`, { outcome: 'noted', reason: '已转物业研究。' })).status).toBe(200);
+    expect(await item(opinion.id)).toMatchObject({ reply: { outcome: 'noted', reason: '已转物业研究。' } });
+    const names = await t.dataSource.query<{ id: string; phone: string; display_name: string }[]>(
+      `SELECT id, phone, display_name FROM app_user WHERE phone IN ('13800000012', '13800000006') ORDER BY phone DESC`,
+    );
+    try {
+      await t.dataSource.query(`UPDATE app_user SET display_name = display_name || '（改名）' WHERE phone IN ('13800000012', '13800000006')`);
+      expect(await item(opinion.id)).toMatchObject({
+        authorName: `${names[0]!.display_name}（改名）`,
+        reply: { repliedByName: `${names[1]!.display_name}（改名）` },
+      });
+    } finally {
+      for (const n of names) await t.dataSource.query(`UPDATE app_user SET display_name = $2 WHERE id = $1`, [n.id, n.display_name]);
+    }
+    expect(await item(opinion.id)).toMatchObject({ authorName: names[0]!.display_name });
+    expect((await convenor.post(`/api/comments/${opinion.id}/hide`, { reason: '与本条无关' })).status).toBe(200);
+    expect(await item(opinion.id)).toMatchObject({ hidden: true, body: null, hiddenReason: '与本条无关' });
+
+    // The revision is raised when the change commits, not before: inside the writing transaction it still reads as it was.
+    const [author] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM app_user WHERE phone = '13800000012'`);
+    const insertOpinion = `INSERT INTO comment (consultation_id, version_id, clause_id, author_id, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`;
+    const before = await revision();
+    const a = new Client({ connectionString: t.databaseUrl });
+    const b = new Client({ connectionString: t.databaseUrl });
+    await a.connect();
+    await b.connect();
+    try {
+      await a.query('BEGIN');
+      await a.query(insertOpinion, [consultation, v1.id, v1.clauses[0], author!.id, '甲：第一条']);
+      expect((await a.query<{ revision: string }>(`SELECT revision FROM opinion_revision WHERE consultation_id = $1`, [consultation])).rows[0]!.revision).toBe(before);
+      // A writer at a second place meanwhile, then the first writer at that place too. Were the revision's row
+      // taken at each change, the second writer would wait for the first (and give up after its lock timeout), then
+      // each hold what the other waits for; taken at commit, neither waits for the revision and both land.
+      await b.query('BEGIN');
+      await b.query(`SET LOCAL lock_timeout = '3s'`);
+      await b.query(insertOpinion, [consultation, v1.id, v1.clauses[1], author!.id, '乙：第二条']);
+      const waiting = a.query(insertOpinion, [consultation, v1.id, v1.clauses[1], author!.id, '甲：第二条']);
+      await b.query('COMMIT');
+      await waiting;
+      await a.query('COMMIT');
+    } finally {
+      await a.end();
+      await b.end();
+    }
+    expect(BigInt(await revision())).toBe(BigInt(before) + 3n);
+    expect((await report(coOwner)).totals.total).toBe(first.totals.total + 4);
+  });
+
   it('limits each person to 10 comments in 10 minutes, with Retry-After', async () => {
     const tenant = await HttpSession.signedIn(t.baseUrl, '13800000014', DEMO_PASSWORD);
     let accepted = 0;

@@ -46,6 +46,7 @@ import { RollRevision } from '../rolls/entities/roll-revision.entity';
 import { Tenant } from '../rolls/entities/tenant.entity';
 import { UnitRollFigures } from '../rolls/entities/unit-roll-figures.entity';
 import { OpinionPlaceFigures } from '../comments/entities/opinion-place-figures.entity';
+import { OpinionRevision } from '../comments/entities/opinion-revision.entity';
 import { DiscussionSession, SessionUnit } from '../sessions/entities/discussion-session.entity';
 import { SessionAttendance } from '../sessions/entities/session-attendance.entity';
 import { AgendaItem } from '../sessions/entities/agenda-item.entity';
@@ -76,6 +77,7 @@ export const ENTITIES = [
   Tenant,
   UnitRollFigures,
   OpinionPlaceFigures,
+  OpinionRevision,
   AuthSession,
   RateLimitBucket,
   PhoneVerification,

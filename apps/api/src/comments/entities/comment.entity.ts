@@ -13,6 +13,7 @@ import { User } from '../../users/entities/user.entity';
 @Index('comment_consultation_idx', ['consultationId', 'createdAt'])
 @Index('comment_clause_idx', ['clauseId'])
 @Index('comment_parent_idx', ['parentId'])
+@Index('comment_author_idx', ['authorId'])
 @Index('comment_place_idx', ['consultationId', 'versionId', 'clauseId', 'createdAt', 'id'], { where: `"parent_id" IS NULL` })
 @Check('comment_body_length', `length(btrim("body")) BETWEEN 1 AND 1000`)
 @Check(

@@ -1,11 +1,12 @@
 import type { ReplyOutcome } from '@yishi/contracts';
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { Clause } from '../../consultations/entities/clause.entity';
 import { User } from '../../users/entities/user.entity';
 import { Comment } from './comment.entity';
 
 /** The official answer to an opinion: adopted / partly adopted / not adopted / noted, with a reason. */
 @Entity('official_reply')
+@Index('official_reply_replied_by_idx', ['repliedBy'])
 @Check('official_reply_outcome_valid', `"outcome" IN ('adopted', 'partly_adopted', 'not_adopted', 'noted')`)
 @Check('official_reply_reason_length', `length(btrim("reason")) BETWEEN 1 AND 1000`)
 export class OfficialReply {
