@@ -89,7 +89,8 @@ type CommentRowOwnPart = Omit<
  * Comments of one consultation matching `where` (SQL on alias `c`; `$1` is the consultation, `$2`
  * the reader), in `order`, `limit` of them from the `offset`-th on. Parameters from `$3` on are
  * `params`. The page is chosen among the comments alone, and only its rows are joined to their
- * answers; the names of writers, recorders and answerers are looked up row by row, so no plan
+ * answers, each looked up by its key (a lateral join: as a plain join PostgreSQL hashed every
+ * answer of the street to match a page of twenty, 0.5 ms of its 1.0 on the area); the names of writers, recorders and answerers are looked up row by row, so no plan
  * reads every account of the street (20,000 and more) to name a page of thirty opinions.
  *
  * `readerId` null reads for the public adoption report, which shows no reader's own marks and no
@@ -121,7 +122,7 @@ export async function selectComments(
               WHERE c.consultation_id = $1 AND (${where})
               ORDER BY ${order}
               ${limit === undefined ? '' : `LIMIT ${Math.trunc(limit)}`} ${offset > 0 ? `OFFSET ${Math.trunc(offset)}` : ''}) c
-       LEFT JOIN official_reply o ON o.comment_id = c.id
+       LEFT JOIN LATERAL (SELECT o.* FROM official_reply o WHERE o.comment_id = c.id LIMIT 1) o ON true
       ORDER BY ${order}`,
     [consultationId, readerId, ...params],
   );
