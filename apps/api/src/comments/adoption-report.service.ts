@@ -4,14 +4,15 @@ import { LEGAL_TIME_ZONE, REPLY_OUTCOMES } from '@yishi/contracts';
 import type { IntakeChannel, ReplyOutcome } from '@yishi/contracts';
 import { calendarDateIn } from '@yishi/domain';
 import ExcelJS from 'exceljs';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { ConsultationAccess } from '../consultations/consultation-access.service';
 import { neutraliseFormula } from '../rolls/import/cells';
 import type { CommentRow, OpinionPlace } from './comment-store';
 import { authorName, officialReply, opinionPlaces, selectComments } from './comment-store';
 import type { AdoptionReportDto, AdoptionReportItemDto, AdoptionReportSectionDto, AdoptionTotalsDto } from './dto/adoption-report.dto';
-import { ADOPTION_REPORT_MAX_PAGE, ADOPTION_REPORT_PAGE } from './dto/adoption-report.dto';
+import { ADOPTION_REPORT_PAGE } from './dto/adoption-report.dto';
 
 export interface ReportDownload {
   fileName: string;
@@ -41,8 +42,12 @@ export const CHANNEL_LABELS: Record<IntakeChannel, string> = {
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Report pages kept at most (emptied past that): a page of a hundred opinions is some 100 KB. */
-const KEPT_PAGES = 200;
+/**
+ * Report pages kept at most (emptied past that). A page of a hundred opinions is some 40 KB as
+ * JSON on the area; at most a hundred opinions and answers of a thousand characters each, about
+ * 0.5 MB in memory, so the pages kept never pass some 50 MB.
+ */
+const KEPT_PAGES = 100;
 
 /**
  * The adoption report (意见采纳情况说明): every top-level opinion, online or offline, by version
@@ -56,7 +61,7 @@ export class AdoptionReportService {
   /**
    * Pages of the report as last read, by consultation, version, offset and size, each with the
    * revision of the consultation's opinions it was read at (migration OpinionRevisions). The
-   * report is the same for every reader, and PostgreSQL raises the revision with every change to
+   * report is the same for every reader, and PostgreSQL renews the revision with every change to
    * what it shows, so a page kept at the revision read now is the page the database would give.
    */
   private readonly kept = new Map<string, { revision: string; sections: AdoptionReportSectionDto[] }>();
@@ -85,8 +90,8 @@ export class AdoptionReportService {
     const { places, revision } = await opinionPlaces(m, consultationId, versionId);
     const totals: AdoptionTotalsDto = { total: 0, adopted: 0, partly_adopted: 0, not_adopted: 0, noted: 0, pending: 0, offline: 0 };
     for (const place of places) for (const key of Object.keys(totals) as (keyof AdoptionTotalsDto)[]) totals[key] += place[key];
-    // The workbook's whole report is read afresh, and not kept.
-    const key = revision !== null && limit <= ADOPTION_REPORT_MAX_PAGE ? `${consultationId}/${versionId ?? ''}/${offset}/${limit}` : null;
+    // Pages as the web client asks for them are kept; longer ones, and the workbook's whole report, are read afresh.
+    const key = revision !== null && limit <= ADOPTION_REPORT_PAGE ? `${consultationId}/${versionId ?? ''}/${offset}/${limit}` : null;
     const kept = key === null ? undefined : this.kept.get(key);
     let sections: AdoptionReportSectionDto[];
     if (kept && kept.revision === revision) sections = kept.sections;

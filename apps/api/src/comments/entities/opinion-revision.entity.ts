@@ -1,10 +1,10 @@
-import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Generated, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 import { Consultation } from '../../consultations/entities/consultation.entity';
 
 /**
  * The revision of a consultation's opinions as the adoption report shows them, kept by
- * PostgreSQL itself (migration OpinionRevisions): made with the consultation, raised at commit by
- * every change to its top-level opinions, their official replies, the display names they show
+ * PostgreSQL itself (migration OpinionRevisions): made with the consultation, replaced by a fresh
+ * random value at commit of every change to its top-level opinions, their official replies, the display names they show
  * and the labels of its draft clauses. The API keeps report pages by it. No code writes it.
  */
 @Entity('opinion_revision')
@@ -16,6 +16,7 @@ export class OpinionRevision {
   @JoinColumn({ name: 'consultation_id', foreignKeyConstraintName: 'opinion_revision_consultation_fk' })
   consultation?: Consultation;
 
-  @Column({ type: 'bigint', default: 0 })
+  @Column({ type: 'uuid' })
+  @Generated('uuid')
   revision!: string;
 }
