@@ -1,10 +1,16 @@
 import type { Queryable } from '../database/pooled';
 import { queryOn } from '../database/pooled';
+import type { OrgNodeKind } from '@yishi/contracts';
 
 /**
  * The organizations store: what other features read of the organization tree (`org_node`), on the
  * caller's transaction or connection.
  */
+
+/** Every node of the tree, with what the tree page shows of it and its parent (in no order). */
+export function treeNodes(q: Queryable): Promise<{ id: string; parent_id: string | null; kind: OrgNodeKind; code: string; name: string }[]> {
+  return queryOn(q)(`SELECT id, parent_id, kind, code, name FROM org_node`);
+}
 
 /** A node's name, if there is such a node. */
 export async function nodeName(q: Queryable, nodeId: string): Promise<string | undefined> {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { OrgTreeNode, UnitStats } from '@yishi/contracts';
+import type { OrgNodeKind, OrgTreeNode, UnitStats } from '@yishi/contracts';
 import { DataSource } from 'typeorm';
 import { compareChinese } from '../common/collation';
 import type { RollFiguresRow } from '../rolls/roll-view-store';
 import { unitRollFigures } from '../rolls/roll-view-store';
-import { OrgNode } from './entities/org-node.entity';
+import { treeNodes } from './organization-store';
 
 const KIND_ORDER = { street: 0, community: 1, cooperative: 2, compound: 3 } as const;
 
@@ -21,7 +21,8 @@ export class OrganizationsService {
    * and the library together.
    */
   async tree(): Promise<OrgTreeNode[]> {
-    const nodes = await this.dataSource.getRepository(OrgNode).find({ order: { name: 'ASC' } });
+    // Read as plain rows: hydrating OrgNode entities (TypeORM's find, with dates parsed) took a tenth of the page's API time.
+    const nodes = await treeNodes(this.dataSource.manager);
     const units = nodes.filter((n) => n.kind === 'cooperative' || n.kind === 'compound').map((n) => n.id);
     const stats = await unitRollFigures(this.dataSource.manager, units);
     const statsByUnit = new Map(stats.map((row) => [row.unit_id, row]));
@@ -37,7 +38,7 @@ export class OrganizationsService {
     const roots: OrgTreeNode[] = [];
     for (const node of nodes) {
       const entry = byId.get(node.id)!;
-      const parent = node.parentId ? byId.get(node.parentId) : undefined;
+      const parent = node.parent_id ? byId.get(node.parent_id) : undefined;
       (parent ? parent.children : roots).push(entry);
     }
     const sort = (list: OrgTreeNode[]): void => {
@@ -49,7 +50,7 @@ export class OrganizationsService {
   }
 }
 
-function toStats(kind: OrgNode['kind'], row: RollFiguresRow): UnitStats {
+function toStats(kind: OrgNodeKind, row: RollFiguresRow): UnitStats {
   const n = (v: string | number | null): number => Number(v ?? 0);
   return kind === 'cooperative'
     ? { households: n(row.households), members: n(row.members), fullCapacityMembers: n(row.full_capacity) }
