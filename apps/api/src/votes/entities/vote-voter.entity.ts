@@ -8,6 +8,7 @@ import { Vote } from './vote.entity';
  */
 @Entity('vote_voter')
 @Index('vote_voter_person_unique', ['voteId', 'personType', 'personId'], { unique: true })
+@Index('vote_voter_group_idx', ['voteId', 'groupLabel'])
 @Check('vote_voter_person_type_valid', `"person_type" IN ('owner', 'member')`)
 @Check('vote_voter_id_format', `"voter_id" ~ '^v-[0-9a-f]{8,}$'`)
 export class VoteVoter {
