@@ -90,8 +90,9 @@ type CommentRowOwnPart = Omit<
  * the reader), in `order`, `limit` of them from the `offset`-th on. Parameters from `$3` on are
  * `params`. The page is chosen among the comments alone, and only its rows are joined to their
  * answers, each looked up by its key (a lateral join: as a plain join PostgreSQL hashed every
- * answer of the street to match a page of twenty, 0.5 ms of its 1.0 on the area); the names of writers, recorders and answerers are looked up row by row, so no plan
- * reads every account of the street (20,000 and more) to name a page of thirty opinions.
+ * answer of the street to match a page of twenty, 0.5 ms of its 1.0 on the area); the names of
+ * writers, recorders and answerers are looked up row by row, so no plan reads every account of
+ * the street (20,000 and more) to name a page of thirty opinions.
  *
  * `readerId` null reads for the public adoption report, which shows no reader's own marks and no
  * moderation figures, and names no writer of an anonymous or offline opinion: `reported_by_me` is

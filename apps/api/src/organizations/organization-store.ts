@@ -1,6 +1,6 @@
+import type { OrgNodeKind } from '@yishi/contracts';
 import type { Queryable } from '../database/pooled';
 import { queryOn } from '../database/pooled';
-import type { OrgNodeKind } from '@yishi/contracts';
 
 /**
  * The organizations store: what other features read of the organization tree (`org_node`), on the
