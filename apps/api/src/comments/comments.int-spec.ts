@@ -224,6 +224,16 @@ describe('comments, moderation, official answers and the adoption report', () =>
     expect((await comments(coOwner, `?wholeDraft=true&clauseId=${v1.clauses[0]}`)).status).toBe(400);
     expect((await comments(coOwner, '?limit=500')).status).toBe(400);
     expect(all.body.counts[0]).toMatchObject({ versionNumber: 1, clauseId: null });
+    // Each thread comes with its replies, in whichever place it stands (the whole draft or a clause), and a
+    // thread nobody answered with none, whether or not others in its place have replies.
+    const wholeDraft = (await buildingHead.post<ThreadDto>(`/api/consultations/${consultation}/comments`, { body: '整体上同意，细节再议。' })).body;
+    const unanswered = (await buildingHead.post<ThreadDto>(`/api/consultations/${consultation}/comments`, { body: '没人回复的一条。' })).body;
+    const reply = (await coOwner.post<ThreadDto>(`/api/consultations/${consultation}/comments`, { parentId: wholeDraft.id, body: '附议。' })).body;
+    const listed = (await comments(owner)).body.items;
+    expect(listed.find((c) => c.id === wholeDraft.id)!.replies.map((r) => r.id)).toEqual([reply.id]);
+    expect(listed.find((c) => c.id === unanswered.id)!.replies).toEqual([]);
+    expect(listed.find((c) => c.id === clause3Comment.id)!.replies.map((r) => r.body)).toContain('同意，分档更公平。');
+    expect((await comments(owner, '?wholeDraft=true')).body.items.find((c) => c.id === wholeDraft.id)!.replies.map((r) => r.id)).toEqual([reply.id]);
   });
 
   it('takes opinions received offline, with their provenance, and shows them everywhere like online ones', async () => {

@@ -69,16 +69,17 @@ export class CommentsService {
     }
     // The page, its replies and the counts name the same clauses and versions: each is read once.
     const labels = draftLabels(m);
-    // The counts do not wait for the page, nor the page's replies for the counts.
-    const [[rows, replies], counts] = await Promise.all([
-      (async () => {
-        const found = await selectComments(m, consultationId, actor.id, conditions.join(' AND '), params, 'c.created_at DESC, c.id DESC', limit + 1, 0, labels);
-        const ids = found.slice(0, limit).map((r) => r.id);
-        return [found, ids.length ? await selectComments(m, consultationId, actor.id, 'c.parent_id = ANY($3::uuid[])', [ids], 'c.created_at, c.id', undefined, 0, labels) : []] as const;
-      })(),
+    // The page and the counts at once; then the page's replies, asked for only when a place on the page has
+    // any (the counts say how many replies each place holds): a page in places where nobody has replied yet
+    // costs one statement fewer. A reply written between the two reads shows on the next read.
+    const [rows, counts] = await Promise.all([
+      selectComments(m, consultationId, actor.id, conditions.join(' AND '), params, 'c.created_at DESC, c.id DESC', limit + 1, 0, labels),
       this.counts(m, consultationId, query.versionId, labels),
     ]);
     const page = rows.slice(0, limit);
+    const withReplies = new Set(counts.filter((c) => c.replies > 0).map((c) => `${c.versionId}/${c.clauseId ?? ''}`));
+    const ids = page.filter((r) => withReplies.has(`${r.version_id}/${r.clause_id ?? ''}`)).map((r) => r.id);
+    const replies = ids.length ? await selectComments(m, consultationId, actor.id, 'c.parent_id = ANY($3::uuid[])', [ids], 'c.created_at, c.id', undefined, 0, labels) : [];
     return {
       items: page.map((row) => this.thread(row, replies, reader)),
       next: rows.length > limit ? page.at(-1)!.id : null,
