@@ -89,6 +89,19 @@ describe('comments, moderation, official answers and the adoption report', () =>
     return readXlsx(file.bytes);
   };
   const inbox = async (session: HttpSession): Promise<InboxPageDto['items']> => (await session.get<InboxPageDto>('/api/me/notifications')).body.items;
+  /** Two connections of their own, for two writers at once, closed afterwards whatever happens. */
+  const twoWriters = async (work: (a: Client, b: Client) => Promise<void>): Promise<void> => {
+    const a = new Client({ connectionString: t.databaseUrl });
+    const b = new Client({ connectionString: t.databaseUrl });
+    await a.connect();
+    await b.connect();
+    try {
+      await work(a, b);
+    } finally {
+      await a.end();
+      await b.end();
+    }
+  };
   const audit = async (action: string): Promise<AuditPageDto['entries']> =>
     (await staff.get<AuditPageDto>(`/api/nodes/${unit}/audit?action=${action}`)).body.entries.filter((e) => e.entityType === 'comment');
 
@@ -504,11 +517,7 @@ describe('comments, moderation, official answers and the adoption report', () =>
     const [author] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM app_user WHERE phone = '13800000012'`);
     const insertOpinion = `INSERT INTO comment (consultation_id, version_id, clause_id, author_id, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`;
     const before = await revision();
-    const a = new Client({ connectionString: t.databaseUrl });
-    const b = new Client({ connectionString: t.databaseUrl });
-    await a.connect();
-    await b.connect();
-    try {
+    await twoWriters(async (a, b) => {
       await a.query('BEGIN');
       await a.query(insertOpinion, [consultation, v1.id, v1.clauses[0], author!.id, '甲：第一条']);
       expect((await a.query<{ revision: string }>(`SELECT revision FROM opinion_revision WHERE consultation_id = $1`, [consultation])).rows[0]!.revision).toBe(before);
@@ -522,10 +531,7 @@ describe('comments, moderation, official answers and the adoption report', () =>
       await b.query('COMMIT');
       await waiting;
       await a.query('COMMIT');
-    } finally {
-      await a.end();
-      await b.end();
-    }
+    });
     expect(await revision()).not.toBe(before);
     expect((await report(coOwner)).totals.total).toBe(first.totals.total + 4);
   });
@@ -568,11 +574,7 @@ describe('comments, moderation, official answers and the adoption report', () =>
     const insertOpinion = `INSERT INTO comment (consultation_id, version_id, clause_id, author_id, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`;
     const before = await place(v1.clauses[0]!);
     // Two transactions add an opinion to the same place at once: the second waits for the first's row, and both land.
-    const a = new Client({ connectionString: t.databaseUrl });
-    const b = new Client({ connectionString: t.databaseUrl });
-    await a.connect();
-    await b.connect();
-    try {
+    await twoWriters(async (a, b) => {
       await a.query('BEGIN');
       await b.query('BEGIN');
       const first = await a.query<{ id: string }>(insertOpinion, [consultation, v1.id, v1.clauses[0], author!.id, '甲：车位先租给本楼业主']);
@@ -612,10 +614,7 @@ describe('comments, moderation, official answers and the adoption report', () =>
       await t.dataSource.query(`DELETE FROM comment WHERE id = $1`, [second.rows[0]!.id]);
       expect(await place(v1.clauses[0]!)).toEqual(before);
       await agree();
-    } finally {
-      await a.end();
-      await b.end();
-    }
+    });
   });
 
   it('names a clause an answer links to as the draft reads it now: a published one never changes, one still drafted may', async () => {
