@@ -3,10 +3,9 @@
  * a compound of a dozen units or a cooperative of a few households, small enough that every
  * figure of a tally can be worked out by hand, with accounts for the people who vote online.
  */
-import { randomBytes } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import type { DataSource } from 'typeorm';
-import { sha256 } from '../src/common/keyed-hash';
+import { SessionService } from '../src/auth/session.service';
 import { OrgNode } from '../src/organizations/entities/org-node.entity';
 import { Building } from '../src/rolls/entities/building.entity';
 import { ExclusiveUnit } from '../src/rolls/entities/exclusive-unit.entity';
@@ -19,31 +18,22 @@ import { RoleGrant } from '../src/users/entities/role-grant.entity';
 import { User } from '../src/users/entities/user.entity';
 import { HttpSession } from './http-session';
 
-/** An account without a password: its sessions are written directly (signIn). */
+/** An account without a password: its sessions are opened without one (signIn). */
 export async function createAccount(dataSource: DataSource, phone: string, displayName: string): Promise<string> {
   const user = await dataSource.getRepository(User).save({ phone, displayName, passwordHash: null });
   return user.id;
 }
 
 /**
- * A signed-in session of the account with this phone, written straight into auth_session (as a
- * login would write it): password hashing is slow on purpose, and these tests sign in dozens.
+ * A signed-in session of the account with this phone, opened as a login opens it (SessionService)
+ * but without the password check: password hashing is slow on purpose, and these tests sign in dozens.
  */
 export async function signIn(dataSource: DataSource, baseUrl: string, phone: string): Promise<HttpSession> {
   const user = await dataSource.getRepository(User).findOneByOrFail({ phone });
-  const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(24).toString('base64url');
-  const now = Date.now();
-  await dataSource.query(`INSERT INTO auth_session (user_id, token_hash, csrf_token, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $5)`, [
-    user.id,
-    sha256(token),
-    csrfToken,
-    new Date(now),
-    new Date(now + 24 * 3600_000),
-  ]);
+  const { token, session: opened } = await new SessionService(dataSource).open(dataSource.manager, user.id);
   const session = new HttpSession(baseUrl);
   (session as unknown as { cookie: string }).cookie = token;
-  session.csrfToken = csrfToken;
+  session.csrfToken = opened.csrfToken;
   return session;
 }
 

@@ -13,12 +13,18 @@ import type { ContactOutcome } from '../entities/vote-contact.entity';
  * instead of every ballot of the street (a Seq Scan of `ballot` on the area).
  */
 
+/**
+ * Whether voter `v` (a `vote_voter` row of vote `$1`) has taken part: a counted ballot of a named
+ * vote, a mark on the roll of a secret one (`$2` is the vote's secrecy). Every statement here asks it.
+ */
+const TOOK_PART = `CASE WHEN $2 = 'secret' THEN EXISTS (SELECT 1 FROM vote_mark k WHERE k.vote_id = $1 AND k.voter_id = v.voter_id)
+                      ELSE EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = $1 AND b.voter_id = v.voter_id) END`;
+
 /** Per group: voters on the frozen electorate, and how many have taken part. */
 export function turnoutByGroup(q: TxQuery, voteId: string, secrecy: 'named' | 'secret', group: string | null): Promise<{ group_label: string; voters: number; voted: number }[]> {
   return q(
     `SELECT v.group_label, count(*)::int AS voters,
-            count(*) FILTER (WHERE CASE WHEN $2 = 'secret' THEN EXISTS (SELECT 1 FROM vote_mark k WHERE k.vote_id = $1 AND k.voter_id = v.voter_id)
-                                         ELSE EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = $1 AND b.voter_id = v.voter_id) END)::int AS voted
+            count(*) FILTER (WHERE ${TOOK_PART})::int AS voted
        FROM vote_voter v WHERE v.vote_id = $1 AND ($3::text IS NULL OR v.group_label = $3)
       GROUP BY v.group_label ORDER BY v.group_label`,
     [voteId, secrecy, group],
@@ -51,8 +57,7 @@ export async function missingOfGroup(q: TxQuery, voteId: string, secrecy: 'named
                  FROM vote_contact c JOIN app_user u ON u.id = c.by WHERE c.vote_id = v.vote_id AND c.voter_id = v.voter_id ORDER BY c.at DESC, c.id DESC LIMIT 1) AS contact
          FROM vote_voter v
         WHERE v.vote_id = $1 AND v.group_label = $3
-          AND NOT CASE WHEN $2 = 'secret' THEN EXISTS (SELECT 1 FROM vote_mark k WHERE k.vote_id = $1 AND k.voter_id = v.voter_id)
-                       ELSE EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = $1 AND b.voter_id = v.voter_id) END) m ON true
+          AND NOT ${TOOK_PART}) m ON true
       ORDER BY m.unit_labels, m.name, m.voter_id`,
     [voteId, secrecy, group],
   );
@@ -64,8 +69,7 @@ export function absentPersons(q: TxQuery, voteId: string, secrecy: 'named' | 'se
   return q(
     `SELECT v.person_type, v.person_id FROM vote_voter v
       WHERE v.vote_id = $1
-        AND NOT CASE WHEN $2 = 'secret' THEN EXISTS (SELECT 1 FROM vote_mark k WHERE k.vote_id = $1 AND k.voter_id = v.voter_id)
-                     ELSE EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = $1 AND b.voter_id = v.voter_id) END`,
+        AND NOT ${TOOK_PART}`,
     [voteId, secrecy],
   );
 }
